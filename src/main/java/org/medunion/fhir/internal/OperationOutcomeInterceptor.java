@@ -1,0 +1,106 @@
+package org.medunion.fhir.internal;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.medunion.shared.MedUnionException;
+import org.medunion.shared.RuleViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps the modules' errors to OperationOutcome with the HTTP status the REST API would give and
+ * {@code issue.expression} naming the element, so FHIR clients see the same field and rule.
+ */
+@Component
+@Interceptor
+public class OperationOutcomeInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationOutcomeInterceptor.class);
+
+    private final MessageSource messages;
+
+    OperationOutcomeInterceptor(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException translate(RequestDetails details, Throwable error, HttpServletRequest request,
+                                                 HttpServletResponse response) {
+        Throwable t = error;
+        while (t != null && !(t instanceof MedUnionException) && !(t instanceof AccessDeniedException) && t.getCause() != t) {
+            if (t instanceof BaseServerResponseException && !(t.getCause() instanceof MedUnionException)
+                    && !(t.getCause() instanceof AccessDeniedException)) {
+                return (BaseServerResponseException) t;
+            }
+            t = t.getCause();
+        }
+        if (t instanceof AccessDeniedException) {
+            return outcome(403, OperationOutcome.IssueType.FORBIDDEN, message("auth.forbidden", null), null, null);
+        }
+        if (t instanceof MedUnionException e) {
+            var outcome = outcome(e.status(), issueType(e.status()), message(e.code(), e.field(), e.arguments().toArray()),
+                    e.field(), e.code());
+            if (e instanceof RuleViolationException rv) {
+                var oo = (OperationOutcome) outcome.getOperationOutcome();
+                oo.getIssue().clear();
+                for (var v : rv.violations()) {
+                    var issue = oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                            .setCode(OperationOutcome.IssueType.BUSINESSRULE)
+                            .setDiagnostics(v.ruleId() + ": " + v.message() + " — " + v.clause() + " " + v.objects());
+                    issue.getDetails().addCoding().setSystem("https://medunion.example/fhir/CodeSystem/rule").setCode(v.ruleId());
+                    if (v.field() != null) {
+                        issue.addExpression(v.field());
+                    }
+                }
+            }
+            return outcome;
+        }
+        log.error("unexpected FHIR error on {}", details == null ? "?" : details.getCompleteUrl(), error);
+        return null;
+    }
+
+    private static OperationOutcome.IssueType issueType(int status) {
+        return switch (status) {
+            case 401 -> OperationOutcome.IssueType.LOGIN;
+            case 403 -> OperationOutcome.IssueType.FORBIDDEN;
+            case 404 -> OperationOutcome.IssueType.NOTFOUND;
+            case 409 -> OperationOutcome.IssueType.CONFLICT;
+            case 422 -> OperationOutcome.IssueType.BUSINESSRULE;
+            default -> OperationOutcome.IssueType.INVALID;
+        };
+    }
+
+    static UnclassifiedServerFailureException outcome(int status, OperationOutcome.IssueType type, String message,
+                                                      String field, String code) {
+        var oo = new OperationOutcome();
+        var issue = oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
+        if (code != null) {
+            issue.getDetails().addCoding().setSystem("https://medunion.example/fhir/CodeSystem/error").setCode(code);
+            issue.getDetails().setText(message);
+        }
+        if (field != null) {
+            issue.addExpression(field);
+        }
+        return new UnclassifiedServerFailureException(status, message, oo);
+    }
+
+    private String message(String code, String field, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Object[] withField = new Object[args.length + 1];
+        withField[0] = field == null ? "" : field;
+        System.arraycopy(args, 0, withField, 1, args.length);
+        return messages.getMessage("error." + code, withField, code, locale);
+    }
+}

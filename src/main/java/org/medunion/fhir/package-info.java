@@ -1,0 +1,6 @@
+/**
+ * The HL7 FHIR R4 facade at {@code /fhir}: one resource provider per resource, explicit mappers to and
+ * from the modules' APIs. HAPI FHIR types appear only in this module.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "FHIR")
+package org.medunion.fhir;

@@ -1,0 +1,24 @@
+package org.medunion.identity;
+
+import java.util.List;
+
+/** Creates and lists accounts; used by administrators and by the demo-city loader. */
+public interface AccountManagement {
+
+    /** Creates an account unless one with that username exists; the password is hashed before it is stored. */
+    void ensureAccount(NewAccount account);
+
+    List<CurrentUser> accounts();
+
+    /**
+     * An account to create.
+     *
+     * @param username    login name
+     * @param rawPassword password in clear; only its hash is kept
+     * @param displayName shown in the console
+     * @param role        role
+     * @param scope       scope
+     */
+    record NewAccount(String username, String rawPassword, String displayName, Role role, Scope scope) {
+    }
+}

@@ -1,0 +1,20 @@
+package org.medunion.identity;
+
+/**
+ * The authenticated caller as the other modules see it.
+ *
+ * @param username    login name, recorded in audit rows
+ * @param displayName name shown in the console
+ * @param role        the account's role
+ * @param scope       where the account works
+ */
+public record CurrentUser(String username, String displayName, Role role, Scope scope) {
+
+    public boolean is(Role r) {
+        return role == r;
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+}

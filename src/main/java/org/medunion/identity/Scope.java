@@ -1,0 +1,51 @@
+package org.medunion.identity;
+
+import java.util.UUID;
+
+/**
+ * The part of the jurisdiction an account works in.
+ *
+ * @param type      what {@code reference} points at
+ * @param reference a GB/T 2260 code for jurisdictions, a UUID for consortia and institutions, null for global
+ */
+public record Scope(ScopeType type, String reference) {
+
+    public static Scope global() {
+        return new Scope(ScopeType.GLOBAL, null);
+    }
+
+    public static Scope jurisdiction(String divisionCode) {
+        return new Scope(ScopeType.JURISDICTION, divisionCode);
+    }
+
+    public static Scope consortium(UUID consortiumId) {
+        return new Scope(ScopeType.CONSORTIUM, consortiumId.toString());
+    }
+
+    public static Scope institution(UUID institutionId) {
+        return new Scope(ScopeType.INSTITUTION, institutionId.toString());
+    }
+
+    /** Whether a GB/T 2260 division lies inside a jurisdiction scope (a city code such as 310000 covers 3101xx). */
+    public boolean coversDivision(String divisionCode) {
+        return switch (type) {
+            case GLOBAL -> true;
+            case JURISDICTION -> divisionCode != null && divisionCode.startsWith(significantPrefix(reference));
+            default -> false;
+        };
+    }
+
+    public UUID referenceId() {
+        return reference == null ? null : UUID.fromString(reference);
+    }
+
+    private static String significantPrefix(String code) {
+        if (code.endsWith("0000")) {
+            return code.substring(0, 2);
+        }
+        if (code.endsWith("00")) {
+            return code.substring(0, 4);
+        }
+        return code;
+    }
+}

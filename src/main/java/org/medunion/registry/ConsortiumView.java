@@ -1,0 +1,31 @@
+package org.medunion.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A consortium with its members.
+ *
+ * @param districtCode          the district (or city) it is registered in
+ * @param crossProvince         SH-11: members in another province
+ * @param ownerApprovedOn       SH-11: date the owner approved a cross-province consortium
+ * @param managementOffice      SH-16 / NN-3: a management office exists
+ * @param qualityControlGroup   SH-16: a quality-control group exists
+ * @param centres               NN-3 "one office, many centres": HR, FINANCE, MEDICAL, NURSING, PHARMACY, IT …
+ */
+public record ConsortiumView(ConsortiumId id, String name, ConsortiumForm form, boolean tight, GovernanceType governance,
+                             String districtCode, List<GridId> gridIds, boolean active, LocalDate establishedOn,
+                             LocalDate dissolvedOn, boolean crossProvince, LocalDate ownerApprovedOn,
+                             boolean managementOffice, boolean qualityControlGroup, List<String> centres,
+                             List<MembershipView> members, long version) {
+
+    public Optional<InstitutionId> lead() {
+        return members.stream().filter(m -> m.role() == MembershipRole.LEAD && m.endDate() == null)
+                .map(MembershipView::institutionId).findFirst();
+    }
+
+    public List<MembershipView> activeMembers(LocalDate day) {
+        return members.stream().filter(m -> m.activeOn(day)).toList();
+    }
+}

@@ -1,0 +1,15 @@
+package org.medunion.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Command: form a consortium with its first members. Produces a CREATION change report (SH-10).
+ *
+ * @param overrideReason a planner's reason to let a change through that a blocking rule would stop
+ */
+public record FormConsortium(String name, ConsortiumForm form, Boolean tight, GovernanceType governance,
+                             String districtCode, List<GridId> gridIds, LocalDate establishedOn, Boolean crossProvince,
+                             LocalDate ownerApprovedOn, Boolean managementOffice, Boolean qualityControlGroup,
+                             List<String> centres, List<AddMember> members, String overrideReason) {
+}

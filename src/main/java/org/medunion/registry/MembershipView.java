@@ -1,0 +1,13 @@
+package org.medunion.registry;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One institution in one consortium, in one role, for a period, on a basis. */
+public record MembershipView(UUID id, ConsortiumId consortiumId, InstitutionId institutionId, MembershipRole role,
+                             MembershipBasis basis, LocalDate startDate, LocalDate endDate, String leadDiscipline) {
+
+    public boolean activeOn(LocalDate day) {
+        return !startDate.isAfter(day) && (endDate == null || endDate.isAfter(day));
+    }
+}

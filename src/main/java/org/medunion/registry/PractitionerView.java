@@ -1,0 +1,14 @@
+package org.medunion.registry;
+
+import java.time.LocalDate;
+
+/**
+ * A practitioner and the title that matters for dispatch rules (SH-8: title date).
+ *
+ * @param generalPractitioner 全科医生 (SH-14)
+ * @param paediatrician       儿科医生 (SH-14)
+ */
+public record PractitionerView(PractitionerId id, String name, InstitutionId institutionId, Profession profession,
+                               Title title, LocalDate titleDate, String discipline, boolean generalPractitioner,
+                               boolean paediatrician, long version) {
+}

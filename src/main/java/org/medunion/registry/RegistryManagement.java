@@ -1,0 +1,106 @@
+package org.medunion.registry;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The registry's facade. Every query is limited to the caller's scope (a planner sees the
+ * jurisdiction, a consortium office its consortium and members, an institution account its
+ * institution and the consortia it belongs to); every change is checked by the
+ * {@link RegistryChangeGuard}s, audited, and — for consortium relations — reported (SH-10).
+ * Methods suffixed {@code Unscoped} serve other modules' internal checks (policy, demo loading).
+ */
+public interface RegistryManagement {
+
+    // districts and grids
+    List<DistrictView> districts();
+
+    Optional<DistrictView> district(String code);
+
+    List<GridView> grids(String districtCode);
+
+    GridView drawGrid(DrawGrid command);
+
+    // institutions
+    List<InstitutionView> searchInstitutions(InstitutionSearch search);
+
+    long countInstitutions(InstitutionSearch search);
+
+    Optional<InstitutionView> institution(InstitutionId id);
+
+    Optional<InstitutionView> institutionByCreditCode(String creditCode);
+
+    InstitutionView registerInstitution(RegisterInstitution command);
+
+    /** Version-aware: a stale {@code expectedVersion} gives a 409. */
+    InstitutionView updateInstitution(InstitutionId id, long expectedVersion, RegisterInstitution command);
+
+    // practitioners
+    List<PractitionerView> practitioners(InstitutionId institutionId);
+
+    Optional<PractitionerView> practitioner(PractitionerId id);
+
+    PractitionerView registerPractitioner(RegisterPractitioner command);
+
+    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command);
+
+    List<StudyPeriodView> studyPeriods(PractitionerId id);
+
+    StudyPeriodView recordStudyPeriod(PractitionerId id, RecordStudyPeriod command);
+
+    // consortia and memberships
+    List<ConsortiumView> consortia();
+
+    Optional<ConsortiumView> consortium(ConsortiumId id);
+
+    /** Consortia an institution belongs to (active memberships). */
+    List<ConsortiumView> consortiaOf(InstitutionId institutionId);
+
+    ConsortiumView formConsortium(FormConsortium command);
+
+    ConsortiumView addMember(ConsortiumId id, AddMember command);
+
+    ConsortiumView endMembership(ConsortiumId id, EndMembership command);
+
+    ConsortiumView dissolveConsortium(ConsortiumId id, DissolveConsortium command);
+
+    // agreements
+    List<AgreementView> agreements(ConsortiumId id);
+
+    AgreementView recordAgreement(ConsortiumId id, RecordAgreement command);
+
+    // dispatches
+    List<DispatchView> dispatches(ConsortiumId id);
+
+    DispatchView dispatchStaff(ConsortiumId id, DispatchStaff command);
+
+    List<WorkLogView> workLogs(UUID dispatchId);
+
+    WorkLogView logWork(UUID dispatchId, LogWork command);
+
+    // change reports
+    List<ChangeReportView> changeReports(ConsortiumId consortiumIdOrNull);
+
+    Optional<ChangeReportView> changeReport(UUID id);
+
+    /** The change reports in the layout of a 医疗联合体建设报告表, as an .xlsx workbook. */
+    byte[] exportChangeReports(ConsortiumId consortiumIdOrNull);
+
+    // unscoped reads for other modules' rule evaluation (no audit, no scope)
+    List<InstitutionView> allInstitutionsUnscoped();
+
+    List<ConsortiumView> allConsortiaUnscoped();
+
+    List<PractitionerView> allPractitionersUnscoped();
+
+    List<DispatchView> allDispatchesUnscoped();
+
+    List<WorkLogView> allWorkLogsUnscoped();
+
+    List<AgreementView> allAgreementsUnscoped();
+
+    List<StudyPeriodView> allStudyPeriodsUnscoped();
+
+    List<GridView> allGridsUnscoped();
+}

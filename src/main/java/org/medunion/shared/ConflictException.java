@@ -1,0 +1,14 @@
+package org.medunion.shared;
+
+/** The request is valid but collides with current state (taken slot, stale version, duplicate): 409. */
+public class ConflictException extends MedUnionException {
+
+    public ConflictException(String code, String field, Object... arguments) {
+        super(code, field, arguments);
+    }
+
+    @Override
+    public int status() {
+        return 409;
+    }
+}

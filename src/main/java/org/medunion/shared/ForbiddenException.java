@@ -1,0 +1,14 @@
+package org.medunion.shared;
+
+/** The caller is authenticated but the object or action lies outside their role or scope: 403. */
+public class ForbiddenException extends MedUnionException {
+
+    public ForbiddenException(String code, Object... arguments) {
+        super(code, null, arguments);
+    }
+
+    @Override
+    public int status() {
+        return 403;
+    }
+}

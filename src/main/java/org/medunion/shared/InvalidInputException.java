@@ -1,0 +1,14 @@
+package org.medunion.shared;
+
+/** A value breaks a validation rule: 400, naming the field and the rule. */
+public class InvalidInputException extends MedUnionException {
+
+    public InvalidInputException(String field, String rule, Object... arguments) {
+        super(rule, field, arguments);
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Shared kernel: value types every module may use (identity numbers, credit codes, masking) and the
+ * error vocabulary that the REST and FHIR facades turn into problem details and OperationOutcomes.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.medunion.shared;

@@ -1,0 +1,52 @@
+package org.medunion.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies above the limit with 413 before anything parses them (R-5 oversized bodies).
+ * Bulk imports, which are legitimately large, go through {@code /api/import/**} with their own limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final long maxImportBytes;
+
+    public RequestSizeLimitFilter(@Value("${medunion.max-request-size:1MB}") DataSize max,
+                                  @Value("${medunion.max-import-size:200MB}") DataSize maxImport) {
+        this.maxBytes = max.toBytes();
+        this.maxImportBytes = maxImport.toBytes();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = request.getRequestURI().startsWith("/api/import/") ? maxImportBytes : maxBytes;
+        long length = request.getContentLengthLong();
+        if (length > limit) {
+            response.setStatus(413);
+            response.setCharacterEncoding("UTF-8");
+            boolean fhir = request.getRequestURI().startsWith("/fhir");
+            response.setContentType(fhir ? "application/fhir+json" : "application/problem+json");
+            response.getWriter().write(fhir
+                    ? "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"too-costly\",\"diagnostics\":\"Request body of "
+                            + length + " bytes exceeds the limit of " + limit + " bytes\"}]}"
+                    : "{\"type\":\"https://medunion.example/problems/request.tooLarge\",\"title\":\"Payload Too Large\",\"status\":413,"
+                            + "\"code\":\"request.tooLarge\",\"detail\":\"Request body of " + length + " bytes exceeds the limit of "
+                            + limit + " bytes\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

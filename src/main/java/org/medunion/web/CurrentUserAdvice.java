@@ -1,0 +1,23 @@
+package org.medunion.web;
+
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Every console page knows who is logged in (for the header and the role's menu). */
+@ControllerAdvice(annotations = Controller.class)
+class CurrentUserAdvice {
+
+    private final CurrentUsers users;
+
+    CurrentUserAdvice(CurrentUsers users) {
+        this.users = users;
+    }
+
+    @ModelAttribute("me")
+    CurrentUser me() {
+        return users.current().orElse(null);
+    }
+}

@@ -16,6 +16,7 @@ import org.medunion.registry.PractitionerView;
 import org.medunion.registry.RecordStudyPeriod;
 import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
+import org.medunion.registry.RegistryChange;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.CreditCode;
@@ -33,16 +34,19 @@ class InstitutionCommands {
     private final ConsortiumStore consortia;
     private final RegistryAccess access;
     private final AuditTrail audit;
+    private final ChangeReporter reporter;
     private final Clock clock;
 
     InstitutionCommands(ReferenceDataStore referenceData, InstitutionStore institutions, PractitionerStore practitioners,
-                        ConsortiumStore consortia, RegistryAccess access, AuditTrail audit, Clock clock) {
+                        ConsortiumStore consortia, RegistryAccess access, AuditTrail audit, ChangeReporter reporter,
+                        Clock clock) {
         this.referenceData = referenceData;
         this.institutions = institutions;
         this.practitioners = practitioners;
         this.consortia = consortia;
         this.access = access;
         this.audit = audit;
+        this.reporter = reporter;
         this.clock = clock;
     }
 
@@ -111,6 +115,8 @@ class InstitutionCommands {
             throw new ConflictException(RegistryErrors.STALE_VERSION, "version", expectedVersion);
         }
         audit.record(AuditAction.UPDATE, "Institution", id.toString(), null, "version " + (expectedVersion + 1));
+        // affiliation, category or home district may change what SH-3 / SH-4 count
+        reporter.guard(new RegistryChange("INSTITUTION_UPDATED", null, List.of(id), null));
         return institutions.find(id.value()).orElseThrow();
     }
 

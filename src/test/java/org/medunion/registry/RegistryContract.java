@@ -376,6 +376,9 @@ abstract class RegistryContract {
         assertThat(planner().get("/api/registry/practitioners/" + pid).status()).isEqualTo(200);
         var audited = audit.search(AuditTrail.AuditQuery.forObject("Practitioner", pid));
         assertThat(audited).extracting(e -> e.action().name()).contains("CREATE", "READ");
+        Api nanning = Api.as(port, account(Role.PLANNER, Scope.jurisdiction("450100")));
+        assertThat(nanning.get("/api/registry/practitioners/" + pid).status()).isEqualTo(404);
+        assertThat(nanning.get("/api/registry/practitioners?institution=" + id(hospital)).status()).isEqualTo(404);
         var future = planner().post("/api/registry/practitioners", """
                 {"name":"李医生","institutionId":"%s","profession":"PHYSICIAN","title":"CHIEF","titleDate":"2999-01-01"}"""
                 .formatted(id(hospital)));

@@ -376,6 +376,9 @@ abstract class RegistryContract {
         assertThat(planner().get("/api/registry/practitioners/" + pid).status()).isEqualTo(200);
         var audited = audit.search(AuditTrail.AuditQuery.forObject("Practitioner", pid));
         assertThat(audited).extracting(e -> e.action().name()).contains("CREATE", "READ");
+        Api nanning = Api.as(port, account(Role.PLANNER, Scope.jurisdiction("450100")));
+        assertThat(nanning.get("/api/registry/practitioners/" + pid).status()).isEqualTo(404);
+        assertThat(nanning.get("/api/registry/practitioners?institution=" + id(hospital)).status()).isEqualTo(404);
         var future = planner().post("/api/registry/practitioners", """
                 {"name":"李医生","institutionId":"%s","profession":"PHYSICIAN","title":"CHIEF","titleDate":"2999-01-01"}"""
                 .formatted(id(hospital)));
@@ -439,5 +442,26 @@ abstract class RegistryContract {
         assertThat(planner().get("/api/registry/dispatches/" + did + "/work-logs").json()).hasSize(1);
         assertThat(planner().get("/api/registry/consortia/" + cid + "/agreements").json()).hasSize(1);
         assertThat(planner().get("/api/registry/consortia/" + cid + "/dispatches").json()).hasSize(1);
+    }
+
+    // API surface
+
+    @Test
+    void apiIsDocumentedAuthenticatedAndRejectsMalformedIds() {
+        var docs = Api.anonymous(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/registry/institutions").contains("/api/registry/consortia/{id}/members")
+                .contains("/api/registry/change-reports/export.xlsx");
+        assertThat(Api.anonymous(port).get("/api/registry/institutions").status()).isEqualTo(401);
+        var badId = planner().get("/api/registry/institutions/not-a-uuid");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("field").asString()).isEqualTo("id");
+        var badMember = planner().post("/api/registry/consortia/" + UUID.randomUUID() + "/members",
+                "{\"institutionId\":\"nope\",\"role\":\"MEMBER\"}");
+        assertThat(badMember.status()).isEqualTo(400);
+        assertThat(badMember.json().get("field").asString()).isEqualTo("institutionId");
+        var unknownEnumQuery = planner().get("/api/registry/institutions?category=CASINO");
+        assertThat(unknownEnumQuery.status()).isEqualTo(400);
+        assertThat(unknownEnumQuery.json().get("field").asString()).isEqualTo("category");
     }
 }

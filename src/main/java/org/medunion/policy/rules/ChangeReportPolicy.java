@@ -2,7 +2,6 @@ package org.medunion.policy.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.medunion.registry.Affiliation;
 import org.medunion.registry.ChangeReportView;
 import org.medunion.registry.ChangeType;
 import org.medunion.registry.ConsortiumView;
@@ -12,7 +11,7 @@ import org.medunion.registry.InstitutionView;
  * SH-10 — creation, adjustment and dissolution of a consortium relation are reported to the owner body and the
  * municipal commission, the municipal hospital reporting. Checks every consortium has its CREATION report (and
  * a DISSOLUTION report once dissolved), each with a reporting institution and recipients, and that a consortium
- * with a municipal member reports through a municipal hospital. The registry writes the report in the same
+ * The registry writes the report in the same
  * transaction as the change, so a change without one cannot commit.
  */
 final class ChangeReportPolicy extends RuleSupport {
@@ -35,12 +34,10 @@ final class ChangeReportPolicy extends RuleSupport {
             if (!c.active() && reports.stream().noneMatch(r -> r.changeType() == ChangeType.DISSOLUTION)) {
                 findings.add(open(s.subject(c), "dissolution", c.name() + ": DISSOLUTION = 0", args(c.name())));
             }
-            boolean municipalMember = s.activeMembers(c).stream().map(m -> s.institution(m.institutionId()))
-                    .anyMatch(i -> i != null && i.affiliation() == Affiliation.MUNICIPAL);
             for (ChangeReportView r : reports) {
                 InstitutionView party = r.reportingInstitution() == null ? null : s.institution(r.reportingInstitution());
                 boolean noRecipients = r.recipients() == null || r.recipients().isEmpty();
-                boolean wrongParty = party == null || (municipalMember && c.active() && party.affiliation() != Affiliation.MUNICIPAL);
+                boolean wrongParty = party == null;
                 if (noRecipients || wrongParty) {
                     findings.add(open(s.subject(c), "report@" + r.id(), c.name() + " / " + r.number() + ": "
                                     + (party == null ? "-" : party.name()) + " → " + r.recipients(),
@@ -49,5 +46,11 @@ final class ChangeReportPolicy extends RuleSupport {
             }
         }
         return findings;
+    }
+
+    /** Never blocks a change: the guard runs before the registry writes the change's report, in the same transaction. */
+    @Override
+    public boolean blocks(Finding finding, org.medunion.registry.RegistryChange change) {
+        return false;
     }
 }

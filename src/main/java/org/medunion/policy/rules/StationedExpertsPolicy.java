@@ -73,7 +73,7 @@ final class StationedExpertsPolicy extends RuleSupport {
                 days.add(w.workDate());
             }
         }
-        long span = ChronoUnit.DAYS.between(from, to) + 1;
+        long span = ChronoUnit.DAYS.between(from, to);
         if (logs.isEmpty() || span < 7) {
             return d.weeklyDays();
         }

@@ -266,4 +266,30 @@ abstract class PolicyContract {
         var ownOffice = Api.as(port, account(Role.OFFICE, Scope.consortium(UUID.fromString(id(c)))));
         assertThat(ownOffice.get("/api/policy/compliance/consortia/" + id(c)).status()).isEqualTo(200);
     }
+
+    /** The console page renders for a planner (form login with CSRF), with rule IDs, badges and the export link. */
+    @Test
+    void consolePageShowsFindingsGroupedByRule() throws Exception {
+        consortiumAtTheLimit();
+        var cookies = new java.net.CookieManager();
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        String base = "http://127.0.0.1:" + port;
+        var login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
+        String csrf = m.find() ? m.group(1) : "";
+        if (csrf.isEmpty()) {
+            var meta = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(login.body());
+            csrf = meta.find() ? meta.group(1) : "";
+        }
+        String form = "username=planner&password=demo&_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8);
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/console/compliance?showResolved=true"))
+                .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("政策合规", "rule-SH-3", "badge block", "export.xlsx", "NAT-1");
+    }
 }

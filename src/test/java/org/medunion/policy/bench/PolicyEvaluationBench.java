@@ -141,7 +141,7 @@ public final class PolicyEvaluationBench {
         return over;
     }
 
-    static final class City {
+    public static final class City {
         final List<DistrictView> districts = new ArrayList<>();
         final List<InstitutionView> institutions = new ArrayList<>();
         final List<ConsortiumView> consortia = new ArrayList<>();
@@ -152,14 +152,14 @@ public final class PolicyEvaluationBench {
         final List<StudyPeriodView> studyPeriods = new ArrayList<>();
         final List<GridView> grids = new ArrayList<>();
 
-        RegistrySnapshot snapshot(Map<Pack, Set<String>> packs) {
+        public RegistrySnapshot snapshot(Map<Pack, Set<String>> packs) {
             return RegistrySnapshot.builder(TODAY).districts(districts).institutions(institutions).consortia(consortia)
                     .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
                     .studyPeriods(studyPeriods).grids(grids).packJurisdictions(packs).build();
         }
     }
 
-    static City build(Random rnd) {
+    public static City build(Random rnd) {
         City c = new City();
         c.districts.add(new DistrictView("310000", "上海市", null, false, 24_870_000));
         for (String d : DISTRICTS) {

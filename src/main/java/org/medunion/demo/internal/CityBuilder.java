@@ -195,10 +195,10 @@ final class CityBuilder {
 
         private int defaultStaffSize() {
             return switch (category) {
-                case GENERAL_HOSPITAL -> level == HospitalLevel.TERTIARY ? 8 : 6;
-                case TCM_HOSPITAL, INTEGRATED_HOSPITAL, SPECIALTY_HOSPITAL, MATERNAL_CHILD -> 5;
-                case COMMUNITY_HEALTH_CENTRE, TOWNSHIP_HOSPITAL -> 5;
-                case PUBLIC_HEALTH, NURSING_HOME, REHAB, HOSPICE -> 3;
+                case GENERAL_HOSPITAL -> level == HospitalLevel.TERTIARY ? 6 : 4;
+                case TCM_HOSPITAL, INTEGRATED_HOSPITAL, SPECIALTY_HOSPITAL, MATERNAL_CHILD -> 3;
+                case COMMUNITY_HEALTH_CENTRE, TOWNSHIP_HOSPITAL -> 4;
+                case PUBLIC_HEALTH, NURSING_HOME, REHAB, HOSPICE -> 2;
                 case COMMUNITY_HEALTH_STATION, VILLAGE_CLINIC -> 1;
             };
         }
@@ -385,7 +385,7 @@ final class CityBuilder {
         UUID id = id("dispatch");
         sink.dispatch(id, consortiumId, new DispatchStaff(who, to.id(), org.medunion.registry.DispatchKind.MANAGER, role,
                 "医院管理", start, end, 5, agreementId, null));
-        workLogs(id, 4, 4, "主持院务会、运营管理");
+        workLogs(id, 2, 4, "主持院务会、运营管理");
         return id;
     }
 

@@ -16,12 +16,15 @@ import org.medunion.registry.DistrictView;
  * The reference day only moves dates (title dates, study periods, work logs) so that "recent" stays recent.
  *
  * <p>The {@code demo} scale is the hand-made city of docs/demo-city.md with its deliberate rule violations;
- * {@code district} adds about 45 institutions and four or five consortia to every district of the three
+ * {@code district} adds about 90 institutions and nine consortia to every district of the three
  * demo jurisdictions, district by district.
  */
 public final class DemoCityGenerator {
 
     public static final long DEFAULT_SEED = 42L;
+
+    /** Rounds of {@link DistrictFill} per district: two give ~3,000 institutions over the registry's 33 districts. */
+    static final int DISTRICT_ROUNDS = 2;
 
     /** The jurisdictions the demo city covers (GB/T 2260). */
     public static final List<String> JURISDICTIONS = List.of(ShanghaiDemo.CITY, SouthwestDemo.NANNING, SouthwestDemo.CHONGQING);
@@ -58,7 +61,9 @@ public final class DemoCityGenerator {
             int index = 0;
             for (DistrictView d : byCode.values()) {
                 if (d.parentCode() != null && JURISDICTIONS.stream().anyMatch(j -> inside(j, d.code()))) {
-                    fill.fill(d, index++);
+                    for (int round = 0; round < DISTRICT_ROUNDS; round++) {
+                        fill.fill(d, index++, round);
+                    }
                 }
             }
         }

@@ -27,8 +27,8 @@ import org.medunion.registry.Title;
 /**
  * Nanning (450100, pack NN: two tight urban medical groups over 市一/市二-style grids, a county medical
  * community in 宾阳县) and Chongqing (500000, pack CQ: a medical group, a county medical community in
- * 忠县, a telemedicine network to 城口/巫溪, a cross-province telemedicine network from Shanghai, and
- * 大渡口区 deliberately without any consortium — CQ-2).
+ * 丰都县, a telemedicine network to 城口/丰都, a cross-province telemedicine network from Shanghai, and
+ * 沙坪坝区 deliberately without any consortium although it has a secondary public hospital — CQ-2).
  */
 final class SouthwestDemo {
 
@@ -36,7 +36,7 @@ final class SouthwestDemo {
     static final String XINGNING = "450102", QINGXIU = "450103", JIANGNAN = "450105", XIXIANGTANG = "450107",
             LIANGQING = "450108", YONGNING = "450109", BINYANG = "450126";
     static final String CHONGQING = "500000";
-    static final String YUZHONG = "500103", DADUKOU = "500104", CHENGKOU = "500229", ZHONGXIAN = "500233", WUXI = "500238";
+    static final String YUZHONG = "500103", SHAPINGBA = "500106", CHENGKOU = "500229", FENGDU = "500230";
     static final List<String> NANNING_CENTRES = List.of("HR", "FINANCE", "MEDICAL", "NURSING", "LOGISTICS", "PHARMACY",
             "EQUIPMENT", "INSURANCE", "IT", "AUDIT");
 
@@ -185,41 +185,38 @@ final class SouthwestDemo {
                 GovernanceType.COOPERATION, YUZHONG, List.of(), est, false, null, true, true, List.of("MEDICAL", "NURSING"), group);
         b.charterAndCooperation(groupId, "重庆市第十一人民医院医疗集团", ids(group), est, 5);
 
-        // CQ-2 violation: 大渡口区 has a secondary public hospital and no consortium at all
-        var ddk = district(DADUKOU);
-        b.institution("cq.dadukou.hospital", "重庆市" + ddk.name() + "第二人民医院", InstitutionCategory.GENERAL_HOSPITAL, DADUKOU)
+        // CQ-2 violation: 沙坪坝区 has a secondary public hospital and no consortium at all
+        var spb = district(SHAPINGBA);
+        b.institution("cq.shapingba.hospital", "重庆市" + spb.name() + "第二人民医院", InstitutionCategory.GENERAL_HOSPITAL, SHAPINGBA)
                 .rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
-        b.institution("cq.dadukou.chc", "重庆市" + ddk.name() + "新山村街道社区卫生服务中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE, DADUKOU)
+        b.institution("cq.shapingba.chc", "重庆市" + spb.name() + "磁器口街道社区卫生服务中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE, SHAPINGBA)
                 .rated(HospitalLevel.PRIMARY, HospitalGrade.UNGRADED).register();
 
         // CQ-1 county medical community: county hospital head, township hospitals hub, village clinics base
-        var zx = district(ZHONGXIAN);
-        Inst zxHospital = b.institution("cq.zhongxian.hospital", zx.name() + "人民医院", InstitutionCategory.GENERAL_HOSPITAL, ZHONGXIAN)
+        var zx = district(FENGDU);
+        Inst zxHospital = b.institution("cq.fengdu.hospital", zx.name() + "人民医院", InstitutionCategory.GENERAL_HOSPITAL, FENGDU)
                 .rated(HospitalLevel.SECONDARY, HospitalGrade.A).affiliation(Affiliation.COUNTY).register();
         b.studyHost = zxHospital.id();
         List<AddMember> community = new ArrayList<>(List.of(lead(zxHospital, null, est)));
-        for (String town : List.of("拔山镇中心卫生院", "新立镇卫生院")) {
-            Inst th = b.institution(null, zx.name() + town, InstitutionCategory.TOWNSHIP_HOSPITAL, ZHONGXIAN)
+        for (String town : List.of("高家镇中心卫生院", "社坛镇卫生院")) {
+            Inst th = b.institution(null, zx.name() + town, InstitutionCategory.TOWNSHIP_HOSPITAL, FENGDU)
                     .rated(HospitalLevel.PRIMARY, HospitalGrade.UNGRADED).affiliation(Affiliation.TOWNSHIP).register();
             community.add(member(th, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est));
         }
-        for (String village : List.of("拔山镇龙井村", "拔山镇花桥村", "新立镇桂花村")) {
-            Inst vc = b.institution(null, zx.name() + village + "卫生室", InstitutionCategory.VILLAGE_CLINIC, ZHONGXIAN)
+        for (String village : List.of("高家镇金刚村", "高家镇关田村", "社坛镇桂花村")) {
+            Inst vc = b.institution(null, zx.name() + village + "卫生室", InstitutionCategory.VILLAGE_CLINIC, FENGDU)
                     .affiliation(Affiliation.TOWNSHIP).register();
             community.add(member(vc, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est));
         }
-        UUID communityId = b.consortium("cq.zhongxian.community", zx.name() + "医共体", ConsortiumForm.COUNTY_COMMUNITY, true,
-                GovernanceType.SINGLE_LEGAL_REPRESENTATIVE, ZHONGXIAN, List.of(), est, false, null, true, true,
+        UUID communityId = b.consortium("cq.fengdu.community", zx.name() + "医共体", ConsortiumForm.COUNTY_COMMUNITY, true,
+                GovernanceType.SINGLE_LEGAL_REPRESENTATIVE, FENGDU, List.of(), est, false, null, true, true,
                 List.of("HR", "FINANCE", "MEDICAL"), community);
         b.charterAndCooperation(communityId, zx.name() + "医共体", ids(community), est, 5);
 
-        // CQ-1 telemedicine collaboration network to the remote counties
+        // CQ-1 telemedicine collaboration network to the remote counties 城口 and 丰都
         Inst chengkou = b.institution("cq.chengkou.hospital", district(CHENGKOU).name() + "人民医院", InstitutionCategory.GENERAL_HOSPITAL, CHENGKOU)
                 .rated(HospitalLevel.SECONDARY, HospitalGrade.B).affiliation(Affiliation.COUNTY).register();
-        Inst wuxi = b.institution("cq.wuxi.hospital", district(WUXI).name() + "人民医院", InstitutionCategory.GENERAL_HOSPITAL, WUXI)
-                .rated(HospitalLevel.SECONDARY, HospitalGrade.A).affiliation(Affiliation.COUNTY).register();
         List<AddMember> tele = List.of(lead(m, null, est), member(chengkou, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
-                member(wuxi, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
                 member(zxHospital, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est));
         UUID teleId = b.consortium("cq.telemedicine", "重庆市第十一人民医院远程医疗协作网", ConsortiumForm.TELEMEDICINE_NETWORK, false,
                 GovernanceType.COOPERATION, YUZHONG, List.of(), est, false, null, true, true, List.of("IT"), tele);

@@ -148,7 +148,7 @@ class DemoCityGeneratorTest {
         assertThat(c.agreements.stream().filter(a -> a.parentId().equals(jiading.id()) && a.command().type() == AgreementType.CHARTER)).isEmpty();
         Set<UUID> inConsortium = c.consortia.stream().flatMap(i -> i.command().members().stream())
                 .map(m -> m.institutionId().value()).collect(Collectors.toSet());
-        assertThat(c.institutions.stream().filter(i -> "500104".equals(i.command().districtCode()))).isNotEmpty()
+        assertThat(c.institutions.stream().filter(i -> "500106".equals(i.command().districtCode()))).isNotEmpty()
                 .allSatisfy(i -> assertThat(inConsortium).doesNotContain(i.id()));
     }
 

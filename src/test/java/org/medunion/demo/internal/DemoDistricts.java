@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.medunion.registry.DistrictView;
 
-/** The GB/T 2260 divisions the demo city needs, for generator tests that run without the application. */
+/** The GB/T 2260 divisions of the registry's seed (V2_2), for generator tests that run without the application. */
 final class DemoDistricts {
 
     private DemoDistricts() {
@@ -22,12 +22,13 @@ final class DemoDistricts {
         }
         list.add(new DistrictView("450100", "南宁市", null, false, 8_890_000));
         String[][] nn = {{"450102", "兴宁区"}, {"450103", "青秀区"}, {"450105", "江南区"}, {"450107", "西乡塘区"}, {"450108", "良庆区"},
-                {"450109", "邕宁区"}, {"450126", "宾阳县"}};
+                {"450109", "邕宁区"}, {"450110", "武鸣区"}, {"450123", "隆安县"}, {"450124", "马山县"}, {"450125", "上林县"},
+                {"450126", "宾阳县"}, {"450181", "横州市"}};
         for (String[] d : nn) {
-            list.add(new DistrictView(d[0], d[1], "450100", d[1].endsWith("县"), 500_000));
+            list.add(new DistrictView(d[0], d[1], "450100", !d[1].endsWith("区"), 500_000));
         }
         list.add(new DistrictView("500000", "重庆市", null, false, 32_130_000));
-        String[][] cq = {{"500103", "渝中区"}, {"500104", "大渡口区"}, {"500229", "城口县"}, {"500233", "忠县"}, {"500238", "巫溪县"}};
+        String[][] cq = {{"500103", "渝中区"}, {"500106", "沙坪坝区"}, {"500112", "渝北区"}, {"500229", "城口县"}, {"500230", "丰都县"}};
         for (String[] d : cq) {
             list.add(new DistrictView(d[0], d[1], "500000", d[1].endsWith("县"), 400_000));
         }

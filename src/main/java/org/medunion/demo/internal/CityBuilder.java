@@ -53,6 +53,9 @@ final class CityBuilder {
     record Inst(InstitutionId id, String name, InstitutionCategory category, String districtCode) {
     }
 
+    /** Weeks of work logs per dispatched expert: enough for SH-9's days-a-week, few enough to load fast. */
+    static final int EXPERT_LOG_WEEKS = 2;
+
     final long seed;
     final SplittableRandom random;
     final LocalDate today;
@@ -240,16 +243,22 @@ final class CityBuilder {
         for (int i = 0; i < size; i++) {
             switch (category) {
                 case COMMUNITY_HEALTH_CENTRE, COMMUNITY_HEALTH_STATION, TOWNSHIP_HOSPITAL -> {
+                    // SH-14 study periods for the community centres' GPs and paediatricians
+                    boolean studies = category == InstitutionCategory.COMMUNITY_HEALTH_CENTRE;
                     if (i == 3) {
                         practitioner(null, inst, Profession.NURSE, Title.ATTENDING, years(3, 12), "全科护理", false, false);
                     } else if (i == 2) {
                         var p = practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), years(2, 15), "儿科", false, true);
-                        study(p, null, recentStudyStart());
+                        if (studies) {
+                            study(p, null, recentStudyStart());
+                        }
                     } else if (i == 4) {
                         practitioner(null, inst, Profession.PHARMACIST, Title.ATTENDING, years(2, 10), "药剂科", false, false);
                     } else {
                         var p = practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), years(2, 15), "全科医学科", true, false);
-                        study(p, null, recentStudyStart());
+                        if (studies) {
+                            study(p, null, recentStudyStart());
+                        }
                     }
                 }
                 case VILLAGE_CLINIC -> practitioner(null, inst, Profession.PHYSICIAN, Title.RESIDENT, years(1, 20), "全科医学科", true, false);
@@ -385,7 +394,7 @@ final class CityBuilder {
         UUID id = id("dispatch");
         sink.dispatch(id, consortiumId, new DispatchStaff(who, to.id(), org.medunion.registry.DispatchKind.MANAGER, role,
                 "医院管理", start, end, 5, agreementId, null));
-        workLogs(id, 2, 4, "主持院务会、运营管理");
+        workLogs(id, 1, 4, "主持院务会、运营管理");
         return id;
     }
 
@@ -394,7 +403,7 @@ final class CityBuilder {
         UUID id = id("dispatch");
         sink.dispatch(id, consortiumId, new DispatchStaff(who, to.id(), DispatchKind.EXPERT, null, discipline, start, end,
                 weeklyDays, agreementId, null));
-        workLogs(id, 4, weeklyDays, discipline + "门诊、查房与带教");
+        workLogs(id, EXPERT_LOG_WEEKS, weeklyDays, discipline + "门诊、查房与带教");
         return id;
     }
 

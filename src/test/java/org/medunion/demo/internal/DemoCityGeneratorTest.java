@@ -33,6 +33,21 @@ class DemoCityGeneratorTest {
         return recorder;
     }
 
+    /** Prints the demo city's composition (docs/demo-city.md is written from this). */
+    @Test
+    void demoScaleComposition() {
+        var c = city(42);
+        System.out.println("demo scale: " + c.institutions.size() + " institutions, " + c.practitioners.size() + " practitioners, "
+                + c.consortia.size() + " consortia, " + c.grids.size() + " grids, " + c.agreements.size() + " agreements, "
+                + c.dispatches.size() + " dispatches, " + c.workLogs.size() + " work logs, " + c.studyPeriods.size()
+                + " study periods; " + c.size() + " objects");
+        System.out.println("by category: " + c.institutions.stream().collect(Collectors.groupingBy(i -> i.command().category(),
+                java.util.TreeMap::new, Collectors.counting())));
+        System.out.println("by form: " + c.consortia.stream().collect(Collectors.groupingBy(i -> i.command().form(),
+                java.util.TreeMap::new, Collectors.counting())));
+        assertThat(c.size()).isLessThan(1_200);
+    }
+
     @Test
     void sameSeedGivesTheSameCityIdsIncluded() {
         var a = city(42);

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.registry.DrawGrid;
-import org.medunion.registry.GridId;
 import org.medunion.registry.GridView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
@@ -17,6 +16,7 @@ import org.medunion.registry.PractitionerView;
 import org.medunion.registry.RecordStudyPeriod;
 import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
+import org.medunion.registry.RegistryChange;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.CreditCode;
@@ -34,16 +34,19 @@ class InstitutionCommands {
     private final ConsortiumStore consortia;
     private final RegistryAccess access;
     private final AuditTrail audit;
+    private final ChangeReporter reporter;
     private final Clock clock;
 
     InstitutionCommands(ReferenceDataStore referenceData, InstitutionStore institutions, PractitionerStore practitioners,
-                        ConsortiumStore consortia, RegistryAccess access, AuditTrail audit, Clock clock) {
+                        ConsortiumStore consortia, RegistryAccess access, AuditTrail audit, ChangeReporter reporter,
+                        Clock clock) {
         this.referenceData = referenceData;
         this.institutions = institutions;
         this.practitioners = practitioners;
         this.consortia = consortia;
         this.access = access;
         this.audit = audit;
+        this.reporter = reporter;
         this.clock = clock;
     }
 
@@ -112,6 +115,8 @@ class InstitutionCommands {
             throw new ConflictException(RegistryErrors.STALE_VERSION, "version", expectedVersion);
         }
         audit.record(AuditAction.UPDATE, "Institution", id.toString(), null, "version " + (expectedVersion + 1));
+        // affiliation, category or home district may change what SH-3 / SH-4 count
+        reporter.guard(new RegistryChange("INSTITUTION_UPDATED", null, List.of(id), null));
         return institutions.find(id.value()).orElseThrow();
     }
 
@@ -240,9 +245,5 @@ class InstitutionCommands {
         return new RegisterPractitioner(name, c.institutionId(), c.profession(), c.title(), c.titleDate(),
                 Check.optionalText(c.discipline(), "discipline", 100), Check.flag(c.generalPractitioner()),
                 Check.flag(c.paediatrician()));
-    }
-
-    static GridId gridId(UUID id) {
-        return new GridId(id);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Profile("generate")
+@org.springframework.core.annotation.Order(20)
 class GenerateCommand implements ApplicationRunner {
 
     private final RegistryManagement registry;

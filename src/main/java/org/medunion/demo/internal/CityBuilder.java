@@ -46,10 +46,6 @@ import org.medunion.shared.CreditCode;
  */
 final class CityBuilder {
 
-    /** Staff of an institution as the generator remembers it, to pick dispatched experts from. */
-    record Staff(PractitionerId id, String name, Title title, String discipline) {
-    }
-
     record Inst(InstitutionId id, String name, InstitutionCategory category, String districtCode) {
     }
 
@@ -63,7 +59,6 @@ final class CityBuilder {
     private final Map<String, Integer> counters = new HashMap<>();
     private final Map<String, Inst> keyedInstitutions = new LinkedHashMap<>();
     private final Map<String, UUID> keyedConsortia = new LinkedHashMap<>();
-    private final Map<InstitutionId, List<Staff>> staff = new HashMap<>();
     private final int orgCodeBase;
     int institutions;
     int consortia;
@@ -305,9 +300,6 @@ final class CityBuilder {
         sink.practitioner(id.value(), new RegisterPractitioner(fullName, inst.id(), profession, title, titleDate,
                 discipline, gp, paediatrician));
         practitioners++;
-        if (profession == Profession.PHYSICIAN) {
-            staff.computeIfAbsent(inst.id(), k -> new ArrayList<>()).add(new Staff(id, fullName, title, discipline));
-        }
         return id;
     }
 
@@ -325,15 +317,6 @@ final class CityBuilder {
 
     /** Where community GPs and paediatricians study (a municipal teaching hospital). */
     InstitutionId studyHost;
-
-    /** Drops what the builder remembers about staff (after each district at the larger scales). */
-    void forgetStaff() {
-        staff.clear();
-    }
-
-    List<Staff> staffOf(InstitutionId id) {
-        return staff.getOrDefault(id, List.of());
-    }
 
     // ---------------------------------------------------------------- consortia
 

@@ -207,29 +207,41 @@ final class ShanghaiDemo {
 
     // ------------------------------------------------------------------------------------------------ consortia
 
+    /** A municipal hospital giving technical support to a district's regional consortium, and why there (SH-5). */
+    private record Support(String key, MembershipBasis basis) {
+    }
+
+    private static List<Support> support(Object... keyAndBasis) {
+        List<Support> list = new ArrayList<>();
+        for (int i = 0; i < keyAndBasis.length; i += 2) {
+            list.add(new Support((String) keyAndBasis[i], (MembershipBasis) keyAndBasis[i + 1]));
+        }
+        return list;
+    }
+
     /** Technical-support hospitals per district and their basis (SH-3, SH-4, SH-5). */
-    private Map<String, List<Object[]>> technicalSupport() {
-        Map<String, List<Object[]>> m = new LinkedHashMap<>();
-        m.put(HUANGPU, List.<Object[]>of(new Object[]{"sh.m16", MembershipBasis.HOME_DISTRICT}));
-        m.put(XUHUI, List.<Object[]>of(new Object[]{"sh.m12", MembershipBasis.HOME_DISTRICT}));
-        m.put(CHANGNING, List.of(new Object[]{"sh.m11", MembershipBasis.BRANCH_CAMPUS}, new Object[]{"sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT}));
-        m.put(JINGAN, List.<Object[]>of(new Object[]{"sh.m11", MembershipBasis.HOME_DISTRICT}));
+    private Map<String, List<Support>> technicalSupport() {
+        Map<String, List<Support>> m = new LinkedHashMap<>();
+        m.put(HUANGPU, support("sh.m16", MembershipBasis.HOME_DISTRICT));
+        m.put(XUHUI, support("sh.m12", MembershipBasis.HOME_DISTRICT));
+        m.put(CHANGNING, support("sh.m11", MembershipBasis.BRANCH_CAMPUS, "sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT));
+        m.put(JINGAN, support("sh.m11", MembershipBasis.HOME_DISTRICT));
         // SH-3 violation: three municipal general hospitals support 普陀
-        m.put(PUTUO, List.of(new Object[]{"sh.m11", MembershipBasis.COUNTERPART_SUPPORT}, new Object[]{"sh.m12", MembershipBasis.COUNTERPART_SUPPORT},
-                new Object[]{"sh.m13", MembershipBasis.BRANCH_CAMPUS}));
-        m.put(HONGKOU, List.of(new Object[]{"sh.m16", MembershipBasis.COUNTERPART_SUPPORT}, new Object[]{"sh.int2", MembershipBasis.HOME_DISTRICT}));
-        m.put(YANGPU, List.<Object[]>of(new Object[]{"sh.m13", MembershipBasis.HOME_DISTRICT}));
-        m.put(MINHANG, List.<Object[]>of(new Object[]{"sh.m14", MembershipBasis.HOME_DISTRICT}));
-        m.put(BAOSHAN, List.<Object[]>of(new Object[]{"sh.m13", MembershipBasis.COUNTERPART_SUPPORT}));
+        m.put(PUTUO, support("sh.m11", MembershipBasis.COUNTERPART_SUPPORT, "sh.m12", MembershipBasis.COUNTERPART_SUPPORT,
+                "sh.m13", MembershipBasis.BRANCH_CAMPUS));
+        m.put(HONGKOU, support("sh.m16", MembershipBasis.COUNTERPART_SUPPORT, "sh.int2", MembershipBasis.HOME_DISTRICT));
+        m.put(YANGPU, support("sh.m13", MembershipBasis.HOME_DISTRICT));
+        m.put(MINHANG, support("sh.m14", MembershipBasis.HOME_DISTRICT));
+        m.put(BAOSHAN, support("sh.m13", MembershipBasis.COUNTERPART_SUPPORT));
         // SH-4 violation: 第十一人民医院 in 静安 (home), 长宁, 普陀 and 嘉定
-        m.put(JIADING, List.<Object[]>of(new Object[]{"sh.m11", MembershipBasis.PLANNED_CAMPUS}));
-        m.put(PUDONG, List.<Object[]>of(new Object[]{"sh.m15", MembershipBasis.HOME_DISTRICT}));
-        m.put(JINSHAN, List.<Object[]>of(new Object[]{"sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT}));
-        m.put(SONGJIANG, List.<Object[]>of(new Object[]{"sh.m14", MembershipBasis.BRANCH_CAMPUS}));
+        m.put(JIADING, support("sh.m11", MembershipBasis.PLANNED_CAMPUS));
+        m.put(PUDONG, support("sh.m15", MembershipBasis.HOME_DISTRICT));
+        m.put(JINSHAN, support("sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT));
+        m.put(SONGJIANG, support("sh.m14", MembershipBasis.BRANCH_CAMPUS));
         // SH-5 finding: 第十六人民医院 in 青浦 without campus or counterpart-support basis
-        m.put(QINGPU, List.of(new Object[]{"sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT}, new Object[]{"sh.m16", MembershipBasis.OTHER}));
-        m.put(FENGXIAN, List.<Object[]>of(new Object[]{"sh.m15", MembershipBasis.BRANCH_CAMPUS}));
-        m.put(CHONGMING, List.of(new Object[]{"sh.m15", MembershipBasis.COUNTERPART_SUPPORT}, new Object[]{"sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT}));
+        m.put(QINGPU, support("sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT, "sh.m16", MembershipBasis.OTHER));
+        m.put(FENGXIAN, support("sh.m15", MembershipBasis.BRANCH_CAMPUS));
+        m.put(CHONGMING, support("sh.m15", MembershipBasis.COUNTERPART_SUPPORT, "sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT));
         return m;
     }
 
@@ -245,8 +257,8 @@ final class ShanghaiDemo {
             members.add(lead(centre, null, established));
             primary.get(code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
             continuing.get(code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
-            for (Object[] s : supporters) {
-                members.add(member(b.institution((String) s[0]), MembershipRole.TECHNICAL_SUPPORT, (MembershipBasis) s[1], established));
+            for (Support s : supporters) {
+                members.add(member(b.institution(s.key()), MembershipRole.TECHNICAL_SUPPORT, s.basis(), established));
             }
             boolean violatesSh16 = code.equals(JIADING);
             String name = d.name() + "区域医疗联合体";

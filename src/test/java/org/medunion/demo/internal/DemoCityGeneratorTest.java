@@ -176,6 +176,10 @@ class DemoCityGeneratorTest {
         System.out.printf("district scale over %d districts: %d institutions, %d practitioners, %d consortia, %d flushes in %d ms%n",
                 DemoDistricts.all().size(), summary.institutions(), summary.practitioners(), summary.consortia(), counter.flushes, ms);
         assertThat(summary.institutions()).isEqualTo(counter.institutions);
+        // the registry refuses duplicate credit codes, grid codes and consortium names
+        assertThat(counter.creditCodes).hasSize(counter.institutions);
+        assertThat(counter.gridCodes).hasSize(counter.grids);
+        assertThat(counter.consortiumNames).hasSize(counter.consortia);
         assertThat(counter.flushes).isGreaterThan(DemoDistricts.all().size() - 3);
         assertThat(counter.maxBetweenFlushes).isLessThan(2_000);
     }
@@ -192,6 +196,11 @@ class DemoCityGeneratorTest {
     /** Counts without keeping anything, and checks that chunks stay small. */
     static final class CountingSink implements CitySink {
         int institutions;
+        int grids;
+        int consortia;
+        final Set<String> creditCodes = new HashSet<>();
+        final Set<String> gridCodes = new HashSet<>();
+        final Set<String> consortiumNames = new HashSet<>();
         int sinceFlush;
         int maxBetweenFlushes;
         int flushes;
@@ -202,6 +211,8 @@ class DemoCityGeneratorTest {
 
         @Override
         public void grid(UUID id, org.medunion.registry.DrawGrid command) {
+            grids++;
+            gridCodes.add(command.code());
             one();
         }
 
@@ -209,6 +220,7 @@ class DemoCityGeneratorTest {
         public void institution(UUID id, String key, RegisterInstitution command) {
             institutions++;
             assertThat(CreditCode.isValid(command.creditCode())).isTrue();
+            creditCodes.add(command.creditCode());
             one();
         }
 
@@ -224,6 +236,8 @@ class DemoCityGeneratorTest {
 
         @Override
         public void consortium(UUID id, String key, org.medunion.registry.FormConsortium command) {
+            consortia++;
+            consortiumNames.add(command.name());
             one();
         }
 
@@ -248,9 +262,5 @@ class DemoCityGeneratorTest {
             maxBetweenFlushes = Math.max(maxBetweenFlushes, sinceFlush);
             sinceFlush = 0;
         }
-    }
-
-    static List<String> unused() {
-        return List.of();
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.registry.DrawGrid;
-import org.medunion.registry.GridId;
 import org.medunion.registry.GridView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
@@ -240,9 +239,5 @@ class InstitutionCommands {
         return new RegisterPractitioner(name, c.institutionId(), c.profession(), c.title(), c.titleDate(),
                 Check.optionalText(c.discipline(), "discipline", 100), Check.flag(c.generalPractitioner()),
                 Check.flag(c.paediatrician()));
-    }
-
-    static GridId gridId(UUID id) {
-        return new GridId(id);
     }
 }

@@ -123,8 +123,12 @@ public class PolicyService {
         if (overridden.isEmpty()) {
             return findings;
         }
-        return findings.stream().map(f -> f.status() == FindingStatus.OPEN && overridden.contains(f.key())
+        return findings.stream().map(f -> f.status() == FindingStatus.OPEN && overridden.contains(f.key() + "\u001e" + cut(f.evidence()))
                 ? f.withStatus(FindingStatus.OVERRIDDEN) : f).toList();
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
     }
 
     // ---- reads

@@ -197,6 +197,42 @@ abstract class DemoCityContract {
         assertThat(registry.allConsortiaUnscoped().stream().filter(c -> "500106".equals(c.districtCode()))).isEmpty();
     }
 
+    @Test
+    void thePlannerSeesTheDemoCityThroughFhir() {
+        var r = Api.as(port, "planner").getFhir("/fhir/Organization?_count=100");
+        assertThat(r.status()).isEqualTo(200);
+        var bundle = r.json();
+        assertThat(bundle.get("resourceType").asString()).isEqualTo("Bundle");
+        assertThat(bundle.get("entry").size()).isGreaterThanOrEqualTo(10);
+        assertThat(r.body()).contains("上海市第十一人民医院").doesNotContain("南宁市第十一人民医院");
+    }
+
+    /** The deliberate violations are what a planner sees as findings on the first page (docs/demo-city.md). */
+    @Test
+    void theDeliberateViolationsBecomeFindings() {
+        var admin = Api.as(port, "admin");
+        assertThat(admin.post("/api/policy/evaluate", "{}").status()).isEqualTo(200);
+        var m11 = institution("上海市第十一人民医院");
+        var wang = registry.allPractitionersUnscoped().stream().filter(p -> p.name().equals("王建国")).findFirst().orElseThrow();
+        var zhou = registry.allPractitionersUnscoped().stream().filter(p -> p.name().equals("周晓峰")).findFirst().orElseThrow();
+        Map<String, List<String>> mentions = new java.util.LinkedHashMap<>();
+        mentions.put("SH-3", List.of("310107", consortium("普陀区区域医疗联合体").id().value().toString()));
+        mentions.put("SH-4", List.of(m11.id().value().toString(), m11.name()));
+        mentions.put("SH-7", List.of(consortium("普陀区区域医疗联合体").id().value().toString(), "普陀区区域医疗中心"));
+        mentions.put("SH-8", List.of(zhou.id().value().toString(), zhou.name()));
+        mentions.put("SH-9", List.of(consortium("奉贤区区域医疗联合体").id().value().toString(), "奉贤区区域医疗中心"));
+        mentions.put("SH-14", List.of(wang.id().value().toString(), wang.name()));
+        mentions.put("SH-16", List.of(consortium("嘉定区区域医疗联合体").id().value().toString(), "嘉定区区域医疗联合体"));
+        mentions.put("CQ-2", List.of("500106", "沙坪坝区"));
+        mentions.forEach((rule, tokens) -> {
+            var r = admin.get("/api/policy/findings?rule=" + rule);
+            assertThat(r.status()).as(rule).isEqualTo(200);
+            assertThat(r.json().valueStream().filter(f -> "OPEN".equals(f.get("status").asString()))
+                    .map(Object::toString).anyMatch(json -> tokens.stream().anyMatch(json::contains)))
+                    .as(rule + " finding mentioning " + tokens + " in " + r.body()).isTrue();
+        });
+    }
+
     /**
      * The institutions the demo loader wrote (other tests in the shared context add their own), found by
      * the credit codes the generator gives them with the default seed — asserted to be all of them.

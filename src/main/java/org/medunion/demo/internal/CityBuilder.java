@@ -49,8 +49,11 @@ final class CityBuilder {
     record Inst(InstitutionId id, String name, InstitutionCategory category, String districtCode) {
     }
 
-    /** Weeks of work logs per dispatched expert: enough for SH-9's days-a-week, few enough to load fast. */
-    static final int EXPERT_LOG_WEEKS = 2;
+    /**
+     * Weeks of work logs for the experts that log (SH-9 reads the days a week over the last 8 weeks, and
+     * the planned days for experts without logs — so only a few experts log, to keep the load fast).
+     */
+    static final int EXPERT_LOG_WEEKS = 8;
 
     final long seed;
     final SplittableRandom random;
@@ -239,7 +242,7 @@ final class CityBuilder {
             switch (category) {
                 case COMMUNITY_HEALTH_CENTRE, COMMUNITY_HEALTH_STATION, TOWNSHIP_HOSPITAL -> {
                     // SH-14 study periods for the community centres' GPs and paediatricians
-                    boolean studies = category == InstitutionCategory.COMMUNITY_HEALTH_CENTRE;
+                    boolean studies = true;
                     if (i == 3) {
                         practitioner(null, inst, Profession.NURSE, Title.ATTENDING, years(3, 12), "全科护理", false, false);
                     } else if (i == 2) {
@@ -312,7 +315,7 @@ final class CityBuilder {
             }
         }
         int months = 1 + random.nextInt(3);
-        sink.studyPeriod(practitioner.value(), new RecordStudyPeriod(host, start, start.plusMonths(months).minusDays(1)));
+        sink.studyPeriod(practitioner.value(), new RecordStudyPeriod(host, start, start.plusMonths(months)));
     }
 
     /** Where community GPs and paediatricians study (a municipal teaching hospital). */
@@ -382,11 +385,13 @@ final class CityBuilder {
     }
 
     UUID dispatchExpert(UUID consortiumId, PractitionerId who, Inst to, String discipline, LocalDate start, LocalDate end,
-                        int weeklyDays, UUID agreementId) {
+                        int weeklyDays, UUID agreementId, boolean logs) {
         UUID id = id("dispatch");
         sink.dispatch(id, consortiumId, new DispatchStaff(who, to.id(), DispatchKind.EXPERT, null, discipline, start, end,
                 weeklyDays, agreementId, null));
-        workLogs(id, EXPERT_LOG_WEEKS, weeklyDays, discipline + "门诊、查房与带教");
+        if (logs) {
+            workLogs(id, EXPERT_LOG_WEEKS, weeklyDays, discipline + "门诊、查房与带教");
+        }
         return id;
     }
 

@@ -26,7 +26,8 @@ import org.medunion.registry.Ownership;
  * The {@code district} scale on top of the demo city: for every district, two rounds of about 45 more
  * institutions with about 440 practitioners and four or five consortia each, emitted round by round so the sink
  * can write and forget each chunk (quality.md: generated in streams, never held in memory). These
- * consortia are built to comply, so the findings stay the demo city's deliberate ones.
+ * consortia have no municipal hospitals and no trusteeships, so they add no SH-3/SH-4/SH-7…SH-9 findings;
+ * warn-level gaps remain (e.g. CN-5: the TCM alliances have no stationed experts).
  */
 final class DistrictFill {
 

@@ -140,7 +140,7 @@ class DemoCityGeneratorTest {
                         && p.titleDate().isAfter(TODAY.minusYears(5)))
                 .toList();
         assertThat(juniors).hasSize(1);                                                        // SH-8
-        var expertsByAgreement = c.dispatches.stream().filter(d -> d.command().kind() == DispatchKind.EXPERT)
+        var expertsByAgreement = c.dispatches.stream().filter(d -> d.command().kind() == DispatchKind.EXPERT && d.command().agreementId() != null)
                 .collect(Collectors.groupingBy(d -> d.command().agreementId()));
         assertThat(expertsByAgreement.values().stream().filter(l -> l.stream().map(d -> d.command().discipline()).distinct().count() < 5))
                 .hasSize(1);                                                                   // SH-9 disciplines

@@ -292,4 +292,23 @@ abstract class PolicyContract {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("政策合规", "rule-SH-3", "badge block", "export.xlsx", "NAT-1");
     }
+
+    /** The demo city's deliberate violations (docs/demo-city.md) show as findings after evaluation. */
+    @Test
+    void demoCityViolationsShowAsFindings() {
+        var eval = planner().post("/api/policy/evaluate", "");
+        assertThat(eval.status()).as(eval.body()).isEqualTo(200);
+        var r = planner().get("/api/policy/findings?status=OPEN");
+        assertThat(r.status()).isEqualTo(200);
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        List<String> sh3 = new ArrayList<>();
+        for (JsonNode f : r.json()) {
+            rules.add(f.get("ruleId").asString());
+            if (f.get("ruleId").asString().equals("SH-3")) {
+                sh3.add(f.get("evidence").asString());
+            }
+        }
+        assertThat(rules).as(rules.toString()).contains("SH-3", "SH-4", "SH-5", "SH-7", "SH-8", "SH-9", "SH-14", "SH-16");
+        assertThat(sh3).anySatisfy(e -> assertThat(e).contains("310107 普陀区"));
+    }
 }

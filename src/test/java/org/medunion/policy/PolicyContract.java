@@ -298,6 +298,7 @@ abstract class PolicyContract {
     void demoCityViolationsShowAsFindings() {
         var eval = planner().post("/api/policy/evaluate", "");
         assertThat(eval.status()).as(eval.body()).isEqualTo(200);
+        System.out.println("POLICY demo-city evaluation: " + eval.body());
         var r = planner().get("/api/policy/findings?status=OPEN");
         assertThat(r.status()).isEqualTo(200);
         java.util.Set<String> rules = new java.util.TreeSet<>();

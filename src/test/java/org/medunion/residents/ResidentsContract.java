@@ -19,6 +19,7 @@ import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsFixture.Site;
 import org.medunion.support.Api;
+import org.medunion.support.FhirValidation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -363,5 +364,92 @@ abstract class ResidentsContract {
         assertThat(Api.as(port, "planner").post("/api/residents",
                 registerJson(ResidentsFixture.idNumber(LocalDate.of(1980, 1, 1), true), "X", null)).status()).isEqualTo(403);
         assertThat(gp().post("/api/residents/contracts", "{\"residentId\":\"nope\"}").json().get("field").asString()).isEqualTo("residentId");
+    }
+
+    // ---- FHIR
+
+    static String patientJson(String idNumber, String name, String birth, String gender, String org) {
+        return """
+                {"resourceType":"Patient",
+                 "identifier":[{"system":"urn:oid:2.16.156.10011.1.3","value":"%s"},
+                               {"system":"https://medunion.example/id/mrn/%s","value":"HIS-889"}],
+                 "name":[{"text":"%s"}],"gender":"%s","birthDate":"%s",
+                 "telecom":[{"system":"phone","value":"13611112222"}],
+                 "managingOrganization":{"reference":"Organization/%s"}}""".formatted(idNumber, org, name, gender, birth, org);
+    }
+
+    @Test
+    void fhirPatientRoundTripValidatesAndMasksPerRole() {
+        String id = ResidentsFixture.idNumber(LocalDate.of(1955, 12, 1), false);
+        var created = gp().postFhir("/fhir/Patient", patientJson(id, "赵敏", "1955-12-01", "female", site.primary().toString()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        FhirValidation.assertValid(created.body());
+        String patientId = created.json().get("id").asString();
+
+        var read = gp().getFhir("/fhir/Patient/" + patientId);
+        assertThat(read.status()).isEqualTo(200);
+        FhirValidation.assertValid(read.body());
+        assertThat(read.body()).contains(id).contains("13611112222").contains("HIS-889");
+
+        var masked = Api.as(port, "integrator").getFhir("/fhir/Patient/" + patientId);
+        assertThat(masked.status()).isEqualTo(200);
+        FhirValidation.assertValid(masked.body());
+        assertThat(masked.body()).doesNotContain(id).doesNotContain("13611112222").contains(id.substring(0, 6) + "********");
+
+        var conditional = gp().send("POST", "/fhir/Patient", patientJson(id, "赵敏", "1955-12-01", "female", site.primary().toString()),
+                Map.of("Content-Type", "application/fhir+json", "Accept", "application/fhir+json",
+                        "If-None-Exist", "identifier=urn:oid:2.16.156.10011.1.3|" + id));
+        assertThat(conditional.status()).as(conditional.body()).isEqualTo(200);
+        assertThat(conditional.json().get("id").asString()).isEqualTo(patientId);
+
+        var plainRepeat = gp().postFhir("/fhir/Patient", patientJson(id, "赵敏", "1955-12-01", "female", site.primary().toString()));
+        assertThat(plainRepeat.status()).isEqualTo(200);
+        assertThat(plainRepeat.json().get("id").asString()).isEqualTo(patientId);
+
+        var search = gp().getFhir("/fhir/Patient?identifier=urn:oid:2.16.156.10011.1.3%7C" + id);
+        assertThat(search.status()).isEqualTo(200);
+        FhirValidation.assertValid(search.body());
+        assertThat(search.json().get("entry")).hasSize(1);
+
+        var badGender = gp().postFhir("/fhir/Patient", patientJson(id, "赵敏", "1955-12-01", "male", site.primary().toString()));
+        assertThat(badGender.status()).isEqualTo(400);
+        assertThat(badGender.body()).contains("Patient.gender");
+        String corrupted = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
+        var badId = gp().postFhir("/fhir/Patient", patientJson(corrupted, "赵敏", "1955-12-01", "female", site.primary().toString()));
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(badId.body()).contains("Patient.identifier").doesNotContain(corrupted);
+
+        assertThat(Api.as(port, "planner").getFhir("/fhir/Patient/" + patientId).status()).isEqualTo(403);
+        Site other = ResidentsFixture.site(registry, accounts);
+        assertThat(Api.as(port, other.gpUser()).getFhir("/fhir/Patient/" + patientId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void fhirPossibleDuplicatesAreLinkedAndContractsAreCareTeams() {
+        LocalDate birth = ResidentsFixture.birth();
+        String name = ResidentsFixture.unique("马");
+        String a = register(gp(), ResidentsFixture.idNumber("310104", birth, true), name, null).get("resident").get("id").get("value").asString();
+        String b = register(gp(), ResidentsFixture.idNumber("310112", birth, true), name, null).get("resident").get("id").get("value").asString();
+        var patient = gp().getFhir("/fhir/Patient/" + b);
+        FhirValidation.assertValid(patient.body());
+        assertThat(patient.json().get("link").get(0).get("other").get("reference").asString()).isEqualTo("Patient/" + a);
+
+        String team = formTeam(site);
+        var signed = gp().post("/api/residents/contracts", signJson(a, team, site, "\"priorityGroups\":[\"DIABETES\"]"));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        var careTeams = gp().getFhir("/fhir/CareTeam?patient=Patient/" + a);
+        assertThat(careTeams.status()).as(careTeams.body()).isEqualTo(200);
+        FhirValidation.assertValid(careTeams.body());
+        assertThat(careTeams.json().get("entry")).hasSize(1);
+        assertThat(careTeams.body()).contains("DIABETES").contains("Organization/" + site.municipal());
+        var teamResource = gp().getFhir("/fhir/CareTeam/" + team);
+        assertThat(teamResource.status()).isEqualTo(200);
+        FhirValidation.assertValid(teamResource.body());
+        var byParticipant = gp().getFhir("/fhir/CareTeam?participant=Practitioner/" + site.specialist());
+        assertThat(byParticipant.body()).contains(team);
+        var contractResource = gp().getFhir("/fhir/CareTeam/" + signed.json().get("id").get("value").asString());
+        assertThat(contractResource.status()).isEqualTo(200);
+        FhirValidation.assertValid(contractResource.body());
     }
 }

@@ -178,6 +178,11 @@ class FamilyDoctorContracts {
         return teams.ofInstitution(institutionId.value());
     }
 
+    @Transactional(readOnly = true)
+    List<TeamView> teamsWithMember(PractitionerId practitionerId) {
+        return teams.withMember(practitionerId.value());
+    }
+
     // ---- contracts
 
     ContractView sign(SignContract command) {

@@ -195,6 +195,12 @@ class ResidentIndex {
     }
 
     @Transactional(readOnly = true)
+    List<ResidentId> possibleDuplicatesOf(ResidentId id) {
+        CurrentUser u = access.identityReader();
+        return store.duplicatesOf(id.value()).stream().filter(d -> access.canRead(u, d)).map(ResidentId::new).toList();
+    }
+
+    @Transactional(readOnly = true)
     List<PossibleDuplicate> possibleDuplicates() {
         CurrentUser u = access.identityReader();
         var out = new ArrayList<PossibleDuplicate>();

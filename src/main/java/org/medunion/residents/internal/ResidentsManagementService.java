@@ -71,6 +71,16 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
+    public List<ResidentId> possibleDuplicatesOf(ResidentId id) {
+        return index.possibleDuplicatesOf(id);
+    }
+
+    @Override
+    public List<TeamView> teamsWithMember(org.medunion.registry.PractitionerId practitionerId) {
+        return contracts.teamsWithMember(practitionerId);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public ResidentStatistics statistics() {
         access.requireRole(Set.of(Role.ADMIN, Role.PLANNER, Role.OFFICE));

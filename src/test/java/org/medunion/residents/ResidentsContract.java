@@ -452,4 +452,48 @@ abstract class ResidentsContract {
         assertThat(contractResource.status()).isEqualTo(200);
         FhirValidation.assertValid(contractResource.body());
     }
+
+    // ---- console
+
+    /** A browser-like session: form login with the CSRF token of the login page, cookies kept. */
+    static final class Browser {
+        final java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        final String base;
+
+        Browser(int port, String user) throws Exception {
+            base = "http://127.0.0.1:" + port;
+            String login = get("/login").body();
+            var m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+            String csrf = m.find() ? m.group(1) : "";
+            client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + csrf))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void consoleShowsTheResidentUnmaskedToTheGpAndCountsToThePlanner() throws Exception {
+        String id = ResidentsFixture.idNumber(LocalDate.of(1944, 10, 10), true);
+        String residentId = register(gp(), id, "欧阳修", "\"phone\":\"13588889999\"").get("resident").get("id").get("value").asString();
+        var gpBrowser = new Browser(port, site.gpUser());
+        var search = gpBrowser.get("/console/residents?idNumber=" + id);
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).contains("欧阳修").contains(id);
+        var page = gpBrowser.get("/console/residents/" + residentId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(id).contains("13588889999");
+        var admin = new Browser(port, "admin").get("/console/residents/" + residentId);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("欧阳修").doesNotContain(id).doesNotContain("13588889999");
+        var planner = new Browser(port, "planner").get("/console/residents");
+        assertThat(planner.statusCode()).isEqualTo(200);
+        assertThat(planner.body()).contains("resident-stats").doesNotContain(id);
+    }
 }

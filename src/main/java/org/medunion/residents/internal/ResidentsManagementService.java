@@ -81,7 +81,7 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public ResidentStatistics statistics() {
         access.requireRole(Set.of(Role.ADMIN, Role.PLANNER, Role.OFFICE));
         return new ResidentStatistics(index.count(), contracts.countCovering(), contracts.countTeams(),

@@ -496,4 +496,46 @@ abstract class ResidentsContract {
         assertThat(planner.statusCode()).isEqualTo(200);
         assertThat(planner.body()).contains("resident-stats").doesNotContain(id);
     }
+
+    @Test
+    void recordsAreLinkedExplicitlyOnlyToResidentsInScope() {
+        Site other = ResidentsFixture.site(registry, accounts);
+        String residentId = register(gp(), ResidentsFixture.idNumber(LocalDate.of(1966, 6, 16), false), "韩梅", null)
+                .get("resident").get("id").get("value").asString();
+        var linked = gp().post("/api/residents/" + residentId + "/links", "{\"localRecordNumber\":\"OP-2026-001\"}");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.body()).contains("OP-2026-001");
+        var foreign = Api.as(port, other.gpUser()).post("/api/residents/" + residentId + "/links", "{\"localRecordNumber\":\"X-1\"}");
+        assertThat(foreign.status()).isEqualTo(404);
+        var badMrn = gp().post("/api/residents/" + residentId + "/links", "{\"localRecordNumber\":\"<script>\"}");
+        assertThat(badMrn.status()).isEqualTo(400);
+        assertThat(badMrn.json().get("field").asString()).isEqualTo("localRecordNumber");
+    }
+
+    @Test
+    void bulkImportForDemoDataLinksRepeatedNumbersAndSignsContracts() {
+        String known = ResidentsFixture.idNumber(LocalDate.of(1952, 2, 2), true);
+        String fresh = ResidentsFixture.idNumber(LocalDate.of(1988, 8, 8), false);
+        var ids = residents.importResidents(java.util.List.of(
+                new RegisterResident(known, "批量甲", null, null, null, null, site.primary(), "B-1"),
+                new RegisterResident(fresh, "批量乙", null, null, "13800000000", null, site.primary(), "B-2"),
+                new RegisterResident(known, "批量甲", null, null, null, null, site.district(), "D-9")));
+        assertThat(ids).hasSize(3);
+        assertThat(ids.get(2)).isEqualTo(ids.get(0));
+        assertThat(residents.importResidents(java.util.List.of(
+                new RegisterResident(fresh, "批量乙", null, null, null, null, null, null)))).containsExactly(ids.get(1));
+        var teams = residents.importTeams(java.util.List.of(new FormTeam(site.primary(), ResidentsFixture.unique("批量团队"),
+                site.gp(), site.nurse(), java.util.List.of(site.specialist()))));
+        var contracts = residents.importContracts(java.util.List.of(
+                new SignContract(ids.get(0), teams.get(0), site.district(), site.municipal(), LocalDate.of(2026, 1, 1), null,
+                        java.util.List.of("HYPERTENSION"), null),
+                new SignContract(ids.get(1), teams.get(0), site.district(), site.municipal(), LocalDate.of(2026, 1, 1), null, null, null)));
+        assertThat(contracts).hasSize(2);
+        var first = residents.activeContract(ids.get(0), LocalDate.of(2026, 6, 1)).orElseThrow();
+        assertThat(first.priorityGroups()).contains(PriorityGroup.ELDERLY, PriorityGroup.HYPERTENSION);
+        assertThat(first.endDate()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(jdbc.sql("select count(*) from residents_record_link where resident_id = ?").param(ids.get(0).value())
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(residents.teamsOf(site.primary())).extracting(TeamView::id).contains(teams.get(0));
+    }
 }

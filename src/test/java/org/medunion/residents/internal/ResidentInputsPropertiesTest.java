@@ -22,7 +22,7 @@ import org.medunion.shared.ResidentIdNumber;
  * one character is rejected as a 400 naming {@code idNumber}; a birth date or sex that contradicts the number is
  * rejected naming that field. The REST path is exercised by ResidentsContract.
  */
-class ResidentInputsProperties {
+class ResidentInputsPropertiesTest {
 
     private static final String[] REGIONS = {"110101", "310104", "310115", "440305", "450127", "500103", "650102"};
 

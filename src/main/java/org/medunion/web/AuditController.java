@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit trail for administrators (S-2): newest events first, filtered by actor and object type. */
-@Controller
+@Controller("consoleAuditController")
 class AuditController {
 
     static final int LIMIT = 200;

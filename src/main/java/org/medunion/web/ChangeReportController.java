@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Change reports (医疗联合体建设报告表, SH-10): list by consortium, detail, and the Excel export with the session's rights. */
-@Controller
+@Controller("consoleChangeReportController")
 class ChangeReportController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

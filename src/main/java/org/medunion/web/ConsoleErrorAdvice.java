@@ -38,7 +38,7 @@ class ConsoleErrorAdvice {
     String typeMismatch(TypeMismatchException e, Model model, HttpServletResponse response) {
         response.setStatus(400);
         model.addAttribute("status", 400);
-        model.addAttribute("detail", support.text("error.request.wrongType", e.getPropertyName() == null ? "" : e.getPropertyName()));
+        model.addAttribute("detail", support.text("error.request.wrongType", support.fieldLabel(e.getPropertyName())));
         model.addAttribute("me", support.current());
         return "error";
     }

@@ -65,11 +65,21 @@ class ConsoleSupport {
     /** The message of a domain error in the caller's language (key {@code error.<code>}, {0} = field). */
     String message(MedUnionException e) {
         Object[] args = new Object[e.arguments().size() + 1];
-        args[0] = e.field() == null ? "" : e.field();
+        args[0] = fieldLabel(e.field());
         for (int i = 0; i < e.arguments().size(); i++) {
             args[i + 1] = e.arguments().get(i);
         }
         return messages.getMessage("error." + e.code(), args, e.code(), LocaleContextHolder.getLocale());
+    }
+
+    /** The form label of a field ({@code field.<name>} in the console bundle; indexes dropped), else its name. */
+    String fieldLabel(String field) {
+        if (field == null || field.isBlank()) {
+            return "";
+        }
+        String last = field.replaceAll("\\[\\d+]", "");
+        last = last.substring(last.lastIndexOf('.') + 1);
+        return messages.getMessage("field." + last, null, field, LocaleContextHolder.getLocale());
     }
 
     String text(String key, Object... args) {

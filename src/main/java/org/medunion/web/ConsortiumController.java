@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * office's and planner's changes (add member, end membership, dissolve). A change a blocking rule stops
  * comes back with the rule ID, clause and objects; a planner may resubmit it with an override reason.
  */
-@Controller
+@Controller("consoleConsortiumController")
 class ConsortiumController {
 
     private final RegistryManagement registry;

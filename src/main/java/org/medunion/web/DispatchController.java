@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Dispatched managers and experts per consortium, their work logs, and the office's form to log a day's work. */
-@Controller
+@Controller("consoleDispatchController")
 class DispatchController {
 
     private final RegistryManagement registry;
@@ -71,7 +71,7 @@ class DispatchController {
                 .sorted(Comparator.comparing(l -> l.workDate(), Comparator.reverseOrder())).toList());
         model.addAttribute("canLog", canLog());
         model.addAttribute("errors", new FormFeedback());
-        return "dispatches :: logs";
+        return "dispatch-logs :: logs";
     }
 
     @PostMapping("/console/dispatches/{id}/work-logs")
@@ -91,7 +91,7 @@ class DispatchController {
                 .sorted(Comparator.comparing(l -> l.workDate(), Comparator.reverseOrder())).toList());
         model.addAttribute("canLog", canLog());
         model.addAttribute("errors", errors);
-        return "dispatches :: logs";
+        return "dispatch-logs :: logs";
     }
 
     private boolean canLog() {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Who covers whom, by place: each district (GB/T 2260) with its grids, their population and the
  * consortia (and lead hospitals) covering each grid; places no consortium covers stand out.
  */
-@Controller
+@Controller("consoleGridController")
 class GridController {
 
     private final RegistryManagement registry;

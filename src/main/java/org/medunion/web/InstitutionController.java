@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Institutions: a searchable, paged list (htmx), a detail page and — for planners — the register form. */
-@Controller
+@Controller("consoleInstitutionController")
 class InstitutionController {
 
     static final int PAGE_SIZE = 20;

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The cards of a role's workspace (loaded by the home page through htmx): a planner sees the
  * jurisdiction in numbers, an office its consortium, a doctor their institution and its consortia.
  */
-@Controller
+@Controller("consoleWorkspaceController")
 class WorkspaceController {
 
     private final RegistryManagement registry;

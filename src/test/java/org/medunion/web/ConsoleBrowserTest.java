@@ -61,7 +61,9 @@ class ConsoleBrowserTest {
         options.setBinary(ChromiumAvailable.CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1360,1000", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=1360,1000", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+        // a Chinese user: the console's first language comes from Accept-Language until ?lang= picks another
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(ChromiumAvailable.DRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -82,7 +84,7 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void freshSession() {
-        driver.get(url("/login?lang=zh_CN"));
+        driver.get(url("/login"));
         driver.manage().deleteAllCookies();
     }
 

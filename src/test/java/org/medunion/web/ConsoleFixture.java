@@ -6,7 +6,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.AgreementType;
 import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DispatchKind;
+import org.medunion.registry.DispatchStaff;
+import org.medunion.registry.DispatchView;
+import org.medunion.registry.MembershipView;
+import org.medunion.registry.Profession;
+import org.medunion.registry.RecordAgreement;
+import org.medunion.registry.RegisterPractitioner;
+import org.medunion.registry.Title;
 import org.medunion.registry.FormConsortium;
 import org.medunion.registry.GovernanceType;
 import org.medunion.registry.HospitalGrade;
@@ -74,5 +83,20 @@ final class ConsoleFixture {
                 List.of(new AddMember(lead.id(), MembershipRole.LEAD, MembershipBasis.HOME_DISTRICT, start, null, null),
                         new AddMember(member.id(), MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, start, null, null)),
                 null));
+    }
+
+    /** A cooperation agreement of the consortium's members and an expert from the lead dispatched to a member. */
+    DispatchView withAgreementAndExpert(ConsortiumView consortium, String expertName) {
+        var lead = consortium.lead().orElseThrow();
+        var member = consortium.members().stream().filter(m -> m.role() == MembershipRole.MEMBER)
+                .map(MembershipView::institutionId).findFirst().orElseThrow();
+        var agreement = registry.recordAgreement(consortium.id(), new RecordAgreement(AgreementType.COOPERATION,
+                "合作协议 " + consortium.name(), List.of(lead, member), LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31),
+                LocalDate.of(2023, 12, 20), "牵头医院负责技术指导", "成员单位享有优先转诊", "双方共享检查结果",
+                "按工作量分配医保结余", null));
+        var expert = registry.registerPractitioner(new RegisterPractitioner(expertName, lead, Profession.PHYSICIAN,
+                Title.ASSOCIATE_CHIEF, LocalDate.of(2015, 7, 1), "心血管内科", false, false));
+        return registry.dispatchStaff(consortium.id(), new DispatchStaff(expert.id(), member, DispatchKind.EXPERT, null,
+                "心血管内科", LocalDate.of(2024, 3, 1), LocalDate.of(2027, 2, 28), 2, agreement.id(), null));
     }
 }

@@ -244,7 +244,7 @@ abstract class ConsoleHttpContract {
 
         var missingDate = s.post(path + "/dissolve", Map.of("reason", "合并"), s.get(path));
         assertThat(missingDate.status()).isEqualTo(200);
-        assertThat(missingDate.body()).contains("class=\"feedback\"").doesNotContain("已于");
+        assertThat(missingDate.body()).contains("class=\"field-error\"").contains("dissolvedOn").doesNotContain("已于");
         var dissolved = s.post(path + "/dissolve", Map.of("dissolvedOn", "2025-12-31", "reason", "合并"), s.get(path));
         assertThat(dissolved.status()).isEqualTo(302);
         assertThat(registry.consortium(consortium.id()).orElseThrow().active()).isFalse();
@@ -280,6 +280,35 @@ abstract class ConsoleHttpContract {
         assertThat(english.body()).contains("Page or record not found");
         assertThat(s.get("/console/consortia").body()).as("language is remembered").contains("Consortia");
         s.get("/console/consortia?lang=zh_CN");
+    }
+
+    @Test
+    void officeSeesDispatchesAndLogsWorkThroughTheHtmxForm() {
+        ConsortiumView consortium = fixture.regionalConsortium(ConsoleFixture.unique("派驻联合体"));
+        String expert = ConsoleFixture.unique("专家");
+        var dispatch = fixture.withAgreementAndExpert(consortium, expert);
+        String office = "office-" + Long.toString(System.nanoTime(), 36);
+        accounts.ensureAccount(new NewAccount(office, "demo", "办公室", Role.OFFICE, Scope.consortium(consortium.id().value())));
+        var s = ConsoleSession.login(port, office);
+
+        var page = s.get("/console/dispatches");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(expert).contains("心血管内科").contains("/console/dispatches/" + dispatch.id() + "/work-logs");
+        var detail = s.get("/console/consortia/" + consortium.id());
+        assertThat(detail.body()).contains("合作协议 " + consortium.name()).contains("按工作量分配医保结余").contains(expert);
+
+        var logs = s.getHtmx("/console/dispatches/" + dispatch.id() + "/work-logs");
+        assertThat(logs.status()).isEqualTo(200);
+        assertThat(logs.body()).contains("暂无工作记录").contains("name=\"workDate\"").doesNotContain("<html");
+
+        String path = "/console/dispatches/" + dispatch.id() + "/work-logs";
+        var outside = s.post(path, Map.of("workDate", "2020-01-06", "hours", "8", "note", "早于派驻"), page);
+        assertThat(outside.status()).isEqualTo(200);
+        assertThat(outside.body()).contains("class=\"field-error\"").contains("暂无工作记录");
+        var logged = s.post(path, Map.of("workDate", "2025-03-04", "hours", "7.5", "note", "专家门诊"), page);
+        assertThat(logged.status()).isEqualTo(200);
+        assertThat(logged.body()).contains("2025-03-04").contains("专家门诊");
+        assertThat(registry.workLogs(dispatch.id())).hasSize(1);
     }
 
     private long countNamed(String name) {

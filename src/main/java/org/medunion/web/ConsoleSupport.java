@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.medunion.identity.CurrentUser;
@@ -12,6 +13,7 @@ import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.DistrictView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.ForbiddenException;
@@ -54,6 +56,16 @@ class ConsoleSupport {
         var me = me();
         return isPlanner() || me.role() == Role.OFFICE && me.scope().type() == ScopeType.CONSORTIUM
                 && id.toString().equals(me.scope().reference());
+    }
+
+    /** The districts a user works in: inside a jurisdiction scope, else every district (not the cities). */
+    List<DistrictView> districtsInScope() {
+        var scope = me().scope();
+        boolean byPlace = scope.type() == ScopeType.GLOBAL || scope.type() == ScopeType.JURISDICTION;
+        return registry.districts().stream()
+                .filter(d -> byPlace ? scope.coversDivision(d.code()) && (d.parentCode() != null || scope.type() == ScopeType.GLOBAL)
+                        : d.parentCode() != null)
+                .toList();
     }
 
     void requireRole(Role... roles) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.medunion.identity.Scope;
+import org.medunion.identity.ScopeType;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.DistrictView;
 import org.medunion.registry.GridView;
@@ -33,9 +35,14 @@ class GridController {
         List<ConsortiumView> active = registry.consortia().stream().filter(ConsortiumView::active).toList();
         List<DistrictTile> tiles = new ArrayList<>();
         int uncoveredGrids = 0;
+        Scope scope = support.me().scope();
+        boolean byPlace = scope.type() == ScopeType.GLOBAL || scope.type() == ScopeType.JURISDICTION;
         for (DistrictView d : registry.districts().stream().sorted(Comparator.comparing(DistrictView::code)).toList()) {
             List<GridView> gridViews = registry.grids(d.code());
-            if (isCity(d) && gridViews.isEmpty()) {
+            boolean mine = byPlace ? scope.coversDivision(d.code())
+                    : active.stream().anyMatch(c -> d.code().equals(c.districtCode())
+                            || gridViews.stream().anyMatch(g -> c.gridIds().contains(g.id())));
+            if (!mine || d.parentCode() == null && gridViews.isEmpty()) {
                 continue;
             }
             List<GridTile> grids = new ArrayList<>();
@@ -56,10 +63,6 @@ class GridController {
         model.addAttribute("uncoveredGrids", uncoveredGrids);
         model.addAttribute("uncoveredDistricts", tiles.stream().filter(DistrictTile::uncovered).count());
         return "grids";
-    }
-
-    private static boolean isCity(DistrictView d) {
-        return d.code().endsWith("0000");
     }
 
     /** A district with its grids and the consortia registered in it. */

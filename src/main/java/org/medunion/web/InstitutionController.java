@@ -68,7 +68,7 @@ class InstitutionController {
         model.addAttribute("category", blankToNull(category));
         model.addAttribute("level", blankToNull(level));
         model.addAttribute("district", blankToNull(district));
-        model.addAttribute("districts", registry.districts());
+        model.addAttribute("districts", support.districtsInScope());
         model.addAttribute("canRegister", support.isPlanner());
         return htmx != null ? "institutions :: results" : "institutions";
     }
@@ -91,7 +91,7 @@ class InstitutionController {
         support.requireRole(Role.PLANNER, Role.ADMIN);
         model.addAttribute("form", new InstitutionForm());
         model.addAttribute("errors", new FormFeedback());
-        model.addAttribute("districts", registry.districts());
+        model.addAttribute("districts", support.districtsInScope());
         return "institution-form";
     }
 
@@ -103,7 +103,7 @@ class InstitutionController {
             return "redirect:/console/institutions/" + created.id() + "?created";
         } catch (MedUnionException e) {
             model.addAttribute("errors", support.feedback(e));
-            model.addAttribute("districts", registry.districts());
+            model.addAttribute("districts", support.districtsInScope());
             return "institution-form";
         }
     }

@@ -104,7 +104,9 @@ class ConsoleBrowserTest {
     @Test
     void plannerWorksThroughTheConsoleInChineseAndEnglishThenLogsOut() {
         var fixture = new ConsoleFixture(registry);
-        ConsortiumView consortium = fixture.regionalConsortium(ConsoleFixture.unique("浏览器联合体"));
+        var grid = fixture.grid(ConsoleFixture.unique("天山网格"), 150_000);
+        fixture.grid(ConsoleFixture.unique("新泾网格"), 90_000);
+        ConsortiumView consortium = fixture.regionalConsortium(ConsoleFixture.unique("浏览器联合体"), grid.id());
         String hospital = consortium.name() + "区域医疗中心";
 
         driver.get(url("/"));

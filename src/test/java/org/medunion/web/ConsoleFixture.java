@@ -11,6 +11,9 @@ import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.DispatchKind;
 import org.medunion.registry.DispatchStaff;
 import org.medunion.registry.DispatchView;
+import org.medunion.registry.DrawGrid;
+import org.medunion.registry.GridId;
+import org.medunion.registry.GridView;
 import org.medunion.registry.MembershipView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RecordAgreement;
@@ -74,15 +77,20 @@ final class ConsoleFixture {
     }
 
     /** A regional consortium led by a new district hospital with one community centre as member. */
-    ConsortiumView regionalConsortium(String name) {
+    ConsortiumView regionalConsortium(String name, GridId... grids) {
         var lead = districtHospital(name + "区域医疗中心");
         var member = communityCentre(name + "社区卫生服务中心");
         LocalDate start = LocalDate.of(2024, 1, 1);
         return registry.formConsortium(new FormConsortium(name, ConsortiumForm.REGIONAL, true,
-                GovernanceType.COOPERATION, DISTRICT, List.of(), start, false, null, true, true, List.of(),
+                GovernanceType.COOPERATION, DISTRICT, List.of(grids), start, false, null, true, true, List.of(),
                 List.of(new AddMember(lead.id(), MembershipRole.LEAD, MembershipBasis.HOME_DISTRICT, start, null, null),
                         new AddMember(member.id(), MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, start, null, null)),
                 null));
+    }
+
+    /** A grid in {@link #DISTRICT} with a unique code. */
+    GridView grid(String name, long population) {
+        return registry.drawGrid(new DrawGrid(unique("G-"), name, DISTRICT, List.of("天山路街道", "仙霞新村街道"), population));
     }
 
     /** A cooperation agreement of the consortium's members and an expert from the lead dispatched to a member. */

@@ -311,6 +311,29 @@ abstract class ConsoleHttpContract {
         assertThat(registry.workLogs(dispatch.id())).hasSize(1);
     }
 
+    @Test
+    void gridsShowWhoCoversWhomAndFlagUncoveredGrids() {
+        var covered = fixture.grid(ConsoleFixture.unique("覆盖网格"), 120_000);
+        var uncovered = fixture.grid(ConsoleFixture.unique("空白网格"), 80_000);
+        var consortium = fixture.regionalConsortium(ConsoleFixture.unique("网格联合体"), covered.id());
+        var page = ConsoleSession.login(port, "planner").get("/console/grids");
+        assertThat(page.status()).isEqualTo(200);
+        String body = page.body();
+        assertThat(body).contains("长宁区").contains("310105").contains(consortium.name())
+                .contains(consortium.name() + "区域医疗中心").doesNotContain("南宁市");
+        assertThat(tileOf(body, covered.name())).doesNotContain("uncovered");
+        assertThat(tileOf(body, uncovered.name())).contains("uncovered");
+        assertThat(body).contains("120,000");
+    }
+
+    /** The opening tag of the grid tile that shows the given grid name. */
+    private static String tileOf(String body, String gridName) {
+        int at = body.indexOf(gridName);
+        assertThat(at).as(gridName).isPositive();
+        int tile = body.lastIndexOf("class=\"grid-tile", at);
+        return body.substring(tile, body.indexOf('>', tile));
+    }
+
     private long countNamed(String name) {
         return registry.countInstitutions(new InstitutionSearch(name, null, null, null, null, null, null, 0, 10));
     }

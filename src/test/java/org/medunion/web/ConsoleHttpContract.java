@@ -334,6 +334,23 @@ abstract class ConsoleHttpContract {
         return body.substring(tile, body.indexOf('>', tile));
     }
 
+    @Test
+    void demoCityAccountsSeeTheirWorkspaces() {
+        var present = accounts.accounts().stream().map(a -> a.username()).toList();
+        for (String user : List.of("office", "gp", "specialist", "pharmacist", "centre")) {
+            if (!present.contains(user)) {
+                continue; // the demo city names these accounts only where it has their consortium or institution
+            }
+            var s = ConsoleSession.login(port, user);
+            for (String path : MAIN_PAGES) {
+                assertThat(s.get(path).status()).as(user + " " + path).isEqualTo(200);
+            }
+            var workspace = s.getHtmx("/console/workspace");
+            assertThat(workspace.status()).as(user).isEqualTo(200);
+            assertThat(workspace.body()).as(user).contains("class=\"card");
+        }
+    }
+
     private long countNamed(String name) {
         return registry.countInstitutions(new InstitutionSearch(name, null, null, null, null, null, null, 0, 10));
     }

@@ -46,12 +46,15 @@ import org.medunion.shared.CreditCode;
  */
 final class CityBuilder {
 
-    /** Staff of an institution as the generator remembers it, to pick dispatched experts from. */
-    record Staff(PractitionerId id, String name, Title title, String discipline) {
-    }
-
     record Inst(InstitutionId id, String name, InstitutionCategory category, String districtCode) {
     }
+
+    /**
+     * Weeks of work logs for the experts that log: SH-9 reads the days a week over the last 8 weeks (a
+     * window that starts mid-week, hence one more week), and the planned days for experts without logs —
+     * so only a few experts log, to keep the load fast.
+     */
+    static final int EXPERT_LOG_WEEKS = 9;
 
     final long seed;
     final SplittableRandom random;
@@ -60,7 +63,6 @@ final class CityBuilder {
     private final Map<String, Integer> counters = new HashMap<>();
     private final Map<String, Inst> keyedInstitutions = new LinkedHashMap<>();
     private final Map<String, UUID> keyedConsortia = new LinkedHashMap<>();
-    private final Map<InstitutionId, List<Staff>> staff = new HashMap<>();
     private final int orgCodeBase;
     int institutions;
     int consortia;
@@ -240,16 +242,22 @@ final class CityBuilder {
         for (int i = 0; i < size; i++) {
             switch (category) {
                 case COMMUNITY_HEALTH_CENTRE, COMMUNITY_HEALTH_STATION, TOWNSHIP_HOSPITAL -> {
+                    // SH-14 study periods for the community centres' GPs and paediatricians
+                    boolean studies = true;
                     if (i == 3) {
                         practitioner(null, inst, Profession.NURSE, Title.ATTENDING, years(3, 12), "全科护理", false, false);
                     } else if (i == 2) {
                         var p = practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), years(2, 15), "儿科", false, true);
-                        study(p, null, recentStudyStart());
+                        if (studies) {
+                            study(p, null, recentStudyStart());
+                        }
                     } else if (i == 4) {
                         practitioner(null, inst, Profession.PHARMACIST, Title.ATTENDING, years(2, 10), "药剂科", false, false);
                     } else {
                         var p = practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), years(2, 15), "全科医学科", true, false);
-                        study(p, null, recentStudyStart());
+                        if (studies) {
+                            study(p, null, recentStudyStart());
+                        }
                     }
                 }
                 case VILLAGE_CLINIC -> practitioner(null, inst, Profession.PHYSICIAN, Title.RESIDENT, years(1, 20), "全科医学科", true, false);
@@ -296,9 +304,6 @@ final class CityBuilder {
         sink.practitioner(id.value(), new RegisterPractitioner(fullName, inst.id(), profession, title, titleDate,
                 discipline, gp, paediatrician));
         practitioners++;
-        if (profession == Profession.PHYSICIAN) {
-            staff.computeIfAbsent(inst.id(), k -> new ArrayList<>()).add(new Staff(id, fullName, title, discipline));
-        }
         return id;
     }
 
@@ -311,20 +316,11 @@ final class CityBuilder {
             }
         }
         int months = 1 + random.nextInt(3);
-        sink.studyPeriod(practitioner.value(), new RecordStudyPeriod(host, start, start.plusMonths(months).minusDays(1)));
+        sink.studyPeriod(practitioner.value(), new RecordStudyPeriod(host, start, start.plusMonths(months)));
     }
 
     /** Where community GPs and paediatricians study (a municipal teaching hospital). */
     InstitutionId studyHost;
-
-    /** Drops what the builder remembers about staff (after each district at the larger scales). */
-    void forgetStaff() {
-        staff.clear();
-    }
-
-    List<Staff> staffOf(InstitutionId id) {
-        return staff.getOrDefault(id, List.of());
-    }
 
     // ---------------------------------------------------------------- consortia
 
@@ -385,16 +381,18 @@ final class CityBuilder {
         UUID id = id("dispatch");
         sink.dispatch(id, consortiumId, new DispatchStaff(who, to.id(), org.medunion.registry.DispatchKind.MANAGER, role,
                 "医院管理", start, end, 5, agreementId, null));
-        workLogs(id, 2, 4, "主持院务会、运营管理");
+        workLogs(id, 1, 4, "主持院务会、运营管理");
         return id;
     }
 
     UUID dispatchExpert(UUID consortiumId, PractitionerId who, Inst to, String discipline, LocalDate start, LocalDate end,
-                        int weeklyDays, UUID agreementId) {
+                        int weeklyDays, UUID agreementId, boolean logs) {
         UUID id = id("dispatch");
         sink.dispatch(id, consortiumId, new DispatchStaff(who, to.id(), DispatchKind.EXPERT, null, discipline, start, end,
                 weeklyDays, agreementId, null));
-        workLogs(id, 4, weeklyDays, discipline + "门诊、查房与带教");
+        if (logs) {
+            workLogs(id, EXPERT_LOG_WEEKS, weeklyDays, discipline + "门诊、查房与带教");
+        }
         return id;
     }
 

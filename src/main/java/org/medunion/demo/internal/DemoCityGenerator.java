@@ -55,7 +55,6 @@ public final class DemoCityGenerator {
         var builder = new CityBuilder(seed, today, sink);
         new ShanghaiDemo(builder, byCode).generate();
         new SouthwestDemo(builder, byCode).generate();
-        builder.forgetStaff();
         if (scale == Scale.DISTRICT) {
             var fill = new DistrictFill(builder);
             int index = 0;

@@ -41,6 +41,7 @@ class DemoCityLoader implements ApplicationRunner {
     private final Clock clock;
     private final long seed;
     private final boolean enabled;
+    private volatile DemoCityLoaded loaded;
 
     DemoCityLoader(RegistryManagement registry, DemoAccounts accounts, PlatformTransactionManager transactionManager,
                    ApplicationEventPublisher events, Clock clock,
@@ -77,10 +78,13 @@ class DemoCityLoader implements ApplicationRunner {
                 var summary = DemoCityGenerator.generate(seed, DemoCityGenerator.Scale.DEMO, registry.districts(),
                         LocalDate.now(clock), writer);
                 writer.flush();
-                events.publishEvent(event(summary, writer));
+                var event = event(summary, writer);
+                events.publishEvent(event);
+                loaded = event;
             });
         } catch (RuntimeException e) {
             // e.g. a second instance loading the same city at the same moment: its transaction wins, ours rolls back
+            loaded = null;
             log.warn("Demo city not loaded: {}", e.toString());
             return false;
         }
@@ -89,6 +93,11 @@ class DemoCityLoader implements ApplicationRunner {
                 writer.institutions, writer.consortia, ms, writer.practitioners, writer.written, seed);
         log.debug("Demo city load profile: {}", writer.profileLine());
         return true;
+    }
+
+    /** The event this start published, if it loaded the city. */
+    java.util.Optional<DemoCityLoaded> loadedThisStart() {
+        return java.util.Optional.ofNullable(loaded);
     }
 
     private DemoCityLoaded event(DemoCityGenerator.Summary summary, RegistryWriter writer) {

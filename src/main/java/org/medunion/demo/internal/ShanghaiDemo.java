@@ -130,7 +130,11 @@ final class ShanghaiDemo {
         String key = "sh." + code;
         List<String> streets = DemoNames.streets(code, d.name());
         List<GridId> districtGrids = new ArrayList<>();
-        if (GRIDDED.contains(code)) {
+        if (!GRIDDED.contains(code)) {
+            // SH-2: a regional consortium covers its district's residents through grids
+            districtGrids.add(b.grid(code + "-G01", shortName + "全域网格", code, streets,
+                    d.population() > 0 ? d.population() : 500_000L));
+        } else {
             String[] zones = {"东部", "中部", "西部"};
             int perGrid = Math.max(1, streets.size() / 3);
             for (int g = 0; g < 3; g++) {
@@ -144,7 +148,7 @@ final class ShanghaiDemo {
         var centre = b.institution(key + ".rmc", "上海市" + d.name() + "区域医疗中心", InstitutionCategory.GENERAL_HOSPITAL, code)
                 .rated(inner ? HospitalLevel.TERTIARY : HospitalLevel.SECONDARY, inner ? HospitalGrade.B : HospitalGrade.A)
                 .owned(Ownership.PUBLIC, d.name() + "卫生健康委员会").regionalMedicalCentre()
-                .grid(districtGrids.isEmpty() ? null : districtGrids.get(1)).address("上海市" + d.name()).register();
+                .grid(districtGrids.get(districtGrids.size() > 1 ? 1 : 0)).address("上海市" + d.name()).register();
         centres.put(code, centre);
 
         List<Inst> primaryHere = new ArrayList<>();
@@ -207,29 +211,41 @@ final class ShanghaiDemo {
 
     // ------------------------------------------------------------------------------------------------ consortia
 
+    /** A municipal hospital giving technical support to a district's regional consortium, and why there (SH-5). */
+    private record Support(String key, MembershipBasis basis) {
+    }
+
+    private static List<Support> support(Object... keyAndBasis) {
+        List<Support> list = new ArrayList<>();
+        for (int i = 0; i < keyAndBasis.length; i += 2) {
+            list.add(new Support((String) keyAndBasis[i], (MembershipBasis) keyAndBasis[i + 1]));
+        }
+        return list;
+    }
+
     /** Technical-support hospitals per district and their basis (SH-3, SH-4, SH-5). */
-    private Map<String, List<Object[]>> technicalSupport() {
-        Map<String, List<Object[]>> m = new LinkedHashMap<>();
-        m.put(HUANGPU, List.<Object[]>of(new Object[]{"sh.m16", MembershipBasis.HOME_DISTRICT}));
-        m.put(XUHUI, List.<Object[]>of(new Object[]{"sh.m12", MembershipBasis.HOME_DISTRICT}));
-        m.put(CHANGNING, List.of(new Object[]{"sh.m11", MembershipBasis.BRANCH_CAMPUS}, new Object[]{"sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT}));
-        m.put(JINGAN, List.<Object[]>of(new Object[]{"sh.m11", MembershipBasis.HOME_DISTRICT}));
+    private Map<String, List<Support>> technicalSupport() {
+        Map<String, List<Support>> m = new LinkedHashMap<>();
+        m.put(HUANGPU, support("sh.m16", MembershipBasis.HOME_DISTRICT));
+        m.put(XUHUI, support("sh.m12", MembershipBasis.HOME_DISTRICT));
+        m.put(CHANGNING, support("sh.m11", MembershipBasis.BRANCH_CAMPUS, "sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT));
+        m.put(JINGAN, support("sh.m11", MembershipBasis.HOME_DISTRICT));
         // SH-3 violation: three municipal general hospitals support 普陀
-        m.put(PUTUO, List.of(new Object[]{"sh.m11", MembershipBasis.COUNTERPART_SUPPORT}, new Object[]{"sh.m12", MembershipBasis.COUNTERPART_SUPPORT},
-                new Object[]{"sh.m13", MembershipBasis.BRANCH_CAMPUS}));
-        m.put(HONGKOU, List.of(new Object[]{"sh.m16", MembershipBasis.COUNTERPART_SUPPORT}, new Object[]{"sh.int2", MembershipBasis.HOME_DISTRICT}));
-        m.put(YANGPU, List.<Object[]>of(new Object[]{"sh.m13", MembershipBasis.HOME_DISTRICT}));
-        m.put(MINHANG, List.<Object[]>of(new Object[]{"sh.m14", MembershipBasis.HOME_DISTRICT}));
-        m.put(BAOSHAN, List.<Object[]>of(new Object[]{"sh.m13", MembershipBasis.COUNTERPART_SUPPORT}));
+        m.put(PUTUO, support("sh.m11", MembershipBasis.COUNTERPART_SUPPORT, "sh.m12", MembershipBasis.COUNTERPART_SUPPORT,
+                "sh.m13", MembershipBasis.BRANCH_CAMPUS));
+        m.put(HONGKOU, support("sh.m16", MembershipBasis.COUNTERPART_SUPPORT, "sh.int2", MembershipBasis.HOME_DISTRICT));
+        m.put(YANGPU, support("sh.m13", MembershipBasis.HOME_DISTRICT));
+        m.put(MINHANG, support("sh.m14", MembershipBasis.HOME_DISTRICT));
+        m.put(BAOSHAN, support("sh.m13", MembershipBasis.COUNTERPART_SUPPORT));
         // SH-4 violation: 第十一人民医院 in 静安 (home), 长宁, 普陀 and 嘉定
-        m.put(JIADING, List.<Object[]>of(new Object[]{"sh.m11", MembershipBasis.PLANNED_CAMPUS}));
-        m.put(PUDONG, List.<Object[]>of(new Object[]{"sh.m15", MembershipBasis.HOME_DISTRICT}));
-        m.put(JINSHAN, List.<Object[]>of(new Object[]{"sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT}));
-        m.put(SONGJIANG, List.<Object[]>of(new Object[]{"sh.m14", MembershipBasis.BRANCH_CAMPUS}));
+        m.put(JIADING, support("sh.m11", MembershipBasis.PLANNED_CAMPUS));
+        m.put(PUDONG, support("sh.m15", MembershipBasis.HOME_DISTRICT));
+        m.put(JINSHAN, support("sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT));
+        m.put(SONGJIANG, support("sh.m14", MembershipBasis.BRANCH_CAMPUS));
         // SH-5 finding: 第十六人民医院 in 青浦 without campus or counterpart-support basis
-        m.put(QINGPU, List.of(new Object[]{"sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT}, new Object[]{"sh.m16", MembershipBasis.OTHER}));
-        m.put(FENGXIAN, List.<Object[]>of(new Object[]{"sh.m15", MembershipBasis.BRANCH_CAMPUS}));
-        m.put(CHONGMING, List.of(new Object[]{"sh.m15", MembershipBasis.COUNTERPART_SUPPORT}, new Object[]{"sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT}));
+        m.put(QINGPU, support("sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT, "sh.m16", MembershipBasis.OTHER));
+        m.put(FENGXIAN, support("sh.m15", MembershipBasis.BRANCH_CAMPUS));
+        m.put(CHONGMING, support("sh.m15", MembershipBasis.COUNTERPART_SUPPORT, "sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT));
         return m;
     }
 
@@ -245,15 +261,15 @@ final class ShanghaiDemo {
             members.add(lead(centre, null, established));
             primary.get(code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
             continuing.get(code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
-            for (Object[] s : supporters) {
-                members.add(member(b.institution((String) s[0]), MembershipRole.TECHNICAL_SUPPORT, (MembershipBasis) s[1], established));
+            for (Support s : supporters) {
+                members.add(member(b.institution(s.key()), MembershipRole.TECHNICAL_SUPPORT, s.basis(), established));
             }
             boolean violatesSh16 = code.equals(JIADING);
             String name = d.name() + "区域医疗联合体";
             UUID id = b.consortium("sh." + code + ".regional", name, ConsortiumForm.REGIONAL, false,
                     trusteeDistricts.contains(code) ? GovernanceType.TRUSTEESHIP : GovernanceType.COOPERATION, code, grids.get(code),
                     established, false, null, true, !violatesSh16,
-                    code.equals(CHANGNING) ? List.of("MEDICAL", "NURSING", "PHARMACY", "IT", "IMAGING", "PRESCRIPTION_PRE_REVIEW")
+                    code.equals(CHANGNING) ? List.of("MEDICAL", "NURSING", "PHARMACY", "IT", "IMAGING", "PRESCRIPTION_REVIEW")
                             : List.of("MEDICAL", "NURSING", "PHARMACY"), members);
             regional.put(code, id);
             var parties = members.stream().map(AddMember::institutionId).toList();
@@ -303,7 +319,9 @@ final class ShanghaiDemo {
             }
             PractitionerId expert = b.practitioner(name, trustee, Profession.PHYSICIAN, title, titleDate, discipline, false, discipline.equals("儿科"));
             int days = i == experts - 1 ? lastExpertDays : 2 + i % 2;
-            b.dispatchExpert(consortium, expert, trusted, discipline, start.plusMonths(i % 2), end, days, agreement);
+            // 长宁's experts and the one-day expert log their days; the others count with their planned days
+            boolean logs = code.equals(CHANGNING) || days < 2;
+            b.dispatchExpert(consortium, expert, trusted, discipline, start.plusMonths(i % 2), end, days, agreement, logs);
         }
     }
 
@@ -325,7 +343,9 @@ final class ShanghaiDemo {
         Inst tcm = b.institution("sh." + CHANGNING + ".tcm");
         List<AddMember> tcmMembers = new ArrayList<>(List.of(lead(tcm, "针灸推拿科", est)));
         primary.get(CHANGNING).forEach(i -> tcmMembers.add(member(i, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
-        alliance("sh.changning.tcm", "长宁区中医专科联盟", CHANGNING, est, tcmMembers);
+        UUID tcmAlliance = alliance("sh.changning.tcm", "长宁区中医专科联盟", CHANGNING, est, tcmMembers);
+        // CN-5: TCM experts stationed in the community centres
+        tcmExperts(tcmAlliance, tcm, primary.get(CHANGNING).subList(0, 2), est, "针灸推拿科", "中医内科");
 
         // SH-13: municipal key specialties radiating to the outer suburbs
         Inst child = b.institution("sh.child2");
@@ -335,9 +355,12 @@ final class ShanghaiDemo {
                 member(centres.get(FENGXIAN), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
                 member(b.institution("sh.mch2"), MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
         Inst tcm3 = b.institution("sh.tcm3");
-        alliance("sh.tcm-orthopaedics", "上海市中医骨伤专科联盟", HUANGPU, est, List.of(lead(tcm3, "中医骨伤科", est),
+        Inst qingpuChc = primary.get(QINGPU).get(0);
+        UUID orthopaedics = alliance("sh.tcm-orthopaedics", "上海市中医骨伤专科联盟", HUANGPU, est, List.of(lead(tcm3, "中医骨伤科", est),
                 member(centres.get(QINGPU), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
-                member(centres.get(SONGJIANG), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est)));
+                member(centres.get(SONGJIANG), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
+                member(qingpuChc, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est)));
+        tcmExperts(orthopaedics, tcm3, List.of(qingpuChc), est, "中医骨伤科");
 
         Inst m15 = b.institution("sh.m15");
         List<AddMember> tele = new ArrayList<>(List.of(lead(m15, "呼吸与危重症医学科", est),
@@ -348,10 +371,20 @@ final class ShanghaiDemo {
         b.charterAndCooperation(teleId, "上海市第十五人民医院远程医疗协作网", tele.stream().map(AddMember::institutionId).toList(), est, 3);
     }
 
-    private void alliance(String key, String name, String district, LocalDate est, List<AddMember> members) {
+    /** A TCM expert of {@code from} stationed two days a week in each of {@code to} (CN-5), on planned days. */
+    private void tcmExperts(UUID consortium, Inst from, List<Inst> to, LocalDate est, String... disciplines) {
+        for (int i = 0; i < to.size(); i++) {
+            String discipline = disciplines[i % disciplines.length];
+            var expert = b.practitioner(null, from, Profession.PHYSICIAN, Title.ASSOCIATE_CHIEF, b.years(3, 10), discipline, false, false);
+            b.dispatchExpert(consortium, expert, to.get(i), discipline, est, est.plusYears(3).minusDays(1), 2, null, false);
+        }
+    }
+
+    private UUID alliance(String key, String name, String district, LocalDate est, List<AddMember> members) {
         UUID id = b.consortium(key, name, ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, district,
                 List.of(), est, false, null, true, true, List.of("MEDICAL"), members);
         b.charterAndCooperation(id, name, members.stream().map(AddMember::institutionId).toList(), est, 3);
+        return id;
     }
 
     Map<String, Inst> centres() {

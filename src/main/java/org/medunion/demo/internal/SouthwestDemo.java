@@ -130,7 +130,7 @@ final class SouthwestDemo {
         for (int i = 0; i < 5; i++) {
             String discipline = DemoNames.DISCIPLINES.get(i + 4);
             var expert = b.practitioner(null, m2, Profession.PHYSICIAN, Title.ASSOCIATE_CHIEF, b.years(2, 10), discipline, false, discipline.equals("儿科"));
-            b.dispatchExpert(g2, expert, yongning, discipline, est, end, 2, agreement);
+            b.dispatchExpert(g2, expert, yongning, discipline, est, end, 2, agreement, false);
         }
         binyangCounty(m1);
     }

@@ -14,7 +14,6 @@ import org.medunion.shared.MedUnionException;
 import org.medunion.shared.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -29,22 +28,27 @@ public class OperationOutcomeInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(OperationOutcomeInterceptor.class);
 
-    private final MessageSource messages;
+    private final FhirMessages messages;
 
-    OperationOutcomeInterceptor(MessageSource messages) {
+    OperationOutcomeInterceptor(FhirMessages messages) {
         this.messages = messages;
     }
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException translate(RequestDetails details, Throwable error, HttpServletRequest request,
                                                  HttpServletResponse response) {
+        // HAPI wraps what a provider throws (InternalErrorException → InvocationTargetException → cause):
+        // look through the whole chain for the module error before falling back to HAPI's own outcome.
         Throwable t = error;
-        while (t != null && !(t instanceof MedUnionException) && !(t instanceof AccessDeniedException) && t.getCause() != t) {
-            if (t instanceof BaseServerResponseException && !(t.getCause() instanceof MedUnionException)
-                    && !(t.getCause() instanceof AccessDeniedException)) {
-                return (BaseServerResponseException) t;
+        int depth = 0;
+        while (t != null && !(t instanceof MedUnionException) && !(t instanceof AccessDeniedException) && depth++ < 20) {
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        if (t == null) {
+            if (!(error instanceof BaseServerResponseException bsre) || bsre.getStatusCode() >= 500) {
+                log.error("unexpected FHIR error on {}", details == null ? "?" : details.getCompleteUrl(), error);
             }
-            t = t.getCause();
+            return null;
         }
         if (t instanceof AccessDeniedException) {
             return outcome(403, OperationOutcome.IssueType.FORBIDDEN, message("auth.forbidden", null), null, null);
@@ -67,7 +71,6 @@ public class OperationOutcomeInterceptor {
             }
             return outcome;
         }
-        log.error("unexpected FHIR error on {}", details == null ? "?" : details.getCompleteUrl(), error);
         return null;
     }
 
@@ -76,7 +79,7 @@ public class OperationOutcomeInterceptor {
             case 401 -> OperationOutcome.IssueType.LOGIN;
             case 403 -> OperationOutcome.IssueType.FORBIDDEN;
             case 404 -> OperationOutcome.IssueType.NOTFOUND;
-            case 409 -> OperationOutcome.IssueType.CONFLICT;
+            case 409, 412 -> OperationOutcome.IssueType.CONFLICT;
             case 422 -> OperationOutcome.IssueType.BUSINESSRULE;
             default -> OperationOutcome.IssueType.INVALID;
         };
@@ -101,6 +104,6 @@ public class OperationOutcomeInterceptor {
         Object[] withField = new Object[args.length + 1];
         withField[0] = field == null ? "" : field;
         System.arraycopy(args, 0, withField, 1, args.length);
-        return messages.getMessage("error." + code, withField, code, locale);
+        return messages.get("error." + code, locale, withField);
     }
 }

@@ -33,6 +33,21 @@ class DemoCityGeneratorTest {
         return recorder;
     }
 
+    /** Prints the demo city's composition (docs/demo-city.md is written from this). */
+    @Test
+    void demoScaleComposition() {
+        var c = city(42);
+        System.out.println("demo scale: " + c.institutions.size() + " institutions, " + c.practitioners.size() + " practitioners, "
+                + c.consortia.size() + " consortia, " + c.grids.size() + " grids, " + c.agreements.size() + " agreements, "
+                + c.dispatches.size() + " dispatches, " + c.workLogs.size() + " work logs, " + c.studyPeriods.size()
+                + " study periods; " + c.size() + " objects");
+        System.out.println("by category: " + c.institutions.stream().collect(Collectors.groupingBy(i -> i.command().category(),
+                java.util.TreeMap::new, Collectors.counting())));
+        System.out.println("by form: " + c.consortia.stream().collect(Collectors.groupingBy(i -> i.command().form(),
+                java.util.TreeMap::new, Collectors.counting())));
+        assertThat(c.size()).isLessThan(1_200);
+    }
+
     @Test
     void sameSeedGivesTheSameCityIdsIncluded() {
         var a = city(42);
@@ -125,13 +140,13 @@ class DemoCityGeneratorTest {
                         && p.titleDate().isAfter(TODAY.minusYears(5)))
                 .toList();
         assertThat(juniors).hasSize(1);                                                        // SH-8
-        var expertsByAgreement = c.dispatches.stream().filter(d -> d.command().kind() == DispatchKind.EXPERT)
+        var expertsByAgreement = c.dispatches.stream().filter(d -> d.command().kind() == DispatchKind.EXPERT && d.command().agreementId() != null)
                 .collect(Collectors.groupingBy(d -> d.command().agreementId()));
         assertThat(expertsByAgreement.values().stream().filter(l -> l.stream().map(d -> d.command().discipline()).distinct().count() < 5))
                 .hasSize(1);                                                                   // SH-9 disciplines
         assertThat(c.dispatches.stream().filter(d -> d.command().weeklyDays() < 2)).hasSize(1); // SH-9 days
         var oneDay = c.dispatches.stream().filter(d -> d.command().weeklyDays() == 1).findFirst().orElseThrow().id();
-        assertThat(c.workLogs.stream().filter(l -> l.parentId().equals(oneDay))).hasSize(4);   // one day a week for four weeks
+        assertThat(c.workLogs.stream().filter(l -> l.parentId().equals(oneDay))).hasSize(CityBuilder.EXPERT_LOG_WEEKS); // one day a week
     }
 
     @Test
@@ -161,6 +176,10 @@ class DemoCityGeneratorTest {
         System.out.printf("district scale over %d districts: %d institutions, %d practitioners, %d consortia, %d flushes in %d ms%n",
                 DemoDistricts.all().size(), summary.institutions(), summary.practitioners(), summary.consortia(), counter.flushes, ms);
         assertThat(summary.institutions()).isEqualTo(counter.institutions);
+        // the registry refuses duplicate credit codes, grid codes and consortium names
+        assertThat(counter.creditCodes).hasSize(counter.institutions);
+        assertThat(counter.gridCodes).hasSize(counter.grids);
+        assertThat(counter.consortiumNames).hasSize(counter.consortia);
         assertThat(counter.flushes).isGreaterThan(DemoDistricts.all().size() - 3);
         assertThat(counter.maxBetweenFlushes).isLessThan(2_000);
     }
@@ -177,6 +196,11 @@ class DemoCityGeneratorTest {
     /** Counts without keeping anything, and checks that chunks stay small. */
     static final class CountingSink implements CitySink {
         int institutions;
+        int grids;
+        int consortia;
+        final Set<String> creditCodes = new HashSet<>();
+        final Set<String> gridCodes = new HashSet<>();
+        final Set<String> consortiumNames = new HashSet<>();
         int sinceFlush;
         int maxBetweenFlushes;
         int flushes;
@@ -187,6 +211,8 @@ class DemoCityGeneratorTest {
 
         @Override
         public void grid(UUID id, org.medunion.registry.DrawGrid command) {
+            grids++;
+            gridCodes.add(command.code());
             one();
         }
 
@@ -194,6 +220,7 @@ class DemoCityGeneratorTest {
         public void institution(UUID id, String key, RegisterInstitution command) {
             institutions++;
             assertThat(CreditCode.isValid(command.creditCode())).isTrue();
+            creditCodes.add(command.creditCode());
             one();
         }
 
@@ -209,6 +236,8 @@ class DemoCityGeneratorTest {
 
         @Override
         public void consortium(UUID id, String key, org.medunion.registry.FormConsortium command) {
+            consortia++;
+            consortiumNames.add(command.name());
             one();
         }
 
@@ -233,9 +262,5 @@ class DemoCityGeneratorTest {
             maxBetweenFlushes = Math.max(maxBetweenFlushes, sinceFlush);
             sinceFlush = 0;
         }
-    }
-
-    static List<String> unused() {
-        return List.of();
     }
 }

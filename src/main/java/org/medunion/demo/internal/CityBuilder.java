@@ -50,10 +50,11 @@ final class CityBuilder {
     }
 
     /**
-     * Weeks of work logs for the experts that log (SH-9 reads the days a week over the last 8 weeks, and
-     * the planned days for experts without logs — so only a few experts log, to keep the load fast).
+     * Weeks of work logs for the experts that log: SH-9 reads the days a week over the last 8 weeks (a
+     * window that starts mid-week, hence one more week), and the planned days for experts without logs —
+     * so only a few experts log, to keep the load fast.
      */
-    static final int EXPERT_LOG_WEEKS = 8;
+    static final int EXPERT_LOG_WEEKS = 9;
 
     final long seed;
     final SplittableRandom random;

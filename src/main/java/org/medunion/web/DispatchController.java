@@ -1,0 +1,116 @@
+package org.medunion.web;
+
+import static org.medunion.web.ConsoleSupport.blankToNull;
+import static org.medunion.web.ConsoleSupport.date;
+import static org.medunion.web.ConsoleSupport.decimal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.medunion.identity.Role;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DispatchView;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.LogWork;
+import org.medunion.registry.PractitionerId;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.shared.MedUnionException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Dispatched managers and experts per consortium, their work logs, and the office's form to log a day's work. */
+@Controller("consoleDispatchController")
+class DispatchController {
+
+    private final RegistryManagement registry;
+    private final ConsoleSupport support;
+
+    DispatchController(RegistryManagement registry, ConsoleSupport support) {
+        this.registry = registry;
+        this.support = support;
+    }
+
+    @GetMapping("/console/dispatches")
+    String list(Model model) {
+        Map<ConsortiumView, List<DispatchView>> byConsortium = new LinkedHashMap<>();
+        List<InstitutionId> ids = new ArrayList<>();
+        List<DispatchView> all = new ArrayList<>();
+        for (ConsortiumView c : registry.consortia().stream().sorted(Comparator.comparing(ConsortiumView::name)).toList()) {
+            List<DispatchView> ds = registry.dispatches(c.id()).stream()
+                    .sorted(Comparator.comparing(DispatchView::startDate).reversed()).toList();
+            if (!ds.isEmpty()) {
+                byConsortium.put(c, ds);
+                all.addAll(ds);
+                ds.forEach(d -> {
+                    ids.add(d.fromInstitutionId());
+                    ids.add(d.toInstitutionId());
+                });
+            }
+        }
+        model.addAttribute("byConsortium", byConsortium);
+        model.addAttribute("names", support.names(ids));
+        model.addAttribute("people", people(registry, all));
+        model.addAttribute("canLog", canLog());
+        return "dispatches";
+    }
+
+    /** The work logs of one dispatch (an htmx fragment under its row), with the log form for the office. */
+    @GetMapping("/console/dispatches/{id}/work-logs")
+    String workLogs(@PathVariable UUID id, Model model) {
+        model.addAttribute("dispatchId", id);
+        model.addAttribute("logs", registry.workLogs(id).stream()
+                .sorted(Comparator.comparing(l -> l.workDate(), Comparator.reverseOrder())).toList());
+        model.addAttribute("canLog", canLog());
+        model.addAttribute("errors", new FormFeedback());
+        return "dispatch-logs :: logs";
+    }
+
+    @PostMapping("/console/dispatches/{id}/work-logs")
+    String logWork(@PathVariable UUID id, @RequestParam(required = false) String workDate,
+                   @RequestParam(required = false) String hours, @RequestParam(required = false) String note, Model model) {
+        FormFeedback errors = new FormFeedback();
+        try {
+            registry.logWork(id, new LogWork(date("workDate", workDate), decimal("hours", hours), blankToNull(note)));
+        } catch (MedUnionException e) {
+            errors = support.feedback(e);
+            model.addAttribute("workDate", workDate);
+            model.addAttribute("hours", hours);
+            model.addAttribute("note", note);
+        }
+        model.addAttribute("dispatchId", id);
+        model.addAttribute("logs", registry.workLogs(id).stream()
+                .sorted(Comparator.comparing(l -> l.workDate(), Comparator.reverseOrder())).toList());
+        model.addAttribute("canLog", canLog());
+        model.addAttribute("errors", errors);
+        return "dispatch-logs :: logs";
+    }
+
+    private boolean canLog() {
+        Role role = support.me().role();
+        return role == Role.OFFICE || role == Role.ADMIN;
+    }
+
+    /** Names of dispatched people (practitioners); unknown ones show a short ID. */
+    static Map<PractitionerId, String> people(RegistryManagement registry, Collection<DispatchView> dispatches) {
+        Map<PractitionerId, String> names = new HashMap<>();
+        for (DispatchView d : dispatches) {
+            names.computeIfAbsent(d.practitionerId(), p -> {
+                try {
+                    return registry.practitioner(p).map(v -> v.name()).orElse(p.toString().substring(0, 8));
+                } catch (MedUnionException e) {
+                    return p.toString().substring(0, 8);
+                }
+            });
+        }
+        return names;
+    }
+}

@@ -50,11 +50,11 @@ final class CityBuilder {
     }
 
     /**
-     * Weeks of work logs for the experts that log: SH-9 reads the days a week over the last 8 weeks (a
-     * window that starts mid-week, hence one more week), and the planned days for experts without logs —
-     * so only a few experts log, to keep the load fast.
+     * Full weeks of work logs (plus the current week up to today) for the experts that log: SH-9 reads the
+     * days a week over the last 8 weeks, and the planned days for experts without logs — so only a few
+     * experts log, to keep the load fast.
      */
-    static final int EXPERT_LOG_WEEKS = 9;
+    static final int EXPERT_LOG_WEEKS = 8;
 
     final long seed;
     final SplittableRandom random;
@@ -396,12 +396,18 @@ final class CityBuilder {
         return id;
     }
 
-    /** Work logs for the last {@code weeks} full weeks, {@code days} days a week (SH-9 reads the weekly days). */
+    /**
+     * Work logs for the last {@code weeks} full weeks and the current week up to today, {@code days} days a
+     * week — so that any window of whole weeks ending today sees {@code days} a week (SH-9).
+     */
     void workLogs(UUID dispatchId, int weeks, int days, String note) {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks);
-        for (int w = 0; w < weeks; w++) {
+        for (int w = 0; w <= weeks; w++) {
             for (int d = 0; d < days; d++) {
-                sink.workLog(dispatchId, new LogWork(monday.plusWeeks(w).plusDays(d * (days <= 2 ? 2 : 1)), 8.0, note));
+                LocalDate day = monday.plusWeeks(w).plusDays(d * (days <= 2 ? 2 : 1));
+                if (!day.isAfter(today)) {
+                    sink.workLog(dispatchId, new LogWork(day, 8.0, note));
+                }
             }
         }
     }

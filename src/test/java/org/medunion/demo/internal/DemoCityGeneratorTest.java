@@ -146,7 +146,7 @@ class DemoCityGeneratorTest {
                 .hasSize(1);                                                                   // SH-9 disciplines
         assertThat(c.dispatches.stream().filter(d -> d.command().weeklyDays() < 2)).hasSize(1); // SH-9 days
         var oneDay = c.dispatches.stream().filter(d -> d.command().weeklyDays() == 1).findFirst().orElseThrow().id();
-        assertThat(c.workLogs.stream().filter(l -> l.parentId().equals(oneDay))).hasSize(CityBuilder.EXPERT_LOG_WEEKS); // one day a week
+        assertThat(c.workLogs.stream().filter(l -> l.parentId().equals(oneDay))).hasSize(CityBuilder.EXPERT_LOG_WEEKS + 1); // one day a week
     }
 
     @Test

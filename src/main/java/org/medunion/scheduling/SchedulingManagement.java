@@ -69,6 +69,9 @@ public interface SchedulingManagement {
     /** Bookings of a resident the caller may see (audited). */
     List<BookingView> bookingsOf(ResidentId residentId);
 
+    /** Bookings of a slot the caller may see, newest first (audited). */
+    List<BookingView> bookingsOfSlot(SlotId slot);
+
     /** Active and past bookings of a slot's institution the caller may see, newest first. */
     List<BookingView> bookingsOfInstitution(InstitutionId institution, int limit);
 

@@ -457,6 +457,15 @@ class SchedulingService implements SchedulingManagement {
     }
 
     @Override
+    public List<BookingView> bookingsOfSlot(SlotId slot) {
+        Caller c = access.caller();
+        require(slot, "slot");
+        var out = store.bookingsOfSlot(slot).stream().filter(b -> mayChange(c, b) || c.role() == Role.INTEGRATOR).toList();
+        out.forEach(b -> audit.record(AuditAction.READ, "Booking", b.id().toString(), b.residentId().toString(), "by slot"));
+        return out;
+    }
+
+    @Override
     public List<BookingView> bookingsOfInstitution(InstitutionId institution, int limit) {
         Caller c = access.caller();
         require(institution, "institution");

@@ -440,6 +440,46 @@ abstract class SchedulingContract {
         assertThat(empty.reservedUse().hasData()).isFalse();
     }
 
+    // ------------------------------------------------------------------ console
+
+    /** Logs in through the form (session cookie, CSRF) and returns a client that keeps the session. */
+    java.net.http.HttpClient consoleLogin(String username) throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        String base = "http://127.0.0.1:" + port;
+        String page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        String form = "username=" + username + "&password=demo&_csrf=" + m.group(1);
+        var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return client;
+    }
+
+    String consoleGet(java.net.http.HttpClient client, String path) throws Exception {
+        var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void consoleShowsTheGpSearchAndTheLeadHospitalsRatios() throws Exception {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        var gpConsole = consoleLogin(g.gpUser());
+        String gpPage = consoleGet(gpConsole, "/console/schedules");
+        assertThat(gpPage).contains("slot-search").contains(g.consortium().toString());
+        String results = consoleGet(gpConsole, "/console/schedules/slots?consortium=%s&department=%s&date=%s"
+                .formatted(g.consortium(), java.net.URLEncoder.encode("心内", java.nio.charset.StandardCharsets.UTF_8), day()));
+        assertThat(results).contains(slots(schedule.get("id").asString()).get(0).get("id").asString());
+        var leadConsole = consoleLogin(g.leadUser());
+        String leadPage = consoleGet(leadConsole, "/console/schedules?from=%s&to=%s".formatted(day(), day().plusDays(1)));
+        assertThat(leadPage).contains("ratio-chart").contains("2 / 4").contains("chart.umd.js");
+    }
+
     // ------------------------------------------------------------------ FHIR
 
     @Test

@@ -505,6 +505,24 @@ abstract class SchedulingContract {
         var search = gp().getFhir("/fhir/Appointment?patient=Patient/" + g.contracted());
         assertThat(search.status()).isEqualTo(200);
         assertThat(search.json().get("total").asInt()).isEqualTo(1);
+        // every resource we return validates against the R4 base profiles
+        org.medunion.support.FhirValidation.assertValid(bundle.json().get("entry").get(0).get("resource").toString());
+        org.medunion.support.FhirValidation.assertValid(created.body());
+        org.medunion.support.FhirValidation.assertValid(taken.body());
+        var scheduleRead = gp().getFhir("/fhir/Schedule/" + scheduleId);
+        assertThat(scheduleRead.status()).as(scheduleRead.body()).isEqualTo(200);
+        org.medunion.support.FhirValidation.assertValid(scheduleRead.body());
+        // Idempotency-Key honoured on FHIR create too (R-4)
+        String other = slots(scheduleId).get(1).get("id").asString();
+        String again = appointment.replace(slot, other);
+        String key = SchedulingFixture.unique("fhir-key");
+        var headers = Map.of("Content-Type", "application/fhir+json", "Accept", "application/fhir+json", "Idempotency-Key", key);
+        var one = gp().send("POST", "/fhir/Appointment", again, headers);
+        var two = gp().send("POST", "/fhir/Appointment", again, headers);
+        assertThat(one.status()).as(one.body()).isEqualTo(201);
+        assertThat(two.status()).isEqualTo(201);
+        assertThat(two.json().get("id").asString()).isEqualTo(one.json().get("id").asString());
+        assertThat(activeBookings(other)).isEqualTo(1);
         var missingSlot = gp().postFhir("/fhir/Appointment", """
                 {"resourceType":"Appointment","status":"booked","participant":[{"actor":{"reference":"Patient/%s"},"status":"accepted"}]}"""
                 .formatted(g.contracted()));

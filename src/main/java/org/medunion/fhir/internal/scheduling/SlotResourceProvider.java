@@ -19,7 +19,6 @@ import org.medunion.scheduling.ScheduleId;
 import org.medunion.scheduling.SchedulingManagement;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotSearch;
-import org.medunion.scheduling.SlotStatus;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -76,9 +75,5 @@ public class SlotResourceProvider implements IResourceProvider {
                     case BLOCKED -> "busy-unavailable";
                 }))
                 .map(SlotToSlotMapper::slot).toList();
-    }
-
-    static boolean isFree(SlotStatus s) {
-        return s == SlotStatus.FREE;
     }
 }

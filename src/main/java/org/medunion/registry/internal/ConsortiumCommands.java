@@ -74,9 +74,15 @@ class ConsortiumCommands {
      * writable scope (an office addressing another consortium), 409 when it is dissolved.
      */
     ConsortiumView writable(ConsortiumId id) {
+        writableHeader(id);
+        return consortia.find(id.value()).orElseThrow(() -> new NotFoundException("Consortium", id));
+    }
+
+    /** {@link #writable} without loading members, for changes that only need the access check. */
+    ConsortiumStore.Header writableHeader(ConsortiumId id) {
         Check.required(id, "id");
-        ConsortiumView c = consortia.find(id.value()).orElseThrow(() -> new NotFoundException("Consortium", id));
-        access.caller().requireConsortiumWriter(c.id().value(), c.districtCode());
+        ConsortiumStore.Header c = consortia.header(id.value()).orElseThrow(() -> new NotFoundException("Consortium", id));
+        access.caller().requireConsortiumWriter(c.id(), c.districtCode());
         if (!c.active()) {
             throw new ConflictException(RegistryErrors.CONSORTIUM_DISSOLVED, "id", c.name());
         }
@@ -163,7 +169,7 @@ class ConsortiumCommands {
         ConsortiumView c = writable(id);
         AddMember m = validateMember(command, "", null);
         if (m.startDate().isBefore(c.establishedOn())) {
-            throw new InvalidInputException("startDate", RegistryErrors.END_BEFORE_START, m.startDate(), c.establishedOn());
+            throw new InvalidInputException("startDate", RegistryErrors.BEFORE_ESTABLISHMENT, m.startDate(), c.establishedOn());
         }
         String override = Check.optionalText(m.overrideReason(), "overrideReason", 1000);
         if (c.members().stream().anyMatch(x -> x.endDate() == null && x.institutionId().equals(m.institutionId()))) {
@@ -241,8 +247,8 @@ class ConsortiumCommands {
         Check.required(m.role(), prefix + "role");
         LocalDate start = m.startDate() != null ? m.startDate() : defaultStart;
         Check.required(start, prefix + "startDate");
-        if (defaultStart != null) {
-            Check.notBefore(start, defaultStart, prefix + "startDate");
+        if (defaultStart != null && start.isBefore(defaultStart)) {
+            throw new InvalidInputException(prefix + "startDate", RegistryErrors.BEFORE_ESTABLISHMENT, start, defaultStart);
         }
         return new AddMember(m.institutionId(), m.role(), m.basis() == null ? MembershipBasis.HOME_DISTRICT : m.basis(),
                 start, Check.optionalText(m.leadDiscipline(), prefix + "leadDiscipline", 100),
@@ -257,6 +263,6 @@ class ConsortiumCommands {
     }
 
     private String names(List<InstitutionId> ids) {
-        return String.join(reporter.text("registry.report.separator"), ids.stream().map(reporter::institutionName).toList());
+        return String.join(reporter.text("registry.report.separator"), reporter.institutionNames(ids));
     }
 }

@@ -34,6 +34,9 @@ public interface ResidentsManagement {
     /** Possible duplicates awaiting review (same name, birth date and sex, different ID numbers), in scope. */
     List<PossibleDuplicate> possibleDuplicates();
 
+    /** Residents flagged as possible duplicates of this one (open, in the caller's scope) — FHIR Patient.link. */
+    List<ResidentId> possibleDuplicatesOf(ResidentId id);
+
     /** Counts for planners and administrators. */
     ResidentStatistics statistics();
 
@@ -45,6 +48,9 @@ public interface ResidentsManagement {
 
     /** Teams of a primary institution (NN-5 checks of the policy module may use it). Not scoped. */
     List<TeamView> teamsOf(InstitutionId institutionId);
+
+    /** Teams a practitioner is a member of. Not scoped (no personal data). */
+    List<TeamView> teamsWithMember(org.medunion.registry.PractitionerId practitionerId);
 
     // contracts
 

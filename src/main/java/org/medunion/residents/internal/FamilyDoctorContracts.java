@@ -57,6 +57,7 @@ import org.springframework.transaction.annotation.Transactional;
  * most one ACTIVE contract at a time.
  */
 @Service
+// never readOnly: reads write audit rows in the same transaction (PostgreSQL rejects them in a read-only one)
 @Transactional
 class FamilyDoctorContracts {
 
@@ -167,15 +168,20 @@ class FamilyDoctorContracts {
         return p;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     Optional<TeamView> team(TeamId id) {
         users.require();
         return teams.find(id.value());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     List<TeamView> teamsOf(InstitutionId institutionId) {
         return teams.ofInstitution(institutionId.value());
+    }
+
+    @Transactional
+    List<TeamView> teamsWithMember(PractitionerId practitionerId) {
+        return teams.withMember(practitionerId.value());
     }
 
     // ---- contracts
@@ -349,7 +355,7 @@ class FamilyDoctorContracts {
         return c;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     Optional<ContractView> contract(ContractId id) {
         CurrentUser u = access.identityReader();
         Optional<ContractView> c = contracts.find(id.value());
@@ -360,7 +366,7 @@ class FamilyDoctorContracts {
         return c;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     List<ContractView> contractsOf(ResidentId residentId) {
         CurrentUser u = access.identityReader();
         index.readable(u, residentId.value(), false);
@@ -368,22 +374,22 @@ class FamilyDoctorContracts {
         return contracts.ofResident(residentId.value());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     Optional<ContractView> activeContract(ResidentId residentId, LocalDate date) {
         return contracts.covering(residentId.value(), date);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     List<ContractView> contractsOfInstitution(InstitutionId institutionId) {
         return contracts.ofInstitution(institutionId.value());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     boolean isContractedWith(ResidentId residentId, InstitutionId institutionId) {
         return contracts.covering(residentId.value(), LocalDate.now(clock)).map(c -> c.involves(institutionId)).orElse(false);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     List<ContractView> teamContracts(TeamId teamId) {
         return contracts.ofTeam(teamId.value());
     }

@@ -43,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ID number with the same name, birth date and sex is registered but flagged as a possible duplicate for review.
  */
 @Service
+// never readOnly: reads write audit rows in the same transaction (PostgreSQL rejects them in a read-only one)
 @Transactional
 class ResidentIndex {
 
@@ -119,7 +120,7 @@ class ResidentIndex {
         return source;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     Optional<ResidentView> resident(ResidentId id) {
         CurrentUser u = access.identityReader();
         Optional<ResidentRow> row = store.find(id.value());
@@ -139,7 +140,7 @@ class ResidentIndex {
         return row.get();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     Optional<ResidentView> findByIdNumber(String idNumber) {
         CurrentUser u = access.identityReader();
         String value = ResidentInputs.idNumber(idNumber, "idNumber").value();
@@ -151,7 +152,7 @@ class ResidentIndex {
         return Optional.of(view(row.get(), u));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     List<ResidentView> search(ResidentSearch search) {
         CurrentUser u = access.identityReader();
         String idNumber = search.idNumber() == null || search.idNumber().isBlank() ? null
@@ -194,7 +195,13 @@ class ResidentIndex {
         return view(row, u);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
+    List<ResidentId> possibleDuplicatesOf(ResidentId id) {
+        CurrentUser u = access.identityReader();
+        return store.duplicatesOf(id.value()).stream().filter(d -> access.canRead(u, d)).map(ResidentId::new).toList();
+    }
+
+    @Transactional
     List<PossibleDuplicate> possibleDuplicates() {
         CurrentUser u = access.identityReader();
         var out = new ArrayList<PossibleDuplicate>();

@@ -71,7 +71,17 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    public List<ResidentId> possibleDuplicatesOf(ResidentId id) {
+        return index.possibleDuplicatesOf(id);
+    }
+
+    @Override
+    public List<TeamView> teamsWithMember(org.medunion.registry.PractitionerId practitionerId) {
+        return contracts.teamsWithMember(practitionerId);
+    }
+
+    @Override
+    @Transactional
     public ResidentStatistics statistics() {
         access.requireRole(Set.of(Role.ADMIN, Role.PLANNER, Role.OFFICE));
         return new ResidentStatistics(index.count(), contracts.countCovering(), contracts.countTeams(),

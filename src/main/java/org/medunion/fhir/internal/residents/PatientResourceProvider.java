@@ -1,0 +1,139 @@
+package org.medunion.fhir.internal.residents;
+
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.medunion.residents.Registration;
+import org.medunion.residents.ResidentId;
+import org.medunion.residents.ResidentSearch;
+import org.medunion.residents.ResidentView;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Patient: the resident index. Read, search by {@code identifier} ({@code urn:oid:2.16.156.10011.1.3|<ID number>}
+ * or the platform ID) and {@code name}, and create — conditional with {@code If-None-Exist: identifier=…}; a
+ * create with an ID number already in the index never makes a second Patient: the existing one is returned
+ * (200) with the record linked. Scope, masking and audit come from {@link ResidentsManagement}.
+ */
+@Component
+class PatientResourceProvider implements IResourceProvider {
+
+    private final ResidentsManagement residents;
+    private final Clock clock;
+
+    PatientResourceProvider(ResidentsManagement residents, Clock clock) {
+        this.residents = residents;
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+        return Patient.class;
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id) {
+        ResidentId rid = residentId(id.getIdPart());
+        ResidentView r = residents.resident(rid).orElseThrow(() -> new ResourceNotFoundException(id));
+        return toPatient(r);
+    }
+
+    @Search
+    public List<Patient> search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+                                @OptionalParam(name = Patient.SP_NAME) StringParam name) {
+        if (identifier != null) {
+            return byIdentifier(identifier.getSystem(), identifier.getValue()).map(this::toPatient).stream().toList();
+        }
+        if (name == null) {
+            throw new InvalidInputException("name", "RESIDENTS-0032");
+        }
+        return residents.search(new ResidentSearch(null, name.getValue(), 100)).stream().map(this::toPatient).toList();
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam Patient patient, @ConditionalUrlParam String conditional) {
+        if (conditional != null) {
+            Optional<ResidentView> existing = conditionalMatch(conditional);
+            if (existing.isPresent()) {
+                return new MethodOutcome(new IdType("Patient", existing.get().id().toString(), String.valueOf(existing.get().version())), false)
+                        .setResource(toPatient(existing.get()));
+            }
+        }
+        Registration registration;
+        try {
+            registration = residents.register(ResidentToPatientMapper.toCommand(patient));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(ResidentToPatientMapper.element(e.field()), e.code(), e.arguments().toArray());
+        }
+        ResidentView r = registration.resident();
+        var outcome = new MethodOutcome(new IdType("Patient", r.id().toString(), String.valueOf(r.version())),
+                registration.outcome() == Registration.Outcome.CREATED);
+        return outcome.setResource(toPatient(r));
+    }
+
+    /** {@code identifier=urn:oid:2.16.156.10011.1.3|<number>} (the only conditional criterion supported). */
+    private Optional<ResidentView> conditionalMatch(String conditional) {
+        String query = conditional.contains("?") ? conditional.substring(conditional.indexOf('?') + 1) : conditional;
+        for (String part : query.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).equals(Patient.SP_IDENTIFIER)) {
+                String token = URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+                int bar = token.indexOf('|');
+                return bar < 0 ? byIdentifier(null, token) : byIdentifier(token.substring(0, bar), token.substring(bar + 1));
+            }
+        }
+        throw new InvalidInputException("If-None-Exist", "request.invalidField", conditional.length() > 60
+                ? conditional.substring(0, 60) : conditional, "identifier=" + ResidentSystems.RESIDENT_ID_NUMBER + "|…");
+    }
+
+    private Optional<ResidentView> byIdentifier(String system, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("identifier", "field.required");
+        }
+        if (ResidentSystems.ID_RESIDENT.equals(system)) {
+            return residents.resident(residentId(value));
+        }
+        if (system != null && !system.isBlank() && !ResidentSystems.RESIDENT_ID_NUMBER.equals(system)) {
+            throw new InvalidInputException("identifier", "request.invalidField", system,
+                    ResidentSystems.RESIDENT_ID_NUMBER + ", " + ResidentSystems.ID_RESIDENT);
+        }
+        try {
+            return residents.findByIdNumber(value);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("identifier", e.code(), e.arguments().toArray());
+        }
+    }
+
+    private Patient toPatient(ResidentView r) {
+        return ResidentToPatientMapper.toPatient(r, residents.possibleDuplicatesOf(r.id()),
+                residents.activeContract(r.id(), LocalDate.now(clock)));
+    }
+
+    static ResidentId residentId(String raw) {
+        try {
+            return ResidentId.of(raw);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException("id", "request.wrongType");
+        }
+    }
+}

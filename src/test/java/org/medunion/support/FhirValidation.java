@@ -22,7 +22,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * {@link #assertValid(String)} fails on any ERROR or FATAL message and prints warnings it keeps. Unknown
  * code systems give warnings, not errors, so MedUnion's own systems pass unless a code is malformed;
  * {@link #withTerminology(List)} adds MedUnion's published CodeSystems/ValueSets so that their codes are
- * checked too.
+ * checked too. (The residents branch has a smaller file of the same name; this one is a superset of its
+ * API: static {@code assertValid}, {@code errors}, {@code context}.)
  */
 public final class FhirValidation {
 
@@ -65,8 +66,13 @@ public final class FhirValidation {
         base().check(json);
     }
 
+    /** Error and fatal messages of the base-profile validation (empty when the resource is valid). */
+    public static List<SingleValidationMessage> errors(String json) {
+        return base().errorsOf(json);
+    }
+
     /** The error-level messages (ERROR and FATAL) for a resource. */
-    public List<SingleValidationMessage> errors(String json) {
+    public List<SingleValidationMessage> errorsOf(String json) {
         var result = validator.validateWithResult(json);
         return result.getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
@@ -75,7 +81,7 @@ public final class FhirValidation {
 
     /** Fails when validation reports an error; the message lists every error with its location. */
     public void check(String json) {
-        var errors = errors(json);
+        var errors = errorsOf(json);
         assertThat(errors)
                 .as(() -> "FHIR validation errors:\n" + String.join("\n", errors.stream()
                         .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage()).toList())

@@ -1,15 +1,14 @@
 package org.medunion.fhir.internal;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.BooleanType;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DomainResource;
-import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -55,10 +54,6 @@ final class Elements {
         } catch (RuntimeException e) {
             throw new InvalidInputException(field, "fhir.reference", value, type);
         }
-    }
-
-    static Extension extension(Element element, String url) {
-        return element.getExtensionByUrl(url);
     }
 
     /** The value of an extension of the expected type, or null when the extension is absent. */

@@ -132,7 +132,7 @@ class InstitutionToOrganizationMapper {
         }
         int cc = creditCodeIndex(org);
         if (cc < 0) {
-            throw new InvalidInputException(org.hasIdentifier() ? R + ".identifier" : R + ".identifier", "GB32100.required");
+            throw new InvalidInputException(R + ".identifier", "GB32100.required");
         }
         String creditCode = CreditCode.requireValid(org.getIdentifier().get(cc).getValue(), R + ".identifier[" + cc + "].value");
 

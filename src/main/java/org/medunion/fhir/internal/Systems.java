@@ -10,8 +10,6 @@ final class Systems {
 
     /** 统一社会信用代码 (GB 32100), published as NamingSystem/uscc. */
     static final String USCC = BASE + "/NamingSystem/uscc";
-    /** 医疗机构代码 (WS/T 500 OID) — accepted and echoed, never required. */
-    static final String HEALTH_INSTITUTION_CODE = "urn:oid:2.16.156.10011.1.5";
 
     static final String ID_INSTITUTION = "https://medunion.example/id/institution";
     static final String ID_CONSORTIUM = "https://medunion.example/id/consortium";

@@ -1,0 +1,123 @@
+package org.medunion.policy.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.Role;
+import org.medunion.policy.rules.Finding;
+import org.medunion.policy.rules.FindingStatus;
+import org.medunion.policy.rules.RegistrySnapshot;
+import org.medunion.policy.rules.Rule;
+import org.medunion.policy.rules.RuleCatalogue;
+import org.medunion.policy.rules.RuleEngine;
+import org.medunion.policy.rules.Severity;
+import org.medunion.registry.RegistryChange;
+import org.medunion.registry.RegistryChangeGuard;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.RuleViolationException.Violation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The registry's guard: evaluates the BLOCK rules on the registry as it would be after the change (the guard runs
+ * inside the change's transaction) and refuses a change that introduces or worsens a violation concerning the
+ * change's consortium or institutions. Ending a membership or dissolving a consortium is never blocked.
+ * <ul>
+ * <li>a planner or admin who gives an {@code overrideReason} lets it through; each overridden finding is recorded
+ * in policy_override (rule, objects, reason, author, time) in the same transaction;</li>
+ * <li>an override reason from any other role is refused (403);</li>
+ * <li>a change with no authenticated user (demo or migration load at start-up) is not blocked: its findings are
+ * recorded by the re-evaluation after commit (docs/decisions/0002-system-loads-not-blocked.md).</li>
+ * </ul>
+ */
+@Component
+class PolicyGuard implements RegistryChangeGuard {
+
+    private static final Set<String> REMOVALS = Set.of("MEMBERSHIP_ENDED", "CONSORTIUM_DISSOLVED");
+    private static final Map<String, String> FIELDS = Map.of("SH-3", "members", "SH-4", "members", "SH-6", "signedOn",
+            "SH-7", "endDate", "SH-8", "practitionerId", "SH-11", "ownerApprovedOn", "NN-4", "members");
+
+    private final RuleCatalogue catalogue;
+    private final RuleEngine engine;
+    private final SnapshotFactory snapshots;
+    private final PolicyStore store;
+    private final PolicyService service;
+    private final CurrentUsers users;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    PolicyGuard(RuleCatalogue catalogue, RuleEngine engine, SnapshotFactory snapshots, PolicyStore store, PolicyService service,
+                CurrentUsers users, MessageSource messages, Clock clock) {
+        this.catalogue = catalogue;
+        this.engine = engine;
+        this.snapshots = snapshots;
+        this.store = store;
+        this.service = service;
+        this.users = users;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Violation> check(RegistryChange change) {
+        afterCommitReevaluate();
+        Optional<CurrentUser> user = users.current();
+        if (user.isEmpty() || REMOVALS.contains(change.action())) {
+            return List.of();
+        }
+        RegistrySnapshot after = snapshots.build();
+        List<Finding> findings = service.withOverrides(engine.evaluate(after, store.parameters(), r -> r.severity() == Severity.BLOCK));
+        Map<String, String> before = store.openEvidence();
+        List<Finding> blocking = new ArrayList<>();
+        for (Finding f : findings) {
+            Rule rule = catalogue.rule(f.ruleId()).orElseThrow();
+            boolean newOrWorse = !before.containsKey(f.key()) || !before.get(f.key()).equals(f.evidence());
+            if (f.status() == FindingStatus.OPEN && newOrWorse && rule.blocks(f, change)) {
+                blocking.add(f);
+            }
+        }
+        if (blocking.isEmpty()) {
+            return List.of();
+        }
+        String reason = change.overrideReason();
+        if (reason != null && !reason.isBlank()) {
+            CurrentUser u = user.get();
+            if (u.role() != Role.PLANNER && u.role() != Role.ADMIN) {
+                throw new ForbiddenException("policy.overrideForbidden", u.role().name());
+            }
+            for (Finding f : blocking) {
+                store.insertOverride(new PolicyStore.OverrideRow(UUID.randomUUID(), f.ruleId(), f.key(), change.action(),
+                        change.consortiumId() == null ? null : change.consortiumId().value(), f.objects(), f.evidence(),
+                        reason.strip(), u.username(), clock.instant()));
+            }
+            return List.of();
+        }
+        return blocking.stream().map(this::violation).toList();
+    }
+
+    /** Every change (blocked or not, user or system) leads to a re-evaluation once it has committed. */
+    private void afterCommitReevaluate() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            service.reevaluateSoon();
+                        }
+                    });
+        }
+    }
+
+    private Violation violation(Finding f) {
+        Rule rule = catalogue.rule(f.ruleId()).orElseThrow();
+        String message = messages.getMessage(f.messageKey(), f.args().toArray(), f.evidence(), LocaleContextHolder.getLocale());
+        return new Violation(f.ruleId(), rule.clause(), message, FIELDS.get(f.ruleId()), f.objects());
+    }
+}

@@ -1,0 +1,34 @@
+package org.medunion.policy.internal;
+
+import org.medunion.registry.ConsortiumChanged;
+import org.medunion.registry.MembershipChanged;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Re-evaluates all packs after every registry change (coalesced) and once at start-up, so findings appear and disappear. */
+@Component
+class RegistryChangeListener {
+
+    private final PolicyService service;
+
+    RegistryChangeListener(PolicyService service) {
+        this.service = service;
+    }
+
+    @ApplicationModuleListener
+    void on(ConsortiumChanged event) {
+        service.reevaluateSoon();
+    }
+
+    @ApplicationModuleListener
+    void on(MembershipChanged event) {
+        service.reevaluateSoon();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartup() {
+        service.reevaluateSoon();
+    }
+}

@@ -1,0 +1,59 @@
+package org.medunion.policy.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.medunion.policy.ReleaseRatioSource;
+import org.medunion.policy.rules.RegistrySnapshot;
+import org.medunion.registry.RegistryManagement;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the {@link RegistrySnapshot} once per evaluation from the registry's unscoped reads (no audit, no scope:
+ * rule evaluation is the platform's own check). Change reports have no unscoped read in the registry API, so SH-10
+ * reports NO_DATA and relies on the registry writing a report in the transaction of every change.
+ */
+@Component
+class SnapshotFactory {
+
+    private final RegistryManagement registry;
+    private final PolicyStore store;
+    private final ObjectProvider<ReleaseRatioSource> releaseRatios;
+    private final Clock clock;
+
+    SnapshotFactory(RegistryManagement registry, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios, Clock clock) {
+        this.registry = registry;
+        this.store = store;
+        this.releaseRatios = releaseRatios;
+        this.clock = clock;
+    }
+
+    RegistrySnapshot build() {
+        return RegistrySnapshot.builder(LocalDate.now(clock))
+                .districts(registry.districts())
+                .institutions(registry.allInstitutionsUnscoped())
+                .consortia(registry.allConsortiaUnscoped())
+                .practitioners(registry.allPractitionersUnscoped())
+                .dispatches(registry.allDispatchesUnscoped())
+                .workLogs(registry.allWorkLogsUnscoped())
+                .agreements(registry.allAgreementsUnscoped())
+                .studyPeriods(registry.allStudyPeriodsUnscoped())
+                .grids(registry.allGridsUnscoped())
+                .releaseRatios(releaseRatios.getIfAvailable())
+                .packJurisdictions(store.packJurisdictions())
+                .build();
+    }
+
+    java.util.Optional<org.medunion.registry.ConsortiumView> consortium(org.medunion.registry.ConsortiumId id) {
+        return registry.allConsortiaUnscoped().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    List<org.medunion.registry.ConsortiumView> allConsortia() {
+        return registry.allConsortiaUnscoped();
+    }
+
+    String districtName(String code) {
+        return registry.district(code).map(org.medunion.registry.DistrictView::name).orElse(code);
+    }
+}

@@ -1,0 +1,63 @@
+package org.medunion.policy.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.medunion.registry.DistrictView;
+import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.Ownership;
+
+/**
+ * CQ-2 — every district/county has at least {min} (default 1) consortium; every tertiary public hospital leads
+ * or joins one; (2020) every secondary-and-above public hospital and every government-run primary institution is
+ * in one. A consortium counts for the district it is registered in and the districts of its members.
+ */
+final class ConsortiumCoveragePolicy extends RuleSupport {
+
+    ConsortiumCoveragePolicy() {
+        super("CQ-2", Pack.CQ, Severity.WARN, Coverage.EVALUATED, Map.of("min", "1"));
+    }
+
+    @Override
+    public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
+        Map<String, Integer> perDistrict = new HashMap<>();
+        for (var c : s.activeConsortia()) {
+            var districts = new java.util.HashSet<String>();
+            if (c.districtCode() != null) {
+                districts.add(c.districtCode());
+            }
+            s.activeMembers(c).forEach(m -> {
+                var i = s.institution(m.institutionId());
+                if (i != null && i.districtCode() != null) {
+                    districts.add(i.districtCode());
+                }
+            });
+            districts.forEach(d -> perDistrict.merge(d, 1, Integer::sum));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (DistrictView d : s.districts()) {
+            if (d.parentCode() == null) {
+                continue;
+            }
+            int min = p.intValue(this, "min", d.code());
+            int n = perDistrict.getOrDefault(d.code(), 0);
+            if (n < min) {
+                findings.add(open(s.districtSubject(d.code()), "district", d.code() + " " + d.name() + ": " + n + " < " + min,
+                        args(d.name(), n, min)));
+            }
+        }
+        for (InstitutionView i : s.institutions()) {
+            if (i.ownership() != Ownership.PUBLIC || !s.memberships(i.id()).isEmpty() || i.parentId() != null) {
+                continue;
+            }
+            String aspect = i.level() == HospitalLevel.TERTIARY ? "tertiary"
+                    : i.level() == HospitalLevel.SECONDARY ? "secondary" : i.isPrimary() ? "primary" : null;
+            if (aspect != null) {
+                findings.add(open(s.subject(i, null), aspect, i.name() + " (" + i.level() + "): 0", args(i.name()), i.id()));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,75 @@
+package org.medunion.policy.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.medunion.registry.AgreementType;
+import org.medunion.registry.AgreementView;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DispatchKind;
+import org.medunion.registry.DispatchView;
+import org.medunion.registry.ManagerRole;
+import org.medunion.registry.RegistryChange;
+
+/**
+ * SH-7 — a trusteeship has at least {managers} (default 2) dispatched managers: a member of the municipal
+ * hospital's leadership as PRESIDENT of the district hospital and one as EXECUTIVE_PRESIDENT; each manager's
+ * term equals the trusteeship term (ends with the agreement, starts within it) and is at least {years}
+ * (default 2) years. Dispatching a manager with a wrong term is blocked; missing managers are reported.
+ */
+final class DispatchedManagersPolicy extends RuleSupport {
+
+    DispatchedManagersPolicy() {
+        super("SH-7", Pack.SH, Severity.BLOCK, Coverage.EVALUATED, Map.of("managers", "2", "years", "2"));
+    }
+
+    @Override
+    public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
+        List<Finding> findings = new ArrayList<>();
+        for (ConsortiumView c : s.activeConsortia()) {
+            if (!trusteeship(s, c)) {
+                continue;
+            }
+            int minManagers = p.intValue(this, "managers", c.districtCode());
+            int years = p.intValue(this, "years", c.districtCode());
+            List<DispatchView> managers = s.activeDispatches(c.id()).stream().filter(d -> d.kind() == DispatchKind.MANAGER).toList();
+            var roles = EnumSet.noneOf(ManagerRole.class);
+            managers.forEach(d -> { if (d.managerRole() != null) { roles.add(d.managerRole()); } });
+            if (managers.size() < minManagers || !roles.contains(ManagerRole.PRESIDENT) || !roles.contains(ManagerRole.EXECUTIVE_PRESIDENT)) {
+                findings.add(open(s.subject(c), "roles", c.name() + ": managers = " + managers.size() + " < " + minManagers
+                                + " / " + roles, args(c.name(), managers.size(), minManagers, roles),
+                        managers.stream().map(DispatchView::practitionerId).toList()));
+            }
+            Optional<AgreementView> trust = s.agreements(c.id()).stream().filter(a -> a.type() == AgreementType.TRUSTEESHIP).findFirst();
+            for (DispatchView d : s.dispatches(c.id())) {
+                if (d.kind() != DispatchKind.MANAGER || (d.endDate() != null && d.endDate().isBefore(s.today()))) {
+                    continue;
+                }
+                Optional<AgreementView> agreement = s.agreement(d.agreementId()).or(() -> trust);
+                LocalDate end = d.endDate() != null ? d.endDate() : agreement.map(AgreementView::termEnd).orElse(null);
+                String name = s.practitioner(d.practitionerId()) == null ? String.valueOf(d.practitionerId())
+                        : s.practitioner(d.practitionerId()).name();
+                boolean tooShort = end == null || d.startDate().plusYears(years).isAfter(end);
+                boolean misaligned = agreement.isPresent() && agreement.get().termEnd() != null
+                        && (!agreement.get().termEnd().equals(end)
+                        || (agreement.get().termStart() != null && d.startDate().isBefore(agreement.get().termStart())));
+                if (tooShort || misaligned) {
+                    String term = agreement.map(a -> a.termStart() + "…" + a.termEnd()).orElse("-");
+                    findings.add(open(s.dispatchSubject(d, s.practitioner(d.practitionerId())), "term",
+                            name + ": " + d.startDate() + "…" + end + " / " + term + " (≥ " + years + ")",
+                            args(name, d.startDate(), end, term, years), d.practitionerId(), d.toInstitutionId(), d.id()));
+                }
+            }
+        }
+        return findings;
+    }
+
+    @Override
+    public boolean blocks(Finding finding, RegistryChange change) {
+        return finding.aspect().equals("term") && change.action() != null && change.action().contains("DISPATCH")
+                && RuleSupport.concerns(finding, change);
+    }
+}

@@ -1,0 +1,54 @@
+package org.medunion.policy.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.medunion.registry.DispatchKind;
+import org.medunion.registry.DispatchView;
+import org.medunion.registry.PractitionerView;
+import org.medunion.registry.Profession;
+import org.medunion.registry.Title;
+
+/**
+ * SH-8 — dispatched physicians are at least senior attendings: ATTENDING title held ≥ {years} (default 5)
+ * years on the dispatch start date, or ASSOCIATE_CHIEF and above. Nurses, technicians and pharmacists are
+ * relaxed ("护理、医技人员要求可适当放宽") and not checked.
+ */
+final class DispatchedPhysicianTitlePolicy extends RuleSupport {
+
+    DispatchedPhysicianTitlePolicy() {
+        super("SH-8", Pack.SH, Severity.BLOCK, Coverage.EVALUATED, Map.of("years", "5"));
+    }
+
+    @Override
+    public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
+        List<Finding> findings = new ArrayList<>();
+        for (DispatchView d : s.dispatches()) {
+            if (d.kind() != DispatchKind.EXPERT || (d.endDate() != null && d.endDate().isBefore(s.today()))) {
+                continue;
+            }
+            PractitionerView pr = s.practitioner(d.practitionerId());
+            if (pr == null || pr.profession() != Profession.PHYSICIAN) {
+                continue;
+            }
+            Subject subject = s.dispatchSubject(d, pr);
+            int years = p.intValue(this, "years", subject.divisionCode());
+            if (!qualified(pr, d, years)) {
+                findings.add(open(subject, "title", pr.name() + ": " + pr.title() + " " + pr.titleDate() + " / " + d.startDate()
+                                + " (" + Title.ATTENDING + " ≥ " + years + ")",
+                        args(pr.name(), pr.title(), pr.titleDate(), d.startDate(), years), pr.id(), d.toInstitutionId(), d.id()));
+            }
+        }
+        return findings;
+    }
+
+    static boolean qualified(PractitionerView pr, DispatchView d, int years) {
+        if (pr.title() == null) {
+            return false;
+        }
+        if (pr.title().atLeast(Title.ASSOCIATE_CHIEF)) {
+            return true;
+        }
+        return pr.title() == Title.ATTENDING && pr.titleDate() != null && !pr.titleDate().plusYears(years).isAfter(d.startDate());
+    }
+}

@@ -1,0 +1,154 @@
+package org.medunion.policy.rules;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.medunion.registry.Affiliation;
+import org.medunion.registry.AgreementType;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.GridId;
+import org.medunion.registry.GridView;
+import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.InstitutionView;
+
+/** The 15 criteria of the national standard (NAT-1…NAT-15) and how each is assessed from platform data. */
+final class NationalCriteria {
+
+    private NationalCriteria() {
+    }
+
+    static List<NationalCriterion> all() {
+        return List.of(
+                new NationalCriterion("NAT-1", "RESPONSIBILITY", Coverage.EVALUATED, NationalCriteria::grids),
+                new NationalCriterion("NAT-2", "RESPONSIBILITY", Coverage.PARTIAL, (s, c) -> hasCharter(s, c)
+                        ? Assessment.noData("CHARTER ✓; management committee, decision rules, Party leadership: manual")
+                        : Assessment.notMet("CHARTER = 0")),
+                new NationalCriterion("NAT-3", "RESPONSIBILITY", Coverage.EVALUATED, NationalCriteria::serviceCategories),
+                new NationalCriterion("NAT-4", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "HR")),
+                new NationalCriterion("NAT-5", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "FINANCE", "OPERATIONS")),
+                new NationalCriterion("NAT-6", "RESOURCES", Coverage.NO_DATA, (s, c) -> Assessment.noData("formulary")),
+                new NationalCriterion("NAT-7", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "IT")),
+                new NationalCriterion("NAT-8", "RESOURCES", Coverage.PARTIAL, NationalCriteria::release),
+                new NationalCriterion("NAT-9", "RESOURCES", Coverage.PARTIAL, (s, c) -> centres(c, "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION")),
+                new NationalCriterion("NAT-10", "BUSINESS", Coverage.NO_DATA, (s, c) -> Assessment.noData("quality, infection control, records, formulary, prescription flow, referral")),
+                new NationalCriterion("NAT-11", "BUSINESS", Coverage.NO_DATA, (s, c) -> Assessment.noData("family-doctor teams (NN-5)")),
+                new NationalCriterion("NAT-12", "BUSINESS", Coverage.NO_DATA, (s, c) -> Assessment.noData("referral criteria, I-2, I-3")),
+                new NationalCriterion("NAT-13", "BUSINESS", Coverage.EVALUATED, NationalCriteria::publicHealth),
+                new NationalCriterion("NAT-14", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData("manual")),
+                new NationalCriterion("NAT-15", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData("manual")));
+    }
+
+    /**
+     * NAT-1: the group's grids exist; each has ≥1 municipal- or district-level tertiary general hospital and exactly one
+     * tight group; the grids of each of the group's districts cover its whole population (sum of grid populations ≥
+     * district population).
+     */
+    static Assessment grids(RegistrySnapshot s, ConsortiumView c) {
+        if (c.gridIds() == null || c.gridIds().isEmpty()) {
+            return Assessment.notMet("grids = 0");
+        }
+        Map<GridId, Integer> tightPerGrid = new LinkedHashMap<>();
+        for (ConsortiumView other : s.activeConsortia(ConsortiumForm.URBAN_GROUP)) {
+            if (other.tight() && other.gridIds() != null) {
+                other.gridIds().forEach(g -> tightPerGrid.merge(g, 1, Integer::sum));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        Set<String> districts = new TreeSet<>();
+        for (GridId id : c.gridIds()) {
+            GridView g = s.grid(id);
+            if (g == null) {
+                continue;
+            }
+            districts.add(g.districtCode());
+            List<String> tertiary = s.institutionsIn(id).stream().filter(NationalCriteria::tertiaryGeneral).map(InstitutionView::name).toList();
+            int groups = tightPerGrid.getOrDefault(id, 0);
+            evidence.add(g.name() + ": " + tertiary + ", groups = " + groups);
+            if (tertiary.isEmpty()) {
+                problems.add(g.name() + ": tertiary general = 0");
+            }
+            if (groups != 1) {
+                problems.add(g.name() + ": tight groups = " + groups);
+            }
+        }
+        for (String d : districts) {
+            long pop = s.district(d).map(x -> x.population()).orElse(0L);
+            long covered = s.grids(d).stream().mapToLong(GridView::population).sum();
+            evidence.add(d + " " + s.districtName(d) + ": " + covered + "/" + pop);
+            if (pop > 0 && covered < pop) {
+                problems.add(d + " " + s.districtName(d) + ": " + covered + " < " + pop);
+            }
+        }
+        return problems.isEmpty() ? Assessment.met(String.join("; ", evidence)) : Assessment.notMet(String.join("; ", problems));
+    }
+
+    static boolean tertiaryGeneral(InstitutionView i) {
+        return i.level() == HospitalLevel.TERTIARY && i.category() == InstitutionCategory.GENERAL_HOSPITAL && !i.tcm()
+                && (i.affiliation() == Affiliation.MUNICIPAL || i.affiliation() == Affiliation.DISTRICT);
+    }
+
+    static boolean hasCharter(RegistrySnapshot s, ConsortiumView c) {
+        return s.agreements(c.id()).stream().anyMatch(a -> a.type() == AgreementType.CHARTER);
+    }
+
+    /** NAT-3: hospital, primary institution, rehab, nursing and public-health providers among members and collaborators. */
+    static Assessment serviceCategories(RegistrySnapshot s, ConsortiumView c) {
+        Set<InstitutionCategory> have = EnumSet.noneOf(InstitutionCategory.class);
+        s.activeMembers(c).forEach(m -> { var i = s.institution(m.institutionId()); if (i != null) { have.add(i.category()); } });
+        List<String> missing = new ArrayList<>();
+        if (have.stream().noneMatch(x -> x == InstitutionCategory.GENERAL_HOSPITAL || x.isTcm())) {
+            missing.add("HOSPITAL");
+        }
+        if (have.stream().noneMatch(InstitutionCategory::isPrimary)) {
+            missing.add("PRIMARY");
+        }
+        for (var need : List.of(InstitutionCategory.REHAB, InstitutionCategory.NURSING_HOME, InstitutionCategory.PUBLIC_HEALTH)) {
+            if (!have.contains(need)) {
+                missing.add(need.name());
+            }
+        }
+        return missing.isEmpty() ? Assessment.met(have.toString()) : Assessment.notMet("missing: " + String.join(", ", missing));
+    }
+
+    static Assessment centre(ConsortiumView c, String... anyOf) {
+        Set<String> have = OneOfficeManyCentresPolicy.centres(c);
+        for (String x : anyOf) {
+            if (have.contains(x)) {
+                return Assessment.met(x + " ✓");
+            }
+        }
+        return Assessment.notMet(String.join("/", anyOf) + " = 0");
+    }
+
+    static Assessment centres(ConsortiumView c, String... all) {
+        Set<String> have = OneOfficeManyCentresPolicy.centres(c);
+        List<String> missing = java.util.Arrays.stream(all).filter(x -> !have.contains(x)).toList();
+        return missing.isEmpty() ? Assessment.met(String.join(", ", all) + " ✓; I-7: no data")
+                : Assessment.notMet("missing: " + String.join(", ", missing));
+    }
+
+    /** NAT-8: the lead's release ratios (NN-4 defaults 1/3 and 1/4) from the scheduling extension point. */
+    static Assessment release(RegistrySnapshot s, ConsortiumView c) {
+        var ratio = s.lead(c).flatMap(l -> s.releaseRatios().flatMap(src -> src.releaseRatio(l.id())));
+        if (ratio.isEmpty() || ratio.get().totalSlots() <= 0 || ratio.get().totalBeds() <= 0) {
+            return Assessment.noData("scheduling");
+        }
+        var r = ratio.get();
+        String e = "slots " + r.reservedSlots() + "/" + r.totalSlots() + ", beds " + r.reservedBeds() + "/" + r.totalBeds();
+        boolean ok = r.reservedSlots() * 3 >= r.totalSlots() && r.reservedBeds() * 4 >= r.totalBeds();
+        return ok ? Assessment.met(e) : Assessment.notMet(e);
+    }
+
+    static Assessment publicHealth(RegistrySnapshot s, ConsortiumView c) {
+        List<String> names = s.activeMembers(c).stream().map(m -> s.institution(m.institutionId()))
+                .filter(i -> i != null && i.category() == InstitutionCategory.PUBLIC_HEALTH).map(InstitutionView::name).toList();
+        return names.isEmpty() ? Assessment.notMet("PUBLIC_HEALTH = 0") : Assessment.met(String.join(", ", names));
+    }
+}

@@ -1,0 +1,330 @@
+package org.medunion.policy.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.medunion.policy.ReleaseRatioSource;
+import org.medunion.registry.AgreementView;
+import org.medunion.registry.ChangeReportView;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DispatchView;
+import org.medunion.registry.DistrictView;
+import org.medunion.registry.GridId;
+import org.medunion.registry.GridView;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.MembershipView;
+import org.medunion.registry.PractitionerId;
+import org.medunion.registry.PractitionerView;
+import org.medunion.registry.StudyPeriodView;
+import org.medunion.registry.WorkLogView;
+
+/**
+ * The registry as one immutable, indexed picture, built once from the registry's unscoped reads so that
+ * every rule runs in O(n) over maps instead of querying per object.
+ */
+public final class RegistrySnapshot {
+
+    private final LocalDate today;
+    private final Map<String, DistrictView> districts = new HashMap<>();
+    private final Map<InstitutionId, InstitutionView> institutions = new HashMap<>();
+    private final List<ConsortiumView> consortia;
+    private final List<ConsortiumView> activeConsortia = new ArrayList<>();
+    private final Map<ConsortiumId, ConsortiumView> consortiaById = new HashMap<>();
+    private final Map<InstitutionId, List<MembershipView>> membershipsByInstitution = new HashMap<>();
+    private final Map<GridId, List<InstitutionView>> institutionsByGrid = new HashMap<>();
+    private final Map<PractitionerId, PractitionerView> practitioners = new HashMap<>();
+    private final Map<InstitutionId, List<PractitionerView>> practitionersByInstitution = new HashMap<>();
+    private final Map<ConsortiumId, List<DispatchView>> dispatchesByConsortium = new HashMap<>();
+    private final List<DispatchView> dispatches;
+    private final Map<UUID, List<WorkLogView>> workLogsByDispatch = new HashMap<>();
+    private final Map<ConsortiumId, List<AgreementView>> agreementsByConsortium = new HashMap<>();
+    private final Map<UUID, AgreementView> agreementsById = new HashMap<>();
+    private final Map<PractitionerId, List<StudyPeriodView>> studyPeriods = new HashMap<>();
+    private final Map<GridId, GridView> grids = new HashMap<>();
+    private final Map<String, List<GridView>> gridsByDistrict = new HashMap<>();
+    private final Map<ConsortiumId, List<ChangeReportView>> changeReports;
+    private final ReleaseRatioSource releaseRatios;
+    private final Map<Pack, Set<String>> packJurisdictions;
+
+    private RegistrySnapshot(Builder b) {
+        this.today = b.today;
+        b.districts.forEach(d -> districts.put(d.code(), d));
+        b.institutions.forEach(i -> {
+            institutions.put(i.id(), i);
+            if (i.gridId() != null) {
+                institutionsByGrid.computeIfAbsent(i.gridId(), k -> new ArrayList<>()).add(i);
+            }
+        });
+        this.consortia = List.copyOf(b.consortia);
+        for (ConsortiumView c : consortia) {
+            consortiaById.put(c.id(), c);
+            if (c.active()) {
+                activeConsortia.add(c);
+                for (MembershipView m : c.members()) {
+                    if (m.activeOn(today)) {
+                        membershipsByInstitution.computeIfAbsent(m.institutionId(), k -> new ArrayList<>()).add(m);
+                    }
+                }
+            }
+        }
+        b.practitioners.forEach(p -> {
+            practitioners.put(p.id(), p);
+            practitionersByInstitution.computeIfAbsent(p.institutionId(), k -> new ArrayList<>()).add(p);
+        });
+        this.dispatches = List.copyOf(b.dispatches);
+        dispatches.forEach(d -> dispatchesByConsortium.computeIfAbsent(d.consortiumId(), k -> new ArrayList<>()).add(d));
+        b.workLogs.forEach(w -> workLogsByDispatch.computeIfAbsent(w.dispatchId(), k -> new ArrayList<>()).add(w));
+        b.agreements.forEach(a -> {
+            agreementsById.put(a.id(), a);
+            agreementsByConsortium.computeIfAbsent(a.consortiumId(), k -> new ArrayList<>()).add(a);
+        });
+        b.studyPeriods.forEach(s -> studyPeriods.computeIfAbsent(s.practitionerId(), k -> new ArrayList<>()).add(s));
+        b.grids.forEach(g -> {
+            grids.put(g.id(), g);
+            gridsByDistrict.computeIfAbsent(g.districtCode(), k -> new ArrayList<>()).add(g);
+        });
+        if (b.changeReports == null) {
+            this.changeReports = null;
+        } else {
+            this.changeReports = new HashMap<>();
+            b.changeReports.forEach(r -> changeReports.computeIfAbsent(r.consortiumId(), k -> new ArrayList<>()).add(r));
+        }
+        this.releaseRatios = b.releaseRatios;
+        this.packJurisdictions = new EnumMap<>(Pack.class);
+        b.packJurisdictions.forEach((k, v) -> packJurisdictions.put(k, Set.copyOf(v)));
+    }
+
+    public static Builder builder(LocalDate today) {
+        return new Builder(today);
+    }
+
+    public LocalDate today() {
+        return today;
+    }
+
+    public Collection<DistrictView> districts() {
+        return districts.values();
+    }
+
+    public Optional<DistrictView> district(String code) {
+        return Optional.ofNullable(districts.get(code));
+    }
+
+    public String districtName(String code) {
+        DistrictView d = districts.get(code);
+        return d == null ? String.valueOf(code) : d.name();
+    }
+
+    public Collection<InstitutionView> institutions() {
+        return institutions.values();
+    }
+
+    public InstitutionView institution(InstitutionId id) {
+        return institutions.get(id);
+    }
+
+    public String institutionName(InstitutionId id) {
+        InstitutionView i = institutions.get(id);
+        return i == null ? String.valueOf(id) : i.name();
+    }
+
+    public List<InstitutionView> institutionsIn(GridId grid) {
+        return institutionsByGrid.getOrDefault(grid, List.of());
+    }
+
+    public List<ConsortiumView> consortia() {
+        return consortia;
+    }
+
+    /** Active (not dissolved) consortia. */
+    public List<ConsortiumView> activeConsortia() {
+        return activeConsortia;
+    }
+
+    public List<ConsortiumView> activeConsortia(ConsortiumForm form) {
+        return activeConsortia.stream().filter(c -> c.form() == form).toList();
+    }
+
+    public ConsortiumView consortium(ConsortiumId id) {
+        return consortiaById.get(id);
+    }
+
+    /** Memberships active today in active consortia. */
+    public List<MembershipView> memberships(InstitutionId id) {
+        return membershipsByInstitution.getOrDefault(id, List.of());
+    }
+
+    public List<MembershipView> activeMembers(ConsortiumView c) {
+        return c.activeMembers(today);
+    }
+
+    public Optional<InstitutionView> lead(ConsortiumView c) {
+        return activeMembers(c).stream().filter(m -> m.role() == org.medunion.registry.MembershipRole.LEAD)
+                .map(m -> institutions.get(m.institutionId())).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    public Collection<PractitionerView> practitioners() {
+        return practitioners.values();
+    }
+
+    public PractitionerView practitioner(PractitionerId id) {
+        return practitioners.get(id);
+    }
+
+    public List<DispatchView> dispatches() {
+        return dispatches;
+    }
+
+    public List<DispatchView> dispatches(ConsortiumId id) {
+        return dispatchesByConsortium.getOrDefault(id, List.of());
+    }
+
+    /** Dispatches whose period includes today. */
+    public List<DispatchView> activeDispatches(ConsortiumId id) {
+        return dispatches(id).stream().filter(d -> !d.startDate().isAfter(today)
+                && (d.endDate() == null || !d.endDate().isBefore(today))).toList();
+    }
+
+    public List<WorkLogView> workLogs(UUID dispatchId) {
+        return workLogsByDispatch.getOrDefault(dispatchId, List.of());
+    }
+
+    public List<AgreementView> agreements(ConsortiumId id) {
+        return agreementsByConsortium.getOrDefault(id, List.of());
+    }
+
+    public Optional<AgreementView> agreement(UUID id) {
+        return Optional.ofNullable(id == null ? null : agreementsById.get(id));
+    }
+
+    public List<StudyPeriodView> studyPeriods(PractitionerId id) {
+        return studyPeriods.getOrDefault(id, List.of());
+    }
+
+    public Collection<GridView> grids() {
+        return grids.values();
+    }
+
+    public GridView grid(GridId id) {
+        return grids.get(id);
+    }
+
+    public List<GridView> grids(String districtCode) {
+        return gridsByDistrict.getOrDefault(districtCode, List.of());
+    }
+
+    /** Null when the registry's change reports could not be read (SH-10 then reports NO_DATA). */
+    public List<ChangeReportView> changeReports(ConsortiumId id) {
+        return changeReports == null ? null : changeReports.getOrDefault(id, List.of());
+    }
+
+    public boolean hasChangeReports() {
+        return changeReports != null;
+    }
+
+    public Optional<ReleaseRatioSource> releaseRatios() {
+        return Optional.ofNullable(releaseRatios);
+    }
+
+    /** The jurisdictions that apply a pack (for jurisdiction-wide findings). */
+    public Set<String> jurisdictionsApplying(Pack pack) {
+        return packJurisdictions.getOrDefault(pack, Set.of());
+    }
+
+    public Map<Pack, Set<String>> packJurisdictions() {
+        return packJurisdictions;
+    }
+
+    /** Whether a finding about a subject in {@code divisionCode} falls under a jurisdiction applying the pack. */
+    public boolean applies(Pack pack, String divisionCode) {
+        for (String j : jurisdictionsApplying(pack)) {
+            if (Divisions.covers(j, divisionCode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // subjects
+
+    public Subject subject(ConsortiumView c) {
+        return new Subject(SubjectType.CONSORTIUM, c.id().toString(), c.name(), c.districtCode(), c.id());
+    }
+
+    public Subject subject(InstitutionView i, ConsortiumId consortiumId) {
+        return new Subject(SubjectType.INSTITUTION, i.id().toString(), i.name(), i.districtCode(), consortiumId);
+    }
+
+    public Subject districtSubject(String code) {
+        return new Subject(SubjectType.DISTRICT, code, districtName(code), code, null);
+    }
+
+    public Subject gridSubject(GridView g) {
+        return new Subject(SubjectType.GRID, g.id().toString(), g.name(), g.districtCode(), null);
+    }
+
+    public Subject jurisdictionSubject(String code) {
+        return new Subject(SubjectType.JURISDICTION, code, districtName(code), code, null);
+    }
+
+    public Subject dispatchSubject(DispatchView d, PractitionerView p) {
+        ConsortiumView c = consortium(d.consortiumId());
+        InstitutionView to = institution(d.toInstitutionId());
+        String division = to != null ? to.districtCode() : c == null ? null : c.districtCode();
+        return new Subject(SubjectType.DISPATCH, d.id().toString(), p == null ? String.valueOf(d.practitionerId()) : p.name(),
+                division, d.consortiumId());
+    }
+
+    public Subject practitionerSubject(PractitionerView p) {
+        InstitutionView i = institution(p.institutionId());
+        return new Subject(SubjectType.PRACTITIONER, p.id().toString(), p.name(), i == null ? null : i.districtCode(), null);
+    }
+
+    /** Collects the snapshot's parts; every list defaults to empty. */
+    public static final class Builder {
+        private final LocalDate today;
+        private List<DistrictView> districts = List.of();
+        private List<InstitutionView> institutions = List.of();
+        private List<ConsortiumView> consortia = List.of();
+        private List<PractitionerView> practitioners = List.of();
+        private List<DispatchView> dispatches = List.of();
+        private List<WorkLogView> workLogs = List.of();
+        private List<AgreementView> agreements = List.of();
+        private List<StudyPeriodView> studyPeriods = List.of();
+        private List<GridView> grids = List.of();
+        private List<ChangeReportView> changeReports;
+        private ReleaseRatioSource releaseRatios;
+        private Map<Pack, Set<String>> packJurisdictions = Map.of();
+
+        private Builder(LocalDate today) {
+            this.today = today;
+        }
+
+        public Builder districts(List<DistrictView> v) { this.districts = v; return this; }
+        public Builder institutions(List<InstitutionView> v) { this.institutions = v; return this; }
+        public Builder consortia(List<ConsortiumView> v) { this.consortia = v; return this; }
+        public Builder practitioners(List<PractitionerView> v) { this.practitioners = v; return this; }
+        public Builder dispatches(List<DispatchView> v) { this.dispatches = v; return this; }
+        public Builder workLogs(List<WorkLogView> v) { this.workLogs = v; return this; }
+        public Builder agreements(List<AgreementView> v) { this.agreements = v; return this; }
+        public Builder studyPeriods(List<StudyPeriodView> v) { this.studyPeriods = v; return this; }
+        public Builder grids(List<GridView> v) { this.grids = v; return this; }
+        public Builder changeReports(List<ChangeReportView> v) { this.changeReports = v; return this; }
+        public Builder releaseRatios(ReleaseRatioSource v) { this.releaseRatios = v; return this; }
+        public Builder packJurisdictions(Map<Pack, Set<String>> v) { this.packJurisdictions = v; return this; }
+
+        public RegistrySnapshot build() {
+            return new RegistrySnapshot(this);
+        }
+    }
+}

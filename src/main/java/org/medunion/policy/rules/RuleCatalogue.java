@@ -1,0 +1,81 @@
+package org.medunion.policy.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.medunion.registry.ConsortiumForm;
+
+/** Every rule of rules.md, in catalogue order. */
+public final class RuleCatalogue {
+
+    private final List<Rule> rules;
+    private final Map<String, Rule> byId = new LinkedHashMap<>();
+
+    public RuleCatalogue() {
+        List<Rule> all = new ArrayList<>();
+        all.add(new CooperationFormPolicy());
+        all.add(new RegionalConsortiumLeadPolicy());
+        all.add(new DistrictHospitalLimitPolicy());
+        all.add(new MunicipalHospitalDistrictLimitPolicy());
+        all.add(new BranchCampusBasisPolicy());
+        all.add(new TrusteeshipAgreementPolicy());
+        all.add(new DispatchedManagersPolicy());
+        all.add(new DispatchedPhysicianTitlePolicy());
+        all.add(new StationedExpertsPolicy());
+        all.add(new ChangeReportPolicy());
+        all.add(new CrossProvinceApprovalPolicy());
+        all.add(new DispatchQualificationReportPolicy());
+        all.add(new SpecialtyAllianceLeadPolicy());
+        all.add(new StudyPeriodPolicy());
+        all.add(new ReferralPriorityPolicy());
+        all.add(new ConsortiumGovernancePolicy());
+
+        all.add(new ConsortiumFormStructurePolicy());
+        all.add(new ConsortiumCoveragePolicy());
+        all.add(new PlaqueNamePolicy());
+        all.add(new NoDataRule("CQ-4", Pack.CQ, Severity.WARN, "indicators I-10"));
+        all.add(new NoDataRule("CQ-5", Pack.CQ, Severity.BLOCK, "pharmacy: prescriptions (LongPrescriptionPolicy)", null,
+                Map.of("maxDays", "60")));
+        all.add(new NoDataRule("CQ-6", Pack.CQ, Severity.WARN, "scheduling: priority bookings"));
+        all.add(new PracticeWithoutReregistrationPolicy());
+        all.add(new NoDataRule("CQ-8", Pack.CQ, Severity.INFO, "indicators I-1, I-2, I-3, I-11"));
+        all.add(new NoDataRule("CQ-9", Pack.CQ, Severity.WARN, "indicators I-12"));
+
+        all.add(new GridAssignmentPolicy());
+        all.add(new GroupMemberRolesPolicy());
+        all.add(new OneOfficeManyCentresPolicy());
+        all.add(new ReleaseQuotaPolicy());
+        all.add(new NoDataRule("NN-5", Pack.NN, Severity.WARN, "residents: family-doctor teams", ConsortiumForm.URBAN_GROUP,
+                Map.of("min", "1")));
+        all.add(new GroupGovernancePolicy());
+        all.add(new BenefitSharingPolicy());
+        all.add(new NoDataRule("NN-8", Pack.NN, Severity.WARN, "pharmacy: formulary", ConsortiumForm.URBAN_GROUP, Map.of()));
+        all.add(new NoDataRule("NN-9", Pack.NN, Severity.TARGET, "indicators I-4…I-9", ConsortiumForm.URBAN_GROUP,
+                Map.of("visitsPerDischarge", "15", "level4SurgeryShare", "0.12", "lengthOfStay", "7.5", "recognitionShare", "1.0",
+                        "basicStandardShare", "0.8", "primaryShareIncrease", "5", "newCommunityHospitals", "2")));
+
+        all.addAll(NationalCriteria.all());
+
+        all.add(new NoDataRule("CN-1", Pack.CN, Severity.INFO, "referral platform"));
+        all.add(new SharedCentresPolicy());
+        all.add(new NoDataRule("CN-3", Pack.CN, Severity.INFO, "emergency zones, referral routing"));
+        all.add(new NoDataRule("CN-4", Pack.CN, Severity.INFO, "hospice referrals, bed types"));
+        all.add(new TcmExpertDispatchPolicy());
+        this.rules = List.copyOf(all);
+        rules.forEach(r -> byId.put(r.id(), r));
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public Optional<Rule> rule(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<NationalCriterion> nationalCriteria() {
+        return rules.stream().filter(r -> r instanceof NationalCriterion).map(r -> (NationalCriterion) r).toList();
+    }
+}

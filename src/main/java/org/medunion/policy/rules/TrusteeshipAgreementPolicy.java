@@ -1,0 +1,62 @@
+package org.medunion.policy.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.medunion.registry.AgreementType;
+import org.medunion.registry.AgreementView;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.GovernanceType;
+import org.medunion.registry.RegistryChange;
+
+/**
+ * SH-6 — trusteeship requires a signed trusteeship agreement stating responsibilities, rights, benefits and the
+ * benefit-compensation mechanism. Recording an unsigned or incomplete trusteeship agreement is blocked; a
+ * trusteeship consortium with no agreement yet is reported (it cannot be blocked: the agreement is recorded
+ * after the consortium is formed).
+ */
+final class TrusteeshipAgreementPolicy extends RuleSupport {
+
+    TrusteeshipAgreementPolicy() {
+        super("SH-6", Pack.SH, Severity.BLOCK, Coverage.EVALUATED);
+    }
+
+    @Override
+    public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
+        List<Finding> findings = new ArrayList<>();
+        for (ConsortiumView c : s.activeConsortia()) {
+            List<AgreementView> trusteeship = s.agreements(c.id()).stream().filter(a -> a.type() == AgreementType.TRUSTEESHIP).toList();
+            if (trusteeship.isEmpty() && c.governance() == GovernanceType.TRUSTEESHIP) {
+                findings.add(open(s.subject(c), "missing", c.name(), args(c.name())));
+            }
+            for (AgreementView a : trusteeship) {
+                List<String> gaps = new ArrayList<>();
+                if (!a.signed()) {
+                    gaps.add("signedOn");
+                }
+                if (blank(a.responsibilities())) {
+                    gaps.add("responsibilities");
+                }
+                if (blank(a.rights())) {
+                    gaps.add("rights");
+                }
+                if (blank(a.benefits())) {
+                    gaps.add("benefits");
+                }
+                if (blank(a.benefitSharing())) {
+                    gaps.add("benefitSharing");
+                }
+                if (!gaps.isEmpty()) {
+                    findings.add(open(s.subject(c), "incomplete@" + a.id(), c.name() + " / " + a.title() + ": " + String.join(", ", gaps),
+                            args(c.name(), a.title(), String.join(", ", gaps)), a.id(), a.parties()));
+                }
+            }
+        }
+        return findings;
+    }
+
+    @Override
+    public boolean blocks(Finding finding, RegistryChange change) {
+        return finding.aspect().startsWith("incomplete") && change.action() != null && change.action().contains("AGREEMENT")
+                && RuleSupport.concerns(finding, change);
+    }
+}

@@ -1,0 +1,116 @@
+package org.medunion.policy.web;
+
+import java.util.List;
+import java.util.UUID;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.Role;
+import org.medunion.policy.internal.PolicyService;
+import org.medunion.shared.MedUnionException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Console page /console/compliance: findings grouped by rule, override form for planners, NAT checklist, Excel export. */
+@Controller
+class ComplianceConsoleController {
+
+    private final PolicyService service;
+    private final MessageSource messages;
+    private final ComplianceWorkbook workbook;
+
+    ComplianceConsoleController(PolicyService service, MessageSource messages, ComplianceWorkbook workbook) {
+        this.service = service;
+        this.messages = messages;
+        this.workbook = workbook;
+    }
+
+    @GetMapping("/console/compliance")
+    String page(@RequestParam(required = false) String jurisdiction, @RequestParam(defaultValue = "false") boolean showResolved,
+                Model model) {
+        CurrentUser u = service.caller();
+        String code = jurisdiction == null || jurisdiction.isBlank() ? service.defaultJurisdiction(u) : jurisdiction.strip();
+        PolicyService.ComplianceReport report;
+        if (u.role() == Role.OFFICE) {
+            report = service.consortiumReport(u.scope().referenceId());
+        } else {
+            report = service.jurisdictionReport(code);
+        }
+        model.addAttribute("report", report);
+        model.addAttribute("jurisdiction", code);
+        model.addAttribute("showResolved", showResolved);
+        model.addAttribute("service", service);
+        model.addAttribute("canOverride", service.mayOverride(u));
+        model.addAttribute("rules", service.catalogue().rules().stream().filter(r -> !r.defaults().isEmpty()).toList());
+        model.addAttribute("parameterOverrides", service.parameterOverrides());
+        model.addAttribute("changeOverrides", service.overrides());
+        List<PolicyService.Checklist> checklists = service.tightGroups(u.role() == Role.OFFICE ? null : code).stream()
+                .map(c -> service.checklist(c.id().value())).toList();
+        model.addAttribute("checklists", checklists);
+        return "policy/compliance";
+    }
+
+    @GetMapping("/console/compliance/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam String jurisdiction) {
+        byte[] bytes = workbook.write(service.jurisdictionReport(jurisdiction));
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + jurisdiction + ".xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(bytes);
+    }
+
+    @PostMapping("/console/compliance/evaluate")
+    String evaluate(@RequestParam(required = false) String jurisdiction, RedirectAttributes redirect) {
+        var r = service.evaluateNow();
+        redirect.addFlashAttribute("message", messages.getMessage("policy.page.lastEvaluation",
+                new Object[]{r.findings(), r.elapsedMs()}, LocaleContextHolder.getLocale()));
+        return back(jurisdiction);
+    }
+
+    @PostMapping("/console/compliance/overrides")
+    String override(@RequestParam String jurisdiction, @RequestParam String ruleAndParameter, @RequestParam String value,
+                    @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        int colon = ruleAndParameter.indexOf(':');
+        try {
+            service.overrideParameter(jurisdiction, colon < 0 ? ruleAndParameter : ruleAndParameter.substring(0, colon),
+                    colon < 0 ? null : ruleAndParameter.substring(colon + 1), value, reason);
+            service.evaluateNow();
+            redirect.addFlashAttribute("message", messages.getMessage("policy.page.saved", null, LocaleContextHolder.getLocale()));
+        } catch (MedUnionException e) {
+            redirect.addFlashAttribute("error", error(e));
+        }
+        return back(jurisdiction);
+    }
+
+    @PostMapping("/console/compliance/checklist/{consortiumId}")
+    String manual(@PathVariable String consortiumId, @RequestParam String criterion, @RequestParam(required = false) String text,
+                  @RequestParam(required = false) String jurisdiction, RedirectAttributes redirect) {
+        try {
+            service.recordManualEvidence(UUID.fromString(consortiumId), criterion, text);
+            redirect.addFlashAttribute("message", messages.getMessage("policy.page.saved", null, LocaleContextHolder.getLocale()));
+        } catch (MedUnionException e) {
+            redirect.addFlashAttribute("error", error(e));
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", consortiumId);
+        }
+        return back(jurisdiction);
+    }
+
+    private String error(MedUnionException e) {
+        Object[] args = new Object[e.arguments().size() + 1];
+        args[0] = e.field() == null ? "" : e.field();
+        for (int i = 0; i < e.arguments().size(); i++) {
+            args[i + 1] = e.arguments().get(i);
+        }
+        return messages.getMessage("error." + e.code(), args, e.code(), LocaleContextHolder.getLocale());
+    }
+
+    private static String back(String jurisdiction) {
+        return "redirect:/console/compliance" + (jurisdiction == null || jurisdiction.isBlank() ? "" : "?jurisdiction=" + jurisdiction);
+    }
+}

@@ -1,0 +1,83 @@
+package org.medunion.policy.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.medunion.policy.internal.PolicyService;
+import org.medunion.policy.internal.StoredFinding;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The compliance report as .xlsx: one sheet of rules with their status, one of findings with evidence and dates. */
+@Component
+class ComplianceWorkbook {
+
+    private final MessageSource messages;
+    private final PolicyService service;
+
+    ComplianceWorkbook(MessageSource messages, PolicyService service) {
+        this.messages = messages;
+        this.service = service;
+    }
+
+    byte[] write(PolicyService.ComplianceReport report) {
+        Locale locale = LocaleContextHolder.getLocale();
+        try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            Sheet rules = wb.createSheet(text("policy.xlsx.rules", locale));
+            header(rules, locale, "policy.xlsx.rule", "policy.xlsx.pack", "policy.xlsx.severity", "policy.xlsx.title", "policy.xlsx.status",
+                    "policy.xlsx.count", "policy.xlsx.clause");
+            int r = 1;
+            for (var rr : report.rules()) {
+                Row row = rules.createRow(r++);
+                row.createCell(0).setCellValue(rr.rule().id());
+                row.createCell(1).setCellValue(rr.rule().pack().name());
+                row.createCell(2).setCellValue(text("policy.severity." + rr.rule().severity(), locale));
+                row.createCell(3).setCellValue(rr.title());
+                row.createCell(4).setCellValue(text("policy.status." + rr.status(), locale));
+                row.createCell(5).setCellValue(rr.findings().stream().filter(f -> !f.resolved()).count());
+                row.createCell(6).setCellValue(rr.rule().clause());
+            }
+            Sheet findings = wb.createSheet(text("policy.xlsx.findings", locale));
+            header(findings, locale, "policy.xlsx.rule", "policy.xlsx.status", "policy.xlsx.subject", "policy.xlsx.message",
+                    "policy.xlsx.evidence", "policy.xlsx.objects", "policy.xlsx.firstSeen", "policy.xlsx.resolvedAt");
+            r = 1;
+            for (var rr : report.rules()) {
+                for (StoredFinding f : rr.findings()) {
+                    Row row = findings.createRow(r++);
+                    row.createCell(0).setCellValue(f.ruleId());
+                    row.createCell(1).setCellValue(text("policy.status." + (f.resolved() ? "RESOLVED" : f.status()), locale));
+                    row.createCell(2).setCellValue(f.subjectName());
+                    row.createCell(3).setCellValue(service.message(f));
+                    row.createCell(4).setCellValue(f.evidence());
+                    row.createCell(5).setCellValue(String.join(" ", f.objects()));
+                    row.createCell(6).setCellValue(f.firstSeen().toString());
+                    row.createCell(7).setCellValue(f.resolvedAt() == null ? "" : f.resolvedAt().toString());
+                }
+            }
+            rules.setColumnWidth(3, 40 * 256);
+            rules.setColumnWidth(6, 80 * 256);
+            findings.setColumnWidth(3, 60 * 256);
+            findings.setColumnWidth(4, 60 * 256);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void header(Sheet sheet, Locale locale, String... keys) {
+        Row row = sheet.createRow(0);
+        for (int i = 0; i < keys.length; i++) {
+            row.createCell(i).setCellValue(text(keys[i], locale));
+        }
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

@@ -1,0 +1,76 @@
+package org.medunion.policy.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.medunion.policy.internal.PolicyService;
+import org.medunion.policy.internal.StoredFinding;
+import org.medunion.policy.rules.Clauses;
+import org.medunion.policy.rules.Rule;
+
+/** JSON shapes of the policy API. */
+final class PolicyDtos {
+
+    private PolicyDtos() {
+    }
+
+    record RuleDto(String id, String pack, String severity, String coverage, String title, String clause, String source,
+                   Map<String, String> defaults) {
+        static RuleDto of(Rule r, String title) {
+            return new RuleDto(r.id(), r.pack().name(), r.severity().name(), r.coverage().name(), title, r.clause(), Clauses.source(r.id()),
+                    new java.util.TreeMap<>(r.defaults()));
+        }
+    }
+
+    record FindingDto(UUID id, String ruleId, String pack, String severity, String status, String subjectType, String subjectKey,
+                      String subjectName, String divisionCode, UUID consortiumId, String message, String evidence, List<String> objects,
+                      Instant firstSeen, Instant lastSeen, Instant resolvedAt) {
+        static FindingDto of(StoredFinding f, PolicyService service) {
+            return new FindingDto(f.id(), f.ruleId(), f.pack(), f.severity(), f.resolved() ? "RESOLVED" : f.status(), f.subjectType(),
+                    f.subjectKey(), f.subjectName(), f.divisionCode(), f.consortiumId(), service.message(f), f.evidence(), f.objects(),
+                    f.firstSeen(), f.lastSeen(), f.resolvedAt());
+        }
+    }
+
+    record RuleReportDto(String ruleId, String pack, String severity, String coverage, String title, String clause, String status,
+                         List<FindingDto> findings) {
+    }
+
+    record ComplianceDto(String subjectType, String subjectKey, String subjectName, List<String> packs, Instant generatedAt,
+                         Map<String, Long> counts, List<RuleReportDto> rules) {
+        static ComplianceDto of(PolicyService.ComplianceReport r, PolicyService service) {
+            List<RuleReportDto> rules = r.rules().stream().map(rr -> new RuleReportDto(rr.rule().id(), rr.rule().pack().name(),
+                    rr.rule().severity().name(), rr.rule().coverage().name(), rr.title(), rr.rule().clause(), rr.status(),
+                    rr.findings().stream().map(f -> FindingDto.of(f, service)).toList())).toList();
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            rules.forEach(x -> counts.merge(x.status(), 1L, Long::sum));
+            return new ComplianceDto(r.subjectType(), r.subjectKey(), r.subjectName(), r.packs().stream().map(Enum::name).toList(),
+                    r.generatedAt(), counts, rules);
+        }
+    }
+
+    record PackChoice(List<String> packs) {
+    }
+
+    record ParameterOverrideRequest(String jurisdiction, String ruleId, String parameter, String value, String reason) {
+    }
+
+    record ManualEvidenceRequest(String criterion, String text) {
+    }
+
+    record ChecklistItemDto(String criterion, String dimension, String title, String clause, String status, String evidence,
+                            List<ManualDto> manualEvidence) {
+    }
+
+    record ManualDto(String text, String author, Instant recordedAt) {
+    }
+
+    record ChecklistDto(UUID consortiumId, String consortiumName, boolean tight, List<ChecklistItemDto> items) {
+        static ChecklistDto of(PolicyService.Checklist c) {
+            return new ChecklistDto(c.consortiumId(), c.consortiumName(), c.tight(), c.items().stream().map(i -> new ChecklistItemDto(
+                    i.criterion().id(), i.criterion().dimension(), i.title(), i.criterion().clause(), i.status().name(), i.evidence(),
+                    i.manual().stream().map(m -> new ManualDto(m.text(), m.createdBy(), m.createdAt())).toList())).toList());
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package org.medunion.policy.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.medunion.policy.ReleaseRatioSource;
+import org.medunion.registry.Affiliation;
+import org.medunion.registry.AgreementType;
+import org.medunion.registry.AgreementView;
+import org.medunion.registry.ChangeReportView;
+import org.medunion.registry.ChangeType;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DispatchKind;
+import org.medunion.registry.DispatchView;
+import org.medunion.registry.DistrictView;
+import org.medunion.registry.GovernanceType;
+import org.medunion.registry.GridId;
+import org.medunion.registry.GridView;
+import org.medunion.registry.HospitalGrade;
+import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.ManagerRole;
+import org.medunion.registry.MembershipBasis;
+import org.medunion.registry.MembershipRole;
+import org.medunion.registry.MembershipView;
+import org.medunion.registry.Ownership;
+import org.medunion.registry.PractitionerId;
+import org.medunion.registry.PractitionerView;
+import org.medunion.registry.Profession;
+import org.medunion.registry.StudyPeriodView;
+import org.medunion.registry.Title;
+import org.medunion.registry.WorkLogView;
+
+/**
+ * An in-memory city for pure rule tests, with intent-revealing factories
+ * ({@code ConsortiumFixture.districtWithMunicipalHospitals(2)}). Today is 2026-11-23; every pack applies to 310000.
+ */
+final class ConsortiumFixture {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final String CITY = "310000";
+    static final String CHANGNING = "310105";
+    static final String XUHUI = "310104";
+    static final String MINHANG = "310112";
+    static final String PUDONG = "310115";
+    static final String HUANGPU = "310101";
+
+    final List<DistrictView> districts = new ArrayList<>(List.of(
+            new DistrictView(CITY, "上海市", null, false, 24_870_000),
+            new DistrictView(HUANGPU, "黄浦区", CITY, false, 662_000),
+            new DistrictView(XUHUI, "徐汇区", CITY, false, 1_113_000),
+            new DistrictView(CHANGNING, "长宁区", CITY, false, 693_000),
+            new DistrictView(MINHANG, "闵行区", CITY, false, 2_653_000),
+            new DistrictView(PUDONG, "浦东新区", CITY, false, 5_682_000)));
+    final List<InstitutionView> institutions = new ArrayList<>();
+    final List<ConsortiumView> consortia = new ArrayList<>();
+    final List<PractitionerView> practitioners = new ArrayList<>();
+    final List<DispatchView> dispatches = new ArrayList<>();
+    final List<WorkLogView> workLogs = new ArrayList<>();
+    final List<AgreementView> agreements = new ArrayList<>();
+    final List<StudyPeriodView> studyPeriods = new ArrayList<>();
+    final List<GridView> grids = new ArrayList<>();
+    List<ChangeReportView> changeReports;
+    ReleaseRatioSource releaseRatios;
+    private int seq;
+
+    // ---- scenario factories
+
+    /** 长宁区 with a regional consortium led by its regional medical centre, n municipal general hospitals as technical support. */
+    static ConsortiumFixture districtWithMunicipalHospitals(int n) {
+        var f = new ConsortiumFixture();
+        var centre = f.districtHospital("长宁区中心医院", CHANGNING, true);
+        List<Object[]> members = new ArrayList<>();
+        members.add(new Object[]{centre, MembershipRole.LEAD});
+        for (int i = 1; i <= n; i++) {
+            members.add(new Object[]{f.municipalGeneral("市第" + i + "人民医院", XUHUI), MembershipRole.TECHNICAL_SUPPORT});
+        }
+        f.regional("长宁区域医联体", CHANGNING, members.toArray(Object[][]::new));
+        return f;
+    }
+
+    // ---- institutions
+
+    InstitutionView institution(String name, InstitutionCategory category, HospitalLevel level, Affiliation affiliation,
+                                boolean tcm, String district, boolean rmc) {
+        var i = new InstitutionView(InstitutionId.random(), name, null, category, level, HospitalGrade.A, Ownership.PUBLIC,
+                "申康医院发展中心", affiliation, tcm, district, null, null, rmc, null, List.of(), List.of(), 0, Instant.EPOCH);
+        institutions.add(i);
+        return i;
+    }
+
+    InstitutionView municipalGeneral(String name, String district) {
+        return institution(name, InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.TERTIARY, Affiliation.MUNICIPAL, false, district, false);
+    }
+
+    InstitutionView municipalTcm(String name, String district) {
+        return institution(name, InstitutionCategory.TCM_HOSPITAL, HospitalLevel.TERTIARY, Affiliation.MUNICIPAL, true, district, false);
+    }
+
+    InstitutionView districtHospital(String name, String district, boolean rmc) {
+        return institution(name, InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY, Affiliation.DISTRICT, false, district, rmc);
+    }
+
+    InstitutionView communityCentre(String name, String district) {
+        return institution(name, InstitutionCategory.COMMUNITY_HEALTH_CENTRE, HospitalLevel.PRIMARY, Affiliation.DISTRICT, false, district, false);
+    }
+
+    InstitutionView replace(InstitutionView old, InstitutionView now) {
+        institutions.set(institutions.indexOf(old), now);
+        return now;
+    }
+
+    InstitutionView withCampus(InstitutionView i, String district, boolean planned) {
+        return replace(i, new InstitutionView(i.id(), i.name(), i.creditCode(), i.category(), i.level(), i.grade(), i.ownership(),
+                i.ownerBody(), i.affiliation(), i.tcm(), i.districtCode(), i.gridId(), i.parentId(), i.regionalMedicalCentre(),
+                i.address(), List.of(new InstitutionView.Campus(district, i.name() + "分院", planned)), i.keySpecialties(), 0, Instant.EPOCH));
+    }
+
+    InstitutionView withKeySpecialty(InstitutionView i, String discipline, org.medunion.registry.KeySpecialtyLevel level) {
+        return replace(i, new InstitutionView(i.id(), i.name(), i.creditCode(), i.category(), i.level(), i.grade(), i.ownership(),
+                i.ownerBody(), i.affiliation(), i.tcm(), i.districtCode(), i.gridId(), i.parentId(), i.regionalMedicalCentre(),
+                i.address(), i.campuses(), List.of(new InstitutionView.KeySpecialty(discipline, level)), 0, Instant.EPOCH));
+    }
+
+    InstitutionView inGrid(InstitutionView i, GridId grid) {
+        return replace(i, new InstitutionView(i.id(), i.name(), i.creditCode(), i.category(), i.level(), i.grade(), i.ownership(),
+                i.ownerBody(), i.affiliation(), i.tcm(), i.districtCode(), grid, i.parentId(), i.regionalMedicalCentre(),
+                i.address(), i.campuses(), i.keySpecialties(), 0, Instant.EPOCH));
+    }
+
+    // ---- consortia: members as {institution, role} or {institution, role, basis} or {institution, role, basis, leadDiscipline}
+
+    ConsortiumView consortium(String name, ConsortiumForm form, boolean tight, GovernanceType governance, String district,
+                              List<GridId> grids, List<String> centres, boolean office, boolean qc, Object[]... members) {
+        var id = ConsortiumId.random();
+        List<MembershipView> ms = new ArrayList<>();
+        for (Object[] m : members) {
+            var i = (InstitutionView) m[0];
+            var basis = m.length > 2 ? (MembershipBasis) m[2] : MembershipBasis.OTHER;
+            var discipline = m.length > 3 ? (String) m[3] : null;
+            ms.add(new MembershipView(UUID.randomUUID(), id, i.id(), (MembershipRole) m[1], basis, TODAY.minusYears(1), null, discipline));
+        }
+        var c = new ConsortiumView(id, name, form, tight, governance, district, grids, true, TODAY.minusYears(1), null, false, null,
+                office, qc, centres, ms, 0);
+        consortia.add(c);
+        return c;
+    }
+
+    ConsortiumView regional(String name, String district, Object[]... members) {
+        return consortium(name, ConsortiumForm.REGIONAL, true, GovernanceType.TRUSTEESHIP, district, List.of(GridId.random()),
+                List.of(), true, true, members);
+    }
+
+    ConsortiumView replace(ConsortiumView old, ConsortiumView now) {
+        consortia.set(consortia.indexOf(old), now);
+        return now;
+    }
+
+    // ---- people
+
+    PractitionerView physician(InstitutionView at, Title title, LocalDate titleDate) {
+        return practitioner(at, Profession.PHYSICIAN, title, titleDate, false, false);
+    }
+
+    PractitionerView practitioner(InstitutionView at, Profession profession, Title title, LocalDate titleDate, boolean gp, boolean paed) {
+        var p = new PractitionerView(PractitionerId.random(), "医生" + (++seq), at.id(), profession, title, titleDate, "内科", gp, paed, 0);
+        practitioners.add(p);
+        return p;
+    }
+
+    DispatchView dispatch(ConsortiumView c, PractitionerView p, InstitutionView to, DispatchKind kind, ManagerRole role,
+                          String discipline, LocalDate start, LocalDate end, int weeklyDays, UUID agreementId) {
+        var d = new DispatchView(UUID.randomUUID(), c.id(), p.id(), p.institutionId(), to.id(), kind, role, discipline, start, end,
+                weeklyDays, agreementId);
+        dispatches.add(d);
+        return d;
+    }
+
+    void logDays(DispatchView d, int weeks, int daysPerWeek) {
+        for (int w = 0; w < weeks; w++) {
+            for (int k = 0; k < daysPerWeek; k++) {
+                workLogs.add(new WorkLogView(UUID.randomUUID(), d.id(), TODAY.minusWeeks(w).minusDays(k), 8, null));
+            }
+        }
+    }
+
+    AgreementView agreement(ConsortiumView c, AgreementType type, LocalDate start, LocalDate end, boolean signed, String sections,
+                            InstitutionView... parties) {
+        var a = new AgreementView(UUID.randomUUID(), c.id(), type, type + " " + c.name(),
+                java.util.Arrays.stream(parties).map(InstitutionView::id).toList(), start, end, signed ? start : null,
+                sections, sections, sections, sections);
+        agreements.add(a);
+        return a;
+    }
+
+    StudyPeriodView study(PractitionerView p, LocalDate start, LocalDate end) {
+        var s = new StudyPeriodView(UUID.randomUUID(), p.id(), null, start, end);
+        studyPeriods.add(s);
+        return s;
+    }
+
+    GridView grid(String district, long population) {
+        var g = new GridView(GridId.random(), "G" + (++seq), "网格" + seq, district, List.of(), population);
+        grids.add(g);
+        return g;
+    }
+
+    ChangeReportView report(ConsortiumView c, ChangeType type, InstitutionView party) {
+        if (changeReports == null) {
+            changeReports = new ArrayList<>();
+        }
+        var r = new ChangeReportView(UUID.randomUUID(), "CR-" + (++seq), c.id(), c.name(), type, party == null ? null : party.id(),
+                List.of("申康医院发展中心", "上海市卫生健康委员会"), "", "{}", Instant.EPOCH, "planner");
+        changeReports.add(r);
+        return r;
+    }
+
+    RegistrySnapshot snapshot() {
+        Map<Pack, Set<String>> packs = new EnumMap<>(Pack.class);
+        for (Pack p : Pack.values()) {
+            packs.put(p, Set.of(CITY));
+        }
+        return RegistrySnapshot.builder(TODAY).districts(districts).institutions(institutions).consortia(consortia)
+                .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
+                .studyPeriods(studyPeriods).grids(grids).changeReports(changeReports).releaseRatios(releaseRatios)
+                .packJurisdictions(packs).build();
+    }
+
+    List<Finding> evaluate(Rule rule) {
+        return evaluate(rule, Parameters.defaults());
+    }
+
+    List<Finding> evaluate(Rule rule, Parameters p) {
+        return rule.evaluate(snapshot(), p).stream().filter(f -> f.status() == FindingStatus.OPEN).toList();
+    }
+
+    List<Finding> evaluateAll(Rule rule) {
+        return rule.evaluate(snapshot(), Parameters.defaults());
+    }
+}

@@ -1,0 +1,116 @@
+package org.medunion.policy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medunion.policy.rules.ConsortiumFixture.CHANGNING;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.medunion.registry.Affiliation;
+import org.medunion.registry.AgreementType;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.GovernanceType;
+import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.MembershipRole;
+
+/** NAT-1…NAT-15 — the national checklist per tight group. */
+class NationalCriteriaTest {
+
+    private final RuleCatalogue catalogue = new RuleCatalogue();
+
+    private NationalCriterion nat(String id) {
+        return (NationalCriterion) catalogue.rule(id).orElseThrow();
+    }
+
+    /** A tight group over one grid covering all of 长宁区 (693,000), with a district tertiary general hospital. */
+    private ConsortiumFixture tightGroup(long gridPopulation, boolean tertiary) {
+        var f = new ConsortiumFixture();
+        var g = f.grid(CHANGNING, gridPopulation);
+        var lead = f.inGrid(f.institution("同仁医院", InstitutionCategory.GENERAL_HOSPITAL, tertiary ? HospitalLevel.TERTIARY : HospitalLevel.SECONDARY,
+                Affiliation.DISTRICT, false, CHANGNING, true), g.id());
+        var cdc = f.institution("疾控中心", InstitutionCategory.PUBLIC_HEALTH, HospitalLevel.UNRATED, Affiliation.DISTRICT, false, CHANGNING, false);
+        f.consortium("同仁紧密型医疗集团", ConsortiumForm.URBAN_GROUP, true, GovernanceType.SINGLE_LEGAL_REPRESENTATIVE, CHANGNING,
+                List.of(g.id()), List.of("HR", "FINANCE", "IT"), true, true, new Object[]{lead, MembershipRole.LEAD},
+                new Object[]{cdc, MembershipRole.COLLABORATOR});
+        return f;
+    }
+
+    private ConsortiumView group(ConsortiumFixture f) {
+        return f.consortia.get(0);
+    }
+
+    @Test
+    void NAT1_gridsCoveringTheDistrictWithATertiaryGeneralHospitalAndOneGroupAreMet() {
+        var f = tightGroup(693_000, true);
+        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.MET);
+    }
+
+    @Test
+    void NAT1_populationShortByOneIsNotMet() {
+        var f = tightGroup(692_999, true);
+        var a = nat("NAT-1").assess(f.snapshot(), group(f));
+        assertThat(a.status()).isEqualTo(CriterionStatus.NOT_MET);
+        assertThat(a.evidence()).contains("692999 < 693000");
+    }
+
+    @Test
+    void NAT1_gridWithoutTertiaryGeneralHospitalIsNotMet() {
+        var f = tightGroup(693_000, false);
+        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains("tertiary general = 0");
+    }
+
+    @Test
+    void NAT1_twoTightGroupsInOneGridAreNotMet() {
+        var f = tightGroup(693_000, true);
+        f.consortium("第二集团", ConsortiumForm.URBAN_GROUP, true, GovernanceType.TRUSTEESHIP, CHANGNING, group(f).gridIds(), List.of(),
+                true, true);
+        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains("tight groups = 2");
+    }
+
+    @Test
+    void NAT2_charterMissingIsNotMet_charterPresentNeedsManualEvidence() {
+        var f = tightGroup(693_000, true);
+        assertThat(nat("NAT-2").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NOT_MET);
+        f.agreement(group(f), AgreementType.CHARTER, ConsortiumFixture.TODAY, null, true, "章程");
+        assertThat(nat("NAT-2").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
+    }
+
+    @Test
+    void NAT3_missingServiceCategoriesAreNotMet() {
+        var f = tightGroup(693_000, true);
+        assertThat(nat("NAT-3").assess(f.snapshot(), group(f)).evidence()).contains("PRIMARY", "REHAB", "NURSING_HOME")
+                .doesNotContain("PUBLIC_HEALTH");
+    }
+
+    @Test
+    void NAT4_NAT5_NAT7_centresPresentAreMet_NAT9_missingSharedCentresNotMet() {
+        var f = tightGroup(693_000, true);
+        var s = f.snapshot();
+        assertThat(nat("NAT-4").assess(s, group(f)).status()).isEqualTo(CriterionStatus.MET);
+        assertThat(nat("NAT-5").assess(s, group(f)).status()).isEqualTo(CriterionStatus.MET);
+        assertThat(nat("NAT-7").assess(s, group(f)).status()).isEqualTo(CriterionStatus.MET);
+        assertThat(nat("NAT-9").assess(s, group(f)).status()).isEqualTo(CriterionStatus.NOT_MET);
+    }
+
+    @Test
+    void NAT13_publicHealthCollaboratorIsMet() {
+        var f = tightGroup(693_000, true);
+        assertThat(nat("NAT-13").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.MET);
+    }
+
+    @Test
+    void NAT6_NAT8_NAT10_NAT11_NAT12_NAT14_NAT15_haveNoPlatformDataYet() {
+        var f = tightGroup(693_000, true);
+        for (String id : List.of("NAT-6", "NAT-8", "NAT-10", "NAT-11", "NAT-12", "NAT-14", "NAT-15")) {
+            assertThat(nat(id).assess(f.snapshot(), group(f)).status()).as(id).isEqualTo(CriterionStatus.NO_DATA);
+        }
+    }
+
+    @Test
+    void NAT_looseGroupsAreNotAssessed() {
+        var f = new ConsortiumFixture();
+        f.consortium("松散集团", ConsortiumForm.URBAN_GROUP, false, GovernanceType.COOPERATION, CHANGNING, List.of(), List.of(), true, true);
+        assertThat(f.evaluateAll(nat("NAT-1"))).isEmpty();
+    }
+}

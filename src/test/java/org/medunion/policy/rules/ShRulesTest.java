@@ -1,0 +1,450 @@
+package org.medunion.policy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medunion.policy.rules.ConsortiumFixture.CHANGNING;
+import static org.medunion.policy.rules.ConsortiumFixture.MINHANG;
+import static org.medunion.policy.rules.ConsortiumFixture.PUDONG;
+import static org.medunion.policy.rules.ConsortiumFixture.TODAY;
+import static org.medunion.policy.rules.ConsortiumFixture.XUHUI;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.medunion.registry.AgreementType;
+import org.medunion.registry.ChangeType;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.DispatchKind;
+import org.medunion.registry.GovernanceType;
+import org.medunion.registry.KeySpecialtyLevel;
+import org.medunion.registry.ManagerRole;
+import org.medunion.registry.MembershipBasis;
+import org.medunion.registry.MembershipRole;
+import org.medunion.registry.Profession;
+import org.medunion.registry.RegistryChange;
+import org.medunion.registry.Title;
+
+/** Pack SH: each rule on both sides of its threshold, the exemptions included. */
+class ShRulesTest {
+
+    // ---- SH-1
+    @Test
+    void SH1_regionalFormWithMunicipalAndDistrictMembersPasses() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        assertThat(f.evaluate(new CooperationFormPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH1_telemedicineNetworkBetweenMunicipalAndDistrictIsReported() {
+        var f = new ConsortiumFixture();
+        f.consortium("远程网", ConsortiumForm.TELEMEDICINE_NETWORK, false, GovernanceType.COOPERATION, CHANGNING, List.of(), List.of(),
+                true, true, new Object[]{f.municipalGeneral("市一", XUHUI), MembershipRole.LEAD},
+                new Object[]{f.districtHospital("区中心", CHANGNING, true), MembershipRole.MEMBER});
+        assertThat(f.evaluate(new CooperationFormPolicy())).extracting(Finding::aspect).containsExactly("form");
+    }
+
+    // ---- SH-2
+    @Test
+    void SH2_regionalMedicalCentreLeadWithMunicipalTechnicalSupportPasses() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
+        assertThat(f.evaluate(new RegionalConsortiumLeadPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH2_municipalHospitalLeadingARegionalConsortiumIsReported() {
+        var f = new ConsortiumFixture();
+        var m = f.municipalTcm("市中医医院", XUHUI);
+        f.regional("区域", CHANGNING, new Object[]{m, MembershipRole.LEAD}, new Object[]{f.communityCentre("社区", CHANGNING), MembershipRole.MEMBER});
+        assertThat(f.evaluate(new RegionalConsortiumLeadPolicy())).extracting(Finding::aspect)
+                .containsExactlyInAnyOrder("lead", "role@" + m.id());
+    }
+
+    // ---- SH-3
+    @Test
+    void SH3_twoMunicipalGeneralHospitalsInDistrictPass() {
+        assertThat(ConsortiumFixture.districtWithMunicipalHospitals(2).evaluate(new DistrictHospitalLimitPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH3_thirdIsBlocked() {
+        var findings = ConsortiumFixture.districtWithMunicipalHospitals(3).evaluate(new DistrictHospitalLimitPolicy());
+        assertThat(findings).hasSize(1);
+        var f = findings.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.BLOCK);
+        assertThat(f.subject().key()).isEqualTo(CHANGNING);
+        assertThat(f.evidence()).contains("310105 长宁区").contains("市第1人民医院, 市第2人民医院, 市第3人民医院 = 3 > 2");
+        assertThat(f.objects()).hasSize(4);
+    }
+
+    @Test
+    void SH3_tcmHospitalNotCounted() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
+        var c = f.consortia.get(0);
+        f.regional("第二区域医联体", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[]{f.municipalTcm("市中医医院", XUHUI), MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(c).isNotNull();
+        assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH3_hospitalsCountedAcrossTheDistrictsConsortiaAndOnlyOnce() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
+        var first = f.institutions.get(1);
+        f.regional("第二区域医联体", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[]{first, MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).isEmpty();
+        f.regional("第三区域医联体", CHANGNING, new Object[]{f.districtHospital("区三院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[]{f.municipalGeneral("市第九人民医院", PUDONG), MembershipRole.MEMBER});
+        assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).hasSize(1);
+    }
+
+    @Test
+    void SH3_districtOverrideRaisesTheLimitToThree() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(3);
+        var raised = new Parameters(List.of(new Parameters.Override(CHANGNING, "SH-3", "max", "3")));
+        assertThat(f.evaluate(new DistrictHospitalLimitPolicy(), raised)).isEmpty();
+        var otherDistrict = new Parameters(List.of(new Parameters.Override(MINHANG, "SH-3", "max", "3")));
+        assertThat(f.evaluate(new DistrictHospitalLimitPolicy(), otherDistrict)).hasSize(1);
+    }
+
+    @Test
+    void SH3_blocksAChangeConcerningTheDistrictsHospitals() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(3);
+        var rule = new DistrictHospitalLimitPolicy();
+        var finding = f.evaluate(rule).get(0);
+        var third = f.institutions.get(3);
+        assertThat(rule.blocks(finding, new RegistryChange("MEMBER_ADDED", f.consortia.get(0).id(), List.of(third.id()), null))).isTrue();
+        assertThat(rule.blocks(finding, new RegistryChange("MEMBER_ADDED", org.medunion.registry.ConsortiumId.random(),
+                List.of(org.medunion.registry.InstitutionId.random()), null))).isFalse();
+    }
+
+    // ---- SH-4
+    @Test
+    void SH4_threeDistrictsIncludingHomePass() {
+        var f = new ConsortiumFixture();
+        var h = f.municipalGeneral("市一", XUHUI);
+        f.regional("长宁", CHANGNING, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("闵行", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH4_homeDistrictCountedWithoutConsortium() {
+        var f = new ConsortiumFixture();
+        var h = f.municipalGeneral("市一", XUHUI);
+        f.regional("长宁", CHANGNING, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("闵行", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("浦东", PUDONG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        var findings = f.evaluate(new MunicipalHospitalDistrictLimitPolicy());
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).evidence()).contains("310104 徐汇区 (*)").endsWith("= 4 > 3");
+    }
+
+    @Test
+    void SH4_tcmHospitalExempt() {
+        var f = new ConsortiumFixture();
+        var h = f.municipalTcm("市中医", XUHUI);
+        for (String d : List.of(CHANGNING, MINHANG, PUDONG, ConsortiumFixture.HUANGPU)) {
+            f.regional("区域" + d, d, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        }
+        assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH4_specialtyAlliancesDoNotCount() {
+        var f = new ConsortiumFixture();
+        var h = f.municipalGeneral("市一", XUHUI);
+        for (String d : List.of(CHANGNING, MINHANG, PUDONG)) {
+            f.consortium("专科" + d, ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, d, List.of(), List.of(),
+                    true, true, new Object[]{h, MembershipRole.LEAD});
+        }
+        assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
+    }
+
+    // ---- SH-5
+    @Test
+    void SH5_branchCampusInTheDistrictPasses() {
+        var f = new ConsortiumFixture();
+        var h = f.withCampus(f.municipalGeneral("市一", XUHUI), MINHANG, false);
+        f.regional("闵行", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.BRANCH_CAMPUS});
+        assertThat(f.evaluate(new BranchCampusBasisPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH5_branchCampusClaimedWithoutCampusIsReported() {
+        var f = new ConsortiumFixture();
+        var h = f.withCampus(f.municipalGeneral("市一", XUHUI), PUDONG, false);
+        f.regional("闵行", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.BRANCH_CAMPUS});
+        f.regional("长宁", CHANGNING, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.OTHER});
+        f.regional("浦东", PUDONG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.COUNTERPART_SUPPORT});
+        assertThat(f.evaluate(new BranchCampusBasisPolicy())).hasSize(2);
+    }
+
+    // ---- SH-6
+    @Test
+    void SH6_signedCompleteTrusteeshipAgreementPasses() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        f.agreement(f.consortia.get(0), AgreementType.TRUSTEESHIP, TODAY.minusYears(1), TODAY.plusYears(2), true, "写明");
+        assertThat(f.evaluate(new TrusteeshipAgreementPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH6_unsignedOrIncompleteAgreementIsBlocked_missingOneIsReported() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var rule = new TrusteeshipAgreementPolicy();
+        assertThat(f.evaluate(rule)).extracting(Finding::aspect).containsExactly("missing");
+        var c = f.consortia.get(0);
+        f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusYears(1), TODAY.plusYears(2), false, " ");
+        var findings = f.evaluate(rule);
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).evidence()).contains("signedOn, responsibilities, rights, benefits, benefitSharing");
+        assertThat(rule.blocks(findings.get(0), new RegistryChange("AGREEMENT_RECORDED", c.id(), List.of(), null))).isTrue();
+        assertThat(rule.blocks(findings.get(0), new RegistryChange("MEMBER_ADDED", c.id(), List.of(), null))).isFalse();
+    }
+
+    // ---- SH-7
+    private ConsortiumFixture trusteeshipWithManagers(int years, ManagerRole... roles) {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var start = TODAY.minusMonths(1);
+        var a = f.agreement(c, AgreementType.TRUSTEESHIP, start, start.plusYears(years), true, "写明");
+        for (ManagerRole r : roles) {
+            var p = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(10));
+            f.dispatch(c, p, f.institutions.get(0), DispatchKind.MANAGER, r, null, start, start.plusYears(years), 5, a.id());
+        }
+        return f;
+    }
+
+    @Test
+    void SH7_presidentAndExecutivePresidentForTwoYearsPass() {
+        assertThat(trusteeshipWithManagers(2, ManagerRole.PRESIDENT, ManagerRole.EXECUTIVE_PRESIDENT)
+                .evaluate(new DispatchedManagersPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH7_onlyOneManagerIsReported() {
+        assertThat(trusteeshipWithManagers(2, ManagerRole.PRESIDENT).evaluate(new DispatchedManagersPolicy()))
+                .extracting(Finding::aspect).containsExactly("roles");
+    }
+
+    @Test
+    void SH7_twoVicePresidentsLackTheRequiredRoles() {
+        assertThat(trusteeshipWithManagers(2, ManagerRole.VICE_PRESIDENT, ManagerRole.VICE_PRESIDENT).evaluate(new DispatchedManagersPolicy()))
+                .extracting(Finding::aspect).containsExactly("roles");
+    }
+
+    @Test
+    void SH7_termShorterThanTwoYearsIsBlocked() {
+        var f = trusteeshipWithManagers(2, ManagerRole.PRESIDENT, ManagerRole.EXECUTIVE_PRESIDENT);
+        var c = f.consortia.get(0);
+        var a = f.agreements.get(0);
+        var p = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(10));
+        var start = TODAY.minusMonths(1);
+        f.dispatch(c, p, f.institutions.get(0), DispatchKind.MANAGER, ManagerRole.VICE_PRESIDENT, null, start,
+                start.plusYears(2).minusDays(1), 5, a.id());
+        var rule = new DispatchedManagersPolicy();
+        var findings = f.evaluate(rule);
+        assertThat(findings).extracting(Finding::aspect).containsExactly("term");
+        assertThat(rule.blocks(findings.get(0), new RegistryChange("DISPATCH_RECORDED", c.id(), List.of(), null))).isTrue();
+    }
+
+    @Test
+    void SH7_termNotAlignedWithTheAgreementIsBlocked() {
+        var f = trusteeshipWithManagers(3, ManagerRole.PRESIDENT);
+        var c = f.consortia.get(0);
+        var p = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(10));
+        f.dispatch(c, p, f.institutions.get(0), DispatchKind.MANAGER, ManagerRole.EXECUTIVE_PRESIDENT, null, TODAY.minusMonths(1),
+                TODAY.minusMonths(1).plusYears(2), 5, f.agreements.get(0).id());
+        assertThat(f.evaluate(new DispatchedManagersPolicy())).extracting(Finding::aspect).containsExactly("term");
+    }
+
+    // ---- SH-8
+    private List<Finding> sh8(Profession profession, Title title, java.time.LocalDate titleDate, java.time.LocalDate start) {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var p = f.practitioner(f.institutions.get(1), profession, title, titleDate, false, false);
+        f.dispatch(f.consortia.get(0), p, f.institutions.get(0), DispatchKind.EXPERT, null, "心内科", start, null, 3, null);
+        return f.evaluate(new DispatchedPhysicianTitlePolicy());
+    }
+
+    @Test
+    void SH8_exactlyFiveYearsPasses() {
+        assertThat(sh8(Profession.PHYSICIAN, Title.ATTENDING, TODAY.minusYears(5), TODAY)).isEmpty();
+    }
+
+    @Test
+    void SH8_attendingFourYearsElevenMonthsBlocked() {
+        var findings = sh8(Profession.PHYSICIAN, Title.ATTENDING, TODAY.minusYears(4).minusMonths(11), TODAY);
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).severity()).isEqualTo(Severity.BLOCK);
+    }
+
+    @Test
+    void SH8_oneDayShortOfFiveYearsOnTheStartDateIsBlocked() {
+        var start = TODAY.minusMonths(2);
+        assertThat(sh8(Profession.PHYSICIAN, Title.ATTENDING, start.minusYears(5).plusDays(1), start)).hasSize(1);
+    }
+
+    @Test
+    void SH8_associateChiefPassesWhateverTheDate() {
+        assertThat(sh8(Profession.PHYSICIAN, Title.ASSOCIATE_CHIEF, TODAY.minusMonths(1), TODAY)).isEmpty();
+    }
+
+    @Test
+    void SH8_residentIsBlocked() {
+        assertThat(sh8(Profession.PHYSICIAN, Title.RESIDENT, TODAY.minusYears(9), TODAY)).hasSize(1);
+    }
+
+    @Test
+    void SH8_nursesAndTechniciansAreRelaxed() {
+        assertThat(sh8(Profession.NURSE, Title.RESIDENT, TODAY.minusMonths(1), TODAY)).isEmpty();
+        assertThat(sh8(Profession.TECHNICIAN, Title.RESIDENT, TODAY.minusMonths(1), TODAY)).isEmpty();
+    }
+
+    // ---- SH-9
+    private ConsortiumFixture experts(int disciplines, int daysPerWeek, int stayMonths) {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusYears(1), TODAY.plusYears(2), true, "写明");
+        for (int i = 0; i < disciplines; i++) {
+            var p = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(10));
+            var start = TODAY.minusMonths(3);
+            var d = f.dispatch(c, p, f.institutions.get(0), DispatchKind.EXPERT, null, "学科" + i, start, start.plusMonths(stayMonths),
+                    daysPerWeek, null);
+            f.logDays(d, 8, daysPerWeek);
+        }
+        return f;
+    }
+
+    @Test
+    void SH9_fiveDisciplinesTwoDaysAYearLongPass() {
+        assertThat(experts(5, 2, 12).evaluate(new StationedExpertsPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH9_fourDisciplinesAreReported() {
+        assertThat(experts(4, 2, 12).evaluate(new StationedExpertsPolicy())).extracting(Finding::aspect).containsExactly("disciplines");
+    }
+
+    @Test
+    void SH9_oneDayAWeekFromWorkLogsIsReported() {
+        assertThat(experts(5, 1, 12).evaluate(new StationedExpertsPolicy())).extracting(Finding::aspect)
+                .containsOnly("days").hasSize(5);
+    }
+
+    @Test
+    void SH9_stayShorterThanOneYearIsReported() {
+        assertThat(experts(5, 2, 11).evaluate(new StationedExpertsPolicy())).extracting(Finding::aspect)
+                .containsOnly("stay").hasSize(5);
+    }
+
+    // ---- SH-10
+    @Test
+    void SH10_creationReportedByTheMunicipalHospitalPasses() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        f.report(f.consortia.get(0), ChangeType.CREATION, f.institutions.get(1));
+        assertThat(f.evaluate(new ChangeReportPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH10_consortiumWithoutCreationReportIsReported_andNoDataWithoutReports() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        assertThat(f.evaluateAll(new ChangeReportPolicy())).extracting(Finding::status).containsExactly(FindingStatus.NO_DATA);
+        f.report(f.consortia.get(0), ChangeType.ADJUSTMENT, null);
+        assertThat(f.evaluate(new ChangeReportPolicy())).extracting(Finding::aspect).containsExactlyInAnyOrder("creation",
+                "report@" + f.changeReports.get(0).id());
+    }
+
+    // ---- SH-11
+    @Test
+    void SH11_crossProvinceApprovedBeforeActivationPasses_otherwiseBlocked() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var approved = new org.medunion.registry.ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),
+                c.gridIds(), true, c.establishedOn(), null, true, c.establishedOn(), true, true, c.centres(), c.members(), 0);
+        f.replace(c, approved);
+        assertThat(f.evaluate(new CrossProvinceApprovalPolicy())).isEmpty();
+        var late = new org.medunion.registry.ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),
+                c.gridIds(), true, c.establishedOn(), null, true, c.establishedOn().plusDays(1), true, true, c.centres(), c.members(), 0);
+        f.replace(approved, late);
+        assertThat(f.evaluate(new CrossProvinceApprovalPolicy())).hasSize(1);
+    }
+
+    // ---- SH-12
+    @Test
+    void SH12_dispatchedPersonWithoutTitleDateIsReported() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var ok = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(3));
+        var missing = f.physician(f.institutions.get(1), Title.CHIEF, null);
+        f.dispatch(c, ok, f.institutions.get(0), DispatchKind.EXPERT, null, "骨科", TODAY.minusDays(1), null, 2, null);
+        assertThat(f.evaluate(new DispatchQualificationReportPolicy())).isEmpty();
+        f.dispatch(c, missing, f.institutions.get(0), DispatchKind.EXPERT, null, "眼科", TODAY.minusDays(1), null, 2, null);
+        assertThat(f.evaluate(new DispatchQualificationReportPolicy())).hasSize(1);
+    }
+
+    // ---- SH-13
+    @Test
+    void SH13_keySpecialtyReachingASuburbPasses_otherwiseReported() {
+        var f = new ConsortiumFixture();
+        var lead = f.withKeySpecialty(f.municipalGeneral("市一", XUHUI), "心血管内科", KeySpecialtyLevel.NATIONAL);
+        f.consortium("心血管专科联盟", ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, XUHUI, List.of(), List.of(),
+                true, true, new Object[]{lead, MembershipRole.LEAD, MembershipBasis.OTHER, "心血管内科"},
+                new Object[]{f.districtHospital("闵行区中心医院", MINHANG, true), MembershipRole.MEMBER});
+        assertThat(f.evaluate(new SpecialtyAllianceLeadPolicy())).isEmpty();
+        f.consortium("眼科联盟", ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, XUHUI, List.of(), List.of(),
+                true, true, new Object[]{lead, MembershipRole.LEAD, MembershipBasis.OTHER, "眼科"},
+                new Object[]{f.districtHospital("长宁区中心医院", CHANGNING, true), MembershipRole.MEMBER});
+        assertThat(f.evaluate(new SpecialtyAllianceLeadPolicy())).extracting(Finding::aspect)
+                .containsExactlyInAnyOrder("keySpecialty", "suburbs");
+    }
+
+    // ---- SH-14
+    private List<Finding> sh14(boolean gp, java.time.LocalDate start, java.time.LocalDate end) {
+        var f = new ConsortiumFixture();
+        var p = f.practitioner(f.communityCentre("社区", CHANGNING), Profession.PHYSICIAN, Title.ATTENDING, TODAY.minusYears(3), gp, !gp);
+        if (start != null) {
+            f.study(p, start, end);
+        }
+        return f.evaluate(new StudyPeriodPolicy());
+    }
+
+    @Test
+    void SH14_oneToThreeMonthsWithinTwoYearsPasses() {
+        assertThat(sh14(true, TODAY.minusMonths(6), TODAY.minusMonths(5))).isEmpty();
+        assertThat(sh14(false, TODAY.minusMonths(6), TODAY.minusMonths(3))).isEmpty();
+        assertThat(sh14(true, TODAY.minusYears(2).minusMonths(1), TODAY.minusYears(2))).isEmpty();
+    }
+
+    @Test
+    void SH14_noStudyTooShortTooLongOrTooOldIsReported() {
+        assertThat(sh14(true, null, null)).hasSize(1);
+        assertThat(sh14(true, TODAY.minusMonths(6), TODAY.minusMonths(5).minusDays(1))).hasSize(1);
+        assertThat(sh14(false, TODAY.minusMonths(6), TODAY.minusMonths(3).plusDays(1))).hasSize(1);
+        assertThat(sh14(true, TODAY.minusYears(2).minusMonths(1), TODAY.minusYears(2).minusDays(1))).hasSize(1);
+    }
+
+    @Test
+    void SH14_specialistsAndHospitalDoctorsAreNotConcerned() {
+        var f = new ConsortiumFixture();
+        f.practitioner(f.communityCentre("社区", CHANGNING), Profession.PHYSICIAN, Title.ATTENDING, TODAY, false, false);
+        f.practitioner(f.municipalGeneral("市一", XUHUI), Profession.PHYSICIAN, Title.ATTENDING, TODAY, true, false);
+        assertThat(f.evaluate(new StudyPeriodPolicy())).isEmpty();
+    }
+
+    // ---- SH-15
+    @Test
+    void SH15_isNoDataUntilTheReferralModuleExists() {
+        var all = ConsortiumFixture.districtWithMunicipalHospitals(1).evaluateAll(new ReferralPriorityPolicy());
+        assertThat(all).extracting(Finding::status).containsExactly(FindingStatus.NO_DATA);
+    }
+
+    // ---- SH-16
+    @Test
+    void SH16_agreementCharterOfficeAndQualityGroupPass_missingOnesReported() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        assertThat(f.evaluate(new ConsortiumGovernancePolicy())).singleElement()
+                .satisfies(x -> assertThat(x.evidence()).contains("agreement, charter"));
+        f.agreement(c, AgreementType.COOPERATION, TODAY.minusYears(1), null, true, "写明");
+        f.agreement(c, AgreementType.CHARTER, TODAY.minusYears(1), null, true, "写明");
+        assertThat(f.evaluate(new ConsortiumGovernancePolicy())).isEmpty();
+    }
+}

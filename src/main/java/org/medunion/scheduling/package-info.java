@@ -5,5 +5,5 @@
  * release ratios behind indicators I-8 and I-9.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Scheduling",
-        allowedDependencies = {"shared", "identity", "audit", "registry", "residents"})
+        allowedDependencies = {"shared", "identity", "audit", "registry", "residents", "policy"})
 package org.medunion.scheduling;

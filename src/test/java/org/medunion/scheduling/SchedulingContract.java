@@ -480,6 +480,25 @@ abstract class SchedulingContract {
         assertThat(leadPage).contains("ratio-chart").contains("2 / 4").contains("chart.umd.js");
     }
 
+    @Autowired
+    org.medunion.policy.ReleaseRatioSource releaseRatioSource;
+
+    @Test
+    void NN4_policyReadsTheLeadHospitalsMonthlyCountsThroughItsReleaseRatioSource() {
+        assertThat(releaseRatioSource.releaseRatio(g.lead())).isEmpty();
+        LocalDate today = LocalDate.now(ZONE);
+        for (String kind : List.of("OUTPATIENT_EXPERT", "INPATIENT_BED")) {
+            var r = lead().post("/api/scheduling/schedules", """
+                    {"institutionId":"%s","department":"心内科","kind":"%s","periodStart":"%s","periodEnd":"%s",
+                     "dayStart":"08:00","dayEnd":"09:00","slotMinutes":15,"perInterval":%d}"""
+                    .formatted(g.lead(), kind, today, today, kind.equals("INPATIENT_BED") ? 4 : 1));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        var ratio = releaseRatioSource.releaseRatio(g.lead()).orElseThrow();
+        assertThat(ratio).isEqualTo(new org.medunion.policy.ReleaseRatioSource.ReleaseRatio(
+                today.toString().substring(0, 7), 2, 4, 1, 4));
+    }
+
     // ------------------------------------------------------------------ FHIR
 
     @Test

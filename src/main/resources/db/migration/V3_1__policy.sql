@@ -25,7 +25,7 @@ create table policy_parameter_override (
     jurisdiction varchar(6)               not null,
     rule_id      varchar(10)              not null,
     parameter    varchar(40)              not null,
-    value        varchar(400)             not null,
+    param_value  varchar(400)             not null,
     reason       varchar(2000)            not null,
     created_by   varchar(100)             not null,
     created_at   timestamp with time zone not null

@@ -1,7 +1,9 @@
 /**
- * The synthetic demo city: a seeded, deterministic generator of districts, grids, consortia,
- * institutions, practitioners and (through the other modules' APIs) residents and workflow data,
- * loaded on first start in the demo profile and available from the command line at larger scales.
+ * The synthetic demo city: a seeded, deterministic generator of districts' grids, consortia,
+ * institutions, practitioners, agreements and dispatches (through the registry's API), loaded on first
+ * start in the demo profile and available from the command line at larger scales (docs/demo-city.md).
+ * Other modules add their demo data by listening to {@link org.medunion.demo.DemoCityLoaded}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo city")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo city",
+        allowedDependencies = {"shared", "identity", "registry"})
 package org.medunion.demo;

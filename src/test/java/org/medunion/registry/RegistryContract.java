@@ -440,4 +440,25 @@ abstract class RegistryContract {
         assertThat(planner().get("/api/registry/consortia/" + cid + "/agreements").json()).hasSize(1);
         assertThat(planner().get("/api/registry/consortia/" + cid + "/dispatches").json()).hasSize(1);
     }
+
+    // API surface
+
+    @Test
+    void apiIsDocumentedAuthenticatedAndRejectsMalformedIds() {
+        var docs = Api.anonymous(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/registry/institutions").contains("/api/registry/consortia/{id}/members")
+                .contains("/api/registry/change-reports/export.xlsx");
+        assertThat(Api.anonymous(port).get("/api/registry/institutions").status()).isEqualTo(401);
+        var badId = planner().get("/api/registry/institutions/not-a-uuid");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("field").asString()).isEqualTo("id");
+        var badMember = planner().post("/api/registry/consortia/" + UUID.randomUUID() + "/members",
+                "{\"institutionId\":\"nope\",\"role\":\"MEMBER\"}");
+        assertThat(badMember.status()).isEqualTo(400);
+        assertThat(badMember.json().get("field").asString()).isEqualTo("institutionId");
+        var unknownEnumQuery = planner().get("/api/registry/institutions?category=CASINO");
+        assertThat(unknownEnumQuery.status()).isEqualTo(400);
+        assertThat(unknownEnumQuery.json().get("field").asString()).isEqualTo("category");
+    }
 }

@@ -52,9 +52,11 @@ class PolicyGuard implements RegistryChangeGuard {
     private final CurrentUsers users;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.medunion.audit.AuditTrail audit;
 
     PolicyGuard(RuleCatalogue catalogue, RuleEngine engine, SnapshotFactory snapshots, PolicyStore store, PolicyService service,
-                CurrentUsers users, MessageSource messages, Clock clock) {
+                CurrentUsers users, MessageSource messages, Clock clock, org.medunion.audit.AuditTrail audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.engine = engine;
         this.snapshots = snapshots;
@@ -96,6 +98,7 @@ class PolicyGuard implements RegistryChangeGuard {
                 store.insertOverride(new PolicyStore.OverrideRow(UUID.randomUUID(), f.ruleId(), f.key(), change.action(),
                         change.consortiumId() == null ? null : change.consortiumId().value(), f.objects(), f.evidence(),
                         reason.strip(), u.username(), clock.instant()));
+                audit.record(org.medunion.audit.AuditAction.CREATE, "PolicyOverride", f.key(), null, change.action());
             }
             return List.of();
         }

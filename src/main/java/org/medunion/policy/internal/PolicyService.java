@@ -60,6 +60,7 @@ public class PolicyService {
     private final MessageSource messages;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.medunion.audit.AuditTrail audit;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "policy-reevaluation");
         t.setDaemon(true);
@@ -68,7 +69,8 @@ public class PolicyService {
     private final AtomicBoolean pending = new AtomicBoolean();
 
     PolicyService(RuleCatalogue catalogue, RuleEngine engine, SnapshotFactory snapshots, PolicyStore store, CurrentUsers users,
-                  MessageSource messages, TransactionTemplate tx, Clock clock) {
+                  MessageSource messages, TransactionTemplate tx, Clock clock, org.medunion.audit.AuditTrail audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.engine = engine;
         this.snapshots = snapshots;
@@ -123,8 +125,12 @@ public class PolicyService {
         if (overridden.isEmpty()) {
             return findings;
         }
-        return findings.stream().map(f -> f.status() == FindingStatus.OPEN && overridden.contains(f.key())
+        return findings.stream().map(f -> f.status() == FindingStatus.OPEN && overridden.contains(f.key() + "\u001e" + cut(f.evidence()))
                 ? f.withStatus(FindingStatus.OVERRIDDEN) : f).toList();
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
     }
 
     // ---- reads
@@ -276,7 +282,10 @@ public class PolicyService {
             throw new NotFoundException("Consortium", consortiumId);
         }
         var row = new PolicyStore.ManualEvidenceRow(UUID.randomUUID(), consortiumId, criterion, text.strip(), u.username(), clock.instant());
-        tx.executeWithoutResult(st -> store.insertManualEvidence(row));
+        tx.executeWithoutResult(st -> {
+            store.insertManualEvidence(row);
+            audit.record(org.medunion.audit.AuditAction.CREATE, "PolicyManualEvidence", row.id().toString(), null, criterion);
+        });
         return row;
     }
 
@@ -325,7 +334,10 @@ public class PolicyService {
                 throw new InvalidInputException("packs[" + i + "]", "policy.unknownPack", packs.get(i));
             }
         }
-        tx.executeWithoutResult(st -> store.replacePacks(jurisdiction, chosen, u.username(), clock.instant()));
+        tx.executeWithoutResult(st -> {
+            store.replacePacks(jurisdiction, chosen, u.username(), clock.instant());
+            audit.record(org.medunion.audit.AuditAction.UPDATE, "PolicyPacks", jurisdiction, null, chosen.toString());
+        });
         reevaluateSoon();
     }
 
@@ -358,7 +370,11 @@ public class PolicyService {
         }
         var row = new PolicyStore.ParameterOverrideRow(UUID.randomUUID(), jurisdiction, rule.id(), parameter, value.strip(), reason.strip(),
                 u.username(), clock.instant());
-        tx.executeWithoutResult(st -> store.insertParameterOverride(row));
+        tx.executeWithoutResult(st -> {
+            store.insertParameterOverride(row);
+            audit.record(org.medunion.audit.AuditAction.CREATE, "PolicyParameterOverride", row.id().toString(), null,
+                    jurisdiction + " " + rule.id() + "." + parameter + "=" + row.value());
+        });
         reevaluateSoon();
         return row;
     }

@@ -71,7 +71,7 @@ public class PolicyStore {
     List<ParameterOverrideRow> parameterOverrides() {
         return jdbc.sql("select * from policy_parameter_override order by created_at desc, id").query((rs, n) -> new ParameterOverrideRow(
                 rs.getObject("id", UUID.class), rs.getString("jurisdiction"), rs.getString("rule_id"), rs.getString("parameter"),
-                rs.getString("value"), rs.getString("reason"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant())).list();
+                rs.getString("param_value"), rs.getString("reason"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant())).list();
     }
 
     /** The overrides in force: the newest per (jurisdiction, rule, parameter). */
@@ -87,7 +87,7 @@ public class PolicyStore {
     }
 
     void insertParameterOverride(ParameterOverrideRow r) {
-        jdbc.sql("insert into policy_parameter_override (id, jurisdiction, rule_id, parameter, value, reason, created_by, created_at) "
+        jdbc.sql("insert into policy_parameter_override (id, jurisdiction, rule_id, parameter, param_value, reason, created_by, created_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.jurisdiction(), r.ruleId(), r.parameter(), r.value(), r.reason(), r.createdBy(), Timestamp.from(r.createdAt()))
                 .update();
@@ -113,8 +113,10 @@ public class PolicyStore {
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant())).list();
     }
 
+    /** What planners let through: finding key + the evidence they saw (a worse state is not covered). */
     Set<String> overriddenKeys() {
-        return new HashSet<>(jdbc.sql("select distinct finding_key from policy_override").query(String.class).list());
+        return new HashSet<>(jdbc.sql("select finding_key, evidence from policy_override")
+                .query((rs, n) -> rs.getString(1) + "\u001e" + rs.getString(2)).list());
     }
 
     // ---- findings

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
@@ -18,7 +19,6 @@ import org.medunion.registry.ChangeType;
 import org.medunion.registry.ConsortiumChanged;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionId;
-import org.medunion.registry.InstitutionView;
 import org.medunion.registry.MembershipRole;
 import org.medunion.registry.MembershipView;
 import org.medunion.registry.RegistryChange;
@@ -88,13 +88,15 @@ class ChangeReporter {
      */
     ChangeReportView report(ChangeType type, ConsortiumView after, List<InstitutionId> relation, String summary,
                             String reportedBy) {
-        Map<InstitutionId, InstitutionView> byId = new LinkedHashMap<>();
-        for (InstitutionId id : relation) {
-            institutions.find(id.value()).ifPresent(i -> byId.put(id, i));
-        }
-        InstitutionView reporting = byId.values().stream().filter(i -> i.affiliation() == Affiliation.MUNICIPAL)
-                .findFirst().or(() -> lead(after).flatMap(id -> institutions.find(id.value())))
-                .or(() -> byId.values().stream().findFirst()).orElse(null);
+        List<UUID> ids = new ArrayList<>();
+        relation.forEach(id -> ids.add(id.value()));
+        after.members().forEach(m -> ids.add(m.institutionId().value()));
+        Map<UUID, InstitutionStore.Brief> briefs = institutions.briefs(ids);
+        InstitutionStore.Brief reporting = relation.stream().map(id -> briefs.get(id.value())).filter(Objects::nonNull)
+                .filter(i -> i.affiliation() == Affiliation.MUNICIPAL).findFirst()
+                .or(() -> lead(after).map(id -> briefs.get(id.value())))
+                .or(() -> relation.stream().map(id -> briefs.get(id.value())).filter(Objects::nonNull).findFirst())
+                .orElse(null);
         List<String> recipients = new ArrayList<>();
         if (reporting != null && reporting.ownerBody() != null && !reporting.ownerBody().isBlank()) {
             recipients.add(reporting.ownerBody());
@@ -106,7 +108,8 @@ class ChangeReporter {
         int year = LocalDate.now(clock).getYear();
         String number = "CR-%d-%06d".formatted(year, reports.nextNumber());
         var view = new ChangeReportView(UUID.randomUUID(), number, after.id(), after.name(), type,
-                reporting == null ? null : reporting.id(), List.copyOf(recipients), summary, snapshot(after), now, reportedBy);
+                reporting == null ? null : new InstitutionId(reporting.id()), List.copyOf(recipients), summary,
+                snapshot(after, briefs), now, reportedBy);
         reports.insert(view, after.form());
         audit.record(AuditAction.CREATE, "ChangeReport", view.id().toString(), null, number + " " + type);
         events.publishEvent(new ConsortiumChanged(after.id(), type, view.id()));
@@ -119,7 +122,13 @@ class ChangeReporter {
     }
 
     String institutionName(InstitutionId id) {
-        return institutions.find(id.value()).map(InstitutionView::name).orElse(id.toString());
+        return institutionNames(List.of(id)).get(0);
+    }
+
+    /** Names in the order of the IDs (the ID itself where an institution is unknown). */
+    List<String> institutionNames(List<InstitutionId> ids) {
+        Map<UUID, InstitutionStore.Brief> briefs = institutions.briefs(ids.stream().map(InstitutionId::value).toList());
+        return ids.stream().map(id -> briefs.containsKey(id.value()) ? briefs.get(id.value()).name() : id.toString()).toList();
     }
 
     private static Optional<InstitutionId> lead(ConsortiumView c) {
@@ -127,11 +136,14 @@ class ChangeReporter {
                 .reduce((a, b) -> b).map(MembershipView::institutionId));
     }
 
-    private String snapshot(ConsortiumView after) {
+    private static String snapshot(ConsortiumView after, Map<UUID, InstitutionStore.Brief> briefs) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("consortium", after);
         Map<String, String> names = new LinkedHashMap<>();
-        after.members().forEach(m -> names.putIfAbsent(m.institutionId().toString(), institutionName(m.institutionId())));
+        after.members().forEach(m -> {
+            var brief = briefs.get(m.institutionId().value());
+            names.putIfAbsent(m.institutionId().toString(), brief == null ? "" : brief.name());
+        });
         snapshot.put("institutionNames", names);
         return JSON.writeValueAsString(snapshot);
     }

@@ -74,9 +74,15 @@ class ConsortiumCommands {
      * writable scope (an office addressing another consortium), 409 when it is dissolved.
      */
     ConsortiumView writable(ConsortiumId id) {
+        writableHeader(id);
+        return consortia.find(id.value()).orElseThrow(() -> new NotFoundException("Consortium", id));
+    }
+
+    /** {@link #writable} without loading members, for changes that only need the access check. */
+    ConsortiumStore.Header writableHeader(ConsortiumId id) {
         Check.required(id, "id");
-        ConsortiumView c = consortia.find(id.value()).orElseThrow(() -> new NotFoundException("Consortium", id));
-        access.caller().requireConsortiumWriter(c.id().value(), c.districtCode());
+        ConsortiumStore.Header c = consortia.header(id.value()).orElseThrow(() -> new NotFoundException("Consortium", id));
+        access.caller().requireConsortiumWriter(c.id(), c.districtCode());
         if (!c.active()) {
             throw new ConflictException(RegistryErrors.CONSORTIUM_DISSOLVED, "id", c.name());
         }
@@ -257,6 +263,6 @@ class ConsortiumCommands {
     }
 
     private String names(List<InstitutionId> ids) {
-        return String.join(reporter.text("registry.report.separator"), ids.stream().map(reporter::institutionName).toList());
+        return String.join(reporter.text("registry.report.separator"), reporter.institutionNames(ids));
     }
 }

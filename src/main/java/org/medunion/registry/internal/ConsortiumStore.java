@@ -45,6 +45,16 @@ class ConsortiumStore {
         return withChildren(rows);
     }
 
+    /** The few columns access checks need, without members. */
+    Optional<Header> header(UUID id) {
+        return jdbc.sql("select id, name, district_code, active from registry_consortium where id = ?").param(id)
+                .query((rs, n) -> new Header(Rows.uuid(rs, "id"), rs.getString("name"), rs.getString("district_code"),
+                        rs.getBoolean("active"))).optional();
+    }
+
+    record Header(UUID id, String name, String districtCode, boolean active) {
+    }
+
     boolean nameTaken(String name) {
         return jdbc.sql("select count(*) from registry_consortium where name = ?").param(name).query(Long.class).single() > 0;
     }

@@ -132,7 +132,7 @@ class CooperationCommands {
     WorkLogView logWork(UUID dispatchId, LogWork c) {
         Check.required(dispatchId, "id");
         DispatchView d = cooperation.dispatch(dispatchId).orElseThrow(() -> new NotFoundException("Dispatch", dispatchId));
-        consortiumCommands.writable(d.consortiumId());
+        consortiumCommands.writableHeader(d.consortiumId());
         Check.required(c, "body");
         Check.required(c.workDate(), "workDate");
         if (c.workDate().isBefore(d.startDate()) || d.endDate() != null && c.workDate().isAfter(d.endDate())) {
@@ -150,7 +150,7 @@ class CooperationCommands {
         cooperation.insertWorkLog(logId, dispatchId, new LogWork(c.workDate(), hours, note), hours, clock.instant(),
                 caller.username());
         audit.record(AuditAction.CREATE, "WorkLog", logId.toString(), null, "dispatch " + dispatchId);
-        return cooperation.workLogs(dispatchId).stream().filter(w -> w.id().equals(logId)).findFirst().orElseThrow();
+        return new WorkLogView(logId, dispatchId, c.workDate(), hours, note);
     }
 
     private static Set<InstitutionId> memberIds(ConsortiumView c) {

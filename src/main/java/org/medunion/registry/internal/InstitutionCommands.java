@@ -16,6 +16,7 @@ import org.medunion.registry.PractitionerView;
 import org.medunion.registry.RecordStudyPeriod;
 import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
+import org.medunion.registry.RegistryChange;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.CreditCode;
@@ -33,16 +34,19 @@ class InstitutionCommands {
     private final ConsortiumStore consortia;
     private final RegistryAccess access;
     private final AuditTrail audit;
+    private final ChangeReporter reporter;
     private final Clock clock;
 
     InstitutionCommands(ReferenceDataStore referenceData, InstitutionStore institutions, PractitionerStore practitioners,
-                        ConsortiumStore consortia, RegistryAccess access, AuditTrail audit, Clock clock) {
+                        ConsortiumStore consortia, RegistryAccess access, AuditTrail audit, ChangeReporter reporter,
+                        Clock clock) {
         this.referenceData = referenceData;
         this.institutions = institutions;
         this.practitioners = practitioners;
         this.consortia = consortia;
         this.access = access;
         this.audit = audit;
+        this.reporter = reporter;
         this.clock = clock;
     }
 
@@ -88,13 +92,17 @@ class InstitutionCommands {
         RegisterInstitution c = validate(command, null);
         var caller = access.caller();
         caller.requirePlannerOf(c.districtCode());
-        if (institutions.findByCreditCode(c.creditCode()).isPresent()) {
+        if (institutions.creditCodeTaken(c.creditCode())) {
             throw new ConflictException(RegistryErrors.DUPLICATE_CREDIT_CODE, "creditCode", c.creditCode());
         }
         UUID id = UUID.randomUUID();
-        institutions.insert(id, c, clock.instant(), caller.username());
+        var now = clock.instant();
+        institutions.insert(id, c, now, caller.username());
         audit.record(AuditAction.CREATE, "Institution", id.toString(), null, c.name());
-        return institutions.find(id).orElseThrow();
+        return new InstitutionView(new InstitutionId(id), c.name(), c.creditCode(), c.category(), c.level(), c.grade(),
+                c.ownership(), c.ownerBody(), c.affiliation(), c.tcm(), c.districtCode(), c.gridId(), c.parentId(),
+                c.regionalMedicalCentre(), c.address(), List.copyOf(c.campuses()), List.copyOf(c.keySpecialties()), 0,
+                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     InstitutionView update(InstitutionId id, long expectedVersion, RegisterInstitution command) {
@@ -111,6 +119,8 @@ class InstitutionCommands {
             throw new ConflictException(RegistryErrors.STALE_VERSION, "version", expectedVersion);
         }
         audit.record(AuditAction.UPDATE, "Institution", id.toString(), null, "version " + (expectedVersion + 1));
+        // affiliation, category or home district may change what SH-3 / SH-4 count
+        reporter.guard(new RegistryChange("INSTITUTION_UPDATED", null, List.of(id), null));
         return institutions.find(id.value()).orElseThrow();
     }
 
@@ -178,12 +188,12 @@ class InstitutionCommands {
     PractitionerView registerPractitioner(RegisterPractitioner command) {
         RegisterPractitioner c = validate(command);
         var caller = access.caller();
-        UUID institution = c.institutionId().value();
-        caller.requirePractitionerWriter(institutions.districtOf(institution), consortia.consortiaOf(institution));
+        requirePractitionerWriter(caller, c.institutionId().value());
         UUID id = UUID.randomUUID();
         practitioners.insert(id, c, clock.instant(), caller.username());
         audit.record(AuditAction.CREATE, "Practitioner", id.toString(), null, null);
-        return practitioners.find(id).orElseThrow();
+        return new PractitionerView(new PractitionerId(id), c.name(), c.institutionId(), c.profession(), c.title(),
+                c.titleDate(), c.discipline(), c.generalPractitioner(), c.paediatrician(), 0);
     }
 
     PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command) {
@@ -191,9 +201,8 @@ class InstitutionCommands {
         PractitionerView current = visiblePractitioner(id);
         RegisterPractitioner c = validate(command);
         var caller = access.caller();
-        for (UUID institution : List.of(current.institutionId().value(), c.institutionId().value())) {
-            caller.requirePractitionerWriter(institutions.districtOf(institution), consortia.consortiaOf(institution));
-        }
+        requirePractitionerWriter(caller, current.institutionId().value());
+        requirePractitionerWriter(caller, c.institutionId().value());
         if (!practitioners.update(id.value(), expectedVersion, c, clock.instant())) {
             throw new ConflictException(RegistryErrors.STALE_VERSION, "version", expectedVersion);
         }
@@ -221,12 +230,21 @@ class InstitutionCommands {
         Check.required(c.endDate(), "endDate");
         Check.notBefore(c.endDate(), c.startDate(), "endDate");
         var caller = access.caller();
-        UUID institution = p.institutionId().value();
-        caller.requirePractitionerWriter(institutions.districtOf(institution), consortia.consortiaOf(institution));
+        requirePractitionerWriter(caller, p.institutionId().value());
         UUID periodId = UUID.randomUUID();
         practitioners.insertStudyPeriod(periodId, id.value(), c, clock.instant(), caller.username());
         audit.record(AuditAction.UPDATE, "Practitioner", id.toString(), null, "study period " + periodId);
-        return practitioners.studyPeriods(id.value()).stream().filter(s -> s.id().equals(periodId)).findFirst().orElseThrow();
+        return new StudyPeriodView(periodId, id, c.hostInstitutionId(), c.startDate(), c.endDate());
+    }
+
+    /** Looks up the institution's district and consortia only when the caller's role needs them. */
+    private void requirePractitionerWriter(RegistryAccess.Caller caller, UUID institution) {
+        if (caller.seesAll() && (caller.user() == null || caller.user().role() == org.medunion.identity.Role.ADMIN)) {
+            return;
+        }
+        List<UUID> memberOf = caller.user() != null && caller.user().role() == org.medunion.identity.Role.OFFICE
+                ? consortia.consortiaOf(institution) : List.of();
+        caller.requirePractitionerWriter(institutions.districtOf(institution), memberOf);
     }
 
     private RegisterPractitioner validate(RegisterPractitioner c) {

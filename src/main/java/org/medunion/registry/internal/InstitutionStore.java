@@ -47,6 +47,28 @@ class InstitutionStore {
                 .optional().orElse(null);
     }
 
+    /** Name, affiliation, owner and district of institutions, in one query per chunk of IDs. */
+    Map<UUID, Brief> briefs(java.util.Collection<UUID> ids) {
+        Map<UUID, Brief> briefs = new LinkedHashMap<>();
+        Rows.inChunks(new java.util.LinkedHashSet<>(ids), chunk -> jdbc.sql(
+                        "select id, name, affiliation, owner_body, district_code from registry_institution where id in ("
+                                + Rows.placeholders(chunk.size()) + ")")
+                .params(new ArrayList<Object>(chunk))
+                .query((rs, n) -> new Brief(Rows.uuid(rs, "id"), rs.getString("name"),
+                        Affiliation.valueOf(rs.getString("affiliation")), rs.getString("owner_body"),
+                        rs.getString("district_code"))).list())
+                .forEach(b -> briefs.put(b.id(), b));
+        return briefs;
+    }
+
+    record Brief(UUID id, String name, Affiliation affiliation, String ownerBody, String districtCode) {
+    }
+
+    boolean creditCodeTaken(String code) {
+        return jdbc.sql("select count(*) from registry_institution where credit_code = ?").param(code)
+                .query(Long.class).single() > 0;
+    }
+
     boolean creditCodeTaken(String code, UUID exceptId) {
         return jdbc.sql("select count(*) from registry_institution where credit_code = ? and id <> ?")
                 .params(code, exceptId).query(Long.class).single() > 0;

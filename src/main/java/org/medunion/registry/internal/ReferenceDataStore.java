@@ -23,16 +23,30 @@ class ReferenceDataStore {
         this.jdbc = jdbc;
     }
 
+    /** Districts are reference data, changed only by migrations: read once per process. */
+    private volatile Map<String, DistrictView> districts;
+
     List<DistrictView> districts() {
-        return jdbc.sql("select * from registry_district order by code").query((rs, n) -> new DistrictView(
-                rs.getString("code"), rs.getString("name"), rs.getString("parent_code"), rs.getBoolean("county"),
-                rs.getLong("population"))).list();
+        return List.copyOf(districtMap().values());
     }
 
     Optional<DistrictView> district(String code) {
-        return jdbc.sql("select * from registry_district where code = ?").param(code).query((rs, n) -> new DistrictView(
-                rs.getString("code"), rs.getString("name"), rs.getString("parent_code"), rs.getBoolean("county"),
-                rs.getLong("population"))).optional();
+        return code == null ? Optional.empty() : Optional.ofNullable(districtMap().get(code));
+    }
+
+    private Map<String, DistrictView> districtMap() {
+        Map<String, DistrictView> map = districts;
+        if (map == null) {
+            map = new LinkedHashMap<>();
+            for (DistrictView d : jdbc.sql("select * from registry_district order by code").query((rs, n) -> new DistrictView(
+                    rs.getString("code"), rs.getString("name"), rs.getString("parent_code"), rs.getBoolean("county"),
+                    rs.getLong("population"))).list()) {
+                map.put(d.code(), d);
+            }
+            map = java.util.Collections.unmodifiableMap(map);
+            districts = map;
+        }
+        return map;
     }
 
     /** The city a district belongs to (the district itself when it is a city). */

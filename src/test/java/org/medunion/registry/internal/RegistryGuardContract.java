@@ -70,7 +70,7 @@ abstract class RegistryGuardContract {
         var reporter = new ChangeReporter(beans.getBeanProvider(RegistryChangeGuard.class), new ChangeReportStore(jdbc),
                 institutions, referenceData, audit, events, messages, clock);
         var institutionCommands = new InstitutionCommands(referenceData, institutions, new PractitionerStore(jdbc), consortia,
-                access, audit, clock);
+                access, audit, reporter, clock);
         return new ConsortiumCommands(consortia, referenceData, institutionCommands, reporter, access, audit, events, clock);
     }
 

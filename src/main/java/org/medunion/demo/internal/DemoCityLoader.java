@@ -1,0 +1,112 @@
+package org.medunion.demo.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.medunion.demo.DemoCityLoaded;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionSearch;
+import org.medunion.registry.RegistryManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On the first start in the demo profile (no institution in the registry), generates the {@code demo}
+ * city and loads it through the registry's API as the system (no authenticated user: scope checks pass,
+ * policy guards record findings without blocking), in one transaction; then makes sure the role
+ * accounts exist and publishes {@link DemoCityLoaded}. Later starts find the data and load nothing.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoCityLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCityLoader.class);
+
+    private final RegistryManagement registry;
+    private final DemoAccounts accounts;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final long seed;
+    private final boolean enabled;
+    private volatile DemoCityLoaded loaded;
+
+    DemoCityLoader(RegistryManagement registry, DemoAccounts accounts, PlatformTransactionManager transactionManager,
+                   ApplicationEventPublisher events, Clock clock,
+                   @Value("${medunion.demo.seed:42}") long seed,
+                   @Value("${medunion.demo.load-city:true}") boolean enabled) {
+        this.registry = registry;
+        this.accounts = accounts;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
+        this.clock = clock;
+        this.seed = seed;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (enabled) {
+            loadIfEmpty();
+        }
+        accounts.ensure();
+    }
+
+    /** Loads the demo city unless the registry already has institutions; returns whether it loaded. */
+    boolean loadIfEmpty() {
+        long existing = registry.countInstitutions(InstitutionSearch.all());
+        if (existing > 0) {
+            log.info("Demo city present ({} institutions); nothing loaded", existing);
+            return false;
+        }
+        long start = System.nanoTime();
+        var writer = new RegistryWriter(registry, transactions);
+        try {
+            transactions.executeWithoutResult(status -> {
+                var summary = DemoCityGenerator.generate(seed, DemoCityGenerator.Scale.DEMO, registry.districts(),
+                        LocalDate.now(clock), writer);
+                writer.flush();
+                var event = event(summary, writer);
+                events.publishEvent(event);
+                loaded = event;
+            });
+        } catch (RuntimeException e) {
+            // e.g. a second instance loading the same city at the same moment: its transaction wins, ours rolls back
+            loaded = null;
+            log.warn("Demo city not loaded: {}", e.toString());
+            return false;
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        log.info("Demo city loaded: {} institutions, {} consortia in {} ms ({} practitioners, {} registry calls, seed {})",
+                writer.institutions, writer.consortia, ms, writer.practitioners, writer.written, seed);
+        log.debug("Demo city load profile: {}", writer.profileLine());
+        return true;
+    }
+
+    /** The event this start published, if it loaded the city. */
+    java.util.Optional<DemoCityLoaded> loadedThisStart() {
+        return java.util.Optional.ofNullable(loaded);
+    }
+
+    private DemoCityLoaded event(DemoCityGenerator.Summary summary, RegistryWriter writer) {
+        Map<String, InstitutionId> institutions = new LinkedHashMap<>();
+        summary.institutionKeys().forEach((k, v) -> institutions.put(k, new InstitutionId(writer.registryId(v))));
+        Map<String, ConsortiumId> consortia = new LinkedHashMap<>();
+        summary.consortiumKeys().forEach((k, v) -> consortia.put(k, new ConsortiumId(writer.registryId(v))));
+        return new DemoCityLoaded(summary.seed(), ShanghaiDemo.CITY, consortia.get("sh.310105.regional"),
+                institutions.get("sh.310105.chc1"), institutions.get("sh.310105.rmc"), institutions.get("sh.m11"),
+                institutions, consortia, writer.institutions, writer.practitioners, writer.consortia);
+    }
+}

@@ -1,0 +1,261 @@
+package org.medunion.demo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.medunion.registry.AgreementType;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DispatchKind;
+import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.MembershipRole;
+import org.medunion.registry.Profession;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.Title;
+import org.medunion.shared.CreditCode;
+import org.medunion.support.Api;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The demo city as a newcomer meets it after the first start: loaded, reachable through the API for the
+ * demo accounts, with the deliberate violations of docs/demo-city.md in the registry. H2 and PostgreSQL.
+ */
+abstract class DemoCityContract {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegistryManagement registry;
+
+    @Autowired
+    DemoCityLoader loader;
+
+    @Test
+    void demoCityIsThereAfterStartForThePlanner() {
+        var r = Api.as(port, "planner").get("/api/registry/institutions?limit=500");
+        assertThat(r.status()).isEqualTo(200);
+        List<String> names = r.json().valueStream().map(n -> n.get("name").asString()).toList();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(60).contains("上海市第十一人民医院", DemoAccounts.LEAD_INSTITUTION)
+                .noneMatch(n -> n.startsWith("南宁市"));   // the planner's scope is Shanghai
+        var consortia = Api.as(port, "planner").get("/api/registry/consortia");
+        assertThat(consortia.status()).isEqualTo(200);
+        assertThat(consortia.json().valueStream().map(n -> n.get("name").asString()).toList()).contains(DemoAccounts.OFFICE_CONSORTIUM);
+    }
+
+    @Test
+    void everyConsortiumFormAndInstitutionCategoryIsPresent() {
+        assertThat(registry.allConsortiaUnscoped().stream().map(ConsortiumView::form).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(ConsortiumForm.class));
+        assertThat(registry.allInstitutionsUnscoped().stream().map(InstitutionView::category).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(InstitutionCategory.class));
+        assertThat(registry.allAgreementsUnscoped().stream().map(a -> a.type()).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(AgreementType.class));
+    }
+
+    @Test
+    void everyCreditCodeIsValidAndEveryPractitionerHasATitleDate() {
+        var demo = demoInstitutions();
+        assertThat(demo).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(demo).allSatisfy(i -> assertThat(CreditCode.isValid(i.creditCode())).as(i.name()).isTrue());
+        var ids = demo.stream().map(InstitutionView::id).collect(Collectors.toSet());
+        var practitioners = registry.allPractitionersUnscoped().stream().filter(p -> ids.contains(p.institutionId())).toList();
+        assertThat(practitioners).hasSizeGreaterThan(300).allSatisfy(p -> assertThat(p.titleDate()).as(p.name()).isNotNull());
+    }
+
+    @Test
+    void eachDemoAccountGetsATokenAndWhoamiShowsItsScope() {
+        UUID office = consortium(DemoAccounts.OFFICE_CONSORTIUM).id().value();
+        UUID chc = institution(DemoAccounts.GP_INSTITUTION).id().value();
+        UUID lead = institution(DemoAccounts.LEAD_INSTITUTION).id().value();
+        assertThat(consortium(DemoAccounts.OFFICE_CONSORTIUM).members()).anySatisfy(m -> assertThat(m.institutionId().value()).isEqualTo(chc))
+                .anySatisfy(m -> {
+                    assertThat(m.institutionId().value()).isEqualTo(lead);
+                    assertThat(m.role()).isEqualTo(MembershipRole.LEAD);
+                });
+        Map<String, String[]> expected = Map.of(
+                "admin", new String[]{"ADMIN", "GLOBAL", null},
+                "planner", new String[]{"PLANNER", "JURISDICTION", "310000"},
+                "integrator", new String[]{"INTEGRATOR", "JURISDICTION", "310000"},
+                "office", new String[]{"OFFICE", "CONSORTIUM", office.toString()},
+                "gp", new String[]{"GP", "INSTITUTION", chc.toString()},
+                "specialist", new String[]{"SPECIALIST", "INSTITUTION", lead.toString()},
+                "pharmacist", new String[]{"PHARMACIST", "INSTITUTION", lead.toString()},
+                "centre", new String[]{"CENTRE_STAFF", "INSTITUTION", lead.toString()});
+        expected.forEach((username, want) -> {
+            var r = Api.as(port, username).get("/api/auth/whoami");
+            assertThat(r.status()).as(username).isEqualTo(200);
+            var json = r.json();
+            assertThat(json.get("role").asString()).as(username).isEqualTo(want[0]);
+            assertThat(json.get("scope").get("type").asString()).as(username).isEqualTo(want[1]);
+            var reference = json.get("scope").get("reference");
+            assertThat(reference == null || reference.isNull() ? null : reference.asString()).as(username).isEqualTo(want[2]);
+            assertThat(json.get("displayName").asString()).as(username).isNotBlank();
+        });
+    }
+
+    @Test
+    void theGpSeesTheirConsortiumButNotNanning() {
+        var r = Api.as(port, "gp").get("/api/registry/institutions?limit=500");
+        assertThat(r.status()).isEqualTo(200);
+        List<String> names = r.json().valueStream().map(n -> n.get("name").asString()).toList();
+        assertThat(names).contains(DemoAccounts.GP_INSTITUTION, DemoAccounts.LEAD_INSTITUTION).noneMatch(n -> n.startsWith("南宁市"));
+    }
+
+    @Test
+    void aSecondLoadFindsTheCityAndLoadsNothing() {
+        long before = registry.allInstitutionsUnscoped().size();
+        assertThat(loader.loadIfEmpty()).isFalse();
+        assertThat(registry.allInstitutionsUnscoped()).hasSize((int) before);
+    }
+
+    @Test
+    void theLoadPublishedDemoCityLoadedWithTheKeyIds() {
+        var event = loader.loadedThisStart().orElseThrow();
+        assertThat(event.jurisdictionCode()).isEqualTo("310000");
+        assertThat(event.officeConsortium().value()).isEqualTo(consortium(DemoAccounts.OFFICE_CONSORTIUM).id().value());
+        assertThat(event.communityHealthCentre().value()).isEqualTo(institution(DemoAccounts.GP_INSTITUTION).id().value());
+        assertThat(event.leadHospital().value()).isEqualTo(institution(DemoAccounts.LEAD_INSTITUTION).id().value());
+        assertThat(event.municipalHospital().value()).isEqualTo(institution("上海市第十一人民医院").id().value());
+        assertThat(event.institutions()).containsKeys("sh.310105.rmc", "nn.m1", "cq.m1");
+        assertThat(event.institutionCount()).isEqualTo(demoInstitutions().size());
+    }
+
+    @Test
+    void SH3_putuoHasThreeMunicipalGeneralHospitalsAsTechnicalSupport() {
+        var institutions = byId();
+        long count = registry.allConsortiaUnscoped().stream()
+                .filter(c -> c.form() == ConsortiumForm.REGIONAL && "310107".equals(c.districtCode()))
+                .flatMap(c -> c.members().stream())
+                .filter(m -> m.role() == MembershipRole.TECHNICAL_SUPPORT && institutions.get(m.institutionId()).isMunicipalGeneralHospital())
+                .map(m -> m.institutionId()).distinct().count();
+        assertThat(count).isEqualTo(3);
+    }
+
+    @Test
+    void SH4_theEleventhPeoplesHospitalWorksInFourDistricts() {
+        var m11 = institution("上海市第十一人民医院");
+        Set<String> districts = new HashSet<>(Set.of(m11.districtCode()));
+        registry.allConsortiaUnscoped().stream().filter(c -> c.form() == ConsortiumForm.REGIONAL)
+                .filter(c -> c.members().stream().anyMatch(m -> m.institutionId().equals(m11.id())))
+                .forEach(c -> districts.add(c.districtCode()));
+        assertThat(districts).containsExactlyInAnyOrder("310106", "310105", "310107", "310114");
+    }
+
+    @Test
+    void SH7_SH8_SH9_trusteeshipsBreakTheRulesWhereIntended() {
+        var practitioners = registry.allPractitionersUnscoped().stream().collect(Collectors.toMap(p -> p.id(), p -> p));
+        var trustees = Map.of("普陀区区域医疗联合体", "SH-7", "闵行区区域医疗联合体", "SH-8", "奉贤区区域医疗联合体", "SH-9",
+                "长宁区区域医疗联合体", "compliant");
+        trustees.forEach((name, rule) -> {
+            var dispatches = registry.allDispatchesUnscoped().stream()
+                    .filter(d -> d.consortiumId().equals(consortium(name).id())).toList();
+            long managers = dispatches.stream().filter(d -> d.kind() == DispatchKind.MANAGER).count();
+            var experts = dispatches.stream().filter(d -> d.kind() == DispatchKind.EXPERT).toList();
+            long disciplines = experts.stream().map(d -> d.discipline()).distinct().count();
+            long juniors = experts.stream().map(d -> practitioners.get(d.practitionerId()))
+                    .filter(p -> p.profession() == Profession.PHYSICIAN && p.title() == Title.ATTENDING
+                            && p.titleDate().isAfter(LocalDate.now().minusYears(5))).count();
+            long lowDays = experts.stream().filter(d -> d.weeklyDays() < 2).count();
+            assertThat(managers).as(name).isEqualTo(rule.equals("SH-7") ? 1 : 2);
+            assertThat(juniors).as(name).isEqualTo(rule.equals("SH-8") ? 1 : 0);
+            assertThat(disciplines).as(name).isEqualTo(rule.equals("SH-9") ? 3 : experts.size());
+            assertThat(disciplines).as(name).isGreaterThanOrEqualTo(rule.equals("SH-9") ? 3 : 5);
+            assertThat(lowDays).as(name).isEqualTo(rule.equals("SH-9") ? 1 : 0);
+        });
+        var oneDay = registry.allDispatchesUnscoped().stream().filter(d -> d.weeklyDays() == 1).findFirst().orElseThrow();
+        assertThat(registry.allWorkLogsUnscoped().stream().filter(l -> l.dispatchId().equals(oneDay.id()))).hasSize(CityBuilder.EXPERT_LOG_WEEKS);
+    }
+
+    @Test
+    void SH14_SH16_CQ2_violationsAreInTheRegistry() {
+        var wang = registry.allPractitionersUnscoped().stream().filter(p -> p.name().equals("王建国") && p.generalPractitioner())
+                .findFirst().orElseThrow();
+        var periods = registry.allStudyPeriodsUnscoped().stream().filter(s -> s.practitionerId().equals(wang.id())).toList();
+        assertThat(periods).isNotEmpty().allSatisfy(s -> assertThat(s.endDate()).isBefore(LocalDate.now().minusYears(2)));
+
+        var jiading = consortium("嘉定区区域医疗联合体");
+        assertThat(jiading.qualityControlGroup()).isFalse();
+        assertThat(registry.allAgreementsUnscoped().stream()
+                .filter(a -> a.consortiumId().equals(jiading.id()) && a.type() == AgreementType.CHARTER)).isEmpty();
+
+        Set<InstitutionId> inConsortium = registry.allConsortiaUnscoped().stream().flatMap(c -> c.members().stream())
+                .map(m -> m.institutionId()).collect(Collectors.toSet());
+        var shapingba = demoInstitutions().stream().filter(i -> "500106".equals(i.districtCode())).toList();
+        assertThat(shapingba).isNotEmpty().allSatisfy(i -> assertThat(inConsortium).doesNotContain(i.id()));
+        assertThat(registry.allConsortiaUnscoped().stream().filter(c -> "500106".equals(c.districtCode()))).isEmpty();
+    }
+
+    @Test
+    void thePlannerSeesTheDemoCityThroughFhir() {
+        var r = Api.as(port, "planner").getFhir("/fhir/Organization?_count=100");
+        assertThat(r.status()).isEqualTo(200);
+        var bundle = r.json();
+        assertThat(bundle.get("resourceType").asString()).isEqualTo("Bundle");
+        assertThat(bundle.get("entry").size()).isGreaterThanOrEqualTo(10);
+        assertThat(r.body()).contains("上海市第十一人民医院").doesNotContain("南宁市第十一人民医院");
+    }
+
+    /** The deliberate violations are what a planner sees as findings on the first page (docs/demo-city.md). */
+    @Test
+    void theDeliberateViolationsBecomeFindings() {
+        var admin = Api.as(port, "admin");
+        assertThat(admin.post("/api/policy/evaluate", "{}").status()).isEqualTo(200);
+        var m11 = institution("上海市第十一人民医院");
+        var wang = registry.allPractitionersUnscoped().stream().filter(p -> p.name().equals("王建国")).findFirst().orElseThrow();
+        var zhou = registry.allPractitionersUnscoped().stream().filter(p -> p.name().equals("周晓峰")).findFirst().orElseThrow();
+        Map<String, List<String>> mentions = new java.util.LinkedHashMap<>();
+        mentions.put("SH-3", List.of("310107", consortium("普陀区区域医疗联合体").id().value().toString()));
+        mentions.put("SH-4", List.of(m11.id().value().toString(), m11.name()));
+        mentions.put("SH-7", List.of(consortium("普陀区区域医疗联合体").id().value().toString(), "普陀区区域医疗中心"));
+        mentions.put("SH-8", List.of(zhou.id().value().toString(), zhou.name()));
+        mentions.put("SH-9", List.of(consortium("奉贤区区域医疗联合体").id().value().toString(), "奉贤区区域医疗中心"));
+        mentions.put("SH-14", List.of(wang.id().value().toString(), wang.name()));
+        mentions.put("SH-16", List.of(consortium("嘉定区区域医疗联合体").id().value().toString(), "嘉定区区域医疗联合体"));
+        mentions.put("CQ-2", List.of("500106", "沙坪坝区"));
+        mentions.forEach((rule, tokens) -> {
+            var r = admin.get("/api/policy/findings?rule=" + rule);
+            assertThat(r.status()).as(rule).isEqualTo(200);
+            assertThat(r.json().valueStream().filter(f -> "OPEN".equals(f.get("status").asString()))
+                    .map(Object::toString).anyMatch(json -> tokens.stream().anyMatch(json::contains)))
+                    .as(rule + " finding mentioning " + tokens + " in " + r.body()).isTrue();
+        });
+    }
+
+    /**
+     * The institutions the demo loader wrote (other tests in the shared context add their own), found by
+     * the credit codes the generator gives them with the default seed — asserted to be all of them.
+     */
+    private List<InstitutionView> demoInstitutions() {
+        var recorder = new CityRecorder();
+        DemoCityGenerator.generate(DemoCityGenerator.DEFAULT_SEED, DemoCityGenerator.Scale.DEMO, registry.districts(),
+                LocalDate.now(), recorder);
+        Set<String> codes = recorder.institutions.stream().map(i -> i.command().creditCode()).collect(Collectors.toSet());
+        var loaded = registry.allInstitutionsUnscoped().stream().filter(i -> codes.contains(i.creditCode())).toList();
+        assertThat(loaded).hasSameSizeAs(codes);
+        return loaded;
+    }
+
+    private Map<InstitutionId, InstitutionView> byId() {
+        return registry.allInstitutionsUnscoped().stream().collect(Collectors.toMap(InstitutionView::id, i -> i));
+    }
+
+    private InstitutionView institution(String name) {
+        return registry.allInstitutionsUnscoped().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private ConsortiumView consortium(String name) {
+        return registry.allConsortiaUnscoped().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,7 @@
+package org.medunion.demo.internal;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class DemoCityPostgresTest extends DemoCityContract {
+}

@@ -1,0 +1,315 @@
+package org.medunion.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.medunion.identity.AccountManagement;
+import org.medunion.identity.Role;
+import org.medunion.identity.Scope;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.MembershipRole;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.shared.CreditCode;
+import org.medunion.support.Api;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The policy module through its public surfaces: a registry change that breaks SH-3 gets a 422 naming the rule and
+ * writes nothing; a planner's override with a reason lets it through and is recorded; an office's is refused;
+ * findings appear and disappear with their dates; reports, export and checklist answer in scope. Runs on H2 and
+ * PostgreSQL through the subclasses.
+ */
+abstract class PolicyContract {
+
+    /** 崇明区: the tests raise its SH-3 limit relative to what is already there, so other data never interferes. */
+    static final String DISTRICT = "310151";
+    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    RegistryManagement registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api planner() {
+        return Api.as(port, "planner");
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + Long.toString(SEQ.incrementAndGet(), 36);
+    }
+
+    String account(Role role, Scope scope) {
+        String username = unique("p-" + role.name().toLowerCase());
+        accounts.ensureAccount(new AccountManagement.NewAccount(username, "demo", username, role, scope));
+        return username;
+    }
+
+    static String creditCode(String division) {
+        var sb = new StringBuilder("12").append(division);
+        sb.append("%09d".formatted(Math.floorMod(SEQ.incrementAndGet() * 7919 + System.nanoTime() % 1000, 1_000_000_000L)));
+        return sb + String.valueOf(CreditCode.checkCharacter(sb.toString()));
+    }
+
+    JsonNode institution(String category, String affiliation, boolean rmc) {
+        var r = planner().post("/api/registry/institutions", """
+                {"name":"%s","creditCode":"%s","category":"%s","level":"TERTIARY","grade":"A","ownership":"PUBLIC",
+                 "ownerBody":"申康医院发展中心","affiliation":"%s","tcm":false,"districtCode":"%s","regionalMedicalCentre":%s,
+                 "address":"test","campuses":[],"keySpecialties":[]}""".formatted(unique("policy-inst"), creditCode(DISTRICT), category,
+                affiliation, DISTRICT, rmc));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    static String id(JsonNode n) {
+        return n.get("id").asString();
+    }
+
+    static String member(JsonNode i, String role, String override) {
+        return """
+                {"institutionId":"%s","role":"%s","basis":"HOME_DISTRICT","startDate":"2025-01-01"%s}""".formatted(id(i), role,
+                override == null ? "" : ",\"overrideReason\":\"" + override + "\"");
+    }
+
+    /** Municipal general hospitals already in regional consortia of the district (other tests, demo data). */
+    long municipalGeneralInDistrict() {
+        var byId = new java.util.HashMap<Object, InstitutionView>();
+        registry.allInstitutionsUnscoped().forEach(i -> byId.put(i.id(), i));
+        return registry.allConsortiaUnscoped().stream().filter(c -> c.active() && c.form() == ConsortiumForm.REGIONAL
+                        && DISTRICT.equals(c.districtCode()))
+                .flatMap(c -> c.activeMembers(java.time.LocalDate.now()).stream())
+                .map(m -> byId.get(m.institutionId())).filter(i -> i != null && i.isMunicipalGeneralHospital())
+                .map(InstitutionView::id).distinct().count();
+    }
+
+    /** A regional consortium in the district with two new municipal general hospitals, the limit set to exactly that. */
+    JsonNode consortiumAtTheLimit() {
+        long before = municipalGeneralInDistrict();
+        var raise = planner().post("/api/policy/overrides", """
+                {"jurisdiction":"%s","ruleId":"SH-3","parameter":"max","value":"%d","reason":"contract test: %s"}"""
+                .formatted(DISTRICT, before + 2, unique("limit")));
+        assertThat(raise.status()).as(raise.body()).isEqualTo(201);
+        var lead = institution("GENERAL_HOSPITAL", "DISTRICT", true);
+        var m1 = institution("GENERAL_HOSPITAL", "MUNICIPAL", false);
+        var m2 = institution("GENERAL_HOSPITAL", "MUNICIPAL", false);
+        var r = planner().post("/api/registry/consortia", """
+                {"name":"%s","form":"REGIONAL","tight":true,"governance":"TRUSTEESHIP","districtCode":"%s",
+                 "establishedOn":"2025-01-01","managementOffice":true,"qualityControlGroup":true,"centres":["HR"],
+                 "members":[{"institutionId":"%s","role":"LEAD","basis":"HOME_DISTRICT","startDate":"2025-01-01"},%s,%s]}"""
+                .formatted(unique("policy-consortium"), DISTRICT, id(lead), member(m1, "TECHNICAL_SUPPORT", null),
+                        member(m2, "TECHNICAL_SUPPORT", null)));
+        assertThat(r.status()).as("SH3_twoMunicipalGeneralHospitalsInDistrictPass: " + r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    long members(String consortiumId) {
+        return planner().get("/api/registry/consortia/" + consortiumId).json().get("members").size();
+    }
+
+    long reports(String consortiumId) {
+        return planner().get("/api/registry/change-reports?consortium=" + consortiumId).json().size();
+    }
+
+    @Test
+    void SH3_thirdMunicipalHospitalIsBlockedWith422NamingTheRuleAndWritesNothing() {
+        var c = consortiumAtTheLimit();
+        long membersBefore = members(id(c));
+        long reportsBefore = reports(id(c));
+        var third = institution("GENERAL_HOSPITAL", "MUNICIPAL", false);
+        var r = planner().post("/api/registry/consortia/" + id(c) + "/members", member(third, "TECHNICAL_SUPPORT", null));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        var v = r.json().get("violations").get(0);
+        assertThat(v.get("ruleId").asString()).isEqualTo("SH-3");
+        assertThat(v.get("clause").asString()).contains("每个区可与不超过2家市级综合医院组建区域医联体");
+        assertThat(v.get("message").asString()).contains("崇明区");
+        List<String> objects = new ArrayList<>();
+        v.get("objects").forEach(o -> objects.add(o.asString()));
+        assertThat(objects).contains("Organization/" + id(third), "Organization/" + id(c));
+        assertThat(members(id(c))).isEqualTo(membersBefore);
+        assertThat(reports(id(c))).isEqualTo(reportsBefore);
+    }
+
+    @Test
+    void SH3_officeOverrideReasonIsRefused_plannerOverrideLetsItThroughAndIsRecorded_findingAppearsAndDisappears() {
+        var c = consortiumAtTheLimit();
+        var third = institution("GENERAL_HOSPITAL", "MUNICIPAL", false);
+        Api office = Api.as(port, account(Role.OFFICE, Scope.consortium(UUID.fromString(id(c)))));
+        var refused = office.post("/api/registry/consortia/" + id(c) + "/members", member(third, "TECHNICAL_SUPPORT", "office wants it"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(members(id(c))).isEqualTo(3);
+
+        String reason = unique("commission approved the third hospital");
+        var through = planner().post("/api/registry/consortia/" + id(c) + "/members", member(third, "TECHNICAL_SUPPORT", reason));
+        assertThat(through.status()).as(through.body()).isIn(200, 201);
+        assertThat(jdbc.sql("select count(*) from policy_override where rule_id = 'SH-3' and reason = ? and created_by = 'planner'")
+                .param(reason).query(Long.class).single()).isEqualTo(1);
+        var overrides = planner().get("/api/policy/overrides");
+        assertThat(overrides.body()).contains(reason);
+
+        var eval = planner().post("/api/policy/evaluate", "");
+        assertThat(eval.status()).as(eval.body()).isEqualTo(200);
+        assertThat(eval.json().get("elapsedMs").asLong()).isGreaterThanOrEqualTo(0);
+        var open = planner().get("/api/policy/findings?rule=SH-3&consortium=" + id(c));
+        assertThat(open.status()).isEqualTo(200);
+        JsonNode finding = null;
+        for (JsonNode f : open.json()) {
+            if (f.get("subjectKey").asString().equals(DISTRICT)) {
+                finding = f;
+            }
+        }
+        assertThat(finding).as(open.body()).isNotNull();
+        assertThat(finding.get("status").asString()).isEqualTo("OVERRIDDEN");
+        assertThat(finding.get("firstSeen").isNull()).isFalse();
+        assertThat(finding.get("evidence").asString()).contains(id(third).isEmpty() ? "" : "崇明区");
+
+        String membershipId = null;
+        for (JsonNode m : through.json().get("members")) {
+            if (m.get("institutionId").asString().equals(id(third))) {
+                membershipId = m.get("id").asString();
+            }
+        }
+        var ended = planner().post("/api/registry/consortia/" + id(c) + "/members/" + membershipId + "/end",
+                "{\"endDate\":\"" + java.time.LocalDate.now() + "\",\"reason\":\"limit\"}");
+        assertThat(ended.status()).as(ended.body()).isIn(200, 201);
+        planner().post("/api/policy/evaluate", "");
+        var resolved = planner().get("/api/policy/findings?rule=SH-3&status=RESOLVED&consortium=" + id(c));
+        assertThat(resolved.body()).contains(finding.get("id").asString());
+        assertThat(resolved.json().get(0).get("resolvedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void catalogueListsEveryRuleWithItsClause() {
+        var r = planner().get("/api/policy/rules");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().size()).isEqualTo(54);
+        assertThat(r.body()).contains("\"SH-3\"", "\"NAT-15\"", "\"CN-5\"", "取得主治医生职称不少于5年");
+    }
+
+    @Test
+    void parameterOverrideNeedsAReasonAndAPlanner() {
+        var noReason = planner().post("/api/policy/overrides", """
+                {"jurisdiction":"310105","ruleId":"SH-3","parameter":"max","value":"3","reason":" "}""");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("field").asString()).isEqualTo("reason");
+        var badValue = planner().post("/api/policy/overrides", """
+                {"jurisdiction":"310105","ruleId":"SH-3","parameter":"max","value":"many","reason":"x"}""");
+        assertThat(badValue.json().get("field").asString()).isEqualTo("value");
+        var unknownRule = planner().post("/api/policy/overrides", """
+                {"jurisdiction":"310105","ruleId":"XX-1","parameter":"max","value":"3","reason":"x"}""");
+        assertThat(unknownRule.json().get("field").asString()).isEqualTo("ruleId");
+        var malformed = planner().post("/api/policy/overrides", "{\"jurisdiction\":");
+        assertThat(malformed.status()).isEqualTo(400);
+        var nanningPlanner = Api.as(port, account(Role.PLANNER, Scope.jurisdiction("450100")));
+        assertThat(nanningPlanner.post("/api/policy/overrides", """
+                {"jurisdiction":"310105","ruleId":"SH-3","parameter":"max","value":"3","reason":"x"}""").status()).isEqualTo(403);
+        var gp = Api.as(port, account(Role.GP, Scope.global()));
+        assertThat(gp.get("/api/policy/findings").status()).isEqualTo(403);
+        assertThat(Api.as(port, "integrator").post("/api/policy/evaluate", "").status()).isEqualTo(403);
+    }
+
+    @Test
+    void packsPerJurisdictionDefaultAndChangeByPlannerOnly() {
+        var packs = planner().get("/api/policy/packs");
+        assertThat(packs.body()).contains("\"310000\"", "\"450100\"", "\"500000\"");
+        var office = Api.as(port, account(Role.OFFICE, Scope.consortium(UUID.randomUUID())));
+        assertThat(office.put("/api/policy/packs/310105", "{\"packs\":[\"CN\"]}").status()).isEqualTo(403);
+        assertThat(planner().put("/api/policy/packs/310105", "{\"packs\":[\"XX\"]}").json().get("field").asString()).isEqualTo("packs[0]");
+        var ok = planner().put("/api/policy/packs/310105", "{\"packs\":[\"CN\"]}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"CN\"");
+    }
+
+    @Test
+    void complianceReportsExportAndChecklist() {
+        var c = consortiumAtTheLimit();
+        planner().post("/api/policy/evaluate", "");
+        var report = planner().get("/api/policy/compliance/consortia/" + id(c));
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.body()).contains("\"SH-3\"", "\"NAT-1\"");
+        var city = planner().get("/api/policy/compliance/jurisdictions/310000");
+        assertThat(city.status()).isEqualTo(200);
+        assertThat(planner().get("/api/policy/compliance/jurisdictions/450100").status()).isEqualTo(403);
+        assertThat(planner().get("/api/policy/compliance/jurisdictions/31x").status()).isEqualTo(400);
+        var xlsx = planner().get("/api/policy/compliance/jurisdictions/310000/export.xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("SH-1");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        var checklist = planner().get("/api/policy/checklist/" + id(c));
+        assertThat(checklist.status()).isEqualTo(200);
+        assertThat(checklist.json().get("items").size()).isEqualTo(15);
+        var added = planner().post("/api/policy/checklist/" + id(c), "{\"criterion\":\"NAT-14\",\"text\":\"区财政预算文件 2025-12\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("items").get(13).get("status").asString()).isEqualTo("MANUAL");
+        assertThat(planner().post("/api/policy/checklist/" + id(c), "{\"criterion\":\"NAT-99\",\"text\":\"x\"}").json()
+                .get("field").asString()).isEqualTo("criterion");
+        var otherOffice = Api.as(port, account(Role.OFFICE, Scope.consortium(UUID.randomUUID())));
+        assertThat(otherOffice.get("/api/policy/compliance/consortia/" + id(c)).status()).isEqualTo(404);
+        var ownOffice = Api.as(port, account(Role.OFFICE, Scope.consortium(UUID.fromString(id(c)))));
+        assertThat(ownOffice.get("/api/policy/compliance/consortia/" + id(c)).status()).isEqualTo(200);
+    }
+
+    /** The console page renders for a planner (form login with CSRF), with rule IDs, badges and the export link. */
+    @Test
+    void consolePageShowsFindingsGroupedByRule() throws Exception {
+        consortiumAtTheLimit();
+        var cookies = new java.net.CookieManager();
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        String base = "http://127.0.0.1:" + port;
+        var login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
+        String csrf = m.find() ? m.group(1) : "";
+        if (csrf.isEmpty()) {
+            var meta = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(login.body());
+            csrf = meta.find() ? meta.group(1) : "";
+        }
+        String form = "username=planner&password=demo&_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8);
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/console/compliance?showResolved=true"))
+                .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("政策合规", "rule-SH-3", "badge block", "export.xlsx", "NAT-1");
+    }
+
+    /** The demo city's deliberate violations (docs/demo-city.md) show as findings after evaluation. */
+    @Test
+    void demoCityViolationsShowAsFindings() {
+        var eval = planner().post("/api/policy/evaluate", "");
+        assertThat(eval.status()).as(eval.body()).isEqualTo(200);
+        System.out.println("POLICY demo-city evaluation: " + eval.body());
+        var r = planner().get("/api/policy/findings?status=OPEN");
+        assertThat(r.status()).isEqualTo(200);
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        List<String> sh3 = new ArrayList<>();
+        for (JsonNode f : r.json()) {
+            rules.add(f.get("ruleId").asString());
+            if (f.get("ruleId").asString().equals("SH-3")) {
+                sh3.add(f.get("evidence").asString());
+            }
+        }
+        assertThat(rules).as(rules.toString()).contains("SH-3", "SH-4", "SH-5", "SH-7", "SH-8", "SH-9", "SH-14", "SH-16");
+        assertThat(sh3).anySatisfy(e -> assertThat(e).contains("310107 普陀区"));
+    }
+}

@@ -1,0 +1,7 @@
+package org.medunion.policy;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class PolicyPostgresTest extends PolicyContract {
+}

@@ -340,6 +340,46 @@ abstract class FhirContract {
         assertThat(registry.consortium(consortium.id()).orElseThrow().members()).hasSize(3);
     }
 
+    /**
+     * SH-3: a district forms regional consortia with at most 2 municipal general hospitals. Adding
+     * municipal general hospitals as technical support through FHIR is refused once the limit is passed:
+     * 422 OperationOutcome, business-rule, naming the rule, and nothing written.
+     */
+    @Test
+    void SH3_addingAThirdMunicipalGeneralHospitalIs422BusinessRuleNamingTheRule() {
+        var consortium = FhirFixtures.consortium(registry,
+                FhirFixtures.registerInstitution(registry, "闵行区域医疗中心", InstitutionCategory.GENERAL_HOSPITAL, Affiliation.DISTRICT),
+                FhirFixtures.registerInstitution(registry, "闵行社区中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE, Affiliation.DISTRICT),
+                "310112");
+        var api = planner();
+        Api.Response refused = null;
+        for (int i = 0; i < 4 && refused == null; i++) {
+            var hospital = FhirFixtures.registerInstitution(registry, "市级综合医院", InstitutionCategory.GENERAL_HOSPITAL,
+                    Affiliation.MUNICIPAL);
+            var add = new OrganizationAffiliation();
+            add.setOrganization(new Reference("Organization/" + consortium.id()));
+            add.setParticipatingOrganization(new Reference("Organization/" + hospital.id()));
+            add.addCode(new CodeableConcept().addCoding(new Coding(cs("membership-role"), "technical-support", null)));
+            add.setPeriod(new Period().setStartElement(new DateTimeType("2025-06-01")));
+            int membersBefore = registry.consortium(consortium.id()).orElseThrow().members().size();
+            var r = api.postFhir("/fhir/OrganizationAffiliation", json(add));
+            if (r.status() == 422) {
+                refused = r;
+                assertThat(registry.consortium(consortium.id()).orElseThrow().members()).hasSize(membersBefore);
+            } else {
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+            }
+        }
+        assertThat(refused).as("SH-3 must refuse a third municipal general hospital").isNotNull();
+        FhirValidation.assertValid(refused.body());
+        var issue = refused.json().get("issue").get(0);
+        assertThat(issue.get("code").asString()).isEqualTo("business-rule");
+        assertThat(issue.get("details").get("coding").get(0).get("system").asString()).isEqualTo(cs("rule"));
+        assertThat(issue.get("details").get("coding").get(0).get("code").asString()).isEqualTo("SH-3");
+        assertThat(issue.get("diagnostics").asString()).startsWith("SH-3");
+        assertThat(issue.get("expression").get(0).asString()).isEqualTo("OrganizationAffiliation.participatingOrganization");
+    }
+
     @Test
     void officeOfOneConsortiumCannotReadAnotherConsortiumsOrganization() {
         var mine = FhirFixtures.consortium(registry,

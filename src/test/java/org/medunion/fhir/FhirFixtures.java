@@ -96,9 +96,14 @@ final class FhirFixtures {
 
     /** A regional consortium in Changning: a district hospital leading a community health centre. */
     static ConsortiumView consortium(RegistryManagement registry, InstitutionView lead, InstitutionView member) {
+        return consortium(registry, lead, member, "310105");
+    }
+
+    static ConsortiumView consortium(RegistryManagement registry, InstitutionView lead, InstitutionView member,
+                                     String districtCode) {
         LocalDate established = LocalDate.of(2024, 1, 1);
-        return registry.formConsortium(new FormConsortium(unique("长宁区域医联体"), ConsortiumForm.REGIONAL, true,
-                GovernanceType.COOPERATION, "310105", List.of(), established, false, null, true, true, List.of(),
+        return registry.formConsortium(new FormConsortium(unique("区域医联体"), ConsortiumForm.REGIONAL, true,
+                GovernanceType.COOPERATION, districtCode, List.of(), established, false, null, true, true, List.of(),
                 List.of(new AddMember(lead.id(), MembershipRole.LEAD, MembershipBasis.HOME_DISTRICT, established, null, null),
                         new AddMember(member.id(), MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established, null, null)),
                 null));

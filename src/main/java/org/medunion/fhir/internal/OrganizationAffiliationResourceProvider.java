@@ -38,6 +38,7 @@ public class OrganizationAffiliationResourceProvider implements IResourceProvide
 
     private static final Map<String, String> PATHS = Map.of(
             "institutionId", "OrganizationAffiliation.participatingOrganization",
+            "members", "OrganizationAffiliation.participatingOrganization",
             "role", "OrganizationAffiliation.code",
             "basis", Elements.extensionPath("OrganizationAffiliation", Systems.EXT_MEMBERSHIP_BASIS),
             "startDate", "OrganizationAffiliation.period.start",

@@ -1,0 +1,24 @@
+package org.medunion.residents;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.medunion.registry.InstitutionId;
+
+/**
+ * A resident as the caller may see them (S-3).
+ *
+ * @param residentIdNumberMasked resident ID number, always masked (110101********1234)
+ * @param phoneMasked            phone, always masked (138****5678)
+ * @param residentIdNumber       the full number — only for roles that need it (GP, SPECIALIST), else null
+ * @param phone                  the full phone — only for roles that need it, else null
+ * @param sourceInstitutionId    the institution whose record created the resident (may be null)
+ * @param linkedRecords          records of institutions linked to this resident
+ */
+public record ResidentView(ResidentId id, String residentIdNumberMasked, String name, Sex sex, LocalDate birthDate,
+                           String phoneMasked, String districtCode, List<RecordLink> linkedRecords,
+                           String residentIdNumber, String phone, InstitutionId sourceInstitutionId, long version) {
+
+    public int ageOn(LocalDate date) {
+        return java.time.Period.between(birthDate, date).getYears();
+    }
+}

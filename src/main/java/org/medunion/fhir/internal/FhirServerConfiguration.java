@@ -18,8 +18,9 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<MedUnionFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
-                                                            OperationOutcomeInterceptor errors) {
-        var server = new MedUnionFhirServer(context, providers, errors);
+                                                            OperationOutcomeInterceptor errors,
+                                                            PersonalDataAuditInterceptor audit) {
+        var server = new MedUnionFhirServer(context, providers, List.of(errors, audit));
         var registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setLoadOnStartup(1);
         registration.setName("fhir");

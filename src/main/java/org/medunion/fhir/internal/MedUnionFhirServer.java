@@ -12,12 +12,12 @@ import java.util.List;
 class MedUnionFhirServer extends RestfulServer {
 
     private final transient List<IResourceProvider> providers;
-    private final transient OperationOutcomeInterceptor errors;
+    private final transient List<Object> interceptors;
 
-    MedUnionFhirServer(FhirContext context, List<IResourceProvider> providers, OperationOutcomeInterceptor errors) {
+    MedUnionFhirServer(FhirContext context, List<IResourceProvider> providers, List<Object> interceptors) {
         super(context);
         this.providers = providers;
-        this.errors = errors;
+        this.interceptors = interceptors;
     }
 
     @Override
@@ -32,6 +32,6 @@ class MedUnionFhirServer extends RestfulServer {
         setPagingProvider(paging);
         setServerName("MedUnion");
         setImplementationDescription("MedUnion medical consortium platform — FHIR R4 API");
-        registerInterceptor(errors);
+        interceptors.forEach(this::registerInterceptor);
     }
 }

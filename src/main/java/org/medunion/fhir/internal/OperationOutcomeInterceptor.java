@@ -14,7 +14,6 @@ import org.medunion.shared.MedUnionException;
 import org.medunion.shared.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,9 @@ public class OperationOutcomeInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(OperationOutcomeInterceptor.class);
 
-    private final MessageSource messages;
+    private final FhirMessages messages;
 
-    OperationOutcomeInterceptor(MessageSource messages) {
+    OperationOutcomeInterceptor(FhirMessages messages) {
         this.messages = messages;
     }
 
@@ -76,7 +75,7 @@ public class OperationOutcomeInterceptor {
             case 401 -> OperationOutcome.IssueType.LOGIN;
             case 403 -> OperationOutcome.IssueType.FORBIDDEN;
             case 404 -> OperationOutcome.IssueType.NOTFOUND;
-            case 409 -> OperationOutcome.IssueType.CONFLICT;
+            case 409, 412 -> OperationOutcome.IssueType.CONFLICT;
             case 422 -> OperationOutcome.IssueType.BUSINESSRULE;
             default -> OperationOutcome.IssueType.INVALID;
         };
@@ -101,6 +100,6 @@ public class OperationOutcomeInterceptor {
         Object[] withField = new Object[args.length + 1];
         withField[0] = field == null ? "" : field;
         System.arraycopy(args, 0, withField, 1, args.length);
-        return messages.getMessage("error." + code, withField, code, locale);
+        return messages.get("error." + code, locale, withField);
     }
 }

@@ -1,0 +1,269 @@
+package org.medunion.fhir.internal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.medunion.registry.Affiliation;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.GovernanceType;
+import org.medunion.registry.HospitalGrade;
+import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.KeySpecialtyLevel;
+import org.medunion.registry.ManagerRole;
+import org.medunion.registry.MembershipBasis;
+import org.medunion.registry.MembershipRole;
+import org.medunion.registry.Ownership;
+import org.medunion.registry.Profession;
+import org.medunion.registry.Title;
+import org.medunion.shared.InvalidInputException;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * MedUnion's own code systems, generated from the Java enums (codes are the constant names in
+ * lower-case kebab form: {@code TECHNICAL_SUPPORT → technical-support}), with zh-CN display text and an
+ * English designation from the {@code i18n/fhir} bundle. Also the stable error codes (from every
+ * {@code error.*} key of the application's bundles) and the rule IDs of rules.md. Every coded element
+ * the FHIR facade emits can be looked up at {@code /fhir/CodeSystem/<name>}.
+ */
+@Component
+class Terminology {
+
+    static final String ORGANIZATION_TYPE = "organization-type";
+    static final String CONSORTIUM_FORM = "consortium-form";
+    static final String GOVERNANCE_TYPE = "governance-type";
+    static final String MEMBERSHIP_ROLE = "membership-role";
+    static final String MEMBERSHIP_BASIS = "membership-basis";
+    static final String INSTITUTION_CATEGORY = "institution-category";
+    static final String HOSPITAL_LEVEL = "hospital-level";
+    static final String HOSPITAL_GRADE = "hospital-grade";
+    static final String OWNERSHIP = "ownership";
+    static final String AFFILIATION = "affiliation";
+    static final String KEY_SPECIALTY_LEVEL = "key-specialty-level";
+    static final String PRACTITIONER_TITLE = "practitioner-title";
+    static final String PROFESSION = "profession";
+    static final String PRACTITIONER_ROLE = "practitioner-role";
+    static final String MANAGER_ROLE = "manager-role";
+    static final String ERROR = "error";
+    static final String RULE = "rule";
+
+    private static final Map<String, Class<? extends Enum<?>>> ENUMS = new LinkedHashMap<>();
+
+    static {
+        ENUMS.put(ORGANIZATION_TYPE, OrganizationKind.class);
+        ENUMS.put(CONSORTIUM_FORM, ConsortiumForm.class);
+        ENUMS.put(GOVERNANCE_TYPE, GovernanceType.class);
+        ENUMS.put(MEMBERSHIP_ROLE, MembershipRole.class);
+        ENUMS.put(MEMBERSHIP_BASIS, MembershipBasis.class);
+        ENUMS.put(INSTITUTION_CATEGORY, InstitutionCategory.class);
+        ENUMS.put(HOSPITAL_LEVEL, HospitalLevel.class);
+        ENUMS.put(HOSPITAL_GRADE, HospitalGrade.class);
+        ENUMS.put(OWNERSHIP, Ownership.class);
+        ENUMS.put(AFFILIATION, Affiliation.class);
+        ENUMS.put(KEY_SPECIALTY_LEVEL, KeySpecialtyLevel.class);
+        ENUMS.put(PRACTITIONER_TITLE, Title.class);
+        ENUMS.put(PROFESSION, Profession.class);
+        ENUMS.put(PRACTITIONER_ROLE, StaffRole.class);
+        ENUMS.put(MANAGER_ROLE, ManagerRole.class);
+    }
+
+    private final FhirMessages messages;
+    private final Map<String, CodeSystem> codeSystems = new LinkedHashMap<>();
+    private final Map<String, ValueSet> valueSets = new LinkedHashMap<>();
+
+    Terminology(FhirMessages messages, Environment environment) {
+        this.messages = messages;
+        ENUMS.forEach((name, type) -> {
+            var concepts = new LinkedHashMap<String, String[]>();
+            for (Enum<?> constant : type.getEnumConstants()) {
+                String code = code(constant);
+                concepts.put(code, new String[] {label(name, code, FhirMessages.ZH), label(name, code, FhirMessages.EN)});
+            }
+            register(name, concepts, CodeSystem.CodeSystemContentMode.COMPLETE);
+        });
+        register(ERROR, errorCodes(environment), CodeSystem.CodeSystemContentMode.COMPLETE);
+        register(RULE, ruleCodes(), CodeSystem.CodeSystemContentMode.COMPLETE);
+    }
+
+    /** {@code TECHNICAL_SUPPORT → technical-support}. */
+    static String code(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A coding of one of our enums, with its zh-CN display. */
+    Coding coding(String name, Enum<?> constant) {
+        String code = code(constant);
+        return new Coding(Systems.codeSystem(name), code, label(name, code, FhirMessages.ZH));
+    }
+
+    /**
+     * The enum constant for {@code code}; an unknown code is a 400 naming {@code field} and listing the
+     * codes allowed.
+     */
+    <E extends Enum<E>> E parse(String name, Class<E> type, String code, String field) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(c -> code(c).equals(code.trim())).findFirst()
+                .orElseThrow(() -> new InvalidInputException(field, "request.unknownValue", code,
+                        Arrays.stream(type.getEnumConstants()).map(Terminology::code).collect(Collectors.joining(", "))));
+    }
+
+    /** Whether {@code system} is the canonical URL of the named code system. */
+    static boolean is(String name, String system) {
+        return Systems.codeSystem(name).equals(system);
+    }
+
+    List<CodeSystem> codeSystems() {
+        return List.copyOf(codeSystems.values());
+    }
+
+    Optional<CodeSystem> codeSystem(String id) {
+        return Optional.ofNullable(codeSystems.get(id));
+    }
+
+    List<ValueSet> valueSets() {
+        return List.copyOf(valueSets.values());
+    }
+
+    Optional<ValueSet> valueSet(String id) {
+        return Optional.ofNullable(valueSets.get(id));
+    }
+
+    private String label(String name, String code, Locale locale) {
+        String text = messages.find("cs." + name + "." + code, locale);
+        return text == null ? code : text;
+    }
+
+    private void register(String name, Map<String, String[]> concepts, CodeSystem.CodeSystemContentMode content) {
+        var cs = new CodeSystem();
+        cs.setId(name);
+        cs.setUrl(Systems.codeSystem(name));
+        cs.setVersion("1");
+        cs.setName(computableName(name));
+        cs.setTitle(messages.get("cs." + name + ".title", FhirMessages.ZH));
+        cs.setDescription(messages.get("cs." + name + ".title", FhirMessages.EN));
+        cs.setLanguage("zh-CN");
+        cs.setStatus(PublicationStatus.ACTIVE);
+        cs.setExperimental(false);
+        cs.setPublisher("MedUnion");
+        cs.setCaseSensitive(true);
+        cs.setValueSet(Systems.valueSet(name));
+        cs.setContent(content);
+        cs.setCount(concepts.size());
+        concepts.forEach((code, labels) -> {
+            var concept = cs.addConcept().setCode(code).setDisplay(labels[0]);
+            if (labels[1] != null && !labels[1].isBlank()) {
+                concept.addDesignation().setLanguage("en").setValue(labels[1]);
+            }
+        });
+        codeSystems.put(name, cs);
+
+        var vs = new ValueSet();
+        vs.setId(name);
+        vs.setUrl(Systems.valueSet(name));
+        vs.setVersion("1");
+        vs.setName(computableName(name));
+        vs.setTitle(cs.getTitle());
+        vs.setDescription(cs.getDescription());
+        vs.setLanguage("zh-CN");
+        vs.setStatus(PublicationStatus.ACTIVE);
+        vs.setExperimental(false);
+        vs.setPublisher("MedUnion");
+        vs.getCompose().addInclude().setSystem(cs.getUrl()).setVersion(cs.getVersion());
+        valueSets.put(name, vs);
+    }
+
+    /** {@code membership-role → MembershipRole} (CodeSystem.name must be computer-friendly). */
+    private static String computableName(String name) {
+        return Arrays.stream(name.split("-")).map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))
+                .collect(Collectors.joining());
+    }
+
+    /** Every {@code error.<code>} key of the application's bundles, zh-CN text with the English one. */
+    private static Map<String, String[]> errorCodes(Environment environment) {
+        String basenames = environment.getProperty("spring.messages.basename", "messages");
+        var zh = new TreeMap<String, String>();
+        var en = new TreeMap<String, String>();
+        for (String basename : basenames.split(",")) {
+            collect(basename.trim() + ".properties", zh);
+            collect(basename.trim() + "_en.properties", en);
+        }
+        collect("i18n/fhir.properties", zh);
+        collect("i18n/fhir_en.properties", en);
+        var codes = new LinkedHashMap<String, String[]>();
+        zh.forEach((key, text) -> {
+            if (key.startsWith("error.")) {
+                String code = key.substring("error.".length());
+                codes.put(code, new String[] {text, en.get(key)});
+            }
+        });
+        return codes;
+    }
+
+    /** The rule IDs of rules.md with their text ({@code fhir/rule-codes.properties}). */
+    private static Map<String, String[]> ruleCodes() {
+        var rules = new TreeMap<String, String>(Terminology::compareRuleIds);
+        var props = new Properties();
+        load("fhir/rule-codes.properties", props);
+        props.forEach((k, v) -> rules.put(k.toString(), v.toString()));
+        var codes = new LinkedHashMap<String, String[]>();
+        rules.forEach((id, text) -> codes.put(id, new String[] {text, text}));
+        return codes;
+    }
+
+    private static int compareRuleIds(String a, String b) {
+        String[] pa = a.split("-");
+        String[] pb = b.split("-");
+        int c = pa[0].compareTo(pb[0]);
+        if (c != 0 || pa.length < 2 || pb.length < 2) {
+            return c != 0 ? c : a.compareTo(b);
+        }
+        try {
+            return Integer.compare(Integer.parseInt(pa[1]), Integer.parseInt(pb[1]));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
+    private static void collect(String path, Map<String, String> into) {
+        var props = new Properties();
+        load(path, props);
+        props.forEach((k, v) -> into.putIfAbsent(k.toString(), v.toString()));
+    }
+
+    private static void load(String path, Properties props) {
+        var resource = new ClassPathResource(path);
+        if (!resource.exists()) {
+            return;
+        }
+        try (var reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+
+    static List<String> names() {
+        var names = new ArrayList<>(ENUMS.keySet());
+        names.add(ERROR);
+        names.add(RULE);
+        return names;
+    }
+}

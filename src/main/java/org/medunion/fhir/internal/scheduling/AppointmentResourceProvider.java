@@ -1,0 +1,91 @@
+package org.medunion.fhir.internal.scheduling;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.IdType;
+import org.medunion.residents.ResidentId;
+import org.medunion.scheduling.BookSlot;
+import org.medunion.scheduling.BookingId;
+import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.SlotId;
+import org.medunion.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * FHIR Appointment. {@code POST /fhir/Appointment} referencing a free Slot books it atomically for the
+ * Patient participant (a taken Slot → 409 with OperationOutcome, SCHEDULING-0001); an {@code Idempotency-Key}
+ * header makes repetitions return the same Appointment (R-4). Search by {@code patient} or {@code slot}.
+ */
+@Component
+public class AppointmentResourceProvider implements IResourceProvider {
+
+    private final SchedulingManagement scheduling;
+
+    AppointmentResourceProvider(SchedulingManagement scheduling) {
+        this.scheduling = scheduling;
+    }
+
+    @Override
+    public Class<Appointment> getResourceType() {
+        return Appointment.class;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam Appointment appointment, RequestDetails request) {
+        if (appointment.hasStatus() && appointment.getStatus() != Appointment.AppointmentStatus.BOOKED
+                && appointment.getStatus() != Appointment.AppointmentStatus.PROPOSED
+                && appointment.getStatus() != Appointment.AppointmentStatus.PENDING) {
+            throw new InvalidInputException("Appointment.status", "request.unknownValue",
+                    appointment.getStatus().toCode(), "booked, proposed, pending");
+        }
+        if (appointment.getSlot().size() != 1) {
+            throw new InvalidInputException("Appointment.slot", "field.required");
+        }
+        var slot = SchedulingFhir.uuid(appointment.getSlotFirstRep().getReference(), "Slot", "Appointment.slot[0]");
+        var patient = appointment.getParticipant().stream()
+                .map(p -> p.getActor().getReference())
+                .filter(r -> r != null && r.startsWith("Patient/"))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("Appointment.participant.actor", "field.required"));
+        var resident = new ResidentId(SchedulingFhir.uuid(patient, "Patient", "Appointment.participant.actor"));
+        var result = scheduling.book(BookSlot.slot(new SlotId(slot), resident), request.getHeader("Idempotency-Key"));
+        var created = BookingToAppointmentMapper.appointment(result.booking());
+        var outcome = new MethodOutcome(new IdType("Appointment", result.booking().id().toString()), true);
+        outcome.setResource(created);
+        return outcome;
+    }
+
+    @Read
+    public Appointment read(@IdParam IdType id) {
+        return scheduling.booking(new BookingId(SchedulingFhir.uuid(id.getIdPart(), null, "id")))
+                .map(BookingToAppointmentMapper::appointment)
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    @Search
+    public List<Appointment> search(@OptionalParam(name = Appointment.SP_PATIENT) ReferenceParam patient,
+                                    @OptionalParam(name = Appointment.SP_SLOT) ReferenceParam slot) {
+        if (patient != null) {
+            var resident = new ResidentId(SchedulingFhir.uuid(patient.getValue(), "Patient", "patient"));
+            return scheduling.bookingsOf(resident).stream()
+                    .filter(b -> slot == null || b.slotId().value().equals(SchedulingFhir.uuid(slot.getValue(), "Slot", "slot")))
+                    .map(BookingToAppointmentMapper::appointment).toList();
+        }
+        if (slot != null) {
+            return scheduling.bookingsOfSlot(new SlotId(SchedulingFhir.uuid(slot.getValue(), "Slot", "slot"))).stream()
+                    .map(BookingToAppointmentMapper::appointment).toList();
+        }
+        throw new InvalidInputException("patient", "field.required");
+    }
+}

@@ -1,0 +1,77 @@
+package org.medunion.registry.internal;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import org.medunion.shared.InvalidInputException;
+
+/** Input checks shared by the registry's commands; each failure names the field and the rule (400). */
+final class Check {
+
+    private Check() {
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        return value;
+    }
+
+    /** A required text, trimmed, at most {@code max} characters. */
+    static String text(String value, String field, int max) {
+        required(value, field);
+        return optionalText(value, field, max);
+    }
+
+    /** An optional text, trimmed (blank becomes null), at most {@code max} characters. */
+    static String optionalText(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String s = value.strip();
+        if (s.length() > max) {
+            throw new InvalidInputException(field, RegistryErrors.TOO_LONG, max);
+        }
+        if (s.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
+            throw new InvalidInputException(field, RegistryErrors.CONTROL_CHARACTERS);
+        }
+        return s;
+    }
+
+    /** {@code end} (if given) must not lie before {@code start}. */
+    static void notBefore(LocalDate end, LocalDate start, String field) {
+        if (end != null && start != null && end.isBefore(start)) {
+            throw new InvalidInputException(field, RegistryErrors.END_BEFORE_START, end, start);
+        }
+    }
+
+    static void notAfter(LocalDate day, LocalDate latest, String field) {
+        if (day != null && day.isAfter(latest)) {
+            throw new InvalidInputException(field, RegistryErrors.IN_FUTURE, day);
+        }
+    }
+
+    static long range(long value, long min, long max, String field) {
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, RegistryErrors.OUT_OF_RANGE, value, min, max);
+        }
+        return value;
+    }
+
+    static double range(double value, double min, double max, String field) {
+        if (Double.isNaN(value) || value < min || value > max) {
+            throw new InvalidInputException(field, RegistryErrors.OUT_OF_RANGE, value, min, max);
+        }
+        return value;
+    }
+
+    static void maxSize(Collection<?> values, int max, String field) {
+        if (values != null && values.size() > max) {
+            throw new InvalidInputException(field, RegistryErrors.TOO_MANY, max);
+        }
+    }
+
+    static boolean flag(Boolean value) {
+        return Boolean.TRUE.equals(value);
+    }
+}

@@ -1,0 +1,262 @@
+package org.medunion.registry.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.registry.AddMember;
+import org.medunion.registry.ChangeType;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DissolveConsortium;
+import org.medunion.registry.EndMembership;
+import org.medunion.registry.FormConsortium;
+import org.medunion.registry.GridId;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.MembershipBasis;
+import org.medunion.registry.MembershipChanged;
+import org.medunion.registry.MembershipRole;
+import org.medunion.registry.MembershipView;
+import org.medunion.registry.RegistryChange;
+import org.medunion.shared.ConflictException;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forming, adjusting and dissolving consortia. Each change is applied, then checked by the guards, then
+ * reported (SH-10) — all in the facade's transaction, so a refused change leaves nothing behind.
+ */
+@Component
+class ConsortiumCommands {
+
+    static final int MAX_MEMBERS = 500;
+
+    private final ConsortiumStore consortia;
+    private final ReferenceDataStore referenceData;
+    private final InstitutionCommands institutionCommands;
+    private final ChangeReporter reporter;
+    private final RegistryAccess access;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConsortiumCommands(ConsortiumStore consortia, ReferenceDataStore referenceData, InstitutionCommands institutionCommands,
+                       ChangeReporter reporter, RegistryAccess access, AuditTrail audit, ApplicationEventPublisher events,
+                       Clock clock) {
+        this.consortia = consortia;
+        this.referenceData = referenceData;
+        this.institutionCommands = institutionCommands;
+        this.reporter = reporter;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A consortium the caller may see, else 404 (we do not tell which). */
+    ConsortiumView visible(ConsortiumId id) {
+        Check.required(id, "id");
+        List<Object> params = new ArrayList<>();
+        params.add(id.value());
+        String where = " and c.id = ?" + access.caller().consortiumFilter(params);
+        return consortia.query(where, params).stream().findFirst().orElseThrow(() -> new NotFoundException("Consortium", id));
+    }
+
+    /**
+     * A consortium the caller may change: 404 when it does not exist, 403 when it lies outside the caller's
+     * writable scope (an office addressing another consortium), 409 when it is dissolved.
+     */
+    ConsortiumView writable(ConsortiumId id) {
+        Check.required(id, "id");
+        ConsortiumView c = consortia.find(id.value()).orElseThrow(() -> new NotFoundException("Consortium", id));
+        access.caller().requireConsortiumWriter(c.id().value(), c.districtCode());
+        if (!c.active()) {
+            throw new ConflictException(RegistryErrors.CONSORTIUM_DISSOLVED, "id", c.name());
+        }
+        return c;
+    }
+
+    ConsortiumView form(FormConsortium c) {
+        Check.required(c, "body");
+        String name = Check.text(c.name(), "name", 200);
+        Check.required(c.form(), "form");
+        institutionCommands.requireDistrict(c.districtCode(), "districtCode");
+        LocalDate established = Check.required(c.establishedOn(), "establishedOn");
+        Check.maxSize(c.gridIds(), 100, "gridIds");
+        Set<GridId> grids = new HashSet<>();
+        if (c.gridIds() != null) {
+            for (int i = 0; i < c.gridIds().size(); i++) {
+                GridId grid = Check.required(c.gridIds().get(i), "gridIds[" + i + "]");
+                if (referenceData.grid(grid.value()).isEmpty()) {
+                    throw new InvalidInputException("gridIds[" + i + "]", RegistryErrors.UNKNOWN_REFERENCE, grid);
+                }
+                grids.add(grid);
+            }
+        }
+        Check.maxSize(c.centres(), 30, "centres");
+        List<String> centres = new ArrayList<>();
+        if (c.centres() != null) {
+            for (int i = 0; i < c.centres().size(); i++) {
+                String centre = Check.text(c.centres().get(i), "centres[" + i + "]", 40);
+                if (!centres.contains(centre)) {
+                    centres.add(centre);
+                }
+            }
+        }
+        Check.required(c.members(), "members");
+        if (c.members().isEmpty()) {
+            throw new InvalidInputException("members", "field.required");
+        }
+        Check.maxSize(c.members(), MAX_MEMBERS, "members");
+        List<AddMember> members = new ArrayList<>();
+        Set<InstitutionId> seen = new HashSet<>();
+        for (int i = 0; i < c.members().size(); i++) {
+            AddMember m = validateMember(c.members().get(i), "members[" + i + "].", established);
+            if (!seen.add(m.institutionId())) {
+                throw new ConflictException(RegistryErrors.ALREADY_MEMBER, "members[" + i + "].institutionId", m.institutionId());
+            }
+            members.add(m);
+        }
+        if (members.stream().filter(m -> m.role() == MembershipRole.LEAD).count() != 1) {
+            throw new InvalidInputException("members", RegistryErrors.ONE_LEAD);
+        }
+        String override = Check.optionalText(c.overrideReason(), "overrideReason", 1000);
+        var caller = access.caller();
+        caller.requirePlannerOf(c.districtCode());
+        if (consortia.nameTaken(name)) {
+            throw new ConflictException(RegistryErrors.DUPLICATE_CONSORTIUM_NAME, "name", name);
+        }
+
+        UUID id = UUID.randomUUID();
+        var normalised = new FormConsortium(name, c.form(), Check.flag(c.tight()), c.governance(), c.districtCode(),
+                List.copyOf(grids), established, Check.flag(c.crossProvince()), c.ownerApprovedOn(),
+                Check.flag(c.managementOffice()), Check.flag(c.qualityControlGroup()), centres, members, override);
+        var now = clock.instant();
+        consortia.insert(id, normalised, now, caller.username());
+        List<UUID> membershipIds = new ArrayList<>();
+        for (AddMember m : members) {
+            UUID membershipId = UUID.randomUUID();
+            consortia.insertMembership(membershipId, id, m, now, caller.username());
+            membershipIds.add(membershipId);
+        }
+        audit.record(AuditAction.CREATE, "Consortium", id.toString(), null, name);
+        List<InstitutionId> relation = members.stream().map(AddMember::institutionId).toList();
+        reporter.guard(new RegistryChange("CONSORTIUM_FORMED", new ConsortiumId(id), relation, override));
+        ConsortiumView after = consortia.find(id).orElseThrow();
+        reporter.report(ChangeType.CREATION, after, relation, reporter.text("registry.report.summary.CREATION",
+                name, reporter.text("registry.consortiumForm." + c.form().name()), members.size(), names(relation)), caller.username());
+        for (int i = 0; i < members.size(); i++) {
+            events.publishEvent(new MembershipChanged(after.id(), members.get(i).institutionId(), members.get(i).role(),
+                    membershipIds.get(i), false));
+        }
+        return after;
+    }
+
+    ConsortiumView addMember(ConsortiumId id, AddMember command) {
+        ConsortiumView c = writable(id);
+        AddMember m = validateMember(command, "", null);
+        if (m.startDate().isBefore(c.establishedOn())) {
+            throw new InvalidInputException("startDate", RegistryErrors.END_BEFORE_START, m.startDate(), c.establishedOn());
+        }
+        String override = Check.optionalText(m.overrideReason(), "overrideReason", 1000);
+        if (c.members().stream().anyMatch(x -> x.endDate() == null && x.institutionId().equals(m.institutionId()))) {
+            throw new ConflictException(RegistryErrors.ALREADY_MEMBER, "institutionId", m.institutionId());
+        }
+        if (m.role() == MembershipRole.LEAD && c.lead().isPresent()) {
+            throw new ConflictException(RegistryErrors.ONE_LEAD, "role");
+        }
+        var caller = access.caller();
+        UUID membershipId = UUID.randomUUID();
+        consortia.insertMembership(membershipId, id.value(), m, clock.instant(), caller.username());
+        consortia.touch(id.value(), clock.instant());
+        audit.record(AuditAction.UPDATE, "Consortium", id.toString(), null, "member added " + m.institutionId());
+        reporter.guard(new RegistryChange("MEMBER_ADDED", id, List.of(m.institutionId()), override));
+        ConsortiumView after = consortia.find(id.value()).orElseThrow();
+        reporter.report(ChangeType.ADJUSTMENT, after, relationWithLead(after, m.institutionId()),
+                reporter.text("registry.report.summary.MEMBER_ADDED", after.name(), reporter.institutionName(m.institutionId()),
+                        reporter.text("registry.membershipRole." + m.role().name()), reporter.text("registry.membershipBasis." + m.basis().name())),
+                caller.username());
+        events.publishEvent(new MembershipChanged(id, m.institutionId(), m.role(), membershipId, false));
+        return after;
+    }
+
+    ConsortiumView endMembership(ConsortiumId id, EndMembership command) {
+        ConsortiumView c = writable(id);
+        Check.required(command, "body");
+        UUID membershipId = Check.required(command.membershipId(), "membershipId");
+        MembershipView m = c.members().stream().filter(x -> x.id().equals(membershipId)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("membershipId", RegistryErrors.UNKNOWN_REFERENCE, membershipId));
+        if (m.endDate() != null) {
+            throw new ConflictException(RegistryErrors.MEMBERSHIP_ENDED, "membershipId", membershipId);
+        }
+        LocalDate end = Check.required(command.endDate(), "endDate");
+        Check.notBefore(end, m.startDate(), "endDate");
+        String reason = Check.optionalText(command.reason(), "reason", 1000);
+        String override = Check.optionalText(command.overrideReason(), "overrideReason", 1000);
+        var caller = access.caller();
+        consortia.endMembership(membershipId, end, reason);
+        consortia.touch(id.value(), clock.instant());
+        audit.record(AuditAction.UPDATE, "Consortium", id.toString(), null, "membership ended " + membershipId);
+        reporter.guard(new RegistryChange("MEMBERSHIP_ENDED", id, List.of(m.institutionId()), override));
+        ConsortiumView after = consortia.find(id.value()).orElseThrow();
+        reporter.report(ChangeType.ADJUSTMENT, after, relationWithLead(after, m.institutionId()),
+                reporter.text("registry.report.summary.MEMBERSHIP_ENDED", after.name(),
+                        reporter.institutionName(m.institutionId()), reporter.text("registry.membershipRole." + m.role().name()),
+                        end.toString(), reason == null ? "-" : reason),
+                caller.username());
+        events.publishEvent(new MembershipChanged(id, m.institutionId(), m.role(), membershipId, true));
+        return after;
+    }
+
+    ConsortiumView dissolve(ConsortiumId id, DissolveConsortium command) {
+        ConsortiumView c = writable(id);
+        Check.required(command, "body");
+        LocalDate on = Check.required(command.dissolvedOn(), "dissolvedOn");
+        Check.notBefore(on, c.establishedOn(), "dissolvedOn");
+        String reason = Check.text(command.reason(), "reason", 1000);
+        String override = Check.optionalText(command.overrideReason(), "overrideReason", 1000);
+        var caller = access.caller();
+        List<MembershipView> ending = c.members().stream().filter(m -> m.endDate() == null).toList();
+        consortia.dissolve(id.value(), on, reason, clock.instant());
+        audit.record(AuditAction.UPDATE, "Consortium", id.toString(), null, "dissolved");
+        List<InstitutionId> relation = ending.stream().map(MembershipView::institutionId).toList();
+        reporter.guard(new RegistryChange("CONSORTIUM_DISSOLVED", id, relation, override));
+        ConsortiumView after = consortia.find(id.value()).orElseThrow();
+        reporter.report(ChangeType.DISSOLUTION, after, relation,
+                reporter.text("registry.report.summary.DISSOLUTION", after.name(), on.toString(), reason), caller.username());
+        ending.forEach(m -> events.publishEvent(new MembershipChanged(id, m.institutionId(), m.role(), m.id(), true)));
+        return after;
+    }
+
+    private AddMember validateMember(AddMember m, String prefix, LocalDate defaultStart) {
+        Check.required(m, prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1));
+        institutionCommands.requireInstitution(m.institutionId(), prefix + "institutionId");
+        Check.required(m.role(), prefix + "role");
+        LocalDate start = m.startDate() != null ? m.startDate() : defaultStart;
+        Check.required(start, prefix + "startDate");
+        if (defaultStart != null) {
+            Check.notBefore(start, defaultStart, prefix + "startDate");
+        }
+        return new AddMember(m.institutionId(), m.role(), m.basis() == null ? MembershipBasis.HOME_DISTRICT : m.basis(),
+                start, Check.optionalText(m.leadDiscipline(), prefix + "leadDiscipline", 100),
+                Check.optionalText(m.overrideReason(), prefix + "overrideReason", 1000));
+    }
+
+    private static List<InstitutionId> relationWithLead(ConsortiumView after, InstitutionId changed) {
+        List<InstitutionId> relation = new ArrayList<>();
+        relation.add(changed);
+        after.lead().filter(l -> !l.equals(changed)).ifPresent(relation::add);
+        return relation;
+    }
+
+    private String names(List<InstitutionId> ids) {
+        return String.join(reporter.text("registry.report.separator"), ids.stream().map(reporter::institutionName).toList());
+    }
+}

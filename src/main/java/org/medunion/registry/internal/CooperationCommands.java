@@ -1,0 +1,161 @@
+package org.medunion.registry.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.registry.AgreementView;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DispatchKind;
+import org.medunion.registry.DispatchStaff;
+import org.medunion.registry.DispatchView;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.LogWork;
+import org.medunion.registry.PractitionerView;
+import org.medunion.registry.RecordAgreement;
+import org.medunion.registry.RegistryChange;
+import org.medunion.registry.WorkLogView;
+import org.medunion.shared.ConflictException;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Agreements and charters, dispatched managers and experts, work logs. Agreements and dispatches are
+ * checked by the guards (SH-6 … SH-9 live in the policy module) before they commit.
+ */
+@Component
+class CooperationCommands {
+
+    private final CooperationStore cooperation;
+    private final PractitionerStore practitioners;
+    private final ConsortiumCommands consortiumCommands;
+    private final ChangeReporter reporter;
+    private final RegistryAccess access;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CooperationCommands(CooperationStore cooperation, PractitionerStore practitioners, ConsortiumCommands consortiumCommands,
+                        ChangeReporter reporter, RegistryAccess access, AuditTrail audit, Clock clock) {
+        this.cooperation = cooperation;
+        this.practitioners = practitioners;
+        this.consortiumCommands = consortiumCommands;
+        this.reporter = reporter;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    AgreementView recordAgreement(ConsortiumId id, RecordAgreement c) {
+        ConsortiumView consortium = consortiumCommands.writable(id);
+        Check.required(c, "body");
+        Check.required(c.type(), "type");
+        String title = Check.text(c.title(), "title", 200);
+        Check.required(c.parties(), "parties");
+        if (c.parties().isEmpty()) {
+            throw new InvalidInputException("parties", "field.required");
+        }
+        Check.maxSize(c.parties(), ConsortiumCommands.MAX_MEMBERS, "parties");
+        Set<InstitutionId> members = memberIds(consortium);
+        List<InstitutionId> parties = new ArrayList<>();
+        for (int i = 0; i < c.parties().size(); i++) {
+            InstitutionId party = Check.required(c.parties().get(i), "parties[" + i + "]");
+            if (!members.contains(party)) {
+                throw new InvalidInputException("parties[" + i + "]", RegistryErrors.NOT_A_MEMBER, party);
+            }
+            if (!parties.contains(party)) {
+                parties.add(party);
+            }
+        }
+        Check.required(c.termStart(), "termStart");
+        Check.notBefore(c.termEnd(), c.termStart(), "termEnd");
+        Check.notAfter(c.signedOn(), java.time.LocalDate.now(clock), "signedOn");
+        var normalised = new RecordAgreement(c.type(), title, parties, c.termStart(), c.termEnd(), c.signedOn(),
+                Check.optionalText(c.responsibilities(), "responsibilities", 4000),
+                Check.optionalText(c.rights(), "rights", 4000), Check.optionalText(c.benefits(), "benefits", 4000),
+                Check.optionalText(c.benefitSharing(), "benefitSharing", 4000),
+                Check.optionalText(c.overrideReason(), "overrideReason", 1000));
+        var caller = access.caller();
+        UUID agreementId = UUID.randomUUID();
+        cooperation.insertAgreement(agreementId, id.value(), normalised, clock.instant(), caller.username());
+        audit.record(AuditAction.CREATE, "Agreement", agreementId.toString(), null, c.type() + " " + id);
+        reporter.guard(new RegistryChange("AGREEMENT_RECORDED", id, parties, normalised.overrideReason()));
+        return cooperation.agreements(id.value()).stream().filter(a -> a.id().equals(agreementId)).findFirst().orElseThrow();
+    }
+
+    DispatchView dispatch(ConsortiumId id, DispatchStaff c) {
+        ConsortiumView consortium = consortiumCommands.writable(id);
+        Check.required(c, "body");
+        Check.required(c.practitionerId(), "practitionerId");
+        PractitionerView p = practitioners.find(c.practitionerId().value())
+                .orElseThrow(() -> new InvalidInputException("practitionerId", RegistryErrors.UNKNOWN_REFERENCE, c.practitionerId()));
+        Set<InstitutionId> members = memberIds(consortium);
+        if (!members.contains(p.institutionId())) {
+            throw new InvalidInputException("practitionerId", RegistryErrors.NOT_A_MEMBER, p.institutionId());
+        }
+        Check.required(c.toInstitutionId(), "toInstitutionId");
+        if (!members.contains(c.toInstitutionId())) {
+            throw new InvalidInputException("toInstitutionId", RegistryErrors.NOT_A_MEMBER, c.toInstitutionId());
+        }
+        if (c.toInstitutionId().equals(p.institutionId())) {
+            throw new InvalidInputException("toInstitutionId", RegistryErrors.SAME_INSTITUTION);
+        }
+        Check.required(c.kind(), "kind");
+        if (c.kind() == DispatchKind.MANAGER && c.managerRole() == null) {
+            throw new InvalidInputException("managerRole", RegistryErrors.MANAGER_ROLE_REQUIRED);
+        }
+        Check.required(c.startDate(), "startDate");
+        Check.notBefore(c.endDate(), c.startDate(), "endDate");
+        int weeklyDays = (int) Check.range(Check.required(c.weeklyDays(), "weeklyDays"), 1, 7, "weeklyDays");
+        if (c.agreementId() != null && !cooperation.agreementConsortium(c.agreementId()).map(id.value()::equals).orElse(false)) {
+            throw new InvalidInputException("agreementId", RegistryErrors.UNKNOWN_REFERENCE, c.agreementId());
+        }
+        var normalised = new DispatchStaff(c.practitionerId(), c.toInstitutionId(), c.kind(),
+                c.managerRole(),
+                Check.optionalText(c.discipline(), "discipline", 100), c.startDate(), c.endDate(), weeklyDays,
+                c.agreementId(), Check.optionalText(c.overrideReason(), "overrideReason", 1000));
+        var caller = access.caller();
+        UUID dispatchId = UUID.randomUUID();
+        cooperation.insertDispatch(dispatchId, id.value(), p.institutionId().value(), normalised, clock.instant(),
+                caller.username());
+        audit.record(AuditAction.CREATE, "Dispatch", dispatchId.toString(), null, c.kind() + " " + id);
+        reporter.guard(new RegistryChange("DISPATCH_RECORDED", id, List.of(p.institutionId(), c.toInstitutionId()),
+                normalised.overrideReason()));
+        return cooperation.dispatch(dispatchId).orElseThrow();
+    }
+
+    WorkLogView logWork(UUID dispatchId, LogWork c) {
+        Check.required(dispatchId, "id");
+        DispatchView d = cooperation.dispatch(dispatchId).orElseThrow(() -> new NotFoundException("Dispatch", dispatchId));
+        consortiumCommands.writable(d.consortiumId());
+        Check.required(c, "body");
+        Check.required(c.workDate(), "workDate");
+        if (c.workDate().isBefore(d.startDate()) || d.endDate() != null && c.workDate().isAfter(d.endDate())) {
+            throw new InvalidInputException("workDate", RegistryErrors.OUTSIDE_PERIOD, c.workDate(), d.startDate(),
+                    d.endDate() == null ? "" : d.endDate());
+        }
+        Check.notAfter(c.workDate(), java.time.LocalDate.now(clock), "workDate");
+        double hours = c.hours() == null ? 8.0 : Check.range(c.hours(), 0.5, 24, "hours");
+        String note = Check.optionalText(c.note(), "note", 1000);
+        if (cooperation.workLogExists(dispatchId, c.workDate())) {
+            throw new ConflictException(RegistryErrors.DUPLICATE_WORK_LOG, "workDate", c.workDate());
+        }
+        var caller = access.caller();
+        UUID logId = UUID.randomUUID();
+        cooperation.insertWorkLog(logId, dispatchId, new LogWork(c.workDate(), hours, note), hours, clock.instant(),
+                caller.username());
+        audit.record(AuditAction.CREATE, "WorkLog", logId.toString(), null, "dispatch " + dispatchId);
+        return cooperation.workLogs(dispatchId).stream().filter(w -> w.id().equals(logId)).findFirst().orElseThrow();
+    }
+
+    private static Set<InstitutionId> memberIds(ConsortiumView c) {
+        Set<InstitutionId> ids = new HashSet<>();
+        c.members().stream().filter(m -> m.endDate() == null).forEach(m -> ids.add(m.institutionId()));
+        return ids;
+    }
+}

@@ -1,0 +1,248 @@
+package org.medunion.registry.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.registry.DrawGrid;
+import org.medunion.registry.GridId;
+import org.medunion.registry.GridView;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.PractitionerId;
+import org.medunion.registry.PractitionerView;
+import org.medunion.registry.RecordStudyPeriod;
+import org.medunion.registry.RegisterInstitution;
+import org.medunion.registry.RegisterPractitioner;
+import org.medunion.registry.StudyPeriodView;
+import org.medunion.shared.ConflictException;
+import org.medunion.shared.CreditCode;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Changes of grids, institutions and practitioners: validated, scoped, audited. Runs in the facade's transaction. */
+@Component
+class InstitutionCommands {
+
+    private final ReferenceDataStore referenceData;
+    private final InstitutionStore institutions;
+    private final PractitionerStore practitioners;
+    private final ConsortiumStore consortia;
+    private final RegistryAccess access;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    InstitutionCommands(ReferenceDataStore referenceData, InstitutionStore institutions, PractitionerStore practitioners,
+                        ConsortiumStore consortia, RegistryAccess access, AuditTrail audit, Clock clock) {
+        this.referenceData = referenceData;
+        this.institutions = institutions;
+        this.practitioners = practitioners;
+        this.consortia = consortia;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    void requireDistrict(String code, String field) {
+        Check.required(code, field);
+        if (referenceData.district(code).isEmpty()) {
+            throw new InvalidInputException(field, RegistryErrors.UNKNOWN_DISTRICT, code);
+        }
+    }
+
+    void requireInstitution(InstitutionId id, String field) {
+        Check.required(id, field);
+        if (!institutions.exists(id.value())) {
+            throw new InvalidInputException(field, RegistryErrors.UNKNOWN_REFERENCE, id);
+        }
+    }
+
+    GridView drawGrid(DrawGrid c) {
+        Check.required(c, "body");
+        String code = Check.text(c.code(), "code", 40);
+        String name = Check.text(c.name(), "name", 100);
+        requireDistrict(c.districtCode(), "districtCode");
+        Check.maxSize(c.streets(), 200, "streets");
+        List<String> streets = new ArrayList<>();
+        if (c.streets() != null) {
+            for (int i = 0; i < c.streets().size(); i++) {
+                streets.add(Check.text(c.streets().get(i), "streets[" + i + "]", 100));
+            }
+        }
+        long population = c.population() == null ? 0 : Check.range(c.population(), 0, 100_000_000, "population");
+        var caller = access.caller();
+        caller.requirePlannerOf(c.districtCode());
+        if (referenceData.gridCodeTaken(code)) {
+            throw new ConflictException(RegistryErrors.DUPLICATE_GRID_CODE, "code", code);
+        }
+        UUID id = UUID.randomUUID();
+        referenceData.insertGrid(id, code, name, c.districtCode(), streets, population, clock.instant(), caller.username());
+        audit.record(AuditAction.CREATE, "Grid", id.toString(), null, code);
+        return referenceData.grid(id).orElseThrow();
+    }
+
+    InstitutionView register(RegisterInstitution command) {
+        RegisterInstitution c = validate(command, null);
+        var caller = access.caller();
+        caller.requirePlannerOf(c.districtCode());
+        if (institutions.findByCreditCode(c.creditCode()).isPresent()) {
+            throw new ConflictException(RegistryErrors.DUPLICATE_CREDIT_CODE, "creditCode", c.creditCode());
+        }
+        UUID id = UUID.randomUUID();
+        institutions.insert(id, c, clock.instant(), caller.username());
+        audit.record(AuditAction.CREATE, "Institution", id.toString(), null, c.name());
+        return institutions.find(id).orElseThrow();
+    }
+
+    InstitutionView update(InstitutionId id, long expectedVersion, RegisterInstitution command) {
+        Check.required(id, "id");
+        var caller = access.caller();
+        InstitutionView current = visibleInstitution(id);
+        RegisterInstitution c = validate(command, id);
+        caller.requirePlannerOf(current.districtCode());
+        caller.requirePlannerOf(c.districtCode());
+        if (institutions.creditCodeTaken(c.creditCode(), id.value())) {
+            throw new ConflictException(RegistryErrors.DUPLICATE_CREDIT_CODE, "creditCode", c.creditCode());
+        }
+        if (!institutions.update(id.value(), expectedVersion, c, clock.instant(), caller.username())) {
+            throw new ConflictException(RegistryErrors.STALE_VERSION, "version", expectedVersion);
+        }
+        audit.record(AuditAction.UPDATE, "Institution", id.toString(), null, "version " + (expectedVersion + 1));
+        return institutions.find(id.value()).orElseThrow();
+    }
+
+    /** An institution the caller may see, else 404 (we do not tell which). */
+    InstitutionView visibleInstitution(InstitutionId id) {
+        List<Object> params = new ArrayList<>();
+        params.add(id.value());
+        String where = " and i.id = ?" + access.caller().institutionFilter(params);
+        return institutions.query(where, params, 0, 1).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Institution", id));
+    }
+
+    private RegisterInstitution validate(RegisterInstitution c, InstitutionId self) {
+        Check.required(c, "body");
+        String name = Check.text(c.name(), "name", 200);
+        String creditCode = CreditCode.requireValid(c.creditCode(), "creditCode");
+        Check.required(c.category(), "category");
+        Check.required(c.level(), "level");
+        Check.required(c.ownership(), "ownership");
+        Check.required(c.affiliation(), "affiliation");
+        requireDistrict(c.districtCode(), "districtCode");
+        if (c.gridId() != null) {
+            GridView grid = referenceData.grid(c.gridId().value())
+                    .orElseThrow(() -> new InvalidInputException("gridId", RegistryErrors.UNKNOWN_REFERENCE, c.gridId()));
+            if (!grid.districtCode().equals(c.districtCode())) {
+                throw new InvalidInputException("gridId", RegistryErrors.GRID_OUTSIDE_DISTRICT, grid.code(), c.districtCode());
+            }
+        }
+        if (c.parentId() != null) {
+            if (c.parentId().equals(self)) {
+                throw new InvalidInputException("parentId", RegistryErrors.OWN_PARENT);
+            }
+            requireInstitution(c.parentId(), "parentId");
+        }
+        Check.maxSize(c.campuses(), 50, "campuses");
+        List<InstitutionView.Campus> campuses = new ArrayList<>();
+        if (c.campuses() != null) {
+            for (int i = 0; i < c.campuses().size(); i++) {
+                var campus = Check.required(c.campuses().get(i), "campuses[" + i + "]");
+                requireDistrict(campus.districtCode(), "campuses[" + i + "].districtCode");
+                campuses.add(new InstitutionView.Campus(campus.districtCode(),
+                        Check.text(campus.name(), "campuses[" + i + "].name", 200), campus.planned()));
+            }
+        }
+        Check.maxSize(c.keySpecialties(), 100, "keySpecialties");
+        List<InstitutionView.KeySpecialty> specialties = new ArrayList<>();
+        if (c.keySpecialties() != null) {
+            for (int i = 0; i < c.keySpecialties().size(); i++) {
+                var s = Check.required(c.keySpecialties().get(i), "keySpecialties[" + i + "]");
+                specialties.add(new InstitutionView.KeySpecialty(
+                        Check.text(s.discipline(), "keySpecialties[" + i + "].discipline", 100),
+                        Check.required(s.level(), "keySpecialties[" + i + "].level")));
+            }
+        }
+        return new RegisterInstitution(name, creditCode, c.category(), c.level(),
+                c.grade() == null ? org.medunion.registry.HospitalGrade.UNGRADED : c.grade(), c.ownership(),
+                Check.optionalText(c.ownerBody(), "ownerBody", 200), c.affiliation(),
+                Check.flag(c.tcm()) || c.category().isTcm(), c.districtCode(), c.gridId(), c.parentId(),
+                Check.flag(c.regionalMedicalCentre()), Check.optionalText(c.address(), "address", 300), campuses,
+                specialties);
+    }
+
+    // practitioners
+
+    PractitionerView registerPractitioner(RegisterPractitioner command) {
+        RegisterPractitioner c = validate(command);
+        var caller = access.caller();
+        UUID institution = c.institutionId().value();
+        caller.requirePractitionerWriter(institutions.districtOf(institution), consortia.consortiaOf(institution));
+        UUID id = UUID.randomUUID();
+        practitioners.insert(id, c, clock.instant(), caller.username());
+        audit.record(AuditAction.CREATE, "Practitioner", id.toString(), null, null);
+        return practitioners.find(id).orElseThrow();
+    }
+
+    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command) {
+        Check.required(id, "id");
+        PractitionerView current = visiblePractitioner(id);
+        RegisterPractitioner c = validate(command);
+        var caller = access.caller();
+        for (UUID institution : List.of(current.institutionId().value(), c.institutionId().value())) {
+            caller.requirePractitionerWriter(institutions.districtOf(institution), consortia.consortiaOf(institution));
+        }
+        if (!practitioners.update(id.value(), expectedVersion, c, clock.instant())) {
+            throw new ConflictException(RegistryErrors.STALE_VERSION, "version", expectedVersion);
+        }
+        audit.record(AuditAction.UPDATE, "Practitioner", id.toString(), null, "version " + (expectedVersion + 1));
+        return practitioners.find(id.value()).orElseThrow();
+    }
+
+    /** A practitioner of an institution the caller may see, else 404. */
+    PractitionerView visiblePractitioner(PractitionerId id) {
+        PractitionerView p = practitioners.find(id.value()).orElseThrow(() -> new NotFoundException("Practitioner", id));
+        try {
+            visibleInstitution(p.institutionId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Practitioner", id);
+        }
+        return p;
+    }
+
+    StudyPeriodView recordStudyPeriod(PractitionerId id, RecordStudyPeriod c) {
+        Check.required(id, "id");
+        Check.required(c, "body");
+        PractitionerView p = visiblePractitioner(id);
+        requireInstitution(c.hostInstitutionId(), "hostInstitutionId");
+        Check.required(c.startDate(), "startDate");
+        Check.required(c.endDate(), "endDate");
+        Check.notBefore(c.endDate(), c.startDate(), "endDate");
+        var caller = access.caller();
+        UUID institution = p.institutionId().value();
+        caller.requirePractitionerWriter(institutions.districtOf(institution), consortia.consortiaOf(institution));
+        UUID periodId = UUID.randomUUID();
+        practitioners.insertStudyPeriod(periodId, id.value(), c, clock.instant(), caller.username());
+        audit.record(AuditAction.UPDATE, "Practitioner", id.toString(), null, "study period " + periodId);
+        return practitioners.studyPeriods(id.value()).stream().filter(s -> s.id().equals(periodId)).findFirst().orElseThrow();
+    }
+
+    private RegisterPractitioner validate(RegisterPractitioner c) {
+        Check.required(c, "body");
+        String name = Check.text(c.name(), "name", 100);
+        requireInstitution(c.institutionId(), "institutionId");
+        Check.required(c.profession(), "profession");
+        Check.required(c.title(), "title");
+        Check.notAfter(c.titleDate(), LocalDate.now(clock), "titleDate");
+        return new RegisterPractitioner(name, c.institutionId(), c.profession(), c.title(), c.titleDate(),
+                Check.optionalText(c.discipline(), "discipline", 100), Check.flag(c.generalPractitioner()),
+                Check.flag(c.paediatrician()));
+    }
+
+    static GridId gridId(UUID id) {
+        return new GridId(id);
+    }
+}

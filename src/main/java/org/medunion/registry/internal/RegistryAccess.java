@@ -1,0 +1,147 @@
+package org.medunion.registry.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.Role;
+import org.medunion.identity.ScopeType;
+import org.medunion.shared.ForbiddenException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who sees and changes what in the registry. A planner (or integrator) with a jurisdiction sees the
+ * institutions and consortia registered in its districts; a consortium office its consortium and the
+ * consortium's members; an institution account its institution, the consortia it belongs to and their
+ * members; an administrator (or a global scope) everything. Writes: administrators everything,
+ * planners their jurisdiction, an office its own consortium; everyone else reads only.
+ * Calls without an authenticated user (start-up loaders, listeners) act as the system.
+ */
+@Component
+class RegistryAccess {
+
+    private final CurrentUsers users;
+
+    RegistryAccess(CurrentUsers users) {
+        this.users = users;
+    }
+
+    Caller caller() {
+        return new Caller(users.current().orElse(null));
+    }
+
+    /** The calling user, or none for the system. */
+    record Caller(CurrentUser user) {
+
+        String username() {
+            return user == null ? "system" : user.username();
+        }
+
+        boolean seesAll() {
+            return user == null || user.role() == Role.ADMIN || user.scope().type() == ScopeType.GLOBAL;
+        }
+
+        ScopeType scopeType() {
+            return user == null ? ScopeType.GLOBAL : user.scope().type();
+        }
+
+        UUID scopeId() {
+            return user.scope().referenceId();
+        }
+
+        boolean covers(String districtCode) {
+            return seesAll() || scopeType() == ScopeType.JURISDICTION && user.scope().coversDivision(districtCode);
+        }
+
+        /** SQL condition (prefixed with " and ") limiting institutions aliased {@code i} to the caller's scope. */
+        String institutionFilter(List<Object> params) {
+            if (seesAll()) {
+                return "";
+            }
+            return switch (scopeType()) {
+                case JURISDICTION -> {
+                    params.add(prefix(user.scope().reference()) + "%");
+                    yield " and i.district_code like ?";
+                }
+                case CONSORTIUM -> {
+                    params.add(scopeId());
+                    yield " and i.id in (select m.institution_id from registry_membership m where m.consortium_id = ?)";
+                }
+                case INSTITUTION -> {
+                    params.add(scopeId());
+                    params.add(scopeId());
+                    yield " and (i.id = ? or i.id in (select m2.institution_id from registry_membership m1"
+                            + " join registry_membership m2 on m2.consortium_id = m1.consortium_id"
+                            + " where m1.institution_id = ? and m1.end_date is null))";
+                }
+                case GLOBAL -> "";
+            };
+        }
+
+        /** SQL condition (prefixed with " and ") limiting consortia aliased {@code c} to the caller's scope. */
+        String consortiumFilter(List<Object> params) {
+            if (seesAll()) {
+                return "";
+            }
+            return switch (scopeType()) {
+                case JURISDICTION -> {
+                    params.add(prefix(user.scope().reference()) + "%");
+                    yield " and c.district_code like ?";
+                }
+                case CONSORTIUM -> {
+                    params.add(scopeId());
+                    yield " and c.id = ?";
+                }
+                case INSTITUTION -> {
+                    params.add(scopeId());
+                    yield " and c.id in (select m.consortium_id from registry_membership m"
+                            + " where m.institution_id = ? and m.end_date is null)";
+                }
+                case GLOBAL -> "";
+            };
+        }
+
+        /** Registering institutions, drawing grids, forming consortia: administrators and planners of the district. */
+        void requirePlannerOf(String districtCode) {
+            if (user == null || user.role() == Role.ADMIN) {
+                return;
+            }
+            if (user.role() == Role.PLANNER && covers(districtCode)) {
+                return;
+            }
+            throw new ForbiddenException(RegistryErrors.FORBIDDEN);
+        }
+
+        /** Changing a consortium (members, agreements, dispatches, work logs): its planner or its own office. */
+        void requireConsortiumWriter(UUID consortiumId, String districtCode) {
+            if (user != null && user.role() == Role.OFFICE && scopeType() == ScopeType.CONSORTIUM
+                    && consortiumId.equals(scopeId())) {
+                return;
+            }
+            requirePlannerOf(districtCode);
+        }
+
+        /** Registering or changing practitioners: the planner of the institution's district or an office it belongs to. */
+        void requirePractitionerWriter(String districtCode, List<UUID> consortiaOfInstitution) {
+            if (user != null && user.role() == Role.OFFICE && scopeType() == ScopeType.CONSORTIUM
+                    && consortiaOfInstitution.contains(scopeId())) {
+                return;
+            }
+            requirePlannerOf(districtCode);
+        }
+
+        /** The significant prefix of a GB/T 2260 code: 310000 → 31, 450100 → 4501, 310105 → 310105. */
+        static String prefix(String code) {
+            if (code == null) {
+                return "";
+            }
+            if (code.endsWith("0000")) {
+                return code.substring(0, 2);
+            }
+            if (code.endsWith("00")) {
+                return code.substring(0, 4);
+            }
+            return code;
+        }
+    }
+}

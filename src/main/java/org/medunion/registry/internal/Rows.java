@@ -1,0 +1,60 @@
+package org.medunion.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Small JDBC helpers shared by the registry's stores. */
+final class Rows {
+
+    static final int CHUNK = 500;
+
+    private Rows() {
+    }
+
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Runs a query per chunk of IDs ({@code in (...)} lists stay small) and concatenates the results. */
+    static <T> List<T> inChunks(Collection<UUID> ids, Function<List<UUID>, List<T>> query) {
+        List<UUID> all = new ArrayList<>(ids);
+        List<T> result = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            result.addAll(query.apply(all.subList(i, Math.min(all.size(), i + CHUNK))));
+        }
+        return result;
+    }
+}

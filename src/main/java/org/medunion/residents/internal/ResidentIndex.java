@@ -1,0 +1,293 @@
+package org.medunion.residents.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.Role;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.LinkRecord;
+import org.medunion.residents.MatchBasis;
+import org.medunion.residents.PossibleDuplicate;
+import org.medunion.residents.RegisterResident;
+import org.medunion.residents.Registration;
+import org.medunion.residents.ResidentId;
+import org.medunion.residents.ResidentRegistered;
+import org.medunion.residents.ResidentSearch;
+import org.medunion.residents.ResidentView;
+import org.medunion.residents.internal.ResidentInputs.ValidResident;
+import org.medunion.residents.internal.ResidentStore.LinkRow;
+import org.medunion.residents.internal.ResidentStore.ResidentRow;
+import org.medunion.shared.ConflictException;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The resident index (EMPI): registration with matching, record links, scoped and audited reads. An ID number
+ * already in the index is never registered twice — the record is linked to the resident who has it; a different
+ * ID number with the same name, birth date and sex is registered but flagged as a possible duplicate for review.
+ */
+@Service
+@Transactional
+class ResidentIndex {
+
+    static final String RESIDENT = "resident";
+
+    private final ResidentStore store;
+    private final ResidentAccess access;
+    private final CurrentUsers users;
+    private final RegistryManagement registry;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ResidentIndex(ResidentStore store, ResidentAccess access, CurrentUsers users, RegistryManagement registry,
+                  AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.users = users;
+        this.registry = registry;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Registration register(RegisterResident command) {
+        CurrentUser u = access.requireRole(ResidentAccess.WRITERS);
+        ValidResident v = ResidentInputs.validate(command);
+        InstitutionId source = source(u, v.sourceInstitutionId(), "sourceInstitutionId", new RegistrySnapshot(registry));
+        Instant now = clock.instant();
+        Optional<ResidentRow> existing = store.findByIdNumber(v.idNumber().value());
+        if (existing.isPresent()) {
+            ResidentRow r = existing.get();
+            if (source != null && !store.hasLink(r.id(), source.value(), v.localRecordNumber())) {
+                store.insertLink(new LinkRow(r.id(), source.value(), v.localRecordNumber(), MatchBasis.ID_NUMBER, now));
+            }
+            audit.record(AuditAction.UPDATE, RESIDENT, r.id().toString(), r.id().toString(),
+                    "record linked by ID number" + (source == null ? "" : " from " + source));
+            return new Registration(view(r, u), Registration.Outcome.LINKED_EXISTING,
+                    store.duplicatesOf(r.id()).stream().map(ResidentId::new).toList());
+        }
+        var row = new ResidentRow(UUID.randomUUID(), v.idNumber().value(), v.name(), v.sex(), v.birthDate(), v.phone(),
+                v.districtCode(), source == null ? null : source.value(), now, 0);
+        try {
+            store.insert(row);
+        } catch (DuplicateKeyException e) {
+            // a concurrent registration of the same number won; the client repeats and is linked
+            throw new ConflictException("common.duplicate", "idNumber");
+        }
+        if (source != null) {
+            store.insertLink(new LinkRow(row.id(), source.value(), v.localRecordNumber(), MatchBasis.ID_NUMBER, now));
+        }
+        var duplicates = new ArrayList<ResidentId>();
+        for (ResidentRow other : store.demographicMatches(row.name(), row.birthDate(), row.sex(), row.id())) {
+            boolean samePhone = row.phone() != null && row.phone().equals(other.phone());
+            store.insertPossibleDuplicate(row.id(), other.id(), samePhone ? "name+birthDate+sex+phone" : "name+birthDate+sex", now);
+            duplicates.add(new ResidentId(other.id()));
+        }
+        audit.record(AuditAction.CREATE, RESIDENT, row.id().toString(), row.id().toString(),
+                duplicates.isEmpty() ? null : "possible duplicates: " + duplicates);
+        events.publishEvent(new ResidentRegistered(new ResidentId(row.id()), source, row.districtCode(), now));
+        return new Registration(view(store.find(row.id()).orElseThrow(), u), Registration.Outcome.CREATED, duplicates);
+    }
+
+    /** The record's institution: institution-scoped callers register for their own institution only. */
+    static InstitutionId source(CurrentUser u, InstitutionId given, String field, RegistrySnapshot registry) {
+        InstitutionId own = u == null ? null : ResidentAccess.institutionOf(u);
+        if (own != null && given != null && !own.equals(given)) {
+            throw new ForbiddenException("RESIDENTS-0031");
+        }
+        InstitutionId source = given != null ? given : own;
+        if (source != null && registry.institution(source) == null) {
+            throw new InvalidInputException(field, "RESIDENTS-0009", source);
+        }
+        return source;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<ResidentView> resident(ResidentId id) {
+        CurrentUser u = access.identityReader();
+        Optional<ResidentRow> row = store.find(id.value());
+        if (row.isEmpty() || !access.canRead(u, id.value())) {
+            return Optional.empty();
+        }
+        audit.record(AuditAction.READ, RESIDENT, id.toString(), id.toString(), null);
+        return Optional.of(view(row.get(), u));
+    }
+
+    /** Reads a resident the caller may see or fails with 404 — for commands on a resident. */
+    ResidentRow readable(CurrentUser u, UUID id, boolean lock) {
+        Optional<ResidentRow> row = lock ? store.lock(id) : store.find(id);
+        if (row.isEmpty() || u != null && !access.canRead(u, id)) {
+            throw new NotFoundException("Patient", id);
+        }
+        return row.get();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<ResidentView> findByIdNumber(String idNumber) {
+        CurrentUser u = access.identityReader();
+        String value = ResidentInputs.idNumber(idNumber, "idNumber").value();
+        Optional<ResidentRow> row = store.findByIdNumber(value);
+        if (row.isEmpty() || !access.canRead(u, row.get().id())) {
+            return Optional.empty();
+        }
+        audit.record(AuditAction.SEARCH, RESIDENT, row.get().id().toString(), row.get().id().toString(), "by ID number");
+        return Optional.of(view(row.get(), u));
+    }
+
+    @Transactional(readOnly = true)
+    List<ResidentView> search(ResidentSearch search) {
+        CurrentUser u = access.identityReader();
+        String idNumber = search.idNumber() == null || search.idNumber().isBlank() ? null
+                : ResidentInputs.idNumber(search.idNumber(), "idNumber").value();
+        String name = search.name() == null || search.name().isBlank() ? null : ResidentInputs.name(search.name(), "name");
+        if (idNumber == null && name == null) {
+            throw new InvalidInputException("name", "RESIDENTS-0032");
+        }
+        int limit = search.limit() == null ? 50 : search.limit();
+        if (limit < 1 || limit > 200) {
+            throw new InvalidInputException("limit", "RESIDENTS-0033", 1, 200);
+        }
+        ResidentAccess.Filter f = access.filter(u);
+        List<ResidentRow> rows = store.search(idNumber, name, f.sql(), f.params(), limit);
+        if (rows.isEmpty() && idNumber != null) {
+            // residents visible only through an access extension (e.g. referred) are found by exact ID number
+            rows = store.findByIdNumber(idNumber).filter(r -> access.canRead(u, r.id())).stream().toList();
+        }
+        for (ResidentRow r : rows) {
+            audit.record(AuditAction.SEARCH, RESIDENT, r.id().toString(), r.id().toString(), null);
+        }
+        return views(rows, u);
+    }
+
+    ResidentView link(ResidentId id, LinkRecord command) {
+        CurrentUser u = access.requireRole(ResidentAccess.WRITERS);
+        if (command == null) {
+            throw new InvalidInputException("sourceInstitutionId", "field.required");
+        }
+        ResidentRow row = readable(u, id.value(), false);
+        InstitutionId source = source(u, command.sourceInstitutionId(), "sourceInstitutionId", new RegistrySnapshot(registry));
+        if (source == null) {
+            throw new InvalidInputException("sourceInstitutionId", "field.required");
+        }
+        String record = ResidentInputs.recordNumber(command.localRecordNumber(), "localRecordNumber");
+        if (!store.hasLink(row.id(), source.value(), record)) {
+            store.insertLink(new LinkRow(row.id(), source.value(), record, MatchBasis.MANUAL, clock.instant()));
+        }
+        audit.record(AuditAction.UPDATE, RESIDENT, id.toString(), id.toString(), "record linked from " + source);
+        return view(row, u);
+    }
+
+    @Transactional(readOnly = true)
+    List<PossibleDuplicate> possibleDuplicates() {
+        CurrentUser u = access.identityReader();
+        var out = new ArrayList<PossibleDuplicate>();
+        for (ResidentStore.DuplicateRow d : store.openDuplicates(500)) {
+            if (out.size() >= 100) {
+                break;
+            }
+            if (access.canRead(u, d.a()) && access.canRead(u, d.b())) {
+                List<ResidentView> pair = views(List.of(store.find(d.a()).orElseThrow(), store.find(d.b()).orElseThrow()), u);
+                audit.record(AuditAction.READ, RESIDENT, d.a().toString(), d.a().toString(), "possible duplicate review");
+                audit.record(AuditAction.READ, RESIDENT, d.b().toString(), d.b().toString(), "possible duplicate review");
+                out.add(new PossibleDuplicate(pair.get(0), pair.get(1), d.reason()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Bulk registration for imports and the demo city: validated like {@link #register}, ID numbers already
+     * known (or repeated in the list) linked instead of duplicated, batch inserts, one audit row per batch.
+     * Possible-duplicate detection by demographics is not run here (documented in docs/residents.md).
+     */
+    List<ResidentId> importResidents(List<RegisterResident> commands) {
+        CurrentUser u = users.current().orElse(null);
+        if (u != null && u.role() != Role.ADMIN) {
+            throw new ForbiddenException("auth.forbidden");
+        }
+        RegistrySnapshot registry = new RegistrySnapshot(this.registry);
+        var valid = new ArrayList<ValidResident>(commands.size());
+        var sources = new ArrayList<InstitutionId>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            try {
+                ValidResident v = ResidentInputs.validate(commands.get(i));
+                valid.add(v);
+                sources.add(source(u, v.sourceInstitutionId(), "sourceInstitutionId", registry));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("[" + i + "]." + e.field(), e.code(), e.arguments().toArray());
+            }
+        }
+        Map<String, UUID> known = new HashMap<>();
+        var numbers = valid.stream().map(v -> v.idNumber().value()).distinct().toList();
+        for (int from = 0; from < numbers.size(); from += 1000) {
+            store.findByIdNumbers(numbers.subList(from, Math.min(numbers.size(), from + 1000)))
+                    .forEach(r -> known.put(r.idNumber(), r.id()));
+        }
+        Instant now = clock.instant();
+        var newRows = new LinkedHashMap<String, ResidentRow>();
+        var links = new ArrayList<LinkRow>();
+        var ids = new ArrayList<ResidentId>(valid.size());
+        var linked = new java.util.HashSet<String>();
+        for (int i = 0; i < valid.size(); i++) {
+            ValidResident v = valid.get(i);
+            InstitutionId source = sources.get(i);
+            UUID id = known.get(v.idNumber().value());
+            boolean existing = id != null;
+            if (id == null) {
+                ResidentRow row = new ResidentRow(UUID.randomUUID(), v.idNumber().value(), v.name(), v.sex(), v.birthDate(),
+                        v.phone(), v.districtCode(), source == null ? null : source.value(), now, 0);
+                newRows.put(v.idNumber().value(), row);
+                known.put(v.idNumber().value(), row.id());
+                id = row.id();
+            }
+            if (source != null && linked.add(id + "|" + source + "|" + v.localRecordNumber())
+                    && (!existing || newRows.containsKey(v.idNumber().value()) || !store.hasLink(id, source.value(), v.localRecordNumber()))) {
+                links.add(new LinkRow(id, source.value(), v.localRecordNumber(), MatchBasis.ID_NUMBER, now));
+            }
+            ids.add(new ResidentId(id));
+        }
+        store.insertAll(new ArrayList<>(newRows.values()));
+        store.insertLinks(links);
+        audit.record(AuditAction.CREATE, "resident-batch", null, null,
+                "imported " + newRows.size() + " new residents, " + links.size() + " record links");
+        for (ResidentRow r : newRows.values()) {
+            events.publishEvent(new ResidentRegistered(new ResidentId(r.id()), r.sourceInstitution() == null ? null
+                    : new InstitutionId(r.sourceInstitution()), r.districtCode(), now));
+        }
+        return ids;
+    }
+
+    long count() {
+        return store.count();
+    }
+
+    long countOpenDuplicates() {
+        return store.countOpenDuplicates();
+    }
+
+    private ResidentView view(ResidentRow r, CurrentUser u) {
+        return ResidentAccess.view(r, store.links(List.of(r.id())).get(r.id()), u);
+    }
+
+    private List<ResidentView> views(List<ResidentRow> rows, CurrentUser u) {
+        var links = store.links(rows.stream().map(ResidentRow::id).toList());
+        return rows.stream().map(r -> ResidentAccess.view(r, links.get(r.id()), u)).toList();
+    }
+}

@@ -1,0 +1,187 @@
+package org.medunion.residents.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.medunion.registry.InstitutionId;
+import org.medunion.residents.ContractService;
+import org.medunion.residents.PriorityGroup;
+import org.medunion.residents.RegisterResident;
+import org.medunion.residents.Sex;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.ResidentIdNumber;
+
+/**
+ * Validation of resident and contract input: every problem is a 400 naming the field and the rule, before
+ * anything is written.
+ */
+final class ResidentInputs {
+
+    /** GB/T 2260 province-level codes (first two digits of a division code). */
+    private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
+            "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
+            "63", "64", "65", "71", "81", "82");
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?[1-9]\\d{6,7}");
+    private static final Pattern DIVISION = Pattern.compile("[1-9]\\d{5}");
+    private static final Pattern RECORD_NUMBER = Pattern.compile("[\\p{L}\\p{N}._:/#-]{1,64}");
+
+    private ResidentInputs() {
+    }
+
+    /** A validated registration. */
+    record ValidResident(ResidentIdNumber idNumber, String name, Sex sex, LocalDate birthDate, String phone,
+                         String districtCode, InstitutionId sourceInstitutionId, String localRecordNumber) {
+    }
+
+    static ValidResident validate(RegisterResident c) {
+        if (c == null) {
+            throw new InvalidInputException("idNumber", "field.required");
+        }
+        ResidentIdNumber id = idNumber(c.idNumber(), "idNumber");
+        String name = name(c.name(), "name");
+        Sex sex = sex(c.sex(), id, "sex");
+        if (c.birthDate() != null && !c.birthDate().equals(id.birthDate())) {
+            throw new InvalidInputException("birthDate", "RESIDENTS-0001", c.birthDate());
+        }
+        String phone = phone(c.phone(), "phone");
+        String district = c.districtCode() == null || c.districtCode().isBlank() ? id.regionCode()
+                : division(c.districtCode(), "districtCode");
+        String record = recordNumber(c.localRecordNumber(), "localRecordNumber");
+        return new ValidResident(id, name, sex, id.birthDate(), phone, district, c.sourceInstitutionId(), record);
+    }
+
+    /** GB 11643 plus a GB/T 2260 province prefix. */
+    static ResidentIdNumber idNumber(String raw, String field) {
+        ResidentIdNumber id = ResidentIdNumber.parse(raw, field);
+        if (!PROVINCES.contains(id.regionCode().substring(0, 2))) {
+            throw new InvalidInputException(field, "GB11643.region", id.masked());
+        }
+        return id;
+    }
+
+    static String name(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        String name = raw.strip();
+        if (name.length() > 100 || name.codePoints().anyMatch(cp -> Character.isISOControl(cp)
+                || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE)
+                || name.indexOf('<') >= 0 || name.indexOf('>') >= 0) {
+            throw new InvalidInputException(field, "RESIDENTS-0006");
+        }
+        return name;
+    }
+
+    static Sex sex(String raw, ResidentIdNumber id, String field) {
+        Sex fromId = id.sexCode() == 1 ? Sex.MALE : Sex.FEMALE;
+        if (raw == null || raw.isBlank()) {
+            return fromId;
+        }
+        Sex sex = Sex.fromCode(raw);
+        if (sex == null) {
+            throw new InvalidInputException(field, "request.unknownValue", raw, "0, 1, 2, 9");
+        }
+        if ((sex == Sex.MALE || sex == Sex.FEMALE) && sex != fromId) {
+            throw new InvalidInputException(field, "RESIDENTS-0002", sex.code());
+        }
+        return sex == Sex.MALE || sex == Sex.FEMALE ? sex : fromId;
+    }
+
+    /** 11-digit mobile (1[3-9]xxxxxxxxx) or landline with area code (0xx-xxxxxxxx); blanks and hyphens allowed. */
+    static String phone(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String s = raw.strip().replace(" ", "");
+        if (s.startsWith("+86")) {
+            s = s.substring(3);
+        }
+        String digits = s.replace("-", "");
+        if (MOBILE.matcher(digits).matches()) {
+            return digits;
+        }
+        if (LANDLINE.matcher(s).matches()) {
+            return s;
+        }
+        throw new InvalidInputException(field, "RESIDENTS-0003");
+    }
+
+    static String division(String raw, String field) {
+        String s = raw.strip();
+        if (!DIVISION.matcher(s).matches() || !PROVINCES.contains(s.substring(0, 2))) {
+            throw new InvalidInputException(field, "RESIDENTS-0007", s.length() > 20 ? s.substring(0, 20) : s);
+        }
+        return s;
+    }
+
+    static String recordNumber(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String s = raw.strip();
+        if (!RECORD_NUMBER.matcher(s).matches()) {
+            throw new InvalidInputException(field, "RESIDENTS-0008");
+        }
+        return s;
+    }
+
+    static <E extends Enum<E>> List<E> enums(List<String> raw, Class<E> type, String field) {
+        if (raw == null) {
+            return List.of();
+        }
+        var out = new LinkedHashSet<E>();
+        for (int i = 0; i < raw.size(); i++) {
+            String v = raw.get(i);
+            if (v == null || v.isBlank()) {
+                throw new InvalidInputException(field + "[" + i + "]", "field.required");
+            }
+            try {
+                out.add(Enum.valueOf(type, v.strip().toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(field + "[" + i + "]", "request.unknownValue",
+                        v.length() > 40 ? v.substring(0, 40) : v,
+                        String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * Priority groups for a contract: the declared ones plus ELDERLY (65 and over) and CHILD (0–6) derived from the
+     * birth date on the start day. Declaring an age group the age contradicts, or PREGNANT for a man, is a 400.
+     */
+    static Set<PriorityGroup> priorityGroups(List<String> declared, LocalDate birthDate, Sex sex, LocalDate on) {
+        var groups = EnumSet.noneOf(PriorityGroup.class);
+        List<PriorityGroup> given = enums(declared, PriorityGroup.class, "priorityGroups");
+        int age = java.time.Period.between(birthDate, on).getYears();
+        boolean elderly = age >= 65;
+        boolean child = age <= 6;
+        for (PriorityGroup g : given) {
+            if (g == PriorityGroup.ELDERLY && !elderly || g == PriorityGroup.CHILD && !child) {
+                throw new InvalidInputException("priorityGroups", "RESIDENTS-0020", g.name(), age);
+            }
+            if (g == PriorityGroup.PREGNANT && sex == Sex.MALE) {
+                throw new InvalidInputException("priorityGroups", "RESIDENTS-0021");
+            }
+            groups.add(g);
+        }
+        if (elderly) {
+            groups.add(PriorityGroup.ELDERLY);
+        }
+        if (child) {
+            groups.add(PriorityGroup.CHILD);
+        }
+        return groups;
+    }
+
+    static List<ContractService> services(List<String> raw) {
+        List<ContractService> services = enums(raw, ContractService.class, "services");
+        return services.isEmpty() ? List.of(ContractService.BASIC_PUBLIC_HEALTH) : services;
+    }
+}

@@ -1,0 +1,39 @@
+package org.medunion.scheduling;
+
+import java.time.LocalDate;
+import org.medunion.registry.InstitutionId;
+
+/**
+ * Release ratios of one hospital for the half-open period [from, to) (indicators.md):
+ * I-8 — reserved ÷ all slots (beds) published, per kind; I-9 — reserved slots booked through primary
+ * care ÷ reserved slots. A ratio whose denominator is 0 has no value ("no data").
+ *
+ * @param released reserved slots released to the public pool unused
+ */
+public record ReleaseRatioView(InstitutionId institutionId, LocalDate from, LocalDate to, Ratio outpatient,
+                               Ratio beds, Ratio exams, Ratio reservedUse, long released,
+                               ReservedShare outpatientMinimum, ReservedShare bedsMinimum) {
+
+    /** NN-4 for outpatient slots: null when there is no data. */
+    public Boolean outpatientMeetsMinimum() {
+        return outpatient.hasData() ? outpatientMinimum.isMetBy(outpatient.numerator(), outpatient.denominator()) : null;
+    }
+
+    /** NN-4 for beds: null when there is no data. */
+    public Boolean bedsMeetMinimum() {
+        return beds.hasData() ? bedsMinimum.isMetBy(beds.numerator(), beds.denominator()) : null;
+    }
+
+    /** A fraction shown with its numerator and denominator. */
+    public record Ratio(long numerator, long denominator) {
+
+        public boolean hasData() {
+            return denominator > 0;
+        }
+
+        /** The value, or null for "no data". */
+        public Double value() {
+            return denominator == 0 ? null : (double) numerator / denominator;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.medunion.scheduling;
+
+/**
+ * What a schedule offers (号源 / 床位 / 大型设备检查). The kind decides the reserved share of NN-4
+ * (outpatient ≥ 1/3, beds ≥ 1/4) and the priority a contracted resident gets (CQ-6, SH-15).
+ */
+public enum ScheduleKind {
+    /** 专家号 — expert outpatient slot. */
+    OUTPATIENT_EXPERT,
+    /** 专科号 — specialty outpatient slot. */
+    OUTPATIENT_SPECIALTY,
+    /** 床位 — one inpatient bed for one admission day. */
+    INPATIENT_BED,
+    /** 检查 / 大型设备 — exam or large-equipment slot. */
+    EXAM;
+
+    public boolean isOutpatient() {
+        return this == OUTPATIENT_EXPERT || this == OUTPATIENT_SPECIALTY;
+    }
+
+    /** 优先就诊 / 优先检查 / 优先住院 for a contracted resident booked by primary care. */
+    public Priority priority() {
+        return switch (this) {
+            case OUTPATIENT_EXPERT, OUTPATIENT_SPECIALTY -> Priority.PRIORITY_VISIT;
+            case EXAM -> Priority.PRIORITY_EXAM;
+            case INPATIENT_BED -> Priority.PRIORITY_ADMISSION;
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package org.medunion.scheduling;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.medunion.registry.InstitutionId;
+import org.medunion.residents.ResidentId;
+
+/**
+ * The scheduling module's facade.
+ * <p>
+ * Schedules are managed by their hospital (SPECIALIST or OFFICE in scope, ADMIN); institution-scoped
+ * accounts see only their own institution's schedules. Booking is atomic: one conditional update of the
+ * slot ({@code FREE → BOOKED}) decides the winner, so under any concurrency — threads or application
+ * instances sharing the database — a slot is booked at most once and every loser gets a 409
+ * ({@code SCHEDULING-0001}). A GP books for residents contracted with their institution only (403 otherwise),
+ * from reserved capacity first, with the priority of the slot's kind (CQ-6, SH-15).
+ */
+public interface SchedulingManagement {
+
+    // schedules
+
+    /** Publishes a schedule for the caller's hospital and generates its slots (NN-4 reserved share). */
+    ScheduleView publishSchedule(PublishSchedule command);
+
+    /**
+     * Bulk publication for the demo-city loader and imports: no caller scope, validated like
+     * {@link #publishSchedule}, batch inserts, one audit row per schedule.
+     */
+    List<ScheduleView> publishSchedulesUnscoped(List<PublishSchedule> commands, String createdBy);
+
+    /** Schedules the caller may see; {@code institution} narrows (null = all in scope). */
+    List<ScheduleView> schedules(InstitutionId institution);
+
+    Optional<ScheduleView> schedule(ScheduleId id);
+
+    // slots
+
+    List<SlotView> searchSlots(SlotSearch search);
+
+    Optional<SlotView> slot(SlotId id);
+
+    // bookings
+
+    /**
+     * Books a slot. With an {@code idempotencyKey}, the first successful request's booking is returned for
+     * every repetition by the same caller (R-4); the same key with a different request is a 422.
+     */
+    BookingResult book(BookSlot command, String idempotencyKey);
+
+    /**
+     * Demo-city loader: books as the given primary institution's GP would (contract checked, reserved first,
+     * priority set) without a logged-in caller.
+     */
+    BookingView bookUnscoped(BookSlot command, String bookedBy, InstitutionId bookedByInstitution);
+
+    /** Cancels; the slot returns FREE to the pool it came from (public if its release time has passed). */
+    BookingView cancel(BookingId id);
+
+    /** The hospital records that the resident did not come. */
+    BookingView recordNoShow(BookingId id);
+
+    /** The hospital records that the resident came. */
+    BookingView recordAttendance(BookingId id);
+
+    Optional<BookingView> booking(BookingId id);
+
+    /** Bookings of a resident the caller may see (audited). */
+    List<BookingView> bookingsOf(ResidentId residentId);
+
+    /** Bookings of a slot the caller may see, newest first (audited). */
+    List<BookingView> bookingsOfSlot(SlotId slot);
+
+    /** Active and past bookings of a slot's institution the caller may see, newest first. */
+    List<BookingView> bookingsOfInstitution(InstitutionId institution, int limit);
+
+    // release and ratios
+
+    /**
+     * Moves reserved slots still FREE at their release time ({@code start − lead time}) to the public pool.
+     * One idempotent conditional update: safe to run on every instance at once. Returns how many moved.
+     */
+    int releaseDueSlots(Instant now);
+
+    /** I-8 and I-9 for a hospital and the half-open period [from, to); not scoped (aggregates only). */
+    ReleaseRatioView releaseRatios(InstitutionId institution, LocalDate from, LocalDate to);
+}

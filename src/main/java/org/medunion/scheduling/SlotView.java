@@ -1,0 +1,17 @@
+package org.medunion.scheduling;
+
+import java.time.Instant;
+import org.medunion.registry.InstitutionId;
+
+/**
+ * One bookable unit.
+ *
+ * @param reserved   reserved for primary care at publication (counts for I-8 even after release)
+ * @param pool       who may book it now
+ * @param releaseAt  when a reserved slot still free goes public
+ * @param releasedAt when it did, or null
+ */
+public record SlotView(SlotId id, ScheduleId scheduleId, InstitutionId institutionId, String department,
+                       String discipline, ScheduleKind kind, Instant start, Instant end, boolean reserved,
+                       SlotPool pool, SlotStatus status, Instant releaseAt, Instant releasedAt, long version) {
+}

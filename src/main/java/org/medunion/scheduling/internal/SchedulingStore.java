@@ -1,0 +1,330 @@
+package org.medunion.scheduling.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.PractitionerId;
+import org.medunion.residents.ContractId;
+import org.medunion.residents.ResidentId;
+import org.medunion.scheduling.BookingId;
+import org.medunion.scheduling.BookingStatus;
+import org.medunion.scheduling.BookingView;
+import org.medunion.scheduling.Priority;
+import org.medunion.scheduling.ReservedShare;
+import org.medunion.scheduling.ScheduleId;
+import org.medunion.scheduling.ScheduleKind;
+import org.medunion.scheduling.ScheduleView;
+import org.medunion.scheduling.SlotId;
+import org.medunion.scheduling.SlotPool;
+import org.medunion.scheduling.SlotStatus;
+import org.medunion.scheduling.SlotView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the scheduling tables; runs unchanged on H2 (PostgreSQL mode) and PostgreSQL. */
+@Repository
+class SchedulingStore {
+
+    private static final String SLOT_COLUMNS = "s.id, s.schedule_id, s.institution_id, s.department, s.discipline, s.kind, "
+            + "s.start_at, s.end_at, s.reserved, s.pool, s.status, s.release_at, s.released_at, s.version";
+    private static final String BOOKING_SELECT = "select b.id, b.slot_id, s.schedule_id, s.institution_id, s.department, s.kind, "
+            + "s.start_at, s.end_at, b.pool, b.resident_id, b.booked_by, b.booked_by_institution, b.primary_care, b.priority, "
+            + "b.contract_id, b.status, b.created_at from scheduling_booking b join scheduling_slot s on s.id = b.slot_id ";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    SchedulingStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        var o = rs.getObject(col, OffsetDateTime.class);
+        return o == null ? null : o.toInstant();
+    }
+
+    private static UUID uuid(ResultSet rs, String col) throws SQLException {
+        return rs.getObject(col, UUID.class);
+    }
+
+    // schedules
+
+    void insertSchedule(ScheduleView s) {
+        jdbc.sql("""
+                insert into scheduling_schedule (id, institution_id, department, discipline, practitioner_id, kind,
+                  period_start, period_end, reserved_numerator, reserved_denominator, release_lead_time, slot_count,
+                  reserved_count, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id().value(), s.institutionId().value(), s.department(), s.discipline(),
+                        s.practitionerId() == null ? null : s.practitionerId().value(), s.kind().name(),
+                        s.periodStart(), s.periodEnd(), s.reservedShare().numerator(), s.reservedShare().denominator(),
+                        s.releaseLeadTime().toString(), s.slotCount(), s.reservedCount(), ts(s.createdAt()), s.createdBy())
+                .update();
+    }
+
+    void insertSlots(List<SlotView> slots) {
+        template.batchUpdate("""
+                insert into scheduling_slot (id, schedule_id, institution_id, department, discipline, kind, start_at, end_at,
+                  reserved, pool, status, release_at, released_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, 0)""", slots, 500, (ps, s) -> {
+            ps.setObject(1, s.id().value());
+            ps.setObject(2, s.scheduleId().value());
+            ps.setObject(3, s.institutionId().value());
+            ps.setString(4, s.department());
+            ps.setString(5, s.discipline());
+            ps.setString(6, s.kind().name());
+            ps.setObject(7, ts(s.start()));
+            ps.setObject(8, ts(s.end()));
+            ps.setBoolean(9, s.reserved());
+            ps.setString(10, s.pool().name());
+            ps.setString(11, s.status().name());
+            ps.setObject(12, ts(s.releaseAt()));
+        });
+    }
+
+    Optional<ScheduleView> schedule(ScheduleId id) {
+        return jdbc.sql("select * from scheduling_schedule where id = ?").param(id.value()).query(this::mapSchedule).optional();
+    }
+
+    /** Schedules of the given institutions (null = all), newest period first. */
+    List<ScheduleView> schedules(Collection<UUID> institutions, int limit) {
+        if (institutions != null && institutions.isEmpty()) {
+            return List.of();
+        }
+        var sql = new StringBuilder("select * from scheduling_schedule");
+        var params = new ArrayList<Object>();
+        if (institutions != null) {
+            sql.append(" where institution_id in (").append(String.join(",", institutions.stream().map(u -> "?").toList())).append(")");
+            params.addAll(institutions);
+        }
+        sql.append(" order by period_start desc, department, created_at desc limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::mapSchedule).list();
+    }
+
+    private ScheduleView mapSchedule(ResultSet rs, int row) throws SQLException {
+        UUID practitioner = uuid(rs, "practitioner_id");
+        return new ScheduleView(new ScheduleId(uuid(rs, "id")), new InstitutionId(uuid(rs, "institution_id")),
+                rs.getString("department"), rs.getString("discipline"),
+                practitioner == null ? null : new PractitionerId(practitioner), ScheduleKind.valueOf(rs.getString("kind")),
+                rs.getObject("period_start", java.time.LocalDate.class), rs.getObject("period_end", java.time.LocalDate.class),
+                new ReservedShare(rs.getInt("reserved_numerator"), rs.getInt("reserved_denominator")),
+                Duration.parse(rs.getString("release_lead_time")), rs.getInt("slot_count"), rs.getInt("reserved_count"),
+                instant(rs, "created_at"), rs.getString("created_by"));
+    }
+
+    // slots
+
+    Optional<SlotView> slot(SlotId id) {
+        return jdbc.sql("select " + SLOT_COLUMNS + " from scheduling_slot s where s.id = ?").param(id.value())
+                .query(this::mapSlot).optional();
+    }
+
+    /** Slot search: every criterion optional; {@code institutions} null = any. */
+    List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, String kind,
+                               Instant from, Instant to, String pool, boolean freeOnly, Instant notBefore, int limit) {
+        if (institutions != null && institutions.isEmpty()) {
+            return List.of();
+        }
+        var sql = new StringBuilder("select " + SLOT_COLUMNS + " from scheduling_slot s where 1 = 1");
+        var params = new ArrayList<Object>();
+        if (institutions != null) {
+            sql.append(" and s.institution_id in (").append(String.join(",", institutions.stream().map(u -> "?").toList())).append(")");
+            params.addAll(institutions);
+        }
+        if (schedule != null) {
+            sql.append(" and s.schedule_id = ?");
+            params.add(schedule);
+        }
+        if (department != null && !department.isBlank()) {
+            sql.append(" and (lower(s.department) like ? or lower(coalesce(s.discipline, '')) like ?)");
+            String like = "%" + department.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (kind != null) {
+            sql.append(" and s.kind = ?");
+            params.add(kind);
+        }
+        if (from != null) {
+            sql.append(" and s.start_at >= ?");
+            params.add(ts(from));
+        }
+        if (to != null) {
+            sql.append(" and s.start_at < ?");
+            params.add(ts(to));
+        }
+        if (notBefore != null) {
+            sql.append(" and s.start_at > ?");
+            params.add(ts(notBefore));
+        }
+        if (pool != null) {
+            sql.append(" and s.pool = ?");
+            params.add(pool);
+        }
+        if (freeOnly) {
+            sql.append(" and s.status = 'FREE'");
+        }
+        sql.append(" order by s.start_at, s.department, s.id limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::mapSlot).list();
+    }
+
+    /** Free slots of a schedule to try in order: reserved first when the caller may use them. */
+    List<SlotView> candidates(UUID schedule, Instant from, Instant to, Instant notBefore, boolean primaryCare, int limit) {
+        var sql = new StringBuilder("select " + SLOT_COLUMNS + " from scheduling_slot s where s.schedule_id = ? and s.status = 'FREE' and s.start_at > ?");
+        var params = new ArrayList<Object>(List.of(schedule, ts(notBefore)));
+        if (from != null) {
+            sql.append(" and s.start_at >= ? and s.start_at < ?");
+            params.add(ts(from));
+            params.add(ts(to));
+        }
+        if (!primaryCare) {
+            sql.append(" and s.pool = 'PUBLIC'");
+        }
+        sql.append(" order by case when s.pool = 'PRIMARY_CARE_RESERVED' then 0 else 1 end, s.start_at, s.id limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::mapSlot).list();
+    }
+
+    /**
+     * The atomic claim (R-1): FREE → BOOKED in one conditional update. Exactly one concurrent caller sees
+     * one affected row; the others see none — on one instance or many, on H2 or PostgreSQL.
+     */
+    int claim(SlotId id, boolean mayUseReserved) {
+        return jdbc.sql("update scheduling_slot set status = 'BOOKED', version = version + 1 where id = ? and status = 'FREE'"
+                        + (mayUseReserved ? "" : " and pool = 'PUBLIC'"))
+                .param(id.value()).update();
+    }
+
+    /** Returns a booked slot to FREE in the given pool. */
+    int free(SlotId id, SlotPool pool, Instant releasedAt) {
+        return jdbc.sql("update scheduling_slot set status = 'FREE', pool = ?, released_at = ?, version = version + 1 "
+                        + "where id = ? and status = 'BOOKED'")
+                .params(pool.name(), ts(releasedAt), id.value()).update();
+    }
+
+    /** NN-4 release: idempotent, safe to run concurrently on every instance. */
+    int releaseDue(Instant now) {
+        return jdbc.sql("update scheduling_slot set pool = 'PUBLIC', released_at = ?, version = version + 1 "
+                        + "where pool = 'PRIMARY_CARE_RESERVED' and status = 'FREE' and release_at <= ?")
+                .params(ts(now), ts(now)).update();
+    }
+
+    private SlotView mapSlot(ResultSet rs, int row) throws SQLException {
+        return new SlotView(new SlotId(uuid(rs, "id")), new ScheduleId(uuid(rs, "schedule_id")),
+                new InstitutionId(uuid(rs, "institution_id")), rs.getString("department"), rs.getString("discipline"),
+                ScheduleKind.valueOf(rs.getString("kind")), instant(rs, "start_at"), instant(rs, "end_at"),
+                rs.getBoolean("reserved"), SlotPool.valueOf(rs.getString("pool")), SlotStatus.valueOf(rs.getString("status")),
+                instant(rs, "release_at"), instant(rs, "released_at"), rs.getLong("version"));
+    }
+
+    // bookings
+
+    void insertBooking(BookingView b, String idempotencyKey) {
+        jdbc.sql("""
+                insert into scheduling_booking (id, slot_id, resident_id, booked_by, booked_by_institution, pool, primary_care,
+                  priority, contract_id, status, created_at, updated_at, updated_by, idempotency_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(b.id().value(), b.slotId().value(), b.residentId().value(), b.bookedBy(),
+                        b.bookedByInstitution() == null ? null : b.bookedByInstitution().value(), b.pool().name(),
+                        b.primaryCare(), b.priority() == null ? null : b.priority().name(),
+                        b.contractId() == null ? null : b.contractId().value(), b.status().name(), ts(b.createdAt()),
+                        ts(b.createdAt()), b.bookedBy(), idempotencyKey)
+                .update();
+    }
+
+    Optional<BookingView> booking(BookingId id) {
+        return jdbc.sql(BOOKING_SELECT + "where b.id = ?").param(id.value()).query(this::mapBooking).optional();
+    }
+
+    List<BookingView> bookingsOfResident(ResidentId resident) {
+        return jdbc.sql(BOOKING_SELECT + "where b.resident_id = ? order by s.start_at desc limit 500")
+                .param(resident.value()).query(this::mapBooking).list();
+    }
+
+    List<BookingView> bookingsOfInstitution(UUID institution, int limit) {
+        return jdbc.sql(BOOKING_SELECT + "where s.institution_id = ? or b.booked_by_institution = ? order by b.created_at desc limit " + limit)
+                .params(institution, institution).query(this::mapBooking).list();
+    }
+
+    List<BookingView> bookingsOfSlot(SlotId slot) {
+        return jdbc.sql(BOOKING_SELECT + "where b.slot_id = ? order by b.created_at desc").param(slot.value())
+                .query(this::mapBooking).list();
+    }
+
+    int changeStatus(BookingId id, BookingStatus from, BookingStatus to, String by, Instant now) {
+        return jdbc.sql("update scheduling_booking set status = ?, updated_at = ?, updated_by = ? where id = ? and status = ?")
+                .params(to.name(), ts(now), by, id.value(), from.name()).update();
+    }
+
+    private BookingView mapBooking(ResultSet rs, int row) throws SQLException {
+        UUID byInst = uuid(rs, "booked_by_institution");
+        UUID contract = uuid(rs, "contract_id");
+        String priority = rs.getString("priority");
+        return new BookingView(new BookingId(uuid(rs, "id")), new SlotId(uuid(rs, "slot_id")),
+                new ScheduleId(uuid(rs, "schedule_id")), new InstitutionId(uuid(rs, "institution_id")),
+                rs.getString("department"), ScheduleKind.valueOf(rs.getString("kind")), instant(rs, "start_at"),
+                instant(rs, "end_at"), SlotPool.valueOf(rs.getString("pool")), new ResidentId(uuid(rs, "resident_id")),
+                rs.getString("booked_by"), byInst == null ? null : new InstitutionId(byInst), rs.getBoolean("primary_care"),
+                priority == null ? null : Priority.valueOf(priority), contract == null ? null : new ContractId(contract),
+                BookingStatus.valueOf(rs.getString("status")), instant(rs, "created_at"));
+    }
+
+    // idempotency (R-4)
+
+    record StoredResponse(String requestHash, UUID bookingId, String body) {
+    }
+
+    Optional<StoredResponse> storedResponse(String caller, String key) {
+        return jdbc.sql("select request_hash, booking_id, response_body from scheduling_idempotency where caller = ? and idempotency_key = ?")
+                .params(caller, key)
+                .query((rs, i) -> new StoredResponse(rs.getString(1), uuid(rs, "booking_id"), rs.getString(3))).optional();
+    }
+
+    void storeResponse(String caller, String key, String hash, UUID bookingId, String body, Instant now) {
+        jdbc.sql("insert into scheduling_idempotency (caller, idempotency_key, request_hash, booking_id, response_body, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(caller, key, hash, bookingId, body, ts(now)).update();
+    }
+
+    // ratios (I-8, I-9)
+
+    /** kind → [total, reserved, released] of the institution's slots starting in [from, to). */
+    Map<ScheduleKind, long[]> slotCounts(UUID institution, Instant from, Instant to) {
+        var out = new LinkedHashMap<ScheduleKind, long[]>();
+        jdbc.sql("""
+                select kind, count(*) as total, sum(case when reserved then 1 else 0 end) as reserved,
+                       sum(case when reserved and released_at is not null then 1 else 0 end) as released
+                from scheduling_slot where institution_id = ? and start_at >= ? and start_at < ? group by kind""")
+                .params(institution, ts(from), ts(to))
+                .query(rs -> {
+                    out.put(ScheduleKind.valueOf(rs.getString("kind")),
+                            new long[] {rs.getLong("total"), rs.getLong("reserved"), rs.getLong("released")});
+                });
+        return out;
+    }
+
+    /** Reserved slots of the institution in [from, to) with a primary-care booking that was not cancelled (I-9). */
+    long reservedBookedByPrimaryCare(UUID institution, Instant from, Instant to) {
+        return jdbc.sql("""
+                select count(distinct s.id) from scheduling_slot s join scheduling_booking b on b.slot_id = s.id
+                where s.institution_id = ? and s.start_at >= ? and s.start_at < ? and s.reserved
+                  and b.primary_care and b.status <> 'CANCELLED'""")
+                .params(institution, ts(from), ts(to)).query(Long.class).single();
+    }
+}

@@ -1,0 +1,474 @@
+package org.medunion.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medunion.identity.AccountManagement;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.scheduling.SchedulingFixture.Group;
+import org.medunion.support.Api;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Scheduling end to end over REST and FHIR, on H2 and PostgreSQL: NN-4 reserved share and release, priority
+ * booking for contracted residents (CQ-6, SH-15), atomic booking under contention (R-1), idempotent replays
+ * (R-4), cancellation, no-show, scope, and the I-8 / I-9 ratios.
+ */
+abstract class SchedulingContract {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RegistryManagement registry;
+    @Autowired
+    ResidentsManagement residents;
+    @Autowired
+    AccountManagement accounts;
+    @Autowired
+    SchedulingManagement scheduling;
+    @Autowired
+    JdbcClient jdbc;
+
+    Group g;
+
+    @BeforeEach
+    void group() {
+        g = SchedulingFixture.group(registry, residents, accounts);
+    }
+
+    Api gp() {
+        return Api.as(port, g.gpUser());
+    }
+
+    Api lead() {
+        return Api.as(port, g.leadUser());
+    }
+
+    /** A day far enough ahead that reserved slots are not released by the running job (lead time 24 h). */
+    static LocalDate day() {
+        return LocalDate.now(ZONE).plusDays(3);
+    }
+
+    JsonNode publish(Api as, InstitutionId at, String kind, String dayEnd, String extra) {
+        var r = as.post("/api/scheduling/schedules", """
+                {"institutionId":"%s","department":"心内科","discipline":"心血管内科","kind":"%s",
+                 "periodStart":"%s","periodEnd":"%s","dayStart":"08:00","dayEnd":"%s","slotMinutes":15%s}"""
+                .formatted(at, kind, day(), day(), dayEnd, extra == null ? "" : "," + extra));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    List<JsonNode> slots(String scheduleId) {
+        var r = gp().get("/api/scheduling/slots?schedule=" + scheduleId + "&limit=500");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var out = new ArrayList<JsonNode>();
+        r.json().forEach(out::add);
+        return out;
+    }
+
+    Api.Response book(Api as, String slotId, String residentId) {
+        return as.post("/api/scheduling/bookings", "{\"slotId\":\"" + slotId + "\",\"residentId\":\"" + residentId + "\"}");
+    }
+
+    long activeBookings(String slotId) {
+        return jdbc.sql("select count(*) from scheduling_booking where slot_id = ? and status = 'BOOKED'")
+                .param(java.util.UUID.fromString(slotId)).query(Long.class).single();
+    }
+
+    // ------------------------------------------------------------------ NN-4 publication
+
+    @Test
+    void NN4_publishReservesCeilOfAThirdOfOutpatientSlotsAndAQuarterOfBeds() {
+        var outpatient = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "12:00", null);
+        assertThat(outpatient.get("slotCount").asInt()).isEqualTo(16);
+        assertThat(outpatient.get("reservedCount").asInt()).isEqualTo(6); // ceil(16 / 3)
+        assertThat(outpatient.get("reservedShare").asString()).isEqualTo("1/3");
+        var list = slots(outpatient.get("id").asString());
+        assertThat(list).hasSize(16);
+        assertThat(list.stream().filter(s -> s.get("pool").asString().equals("PRIMARY_CARE_RESERVED")).count()).isEqualTo(6);
+
+        var beds = publish(lead(), g.lead(), "INPATIENT_BED", "12:00", "\"perInterval\":10");
+        assertThat(beds.get("slotCount").asInt()).isEqualTo(10);
+        assertThat(beds.get("reservedCount").asInt()).isEqualTo(3); // ceil(10 / 4)
+    }
+
+    @Test
+    void NN4_shareBelowTheJurisdictionMinimumIsBlockedAndNothingWritten() {
+        var r = lead().post("/api/scheduling/schedules", """
+                {"institutionId":"%s","department":"骨科","kind":"OUTPATIENT_SPECIALTY","periodStart":"%s","periodEnd":"%s",
+                 "reservedShare":"1/5"}""".formatted(g.lead(), day(), day()));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("violations").get(0).get("ruleId").asString()).isEqualTo("NN-4");
+        assertThat(jdbc.sql("select count(*) from scheduling_schedule where institution_id = ?").param(g.lead().value())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void badInputNamesTheFieldAndRule() {
+        var missing = lead().post("/api/scheduling/schedules", "{\"institutionId\":\"%s\",\"kind\":\"EXAM\"}".formatted(g.lead()));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("field").asString()).isEqualTo("department");
+        var kind = lead().post("/api/scheduling/schedules", "{\"institutionId\":\"%s\",\"kind\":\"MRI\"}".formatted(g.lead()));
+        assertThat(kind.status()).isEqualTo(400);
+        assertThat(kind.json().get("field").asString()).isEqualTo("kind");
+        var share = lead().post("/api/scheduling/schedules", """
+                {"institutionId":"%s","department":"骨科","kind":"EXAM","periodStart":"%s","periodEnd":"%s","reservedShare":"a third"}"""
+                .formatted(g.lead(), day(), day()));
+        assertThat(share.status()).isEqualTo(400);
+        assertThat(share.json().get("code").asString()).isEqualTo("SCHEDULING-0010");
+        var booking = gp().post("/api/scheduling/bookings", "{\"slotId\":\"not-a-uuid\"}");
+        assertThat(booking.status()).isEqualTo(400);
+        assertThat(booking.json().get("field").asString()).isEqualTo("slotId");
+        var noResident = gp().post("/api/scheduling/bookings", "{\"slotId\":\"%s\"}".formatted(java.util.UUID.randomUUID()));
+        assertThat(noResident.status()).isEqualTo(400);
+        assertThat(noResident.json().get("field").asString()).isEqualTo("residentId");
+        assertThat(gp().post("/api/scheduling/bookings", "{\"slotId\":").status()).isEqualTo(400);
+    }
+
+    // ------------------------------------------------------------------ booking with priority (CQ-6, SH-15)
+
+    @Test
+    void CQ6_gpBookingForAContractedResidentUsesReservedCapacityFirstWithPriority() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null); // 4 slots, 2 reserved
+        String scheduleId = schedule.get("id").asString();
+        var first = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(scheduleId, g.contracted()));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("pool").asString()).isEqualTo("PRIMARY_CARE_RESERVED");
+        assertThat(first.json().get("priority").asString()).isEqualTo("PRIORITY_VISIT");
+        assertThat(first.json().get("primaryCare").asBoolean()).isTrue();
+        assertThat(first.json().get("contractId").isNull()).isFalse();
+        var second = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(scheduleId, g.contracted()));
+        assertThat(second.json().get("pool").asString()).isEqualTo("PRIMARY_CARE_RESERVED");
+        // reserved capacity used up: falls back to the public pool, still with priority
+        var third = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(scheduleId, g.contracted()));
+        assertThat(third.status()).isEqualTo(201);
+        assertThat(third.json().get("pool").asString()).isEqualTo("PUBLIC");
+        assertThat(third.json().get("priority").asString()).isEqualTo("PRIORITY_VISIT");
+
+        var exam = publish(lead(), g.lead(), "EXAM", "09:00", null);
+        var examBooking = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(exam.get("id").asString(), g.contracted()));
+        assertThat(examBooking.json().get("priority").asString()).isEqualTo("PRIORITY_EXAM");
+        var beds = publish(lead(), g.lead(), "INPATIENT_BED", "09:00", "\"perInterval\":4");
+        var admission = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(beds.get("id").asString(), g.contracted()));
+        assertThat(admission.json().get("priority").asString()).isEqualTo("PRIORITY_ADMISSION");
+    }
+
+    @Test
+    void scope_gpMayBookOnlyForResidentsContractedWithTheirInstitution() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        String slot = slots(schedule.get("id").asString()).get(0).get("id").asString();
+        var r = book(gp(), slot, g.stranger().toString());
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("code").asString()).isEqualTo("SCHEDULING-0003");
+        assertThat(activeBookings(slot)).isZero();
+        // another consortium's GP may not book our contracted resident either
+        var other = SchedulingFixture.group(registry, residents, accounts);
+        assertThat(book(Api.as(port, other.gpUser()), slot, g.contracted().toString()).status()).isEqualTo(403);
+        assertThat(book(gp(), slot, g.contracted().toString()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void NN4_reservedSlotsAreBookableOnlyByPrimaryCareUntilReleased() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        var list = slots(schedule.get("id").asString());
+        String reserved = list.stream().filter(s -> s.get("reserved").asBoolean()).findFirst().orElseThrow().get("id").asString();
+        String open = list.stream().filter(s -> !s.get("reserved").asBoolean()).findFirst().orElseThrow().get("id").asString();
+        var denied = book(lead(), reserved, g.stranger().toString());
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.json().get("code").asString()).isEqualTo("SCHEDULING-0002");
+        var ok = book(lead(), open, g.stranger().toString());
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(ok.json().get("priority").isNull()).isTrue();
+        assertThat(ok.json().get("primaryCare").asBoolean()).isFalse();
+    }
+
+    // ------------------------------------------------------------------ R-1 atomic booking
+
+    @Test
+    void R1_aTakenSlotAnswers409AndIsNeverBookedTwice() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        String slot = slots(schedule.get("id").asString()).get(0).get("id").asString();
+        assertThat(book(gp(), slot, g.contracted().toString()).status()).isEqualTo(201);
+        var again = book(gp(), slot, g.contracted().toString());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("SCHEDULING-0001");
+        assertThat(again.json().get("field").asString()).isEqualTo("slotId");
+        assertThat(activeBookings(slot)).isEqualTo(1);
+    }
+
+    @Test
+    void R1_hundredsOfParallelBookingsForTenSlotsGiveExactlyOneBookingPerSlot() throws Exception {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "10:30", null); // 10 slots
+        List<String> slotIds = slots(schedule.get("id").asString()).stream().map(s -> s.get("id").asString()).toList();
+        assertThat(slotIds).hasSize(10);
+        var outcomes = contend(List.of(gp()), slotIds, 300);
+        assertThat(outcomes.get(201)).isEqualTo(10);
+        assertThat(outcomes.get(409)).isEqualTo(290);
+        for (String slot : slotIds) {
+            assertThat(activeBookings(slot)).as("slot " + slot).isEqualTo(1);
+        }
+    }
+
+    /** Fires {@code requests} bookings spread over the slots and the clients; counts responses by status. */
+    Map<Integer, Integer> contend(List<Api> clients, List<String> slotIds, int requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(48);
+        try {
+            var tasks = new ArrayList<Callable<Api.Response>>();
+            for (int i = 0; i < requests; i++) {
+                Api client = clients.get(i % clients.size());
+                String slot = slotIds.get(i % slotIds.size());
+                tasks.add(() -> book(client, slot, g.contracted().toString()));
+            }
+            var counts = new java.util.TreeMap<Integer, Integer>();
+            for (Future<Api.Response> f : pool.invokeAll(tasks)) {
+                var r = f.get();
+                counts.merge(r.status(), 1, Integer::sum);
+                if (r.status() == 409) {
+                    assertThat(r.json().get("code").asString()).isEqualTo("SCHEDULING-0001");
+                } else {
+                    assertThat(r.status()).as(r.body()).isEqualTo(201);
+                }
+            }
+            return counts;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ------------------------------------------------------------------ R-4 idempotency
+
+    @Test
+    void R4_sameIdempotencyKeyFiveTimesMakesOneBookingWithIdenticalResponses() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        String slot = slots(schedule.get("id").asString()).get(0).get("id").asString();
+        String body = "{\"slotId\":\"" + slot + "\",\"residentId\":\"" + g.contracted() + "\"}";
+        String key = SchedulingFixture.unique("key");
+        Set<String> bodies = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            var r = gp().send("POST", "/api/scheduling/bookings", body, Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            bodies.add(r.body());
+        }
+        assertThat(bodies).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from scheduling_booking where slot_id = ?").param(java.util.UUID.fromString(slot))
+                .query(Long.class).single()).isEqualTo(1);
+        // the same key with a different request is refused
+        String other = slots(schedule.get("id").asString()).get(1).get("id").asString();
+        var misuse = gp().send("POST", "/api/scheduling/bookings", "{\"slotId\":\"" + other + "\",\"residentId\":\"" + g.contracted() + "\"}",
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        assertThat(misuse.status()).isEqualTo(422);
+        assertThat(misuse.json().get("code").asString()).isEqualTo("SCHEDULING-0006");
+        assertThat(activeBookings(other)).isZero();
+    }
+
+    @Test
+    void R4_parallelRepeatsOfOneKeyStillMakeOneBooking() throws Exception {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        String slot = slots(schedule.get("id").asString()).get(0).get("id").asString();
+        String body = "{\"slotId\":\"" + slot + "\",\"residentId\":\"" + g.contracted() + "\"}";
+        String key = SchedulingFixture.unique("key");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            var tasks = new ArrayList<Callable<Api.Response>>();
+            for (int i = 0; i < 10; i++) {
+                tasks.add(() -> gp().send("POST", "/api/scheduling/bookings", body,
+                        Map.of("Content-Type", "application/json", "Idempotency-Key", key)));
+            }
+            Set<String> ids = new HashSet<>();
+            for (var f : pool.invokeAll(tasks)) {
+                assertThat(f.get().status()).as(f.get().body()).isEqualTo(201);
+                ids.add(f.get().json().get("id").asString());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(activeBookings(slot)).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ release, cancellation, no-show
+
+    @Test
+    void NN4_releaseMovesFreeReservedSlotsToThePublicPoolAtLeadTime() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", "\"releaseLeadTime\":\"PT24H\"");
+        var list = slots(schedule.get("id").asString());
+        var reserved = list.stream().filter(s -> s.get("reserved").asBoolean()).toList();
+        assertThat(reserved).hasSize(2);
+        String booked = reserved.get(0).get("id").asString();
+        assertThat(book(gp(), booked, g.contracted().toString()).status()).isEqualTo(201);
+        var releaseAt = java.time.Instant.parse(reserved.get(1).get("releaseAt").asString());
+        assertThat(releaseAt).isEqualTo(java.time.Instant.parse(reserved.get(1).get("start").asString()).minus(Duration.ofHours(24)));
+
+        scheduling.releaseDueSlots(releaseAt.minusSeconds(1));
+        assertThat(pool(reserved.get(1).get("id").asString())).isEqualTo("PRIMARY_CARE_RESERVED");
+        scheduling.releaseDueSlots(releaseAt.plusSeconds(1));
+        var after = slots(schedule.get("id").asString());
+        var released = after.stream().filter(s -> s.get("id").asString().equals(reserved.get(1).get("id").asString())).findFirst().orElseThrow();
+        assertThat(released.get("pool").asString()).isEqualTo("PUBLIC");
+        assertThat(released.get("releasedAt").isNull()).isFalse();
+        // the booked reserved slot is not released; running again changes nothing (idempotent)
+        assertThat(pool(booked)).isEqualTo("PRIMARY_CARE_RESERVED");
+        scheduling.releaseDueSlots(releaseAt.plusSeconds(2));
+        assertThat(slots(schedule.get("id").asString()).stream().filter(s -> s.get("releasedAt").isNull() == false).count()).isEqualTo(1);
+        // now a hospital account may book the released slot
+        assertThat(book(lead(), reserved.get(1).get("id").asString(), g.stranger().toString()).status()).isEqualTo(201);
+        // I-8 still counts it as reserved; released unused = 1
+        var ratios = lead().get("/api/scheduling/release-ratios?institution=%s&from=%s&to=%s".formatted(g.lead(), day(), day().plusDays(1))).json();
+        assertThat(ratios.get("outpatient").get("numerator").asLong()).isEqualTo(2);
+        assertThat(ratios.get("outpatient").get("denominator").asLong()).isEqualTo(4);
+        assertThat(ratios.get("released").asLong()).isEqualTo(1);
+    }
+
+    String pool(String slotId) {
+        return jdbc.sql("select pool from scheduling_slot where id = ?").param(java.util.UUID.fromString(slotId)).query(String.class).single();
+    }
+
+    @Test
+    void cancellationReturnsTheSlotToThePoolItCameFrom() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        String reserved = slots(schedule.get("id").asString()).stream().filter(s -> s.get("reserved").asBoolean())
+                .findFirst().orElseThrow().get("id").asString();
+        var b = book(gp(), reserved, g.contracted().toString()).json();
+        var cancelled = gp().post("/api/scheduling/bookings/" + b.get("id").asString() + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(pool(reserved)).isEqualTo("PRIMARY_CARE_RESERVED");
+        assertThat(jdbc.sql("select status from scheduling_slot where id = ?").param(java.util.UUID.fromString(reserved))
+                .query(String.class).single()).isEqualTo("FREE");
+        // cancelling twice is a conflict
+        assertThat(gp().post("/api/scheduling/bookings/" + b.get("id").asString() + "/cancel", "").status()).isEqualTo(409);
+
+        // a reserved slot whose release time has passed goes public on cancellation
+        var late = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", "\"releaseLeadTime\":\"P10D\"");
+        String lateSlot = slots(late.get("id").asString()).stream().filter(s -> s.get("reserved").asBoolean())
+                .findFirst().orElseThrow().get("id").asString();
+        var lb = book(gp(), lateSlot, g.contracted().toString()).json();
+        gp().post("/api/scheduling/bookings/" + lb.get("id").asString() + "/cancel", "");
+        assertThat(pool(lateSlot)).isEqualTo("PUBLIC");
+    }
+
+    @Test
+    void noShowIsRecordedByTheHospitalOnly() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        String slot = slots(schedule.get("id").asString()).get(0).get("id").asString();
+        String id = book(gp(), slot, g.contracted().toString()).json().get("id").asString();
+        assertThat(gp().post("/api/scheduling/bookings/" + id + "/no-show", "").status()).isEqualTo(403);
+        assertThat(Api.as(port, g.districtUser()).post("/api/scheduling/bookings/" + id + "/no-show", "").status()).isEqualTo(403);
+        var r = lead().post("/api/scheduling/bookings/" + id + "/no-show", "");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("status").asString()).isEqualTo("NO_SHOW");
+        var mine = gp().get("/api/scheduling/bookings?resident=" + g.contracted());
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().get(0).get("status").asString()).isEqualTo("NO_SHOW");
+    }
+
+    // ------------------------------------------------------------------ scope
+
+    @Test
+    void scope_aLeadHospitalAccountSeesItsOwnSchedulesOnly() {
+        publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        var district = Api.as(port, g.districtUser());
+        publish(district, g.district(), "OUTPATIENT_SPECIALTY", "09:00", null);
+        var own = lead().get("/api/scheduling/schedules");
+        assertThat(own.status()).isEqualTo(200);
+        own.json().forEach(s -> assertThat(s.get("institutionId").asString()).isEqualTo(g.lead().toString()));
+        assertThat(own.json().size()).isEqualTo(1);
+        assertThat(lead().get("/api/scheduling/schedules?institution=" + g.district()).status()).isEqualTo(403);
+        // nor may it publish for another hospital
+        var foreign = lead().post("/api/scheduling/schedules", """
+                {"institutionId":"%s","department":"骨科","kind":"EXAM","periodStart":"%s","periodEnd":"%s"}"""
+                .formatted(g.district(), day(), day()));
+        assertThat(foreign.status()).isEqualTo(403);
+        // the GP sees the schedules of the consortium's hospitals
+        var gpView = gp().get("/api/scheduling/schedules");
+        assertThat(gpView.json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void gpSearchesFreeSlotsAcrossTheConsortiumByDepartmentAndDate() {
+        publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        publish(Api.as(port, g.districtUser()), g.district(), "OUTPATIENT_SPECIALTY", "09:00", null);
+        var r = gp().get("/api/scheduling/slots?consortium=%s&discipline=心内&date=%s&free=true".formatted(g.consortium(), day()));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().size()).isEqualTo(8);
+        Set<String> hospitals = new HashSet<>();
+        r.json().forEach(s -> hospitals.add(s.get("institutionId").asString()));
+        assertThat(hospitals).containsExactlyInAnyOrder(g.lead().toString(), g.district().toString());
+        assertThat(gp().get("/api/scheduling/slots?consortium=%s&discipline=眼科&date=%s".formatted(g.consortium(), day())).json().size()).isZero();
+    }
+
+    // ------------------------------------------------------------------ I-8, I-9
+
+    @Test
+    void I8_I9_releaseRatiosShowNumeratorAndDenominatorAndNoDataForEmptyDenominators() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "10:00", null); // 8 slots, 3 reserved
+        String reserved = slots(schedule.get("id").asString()).stream().filter(s -> s.get("reserved").asBoolean())
+                .findFirst().orElseThrow().get("id").asString();
+        book(gp(), reserved, g.contracted().toString());
+        var view = scheduling.releaseRatios(g.lead(), day(), day().plusDays(1));
+        assertThat(view.outpatient()).isEqualTo(new ReleaseRatioView.Ratio(3, 8));
+        assertThat(view.outpatientMeetsMinimum()).isTrue();
+        assertThat(view.reservedUse()).isEqualTo(new ReleaseRatioView.Ratio(1, 3));
+        assertThat(view.beds().hasData()).isFalse();
+        assertThat(view.beds().value()).isNull();
+        assertThat(view.bedsMeetMinimum()).isNull();
+        var json = lead().get("/api/scheduling/release-ratios?institution=%s&from=%s&to=%s".formatted(g.lead(), day(), day().plusDays(1))).json();
+        assertThat(json.get("beds").get("noData").asBoolean()).isTrue();
+        assertThat(json.get("reservedUse").get("numerator").asLong()).isEqualTo(1);
+        var empty = scheduling.releaseRatios(g.lead(), day().plusDays(5), day().plusDays(6));
+        assertThat(empty.outpatient().hasData()).isFalse();
+        assertThat(empty.reservedUse().hasData()).isFalse();
+    }
+
+    // ------------------------------------------------------------------ FHIR
+
+    @Test
+    void fhirSlotsCarryTheReservedTagAndAppointmentBooksAtomically() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        String scheduleId = schedule.get("id").asString();
+        var bundle = gp().getFhir("/fhir/Slot?schedule=Schedule/" + scheduleId + "&status=free");
+        assertThat(bundle.status()).as(bundle.body()).isEqualTo(200);
+        assertThat(bundle.json().get("total").asInt()).isEqualTo(4);
+        assertThat(bundle.body()).contains("https://medunion.example/fhir/CodeSystem/slot-pool").contains("primary-care-reserved");
+        String slot = slots(scheduleId).get(0).get("id").asString();
+        String appointment = """
+                {"resourceType":"Appointment","status":"booked","slot":[{"reference":"Slot/%s"}],
+                 "participant":[{"actor":{"reference":"Patient/%s"},"status":"accepted"}]}""".formatted(slot, g.contracted());
+        var created = gp().postFhir("/fhir/Appointment", appointment);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("resourceType").asString()).isEqualTo("Appointment");
+        assertThat(created.json().get("status").asString()).isEqualTo("booked");
+        var taken = gp().postFhir("/fhir/Appointment", appointment);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(taken.body()).contains("SCHEDULING-0001");
+        var search = gp().getFhir("/fhir/Appointment?patient=Patient/" + g.contracted());
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.json().get("total").asInt()).isEqualTo(1);
+        var missingSlot = gp().postFhir("/fhir/Appointment", """
+                {"resourceType":"Appointment","status":"booked","participant":[{"actor":{"reference":"Patient/%s"},"status":"accepted"}]}"""
+                .formatted(g.contracted()));
+        assertThat(missingSlot.status()).isEqualTo(400);
+        assertThat(missingSlot.body()).contains("Appointment.slot");
+    }
+}

@@ -1,0 +1,197 @@
+package org.medunion.residents.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.Role;
+import org.medunion.identity.ScopeType;
+import org.medunion.registry.InstitutionId;
+import org.medunion.residents.ContractView;
+import org.medunion.residents.PossibleDuplicate;
+import org.medunion.residents.Registration;
+import org.medunion.residents.ResidentId;
+import org.medunion.residents.ResidentSearch;
+import org.medunion.residents.ResidentStatistics;
+import org.medunion.residents.ResidentView;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.residents.TeamId;
+import org.medunion.residents.TeamView;
+import org.medunion.residents.web.Requests.EndContractRequest;
+import org.medunion.residents.web.Requests.FormTeamRequest;
+import org.medunion.residents.web.Requests.LinkRecordRequest;
+import org.medunion.residents.web.Requests.RegisterResidentRequest;
+import org.medunion.residents.web.Requests.RenewContractRequest;
+import org.medunion.residents.web.Requests.SignContractRequest;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST API of the resident index, family-doctor teams and "1+1+1" contracts. */
+@RestController
+@RequestMapping("/api/residents")
+@Tag(name = "residents", description = "Resident index (EMPI), family-doctor teams, 1+1+1 contracts")
+class ResidentsApiController {
+
+    private static final String IDEMPOTENCY = "Idempotency-Key";
+
+    private final ResidentsManagement residents;
+    private final IdempotentPosts idempotent;
+    private final CurrentUsers users;
+    private final AuditTrail audit;
+
+    ResidentsApiController(ResidentsManagement residents, IdempotentPosts idempotent, CurrentUsers users, AuditTrail audit) {
+        this.residents = residents;
+        this.idempotent = idempotent;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a resident from an institution's record; an ID number already known is linked "
+            + "(200, outcome LINKED_EXISTING), a new one created (201); possible duplicates are flagged, never merged")
+    ResponseEntity<?> register(@RequestBody RegisterResidentRequest body,
+                               @Parameter(description = "repeat-safe creation") @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
+        return idempotent.run(key, "POST /api/residents", () -> {
+            Registration r = residents.register(body.command());
+            return r.outcome() == Registration.Outcome.CREATED
+                    ? ResponseEntity.created(URI.create("/api/residents/" + r.resident().id())).body(r)
+                    : ResponseEntity.ok(r);
+        });
+    }
+
+    @GetMapping
+    @Operation(summary = "Search residents in the caller's scope by exact ID number or name prefix (each hit audited)")
+    List<ResidentView> search(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String name,
+                              @RequestParam(required = false) Integer limit) {
+        return residents.search(new ResidentSearch(idNumber, name, limit));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One resident (audited); 404 when outside the caller's scope, 403 for planners")
+    ResidentView resident(@PathVariable String id) {
+        ResidentId rid = Requests.id(id, "id", ResidentId::new, true);
+        return residents.resident(rid).orElseThrow(() -> new NotFoundException("Patient", rid));
+    }
+
+    @GetMapping("/{id}/contracts")
+    @Operation(summary = "The contracts of a resident, newest last")
+    List<ContractView> contractsOfResident(@PathVariable String id) {
+        return residents.contractsOf(Requests.id(id, "id", ResidentId::new, true));
+    }
+
+    @PostMapping("/{id}/links")
+    @Operation(summary = "Link an institution's record (local MRN) to the resident")
+    ResponseEntity<?> link(@PathVariable String id, @RequestBody LinkRecordRequest body,
+                           @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
+        ResidentId rid = Requests.id(id, "id", ResidentId::new, true);
+        return idempotent.run(key, "POST /api/residents/" + rid + "/links", () -> ResponseEntity.ok(residents.link(rid, body.command())));
+    }
+
+    @GetMapping("/duplicates")
+    @Operation(summary = "Possible duplicates awaiting review: same name, birth date and sex, different ID numbers")
+    List<PossibleDuplicate> duplicates() {
+        return residents.possibleDuplicates();
+    }
+
+    @GetMapping("/statistics")
+    @Operation(summary = "Counts only (planners, offices, administrators)")
+    ResidentStatistics statistics() {
+        return residents.statistics();
+    }
+
+    // teams
+
+    @PostMapping("/teams")
+    @Operation(summary = "Form a family-doctor team at a primary institution (GP + nurse + ≥1 secondary/tertiary physician, NN-5)")
+    ResponseEntity<?> formTeam(@RequestBody FormTeamRequest body, @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
+        return idempotent.run(key, "POST /api/residents/teams", () -> {
+            TeamView t = residents.formTeam(body.command());
+            return ResponseEntity.created(URI.create("/api/residents/teams/" + t.id())).body(t);
+        });
+    }
+
+    @GetMapping("/teams")
+    @Operation(summary = "Teams of a primary institution")
+    List<TeamView> teams(@RequestParam("institution") String institution) {
+        users.require();
+        return residents.teamsOf(Requests.id(institution, "institution", InstitutionId::new, true));
+    }
+
+    @GetMapping("/teams/{id}")
+    @Operation(summary = "One team")
+    TeamView team(@PathVariable String id) {
+        TeamId tid = Requests.id(id, "id", TeamId::new, true);
+        return residents.team(tid).orElseThrow(() -> new NotFoundException("CareTeam", tid));
+    }
+
+    // contracts
+
+    @PostMapping("/contracts")
+    @Operation(summary = "Sign a 1+1+1 contract: resident + team + district hospital + municipal hospital; 409 when one is active")
+    ResponseEntity<?> sign(@RequestBody SignContractRequest body, @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
+        return idempotent.run(key, "POST /api/residents/contracts", () -> {
+            ContractView c = residents.signContract(body.command());
+            return ResponseEntity.created(URI.create("/api/residents/contracts/" + c.id())).body(c);
+        });
+    }
+
+    @GetMapping("/contracts/{id}")
+    @Operation(summary = "One contract (audited)")
+    ContractView contract(@PathVariable String id) {
+        var cid = Requests.contractId(id);
+        return residents.contract(cid).orElseThrow(() -> new NotFoundException("Contract", cid));
+    }
+
+    @PostMapping("/contracts/{id}/renew")
+    @Operation(summary = "Renew an active contract for a further period starting the day after it ends")
+    ResponseEntity<?> renew(@PathVariable String id, @RequestBody(required = false) RenewContractRequest body,
+                            @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
+        var cid = Requests.contractId(id);
+        return idempotent.run(key, "POST /api/residents/contracts/" + cid + "/renew", () -> {
+            ContractView c = residents.renewContract(cid, body == null ? null : body.command());
+            return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/residents/contracts/" + c.id())).body(c);
+        });
+    }
+
+    @PostMapping("/contracts/{id}/end")
+    @Operation(summary = "End a contract early, with a reason")
+    ResponseEntity<?> end(@PathVariable String id, @RequestBody EndContractRequest body,
+                          @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
+        var cid = Requests.contractId(id);
+        return idempotent.run(key, "POST /api/residents/contracts/" + cid + "/end",
+                () -> ResponseEntity.ok(residents.endContract(cid, body.command())));
+    }
+
+    @GetMapping("/contracts")
+    @Operation(summary = "Contracts in which an institution takes part (institution-scoped callers: their own institution only)")
+    List<ContractView> contractsOfInstitution(@RequestParam("institution") String institution) {
+        InstitutionId id = Requests.id(institution, "institution", InstitutionId::new, true);
+        CurrentUser u = users.require();
+        if (u.role() == Role.PLANNER) {
+            throw new ForbiddenException("RESIDENTS-0030");
+        }
+        boolean own = u.scope().type() == ScopeType.INSTITUTION && id.value().equals(u.scope().referenceId());
+        if (!u.isAdmin() && u.scope().type() != ScopeType.GLOBAL && !own) {
+            throw new ForbiddenException("RESIDENTS-0031");
+        }
+        List<ContractView> list = residents.contractsOfInstitution(id);
+        list.forEach(c -> audit.record(AuditAction.SEARCH, "contract", c.id().toString(), c.residentId().toString(),
+                "contracts of institution " + id));
+        return list;
+    }
+}

@@ -1,0 +1,367 @@
+package org.medunion.residents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medunion.audit.AuditTrail;
+import org.medunion.audit.AuditTrail.AuditQuery;
+import org.medunion.identity.AccountManagement;
+import org.medunion.registry.Affiliation;
+import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.PractitionerId;
+import org.medunion.registry.Profession;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ResidentsFixture.Site;
+import org.medunion.support.Api;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The residents module end to end over REST: GB 11643 validation, duplicate matching, scope, audit, masking,
+ * "1+1+1" contracts with NN-5, renew/end, Idempotency-Key. Runs on H2 and PostgreSQL through the subclasses.
+ */
+abstract class ResidentsContract {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegistryManagement registry;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    ResidentsManagement residents;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Site site;
+
+    @BeforeEach
+    void site() {
+        site = ResidentsFixture.site(registry, accounts);
+    }
+
+    Api gp() {
+        return Api.as(port, site.gpUser());
+    }
+
+    static String registerJson(String idNumber, String name, String extra) {
+        return "{\"idNumber\":\"" + idNumber + "\",\"name\":\"" + name + "\"" + (extra == null ? "" : "," + extra) + "}";
+    }
+
+    JsonNode register(Api api, String idNumber, String name, String extra) {
+        var r = api.post("/api/residents", registerJson(idNumber, name, extra));
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        return r.json();
+    }
+
+    String formTeam(Site s) {
+        var r = Api.as(port, s.gpUser()).post("/api/residents/teams", """
+                {"institutionId":"%s","name":"%s","gpPractitionerId":"%s","nursePractitionerId":"%s",
+                 "specialistPractitionerIds":["%s"]}""".formatted(s.primary(), ResidentsFixture.unique("团队"), s.gp(), s.nurse(), s.specialist()));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").get("value").asString();
+    }
+
+    String signJson(String residentId, String teamId, Site s, String extra) {
+        return """
+                {"residentId":"%s","teamId":"%s","districtHospitalId":"%s","municipalHospitalId":"%s"%s}"""
+                .formatted(residentId, teamId, s.district(), s.municipal(), extra == null ? "" : "," + extra);
+    }
+
+    long auditRows(String residentId) {
+        return audit.count(new AuditQuery(null, "resident", residentId, residentId, 1000));
+    }
+
+    // ---- GB 11643 validation in the service path
+
+    @Test
+    void invalidResidentIdsAre400NamingTheFieldAndNothingIsWritten() {
+        String valid = ResidentsFixture.idNumber(LocalDate.of(1980, 5, 17), true);
+        char last = valid.charAt(17);
+        String corrupted = valid.substring(0, 17) + (last == '0' ? '1' : '0');
+        var r = gp().post("/api/residents", registerJson(corrupted, "陈伟", null));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asString()).isEqualTo("idNumber");
+        assertThat(r.json().get("code").asString()).isEqualTo("GB11643.checksum");
+        assertThat(r.body()).doesNotContain(corrupted);
+        for (String bad : new String[]{"", "12345", valid.substring(0, 17) + "Z", "<script>alert(1)</script>", "31010419801317123X"}) {
+            var b = gp().post("/api/residents", registerJson(bad, "陈伟", null));
+            assertThat(b.status()).as(bad).isEqualTo(400);
+            assertThat(b.json().get("field").asString()).isEqualTo("idNumber");
+        }
+        assertThat(jdbc.sql("select count(*) from residents_resident where id_number = ?").param(corrupted).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void birthDateSexAndPhoneMustMatchTheIdNumber() {
+        String id = ResidentsFixture.idNumber(LocalDate.of(1975, 3, 9), false);
+        var birth = gp().post("/api/residents", registerJson(id, "周敏", "\"birthDate\":\"1975-03-10\""));
+        assertThat(birth.status()).isEqualTo(400);
+        assertThat(birth.json().get("field").asString()).isEqualTo("birthDate");
+        var sex = gp().post("/api/residents", registerJson(id, "周敏", "\"sex\":\"1\""));
+        assertThat(sex.status()).isEqualTo(400);
+        assertThat(sex.json().get("field").asString()).isEqualTo("sex");
+        var phone = gp().post("/api/residents", registerJson(id, "周敏", "\"phone\":\"12345\""));
+        assertThat(phone.status()).isEqualTo(400);
+        assertThat(phone.json().get("field").asString()).isEqualTo("phone");
+        var ok = gp().post("/api/residents", registerJson(id, "周敏", "\"sex\":\"2\",\"birthDate\":\"1975-03-09\",\"phone\":\"13812345678\""));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.json().get("resident").get("sex").asString()).isEqualTo("FEMALE");
+    }
+
+    // ---- duplicate matching
+
+    @Test
+    void sameIdNumberFromTwoInstitutionsIsOneResidentWithTwoLinks() {
+        Site other = ResidentsFixture.site(registry, accounts);
+        String id = ResidentsFixture.idNumber(LocalDate.of(1960, 8, 1), true);
+        JsonNode first = register(gp(), id, "刘洋", "\"localRecordNumber\":\"MRN-A-1\"");
+        assertThat(first.get("outcome").asString()).isEqualTo("CREATED");
+        var second = Api.as(port, other.gpUser()).post("/api/residents", registerJson(id, "刘洋", "\"localRecordNumber\":\"B/77\""));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().get("outcome").asString()).isEqualTo("LINKED_EXISTING");
+        String residentId = first.get("resident").get("id").get("value").asString();
+        assertThat(second.json().get("resident").get("id").get("value").asString()).isEqualTo(residentId);
+        assertThat(second.json().get("resident").get("linkedRecords")).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from residents_resident where id_number = ?").param(id).query(Long.class).single()).isEqualTo(1);
+        // registering again from the same institution is idempotent: still two links
+        var again = gp().post("/api/residents", registerJson(id, "刘洋", "\"localRecordNumber\":\"MRN-A-1\""));
+        assertThat(again.json().get("resident").get("linkedRecords")).hasSize(2);
+    }
+
+    @Test
+    void sameDemographicsWithAnotherIdNumberIsFlaggedNotMerged() {
+        LocalDate birth = ResidentsFixture.birth();
+        String name = ResidentsFixture.unique("黄");
+        String a = ResidentsFixture.idNumber("310104", birth, true);
+        String b = ResidentsFixture.idNumber("310115", birth, true);
+        JsonNode first = register(gp(), a, name, "\"phone\":\"13900001111\"");
+        JsonNode second = register(gp(), b, name, "\"phone\":\"13900001111\"");
+        assertThat(second.get("outcome").asString()).isEqualTo("CREATED");
+        String firstId = first.get("resident").get("id").get("value").asString();
+        String secondId = second.get("resident").get("id").get("value").asString();
+        assertThat(secondId).isNotEqualTo(firstId);
+        assertThat(second.get("possibleDuplicates").toString()).contains(firstId);
+        var review = gp().get("/api/residents/duplicates");
+        assertThat(review.status()).isEqualTo(200);
+        assertThat(review.body()).contains(firstId).contains(secondId);
+    }
+
+    // ---- scope, audit, masking
+
+    @Test
+    void gpOfAnotherInstitutionCannotReadTheResident() {
+        Site other = ResidentsFixture.site(registry, accounts);
+        String id = ResidentsFixture.idNumber(LocalDate.of(1950, 1, 2), false);
+        String residentId = register(Api.as(port, other.gpUser()), id, "孙丽", null).get("resident").get("id").get("value").asString();
+        assertThat(Api.as(port, other.gpUser()).get("/api/residents/" + residentId).status()).isEqualTo(200);
+        assertThat(gp().get("/api/residents/" + residentId).status()).isEqualTo(404);
+        assertThat(gp().get("/api/residents?idNumber=" + id).json()).isEmpty();
+        assertThat(gp().get("/api/residents/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(gp().get("/api/residents/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    @Test
+    void contractedHospitalsSpecialistSeesTheResident() {
+        String id = ResidentsFixture.idNumber(LocalDate.of(1948, 4, 4), true);
+        String residentId = register(gp(), id, "钱强", null).get("resident").get("id").get("value").asString();
+        assertThat(Api.as(port, site.specialistUser()).get("/api/residents/" + residentId).status()).isEqualTo(404);
+        var signed = gp().post("/api/residents/contracts", signJson(residentId, formTeam(site), site, null));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        var read = Api.as(port, site.specialistUser()).get("/api/residents/" + residentId);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("residentIdNumber").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void plannerSeesCountsButNoIdentities() {
+        String residentId = register(gp(), ResidentsFixture.idNumber(LocalDate.of(1990, 2, 2), true), "吴刚", null)
+                .get("resident").get("id").get("value").asString();
+        var planner = Api.as(port, "planner");
+        assertThat(planner.get("/api/residents/" + residentId).status()).isEqualTo(403);
+        assertThat(planner.get("/api/residents?name=吴").status()).isEqualTo(403);
+        var stats = planner.get("/api/residents/statistics");
+        assertThat(stats.status()).isEqualTo(200);
+        assertThat(stats.json().get("residents").asLong()).isPositive();
+        assertThat(gp().get("/api/residents/statistics").status()).isEqualTo(403);
+    }
+
+    @Test
+    void everyReadIsAudited() {
+        String residentId = register(gp(), ResidentsFixture.idNumber(LocalDate.of(1985, 6, 6), false), "郑芳", null)
+                .get("resident").get("id").get("value").asString();
+        long before = auditRows(residentId);
+        assertThat(before).isEqualTo(1);
+        gp().get("/api/residents/" + residentId);
+        gp().get("/api/residents/" + residentId);
+        assertThat(auditRows(residentId)).isEqualTo(before + 2);
+        gp().get("/api/residents?name=郑芳");
+        assertThat(auditRows(residentId)).isEqualTo(before + 3);
+    }
+
+    @Test
+    void identifiersAreMaskedForRolesThatDoNotNeedThem() {
+        String id = ResidentsFixture.idNumber(LocalDate.of(1970, 7, 7), true);
+        String residentId = register(gp(), id, "冯军", "\"phone\":\"13712345678\"").get("resident").get("id").get("value").asString();
+        var gpView = gp().get("/api/residents/" + residentId);
+        assertThat(gpView.body()).contains(id).contains("13712345678");
+        var integrator = Api.as(port, "integrator").get("/api/residents/" + residentId);
+        assertThat(integrator.status()).isEqualTo(200);
+        assertThat(integrator.body()).doesNotContain(id).doesNotContain("13712345678");
+        assertThat(integrator.json().get("residentIdNumberMasked").asString()).isEqualTo(id.substring(0, 6) + "********" + id.substring(14));
+        assertThat(integrator.json().get("phoneMasked").asString()).isEqualTo("137****5678");
+        var admin = Api.as(port, "admin").get("/api/residents/" + residentId);
+        assertThat(admin.body()).doesNotContain(id);
+    }
+
+    // ---- teams and contracts ("1+1+1", NN-5)
+
+    @Test
+    void signRenewAndEndAContract() {
+        String residentId = register(gp(), ResidentsFixture.idNumber(LocalDate.of(1950, 3, 3), false), "何静", null)
+                .get("resident").get("id").get("value").asString();
+        String team = formTeam(site);
+        var signed = gp().post("/api/residents/contracts", signJson(residentId, team, site,
+                "\"priorityGroups\":[\"HYPERTENSION\"],\"services\":[\"CHRONIC_DISEASE_FOLLOW_UP\",\"PRIORITY_REFERRAL\"]"));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        JsonNode c = signed.json();
+        assertThat(c.get("priorityGroups").toString()).contains("ELDERLY").contains("HYPERTENSION");
+        assertThat(c.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(LocalDate.parse(c.get("endDate").asString())).isEqualTo(LocalDate.parse(c.get("startDate").asString()).plusYears(1).minusDays(1));
+        String contractId = c.get("id").get("value").asString();
+        ResidentId rid = ResidentId.of(residentId);
+        assertThat(residents.activeContract(rid, LocalDate.parse(c.get("startDate").asString()))).isPresent();
+        assertThat(residents.isContractedWith(rid, site.municipal())).isTrue();
+        assertThat(residents.contractsOfInstitution(site.district())).extracting(ContractView::residentId).contains(rid);
+
+        var second = gp().post("/api/residents/contracts", signJson(residentId, team, site, null));
+        assertThat(second.status()).isEqualTo(409);
+
+        var renewed = gp().post("/api/residents/contracts/" + contractId + "/renew", "{}");
+        assertThat(renewed.status()).as(renewed.body()).isEqualTo(201);
+        assertThat(renewed.json().get("renewedFrom").get("value").asString()).isEqualTo(contractId);
+        assertThat(renewed.json().get("startDate").asString()).isEqualTo(LocalDate.parse(c.get("endDate").asString()).plusDays(1).toString());
+        assertThat(gp().get("/api/residents/contracts/" + contractId).json().get("status").asString()).isEqualTo("RENEWED");
+        String renewedId = renewed.json().get("id").get("value").asString();
+
+        var noReason = gp().post("/api/residents/contracts/" + renewedId + "/end", "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("field").asString()).isEqualTo("reason");
+        var ended = gp().post("/api/residents/contracts/" + renewedId + "/end",
+                "{\"reason\":\"迁出本区\",\"endDate\":\"" + renewed.json().get("startDate").asString() + "\"}");
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+        assertThat(ended.json().get("status").asString()).isEqualTo("ENDED");
+        assertThat(gp().get("/api/residents/contracts?institution=" + site.primary()).body()).contains(contractId);
+        assertThat(gp().get("/api/residents/contracts?institution=" + site.municipal()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void contractNeedsADistrictAndAMunicipalHospital() {
+        String residentId = register(gp(), ResidentsFixture.idNumber(LocalDate.of(2022, 3, 3), true), "小明", null)
+                .get("resident").get("id").get("value").asString();
+        String team = formTeam(site);
+        String swapped = """
+                {"residentId":"%s","teamId":"%s","districtHospitalId":"%s","municipalHospitalId":"%s"}"""
+                .formatted(residentId, team, site.municipal(), site.district());
+        var r = gp().post("/api/residents/contracts", swapped);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asString()).isEqualTo("districtHospitalId");
+        String primaryAsMunicipal = """
+                {"residentId":"%s","teamId":"%s","districtHospitalId":"%s","municipalHospitalId":"%s"}"""
+                .formatted(residentId, team, site.district(), site.primary());
+        var m = gp().post("/api/residents/contracts", primaryAsMunicipal);
+        assertThat(m.status()).isEqualTo(400);
+        assertThat(m.json().get("field").asString()).isEqualTo("municipalHospitalId");
+        var pregnantBoy = gp().post("/api/residents/contracts", signJson(residentId, team, site, "\"priorityGroups\":[\"PREGNANT\"]"));
+        assertThat(pregnantBoy.status()).isEqualTo(400);
+        assertThat(pregnantBoy.json().get("field").asString()).isEqualTo("priorityGroups");
+        var unknown = gp().post("/api/residents/contracts", signJson(residentId, team, site, "\"services\":[\"MASSAGE\"]"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asString()).isEqualTo("services[0]");
+        var ok = gp().post("/api/residents/contracts", signJson(residentId, team, site, null));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.json().get("priorityGroups").toString()).contains("CHILD");
+        assertThat(jdbc.sql("select count(*) from residents_contract where resident_id = ?").param(UUID.fromString(residentId))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void NN5_teamWithoutASecondaryOrTertiaryPhysicianIsBlocked() {
+        PractitionerId localDoctor = ResidentsFixture.practitioner(registry, "钱医生", site.primary(), Profession.PHYSICIAN);
+        var r = gp().post("/api/residents/teams", """
+                {"institutionId":"%s","name":"无下沉医师团队","gpPractitionerId":"%s","nursePractitionerId":"%s",
+                 "specialistPractitionerIds":["%s"]}""".formatted(site.primary(), site.gp(), site.nurse(), localDoctor));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("NN-5");
+        var noSpecialist = gp().post("/api/residents/teams", """
+                {"institutionId":"%s","name":"无专科","gpPractitionerId":"%s","nursePractitionerId":"%s"}"""
+                .formatted(site.primary(), site.gp(), site.nurse()));
+        assertThat(noSpecialist.status()).isEqualTo(422);
+    }
+
+    @Test
+    void teamMustWorkAtAPrimaryInstitution() {
+        InstitutionId hospital = ResidentsFixture.institution(registry, ResidentsFixture.unique("医院"),
+                InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY, Affiliation.DISTRICT);
+        var r = Api.as(port, "admin").post("/api/residents/teams", """
+                {"institutionId":"%s","name":"医院团队","gpPractitionerId":"%s","nursePractitionerId":"%s",
+                 "specialistPractitionerIds":["%s"]}""".formatted(hospital, site.gp(), site.nurse(), site.specialist()));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asString()).isEqualTo("institutionId");
+        var nurseAsGp = gp().post("/api/residents/teams", """
+                {"institutionId":"%s","name":"错配","gpPractitionerId":"%s","nursePractitionerId":"%s",
+                 "specialistPractitionerIds":["%s"]}""".formatted(site.primary(), site.nurse(), site.nurse(), site.specialist()));
+        assertThat(nurseAsGp.status()).isEqualTo(400);
+        assertThat(nurseAsGp.json().get("field").asString()).isEqualTo("gpPractitionerId");
+        var teams = gp().get("/api/residents/teams?institution=" + site.primary());
+        assertThat(teams.status()).isEqualTo(200);
+    }
+
+    // ---- Idempotency-Key
+
+    @Test
+    void repeatedPostWithTheSameIdempotencyKeyGivesTheSameResponse() {
+        String id = ResidentsFixture.idNumber(LocalDate.of(1999, 9, 9), true);
+        String key = "k-" + UUID.randomUUID();
+        var headers = Map.of("Idempotency-Key", key, "Content-Type", "application/json");
+        var first = gp().send("POST", "/api/residents", registerJson(id, "林涛", null), headers);
+        var second = gp().send("POST", "/api/residents", registerJson(id, "林涛", null), headers);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.json()).isEqualTo(first.json());
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+        String residentId = first.json().get("resident").get("id").get("value").asString();
+        String team = formTeam(site);
+        String ckey = "c-" + UUID.randomUUID();
+        var c1 = gp().send("POST", "/api/residents/contracts", signJson(residentId, team, site, null),
+                Map.of("Idempotency-Key", ckey, "Content-Type", "application/json"));
+        var c2 = gp().send("POST", "/api/residents/contracts", signJson(residentId, team, site, null),
+                Map.of("Idempotency-Key", ckey, "Content-Type", "application/json"));
+        assertThat(c1.status()).as(c1.body()).isEqualTo(201);
+        assertThat(c2.status()).isEqualTo(201);
+        assertThat(c2.json().get("id")).isEqualTo(c1.json().get("id"));
+    }
+
+    @Test
+    void malformedJsonAndWrongRoleAre4xx() {
+        assertThat(gp().post("/api/residents", "{\"idNumber\":").status()).isEqualTo(400);
+        assertThat(Api.as(port, "planner").post("/api/residents",
+                registerJson(ResidentsFixture.idNumber(LocalDate.of(1980, 1, 1), true), "X", null)).status()).isEqualTo(403);
+        assertThat(gp().post("/api/residents/contracts", "{\"residentId\":\"nope\"}").json().get("field").asString()).isEqualTo("residentId");
+    }
+}

@@ -1,14 +1,17 @@
 package org.medunion.registry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
-/** Typed ID of a department; other modules keep only this, never a foreign key. */
-public record DepartmentId(UUID value) {
+/** Typed ID of a department; other modules keep only this, never a foreign key. In JSON it is the bare UUID string. */
+public record DepartmentId(@JsonValue UUID value) {
 
     public DepartmentId {
         java.util.Objects.requireNonNull(value, "value");
     }
 
+    @JsonCreator
     public static DepartmentId of(String value) {
         return new DepartmentId(UUID.fromString(value));
     }

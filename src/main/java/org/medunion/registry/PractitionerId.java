@@ -1,14 +1,17 @@
 package org.medunion.registry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
-/** Typed ID of a practitioner; other modules keep only this, never a foreign key. */
-public record PractitionerId(UUID value) {
+/** Typed ID of a practitioner; other modules keep only this, never a foreign key. In JSON it is the bare UUID string. */
+public record PractitionerId(@JsonValue UUID value) {
 
     public PractitionerId {
         java.util.Objects.requireNonNull(value, "value");
     }
 
+    @JsonCreator
     public static PractitionerId of(String value) {
         return new PractitionerId(UUID.fromString(value));
     }

@@ -163,7 +163,7 @@ class ConsortiumCommands {
         ConsortiumView c = writable(id);
         AddMember m = validateMember(command, "", null);
         if (m.startDate().isBefore(c.establishedOn())) {
-            throw new InvalidInputException("startDate", RegistryErrors.END_BEFORE_START, m.startDate(), c.establishedOn());
+            throw new InvalidInputException("startDate", RegistryErrors.BEFORE_ESTABLISHMENT, m.startDate(), c.establishedOn());
         }
         String override = Check.optionalText(m.overrideReason(), "overrideReason", 1000);
         if (c.members().stream().anyMatch(x -> x.endDate() == null && x.institutionId().equals(m.institutionId()))) {
@@ -241,8 +241,8 @@ class ConsortiumCommands {
         Check.required(m.role(), prefix + "role");
         LocalDate start = m.startDate() != null ? m.startDate() : defaultStart;
         Check.required(start, prefix + "startDate");
-        if (defaultStart != null) {
-            Check.notBefore(start, defaultStart, prefix + "startDate");
+        if (defaultStart != null && start.isBefore(defaultStart)) {
+            throw new InvalidInputException(prefix + "startDate", RegistryErrors.BEFORE_ESTABLISHMENT, start, defaultStart);
         }
         return new AddMember(m.institutionId(), m.role(), m.basis() == null ? MembershipBasis.HOME_DISTRICT : m.basis(),
                 start, Check.optionalText(m.leadDiscipline(), prefix + "leadDiscipline", 100),

@@ -27,6 +27,7 @@ final class RegistryErrors {
     static final String GRID_OUTSIDE_DISTRICT = "REGISTRY-0022";
     static final String MANAGER_ROLE_REQUIRED = "REGISTRY-0023";
     static final String SAME_INSTITUTION = "REGISTRY-0024";
+    static final String BEFORE_ESTABLISHMENT = "REGISTRY-0025";
     static final String STALE_VERSION = "common.staleVersion";
 
     private RegistryErrors() {

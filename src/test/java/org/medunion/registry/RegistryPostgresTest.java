@@ -1,0 +1,7 @@
+package org.medunion.registry;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class RegistryPostgresTest extends RegistryContract {
+}

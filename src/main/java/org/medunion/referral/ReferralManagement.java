@@ -38,6 +38,12 @@ public interface ReferralManagement {
     /** Audited list: the caller's outbox, inbox or desk queue (overdue first), optionally by status. */
     List<ReferralView> list(ReferralBox box, ReferralStatus status, int limit);
 
+    /**
+     * Referrals visible to the caller filtered by receiving and/or sending institution, resident and status,
+     * newest first (audited per row) — what FHIR {@code Task?owner=&status=} and integrators use.
+     */
+    List<ReferralView> search(UUID toInstitutionId, UUID fromInstitutionId, UUID residentId, ReferralStatus status, int limit);
+
     /** A resident's referrals visible to the caller, newest first (audited). */
     List<ReferralView> ofResident(UUID residentId);
 
@@ -84,10 +90,11 @@ public interface ReferralManagement {
 
     /**
      * What the demo loader passes in: a primary institution, a lead hospital, their consortium and residents
-     * (ID + ID number + name); {@code perState} referrals are created for each workflow state.
+     * (ID + ID number + name) and an outpatient schedule of the hospital with free slots (accepted referrals
+     * book from it); {@code perState} referrals are created for each workflow state.
      */
-    record DemoReferrals(UUID primaryInstitutionId, UUID hospitalId, UUID consortiumId, List<DemoResident> residents,
-                         int perState, Instant now) {
+    record DemoReferrals(UUID primaryInstitutionId, UUID hospitalId, UUID consortiumId, UUID scheduleId,
+                         List<DemoResident> residents, int perState, Instant now) {
     }
 
     record DemoResident(UUID residentId, String residentIdNumber, String name) {

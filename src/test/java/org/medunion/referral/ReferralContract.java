@@ -41,10 +41,19 @@ abstract class ReferralContract {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.medunion.registry.RegistryManagement registry;
+
+    @Autowired
+    org.medunion.residents.ResidentsManagement residents;
+
+    @Autowired
+    org.medunion.scheduling.SchedulingManagement scheduling;
+
     private static final Map<Integer, ReferralFixture> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     ReferralFixture world() {
-        return new ReferralFixture(port, accounts);
+        return new ReferralFixture(port, registry, residents, scheduling, accounts);
     }
 
     /**
@@ -52,7 +61,7 @@ abstract class ReferralContract {
      * each test still works on its own new referral and looks at nothing else.
      */
     ReferralFixture sharedWorld() {
-        return SHARED.computeIfAbsent(port, p -> new ReferralFixture(p, accounts));
+        return SHARED.computeIfAbsent(port, p -> new ReferralFixture(p, registry, residents, scheduling, accounts));
     }
 
     /** The statuses an API user can bring a referral into (REDIRECTED is transient, EXPIRED needs the clock). */
@@ -90,7 +99,7 @@ abstract class ReferralContract {
 
     private String bodyFor(ReferralFixture w, ReferralAction a) {
         return switch (a) {
-            case ACCEPT -> ReferralFixture.acceptBody();
+            case ACCEPT -> w.acceptBody();
             case REJECT -> "{\"reason\":\"NOT_INDICATED\",\"text\":\"manage in community\"}";
             case REDIRECT -> "{\"toInstitutionId\":\"" + w.otherHospital + "\",\"reason\":\"no bed\"}";
             case COMPLETE -> "{\"summary\":\"门诊小结：调整降压药\"}";
@@ -157,7 +166,7 @@ abstract class ReferralContract {
         var w = world();
         String id = w.into(ReferralStatus.SUBMITTED);
         // the referrer cannot accept its own referral; the receiver cannot cancel it
-        assertThat(w.as(w.gp).post("/api/referrals/" + id + "/accept", ReferralFixture.acceptBody()).status()).isEqualTo(403);
+        assertThat(w.as(w.gp).post("/api/referrals/" + id + "/accept", w.acceptBody()).status()).isEqualTo(403);
         assertThat(w.as(w.specialist).post("/api/referrals/" + id + "/cancel", "{}").status()).isEqualTo(403);
         // the planner sees aggregates only
         assertThat(w.as("planner").get("/api/referrals/" + id).status()).isEqualTo(404);
@@ -278,7 +287,7 @@ abstract class ReferralContract {
         assertThat(r.json().get("toInstitutionId").asString()).isEqualTo(w.otherHospital.toString());
         // the first hospital no longer sees it, the new one does and can accept
         assertThat(w.as(w.specialist).get("/api/referrals/" + id).status()).isEqualTo(404);
-        assertThat(w.as(w.otherSpecialist).post("/api/referrals/" + id + "/accept", ReferralFixture.acceptBody()).status()).isEqualTo(200);
+        assertThat(w.as(w.otherSpecialist).post("/api/referrals/" + id + "/accept", w.acceptAtOtherBody()).status()).isEqualTo(200);
         var timeline = w.as(w.gp).get("/api/referrals/" + id + "/timeline").json();
         var actions = new ArrayList<String>();
         timeline.forEach(t -> actions.add(t.get("action").asString() + ":" + t.get("toStatus").asString()));
@@ -445,10 +454,62 @@ abstract class ReferralContract {
     }
 
     @Test
+    void SH15_contractHospitalsComeFirstAndOthersAreFlagged() {
+        var w = world();
+        var s = w.as(w.gp).get("/api/referrals/suggest-destinations?resident=" + w.resident + "&direction=UP");
+        assertThat(s.status()).as(s.body()).isEqualTo(200);
+        assertThat(s.json().get(0).get("institutionId").asString()).isEqualTo(w.otherHospital.toString());
+        assertThat(s.json().get(0).get("basis").asString()).isEqualTo("CONTRACT_DISTRICT");
+        assertThat(s.json().get(1).get("institutionId").asString()).isEqualTo(w.hospital.toString());
+        assertThat(s.json().get(1).get("ruleId").asString()).isEqualTo("SH-15");
+        var inside = w.create("ROUTINE", true);
+        assertThat(inside.get("routingFinding").isNull()).isTrue();
+        assertThat(inside.get("contractId").isNull()).isFalse();
+        var outside = w.as(w.gp).post("/api/referrals", w.upBody("ROUTINE", true, null)
+                .replace(w.hospital.toString(), UUID.randomUUID().toString()));
+        assertThat(outside.status()).as(outside.body()).isEqualTo(201);
+        assertThat(outside.json().get("routingFinding").asString()).contains("SH-15");
+    }
+
+    @Test
+    void CQ6_contractedResidentIsBookedWithPriority_uncontractedFromThePublicPool() {
+        var w = world();
+        var contracted = w.create("ROUTINE", true);
+        assertThat(contracted.get("priority").get("visit").asBoolean()).isTrue();
+        var accepted = w.as(w.specialist).post("/api/referrals/" + w.id(contracted) + "/accept", w.acceptBody());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        String bookingId = accepted.json().get("bookingId").asString();
+        var booking = jdbc.sql("select priority, pool, primary_care from scheduling_booking where id = ?")
+                .param(UUID.fromString(bookingId)).query((rs, n) -> List.of(String.valueOf(rs.getString(1)), rs.getString(2),
+                        String.valueOf(rs.getBoolean(3)))).single();
+        assertThat(booking.get(0)).isEqualTo("PRIORITY_VISIT");
+        assertThat(booking.get(1)).isEqualTo("PRIMARY_CARE_RESERVED");
+        assertThat(booking.get(2)).isEqualTo("true");
+
+        var uncontracted = w.as(w.gp).post("/api/referrals", w.upBody("ROUTINE", true, null)
+                .replace(w.resident.toString(), w.stranger.toString()));
+        assertThat(uncontracted.json().get("priority").get("visit").asBoolean()).isFalse();
+        var plain = w.as(w.specialist).post("/api/referrals/" + uncontracted.json().get("id").asString() + "/accept", w.acceptBody());
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        var other = jdbc.sql("select priority, pool from scheduling_booking where id = ?")
+                .param(UUID.fromString(plain.json().get("bookingId").asString()))
+                .query((rs, n) -> String.valueOf(rs.getString(1)) + "/" + rs.getString(2)).single();
+        assertThat(other).isEqualTo("null/PUBLIC");
+        // a bed request against an outpatient schedule is refused and books nothing
+        String third = w.id(w.create("ROUTINE", true));
+        var wrongKind = w.as(w.specialist).post("/api/referrals/" + third + "/accept",
+                w.acceptBody().replace("SLOT", "BED"));
+        assertThat(wrongKind.status()).isEqualTo(400);
+        assertThat(wrongKind.json().get("field").asString()).isEqualTo("bookingKind");
+        assertThat(w.as(w.gp).get("/api/referrals/" + third).json().get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void demoSeedingCreatesReferralsInEveryState() {
-        var seeded = referrals.seedDemo(new ReferralManagement.DemoReferrals(UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), List.of(new ReferralManagement.DemoResident(UUID.randomUUID(), ReferralFixture.idNumber(), "张三"),
-                new ReferralManagement.DemoResident(UUID.randomUUID(), null, "李四")), 1, Instant.now()));
+        var w = world();
+        var seeded = referrals.seedDemo(new ReferralManagement.DemoReferrals(w.primary, w.hospital, w.consortium,
+                w.hospitalSchedule, List.of(new ReferralManagement.DemoResident(w.resident, ReferralFixture.idNumber(), "张三"),
+                new ReferralManagement.DemoResident(w.stranger, null, "李四")), 1, Instant.now()));
         var states = seeded.stream().map(ReferralView::status).distinct().toList();
         assertThat(states).containsExactlyInAnyOrder(ReferralStatus.DRAFT, ReferralStatus.SUBMITTED, ReferralStatus.ACCEPTED,
                 ReferralStatus.REJECTED, ReferralStatus.ARRIVED, ReferralStatus.COMPLETED, ReferralStatus.CANCELLED,

@@ -5,44 +5,73 @@ import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.scheduling.PublishSchedule;
+import org.medunion.scheduling.ScheduleKind;
+import org.medunion.scheduling.SchedulingFixture;
+import org.medunion.scheduling.SchedulingManagement;
 import org.medunion.shared.ResidentIdNumber;
 import org.medunion.support.Api;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A fresh little world per test: a community centre with a GP, a lead hospital with a specialist, a third
- * hospital, their consortium with an office account, and a resident — all with unique IDs so tests never
- * see each other's referrals.
+ * A fresh little world per test: a community centre with a GP, a lead hospital with a specialist, a district
+ * hospital with another, their consortium with an office account, a contracted and an uncontracted resident —
+ * all new, so tests never see each other's referrals.
  */
 final class ReferralFixture {
 
     final int port;
-    final UUID primary = UUID.randomUUID();
-    final UUID hospital = UUID.randomUUID();
-    final UUID otherHospital = UUID.randomUUID();
-    final UUID consortium = UUID.randomUUID();
-    final UUID resident = UUID.randomUUID();
+    final UUID primary;
+    final UUID hospital;
+    final UUID otherHospital;
+    final UUID consortium;
+    final UUID resident;
+    final UUID stranger;
     final String residentIdNumber = idNumber();
+    final UUID hospitalSchedule;
+    final UUID otherSchedule;
     final String gp;
     final String specialist;
     final String otherSpecialist;
     final String office;
     final String outsider;
 
-    ReferralFixture(int port, AccountManagement accounts) {
+    /**
+     * Built on the scheduling fixture's urban medical group: the community centre refers, the municipal lead
+     * hospital receives (the district hospital is the "other" hospital); the contracted resident's contract names
+     * both hospitals (SH-15). Each hospital publishes an outpatient schedule for acceptances to book from.
+     */
+    ReferralFixture(int port, RegistryManagement registry, ResidentsManagement residents, SchedulingManagement scheduling,
+                    AccountManagement accounts) {
         this.port = port;
+        var g = SchedulingFixture.group(registry, residents, accounts);
+        primary = g.primary().value();
+        hospital = g.lead().value();
+        otherHospital = g.district().value();
+        consortium = g.consortium().value();
+        resident = g.contracted().value();
+        stranger = g.stranger().value();
+        gp = g.gpUser();
+        specialist = g.leadUser();
+        otherSpecialist = g.districtUser();
         String tag = Long.toString(System.nanoTime(), 36);
-        gp = "gp-" + tag;
-        specialist = "sp-" + tag;
-        otherSpecialist = "sp2-" + tag;
         office = "off-" + tag;
         outsider = "out-" + tag;
-        accounts.ensureAccount(new NewAccount(gp, "demo", "GP " + tag, Role.GP, Scope.institution(primary)));
-        accounts.ensureAccount(new NewAccount(specialist, "demo", "Specialist " + tag, Role.SPECIALIST, Scope.institution(hospital)));
-        accounts.ensureAccount(new NewAccount(otherSpecialist, "demo", "Specialist2 " + tag, Role.SPECIALIST,
-                Scope.institution(otherHospital)));
         accounts.ensureAccount(new NewAccount(office, "demo", "Office " + tag, Role.OFFICE, Scope.consortium(consortium)));
         accounts.ensureAccount(new NewAccount(outsider, "demo", "Outsider " + tag, Role.GP, Scope.institution(UUID.randomUUID())));
+        var day = LocalDate.now().plusDays(1);
+        var schedules = scheduling.publishSchedulesUnscoped(List.of(
+                new PublishSchedule(g.lead(), "心内科", "心血管内科", null, ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(2),
+                        LocalTime.of(8, 0), LocalTime.of(12, 0), 10, 2, "1/3", null),
+                new PublishSchedule(g.district(), "心内科", "心血管内科", null, ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(2),
+                        LocalTime.of(8, 0), LocalTime.of(12, 0), 10, 2, "1/3", null)), "referral-test");
+        hospitalSchedule = schedules.get(0).id().value();
+        otherSchedule = schedules.get(1).id().value();
     }
 
     static String idNumber() {
@@ -102,8 +131,12 @@ final class ReferralFixture {
         return id;
     }
 
-    static String acceptBody() {
-        return "{\"bookingKind\":\"SLOT\",\"resourceId\":\"" + UUID.randomUUID() + "\"}";
+    String acceptBody() {
+        return "{\"bookingKind\":\"SLOT\",\"scheduleId\":\"" + hospitalSchedule + "\"}";
+    }
+
+    String acceptAtOtherBody() {
+        return "{\"bookingKind\":\"SLOT\",\"scheduleId\":\"" + otherSchedule + "\"}";
     }
 
     static Api.Response ok(Api.Response r) {

@@ -50,7 +50,6 @@ import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.Masking;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.ResidentIdNumber;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,14 +73,14 @@ class ReferralService implements ReferralManagement {
     private final RoutingPolicy routing;
     private final Directory directory;
     private final ReferralSettings settings;
-    private final ObjectProvider<CapacityBooking> booking;
+    private final CapacityBooking booking;
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReferralService(ReferralStore store, CriteriaStore criteria, RoutingPolicy routing, Directory directory,
-                    ReferralSettings settings, ObjectProvider<CapacityBooking> booking, CurrentUsers users,
+                    ReferralSettings settings, CapacityBooking booking, CurrentUsers users,
                     AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.criteria = criteria;
@@ -274,7 +273,9 @@ class ReferralService implements ReferralManagement {
         legal(r, ReferralAction.ACCEPT);
         required(c, "body");
         required(c.bookingKind(), "bookingKind");
-        required(c.resourceId(), "resourceId");
+        if (c.resourceId() == null && c.scheduleId() == null) {
+            throw new InvalidInputException("resourceId", "field.required");
+        }
         optionalText(c.note(), "note", 1000);
         if (r.toInstitutionId() == null) {
             throw new InvalidInputException("toInstitutionId", "REFERRAL-0004");
@@ -286,9 +287,9 @@ class ReferralService implements ReferralManagement {
     private void doAccept(ReferralRow r, AcceptReferral c, String actor, Instant now) {
         ReferralStatus next = legal(r, ReferralAction.ACCEPT);
         boolean priority = r.priorityVisit() || r.priorityExam() || r.priorityAdmission();
-        CapacityBooking capacity = booking.getIfAvailable();
-        UUID bookingId = capacity == null ? c.resourceId()
-                : capacity.book(c.bookingKind(), c.resourceId(), r.residentId(), priority, r.number());
+        var booked = booking.book(c.bookingKind(), c.resourceId(), c.scheduleId(), c.date(), r.residentId(),
+                r.toInstitutionId(), priority ? r.fromInstitutionId() : null, actor);
+        UUID bookingId = booked.id().value();
         store.update(r, next, cols("booking_kind", c.bookingKind(), "booking_id", bookingId), now);
         store.recordTransition(r.id(), ReferralAction.ACCEPT, r.status(), next, actor, now, trim(c.note()),
                 r.toInstitutionId());
@@ -472,6 +473,33 @@ class ReferralService implements ReferralManagement {
         }
         var rows = store.query(where.toString(), params, order, n);
         rows.forEach(r -> audit.record(AuditAction.SEARCH, OBJECT, r.id().toString(), r.residentId().toString(), box.name()));
+        return rows.stream().map(r -> view(r, user, false)).toList();
+    }
+
+    @Override
+    public List<ReferralView> search(UUID to, UUID from, UUID residentId, ReferralStatus status, int limit) {
+        CurrentUser user = users.require();
+        var p = ReferralAccess.visible(user);
+        var where = new StringBuilder(p.sql());
+        var params = new ArrayList<Object>(p.params());
+        if (to != null) {
+            where.append(" and to_institution_id = ?");
+            params.add(to);
+        }
+        if (from != null) {
+            where.append(" and from_institution_id = ?");
+            params.add(from);
+        }
+        if (residentId != null) {
+            where.append(" and resident_id = ?");
+            params.add(residentId);
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            params.add(status.name());
+        }
+        var rows = store.query(where.toString(), params, "created_at desc, number desc", Math.max(1, Math.min(limit, 500)));
+        rows.forEach(r -> audit.record(AuditAction.SEARCH, OBJECT, r.id().toString(), r.residentId().toString(), "search"));
         return rows.stream().map(r -> view(r, user, false)).toList();
     }
 
@@ -696,6 +724,7 @@ class ReferralService implements ReferralManagement {
         required(seed, "seed");
         required(seed.primaryInstitutionId(), "primaryInstitutionId");
         required(seed.hospitalId(), "hospitalId");
+        required(seed.scheduleId(), "scheduleId");
         if (seed.residents() == null || seed.residents().isEmpty()) {
             throw new InvalidInputException("residents", "field.required");
         }
@@ -755,8 +784,8 @@ class ReferralService implements ReferralManagement {
                     at.plusSeconds(600));
             return row.id();
         }
-        doAccept(row, new AcceptReferral(org.medunion.referral.BookingKind.SLOT, UUID.randomUUID(), null), "demo",
-                at.plusSeconds(1200));
+        doAccept(row, new AcceptReferral(org.medunion.referral.BookingKind.SLOT, null, seed.scheduleId(), null, null),
+                "demo", at.plusSeconds(1200));
         row = store.find(row.id()).orElseThrow();
         if (target == ReferralStatus.ACCEPTED) {
             return row.id();

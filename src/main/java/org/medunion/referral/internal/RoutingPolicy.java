@@ -121,6 +121,6 @@ class RoutingPolicy {
 
     boolean priorityApplies(ReferralDirection direction, UUID from, Optional<ContractView> contract, LocalDate day) {
         return direction == ReferralDirection.UP && contract.isPresent()
-                && (from.equals(Directory.id(contract.get().primaryInstitutionId())) || directory.isPrimary(from));
+                && from.equals(Directory.id(contract.get().primaryInstitutionId()));
     }
 }

@@ -37,13 +37,18 @@ public class OperationOutcomeInterceptor {
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException translate(RequestDetails details, Throwable error, HttpServletRequest request,
                                                  HttpServletResponse response) {
+        // HAPI wraps what a provider throws (InternalErrorException → InvocationTargetException → cause):
+        // look through the whole chain for the module error before falling back to HAPI's own outcome.
         Throwable t = error;
-        while (t != null && !(t instanceof MedUnionException) && !(t instanceof AccessDeniedException) && t.getCause() != t) {
-            if (t instanceof BaseServerResponseException && !(t.getCause() instanceof MedUnionException)
-                    && !(t.getCause() instanceof AccessDeniedException)) {
-                return (BaseServerResponseException) t;
+        int depth = 0;
+        while (t != null && !(t instanceof MedUnionException) && !(t instanceof AccessDeniedException) && depth++ < 20) {
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        if (t == null) {
+            if (!(error instanceof BaseServerResponseException bsre) || bsre.getStatusCode() >= 500) {
+                log.error("unexpected FHIR error on {}", details == null ? "?" : details.getCompleteUrl(), error);
             }
-            t = t.getCause();
+            return null;
         }
         if (t instanceof AccessDeniedException) {
             return outcome(403, OperationOutcome.IssueType.FORBIDDEN, message("auth.forbidden", null), null, null);
@@ -66,7 +71,6 @@ public class OperationOutcomeInterceptor {
             }
             return outcome;
         }
-        log.error("unexpected FHIR error on {}", details == null ? "?" : details.getCompleteUrl(), error);
         return null;
     }
 

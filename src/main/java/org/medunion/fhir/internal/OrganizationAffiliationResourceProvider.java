@@ -99,7 +99,7 @@ public class OrganizationAffiliationResourceProvider implements IResourceProvide
         ConsortiumView after;
         try {
             after = registry.addMember(consortiumId, command);
-        } catch (InvalidInputException e) {
+        } catch (RuntimeException e) {
             throw FieldPaths.translate(e, "OrganizationAffiliation", PATHS);
         }
         MembershipView added = after.members().stream()

@@ -142,7 +142,7 @@ public class OrganizationResourceProvider implements IResourceProvider {
         InstitutionView created;
         try {
             created = registry.registerInstitution(command);
-        } catch (InvalidInputException e) {
+        } catch (RuntimeException e) {
             throw FieldPaths.translate(e, "Organization", PATHS);
         }
         var outcome = new MethodOutcome(versioned(created), true);
@@ -171,7 +171,7 @@ public class OrganizationResourceProvider implements IResourceProvider {
         InstitutionView updated;
         try {
             updated = registry.updateInstitution(current.get().id(), expected, command);
-        } catch (InvalidInputException e) {
+        } catch (RuntimeException e) {
             throw FieldPaths.translate(e, "Organization", PATHS);
         }
         var outcome = new MethodOutcome(versioned(updated), false);

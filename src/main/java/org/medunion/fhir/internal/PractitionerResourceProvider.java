@@ -86,7 +86,7 @@ public class PractitionerResourceProvider implements IResourceProvider {
         PractitionerView created;
         try {
             created = registry.registerPractitioner(command);
-        } catch (InvalidInputException e) {
+        } catch (RuntimeException e) {
             throw FieldPaths.translate(e, "Practitioner", PATHS);
         }
         var outcome = new MethodOutcome(versioned(created), true);
@@ -107,7 +107,7 @@ public class PractitionerResourceProvider implements IResourceProvider {
         PractitionerView updated;
         try {
             updated = registry.updatePractitioner(current.id(), expected, command);
-        } catch (InvalidInputException e) {
+        } catch (RuntimeException e) {
             throw FieldPaths.translate(e, "Practitioner", PATHS);
         }
         var outcome = new MethodOutcome(versioned(updated), false);

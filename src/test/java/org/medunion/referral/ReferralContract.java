@@ -350,11 +350,13 @@ abstract class ReferralContract {
         assertThat(suggestions.status()).as(suggestions.body()).isEqualTo(200);
         assertThat(suggestions.json().get(0).get("institutionId").asString()).isEqualTo(backing.toString());
         assertThat(suggestions.json().get(0).get("ruleId").asString()).isEqualTo("CN-3");
-        var elsewhere = org.medunion.support.Api.as(port, nurseGp).post("/api/referrals", w.upBody("URGENT", true, null));
+        // the uncontracted resident, so that only CN-3 speaks (SH-15 would flag the contracted one)
+        String body = w.upBody("URGENT", true, null).replace(w.resident.toString(), w.stranger.toString());
+        var elsewhere = org.medunion.support.Api.as(port, nurseGp).post("/api/referrals", body);
         assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(201);
         assertThat(elsewhere.json().get("routingFinding").asString()).contains("CN-3");
         var toBacking = org.medunion.support.Api.as(port, nurseGp).post("/api/referrals",
-                w.upBody("URGENT", true, null).replace(w.hospital.toString(), backing.toString()));
+                body.replace(w.hospital.toString(), backing.toString()));
         assertThat(toBacking.json().get("routingFinding").isNull()).isTrue();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.medunion.identity.AccountManagement;
+import org.medunion.support.FhirValidation;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.scheduling.SchedulingManagement;
@@ -52,20 +53,20 @@ abstract class ReferralFhirContract {
         var api = w.as("integrator");
         var created = api.postFhir("/fhir/ServiceRequest", serviceRequest(w));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(R4Validator.errors(created.body())).isEmpty();
+        FhirValidation.assertValid(created.body());
         String id = created.json().get("id").asString();
         assertThat(created.json().get("identifier").get(0).get("value").asString()).startsWith("RF-");
 
         var sr = api.getFhir("/fhir/ServiceRequest/" + id);
         assertThat(sr.status()).isEqualTo(200);
-        assertThat(R4Validator.errors(sr.body())).isEmpty();
+        FhirValidation.assertValid(sr.body());
         assertThat(sr.json().get("priority").asString()).isEqualTo("urgent");
 
         var watch = api.getFhir("/fhir/Task?owner=Organization/" + w.hospital + "&status=requested");
         assertThat(watch.status()).as(watch.body()).isEqualTo(200);
         assertThat(watch.json().get("total").asInt()).isEqualTo(1);
         var task = watch.json().get("entry").get(0).get("resource");
-        assertThat(R4Validator.errors(task.toString())).isEmpty();
+        FhirValidation.assertValid(task.toString());
         assertThat(task.get("businessStatus").get("coding").get(0).get("code").asString()).isEqualTo("submitted");
         assertThat(task.get("focus").get("reference").asString()).isEqualTo("ServiceRequest/" + id);
         String version = task.get("meta").get("versionId").asString();
@@ -80,7 +81,7 @@ abstract class ReferralFhirContract {
         var ok = api.putFhir("/fhir/Task/" + id, accepted, "W/\"" + version + "\"");
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         var after = api.getFhir("/fhir/Task/" + id);
-        assertThat(R4Validator.errors(after.body())).isEmpty();
+        FhirValidation.assertValid(after.body());
         assertThat(after.json().get("status").asString()).isEqualTo("accepted");
         assertThat(after.json().get("businessStatus").get("coding").get(0).get("code").asString()).isEqualTo("accepted");
         assertThat(after.body()).contains("Appointment/");
@@ -100,7 +101,7 @@ abstract class ReferralFhirContract {
         var r = api.putFhir("/fhir/Task/" + id, rejected, null);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         var task = api.getFhir("/fhir/Task/" + id);
-        assertThat(R4Validator.errors(task.body())).isEmpty();
+        FhirValidation.assertValid(task.body());
         assertThat(task.json().get("statusReason").get("coding").get(0).get("code").asString()).isEqualTo("no-capacity");
         var again = api.putFhir("/fhir/Task/" + id, rejected.replace("rejected", "in-progress").replace("\"statusReason\"", "\"note\":[],\"x\""), null);
         assertThat(again.status()).isEqualTo(400);

@@ -46,6 +46,17 @@ class Directory {
         return r.allInstitutionsUnscoped().stream().filter(i -> i.id().value().equals(id)).findFirst();
     }
 
+    /** Names of all institutions by ID (one registry read, for lists). */
+    java.util.Map<UUID, String> names() {
+        var r = registry.getIfAvailable();
+        if (r == null) {
+            return java.util.Map.of();
+        }
+        var m = new java.util.HashMap<UUID, String>();
+        r.allInstitutionsUnscoped().forEach(i -> m.put(i.id().value(), i.name()));
+        return m;
+    }
+
     String name(UUID id) {
         return institution(id).map(InstitutionView::name).orElse(null);
     }

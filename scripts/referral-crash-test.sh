@@ -24,7 +24,7 @@ JAR=$(ls target/medunion-*.jar | grep -v original | head -1)
 PSQL="psql -h 127.0.0.1 -U ${MEDUNION_TEST_PG_USER:-postgres} -d $DB_NAME -At"
 CLIENTS=${CLIENTS:-6}
 PER_CLIENT=${PER_CLIENT:-150}
-KILL_AFTER=${KILL_AFTER:-8}
+KILL_AFTER=${KILL_AFTER:-30}
 
 echo "work dir $WORK, jar $JAR, db $DB_URL"
 # a fresh schema so counts mean this run
@@ -68,9 +68,9 @@ burst() {
     local key="crash-$c-$n-$RANDOM$RANDOM"
     local body
     body=$(printf '{"direction":"UP","fromInstitutionId":"%s","toInstitutionId":"%s","residentId":"%s","reason":"crash test","diagnosisCode":"I10","diagnosisText":"hypertension","urgency":"URGENT","noCriteriaReason":"R-2","submit":true}' \
-      "$(python3 -c 'import uuid;print(uuid.uuid4())')" "$(python3 -c 'import uuid;print(uuid.uuid4())')" "$(python3 -c 'import uuid;print(uuid.uuid4())')")
+      "$(cat /proc/sys/kernel/random/uuid)" "$(cat /proc/sys/kernel/random/uuid)" "$(cat /proc/sys/kernel/random/uuid)")
     local out
-    out=$(curl -s -m 10 -w '\n%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    out=$(curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
       -H "Idempotency-Key: $key" -d "$body" "http://127.0.0.1:$PORT/api/referrals" 2>/dev/null || true)
     local code=${out##*$'\n'}
     if [ "$code" = "201" ]; then

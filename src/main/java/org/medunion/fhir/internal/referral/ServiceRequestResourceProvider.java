@@ -1,0 +1,99 @@
+package org.medunion.fhir.internal.referral;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
+import org.medunion.referral.CreateReferral;
+import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralId;
+import org.medunion.referral.ReferralManagement;
+import org.medunion.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * FHIR ServiceRequest (category referral). {@code POST /fhir/ServiceRequest} creates a referral — submitted
+ * when {@code status=active}, a draft when {@code draft} — whose workflow is the Task with the same id;
+ * an {@code Idempotency-Key} header makes retries safe. Read, and search by {@code patient},
+ * {@code requester}, {@code performer}, {@code identifier}.
+ */
+@Component
+public class ServiceRequestResourceProvider implements IResourceProvider {
+
+    private final ReferralManagement referrals;
+
+    ServiceRequestResourceProvider(ReferralManagement referrals) {
+        this.referrals = referrals;
+    }
+
+    @Override
+    public Class<ServiceRequest> getResourceType() {
+        return ServiceRequest.class;
+    }
+
+    @Read
+    public ServiceRequest read(@IdParam IdType id) {
+        return ReferralToFhirMapper.serviceRequest(referrals.get(new ReferralId(ReferralFhir.uuid(id.getIdPart(), null, "id"))));
+    }
+
+    @Search
+    public List<ServiceRequest> search(@OptionalParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
+                                       @OptionalParam(name = ServiceRequest.SP_REQUESTER) ReferenceParam requester,
+                                       @OptionalParam(name = ServiceRequest.SP_PERFORMER) ReferenceParam performer,
+                                       @OptionalParam(name = ServiceRequest.SP_IDENTIFIER) TokenParam identifier) {
+        if (identifier != null) {
+            return referrals.byNumber(identifier.getValue()).map(ReferralToFhirMapper::serviceRequest).stream().toList();
+        }
+        UUID resident = patient == null ? null : ReferralFhir.uuid(patient.getValue(), "Patient", "patient");
+        UUID from = requester == null ? null : ReferralFhir.uuid(requester.getValue(), "Organization", "requester");
+        UUID to = performer == null ? null : ReferralFhir.uuid(performer.getValue(), "Organization", "performer");
+        return referrals.search(to, from, resident, null, 200).stream().map(ReferralToFhirMapper::serviceRequest).toList();
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam ServiceRequest sr, RequestDetails request) {
+        String status = sr.hasStatus() ? sr.getStatus().toCode() : "active";
+        if (!status.equals("active") && !status.equals("draft")) {
+            throw new InvalidInputException("ServiceRequest.status", "request.unknownValue", status, "active, draft");
+        }
+        ReferralDirection direction = sr.getCode().getCoding().stream()
+                .filter(c -> ReferralFhir.CS_DIRECTION.equals(c.getSystem())).findFirst()
+                .map(c -> ReferralFhir.parse(ReferralDirection.class, c.getCode(), "ServiceRequest.code"))
+                .orElseThrow(() -> new InvalidInputException("ServiceRequest.code", "field.required"));
+        var from = ReferralFhir.uuid(sr.getRequester().getReference(), "Organization", "ServiceRequest.requester");
+        if (sr.getPerformer().size() != 1) {
+            throw new InvalidInputException("ServiceRequest.performer", "field.required");
+        }
+        var to = ReferralFhir.uuid(sr.getPerformerFirstRep().getReference(), "Organization", "ServiceRequest.performer");
+        var resident = ReferralFhir.uuid(sr.getSubject().getReference(), "Patient", "ServiceRequest.subject");
+        var icd = sr.getReasonCodeFirstRep().getCoding().stream().filter(c -> ReferralFhir.ICD10.equals(c.getSystem()))
+                .findFirst().orElseThrow(() -> new InvalidInputException("ServiceRequest.reasonCode", "field.required"));
+        String diagnosisText = icd.hasDisplay() ? icd.getDisplay() : sr.getReasonCodeFirstRep().getText();
+        String reason = sr.getNoteFirstRep().getText();
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("ServiceRequest.note", "field.required");
+        }
+        var noCriteria = sr.getExtensionByUrl(ReferralFhir.EXT_NO_CRITERIA_REASON);
+        String noCriteriaReason = noCriteria != null && noCriteria.getValue() instanceof StringType s ? s.getValue() : null;
+        var command = new CreateReferral(direction, from, null, to, sr.getCode().getText(), false, resident, null, null, null,
+                null, reason, icd.getCode(), diagnosisText,
+                ReferralFhir.urgency(sr.hasPriority() ? sr.getPriority().toCode() : null), null, List.of(),
+                noCriteriaReason, null, List.of(), null, List.of(), List.of(), status.equals("active"));
+        var created = referrals.create(command, request.getHeader("Idempotency-Key"));
+        var outcome = new MethodOutcome(new IdType("ServiceRequest", created.id().toString(), Long.toString(created.version())), true);
+        outcome.setResource(ReferralToFhirMapper.serviceRequest(created));
+        return outcome;
+    }
+}

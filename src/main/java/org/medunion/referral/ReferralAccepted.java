@@ -1,0 +1,8 @@
+package org.medunion.referral;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A referral was accepted with a booked slot or bed. */
+public record ReferralAccepted(UUID eventId, ReferralId referralId, String number, Instant occurredAt, UUID fromInstitutionId, UUID toInstitutionId, BookingKind bookingKind, UUID bookingId, boolean priority) implements ReferralEvent {
+}

@@ -1,0 +1,8 @@
+package org.medunion.referral;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A referral was past its acceptance deadline and escalated to the referral desk. */
+public record ReferralEscalated(UUID eventId, ReferralId referralId, String number, Instant occurredAt, UUID consortiumId, UUID toInstitutionId, Urgency urgency) implements ReferralEvent {
+}

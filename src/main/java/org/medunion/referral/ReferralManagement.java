@@ -1,0 +1,102 @@
+package org.medunion.referral;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The referral module's facade. Every read is scoped to the caller (the sending or receiving institution,
+ * the consortium's desk) and audited with the resident as subject; every change is one transaction that
+ * records the transition (who, when, why) and publishes the matching event through the outbox.
+ */
+public interface ReferralManagement {
+
+    /** Creates a draft, or submits at once; with an idempotency key a repeated call returns the first result. */
+    ReferralView create(CreateReferral command, String idempotencyKey);
+
+    ReferralView submit(ReferralId id);
+
+    ReferralView accept(ReferralId id, AcceptReferral command);
+
+    ReferralView reject(ReferralId id, RejectReferral command);
+
+    ReferralView redirect(ReferralId id, RedirectReferral command);
+
+    ReferralView arrive(ReferralId id);
+
+    ReferralView complete(ReferralId id, CompleteReferral command);
+
+    ReferralView cancel(ReferralId id, String reason);
+
+    /** Audited read. */
+    ReferralView get(ReferralId id);
+
+    /** Audited read of the transition records, oldest first. */
+    List<TransitionView> timeline(ReferralId id);
+
+    /** Audited list: the caller's outbox, inbox or desk queue (overdue first), optionally by status. */
+    List<ReferralView> list(ReferralBox box, ReferralStatus status, int limit);
+
+    /**
+     * Referrals visible to the caller filtered by receiving and/or sending institution, resident and status,
+     * newest first (audited per row) — what FHIR {@code Task?owner=&status=} and integrators use.
+     */
+    List<ReferralView> search(UUID toInstitutionId, UUID fromInstitutionId, UUID residentId, ReferralStatus status, int limit);
+
+    /** A resident's referrals visible to the caller, newest first (audited). */
+    List<ReferralView> ofResident(UUID residentId);
+
+    ReferralStatistics statistics(UUID consortiumIdOrNull);
+
+    // criteria (转诊标准), maintained by the consortium office
+    List<CriterionView> criteria(UUID consortiumId, ReferralDirection directionOrNull);
+
+    /** Active criteria that fit a department and diagnosis (what the referring doctor sees). */
+    List<CriterionView> matchingCriteria(UUID consortiumId, ReferralDirection direction, String department,
+                                         String diagnosisCode);
+
+    CriterionView defineCriterion(DefineCriterion command);
+
+    CriterionView updateCriterion(UUID id, long expectedVersion, DefineCriterion command);
+
+    void retireCriterion(UUID id);
+
+    /** Suggested destinations, contract hospitals first (SH-15), zone and hospice routing (CN-3, CN-4). */
+    List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction, String department,
+                                                    UUID fromInstitutionId, DestinationType destinationType);
+
+    /**
+     * Deadline job: marks submitted referrals past their acceptance deadline as escalated to the referral desk,
+     * and expires those far past it. Idempotent and safe on several instances at once.
+     */
+    EscalationRun escalateOverdue(Instant now);
+
+    // routing tables (CN-3, CN-4), maintained by the office or loaded with the demo city
+    UUID defineZone(String districtCode, String zone, UUID backingHospitalId);
+
+    void assignToZone(UUID institutionId, UUID zoneId);
+
+    void registerHospiceCentre(UUID institutionId, String districtCode, boolean regionalWithInstitutionalBeds);
+
+    /** The referral by number, for integrators' look-ups (audited). */
+    Optional<ReferralView> byNumber(String number);
+
+    /**
+     * Demo city: creates referrals between the given institutions in every workflow state (draft to
+     * expired), without a logged-in caller. Returns them; used by org.medunion.demo.
+     */
+    List<ReferralView> seedDemo(DemoReferrals seed);
+
+    /**
+     * What the demo loader passes in: a primary institution, a lead hospital, their consortium and residents
+     * (ID + ID number + name) and an outpatient schedule of the hospital with free slots (accepted referrals
+     * book from it); {@code perState} referrals are created for each workflow state.
+     */
+    record DemoReferrals(UUID primaryInstitutionId, UUID hospitalId, UUID consortiumId, UUID scheduleId,
+                         List<DemoResident> residents, int perState, Instant now) {
+    }
+
+    record DemoResident(UUID residentId, String residentIdNumber, String name) {
+    }
+}

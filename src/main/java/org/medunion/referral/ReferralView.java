@@ -1,0 +1,52 @@
+package org.medunion.referral;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A referral as its two sides, the desk and integrators see it. The resident ID number is masked
+ * unless the caller's role needs it (S-3).
+ *
+ * @param toDesk          sent to the consortium's referral desk (转诊协调部门) rather than a named institution
+ * @param criteriaMet     IDs of the referral criteria (转诊标准) the referrer says the case meets
+ * @param routingFinding  SH-15 / CN-3 / CN-4 warning recorded when the destination is not the one the rules prefer
+ * @param overdue         submitted and past its acceptance deadline
+ */
+public record ReferralView(ReferralId id, String number, ReferralDirection direction, UUID fromInstitutionId,
+                           UUID fromPractitionerId, String fromUsername, UUID toInstitutionId, String toDepartment,
+                           boolean toDesk, UUID residentId, String residentIdNumber, String residentName,
+                           UUID consortiumId, UUID contractId, String reason, String diagnosisCode, String diagnosisText,
+                           Urgency urgency, String clinicalSummary, List<UUID> criteriaMet, String noCriteriaReason,
+                           ReferralStatus status, Instant submittedAt, Instant acceptanceDeadline, boolean escalated,
+                           boolean overdue, BookingKind bookingKind, UUID bookingId, Priority priority,
+                           DestinationType destinationType, String routingFinding, RejectionReason rejectionReason,
+                           String rejectionText, List<Attachment> attachments, CarePlan carePlan, Feedback feedback,
+                           long version, Instant createdAt, Instant updatedAt) {
+
+    /** 优先就诊 / 优先检查 / 优先住院 for contracted residents referred from primary care (SH-15, CQ-6). */
+    public record Priority(boolean visit, boolean exam, boolean admission) {
+        public boolean any() {
+            return visit || exam || admission;
+        }
+    }
+
+    public record Attachment(UUID id, String kind, String title, String reference) {
+    }
+
+    /** Downward referral: care plan, the family doctor's follow-up tasks, the extended prescription (延伸处方). */
+    public record CarePlan(String plan, List<FollowUpTask> tasks, List<Medication> medications) {
+    }
+
+    public record FollowUpTask(UUID id, String description, LocalDate dueDate, UUID assignedPractitionerId,
+                               UUID assignedTeamId, boolean done) {
+    }
+
+    public record Medication(String drug, String dose, String frequency, Integer days, String note) {
+    }
+
+    /** The closed loop: the receiving side's visit or discharge summary returned to the referrer (I-3). */
+    public record Feedback(String summary, String returnedBy, Instant returnedAt) {
+    }
+}

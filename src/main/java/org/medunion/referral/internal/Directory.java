@@ -1,0 +1,118 @@
+package org.medunion.referral.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.MembershipRole;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ContractView;
+import org.medunion.residents.ResidentId;
+import org.medunion.residents.ResidentsManagement;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the referral module reads from the registry and the residents module, through their facades only:
+ * institution names and categories, consortium membership, the resident's "1+1+1" contract.
+ * Unscoped reads of IDs and names (the caller's own scope is checked by the referral module).
+ */
+@Component
+class Directory {
+
+    private final ObjectProvider<RegistryManagement> registry;
+    private final ObjectProvider<ResidentsManagement> residents;
+    private final java.time.Clock clock;
+
+    Directory(ObjectProvider<RegistryManagement> registry, ObjectProvider<ResidentsManagement> residents,
+              java.time.Clock clock) {
+        this.registry = registry;
+        this.residents = residents;
+        this.clock = clock;
+    }
+
+    Optional<InstitutionView> institution(UUID id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        var r = registry.getIfAvailable();
+        if (r == null) {
+            return Optional.empty();
+        }
+        return r.allInstitutionsUnscoped().stream().filter(i -> i.id().value().equals(id)).findFirst();
+    }
+
+    /** Names of all institutions by ID (one registry read, for lists). */
+    java.util.Map<UUID, String> names() {
+        var r = registry.getIfAvailable();
+        if (r == null) {
+            return java.util.Map.of();
+        }
+        var m = new java.util.HashMap<UUID, String>();
+        r.allInstitutionsUnscoped().forEach(i -> m.put(i.id().value(), i.name()));
+        return m;
+    }
+
+    String name(UUID id) {
+        return institution(id).map(InstitutionView::name).orElse(null);
+    }
+
+    boolean isCategory(UUID id, InstitutionCategory category) {
+        return institution(id).map(i -> i.category() == category).orElse(false);
+    }
+
+    boolean isPrimary(UUID id) {
+        return institution(id).map(InstitutionView::isPrimary).orElse(false);
+    }
+
+    /** The first active consortium both institutions belong to. */
+    Optional<UUID> commonConsortium(UUID a, UUID b) {
+        var r = registry.getIfAvailable();
+        if (r == null || a == null || b == null) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return r.allConsortiaUnscoped().stream().filter(ConsortiumView::active)
+                .filter(c -> isMember(c, a, today) && isMember(c, b, today)).map(c -> c.id().value()).findFirst();
+    }
+
+    /** The first active consortium an institution belongs to. */
+    Optional<UUID> consortiumOf(UUID institution) {
+        return commonConsortium(institution, institution);
+    }
+
+    /** Active members of a consortium with the lead first. */
+    List<UUID> members(UUID consortiumId) {
+        var r = registry.getIfAvailable();
+        if (r == null || consortiumId == null) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return r.allConsortiaUnscoped().stream().filter(c -> c.id().value().equals(consortiumId)).findFirst()
+                .map(c -> c.activeMembers(today).stream()
+                        .sorted((x, y) -> Boolean.compare(y.role() == MembershipRole.LEAD, x.role() == MembershipRole.LEAD))
+                        .map(m -> m.institutionId().value()).toList())
+                .orElse(List.of());
+    }
+
+    private static boolean isMember(ConsortiumView c, UUID institution, LocalDate day) {
+        return c.activeMembers(day).stream().anyMatch(m -> m.institutionId().value().equals(institution));
+    }
+
+    /** The resident's contract in force today, if the residents module knows one. */
+    Optional<ContractView> activeContract(UUID residentId, LocalDate day) {
+        var r = residents.getIfAvailable();
+        if (r == null || residentId == null) {
+            return Optional.empty();
+        }
+        return r.activeContract(new ResidentId(residentId), day);
+    }
+
+    static UUID id(InstitutionId id) {
+        return id == null ? null : id.value();
+    }
+}

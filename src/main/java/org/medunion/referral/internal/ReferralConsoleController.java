@@ -1,0 +1,86 @@
+package org.medunion.referral.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.Role;
+import org.medunion.referral.ReferralBox;
+import org.medunion.referral.ReferralId;
+import org.medunion.referral.ReferralManagement;
+import org.medunion.referral.ReferralStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Console pages of the referral workflow: the GP's outbox, the specialist's inbox, the referral desk's
+ * queue (overdue first) and a resident's referral timeline. The lists are htmx fragments polled every
+ * 10 seconds, so the referrer sees status changes without refreshing.
+ */
+@Controller
+class ReferralConsoleController {
+
+    private final ReferralManagement referrals;
+    private final CurrentUsers users;
+    private final Directory directory;
+
+    private final java.time.format.DateTimeFormatter fmt;
+
+    ReferralConsoleController(ReferralManagement referrals, CurrentUsers users, Directory directory, java.time.Clock clock) {
+        this.referrals = referrals;
+        this.users = users;
+        this.directory = directory;
+        this.fmt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+    }
+
+    @org.springframework.web.bind.annotation.ModelAttribute("fmt")
+    java.time.format.DateTimeFormatter fmt() {
+        return fmt;
+    }
+
+    @GetMapping("/console/referrals")
+    String page(@RequestParam(required = false) ReferralBox box, Model model) {
+        var user = users.require();
+        List<ReferralBox> boxes = switch (user.role()) {
+            case OFFICE -> List.of(ReferralBox.DESK);
+            case GP -> List.of(ReferralBox.OUTBOX, ReferralBox.INBOX);
+            case SPECIALIST -> List.of(ReferralBox.INBOX, ReferralBox.OUTBOX);
+            case ADMIN, INTEGRATOR -> List.of(ReferralBox.DESK, ReferralBox.INBOX, ReferralBox.OUTBOX);
+            default -> List.of();
+        };
+        model.addAttribute("boxes", boxes);
+        model.addAttribute("box", box != null && boxes.contains(box) ? box : boxes.isEmpty() ? null : boxes.get(0));
+        if (user.role() == Role.PLANNER || user.role() == Role.ADMIN || user.role() == Role.OFFICE) {
+            model.addAttribute("stats", referrals.statistics(null));
+        }
+        return "referral/list";
+    }
+
+    @GetMapping("/console/referrals/rows")
+    String rows(@RequestParam ReferralBox box, @RequestParam(required = false) ReferralStatus status, Model model) {
+        model.addAttribute("rows", referrals.list(box, status, 100));
+        model.addAttribute("names", directory.names());
+        model.addAttribute("box", box);
+        return "referral/rows :: rows";
+    }
+
+    @GetMapping("/console/referrals/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        model.addAttribute("r", referrals.get(new ReferralId(id)));
+        model.addAttribute("timeline", referrals.timeline(new ReferralId(id)));
+        model.addAttribute("names", directory.names());
+        return "referral/detail";
+    }
+
+    @GetMapping("/console/referrals/resident/{residentId}")
+    String resident(@PathVariable UUID residentId, Model model) {
+        var list = referrals.ofResident(residentId);
+        model.addAttribute("residentId", residentId);
+        model.addAttribute("referrals", list);
+        model.addAttribute("timelines", list.stream().map(r -> referrals.timeline(r.id())).toList());
+        model.addAttribute("names", directory.names());
+        return "referral/resident";
+    }
+}

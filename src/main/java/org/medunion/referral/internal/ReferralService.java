@@ -1,0 +1,880 @@
+package org.medunion.referral.internal;
+
+import static org.medunion.referral.internal.ReferralStore.cols;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.referral.AcceptReferral;
+import org.medunion.referral.CompleteReferral;
+import org.medunion.referral.CreateReferral;
+import org.medunion.referral.CriterionView;
+import org.medunion.referral.DefineCriterion;
+import org.medunion.referral.DestinationSuggestion;
+import org.medunion.referral.DestinationType;
+import org.medunion.referral.EscalationRun;
+import org.medunion.referral.RedirectReferral;
+import org.medunion.referral.ReferralAccepted;
+import org.medunion.referral.ReferralAction;
+import org.medunion.referral.ReferralBox;
+import org.medunion.referral.ReferralCompleted;
+import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralEscalated;
+import org.medunion.referral.ReferralId;
+import org.medunion.referral.ReferralManagement;
+import org.medunion.referral.ReferralRedirected;
+import org.medunion.referral.ReferralRejected;
+import org.medunion.referral.ReferralStatistics;
+import org.medunion.referral.ReferralStatus;
+import org.medunion.referral.ReferralSubmitted;
+import org.medunion.referral.ReferralView;
+import org.medunion.referral.ReferralWorkflow;
+import org.medunion.referral.RejectReferral;
+import org.medunion.referral.TransitionView;
+import org.medunion.referral.Urgency;
+import org.medunion.shared.ConflictException;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.Masking;
+import org.medunion.shared.NotFoundException;
+import org.medunion.shared.ResidentIdNumber;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The referral workflow (product.md §5): every change checks the caller's side, the transition table
+ * ({@link ReferralWorkflow}), records the transition with who and when, audits it with the resident as
+ * subject, and publishes its event in the same transaction (Modulith outbox, R-2).
+ */
+@Service
+@Transactional
+class ReferralService implements ReferralManagement {
+
+    static final String SYSTEM = "system";
+    static final String OBJECT = "Referral";
+    private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?");
+    private static final Pattern ICD10_PREFIX = Pattern.compile("[A-Z]([0-9]{1,2}(\\.[0-9A-Z]{0,4})?)?");
+
+    private final ReferralStore store;
+    private final CriteriaStore criteria;
+    private final RoutingPolicy routing;
+    private final Directory directory;
+    private final ReferralSettings settings;
+    private final CapacityBooking booking;
+    private final CurrentUsers users;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReferralService(ReferralStore store, CriteriaStore criteria, RoutingPolicy routing, Directory directory,
+                    ReferralSettings settings, CapacityBooking booking, CurrentUsers users,
+                    AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.criteria = criteria;
+        this.routing = routing;
+        this.directory = directory;
+        this.settings = settings;
+        this.booking = booking;
+        this.users = users;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- create and submit
+
+    @Override
+    public ReferralView create(CreateReferral c, String idempotencyKey) {
+        CurrentUser user = users.require();
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            if (idempotencyKey.length() > 100) {
+                throw new InvalidInputException("Idempotency-Key", "REFERRAL-0011");
+            }
+            var earlier = store.idempotent(idempotencyKey, user.username());
+            if (earlier.isPresent()) {
+                return get(new ReferralId(earlier.get()));
+            }
+        }
+        if (c == null) {
+            throw new InvalidInputException("body", "field.required");
+        }
+        if (!ReferralAccess.unrestricted(user) && !ReferralAccess.clinician(user)) {
+            throw new ForbiddenException("REFERRAL-0003", "CREATE");
+        }
+        UUID from = c.fromInstitutionId() != null ? c.fromInstitutionId() : ReferralAccess.institutionOf(user);
+        required(from, "fromInstitutionId");
+        if (!ReferralAccess.canSendFrom(user, from)) {
+            throw new ForbiddenException("REFERRAL-0003", "CREATE");
+        }
+        ReferralRow row = newRow(c, from, user.username(), clock.instant());
+        boolean submit = Boolean.TRUE.equals(c.submit());
+        insertWithParts(row, c, user.username());
+        if (submit) {
+            row = doSubmit(row, user.username(), clock.instant());
+        }
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            store.rememberIdempotent(idempotencyKey, user.username(), row.id(), clock.instant());
+        }
+        audit.record(AuditAction.CREATE, OBJECT, row.id().toString(), row.residentId().toString(), row.number());
+        return view(store.find(row.id()).orElseThrow(), user, true);
+    }
+
+    /** Validates the command and builds the draft row (nothing written yet). */
+    private ReferralRow newRow(CreateReferral c, UUID from, String username, Instant now) {
+        required(c.direction(), "direction");
+        required(c.residentId(), "residentId");
+        String idNumber = c.residentIdNumber() == null || c.residentIdNumber().isBlank() ? null
+                : ResidentIdNumber.parse(c.residentIdNumber(), "residentIdNumber").value();
+        requiredText(c.reason(), "reason", 1000);
+        requiredText(c.diagnosisCode(), "diagnosisCode", 10);
+        String icd = c.diagnosisCode().trim().toUpperCase();
+        if (!ICD10.matcher(icd).matches()) {
+            throw new InvalidInputException("diagnosisCode", "REFERRAL-0007", c.diagnosisCode());
+        }
+        requiredText(c.diagnosisText(), "diagnosisText", 200);
+        required(c.urgency(), "urgency");
+        optionalText(c.clinicalSummary(), "clinicalSummary", 4000);
+        optionalText(c.noCriteriaReason(), "noCriteriaReason", 1000);
+        optionalText(c.toDepartment(), "toDepartment", 100);
+        optionalText(c.residentName(), "residentName", 100);
+        boolean toDesk = Boolean.TRUE.equals(c.toDesk());
+        if (c.toInstitutionId() == null && !toDesk) {
+            throw new InvalidInputException("toInstitutionId", "REFERRAL-0004");
+        }
+        if (from.equals(c.toInstitutionId())) {
+            throw new InvalidInputException("toInstitutionId", "REFERRAL-0009");
+        }
+        UUID consortium = c.consortiumId() != null ? c.consortiumId()
+                : directory.commonConsortium(from, c.toInstitutionId()).orElse(null);
+        if (toDesk && consortium == null) {
+            throw new InvalidInputException("consortiumId", "field.required");
+        }
+        boolean down = c.direction() == ReferralDirection.DOWN;
+        if (down && c.destinationType() == null) {
+            throw new InvalidInputException("destinationType", "field.required");
+        }
+        if (!down && (c.destinationType() != null || c.carePlan() != null || notEmpty(c.followUpTasks())
+                || notEmpty(c.medications()))) {
+            throw new InvalidInputException(c.destinationType() != null ? "destinationType" : "carePlan", "REFERRAL-0010");
+        }
+        List<UUID> met = c.criteriaMet() == null ? List.of() : c.criteriaMet();
+        for (UUID id : met) {
+            var criterion = id == null ? null : criteria.find(id).orElse(null);
+            if (criterion == null || !criterion.active() || criterion.direction() != c.direction()
+                    || consortium != null && !consortium.equals(criterion.consortiumId())) {
+                throw new InvalidInputException("criteriaMet", "REFERRAL-0005", id);
+            }
+        }
+        if (c.attachments() != null) {
+            for (var a : c.attachments()) {
+                required(a, "attachments");
+                requiredText(a.title(), "attachments.title", 200);
+                optionalText(a.kind(), "attachments.kind", 20);
+                optionalText(a.reference(), "attachments.reference", 500);
+            }
+        }
+        if (c.followUpTasks() != null) {
+            for (var t : c.followUpTasks()) {
+                required(t, "followUpTasks");
+                requiredText(t.description(), "followUpTasks.description", 1000);
+                required(t.dueDate(), "followUpTasks.dueDate");
+            }
+        }
+        if (c.medications() != null) {
+            for (var m : c.medications()) {
+                required(m, "medications");
+                requiredText(m.drug(), "medications.drug", 200);
+                if (m.days() != null && (m.days() < 1 || m.days() > 84)) {
+                    throw new InvalidInputException("medications.days", "REFERRAL-0012", m.days());
+                }
+            }
+        }
+        optionalText(c.carePlan(), "carePlan", 4000);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        var contract = directory.activeContract(c.residentId(), today);
+        boolean priority = routing.priorityApplies(c.direction(), from, contract, today);
+        var findings = routing.findings(c.direction(), from, c.toInstitutionId(), c.destinationType(), contract);
+        UUID contractId = c.contractId() != null ? c.contractId() : contract.map(k -> k.id().value()).orElse(null);
+        long seq = store.nextNumber();
+        String number = "RF-%d-%06d".formatted(LocalDate.ofInstant(now, zone()).getYear(), seq);
+        return new ReferralRow(UUID.randomUUID(), number, c.direction(), from, c.fromPractitionerId(), username,
+                c.toInstitutionId(), trim(c.toDepartment()), toDesk, c.residentId(), idNumber, trim(c.residentName()),
+                consortium, contractId, c.reason().trim(), icd, c.diagnosisText().trim(), c.urgency(),
+                trim(c.clinicalSummary()), met.isEmpty() ? null : String.join(",", met.stream().map(UUID::toString).toList()),
+                trim(c.noCriteriaReason()), ReferralStatus.DRAFT, null, null, false, null, null, null, priority, priority,
+                priority, c.destinationType(), findings.isEmpty() ? null : String.join(",", findings), null, null, 0,
+                now, now);
+    }
+
+    private void insertWithParts(ReferralRow row, CreateReferral c, String actor) {
+        Instant now = row.createdAt();
+        store.insert(row);
+        store.recordTransition(row.id(), ReferralAction.CREATE, null, ReferralStatus.DRAFT, actor, now, null,
+                row.fromInstitutionId());
+        if (c.attachments() != null) {
+            c.attachments().forEach(a -> store.addAttachment(row.id(), a.kind() == null ? "RESULT" : a.kind().trim(),
+                    a.title().trim(), trim(a.reference()), now));
+        }
+        if (c.carePlan() != null && !c.carePlan().isBlank()) {
+            store.saveCarePlan(row.id(), c.carePlan().trim(), actor, now);
+        }
+        if (c.followUpTasks() != null) {
+            c.followUpTasks().forEach(t -> store.addFollowUp(row.id(), t.description().trim(), t.dueDate(),
+                    t.assignedPractitionerId(), t.assignedTeamId()));
+        }
+        if (c.medications() != null) {
+            c.medications().forEach(m -> store.addMedication(row.id(), m.drug().trim(), trim(m.dose()),
+                    trim(m.frequency()), m.days(), trim(m.note())));
+        }
+    }
+
+    @Override
+    public ReferralView submit(ReferralId id) {
+        CurrentUser user = users.require();
+        ReferralRow r = actable(id, user, ReferralAction.SUBMIT);
+        doSubmit(r, user.username(), clock.instant());
+        return changed(r.id(), user, "SUBMIT");
+    }
+
+    private ReferralRow doSubmit(ReferralRow r, String actor, Instant now) {
+        ReferralStatus next = legal(r, ReferralAction.SUBMIT);
+        if ((r.criteriaMet() == null || r.criteriaMet().isBlank())
+                && (r.noCriteriaReason() == null || r.noCriteriaReason().isBlank())) {
+            throw new InvalidInputException("noCriteriaReason", "REFERRAL-0002");
+        }
+        Instant deadline = now.plus(settings.acceptanceDeadline(r.urgency()));
+        store.update(r, next, cols("submitted_at", now, "acceptance_deadline", deadline, "escalated", false,
+                "escalated_at", null), now);
+        store.recordTransition(r.id(), ReferralAction.SUBMIT, r.status(), next, actor, now, null, r.toInstitutionId());
+        events.publishEvent(new ReferralSubmitted(UUID.randomUUID(), new ReferralId(r.id()), r.number(), now,
+                r.direction(), r.fromInstitutionId(), r.toInstitutionId(), r.urgency(), deadline));
+        return store.find(r.id()).orElseThrow();
+    }
+
+    // ---------------------------------------------------------------- receiving side
+
+    @Override
+    public ReferralView accept(ReferralId id, AcceptReferral c) {
+        CurrentUser user = users.require();
+        ReferralRow r = actable(id, user, ReferralAction.ACCEPT);
+        legal(r, ReferralAction.ACCEPT);
+        required(c, "body");
+        required(c.bookingKind(), "bookingKind");
+        if (c.resourceId() == null && c.scheduleId() == null) {
+            throw new InvalidInputException("resourceId", "field.required");
+        }
+        optionalText(c.note(), "note", 1000);
+        if (r.toInstitutionId() == null) {
+            throw new InvalidInputException("toInstitutionId", "REFERRAL-0004");
+        }
+        doAccept(r, c, user.username(), clock.instant());
+        return changed(r.id(), user, "ACCEPT");
+    }
+
+    private void doAccept(ReferralRow r, AcceptReferral c, String actor, Instant now) {
+        ReferralStatus next = legal(r, ReferralAction.ACCEPT);
+        boolean priority = r.priorityVisit() || r.priorityExam() || r.priorityAdmission();
+        var booked = booking.book(c.bookingKind(), c.resourceId(), c.scheduleId(), c.date(), r.residentId(),
+                r.toInstitutionId(), priority ? r.fromInstitutionId() : null, actor);
+        UUID bookingId = booked.id().value();
+        store.update(r, next, cols("booking_kind", c.bookingKind(), "booking_id", bookingId), now);
+        store.recordTransition(r.id(), ReferralAction.ACCEPT, r.status(), next, actor, now, trim(c.note()),
+                r.toInstitutionId());
+        events.publishEvent(new ReferralAccepted(UUID.randomUUID(), new ReferralId(r.id()), r.number(), now,
+                r.fromInstitutionId(), r.toInstitutionId(), c.bookingKind(), bookingId, priority));
+    }
+
+    @Override
+    public ReferralView reject(ReferralId id, RejectReferral c) {
+        CurrentUser user = users.require();
+        ReferralRow r = actable(id, user, ReferralAction.REJECT);
+        legal(r, ReferralAction.REJECT);
+        required(c, "reason");
+        required(c.reason(), "reason");
+        optionalText(c.text(), "text", 1000);
+        if (c.reason() == org.medunion.referral.RejectionReason.OTHER && (c.text() == null || c.text().isBlank())) {
+            throw new InvalidInputException("text", "field.required");
+        }
+        doReject(r, c, user.username(), clock.instant());
+        return changed(r.id(), user, "REJECT");
+    }
+
+    private void doReject(ReferralRow r, RejectReferral c, String actor, Instant now) {
+        ReferralStatus next = legal(r, ReferralAction.REJECT);
+        store.update(r, next, cols("rejection_reason", c.reason(), "rejection_text", trim(c.text())), now);
+        store.recordTransition(r.id(), ReferralAction.REJECT, r.status(), next, actor, now,
+                c.reason().name() + (c.text() == null ? "" : ": " + c.text().trim()), r.toInstitutionId());
+        events.publishEvent(new ReferralRejected(UUID.randomUUID(), new ReferralId(r.id()), r.number(), now,
+                r.fromInstitutionId(), r.toInstitutionId(), c.reason()));
+    }
+
+    @Override
+    public ReferralView redirect(ReferralId id, RedirectReferral c) {
+        CurrentUser user = users.require();
+        ReferralRow r = actable(id, user, ReferralAction.REDIRECT);
+        legal(r, ReferralAction.REDIRECT);
+        required(c, "toInstitutionId");
+        required(c.toInstitutionId(), "toInstitutionId");
+        requiredText(c.reason(), "reason", 1000);
+        optionalText(c.toDepartment(), "toDepartment", 100);
+        if (c.toInstitutionId().equals(r.toInstitutionId()) || c.toInstitutionId().equals(r.fromInstitutionId())) {
+            throw new InvalidInputException("toInstitutionId", "REFERRAL-0009");
+        }
+        doRedirect(r, c, user.username(), clock.instant());
+        return changed(r.id(), user, "REDIRECT");
+    }
+
+    private void doRedirect(ReferralRow r, RedirectReferral c, String actor, Instant now) {
+        ReferralStatus mid = legal(r, ReferralAction.REDIRECT);
+        var contract = directory.activeContract(r.residentId(), LocalDate.ofInstant(now, clock.getZone()));
+        var findings = routing.findings(r.direction(), r.fromInstitutionId(), c.toInstitutionId(), r.destinationType(),
+                contract);
+        Instant deadline = now.plus(settings.acceptanceDeadline(r.urgency()));
+        store.update(r, ReferralWorkflow.next(mid, ReferralAction.SUBMIT).orElseThrow(), cols("to_institution_id",
+                c.toInstitutionId(), "to_department", trim(c.toDepartment()), "to_desk", false, "submitted_at", now,
+                "acceptance_deadline", deadline, "escalated", false, "escalated_at", null, "routing_finding",
+                findings.isEmpty() ? null : String.join(",", findings)), now);
+        store.recordTransition(r.id(), ReferralAction.REDIRECT, r.status(), mid, actor, now, c.reason().trim(),
+                r.toInstitutionId());
+        store.recordTransition(r.id(), ReferralAction.SUBMIT, mid, ReferralStatus.SUBMITTED, actor, now.plusNanos(1000),
+                null, c.toInstitutionId());
+        events.publishEvent(new ReferralRedirected(UUID.randomUUID(), new ReferralId(r.id()), r.number(), now,
+                r.fromInstitutionId(), r.toInstitutionId(), c.toInstitutionId()));
+        events.publishEvent(new ReferralSubmitted(UUID.randomUUID(), new ReferralId(r.id()), r.number(), now,
+                r.direction(), r.fromInstitutionId(), c.toInstitutionId(), r.urgency(), deadline));
+    }
+
+    @Override
+    public ReferralView arrive(ReferralId id) {
+        CurrentUser user = users.require();
+        ReferralRow r = actable(id, user, ReferralAction.ARRIVE);
+        simple(r, ReferralAction.ARRIVE, user.username(), clock.instant(), null);
+        return changed(r.id(), user, "ARRIVE");
+    }
+
+    @Override
+    public ReferralView complete(ReferralId id, CompleteReferral c) {
+        CurrentUser user = users.require();
+        ReferralRow r = actable(id, user, ReferralAction.COMPLETE);
+        legal(r, ReferralAction.COMPLETE);
+        required(c, "summary");
+        requiredText(c.summary(), "summary", 4000);
+        doComplete(r, c.summary(), user.username(), clock.instant());
+        return changed(r.id(), user, "COMPLETE");
+    }
+
+    private void doComplete(ReferralRow r, String summary, String actor, Instant now) {
+        simple(r, ReferralAction.COMPLETE, actor, now, null);
+        store.saveFeedback(r.id(), summary.trim(), actor, now);
+        events.publishEvent(new ReferralCompleted(UUID.randomUUID(), new ReferralId(r.id()), r.number(), now,
+                r.direction(), r.fromInstitutionId(), r.toInstitutionId()));
+    }
+
+    @Override
+    public ReferralView cancel(ReferralId id, String reason) {
+        CurrentUser user = users.require();
+        ReferralRow r = actable(id, user, ReferralAction.CANCEL);
+        optionalText(reason, "reason", 1000);
+        simple(r, ReferralAction.CANCEL, user.username(), clock.instant(), trim(reason));
+        return changed(r.id(), user, "CANCEL");
+    }
+
+    private void simple(ReferralRow r, ReferralAction action, String actor, Instant now, String reason) {
+        ReferralStatus next = legal(r, action);
+        store.update(r, next, Map.of(), now);
+        store.recordTransition(r.id(), action, r.status(), next, actor, now, reason,
+                action == ReferralAction.CANCEL ? r.fromInstitutionId() : r.toInstitutionId());
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    @Transactional
+    public ReferralView get(ReferralId id) {
+        CurrentUser user = users.require();
+        ReferralRow r = visible(id, user);
+        audit.record(AuditAction.READ, OBJECT, r.id().toString(), r.residentId().toString(), r.number());
+        return view(r, user, true);
+    }
+
+    @Override
+    public Optional<ReferralView> byNumber(String number) {
+        CurrentUser user = users.require();
+        return store.findByNumber(number).filter(r -> ReferralAccess.canSee(user, r)).map(r -> {
+            audit.record(AuditAction.READ, OBJECT, r.id().toString(), r.residentId().toString(), r.number());
+            return view(r, user, true);
+        });
+    }
+
+    @Override
+    public List<TransitionView> timeline(ReferralId id) {
+        CurrentUser user = users.require();
+        ReferralRow r = visible(id, user);
+        audit.record(AuditAction.READ, OBJECT, r.id().toString(), r.residentId().toString(), "timeline");
+        return store.transitions(r.id());
+    }
+
+    @Override
+    public List<ReferralView> list(ReferralBox box, ReferralStatus status, int limit) {
+        CurrentUser user = users.require();
+        required(box, "box");
+        int n = Math.max(1, Math.min(limit <= 0 ? 100 : limit, 500));
+        var where = new StringBuilder();
+        var params = new ArrayList<Object>();
+        String order = "created_at desc, number desc";
+        UUID inst = ReferralAccess.institutionOf(user);
+        switch (box) {
+            case OUTBOX, INBOX -> {
+                if (ReferralAccess.unrestricted(user)) {
+                    where.append("1=1");
+                } else if (inst != null && ReferralAccess.clinician(user)) {
+                    where.append(box == ReferralBox.OUTBOX ? "from_institution_id = ?" : "to_institution_id = ?");
+                    params.add(inst);
+                } else {
+                    throw new ForbiddenException("REFERRAL-0003", box.name());
+                }
+            }
+            case DESK -> {
+                if (ReferralAccess.unrestricted(user)) {
+                    where.append("1=1");
+                } else if (user.role() == org.medunion.identity.Role.OFFICE && user.scope().reference() != null
+                        && user.scope().type() == org.medunion.identity.ScopeType.CONSORTIUM) {
+                    where.append("consortium_id = ?");
+                    params.add(user.scope().referenceId());
+                } else {
+                    throw new ForbiddenException("REFERRAL-0003", box.name());
+                }
+                if (status == null) {
+                    where.append(" and status = 'SUBMITTED'");
+                }
+                order = "escalated desc, case when acceptance_deadline < ? then 0 else 1 end, acceptance_deadline, number";
+            }
+            default -> throw new IllegalStateException();
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            params.add(status.name());
+        }
+        if (box == ReferralBox.DESK) {
+            params.add(store.ts(clock.instant()));
+        }
+        var rows = store.query(where.toString(), params, order, n);
+        rows.forEach(r -> audit.record(AuditAction.SEARCH, OBJECT, r.id().toString(), r.residentId().toString(), box.name()));
+        return rows.stream().map(r -> view(r, user, false)).toList();
+    }
+
+    @Override
+    public List<ReferralView> search(UUID to, UUID from, UUID residentId, ReferralStatus status, int limit) {
+        CurrentUser user = users.require();
+        var p = ReferralAccess.visible(user);
+        var where = new StringBuilder(p.sql());
+        var params = new ArrayList<Object>(p.params());
+        if (to != null) {
+            where.append(" and to_institution_id = ?");
+            params.add(to);
+        }
+        if (from != null) {
+            where.append(" and from_institution_id = ?");
+            params.add(from);
+        }
+        if (residentId != null) {
+            where.append(" and resident_id = ?");
+            params.add(residentId);
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            params.add(status.name());
+        }
+        var rows = store.query(where.toString(), params, "created_at desc, number desc", Math.max(1, Math.min(limit, 500)));
+        rows.forEach(r -> audit.record(AuditAction.SEARCH, OBJECT, r.id().toString(), r.residentId().toString(), "search"));
+        return rows.stream().map(r -> view(r, user, false)).toList();
+    }
+
+    @Override
+    public List<ReferralView> ofResident(UUID residentId) {
+        CurrentUser user = users.require();
+        required(residentId, "resident");
+        var p = ReferralAccess.visible(user);
+        var params = new ArrayList<Object>();
+        params.add(residentId);
+        params.addAll(p.params());
+        var rows = store.query("resident_id = ? and " + p.sql(), params, "created_at desc, number desc", 200);
+        rows.forEach(r -> audit.record(AuditAction.SEARCH, OBJECT, r.id().toString(), r.residentId().toString(), "resident"));
+        return rows.stream().map(r -> view(r, user, false)).toList();
+    }
+
+    @Override
+    public ReferralStatistics statistics(UUID consortiumIdOrNull) {
+        CurrentUser user = users.require();
+        UUID consortium = consortiumIdOrNull;
+        switch (user.role()) {
+            case ADMIN, PLANNER -> {
+            }
+            case OFFICE -> {
+                if (user.scope().reference() == null) {
+                    throw new ForbiddenException("REFERRAL-0003", "STATISTICS");
+                }
+                if (consortium != null && !consortium.toString().equals(user.scope().reference())) {
+                    throw new ForbiddenException("REFERRAL-0003", "STATISTICS");
+                }
+                consortium = user.scope().referenceId();
+            }
+            default -> throw new ForbiddenException("REFERRAL-0003", "STATISTICS");
+        }
+        return new StatisticsQuery(store.jdbc()).compute(consortium);
+    }
+
+    // ---------------------------------------------------------------- criteria
+
+    @Override
+    public List<CriterionView> criteria(UUID consortiumId, ReferralDirection direction) {
+        users.require();
+        required(consortiumId, "consortiumId");
+        return criteria.list(consortiumId, direction);
+    }
+
+    @Override
+    public List<CriterionView> matchingCriteria(UUID consortiumId, ReferralDirection direction, String department,
+                                                String diagnosisCode) {
+        users.require();
+        required(consortiumId, "consortiumId");
+        required(direction, "direction");
+        String icd = diagnosisCode == null ? null : diagnosisCode.trim().toUpperCase();
+        return criteria.list(consortiumId, direction).stream().filter(CriterionView::active)
+                .filter(k -> k.department() == null || department == null || k.department().equalsIgnoreCase(department.trim()))
+                .filter(k -> k.diagnosisPrefix() == null || icd != null && icd.startsWith(k.diagnosisPrefix()))
+                .toList();
+    }
+
+    @Override
+    public CriterionView defineCriterion(DefineCriterion c) {
+        CurrentUser user = users.require();
+        validateCriterion(c, user);
+        return criteria.insert(c, normalisedPrefix(c.diagnosisPrefix()), user.username(), clock.instant());
+    }
+
+    @Override
+    public CriterionView updateCriterion(UUID id, long expectedVersion, DefineCriterion c) {
+        CurrentUser user = users.require();
+        var existing = criteria.find(id).orElseThrow(() -> new NotFoundException("Criterion", id));
+        mayMaintain(user, existing.consortiumId());
+        validateCriterion(c, user);
+        if (!existing.consortiumId().equals(c.consortiumId())) {
+            throw new InvalidInputException("consortiumId", "REFERRAL-0013");
+        }
+        return criteria.update(id, expectedVersion, c, normalisedPrefix(c.diagnosisPrefix()));
+    }
+
+    @Override
+    public void retireCriterion(UUID id) {
+        CurrentUser user = users.require();
+        var existing = criteria.find(id).orElseThrow(() -> new NotFoundException("Criterion", id));
+        mayMaintain(user, existing.consortiumId());
+        criteria.retire(id);
+    }
+
+    private void validateCriterion(DefineCriterion c, CurrentUser user) {
+        required(c, "body");
+        required(c.consortiumId(), "consortiumId");
+        mayMaintain(user, c.consortiumId());
+        required(c.direction(), "direction");
+        requiredText(c.text(), "text", 1000);
+        optionalText(c.department(), "department", 100);
+        String prefix = normalisedPrefix(c.diagnosisPrefix());
+        if (prefix != null && !ICD10_PREFIX.matcher(prefix).matches()) {
+            throw new InvalidInputException("diagnosisPrefix", "REFERRAL-0007", c.diagnosisPrefix());
+        }
+    }
+
+    private static String normalisedPrefix(String p) {
+        return p == null || p.isBlank() ? null : p.trim().toUpperCase();
+    }
+
+    /** Criteria are maintained by the consortium office (转诊标准由医联体管理办公室维护). */
+    private static void mayMaintain(CurrentUser user, UUID consortium) {
+        boolean office = user.role() == org.medunion.identity.Role.OFFICE && consortium.toString().equals(user.scope().reference());
+        if (!office && !user.isAdmin()) {
+            throw new ForbiddenException("REFERRAL-0003", "CRITERIA");
+        }
+    }
+
+    // ---------------------------------------------------------------- routing
+
+    @Override
+    public List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction, String department,
+                                                           UUID fromInstitutionId, DestinationType destinationType) {
+        CurrentUser user = users.require();
+        required(residentId, "resident");
+        required(direction, "direction");
+        UUID from = fromInstitutionId != null ? fromInstitutionId : ReferralAccess.institutionOf(user);
+        required(from, "fromInstitutionId");
+        if (!ReferralAccess.canSendFrom(user, from)) {
+            throw new ForbiddenException("REFERRAL-0003", "SUGGEST");
+        }
+        var contract = directory.activeContract(residentId, LocalDate.now(clock));
+        var consortium = directory.consortiumOf(from).orElse(null);
+        audit.record(AuditAction.READ, "ReferralRouting", residentId.toString(), residentId.toString(), direction.name());
+        return routing.suggest(direction, from, consortium, destinationType, contract);
+    }
+
+    // ---------------------------------------------------------------- deadlines (CN: escalation to the desk)
+
+    @Override
+    public EscalationRun escalateOverdue(Instant now) {
+        var jdbc = store.jdbc();
+        int escalated = 0;
+        var overdue = store.query("status = 'SUBMITTED' and escalated = false and acceptance_deadline < ?",
+                List.of(store.ts(now)), "acceptance_deadline", 1000);
+        for (ReferralRow r : overdue) {
+            int n = jdbc.sql("""
+                    update referral_referral set escalated = true, escalated_at = ?, version = version + 1, updated_at = ?
+                    where id = ? and status = 'SUBMITTED' and escalated = false""")
+                    .params(store.ts(now), store.ts(now), r.id()).update();
+            if (n == 1) {
+                escalated++;
+                store.recordTransition(r.id(), ReferralAction.ESCALATE, r.status(), r.status(), SYSTEM, now,
+                        "deadline " + r.acceptanceDeadline(), r.consortiumId());
+                events.publishEvent(new ReferralEscalated(UUID.randomUUID(), new ReferralId(r.id()), r.number(), now,
+                        r.consortiumId(), r.toInstitutionId(), r.urgency()));
+            }
+        }
+        int expired = 0;
+        var stale = store.query("status = 'SUBMITTED' and acceptance_deadline < ?",
+                List.of(store.ts(now.minus(settings.expireAfter()))), "acceptance_deadline", 1000);
+        for (ReferralRow r : stale) {
+            int n = jdbc.sql("""
+                    update referral_referral set status = 'EXPIRED', version = version + 1, updated_at = ?
+                    where id = ? and status = 'SUBMITTED'""").params(store.ts(now), r.id()).update();
+            if (n == 1) {
+                expired++;
+                store.recordTransition(r.id(), ReferralAction.EXPIRE, ReferralStatus.SUBMITTED, ReferralStatus.EXPIRED,
+                        SYSTEM, now.plusNanos(1000), "deadline " + r.acceptanceDeadline(), null);
+            }
+        }
+        return new EscalationRun(escalated, expired);
+    }
+
+    // ---------------------------------------------------------------- routing tables
+
+    @Override
+    public UUID defineZone(String districtCode, String zone, UUID backingHospitalId) {
+        adminOrSystem();
+        requiredText(districtCode, "districtCode", 6);
+        requiredText(zone, "zone", 10);
+        required(backingHospitalId, "backingHospitalId");
+        var jdbc = store.jdbc();
+        var existing = jdbc.sql("select id from referral_zone where district_code = ? and zone = ?")
+                .params(districtCode, zone).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            jdbc.sql("update referral_zone set backing_hospital_id = ? where id = ?").params(backingHospitalId, existing.get()).update();
+            return existing.get();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into referral_zone (id, district_code, zone, backing_hospital_id) values (?, ?, ?, ?)")
+                .params(id, districtCode, zone, backingHospitalId).update();
+        return id;
+    }
+
+    @Override
+    public void assignToZone(UUID institutionId, UUID zoneId) {
+        adminOrSystem();
+        required(institutionId, "institutionId");
+        required(zoneId, "zoneId");
+        var jdbc = store.jdbc();
+        jdbc.sql("delete from referral_zone_member where institution_id = ?").param(institutionId).update();
+        jdbc.sql("insert into referral_zone_member (institution_id, zone_id) values (?, ?)").params(institutionId, zoneId).update();
+    }
+
+    @Override
+    public void registerHospiceCentre(UUID institutionId, String districtCode, boolean regional) {
+        adminOrSystem();
+        required(institutionId, "institutionId");
+        requiredText(districtCode, "districtCode", 6);
+        var jdbc = store.jdbc();
+        jdbc.sql("delete from referral_hospice_centre where institution_id = ?").param(institutionId).update();
+        jdbc.sql("insert into referral_hospice_centre (institution_id, district_code, kind) values (?, ?, ?)")
+                .params(institutionId, districtCode, regional ? "REGIONAL" : "HOME").update();
+    }
+
+    private void adminOrSystem() {
+        users.current().ifPresent(u -> {
+            if (!u.isAdmin() && u.role() != org.medunion.identity.Role.OFFICE) {
+                throw new ForbiddenException("REFERRAL-0003", "ROUTING");
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- demo city
+
+    @Override
+    public List<ReferralView> seedDemo(DemoReferrals seed) {
+        required(seed, "seed");
+        required(seed.primaryInstitutionId(), "primaryInstitutionId");
+        required(seed.hospitalId(), "hospitalId");
+        required(seed.scheduleId(), "scheduleId");
+        if (seed.residents() == null || seed.residents().isEmpty()) {
+            throw new InvalidInputException("residents", "field.required");
+        }
+        Instant base = seed.now() == null ? clock.instant() : seed.now();
+        var out = new ArrayList<UUID>();
+        int i = 0;
+        for (ReferralStatus target : ReferralStatus.values()) {
+            if (target == ReferralStatus.REDIRECTED) {
+                continue;
+            }
+            for (int k = 0; k < Math.max(1, seed.perState()); k++) {
+                var res = seed.residents().get(i++ % seed.residents().size());
+                out.add(seedOne(seed, res, target, base.minusSeconds(3600L * i)));
+            }
+        }
+        return out.stream().map(id -> view(store.find(id).orElseThrow(), null, false)).toList();
+    }
+
+    private UUID seedOne(DemoReferrals seed, DemoResident res, ReferralStatus target, Instant at) {
+        boolean down = target == ReferralStatus.COMPLETED && res.name() != null && res.name().hashCode() % 2 == 0;
+        UUID from = down ? seed.hospitalId() : seed.primaryInstitutionId();
+        UUID to = down ? seed.primaryInstitutionId() : seed.hospitalId();
+        var c = new CreateReferral(down ? ReferralDirection.DOWN : ReferralDirection.UP, from, null, to, down ? null : "心内科",
+                false, res.residentId(), res.residentIdNumber(), res.name(), seed.consortiumId(), null,
+                down ? "病情稳定，转回社区继续治疗" : "血压控制不佳，需专科评估", down ? "I10" : "I10.X00",
+                down ? "原发性高血压" : "原发性高血压（控制不佳）",
+                target == ReferralStatus.EXPIRED ? Urgency.URGENT : Urgency.ROUTINE, "近两周血压波动 160-180/100 mmHg",
+                List.of(), "演示数据：无匹配标准", down ? DestinationType.OUTPATIENT_FOLLOW_UP : null, List.of(),
+                down ? "低盐饮食，规律服药，每两周随访" : null,
+                down ? List.of(new CreateReferral.FollowUpInput("测量血压并记录", LocalDate.ofInstant(at, zone()).plusDays(14), null, null)) : List.of(),
+                down ? List.of(new CreateReferral.MedicationInput("氨氯地平片", "5 mg", "qd", 28, null)) : List.of(), false);
+        ReferralRow row = newRow(c, from, "demo", at);
+        insertWithParts(row, c, "demo");
+        if (target == ReferralStatus.DRAFT) {
+            return row.id();
+        }
+        if (target == ReferralStatus.CANCELLED) {
+            simple(row, ReferralAction.CANCEL, "demo", at.plusSeconds(60), "演示");
+            return row.id();
+        }
+        Instant submitted = target == ReferralStatus.EXPIRED ? at.minus(settings.expireAfter()).minusSeconds(86400) : at.plusSeconds(60);
+        row = doSubmit(row, "demo", submitted);
+        if (target == ReferralStatus.SUBMITTED) {
+            return row.id();
+        }
+        if (target == ReferralStatus.EXPIRED) {
+            int n = store.jdbc().sql("update referral_referral set status = 'EXPIRED', version = version + 1 where id = ?")
+                    .param(row.id()).update();
+            if (n == 1) {
+                store.recordTransition(row.id(), ReferralAction.EXPIRE, ReferralStatus.SUBMITTED, ReferralStatus.EXPIRED,
+                        SYSTEM, at, "deadline", null);
+            }
+            return row.id();
+        }
+        if (target == ReferralStatus.REJECTED) {
+            doReject(row, new RejectReferral(org.medunion.referral.RejectionReason.NO_CAPACITY, "演示：本周无床位"), "demo",
+                    at.plusSeconds(600));
+            return row.id();
+        }
+        doAccept(row, new AcceptReferral(org.medunion.referral.BookingKind.SLOT, null, seed.scheduleId(), null, null),
+                "demo", at.plusSeconds(1200));
+        row = store.find(row.id()).orElseThrow();
+        if (target == ReferralStatus.ACCEPTED) {
+            return row.id();
+        }
+        simple(row, ReferralAction.ARRIVE, "demo", at.plusSeconds(86400), null);
+        row = store.find(row.id()).orElseThrow();
+        if (target == ReferralStatus.ARRIVED) {
+            return row.id();
+        }
+        doComplete(row, "演示：诊疗结束，出院小结已回传", "demo", at.plusSeconds(2 * 86400));
+        return row.id();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private ReferralRow visible(ReferralId id, CurrentUser user) {
+        required(id, "id");
+        ReferralRow r = store.find(id.value()).orElseThrow(() -> new NotFoundException(OBJECT, id));
+        if (!ReferralAccess.canSee(user, r)) {
+            throw new NotFoundException(OBJECT, id);
+        }
+        return r;
+    }
+
+    private ReferralRow actable(ReferralId id, CurrentUser user, ReferralAction action) {
+        ReferralRow r = visible(id, user);
+        if (!ReferralAccess.mayAct(user, r, action)) {
+            throw new ForbiddenException("REFERRAL-0003", action.name());
+        }
+        return r;
+    }
+
+    private static ReferralStatus legal(ReferralRow r, ReferralAction action) {
+        return ReferralWorkflow.next(r.status(), action).orElseThrow(() -> new ConflictException("REFERRAL-0001",
+                "status", r.status().name(), action.requestedStatus().name()));
+    }
+
+    private ReferralView changed(UUID id, CurrentUser user, String what) {
+        ReferralRow r = store.find(id).orElseThrow();
+        audit.record(AuditAction.UPDATE, OBJECT, id.toString(), r.residentId().toString(), what);
+        return view(r, user, true);
+    }
+
+    ReferralView view(ReferralRow r, CurrentUser user, boolean full) {
+        boolean unmasked = user != null && user.role().seesFullIdentifiers();
+        List<UUID> met = r.criteriaMet() == null || r.criteriaMet().isBlank() ? List.of()
+                : Arrays.stream(r.criteriaMet().split(",")).map(UUID::fromString).toList();
+        boolean overdue = r.status() == ReferralStatus.SUBMITTED && (r.escalated() || r.acceptanceDeadline() != null
+                && r.acceptanceDeadline().isBefore(clock.instant()));
+        return new ReferralView(new ReferralId(r.id()), r.number(), r.direction(), r.fromInstitutionId(),
+                r.fromPractitionerId(), r.fromUsername(), r.toInstitutionId(), r.toDepartment(), r.toDesk(),
+                r.residentId(), unmasked ? r.residentIdNumber() : Masking.residentId(r.residentIdNumber()),
+                r.residentName(), r.consortiumId(), r.contractId(), r.reason(), r.diagnosisCode(), r.diagnosisText(),
+                r.urgency(), r.clinicalSummary(), met, r.noCriteriaReason(), r.status(), r.submittedAt(),
+                r.acceptanceDeadline(), r.escalated(), overdue, r.bookingKind(), r.bookingId(),
+                new ReferralView.Priority(r.priorityVisit(), r.priorityExam(), r.priorityAdmission()), r.destinationType(),
+                r.routingFinding(), r.rejectionReason(), r.rejectionText(),
+                full ? store.attachments(r.id()) : List.of(), full ? store.carePlan(r.id()) : null,
+                full ? store.feedback(r.id()) : null, r.version(), r.createdAt(), r.updatedAt());
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "field.required");
+        }
+    }
+
+    private static void requiredText(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        optionalText(value, field, max);
+    }
+
+    private static void optionalText(String value, String field, int max) {
+        if (value != null && value.trim().length() > max) {
+            throw new InvalidInputException(field, "REFERRAL-0008", max);
+        }
+    }
+
+    private static boolean notEmpty(List<?> l) {
+        return l != null && !l.isEmpty();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

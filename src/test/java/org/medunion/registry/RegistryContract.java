@@ -405,7 +405,8 @@ abstract class RegistryContract {
 
     @Test
     void agreementsDispatchesAndWorkLogsBelongToMembers() {
-        JsonNode municipal = municipalHospital(MINHANG);
+        // A municipal TCM hospital: exempt from SH-3/SH-4, so the demo city's 闵行 hospitals do not block this fixture.
+        JsonNode municipal = institution(MINHANG, "TCM_HOSPITAL", "MUNICIPAL", "申康医院发展中心");
         JsonNode district = districtHospital(MINHANG);
         JsonNode consortium = consortium(MINHANG, district, municipal);
         String cid = id(consortium);

@@ -127,6 +127,19 @@ abstract class PolicyContract {
     }
 
     @Test
+    void evaluateOnDemandRecordsItsReasonAndRefusesAMalformedBody() {
+        var malformed = planner().post("/api/policy/evaluate", "{\"reason\":");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.json().get("code").asString()).isEqualTo("request.malformed");
+
+        String reason = unique("quarterly review");
+        var eval = planner().post("/api/policy/evaluate", "{\"reason\":\"" + reason + "\"}");
+        assertThat(eval.status()).as(eval.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'PolicyEvaluation' and actor = 'planner' and detail like ?")
+                .param(reason + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void SH3_thirdMunicipalHospitalIsBlockedWith422NamingTheRuleAndWritesNothing() {
         var c = consortiumAtTheLimit();
         long membersBefore = members(id(c));

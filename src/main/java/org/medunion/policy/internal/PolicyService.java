@@ -89,8 +89,18 @@ public class PolicyService {
 
     /** Evaluates every pack over the whole registry and upserts the findings (planner/admin, or the system). */
     public EvaluationResult evaluateNow() {
+        return evaluateNow(null);
+    }
+
+    /** As {@link #evaluateNow()}, recording who asked and why in the audit trail. */
+    public EvaluationResult evaluateNow(String reason) {
         users.current().ifPresent(u -> requireRole(u, Role.PLANNER, Role.ADMIN));
-        return evaluateAndStore();
+        EvaluationResult result = evaluateAndStore();
+        if (users.current().isPresent()) {
+            tx.executeWithoutResult(s -> audit.record(org.medunion.audit.AuditAction.UPDATE, "PolicyEvaluation", null, null,
+                    (reason == null ? "" : reason + " — ") + result.findings() + " findings, " + result.elapsedMs() + " ms"));
+        }
+        return result;
     }
 
     synchronized EvaluationResult evaluateAndStore() {

@@ -82,9 +82,14 @@ class PolicyController {
     }
 
     @PostMapping("/evaluate")
-    @Operation(summary = "Evaluate all packs over the registry now and keep the findings; returns counts and elapsed milliseconds")
-    PolicyService.EvaluationResult evaluate() {
-        return service.evaluateNow();
+    @Operation(summary = "Evaluate all packs over the registry now and keep the findings; returns counts and elapsed milliseconds",
+            description = "Optional body {\"reason\": \"...\"}: why the evaluation was run, kept in the audit trail.")
+    PolicyService.EvaluationResult evaluate(@RequestBody(required = false) @jakarta.validation.Valid EvaluateRequest request) {
+        return service.evaluateNow(request == null ? null : request.reason());
+    }
+
+    /** Body of {@code POST /evaluate}; a malformed body is a 400 like everywhere else, an absent one is fine. */
+    record EvaluateRequest(@jakarta.validation.constraints.Size(max = 400) String reason) {
     }
 
     @GetMapping("/compliance/consortia/{id}")

@@ -102,6 +102,11 @@ class DemoCityLoader implements ApplicationRunner {
         } catch (RuntimeException e) {
             log.warn("Demo workflow data not seeded: {}", e.toString());
         }
+        try {
+            transactions.executeWithoutResult(status -> workflow.seedReferrals());
+        } catch (RuntimeException e) {
+            log.warn("Demo referrals not seeded: {}", e.toString());
+        }
         return true;
     }
 

@@ -39,14 +39,38 @@ class DemoWorkflowSeeder {
     private final RegistryManagement registry;
     private final ResidentsManagement residents;
     private final Clock clock;
+    private final org.medunion.scheduling.SchedulingManagement scheduling;
+    private final org.medunion.referral.ReferralManagement referrals;
 
-    DemoWorkflowSeeder(RegistryManagement registry, ResidentsManagement residents, Clock clock) {
+    DemoWorkflowSeeder(RegistryManagement registry, ResidentsManagement residents, Clock clock,
+                       org.medunion.scheduling.SchedulingManagement scheduling,
+                       org.medunion.referral.ReferralManagement referrals) {
         this.registry = registry;
         this.residents = residents;
+        this.scheduling = scheduling;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
-    /** Seeds residents, a team and contracts; returns a one-line summary. */
+    private volatile org.medunion.referral.ReferralManagement.DemoReferrals pendingReferrals;
+
+    /**
+     * Referrals in every state (2 per state) for the data {@link #seed} created; call in a transaction of
+     * its own after {@link #seed} committed. Returns how many.
+     */
+    int seedReferrals() {
+        var pending = pendingReferrals;
+        pendingReferrals = null;
+        if (pending == null) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        int n = referrals.seedDemo(pending).size();
+        log.info("Demo workflow referrals seeded: {} in {} ms", n, (System.nanoTime() - start) / 1_000_000);
+        return n;
+    }
+
+    /** Seeds residents, a team, contracts, schedules and bookings; returns a one-line summary. */
     String seed(DemoCityLoaded city) {
         long start = System.nanoTime();
         var random = new SplittableRandom(city.seed());
@@ -54,8 +78,8 @@ class DemoWorkflowSeeder {
         var commands = new ArrayList<RegisterResident>();
         for (int i = 0; i < 200; i++) {
             String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
-            // every 4th an elderly resident (65-90), every 5th a child (0-6), others 18-64
-            int age = i % 4 == 0 ? 65 + random.nextInt(26) : i % 5 == 0 ? random.nextInt(7) : 18 + random.nextInt(47);
+            // every 4th elderly (66-90), every 5th a child (0-5), others 18-59: far from the 65 / 7 boundaries over the contract year
+            int age = i % 4 == 0 ? 66 + random.nextInt(25) : i % 5 == 0 ? random.nextInt(6) : 18 + random.nextInt(42);
             LocalDate birth = today.minusYears(age).minusDays(1 + random.nextInt(360));
             boolean male = random.nextBoolean();
             int seq = 100 + random.nextInt(800);
@@ -108,10 +132,48 @@ class DemoWorkflowSeeder {
         } else {
             log.warn("Demo workflow: no general practitioner at the community health centre; no contracts");
         }
+        int slots = 0;
+        int bookings = 0;
+        int referralCount = 0;
+        if (contracts > 0) {
+            LocalDate end = today.plusDays(6);
+            var schedules = scheduling.publishSchedulesUnscoped(List.of(
+                    schedule(city.leadHospital(), "心内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end),
+                    schedule(city.leadHospital(), "内分泌科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_SPECIALTY, today, end),
+                    schedule(city.leadHospital(), "心内科病区", org.medunion.scheduling.ScheduleKind.INPATIENT_BED, today, end),
+                    schedule(city.leadHospital(), "影像科", org.medunion.scheduling.ScheduleKind.EXAM, today, end),
+                    schedule(city.municipalHospital(), "神经内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end)),
+                    "system");
+            for (var sv : schedules) {
+                slots += sv.slotCount();
+            }
+            var outpatient = schedules.get(0).id();
+            var free = scheduling.searchSlots(new org.medunion.scheduling.SlotSearch(null, null, schedules.get(1).id(),
+                    null, null, null, null, true, 100));
+            for (int i = 0; i < 20 && i < free.size(); i++) {
+                scheduling.bookUnscoped(org.medunion.scheduling.BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
+                        "gp", city.communityHealthCentre());
+                bookings++;
+            }
+            var demoResidents = new ArrayList<org.medunion.referral.ReferralManagement.DemoResident>();
+            for (int i = 0; i < 40; i++) {
+                demoResidents.add(new org.medunion.referral.ReferralManagement.DemoResident(ids.get(i).value(),
+                        commands.get(i).idNumber(), commands.get(i).name()));
+            }
+            pendingReferrals = new org.medunion.referral.ReferralManagement.DemoReferrals(
+                    city.communityHealthCentre().value(), city.leadHospital().value(), city.officeConsortium().value(),
+                    outpatient.value(), demoResidents, 2, clock.instant());
+        }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        String line = "Demo workflow seeded: %d residents, %d contracts, 0 slots, 0 bookings, 0 referrals in %d ms"
-                .formatted(ids.size(), contracts, ms);
+        String line = "Demo workflow seeded: %d residents, %d contracts, %d slots, %d bookings, %d referrals in %d ms"
+                .formatted(ids.size(), contracts, slots, bookings, referralCount, ms);
         log.info(line);
         return line;
+    }
+
+    private static org.medunion.scheduling.PublishSchedule schedule(org.medunion.registry.InstitutionId hospital,
+            String department, org.medunion.scheduling.ScheduleKind kind, LocalDate from, LocalDate to) {
+        return new org.medunion.scheduling.PublishSchedule(hospital, department, null, null, kind, from, to,
+                null, null, null, null, null, null);
     }
 }

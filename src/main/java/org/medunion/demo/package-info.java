@@ -5,5 +5,5 @@
  * Other modules add their demo data by listening to {@link org.medunion.demo.DemoCityLoaded}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city",
-        allowedDependencies = {"shared", "identity", "registry"})
+        allowedDependencies = {"shared", "identity", "registry", "residents", "scheduling", "referral"})
 package org.medunion.demo;

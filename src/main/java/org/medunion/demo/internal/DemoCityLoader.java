@@ -36,6 +36,7 @@ class DemoCityLoader implements ApplicationRunner {
 
     private final RegistryManagement registry;
     private final DemoAccounts accounts;
+    private final DemoWorkflowSeeder workflow;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -43,12 +44,14 @@ class DemoCityLoader implements ApplicationRunner {
     private final boolean enabled;
     private volatile DemoCityLoaded loaded;
 
-    DemoCityLoader(RegistryManagement registry, DemoAccounts accounts, PlatformTransactionManager transactionManager,
+    DemoCityLoader(RegistryManagement registry, DemoAccounts accounts, DemoWorkflowSeeder workflow,
+                   PlatformTransactionManager transactionManager,
                    ApplicationEventPublisher events, Clock clock,
                    @Value("${medunion.demo.seed:42}") long seed,
                    @Value("${medunion.demo.load-city:true}") boolean enabled) {
         this.registry = registry;
         this.accounts = accounts;
+        this.workflow = workflow;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.clock = clock;
@@ -92,6 +95,18 @@ class DemoCityLoader implements ApplicationRunner {
         log.info("Demo city loaded: {} institutions, {} consortia in {} ms ({} practitioners, {} registry calls, seed {})",
                 writer.institutions, writer.consortia, ms, writer.practitioners, writer.written, seed);
         log.debug("Demo city load profile: {}", writer.profileLine());
+        var city = loaded;
+        try {
+            // synchronously, same start, as the system; its own transaction so a failure keeps the city
+            transactions.executeWithoutResult(status -> workflow.seed(city));
+        } catch (RuntimeException e) {
+            log.warn("Demo workflow data not seeded: {}", e.toString());
+        }
+        try {
+            transactions.executeWithoutResult(status -> workflow.seedReferrals());
+        } catch (RuntimeException e) {
+            log.warn("Demo referrals not seeded: {}", e.toString());
+        }
         return true;
     }
 

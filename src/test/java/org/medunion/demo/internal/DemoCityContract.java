@@ -42,6 +42,9 @@ abstract class DemoCityContract {
     @Autowired
     DemoCityLoader loader;
 
+    @Autowired
+    org.medunion.residents.ResidentsManagement residents;
+
     @Test
     void demoCityIsThereAfterStartForThePlanner() {
         var r = Api.as(port, "planner").get("/api/registry/institutions?limit=500");
@@ -257,5 +260,25 @@ abstract class DemoCityContract {
 
     private ConsortiumView consortium(String name) {
         return registry.allConsortiaUnscoped().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theFirstStartSeedsResidentsAndOnePlusOnePlusOneContractsAtTheGpsCentre() {
+        var city = loader.loadedThisStart().orElseThrow();
+        var contracts = residents.contractsOfInstitution(city.communityHealthCentre());
+        assertThat(contracts).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(residents.contractsOfInstitution(city.municipalHospital())).hasSizeGreaterThanOrEqualTo(100);
+        var gp = Api.as(port, "gp").get("/api/residents?name=%E7%8E%8B");
+        assertThat(gp.status()).isEqualTo(200);
+        assertThat(gp.json().size()).isPositive();
+    }
+
+    @Test
+    void thePlannerAndIntegratorNeverSeeAFullResidentIdNumber() {
+        var fullId = java.util.regex.Pattern.compile("3101\\d{13}[\\dX]");
+        for (String user : List.of("planner", "integrator")) {
+            var r = Api.as(port, user).get("/api/residents?name=%E7%8E%8B");
+            assertThat(fullId.matcher(r.body()).find()).as(user).isFalse();
+        }
     }
 }

@@ -1,0 +1,179 @@
+package org.medunion.demo.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.medunion.demo.DemoCityLoaded;
+import org.medunion.registry.PractitionerView;
+import org.medunion.registry.Profession;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.FormTeam;
+import org.medunion.residents.PriorityGroup;
+import org.medunion.residents.RegisterResident;
+import org.medunion.residents.ResidentId;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.residents.SignContract;
+import org.medunion.residents.TeamId;
+import org.medunion.shared.ResidentIdNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Workflow data for the freshly loaded demo city (docs/demo-city.md, "Workflow data"): deterministic
+ * residents with valid GB 11643 ID numbers, a family-doctor team at the demo community health centre and
+ * "1+1+1" contracts (team + district hospital + municipal hospital). Called by {@link DemoCityLoader}
+ * synchronously, as the system, only on the start that loaded the city.
+ * Schedules, bookings and referrals are not seeded yet.
+ */
+@Component
+class DemoWorkflowSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoWorkflowSeeder.class);
+    private static final String[] DISTRICTS = {"310101", "310104", "310105", "310106", "310107"};
+    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"};
+    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "军", "勇"};
+
+    private final RegistryManagement registry;
+    private final ResidentsManagement residents;
+    private final Clock clock;
+    private final org.medunion.scheduling.SchedulingManagement scheduling;
+    private final org.medunion.referral.ReferralManagement referrals;
+
+    DemoWorkflowSeeder(RegistryManagement registry, ResidentsManagement residents, Clock clock,
+                       org.medunion.scheduling.SchedulingManagement scheduling,
+                       org.medunion.referral.ReferralManagement referrals) {
+        this.registry = registry;
+        this.residents = residents;
+        this.scheduling = scheduling;
+        this.referrals = referrals;
+        this.clock = clock;
+    }
+
+    private volatile org.medunion.referral.ReferralManagement.DemoReferrals pendingReferrals;
+
+    /**
+     * Referrals in every state (2 per state) for the data {@link #seed} created; call in a transaction of
+     * its own after {@link #seed} committed. Returns how many.
+     */
+    int seedReferrals() {
+        var pending = pendingReferrals;
+        pendingReferrals = null;
+        if (pending == null) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        int n = referrals.seedDemo(pending).size();
+        log.info("Demo workflow referrals seeded: {} in {} ms", n, (System.nanoTime() - start) / 1_000_000);
+        return n;
+    }
+
+    /** Seeds residents, a team, contracts, schedules and bookings; returns a one-line summary. */
+    String seed(DemoCityLoaded city) {
+        long start = System.nanoTime();
+        var random = new SplittableRandom(city.seed());
+        LocalDate today = LocalDate.now(clock);
+        var commands = new ArrayList<RegisterResident>();
+        for (int i = 0; i < 200; i++) {
+            String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
+            // every 4th elderly (66-90), every 5th a child (0-5), others 18-59: far from the 65 / 7 boundaries over the contract year
+            int age = i % 4 == 0 ? 66 + random.nextInt(25) : i % 5 == 0 ? random.nextInt(6) : 18 + random.nextInt(42);
+            LocalDate birth = today.minusYears(age).minusDays(1 + random.nextInt(360));
+            boolean male = random.nextBoolean();
+            int seq = 100 + random.nextInt(800);
+            if (male != (seq % 2 == 1)) {
+                seq++;
+            }
+            String first17 = district + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                    + String.format("%03d", seq);
+            String id = first17 + ResidentIdNumber.checkCharacter(first17);
+            String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
+                    + (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
+            String phone = "139" + String.format("%08d", random.nextInt(100_000_000));
+            commands.add(new RegisterResident(id, name, male ? "1" : "2", birth, phone, district,
+                    city.communityHealthCentre(), "DEMO-" + (1000 + i)));
+        }
+        List<ResidentId> ids = residents.importResidents(commands);
+
+        List<PractitionerView> centre = registry.practitioners(city.communityHealthCentre());
+        var gp = centre.stream().filter(PractitionerView::generalPractitioner).findFirst()
+                .or(() -> centre.stream().filter(p -> p.profession() == Profession.PHYSICIAN).findFirst());
+        var nurse = centre.stream().filter(p -> p.profession() == Profession.NURSE).findFirst();
+        var specialist = registry.practitioners(city.leadHospital()).stream()
+                .filter(p -> p.profession() == Profession.PHYSICIAN).findFirst();
+        int contracts = 0;
+        if (gp.isPresent()) {
+            List<TeamId> teams = residents.importTeams(List.of(new FormTeam(city.communityHealthCentre(),
+                    "家庭医生团队 1", gp.get().id(), nurse.map(PractitionerView::id).orElse(null),
+                    specialist.map(p -> List.of(p.id())).orElse(List.of()))));
+            var signs = new ArrayList<SignContract>();
+            for (int i = 0; i < 150 && i < ids.size(); i++) {
+                var groups = new ArrayList<String>();
+                LocalDate birth = commands.get(i).birthDate();
+                if (!birth.isAfter(today.minusYears(65))) {
+                    groups.add(PriorityGroup.ELDERLY.name());
+                } else if (birth.isAfter(today.minusYears(7))) {
+                    groups.add(PriorityGroup.CHILD.name());
+                }
+                if (i % 7 == 0) {
+                    groups.add(PriorityGroup.HYPERTENSION.name());
+                }
+                LocalDate startDate = today.minusDays(i % 300);
+                if (startDate.isBefore(birth)) {
+                    startDate = birth;
+                }
+                signs.add(new SignContract(ids.get(i), teams.get(0), city.leadHospital(), city.municipalHospital(),
+                        startDate, startDate.plusYears(1).minusDays(1), groups,
+                        List.of("BASIC_PUBLIC_HEALTH")));
+            }
+            contracts = residents.importContracts(signs).size();
+        } else {
+            log.warn("Demo workflow: no general practitioner at the community health centre; no contracts");
+        }
+        int slots = 0;
+        int bookings = 0;
+        int referralCount = 0;
+        if (contracts > 0) {
+            LocalDate end = today.plusDays(6);
+            var schedules = scheduling.publishSchedulesUnscoped(List.of(
+                    schedule(city.leadHospital(), "心内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end),
+                    schedule(city.leadHospital(), "内分泌科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_SPECIALTY, today, end),
+                    schedule(city.leadHospital(), "心内科病区", org.medunion.scheduling.ScheduleKind.INPATIENT_BED, today, end),
+                    schedule(city.leadHospital(), "影像科", org.medunion.scheduling.ScheduleKind.EXAM, today, end),
+                    schedule(city.municipalHospital(), "神经内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end)),
+                    "system");
+            for (var sv : schedules) {
+                slots += sv.slotCount();
+            }
+            var outpatient = schedules.get(0).id();
+            var free = scheduling.searchSlots(new org.medunion.scheduling.SlotSearch(null, null, schedules.get(1).id(),
+                    null, null, null, null, true, 100));
+            for (int i = 0; i < 20 && i < free.size(); i++) {
+                scheduling.bookUnscoped(org.medunion.scheduling.BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
+                        "gp", city.communityHealthCentre());
+                bookings++;
+            }
+            var demoResidents = new ArrayList<org.medunion.referral.ReferralManagement.DemoResident>();
+            for (int i = 0; i < 40; i++) {
+                demoResidents.add(new org.medunion.referral.ReferralManagement.DemoResident(ids.get(i).value(),
+                        commands.get(i).idNumber(), commands.get(i).name()));
+            }
+            pendingReferrals = new org.medunion.referral.ReferralManagement.DemoReferrals(
+                    city.communityHealthCentre().value(), city.leadHospital().value(), city.officeConsortium().value(),
+                    outpatient.value(), demoResidents, 2, clock.instant());
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        String line = "Demo workflow seeded: %d residents, %d contracts, %d slots, %d bookings, %d referrals in %d ms"
+                .formatted(ids.size(), contracts, slots, bookings, referralCount, ms);
+        log.info(line);
+        return line;
+    }
+
+    private static org.medunion.scheduling.PublishSchedule schedule(org.medunion.registry.InstitutionId hospital,
+            String department, org.medunion.scheduling.ScheduleKind kind, LocalDate from, LocalDate to) {
+        return new org.medunion.scheduling.PublishSchedule(hospital, department, null, null, kind, from, to,
+                null, null, null, null, null, null);
+    }
+}

@@ -744,7 +744,9 @@ class ReferralService implements ReferralManagement {
     }
 
     private UUID seedOne(DemoReferrals seed, DemoResident res, ReferralStatus target, Instant at) {
-        boolean down = target == ReferralStatus.COMPLETED && res.name() != null && res.name().hashCode() % 2 == 0;
+        // Acceptance books capacity at the receiving side; the demo city's community centres publish no
+        // schedules yet, so demo referrals go upward only (downward demo referrals: follow-up, see issue note).
+        boolean down = false;
         UUID from = down ? seed.hospitalId() : seed.primaryInstitutionId();
         UUID to = down ? seed.primaryInstitutionId() : seed.hospitalId();
         var c = new CreateReferral(down ? ReferralDirection.DOWN : ReferralDirection.UP, from, null, to, down ? null : "心内科",

@@ -744,9 +744,11 @@ class ReferralService implements ReferralManagement {
     }
 
     private UUID seedOne(DemoReferrals seed, DemoResident res, ReferralStatus target, Instant at) {
-        // Acceptance books capacity at the receiving side; the demo city's community centres publish no
-        // schedules yet, so demo referrals go upward only (downward demo referrals: follow-up, see issue note).
-        boolean down = false;
+        // Acceptance books capacity at the receiving side and the demo city's community centres publish no
+        // schedules yet, so downward demo referrals (with care plan, follow-ups, medication list) stay in
+        // states before acceptance; accepted, arrived and completed ones go upward to the hospital.
+        boolean down = (target == ReferralStatus.DRAFT || target == ReferralStatus.SUBMITTED)
+                && res.name() != null && Math.floorMod(res.name().hashCode(), 2) == 0;
         UUID from = down ? seed.hospitalId() : seed.primaryInstitutionId();
         UUID to = down ? seed.primaryInstitutionId() : seed.hospitalId();
         var c = new CreateReferral(down ? ReferralDirection.DOWN : ReferralDirection.UP, from, null, to, down ? null : "心内科",

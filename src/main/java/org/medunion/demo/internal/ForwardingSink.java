@@ -19,48 +19,58 @@ class ForwardingSink implements CitySink {
         this.next = next;
     }
 
+    /** For subclasses whose target changes over time; they override {@link #delegate()}. */
+    protected ForwardingSink() {
+        this(null);
+    }
+
+    /** Where calls go; the fixed target unless a subclass says otherwise. */
+    protected CitySink delegate() {
+        return next;
+    }
+
     @Override
     public void grid(UUID id, DrawGrid command) {
-        next.grid(id, command);
+        delegate().grid(id, command);
     }
 
     @Override
     public void institution(UUID id, String key, RegisterInstitution command) {
-        next.institution(id, key, command);
+        delegate().institution(id, key, command);
     }
 
     @Override
     public void practitioner(UUID id, RegisterPractitioner command) {
-        next.practitioner(id, command);
+        delegate().practitioner(id, command);
     }
 
     @Override
     public void studyPeriod(UUID practitionerId, RecordStudyPeriod command) {
-        next.studyPeriod(practitionerId, command);
+        delegate().studyPeriod(practitionerId, command);
     }
 
     @Override
     public void consortium(UUID id, String key, FormConsortium command) {
-        next.consortium(id, key, command);
+        delegate().consortium(id, key, command);
     }
 
     @Override
     public void agreement(UUID id, UUID consortiumId, RecordAgreement command) {
-        next.agreement(id, consortiumId, command);
+        delegate().agreement(id, consortiumId, command);
     }
 
     @Override
     public void dispatch(UUID id, UUID consortiumId, DispatchStaff command) {
-        next.dispatch(id, consortiumId, command);
+        delegate().dispatch(id, consortiumId, command);
     }
 
     @Override
     public void workLog(UUID dispatchId, LogWork command) {
-        next.workLog(dispatchId, command);
+        delegate().workLog(dispatchId, command);
     }
 
     @Override
     public void flush() {
-        next.flush();
+        delegate().flush();
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writer keeps a map from the generator's stable IDs to the registry's; a district-scale city needs
  * about 35,000 entries (a few MB). Once the registry accepts caller-chosen IDs the map becomes the identity.
  */
-final class RegistryWriter implements CitySink {
+final class RegistryWriter extends ForwardingSink {
 
     private final RegistryManagement registry;
     private final TransactionTemplate transactions;
@@ -53,44 +53,10 @@ final class RegistryWriter implements CitySink {
         return ids.get(generatedId);
     }
 
+    /** Generated objects go to the current chunk until {@link #flush()} writes it. */
     @Override
-    public void grid(UUID id, DrawGrid command) {
-        chunk.grid(id, command);
-    }
-
-    @Override
-    public void institution(UUID id, String key, RegisterInstitution command) {
-        chunk.institution(id, key, command);
-    }
-
-    @Override
-    public void practitioner(UUID id, RegisterPractitioner command) {
-        chunk.practitioner(id, command);
-    }
-
-    @Override
-    public void studyPeriod(UUID practitionerId, RecordStudyPeriod command) {
-        chunk.studyPeriod(practitionerId, command);
-    }
-
-    @Override
-    public void consortium(UUID id, String key, FormConsortium command) {
-        chunk.consortium(id, key, command);
-    }
-
-    @Override
-    public void agreement(UUID id, UUID consortiumId, RecordAgreement command) {
-        chunk.agreement(id, consortiumId, command);
-    }
-
-    @Override
-    public void dispatch(UUID id, UUID consortiumId, DispatchStaff command) {
-        chunk.dispatch(id, consortiumId, command);
-    }
-
-    @Override
-    public void workLog(UUID dispatchId, LogWork command) {
-        chunk.workLog(dispatchId, command);
+    protected CitySink delegate() {
+        return chunk;
     }
 
     @Override

@@ -103,4 +103,7 @@ public interface RegistryManagement {
     List<StudyPeriodView> allStudyPeriodsUnscoped();
 
     List<GridView> allGridsUnscoped();
+
+    /** Every change report (SH-10), oldest first. */
+    List<ChangeReportView> allChangeReportsUnscoped();
 }

@@ -325,4 +325,20 @@ abstract class PolicyContract {
         assertThat(rules).as(rules.toString()).contains("SH-3", "SH-4", "SH-5", "SH-7", "SH-8", "SH-9", "SH-14", "SH-16");
         assertThat(sh3).anySatisfy(e -> assertThat(e).contains("310107 普陀区"));
     }
+
+    /** SH-10 reads every change report: the demo city's consortia were formed through the registry, so all are reported. */
+    @Test
+    void SH10_isEvaluatedFromTheRegistrysChangeReports() {
+        assertThat(planner().post("/api/policy/evaluate", "").status()).isEqualTo(200);
+        for (String status : List.of("NO_DATA", "OPEN")) {
+            var r = planner().get("/api/policy/findings?status=" + status);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            List<String> rules = new ArrayList<>();
+            r.json().forEach(f -> rules.add(f.get("ruleId").asString()));
+            assertThat(rules).as(status).doesNotContain("SH-10");
+            if (status.equals("NO_DATA")) {
+                assertThat(rules).as("the check that NO_DATA findings are listed at all").isNotEmpty();
+            }
+        }
+    }
 }

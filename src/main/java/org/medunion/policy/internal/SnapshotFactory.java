@@ -11,8 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the {@link RegistrySnapshot} once per evaluation from the registry's unscoped reads (no audit, no scope:
- * rule evaluation is the platform's own check). Change reports have no unscoped read in the registry API, so SH-10
- * reports NO_DATA and relies on the registry writing a report in the transaction of every change.
+ * rule evaluation is the platform's own check).
  */
 @Component
 class SnapshotFactory {
@@ -40,6 +39,7 @@ class SnapshotFactory {
                 .agreements(registry.allAgreementsUnscoped())
                 .studyPeriods(registry.allStudyPeriodsUnscoped())
                 .grids(registry.allGridsUnscoped())
+                .changeReports(registry.allChangeReportsUnscoped())
                 .releaseRatios(releaseRatios.getIfAvailable())
                 .packJurisdictions(store.packJurisdictions())
                 .build();

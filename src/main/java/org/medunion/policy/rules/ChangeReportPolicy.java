@@ -10,9 +10,9 @@ import org.medunion.registry.InstitutionView;
 /**
  * SH-10 — creation, adjustment and dissolution of a consortium relation are reported to the owner body and the
  * municipal commission, the municipal hospital reporting. Checks every consortium has its CREATION report (and
- * a DISSOLUTION report once dissolved), each with a reporting institution and recipients, and that a consortium
- * The registry writes the report in the same
- * transaction as the change, so a change without one cannot commit.
+ * a DISSOLUTION report once dissolved), each with a reporting institution and recipients. The registry writes
+ * the report in the same transaction as the change, so this finds consortia loaded around the registry (system
+ * loads, migrations) rather than a forgotten report.
  */
 final class ChangeReportPolicy extends RuleSupport {
 

@@ -415,4 +415,9 @@ class RegistryService implements RegistryManagement {
     public List<GridView> allGridsUnscoped() {
         return referenceData.grids(null);
     }
+
+    @Override
+    public List<ChangeReportView> allChangeReportsUnscoped() {
+        return reports.query("", List.of()).stream().map(ChangeReportStore.Stored::view).toList();
+    }
 }

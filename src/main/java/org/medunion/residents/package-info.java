@@ -4,5 +4,5 @@
  * facade, the {@link org.medunion.residents.ResidentAccessExtension} SPI and the events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Residents",
-        allowedDependencies = {"shared", "identity", "audit", "registry"})
+        allowedDependencies = {"shared", "identity", "audit", "registry", "policy"})
 package org.medunion.residents;

@@ -326,9 +326,12 @@ abstract class PolicyContract {
         assertThat(sh3).anySatisfy(e -> assertThat(e).contains("310107 普陀区"));
     }
 
-    /** SH-10 reads every change report: the demo city's consortia were formed through the registry, so all are reported. */
+    /**
+     * SH-10 reads every change report (the demo city's consortia were formed through the registry, so all are
+     * reported) and NN-5 the residents module's family-doctor teams: neither is NO_DATA.
+     */
     @Test
-    void SH10_isEvaluatedFromTheRegistrysChangeReports() {
+    void SH10_andNN5_areEvaluatedFromRegistryReportsAndResidentsTeams() {
         assertThat(planner().post("/api/policy/evaluate", "").status()).isEqualTo(200);
         for (String status : List.of("NO_DATA", "OPEN")) {
             var r = planner().get("/api/policy/findings?status=" + status);
@@ -337,6 +340,7 @@ abstract class PolicyContract {
             r.json().forEach(f -> rules.add(f.get("ruleId").asString()));
             assertThat(rules).as(status).doesNotContain("SH-10");
             if (status.equals("NO_DATA")) {
+                assertThat(rules).doesNotContain("NN-5");
                 assertThat(rules).as("the check that NO_DATA findings are listed at all").isNotEmpty();
             }
         }

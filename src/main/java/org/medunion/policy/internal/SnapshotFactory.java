@@ -3,6 +3,7 @@ package org.medunion.policy.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.policy.rules.RegistrySnapshot;
 import org.medunion.registry.RegistryManagement;
@@ -19,12 +20,15 @@ class SnapshotFactory {
     private final RegistryManagement registry;
     private final PolicyStore store;
     private final ObjectProvider<ReleaseRatioSource> releaseRatios;
+    private final ObjectProvider<FamilyDoctorTeamSource> teams;
     private final Clock clock;
 
-    SnapshotFactory(RegistryManagement registry, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios, Clock clock) {
+    SnapshotFactory(RegistryManagement registry, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios,
+                    ObjectProvider<FamilyDoctorTeamSource> teams, Clock clock) {
         this.registry = registry;
         this.store = store;
         this.releaseRatios = releaseRatios;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -41,6 +45,7 @@ class SnapshotFactory {
                 .grids(registry.allGridsUnscoped())
                 .changeReports(registry.allChangeReportsUnscoped())
                 .releaseRatios(releaseRatios.getIfAvailable())
+                .teamSource(teams.getIfAvailable())
                 .packJurisdictions(store.packJurisdictions())
                 .build();
     }

@@ -54,6 +54,7 @@ public final class RegistrySnapshot {
     private final Map<String, List<GridView>> gridsByDistrict = new HashMap<>();
     private final Map<ConsortiumId, List<ChangeReportView>> changeReports;
     private final ReleaseRatioSource releaseRatios;
+    private final org.medunion.policy.FamilyDoctorTeamSource teamSource;
     private final Map<Pack, Set<String>> packJurisdictions;
 
     private RegistrySnapshot(Builder b) {
@@ -100,6 +101,7 @@ public final class RegistrySnapshot {
             b.changeReports.forEach(r -> changeReports.computeIfAbsent(r.consortiumId(), k -> new ArrayList<>()).add(r));
         }
         this.releaseRatios = b.releaseRatios;
+        this.teamSource = b.teamSource;
         this.packJurisdictions = new EnumMap<>(Pack.class);
         b.packJurisdictions.forEach((k, v) -> packJurisdictions.put(k, Set.copyOf(v)));
     }
@@ -236,6 +238,11 @@ public final class RegistrySnapshot {
         return Optional.ofNullable(releaseRatios);
     }
 
+    /** The residents module's family-doctor teams (NN-5); empty when no module provides them. */
+    public Optional<org.medunion.policy.FamilyDoctorTeamSource> teamSource() {
+        return Optional.ofNullable(teamSource);
+    }
+
     /** The jurisdictions that apply a pack (for jurisdiction-wide findings). */
     public Set<String> jurisdictionsApplying(Pack pack) {
         return packJurisdictions.getOrDefault(pack, Set.of());
@@ -304,6 +311,7 @@ public final class RegistrySnapshot {
         private List<GridView> grids = List.of();
         private List<ChangeReportView> changeReports;
         private ReleaseRatioSource releaseRatios;
+        private org.medunion.policy.FamilyDoctorTeamSource teamSource;
         private Map<Pack, Set<String>> packJurisdictions = Map.of();
 
         private Builder(LocalDate today) {
@@ -321,6 +329,7 @@ public final class RegistrySnapshot {
         public Builder grids(List<GridView> v) { this.grids = v; return this; }
         public Builder changeReports(List<ChangeReportView> v) { this.changeReports = v; return this; }
         public Builder releaseRatios(ReleaseRatioSource v) { this.releaseRatios = v; return this; }
+        public Builder teamSource(org.medunion.policy.FamilyDoctorTeamSource v) { this.teamSource = v; return this; }
         public Builder packJurisdictions(Map<Pack, Set<String>> v) { this.packJurisdictions = v; return this; }
 
         public RegistrySnapshot build() {

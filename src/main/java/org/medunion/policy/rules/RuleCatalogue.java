@@ -47,8 +47,7 @@ public final class RuleCatalogue {
         all.add(new GroupMemberRolesPolicy());
         all.add(new OneOfficeManyCentresPolicy());
         all.add(new ReleaseQuotaPolicy());
-        all.add(new NoDataRule("NN-5", Pack.NN, Severity.WARN, "residents: family-doctor teams", ConsortiumForm.URBAN_GROUP,
-                Map.of("min", "1")));
+        all.add(new TeamSpecialistPolicy());
         all.add(new GroupGovernancePolicy());
         all.add(new BenefitSharingPolicy());
         all.add(new NoDataRule("NN-8", Pack.NN, Severity.WARN, "pharmacy: formulary", ConsortiumForm.URBAN_GROUP, Map.of()));

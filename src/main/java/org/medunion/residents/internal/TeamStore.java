@@ -78,6 +78,11 @@ class TeamStore {
         return load("where t.id in (:p)", Map.of("p", ids));
     }
 
+    /** All active teams (one query; for the policy module's NN-5 check). */
+    List<TeamView> allActive() {
+        return load("where t.active", Map.of());
+    }
+
     long count() {
         return jdbc.sql("select count(*) from residents_team where active").query(Long.class).single();
     }

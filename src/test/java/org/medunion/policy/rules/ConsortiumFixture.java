@@ -71,6 +71,7 @@ final class ConsortiumFixture {
     final List<GridView> grids = new ArrayList<>();
     List<ChangeReportView> changeReports;
     ReleaseRatioSource releaseRatios;
+    org.medunion.policy.FamilyDoctorTeamSource teams;
     private int seq;
 
     // ---- scenario factories
@@ -231,7 +232,7 @@ final class ConsortiumFixture {
         }
         return RegistrySnapshot.builder(TODAY).districts(districts).institutions(institutions).consortia(consortia)
                 .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
-                .studyPeriods(studyPeriods).grids(grids).changeReports(changeReports).releaseRatios(releaseRatios)
+                .studyPeriods(studyPeriods).grids(grids).changeReports(changeReports).releaseRatios(releaseRatios).teamSource(teams)
                 .packJurisdictions(packs).build();
     }
 

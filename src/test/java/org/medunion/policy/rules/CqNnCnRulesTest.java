@@ -92,7 +92,7 @@ class CqNnCnRulesTest {
     void NN5_NN8_NN9_reportNoDataPerUrbanGroup() {
         var f = nanningGroup();
         var catalogue = new RuleCatalogue();
-        for (String id : List.of("NN-5", "NN-8", "NN-9")) {
+        for (String id : List.of("NN-5", "NN-8", "NN-9")) { // NN-5 without the residents module's teams
             assertThat(f.evaluateAll(catalogue.rule(id).orElseThrow())).as(id).singleElement()
                     .satisfies(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
         }
@@ -182,6 +182,39 @@ class CqNnCnRulesTest {
         assertThat(f.evaluate(new ReleaseQuotaPolicy())).extracting(Finding::aspect).containsExactlyInAnyOrder("slots", "beds")
                 .hasSize(2);
         assertThat(f.evaluate(new ReleaseQuotaPolicy())).allMatch(x -> x.severity() == Severity.BLOCK);
+    }
+
+    // ---- NN-5
+    @Test
+    void NN5_oneHospitalPhysicianInTheCommunityCentresTeamsPasses_noneOrAMovedOneIsReported() {
+        var f = nanningGroup();
+        var lead = f.institutions.get(0);
+        var centre = f.institutions.get(1);
+        var specialist = f.physician(lead, Title.ATTENDING, TODAY.minusYears(2));
+        var colleague = f.physician(centre, Title.ATTENDING, TODAY.minusYears(2));
+        f.teams = () -> java.util.Map.of(centre.id(), java.util.Set.of(specialist.id()));
+        assertThat(f.evaluateAll(new TeamSpecialistPolicy())).isEmpty();
+
+        f.teams = java.util.Map::of;
+        assertThat(f.evaluate(new TeamSpecialistPolicy())).singleElement().satisfies(x -> {
+            assertThat(x.aspect()).isEqualTo("team@" + centre.id().value());
+            assertThat(x.severity()).isEqualTo(Severity.WARN);
+        });
+
+        // a community centre's own physician in the team does not count
+        f.teams = () -> java.util.Map.of(centre.id(), java.util.Set.of(colleague.id()));
+        assertThat(f.evaluate(new TeamSpecialistPolicy())).hasSize(1);
+    }
+
+    @Test
+    void NN5_minimumIsAParameter() {
+        var f = nanningGroup();
+        var specialist = f.physician(f.institutions.get(0), Title.ATTENDING, TODAY.minusYears(2));
+        f.teams = () -> java.util.Map.of(f.institutions.get(1).id(), java.util.Set.of(specialist.id()));
+        assertThat(new RuleCatalogue().rule("NN-5").orElseThrow().defaults()).containsEntry("min", "1");
+        assertThat(f.evaluate(new TeamSpecialistPolicy())).isEmpty();
+        var two = new Parameters(List.of(new Parameters.Override(CHANGNING, "NN-5", "min", "2")));
+        assertThat(f.evaluate(new TeamSpecialistPolicy(), two)).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,58 @@
+package org.medunion.policy.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.MembershipView;
+import org.medunion.registry.PractitionerView;
+import org.medunion.registry.Profession;
+
+/**
+ * NN-5 — every primary institution of an urban medical group has at least {min} (default 1) qualified physician
+ * from a secondary or tertiary hospital in its family-doctor teams. A team member counts while the registry
+ * still lists them as a physician of a secondary or tertiary institution: a specialist who moved to a community
+ * centre no longer does, which is how a group falls below the minimum after its teams were formed.
+ */
+final class TeamSpecialistPolicy extends RuleSupport {
+
+    TeamSpecialistPolicy() {
+        super("NN-5", Pack.NN, Severity.WARN, Coverage.EVALUATED, Map.of("min", "1"));
+    }
+
+    @Override
+    public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
+        if (s.teamSource().isEmpty()) {
+            return noDataPerConsortium(s, ConsortiumForm.URBAN_GROUP, "residents: family-doctor teams");
+        }
+        var teams = s.teamSource().get().teamSpecialists();
+        List<Finding> findings = new ArrayList<>();
+        for (ConsortiumView c : s.activeConsortia(ConsortiumForm.URBAN_GROUP)) {
+            int min = p.intValue(this, "min", c.districtCode());
+            for (MembershipView m : s.activeMembers(c)) {
+                InstitutionView primary = s.institution(m.institutionId());
+                if (primary == null || !primary.isPrimary()) {
+                    continue;
+                }
+                long qualified = teams.getOrDefault(primary.id(), java.util.Set.of()).stream()
+                        .filter(id -> seniorPhysician(s, s.practitioner(id))).count();
+                if (qualified < min) {
+                    findings.add(open(s.subject(c), "team@" + primary.id(), c.name() + " / " + primary.name() + ": "
+                            + qualified + " < " + min, args(c.name(), primary.name(), qualified, min), primary.id()));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static boolean seniorPhysician(RegistrySnapshot s, PractitionerView p) {
+        if (p == null || p.profession() != Profession.PHYSICIAN) {
+            return false;
+        }
+        InstitutionView home = s.institution(p.institutionId());
+        return home != null && (home.level() == HospitalLevel.SECONDARY || home.level() == HospitalLevel.TERTIARY);
+    }
+}

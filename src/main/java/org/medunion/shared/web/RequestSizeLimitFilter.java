@@ -15,6 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies above the limit with 413 before anything parses them (R-5 oversized bodies).
  * Bulk imports, which are legitimately large, go through {@code /api/import/**} with their own limit.
+ * A body sent without Content-Length (chunked) is read up to the limit here, so it cannot slip past the check;
+ * an import must declare its length (411 otherwise), because buffering hundreds of megabytes is not an option.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -32,21 +34,46 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().startsWith("/api/import/") ? maxImportBytes : maxBytes;
+        boolean imports = request.getRequestURI().startsWith("/api/import/");
+        long limit = imports ? maxImportBytes : maxBytes;
         long length = request.getContentLengthLong();
+        if (length < 0 && chunked(request)) {
+            if (imports) {
+                response.sendError(411);
+                return;
+            }
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (body.length > limit) {
+                refuse(request, response, body.length, limit);
+                return;
+            }
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
+            return;
+        }
         if (length > limit) {
-            response.setStatus(413);
-            response.setCharacterEncoding("UTF-8");
-            boolean fhir = request.getRequestURI().startsWith("/fhir");
-            response.setContentType(fhir ? "application/fhir+json" : "application/problem+json");
-            response.getWriter().write(fhir
-                    ? "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"too-costly\",\"diagnostics\":\"Request body of "
-                            + length + " bytes exceeds the limit of " + limit + " bytes\"}]}"
-                    : "{\"type\":\"https://medunion.example/problems/request.tooLarge\",\"title\":\"Payload Too Large\",\"status\":413,"
-                            + "\"code\":\"request.tooLarge\",\"detail\":\"Request body of " + length + " bytes exceeds the limit of "
-                            + limit + " bytes\"}");
+            refuse(request, response, length, limit);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean chunked(HttpServletRequest request) {
+        String te = request.getHeader("Transfer-Encoding");
+        return te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+    }
+
+    /** {@code length} is the declared length, or for a chunked body the bytes read before giving up. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, long length, long limit)
+            throws IOException {
+        response.setStatus(413);
+        response.setCharacterEncoding("UTF-8");
+        boolean fhir = request.getRequestURI().startsWith("/fhir");
+        response.setContentType(fhir ? "application/fhir+json" : "application/problem+json");
+        response.getWriter().write(fhir
+                ? "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"too-costly\",\"diagnostics\":\"Request body of "
+                        + length + " bytes exceeds the limit of " + limit + " bytes\"}]}"
+                : "{\"type\":\"https://medunion.example/problems/request.tooLarge\",\"title\":\"Payload Too Large\",\"status\":413,"
+                        + "\"code\":\"request.tooLarge\",\"detail\":\"Request body of " + length + " bytes exceeds the limit of "
+                        + limit + " bytes\"}");
     }
 }

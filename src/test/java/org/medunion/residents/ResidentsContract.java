@@ -512,6 +512,30 @@ abstract class ResidentsContract {
         assertThat(badMrn.json().get("field").asString()).isEqualTo("localRecordNumber");
     }
 
+    /** A bulk import flags demographic look-alikes under another number for review, as a single registration does. */
+    @Test
+    void bulkImportFlagsSameNameBirthDateAndSexUnderAnotherNumber() {
+        LocalDate birth = ResidentsFixture.birth();
+        String name = ResidentsFixture.unique("同名");
+        String first = ResidentsFixture.idNumber(birth, true);
+        String second;
+        do {
+            second = ResidentsFixture.idNumber(birth, true);
+        } while (second.equals(first));
+        var a = residents.importResidents(java.util.List.of(new RegisterResident(first, name, null, null, "13900001111", null, null, null)));
+        var b = residents.importResidents(java.util.List.of(new RegisterResident(second, name, null, null, "13900001111", null, null, null),
+                new RegisterResident(ResidentsFixture.idNumber(birth, false), name, null, null, null, null, null, null)));
+        assertThat(b.get(0)).isNotEqualTo(a.get(0));
+        var reasons = jdbc.sql("""
+                select reason from residents_possible_duplicate
+                 where (resident_a = ? and resident_b = ?) or (resident_a = ? and resident_b = ?)""")
+                .params(a.get(0).value(), b.get(0).value(), b.get(0).value(), a.get(0).value()).query(String.class).list();
+        assertThat(reasons).containsExactly("name+birthDate+sex+phone");
+        assertThat(jdbc.sql("select count(*) from residents_possible_duplicate where resident_a = ? or resident_b = ?")
+                .params(b.get(1).value(), b.get(1).value()).query(Long.class).single())
+                .as("another sex is not a look-alike").isZero();
+    }
+
     @Test
     void bulkImportForDemoDataLinksRepeatedNumbersAndSignsContracts() {
         String known = ResidentsFixture.idNumber(LocalDate.of(1952, 2, 2), true);

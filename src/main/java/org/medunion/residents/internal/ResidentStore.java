@@ -103,6 +103,25 @@ class ResidentStore {
                 .params(Date.valueOf(birthDate), sex.code(), name, except).query(ROWS).list();
     }
 
+    /** A new resident and an existing one with the same name, birth date and sex (another ID number). */
+    record DemographicMatch(UUID resident, UUID other, boolean samePhone) {
+    }
+
+    /** Demographic matches of many residents at once (a bulk import checks its new rows in chunks). */
+    List<DemographicMatch> demographicMatches(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select n.id, o.id, (n.phone is not null and n.phone = o.phone)
+                  from residents_resident n join residents_resident o
+                    on o.birth_date = n.birth_date and o.sex = n.sex and o.name = n.name and o.id <> n.id
+                 where n.id in (:ids)""")
+                .param("ids", ids)
+                .query((rs, i) -> new DemographicMatch(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3)))
+                .list();
+    }
+
     void insert(ResidentRow r) {
         jdbc.sql("""
                 insert into residents_resident (id, id_number, name, sex, birth_date, phone, district_code,

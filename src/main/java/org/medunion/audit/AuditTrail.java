@@ -20,6 +20,9 @@ public interface AuditTrail {
 
     long count(AuditQuery query);
 
+    /** One row of the trail by its ID. */
+    java.util.Optional<AuditEntry> find(java.util.UUID id);
+
     record AuditQuery(String actor, String objectType, String objectId, String residentRef, int limit) {
         public static AuditQuery forObject(String type, String id) {
             return new AuditQuery(null, type, id, null, 100);

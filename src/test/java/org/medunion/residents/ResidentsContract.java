@@ -425,6 +425,50 @@ abstract class ResidentsContract {
         assertThat(Api.as(port, other.gpUser()).getFhir("/fhir/Patient/" + patientId).status()).isEqualTo(404);
     }
 
+    /** S-2: who touched a resident's data is exportable as FHIR AuditEvent, to administrators only. */
+    @Test
+    void auditTrailOfAResidentIsExportedAsFhirAuditEventsToAdministratorsOnly() {
+        String id = ResidentsFixture.idNumber(LocalDate.of(1961, 3, 4), true);
+        var created = gp().postFhir("/fhir/Patient", patientJson(id, "钱进", "1961-03-04", "male", site.primary().toString()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String patientId = created.json().get("id").asString();
+        assertThat(Api.as(port, "integrator").getFhir("/fhir/Patient/" + patientId).status()).isEqualTo(200);
+
+        var admin = Api.as(port, "admin");
+        var bundle = admin.getFhir("/fhir/AuditEvent?patient=Patient/" + patientId);
+        assertThat(bundle.status()).as(bundle.body()).isEqualTo(200);
+        FhirValidation.assertValid(bundle.body());
+        var entries = bundle.json().get("entry");
+        assertThat(entries.size()).isGreaterThanOrEqualTo(2);
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        java.util.List<String> agents = new java.util.ArrayList<>();
+        for (var e : entries) {
+            var event = e.get("resource");
+            actions.add(event.get("action").asString());
+            agents.add(event.get("agent").get(0).get("who").get("display").asString());
+            assertThat(event.toString()).contains("Patient/" + patientId).doesNotContain(id);
+        }
+        assertThat(actions).contains("C", "R");
+        assertThat(agents).contains("integrator", site.gpUser());
+
+        String eventId = entries.get(0).get("resource").get("id").asString();
+        var one = admin.getFhir("/fhir/AuditEvent/" + eventId);
+        assertThat(one.status()).isEqualTo(200);
+        FhirValidation.assertValid(one.body());
+        var byAgent = admin.getFhir("/fhir/AuditEvent?agent-name=integrator&entity-type=resident&_count=5");
+        assertThat(byAgent.status()).isEqualTo(200);
+        assertThat(byAgent.json().get("entry").size()).isBetween(1, 5);
+
+        var forbidden = gp().getFhir("/fhir/AuditEvent?patient=Patient/" + patientId);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.json().get("resourceType").asString()).isEqualTo("OperationOutcome");
+        var badCount = admin.getFhir("/fhir/AuditEvent?_count=5000");
+        assertThat(badCount.status()).isEqualTo(400);
+        assertThat(badCount.body()).contains("_count");
+        assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'AuditEvent' and action = 'EXPORT' and actor = 'admin'")
+                .query(Long.class).single()).as("the export itself is audited").isGreaterThanOrEqualTo(3);
+    }
+
     @Test
     void fhirPossibleDuplicatesAreLinkedAndContractsAreCareTeams() {
         LocalDate birth = ResidentsFixture.birth();

@@ -71,6 +71,11 @@ class JdbcAuditTrail implements AuditTrail {
         return jdbc.sql("select count(*) from audit_event" + where).params(params).query(Long.class).single();
     }
 
+    @Override
+    public java.util.Optional<AuditEntry> find(UUID id) {
+        return jdbc.sql("select * from audit_event where id = ?").param(id).query(ROWS).optional();
+    }
+
     private static void filter(AuditQuery q, StringBuilder where, List<Object> params) {
         if (q.actor() != null) {
             where.append(" and actor = ?");

@@ -1,0 +1,98 @@
+package org.medunion.fhir.internal.audit;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.IdType;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.audit.AuditTrail.AuditQuery;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.Role;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail exported as FHIR AuditEvent (S-2), for administrators only: read one event, or search by
+ * {@code patient} (who touched this resident's data), {@code agent-name} (what one account did) and
+ * {@code entity-type} (the object type, e.g. {@code Referral}), newest first, at most 1,000 a page. Each export
+ * is itself recorded in the trail.
+ */
+@Component
+class AuditEventResourceProvider implements IResourceProvider {
+
+    static final int DEFAULT_COUNT = 100;
+    static final int MAX_COUNT = 1000;
+
+    private final AuditTrail audit;
+    private final CurrentUsers users;
+
+    AuditEventResourceProvider(AuditTrail audit, CurrentUsers users) {
+        this.audit = audit;
+        this.users = users;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+        return AuditEvent.class;
+    }
+
+    @Read
+    public AuditEvent read(@IdParam IdType id) {
+        requireAdmin();
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id.getIdPart());
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFoundException(id);
+        }
+        var entry = audit.find(uuid).orElseThrow(() -> new ResourceNotFoundException(id));
+        audit.record(AuditAction.EXPORT, "AuditEvent", entry.id().toString(), entry.residentRef(), "FHIR read");
+        return AuditEventMapper.toFhir(entry);
+    }
+
+    @Search
+    public List<AuditEvent> search(@OptionalParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
+                                   @OptionalParam(name = AuditEvent.SP_AGENT_NAME) StringParam agentName,
+                                   @OptionalParam(name = AuditEvent.SP_ENTITY_TYPE) StringParam entityType,
+                                   @Count Integer count) {
+        requireAdmin();
+        String resident = null;
+        if (patient != null) {
+            if (patient.getResourceType() != null && !"Patient".equals(patient.getResourceType())) {
+                throw new InvalidInputException("patient", "request.invalidField", patient.getResourceType(), "Patient");
+            }
+            try {
+                resident = UUID.fromString(patient.getIdPart()).toString();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new InvalidInputException("patient", "request.wrongType");
+            }
+        }
+        int limit = count == null ? DEFAULT_COUNT : count;
+        if (limit < 1 || limit > MAX_COUNT) {
+            throw new InvalidInputException("_count", "request.wrongType");
+        }
+        var query = new AuditQuery(agentName == null ? null : agentName.getValue(),
+                entityType == null ? null : entityType.getValue(), null, resident, limit);
+        var entries = audit.search(query);
+        audit.record(AuditAction.EXPORT, "AuditEvent", null, resident, "FHIR search, " + entries.size() + " events");
+        return entries.stream().map(AuditEventMapper::toFhir).toList();
+    }
+
+    private void requireAdmin() {
+        if (users.require().role() != Role.ADMIN) {
+            throw new ForbiddenException("auth.forbidden");
+        }
+    }
+}

@@ -220,11 +220,25 @@ class ConsoleBrowserTest {
         driver.findElement(By.name("diagnosisCode")).sendKeys("I10");
         driver.findElement(By.name("diagnosisText")).sendKeys("原发性高血压");
         driver.findElement(By.name("reason")).sendKeys("血压控制不佳");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#destinations select"))).selectByValue(lead);
-        wait.until(d -> lead.equals(d.findElement(By.cssSelector("#destinations select")).getAttribute("value")));
+        // the destination and criteria fragments re-render on every change (htmx), so retry until the choice sticks
+        var settle = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        settle.until(d -> {
+            var select = d.findElement(By.cssSelector("#destinations select"));
+            if (!lead.equals(select.getAttribute("value"))) {
+                new org.openqa.selenium.support.ui.Select(select).selectByValue(lead);
+                return false;
+            }
+            return true;
+        });
         By tick = By.xpath("//div[@id='criteria']//label[contains(., '" + criterion + "')]/input");
-        wait.until(ExpectedConditions.elementToBeClickable(tick)).click();
-        wait.until(d -> d.findElement(tick).isSelected());
+        settle.until(d -> {
+            var box = d.findElement(tick);
+            if (!box.isSelected()) {
+                box.click();
+                return false;
+            }
+            return true;
+        });
         screenshot("referral-new-gp");
         driver.findElement(By.cssSelector("button[value=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("referral-status"), "已提交"));

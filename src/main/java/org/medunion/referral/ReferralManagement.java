@@ -79,6 +79,24 @@ public interface ReferralManagement {
 
     void registerHospiceCentre(UUID institutionId, String districtCode, boolean regionalWithInstitutionalBeds);
 
+    // follow-up tasks of downward referrals (随访任务) and the console's action buttons
+
+    /**
+     * The open follow-up tasks the caller's institution received with downward referrals (office: its
+     * consortium's; administrators and integrators: all), earliest due first, so overdue ones lead.
+     * Audited per row with the resident as subject.
+     */
+    List<FollowUpView> openFollowUps(int limit);
+
+    /**
+     * Marks a follow-up task done (who, when, note) — by the receiving institution's GP, the consortium's office,
+     * an administrator or an integrator. A task is done once: a second time is 409 {@code REFERRAL-0031}.
+     */
+    FollowUpView markFollowUpDone(ReferralId id, UUID taskId, MarkFollowUpDone command);
+
+    /** The manual actions the caller may take on the referral now (its status and the caller's side). */
+    java.util.Set<ReferralAction> allowedActions(ReferralId id);
+
     /** The referral by number, for integrators' look-ups (audited). */
     Optional<ReferralView> byNumber(String number);
 

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * page in the user's language and the matching status — never a stack trace.
  */
 @ControllerAdvice(assignableTypes = {WorkspaceController.class, InstitutionController.class, ConsortiumController.class,
-        GridController.class, DispatchController.class, ChangeReportController.class, AuditController.class})
+        GridController.class, DispatchController.class, ChangeReportController.class, AuditController.class,
+        ReferralFormController.class, ReferralDetailController.class, FollowUpConsoleController.class,
+        CriteriaConsoleController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrorAdvice {
 

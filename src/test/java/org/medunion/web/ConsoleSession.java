@@ -64,6 +64,16 @@ final class ConsoleSession {
         return postForm(path, fields, csrfFrom(pageWithForm.body()));
     }
 
+    /** Posts a form whose fields may repeat (ticked checkboxes, table rows), with the page's CSRF token. */
+    Page post(String path, java.util.List<Map.Entry<String, String>> fields, Page pageWithForm) {
+        var all = new java.util.ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrfFrom(pageWithForm.body())));
+        String body = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html"));
+    }
+
     Page postWithoutCsrf(String path, Map<String, String> fields) {
         return postForm(path, fields, null);
     }

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Console pages of the referral workflow: the GP's outbox, the specialist's inbox, the referral desk's
  * queue (overdue first) and a resident's referral timeline. The lists are htmx fragments polled every
- * 10 seconds, so the referrer sees status changes without refreshing.
+ * 10 seconds, so the referrer sees status changes without refreshing. A referral's own page with its
+ * actions is org.medunion.web.ReferralDetailController.
  */
 @Controller
 class ReferralConsoleController {
@@ -64,14 +65,6 @@ class ReferralConsoleController {
         model.addAttribute("names", directory.names());
         model.addAttribute("box", box);
         return "referral/rows :: rows";
-    }
-
-    @GetMapping("/console/referrals/{id}")
-    String detail(@PathVariable UUID id, Model model) {
-        model.addAttribute("r", referrals.get(new ReferralId(id)));
-        model.addAttribute("timeline", referrals.timeline(new ReferralId(id)));
-        model.addAttribute("names", directory.names());
-        return "referral/detail";
     }
 
     @GetMapping("/console/referrals/resident/{residentId}")

@@ -78,10 +78,13 @@ class ReferralService implements ReferralManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FollowUpDesk followUps;
+    private final ActionChoices actionChoices;
 
     ReferralService(ReferralStore store, CriteriaStore criteria, RoutingPolicy routing, Directory directory,
                     ReferralSettings settings, CapacityBooking booking, CurrentUsers users,
-                    AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                    AuditTrail audit, ApplicationEventPublisher events, Clock clock, FollowUpDesk followUps,
+                    ActionChoices actionChoices) {
         this.store = store;
         this.criteria = criteria;
         this.routing = routing;
@@ -92,6 +95,8 @@ class ReferralService implements ReferralManagement {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.followUps = followUps;
+        this.actionChoices = actionChoices;
     }
 
     // ---------------------------------------------------------------- create and submit
@@ -715,6 +720,24 @@ class ReferralService implements ReferralManagement {
                 throw new ForbiddenException("REFERRAL-0003", "ROUTING");
             }
         });
+    }
+
+    // ---------------------------------------------------------------- follow-ups and console actions (FollowUpDesk, ActionChoices)
+
+    @Override
+    public List<org.medunion.referral.FollowUpView> openFollowUps(int limit) {
+        return followUps.open(limit);
+    }
+
+    @Override
+    public org.medunion.referral.FollowUpView markFollowUpDone(ReferralId id, UUID taskId,
+                                                               org.medunion.referral.MarkFollowUpDone command) {
+        return followUps.markDone(id, taskId, command);
+    }
+
+    @Override
+    public java.util.Set<ReferralAction> allowedActions(ReferralId id) {
+        return actionChoices.allowed(id);
     }
 
     // ---------------------------------------------------------------- demo city

@@ -1,0 +1,157 @@
+package org.medunion.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.medunion.referral.AcceptReferral;
+import org.medunion.referral.BookingKind;
+import org.medunion.referral.CompleteReferral;
+import org.medunion.referral.RedirectReferral;
+import org.medunion.referral.ReferralAction;
+import org.medunion.referral.ReferralId;
+import org.medunion.referral.ReferralManagement;
+import org.medunion.referral.ReferralView;
+import org.medunion.referral.RejectReferral;
+import org.medunion.referral.RejectionReason;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.scheduling.ScheduleKind;
+import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.SlotId;
+import org.medunion.scheduling.SlotSearch;
+import org.medunion.scheduling.SlotView;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.MedUnionException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A referral's page with the actions the caller may take now (ReferralManagement.allowedActions: the
+ * transition table and docs/referral.md "Who may act"): submit, cancel, accept with a free slot or bed of the
+ * receiving institution (listed through the scheduling API), reject with a coded reason, redirect, arrive,
+ * complete with the summary returned to the referrer. After an action the page shows the new status and
+ * timeline; a refused action comes back with the message next to its field.
+ */
+@Controller("consoleReferralDetailController")
+class ReferralDetailController {
+
+    private final ReferralManagement referrals;
+    private final SchedulingManagement scheduling;
+    private final RegistryManagement registry;
+    private final ConsoleSupport support;
+    private final Clock clock;
+    private final DateTimeFormatter fmt;
+
+    ReferralDetailController(ReferralManagement referrals, SchedulingManagement scheduling, RegistryManagement registry,
+                             ConsoleSupport support, Clock clock) {
+        this.referrals = referrals;
+        this.scheduling = scheduling;
+        this.registry = registry;
+        this.support = support;
+        this.clock = clock;
+        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+    }
+
+    @GetMapping("/console/referrals/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        page(new ReferralId(id), model, new LinkedFormValues(null));
+        return "referral/detail";
+    }
+
+    @PostMapping("/console/referrals/{id}/{action}")
+    String act(@PathVariable UUID id, @PathVariable String action, @RequestParam MultiValueMap<String, String> params,
+               Model model, HttpServletResponse response) {
+        var rid = new ReferralId(id);
+        var v = new LinkedFormValues(params);
+        ReferralAction a = ConsoleSupport.enumValue(ReferralAction.class, "action", action.toUpperCase());
+        try {
+            switch (a) {
+                case SUBMIT -> referrals.submit(rid);
+                case CANCEL -> referrals.cancel(rid, ConsoleSupport.blankToNull(v.get("reason")));
+                case ACCEPT -> referrals.accept(rid, accept(v));
+                case REJECT -> referrals.reject(rid, new RejectReferral(
+                        ConsoleSupport.enumValue(RejectionReason.class, "reason", v.get("reason")),
+                        ConsoleSupport.blankToNull(v.get("text"))));
+                case REDIRECT -> referrals.redirect(rid, new RedirectReferral(
+                        ReferralFormController.uuid("toInstitutionId", v.get("toInstitutionId")),
+                        ConsoleSupport.blankToNull(v.get("toDepartment")), ConsoleSupport.blankToNull(v.get("reason"))));
+                case ARRIVE -> referrals.arrive(rid);
+                case COMPLETE -> referrals.complete(rid, new CompleteReferral(ConsoleSupport.blankToNull(v.get("summary"))));
+                default -> throw new InvalidInputException("action", "request.unknownValue", action,
+                        "submit, cancel, accept, reject, redirect, arrive, complete");
+            }
+            return "redirect:/console/referrals/" + id + "?done=" + a.name();
+        } catch (MedUnionException e) {
+            if (e.status() == 403 || e.status() == 404 && e.field() == null) {
+                throw e;
+            }
+            response.setStatus(e.status());
+            model.addAttribute("errors", support.feedback(e));
+            model.addAttribute("failed", a);
+            page(rid, model, v);
+            return "referral/detail";
+        }
+    }
+
+    /** The chosen slot decides what is booked: an outpatient slot, a bed or an exam. */
+    private AcceptReferral accept(LinkedFormValues v) {
+        UUID slot = ReferralFormController.uuid("resourceId", v.get("resourceId"));
+        if (slot == null) {
+            throw new InvalidInputException("resourceId", "field.required");
+        }
+        // an unknown slot is left to the service, which checks the caller's side first (403 before 400)
+        ScheduleKind kind = scheduling.slot(new SlotId(slot)).map(SlotView::kind).orElse(ScheduleKind.OUTPATIENT_SPECIALTY);
+        BookingKind booking = kind == ScheduleKind.INPATIENT_BED ? BookingKind.BED
+                : kind == ScheduleKind.EXAM ? BookingKind.EXAM : BookingKind.SLOT;
+        return new AcceptReferral(booking, slot, null, null, ConsoleSupport.blankToNull(v.get("note")));
+    }
+
+    private void page(ReferralId id, Model model, LinkedFormValues v) {
+        ReferralView r = referrals.get(id);
+        Set<ReferralAction> allowed = referrals.allowedActions(id);
+        Map<UUID, String> names = names();
+        model.addAttribute("r", r);
+        model.addAttribute("timeline", referrals.timeline(id));
+        model.addAttribute("names", names);
+        model.addAttribute("fmt", fmt);
+        model.addAttribute("allowed", allowed);
+        model.addAttribute("v", v);
+        model.addAttribute("reasons", RejectionReason.values());
+        if (allowed.contains(ReferralAction.ACCEPT) && r.toInstitutionId() != null) {
+            model.addAttribute("slots", scheduling.searchSlots(new SlotSearch(new InstitutionId(r.toInstitutionId()), null,
+                    null, null, null, null, null, true, 60)));
+        }
+        if (allowed.contains(ReferralAction.REDIRECT)) {
+            model.addAttribute("redirectTargets", redirectTargets(r));
+        }
+    }
+
+    /** Other active members of the referral's consortium (not the sender, not the current receiver). */
+    private List<UUID> redirectTargets(ReferralView r) {
+        LocalDate today = LocalDate.now(clock);
+        return registry.allConsortiaUnscoped().stream()
+                .filter(c -> c.active() && r.consortiumId() != null && c.id().value().equals(r.consortiumId()))
+                .map(c -> c.activeMembers(today)).flatMap(List::stream)
+                .map(m -> m.institutionId().value())
+                .filter(i -> !i.equals(r.fromInstitutionId()) && !i.equals(r.toInstitutionId()))
+                .distinct().toList();
+    }
+
+    private Map<UUID, String> names() {
+        var m = new HashMap<UUID, String>();
+        registry.allInstitutionsUnscoped().forEach(i -> m.put(i.id().value(), i.name()));
+        return m;
+    }
+
+}

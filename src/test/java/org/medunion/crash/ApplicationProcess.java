@@ -50,8 +50,14 @@ final class ApplicationProcess {
         Path log = workDir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the README's run flags (fast start-up on 2 cores) and a small heap
-        var command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-jar", jar.toString(),
-                "--server.port=" + port, "--spring.profiles.active=demo", "--medunion.webhooks.referral=" + webhook);
+        var command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
+                "-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=demo",
+                "--medunion.webhooks.referral=" + webhook));
+        // extra application arguments, e.g. to check that the test fails without republication on restart
+        String extra = System.getProperty("r2.appArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         var env = builder.environment();
         env.put("MEDUNION_DB_URL", dbUrl);

@@ -26,7 +26,7 @@ public class PostgresAvailable implements ExecutionCondition {
 
     static synchronized boolean isAvailable() {
         if (available == null) {
-            try (var c = DriverManager.getConnection(url(), user(), System.getenv().getOrDefault("MEDUNION_TEST_PG_PASSWORD", ""))) {
+            try (var c = DriverManager.getConnection(url(), user(), password())) {
                 available = c.isValid(2);
             } catch (Exception e) {
                 available = false;
@@ -35,11 +35,16 @@ public class PostgresAvailable implements ExecutionCondition {
         return available;
     }
 
-    static String url() {
+    /** The test server's database ({@code MEDUNION_TEST_PG_URL}); the R-2 crash test derives its own from it. */
+    public static String url() {
         return System.getenv().getOrDefault("MEDUNION_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/medunion_test");
     }
 
-    static String user() {
+    public static String user() {
         return System.getenv().getOrDefault("MEDUNION_TEST_PG_USER", "postgres");
+    }
+
+    public static String password() {
+        return System.getenv().getOrDefault("MEDUNION_TEST_PG_PASSWORD", "");
     }
 }

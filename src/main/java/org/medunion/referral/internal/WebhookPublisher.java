@@ -11,8 +11,9 @@ import java.util.Map;
 import org.medunion.referral.ReferralEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Modulith event publication registry: a failed POST throws, leaving the publication incomplete, and it is
  * republished on restart — delivery is at least once, and the payload's {@code eventId} lets consumers
  * ignore duplicates (R-2).
+ * <p>
+ * Async after commit, but deliberately not {@code @ApplicationModuleListener}: that one opens a new
+ * transaction, which takes a pooled database connection for the whole HTTP call — a slow or unreachable
+ * receiver would then hold one connection per executor thread and starve the request threads. The
+ * registry marks publications completed or failed in transactions of its own.
  */
 @Component
 class WebhookPublisher {
@@ -36,7 +42,8 @@ class WebhookPublisher {
         this.json = json;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ReferralEvent event) {
         if (settings.webhooks().isEmpty()) {
             return;

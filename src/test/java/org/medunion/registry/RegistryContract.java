@@ -163,6 +163,21 @@ abstract class RegistryContract {
         assertThat(r.json().get("code").asString()).isEqualTo("request.malformed");
     }
 
+    /** Roles that may never change the registry hear 403 before their input is looked at (S-1 matrix). */
+    @Test
+    void rolesThatNeverWriteTheRegistryGet403BeforeValidation() {
+        for (String user : java.util.List.of("pharmacist", "gp", "centre", "integrator")) {
+            for (String path : java.util.List.of("/api/registry/institutions", "/api/registry/consortia",
+                    "/api/registry/practitioners", "/api/registry/grids")) {
+                var r = Api.as(port, user).post(path, "{}");
+                assertThat(r.status()).as(user + " " + path).isEqualTo(403);
+            }
+        }
+        assertThat(Api.as(port, "office").post("/api/registry/institutions", "{}").status()).isEqualTo(403);
+        assertThat(Api.as(port, "office").post("/api/registry/practitioners", "{}").status())
+                .as("an office registers its members' practitioners: input checked first").isEqualTo(400);
+    }
+
     @Test
     void oversizedBodyIs413() {
         var r = planner().post("/api/registry/institutions", "{\"name\":\"" + "x".repeat(1_100_000) + "\"}");

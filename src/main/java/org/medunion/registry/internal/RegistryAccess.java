@@ -101,6 +101,18 @@ class RegistryAccess {
             };
         }
 
+        /**
+         * Fails fast, before the command is validated, for roles that may never make this kind of change: the
+         * precise check ({@link #requirePlannerOf} and friends) needs the district or consortium from the body,
+         * but a pharmacist should hear "forbidden", not which field of a registry form they got wrong.
+         */
+        void requireRoleAmong(Role... roles) {
+            if (user == null || java.util.Arrays.asList(roles).contains(user.role())) {
+                return;
+            }
+            throw new ForbiddenException(RegistryErrors.FORBIDDEN);
+        }
+
         /** Registering institutions, drawing grids, forming consortia: administrators and planners of the district. */
         void requirePlannerOf(String districtCode) {
             if (user == null || user.role() == Role.ADMIN) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
+import org.medunion.identity.Role;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.AgreementView;
 import org.medunion.registry.ChangeReportView;
@@ -105,6 +106,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public GridView drawGrid(DrawGrid command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
         return institutionCommands.drawGrid(command);
     }
 
@@ -185,12 +187,14 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public InstitutionView registerInstitution(RegisterInstitution command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
         return institutionCommands.register(command);
     }
 
     @Override
     @Transactional
     public InstitutionView updateInstitution(InstitutionId id, long expectedVersion, RegisterInstitution command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
         return institutionCommands.update(id, expectedVersion, command);
     }
 
@@ -220,12 +224,14 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public PractitionerView registerPractitioner(RegisterPractitioner command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return institutionCommands.registerPractitioner(command);
     }
 
     @Override
     @Transactional
     public PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return institutionCommands.updatePractitioner(id, expectedVersion, command);
     }
 
@@ -238,6 +244,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public StudyPeriodView recordStudyPeriod(PractitionerId id, RecordStudyPeriod command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return institutionCommands.recordStudyPeriod(id, command);
     }
 
@@ -271,24 +278,28 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public ConsortiumView formConsortium(FormConsortium command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
         return consortiumCommands.form(command);
     }
 
     @Override
     @Transactional
     public ConsortiumView addMember(ConsortiumId id, AddMember command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return consortiumCommands.addMember(id, command);
     }
 
     @Override
     @Transactional
     public ConsortiumView endMembership(ConsortiumId id, EndMembership command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return consortiumCommands.endMembership(id, command);
     }
 
     @Override
     @Transactional
     public ConsortiumView dissolveConsortium(ConsortiumId id, DissolveConsortium command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return consortiumCommands.dissolve(id, command);
     }
 
@@ -302,6 +313,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public AgreementView recordAgreement(ConsortiumId id, RecordAgreement command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return cooperationCommands.recordAgreement(id, command);
     }
 
@@ -313,6 +325,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public DispatchView dispatchStaff(ConsortiumId id, DispatchStaff command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return cooperationCommands.dispatch(id, command);
     }
 
@@ -331,6 +344,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public WorkLogView logWork(UUID dispatchId, LogWork command) {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return cooperationCommands.logWork(dispatchId, command);
     }
 

@@ -103,4 +103,13 @@ public interface RegistryManagement {
     List<StudyPeriodView> allStudyPeriodsUnscoped();
 
     List<GridView> allGridsUnscoped();
+
+    /** One institution by ID, unscoped and unaudited (other modules' existence checks; no personal data). */
+    Optional<InstitutionView> institutionUnscoped(InstitutionId id);
+
+    /** One practitioner by ID, unscoped and unaudited (other modules' existence checks). */
+    Optional<PractitionerView> practitionerUnscoped(PractitionerId id);
+
+    /** One consortium by ID, unscoped and unaudited (other modules' existence checks). */
+    Optional<ConsortiumView> consortiumUnscoped(ConsortiumId id);
 }

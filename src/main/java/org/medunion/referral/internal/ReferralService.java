@@ -74,13 +74,14 @@ class ReferralService implements ReferralManagement {
     private final Directory directory;
     private final ReferralSettings settings;
     private final CapacityBooking booking;
+    private final ReferenceCheck references;
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReferralService(ReferralStore store, CriteriaStore criteria, RoutingPolicy routing, Directory directory,
-                    ReferralSettings settings, CapacityBooking booking, CurrentUsers users,
+                    ReferralSettings settings, CapacityBooking booking, ReferenceCheck references, CurrentUsers users,
                     AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.criteria = criteria;
@@ -88,6 +89,7 @@ class ReferralService implements ReferralManagement {
         this.directory = directory;
         this.settings = settings;
         this.booking = booking;
+        this.references = references;
         this.users = users;
         this.audit = audit;
         this.events = events;
@@ -157,6 +159,7 @@ class ReferralService implements ReferralManagement {
         if (from.equals(c.toInstitutionId())) {
             throw new InvalidInputException("toInstitutionId", "REFERRAL-0009");
         }
+        references.create(c, from);
         UUID consortium = c.consortiumId() != null ? c.consortiumId()
                 : directory.commonConsortium(from, c.toInstitutionId()).orElse(null);
         if (toDesk && consortium == null) {
@@ -272,10 +275,6 @@ class ReferralService implements ReferralManagement {
         ReferralRow r = actable(id, user, ReferralAction.ACCEPT);
         legal(r, ReferralAction.ACCEPT);
         required(c, "body");
-        required(c.bookingKind(), "bookingKind");
-        if (c.resourceId() == null && c.scheduleId() == null) {
-            throw new InvalidInputException("resourceId", "field.required");
-        }
         optionalText(c.note(), "note", 1000);
         if (r.toInstitutionId() == null) {
             throw new InvalidInputException("toInstitutionId", "REFERRAL-0004");
@@ -284,17 +283,27 @@ class ReferralService implements ReferralManagement {
         return changed(r.id(), user, "ACCEPT");
     }
 
+    /**
+     * Books what the destination needs (AcceptancePlan): a slot or bed at the receiving side, or for home-based
+     * care nothing but the responsible team or practitioner and a planned start.
+     */
     private void doAccept(ReferralRow r, AcceptReferral c, String actor, Instant now) {
         ReferralStatus next = legal(r, ReferralAction.ACCEPT);
+        var plan = AcceptancePlan.of(r.direction(), r.destinationType(), c, directory, r.toInstitutionId(),
+                LocalDate.ofInstant(now, zone()));
         boolean priority = r.priorityVisit() || r.priorityExam() || r.priorityAdmission();
-        var booked = booking.book(c.bookingKind(), c.resourceId(), c.scheduleId(), c.date(), r.residentId(),
-                r.toInstitutionId(), priority ? r.fromInstitutionId() : null, actor);
-        UUID bookingId = booked.id().value();
-        store.update(r, next, cols("booking_kind", c.bookingKind(), "booking_id", bookingId), now);
+        UUID bookingId = null;
+        if (plan.books()) {
+            bookingId = booking.book(plan.bookingKind(), c.resourceId(), c.scheduleId(), c.date(), r.residentId(),
+                    r.toInstitutionId(), priority ? r.fromInstitutionId() : null, actor).id().value();
+        } else if (plan.plannedStart() != null) {
+            store.saveHomeCare(r.id(), plan.teamId(), plan.practitionerId(), plan.plannedStart());
+        }
+        store.update(r, next, cols("booking_kind", plan.bookingKind(), "booking_id", bookingId), now);
         store.recordTransition(r.id(), ReferralAction.ACCEPT, r.status(), next, actor, now, trim(c.note()),
                 r.toInstitutionId());
         events.publishEvent(new ReferralAccepted(UUID.randomUUID(), new ReferralId(r.id()), r.number(), now,
-                r.fromInstitutionId(), r.toInstitutionId(), c.bookingKind(), bookingId, priority));
+                r.fromInstitutionId(), r.toInstitutionId(), plan.bookingKind(), bookingId, priority));
     }
 
     @Override
@@ -333,6 +342,7 @@ class ReferralService implements ReferralManagement {
         if (c.toInstitutionId().equals(r.toInstitutionId()) || c.toInstitutionId().equals(r.fromInstitutionId())) {
             throw new InvalidInputException("toInstitutionId", "REFERRAL-0009");
         }
+        references.institution(c.toInstitutionId(), "toInstitutionId");
         doRedirect(r, c, user.username(), clock.instant());
         return changed(r.id(), user, "REDIRECT");
     }
@@ -848,7 +858,8 @@ class ReferralService implements ReferralManagement {
                 new ReferralView.Priority(r.priorityVisit(), r.priorityExam(), r.priorityAdmission()), r.destinationType(),
                 r.routingFinding(), r.rejectionReason(), r.rejectionText(),
                 full ? store.attachments(r.id()) : List.of(), full ? store.carePlan(r.id()) : null,
-                full ? store.feedback(r.id()) : null, r.version(), r.createdAt(), r.updatedAt());
+                full ? store.feedback(r.id()) : null, full ? store.homeCare(r.id()) : null, r.version(), r.createdAt(),
+                r.updatedAt());
     }
 
     private ZoneId zone() {

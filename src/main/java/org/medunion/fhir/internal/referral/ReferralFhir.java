@@ -26,7 +26,10 @@ final class ReferralFhir {
     static final String SNOMED = "http://snomed.info/sct";
     /** SNOMED CT 3457005 Patient referral. */
     static final String REFERRAL_CATEGORY = "3457005";
-    static final String BOOKING_INPUT = BASE + "/CodeSystem/referral-task-input";
+    /** Task.input / Task.output types: booking, summary, care-team, practitioner, planned-start. */
+    static final String CS_TASK_PARAMETER = BASE + "/CodeSystem/referral-task-parameter";
+    /** What acceptance booked (SLOT, BED, EXAM) — the type of a Slot/Schedule input. */
+    static final String CS_BOOKING_KIND = BASE + "/CodeSystem/booking-kind";
 
     private ReferralFhir() {
     }

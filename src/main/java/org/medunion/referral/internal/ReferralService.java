@@ -741,35 +741,61 @@ class ReferralService implements ReferralManagement {
         Instant base = seed.now() == null ? clock.instant() : seed.now();
         var out = new ArrayList<UUID>();
         int i = 0;
-        for (ReferralStatus target : ReferralStatus.values()) {
-            if (target == ReferralStatus.REDIRECTED) {
-                continue;
-            }
-            for (int k = 0; k < Math.max(1, seed.perState()); k++) {
-                var res = seed.residents().get(i++ % seed.residents().size());
-                out.add(seedOne(seed, res, target, base.minusSeconds(3600L * i)));
+        for (ReferralDirection direction : List.of(ReferralDirection.UP, ReferralDirection.DOWN)) {
+            boolean down = direction == ReferralDirection.DOWN;
+            for (ReferralStatus target : ReferralStatus.values()) {
+                if (target == ReferralStatus.REDIRECTED && (down ? seed.otherPrimaryId() : seed.otherHospitalId()) == null
+                        || down && acceptedOrLater(target) && seed.primaryBedScheduleId() == null && seed.primaryTeamId() == null) {
+                    continue;
+                }
+                for (int k = 0; k < Math.max(1, seed.perState()); k++) {
+                    var res = seed.residents().get(i++ % seed.residents().size());
+                    out.add(seedOne(seed, res, direction, target, k, base.minusSeconds(3600L * i)));
+                }
             }
         }
-        return out.stream().map(id -> view(store.find(id).orElseThrow(), null, false)).toList();
+        return out.stream().map(id -> view(store.find(id).orElseThrow(), null, true)).toList();
     }
 
-    private UUID seedOne(DemoReferrals seed, DemoResident res, ReferralStatus target, Instant at) {
-        // Acceptance books capacity at the receiving side and the demo city's community centres publish no
-        // schedules yet, so downward demo referrals (with care plan, follow-ups, medication list) stay in
-        // states before acceptance; accepted, arrived and completed ones go upward to the hospital.
-        boolean down = (target == ReferralStatus.DRAFT || target == ReferralStatus.SUBMITTED)
-                && res.name() != null && Math.floorMod(res.name().hashCode(), 2) == 0;
+    private static boolean acceptedOrLater(ReferralStatus s) {
+        return s == ReferralStatus.ACCEPTED || s == ReferralStatus.ARRIVED || s == ReferralStatus.COMPLETED;
+    }
+
+    /**
+     * Where a demo downward referral goes: redirected ones to a nursing home, accepted ones alternately into a
+     * community bed (bed booking) and a family bed (team + planned start), the others through the other kinds.
+     */
+    private static DestinationType demoDestination(DemoReferrals seed, ReferralStatus target, int k) {
+        if (target == ReferralStatus.REDIRECTED) {
+            return DestinationType.NURSING_HOME;
+        }
+        if (acceptedOrLater(target)) {
+            return k % 2 == 0 && seed.primaryBedScheduleId() != null || seed.primaryTeamId() == null
+                    ? DestinationType.COMMUNITY_BED : DestinationType.FAMILY_BED;
+        }
+        var kinds = List.of(DestinationType.COMMUNITY_BED, DestinationType.FAMILY_BED, DestinationType.OUTPATIENT_FOLLOW_UP,
+                DestinationType.REHAB);
+        return kinds.get((target.ordinal() + k) % kinds.size());
+    }
+
+    private UUID seedOne(DemoReferrals seed, DemoResident res, ReferralDirection direction, ReferralStatus target, int k,
+                         Instant at) {
+        boolean down = direction == ReferralDirection.DOWN;
         UUID from = down ? seed.hospitalId() : seed.primaryInstitutionId();
         UUID to = down ? seed.primaryInstitutionId() : seed.hospitalId();
-        var c = new CreateReferral(down ? ReferralDirection.DOWN : ReferralDirection.UP, from, null, to, down ? null : "心内科",
+        DestinationType destination = down ? demoDestination(seed, target, k) : null;
+        LocalDate day = LocalDate.ofInstant(at, zone());
+        var c = new CreateReferral(direction, from, null, to, down ? null : "心内科",
                 false, res.residentId(), res.residentIdNumber(), res.name(), seed.consortiumId(), null,
                 down ? "病情稳定，转回社区继续治疗" : "血压控制不佳，需专科评估", down ? "I10" : "I10.X00",
                 down ? "原发性高血压" : "原发性高血压（控制不佳）",
                 target == ReferralStatus.EXPIRED ? Urgency.URGENT : Urgency.ROUTINE, "近两周血压波动 160-180/100 mmHg",
-                List.of(), "演示数据：无匹配标准", down ? DestinationType.OUTPATIENT_FOLLOW_UP : null, List.of(),
+                List.of(), "演示数据：无匹配标准", destination, List.of(),
                 down ? "低盐饮食，规律服药，每两周随访" : null,
-                down ? List.of(new CreateReferral.FollowUpInput("测量血压并记录", LocalDate.ofInstant(at, zone()).plusDays(14), null, null)) : List.of(),
-                down ? List.of(new CreateReferral.MedicationInput("氨氯地平片", "5 mg", "qd", 28, null)) : List.of(), false);
+                down ? List.of(new CreateReferral.FollowUpInput("测量血压并记录", day.plusDays(14), null, seed.primaryTeamId()),
+                        new CreateReferral.FollowUpInput("复查血脂、肾功能", day.plusDays(28), null, seed.primaryTeamId())) : List.of(),
+                down ? List.of(new CreateReferral.MedicationInput("氨氯地平片", "5 mg", "qd", 28, null),
+                        new CreateReferral.MedicationInput("阿托伐他汀钙片", "20 mg", "qn", 28, "延伸处方")) : List.of(), false);
         ReferralRow row = newRow(c, from, "demo", at);
         insertWithParts(row, c, "demo");
         if (target == ReferralStatus.DRAFT) {
@@ -782,6 +808,11 @@ class ReferralService implements ReferralManagement {
         Instant submitted = target == ReferralStatus.EXPIRED ? at.minus(settings.expireAfter()).minusSeconds(86400) : at.plusSeconds(60);
         row = doSubmit(row, "demo", submitted);
         if (target == ReferralStatus.SUBMITTED) {
+            return row.id();
+        }
+        if (target == ReferralStatus.REDIRECTED) {
+            doRedirect(row, new RedirectReferral(down ? seed.otherPrimaryId() : seed.otherHospitalId(), null,
+                    down ? "演示：需长期照护，改转护理院" : "演示：心内科床位已满，改转市级医院"), "demo", at.plusSeconds(600));
             return row.id();
         }
         if (target == ReferralStatus.EXPIRED) {
@@ -798,8 +829,12 @@ class ReferralService implements ReferralManagement {
                     at.plusSeconds(600));
             return row.id();
         }
-        doAccept(row, new AcceptReferral(org.medunion.referral.BookingKind.SLOT, null, seed.scheduleId(), null, null),
-                "demo", at.plusSeconds(1200));
+        AcceptReferral acceptance = !down
+                ? new AcceptReferral(org.medunion.referral.BookingKind.SLOT, null, seed.scheduleId(), null, null)
+                : destination == DestinationType.COMMUNITY_BED
+                ? new AcceptReferral(org.medunion.referral.BookingKind.BED, null, seed.primaryBedScheduleId(), null, "社区病房收治")
+                : AcceptReferral.homeCare(seed.primaryTeamId(), null, day.plusDays(1), "家庭病床，每周上门两次");
+        doAccept(row, acceptance, "demo", at.plusSeconds(1200));
         row = store.find(row.id()).orElseThrow();
         if (target == ReferralStatus.ACCEPTED) {
             return row.id();
@@ -809,7 +844,8 @@ class ReferralService implements ReferralManagement {
         if (target == ReferralStatus.ARRIVED) {
             return row.id();
         }
-        doComplete(row, "演示：诊疗结束，出院小结已回传", "demo", at.plusSeconds(2 * 86400));
+        doComplete(row, down ? "演示：社区随访三个月，血压稳定在 130/80 mmHg，照护计划执行完毕" : "演示：诊疗结束，出院小结已回传",
+                "demo", at.plusSeconds(2 * 86400));
         return row.id();
     }
 

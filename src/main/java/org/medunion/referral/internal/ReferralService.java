@@ -796,7 +796,10 @@ class ReferralService implements ReferralManagement {
                         new CreateReferral.FollowUpInput("复查血脂、肾功能", day.plusDays(28), null, seed.primaryTeamId())) : List.of(),
                 down ? List.of(new CreateReferral.MedicationInput("氨氯地平片", "5 mg", "qd", 28, null),
                         new CreateReferral.MedicationInput("阿托伐他汀钙片", "20 mg", "qn", 28, "延伸处方")) : List.of(), false);
-        ReferralRow row = newRow(c, from, "demo", at);
+        // an expired one was created and submitted long enough ago for its deadline to have passed (Task inv-1:
+        // lastModified must not precede authoredOn)
+        Instant created = target == ReferralStatus.EXPIRED ? at.minus(settings.expireAfter()).minusSeconds(86400 + 60) : at;
+        ReferralRow row = newRow(c, from, "demo", created);
         insertWithParts(row, c, "demo");
         if (target == ReferralStatus.DRAFT) {
             return row.id();
@@ -805,8 +808,7 @@ class ReferralService implements ReferralManagement {
             simple(row, ReferralAction.CANCEL, "demo", at.plusSeconds(60), "演示");
             return row.id();
         }
-        Instant submitted = target == ReferralStatus.EXPIRED ? at.minus(settings.expireAfter()).minusSeconds(86400) : at.plusSeconds(60);
-        row = doSubmit(row, "demo", submitted);
+        row = doSubmit(row, "demo", created.plusSeconds(60));
         if (target == ReferralStatus.SUBMITTED) {
             return row.id();
         }
@@ -816,8 +818,8 @@ class ReferralService implements ReferralManagement {
             return row.id();
         }
         if (target == ReferralStatus.EXPIRED) {
-            int n = store.jdbc().sql("update referral_referral set status = 'EXPIRED', version = version + 1 where id = ?")
-                    .param(row.id()).update();
+            int n = store.jdbc().sql("update referral_referral set status = 'EXPIRED', version = version + 1, updated_at = ? "
+                    + "where id = ?").params(store.ts(at), row.id()).update();
             if (n == 1) {
                 store.recordTransition(row.id(), ReferralAction.EXPIRE, ReferralStatus.SUBMITTED, ReferralStatus.EXPIRED,
                         SYSTEM, at, "deadline", null);

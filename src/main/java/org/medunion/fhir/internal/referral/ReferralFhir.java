@@ -11,7 +11,7 @@ import org.medunion.shared.InvalidInputException;
  */
 final class ReferralFhir {
 
-    static final String BASE = "https://medunion.example/fhir";
+    static final String BASE = org.medunion.fhir.internal.Systems.BASE;
     static final String ID_REFERRAL = "https://medunion.example/id/referral";
     static final String CS_STATUS = BASE + "/CodeSystem/referral-status";
     static final String CS_DIRECTION = BASE + "/CodeSystem/referral-direction";
@@ -35,7 +35,7 @@ final class ReferralFhir {
     }
 
     static String code(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return org.medunion.fhir.internal.Systems.code(e);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String code, String field) {

@@ -58,8 +58,8 @@ class DemoWorkflowSeeder {
     private volatile org.medunion.referral.ReferralManagement.DemoReferrals pendingReferrals;
 
     /**
-     * Referrals in every state (2 per state) for the data {@link #seed} created; call in a transaction of
-     * its own after {@link #seed} committed. Returns how many.
+     * Referrals in every state, one per state and direction (keeps the seeding near a second), for the data
+     * {@link #seed} created; call in a transaction of its own after {@link #seed} committed. Returns how many.
      */
     int seedReferrals() {
         var pending = pendingReferrals;
@@ -171,7 +171,7 @@ class DemoWorkflowSeeder {
             }
             pendingReferrals = new org.medunion.referral.ReferralManagement.DemoReferrals(
                     city.communityHealthCentre().value(), city.leadHospital().value(), city.officeConsortium().value(),
-                    outpatient.value(), demoResidents, 2, clock.instant(), city.municipalHospital().value(),
+                    outpatient.value(), demoResidents, 1, clock.instant(), city.municipalHospital().value(),
                     city.institutions().getOrDefault(NURSING_HOME_KEY, city.municipalHospital()).value(),
                     beds.get(0).id().value(), team.value());
         }

@@ -754,7 +754,7 @@ class ReferralService implements ReferralManagement {
                 }
             }
         }
-        return out.stream().map(id -> view(store.find(id).orElseThrow(), null, true)).toList();
+        return out.stream().map(id -> view(store.find(id).orElseThrow(), null, false)).toList();
     }
 
     private static boolean acceptedOrLater(ReferralStatus s) {
@@ -770,7 +770,8 @@ class ReferralService implements ReferralManagement {
             return DestinationType.NURSING_HOME;
         }
         if (acceptedOrLater(target)) {
-            return k % 2 == 0 && seed.primaryBedScheduleId() != null || seed.primaryTeamId() == null
+            boolean bed = (target.ordinal() + k) % 2 == 0;
+            return bed && seed.primaryBedScheduleId() != null || seed.primaryTeamId() == null
                     ? DestinationType.COMMUNITY_BED : DestinationType.FAMILY_BED;
         }
         var kinds = List.of(DestinationType.COMMUNITY_BED, DestinationType.FAMILY_BED, DestinationType.OUTPATIENT_FOLLOW_UP,

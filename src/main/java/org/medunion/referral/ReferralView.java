@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param criteriaMet     IDs of the referral criteria (转诊标准) the referrer says the case meets
  * @param routingFinding  SH-15 / CN-3 / CN-4 warning recorded when the destination is not the one the rules prefer
  * @param overdue         submitted and past its acceptance deadline
+ * @param bookingKind     what was booked on acceptance; null before acceptance and for downward referrals accepted
+ *                        without a booking (home-based care, outpatient follow-up without a slot)
+ * @param homeCare        for accepted home-based care: the responsible team or practitioner and the start date
  */
 public record ReferralView(ReferralId id, String number, ReferralDirection direction, UUID fromInstitutionId,
                            UUID fromPractitionerId, String fromUsername, UUID toInstitutionId, String toDepartment,
@@ -23,7 +26,7 @@ public record ReferralView(ReferralId id, String number, ReferralDirection direc
                            boolean overdue, BookingKind bookingKind, UUID bookingId, Priority priority,
                            DestinationType destinationType, String routingFinding, RejectionReason rejectionReason,
                            String rejectionText, List<Attachment> attachments, CarePlan carePlan, Feedback feedback,
-                           long version, Instant createdAt, Instant updatedAt) {
+                           HomeCare homeCare, long version, Instant createdAt, Instant updatedAt) {
 
     /** 优先就诊 / 优先检查 / 优先住院 for contracted residents referred from primary care (SH-15, CQ-6). */
     public record Priority(boolean visit, boolean exam, boolean admission) {
@@ -44,6 +47,13 @@ public record ReferralView(ReferralId id, String number, ReferralDirection direc
     }
 
     public record Medication(String drug, String dose, String frequency, Integer days, String note) {
+    }
+
+    /**
+     * A downward home-care referral (FAMILY_BED, HOSPICE_HOME) as accepted: the receiving institution's responsible
+     * family-doctor team and/or practitioner and the planned start; nothing is booked (decision 0004).
+     */
+    public record HomeCare(UUID teamId, UUID practitionerId, LocalDate plannedStart) {
     }
 
     /** The closed loop: the receiving side's visit or discharge summary returned to the referrer (I-3). */

@@ -106,4 +106,13 @@ public interface RegistryManagement {
 
     /** Every change report (SH-10), oldest first. */
     List<ChangeReportView> allChangeReportsUnscoped();
+
+    /** One institution by ID, unscoped and unaudited (other modules' existence checks; no personal data). */
+    Optional<InstitutionView> institutionUnscoped(InstitutionId id);
+
+    /** One practitioner by ID, unscoped and unaudited (other modules' existence checks). */
+    Optional<PractitionerView> practitionerUnscoped(PractitionerId id);
+
+    /** One consortium by ID, unscoped and unaudited (other modules' existence checks). */
+    Optional<ConsortiumView> consortiumUnscoped(ConsortiumId id);
 }

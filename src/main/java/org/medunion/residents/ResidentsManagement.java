@@ -70,6 +70,12 @@ public interface ResidentsManagement {
     /** Contracts (any status) in which the institution is the primary institution, district or municipal hospital. */
     List<ContractView> contractsOfInstitution(InstitutionId institutionId);
 
+    /** Whether the resident index holds this ID. Not scoped, not audited (an existence check, no personal data). */
+    boolean residentExists(ResidentId residentId);
+
+    /** A contract by ID for other modules' checks (IDs only, like {@link #activeContract}). Not scoped. */
+    Optional<ContractView> contractUnscoped(ContractId id);
+
     /** Whether the resident has a contract in force today involving the institution (any of the three). */
     boolean isContractedWith(ResidentId residentId, InstitutionId institutionId);
 

@@ -338,8 +338,8 @@ abstract class ReferralContract {
     @Test
     void CN3_nursingHomeResidentsGoToTheZonesBackingHospital() {
         var w = world();
-        UUID nursingHome = UUID.randomUUID();
-        UUID backing = UUID.randomUUID();
+        UUID nursingHome = w.register("护理院", org.medunion.registry.InstitutionCategory.NURSING_HOME);
+        UUID backing = w.register("区域医疗中心", org.medunion.registry.InstitutionCategory.GENERAL_HOSPITAL);
         UUID zone = referrals.defineZone("31" + (int) (Math.random() * 9000 + 1000), "EAST", backing);
         referrals.assignToZone(nursingHome, zone);
         String nurseGp = "nh-" + System.nanoTime();
@@ -351,7 +351,8 @@ abstract class ReferralContract {
         assertThat(suggestions.json().get(0).get("institutionId").asString()).isEqualTo(backing.toString());
         assertThat(suggestions.json().get(0).get("ruleId").asString()).isEqualTo("CN-3");
         // the uncontracted resident, so that only CN-3 speaks (SH-15 would flag the contracted one)
-        String body = w.upBody("URGENT", true, null).replace(w.resident.toString(), w.stranger.toString());
+        String body = w.upBody("URGENT", true, null).replace(w.resident.toString(), w.stranger.toString())
+                .replace("\"consortiumId\":\"" + w.consortium + "\",", "");
         var elsewhere = org.medunion.support.Api.as(port, nurseGp).post("/api/referrals", body);
         assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(201);
         assertThat(elsewhere.json().get("routingFinding").asString()).contains("CN-3");
@@ -363,8 +364,8 @@ abstract class ReferralContract {
     @Test
     void CN4_hospiceReferralsByBedType() {
         var w = world();
-        UUID regional = UUID.randomUUID();
-        UUID homeCentre = UUID.randomUUID();
+        UUID regional = w.register("安宁疗护中心", org.medunion.registry.InstitutionCategory.HOSPICE);
+        UUID homeCentre = w.register("社区安宁疗护", org.medunion.registry.InstitutionCategory.COMMUNITY_HEALTH_CENTRE);
         referrals.registerHospiceCentre(regional, "310104", true);
         referrals.registerHospiceCentre(homeCentre, "310104", false);
         var s = w.as(w.specialist).get("/api/referrals/suggest-destinations?resident=" + w.resident
@@ -468,7 +469,8 @@ abstract class ReferralContract {
         assertThat(inside.get("routingFinding").isNull()).isTrue();
         assertThat(inside.get("contractId").isNull()).isFalse();
         var outside = w.as(w.gp).post("/api/referrals", w.upBody("ROUTINE", true, null)
-                .replace(w.hospital.toString(), UUID.randomUUID().toString()));
+                .replace(w.hospital.toString(), w.register("市外医院", org.medunion.registry.InstitutionCategory.GENERAL_HOSPITAL).toString())
+                .replace("\"consortiumId\":\"" + w.consortium + "\",", ""));
         assertThat(outside.status()).as(outside.body()).isEqualTo(201);
         assertThat(outside.json().get("routingFinding").asString()).contains("SH-15");
     }

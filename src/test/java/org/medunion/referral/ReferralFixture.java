@@ -40,6 +40,7 @@ final class ReferralFixture {
     final String otherSpecialist;
     final String office;
     final String outsider;
+    private final RegistryManagement registry;
 
     /**
      * Built on the scheduling fixture's urban medical group: the community centre refers, the municipal lead
@@ -49,6 +50,7 @@ final class ReferralFixture {
     ReferralFixture(int port, RegistryManagement registry, ResidentsManagement residents, SchedulingManagement scheduling,
                     AccountManagement accounts) {
         this.port = port;
+        this.registry = registry;
         var g = SchedulingFixture.group(registry, residents, accounts);
         primary = g.primary().value();
         hospital = g.lead().value();
@@ -72,6 +74,14 @@ final class ReferralFixture {
                         LocalTime.of(8, 0), LocalTime.of(12, 0), 10, 2, "1/3", null)), "referral-test");
         hospitalSchedule = schedules.get(0).id().value();
         otherSchedule = schedules.get(1).id().value();
+    }
+
+    /** A real institution of the registry (referrals to made-up IDs are refused, REFERRAL-0014). */
+    UUID register(String name, org.medunion.registry.InstitutionCategory category) {
+        boolean hospital = category == org.medunion.registry.InstitutionCategory.GENERAL_HOSPITAL;
+        return SchedulingFixture.institution(registry, name + " " + System.nanoTime(), category,
+                hospital ? org.medunion.registry.HospitalLevel.SECONDARY : org.medunion.registry.HospitalLevel.PRIMARY,
+                org.medunion.registry.Affiliation.DISTRICT).value();
     }
 
     static String idNumber() {

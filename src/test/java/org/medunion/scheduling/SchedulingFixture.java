@@ -95,14 +95,14 @@ public final class SchedulingFixture {
         return new AddMember(id, role, MembershipBasis.HOME_DISTRICT, start, null, null);
     }
 
-    static InstitutionId institution(RegistryManagement registry, String name, InstitutionCategory category,
+    public static InstitutionId institution(RegistryManagement registry, String name, InstitutionCategory category,
                                      HospitalLevel level, Affiliation affiliation) {
         return registry.registerInstitution(new RegisterInstitution(name, creditCode(), category, level,
                 HospitalGrade.UNGRADED, Ownership.PUBLIC, null, affiliation, false, "310104", null, null, false,
                 "上海市徐汇区", List.of(), List.of())).id();
     }
 
-    static PractitionerId practitioner(RegistryManagement registry, String name, InstitutionId at, Profession profession) {
+    public static PractitionerId practitioner(RegistryManagement registry, String name, InstitutionId at, Profession profession) {
         return registry.registerPractitioner(new RegisterPractitioner(name, at, profession,
                 profession == Profession.NURSE ? Title.RESIDENT : Title.ATTENDING, LocalDate.of(2015, 1, 1), "全科",
                 false, false)).id();

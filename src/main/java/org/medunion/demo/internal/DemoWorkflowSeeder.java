@@ -26,12 +26,15 @@ import org.springframework.stereotype.Component;
  * residents with valid GB 11643 ID numbers, a family-doctor team at the demo community health centre and
  * "1+1+1" contracts (team + district hospital + municipal hospital). Called by {@link DemoCityLoader}
  * synchronously, as the system, only on the start that loaded the city.
- * Schedules, bookings and referrals are not seeded yet.
+ * Then schedules (outpatient, exam and beds at the lead hospitals; community beds at the centre and at every
+ * nursing home, rehab hospital and hospice), bookings, and referrals in every state for both directions.
  */
 @Component
 class DemoWorkflowSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoWorkflowSeeder.class);
+    /** 长宁区颐康护理院: where the demo's redirected downward referral goes on to. */
+    private static final String NURSING_HOME_KEY = "sh.310105.nursing";
     private static final String[] DISTRICTS = {"310101", "310104", "310105", "310106", "310107"};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"};
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "军", "勇"};
@@ -55,8 +58,8 @@ class DemoWorkflowSeeder {
     private volatile org.medunion.referral.ReferralManagement.DemoReferrals pendingReferrals;
 
     /**
-     * Referrals in every state (2 per state) for the data {@link #seed} created; call in a transaction of
-     * its own after {@link #seed} committed. Returns how many.
+     * Referrals in every state, one per state and direction (keeps the seeding near a second), for the data
+     * {@link #seed} created; call in a transaction of its own after {@link #seed} committed. Returns how many.
      */
     int seedReferrals() {
         var pending = pendingReferrals;
@@ -104,6 +107,7 @@ class DemoWorkflowSeeder {
         var specialist = registry.practitioners(city.leadHospital()).stream()
                 .filter(p -> p.profession() == Profession.PHYSICIAN).findFirst();
         int contracts = 0;
+        TeamId team = null;
         if (gp.isPresent()) {
             List<TeamId> teams = residents.importTeams(List.of(new FormTeam(city.communityHealthCentre(),
                     "家庭医生团队 1", gp.get().id(), nurse.map(PractitionerView::id).orElse(null),
@@ -129,6 +133,7 @@ class DemoWorkflowSeeder {
                         List.of("BASIC_PUBLIC_HEALTH")));
             }
             contracts = residents.importContracts(signs).size();
+            team = teams.get(0);
         } else {
             log.warn("Demo workflow: no general practitioner at the community health centre; no contracts");
         }
@@ -147,6 +152,10 @@ class DemoWorkflowSeeder {
             for (var sv : schedules) {
                 slots += sv.slotCount();
             }
+            var beds = scheduling.publishSchedulesUnscoped(communityBeds(city, today, end), "system");
+            for (var sv : beds) {
+                slots += sv.slotCount();
+            }
             var outpatient = schedules.get(0).id();
             var free = scheduling.searchSlots(new org.medunion.scheduling.SlotSearch(null, null, schedules.get(1).id(),
                     null, null, null, null, true, 100));
@@ -162,13 +171,40 @@ class DemoWorkflowSeeder {
             }
             pendingReferrals = new org.medunion.referral.ReferralManagement.DemoReferrals(
                     city.communityHealthCentre().value(), city.leadHospital().value(), city.officeConsortium().value(),
-                    outpatient.value(), demoResidents, 2, clock.instant());
+                    outpatient.value(), demoResidents, 1, clock.instant(), city.municipalHospital().value(),
+                    city.institutions().getOrDefault(NURSING_HOME_KEY, city.municipalHospital()).value(),
+                    beds.get(0).id().value(), team.value());
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         String line = "Demo workflow seeded: %d residents, %d contracts, %d slots, %d bookings, %d referrals in %d ms"
                 .formatted(ids.size(), contracts, slots, bookings, referralCount, ms);
         log.info(line);
         return line;
+    }
+
+    /**
+     * Community beds (社区病房): the gp's community health centre first (downward referrals are accepted into it),
+     * then every nursing home, rehab hospital and hospice of the demo city — the receiving side of downward
+     * referrals books a bed there (docs/decisions/0004-downward-acceptance.md).
+     */
+    private List<org.medunion.scheduling.PublishSchedule> communityBeds(DemoCityLoaded city, LocalDate from, LocalDate to) {
+        var out = new ArrayList<org.medunion.scheduling.PublishSchedule>();
+        out.add(beds(city.communityHealthCentre(), "社区病房", from, to));
+        var continuing = java.util.EnumSet.of(org.medunion.registry.InstitutionCategory.NURSING_HOME,
+                org.medunion.registry.InstitutionCategory.REHAB, org.medunion.registry.InstitutionCategory.HOSPICE);
+        registry.allInstitutionsUnscoped().stream().filter(i -> continuing.contains(i.category()))
+                .sorted(java.util.Comparator.comparing(org.medunion.registry.InstitutionView::name)
+                        .thenComparing(i -> i.id().value()))
+                .forEach(i -> out.add(beds(i.id(), i.category() == org.medunion.registry.InstitutionCategory.HOSPICE
+                        ? "安宁疗护病区" : i.category() == org.medunion.registry.InstitutionCategory.REHAB ? "康复病区" : "护理病区",
+                        from, to)));
+        return out;
+    }
+
+    private static org.medunion.scheduling.PublishSchedule beds(org.medunion.registry.InstitutionId institution,
+            String ward, LocalDate from, LocalDate to) {
+        return new org.medunion.scheduling.PublishSchedule(institution, ward, null, null,
+                org.medunion.scheduling.ScheduleKind.INPATIENT_BED, from, to, null, null, null, 6, null, null);
     }
 
     private static org.medunion.scheduling.PublishSchedule schedule(org.medunion.registry.InstitutionId hospital,

@@ -11,12 +11,12 @@ import org.medunion.shared.RuleViolationException;
  * the client sent ({@code Organization.identifier}), so OperationOutcome.issue.expression always names
  * a FHIR element. Other errors pass unchanged.
  */
-final class FieldPaths {
+public final class FieldPaths {
 
     private FieldPaths() {
     }
 
-    static RuntimeException translate(RuntimeException error, String resourceType, Map<String, String> paths) {
+    public static RuntimeException translate(RuntimeException error, String resourceType, Map<String, String> paths) {
         if (error instanceof RuleViolationException rv) {
             var violations = rv.violations().stream().map(v -> new RuleViolationException.Violation(v.ruleId(), v.clause(),
                     v.message(), v.field() == null ? null : path(v.field(), resourceType, paths), v.objects())).toList();

@@ -4,50 +4,77 @@ package org.medunion.fhir.internal;
  * The URIs MedUnion publishes for identifiers, code systems and extensions (docs/fhir.md). One place,
  * so a changed URI cannot drift between the mappers, the terminology resources and the docs.
  */
-final class Systems {
+public final class Systems {
 
-    static final String BASE = "https://medunion.example/fhir";
+    public static final String BASE = "https://medunion.example/fhir";
 
     /** 统一社会信用代码 (GB 32100), published as NamingSystem/uscc. */
-    static final String USCC = BASE + "/NamingSystem/uscc";
+    public static final String USCC = BASE + "/NamingSystem/uscc";
 
-    static final String ID_INSTITUTION = "https://medunion.example/id/institution";
-    static final String ID_CONSORTIUM = "https://medunion.example/id/consortium";
-    static final String ID_MEMBERSHIP = "https://medunion.example/id/membership";
-    static final String ID_PRACTITIONER = "https://medunion.example/id/practitioner";
-    static final String ID_DISPATCH = "https://medunion.example/id/dispatch";
-    static final String ID_GRID = "https://medunion.example/id/grid";
+    public static final String ID_INSTITUTION = "https://medunion.example/id/institution";
+    public static final String ID_CONSORTIUM = "https://medunion.example/id/consortium";
+    public static final String ID_MEMBERSHIP = "https://medunion.example/id/membership";
+    public static final String ID_PRACTITIONER = "https://medunion.example/id/practitioner";
+    public static final String ID_DISPATCH = "https://medunion.example/id/dispatch";
+    public static final String ID_GRID = "https://medunion.example/id/grid";
 
     /** HL7 organization-type; institutions carry {@code prov}. */
-    static final String HL7_ORGANIZATION_TYPE = "http://terminology.hl7.org/CodeSystem/organization-type";
+    public static final String HL7_ORGANIZATION_TYPE = "http://terminology.hl7.org/CodeSystem/organization-type";
 
-    static final String EXTENSION = BASE + "/StructureDefinition/";
-    static final String EXT_OWNER_BODY = EXTENSION + "owner-body";
-    static final String EXT_TCM = EXTENSION + "tcm";
-    static final String EXT_REGIONAL_MEDICAL_CENTRE = EXTENSION + "regional-medical-centre";
-    static final String EXT_CAMPUS = EXTENSION + "campus";
-    static final String EXT_KEY_SPECIALTY = EXTENSION + "key-specialty";
-    static final String EXT_GRID = EXTENSION + "grid";
-    static final String EXT_TIGHT = EXTENSION + "consortium-tight";
-    static final String EXT_GOVERNANCE = EXTENSION + "consortium-governance";
-    static final String EXT_ESTABLISHED_ON = EXTENSION + "consortium-established-on";
-    static final String EXT_MEMBERSHIP_BASIS = EXTENSION + "membership-basis";
-    static final String EXT_OVERRIDE_REASON = EXTENSION + "override-reason";
-    static final String EXT_PRACTITIONER_INSTITUTION = EXTENSION + "practitioner-institution";
-    static final String EXT_DISCIPLINE = EXTENSION + "discipline";
-    static final String EXT_GENERAL_PRACTITIONER = EXTENSION + "general-practitioner";
-    static final String EXT_PAEDIATRICIAN = EXTENSION + "paediatrician";
-    static final String EXT_WEEKLY_DAYS = EXTENSION + "dispatch-weekly-days";
-    static final String EXT_DISPATCH_FROM = EXTENSION + "dispatch-from";
+    public static final String EXTENSION = BASE + "/StructureDefinition/";
+    public static final String EXT_OWNER_BODY = EXTENSION + "owner-body";
+    public static final String EXT_TCM = EXTENSION + "tcm";
+    public static final String EXT_REGIONAL_MEDICAL_CENTRE = EXTENSION + "regional-medical-centre";
+    public static final String EXT_CAMPUS = EXTENSION + "campus";
+    public static final String EXT_KEY_SPECIALTY = EXTENSION + "key-specialty";
+    public static final String EXT_GRID = EXTENSION + "grid";
+    public static final String EXT_TIGHT = EXTENSION + "consortium-tight";
+    public static final String EXT_GOVERNANCE = EXTENSION + "consortium-governance";
+    public static final String EXT_ESTABLISHED_ON = EXTENSION + "consortium-established-on";
+    public static final String EXT_MEMBERSHIP_BASIS = EXTENSION + "membership-basis";
+    public static final String EXT_OVERRIDE_REASON = EXTENSION + "override-reason";
+    public static final String EXT_PRACTITIONER_INSTITUTION = EXTENSION + "practitioner-institution";
+    public static final String EXT_DISCIPLINE = EXTENSION + "discipline";
+    public static final String EXT_GENERAL_PRACTITIONER = EXTENSION + "general-practitioner";
+    public static final String EXT_PAEDIATRICIAN = EXTENSION + "paediatrician";
+    public static final String EXT_WEEKLY_DAYS = EXTENSION + "dispatch-weekly-days";
+    public static final String EXT_DISPATCH_FROM = EXTENSION + "dispatch-from";
+
+    // residents (docs/fhir.md "Family-doctor contracts")
+    /** 居民身份证号 — the WS/T 500 OID. */
+    public static final String RESIDENT_ID_NUMBER = "urn:oid:2.16.156.10011.1.3";
+    public static final String ID_RESIDENT = "https://medunion.example/id/resident";
+    public static final String ID_CONTRACT = "https://medunion.example/id/contract";
+    public static final String ID_TEAM = "https://medunion.example/id/team";
+    /** Local medical record numbers: this base + "/" + institution UUID. */
+    public static final String ID_MRN = "https://medunion.example/id/mrn";
+    public static final String TEAM_ROLE = BASE + "/CodeSystem/care-team-role";
+    public static final String CARE_TEAM_KIND = BASE + "/CodeSystem/care-team-kind";
+    public static final String PRIORITY_GROUP = BASE + "/CodeSystem/priority-group";
+    public static final String CONTRACT_SERVICE = BASE + "/CodeSystem/contract-service";
+    public static final String SEX_GB = "urn:oid:2.16.156.10011.2.3.3.4";
+    public static final String EXT = EXTENSION;
+    public static final String EXT_PRIORITY_GROUP = EXTENSION + "contract-priority-group";
+    public static final String EXT_SERVICE = EXTENSION + "contract-service";
+    public static final String EXT_CONTRACT_STATUS = EXTENSION + "contract-status";
+    public static final String EXT_END_REASON = EXTENSION + "contract-end-reason";
+    public static final String EXT_RENEWED_FROM = EXTENSION + "contract-renewed-from";
+    public static final String EXT_TEAM = EXTENSION + "contract-team";
+    public static final String EXT_MASKED = EXTENSION + "identifier-masked";
 
     private Systems() {
     }
 
-    static String codeSystem(String name) {
+    /** MedUnion's code for an enum constant: {@code TECHNICAL_SUPPORT → technical-support}. */
+    public static String code(Enum<?> constant) {
+        return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static String codeSystem(String name) {
         return BASE + "/CodeSystem/" + name;
     }
 
-    static String valueSet(String name) {
+    public static String valueSet(String name) {
         return BASE + "/ValueSet/" + name;
     }
 }

@@ -60,6 +60,16 @@ class Terminology {
     static final String PROFESSION = "profession";
     static final String PRACTITIONER_ROLE = "practitioner-role";
     static final String MANAGER_ROLE = "manager-role";
+    static final String REFERRAL_DIRECTION = "referral-direction";
+    static final String REFERRAL_URGENCY = "referral-urgency";
+    static final String REJECTION_REASON = "rejection-reason";
+    static final String DESTINATION_TYPE = "destination-type";
+    static final String REFERRAL_STATUS = "referral-status";
+    static final String BOOKING_KIND = "booking-kind";
+    static final String REFERRAL_TASK_PARAMETER = "referral-task-parameter";
+    static final String SLOT_POOL = "slot-pool";
+    static final String SCHEDULE_KIND = "schedule-kind";
+    static final String BOOKING_PRIORITY = "booking-priority";
     static final String ERROR = "error";
     static final String RULE = "rule";
 
@@ -81,6 +91,17 @@ class Terminology {
         ENUMS.put(PROFESSION, Profession.class);
         ENUMS.put(PRACTITIONER_ROLE, StaffRole.class);
         ENUMS.put(MANAGER_ROLE, ManagerRole.class);
+        // referral and scheduling: every code a ServiceRequest, Task, Schedule, Slot or Appointment carries
+        ENUMS.put(REFERRAL_DIRECTION, org.medunion.referral.ReferralDirection.class);
+        ENUMS.put(REFERRAL_URGENCY, org.medunion.referral.Urgency.class);
+        ENUMS.put(REJECTION_REASON, org.medunion.referral.RejectionReason.class);
+        ENUMS.put(DESTINATION_TYPE, org.medunion.referral.DestinationType.class);
+        ENUMS.put(REFERRAL_STATUS, org.medunion.referral.ReferralStatus.class);
+        ENUMS.put(BOOKING_KIND, org.medunion.referral.BookingKind.class);
+        ENUMS.put(REFERRAL_TASK_PARAMETER, ReferralTaskParameter.class);
+        ENUMS.put(SLOT_POOL, org.medunion.scheduling.SlotPool.class);
+        ENUMS.put(SCHEDULE_KIND, org.medunion.scheduling.ScheduleKind.class);
+        ENUMS.put(BOOKING_PRIORITY, org.medunion.scheduling.Priority.class);
     }
 
     private final FhirMessages messages;
@@ -103,7 +124,7 @@ class Terminology {
 
     /** {@code TECHNICAL_SUPPORT → technical-support}. */
     static String code(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Systems.code(constant);
     }
 
     /** A coding of one of our enums, with its zh-CN display. */

@@ -43,7 +43,40 @@ class Directory {
         if (r == null) {
             return Optional.empty();
         }
-        return r.allInstitutionsUnscoped().stream().filter(i -> i.id().value().equals(id)).findFirst();
+        return r.institutionUnscoped(new InstitutionId(id));
+    }
+
+    Optional<org.medunion.registry.PractitionerView> practitioner(UUID id) {
+        var r = registry.getIfAvailable();
+        return r == null || id == null ? Optional.empty() : r.practitionerUnscoped(new org.medunion.registry.PractitionerId(id));
+    }
+
+    Optional<ConsortiumView> consortium(UUID id) {
+        var r = registry.getIfAvailable();
+        return r == null || id == null ? Optional.empty() : r.consortiumUnscoped(new org.medunion.registry.ConsortiumId(id));
+    }
+
+    boolean residentExists(UUID id) {
+        var r = residents.getIfAvailable();
+        return r != null && id != null && r.residentExists(new ResidentId(id));
+    }
+
+    Optional<ContractView> contract(UUID id) {
+        var r = residents.getIfAvailable();
+        return r == null || id == null ? Optional.empty() : r.contractUnscoped(new org.medunion.residents.ContractId(id));
+    }
+
+    /** Active family-doctor teams of an institution. */
+    List<org.medunion.residents.TeamView> teamsOf(UUID institution) {
+        var r = residents.getIfAvailable();
+        return r == null || institution == null ? List.of()
+                : r.teamsOf(new InstitutionId(institution)).stream().filter(org.medunion.residents.TeamView::active).toList();
+    }
+
+    /** Whether the consortium has both institutions as active members today. */
+    boolean hasMembers(ConsortiumView c, UUID a, UUID b) {
+        LocalDate today = LocalDate.now(clock);
+        return isMember(c, a, today) && (b == null || isMember(c, b, today));
     }
 
     /** Names of all institutions by ID (one registry read, for lists). */

@@ -74,6 +74,7 @@ class ReferralService implements ReferralManagement {
     private final Directory directory;
     private final ReferralSettings settings;
     private final CapacityBooking booking;
+    private final ReferenceCheck references;
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -82,7 +83,7 @@ class ReferralService implements ReferralManagement {
     private final ActionChoices actionChoices;
 
     ReferralService(ReferralStore store, CriteriaStore criteria, RoutingPolicy routing, Directory directory,
-                    ReferralSettings settings, CapacityBooking booking, CurrentUsers users,
+                    ReferralSettings settings, CapacityBooking booking, ReferenceCheck references, CurrentUsers users,
                     AuditTrail audit, ApplicationEventPublisher events, Clock clock, FollowUpDesk followUps,
                     ActionChoices actionChoices) {
         this.store = store;
@@ -91,6 +92,7 @@ class ReferralService implements ReferralManagement {
         this.directory = directory;
         this.settings = settings;
         this.booking = booking;
+        this.references = references;
         this.users = users;
         this.audit = audit;
         this.events = events;
@@ -162,6 +164,7 @@ class ReferralService implements ReferralManagement {
         if (from.equals(c.toInstitutionId())) {
             throw new InvalidInputException("toInstitutionId", "REFERRAL-0009");
         }
+        references.create(c, from);
         UUID consortium = c.consortiumId() != null ? c.consortiumId()
                 : directory.commonConsortium(from, c.toInstitutionId()).orElse(null);
         if (toDesk && consortium == null) {
@@ -277,10 +280,6 @@ class ReferralService implements ReferralManagement {
         ReferralRow r = actable(id, user, ReferralAction.ACCEPT);
         legal(r, ReferralAction.ACCEPT);
         required(c, "body");
-        required(c.bookingKind(), "bookingKind");
-        if (c.resourceId() == null && c.scheduleId() == null) {
-            throw new InvalidInputException("resourceId", "field.required");
-        }
         optionalText(c.note(), "note", 1000);
         if (r.toInstitutionId() == null) {
             throw new InvalidInputException("toInstitutionId", "REFERRAL-0004");
@@ -289,17 +288,27 @@ class ReferralService implements ReferralManagement {
         return changed(r.id(), user, "ACCEPT");
     }
 
+    /**
+     * Books what the destination needs (AcceptancePlan): a slot or bed at the receiving side, or for home-based
+     * care nothing but the responsible team or practitioner and a planned start.
+     */
     private void doAccept(ReferralRow r, AcceptReferral c, String actor, Instant now) {
         ReferralStatus next = legal(r, ReferralAction.ACCEPT);
+        var plan = AcceptancePlan.of(r.direction(), r.destinationType(), c, directory, r.toInstitutionId(),
+                LocalDate.ofInstant(now, zone()));
         boolean priority = r.priorityVisit() || r.priorityExam() || r.priorityAdmission();
-        var booked = booking.book(c.bookingKind(), c.resourceId(), c.scheduleId(), c.date(), r.residentId(),
-                r.toInstitutionId(), priority ? r.fromInstitutionId() : null, actor);
-        UUID bookingId = booked.id().value();
-        store.update(r, next, cols("booking_kind", c.bookingKind(), "booking_id", bookingId), now);
+        UUID bookingId = null;
+        if (plan.books()) {
+            bookingId = booking.book(plan.bookingKind(), c.resourceId(), c.scheduleId(), c.date(), r.residentId(),
+                    r.toInstitutionId(), priority ? r.fromInstitutionId() : null, actor).id().value();
+        } else if (plan.plannedStart() != null) {
+            store.saveHomeCare(r.id(), plan.teamId(), plan.practitionerId(), plan.plannedStart());
+        }
+        store.update(r, next, cols("booking_kind", plan.bookingKind(), "booking_id", bookingId), now);
         store.recordTransition(r.id(), ReferralAction.ACCEPT, r.status(), next, actor, now, trim(c.note()),
                 r.toInstitutionId());
         events.publishEvent(new ReferralAccepted(UUID.randomUUID(), new ReferralId(r.id()), r.number(), now,
-                r.fromInstitutionId(), r.toInstitutionId(), c.bookingKind(), bookingId, priority));
+                r.fromInstitutionId(), r.toInstitutionId(), plan.bookingKind(), bookingId, priority));
     }
 
     @Override
@@ -338,6 +347,7 @@ class ReferralService implements ReferralManagement {
         if (c.toInstitutionId().equals(r.toInstitutionId()) || c.toInstitutionId().equals(r.fromInstitutionId())) {
             throw new InvalidInputException("toInstitutionId", "REFERRAL-0009");
         }
+        references.institution(c.toInstitutionId(), "toInstitutionId");
         doRedirect(r, c, user.username(), clock.instant());
         return changed(r.id(), user, "REDIRECT");
     }
@@ -754,36 +764,66 @@ class ReferralService implements ReferralManagement {
         Instant base = seed.now() == null ? clock.instant() : seed.now();
         var out = new ArrayList<UUID>();
         int i = 0;
-        for (ReferralStatus target : ReferralStatus.values()) {
-            if (target == ReferralStatus.REDIRECTED) {
-                continue;
-            }
-            for (int k = 0; k < Math.max(1, seed.perState()); k++) {
-                var res = seed.residents().get(i++ % seed.residents().size());
-                out.add(seedOne(seed, res, target, base.minusSeconds(3600L * i)));
+        for (ReferralDirection direction : List.of(ReferralDirection.UP, ReferralDirection.DOWN)) {
+            boolean down = direction == ReferralDirection.DOWN;
+            for (ReferralStatus target : ReferralStatus.values()) {
+                if (target == ReferralStatus.REDIRECTED && (down ? seed.otherPrimaryId() : seed.otherHospitalId()) == null
+                        || down && acceptedOrLater(target) && seed.primaryBedScheduleId() == null && seed.primaryTeamId() == null) {
+                    continue;
+                }
+                for (int k = 0; k < Math.max(1, seed.perState()); k++) {
+                    var res = seed.residents().get(i++ % seed.residents().size());
+                    out.add(seedOne(seed, res, direction, target, k, base.minusSeconds(3600L * i)));
+                }
             }
         }
         return out.stream().map(id -> view(store.find(id).orElseThrow(), null, false)).toList();
     }
 
-    private UUID seedOne(DemoReferrals seed, DemoResident res, ReferralStatus target, Instant at) {
-        // Acceptance books capacity at the receiving side and the demo city's community centres publish no
-        // schedules yet, so downward demo referrals (with care plan, follow-ups, medication list) stay in
-        // states before acceptance; accepted, arrived and completed ones go upward to the hospital.
-        boolean down = (target == ReferralStatus.DRAFT || target == ReferralStatus.SUBMITTED)
-                && res.name() != null && Math.floorMod(res.name().hashCode(), 2) == 0;
+    private static boolean acceptedOrLater(ReferralStatus s) {
+        return s == ReferralStatus.ACCEPTED || s == ReferralStatus.ARRIVED || s == ReferralStatus.COMPLETED;
+    }
+
+    /**
+     * Where a demo downward referral goes: redirected ones to a nursing home, accepted ones alternately into a
+     * community bed (bed booking) and a family bed (team + planned start), the others through the other kinds.
+     */
+    private static DestinationType demoDestination(DemoReferrals seed, ReferralStatus target, int k) {
+        if (target == ReferralStatus.REDIRECTED) {
+            return DestinationType.NURSING_HOME;
+        }
+        if (acceptedOrLater(target)) {
+            boolean bed = (target.ordinal() + k) % 2 == 0;
+            return bed && seed.primaryBedScheduleId() != null || seed.primaryTeamId() == null
+                    ? DestinationType.COMMUNITY_BED : DestinationType.FAMILY_BED;
+        }
+        var kinds = List.of(DestinationType.COMMUNITY_BED, DestinationType.FAMILY_BED, DestinationType.OUTPATIENT_FOLLOW_UP,
+                DestinationType.REHAB);
+        return kinds.get((target.ordinal() + k) % kinds.size());
+    }
+
+    private UUID seedOne(DemoReferrals seed, DemoResident res, ReferralDirection direction, ReferralStatus target, int k,
+                         Instant at) {
+        boolean down = direction == ReferralDirection.DOWN;
         UUID from = down ? seed.hospitalId() : seed.primaryInstitutionId();
         UUID to = down ? seed.primaryInstitutionId() : seed.hospitalId();
-        var c = new CreateReferral(down ? ReferralDirection.DOWN : ReferralDirection.UP, from, null, to, down ? null : "心内科",
+        DestinationType destination = down ? demoDestination(seed, target, k) : null;
+        LocalDate day = LocalDate.ofInstant(at, zone());
+        var c = new CreateReferral(direction, from, null, to, down ? null : "心内科",
                 false, res.residentId(), res.residentIdNumber(), res.name(), seed.consortiumId(), null,
                 down ? "病情稳定，转回社区继续治疗" : "血压控制不佳，需专科评估", down ? "I10" : "I10.X00",
                 down ? "原发性高血压" : "原发性高血压（控制不佳）",
                 target == ReferralStatus.EXPIRED ? Urgency.URGENT : Urgency.ROUTINE, "近两周血压波动 160-180/100 mmHg",
-                List.of(), "演示数据：无匹配标准", down ? DestinationType.OUTPATIENT_FOLLOW_UP : null, List.of(),
+                List.of(), "演示数据：无匹配标准", destination, List.of(),
                 down ? "低盐饮食，规律服药，每两周随访" : null,
-                down ? List.of(new CreateReferral.FollowUpInput("测量血压并记录", LocalDate.ofInstant(at, zone()).plusDays(14), null, null)) : List.of(),
-                down ? List.of(new CreateReferral.MedicationInput("氨氯地平片", "5 mg", "qd", 28, null)) : List.of(), false);
-        ReferralRow row = newRow(c, from, "demo", at);
+                down ? List.of(new CreateReferral.FollowUpInput("测量血压并记录", day.plusDays(14), null, seed.primaryTeamId()),
+                        new CreateReferral.FollowUpInput("复查血脂、肾功能", day.plusDays(28), null, seed.primaryTeamId())) : List.of(),
+                down ? List.of(new CreateReferral.MedicationInput("氨氯地平片", "5 mg", "qd", 28, null),
+                        new CreateReferral.MedicationInput("阿托伐他汀钙片", "20 mg", "qn", 28, "延伸处方")) : List.of(), false);
+        // an expired one was created and submitted long enough ago for its deadline to have passed (Task inv-1:
+        // lastModified must not precede authoredOn)
+        Instant created = target == ReferralStatus.EXPIRED ? at.minus(settings.expireAfter()).minusSeconds(86400 + 60) : at;
+        ReferralRow row = newRow(c, from, "demo", created);
         insertWithParts(row, c, "demo");
         if (target == ReferralStatus.DRAFT) {
             return row.id();
@@ -792,14 +832,18 @@ class ReferralService implements ReferralManagement {
             simple(row, ReferralAction.CANCEL, "demo", at.plusSeconds(60), "演示");
             return row.id();
         }
-        Instant submitted = target == ReferralStatus.EXPIRED ? at.minus(settings.expireAfter()).minusSeconds(86400) : at.plusSeconds(60);
-        row = doSubmit(row, "demo", submitted);
+        row = doSubmit(row, "demo", created.plusSeconds(60));
         if (target == ReferralStatus.SUBMITTED) {
             return row.id();
         }
+        if (target == ReferralStatus.REDIRECTED) {
+            doRedirect(row, new RedirectReferral(down ? seed.otherPrimaryId() : seed.otherHospitalId(), null,
+                    down ? "演示：需长期照护，改转护理院" : "演示：心内科床位已满，改转市级医院"), "demo", at.plusSeconds(600));
+            return row.id();
+        }
         if (target == ReferralStatus.EXPIRED) {
-            int n = store.jdbc().sql("update referral_referral set status = 'EXPIRED', version = version + 1 where id = ?")
-                    .param(row.id()).update();
+            int n = store.jdbc().sql("update referral_referral set status = 'EXPIRED', version = version + 1, updated_at = ? "
+                    + "where id = ?").params(store.ts(at), row.id()).update();
             if (n == 1) {
                 store.recordTransition(row.id(), ReferralAction.EXPIRE, ReferralStatus.SUBMITTED, ReferralStatus.EXPIRED,
                         SYSTEM, at, "deadline", null);
@@ -811,8 +855,12 @@ class ReferralService implements ReferralManagement {
                     at.plusSeconds(600));
             return row.id();
         }
-        doAccept(row, new AcceptReferral(org.medunion.referral.BookingKind.SLOT, null, seed.scheduleId(), null, null),
-                "demo", at.plusSeconds(1200));
+        AcceptReferral acceptance = !down
+                ? new AcceptReferral(org.medunion.referral.BookingKind.SLOT, null, seed.scheduleId(), null, null)
+                : destination == DestinationType.COMMUNITY_BED
+                ? new AcceptReferral(org.medunion.referral.BookingKind.BED, null, seed.primaryBedScheduleId(), null, "社区病房收治")
+                : AcceptReferral.homeCare(seed.primaryTeamId(), null, day.plusDays(1), "家庭病床，每周上门两次");
+        doAccept(row, acceptance, "demo", at.plusSeconds(1200));
         row = store.find(row.id()).orElseThrow();
         if (target == ReferralStatus.ACCEPTED) {
             return row.id();
@@ -822,7 +870,8 @@ class ReferralService implements ReferralManagement {
         if (target == ReferralStatus.ARRIVED) {
             return row.id();
         }
-        doComplete(row, "演示：诊疗结束，出院小结已回传", "demo", at.plusSeconds(2 * 86400));
+        doComplete(row, down ? "演示：社区随访三个月，血压稳定在 130/80 mmHg，照护计划执行完毕" : "演示：诊疗结束，出院小结已回传",
+                "demo", at.plusSeconds(2 * 86400));
         return row.id();
     }
 
@@ -871,7 +920,8 @@ class ReferralService implements ReferralManagement {
                 new ReferralView.Priority(r.priorityVisit(), r.priorityExam(), r.priorityAdmission()), r.destinationType(),
                 r.routingFinding(), r.rejectionReason(), r.rejectionText(),
                 full ? store.attachments(r.id()) : List.of(), full ? store.carePlan(r.id()) : null,
-                full ? store.feedback(r.id()) : null, r.version(), r.createdAt(), r.updatedAt());
+                full ? store.feedback(r.id()) : null, full ? store.homeCare(r.id()) : null, r.version(), r.createdAt(),
+                r.updatedAt());
     }
 
     private ZoneId zone() {

@@ -209,6 +209,18 @@ class ReferralStore {
                         instant(rs, "returned_at"))).optional().orElse(null);
     }
 
+    void saveHomeCare(UUID referralId, UUID teamId, UUID practitionerId, java.time.LocalDate plannedStart) {
+        jdbc.sql("insert into referral_home_care (referral_id, team_id, practitioner_id, planned_start) values (?, ?, ?, ?)")
+                .params(referralId, teamId, practitionerId, plannedStart).update();
+    }
+
+    ReferralView.HomeCare homeCare(UUID referralId) {
+        return jdbc.sql("select * from referral_home_care where referral_id = ?").param(referralId)
+                .query((rs, n) -> new ReferralView.HomeCare(rs.getObject("team_id", UUID.class),
+                        rs.getObject("practitioner_id", UUID.class), rs.getObject("planned_start", java.time.LocalDate.class)))
+                .optional().orElse(null);
+    }
+
     // idempotency
 
     Optional<UUID> idempotent(String key, String username) {

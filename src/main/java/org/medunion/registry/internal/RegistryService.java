@@ -401,6 +401,21 @@ class RegistryService implements RegistryManagement {
     }
 
     @Override
+    public Optional<InstitutionView> institutionUnscoped(InstitutionId id) {
+        return id == null ? Optional.empty() : institutions.find(id.value());
+    }
+
+    @Override
+    public Optional<PractitionerView> practitionerUnscoped(PractitionerId id) {
+        return id == null ? Optional.empty() : practitioners.find(id.value());
+    }
+
+    @Override
+    public Optional<ConsortiumView> consortiumUnscoped(ConsortiumId id) {
+        return id == null ? Optional.empty() : consortia.find(id.value());
+    }
+
+    @Override
     public List<PractitionerView> allPractitionersUnscoped() {
         return practitioners.all();
     }

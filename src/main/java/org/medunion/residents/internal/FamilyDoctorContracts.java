@@ -366,6 +366,12 @@ class FamilyDoctorContracts {
         return c;
     }
 
+    /** For other modules' checks (IDs only, like activeContract): not scoped, not audited. */
+    @Transactional
+    Optional<ContractView> contractUnscoped(ContractId id) {
+        return contracts.find(id.value());
+    }
+
     @Transactional
     List<ContractView> contractsOf(ResidentId residentId) {
         CurrentUser u = access.identityReader();

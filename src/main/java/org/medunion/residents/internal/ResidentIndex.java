@@ -131,6 +131,11 @@ class ResidentIndex {
         return Optional.of(view(row.get(), u));
     }
 
+    /** Whether the index holds the ID, for other modules' existence checks (no scope: the answer carries no data). */
+    boolean exists(UUID id) {
+        return store.find(id).isPresent();
+    }
+
     /** Reads a resident the caller may see or fails with 404 — for commands on a resident. */
     ResidentRow readable(CurrentUser u, UUID id, boolean lock) {
         Optional<ResidentRow> row = lock ? store.lock(id) : store.find(id);

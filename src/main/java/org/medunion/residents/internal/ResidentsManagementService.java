@@ -139,6 +139,16 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
+    public boolean residentExists(ResidentId residentId) {
+        return residentId != null && index.exists(residentId.value());
+    }
+
+    @Override
+    public Optional<ContractView> contractUnscoped(ContractId id) {
+        return id == null ? Optional.empty() : contracts.contractUnscoped(id);
+    }
+
+    @Override
     public boolean isContractedWith(ResidentId residentId, InstitutionId institutionId) {
         return contracts.isContractedWith(residentId, institutionId);
     }

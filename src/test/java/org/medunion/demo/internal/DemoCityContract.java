@@ -291,4 +291,54 @@ abstract class DemoCityContract {
             assertThat(r.get("residentIdNumber").isNull()).isTrue();
         }
     }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void demoReferralsCoverEveryStatusInBothDirections_downwardOnesWithCarePlanAndClosedLoop() {
+        var present = new java.util.HashSet<String>(jdbc.sql("select distinct direction || ':' || status from referral_referral")
+                .query(String.class).list());
+        jdbc.sql("""
+                select distinct r.direction from referral_referral r join referral_transition t on t.referral_id = r.id
+                where t.action = 'REDIRECT'""").query(String.class).list().forEach(d -> present.add(d + ":REDIRECTED"));
+        for (var direction : List.of("UP", "DOWN")) {
+            for (var status : org.medunion.referral.ReferralStatus.values()) {
+                assertThat(present).as("demo referral %s %s", direction, status).contains(direction + ":" + status);
+            }
+        }
+        // every downward referral accepted or later has its care plan, follow-ups and extended prescription, and was
+        // accepted with a community bed booking or a family bed under the centre's team; completed ones returned a summary
+        var downward = jdbc.sql("""
+                select r.id, r.status, r.destination_type, r.booking_kind,
+                  (select count(*) from referral_care_plan p where p.referral_id = r.id) plans,
+                  (select count(*) from referral_follow_up_task f where f.referral_id = r.id) tasks,
+                  (select count(*) from referral_medication m where m.referral_id = r.id) meds,
+                  (select count(*) from referral_home_care h where h.referral_id = r.id) home,
+                  (select count(*) from referral_feedback b where b.referral_id = r.id) feedback
+                from referral_referral r where r.direction = 'DOWN' and r.status in ('ACCEPTED', 'ARRIVED', 'COMPLETED')
+                and r.from_username = 'demo'""").query((rs, n) -> new Object[] {rs.getString("status"),
+                rs.getString("destination_type"), rs.getString("booking_kind"), rs.getLong("plans"), rs.getLong("tasks"),
+                rs.getLong("meds"), rs.getLong("home"), rs.getLong("feedback")}).list();
+        assertThat(downward).hasSizeGreaterThanOrEqualTo(3);
+        var destinations = new java.util.HashSet<Object>();
+        for (Object[] d : downward) {
+            destinations.add(d[1]);
+            assertThat((long) d[3]).as("care plan").isEqualTo(1);
+            assertThat((long) d[4]).as("follow-up tasks").isPositive();
+            assertThat((long) d[5]).as("medication list").isPositive();
+            if ("COMMUNITY_BED".equals(d[1])) {
+                assertThat(d[2]).isEqualTo("BED");
+            } else {
+                assertThat((long) d[6]).as("home care: team and planned start").isEqualTo(1);
+            }
+            assertThat((long) d[7]).as("summary returned").isEqualTo("COMPLETED".equals(d[0]) ? 1 : 0);
+        }
+        assertThat(destinations).contains("COMMUNITY_BED", "FAMILY_BED");
+        // community beds are published by the centre and by nursing homes, rehab hospitals and hospices
+        assertThat(jdbc.sql("""
+                select count(distinct s.institution_id) from scheduling_schedule s where s.kind = 'INPATIENT_BED'
+                and s.department in ('社区病房', '护理病区', '康复病区', '安宁疗护病区')""").query(Long.class).single())
+                .isGreaterThanOrEqualTo(4);
+    }
 }

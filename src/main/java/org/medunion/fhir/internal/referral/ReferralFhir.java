@@ -11,7 +11,7 @@ import org.medunion.shared.InvalidInputException;
  */
 final class ReferralFhir {
 
-    static final String BASE = "https://medunion.example/fhir";
+    static final String BASE = org.medunion.fhir.internal.Systems.BASE;
     static final String ID_REFERRAL = "https://medunion.example/id/referral";
     static final String CS_STATUS = BASE + "/CodeSystem/referral-status";
     static final String CS_DIRECTION = BASE + "/CodeSystem/referral-direction";
@@ -26,13 +26,16 @@ final class ReferralFhir {
     static final String SNOMED = "http://snomed.info/sct";
     /** SNOMED CT 3457005 Patient referral. */
     static final String REFERRAL_CATEGORY = "3457005";
-    static final String BOOKING_INPUT = BASE + "/CodeSystem/referral-task-input";
+    /** Task.input / Task.output types: booking, summary, care-team, practitioner, planned-start. */
+    static final String CS_TASK_PARAMETER = BASE + "/CodeSystem/referral-task-parameter";
+    /** What acceptance booked (SLOT, BED, EXAM) — the type of a Slot/Schedule input. */
+    static final String CS_BOOKING_KIND = BASE + "/CodeSystem/booking-kind";
 
     private ReferralFhir() {
     }
 
     static String code(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return org.medunion.fhir.internal.Systems.code(e);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String code, String field) {

@@ -5,16 +5,23 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
+import org.medunion.fhir.internal.ReferralTaskParameter;
 import org.medunion.referral.ReferralView;
 
 /** A referral as FHIR R4: the order is a ServiceRequest (category referral), its workflow a Task. */
 final class ReferralToFhirMapper {
 
     private ReferralToFhirMapper() {
+    }
+
+    /** A Task input/output type from the referral-task-parameter code system, with its code as text. */
+    static CodeableConcept parameter(ReferralTaskParameter p) {
+        return new CodeableConcept().addCoding(new Coding(ReferralFhir.CS_TASK_PARAMETER, p.code(), null)).setText(p.code());
     }
 
     static ServiceRequest serviceRequest(ReferralView r) {
@@ -81,11 +88,25 @@ final class ReferralToFhirMapper {
             t.addExtension(ReferralFhir.EXT_ESCALATED, new BooleanType(true));
         }
         if (r.feedback() != null) {
-            t.addOutput().setType(new CodeableConcept().setText("summary")).setValue(new StringType(r.feedback().summary()));
+            t.addOutput().setType(parameter(ReferralTaskParameter.SUMMARY)).setValue(new StringType(r.feedback().summary()));
         }
         if (r.bookingId() != null) {
-            t.addOutput().setType(new CodeableConcept().setText("booking"))
-                    .setValue(new Reference("Appointment/" + r.bookingId()));
+            var type = parameter(ReferralTaskParameter.BOOKING);
+            if (r.bookingKind() != null) {
+                type.addCoding(new Coding(ReferralFhir.CS_BOOKING_KIND, ReferralFhir.code(r.bookingKind()), null));
+            }
+            t.addOutput().setType(type).setValue(new Reference("Appointment/" + r.bookingId()));
+        }
+        if (r.homeCare() != null) {
+            // home-based care (decision 0004): no Appointment; the responsible team / practitioner and the start
+            if (r.homeCare().teamId() != null) {
+                t.addOutput().setType(parameter(ReferralTaskParameter.CARE_TEAM)).setValue(new Reference("CareTeam/" + r.homeCare().teamId()));
+            }
+            if (r.homeCare().practitionerId() != null) {
+                t.addOutput().setType(parameter(ReferralTaskParameter.PRACTITIONER))
+                        .setValue(new Reference("Practitioner/" + r.homeCare().practitionerId()));
+            }
+            t.addOutput().setType(parameter(ReferralTaskParameter.PLANNED_START)).setValue(new DateType(r.homeCare().plannedStart().toString()));
         }
         return t;
     }

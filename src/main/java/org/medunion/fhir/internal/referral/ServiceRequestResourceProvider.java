@@ -20,6 +20,8 @@ import org.medunion.referral.CreateReferral;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
+import org.medunion.referral.ReferralView;
+import org.medunion.fhir.internal.FieldPaths;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,14 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
     ServiceRequestResourceProvider(ReferralManagement referrals) {
         this.referrals = referrals;
     }
+
+    /** The referral service's field names → the ServiceRequest elements they came from (OperationOutcome.expression). */
+    private static final java.util.Map<String, String> PATHS = java.util.Map.of(
+            "fromInstitutionId", "ServiceRequest.requester", "toInstitutionId", "ServiceRequest.performer",
+            "residentId", "ServiceRequest.subject", "diagnosisCode", "ServiceRequest.reasonCode",
+            "diagnosisText", "ServiceRequest.reasonCode", "reason", "ServiceRequest.note",
+            "noCriteriaReason", "ServiceRequest.extension", "toDepartment", "ServiceRequest.code.text",
+            "direction", "ServiceRequest.code");
 
     @Override
     public Class<ServiceRequest> getResourceType() {
@@ -91,7 +101,12 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
                 null, reason, icd.getCode(), diagnosisText,
                 ReferralFhir.urgency(sr.hasPriority() ? sr.getPriority().toCode() : null), null, List.of(),
                 noCriteriaReason, null, List.of(), null, List.of(), List.of(), status.equals("active"));
-        var created = referrals.create(command, request.getHeader("Idempotency-Key"));
+        ReferralView created;
+        try {
+            created = referrals.create(command, request.getHeader("Idempotency-Key"));
+        } catch (RuntimeException e) {
+            throw FieldPaths.translate(e, "ServiceRequest", PATHS);
+        }
         var outcome = new MethodOutcome(new IdType("ServiceRequest", created.id().toString(), Long.toString(created.version())), true);
         outcome.setResource(ReferralToFhirMapper.serviceRequest(created));
         return outcome;

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -20,6 +21,8 @@ import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.RedirectReferral;
+import org.medunion.fhir.internal.FieldPaths;
+import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralStatus;
@@ -46,6 +49,13 @@ public class TaskResourceProvider implements IResourceProvider {
     TaskResourceProvider(ReferralManagement referrals) {
         this.referrals = referrals;
     }
+
+    /** The referral service's field names → the Task elements a client sets (OperationOutcome.expression). */
+    private static final java.util.Map<String, String> PATHS = java.util.Map.of(
+            "bookingKind", "Task.input.type", "resourceId", "Task.input", "scheduleId", "Task.input",
+            "teamId", "Task.input", "practitionerId", "Task.input", "plannedStart", "Task.input",
+            "toInstitutionId", "Task.owner", "reason", "Task.statusReason", "summary", "Task.output",
+            "status", "Task.status");
 
     @Override
     public Class<Task> getResourceType() {
@@ -79,6 +89,14 @@ public class TaskResourceProvider implements IResourceProvider {
         if (!task.hasStatus()) {
             throw new InvalidInputException("Task.status", "field.required");
         }
+        try {
+            return act(referralId, current, task);
+        } catch (RuntimeException e) {
+            throw FieldPaths.translate(e, "Task", PATHS);
+        }
+    }
+
+    private MethodOutcome act(ReferralId referralId, ReferralView current, Task task) {
         ReferralStatus wanted = ReferralFhir.status(task.getStatus().toCode(), "Task.status");
         ReferralView result = current;
         UUID owner = task.hasOwner() ? ReferralFhir.uuid(task.getOwner().getReference(), "Organization", "Task.owner") : null;
@@ -89,7 +107,7 @@ public class TaskResourceProvider implements IResourceProvider {
         } else if (wanted != current.status()) {
             result = switch (wanted) {
                 case SUBMITTED -> referrals.submit(referralId);
-                case ACCEPTED -> referrals.accept(referralId, accept(task));
+                case ACCEPTED -> referrals.accept(referralId, accept(task, current));
                 case REJECTED -> referrals.reject(referralId, reject(task));
                 case ARRIVED -> referrals.arrive(referralId);
                 case COMPLETED -> referrals.complete(referralId, new CompleteReferral(summary(task)));
@@ -102,21 +120,51 @@ public class TaskResourceProvider implements IResourceProvider {
         return outcome;
     }
 
-    /** Task.input: a reference to the Slot, or the Schedule whose first free slot is booked. */
-    private static AcceptReferral accept(Task task) {
+    /**
+     * Task.input on acceptance: a reference to the Slot, or the Schedule whose first free slot is booked (type: a
+     * booking-kind code, slot if absent for upward referrals); for downward home-based care a CareTeam and/or
+     * Practitioner reference and a planned-start date instead (docs/fhir.md "Referral").
+     */
+    private static AcceptReferral accept(Task task, ReferralView current) {
+        BookingKind kind = null;
+        UUID slot = null;
+        UUID schedule = null;
+        UUID team = null;
+        UUID practitioner = null;
+        java.time.LocalDate start = null;
         for (var input : task.getInput()) {
             if (input.getValue() instanceof Reference ref && ref.getReference() != null) {
-                String kind = input.getType().getCodingFirstRep().getCode();
-                BookingKind bookingKind = kind == null ? BookingKind.SLOT : ReferralFhir.parse(BookingKind.class, kind, "Task.input.type");
-                if (ref.getReference().startsWith("Slot/")) {
-                    return new AcceptReferral(bookingKind, ReferralFhir.uuid(ref.getReference(), "Slot", "Task.input.value"), null, null, null);
+                String r = ref.getReference();
+                if (r.startsWith("Slot/") || r.startsWith("Schedule/")) {
+                    kind = bookingKind(input);
+                    if (r.startsWith("Slot/")) {
+                        slot = ReferralFhir.uuid(r, "Slot", "Task.input.value");
+                    } else {
+                        schedule = ReferralFhir.uuid(r, "Schedule", "Task.input.value");
+                    }
+                } else if (r.startsWith("CareTeam/")) {
+                    team = ReferralFhir.uuid(r, "CareTeam", "Task.input.value");
+                } else if (r.startsWith("Practitioner/")) {
+                    practitioner = ReferralFhir.uuid(r, "Practitioner", "Task.input.value");
                 }
-                if (ref.getReference().startsWith("Schedule/")) {
-                    return new AcceptReferral(bookingKind, null, ReferralFhir.uuid(ref.getReference(), "Schedule", "Task.input.value"), null, null);
-                }
+            } else if (input.getValue() instanceof DateType date && date.getValue() != null) {
+                start = java.time.LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
             }
         }
-        throw new InvalidInputException("Task.input", "field.required");
+        if (slot == null && schedule == null && team == null && practitioner == null && start == null) {
+            throw new InvalidInputException("Task.input", "field.required");
+        }
+        if ((slot != null || schedule != null) && kind == null && current.direction() != ReferralDirection.DOWN) {
+            kind = BookingKind.SLOT;
+        }
+        return new AcceptReferral(kind, slot, schedule, null, null, team, practitioner, start);
+    }
+
+    /** The booking kind coded in the input type (any coding outside referral-task-parameter), or null. */
+    private static BookingKind bookingKind(Task.ParameterComponent input) {
+        return input.getType().getCoding().stream()
+                .filter(c -> c.getCode() != null && !ReferralFhir.CS_TASK_PARAMETER.equals(c.getSystem())).findFirst()
+                .map(c -> ReferralFhir.parse(BookingKind.class, c.getCode(), "Task.input.type")).orElse(null);
     }
 
     private static RejectReferral reject(Task task) {

@@ -1,5 +1,7 @@
 package org.medunion.fhir.internal.residents;
 
+import org.medunion.fhir.internal.Systems;
+
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -29,7 +31,7 @@ final class CareTeamMapper {
         var c = new CareTeam();
         c.setId(t.id().toString());
         c.getMeta().setVersionId(String.valueOf(t.version()));
-        c.addIdentifier().setSystem(ResidentSystems.ID_TEAM).setValue(t.id().toString());
+        c.addIdentifier().setSystem(Systems.ID_TEAM).setValue(t.id().toString());
         c.setStatus(t.active() ? CareTeam.CareTeamStatus.ACTIVE : CareTeam.CareTeamStatus.INACTIVE);
         c.addCategory(kind("family-doctor-team", "家庭医生团队"));
         c.setName(t.name());
@@ -42,7 +44,7 @@ final class CareTeamMapper {
         var c = new CareTeam();
         c.setId(k.id().toString());
         c.getMeta().setVersionId(String.valueOf(k.version()));
-        c.addIdentifier().setSystem(ResidentSystems.ID_CONTRACT).setValue(k.id().toString());
+        c.addIdentifier().setSystem(Systems.ID_CONTRACT).setValue(k.id().toString());
         c.setStatus(switch (k.status()) {
             case ACTIVE -> CareTeam.CareTeamStatus.ACTIVE;
             case RENEWED -> CareTeam.CareTeamStatus.ACTIVE;
@@ -64,20 +66,20 @@ final class CareTeamMapper {
                 .setMember(new Reference("Organization/" + k.municipalHospitalId()));
         if (t != null) {
             members(c, t);
-            c.addExtension(ResidentSystems.EXT_TEAM, new Reference("CareTeam/" + t.id()));
+            c.addExtension(Systems.EXT_TEAM, new Reference("CareTeam/" + t.id()));
         }
         for (PriorityGroup g : k.priorityGroups()) {
-            c.addExtension(ResidentSystems.EXT_PRIORITY_GROUP, new Coding(ResidentSystems.PRIORITY_GROUP, g.name(), null));
+            c.addExtension(Systems.EXT_PRIORITY_GROUP, new Coding(Systems.PRIORITY_GROUP, g.name(), null));
         }
         for (ContractService s : k.services()) {
-            c.addExtension(ResidentSystems.EXT_SERVICE, new Coding(ResidentSystems.CONTRACT_SERVICE, s.name(), null));
+            c.addExtension(Systems.EXT_SERVICE, new Coding(Systems.CONTRACT_SERVICE, s.name(), null));
         }
-        c.addExtension(ResidentSystems.EXT_CONTRACT_STATUS, new Coding(ResidentSystems.EXT_CONTRACT_STATUS, k.status().name(), null));
+        c.addExtension(Systems.EXT_CONTRACT_STATUS, new Coding(Systems.EXT_CONTRACT_STATUS, k.status().name(), null));
         if (k.status() == ContractStatus.ENDED && k.endReason() != null) {
-            c.addExtension(ResidentSystems.EXT_END_REASON, new StringType(k.endReason()));
+            c.addExtension(Systems.EXT_END_REASON, new StringType(k.endReason()));
         }
         if (k.renewedFrom() != null) {
-            c.addExtension(ResidentSystems.EXT_RENEWED_FROM, new Reference("CareTeam/" + k.renewedFrom()));
+            c.addExtension(Systems.EXT_RENEWED_FROM, new Reference("CareTeam/" + k.renewedFrom()));
         }
         return c;
     }
@@ -101,11 +103,11 @@ final class CareTeamMapper {
     }
 
     private static CodeableConcept role(String code, String display) {
-        return new CodeableConcept().addCoding(new Coding(ResidentSystems.TEAM_ROLE, code, display));
+        return new CodeableConcept().addCoding(new Coding(Systems.TEAM_ROLE, code, display));
     }
 
     private static CodeableConcept kind(String code, String display) {
-        return new CodeableConcept().addCoding(new Coding(ResidentSystems.CARE_TEAM_KIND, code, display));
+        return new CodeableConcept().addCoding(new Coding(Systems.CARE_TEAM_KIND, code, display));
     }
 
     static DateType date(java.time.LocalDate d) {

@@ -1,5 +1,7 @@
 package org.medunion.fhir.internal.residents;
 
+import org.medunion.fhir.internal.Systems;
+
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -103,19 +105,19 @@ class PatientResourceProvider implements IResourceProvider {
             }
         }
         throw new InvalidInputException("If-None-Exist", "request.invalidField", conditional.length() > 60
-                ? conditional.substring(0, 60) : conditional, "identifier=" + ResidentSystems.RESIDENT_ID_NUMBER + "|…");
+                ? conditional.substring(0, 60) : conditional, "identifier=" + Systems.RESIDENT_ID_NUMBER + "|…");
     }
 
     private Optional<ResidentView> byIdentifier(String system, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("identifier", "field.required");
         }
-        if (ResidentSystems.ID_RESIDENT.equals(system)) {
+        if (Systems.ID_RESIDENT.equals(system)) {
             return residents.resident(residentId(value));
         }
-        if (system != null && !system.isBlank() && !ResidentSystems.RESIDENT_ID_NUMBER.equals(system)) {
+        if (system != null && !system.isBlank() && !Systems.RESIDENT_ID_NUMBER.equals(system)) {
             throw new InvalidInputException("identifier", "request.invalidField", system,
-                    ResidentSystems.RESIDENT_ID_NUMBER + ", " + ResidentSystems.ID_RESIDENT);
+                    Systems.RESIDENT_ID_NUMBER + ", " + Systems.ID_RESIDENT);
         }
         try {
             return residents.findByIdNumber(value);

@@ -1,5 +1,7 @@
 package org.medunion.fhir.internal.residents;
 
+import org.medunion.fhir.internal.Systems;
+
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -30,16 +32,16 @@ final class ResidentToPatientMapper {
         p.setId(r.id().toString());
         p.getMeta().setVersionId(String.valueOf(r.version()));
         boolean full = r.residentIdNumber() != null;
-        Identifier id = p.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(ResidentSystems.RESIDENT_ID_NUMBER)
+        Identifier id = p.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(Systems.RESIDENT_ID_NUMBER)
                 .setValue(full ? r.residentIdNumber() : r.residentIdNumberMasked());
         if (!full) {
-            id.addExtension(ResidentSystems.EXT_MASKED, new BooleanType(true));
+            id.addExtension(Systems.EXT_MASKED, new BooleanType(true));
         }
-        p.addIdentifier().setUse(Identifier.IdentifierUse.SECONDARY).setSystem(ResidentSystems.ID_RESIDENT).setValue(r.id().toString());
+        p.addIdentifier().setUse(Identifier.IdentifierUse.SECONDARY).setSystem(Systems.ID_RESIDENT).setValue(r.id().toString());
         for (RecordLink link : r.linkedRecords()) {
             if (link.localRecordNumber() != null) {
                 p.addIdentifier().setUse(Identifier.IdentifierUse.USUAL)
-                        .setSystem(ResidentSystems.ID_MRN + "/" + link.sourceInstitutionId())
+                        .setSystem(Systems.ID_MRN + "/" + link.sourceInstitutionId())
                         .setValue(link.localRecordNumber())
                         .setAssigner(new Reference("Organization/" + link.sourceInstitutionId()));
             }
@@ -75,9 +77,9 @@ final class ResidentToPatientMapper {
         String idNumber = null;
         String mrn = null;
         for (Identifier i : p.getIdentifier()) {
-            if (ResidentSystems.RESIDENT_ID_NUMBER.equals(i.getSystem())) {
+            if (Systems.RESIDENT_ID_NUMBER.equals(i.getSystem())) {
                 idNumber = i.getValue();
-            } else if (i.getSystem() != null && i.getSystem().startsWith(ResidentSystems.ID_MRN)) {
+            } else if (i.getSystem() != null && i.getSystem().startsWith(Systems.ID_MRN)) {
                 mrn = i.getValue();
             }
         }

@@ -20,11 +20,11 @@ final class BookingToAppointmentMapper {
             case NO_SHOW -> Appointment.AppointmentStatus.NOSHOW;
             case ATTENDED -> Appointment.AppointmentStatus.FULFILLED;
         });
-        a.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(b.kind().name());
+        a.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(org.medunion.fhir.internal.Systems.code(b.kind()));
         a.addServiceType().setText(b.department());
         if (b.priority() != null) {
             a.setPriority(1);
-            a.getMeta().addTag(SchedulingFhir.BOOKING_PRIORITY_SYSTEM, b.priority().name(), null);
+            a.getMeta().addTag(SchedulingFhir.BOOKING_PRIORITY_SYSTEM, org.medunion.fhir.internal.Systems.code(b.priority()), null);
         }
         a.setStart(SchedulingFhir.date(b.start()));
         a.setEnd(SchedulingFhir.date(b.end()));

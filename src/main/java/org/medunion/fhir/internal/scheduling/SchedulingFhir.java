@@ -9,7 +9,7 @@ import org.medunion.shared.InvalidInputException;
 /** URIs and small helpers shared by the Schedule, Slot and Appointment providers (docs/scheduling.md). */
 final class SchedulingFhir {
 
-    static final String BASE = "https://medunion.example/fhir";
+    static final String BASE = org.medunion.fhir.internal.Systems.BASE;
     /** Tag on slots reserved for primary institutions and family-doctor teams until release (NN-4). */
     static final String SLOT_POOL_SYSTEM = BASE + "/CodeSystem/slot-pool";
     static final String RESERVED_CODE = "primary-care-reserved";

@@ -23,7 +23,7 @@ final class SlotToSlotMapper {
             slot.getMeta().addTag(SchedulingFhir.SLOT_POOL_SYSTEM, SchedulingFhir.RESERVED_CODE, "基层预留 primary-care reserved");
         }
         slot.setSchedule(new Reference("Schedule/" + s.scheduleId()));
-        slot.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(s.kind().name());
+        slot.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(org.medunion.fhir.internal.Systems.code(s.kind()));
         slot.addServiceType().setText(s.department());
         if (s.discipline() != null) {
             slot.addSpecialty().setText(s.discipline());
@@ -42,7 +42,7 @@ final class SlotToSlotMapper {
         var schedule = new Schedule();
         schedule.setId("Schedule/" + s.id());
         schedule.setActive(true);
-        schedule.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(s.kind().name());
+        schedule.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(org.medunion.fhir.internal.Systems.code(s.kind()));
         schedule.addServiceType().setText(s.department());
         if (s.discipline() != null) {
             schedule.addSpecialty().setText(s.discipline());

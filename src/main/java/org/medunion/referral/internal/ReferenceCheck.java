@@ -1,0 +1,71 @@
+package org.medunion.referral.internal;
+
+import java.util.UUID;
+import org.medunion.referral.CreateReferral;
+import org.medunion.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses a referral whose IDs point at nothing, or at things that do not belong together, before anything is
+ * written: the institutions must be in the registry, the resident in the resident index, the referring
+ * practitioner must work at the sending institution, a named consortium must hold both institutions and a named
+ * contract must be the resident's. Each failure is a 400 naming the field and its REFERRAL-00xx code; REST and
+ * FHIR create both pass through here because the check sits in the service.
+ */
+@Component
+class ReferenceCheck {
+
+    static final String NO_INSTITUTION = "REFERRAL-0014";
+    static final String NO_RESIDENT = "REFERRAL-0015";
+    static final String NOT_PRACTITIONER_OF = "REFERRAL-0016";
+    static final String NOT_CONSORTIUM_OF = "REFERRAL-0017";
+    static final String NOT_CONTRACT_OF = "REFERRAL-0018";
+
+    private final Directory directory;
+
+    ReferenceCheck(Directory directory) {
+        this.directory = directory;
+    }
+
+    void create(CreateReferral c, UUID from) {
+        institution(from, "fromInstitutionId");
+        if (c.toInstitutionId() != null) {
+            institution(c.toInstitutionId(), "toInstitutionId");
+        }
+        if (!directory.residentExists(c.residentId())) {
+            throw new InvalidInputException("residentId", NO_RESIDENT, c.residentId());
+        }
+        if (c.fromPractitionerId() != null) {
+            practitionerOf(c.fromPractitionerId(), from, "fromPractitionerId");
+        }
+        if (c.consortiumId() != null) {
+            boolean holdsBoth = directory.consortium(c.consortiumId())
+                    .filter(k -> directory.hasMembers(k, from, c.toInstitutionId())).isPresent();
+            if (!holdsBoth) {
+                throw new InvalidInputException("consortiumId", NOT_CONSORTIUM_OF, c.consortiumId());
+            }
+        }
+        if (c.contractId() != null) {
+            boolean residents = directory.contract(c.contractId())
+                    .filter(k -> k.residentId().value().equals(c.residentId())).isPresent();
+            if (!residents) {
+                throw new InvalidInputException("contractId", NOT_CONTRACT_OF, c.contractId());
+            }
+        }
+    }
+
+    void institution(UUID id, String field) {
+        if (directory.institution(id).isEmpty()) {
+            throw new InvalidInputException(field, NO_INSTITUTION, id);
+        }
+    }
+
+    /** The practitioner exists and works at the institution. */
+    void practitionerOf(UUID practitioner, UUID institution, String field) {
+        boolean works = directory.practitioner(practitioner)
+                .filter(p -> p.institutionId() != null && p.institutionId().value().equals(institution)).isPresent();
+        if (!works) {
+            throw new InvalidInputException(field, NOT_PRACTITIONER_OF, practitioner, institution);
+        }
+    }
+}

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
+import org.medunion.referral.DestinationType;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.referral.ReferralAction;
 import org.medunion.referral.ReferralId;
@@ -21,6 +22,9 @@ import org.medunion.referral.RejectReferral;
 import org.medunion.referral.RejectionReason;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.residents.TeamId;
+import org.medunion.residents.TeamView;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingManagement;
 import org.medunion.scheduling.SlotId;
@@ -49,12 +53,14 @@ class ReferralDetailController {
     private final ReferralManagement referrals;
     private final SchedulingManagement scheduling;
     private final RegistryManagement registry;
+    private final ResidentsManagement residents;
     private final ConsoleSupport support;
     private final Clock clock;
     private final DateTimeFormatter fmt;
 
     ReferralDetailController(ReferralManagement referrals, SchedulingManagement scheduling, RegistryManagement registry,
-                             ConsoleSupport support, Clock clock) {
+                             ResidentsManagement residents, ConsoleSupport support, Clock clock) {
+        this.residents = residents;
         this.referrals = referrals;
         this.scheduling = scheduling;
         this.registry = registry;
@@ -79,7 +85,7 @@ class ReferralDetailController {
             switch (a) {
                 case SUBMIT -> referrals.submit(rid);
                 case CANCEL -> referrals.cancel(rid, ConsoleSupport.blankToNull(v.get("reason")));
-                case ACCEPT -> referrals.accept(rid, accept(v));
+                case ACCEPT -> referrals.accept(rid, accept(referrals.get(rid), v));
                 case REJECT -> referrals.reject(rid, new RejectReferral(
                         ConsoleSupport.enumValue(RejectionReason.class, "reason", v.get("reason")),
                         ConsoleSupport.blankToNull(v.get("text"))));
@@ -104,9 +110,20 @@ class ReferralDetailController {
         }
     }
 
-    /** The chosen slot decides what is booked: an outpatient slot, a bed or an exam. */
-    private AcceptReferral accept(LinkedFormValues v) {
+    /**
+     * Home-based care names the responsible team and the start; otherwise the chosen slot decides what is booked:
+     * an outpatient slot, a bed or an exam (an outpatient follow-up may book nothing).
+     */
+    private AcceptReferral accept(ReferralView r, LinkedFormValues v) {
+        String note = ConsoleSupport.blankToNull(v.get("note"));
+        if (r.destinationType() != null && r.destinationType().isHomeCare()) {
+            return AcceptReferral.homeCare(ReferralFormController.uuid("teamId", v.get("teamId")), null,
+                    ConsoleSupport.date("plannedStart", v.get("plannedStart")), note);
+        }
         UUID slot = ReferralFormController.uuid("resourceId", v.get("resourceId"));
+        if (slot == null && r.destinationType() == DestinationType.OUTPATIENT_FOLLOW_UP) {
+            return new AcceptReferral(null, null, null, null, note);
+        }
         if (slot == null) {
             throw new InvalidInputException("resourceId", "field.required");
         }
@@ -114,7 +131,7 @@ class ReferralDetailController {
         ScheduleKind kind = scheduling.slot(new SlotId(slot)).map(SlotView::kind).orElse(ScheduleKind.OUTPATIENT_SPECIALTY);
         BookingKind booking = kind == ScheduleKind.INPATIENT_BED ? BookingKind.BED
                 : kind == ScheduleKind.EXAM ? BookingKind.EXAM : BookingKind.SLOT;
-        return new AcceptReferral(booking, slot, null, null, ConsoleSupport.blankToNull(v.get("note")));
+        return new AcceptReferral(booking, slot, null, null, note);
     }
 
     private void page(ReferralId id, Model model, LinkedFormValues v) {
@@ -128,9 +145,21 @@ class ReferralDetailController {
         model.addAttribute("allowed", allowed);
         model.addAttribute("v", v);
         model.addAttribute("reasons", RejectionReason.values());
+        boolean homeCare = r.destinationType() != null && r.destinationType().isHomeCare();
+        model.addAttribute("homeCareAcceptance", homeCare);
+        if (r.homeCare() != null && r.homeCare().teamId() != null) {
+            residents.team(new TeamId(r.homeCare().teamId())).ifPresent(t -> model.addAttribute("homeCareTeam", t.name()));
+        }
         if (allowed.contains(ReferralAction.ACCEPT) && r.toInstitutionId() != null) {
-            model.addAttribute("slots", scheduling.searchSlots(new SlotSearch(new InstitutionId(r.toInstitutionId()), null,
-                    null, null, null, null, null, true, 60)));
+            if (homeCare) {
+                model.addAttribute("teams", residents.teamsOf(new InstitutionId(r.toInstitutionId())).stream()
+                        .filter(TeamView::active).toList());
+            } else {
+                boolean bed = r.destinationType() != null && r.destinationType().needsBed();
+                model.addAttribute("slots", scheduling.searchSlots(new SlotSearch(new InstitutionId(r.toInstitutionId()),
+                        null, null, null, null, null, null, true, 60)).stream()
+                        .filter(s -> !bed || s.kind() == ScheduleKind.INPATIENT_BED).toList());
+            }
         }
         if (allowed.contains(ReferralAction.REDIRECT)) {
             model.addAttribute("redirectTargets", redirectTargets(r));

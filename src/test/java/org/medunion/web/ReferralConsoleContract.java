@@ -194,6 +194,39 @@ abstract class ReferralConsoleContract {
         assertThat(gp.get("/console/referrals/" + id).body()).contains("门诊小结：调整用药").contains("已完成");
     }
 
+    /** A family bed books nothing: the receiving GP names the responsible team and the planned start. */
+    @Test
+    void theReceivingGpAcceptsAFamilyBedWithTeamAndPlannedStart_badInputAtTheField() {
+        var w = world();
+        var r = Api.as(port, w.g().leadUser()).post("/api/referrals", """
+                {"direction":"DOWN","toInstitutionId":"%s","residentId":"%s","reason":"术后康复","diagnosisCode":"I63.9",
+                 "diagnosisText":"脑梗死恢复期","urgency":"ROUTINE","noCriteriaReason":"稳定期","destinationType":"FAMILY_BED",
+                 "carePlan":"每周上门两次","submit":true}"""
+                .formatted(w.g().primary().value(), w.resident()));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().get("id").asString();
+        var gp = ConsoleSession.login(port, w.g().gpUser());
+        var detail = gp.get("/console/referrals/" + id);
+        assertThat(detail.body()).contains("accept-form", "plannedStart").doesNotContain("name=\"resourceId\"");
+        var team = Pattern.compile("name=\"teamId\">\\s*<option value=\"\"[^<]*</option>\\s*<option value=\"([0-9a-f-]{36})\"")
+                .matcher(detail.body());
+        assertThat(team.find()).as("the centre's family-doctor teams are offered").isTrue();
+        var noTeam = gp.post("/console/referrals/" + id + "/accept", Map.of("teamId", "", "plannedStart",
+                LocalDate.now().plusDays(1).toString()), detail);
+        assertThat(noTeam.status()).isEqualTo(400);
+        assertThat(noTeam.body()).contains("field-error");
+        var past = gp.post("/console/referrals/" + id + "/accept", Map.of("teamId", team.group(1), "plannedStart",
+                LocalDate.now().minusDays(3).toString()), detail);
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(jdbc.sql("select status from referral_referral where id = ?").param(UUID.fromString(id)).query(String.class).single())
+                .isEqualTo("SUBMITTED");
+        String start = LocalDate.now().plusDays(2).toString();
+        var accepted = gp.post("/console/referrals/" + id + "/accept", Map.of("teamId", team.group(1), "plannedStart", start), detail);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(302);
+        var after = gp.get("/console/referrals/" + id);
+        assertThat(after.body()).contains("已接收").contains("home-care").contains(start);
+    }
+
     @Test
     void theGpMarksAFollowUpDone_onceOnly_andTheSenderMayNot() {
         var w = world();

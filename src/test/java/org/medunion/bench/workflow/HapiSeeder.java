@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Loads the FHIR equivalent of {@link MedUnionSeeder}'s data into a plain FHIR server (the HAPI JPA reference):
- * the two Organizations, the same residents as Patients (same ID numbers and names), the hospital's three
+ * the two Organizations, a HealthcareService per department, the same residents as Patients (same ID numbers and names), the hospital's three
  * Schedules and their free Slots on the same grid (08:00–17:00, 10 minutes, 2 per interval), in transaction
  * Bundles of 500 entries. Contracts and the rest of the district do not exist in plain FHIR; the hospital and
  * centre stand for them.
@@ -43,7 +43,7 @@ final class HapiSeeder {
                     SyntheticResidents.idNumber(i), name, surname, name.substring(surname.length()),
                     "1".equals(SyntheticResidents.sex(i)) ? "male" : "female", SyntheticResidents.birthDate(i), primary));
             if (batch.size() == 500 || i == residents - 1) {
-                List<String> ids = transaction("Patient", batch);
+                List<String> ids = transaction("Patient", batch, people.size());
                 for (int k = 0; k < ids.size(); k++) {
                     int n = people.size();
                     people.add(new Fixture.Resident(ids.get(k), SyntheticResidents.idNumber(n), SyntheticResidents.name(n)));
@@ -56,9 +56,13 @@ final class HapiSeeder {
         var schedules = new ArrayList<String>();
         int slots = 0;
         for (String dept : MedUnionSeeder.DEPARTMENTS) {
+            // R4 allows no Organization as Schedule.actor (HAPI enforces it): the department is a HealthcareService
+            String service = create("""
+                    {"resourceType":"HealthcareService","active":true,"name":"%s","providedBy":{"reference":"Organization/%s"}}"""
+                    .formatted(dept, hospital));
             String schedule = create("""
                     {"resourceType":"Schedule","active":true,"serviceType":[{"text":"%s"}],
-                     "actor":[{"reference":"Organization/%s"}]}""".formatted(dept, hospital));
+                     "actor":[{"reference":"HealthcareService/%s"}]}""".formatted(dept, service));
             schedules.add(schedule);
             for (int d = 0; d < days; d++) {
                 LocalDate day = first.plusDays(d);
@@ -73,7 +77,7 @@ final class HapiSeeder {
                     }
                 }
                 if (batch.size() >= 500 || d == days - 1) {
-                    slots += transaction("Slot", batch).size();
+                    slots += transaction("Slot", batch, -1).size();
                     batch.clear();
                 }
             }
@@ -88,12 +92,20 @@ final class HapiSeeder {
         return MedUnionSeeder.ok(r).get("id").asString();
     }
 
-    /** Posts the resources in one transaction Bundle and returns their new ids in order. */
-    private List<String> transaction(String type, List<String> resources) {
+    /**
+     * Posts the resources in one transaction Bundle and returns their ids in order. Patients (from resident
+     * {@code firstResident} on) are created only if their ID number is new, so a second seeding run reuses them.
+     */
+    private List<String> transaction(String type, List<String> resources, int firstResident) {
         var bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
         for (int i = 0; i < resources.size(); i++) {
             bundle.append(i == 0 ? "" : ",").append("{\"resource\":").append(resources.get(i))
-                    .append(",\"request\":{\"method\":\"POST\",\"url\":\"").append(type).append("\"}}");
+                    .append(",\"request\":{\"method\":\"POST\",\"url\":\"").append(type).append('"');
+            if (firstResident >= 0) {
+                bundle.append(",\"ifNoneExist\":\"identifier=").append(FhirWorkload.ID_NUMBER).append('|')
+                        .append(SyntheticResidents.idNumber(firstResident + i)).append('"');
+            }
+            bundle.append("}}");
         }
         JsonNode answer = MedUnionSeeder.ok(fhir.postFhir("/fhir", bundle.append("]}").toString()));
         var ids = new ArrayList<String>();

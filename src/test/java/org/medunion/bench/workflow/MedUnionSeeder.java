@@ -64,6 +64,22 @@ final class MedUnionSeeder {
                 registered.subList(0, Math.min(contracts, residents)));
     }
 
+    /**
+     * Fresh schedules for the hospital's departments over the fixture's days (a run books up to a few thousand
+     * slots; once a department is full, acceptances answer 409), replacing the fixture's schedules.
+     */
+    Fixture moreSlots(Fixture f, int perInterval) {
+        LocalDate first = LocalDate.parse(f.dates().get(0));
+        LocalDate last = LocalDate.parse(f.dates().get(f.dates().size() - 1));
+        var schedules = new ArrayList<String>();
+        for (String dept : DEPARTMENTS) {
+            schedules.add(publish(f.hospital(), dept, dept.equals("心内科") ? "OUTPATIENT_EXPERT" : "OUTPATIENT_SPECIALTY",
+                    first, last, "08:00", "17:00", 10, perInterval));
+        }
+        log("published %d fresh schedules at the hospital, %d per interval", schedules.size(), perInterval);
+        return new Fixture(f.primary(), f.hospital(), f.consortium(), schedules, f.dates(), f.residents());
+    }
+
     private String scopeOf(String user) {
         return ok(Api.as(port, user).get("/api/auth/whoami")).get("scope").get("reference").asString();
     }

@@ -17,6 +17,7 @@ import org.medunion.bench.ResidentLookupBenchmark;
  * <pre>
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=seed port=18301 residents=5000 contracts=3000 \
  *      bulkResidents=300000 db=jdbc:postgresql://127.0.0.1:5432/medunion_bench_p1 fixture=/tmp/p1/fixture.json
+ * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=seed-slots port=18301 perInterval=4   # before each run
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=rest port=18301 clients=16 warmup=20 seconds=60
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=fhir port=18301 clients=16 warmup=20 seconds=60
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=seed-hapi port=8080 residents=5000 fixture=/tmp/p1/hapi.json
@@ -46,6 +47,7 @@ public final class WorkflowLoadBenchmark {
                         args.number("days", 14), !"false".equals(args.text("cityWide", "true")));
                 f.save(fixtureFile);
             }
+            case "seed-slots" -> new MedUnionSeeder(port).moreSlots(Fixture.load(fixtureFile), args.number("perInterval", 4)).save(fixtureFile);
             case "seed-hapi" -> new HapiSeeder(port).seed(args.number("residents", 5000), args.number("days", 14)).save(fixtureFile);
             case "rest" -> run(args, new RestWorkload(Fixture.load(fixtureFile), port).mix());
             case "fhir" -> run(args, new FhirWorkload(Fixture.load(fixtureFile), port, false).mix());
@@ -56,7 +58,7 @@ public final class WorkflowLoadBenchmark {
                         f.residents().subList(0, contracted));
                 run(args, new FhirWorkload(same, port, true).mix());
             }
-            default -> throw new IllegalArgumentException("mode: seed, seed-hapi, rest, fhir or hapi");
+            default -> throw new IllegalArgumentException("mode: seed, seed-slots, seed-hapi, rest, fhir or hapi");
         }
         System.out.printf(Locale.ROOT, "done at %s (load average %.2f)%n", Instant.now(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

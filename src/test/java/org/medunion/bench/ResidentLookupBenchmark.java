@@ -121,7 +121,8 @@ public final class ResidentLookupBenchmark {
         return sorted[Math.max(0, idx)] / 1e6;
     }
 
-    private static void load(Connection c, long from, long to) throws Exception {
+    /** Adds synthetic residents {@code from} … {@code to − 1} with COPY (no source institution); also used by P-1. */
+    public static void load(Connection c, long from, long to) throws Exception {
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         String[] surnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"};
         String[] given = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超"};

@@ -12,11 +12,10 @@ import org.medunion.registry.RegistryManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,11 +25,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * city and loads it through the registry's API as the system (no authenticated user: scope checks pass,
  * policy guards record findings without blocking), in one transaction; then makes sure the role
  * accounts exist and publishes {@link DemoCityLoaded}. Later starts find the data and load nothing.
+ * It runs as a lifecycle bean in the phase before the web server starts, so that the first request a newcomer or
+ * integrator sends (a token for a demo account) never arrives before the accounts and the city exist.
  */
 @Component
 @Profile("demo")
-@Order(10)
-class DemoCityLoader implements ApplicationRunner {
+class DemoCityLoader implements SmartLifecycle {
+
+    /** Just before {@code WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE}: loaded before Tomcat listens. */
+    static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
 
     private static final Logger log = LoggerFactory.getLogger(DemoCityLoader.class);
 
@@ -43,6 +46,7 @@ class DemoCityLoader implements ApplicationRunner {
     private final long seed;
     private final boolean enabled;
     private volatile DemoCityLoaded loaded;
+    private volatile boolean running;
 
     DemoCityLoader(RegistryManagement registry, DemoAccounts accounts, DemoWorkflowSeeder workflow,
                    PlatformTransactionManager transactionManager,
@@ -60,11 +64,27 @@ class DemoCityLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
         if (enabled) {
             loadIfEmpty();
         }
         accounts.ensure();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     /** Loads the demo city unless the registry already has institutions; returns whether it loaded. */

@@ -425,6 +425,24 @@ abstract class ResidentsContract {
         assertThat(Api.as(port, other.gpUser()).getFhir("/fhir/Patient/" + patientId).status()).isEqualTo(404);
     }
 
+    /** FHIR Patient search by name honours _count (the search itself is limited, so fewer reads are audited). */
+    @Test
+    void fhirPatientNameSearchHonoursCount() {
+        String prefix = ResidentsFixture.unique("检索");
+        for (String suffix : java.util.List.of("甲", "乙", "丙")) {
+            LocalDate birth = ResidentsFixture.birth();
+            var r = gp().postFhir("/fhir/Patient", patientJson(ResidentsFixture.idNumber(birth, true), prefix + suffix,
+                    birth.toString(), "male", site.primary().toString()));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        String q = "/fhir/Patient?name=" + java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(gp().getFhir(q).json().get("entry").size()).isEqualTo(3);
+        var two = gp().getFhir(q + "&_count=2");
+        assertThat(two.status()).isEqualTo(200);
+        assertThat(two.json().get("entry").size()).isEqualTo(2);
+        assertThat(gp().getFhir(q + "&_count=0").status()).isEqualTo(400);
+    }
+
     /** S-2: who touched a resident's data is exportable as FHIR AuditEvent, to administrators only. */
     @Test
     void auditTrailOfAResidentIsExportedAsFhirAuditEventsToAdministratorsOnly() {

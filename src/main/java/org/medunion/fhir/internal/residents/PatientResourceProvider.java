@@ -62,14 +62,21 @@ class PatientResourceProvider implements IResourceProvider {
 
     @Search
     public List<Patient> search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
-                                @OptionalParam(name = Patient.SP_NAME) StringParam name) {
+                                @OptionalParam(name = Patient.SP_NAME) StringParam name,
+                                @ca.uhn.fhir.rest.annotation.Count Integer count) {
         if (identifier != null) {
             return byIdentifier(identifier.getSystem(), identifier.getValue()).map(this::toPatient).stream().toList();
         }
         if (name == null) {
             throw new InvalidInputException("name", "RESIDENTS-0032");
         }
-        return residents.search(new ResidentSearch(null, name.getValue(), 100)).stream().map(this::toPatient).toList();
+        // _count limits the search itself: every match read is audited, so reading 100 to return 10 would
+        // both cost and record reads nobody asked for
+        int limit = count == null ? 100 : count;
+        if (limit < 1 || limit > 100) {
+            throw new InvalidInputException("_count", "request.wrongType");
+        }
+        return residents.search(new ResidentSearch(null, name.getValue(), limit)).stream().map(this::toPatient).toList();
     }
 
     @Create

@@ -111,6 +111,17 @@ class ConsoleSupport {
         return f;
     }
 
+    /**
+     * Names of the institutions a page shows, whatever the caller's scope (an institution's name is no personal
+     * data, and a referral's other side may lie outside it); one look-up each instead of the whole registry.
+     */
+    Map<java.util.UUID, String> institutionNames(Collection<java.util.UUID> ids) {
+        Map<java.util.UUID, String> names = new HashMap<>();
+        ids.stream().filter(java.util.Objects::nonNull).distinct().forEach(id ->
+                registry.institutionUnscoped(new InstitutionId(id)).ifPresent(i -> names.put(id, i.name())));
+        return names;
+    }
+
     /** Names of the given institutions as far as the caller may see them; unseen ones show a short ID. */
     Map<InstitutionId, String> names(Collection<InstitutionId> ids) {
         Map<InstitutionId, String> names = new HashMap<>();

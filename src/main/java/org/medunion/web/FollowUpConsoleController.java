@@ -1,15 +1,13 @@
 package org.medunion.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.medunion.identity.Role;
 import org.medunion.referral.FollowUpView;
 import org.medunion.referral.MarkFollowUpDone;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.MedUnionException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,20 +25,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 class FollowUpConsoleController {
 
     private final ReferralManagement referrals;
-    private final RegistryManagement registry;
     private final ConsoleSupport support;
 
-    FollowUpConsoleController(ReferralManagement referrals, RegistryManagement registry, ConsoleSupport support) {
+    FollowUpConsoleController(ReferralManagement referrals, ConsoleSupport support) {
         this.referrals = referrals;
-        this.registry = registry;
         this.support = support;
     }
 
     @GetMapping("/console/referrals/follow-ups")
     String list(Model model) {
         support.requireRole(Role.GP, Role.OFFICE, Role.ADMIN, Role.INTEGRATOR);
-        model.addAttribute("tasks", referrals.openFollowUps(200));
-        model.addAttribute("names", names());
+        var tasks = referrals.openFollowUps(200);
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("names", support.institutionNames(tasks.stream().map(FollowUpView::fromInstitutionId).toList()));
         return "referral/follow-ups";
     }
 
@@ -48,8 +45,9 @@ class FollowUpConsoleController {
     String done(@PathVariable UUID referralId, @PathVariable UUID taskId, @RequestParam(required = false) String note,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                 HttpServletResponse response) {
+        FollowUpView f = null;
         try {
-            FollowUpView f = referrals.markFollowUpDone(new ReferralId(referralId), taskId, new MarkFollowUpDone(note));
+            f = referrals.markFollowUpDone(new ReferralId(referralId), taskId, new MarkFollowUpDone(note));
             if (htmx == null) {
                 return "redirect:/console/referrals/follow-ups?done";
             }
@@ -64,13 +62,8 @@ class FollowUpConsoleController {
             model.addAttribute("referralId", referralId);
             model.addAttribute("taskId", taskId);
         }
-        model.addAttribute("names", names());
+        model.addAttribute("names", support.institutionNames(f == null ? List.of() : List.of(f.fromInstitutionId())));
         return "referral/follow-ups :: result";
     }
 
-    private Map<UUID, String> names() {
-        var m = new HashMap<UUID, String>();
-        registry.allInstitutionsUnscoped().forEach(i -> m.put(i.id().value(), i.name()));
-        return m;
-    }
 }

@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.medunion.referral.AcceptReferral;
@@ -137,10 +135,8 @@ class ReferralDetailController {
     private void page(ReferralId id, Model model, LinkedFormValues v) {
         ReferralView r = referrals.get(id);
         Set<ReferralAction> allowed = referrals.allowedActions(id);
-        Map<UUID, String> names = names();
         model.addAttribute("r", r);
         model.addAttribute("timeline", referrals.timeline(id));
-        model.addAttribute("names", names);
         model.addAttribute("fmt", fmt);
         model.addAttribute("allowed", allowed);
         model.addAttribute("v", v);
@@ -161,9 +157,13 @@ class ReferralDetailController {
                         .filter(s -> !bed || s.kind() == ScheduleKind.INPATIENT_BED).toList());
             }
         }
+        var shown = new java.util.ArrayList<UUID>(java.util.Arrays.asList(r.fromInstitutionId(), r.toInstitutionId()));
         if (allowed.contains(ReferralAction.REDIRECT)) {
-            model.addAttribute("redirectTargets", redirectTargets(r));
+            var targets = redirectTargets(r);
+            model.addAttribute("redirectTargets", targets);
+            shown.addAll(targets);
         }
+        model.addAttribute("names", support.institutionNames(shown));
     }
 
     /** Other active members of the referral's consortium (not the sender, not the current receiver). */
@@ -177,10 +177,5 @@ class ReferralDetailController {
                 .distinct().toList();
     }
 
-    private Map<UUID, String> names() {
-        var m = new HashMap<UUID, String>();
-        registry.allInstitutionsUnscoped().forEach(i -> m.put(i.id().value(), i.name()));
-        return m;
-    }
 
 }

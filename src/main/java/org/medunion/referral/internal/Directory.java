@@ -79,15 +79,21 @@ class Directory {
         return isMember(c, a, today) && (b == null || isMember(c, b, today));
     }
 
-    /** Names of all institutions by ID (one registry read, for lists). */
-    java.util.Map<UUID, String> names() {
-        var r = registry.getIfAvailable();
-        if (r == null) {
-            return java.util.Map.of();
-        }
+    /**
+     * Names of the institutions a page shows, one look-up each. Lists are polled every few seconds, so reading the
+     * whole registry (thousands of institutions at district scale) per poll would be the wrong trade.
+     */
+    java.util.Map<UUID, String> names(java.util.Collection<UUID> ids) {
         var m = new java.util.HashMap<UUID, String>();
-        r.allInstitutionsUnscoped().forEach(i -> m.put(i.id().value(), i.name()));
+        ids.stream().filter(java.util.Objects::nonNull).distinct()
+                .forEach(id -> institution(id).ifPresent(i -> m.put(id, i.name())));
         return m;
+    }
+
+    /** Names of the sending and receiving institutions of the given referrals. */
+    java.util.Map<UUID, String> namesOf(List<org.medunion.referral.ReferralView> referrals) {
+        return names(referrals.stream().flatMap(r -> java.util.stream.Stream.of(r.fromInstitutionId(), r.toInstitutionId()))
+                .toList());
     }
 
     String name(UUID id) {

@@ -61,8 +61,9 @@ class ReferralConsoleController {
 
     @GetMapping("/console/referrals/rows")
     String rows(@RequestParam ReferralBox box, @RequestParam(required = false) ReferralStatus status, Model model) {
-        model.addAttribute("rows", referrals.list(box, status, 100));
-        model.addAttribute("names", directory.names());
+        var rows = referrals.list(box, status, 100);
+        model.addAttribute("rows", rows);
+        model.addAttribute("names", directory.namesOf(rows));
         model.addAttribute("box", box);
         return "referral/rows :: rows";
     }
@@ -73,7 +74,6 @@ class ReferralConsoleController {
         model.addAttribute("residentId", residentId);
         model.addAttribute("referrals", list);
         model.addAttribute("timelines", list.stream().map(r -> referrals.timeline(r.id())).toList());
-        model.addAttribute("names", directory.names());
         return "referral/resident";
     }
 }

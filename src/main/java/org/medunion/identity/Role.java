@@ -2,7 +2,12 @@ package org.medunion.identity;
 
 /** The roles of product.md; each has one console workspace. */
 public enum Role {
+    /** 系统管理员 — system administrator (等保 三员): configuration and registry; no account or audit administration. */
     ADMIN,
+    /** 安全管理员 — security administrator (等保 三员): accounts, roles, scopes, unlocks; reads no resident data. */
+    SECURITY_ADMIN,
+    /** 审计管理员 — audit administrator (等保 三员): reads, verifies and exports the audit trail; nobody edits it. */
+    AUDITOR,
     /** 卫健委规划人员 — health-commission planner, scoped to a jurisdiction. */
     PLANNER,
     /** 医联体管理办公室 — consortium management office, scoped to one consortium. */

@@ -3,6 +3,8 @@ package org.medunion.identity.internal;
 import java.time.Clock;
 import java.util.UUID;
 import org.medunion.identity.AccountEvent;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.OwnAccount;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What every account does for itself: log out, change its password, enrol a TOTP authenticator. */
 @Service
-class OwnAccountService {
+class OwnAccountService implements OwnAccount {
 
     static final String ISSUER = "MedUnion";
 
@@ -22,9 +24,11 @@ class OwnAccountService {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CurrentUsers users;
 
     OwnAccountService(AccountStore accounts, TokenService tokens, AccountAuthenticator authenticator, PasswordPolicy policy,
-                      PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock) {
+                      PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock, CurrentUsers users) {
+        this.users = users;
         this.accounts = accounts;
         this.tokens = tokens;
         this.authenticator = authenticator;
@@ -58,6 +62,18 @@ class OwnAccountService {
         int revoked = tokens.revokeAllExcept(username, keptSession);
         events.publishEvent(new AccountEvent(AccountEvent.Type.PASSWORD_CHANGED, username,
                 "own change, " + revoked + " other token(s) revoked"));
+    }
+
+    @Override
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        changePassword(users.require().username(), currentPassword, newPassword, null);
+    }
+
+    @Override
+    public boolean mustChangePassword() {
+        return users.current().flatMap(u -> accounts.find(u.username()))
+                .map(AccountStore.Account::mustChangePassword).orElse(false);
     }
 
     /** A new secret, stored only if none is set; the caller has proven the password. */

@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed one-minute windows counted in memory, per instance (docs/decisions/0020-rate-limits-in-memory.md):
+ * Fixed one-minute windows counted in memory, per instance (docs/decisions/0022-rate-limits-in-memory.md):
  * with N instances behind a balancer a caller gets at most N times the limit, which still bounds guessing
  * (the lock-out in the database is shared by all instances) and keeps the instances stateless.
  */

@@ -61,7 +61,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http, Environment environment) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, Environment environment, AccountStore accounts) throws Exception {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         http.authorizeHttpRequests(a -> {
                     a.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
@@ -74,6 +74,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
                         .authenticationDetailsSource(AccountAuthenticator.LoginDetails::new))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new PasswordChangeRedirectFilter(accounts), AnonymousAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();

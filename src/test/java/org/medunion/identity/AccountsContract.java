@@ -281,6 +281,17 @@ abstract class AccountsContract {
     }
 
     @Test
+    void securityAndAuditAdministratorsReadNoResidentData() {
+        for (String who : List.of("secadmin", "auditor")) {
+            var api = Api.as(port, who);
+            assertThat(api.get("/api/residents/duplicates").status()).as(who).isEqualTo(403);
+            assertThat(api.get("/api/referrals").status()).as(who).isEqualTo(403);
+            assertThat(api.getFhir("/fhir/Patient?_count=1").status()).as(who).isEqualTo(403);
+        }
+        assertThat(Api.as(port, "gp").get("/api/residents/duplicates").status()).isEqualTo(200);
+    }
+
+    @Test
     void securityAdministratorCannotActOnItself() {
         assertThat(Api.as(port, "secadmin").post("/api/accounts/secadmin/disable", "").status()).isEqualTo(403);
     }

@@ -13,6 +13,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.medunion.identity.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -48,6 +53,9 @@ class SecurityConfiguration {
                     }
                     a.requestMatchers("/actuator/**").hasRole("ADMIN")
                             .requestMatchers("/api/accounts/**").hasRole(Role.SECURITY_ADMIN.name())
+                            .requestMatchers(HttpMethod.GET, "/fhir/AuditEvent", "/fhir/AuditEvent/**").authenticated()
+                            .requestMatchers("/api/residents/**", "/api/referrals/**", "/api/scheduling/**", "/fhir/**")
+                            .access(noResidentData())
                             .anyRequest().authenticated();
                 })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,6 +77,8 @@ class SecurityConfiguration {
                         a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll();
                     }
                     a.requestMatchers("/console/accounts/**").hasRole(Role.SECURITY_ADMIN.name())
+                            .requestMatchers("/console/residents/**", "/console/referrals/**", "/console/schedules/**",
+                                    "/console/slots/**").access(noResidentData())
                             .anyRequest().authenticated();
                 })
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
@@ -78,6 +88,16 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
+    }
+
+    /**
+     * 三员 (decision 0020): the security and audit administrators are signed in but never see resident data — a
+     * rule at the door, so no resident, referral, booking or FHIR endpoint can forget it.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> noResidentData() {
+        return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAnyRole(Role.SECURITY_ADMIN.name(),
+                        Role.AUDITOR.name())));
     }
 
     private static AuthenticationEntryPoint apiEntryPoint() {

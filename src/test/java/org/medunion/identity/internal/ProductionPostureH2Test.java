@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
@@ -79,17 +78,13 @@ class ProductionPostureH2Test {
     }
 
     private static ConfigurableApplicationContext start(String db, String adminPassword, AtomicBoolean listened) {
+        // command-line arguments, since default properties would lose against application.properties
         return new SpringApplicationBuilder(MedUnionApplication.class)
                 .profiles("prod")
-                .properties(Map.of(
-                        "spring.datasource.url", db,
-                        "spring.datasource.username", "sa",
-                        "spring.datasource.password", "",
-                        "server.port", "0",
-                        "medunion.admin-password", adminPassword,
-                        "medunion.data-dir", System.getProperty("java.io.tmpdir") + "/medunion-posture"))
                 .listeners((ApplicationListener<WebServerInitializedEvent>) e -> listened.set(true))
-                .run();
+                .run("--spring.datasource.url=" + db, "--spring.datasource.username=sa", "--spring.datasource.password=",
+                        "--server.port=0", "--medunion.admin-password=" + adminPassword,
+                        "--medunion.data-dir=" + System.getProperty("java.io.tmpdir") + "/medunion-posture");
     }
 
     private static String newDatabase() {

@@ -45,7 +45,7 @@ class WorkspaceController {
         if (me.role() == Role.PLANNER || me.role() == Role.ADMIN) {
             planner(model);
         }
-        if (me.role() == Role.ADMIN) {
+        if (me.role() == Role.SECURITY_ADMIN) {
             model.addAttribute("accountCount", accounts.accounts().size());
             Map<Role, Long> byRole = new EnumMap<>(Role.class);
             accounts.accounts().forEach(a -> byRole.merge(a.role(), 1L, Long::sum));

@@ -53,6 +53,11 @@ public final class Api {
         return new Api("http://127.0.0.1:" + port, token);
     }
 
+    /** A caller holding the given bearer token (tests of logout, refresh and account administration). */
+    public static Api withToken(int port, String token) {
+        return new Api("http://127.0.0.1:" + port, token);
+    }
+
     public Response get(String path) {
         return send(request(path).GET().header("Accept", "application/json"));
     }

@@ -54,6 +54,9 @@ class DemoAccounts {
         wanted.add(new NewAccount("admin", "demo", "系统管理员", Role.ADMIN, Scope.global()));
         wanted.add(new NewAccount("planner", "demo", "上海市卫健委 规划发展处", Role.PLANNER, Scope.jurisdiction(CITY)));
         wanted.add(new NewAccount("integrator", "demo", "上海市区域卫生信息平台集成方", Role.INTEGRATOR, Scope.jurisdiction(CITY)));
+        // 等保 三员: the security administrator (accounts) and the audit administrator (trail) besides admin
+        wanted.add(new NewAccount("secadmin", "demo", "安全管理员", Role.SECURITY_ADMIN, Scope.global()));
+        wanted.add(new NewAccount("auditor", "demo", "审计管理员", Role.AUDITOR, Scope.global()));
         if (wanted.stream().map(NewAccount::username).allMatch(existing::contains)
                 && Set.of("office", "gp", "specialist", "pharmacist", "centre").stream().allMatch(existing::contains)) {
             return;

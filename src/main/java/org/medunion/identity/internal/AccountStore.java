@@ -22,7 +22,7 @@ class AccountStore {
                     new Scope(ScopeType.valueOf(rs.getString("scope_type")), rs.getString("scope_ref"))),
             rs.getInt("failed_attempts"),
             rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant(),
-            rs.getBoolean("enabled"));
+            rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getString("totp_secret"));
 
     private final JdbcClient jdbc;
 
@@ -47,18 +47,55 @@ class AccountStore {
                 .update();
     }
 
-    void recordFailure(String username, int failedAttempts, Instant lockedUntil) {
-        jdbc.sql("update identity_account set failed_attempts = ?, locked_until = ? where username = ?")
-                .params(failedAttempts, lockedUntil == null ? null : java.sql.Timestamp.from(lockedUntil), username)
-                .update();
+    List<Account> page(int offset, int limit) {
+        return jdbc.sql("select * from identity_account order by username limit ? offset ?").params(limit, offset)
+                .query(ROWS).list();
     }
 
-    void recordSuccess(String username) {
-        jdbc.sql("update identity_account set failed_attempts = 0, locked_until = null where username = ? and failed_attempts > 0")
-                .param(username).update();
+    long count() {
+        return jdbc.sql("select count(*) from identity_account").query(Long.class).single();
     }
 
+    void setPassword(String username, String passwordHash, boolean mustChange, Instant now) {
+        jdbc.sql("update identity_account set password_hash = ?, must_change_password = ?, updated_at = ? where username = ?")
+                .params(passwordHash, mustChange, java.sql.Timestamp.from(now), username).update();
+    }
+
+    void setEnabled(String username, boolean enabled, Instant now) {
+        jdbc.sql("update identity_account set enabled = ?, updated_at = ? where username = ?")
+                .params(enabled, java.sql.Timestamp.from(now), username).update();
+    }
+
+    void setRole(String username, CurrentUser user, Instant now) {
+        jdbc.sql("update identity_account set role = ?, scope_type = ?, scope_ref = ?, updated_at = ? where username = ?")
+                .params(user.role().name(), user.scope().type().name(), user.scope().reference(),
+                        java.sql.Timestamp.from(now), username).update();
+    }
+
+    /** Sets the secret only while none is set, so a second enrolment cannot replace the first one. */
+    boolean enrolTotp(String username, String secret) {
+        return jdbc.sql("update identity_account set totp_secret = ? where username = ? and totp_secret is null")
+                .params(secret, username).update() == 1;
+    }
+
+    void clearTotp(String username) {
+        jdbc.sql("update identity_account set totp_secret = null where username = ?").param(username).update();
+    }
+
+    /**
+     * A row of {@code identity_account}. {@link #toString()} leaves out the hash and the TOTP secret so that no
+     * log line or exception message can carry them.
+     */
     record Account(UUID id, String username, String passwordHash, CurrentUser user, int failedAttempts,
-                   Instant lockedUntil, boolean enabled) {
+                   Instant lockedUntil, boolean enabled, boolean mustChangePassword, String totpSecret) {
+
+        boolean totpEnrolled() {
+            return totpSecret != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Account[" + username + ", " + user.role() + ", enabled=" + enabled + "]";
+        }
     }
 }

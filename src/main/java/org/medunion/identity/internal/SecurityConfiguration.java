@@ -1,7 +1,5 @@
 package org.medunion.identity.internal;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +13,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.medunion.identity.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Two doors. The API and FHIR take only bearer tokens, keep no session and so need no CSRF token;
@@ -34,15 +40,27 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, RateLimiter limiter, Environment environment)
+            throws Exception {
+        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         http.securityMatcher("/api/**", "/fhir/**", "/v3/api-docs/**", "/actuator/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/v3/api-docs/**", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh", "/api/auth/totp").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/actuator/health/**").permitAll();
+                    if (demo) {
+                        // the demo is meant to be explored; elsewhere the API description is for signed-in callers only
+                        a.requestMatchers(HttpMethod.GET, "/v3/api-docs/**").permitAll();
+                    }
+                    a.requestMatchers("/actuator/**").hasRole("ADMIN")
+                            .requestMatchers("/api/accounts/**").hasRole(Role.SECURITY_ADMIN.name())
+                            .requestMatchers(HttpMethod.GET, "/fhir/AuditEvent", "/fhir/AuditEvent/**").authenticated()
+                            .requestMatchers("/api/residents/**", "/api/referrals/**", "/api/scheduling/**", "/fhir/**")
+                            .access(noResidentData())
+                            .anyRequest().authenticated();
+                })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
+                .addFilterBefore(new RateLimitFilter(limiter), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint()).accessDeniedHandler(apiDeniedHandler()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
@@ -51,42 +69,44 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+    SecurityFilterChain consoleChain(HttpSecurity http, Environment environment, AccountStore accounts) throws Exception {
+        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+        http.authorizeHttpRequests(a -> {
+                    a.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
+                    if (demo) {
+                        a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll();
+                    }
+                    a.requestMatchers("/console/accounts/**").hasRole(Role.SECURITY_ADMIN.name())
+                            .requestMatchers("/console/residents/**", "/console/referrals/**", "/console/schedules/**",
+                                    "/console/slots/**").access(noResidentData())
+                            .anyRequest().authenticated();
+                })
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        .authenticationDetailsSource(AccountAuthenticator.LoginDetails::new))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new PasswordChangeRedirectFilter(accounts), AnonymousAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
     }
 
+    /**
+     * 三员 (decision 0020): the security and audit administrators are signed in but never see resident data — a
+     * rule at the door, so no resident, referral, booking or FHIR endpoint can forget it.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> noResidentData() {
+        return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAnyRole(Role.SECURITY_ADMIN.name(),
+                        Role.AUDITOR.name())));
+    }
+
     private static AuthenticationEntryPoint apiEntryPoint() {
-        return (request, response, ex) -> write(response, request.getRequestURI(), 401, "login",
+        return (request, response, ex) -> AuthProblems.write(response, request.getRequestURI(), 401, "login",
                 "Authentication required: send Authorization: Bearer <token> (POST /api/auth/token)");
     }
 
     private static AccessDeniedHandler apiDeniedHandler() {
-        return (request, response, ex) -> write(response, request.getRequestURI(), 403, "forbidden",
+        return (request, response, ex) -> AuthProblems.write(response, request.getRequestURI(), 403, "forbidden",
                 "Your role or scope does not allow this request");
-    }
-
-    /** FHIR clients expect an OperationOutcome, REST clients an RFC 9457 problem detail. */
-    private static void write(HttpServletResponse response, String uri, int status, String code, String message)
-            throws java.io.IOException {
-        response.setStatus(status);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (uri.contains("/fhir/")) {
-            response.setContentType("application/fhir+json");
-            response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\""
-                    + (status == 401 ? "login" : "forbidden") + "\",\"diagnostics\":\"" + message + "\"}]}");
-        } else {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"https://medunion.example/problems/auth." + code + "\",\"title\":\""
-                    + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status + ",\"detail\":\"" + message
-                    + "\",\"code\":\"auth." + code + "\",\"instance\":\"" + uri.replace("\"", "") + "\"}");
-        }
     }
 }

@@ -81,6 +81,8 @@ final class AuditEventMapper {
             case CREATE -> new Coding(INTERACTION, "create", "create");
             case UPDATE -> new Coding(INTERACTION, "update", "update");
             case DELETE -> new Coding(INTERACTION, "delete", "delete");
+            case LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_CHANGED, TOKEN_REVOKED, PASSWORD_CHANGED ->
+                    new Coding(INTERACTION, "operation", "operation");
         };
     }
 
@@ -90,6 +92,8 @@ final class AuditEventMapper {
             case CREATE -> AuditEventAction.C;
             case UPDATE -> AuditEventAction.U;
             case DELETE -> AuditEventAction.D;
+            case LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED -> AuditEventAction.E;
+            case ACCOUNT_CHANGED, TOKEN_REVOKED, PASSWORD_CHANGED -> AuditEventAction.U;
         };
     }
 

@@ -1,0 +1,89 @@
+package org.medunion.identity.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.medunion.identity.AccountEvent;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.OwnAccount;
+import org.medunion.shared.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What every account does for itself: log out, change its password, enrol a TOTP authenticator. */
+@Service
+class OwnAccountService implements OwnAccount {
+
+    static final String ISSUER = "MedUnion";
+
+    private final AccountStore accounts;
+    private final TokenService tokens;
+    private final AccountAuthenticator authenticator;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final CurrentUsers users;
+
+    OwnAccountService(AccountStore accounts, TokenService tokens, AccountAuthenticator authenticator, PasswordPolicy policy,
+                      PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock, CurrentUsers users) {
+        this.users = users;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.authenticator = authenticator;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void logout(String username, String accessToken) {
+        int removed = tokens.revokeSessionOf(accessToken);
+        events.publishEvent(new AccountEvent(AccountEvent.Type.TOKEN_REVOKED, username, "logout, " + removed + " token(s)"));
+    }
+
+    /**
+     * Checks the current password (a stolen token alone cannot take the account over), applies the policy and
+     * revokes every other session; {@code keptSession} (the caller's own, null for the console) stays valid.
+     */
+    @Transactional
+    void changePassword(String username, String currentPassword, String newPassword, UUID keptSession) {
+        var account = accounts.find(username).orElseThrow();
+        if (!authenticator.passwordMatches(account, currentPassword)) {
+            throw new InvalidInputException("currentPassword", "password.currentWrong");
+        }
+        policy.check("newPassword", username, newPassword);
+        if (authenticator.passwordMatches(account, newPassword)) {
+            throw new InvalidInputException("newPassword", "password.unchanged");
+        }
+        accounts.setPassword(username, encoder.encode(newPassword), false, clock.instant());
+        int revoked = tokens.revokeAllExcept(username, keptSession);
+        events.publishEvent(new AccountEvent(AccountEvent.Type.PASSWORD_CHANGED, username,
+                "own change, " + revoked + " other token(s) revoked"));
+    }
+
+    @Override
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        changePassword(users.require().username(), currentPassword, newPassword, null);
+    }
+
+    @Override
+    public boolean mustChangePassword() {
+        return users.current().flatMap(u -> accounts.find(u.username()))
+                .map(AccountStore.Account::mustChangePassword).orElse(false);
+    }
+
+    /** A new secret, stored only if none is set; the caller has proven the password. */
+    @Transactional
+    AuthTokenController.TotpEnrolment enrolTotp(String username) {
+        String secret = Totp.newSecret();
+        if (!accounts.enrolTotp(username, secret)) {
+            throw new AuthTokenController.EnrolmentConflict();
+        }
+        events.publishEvent(new AccountEvent(AccountEvent.Type.ACCOUNT_CHANGED, username, "TOTP enrolled"));
+        return new AuthTokenController.TotpEnrolment(secret, Totp.otpauthUri(ISSUER, username, secret));
+    }
+}

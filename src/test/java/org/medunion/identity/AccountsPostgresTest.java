@@ -1,0 +1,7 @@
+package org.medunion.identity;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class AccountsPostgresTest extends AccountsContract {
+}

@@ -285,7 +285,11 @@ class SchedulingService implements SchedulingManagement {
             if (!stored.requestHash().equals(hash)) {
                 throw new IdempotencyKeyReusedException();
             }
-            return new BookingResult(BookingSnapshot.read(stored.body()), true);
+            BookingView booking = BookingSnapshot.read(stored.body());
+            // a replay hands out the booking (resident included) again: audited like the first answer
+            audit.record(AuditAction.READ, "Booking", booking.id().toString(), booking.residentId().toString(),
+                    "Idempotency-Key replay");
+            return new BookingResult(booking, true);
         });
     }
 

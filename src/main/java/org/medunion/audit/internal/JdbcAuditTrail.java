@@ -76,10 +76,11 @@ class JdbcAuditTrail implements AuditTrail {
                 clean(e.objectType(), 40), clean(e.objectId(), 64), clean(e.residentRef(), 64), clean(address, 64),
                 clean(purpose, 40), Purposes.claimed(request), e.outcome() == null ? AuditRecord.SUCCESS : e.outcome(),
                 clean(e.detail(), 500), null, null);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
             pending().add(row);
         } else {
-            // reached through a default method of AuditTrail, past the proxy's @Transactional: a transaction of its own
+            // reached through a default method of AuditTrail, past the proxy's @Transactional: a transaction of its
+            // own, so the chain append always runs in a real transaction that holds the head lock until commit
             tx.executeWithoutResult(s -> pending().add(row));
         }
     }

@@ -1,19 +1,35 @@
 package org.medunion.audit;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The only way into the trail: record and read, never change. */
 public interface AuditTrail {
 
     /**
-     * Records what the current caller did, with their client address and declared purpose
-     * ({@code X-Purpose-Of-Use} header), in the caller's transaction: a change that rolls back leaves no row.
+     * Records what the current caller did, with their client address, the purpose of use their role implies and,
+     * beside it, any purpose they claimed ({@code X-Purpose-Of-Use} header), in the caller's transaction: a change
+     * that rolls back leaves no row.
      */
-    void record(AuditAction action, String objectType, String objectId, String residentRef, String detail);
+    default void record(AuditAction action, String objectType, String objectId, String residentRef, String detail) {
+        record(AuditRecord.of(action, objectType, objectId).resident(residentRef).detail(detail));
+    }
+
+    /**
+     * As {@link #record(AuditAction, String, String, String, String)}, with the purpose of use the platform derived
+     * from the care relationship that allowed the access (e.g. {@code REFERRAL_RECEIVED}); null = the role's purpose.
+     */
+    default void record(AuditAction action, String objectType, String objectId, String residentRef, String detail,
+                        String purpose) {
+        record(AuditRecord.of(action, objectType, objectId).resident(residentRef).detail(detail).purpose(purpose));
+    }
 
     default void record(AuditAction action, String objectType, String objectId) {
         record(action, objectType, objectId, null, null);
     }
+
+    /** Records one event; fields it leaves null take the current caller, address and role purpose. */
+    void record(AuditRecord event);
 
     /** Newest first; filters are optional (null = any). */
     List<AuditEntry> search(AuditQuery query);
@@ -23,7 +39,21 @@ public interface AuditTrail {
     /** One row of the trail by its ID. */
     java.util.Optional<AuditEntry> find(java.util.UUID id);
 
-    record AuditQuery(String actor, String objectType, String objectId, String residentRef, int limit) {
+    /** Walks the hash chain from its first row and reports the first break, if any. */
+    ChainVerification verifyChain();
+
+    /**
+     * Filters of a trail query; null = any. {@code offset} pages through the newest-first order.
+     *
+     * @param from inclusive, {@code to} exclusive
+     */
+    record AuditQuery(String actor, String objectType, String objectId, String residentRef, AuditAction action,
+                      Instant from, Instant to, int offset, int limit) {
+
+        public AuditQuery(String actor, String objectType, String objectId, String residentRef, int limit) {
+            this(actor, objectType, objectId, residentRef, null, null, null, 0, limit);
+        }
+
         public static AuditQuery forObject(String type, String id) {
             return new AuditQuery(null, type, id, null, 100);
         }

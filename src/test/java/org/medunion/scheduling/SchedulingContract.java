@@ -48,6 +48,8 @@ abstract class SchedulingContract {
     SchedulingManagement scheduling;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.medunion.audit.AuditTrail audit;
 
     Group g;
 
@@ -279,6 +281,23 @@ abstract class SchedulingContract {
         assertThat(misuse.status()).isEqualTo(422);
         assertThat(misuse.json().get("code").asString()).isEqualTo("SCHEDULING-0006");
         assertThat(activeBookings(other)).isZero();
+    }
+
+    @Test
+    void R4_aReplayIsAuditedLikeTheFirstAnswer() {
+        var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        String slot = slots(schedule.get("id").asString()).get(0).get("id").asString();
+        String body = "{\"slotId\":\"" + slot + "\",\"residentId\":\"" + g.contracted() + "\"}";
+        var headers = Map.of("Content-Type", "application/json", "Idempotency-Key", SchedulingFixture.unique("key"));
+        var first = gp().send("POST", "/api/scheduling/bookings", body, headers);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        var rows = new org.medunion.audit.AuditTrail.AuditQuery(null, "Booking", first.json().get("id").asString(), null, 100);
+        long before = audit.count(rows);
+        // the replay hands out the same booking, resident included: one more row, for the same resident
+        var replay = gp().send("POST", "/api/scheduling/bookings", body, headers);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(audit.count(rows)).isEqualTo(before + 1);
+        assertThat(audit.search(rows).get(0).residentRef()).isEqualTo(g.contracted().toString());
     }
 
     @Test

@@ -36,6 +36,8 @@ abstract class ConsoleHttpContract {
 
     @Autowired
     AccountManagement accounts;
+    @Autowired
+    org.medunion.audit.AuditTrail audit;
 
     ConsoleFixture fixture;
 
@@ -353,6 +355,31 @@ abstract class ConsoleHttpContract {
 
     private long countNamed(String name) {
         return registry.countInstitutions(new InstitutionSearch(name, null, null, null, null, null, null, 0, 10));
+    }
+
+    @Test
+    void theAuditorReadsTheTrailInChineseFiltersPagesExportsAndVerifies() {
+        String auditor = "console-auditor-" + Long.toString(System.nanoTime(), 36);
+        accounts.ensureAccount(new NewAccount(auditor, "demo", "审计管理员 " + auditor, Role.AUDITOR, Scope.global()));
+        audit.record(org.medunion.audit.AuditAction.READ, "ConsoleContract", UUID.randomUUID().toString());
+        var s = ConsoleSession.login(port, auditor);
+        var page = s.get("/console/audit");
+        assertThat(page.status()).isEqualTo(200);
+        // actions and outcomes from the bundles, times to the second in Asia/Shanghai, paging
+        assertThat(page.body()).contains("审计日志").contains("查看").contains("成功").contains("第 1 /")
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}").doesNotContain(">READ<");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var filtered = s.getHtmx("/console/audit?action=READ&from=" + today + "&to=" + today + "&page=1");
+        assertThat(filtered.status()).isEqualTo(200);
+        assertThat(filtered.body()).contains("第 2 /").doesNotContain(">新建<");
+        var csv = s.get("/console/audit/export.csv?action=EXPORT");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).contains("id,time,actor");
+        var verify = s.post("/console/audit/verify", Map.of(), page);
+        assertThat(verify.status()).isEqualTo(200);
+        assertThat(verify.body()).contains("审计链完整");
+        assertThat(s.get("/console/audit?action=NOPE").status()).isEqualTo(400);
     }
 
     private boolean activeMember(ConsortiumView consortium, UUID institutionId) {

@@ -3,22 +3,35 @@ package org.medunion.audit.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditEntry;
+import org.medunion.audit.AuditRecord;
 import org.medunion.audit.AuditTrail;
+import org.medunion.audit.ChainVerification;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+/**
+ * The trail over JDBC. Rows are collected during the caller's transaction and appended to the hash chain just
+ * before it commits: the chain head is locked only from then to the commit, so concurrent writers queue for
+ * milliseconds rather than for their whole transactions, and never while holding the head wait for another lock.
+ */
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
@@ -26,32 +39,109 @@ class JdbcAuditTrail implements AuditTrail {
             rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("actor_role"),
             AuditAction.valueOf(rs.getString("action")), rs.getString("object_type"), rs.getString("object_id"),
             rs.getString("resident_ref"), rs.getString("client_address"), rs.getString("purpose"),
-            rs.getString("outcome"), rs.getString("detail"));
+            rs.getString("outcome"), rs.getString("detail"), rs.getString("claimed_purpose"));
+
+    private static final String INSERT = """
+            insert into audit_event (id, occurred_at, actor, actor_role, action, object_type, object_id, resident_ref,
+                                     client_address, purpose, claimed_purpose, outcome, detail, chain_seq, prev_hash, row_hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final CurrentUsers users;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    JdbcAuditTrail(JdbcClient jdbc, CurrentUsers users, Clock clock) {
+    JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, Clock clock, TransactionTemplate tx) {
+        this.tx = tx;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.users = users;
         this.clock = clock;
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(AuditAction action, String objectType, String objectId, String residentRef, String detail) {
-        CurrentUser user = users.current().orElse(null);
+    public void record(AuditRecord e) {
+        CurrentUser user = e.actor() != null ? null : users.current().orElse(null);
         HttpServletRequest request = currentRequest();
-        jdbc.sql("""
-                insert into audit_event (id, occurred_at, actor, actor_role, action, object_type, object_id, resident_ref,
-                                         client_address, purpose, outcome, detail)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUCCESS', ?)""")
-                .params(UUID.randomUUID(), Timestamp.from(clock.instant()), user == null ? "system" : user.username(),
-                        user == null ? null : user.role().name(), action.name(), objectType, objectId, residentRef,
-                        request == null ? null : request.getRemoteAddr(), purpose(request, user),
-                        detail == null ? null : truncate(detail))
-                .update();
+        String actor = e.actor() != null ? e.actor() : user == null ? "system" : user.username();
+        String role = e.actor() != null ? e.actorRole() : user == null ? null : user.role().name();
+        String address = e.clientAddress() != null ? e.clientAddress() : request == null ? null : request.getRemoteAddr();
+        String purpose = e.purpose() != null ? Purposes.code(e.purpose())
+                : Purposes.of(user != null ? user.role() : Purposes.role(role));
+        // microseconds: what both databases store, so the hash computed now matches the row read back
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var row = new AuditChain.Row(0, UUID.randomUUID(), at, clean(actor, 64), clean(role, 20), e.action().name(),
+                clean(e.objectType(), 40), clean(e.objectId(), 64), clean(e.residentRef(), 64), clean(address, 64),
+                clean(purpose, 40), Purposes.claimed(request), e.outcome() == null ? AuditRecord.SUCCESS : e.outcome(),
+                clean(e.detail(), 500), null, null);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            pending().add(row);
+        } else {
+            // reached through a default method of AuditTrail, past the proxy's @Transactional: a transaction of its
+            // own, so the chain append always runs in a real transaction that holds the head lock until commit
+            tx.executeWithoutResult(s -> pending().add(row));
+        }
+    }
+
+    /**
+     * This transaction's rows, held by its synchronization (not a bound resource) so that a REQUIRES_NEW
+     * transaction inside, whose synchronizations are separate, appends its own rows at its own commit.
+     */
+    private List<AuditChain.Row> pending() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof PendingRows p && p.trail == this) {
+                return p.rows;
+            }
+        }
+        var p = new PendingRows(this);
+        TransactionSynchronizationManager.registerSynchronization(p);
+        return p.rows;
+    }
+
+    private static final class PendingRows implements TransactionSynchronization {
+        private final JdbcAuditTrail trail;
+        private final List<AuditChain.Row> rows = new ArrayList<>();
+
+        PendingRows(JdbcAuditTrail trail) {
+            this.trail = trail;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            trail.append(rows);
+        }
+    }
+
+    private void append(List<AuditChain.Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var head = jdbc.sql("select chain_seq, last_hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        long seq = (Long) head[0];
+        String prev = (String) head[1];
+        var params = new ArrayList<Object[]>(rows.size());
+        for (AuditChain.Row r : rows) {
+            seq++;
+            var chained = new AuditChain.Row(seq, r.id(), r.occurredAt(), r.actor(), r.actorRole(), r.action(), r.objectType(),
+                    r.objectId(), r.residentRef(), r.clientAddress(), r.purpose(), r.claimedPurpose(), r.outcome(), r.detail(),
+                    prev, null);
+            String hash = AuditChain.hash(chained, prev);
+            params.add(new Object[] {r.id(), Timestamp.from(r.occurredAt()), r.actor(), r.actorRole(), r.action(), r.objectType(),
+                    r.objectId(), r.residentRef(), r.clientAddress(), r.purpose(), r.claimedPurpose(), r.outcome(), r.detail(),
+                    seq, prev, hash});
+            prev = hash;
+        }
+        batch.batchUpdate(INSERT, params);
+        jdbc.sql("update audit_chain_head set chain_seq = ?, last_hash = ? where id = 1").params(seq, prev).update();
+        rows.clear();
+    }
+
+    @Override
+    public ChainVerification verifyChain() {
+        return AuditChain.verify(jdbc);
     }
 
     @Override
@@ -60,7 +150,9 @@ class JdbcAuditTrail implements AuditTrail {
         var params = new ArrayList<Object>();
         filter(q, where, params);
         params.add(Math.max(1, Math.min(q.limit(), 1000)));
-        return jdbc.sql("select * from audit_event" + where + " order by occurred_at desc limit ?").params(params).query(ROWS).list();
+        params.add(Math.max(0, q.offset()));
+        return jdbc.sql("select * from audit_event" + where + " order by occurred_at desc, chain_seq desc limit ? offset ?")
+                .params(params).query(ROWS).list();
     }
 
     @Override
@@ -77,21 +169,19 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private static void filter(AuditQuery q, StringBuilder where, List<Object> params) {
-        if (q.actor() != null) {
-            where.append(" and actor = ?");
-            params.add(q.actor());
-        }
-        if (q.objectType() != null) {
-            where.append(" and object_type = ?");
-            params.add(q.objectType());
-        }
-        if (q.objectId() != null) {
-            where.append(" and object_id = ?");
-            params.add(q.objectId());
-        }
-        if (q.residentRef() != null) {
-            where.append(" and resident_ref = ?");
-            params.add(q.residentRef());
+        condition(where, params, " and actor = ?", q.actor());
+        condition(where, params, " and object_type = ?", q.objectType());
+        condition(where, params, " and object_id = ?", q.objectId());
+        condition(where, params, " and resident_ref = ?", q.residentRef());
+        condition(where, params, " and action = ?", q.action() == null ? null : q.action().name());
+        condition(where, params, " and occurred_at >= ?", q.from() == null ? null : Timestamp.from(q.from()));
+        condition(where, params, " and occurred_at < ?", q.to() == null ? null : Timestamp.from(q.to()));
+    }
+
+    private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
+        if (value != null) {
+            where.append(sql);
+            params.add(value);
         }
     }
 
@@ -99,23 +189,26 @@ class JdbcAuditTrail implements AuditTrail {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs ? attrs.getRequest() : null;
     }
 
-    /** Declared purpose of use, else the one implied by the role (treatment for clinicians, operations otherwise). */
-    private static String purpose(HttpServletRequest request, CurrentUser user) {
-        String declared = request == null ? null : request.getHeader("X-Purpose-Of-Use");
-        if (declared != null && declared.matches("[A-Za-z_-]{1,40}")) {
-            return declared.toUpperCase();
+    /**
+     * Text as the databases will store and return it: no NUL (PostgreSQL refuses it) and no lone surrogate
+     * (UTF-8 cannot carry it), else the hash computed now would not match the row read back.
+     */
+    static String clean(String s, int max) {
+        if (s == null) {
+            return null;
         }
-        if (user == null) {
-            return "SYSTEM";
+        var sb = new StringBuilder(Math.min(s.length(), max));
+        for (int i = 0; i < s.length() && sb.length() < max; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (sb.length() + 2 > max) {
+                    break;
+                }
+                sb.append(c).append(s.charAt(++i));
+            } else {
+                sb.append(c == 0 || Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
         }
-        return switch (user.role()) {
-            case GP, SPECIALIST, PHARMACIST, CENTRE_STAFF -> "TREATMENT";
-            case INTEGRATOR -> "INTEGRATION";
-            default -> "OPERATIONS";
-        };
-    }
-
-    private static String truncate(String s) {
-        return s.length() <= 500 ? s : s.substring(0, 500);
+        return sb.toString();
     }
 }

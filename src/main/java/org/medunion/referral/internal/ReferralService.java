@@ -50,6 +50,7 @@ import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.Masking;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.ResidentIdNumber;
+import org.medunion.shared.TextRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,6 +68,9 @@ class ReferralService implements ReferralManagement {
     static final String OBJECT = "Referral";
     private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?");
     private static final Pattern ICD10_PREFIX = Pattern.compile("[A-Z]([0-9]{1,2}(\\.[0-9A-Z]{0,4})?)?");
+    /** Caps on the lists of one referral (issue 10: one referral once carried 60,000 attachments). */
+    static final int MAX_ATTACHMENTS = 20;
+    static final int MAX_LIST = 50;
 
     private final ReferralStore store;
     private final CriteriaStore criteria;
@@ -157,6 +161,9 @@ class ReferralService implements ReferralManagement {
         optionalText(c.noCriteriaReason(), "noCriteriaReason", 1000);
         optionalText(c.toDepartment(), "toDepartment", 100);
         optionalText(c.residentName(), "residentName", 100);
+        TextRules.characters(c.residentName(), "residentName", TextRules.Kind.NAME);
+        TextRules.characters(c.toDepartment(), "toDepartment", TextRules.Kind.LINE);
+        validateParts(c);
         boolean toDesk = Boolean.TRUE.equals(c.toDesk());
         if (c.toInstitutionId() == null && !toDesk) {
             throw new InvalidInputException("toInstitutionId", "REFERRAL-0004");
@@ -184,30 +191,6 @@ class ReferralService implements ReferralManagement {
             if (criterion == null || !criterion.active() || criterion.direction() != c.direction()
                     || consortium != null && !consortium.equals(criterion.consortiumId())) {
                 throw new InvalidInputException("criteriaMet", "REFERRAL-0005", id);
-            }
-        }
-        if (c.attachments() != null) {
-            for (var a : c.attachments()) {
-                required(a, "attachments");
-                requiredText(a.title(), "attachments.title", 200);
-                optionalText(a.kind(), "attachments.kind", 20);
-                optionalText(a.reference(), "attachments.reference", 500);
-            }
-        }
-        if (c.followUpTasks() != null) {
-            for (var t : c.followUpTasks()) {
-                required(t, "followUpTasks");
-                requiredText(t.description(), "followUpTasks.description", 1000);
-                required(t.dueDate(), "followUpTasks.dueDate");
-            }
-        }
-        if (c.medications() != null) {
-            for (var m : c.medications()) {
-                required(m, "medications");
-                requiredText(m.drug(), "medications.drug", 200);
-                if (m.days() != null && (m.days() < 1 || m.days() > 84)) {
-                    throw new InvalidInputException("medications.days", "REFERRAL-0012", m.days());
-                }
             }
         }
         optionalText(c.carePlan(), "carePlan", 4000);
@@ -934,6 +917,41 @@ class ReferralService implements ReferralManagement {
         }
     }
 
+    /** The lists of a new referral and their entries' texts, checked before any look-up: bad input is a 400 naming it. */
+    private static void validateParts(CreateReferral c) {
+        TextRules.listSize(c.criteriaMet(), "criteriaMet", MAX_LIST);
+        TextRules.listSize(c.attachments(), "attachments", MAX_ATTACHMENTS);
+        TextRules.listSize(c.followUpTasks(), "followUpTasks", MAX_LIST);
+        TextRules.listSize(c.medications(), "medications", MAX_LIST);
+        if (c.attachments() != null) {
+            for (var a : c.attachments()) {
+                required(a, "attachments");
+                requiredText(a.title(), "attachments.title", 200);
+                optionalText(a.kind(), "attachments.kind", 20);
+                optionalText(a.reference(), "attachments.reference", 500);
+            }
+        }
+        if (c.followUpTasks() != null) {
+            for (var t : c.followUpTasks()) {
+                required(t, "followUpTasks");
+                requiredText(t.description(), "followUpTasks.description", 1000);
+                required(t.dueDate(), "followUpTasks.dueDate");
+            }
+        }
+        if (c.medications() != null) {
+            for (var m : c.medications()) {
+                required(m, "medications");
+                requiredText(m.drug(), "medications.drug", 200);
+                optionalText(m.dose(), "medications.dose", 100);
+                optionalText(m.frequency(), "medications.frequency", 100);
+                optionalText(m.note(), "medications.note", 500);
+                if (m.days() != null && (m.days() < 1 || m.days() > 84)) {
+                    throw new InvalidInputException("medications.days", "REFERRAL-0012", m.days());
+                }
+            }
+        }
+    }
+
     private static void requiredText(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "field.required");
@@ -941,10 +959,12 @@ class ReferralService implements ReferralManagement {
         optionalText(value, field, max);
     }
 
+    /** Length under the referral's own rule code; characters under the shared input-hygiene rules. */
     private static void optionalText(String value, String field, int max) {
         if (value != null && value.trim().length() > max) {
             throw new InvalidInputException(field, "REFERRAL-0008", max);
         }
+        TextRules.characters(value, field, TextRules.Kind.MULTILINE);
     }
 
     private static boolean notEmpty(List<?> l) {

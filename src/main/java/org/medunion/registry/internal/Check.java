@@ -3,6 +3,7 @@ package org.medunion.registry.internal;
 import java.time.LocalDate;
 import java.util.Collection;
 import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.TextRules;
 
 /** Input checks shared by the registry's commands; each failure names the field and the rule (400). */
 final class Check {
@@ -17,14 +18,35 @@ final class Check {
         return value;
     }
 
-    /** A required text, trimmed, at most {@code max} characters. */
+    /** A required text, trimmed, at most {@code max} characters; may span lines. */
     static String text(String value, String field, int max) {
         required(value, field);
         return optionalText(value, field, max);
     }
 
-    /** An optional text, trimmed (blank becomes null), at most {@code max} characters. */
+    /** An optional text, trimmed (blank becomes null), at most {@code max} characters; may span lines. */
     static String optionalText(String value, String field, int max) {
+        return checked(value, field, max, TextRules.Kind.MULTILINE);
+    }
+
+    /** A required name (institution, practitioner, consortium …): one line, no markup characters. */
+    static String name(String value, String field, int max) {
+        required(value, field);
+        return checked(value, field, max, TextRules.Kind.NAME);
+    }
+
+    /** A required single line of text (a code, a title). */
+    static String line(String value, String field, int max) {
+        required(value, field);
+        return optionalLine(value, field, max);
+    }
+
+    static String optionalLine(String value, String field, int max) {
+        return checked(value, field, max, TextRules.Kind.LINE);
+    }
+
+    /** Length under the registry's own rule code (kept for its clients), characters under the shared rules. */
+    private static String checked(String value, String field, int max, TextRules.Kind kind) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -32,10 +54,7 @@ final class Check {
         if (s.length() > max) {
             throw new InvalidInputException(field, RegistryErrors.TOO_LONG, max);
         }
-        if (s.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
-            throw new InvalidInputException(field, RegistryErrors.CONTROL_CHARACTERS);
-        }
-        return s;
+        return TextRules.characters(s, field, kind);
     }
 
     /** {@code end} (if given) must not lie before {@code start}. */

@@ -91,7 +91,7 @@ class ConsortiumCommands {
 
     ConsortiumView form(FormConsortium c) {
         Check.required(c, "body");
-        String name = Check.text(c.name(), "name", 200);
+        String name = Check.name(c.name(), "name", 200);
         Check.required(c.form(), "form");
         institutionCommands.requireDistrict(c.districtCode(), "districtCode");
         LocalDate established = Check.required(c.establishedOn(), "establishedOn");
@@ -110,7 +110,7 @@ class ConsortiumCommands {
         List<String> centres = new ArrayList<>();
         if (c.centres() != null) {
             for (int i = 0; i < c.centres().size(); i++) {
-                String centre = Check.text(c.centres().get(i), "centres[" + i + "]", 40);
+                String centre = Check.line(c.centres().get(i), "centres[" + i + "]", 40);
                 if (!centres.contains(centre)) {
                     centres.add(centre);
                 }
@@ -251,7 +251,7 @@ class ConsortiumCommands {
             throw new InvalidInputException(prefix + "startDate", RegistryErrors.BEFORE_ESTABLISHMENT, start, defaultStart);
         }
         return new AddMember(m.institutionId(), m.role(), m.basis() == null ? MembershipBasis.HOME_DISTRICT : m.basis(),
-                start, Check.optionalText(m.leadDiscipline(), prefix + "leadDiscipline", 100),
+                start, Check.optionalLine(m.leadDiscipline(), prefix + "leadDiscipline", 100),
                 Check.optionalText(m.overrideReason(), prefix + "overrideReason", 1000));
     }
 

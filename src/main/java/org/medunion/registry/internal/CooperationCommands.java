@@ -55,7 +55,7 @@ class CooperationCommands {
         ConsortiumView consortium = consortiumCommands.writable(id);
         Check.required(c, "body");
         Check.required(c.type(), "type");
-        String title = Check.text(c.title(), "title", 200);
+        String title = Check.line(c.title(), "title", 200);
         Check.required(c.parties(), "parties");
         if (c.parties().isEmpty()) {
             throw new InvalidInputException("parties", "field.required");
@@ -117,7 +117,7 @@ class CooperationCommands {
         }
         var normalised = new DispatchStaff(c.practitionerId(), c.toInstitutionId(), c.kind(),
                 c.managerRole(),
-                Check.optionalText(c.discipline(), "discipline", 100), c.startDate(), c.endDate(), weeklyDays,
+                Check.optionalLine(c.discipline(), "discipline", 100), c.startDate(), c.endDate(), weeklyDays,
                 c.agreementId(), Check.optionalText(c.overrideReason(), "overrideReason", 1000));
         var caller = access.caller();
         UUID dispatchId = UUID.randomUUID();

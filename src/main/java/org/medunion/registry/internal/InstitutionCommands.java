@@ -66,14 +66,14 @@ class InstitutionCommands {
 
     GridView drawGrid(DrawGrid c) {
         Check.required(c, "body");
-        String code = Check.text(c.code(), "code", 40);
-        String name = Check.text(c.name(), "name", 100);
+        String code = Check.line(c.code(), "code", 40);
+        String name = Check.name(c.name(), "name", 100);
         requireDistrict(c.districtCode(), "districtCode");
         Check.maxSize(c.streets(), 200, "streets");
         List<String> streets = new ArrayList<>();
         if (c.streets() != null) {
             for (int i = 0; i < c.streets().size(); i++) {
-                streets.add(Check.text(c.streets().get(i), "streets[" + i + "]", 100));
+                streets.add(Check.name(c.streets().get(i), "streets[" + i + "]", 100));
             }
         }
         long population = c.population() == null ? 0 : Check.range(c.population(), 0, 100_000_000, "population");
@@ -135,7 +135,7 @@ class InstitutionCommands {
 
     private RegisterInstitution validate(RegisterInstitution c, InstitutionId self) {
         Check.required(c, "body");
-        String name = Check.text(c.name(), "name", 200);
+        String name = Check.name(c.name(), "name", 200);
         String creditCode = CreditCode.requireValid(c.creditCode(), "creditCode");
         Check.required(c.category(), "category");
         Check.required(c.level(), "level");
@@ -162,7 +162,7 @@ class InstitutionCommands {
                 var campus = Check.required(c.campuses().get(i), "campuses[" + i + "]");
                 requireDistrict(campus.districtCode(), "campuses[" + i + "].districtCode");
                 campuses.add(new InstitutionView.Campus(campus.districtCode(),
-                        Check.text(campus.name(), "campuses[" + i + "].name", 200), campus.planned()));
+                        Check.name(campus.name(), "campuses[" + i + "].name", 200), campus.planned()));
             }
         }
         Check.maxSize(c.keySpecialties(), 100, "keySpecialties");
@@ -171,13 +171,13 @@ class InstitutionCommands {
             for (int i = 0; i < c.keySpecialties().size(); i++) {
                 var s = Check.required(c.keySpecialties().get(i), "keySpecialties[" + i + "]");
                 specialties.add(new InstitutionView.KeySpecialty(
-                        Check.text(s.discipline(), "keySpecialties[" + i + "].discipline", 100),
+                        Check.line(s.discipline(), "keySpecialties[" + i + "].discipline", 100),
                         Check.required(s.level(), "keySpecialties[" + i + "].level")));
             }
         }
         return new RegisterInstitution(name, creditCode, c.category(), c.level(),
                 c.grade() == null ? org.medunion.registry.HospitalGrade.UNGRADED : c.grade(), c.ownership(),
-                Check.optionalText(c.ownerBody(), "ownerBody", 200), c.affiliation(),
+                Check.optionalLine(c.ownerBody(), "ownerBody", 200), c.affiliation(),
                 Check.flag(c.tcm()) || c.category().isTcm(), c.districtCode(), c.gridId(), c.parentId(),
                 Check.flag(c.regionalMedicalCentre()), Check.optionalText(c.address(), "address", 300), campuses,
                 specialties);
@@ -249,13 +249,13 @@ class InstitutionCommands {
 
     private RegisterPractitioner validate(RegisterPractitioner c) {
         Check.required(c, "body");
-        String name = Check.text(c.name(), "name", 100);
+        String name = Check.name(c.name(), "name", 100);
         requireInstitution(c.institutionId(), "institutionId");
         Check.required(c.profession(), "profession");
         Check.required(c.title(), "title");
         Check.notAfter(c.titleDate(), LocalDate.now(clock), "titleDate");
         return new RegisterPractitioner(name, c.institutionId(), c.profession(), c.title(), c.titleDate(),
-                Check.optionalText(c.discipline(), "discipline", 100), Check.flag(c.generalPractitioner()),
+                Check.optionalLine(c.discipline(), "discipline", 100), Check.flag(c.generalPractitioner()),
                 Check.flag(c.paediatrician()));
     }
 }

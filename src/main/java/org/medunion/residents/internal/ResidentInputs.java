@@ -15,6 +15,7 @@ import org.medunion.residents.RegisterResident;
 import org.medunion.residents.Sex;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.ResidentIdNumber;
+import org.medunion.shared.TextRules;
 
 /**
  * Validation of resident and contract input: every problem is a 400 naming the field and the rule, before
@@ -70,9 +71,12 @@ final class ResidentInputs {
             throw new InvalidInputException(field, "field.required");
         }
         String name = raw.strip();
-        if (name.length() > 100 || name.codePoints().anyMatch(cp -> Character.isISOControl(cp)
-                || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE)
-                || name.indexOf('<') >= 0 || name.indexOf('>') >= 0) {
+        if (name.length() > 100) {
+            throw new InvalidInputException(field, "RESIDENTS-0006");
+        }
+        // the shared rules name the broken rule; other format characters (U+200E …) stay refused here as before
+        TextRules.characters(name, field, TextRules.Kind.NAME);
+        if (name.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT)) {
             throw new InvalidInputException(field, "RESIDENTS-0006");
         }
         return name;

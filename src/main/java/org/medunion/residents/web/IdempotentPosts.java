@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.InvalidInputException;
@@ -30,8 +32,10 @@ class IdempotentPosts {
     private final CurrentUsers users;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    IdempotentPosts(JdbcClient jdbc, TransactionTemplate tx, CurrentUsers users, JsonMapper json, Clock clock) {
+    IdempotentPosts(JdbcClient jdbc, TransactionTemplate tx, CurrentUsers users, JsonMapper json, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
@@ -78,11 +82,32 @@ class IdempotentPosts {
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3))).optional();
     }
 
-    private static ResponseEntity<?> replay(Stored stored, String endpoint) {
+    private ResponseEntity<?> replay(Stored stored, String endpoint) {
         if (!stored.endpoint().equals(endpoint)) {
             throw new ConflictException("RESIDENTS-0034", "Idempotency-Key");
         }
+        // the stored answer (full ID and phone included) goes out again: audited like the first answer
+        String resident = residentOf(stored.body());
+        audit.record(AuditAction.READ, resident == null ? "IdempotentReplay" : "resident", resident, resident,
+                "Idempotency-Key replay of " + endpoint);
         return ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotent-Replayed", "true").body(stored.body());
+    }
+
+    /** The resident a stored answer is about: a registration's {@code resident.id}, else a {@code residentId}. */
+    private String residentOf(String body) {
+        try {
+            var node = json.readTree(body);
+            var ref = node.path("resident").path("id");
+            if (ref.isMissingNode() || ref.isNull()) {
+                ref = node.path("residentId");
+            }
+            if (ref.isObject()) {
+                ref = ref.path("value"); // typed IDs serialise as {"value": …}
+            }
+            return ref.isValueNode() ? ref.asString() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -51,6 +51,7 @@ import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.RuleViolationException;
+import org.medunion.shared.TextRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -285,7 +286,11 @@ class SchedulingService implements SchedulingManagement {
             if (!stored.requestHash().equals(hash)) {
                 throw new IdempotencyKeyReusedException();
             }
-            return new BookingResult(BookingSnapshot.read(stored.body()), true);
+            BookingView booking = BookingSnapshot.read(stored.body());
+            // a replay hands out the booking (resident included) again: audited like the first answer
+            audit.record(AuditAction.READ, "Booking", booking.id().toString(), booking.residentId().toString(),
+                    "Idempotency-Key replay");
+            return new BookingResult(booking, true);
         });
     }
 
@@ -540,10 +545,10 @@ class SchedulingService implements SchedulingManagement {
             return null;
         }
         String v = value.strip();
-        if (v.length() > 100 || v.chars().anyMatch(Character::isISOControl)) {
+        if (v.length() > 100) {
             throw new InvalidInputException(field, "SCHEDULING-0014", v.length(), 1, 100);
         }
-        return v;
+        return TextRules.characters(v, field, TextRules.Kind.LINE);
     }
 
     private String message(String key, Object... args) {

@@ -1,0 +1,15 @@
+package org.medunion.audit;
+
+import java.util.UUID;
+
+/**
+ * Result of walking the audit hash chain.
+ *
+ * @param rowsChecked chained rows read before the first break (all of them when intact)
+ * @param brokenAt    chain position (1-based) of the first row that does not match, null when intact
+ * @param brokenRow   that row's ID, null when the break is a missing row or the chain head
+ * @param reason      {@code HASH_MISMATCH} (row altered), {@code LINK_MISMATCH} (predecessor altered or replaced),
+ *                    {@code GAP} (rows missing), {@code HEAD_MISMATCH} (rows missing at the end), null when intact
+ */
+public record ChainVerification(boolean intact, long rowsChecked, Long brokenAt, UUID brokenRow, String reason) {
+}

@@ -1,0 +1,7 @@
+package org.medunion.security;
+
+import org.medunion.support.H2Test;
+
+@H2Test
+class InputHygieneH2Test extends InputHygieneContract {
+}

@@ -1,0 +1,7 @@
+package org.medunion.security;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class InputHygienePostgresTest extends InputHygieneContract {
+}

@@ -2,6 +2,7 @@ package org.medunion.web;
 
 import static org.medunion.identity.Role.ADMIN;
 import static org.medunion.identity.Role.GP;
+import static org.medunion.identity.Role.INTEGRATOR;
 import static org.medunion.identity.Role.OFFICE;
 import static org.medunion.identity.Role.PLANNER;
 import static org.medunion.identity.Role.SPECIALIST;
@@ -34,7 +35,7 @@ public final class ConsoleMenu {
             new Entry("menu.registry", "nav.changeReports", "/console/change-reports", ALL),
             new Entry("menu.policy", "nav.compliance", "/console/compliance", EnumSet.of(PLANNER, ADMIN, OFFICE)),
             new Entry("menu.care", "nav.residents", "/console/residents", EnumSet.of(GP, SPECIALIST, ADMIN)),
-            new Entry("menu.care", "nav.referrals", "/console/referrals", EnumSet.complementOf(EnumSet.of(PLANNER))),
+            new Entry("menu.care", "nav.referrals", "/console/referrals", EnumSet.of(GP, SPECIALIST, OFFICE, ADMIN, INTEGRATOR)),
             new Entry("menu.care", "nav.referralNew", "/console/referrals/new", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.followUps", "/console/referrals/follow-ups", EnumSet.of(GP, OFFICE, ADMIN)),
             new Entry("menu.care", "nav.criteria", "/console/referrals/criteria", EnumSet.of(OFFICE)),

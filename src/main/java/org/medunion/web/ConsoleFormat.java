@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.medunion.identity.AccountManagement;
 import org.medunion.identity.Scope;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionId;
@@ -25,10 +26,12 @@ public class ConsoleFormat {
 
     private final MessageSource messages;
     private final RegistryManagement registry;
+    private final AccountManagement accounts;
 
-    ConsoleFormat(MessageSource messages, RegistryManagement registry) {
+    ConsoleFormat(MessageSource messages, RegistryManagement registry, AccountManagement accounts) {
         this.messages = messages;
         this.registry = registry;
+        this.accounts = accounts;
     }
 
     public String instant(Instant instant) {
@@ -47,6 +50,12 @@ public class ConsoleFormat {
         }
         String v = value instanceof Enum<?> e ? e.name() : String.valueOf(value);
         return text("enum." + type + "." + v, v);
+    }
+
+    /** Several coded values of one type, named and joined with "、" (e.g. a consortium's shared centres). */
+    public String codes(String type, java.util.Collection<?> values) {
+        return values == null || values.isEmpty() ? "—"
+                : values.stream().map(v -> code(type, v)).collect(java.util.stream.Collectors.joining("、"));
     }
 
     /** A period in whole days, hours or minutes ("24 小时", "2 days") instead of ISO 8601 ("PT24H"). */
@@ -79,6 +88,15 @@ public class ConsoleFormat {
             case INSTITUTION -> registry.institutionUnscoped(new InstitutionId(scope.referenceId())).map(i -> i.name()).orElse(null);
         };
         return name == null ? kind : kind + " · " + name;
+    }
+
+    /** A person by the name and title the account carries (e.g. "华阳路社区 家庭医生 李敏"), not the login name. */
+    public String person(String username) {
+        if (username == null || username.isBlank()) {
+            return "";
+        }
+        return accounts.accounts().stream().filter(a -> a.username().equals(username)).map(a -> a.displayName())
+                .filter(n -> n != null && !n.isBlank()).findFirst().orElse(username);
     }
 
     /** A district by its name (GB/T 2260 code only if the registry does not know it). */

@@ -304,7 +304,9 @@ class ConsoleBrowserTest {
         var taskRow = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-" + task)));
         taskRow.findElement(By.name("note")).sendKeys("血压 128/82");
         taskRow.findElement(By.tagName("button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-" + task), g.gpUser()));
+        // the person by name and title, not the login name (issue 18)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-" + task), "GP sch-"));
+        assertThat(driver.findElement(By.id("result-" + task)).getText()).doesNotContain(g.gpUser());
         screenshot("referral-follow-up-done");
     }
 

@@ -21,10 +21,21 @@ function medunionCharts(root) {
     canvas.dataset.drawn = 'yes';
     var labels = (canvas.dataset.labels || '').split('|');
     var values = (canvas.dataset.values || '').split(',').map(Number);
+    // optional: data-axis="y" (horizontal bars), data-max="100" (value axis), data-legend="none"
+    var options = { responsive: true, maintainAspectRatio: false,
+      plugins: { legend: canvas.dataset.legend === 'none' ? { display: false } : { position: 'right' } } };
+    if (canvas.dataset.axis) {
+      options.indexAxis = canvas.dataset.axis;
+    }
+    if (canvas.dataset.max) {
+      var valueAxis = canvas.dataset.axis === 'y' ? 'x' : 'y';
+      options.scales = {};
+      options.scales[valueAxis] = { min: 0, max: Number(canvas.dataset.max) };
+    }
     new Chart(canvas, {
       type: canvas.dataset.chart,
       data: { labels: labels, datasets: [{ data: values, backgroundColor: MEDUNION_COLOURS }] },
-      options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'right' } } }
+      options: options
     });
   });
 }
@@ -35,3 +46,55 @@ document.addEventListener('htmx:afterSettle', function (event) {
 document.addEventListener('DOMContentLoaded', function () {
   medunionCharts(document);
 });
+
+// <input data-autosubmit>: a filter that applies itself when changed (instead of an inline onchange, refused by the CSP).
+document.addEventListener('change', function (event) {
+  var input = event.target;
+  if (input.hasAttribute && input.hasAttribute('data-autosubmit') && input.form) {
+    input.form.requestSubmit ? input.form.requestSubmit() : input.form.submit();
+  }
+});
+
+// <form data-confirm="text">: irreversible actions ask first, in the page's own <dialog id="confirm-dialog">
+// (keyboard reachable: showModal() moves the focus into it, Esc cancels).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var dialog = document.getElementById('confirm-dialog');
+  if (!form.dataset || !form.dataset.confirm || form.dataset.confirmed === 'yes' || !dialog || !dialog.showModal) {
+    return;
+  }
+  event.preventDefault();
+  var submitter = event.submitter;
+  dialog.querySelector('.confirm-text').textContent = form.dataset.confirm;
+  dialog.returnValue = '';
+  dialog.onclose = function () {
+    if (dialog.returnValue === 'ok') {
+      form.dataset.confirmed = 'yes';
+      if (form.requestSubmit) {
+        form.requestSubmit(submitter || undefined);
+      } else {
+        form.submit();
+      }
+      form.dataset.confirmed = '';
+    }
+  };
+  dialog.showModal();
+}, true);
+
+// The left menu on a narrow screen: the button in the top bar opens and closes it.
+document.addEventListener('click', function (event) {
+  var toggle = event.target.closest ? event.target.closest('[data-menu-toggle]') : null;
+  if (!toggle) {
+    return;
+  }
+  var open = document.body.classList.toggle('menu-open');
+  toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+});
+
+// Toasts (<div class="toast">) leave by themselves after a few seconds; the text stays readable meanwhile.
+function medunionToasts(root) {
+  (root.querySelectorAll ? root.querySelectorAll('.toast') : []).forEach(function (toast) {
+    setTimeout(function () { toast.classList.add('toast-gone'); }, 6000);
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { medunionToasts(document); });

@@ -88,6 +88,12 @@ public interface ReferralManagement {
      */
     List<FollowUpView> openFollowUps(int limit);
 
+    /** How many referrals wait in the caller's box (status null: the box's default), overdue ones counted apart. */
+    ReferralCount count(ReferralBox box, ReferralStatus statusOrNull);
+
+    /** How many open follow-up tasks the caller's list has ({@link #openFollowUps}), overdue ones counted apart. */
+    ReferralCount countOpenFollowUps();
+
     /**
      * Marks a follow-up task done (who, when, note) — by the receiving institution's GP, the consortium's office,
      * an administrator or an integrator. A task is done once: a second time is 409 {@code REFERRAL-0031}.

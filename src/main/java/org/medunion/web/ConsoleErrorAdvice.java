@@ -1,7 +1,9 @@
 package org.medunion.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsolePage;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
@@ -11,9 +13,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Console pages answer a domain error (not found, out of scope, bad parameter) with the friendly error
- * page in the user's language and the matching status — never a stack trace.
+ * page in the user's language and the matching status — never a stack trace. Console controllers of other
+ * modules opt in with {@link ConsolePage}.
  */
-@ControllerAdvice(assignableTypes = {WorkspaceController.class, InstitutionController.class, ConsortiumController.class,
+@ControllerAdvice(annotations = ConsolePage.class, assignableTypes = {WorkspaceController.class, InstitutionController.class, ConsortiumController.class,
         GridController.class, DispatchController.class, ChangeReportController.class, AuditController.class,
         ReferralFormController.class, ReferralDetailController.class, FollowUpConsoleController.class,
         CriteriaConsoleController.class})
@@ -27,21 +30,26 @@ class ConsoleErrorAdvice {
     }
 
     @ExceptionHandler(MedUnionException.class)
-    String domain(MedUnionException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status());
-        model.addAttribute("status", e.status());
-        model.addAttribute("detail", support.message(e));
-        model.addAttribute("me", support.current());
-        return "error";
+    String domain(MedUnionException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return page(e.status(), support.message(e), model, request, response);
     }
 
     /** A malformed path or query value (e.g. an ID that is no UUID) on a console page: 400 page, not JSON. */
     @ExceptionHandler(TypeMismatchException.class)
-    String typeMismatch(TypeMismatchException e, Model model, HttpServletResponse response) {
-        response.setStatus(400);
-        model.addAttribute("status", 400);
-        model.addAttribute("detail", support.text("error.request.wrongType", support.fieldLabel(e.getPropertyName())));
-        model.addAttribute("me", support.current());
+    String typeMismatch(TypeMismatchException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return page(400, support.text("error.request.wrongType", support.fieldLabel(e.getPropertyName())), model, request, response);
+    }
+
+    /** Exception handlers get no @ModelAttribute values: the header and the menu are added here. */
+    private String page(int status, String detail, Model model, HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("detail", detail);
+        var me = support.current();
+        model.addAttribute("me", me);
+        if (me != null) {
+            model.addAttribute("nav", ConsoleMenu.of(me.role(), request.getRequestURI().substring(request.getContextPath().length())));
+        }
         return "error";
     }
 }

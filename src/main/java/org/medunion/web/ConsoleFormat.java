@@ -1,17 +1,39 @@
 package org.medunion.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.medunion.identity.AccountManagement;
+import org.medunion.identity.Scope;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.RegistryManagement;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Formatting for templates ({@code ${@consoleFormat.instant(x)}}): times in the jurisdiction's zone. */
+/**
+ * The one display helper of the console ({@code ${@consoleFormat.…}} in templates): times in the
+ * jurisdiction's zone, coded values from the bundles ({@code enum.<Type>.<VALUE>}), durations in words,
+ * a user's scope by its name. Users never see a raw code, an ISO duration or a UUID.
+ */
 @Component("consoleFormat")
 public class ConsoleFormat {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
+
+    private final MessageSource messages;
+    private final RegistryManagement registry;
+    private final AccountManagement accounts;
+
+    ConsoleFormat(MessageSource messages, RegistryManagement registry, AccountManagement accounts) {
+        this.messages = messages;
+        this.registry = registry;
+        this.accounts = accounts;
+    }
 
     public String instant(Instant instant) {
         return instant == null ? "" : MINUTES.format(instant);
@@ -34,5 +56,70 @@ public class ConsoleFormat {
     public String shortId(Object id) {
         String s = String.valueOf(id);
         return s.length() > 8 ? s.substring(0, 8) : s;
+    }
+
+    /** A coded value in the user's language ({@code enum.<type>.<value>}); the bundle's text, else the value. */
+    public String code(String type, Object value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value instanceof Enum<?> e ? e.name() : String.valueOf(value);
+        return text("enum." + type + "." + v, v);
+    }
+
+    /** Several coded values of one type, named and joined with "、" (e.g. a consortium's shared centres). */
+    public String codes(String type, java.util.Collection<?> values) {
+        return values == null || values.isEmpty() ? "—"
+                : values.stream().map(v -> code(type, v)).collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    /** A period in whole days, hours or minutes ("24 小时", "2 days") instead of ISO 8601 ("PT24H"). */
+    public String duration(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        if (!d.isZero() && d.toMinutes() % (24 * 60) == 0) {
+            return text("duration.days", null, d.toDays());
+        }
+        if (d.toMinutes() % 60 == 0) {
+            return text("duration.hours", null, d.toHours());
+        }
+        return text("duration.minutes", null, d.toMinutes());
+    }
+
+    /**
+     * The name of what a user's scope covers: the district, consortium or institution (as the registry names
+     * it — a name is no personal data), or "whole platform"; never the UUID.
+     */
+    public String scope(Scope scope) {
+        if (scope == null) {
+            return "";
+        }
+        String kind = text("scope." + scope.type().name(), scope.type().name());
+        String name = switch (scope.type()) {
+            case GLOBAL -> null;
+            case JURISDICTION -> registry.district(scope.reference()).map(d -> d.name()).orElse(scope.reference());
+            case CONSORTIUM -> registry.consortiumUnscoped(new ConsortiumId(scope.referenceId())).map(c -> c.name()).orElse(null);
+            case INSTITUTION -> registry.institutionUnscoped(new InstitutionId(scope.referenceId())).map(i -> i.name()).orElse(null);
+        };
+        return name == null ? kind : kind + " · " + name;
+    }
+
+    /** A person by the name and title the account carries (e.g. "华阳路社区 家庭医生 李敏"), not the login name. */
+    public String person(String username) {
+        if (username == null || username.isBlank()) {
+            return "";
+        }
+        return accounts.accounts().stream().filter(a -> a.username().equals(username)).map(a -> a.displayName())
+                .filter(n -> n != null && !n.isBlank()).findFirst().orElse(username);
+    }
+
+    /** A district by its name (GB/T 2260 code only if the registry does not know it). */
+    public String district(String code) {
+        return code == null ? "" : registry.district(code).map(d -> d.name()).orElse(code);
+    }
+
+    private String text(String key, String fallback, Object... args) {
+        return messages.getMessage(key, args, fallback, LocaleContextHolder.getLocale());
     }
 }

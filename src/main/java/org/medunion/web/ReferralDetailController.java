@@ -152,9 +152,13 @@ class ReferralDetailController {
                         .filter(TeamView::active).toList());
             } else {
                 boolean bed = r.destinationType() != null && r.destinationType().needsBed();
-                model.addAttribute("slots", scheduling.searchSlots(new SlotSearch(new InstitutionId(r.toInstitutionId()),
+                var slots = scheduling.searchSlots(new SlotSearch(new InstitutionId(r.toInstitutionId()),
                         null, null, null, null, null, null, true, 60)).stream()
-                        .filter(s -> !bed || s.kind() == ScheduleKind.INPATIENT_BED).toList());
+                        .filter(s -> !bed || s.kind() == ScheduleKind.INPATIENT_BED).toList();
+                model.addAttribute("slots", slots);
+                model.addAttribute("slotGroups", org.medunion.scheduling.SlotGroups.byKindDayDepartment(slots, clock.getZone(),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale(),
+                        k -> support.text("scheduling.kind." + k.name())));
             }
         }
         var shown = new java.util.ArrayList<UUID>(java.util.Arrays.asList(r.fromInstitutionId(), r.toInstitutionId()));
@@ -164,6 +168,14 @@ class ReferralDetailController {
             shown.addAll(targets);
         }
         model.addAttribute("names", support.institutionNames(shown));
+        if (r.bookingId() != null) {
+            // both sides see what was booked (the specialist accepted with it; the GP tells the resident)
+            try {
+                scheduling.booking(new org.medunion.scheduling.BookingId(r.bookingId())).ifPresent(b -> model.addAttribute("booking", b));
+            } catch (org.medunion.shared.MedUnionException e) {
+                // outside the caller's scope: the page shows the referral without the appointment
+            }
+        }
     }
 
     /** Other active members of the referral's consortium (not the sender, not the current receiver). */

@@ -17,6 +17,8 @@ import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionSearch;
 import org.medunion.registry.MembershipRole;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.referral.ReferralManagement;
+import org.medunion.referral.ReferralStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,17 +33,23 @@ class WorkspaceController {
     private final RegistryManagement registry;
     private final AccountManagement accounts;
     private final ConsoleSupport support;
+    private final Workbench workbench;
+    private final ReferralManagement referrals;
 
-    WorkspaceController(RegistryManagement registry, AccountManagement accounts, ConsoleSupport support) {
+    WorkspaceController(RegistryManagement registry, AccountManagement accounts, ConsoleSupport support, Workbench workbench,
+                        ReferralManagement referrals) {
         this.registry = registry;
         this.accounts = accounts;
         this.support = support;
+        this.workbench = workbench;
+        this.referrals = referrals;
     }
 
     @GetMapping("/console/workspace")
     String workspace(Model model) {
         CurrentUser me = support.me();
         model.addAttribute("role", me.role().name());
+        model.addAttribute("todos", workbench.todos(me));
         if (me.role() == Role.PLANNER || me.role() == Role.ADMIN) {
             planner(model);
         }
@@ -74,6 +82,10 @@ class WorkspaceController {
         model.addAttribute("chartLabels", byForm.keySet().stream()
                 .map(f -> support.text("enum.ConsortiumForm." + f.name())).collect(Collectors.joining("|")));
         model.addAttribute("chartValues", byForm.values().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        Map<ReferralStatus, Long> byStatus = referrals.statistics(null).byStatus();
+        model.addAttribute("referralLabels", byStatus.keySet().stream()
+                .map(st -> support.text("referral.status." + st.name())).collect(Collectors.joining("|")));
+        model.addAttribute("referralValues", byStatus.values().stream().map(String::valueOf).collect(Collectors.joining(",")));
         model.addAttribute("latestReports", registry.changeReports(null).stream()
                 .sorted(Comparator.comparing(r -> r.reportedAt(), Comparator.reverseOrder())).limit(5).toList());
     }

@@ -494,6 +494,13 @@ abstract class SchedulingContract {
         String results = consoleGet(gpConsole, "/console/schedules/slots?consortium=%s&department=%s&date=%s"
                 .formatted(g.consortium(), java.net.URLEncoder.encode("心内", java.nio.charset.StandardCharsets.UTF_8), day()));
         assertThat(results).contains(slots(schedule.get("id").asString()).get(0).get("id").asString());
+        // issue 18: the resident is picked by name or ID number (no UUID field); slots are grouped by kind · day ·
+        // department; without a date the search finds every upcoming free slot
+        assertThat(gpPage).contains("id=\"slot-resident\"").contains("/console/referrals/new/residents").doesNotContain("placeholder=\"UUID\"");
+        assertThat(results).contains("class=\"group-row\"").contains("hx-include=\"#slot-resident [name=residentId]:checked\"");
+        String anyDay = consoleGet(gpConsole, "/console/schedules/slots?consortium=%s&department=%s"
+                .formatted(g.consortium(), java.net.URLEncoder.encode("心内", java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(anyDay).contains(slots(schedule.get("id").asString()).get(0).get("id").asString());
         var leadConsole = consoleLogin(g.leadUser());
         String leadPage = consoleGet(leadConsole, "/console/schedules?from=%s&to=%s".formatted(day(), day().plusDays(1)));
         assertThat(leadPage).contains("ratio-chart").contains("2 / 4").contains("chart.umd.js");

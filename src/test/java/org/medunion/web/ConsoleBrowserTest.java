@@ -64,6 +64,10 @@ class ConsoleBrowserTest {
 
     /** A headless Chromium with its own profile (own cookies, so two users can work side by side). */
     static ChromeDriver chromium(Path profile) {
+        return chromium(options(profile));
+    }
+
+    static ChromeOptions options(Path profile) {
         var options = new ChromeOptions();
         options.setBinary(ChromiumAvailable.CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -71,6 +75,10 @@ class ConsoleBrowserTest {
                 "--window-size=1360,1000", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
         // a Chinese user: the console's first language comes from Accept-Language until ?lang= picks another
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        return options;
+    }
+
+    static ChromeDriver chromium(ChromeOptions options) {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(ChromiumAvailable.DRIVER.toFile()).build();
         return new ChromeDriver(service, options);
     }
@@ -266,6 +274,10 @@ class ConsoleBrowserTest {
             assertThat(slot.getOptions()).hasSizeGreaterThan(1);
             slot.selectByIndex(1);
             specialist.findElement(By.id("act-accept")).click();
+            // accepting books the slot: the page's own dialog asks first (console.js, no inline script)
+            wait2.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+            assertThat(specialist.findElement(By.cssSelector("#confirm-dialog .confirm-text")).getText()).contains("接收");
+            specialist.findElement(By.id("confirm-ok")).click();
             wait2.until(ExpectedConditions.textToBe(By.id("referral-status"), "已接收"));
         } finally {
             specialist.quit();
@@ -292,7 +304,9 @@ class ConsoleBrowserTest {
         var taskRow = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-" + task)));
         taskRow.findElement(By.name("note")).sendKeys("血压 128/82");
         taskRow.findElement(By.tagName("button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-" + task), g.gpUser()));
+        // the person by name and title, not the login name (issue 18)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-" + task), "GP sch-"));
+        assertThat(driver.findElement(By.id("result-" + task)).getText()).doesNotContain(g.gpUser());
         screenshot("referral-follow-up-done");
     }
 

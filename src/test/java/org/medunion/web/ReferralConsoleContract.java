@@ -170,7 +170,8 @@ abstract class ReferralConsoleContract {
         var specialist = ConsoleSession.login(port, w.g().leadUser());
         var detail = specialist.get("/console/referrals/" + id);
         assertThat(detail.body()).contains("accept-form", "reject-form", "redirect-form").doesNotContain("act-cancel");
-        var slot = Pattern.compile("name=\"resourceId\">\\s*<option value=\"\"[^<]*</option>\\s*<option value=\"([0-9a-f-]{36})\"")
+        // the slots come grouped by kind, day and department (one optgroup each)
+        var slot = Pattern.compile("name=\"resourceId\">\\s*<option value=\"\"[^<]*</option>\\s*<optgroup [^>]*>\\s*<option value=\"([0-9a-f-]{36})\"")
                 .matcher(detail.body());
         assertThat(slot.find()).as("a free slot of the receiving hospital is offered").isTrue();
         var noSlot = specialist.post("/console/referrals/" + id + "/accept", Map.of("resourceId", ""), detail);
@@ -192,6 +193,45 @@ abstract class ReferralConsoleContract {
         assertThat(specialist.post("/console/referrals/" + id + "/complete", Map.of("summary", "门诊小结：调整用药"), page).status())
                 .isEqualTo(302);
         assertThat(gp.get("/console/referrals/" + id).body()).contains("门诊小结：调整用药").contains("已完成");
+    }
+
+    /**
+     * The specialist's workbench counts the referral waiting in the inbox and links to the filtered list; the
+     * detail shows the GP's clinical summary and the slots grouped; once accepted both sides see the appointment
+     * and the count moves from "to accept" to "to arrive".
+     */
+    @Test
+    void theWorkbenchCountsWhatWaits_andTheDetailShowsSummaryGroupedSlotsAndTheBooking() {
+        var w = world();
+        var gp = ConsoleSession.login(port, w.g().gpUser());
+        var form = gp.get("/console/referrals/new");
+        String id = referralIdFrom(gp.post("/console/referrals/new", upForm(w, "I10", null, "专科评估", "submit"), form).location());
+        var specialist = ConsoleSession.login(port, w.g().leadUser());
+        var workbench = specialist.get("/console/workspace");
+        assertThat(workbench.status()).isEqualTo(200);
+        assertThat(todo(workbench.body(), "待接收的上转申请")).isEqualTo(1);
+        assertThat(workbench.body()).contains("href=\"/console/referrals?box=INBOX&amp;status=SUBMITTED\"");
+        var filtered = specialist.get("/console/referrals?box=INBOX&status=SUBMITTED");
+        assertThat(filtered.body()).contains("/console/referrals/rows?box=INBOX&amp;status=SUBMITTED");
+
+        var detail = specialist.get("/console/referrals/" + id);
+        assertThat(detail.body()).contains("id=\"clinical-summary\"").contains("170/100 mmHg").contains("<optgroup label=\"");
+        var slot = Pattern.compile("<optgroup [^>]*>\\s*<option value=\"([0-9a-f-]{36})\"").matcher(detail.body());
+        assertThat(slot.find()).isTrue();
+        assertThat(specialist.post("/console/referrals/" + id + "/accept", Map.of("resourceId", slot.group(1)), detail).status())
+                .isEqualTo(302);
+        assertThat(specialist.get("/console/referrals/" + id).body()).contains("id=\"booking\"").contains("心内科");
+        assertThat(gp.get("/console/referrals/" + id).body()).as("the GP tells the resident when to come").contains("id=\"booking\"");
+        var after = specialist.get("/console/workspace").body();
+        assertThat(todo(after, "待接收的上转申请")).isZero();
+        assertThat(todo(after, "已接收、待到诊的患者")).isEqualTo(1);
+    }
+
+    /** The count in front of a to-do label on the workbench. */
+    static long todo(String html, String label) {
+        var m = Pattern.compile("todo-num\">(\\d+)</span> <span>" + Pattern.quote(label) + "<").matcher(html);
+        assertThat(m.find()).as("to-do line " + label).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     /** A family bed books nothing: the receiving GP names the responsible team and the planned start. */

@@ -6,6 +6,7 @@ import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.policy.internal.PolicyService;
 import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsolePage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Console page /console/compliance: findings grouped by rule, override form for planners, NAT checklist, Excel export. */
 @Controller
+@ConsolePage
 class ComplianceConsoleController {
 
     private final PolicyService service;

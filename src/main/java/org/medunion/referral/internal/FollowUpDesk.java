@@ -53,8 +53,30 @@ class FollowUpDesk {
 
     List<FollowUpView> open(int limit) {
         CurrentUser user = users.require();
-        var where = new StringBuilder("t.done = false and r.status in (" + SENT_SQL + ")");
         var params = new ArrayList<Object>();
+        String where = openWhere(user, params);
+        params.add(Math.max(1, Math.min(limit <= 0 ? 200 : limit, 500)));
+        var rows = store.jdbc().sql(SELECT + " where " + where + " order by t.due_date, r.number, t.description limit ?")
+                .params(params).query(mapper(user)).list();
+        rows.forEach(f -> audit.record(AuditAction.SEARCH, OBJECT, f.taskId().toString(), f.residentId().toString(),
+                "open"));
+        return rows;
+    }
+
+    /** The size of {@link #open}'s list and how much of it is past due; counts only, so nothing to audit. */
+    org.medunion.referral.ReferralCount count() {
+        var params = new ArrayList<Object>();
+        params.add(LocalDate.now(clock));
+        String where = openWhere(users.require(), params);
+        return store.jdbc().sql("select count(*) as total, coalesce(sum(case when t.due_date < ? then 1 else 0 end), 0) as overdue"
+                        + " from referral_follow_up_task t join referral_referral r on r.id = t.referral_id where " + where)
+                .params(params)
+                .query((rs, i) -> new org.medunion.referral.ReferralCount(rs.getLong("total"), rs.getLong("overdue"))).single();
+    }
+
+    /** The caller's open tasks as SQL (the parameters are appended to {@code params}). */
+    private static String openWhere(CurrentUser user, List<Object> params) {
+        var where = new StringBuilder("t.done = false and r.status in (" + SENT_SQL + ")");
         UUID inst = ReferralAccess.institutionOf(user);
         if (ReferralAccess.unrestricted(user)) {
             // all institutions
@@ -67,12 +89,7 @@ class FollowUpDesk {
         } else {
             throw new ForbiddenException("REFERRAL-0003", "FOLLOW_UP");
         }
-        params.add(Math.max(1, Math.min(limit <= 0 ? 200 : limit, 500)));
-        var rows = store.jdbc().sql(SELECT + " where " + where + " order by t.due_date, r.number, t.description limit ?")
-                .params(params).query(mapper(user)).list();
-        rows.forEach(f -> audit.record(AuditAction.SEARCH, OBJECT, f.taskId().toString(), f.residentId().toString(),
-                "open"));
-        return rows;
+        return where.toString();
     }
 
     FollowUpView markDone(ReferralId id, UUID taskId, MarkFollowUpDone command) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * actions is org.medunion.web.ReferralDetailController.
  */
 @Controller
+@org.medunion.shared.web.ConsolePage
 class ReferralConsoleController {
 
     private final ReferralManagement referrals;
@@ -42,7 +43,7 @@ class ReferralConsoleController {
     }
 
     @GetMapping("/console/referrals")
-    String page(@RequestParam(required = false) ReferralBox box, Model model) {
+    String page(@RequestParam(required = false) ReferralBox box, @RequestParam(required = false) ReferralStatus status, Model model) {
         var user = users.require();
         List<ReferralBox> boxes = switch (user.role()) {
             case OFFICE -> List.of(ReferralBox.DESK);
@@ -53,6 +54,7 @@ class ReferralConsoleController {
         };
         model.addAttribute("boxes", boxes);
         model.addAttribute("box", box != null && boxes.contains(box) ? box : boxes.isEmpty() ? null : boxes.get(0));
+        model.addAttribute("status", status); // a workbench count links to its filtered list
         if (user.role() == Role.PLANNER || user.role() == Role.ADMIN || user.role() == Role.OFFICE) {
             model.addAttribute("stats", referrals.statistics(null));
         }

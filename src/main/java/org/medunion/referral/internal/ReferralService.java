@@ -430,6 +430,31 @@ class ReferralService implements ReferralManagement {
         CurrentUser user = users.require();
         required(box, "box");
         int n = Math.max(1, Math.min(limit <= 0 ? 100 : limit, 500));
+        var q = boxQuery(user, box, status);
+        var rows = store.query(q.where(), q.params(), q.order(), n);
+        rows.forEach(r -> audit.record(AuditAction.SEARCH, OBJECT, r.id().toString(), r.residentId().toString(), box.name()));
+        return rows.stream().map(r -> view(r, user, false)).toList();
+    }
+
+    /** Counts only (no resident data, so nothing to audit): what a workbench shows as "waiting for me". */
+    @Override
+    public org.medunion.referral.ReferralCount count(ReferralBox box, ReferralStatus status) {
+        CurrentUser user = users.require();
+        required(box, "box");
+        var q = boxQuery(user, box, status);
+        var params = new ArrayList<Object>(List.of(store.ts(clock.instant())));
+        params.addAll(q.params().subList(0, q.params().size() - (box == ReferralBox.DESK ? 1 : 0)));
+        return store.jdbc().sql("select count(*) as total, coalesce(sum(case when status = 'SUBMITTED' and (escalated = true"
+                        + " or acceptance_deadline < ?) then 1 else 0 end), 0) as overdue from referral_referral where " + q.where())
+                .params(params)
+                .query((rs, i) -> new org.medunion.referral.ReferralCount(rs.getLong("total"), rs.getLong("overdue"))).single();
+    }
+
+    /** The caller's box as SQL: filter, parameters (for DESK the last one is the order's "now") and order. */
+    private record BoxQuery(String where, List<Object> params, String order) {
+    }
+
+    private BoxQuery boxQuery(CurrentUser user, ReferralBox box, ReferralStatus status) {
         var where = new StringBuilder();
         var params = new ArrayList<Object>();
         String order = "created_at desc, number desc";
@@ -469,9 +494,7 @@ class ReferralService implements ReferralManagement {
         if (box == ReferralBox.DESK) {
             params.add(store.ts(clock.instant()));
         }
-        var rows = store.query(where.toString(), params, order, n);
-        rows.forEach(r -> audit.record(AuditAction.SEARCH, OBJECT, r.id().toString(), r.residentId().toString(), box.name()));
-        return rows.stream().map(r -> view(r, user, false)).toList();
+        return new BoxQuery(where.toString(), params, order);
     }
 
     @Override
@@ -720,6 +743,11 @@ class ReferralService implements ReferralManagement {
     @Override
     public List<org.medunion.referral.FollowUpView> openFollowUps(int limit) {
         return followUps.open(limit);
+    }
+
+    @Override
+    public org.medunion.referral.ReferralCount countOpenFollowUps() {
+        return followUps.count();
     }
 
     @Override

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * books for a contracted resident; a lead hospital sees its schedules, release ratios (I-8, I-9) and bookings.
  */
 @Controller
+@org.medunion.shared.web.ConsolePage
 @RequestMapping("/console/schedules")
 class SchedulingConsoleController {
 
@@ -95,16 +96,23 @@ class SchedulingConsoleController {
                  @RequestParam(required = false) ScheduleKind kind, Model model) {
         var found = scheduling.searchSlots(new SlotSearch(institution == null ? null : new InstitutionId(institution),
                 consortium == null ? null : new ConsortiumId(consortium), null, department, kind,
-                date != null ? date : LocalDate.now(clock), null, true, 200));
+                date, null, true, 200)); // no date: every upcoming free slot, so the first search finds some
         model.addAttribute("slots", found);
+        model.addAttribute("groups", org.medunion.scheduling.SlotGroups.byKindDayDepartment(found, clock.getZone(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale(),
+                k -> messages.getMessage("scheduling.kind." + k.name(), null, k.name(),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale())));
         model.addAttribute("names", institutionNames());
         return "scheduling/slots :: results";
     }
 
     @PostMapping("/book")
-    String book(@RequestParam UUID slotId, @RequestParam String residentId, Model model, Locale locale) {
+    String book(@RequestParam UUID slotId, @RequestParam(required = false) String residentId, Model model, Locale locale) {
         try {
             UUID resident;
+            if (residentId == null || residentId.isBlank()) {
+                throw new org.medunion.shared.InvalidInputException("residentId", "scheduling.book.pickResident");
+            }
             try {
                 resident = UUID.fromString(residentId.trim());
             } catch (IllegalArgumentException e) {

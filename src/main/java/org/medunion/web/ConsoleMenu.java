@@ -1,0 +1,88 @@
+package org.medunion.web;
+
+import static org.medunion.identity.Role.ADMIN;
+import static org.medunion.identity.Role.AUDITOR;
+import static org.medunion.identity.Role.GP;
+import static org.medunion.identity.Role.INTEGRATOR;
+import static org.medunion.identity.Role.OFFICE;
+import static org.medunion.identity.Role.PLANNER;
+import static org.medunion.identity.Role.SECURITY_ADMIN;
+import static org.medunion.identity.Role.SPECIALIST;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.medunion.identity.Role;
+
+/**
+ * The console's left menu — the one place that says which role sees which page. A new page is one line in
+ * {@link #ENTRIES}: menu group, label key, path, roles. Groups appear in the order of their first entry.
+ * The entry whose path is the longest prefix of the request path is the active one (breadcrumb, aria-current).
+ */
+public final class ConsoleMenu {
+
+    /** Every role (for pages everyone may open; each page still scopes its own data). */
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+
+    static final List<Entry> ENTRIES = List.of(
+            new Entry("menu.workbench", "nav.home", "/", ALL),
+            new Entry("menu.registry", "nav.institutions", "/console/institutions", ALL),
+            new Entry("menu.registry", "nav.consortia", "/console/consortia", ALL),
+            new Entry("menu.registry", "nav.grids", "/console/grids", ALL),
+            new Entry("menu.registry", "nav.dispatches", "/console/dispatches", ALL),
+            new Entry("menu.registry", "nav.changeReports", "/console/change-reports", ALL),
+            new Entry("menu.policy", "nav.compliance", "/console/compliance", EnumSet.of(PLANNER, ADMIN, OFFICE)),
+            new Entry("menu.care", "nav.residents", "/console/residents", EnumSet.of(GP, SPECIALIST, ADMIN)),
+            new Entry("menu.care", "nav.referrals", "/console/referrals", EnumSet.of(GP, SPECIALIST, OFFICE, ADMIN, INTEGRATOR)),
+            new Entry("menu.care", "nav.referralNew", "/console/referrals/new", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.care", "nav.followUps", "/console/referrals/follow-ups", EnumSet.of(GP, OFFICE, ADMIN)),
+            new Entry("menu.care", "nav.criteria", "/console/referrals/criteria", EnumSet.of(OFFICE)),
+            // the page needs an institution scope: only roles that work at one
+            new Entry("menu.care", "nav.schedules", "/console/schedules", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.system", "nav.accounts", "/console/accounts", EnumSet.of(SECURITY_ADMIN)),
+            new Entry("menu.system", "nav.audit", "/console/audit", EnumSet.of(ADMIN, AUDITOR)),
+            new Entry("menu.system", "nav.account", "/console/account/password", ALL));
+
+    private ConsoleMenu() {
+    }
+
+    /** The role's menu with the entry for {@code path} marked active. */
+    public static View of(Role role, String path) {
+        List<Entry> mine = ENTRIES.stream().filter(e -> e.roles().contains(role)).toList();
+        Entry active = mine.stream().filter(e -> e.matches(path))
+                .max(Comparator.comparingInt(e -> e.path().length())).orElse(null);
+        Map<String, List<Item>> groups = new LinkedHashMap<>();
+        for (Entry e : mine) {
+            groups.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(new Item(e.label(), e.path(), e == active));
+        }
+        List<Group> list = groups.entrySet().stream().map(g -> new Group(g.getKey(), g.getValue(),
+                g.getValue().stream().anyMatch(Item::active))).toList();
+        return new View(list, active == null ? null : new Item(active.label(), active.path(), true),
+                active == null ? null : active.group());
+    }
+
+    /** One menu line. */
+    public record Entry(String group, String label, String path, Set<Role> roles) {
+
+        public boolean matches(String requestPath) {
+            if ("/".equals(path)) {
+                return "/".equals(requestPath);
+            }
+            return requestPath.equals(path) || requestPath.startsWith(path + "/");
+        }
+    }
+
+    /** What a template needs: groups with their items, the active item and its group (for the breadcrumb). */
+    public record View(List<Group> groups, Item active, String activeGroup) {
+    }
+
+    public record Group(String label, List<Item> items, boolean open) {
+    }
+
+    public record Item(String label, String path, boolean active) {
+    }
+}

@@ -88,7 +88,8 @@ class ResidentsConsoleController {
             if (!r.possibleDuplicates().isEmpty()) {
                 redirect.addFlashAttribute("warning", text("residents.register.duplicates"));
             }
-            return "redirect:/console/residents/" + r.resident().id();
+            // a record linked to a resident the caller may not read: the answer shows no resident
+            return r.resident() == null ? "redirect:/console/residents" : "redirect:/console/residents/" + r.resident().id();
         } catch (MedUnionException e) {
             model.addAttribute("error", message(e));
             model.addAttribute("idNumber", "");

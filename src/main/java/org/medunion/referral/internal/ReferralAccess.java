@@ -9,11 +9,12 @@ import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.referral.ReferralAction;
+import org.medunion.referral.ReferralStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Who sees and does what (product.md §11): an institution-scoped GP or specialist sees the referrals its
- * institution sends or receives; the consortium office (referral desk) sees its consortium's referrals;
+ * institution sends or receives (a draft only on the sending side); the consortium office (referral desk) sees its consortium's referrals;
  * planners see aggregates only; administrators see all. Integrators (acting for hospital systems) are scoped to
  * their jurisdiction by the institutions' division codes (issue 10, leak 6): they see a referral when its sending
  * or receiving institution lies inside, send and cancel only for a sending institution inside, and act for the
@@ -46,8 +47,9 @@ class ReferralAccess {
         }
         if (user.scope().type() == ScopeType.INSTITUTION && user.scope().reference() != null) {
             UUID inst = user.scope().referenceId();
-            return new Predicate("(" + alias + "from_institution_id = ? or " + alias + "to_institution_id = ?)",
-                    List.of(inst, inst));
+            // a draft is the sender's alone: naming a resident in it shows nothing to the addressee (issue 10)
+            return new Predicate("(" + alias + "from_institution_id = ? or " + alias + "to_institution_id = ? and "
+                    + alias + "status <> 'DRAFT')", List.of(inst, inst));
         }
         if (user.role() == Role.OFFICE && user.scope().type() == ScopeType.CONSORTIUM && user.scope().reference() != null) {
             return new Predicate(alias + "consortium_id = ?", List.of(user.scope().referenceId()));
@@ -96,7 +98,7 @@ class ReferralAccess {
         }
         UUID inst = institutionOf(user);
         if (inst != null) {
-            return inst.equals(r.fromInstitutionId()) || inst.equals(r.toInstitutionId());
+            return inst.equals(r.fromInstitutionId()) || inst.equals(r.toInstitutionId()) && r.status() != ReferralStatus.DRAFT;
         }
         return isDeskOf(user, r);
     }

@@ -77,7 +77,7 @@ class BreakTheGlass {
 
     /** Grants reported to the caller's institution, the contracted primary institution of the residents concerned. */
     List<BreakTheGlassView> reportedToMe() {
-        CurrentUser u = access.identityReader();
+        CurrentUser u = access.requireRole(CLINICIANS);
         InstitutionId institution = ResidentAccess.institutionOf(u);
         if (institution == null) {
             throw new ForbiddenException("auth.forbidden");

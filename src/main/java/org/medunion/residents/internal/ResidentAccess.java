@@ -117,8 +117,24 @@ class ResidentAccess {
                 Map.of("scopeInst", institutions, "scopeNow", Timestamp.from(clock.instant())));
     }
 
+    /**
+     * Whether the caller may read the resident — {@link #relationship(CurrentUser, UUID)} without the reason, for
+     * list filtering: the module's own relationships in one query, then the other modules'.
+     */
     boolean canRead(CurrentUser u, UUID residentId) {
-        return relationship(u, residentId).isPresent();
+        if (u == null || residentId == null || readsNoIdentities(u)) {
+            return false;
+        }
+        Filter f = filter(u);
+        if (store.matches(residentId, f.sql(), f.params())) {
+            return true;
+        }
+        if (u.scope().type() == ScopeType.JURISDICTION) {
+            return false;
+        }
+        ResidentId id = new ResidentId(residentId);
+        return institutions(u).stream().anyMatch(i -> extensions.orderedStream()
+                .anyMatch(e -> e.relationship(new InstitutionId(i), id).isPresent()));
     }
 
     /**

@@ -1,13 +1,14 @@
 package org.medunion.residents;
 
-import org.medunion.identity.CurrentUser;
+import java.util.Optional;
+import org.medunion.registry.InstitutionId;
 
 /**
- * SPI: lets another module widen an institution-scoped user's view of residents beyond those contracted with
- * their institution's teams — e.g. the referral module grants access to residents referred to the user's
- * institution. Implementations are Spring beans; any one answering true grants read access.
+ * SPI: another module answers whether it holds a care relationship between an institution and a resident —
+ * the referral module for referrals the institution received, scheduling for bookings at it. Implementations are
+ * Spring beans; the residents module asks them after its own relationships (contract, own record, break-the-glass).
  */
 public interface ResidentAccessExtension {
 
-    boolean grantsAccess(CurrentUser user, ResidentId residentId);
+    Optional<CareRelationship> relationship(InstitutionId institution, ResidentId resident);
 }

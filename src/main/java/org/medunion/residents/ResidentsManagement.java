@@ -40,6 +40,27 @@ public interface ResidentsManagement {
     /** Counts for planners and administrators. */
     ResidentStatistics statistics();
 
+    // care relationships (issue 10): the one place that answers "may X read resident R, and why"
+
+    /** The care relationship between an institution and a resident, if any. Not scoped (IDs only). */
+    Optional<CareRelationship> relationship(InstitutionId institution, ResidentId resident);
+
+    /**
+     * Why the current caller may read the resident, if at all — the same answer for a resident that does not
+     * exist as for one the caller has no relationship with. Other modules call it before creating anything
+     * that names a resident (a referral, a booking): naming a resident never grants access by itself.
+     */
+    Optional<CareRelationship> callerRelationship(ResidentId resident);
+
+    /**
+     * Break-the-glass: a GP or specialist opens a resident they have no relationship with, for a reason
+     * (required), for a limited time; audited and reported to the resident's contracted institution.
+     */
+    BreakTheGlassView breakTheGlass(ResidentId resident, String reason);
+
+    /** Break-the-glass accesses reported to the caller's institution (its contracted residents), newest first. */
+    List<BreakTheGlassView> breakTheGlassReports();
+
     // teams
 
     TeamView formTeam(FormTeam command);

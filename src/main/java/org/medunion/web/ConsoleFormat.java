@@ -53,6 +53,20 @@ public class ConsoleFormat {
         return a.contains(":") ? a.replaceFirst("(^|:)0(:0)+(:|$)", "::").replaceFirst("^:::", "::") : a;
     }
 
+    /**
+     * The console's one masking rule for residents listed on a page (issue 18): lists — resident search, referral
+     * picker, follow-ups — show ID and phone numbers masked for every role; only a resident's own page shows them
+     * in full, and only to the roles that need them (S-3). Masking a masked number changes nothing.
+     */
+    public String listedIdNumber(String number) {
+        return org.medunion.shared.Masking.residentId(number);
+    }
+
+    /** See {@link #listedIdNumber}. */
+    public String listedPhone(String phone) {
+        return org.medunion.shared.Masking.phone(phone);
+    }
+
     public String shortId(Object id) {
         String s = String.valueOf(id);
         return s.length() > 8 ? s.substring(0, 8) : s;

@@ -19,20 +19,22 @@ class ActionChoices {
 
     private final ReferralStore store;
     private final CurrentUsers users;
+    private final ReferralAccess access;
 
-    ActionChoices(ReferralStore store, CurrentUsers users) {
+    ActionChoices(ReferralStore store, CurrentUsers users, ReferralAccess access) {
+        this.access = access;
         this.store = store;
         this.users = users;
     }
 
     Set<ReferralAction> allowed(ReferralId id) {
         CurrentUser user = users.require();
-        ReferralRow r = store.find(id.value()).filter(x -> ReferralAccess.canSee(user, x))
+        ReferralRow r = store.find(id.value()).filter(x -> access.canSee(user, x))
                 .orElseThrow(() -> new NotFoundException("Referral", id));
         Set<ReferralAction> out = EnumSet.noneOf(ReferralAction.class);
         ReferralWorkflow.table().get(r.status()).keySet().stream()
                 .filter(ReferralAction::isManual)
-                .filter(a -> ReferralAccess.mayAct(user, r, a))
+                .filter(a -> access.mayAct(user, r, a))
                 .forEach(out::add);
         return out;
     }

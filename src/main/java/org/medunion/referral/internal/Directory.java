@@ -56,9 +56,22 @@ class Directory {
         return r == null || id == null ? Optional.empty() : r.consortiumUnscoped(new org.medunion.registry.ConsortiumId(id));
     }
 
-    boolean residentExists(UUID id) {
+    /** The institutions whose district lies inside a jurisdiction scope (an integrator's referrals). */
+    java.util.Set<UUID> institutionsIn(org.medunion.identity.Scope scope) {
+        var r = registry.getIfAvailable();
+        var out = new java.util.HashSet<UUID>();
+        if (r != null) {
+            r.allInstitutionsUnscoped().stream().filter(i -> scope.coversDivision(i.districtCode()))
+                    .forEach(i -> out.add(i.id().value()));
+        }
+        return out;
+    }
+
+    /** Whether the institution has a care relationship with the resident (false as well for an unknown resident). */
+    boolean caresFor(UUID institution, UUID resident) {
         var r = residents.getIfAvailable();
-        return r != null && id != null && r.residentExists(new ResidentId(id));
+        return r != null && institution != null && resident != null
+                && r.relationship(new InstitutionId(institution), new ResidentId(resident)).isPresent();
     }
 
     Optional<ContractView> contract(UUID id) {

@@ -43,8 +43,10 @@ class FollowUpDesk {
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ReferralAccess access;
 
-    FollowUpDesk(ReferralStore store, CurrentUsers users, AuditTrail audit, Clock clock) {
+    FollowUpDesk(ReferralStore store, CurrentUsers users, AuditTrail audit, Clock clock, ReferralAccess access) {
+        this.access = access;
         this.store = store;
         this.users = users;
         this.audit = audit;
@@ -80,6 +82,10 @@ class FollowUpDesk {
         UUID inst = ReferralAccess.institutionOf(user);
         if (ReferralAccess.unrestricted(user)) {
             // all institutions
+        } else if (ReferralAccess.jurisdictional(user)) {
+            var inside = access.visible(user, "r.");
+            where.append(" and ").append(inside.sql());
+            params.addAll(inside.params());
         } else if (user.role() == Role.GP && inst != null) {
             where.append(" and r.to_institution_id = ?");
             params.add(inst);
@@ -104,7 +110,7 @@ class FollowUpDesk {
         if (note != null && note.length() > 1000) {
             throw new InvalidInputException("note", "REFERRAL-0008", 1000);
         }
-        ReferralRow r = store.find(id.value()).filter(x -> ReferralAccess.canSee(user, x))
+        ReferralRow r = store.find(id.value()).filter(x -> access.canSee(user, x))
                 .orElseThrow(() -> new NotFoundException("Referral", id));
         if (!mayMark(user, r)) {
             throw new ForbiddenException("REFERRAL-0003", "FOLLOW_UP");
@@ -133,10 +139,13 @@ class FollowUpDesk {
                 .query(mapper(user)).optional().orElseThrow(() -> new NotFoundException("FollowUpTask", taskId));
     }
 
-    /** The receiving institution's family doctor, the consortium's office (desk), administrators and integrators. */
-    static boolean mayMark(CurrentUser user, ReferralRow r) {
+    /** The receiving institution's family doctor, the consortium's office (desk), administrators, integrators inside their jurisdiction. */
+    boolean mayMark(CurrentUser user, ReferralRow r) {
         if (ReferralAccess.unrestricted(user)) {
             return true;
+        }
+        if (ReferralAccess.jurisdictional(user)) {
+            return access.mayAct(user, r, org.medunion.referral.ReferralAction.COMPLETE);
         }
         if (user.role() == Role.GP) {
             UUID inst = ReferralAccess.institutionOf(user);

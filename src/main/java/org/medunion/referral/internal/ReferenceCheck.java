@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses a referral whose IDs point at nothing, or at things that do not belong together, before anything is
- * written: the institutions must be in the registry, the resident in the resident index, the referring
+ * written: the institutions must be in the registry, the resident one the sending institution has a care
+ * relationship with (contract, own record, a referral or booking it received, break-the-glass), the referring
  * practitioner must work at the sending institution, a named consortium must hold both institutions and a named
  * contract must be the resident's. Each failure is a 400 naming the field and its REFERRAL-00xx code; REST and
  * FHIR create both pass through here because the check sits in the service.
@@ -32,7 +33,9 @@ class ReferenceCheck {
         if (c.toInstitutionId() != null) {
             institution(c.toInstitutionId(), "toInstitutionId");
         }
-        if (!directory.residentExists(c.residentId())) {
+        // a care relationship, not mere existence: the same answer for an unknown resident and a foreign one,
+        // so the check is no existence oracle and naming a resident in a referral never opens them (issue 10)
+        if (!directory.caresFor(from, c.residentId())) {
             throw new InvalidInputException("residentId", NO_RESIDENT, c.residentId());
         }
         if (c.fromPractitionerId() != null) {

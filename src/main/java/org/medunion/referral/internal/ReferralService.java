@@ -85,11 +85,13 @@ class ReferralService implements ReferralManagement {
     private final Clock clock;
     private final FollowUpDesk followUps;
     private final ActionChoices actionChoices;
+    private final ReferralAccess access;
 
     ReferralService(ReferralStore store, CriteriaStore criteria, RoutingPolicy routing, Directory directory,
                     ReferralSettings settings, CapacityBooking booking, ReferenceCheck references, CurrentUsers users,
                     AuditTrail audit, ApplicationEventPublisher events, Clock clock, FollowUpDesk followUps,
-                    ActionChoices actionChoices) {
+                    ActionChoices actionChoices, ReferralAccess access) {
+        this.access = access;
         this.store = store;
         this.criteria = criteria;
         this.routing = routing;
@@ -122,12 +124,12 @@ class ReferralService implements ReferralManagement {
         if (c == null) {
             throw new InvalidInputException("body", "field.required");
         }
-        if (!ReferralAccess.unrestricted(user) && !ReferralAccess.clinician(user)) {
+        if (!ReferralAccess.unrestricted(user) && !ReferralAccess.jurisdictional(user) && !ReferralAccess.clinician(user)) {
             throw new ForbiddenException("REFERRAL-0003", "CREATE");
         }
         UUID from = c.fromInstitutionId() != null ? c.fromInstitutionId() : ReferralAccess.institutionOf(user);
         required(from, "fromInstitutionId");
-        if (!ReferralAccess.canSendFrom(user, from)) {
+        if (!access.canSendFrom(user, from)) {
             throw new ForbiddenException("REFERRAL-0003", "CREATE");
         }
         ReferralRow row = newRow(c, from, user.username(), clock.instant());
@@ -411,7 +413,7 @@ class ReferralService implements ReferralManagement {
     @Override
     public Optional<ReferralView> byNumber(String number) {
         CurrentUser user = users.require();
-        return store.findByNumber(number).filter(r -> ReferralAccess.canSee(user, r)).map(r -> {
+        return store.findByNumber(number).filter(r -> access.canSee(user, r)).map(r -> {
             audit.record(AuditAction.READ, OBJECT, r.id().toString(), r.residentId().toString(), r.number());
             return view(r, user, true);
         });
@@ -461,8 +463,10 @@ class ReferralService implements ReferralManagement {
         UUID inst = ReferralAccess.institutionOf(user);
         switch (box) {
             case OUTBOX, INBOX -> {
-                if (ReferralAccess.unrestricted(user)) {
-                    where.append("1=1");
+                if (ReferralAccess.unrestricted(user) || ReferralAccess.jurisdictional(user)) {
+                    var p = access.visible(user);
+                    where.append(p.sql());
+                    params.addAll(p.params());
                 } else if (inst != null && ReferralAccess.clinician(user)) {
                     where.append(box == ReferralBox.OUTBOX ? "from_institution_id = ?" : "to_institution_id = ?");
                     params.add(inst);
@@ -471,8 +475,10 @@ class ReferralService implements ReferralManagement {
                 }
             }
             case DESK -> {
-                if (ReferralAccess.unrestricted(user)) {
-                    where.append("1=1");
+                if (ReferralAccess.unrestricted(user) || ReferralAccess.jurisdictional(user)) {
+                    var p = access.visible(user);
+                    where.append(p.sql());
+                    params.addAll(p.params());
                 } else if (user.role() == org.medunion.identity.Role.OFFICE && user.scope().reference() != null
                         && user.scope().type() == org.medunion.identity.ScopeType.CONSORTIUM) {
                     where.append("consortium_id = ?");
@@ -500,7 +506,7 @@ class ReferralService implements ReferralManagement {
     @Override
     public List<ReferralView> search(UUID to, UUID from, UUID residentId, ReferralStatus status, int limit) {
         CurrentUser user = users.require();
-        var p = ReferralAccess.visible(user);
+        var p = access.visible(user);
         var where = new StringBuilder(p.sql());
         var params = new ArrayList<Object>(p.params());
         if (to != null) {
@@ -528,7 +534,7 @@ class ReferralService implements ReferralManagement {
     public List<ReferralView> ofResident(UUID residentId) {
         CurrentUser user = users.require();
         required(residentId, "resident");
-        var p = ReferralAccess.visible(user);
+        var p = access.visible(user);
         var params = new ArrayList<Object>();
         params.add(residentId);
         params.addAll(p.params());
@@ -554,6 +560,16 @@ class ReferralService implements ReferralManagement {
                 consortium = user.scope().referenceId();
             }
             default -> throw new ForbiddenException("REFERRAL-0003", "STATISTICS");
+        }
+        if (user.role() == org.medunion.identity.Role.PLANNER) {
+            // a planner's aggregates cover the referrals of the institutions in their jurisdiction (issue 10)
+            var inside = access.jurisdiction(user, "r.");
+            if (consortium != null) {
+                var params = new ArrayList<Object>(inside.params());
+                params.add(consortium);
+                return new StatisticsQuery(store.jdbc()).compute(inside.sql() + " and r.consortium_id = ?", params);
+            }
+            return new StatisticsQuery(store.jdbc()).compute(inside.sql(), inside.params());
         }
         return new StatisticsQuery(store.jdbc()).compute(consortium);
     }
@@ -642,8 +658,12 @@ class ReferralService implements ReferralManagement {
         required(direction, "direction");
         UUID from = fromInstitutionId != null ? fromInstitutionId : ReferralAccess.institutionOf(user);
         required(from, "fromInstitutionId");
-        if (!ReferralAccess.canSendFrom(user, from)) {
+        if (!access.canSendFrom(user, from)) {
             throw new ForbiddenException("REFERRAL-0003", "SUGGEST");
+        }
+        if (!directory.caresFor(from, residentId)) {
+            // routing reads the resident's contract: only for a resident the sending institution cares for
+            throw new InvalidInputException("resident", ReferenceCheck.NO_RESIDENT, residentId);
         }
         var contract = directory.activeContract(residentId, LocalDate.now(clock));
         var consortium = directory.consortiumOf(from).orElse(null);
@@ -891,7 +911,7 @@ class ReferralService implements ReferralManagement {
     private ReferralRow visible(ReferralId id, CurrentUser user) {
         required(id, "id");
         ReferralRow r = store.find(id.value()).orElseThrow(() -> new NotFoundException(OBJECT, id));
-        if (!ReferralAccess.canSee(user, r)) {
+        if (!access.canSee(user, r)) {
             throw new NotFoundException(OBJECT, id);
         }
         return r;
@@ -899,7 +919,7 @@ class ReferralService implements ReferralManagement {
 
     private ReferralRow actable(ReferralId id, CurrentUser user, ReferralAction action) {
         ReferralRow r = visible(id, user);
-        if (!ReferralAccess.mayAct(user, r, action)) {
+        if (!access.mayAct(user, r, action)) {
             throw new ForbiddenException("REFERRAL-0003", action.name());
         }
         return r;

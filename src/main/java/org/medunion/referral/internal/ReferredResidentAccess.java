@@ -1,13 +1,18 @@
 package org.medunion.referral.internal;
 
-import org.medunion.identity.CurrentUser;
-import org.medunion.identity.ScopeType;
+import java.util.Optional;
+import org.medunion.registry.InstitutionId;
+import org.medunion.residents.CareRelationship;
 import org.medunion.residents.ResidentAccessExtension;
 import org.medunion.residents.ResidentId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** A GP or specialist also sees the residents referred to or from their institution (product.md §11). */
+/**
+ * A referral the institution RECEIVED (submitted, so never a draft) is a care relationship with the resident
+ * (product.md §11, issue 10). Creating or sending a referral grants nothing: the sender needed a relationship to
+ * name the resident in the first place (ReferenceCheck).
+ */
 @Component
 class ReferredResidentAccess implements ResidentAccessExtension {
 
@@ -18,14 +23,14 @@ class ReferredResidentAccess implements ResidentAccessExtension {
     }
 
     @Override
-    public boolean grantsAccess(CurrentUser user, ResidentId residentId) {
-        if (user == null || residentId == null || user.scope().type() != ScopeType.INSTITUTION || user.scope().reference() == null) {
-            return false;
+    public Optional<CareRelationship> relationship(InstitutionId institution, ResidentId resident) {
+        if (institution == null || resident == null) {
+            return Optional.empty();
         }
-        var inst = user.scope().referenceId();
-        return jdbc.sql("""
-                select count(*) from referral_referral where resident_id = ? and status <> 'DRAFT'
-                and (to_institution_id = ? or from_institution_id = ?)""")
-                .params(residentId.value(), inst, inst).query(Long.class).single() > 0;
+        boolean received = jdbc.sql("""
+                select count(*) from referral_referral where resident_id = ? and to_institution_id = ?
+                   and status <> 'DRAFT' and submitted_at is not null""")
+                .params(resident.value(), institution.value()).query(Long.class).single() > 0;
+        return received ? Optional.of(CareRelationship.REFERRAL_RECEIVED) : Optional.empty();
     }
 }

@@ -24,8 +24,11 @@ final class StatisticsQuery {
     }
 
     ReferralStatistics compute(UUID consortium) {
-        String filter = consortium == null ? "1=1" : "r.consortium_id = ?";
-        List<Object> p = consortium == null ? List.of() : List.of(consortium);
+        return consortium == null ? compute("1=1", List.of()) : compute("r.consortium_id = ?", List.of(consortium));
+    }
+
+    /** Statistics over the referrals {@code r} matching a predicate (positional parameters). */
+    ReferralStatistics compute(String filter, List<Object> p) {
         var byStatus = new EnumMap<ReferralStatus, Long>(ReferralStatus.class);
         jdbc.sql("select r.status, count(*) n from referral_referral r where " + filter + " group by r.status").params(p)
                 .query((rs, n) -> byStatus.put(ReferralStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();

@@ -14,8 +14,10 @@ import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
+import org.medunion.identity.ScopeType;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.CareRelationship;
 import org.medunion.residents.LinkRecord;
 import org.medunion.residents.MatchBasis;
 import org.medunion.residents.PossibleDuplicate;
@@ -39,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The resident index (EMPI): registration with matching, record links, scoped and audited reads. An ID number
- * already in the index is never registered twice — the record is linked to the resident who has it; a different
+ * already in the index is never registered twice — the record is linked to the resident who has it when the name
+ * matches too, and kept for review (nothing linked) when it does not; a different
  * ID number with the same name, birth date and sex is registered but flagged as a possible duplicate for review.
  */
 @Service
@@ -50,6 +53,7 @@ class ResidentIndex {
     static final String RESIDENT = "resident";
 
     private final ResidentStore store;
+    private final RegistrationReviews reviews;
     private final ResidentAccess access;
     private final CurrentUsers users;
     private final RegistryManagement registry;
@@ -57,9 +61,10 @@ class ResidentIndex {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ResidentIndex(ResidentStore store, ResidentAccess access, CurrentUsers users, RegistryManagement registry,
-                  AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    ResidentIndex(ResidentStore store, RegistrationReviews reviews, ResidentAccess access, CurrentUsers users,
+                  RegistryManagement registry, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.reviews = reviews;
         this.access = access;
         this.users = users;
         this.registry = registry;
@@ -75,14 +80,7 @@ class ResidentIndex {
         Instant now = clock.instant();
         Optional<ResidentRow> existing = store.findByIdNumber(v.idNumber().value());
         if (existing.isPresent()) {
-            ResidentRow r = existing.get();
-            if (source != null && !store.hasLink(r.id(), source.value(), v.localRecordNumber())) {
-                store.insertLink(new LinkRow(r.id(), source.value(), v.localRecordNumber(), MatchBasis.ID_NUMBER, now));
-            }
-            audit.record(AuditAction.UPDATE, RESIDENT, r.id().toString(), r.id().toString(),
-                    "record linked by ID number" + (source == null ? "" : " from " + source));
-            return new Registration(view(r, u), Registration.Outcome.LINKED_EXISTING,
-                    store.duplicatesOf(r.id()).stream().map(ResidentId::new).toList());
+            return registerKnown(u, existing.get(), v, source, now);
         }
         var row = new ResidentRow(UUID.randomUUID(), v.idNumber().value(), v.name(), v.sex(), v.birthDate(), v.phone(),
                 v.districtCode(), source == null ? null : source.value(), now, 0);
@@ -107,7 +105,35 @@ class ResidentIndex {
         return new Registration(view(store.find(row.id()).orElseThrow(), u), Registration.Outcome.CREATED, duplicates);
     }
 
-    /** The record's institution: institution-scoped callers register for their own institution only. */
+    /**
+     * An ID number already in the index. Knowing a number is not a care relationship: the record is linked only
+     * when the name matches too (then the institution has a record of its own — a relationship); a mismatch links
+     * nothing, is kept for review and answered 409. The answer shows the resident only to a caller who may read
+     * them now, so it reveals nothing the caller did not send or may not read.
+     */
+    private Registration registerKnown(CurrentUser u, ResidentRow r, ValidResident v, InstitutionId source, Instant now) {
+        if (!r.name().equals(v.name())) {
+            reviews.flag(r.id(), source, v.localRecordNumber(), v.name(), u.username(), now);
+            throw new ConflictException("RESIDENTS-0040", "name");
+        }
+        if (source != null && !store.hasLink(r.id(), source.value(), v.localRecordNumber())) {
+            store.insertLink(new LinkRow(r.id(), source.value(), v.localRecordNumber(), MatchBasis.ID_NUMBER, now));
+        }
+        Optional<CareRelationship> relationship = access.relationship(u, r.id());
+        audit.record(AuditAction.UPDATE, RESIDENT, r.id().toString(), r.id().toString(),
+                "record linked by ID number and name" + (source == null ? "" : " from " + source)
+                        + relationship.map(k -> "; purpose " + k).orElse("; resident not shown"));
+        if (relationship.isEmpty()) {
+            return new Registration(null, Registration.Outcome.LINKED_EXISTING, List.of());
+        }
+        return new Registration(view(r, u), Registration.Outcome.LINKED_EXISTING,
+                store.duplicatesOf(r.id()).stream().filter(d -> access.canRead(u, d)).map(ResidentId::new).toList());
+    }
+
+    /**
+     * The record's institution: institution-scoped callers register for their own institution only, jurisdiction-
+     * scoped ones (integrators) for institutions inside their jurisdiction only.
+     */
     static InstitutionId source(CurrentUser u, InstitutionId given, String field, RegistrySnapshot registry) {
         InstitutionId own = u == null ? null : ResidentAccess.institutionOf(u);
         if (own != null && given != null && !own.equals(given)) {
@@ -117,6 +143,10 @@ class ResidentIndex {
         if (source != null && registry.institution(source) == null) {
             throw new InvalidInputException(field, "RESIDENTS-0009", source);
         }
+        if (source != null && u != null && u.scope().type() == ScopeType.JURISDICTION
+                && !u.scope().coversDivision(registry.institution(source).districtCode())) {
+            throw new ForbiddenException("RESIDENTS-0041", source);
+        }
         return source;
     }
 
@@ -124,11 +154,27 @@ class ResidentIndex {
     Optional<ResidentView> resident(ResidentId id) {
         CurrentUser u = access.identityReader();
         Optional<ResidentRow> row = store.find(id.value());
-        if (row.isEmpty() || !access.canRead(u, id.value())) {
+        Optional<CareRelationship> relationship = row.isEmpty() ? Optional.empty() : access.relationship(u, id.value());
+        if (relationship.isEmpty()) {
             return Optional.empty();
         }
-        audit.record(AuditAction.READ, RESIDENT, id.toString(), id.toString(), null);
+        audit.record(AuditAction.READ, RESIDENT, id.toString(), id.toString(), purpose(relationship.get()));
         return Optional.of(view(row.get(), u));
+    }
+
+    /** The relationship that allowed a read, recorded as its purpose of use in the audit row's detail. */
+    static String purpose(CareRelationship relationship) {
+        return "purpose " + relationship;
+    }
+
+    /** Why the current caller may read the resident (see {@link ResidentAccess#relationship(CurrentUser, UUID)}). */
+    @Transactional
+    Optional<CareRelationship> callerRelationship(ResidentId id) {
+        return access.relationship(access.user(), id.value());
+    }
+
+    Optional<CareRelationship> relationship(InstitutionId institution, ResidentId id) {
+        return access.relationship(institution.value(), id.value());
     }
 
     /** Whether the index holds the ID, for other modules' existence checks (no scope: the answer carries no data). */

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.medunion.identity.Role;
 import org.medunion.registry.InstitutionId;
+import org.medunion.residents.BreakTheGlassView;
+import org.medunion.residents.CareRelationship;
 import org.medunion.residents.ContractId;
 import org.medunion.residents.ContractView;
 import org.medunion.residents.EndContract;
@@ -33,11 +35,34 @@ class ResidentsManagementService implements ResidentsManagement {
     private final ResidentIndex index;
     private final FamilyDoctorContracts contracts;
     private final ResidentAccess access;
+    private final BreakTheGlass breakTheGlass;
 
-    ResidentsManagementService(ResidentIndex index, FamilyDoctorContracts contracts, ResidentAccess access) {
+    ResidentsManagementService(ResidentIndex index, FamilyDoctorContracts contracts, ResidentAccess access,
+                               BreakTheGlass breakTheGlass) {
         this.index = index;
         this.contracts = contracts;
         this.access = access;
+        this.breakTheGlass = breakTheGlass;
+    }
+
+    @Override
+    public Optional<CareRelationship> relationship(InstitutionId institution, ResidentId resident) {
+        return institution == null || resident == null ? Optional.empty() : index.relationship(institution, resident);
+    }
+
+    @Override
+    public Optional<CareRelationship> callerRelationship(ResidentId resident) {
+        return resident == null ? Optional.empty() : index.callerRelationship(resident);
+    }
+
+    @Override
+    public BreakTheGlassView breakTheGlass(ResidentId resident, String reason) {
+        return breakTheGlass.open(resident, reason);
+    }
+
+    @Override
+    public List<BreakTheGlassView> breakTheGlassReports() {
+        return breakTheGlass.reportedToMe();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.registry.InstitutionId;
+import org.medunion.residents.BreakTheGlassView;
 import org.medunion.residents.ContractView;
 import org.medunion.residents.PossibleDuplicate;
 import org.medunion.residents.Registration;
@@ -62,8 +63,10 @@ class ResidentsApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a resident from an institution's record; an ID number already known is linked "
-            + "(200, outcome LINKED_EXISTING), a new one created (201); possible duplicates are flagged, never merged")
+    @Operation(summary = "Register a resident from an institution's record; an ID number already known is linked when "
+            + "the name matches (200, outcome LINKED_EXISTING; the resident shown only if the caller may read them), "
+            + "refused when it does not (409 field name, flagged for review, nothing linked); a new one is created "
+            + "(201); possible duplicates are flagged, never merged")
     ResponseEntity<?> register(@RequestBody RegisterResidentRequest body,
                                @Parameter(description = "repeat-safe creation") @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
         return idempotent.run(key, "POST /api/residents", () -> {
@@ -86,6 +89,23 @@ class ResidentsApiController {
     ResidentView resident(@PathVariable String id) {
         ResidentId rid = Requests.id(id, "id", ResidentId::new, true);
         return residents.resident(rid).orElseThrow(() -> new NotFoundException("Patient", rid));
+    }
+
+    @PostMapping("/{id}/break-glass")
+    @Operation(summary = "Break-the-glass: open a resident without a care relationship, for a reason (required); "
+            + "time-limited, audited and reported to the resident's contracted institution")
+    ResponseEntity<BreakTheGlassView> breakTheGlass(@PathVariable String id, @RequestBody BreakTheGlassRequest body) {
+        ResidentId rid = Requests.id(id, "id", ResidentId::new, true);
+        return ResponseEntity.status(HttpStatus.CREATED).body(residents.breakTheGlass(rid, body == null ? null : body.reason()));
+    }
+
+    @GetMapping("/break-glass")
+    @Operation(summary = "Break-the-glass accesses to the residents contracted with the caller's institution, newest first")
+    List<BreakTheGlassView> breakTheGlassReports() {
+        return residents.breakTheGlassReports();
+    }
+
+    record BreakTheGlassRequest(String reason) {
     }
 
     @GetMapping("/{id}/contracts")

@@ -28,6 +28,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -88,7 +90,8 @@ class ResidentsConsoleController {
             if (!r.possibleDuplicates().isEmpty()) {
                 redirect.addFlashAttribute("warning", text("residents.register.duplicates"));
             }
-            return "redirect:/console/residents/" + r.resident().id();
+            // a record linked to a resident the caller may not read: the answer shows no resident
+            return r.resident() == null ? "redirect:/console/residents" : "redirect:/console/residents/" + r.resident().id();
         } catch (MedUnionException e) {
             model.addAttribute("error", message(e));
             model.addAttribute("idNumber", "");
@@ -142,6 +145,19 @@ class ResidentsConsoleController {
             redirect.addFlashAttribute("error", message(e));
         }
         return "redirect:/console/residents/" + id;
+    }
+
+    /**
+     * A resident the caller has no relationship with (404) or a role that reads no identities (403): the console's
+     * error page with that status, as the other console pages answer (this controller lives outside the web module's
+     * advice).
+     */
+    @ExceptionHandler(MedUnionException.class)
+    String error(MedUnionException e, Model model, HttpServletResponse response) {
+        response.setStatus(e.status());
+        model.addAttribute("status", e.status());
+        model.addAttribute("detail", message(e));
+        return "error";
     }
 
     private static List<InstitutionView> hospitals(List<InstitutionView> all, Affiliation a, Affiliation b) {

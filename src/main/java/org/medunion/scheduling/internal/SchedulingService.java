@@ -305,6 +305,11 @@ class SchedulingService implements SchedulingManagement {
             return new Booker(c.username(), c.institution(), true, contract);
         }
         if (c.role() == Role.SPECIALIST || c.role() == Role.OFFICE || c.role() == Role.INTEGRATOR || c.isAdmin()) {
+            // naming a resident in a booking needs a care relationship first (issue 10); the same 403 for an
+            // unknown resident as for a foreign one, so booking is no existence oracle
+            if (residents.callerRelationship(resident).isEmpty()) {
+                throw new ForbiddenException("SCHEDULING-0023", resident);
+            }
             return new Booker(c.username(), c.institution(), false, null);
         }
         throw new ForbiddenException("SCHEDULING-0021", c.role());
@@ -433,8 +438,8 @@ class SchedulingService implements SchedulingManagement {
     @Override
     public Optional<BookingView> booking(BookingId id) {
         Caller c = access.caller();
-        var b = store.booking(id).filter(v -> mayChange(c, v) || c.role() == Role.INTEGRATOR
-                || (c.institution() != null && residents.isContractedWith(v.residentId(), c.institution())));
+        // beyond those who booked or manage it: whoever has a care relationship with the resident (issue 10)
+        var b = store.booking(id).filter(v -> mayChange(c, v) || residents.callerRelationship(v.residentId()).isPresent());
         b.ifPresent(v -> audit.record(AuditAction.READ, "Booking", id.toString(), v.residentId().toString(), null));
         return b;
     }
@@ -445,8 +450,10 @@ class SchedulingService implements SchedulingManagement {
         require(residentId, "resident");
         List<BookingView> all = store.bookingsOfResident(residentId);
         List<BookingView> visible;
-        if (c.isAdmin() || c.role() == Role.INTEGRATOR) {
+        if (c.isAdmin()) {
             visible = all;
+        } else if (c.role() == Role.INTEGRATOR) {
+            visible = residents.callerRelationship(residentId).isPresent() ? all : List.of();
         } else if (c.institution() != null) {
             boolean contracted = residents.isContractedWith(residentId, c.institution());
             visible = contracted ? all : all.stream().filter(b -> c.institution().equals(b.bookedByInstitution())
@@ -465,7 +472,8 @@ class SchedulingService implements SchedulingManagement {
     public List<BookingView> bookingsOfSlot(SlotId slot) {
         Caller c = access.caller();
         require(slot, "slot");
-        var out = store.bookingsOfSlot(slot).stream().filter(b -> mayChange(c, b) || c.role() == Role.INTEGRATOR).toList();
+        var out = store.bookingsOfSlot(slot).stream().filter(b -> mayChange(c, b) || c.role() == Role.INTEGRATOR
+                && residents.callerRelationship(b.residentId()).isPresent()).toList();
         out.forEach(b -> audit.record(AuditAction.READ, "Booking", b.id().toString(), b.residentId().toString(), "by slot"));
         return out;
     }

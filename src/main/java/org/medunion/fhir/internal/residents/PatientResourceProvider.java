@@ -22,20 +22,23 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.medunion.residents.Registration;
 import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentSearch;
 import org.medunion.residents.ResidentView;
 import org.medunion.residents.ResidentsManagement;
+import org.medunion.shared.ConflictException;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
  * Patient: the resident index. Read, search by {@code identifier} ({@code urn:oid:2.16.156.10011.1.3|<ID number>}
  * or the platform ID) and {@code name}, and create — conditional with {@code If-None-Exist: identifier=…}; a
- * create with an ID number already in the index never makes a second Patient: the existing one is returned
- * (200) with the record linked. Scope, masking and audit come from {@link ResidentsManagement}.
+ * create with an ID number already in the index never makes a second Patient: under the same name the record is
+ * linked and the existing Patient returned (200) when the caller may read it, under another name the create is
+ * refused (409, Patient.name) and flagged for review. Scope, masking and audit come from {@link ResidentsManagement}.
  */
 @Component
 class PatientResourceProvider implements IResourceProvider {
@@ -93,8 +96,17 @@ class PatientResourceProvider implements IResourceProvider {
             registration = residents.register(ResidentToPatientMapper.toCommand(patient));
         } catch (InvalidInputException e) {
             throw new InvalidInputException(ResidentToPatientMapper.element(e.field()), e.code(), e.arguments().toArray());
+        } catch (ConflictException e) {
+            throw new ConflictException(e.code(), ResidentToPatientMapper.element(e.field()), e.arguments().toArray());
         }
         ResidentView r = registration.resident();
+        if (r == null) {
+            // linked, but the caller may not read the resident: the answer reveals nothing they did not send
+            var linked = new OperationOutcome();
+            linked.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(registration.outcome().name());
+            return new MethodOutcome().setCreated(false).setOperationOutcome(linked);
+        }
         var outcome = new MethodOutcome(new IdType("Patient", r.id().toString(), String.valueOf(r.version())),
                 registration.outcome() == Registration.Outcome.CREATED);
         return outcome.setResource(toPatient(r));

@@ -36,6 +36,13 @@ public interface AuditTrail {
 
     long count(AuditQuery query);
 
+    /**
+     * One page of the trail, newest first ({@code query.limit()} rows from {@code offset}, cut in SQL), of the
+     * events recorded between {@code from} and {@code to} (both inclusive, null = open), with the number of all
+     * matches.
+     */
+    org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, java.time.Instant from, java.time.Instant to, int offset);
+
     /** One row of the trail by its ID. */
     java.util.Optional<AuditEntry> find(java.util.UUID id);
 

@@ -44,6 +44,9 @@ public interface ReferralManagement {
      */
     List<ReferralView> search(UUID toInstitutionId, UUID fromInstitutionId, UUID residentId, ReferralStatus status, int limit);
 
+    /** One page of {@link #search(UUID, UUID, UUID, ReferralStatus, int)} cut in SQL, with the count of all matches. */
+    org.medunion.shared.Slice<ReferralView> search(ReferralSearch search);
+
     /** A resident's referrals visible to the caller, newest first (audited). */
     List<ReferralView> ofResident(UUID residentId);
 

@@ -29,6 +29,12 @@ public interface ResidentsManagement {
 
     List<ResidentView> search(ResidentSearch search);
 
+    /**
+     * One page of a search ({@code search.limit()} rows from {@code offset}, cut in SQL) and the number of all
+     * matches in the caller's scope; only the residents returned are audited.
+     */
+    org.medunion.shared.Slice<ResidentView> search(ResidentSearch search, int offset);
+
     ResidentView link(ResidentId id, LinkRecord command);
 
     /** Possible duplicates awaiting review (same name, birth date and sex, different ID numbers), in scope. */

@@ -39,6 +39,9 @@ public interface SchedulingManagement {
 
     List<SlotView> searchSlots(SlotSearch search);
 
+    /** One page of slots in start order, cut in SQL, with the count of all matches. */
+    org.medunion.shared.Slice<SlotView> searchSlots(SlotQuery query);
+
     Optional<SlotView> slot(SlotId id);
 
     // bookings

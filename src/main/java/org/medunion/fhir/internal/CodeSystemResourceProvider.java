@@ -1,6 +1,8 @@
 package org.medunion.fhir.internal;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -38,12 +40,14 @@ public class CodeSystemResourceProvider implements IResourceProvider {
     @Search
     public IBundleProvider search(@OptionalParam(name = CodeSystem.SP_RES_ID) TokenParam id,
                                   @OptionalParam(name = CodeSystem.SP_URL) UriParam url,
-                                  @OptionalParam(name = CodeSystem.SP_NAME) StringParam name) {
+                                  @OptionalParam(name = CodeSystem.SP_NAME) StringParam name,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         var matches = terminology.codeSystems().stream()
                 .filter(cs -> Searches.id(id, cs))
                 .filter(cs -> url == null || url.isEmpty() || url.getValue().equals(cs.getUrl()))
                 .filter(cs -> Searches.string(name, cs.getName()))
                 .toList();
-        return Searches.bundle(matches, Comparator.comparing(CodeSystem::getUrl));
+        return Searches.bundle(matches, Comparator.comparing(CodeSystem::getUrl), Pages.request(count, offset));
     }
 }

@@ -19,8 +19,9 @@ class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<MedUnionFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
                                                             OperationOutcomeInterceptor errors,
-                                                            PersonalDataAuditInterceptor audit) {
-        var server = new MedUnionFhirServer(context, providers, List.of(errors, audit));
+                                                            PersonalDataAuditInterceptor audit,
+                                                            CapabilityStatementInterceptor capabilities) {
+        var server = new MedUnionFhirServer(context, providers, List.of(errors, audit, capabilities));
         var registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setLoadOnStartup(1);
         registration.setName("fhir");

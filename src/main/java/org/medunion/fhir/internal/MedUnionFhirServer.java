@@ -2,13 +2,12 @@ package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.util.List;
 
-/** The FHIR endpoint: JSON by default, strict parsing, paging, truthful CapabilityStatement. */
+/** The FHIR endpoint: JSON by default, strict parsing, offset paging (no stored searches), truthful CapabilityStatement. */
 class MedUnionFhirServer extends RestfulServer {
 
     private final transient List<IResourceProvider> providers;
@@ -26,10 +25,10 @@ class MedUnionFhirServer extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(false);
         setResourceProviders(providers.toArray(IResourceProvider[]::new));
-        var paging = new FifoMemoryPagingProvider(50);
-        paging.setDefaultPageSize(20);
-        paging.setMaximumPageSize(200);
-        setPagingProvider(paging);
+        // no paging provider: nothing of a search is stored between requests, so no `_getpages` link exists that
+        // another account could follow; every page is a fresh scoped and audited search (Pages, issue 10 item 2)
+        setPagingProvider(null);
+        setDefaultPageSize(Pages.DEFAULT_COUNT);
         setServerName("MedUnion");
         setImplementationDescription("MedUnion medical consortium platform — FHIR R4 API");
         interceptors.forEach(this::registerInterceptor);

@@ -1,6 +1,8 @@
 package org.medunion.fhir.internal;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -82,12 +84,14 @@ public class NamingSystemResourceProvider implements IResourceProvider {
 
     @Search
     public IBundleProvider search(@OptionalParam(name = NamingSystem.SP_RES_ID) TokenParam id,
-                                  @OptionalParam(name = NamingSystem.SP_VALUE) StringParam value) {
+                                  @OptionalParam(name = NamingSystem.SP_VALUE) StringParam value,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         List<NamingSystem> matches = systems.values().stream()
                 .filter(ns -> Searches.id(id, ns))
                 .filter(ns -> value == null || value.isEmpty()
                         || ns.getUniqueId().stream().anyMatch(u -> value.getValue().equals(u.getValue())))
                 .toList();
-        return Searches.bundle(matches, Comparator.comparing(NamingSystem::getName));
+        return Searches.bundle(matches, Comparator.comparing(NamingSystem::getName), Pages.request(count, offset));
     }
 }

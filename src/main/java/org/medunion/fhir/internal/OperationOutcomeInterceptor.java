@@ -1,6 +1,7 @@
 package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -43,6 +44,11 @@ public class OperationOutcomeInterceptor {
         int depth = 0;
         while (t != null && !(t instanceof MedUnionException) && !(t instanceof AccessDeniedException) && depth++ < 20) {
             t = t.getCause() == t ? null : t.getCause();
+        }
+        if (t == null && request != null && request.getParameter(Constants.PARAM_PAGINGACTION) != null) {
+            // no search is ever stored (Pages): a _getpages link, forged or from another server, names nothing
+            return outcome(404, OperationOutcome.IssueType.NOTFOUND,
+                    message("fhir.pagingLink", Constants.PARAM_PAGINGACTION), Constants.PARAM_PAGINGACTION, "fhir.pagingLink");
         }
         if (t == null) {
             if (!(error instanceof BaseServerResponseException bsre) || bsre.getStatusCode() >= 500) {

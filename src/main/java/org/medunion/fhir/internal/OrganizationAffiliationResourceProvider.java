@@ -1,7 +1,9 @@
 package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
@@ -71,7 +73,9 @@ public class OrganizationAffiliationResourceProvider implements IResourceProvide
                                   @OptionalParam(name = OrganizationAffiliation.SP_PRIMARY_ORGANIZATION) ReferenceParam organization,
                                   @OptionalParam(name = OrganizationAffiliation.SP_PARTICIPATING_ORGANIZATION) ReferenceParam participating,
                                   @OptionalParam(name = OrganizationAffiliation.SP_ROLE) TokenParam role,
-                                  @OptionalParam(name = OrganizationAffiliation.SP_ACTIVE) TokenParam active) {
+                                  @OptionalParam(name = OrganizationAffiliation.SP_ACTIVE) TokenParam active,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         List<ConsortiumView> consortia;
         if (organization != null && !organization.isEmpty()) {
             UUID consortium = Searches.referenceUuid(organization);
@@ -86,7 +90,7 @@ public class OrganizationAffiliationResourceProvider implements IResourceProvide
                 .filter(a -> Searches.codes(role, a.getCode()))
                 .filter(a -> Searches.bool(active, a.getActive()))
                 .toList();
-        return Searches.bundle(matches, Comparator.comparing(a -> a.getOrganization().getReference()));
+        return Searches.bundle(matches, Comparator.comparing(a -> a.getOrganization().getReference()), Pages.request(count, offset));
     }
 
     /** Adds a member to a consortium (an ADJUSTMENT change report, SH-10). */

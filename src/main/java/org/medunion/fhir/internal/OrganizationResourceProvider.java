@@ -2,7 +2,9 @@ package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
@@ -82,8 +84,13 @@ public class OrganizationResourceProvider implements IResourceProvider {
         return Organization.class;
     }
 
-    @Read
+    /** read, and vread of the current version (older versions are not kept: 404, docs/fhir.md "Versions"). */
+    @Read(version = true)
     public Organization read(@IdParam IdType id) {
+        return Versions.current(id, readCurrent(id));
+    }
+
+    private Organization readCurrent(IdType id) {
         UUID uuid = uuid(id);
         if (uuid != null) {
             var institution = registry.institution(new InstitutionId(uuid));
@@ -105,7 +112,9 @@ public class OrganizationResourceProvider implements IResourceProvider {
                                   @OptionalParam(name = Organization.SP_TYPE) TokenOrListParam type,
                                   @OptionalParam(name = SP_DISTRICT) StringParam district,
                                   @OptionalParam(name = Organization.SP_PARTOF) ReferenceParam partOf,
-                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         var candidates = new ArrayList<Organization>();
         registry.searchInstitutions(InstitutionSearch.all()).forEach(i -> candidates.add(institutions.toOrganization(i)));
         if (partOf == null || partOf.isEmpty()) {
@@ -120,7 +129,7 @@ public class OrganizationResourceProvider implements IResourceProvider {
                 .filter(o -> Searches.reference(partOf, o.getPartOf()))
                 .filter(o -> Searches.lastUpdated(lastUpdated, o.getMeta().getLastUpdated()))
                 .toList();
-        return Searches.bundle(matches, Comparator.comparing(Organization::getName, Comparator.nullsLast(String::compareTo)));
+        return Searches.bundle(matches, Comparator.comparing(Organization::getName, Comparator.nullsLast(String::compareTo)), Pages.request(count, offset));
     }
 
     /**

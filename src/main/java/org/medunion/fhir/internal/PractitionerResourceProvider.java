@@ -1,7 +1,9 @@
 package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
@@ -59,15 +61,22 @@ public class PractitionerResourceProvider implements IResourceProvider {
         return Practitioner.class;
     }
 
-    @Read
+    /** read, and vread of the current version (older versions are not kept: 404, docs/fhir.md "Versions"). */
+    @Read(version = true)
     public Practitioner read(@IdParam IdType id) {
+        return Versions.current(id, readCurrent(id));
+    }
+
+    private Practitioner readCurrent(IdType id) {
         return find(id).map(mapper::toPractitioner).orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
     public IBundleProvider search(@OptionalParam(name = Practitioner.SP_RES_ID) TokenParam id,
                                   @OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier,
-                                  @OptionalParam(name = Practitioner.SP_NAME) StringParam name) {
+                                  @OptionalParam(name = Practitioner.SP_NAME) StringParam name,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         List<PractitionerView> candidates = id != null && !id.isEmpty()
                 ? find(new IdType("Practitioner", id.getValue())).stream().toList()
                 : visible.practitioners();
@@ -77,7 +86,7 @@ public class PractitionerResourceProvider implements IResourceProvider {
                 .filter(p -> Searches.string(name, p.getNameFirstRep().getText()))
                 .toList();
         return Searches.bundle(matches, Comparator.comparing(p -> p.getNameFirstRep().getText(),
-                Comparator.nullsLast(String::compareTo)));
+                Comparator.nullsLast(String::compareTo)), Pages.request(count, offset));
     }
 
     @Create

@@ -1,6 +1,8 @@
 package org.medunion.fhir.internal;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -41,8 +43,13 @@ public class PractitionerRoleResourceProvider implements IResourceProvider {
         return PractitionerRole.class;
     }
 
-    @Read
+    /** read, and vread of the current version (older versions are not kept: 404, docs/fhir.md "Versions"). */
+    @Read(version = true)
     public PractitionerRole read(@IdParam IdType id) {
+        return Versions.current(id, readCurrent(id));
+    }
+
+    private PractitionerRole readCurrent(IdType id) {
         UUID uuid = OrganizationResourceProvider.uuid(id);
         if (uuid == null) {
             throw new ResourceNotFoundException(id);
@@ -60,7 +67,9 @@ public class PractitionerRoleResourceProvider implements IResourceProvider {
     public IBundleProvider search(@OptionalParam(name = PractitionerRole.SP_RES_ID) TokenParam id,
                                   @OptionalParam(name = PractitionerRole.SP_PRACTITIONER) ReferenceParam practitioner,
                                   @OptionalParam(name = PractitionerRole.SP_ORGANIZATION) ReferenceParam organization,
-                                  @OptionalParam(name = PractitionerRole.SP_ROLE) TokenParam role) {
+                                  @OptionalParam(name = PractitionerRole.SP_ROLE) TokenParam role,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         var candidates = new ArrayList<PractitionerRole>();
         UUID practitionerId = Searches.referenceUuid(practitioner);
         if (practitionerId != null) {
@@ -76,6 +85,6 @@ public class PractitionerRoleResourceProvider implements IResourceProvider {
                 .filter(r -> Searches.reference(organization, r.getOrganization()))
                 .filter(r -> Searches.codes(role, r.getCode()))
                 .toList();
-        return Searches.bundle(matches, Comparator.comparing(r -> r.getPractitioner().getReference()));
+        return Searches.bundle(matches, Comparator.comparing(r -> r.getPractitioner().getReference()), Pages.request(count, offset));
     }
 }

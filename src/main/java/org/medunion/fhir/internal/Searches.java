@@ -7,14 +7,12 @@ import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.TokenParamModifier;
-import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
@@ -24,7 +22,7 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Search-parameter matching on mapped resources. The registry is small (hundreds to a few thousand
  * records per jurisdiction) and already scoped to the caller, so the providers map what the caller may
- * see and filter here; paging ({@code _count}, next links) is HAPI's paging provider over the result.
+ * see and filter here, then cut the requested page ({@code _count}, {@code _offset}; see {@link Pages}).
  */
 final class Searches {
 
@@ -128,14 +126,15 @@ final class Searches {
         if (lastUpdated == null) {
             return false;
         }
-        Date lower = range.getLowerBoundAsInstant();
-        Date upper = range.getUpperBoundAsInstant();
-        return (lower == null || !lastUpdated.before(lower)) && (upper == null || !lastUpdated.after(upper));
+        var lower = LastUpdated.from(range);
+        var upper = LastUpdated.to(range);
+        var at = lastUpdated.toInstant();
+        return (lower == null || !at.isBefore(lower)) && (upper == null || !at.isAfter(upper));
     }
 
-    /** The result in a stable order, paged by HAPI. */
-    static <T extends Resource> IBundleProvider bundle(List<T> resources, Comparator<T> order) {
+    /** The requested page of the result in a stable order (offset paging, {@link Pages}). */
+    static <T extends Resource> IBundleProvider bundle(List<T> resources, Comparator<T> order, Pages.Request page) {
         var sorted = resources.stream().sorted(order.thenComparing(r -> r.getIdElement().getIdPart())).toList();
-        return new SimpleBundleProvider(List.<IBaseResource>copyOf(sorted));
+        return Pages.slice(page, sorted);
     }
 }

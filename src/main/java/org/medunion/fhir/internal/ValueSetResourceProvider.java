@@ -1,6 +1,8 @@
 package org.medunion.fhir.internal;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -38,12 +40,14 @@ public class ValueSetResourceProvider implements IResourceProvider {
     @Search
     public IBundleProvider search(@OptionalParam(name = ValueSet.SP_RES_ID) TokenParam id,
                                   @OptionalParam(name = ValueSet.SP_URL) UriParam url,
-                                  @OptionalParam(name = ValueSet.SP_NAME) StringParam name) {
+                                  @OptionalParam(name = ValueSet.SP_NAME) StringParam name,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         var matches = terminology.valueSets().stream()
                 .filter(vs -> Searches.id(id, vs))
                 .filter(vs -> url == null || url.isEmpty() || url.getValue().equals(vs.getUrl()))
                 .filter(vs -> Searches.string(name, vs.getName()))
                 .toList();
-        return Searches.bundle(matches, Comparator.comparing(ValueSet::getUrl));
+        return Searches.bundle(matches, Comparator.comparing(ValueSet::getUrl), Pages.request(count, offset));
     }
 }

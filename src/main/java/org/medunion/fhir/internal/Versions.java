@@ -11,7 +11,7 @@ import org.medunion.shared.MedUnionException;
  * name the current registry version; a stale If-Match is 412 Precondition Failed as FHIR prescribes, a
  * race lost inside the registry a 409.
  */
-final class Versions {
+public final class Versions {
 
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d+)\"?$");
 
@@ -19,7 +19,7 @@ final class Versions {
     }
 
     /** The version the client based its change on; the current one when it names none (last write wins). */
-    static long expected(RequestDetails request, Resource resource, long current) {
+    public static long expected(RequestDetails request, Resource resource, long current) {
         String header = request == null ? null : request.getHeader("If-Match");
         if (header != null && !header.isBlank()) {
             var m = ETAG.matcher(header.trim());
@@ -41,6 +41,24 @@ final class Versions {
             }
         }
         return current;
+    }
+
+    /**
+     * vread ({@code _history/n}): the current version is served; older versions are not kept (the modules store
+     * the current state only), so asking for one is a 404 — never the current state under an old version id.
+     */
+    public static void requireCurrent(org.hl7.fhir.instance.model.api.IIdType id, long current) {
+        if (id != null && id.hasVersionIdPart() && !id.getVersionIdPart().equals(Long.toString(current))) {
+            throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(id);
+        }
+    }
+
+    /** {@link #requireCurrent} for a mapped resource: its {@code meta.versionId} is the current version. */
+    public static <R extends Resource> R current(org.hl7.fhir.instance.model.api.IIdType id, R resource) {
+        if (id != null && id.hasVersionIdPart() && !id.getVersionIdPart().equals(resource.getMeta().getVersionId())) {
+            throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(id);
+        }
+        return resource;
     }
 
     /** 412: the If-Match version is not the current one. */

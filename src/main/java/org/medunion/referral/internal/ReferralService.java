@@ -17,6 +17,7 @@ import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
+import org.medunion.shared.Slice;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
@@ -36,6 +37,7 @@ import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralRedirected;
 import org.medunion.referral.ReferralRejected;
+import org.medunion.referral.ReferralSearch;
 import org.medunion.referral.ReferralStatistics;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.ReferralSubmitted;
@@ -505,29 +507,45 @@ class ReferralService implements ReferralManagement {
 
     @Override
     public List<ReferralView> search(UUID to, UUID from, UUID residentId, ReferralStatus status, int limit) {
+        return search(new ReferralSearch(to, from, residentId, status, null, null, limit, 0)).items();
+    }
+
+    @Override
+    public Slice<ReferralView> search(ReferralSearch search) {
         CurrentUser user = users.require();
         var p = access.visible(user);
         var where = new StringBuilder(p.sql());
         var params = new ArrayList<Object>(p.params());
-        if (to != null) {
+        if (search.toInstitutionId() != null) {
             where.append(" and to_institution_id = ?");
-            params.add(to);
+            params.add(search.toInstitutionId());
         }
-        if (from != null) {
+        if (search.fromInstitutionId() != null) {
             where.append(" and from_institution_id = ?");
-            params.add(from);
+            params.add(search.fromInstitutionId());
         }
-        if (residentId != null) {
+        if (search.residentId() != null) {
             where.append(" and resident_id = ?");
-            params.add(residentId);
+            params.add(search.residentId());
         }
-        if (status != null) {
+        if (search.status() != null) {
             where.append(" and status = ?");
-            params.add(status.name());
+            params.add(search.status().name());
         }
-        var rows = store.query(where.toString(), params, "created_at desc, number desc", Math.max(1, Math.min(limit, 500)));
+        if (search.updatedFrom() != null) {
+            where.append(" and updated_at >= ?");
+            params.add(java.sql.Timestamp.from(search.updatedFrom()));
+        }
+        if (search.updatedTo() != null) {
+            where.append(" and updated_at <= ?");
+            params.add(java.sql.Timestamp.from(search.updatedTo()));
+        }
+        int limit = Math.max(1, Math.min(search.limit(), 500));
+        var rows = store.query(where.toString(), params, "created_at desc, number desc", limit, Math.max(0, search.offset()));
+        long total = rows.size() < limit && (search.offset() == 0 || !rows.isEmpty()) ? search.offset() + rows.size()
+                : store.count(where.toString(), params);
         rows.forEach(r -> audit.record(AuditAction.SEARCH, OBJECT, r.id().toString(), r.residentId().toString(), "search"));
-        return rows.stream().map(r -> view(r, user, false)).toList();
+        return new Slice<>(rows.stream().map(r -> view(r, user, false)).toList(), total);
     }
 
     @Override

@@ -152,6 +152,19 @@ class ReferralStore {
                 .params(all).query(ROWS).list();
     }
 
+    /** A page of {@link #query(String, List, String, int)} from {@code offset}. */
+    List<ReferralRow> query(String where, List<Object> params, String order, int limit, int offset) {
+        var all = new ArrayList<>(params);
+        all.add(limit);
+        all.add(offset);
+        return jdbc.sql("select * from referral_referral where " + where + " order by " + order + " limit ? offset ?")
+                .params(all).query(ROWS).list();
+    }
+
+    long count(String where, List<Object> params) {
+        return jdbc.sql("select count(*) from referral_referral where " + where).params(params).query(Long.class).single();
+    }
+
     // attachments, care plan, feedback
 
     void addAttachment(UUID referralId, String kind, String title, String reference, Instant now) {

@@ -33,6 +33,7 @@ import org.medunion.residents.internal.ResidentStore.ResidentRow;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.Slice;
 import org.medunion.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -205,6 +206,12 @@ class ResidentIndex {
 
     @Transactional
     List<ResidentView> search(ResidentSearch search) {
+        return search(search, 0).items();
+    }
+
+    /** A page of the search from {@code offset} and the count of all matches (FHIR paging, docs/fhir.md). */
+    @Transactional
+    Slice<ResidentView> search(ResidentSearch search, int offset) {
         CurrentUser u = access.identityReader();
         String idNumber = search.idNumber() == null || search.idNumber().isBlank() ? null
                 : ResidentInputs.idNumber(search.idNumber(), "idNumber").value();
@@ -216,16 +223,23 @@ class ResidentIndex {
         if (limit < 1 || limit > 200) {
             throw new InvalidInputException("limit", "RESIDENTS-0033", 1, 200);
         }
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "RESIDENTS-0033", 0, Integer.MAX_VALUE);
+        }
         ResidentAccess.Filter f = access.filter(u);
-        List<ResidentRow> rows = store.search(idNumber, name, f.sql(), f.params(), limit);
-        if (rows.isEmpty() && idNumber != null) {
+        List<ResidentRow> rows = store.search(idNumber, name, f.sql(), f.params(), limit, offset);
+        long total = rows.size() < limit && (offset == 0 || !rows.isEmpty()) ? offset + rows.size()
+                : store.count(idNumber, name, f.sql(), f.params());
+        if (total == 0 && idNumber != null) {
             // residents visible only through an access extension (e.g. referred) are found by exact ID number
-            rows = store.findByIdNumber(idNumber).filter(r -> access.canRead(u, r.id())).stream().toList();
+            List<ResidentRow> extended = store.findByIdNumber(idNumber).filter(r -> access.canRead(u, r.id())).stream().toList();
+            total = extended.size();
+            rows = offset == 0 ? extended : List.of();
         }
         for (ResidentRow r : rows) {
             audit.record(AuditAction.SEARCH, RESIDENT, r.id().toString(), r.id().toString(), null);
         }
-        return views(rows, u);
+        return new Slice<>(views(rows, u), total);
     }
 
     ResidentView link(ResidentId id, LinkRecord command) {

@@ -75,8 +75,29 @@ class ResidentStore {
      * (a predicate over {@code r}, with named parameters in {@code scopeParams}).
      */
     List<ResidentRow> search(String idNumber, String namePrefix, String scopeSql, Map<String, Object> scopeParams, int limit) {
-        var sql = new StringBuilder("select " + COLUMNS + " from residents_resident r where (" + scopeSql + ")");
+        return search(idNumber, namePrefix, scopeSql, scopeParams, limit, 0);
+    }
+
+    /** A page of {@link #search(String, String, String, Map, int)} from {@code offset}, in the same order. */
+    List<ResidentRow> search(String idNumber, String namePrefix, String scopeSql, Map<String, Object> scopeParams, int limit,
+                             int offset) {
         var params = new HashMap<>(scopeParams);
+        var sql = new StringBuilder("select " + COLUMNS + " from residents_resident r" + where(idNumber, namePrefix, scopeSql, params));
+        sql.append(" order by r.name, r.id limit :limit offset :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query(ROWS).list();
+    }
+
+    /** How many residents the search admits (a page's {@code total}). */
+    long count(String idNumber, String namePrefix, String scopeSql, Map<String, Object> scopeParams) {
+        var params = new HashMap<>(scopeParams);
+        return jdbc.sql("select count(*) from residents_resident r" + where(idNumber, namePrefix, scopeSql, params))
+                .params(params).query(Long.class).single();
+    }
+
+    private static String where(String idNumber, String namePrefix, String scopeSql, Map<String, Object> params) {
+        var sql = new StringBuilder(" where (" + scopeSql + ")");
         if (idNumber != null) {
             sql.append(" and r.id_number = :idNumber");
             params.put("idNumber", idNumber);
@@ -85,9 +106,7 @@ class ResidentStore {
             sql.append(" and r.name like :name escape '\\'");
             params.put("name", namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        sql.append(" order by r.name, r.id limit :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(ROWS).list();
+        return sql.toString();
     }
 
     boolean matches(UUID id, String scopeSql, Map<String, Object> scopeParams) {

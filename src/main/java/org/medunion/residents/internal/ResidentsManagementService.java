@@ -86,6 +86,11 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
+    public org.medunion.shared.Slice<ResidentView> search(ResidentSearch search, int offset) {
+        return index.search(search, offset);
+    }
+
+    @Override
     public ResidentView link(ResidentId id, LinkRecord command) {
         return index.link(id, command);
     }

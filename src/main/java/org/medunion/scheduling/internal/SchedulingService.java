@@ -224,6 +224,21 @@ class SchedulingService implements SchedulingManagement {
     }
 
     @Override
+    public org.medunion.shared.Slice<SlotView> searchSlots(org.medunion.scheduling.SlotQuery q) {
+        int limit = Math.max(1, Math.min(q.limit(), 500));
+        UUID schedule = q.schedule() == null ? null : q.schedule().value();
+        // the store's upper bound is exclusive; the query's is the last admitted instant
+        Instant to = q.startTo() == null ? null : q.startTo().plusMillis(1);
+        String status = q.status() == null ? null : q.status().name();
+        Instant notBefore = q.status() == SlotStatus.FREE ? clock.instant() : null;
+        var page = store.searchSlots(null, schedule, null, null, q.startFrom(), to, null, false, notBefore, status, limit,
+                Math.max(0, q.offset()));
+        long total = page.size() < limit && (q.offset() == 0 || !page.isEmpty()) ? q.offset() + page.size()
+                : store.countSlots(schedule, q.startFrom(), to, notBefore, status);
+        return new org.medunion.shared.Slice<>(page, total);
+    }
+
+    @Override
     public Optional<SlotView> slot(SlotId id) {
         return store.slot(id);
     }

@@ -139,11 +139,33 @@ class SchedulingStore {
     /** Slot search: every criterion optional; {@code institutions} null = any. */
     List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, String kind,
                                Instant from, Instant to, String pool, boolean freeOnly, Instant notBefore, int limit) {
+        return searchSlots(institutions, schedule, department, kind, from, to, pool, freeOnly, notBefore, null, limit, 0);
+    }
+
+    /** A page of slots from {@code offset}; {@code status} (a SlotStatus name) narrows, {@code to} is exclusive. */
+    List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, String kind,
+                               Instant from, Instant to, String pool, boolean freeOnly, Instant notBefore, String status,
+                               int limit, int offset) {
         if (institutions != null && institutions.isEmpty()) {
             return List.of();
         }
         var sql = new StringBuilder("select " + SLOT_COLUMNS + " from scheduling_slot s where 1 = 1");
         var params = new ArrayList<Object>();
+        slotFilter(sql, params, institutions, schedule, department, kind, from, to, pool, freeOnly, notBefore, status);
+        sql.append(" order by s.start_at, s.department, s.id limit ").append(limit).append(" offset ").append(offset);
+        return jdbc.sql(sql.toString()).params(params).query(this::mapSlot).list();
+    }
+
+    long countSlots(UUID schedule, Instant from, Instant to, Instant notBefore, String status) {
+        var sql = new StringBuilder("select count(*) from scheduling_slot s where 1 = 1");
+        var params = new ArrayList<Object>();
+        slotFilter(sql, params, null, schedule, null, null, from, to, null, false, notBefore, status);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    private static void slotFilter(StringBuilder sql, List<Object> params, Collection<UUID> institutions, UUID schedule,
+                                   String department, String kind, Instant from, Instant to, String pool, boolean freeOnly,
+                                   Instant notBefore, String status) {
         if (institutions != null) {
             sql.append(" and s.institution_id in (").append(String.join(",", institutions.stream().map(u -> "?").toList())).append(")");
             params.addAll(institutions);
@@ -181,8 +203,10 @@ class SchedulingStore {
         if (freeOnly) {
             sql.append(" and s.status = 'FREE'");
         }
-        sql.append(" order by s.start_at, s.department, s.id limit ").append(limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::mapSlot).list();
+        if (status != null) {
+            sql.append(" and s.status = ?");
+            params.add(status);
+        }
     }
 
     /** Free slots of a schedule to try in order: reserved first when the caller may use them. */

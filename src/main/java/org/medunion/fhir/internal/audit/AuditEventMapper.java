@@ -38,6 +38,8 @@ final class AuditEventMapper {
         event.addSubtype(interaction(e.action()));
         event.setAction(action(e.action()));
         event.setRecorded(Date.from(e.occurredAt()));
+        // audit rows are never changed (append-only): recorded is also the last update
+        event.getMeta().setLastUpdated(Date.from(e.occurredAt()));
         boolean denied = "DENIED".equals(e.outcome());
         event.setOutcome(denied ? AuditEventOutcome._4 : AuditEventOutcome._0);
         if (denied) {

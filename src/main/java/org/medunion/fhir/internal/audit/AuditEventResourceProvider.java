@@ -5,16 +5,20 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.medunion.audit.AuditAction;
+import org.medunion.fhir.internal.LastUpdated;
+import org.medunion.fhir.internal.Pages;
 import org.medunion.audit.AuditTrail;
 import org.medunion.audit.AuditTrail.AuditQuery;
 import org.medunion.identity.CurrentUsers;
@@ -64,10 +68,12 @@ class AuditEventResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<AuditEvent> search(@OptionalParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
-                                   @OptionalParam(name = AuditEvent.SP_AGENT_NAME) StringParam agentName,
-                                   @OptionalParam(name = AuditEvent.SP_ENTITY_TYPE) StringParam entityType,
-                                   @Count Integer count) {
+    public IBundleProvider search(@OptionalParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
+                                  @OptionalParam(name = AuditEvent.SP_AGENT_NAME) StringParam agentName,
+                                  @OptionalParam(name = AuditEvent.SP_ENTITY_TYPE) StringParam entityType,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         requireAdmin();
         String resident = null;
         if (patient != null) {
@@ -80,15 +86,15 @@ class AuditEventResourceProvider implements IResourceProvider {
                 throw new InvalidInputException("patient", "request.wrongType");
             }
         }
-        int limit = count == null ? DEFAULT_COUNT : count;
-        if (limit < 1 || limit > MAX_COUNT) {
-            throw new InvalidInputException("_count", "request.wrongType");
+        if (count != null && (count < 1 || count > MAX_COUNT)) {
+            throw new InvalidInputException("_count", "fhir.pageRange", 1, MAX_COUNT);
         }
+        Pages.Request page = Pages.request(count, offset, DEFAULT_COUNT, 1, MAX_COUNT);
         var query = new AuditQuery(agentName == null ? null : agentName.getValue(),
-                entityType == null ? null : entityType.getValue(), null, resident, limit);
-        var entries = audit.search(query);
-        audit.record(AuditAction.EXPORT, "AuditEvent", null, resident, "FHIR search, " + entries.size() + " events");
-        return entries.stream().map(AuditEventMapper::toFhir).toList();
+                entityType == null ? null : entityType.getValue(), null, resident, page.count());
+        var slice = audit.search(query, LastUpdated.from(lastUpdated), LastUpdated.to(lastUpdated), page.first());
+        audit.record(AuditAction.EXPORT, "AuditEvent", null, resident, "FHIR search, " + slice.items().size() + " events");
+        return Pages.of(page, slice.items().stream().map(AuditEventMapper::toFhir).toList(), slice.total());
     }
 
     private void requireAdmin() {

@@ -1,13 +1,17 @@
 package org.medunion.fhir.internal.referral;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -22,6 +26,7 @@ import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralView;
 import org.medunion.fhir.internal.FieldPaths;
+import org.medunion.fhir.internal.Versions;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -53,23 +58,26 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
         return ServiceRequest.class;
     }
 
-    @Read
+    @Read(version = true)
     public ServiceRequest read(@IdParam IdType id) {
-        return ReferralToFhirMapper.serviceRequest(referrals.get(new ReferralId(ReferralFhir.uuid(id.getIdPart(), null, "id"))));
+        ReferralView r = referrals.get(new ReferralId(ReferralFhir.uuid(id.getIdPart(), null, "id")));
+        Versions.requireCurrent(id, r.version());
+        return ReferralToFhirMapper.serviceRequest(r);
     }
 
     @Search
-    public List<ServiceRequest> search(@OptionalParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
-                                       @OptionalParam(name = ServiceRequest.SP_REQUESTER) ReferenceParam requester,
-                                       @OptionalParam(name = ServiceRequest.SP_PERFORMER) ReferenceParam performer,
-                                       @OptionalParam(name = ServiceRequest.SP_IDENTIFIER) TokenParam identifier) {
-        if (identifier != null) {
-            return referrals.byNumber(identifier.getValue()).map(ReferralToFhirMapper::serviceRequest).stream().toList();
-        }
+    public IBundleProvider search(@OptionalParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
+                                  @OptionalParam(name = ServiceRequest.SP_REQUESTER) ReferenceParam requester,
+                                  @OptionalParam(name = ServiceRequest.SP_PERFORMER) ReferenceParam performer,
+                                  @OptionalParam(name = ServiceRequest.SP_IDENTIFIER) TokenParam identifier,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         UUID resident = patient == null ? null : ReferralFhir.uuid(patient.getValue(), "Patient", "patient");
         UUID from = requester == null ? null : ReferralFhir.uuid(requester.getValue(), "Organization", "requester");
         UUID to = performer == null ? null : ReferralFhir.uuid(performer.getValue(), "Organization", "performer");
-        return referrals.search(to, from, resident, null, 200).stream().map(ReferralToFhirMapper::serviceRequest).toList();
+        return new ReferralSearches(referrals).search(identifier == null ? null : identifier.getValue(), to, from, resident,
+                null, lastUpdated, ReferralSearches.page(count, offset), ReferralToFhirMapper::serviceRequest);
     }
 
     @Create

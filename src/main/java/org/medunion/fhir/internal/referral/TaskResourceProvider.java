@@ -1,12 +1,16 @@
 package org.medunion.fhir.internal.referral;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -22,6 +26,7 @@ import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.fhir.internal.FieldPaths;
+import org.medunion.fhir.internal.Versions;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
@@ -62,21 +67,27 @@ public class TaskResourceProvider implements IResourceProvider {
         return Task.class;
     }
 
-    @Read
+    @Read(version = true)
     public Task read(@IdParam IdType id) {
-        return ReferralToFhirMapper.task(referrals.get(new ReferralId(ReferralFhir.uuid(id.getIdPart(), null, "id"))));
+        ReferralView r = referrals.get(new ReferralId(ReferralFhir.uuid(id.getIdPart(), null, "id")));
+        Versions.requireCurrent(id, r.version());
+        return ReferralToFhirMapper.task(r);
     }
 
     @Search
-    public List<Task> search(@OptionalParam(name = Task.SP_OWNER) ReferenceParam owner,
-                             @OptionalParam(name = Task.SP_REQUESTER) ReferenceParam requester,
-                             @OptionalParam(name = Task.SP_PATIENT) ReferenceParam patient,
-                             @OptionalParam(name = Task.SP_STATUS) TokenParam status) {
+    public IBundleProvider search(@OptionalParam(name = Task.SP_OWNER) ReferenceParam owner,
+                                  @OptionalParam(name = Task.SP_REQUESTER) ReferenceParam requester,
+                                  @OptionalParam(name = Task.SP_PATIENT) ReferenceParam patient,
+                                  @OptionalParam(name = Task.SP_STATUS) TokenParam status,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
         UUID to = owner == null ? null : ReferralFhir.uuid(owner.getValue(), "Organization", "owner");
         UUID from = requester == null ? null : ReferralFhir.uuid(requester.getValue(), "Organization", "requester");
         UUID resident = patient == null ? null : ReferralFhir.uuid(patient.getValue(), "Patient", "patient");
         ReferralStatus s = status == null ? null : ReferralFhir.status(status.getValue(), "status");
-        return referrals.search(to, from, resident, s, 200).stream().map(ReferralToFhirMapper::task).toList();
+        return new ReferralSearches(referrals).search(null, to, from, resident, s, lastUpdated,
+                ReferralSearches.page(count, offset), ReferralToFhirMapper::task);
     }
 
     @Update

@@ -1,18 +1,22 @@
 package org.medunion.fhir.internal.residents;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.IdType;
+import org.medunion.fhir.internal.Pages;
+import org.medunion.fhir.internal.Versions;
 import org.medunion.registry.PractitionerId;
 import org.medunion.residents.ContractId;
 import org.medunion.residents.ContractView;
@@ -40,8 +44,13 @@ class CareTeamResourceProvider implements IResourceProvider {
         return CareTeam.class;
     }
 
-    @Read
+    /** read, and vread of the current version (older versions are not kept: 404, docs/fhir.md "Versions"). */
+    @Read(version = true)
     public CareTeam read(@IdParam IdType id) {
+        return Versions.current(id, readCurrent(id));
+    }
+
+    private CareTeam readCurrent(IdType id) {
         UUID uuid = uuid(id.getIdPart(), "id");
         var team = residents.team(new TeamId(uuid));
         if (team.isPresent()) {
@@ -51,26 +60,44 @@ class CareTeamResourceProvider implements IResourceProvider {
         return CareTeamMapper.contract(contract, residents.team(contract.teamId()).orElse(null));
     }
 
+    /**
+     * {@code patient}: the resident's contracts; {@code participant}: the teams the practitioner belongs to. Both
+     * together: the resident's contracts whose team lists the practitioner. Per resident and per practitioner these
+     * are a handful of rows, paged here.
+     */
     @Search
-    public List<CareTeam> search(@OptionalParam(name = CareTeam.SP_PATIENT) ReferenceParam patient,
-                                 @OptionalParam(name = CareTeam.SP_PARTICIPANT) ReferenceParam participant) {
+    public IBundleProvider search(@OptionalParam(name = CareTeam.SP_PATIENT) ReferenceParam patient,
+                                  @OptionalParam(name = CareTeam.SP_PARTICIPANT) ReferenceParam participant,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
+        Pages.Request page = Pages.request(count, offset);
+        PractitionerId practitioner = participant == null ? null : practitioner(participant);
         var out = new ArrayList<CareTeam>();
         if (patient != null) {
             var resident = PatientResourceProvider.residentId(patient.getIdPart());
             for (ContractView c : residents.contractsOf(resident)) {
                 out.add(CareTeamMapper.contract(c, residents.team(c.teamId()).orElse(null)));
             }
-            return out;
+            return Pages.slice(page, out.stream().filter(t -> lists(t, practitioner)).toList());
         }
-        if (participant != null) {
-            if (participant.getResourceType() != null && !"Practitioner".equals(participant.getResourceType())) {
-                throw new InvalidInputException("participant", "request.invalidField", participant.getResourceType(), "Practitioner");
-            }
-            var practitioner = new PractitionerId(uuid(participant.getIdPart(), "participant"));
+        if (practitioner != null) {
             residents.teamsWithMember(practitioner).forEach(t -> out.add(CareTeamMapper.team(t)));
-            return out;
+            return Pages.slice(page, out);
         }
         throw new InvalidInputException("patient", "field.required");
+    }
+
+    private static PractitionerId practitioner(ReferenceParam participant) {
+        if (participant.getResourceType() != null && !"Practitioner".equals(participant.getResourceType())) {
+            throw new InvalidInputException("participant", "request.invalidField", participant.getResourceType(), "Practitioner");
+        }
+        return new PractitionerId(uuid(participant.getIdPart(), "participant"));
+    }
+
+    /** Whether the care team lists the practitioner as a participant (null = no participant criterion). */
+    private static boolean lists(CareTeam team, PractitionerId practitioner) {
+        return practitioner == null || team.getParticipant().stream().anyMatch(p -> p.hasMember()
+                && ("Practitioner/" + practitioner.value()).equals(p.getMember().getReference()));
     }
 
     private static UUID uuid(String raw, String field) {

@@ -1,8 +1,12 @@
 package org.medunion.fhir.internal.residents;
 
+import org.medunion.fhir.internal.Pages;
+import org.medunion.fhir.internal.Versions;
 import org.medunion.fhir.internal.Systems;
 
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -10,6 +14,7 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -18,7 +23,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -31,6 +35,7 @@ import org.medunion.residents.ResidentView;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.Slice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,30 +61,35 @@ class PatientResourceProvider implements IResourceProvider {
         return Patient.class;
     }
 
-    @Read
+    /** read, and vread of the current version (older versions are not kept: 404, docs/fhir.md "Versions"). */
+    @Read(version = true)
     public Patient read(@IdParam IdType id) {
+        return Versions.current(id, readCurrent(id));
+    }
+
+    private Patient readCurrent(IdType id) {
         ResidentId rid = residentId(id.getIdPart());
         ResidentView r = residents.resident(rid).orElseThrow(() -> new ResourceNotFoundException(id));
         return toPatient(r);
     }
 
     @Search
-    public List<Patient> search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
-                                @OptionalParam(name = Patient.SP_NAME) StringParam name,
-                                @ca.uhn.fhir.rest.annotation.Count Integer count) {
+    public IBundleProvider search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+                                  @OptionalParam(name = Patient.SP_NAME) StringParam name,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
+        // _count limits the search itself: every match read is audited, so reading 100 to return 10 would
+        // both cost and record reads nobody asked for; each next page re-runs the scoped, audited search
+        Pages.Request page = Pages.request(count, offset, Pages.DEFAULT_COUNT, 1, 100);
         if (identifier != null) {
-            return byIdentifier(identifier.getSystem(), identifier.getValue()).map(this::toPatient).stream().toList();
+            var found = byIdentifier(identifier.getSystem(), identifier.getValue()).map(this::toPatient).stream().toList();
+            return Pages.slice(page, found);
         }
         if (name == null) {
             throw new InvalidInputException("name", "RESIDENTS-0032");
         }
-        // _count limits the search itself: every match read is audited, so reading 100 to return 10 would
-        // both cost and record reads nobody asked for
-        int limit = count == null ? 100 : count;
-        if (limit < 1 || limit > 100) {
-            throw new InvalidInputException("_count", "request.wrongType");
-        }
-        return residents.search(new ResidentSearch(null, name.getValue(), limit)).stream().map(this::toPatient).toList();
+        Slice<ResidentView> slice = residents.search(new ResidentSearch(null, name.getValue(), page.count()), page.first());
+        return Pages.of(page, slice.items().stream().map(this::toPatient).toList(), slice.total());
     }
 
     @Create

@@ -1,19 +1,22 @@
 package org.medunion.fhir.internal.scheduling;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.util.List;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.IdType;
+import org.medunion.fhir.internal.Pages;
 import org.medunion.residents.ResidentId;
 import org.medunion.scheduling.BookSlot;
 import org.medunion.scheduling.BookingId;
@@ -73,18 +76,23 @@ public class AppointmentResourceProvider implements IResourceProvider {
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
+    /** {@code patient} and {@code slot} combine (a resident's bookings of one slot); each is a handful of rows. */
     @Search
-    public List<Appointment> search(@OptionalParam(name = Appointment.SP_PATIENT) ReferenceParam patient,
-                                    @OptionalParam(name = Appointment.SP_SLOT) ReferenceParam slot) {
+    public IBundleProvider search(@OptionalParam(name = Appointment.SP_PATIENT) ReferenceParam patient,
+                                  @OptionalParam(name = Appointment.SP_SLOT) ReferenceParam slot,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
+        Pages.Request page = Pages.request(count, offset);
+        java.util.UUID slotId = slot == null ? null : SchedulingFhir.uuid(slot.getValue(), "Slot", "slot");
         if (patient != null) {
             var resident = new ResidentId(SchedulingFhir.uuid(patient.getValue(), "Patient", "patient"));
-            return scheduling.bookingsOf(resident).stream()
-                    .filter(b -> slot == null || b.slotId().value().equals(SchedulingFhir.uuid(slot.getValue(), "Slot", "slot")))
-                    .map(BookingToAppointmentMapper::appointment).toList();
+            return Pages.slice(page, scheduling.bookingsOf(resident).stream()
+                    .filter(b -> slotId == null || b.slotId().value().equals(slotId))
+                    .map(BookingToAppointmentMapper::appointment).toList());
         }
-        if (slot != null) {
-            return scheduling.bookingsOfSlot(new SlotId(SchedulingFhir.uuid(slot.getValue(), "Slot", "slot"))).stream()
-                    .map(BookingToAppointmentMapper::appointment).toList();
+        if (slotId != null) {
+            return Pages.slice(page, scheduling.bookingsOfSlot(new SlotId(slotId)).stream()
+                    .map(BookingToAppointmentMapper::appointment).toList());
         }
         throw new InvalidInputException("patient", "field.required");
     }

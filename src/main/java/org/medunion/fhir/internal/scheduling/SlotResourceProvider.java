@@ -1,16 +1,17 @@
 package org.medunion.fhir.internal.scheduling;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Clock;
 import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
@@ -18,7 +19,11 @@ import org.hl7.fhir.r4.model.Slot;
 import org.medunion.scheduling.ScheduleId;
 import org.medunion.scheduling.SchedulingManagement;
 import org.medunion.scheduling.SlotId;
-import org.medunion.scheduling.SlotSearch;
+import org.medunion.scheduling.SlotQuery;
+import org.medunion.scheduling.SlotStatus;
+import org.medunion.fhir.internal.LastUpdated;
+import org.medunion.fhir.internal.Pages;
+import org.medunion.fhir.internal.Versions;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -42,38 +47,38 @@ public class SlotResourceProvider implements IResourceProvider {
         return Slot.class;
     }
 
-    @Read
+    @Read(version = true)
     public Slot read(@IdParam IdType id) {
-        return scheduling.slot(new SlotId(SchedulingFhir.uuid(id.getIdPart(), null, "id")))
-                .map(SlotToSlotMapper::slot)
+        var slot = scheduling.slot(new SlotId(SchedulingFhir.uuid(id.getIdPart(), null, "id")))
                 .orElseThrow(() -> new ResourceNotFoundException(id));
+        Versions.requireCurrent(id, slot.version());
+        return SlotToSlotMapper.slot(slot);
     }
 
+    /**
+     * Every parameter combines with every other, filtered and paged in SQL in start order; {@code start} follows
+     * the R4 date rules in the platform's zone ({@link LastUpdated}); {@code status=free} leaves out slots that
+     * have already begun (they cannot be booked).
+     */
     @Search
-    public List<Slot> search(@OptionalParam(name = Slot.SP_SCHEDULE) ReferenceParam schedule,
-                             @OptionalParam(name = Slot.SP_STATUS) TokenParam status,
-                             @OptionalParam(name = Slot.SP_START) DateRangeParam start) {
-        boolean freeOnly = false;
-        if (status != null) {
-            if (!"free".equals(status.getValue()) && !"busy".equals(status.getValue()) && !"busy-unavailable".equals(status.getValue())) {
-                throw new InvalidInputException("status", "request.unknownValue", status.getValue(), "free, busy, busy-unavailable");
-            }
-            freeOnly = "free".equals(status.getValue());
-        }
+    public IBundleProvider search(@OptionalParam(name = Slot.SP_SCHEDULE) ReferenceParam schedule,
+                                  @OptionalParam(name = Slot.SP_STATUS) TokenParam status,
+                                  @OptionalParam(name = Slot.SP_START) DateRangeParam start,
+                                  @Count Integer count,
+                                  @Offset Integer offset) {
+        SlotStatus wanted = status == null ? null : switch (status.getValue() == null ? "" : status.getValue()) {
+            case "free" -> SlotStatus.FREE;
+            case "busy" -> SlotStatus.BOOKED;
+            case "busy-unavailable" -> SlotStatus.BLOCKED;
+            default -> throw new InvalidInputException("status", "request.unknownValue", status.getValue(),
+                    "free, busy, busy-unavailable");
+        };
         ScheduleId scheduleId = schedule == null ? null
                 : new ScheduleId(SchedulingFhir.uuid(schedule.getValue(), "Schedule", "schedule"));
-        Instant from = start == null || start.getLowerBoundAsInstant() == null ? null : start.getLowerBoundAsInstant().toInstant();
-        Instant to = start == null || start.getUpperBoundAsInstant() == null ? null : start.getUpperBoundAsInstant().toInstant();
-        LocalDate day = scheduleId == null && from != null ? LocalDate.ofInstant(from, clock.getZone()) : null;
-        String wanted = status == null ? null : status.getValue();
-        return scheduling.searchSlots(new SlotSearch(null, null, scheduleId, null, null, day, null, freeOnly, 500)).stream()
-                .filter(s -> from == null || !s.start().isBefore(from))
-                .filter(s -> to == null || !s.start().isAfter(to))
-                .filter(s -> wanted == null || wanted.equals(switch (s.status()) {
-                    case FREE -> "free";
-                    case BOOKED -> "busy";
-                    case BLOCKED -> "busy-unavailable";
-                }))
-                .map(SlotToSlotMapper::slot).toList();
+        Pages.Request page = Pages.request(count, offset);
+        var slice = scheduling.searchSlots(new SlotQuery(scheduleId, wanted, LastUpdated.from(Slot.SP_START, start, clock.getZone()),
+                LastUpdated.to(Slot.SP_START, start, clock.getZone()), Math.max(1, page.count()), page.first()));
+        return Pages.of(page, page.count() == 0 ? List.of() : slice.items().stream().map(SlotToSlotMapper::slot).toList(),
+                slice.total());
     }
 }

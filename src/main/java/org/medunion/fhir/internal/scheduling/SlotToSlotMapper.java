@@ -1,5 +1,6 @@
 package org.medunion.fhir.internal.scheduling;
 
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.Slot;
 import org.medunion.scheduling.ScheduleView;
@@ -38,16 +39,39 @@ final class SlotToSlotMapper {
         return slot;
     }
 
+    /**
+     * The department a schedule serves, as the HealthcareService its Schedule names as actor (one per schedule,
+     * same id): provided by the institution, typed by the schedule kind, named by department and discipline.
+     */
+    static HealthcareService service(ScheduleView s) {
+        var service = new HealthcareService();
+        service.setId("HealthcareService/" + s.id());
+        service.getMeta().setLastUpdated(SchedulingFhir.date(s.createdAt()));
+        service.setActive(true);
+        service.setProvidedBy(new Reference("Organization/" + s.institutionId()));
+        service.addCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM)
+                .setCode(org.medunion.fhir.internal.Systems.code(s.kind()));
+        service.addType().setText(s.department());
+        if (s.discipline() != null) {
+            service.addSpecialty().setText(s.discipline());
+        }
+        service.setName(s.discipline() == null ? s.department() : s.department() + " " + s.discipline());
+        return service;
+    }
+
     static Schedule schedule(ScheduleView s, ZoneId zone) {
         var schedule = new Schedule();
         schedule.setId("Schedule/" + s.id());
+        // published schedules are never changed afterwards: their creation is their last update
+        schedule.getMeta().setLastUpdated(SchedulingFhir.date(s.createdAt()));
         schedule.setActive(true);
         schedule.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(org.medunion.fhir.internal.Systems.code(s.kind()));
         schedule.addServiceType().setText(s.department());
         if (s.discipline() != null) {
             schedule.addSpecialty().setText(s.discipline());
         }
-        schedule.addActor(new Reference("Organization/" + s.institutionId()));
+        // R4 admits no Organization as Schedule.actor (HAPI-0931): the department's HealthcareService carries it
+        schedule.addActor(new Reference("HealthcareService/" + s.id()));
         if (s.practitionerId() != null) {
             schedule.addActor(new Reference("Practitioner/" + s.practitionerId()));
         }

@@ -1,0 +1,95 @@
+package org.medunion.fhir.internal;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.medunion.shared.InvalidInputException;
+
+/**
+ * A date search parameter ({@code _lastUpdated}, {@code Slot.start}, …) as an inclusive instant range for SQL,
+ * per the R4 search rules: a value is the whole period of its precision ({@code 2026-12-03} is that day,
+ * {@code 2026-12} that month), {@code ge}/{@code le}/{@code eq} include it, {@code gt}/{@code sa} start after it,
+ * {@code lt}/{@code eb} end before it. A value without a zone is read in the platform's zone (Asia/Shanghai),
+ * not the JVM's, so a day means the same day to a client in Shanghai whatever the server's settings.
+ */
+public final class LastUpdated {
+
+    private LastUpdated() {
+    }
+
+    /** The first instant admitted, or null when unbounded below. */
+    public static Instant from(DateRangeParam range) {
+        return from("_lastUpdated", range, Elements.CHINA);
+    }
+
+    /** The last instant admitted, or null when unbounded above. */
+    public static Instant to(DateRangeParam range) {
+        return to("_lastUpdated", range, Elements.CHINA);
+    }
+
+    public static Instant from(String name, DateRangeParam range, ZoneId zone) {
+        DateParam p = range == null ? null : range.getLowerBound();
+        if (p == null || p.isEmpty()) {
+            return null;
+        }
+        return switch (prefix(name, p)) {
+            case GREATERTHAN, STARTS_AFTER -> end(p, zone);
+            default -> start(p, zone);
+        };
+    }
+
+    public static Instant to(String name, DateRangeParam range, ZoneId zone) {
+        DateParam p = range == null ? null : range.getUpperBound();
+        if (p == null || p.isEmpty()) {
+            return null;
+        }
+        return switch (prefix(name, p)) {
+            case LESSTHAN, ENDS_BEFORE -> start(p, zone).minusMillis(1);
+            default -> end(p, zone).minusMillis(1);
+        };
+    }
+
+    private static ParamPrefixEnum prefix(String name, DateParam p) {
+        ParamPrefixEnum prefix = p.getPrefix() == null ? ParamPrefixEnum.EQUAL : p.getPrefix();
+        if (prefix == ParamPrefixEnum.NOT_EQUAL) {
+            throw new InvalidInputException(name, "fhir.notSupported");
+        }
+        return prefix;
+    }
+
+    /** The first instant of the value's period. */
+    private static Instant start(DateParam p, ZoneId zone) {
+        DateTimeType v = new DateTimeType(p.getValueAsString());
+        TemporalPrecisionEnum precision = v.getPrecision();
+        if (precision.ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+            int month = precision == TemporalPrecisionEnum.YEAR ? 1 : v.getMonth() + 1;
+            int day = precision == TemporalPrecisionEnum.DAY ? v.getDay() : 1;
+            return LocalDate.of(v.getYear(), month, day).atStartOfDay(zone).toInstant();
+        }
+        if (v.getTimeZone() == null && !v.isTimeZoneZulu()) {
+            return LocalDateTime.of(v.getYear(), v.getMonth() + 1, v.getDay(), v.getHour(), v.getMinute(), v.getSecond(),
+                    v.getMillis() * 1_000_000).atZone(zone).toInstant();
+        }
+        return v.getValue().toInstant();
+    }
+
+    /** The first instant after the value's period. */
+    private static Instant end(DateParam p, ZoneId zone) {
+        DateTimeType v = new DateTimeType(p.getValueAsString());
+        Instant start = start(p, zone);
+        return switch (v.getPrecision()) {
+            case YEAR -> start.atZone(zone).plusYears(1).toInstant();
+            case MONTH -> start.atZone(zone).plusMonths(1).toInstant();
+            case DAY -> start.atZone(zone).plusDays(1).toInstant();
+            case MINUTE -> start.plusSeconds(60);
+            case SECOND -> start.plusSeconds(1);
+            case MILLI -> start.plusMillis(1);
+        };
+    }
+}

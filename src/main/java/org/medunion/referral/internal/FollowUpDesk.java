@@ -77,7 +77,7 @@ class FollowUpDesk {
     }
 
     /** The caller's open tasks as SQL (the parameters are appended to {@code params}). */
-    private static String openWhere(CurrentUser user, List<Object> params) {
+    private String openWhere(CurrentUser user, List<Object> params) {
         var where = new StringBuilder("t.done = false and r.status in (" + SENT_SQL + ")");
         UUID inst = ReferralAccess.institutionOf(user);
         if (ReferralAccess.unrestricted(user)) {

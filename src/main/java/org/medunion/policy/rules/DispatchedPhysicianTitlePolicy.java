@@ -24,7 +24,7 @@ final class DispatchedPhysicianTitlePolicy extends RuleSupport {
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
         for (DispatchView d : s.dispatches()) {
-            if (d.kind() != DispatchKind.EXPERT || (d.endDate() != null && d.endDate().isBefore(s.today()))) {
+            if (d.kind() != DispatchKind.EXPERT || Terms.endedBefore(d.endDate(), s.today())) {
                 continue;
             }
             PractitionerView pr = s.practitioner(d.practitionerId());
@@ -49,6 +49,6 @@ final class DispatchedPhysicianTitlePolicy extends RuleSupport {
         if (pr.title().atLeast(Title.ASSOCIATE_CHIEF)) {
             return true;
         }
-        return pr.title() == Title.ATTENDING && pr.titleDate() != null && !pr.titleDate().plusYears(years).isAfter(d.startDate());
+        return pr.title() == Title.ATTENDING && Terms.heldFor(pr.titleDate(), d.startDate(), java.time.Period.ofYears(years));
     }
 }

@@ -37,6 +37,7 @@ public final class RegistrySnapshot {
     private final LocalDate today;
     private final Map<String, DistrictView> districts = new HashMap<>();
     private final Map<InstitutionId, InstitutionView> institutions = new HashMap<>();
+    private final Map<InstitutionId, List<InstitutionView>> branchesByMain = new HashMap<>();
     private final List<ConsortiumView> consortia;
     private final List<ConsortiumView> activeConsortia = new ArrayList<>();
     private final Map<ConsortiumId, ConsortiumView> consortiaById = new HashMap<>();
@@ -62,6 +63,9 @@ public final class RegistrySnapshot {
         b.districts.forEach(d -> districts.put(d.code(), d));
         b.institutions.forEach(i -> {
             institutions.put(i.id(), i);
+            if (i.parentId() != null) {
+                branchesByMain.computeIfAbsent(i.parentId(), k -> new ArrayList<>()).add(i);
+            }
             if (i.gridId() != null) {
                 institutionsByGrid.computeIfAbsent(i.gridId(), k -> new ArrayList<>()).add(i);
             }
@@ -69,7 +73,7 @@ public final class RegistrySnapshot {
         this.consortia = List.copyOf(b.consortia);
         for (ConsortiumView c : consortia) {
             consortiaById.put(c.id(), c);
-            if (c.active()) {
+            if (activeOn(c, today)) {
                 activeConsortia.add(c);
                 for (MembershipView m : c.members()) {
                     if (m.activeOn(today)) {
@@ -104,6 +108,17 @@ public final class RegistrySnapshot {
         this.teamSource = b.teamSource;
         this.packJurisdictions = new EnumMap<>(Pack.class);
         b.packJurisdictions.forEach((k, v) -> packJurisdictions.put(k, Set.copyOf(v)));
+    }
+
+    /**
+     * Whether a consortium exists on a day: established on or before it, and not dissolved by then (the dissolution
+     * date is the first day without the consortium). A consortium dissolved without a date counts as gone.
+     */
+    static boolean activeOn(ConsortiumView c, LocalDate day) {
+        if (c.establishedOn() != null && c.establishedOn().isAfter(day)) {
+            return false;
+        }
+        return c.dissolvedOn() == null ? c.active() : c.dissolvedOn().isAfter(day);
     }
 
     public static Builder builder(LocalDate today) {
@@ -157,6 +172,36 @@ public final class RegistrySnapshot {
         return activeConsortia.stream().filter(c -> c.form() == form).toList();
     }
 
+    /**
+     * Active consortia that play the regional role in a district (rules.md interpretation notes: SH-2…SH-5 apply to
+     * regional consortia and urban medical groups alike).
+     */
+    public List<ConsortiumView> activeRegionalRole() {
+        return activeConsortia.stream().filter(RegistrySnapshot::regionalRole).toList();
+    }
+
+    public static boolean regionalRole(ConsortiumView c) {
+        return c.form() == ConsortiumForm.REGIONAL || c.form() == ConsortiumForm.URBAN_GROUP;
+    }
+
+    /** The main hospital of a branch campus (a branch campus counts as its main hospital); the institution itself otherwise. */
+    public InstitutionView main(InstitutionView i) {
+        InstitutionView at = i;
+        for (int hops = 0; at != null && at.parentId() != null && hops < 5; hops++) {
+            InstitutionView parent = institutions.get(at.parentId());
+            if (parent == null) {
+                break;
+            }
+            at = parent;
+        }
+        return at;
+    }
+
+    /** Branch campuses registered as institutions of their own under a main hospital. */
+    public List<InstitutionView> branches(InstitutionId main) {
+        return branchesByMain.getOrDefault(main, List.of());
+    }
+
     public ConsortiumView consortium(ConsortiumId id) {
         return consortiaById.get(id);
     }
@@ -193,8 +238,7 @@ public final class RegistrySnapshot {
 
     /** Dispatches whose period includes today. */
     public List<DispatchView> activeDispatches(ConsortiumId id) {
-        return dispatches(id).stream().filter(d -> !d.startDate().isAfter(today)
-                && (d.endDate() == null || !d.endDate().isBefore(today))).toList();
+        return dispatches(id).stream().filter(d -> Terms.covers(d.startDate(), d.endDate(), today)).toList();
     }
 
     public List<WorkLogView> workLogs(UUID dispatchId) {

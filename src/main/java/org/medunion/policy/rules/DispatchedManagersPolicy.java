@@ -30,7 +30,7 @@ final class DispatchedManagersPolicy extends RuleSupport {
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
         for (ConsortiumView c : s.activeConsortia()) {
-            if (!trusteeship(s, c)) {
+            if (!regionalTrusteeship(s, c)) {
                 continue;
             }
             int minManagers = p.intValue(this, "managers", c.districtCode());

@@ -56,9 +56,12 @@ public final class RegistrySnapshot {
     private final Map<ConsortiumId, List<ChangeReportView>> changeReports;
     private final ReleaseRatioSource releaseRatios;
     private final org.medunion.policy.FamilyDoctorTeamSource teamSource;
+    private final org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
     private final Map<Pack, Set<String>> packJurisdictions;
+    private final Builder parts;
 
     private RegistrySnapshot(Builder b) {
+        this.parts = b;
         this.today = b.today;
         b.districts.forEach(d -> districts.put(d.code(), d));
         b.institutions.forEach(i -> {
@@ -106,6 +109,7 @@ public final class RegistrySnapshot {
         }
         this.releaseRatios = b.releaseRatios;
         this.teamSource = b.teamSource;
+        this.referrals = b.referrals;
         this.packJurisdictions = new EnumMap<>(Pack.class);
         b.packJurisdictions.forEach((k, v) -> packJurisdictions.put(k, Set.copyOf(v)));
     }
@@ -125,8 +129,14 @@ public final class RegistrySnapshot {
         return new Builder(today);
     }
 
+    /** The as-of date: relations count when they are active on it. */
     public LocalDate today() {
         return today;
+    }
+
+    /** The same registry data seen on another day (evaluation "as of", future-dated changes); no new reads. */
+    public RegistrySnapshot at(LocalDate day) {
+        return day.equals(today) ? this : new RegistrySnapshot(parts.on(day));
     }
 
     public Collection<DistrictView> districts() {
@@ -204,6 +214,25 @@ public final class RegistrySnapshot {
 
     public ConsortiumView consortium(ConsortiumId id) {
         return consortiaById.get(id);
+    }
+
+    /**
+     * The days after the as-of date on which a consortium's relations change by what is already recorded: the
+     * start of a future membership or dispatch, a future establishment. A change dated in the future is checked
+     * against the state on its own start date (rules.md interpretation notes).
+     */
+    public java.util.SortedSet<LocalDate> futureStarts(ConsortiumId id) {
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
+        ConsortiumView c = consortiaById.get(id);
+        if (c == null) {
+            return days;
+        }
+        if (c.establishedOn() != null && c.establishedOn().isAfter(today)) {
+            days.add(c.establishedOn());
+        }
+        c.members().stream().filter(m -> m.endDate() == null && m.startDate().isAfter(today)).forEach(m -> days.add(m.startDate()));
+        dispatches(id).stream().filter(d -> d.startDate().isAfter(today)).forEach(d -> days.add(d.startDate()));
+        return days;
     }
 
     /** Memberships active today in active consortia. */
@@ -287,6 +316,22 @@ public final class RegistrySnapshot {
         return Optional.ofNullable(teamSource);
     }
 
+    /** The referral module's routing tables, criteria and counts (SH-15, CQ-6, CN-1, CN-3, CN-4, NAT-12); empty without it. */
+    public Optional<org.medunion.policy.ReferralEvidenceSource.ReferralEvidence> referrals() {
+        return Optional.ofNullable(referrals);
+    }
+
+    /** The districts a jurisdiction covers that hold registered institutions (the jurisdiction itself when it is one). */
+    public java.util.SortedSet<String> districtsUnder(String jurisdiction) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        institutions.values().forEach(i -> {
+            if (i.districtCode() != null && Divisions.covers(jurisdiction, i.districtCode())) {
+                out.add(i.districtCode());
+            }
+        });
+        return out;
+    }
+
     /** The jurisdictions that apply a pack (for jurisdiction-wide findings). */
     public Set<String> jurisdictionsApplying(Pack pack) {
         return packJurisdictions.getOrDefault(pack, Set.of());
@@ -356,10 +401,30 @@ public final class RegistrySnapshot {
         private List<ChangeReportView> changeReports;
         private ReleaseRatioSource releaseRatios;
         private org.medunion.policy.FamilyDoctorTeamSource teamSource;
+        private org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
         private Map<Pack, Set<String>> packJurisdictions = Map.of();
 
         private Builder(LocalDate today) {
             this.today = today;
+        }
+
+        private Builder on(LocalDate day) {
+            Builder b = new Builder(day);
+            b.districts = districts;
+            b.institutions = institutions;
+            b.consortia = consortia;
+            b.practitioners = practitioners;
+            b.dispatches = dispatches;
+            b.workLogs = workLogs;
+            b.agreements = agreements;
+            b.studyPeriods = studyPeriods;
+            b.grids = grids;
+            b.changeReports = changeReports;
+            b.releaseRatios = releaseRatios;
+            b.teamSource = teamSource;
+            b.referrals = referrals;
+            b.packJurisdictions = packJurisdictions;
+            return b;
         }
 
         public Builder districts(List<DistrictView> v) { this.districts = v; return this; }
@@ -374,6 +439,7 @@ public final class RegistrySnapshot {
         public Builder changeReports(List<ChangeReportView> v) { this.changeReports = v; return this; }
         public Builder releaseRatios(ReleaseRatioSource v) { this.releaseRatios = v; return this; }
         public Builder teamSource(org.medunion.policy.FamilyDoctorTeamSource v) { this.teamSource = v; return this; }
+        public Builder referrals(org.medunion.policy.ReferralEvidenceSource.ReferralEvidence v) { this.referrals = v; return this; }
         public Builder packJurisdictions(Map<Pack, Set<String>> v) { this.packJurisdictions = v; return this; }
 
         public RegistrySnapshot build() {

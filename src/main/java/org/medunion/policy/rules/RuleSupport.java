@@ -139,6 +139,14 @@ public abstract class RuleSupport implements Rule {
         return main;
     }
 
+    /**
+     * SH-7 / SH-9: a trusteeship of a district hospital by a municipal hospital in the regional role. For specialty
+     * trusteeships the seed leaves staffing to the two parties (rules.md interpretation notes): not checked.
+     */
+    protected static boolean regionalTrusteeship(RegistrySnapshot s, org.medunion.registry.ConsortiumView c) {
+        return RegistrySnapshot.regionalRole(c) && trusteeship(s, c);
+    }
+
     protected static boolean blank(String v) {
         return v == null || v.isBlank();
     }

@@ -30,7 +30,7 @@ final class StationedExpertsPolicy extends RuleSupport {
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
         for (ConsortiumView c : s.activeConsortia()) {
-            if (!trusteeship(s, c)) {
+            if (!regionalTrusteeship(s, c)) {
                 continue;
             }
             String div = c.districtCode();

@@ -72,6 +72,7 @@ final class ConsortiumFixture {
     List<ChangeReportView> changeReports;
     ReleaseRatioSource releaseRatios;
     org.medunion.policy.FamilyDoctorTeamSource teams;
+    org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
     private int seq;
 
     // ---- scenario factories
@@ -269,7 +270,18 @@ final class ConsortiumFixture {
         return RegistrySnapshot.builder(asOf).districts(districts).institutions(institutions).consortia(consortia)
                 .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
                 .studyPeriods(studyPeriods).grids(grids).changeReports(changeReports).releaseRatios(releaseRatios).teamSource(teams)
-                .packJurisdictions(packs).build();
+                .referrals(referrals).packJurisdictions(packs).build();
+    }
+
+    /** Referral module data: referrals sent per institution, contracted upward ones and those booked with priority. */
+    ConsortiumFixture referralData(Map<UUID, Long> sent, Map<UUID, Long> contracted, Map<UUID, Long> priority,
+                                   List<org.medunion.policy.ReferralEvidenceSource.Zone> zones,
+                                   List<org.medunion.policy.ReferralEvidenceSource.HospiceCentre> hospices,
+                                   List<org.medunion.policy.ReferralEvidenceSource.Criterion> criteria,
+                                   List<org.medunion.policy.ReferralEvidenceSource.RoutingWarning> warnings) {
+        referrals = new org.medunion.policy.ReferralEvidenceSource.ReferralEvidence(sent, contracted, priority, zones, hospices, criteria,
+                warnings);
+        return this;
     }
 
     List<Finding> evaluate(Rule rule) {

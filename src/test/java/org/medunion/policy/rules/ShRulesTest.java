@@ -363,6 +363,57 @@ class ShRulesTest {
         assertThat(f.evaluate(new DispatchedManagersPolicy())).extracting(Finding::aspect).containsExactly("term");
     }
 
+    /** A specialty alliance run as a trusteeship: one manager, one short-stay expert of one discipline. */
+    private static ConsortiumFixture specialtyTrusteeship() {
+        var f = new ConsortiumFixture();
+        var municipal = f.municipalGeneral("市一", XUHUI);
+        var district = f.districtHospital("区中心", CHANGNING, true);
+        var c = f.consortium("心血管专科联盟", ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.TRUSTEESHIP, CHANGNING, List.of(),
+                List.of(), true, true, new Object[]{municipal, MembershipRole.LEAD, MembershipBasis.OTHER, "心内科"},
+                new Object[]{district, MembershipRole.MEMBER});
+        var a = f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusMonths(1), TODAY.plusMonths(6), true, "写明");
+        f.dispatch(c, f.physician(municipal, Title.CHIEF, TODAY.minusYears(10)), district, DispatchKind.MANAGER, ManagerRole.PRESIDENT,
+                null, TODAY.minusMonths(1), TODAY.plusMonths(6), 5, a.id());
+        f.dispatch(c, f.physician(municipal, Title.RESIDENT, TODAY.minusYears(1)), district, DispatchKind.EXPERT, null, "心内科",
+                TODAY.minusMonths(1), TODAY.plusMonths(2), 1, null);
+        return f;
+    }
+
+    @Test
+    void SH7_SH8_SH9_specialtyTrusteeshipIsLeftToTheParties() {
+        var f = specialtyTrusteeship();
+        assertThat(f.evaluate(new DispatchedManagersPolicy())).isEmpty();
+        assertThat(f.evaluate(new DispatchedPhysicianTitlePolicy())).isEmpty();
+        assertThat(f.evaluate(new StationedExpertsPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH8_onlyMunicipalToDistrictOrCommunityDispatchesAreChecked() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var centre = f.institutions.get(0);
+        var community = f.communityCentre("社区", CHANGNING);
+        // district → community (e.g. a TCM expert of the district hospital) is not SH-8's concern
+        f.dispatch(c, f.physician(centre, Title.RESIDENT, TODAY.minusYears(1)), community, DispatchKind.EXPERT, null, "中医科",
+                TODAY.minusMonths(1), null, 2, null);
+        assertThat(f.evaluate(new DispatchedPhysicianTitlePolicy())).isEmpty();
+        // municipal → community is
+        f.dispatch(c, f.physician(f.institutions.get(1), Title.RESIDENT, TODAY.minusYears(1)), community, DispatchKind.EXPERT, null,
+                "心内科", TODAY.minusMonths(1), null, 2, null);
+        assertThat(f.evaluate(new DispatchedPhysicianTitlePolicy())).hasSize(1);
+    }
+
+    @Test
+    void SH8_changingTheDispatchedPhysiciansTitleDataConcernsTheFinding() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var municipal = f.institutions.get(1);
+        var p = f.physician(municipal, Title.ATTENDING, TODAY.minusYears(3));
+        f.dispatch(f.consortia.get(0), p, f.institutions.get(0), DispatchKind.EXPERT, null, "心内科", TODAY, null, 3, null);
+        var rule = new DispatchedPhysicianTitlePolicy();
+        var finding = f.evaluate(rule).get(0);
+        assertThat(rule.blocks(finding, new RegistryChange("PRACTITIONER_UPDATED", null, List.of(municipal.id()), null))).isTrue();
+    }
+
     // ---- SH-8
     private List<Finding> sh8(Profession profession, Title title, java.time.LocalDate titleDate, java.time.LocalDate start) {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
@@ -569,10 +620,43 @@ class ShRulesTest {
     }
 
     // ---- SH-15
+    private static Rule sh15() {
+        return new RuleCatalogue().rule("SH-15").orElseThrow();
+    }
+
     @Test
-    void SH15_isNoDataUntilTheReferralModuleExists() {
-        var all = ConsortiumFixture.districtWithMunicipalHospitals(1).evaluateAll(new ReferralPriorityPolicy());
+    void SH15_isNoDataWithoutTheReferralModule() {
+        var all = ConsortiumFixture.districtWithMunicipalHospitals(1).evaluateAll(sh15());
         assertThat(all).extracting(Finding::status).containsExactly(FindingStatus.NO_DATA);
+    }
+
+    @Test
+    void SH15_contractedReferralsBookedWithPriorityPass_oneWithoutIsReported() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var community = f.communityCentre("社区", CHANGNING).id().value();
+        f.referralData(java.util.Map.of(community, 5L), java.util.Map.of(community, 3L), java.util.Map.of(community, 3L), List.of(),
+                List.of(), List.of(), List.of());
+        assertThat(f.evaluateAll(sh15())).isEmpty();
+        f.referralData(java.util.Map.of(community, 5L), java.util.Map.of(community, 3L), java.util.Map.of(community, 2L), List.of(),
+                List.of(), List.of(), List.of());
+        assertThat(f.evaluateAll(sh15())).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(FindingStatus.OPEN);
+            assertThat(x.evidence()).endsWith("2/3");
+        });
+    }
+
+    @Test
+    void SH15_referralModulesRoutingWarningsReachThePlannersFindings() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var community = f.communityCentre("社区", CHANGNING);
+        var elsewhere = f.municipalGeneral("市第十人民医院", PUDONG);
+        f.referralData(java.util.Map.of(community.id().value(), 1L), java.util.Map.of(), java.util.Map.of(), List.of(), List.of(),
+                List.of(), List.of(new org.medunion.policy.ReferralEvidenceSource.RoutingWarning("SH-15", "RF-2026-000007",
+                        community.id().value(), elsewhere.id().value(), f.consortia.get(0).id().value(), TODAY)));
+        assertThat(f.evaluateAll(sh15())).singleElement().satisfies(x -> {
+            assertThat(x.aspect()).isEqualTo("routing@RF-2026-000007");
+            assertThat(x.objects()).contains("Organization/" + elsewhere.id());
+        });
     }
 
     // ---- SH-16

@@ -43,7 +43,12 @@ public interface RegistryManagement {
 
     PractitionerView registerPractitioner(RegisterPractitioner command);
 
-    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command);
+    default PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command) {
+        return updatePractitioner(id, expectedVersion, command, null);
+    }
+
+    /** As above; a planner's {@code overrideReason} lets through a change a blocking rule (SH-8) would refuse. */
+    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command, String overrideReason);
 
     List<StudyPeriodView> studyPeriods(PractitionerId id);
 

@@ -17,6 +17,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medunion.identity.AccountManagement;
+import org.medunion.registry.Affiliation;
+import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsManagement;
@@ -114,15 +117,30 @@ abstract class SchedulingContract {
         assertThat(beds.get("reservedCount").asInt()).isEqualTo(3); // ceil(10 / 4)
     }
 
+    /** NN-4 is Nanning's rule (pack NN, applied by 450100): the minimum is enforced there, read from the policy module. */
     @Test
-    void NN4_shareBelowTheJurisdictionMinimumIsBlockedAndNothingWritten() {
+    void NN4_shareBelowTheMinimumIsBlockedWhereTheNanningPackAppliesAndNothingWritten() {
+        InstitutionId nanning = registry.registerInstitution(new org.medunion.registry.RegisterInstitution("南宁市第六人民医院 "
+                + SchedulingFixture.unique("nn"), SchedulingFixture.creditCode(), InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.TERTIARY,
+                org.medunion.registry.HospitalGrade.UNGRADED, org.medunion.registry.Ownership.PUBLIC, null, Affiliation.MUNICIPAL, false,
+                "450102", null, null, false, null, List.of(), List.of())).id();
+        var r = Api.as(port, "admin").post("/api/scheduling/schedules", """
+                {"institutionId":"%s","department":"骨科","kind":"OUTPATIENT_SPECIALTY","periodStart":"%s","periodEnd":"%s",
+                 "reservedShare":"1/5"}""".formatted(nanning, day(), day()));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("violations").get(0).get("ruleId").asString()).isEqualTo("NN-4");
+        assertThat(jdbc.sql("select count(*) from scheduling_schedule where institution_id = ?").param(nanning.value())
+                .query(Long.class).single()).isZero();
+    }
+
+    /** Shanghai applies no pack with a release quota: a planner-chosen share below 1/3 is not refused (no rule to cite). */
+    @Test
+    void NN4_isNotEnforcedWhereNoJurisdictionAppliesTheNanningPack() {
         var r = lead().post("/api/scheduling/schedules", """
                 {"institutionId":"%s","department":"骨科","kind":"OUTPATIENT_SPECIALTY","periodStart":"%s","periodEnd":"%s",
                  "reservedShare":"1/5"}""".formatted(g.lead(), day(), day()));
-        assertThat(r.status()).isEqualTo(422);
-        assertThat(r.json().get("violations").get(0).get("ruleId").asString()).isEqualTo("NN-4");
-        assertThat(jdbc.sql("select count(*) from scheduling_schedule where institution_id = ?").param(g.lead().value())
-                .query(Long.class).single()).isZero();
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("reservedShare").asString()).isEqualTo("1/5");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.medunion.policy.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +44,11 @@ import org.springframework.stereotype.Component;
 class PolicyGuard implements RegistryChangeGuard {
 
     private static final Set<String> REMOVALS = Set.of("MEMBERSHIP_ENDED", "CONSORTIUM_DISSOLVED");
+    /** Changes that no BLOCK rule reads but WARN rules do (SH-9 logs, SH-14 study, NN-1/NAT-1 grids): re-evaluated after commit only. */
+    private static final Set<String> REEVALUATE_ONLY = Set.of("WORK_LOGGED", "STUDY_PERIOD_RECORDED", "GRID_DRAWN",
+            "PRACTITIONER_REGISTERED", "INSTITUTION_REGISTERED");
     private static final Map<String, String> FIELDS = Map.of("SH-3", "members", "SH-4", "members", "SH-6", "signedOn",
-            "SH-7", "endDate", "SH-8", "practitionerId", "SH-11", "ownerApprovedOn", "NN-4", "members");
+            "SH-7", "endDate", "SH-8", "titleDate", "SH-11", "ownerApprovedOn", "NN-4", "members");
 
     private final RuleCatalogue catalogue;
     private final RuleEngine engine;
@@ -71,18 +77,29 @@ class PolicyGuard implements RegistryChangeGuard {
     public List<Violation> check(RegistryChange change) {
         afterCommitReevaluate();
         Optional<CurrentUser> user = users.current();
-        if (user.isEmpty() || REMOVALS.contains(change.action())) {
+        if (user.isEmpty() || REMOVALS.contains(change.action()) || REEVALUATE_ONLY.contains(change.action())) {
             return List.of();
         }
         RegistrySnapshot after = snapshots.build();
-        List<Finding> findings = service.withOverrides(engine.evaluate(after, store.parameters(), r -> r.severity() == Severity.BLOCK));
         Map<String, String> before = store.openEvidence();
-        List<Finding> blocking = new ArrayList<>();
-        for (Finding f : findings) {
-            Rule rule = catalogue.rule(f.ruleId()).orElseThrow();
-            boolean newOrWorse = !before.containsKey(f.key()) || !before.get(f.key()).equals(f.evidence());
-            if (f.status() == FindingStatus.OPEN && newOrWorse && rule.blocks(f, change)) {
-                blocking.add(f);
+        Map<String, Finding> blocking = new LinkedHashMap<>();
+        Map<String, LocalDate> blockingFrom = new HashMap<>();
+        // today, then each future day on which a relation of the consortium begins: a future-dated membership
+        // cannot pass a limit it would break on its first day
+        List<LocalDate> days = new ArrayList<>();
+        days.add(after.today());
+        if (change.consortiumId() != null) {
+            days.addAll(after.futureStarts(change.consortiumId()));
+        }
+        for (LocalDate day : days) {
+            RegistrySnapshot s = after.at(day);
+            for (Finding f : service.withOverrides(engine.evaluate(s, store.parameters(), r -> r.severity() == Severity.BLOCK))) {
+                Rule rule = catalogue.rule(f.ruleId()).orElseThrow();
+                boolean newOrWorse = !before.containsKey(f.key()) || !before.get(f.key()).equals(f.evidence());
+                if (f.status() == FindingStatus.OPEN && newOrWorse && rule.blocks(f, change) && !blocking.containsKey(f.key())) {
+                    blocking.put(f.key(), f);
+                    blockingFrom.put(f.key(), day);
+                }
             }
         }
         if (blocking.isEmpty()) {
@@ -94,7 +111,7 @@ class PolicyGuard implements RegistryChangeGuard {
             if (u.role() != Role.PLANNER && u.role() != Role.ADMIN) {
                 throw new ForbiddenException("policy.overrideForbidden", u.role().name());
             }
-            for (Finding f : blocking) {
+            for (Finding f : blocking.values()) {
                 store.insertOverride(new PolicyStore.OverrideRow(UUID.randomUUID(), f.ruleId(), f.key(), change.action(),
                         change.consortiumId() == null ? null : change.consortiumId().value(), f.objects(), f.evidence(),
                         reason.strip(), u.username(), clock.instant()));
@@ -102,7 +119,9 @@ class PolicyGuard implements RegistryChangeGuard {
             }
             return List.of();
         }
-        return blocking.stream().map(this::violation).toList();
+        LocalDate today = after.today();
+        return blocking.values().stream().map(f -> violation(f, blockingFrom.get(f.key()).equals(today) ? null : blockingFrom.get(f.key())))
+                .toList();
     }
 
     /** Every change (blocked or not, user or system) leads to a re-evaluation once it has committed. */
@@ -118,9 +137,16 @@ class PolicyGuard implements RegistryChangeGuard {
         }
     }
 
-    private Violation violation(Finding f) {
+    /** {@code from}: the future day on which the change breaks the rule, null when it does so today. */
+    private Violation violation(Finding f, LocalDate from) {
         Rule rule = catalogue.rule(f.ruleId()).orElseThrow();
-        String message = messages.getMessage(f.messageKey(), f.args().toArray(), f.evidence(), LocaleContextHolder.getLocale());
+        var locale = LocaleContextHolder.getLocale();
+        String message = messages.getMessage(f.messageKey(), f.args().toArray(), f.evidence(), locale);
+        if (from != null) {
+            message = messages.getMessage("policy.violation.from", new Object[]{message, from.toString()}, message, locale);
+        }
+        // every blocked change may be let through by a planner with a reason: say so, and how
+        message = messages.getMessage("policy.violation.overridable", new Object[]{message}, message, locale);
         return new Violation(f.ruleId(), rule.clause(), message, FIELDS.get(f.ruleId()), f.objects());
     }
 }

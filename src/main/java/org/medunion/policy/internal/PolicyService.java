@@ -19,6 +19,7 @@ import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.policy.rules.Assessment;
+import org.medunion.policy.rules.Coverage;
 import org.medunion.policy.rules.CriterionStatus;
 import org.medunion.policy.rules.Divisions;
 import org.medunion.policy.rules.Finding;
@@ -182,21 +183,58 @@ public class PolicyService {
 
     /** A compliance report: each rule of the applicable packs with its status and findings (resolved ones included, flagged). */
     public record ComplianceReport(String subjectType, String subjectKey, String subjectName, Set<Pack> packs, Instant generatedAt,
-                                   List<RuleReport> rules) {
+                                   java.time.LocalDate asOf, List<RuleReport> rules) {
     }
 
     public ComplianceReport consortiumReport(UUID consortiumId) {
+        return consortiumReport(consortiumId, null);
+    }
+
+    public ComplianceReport jurisdictionReport(String code) {
+        return jurisdictionReport(code, null);
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
+    }
+
+    /**
+     * The findings of every pack as of a day other than today: evaluated in memory over the registry as it stood (or
+     * will stand) on that day, overrides honoured, not stored — "what did this consortium look like on 2026-06-30".
+     */
+    private List<StoredFinding> findingsAsOf(java.time.LocalDate asOf) {
+        Instant at = asOf.atStartOfDay(clock.getZone()).toInstant();
+        return withOverrides(engine.evaluate(snapshots.build(asOf), store.parameters())).stream().map(f -> new StoredFinding(null, f.key(),
+                f.ruleId(), catalogue.rule(f.ruleId()).map(r -> r.pack().name()).orElse(null), f.severity().name(), f.status().name(),
+                f.subject().type().name(), f.subject().key(), f.subject().name(), f.subject().divisionCode(),
+                f.subject().consortiumId() == null ? null : f.subject().consortiumId().value(), f.aspect(), f.messageKey(), f.args(),
+                f.evidence(), f.objects(), at, at, null)).toList();
+    }
+
+    /** The reason of the newest planner override per finding key (the reason travels with what it allowed). */
+    public Map<String, String> overrideReasons() {
+        Map<String, String> out = new java.util.HashMap<>();
+        store.overrides().stream().sorted(Comparator.comparing(PolicyStore.OverrideRow::createdAt))
+                .forEach(o -> out.put(o.findingKey(), o.reason()));
+        return out;
+    }
+
+    /** {@code asOf}: null or today → the stored findings; another day → evaluated for that day. */
+    public ComplianceReport consortiumReport(UUID consortiumId, java.time.LocalDate asOf) {
         CurrentUser u = readableBy();
         ConsortiumView c = snapshots.consortium(new ConsortiumId(consortiumId)).orElseThrow(() -> new NotFoundException("Consortium", consortiumId));
         if (!mayRead(u, c)) {
             throw new NotFoundException("Consortium", consortiumId);
         }
         Set<Pack> packs = packsFor(c.districtCode());
-        List<StoredFinding> findings = store.findingsOfConsortium(consortiumId);
-        return new ComplianceReport("CONSORTIUM", consortiumId.toString(), c.name(), packs, clock.instant(), report(packs, findings));
+        boolean stored = asOf == null || asOf.equals(today());
+        List<StoredFinding> findings = stored ? store.findingsOfConsortium(consortiumId)
+                : findingsAsOf(asOf).stream().filter(f -> f.concerns(consortiumId)).toList();
+        return new ComplianceReport("CONSORTIUM", consortiumId.toString(), c.name(), packs, clock.instant(), stored ? today() : asOf,
+                report(packs, findings, NationalCriterion.tightGroup(c)));
     }
 
-    public ComplianceReport jurisdictionReport(String code) {
+    public ComplianceReport jurisdictionReport(String code, java.time.LocalDate asOf) {
         CurrentUser u = readableBy();
         if (!Divisions.valid(code)) {
             throw new InvalidInputException("code", "policy.invalidJurisdiction", code);
@@ -205,12 +243,19 @@ public class PolicyService {
             throw new ForbiddenException("policy.outOfScope", code);
         }
         Set<Pack> packs = packsFor(code);
-        List<StoredFinding> findings = store.findings(true).stream().filter(f -> Divisions.covers(code, f.divisionCode())).toList();
+        // a jurisdiction-wide finding of a covering jurisdiction (the city's NO_DATA for SH-15) holds for the district too
+        boolean stored = asOf == null || asOf.equals(today());
+        List<StoredFinding> findings = (stored ? store.findings(true) : findingsAsOf(asOf)).stream().filter(f -> Divisions.covers(code, f.divisionCode())
+                || ("JURISDICTION".equals(f.subjectType()) && Divisions.covers(f.divisionCode(), code))).toList();
         String name = snapshots.districtName(code);
-        return new ComplianceReport("JURISDICTION", code, name, packs, clock.instant(), report(packs, findings));
+        boolean tightGroups = snapshots.allConsortia().stream().anyMatch(c -> NationalCriterion.tightGroup(c)
+                && Divisions.covers(code, c.districtCode()));
+        return new ComplianceReport("JURISDICTION", code, name, packs, clock.instant(), stored ? today() : asOf,
+                report(packs, findings, tightGroups));
     }
 
-    private List<RuleReport> report(Set<Pack> packs, List<StoredFinding> findings) {
+    /** {@code tightGroups}: whether the subject has a tight urban group to assess the NAT criteria on. */
+    private List<RuleReport> report(Set<Pack> packs, List<StoredFinding> findings, boolean tightGroups) {
         Map<String, List<StoredFinding>> byRule = new LinkedHashMap<>();
         findings.forEach(f -> byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f));
         List<RuleReport> out = new ArrayList<>();
@@ -226,7 +271,12 @@ public class PolicyService {
                 status = r.severity().name().equals("BLOCK") ? "VIOLATED" : "WARNING";
             } else if (current.stream().anyMatch(f -> f.status().equals("OVERRIDDEN"))) {
                 status = "OVERRIDDEN";
-            } else if (current.stream().anyMatch(f -> f.status().equals("NO_DATA"))) {
+            } else if (r instanceof NationalCriterion && !tightGroups) {
+                // the checklist assesses tight urban groups only: with none there is nothing that passes
+                status = "NOT_APPLICABLE";
+            } else if (current.stream().anyMatch(f -> f.status().equals("NO_DATA"))
+                    || r.coverage() == Coverage.NO_DATA || r.coverage() == Coverage.MANUAL) {
+                // a rule the platform cannot check is never shown as passing (符合), findings or not
                 status = "NO_DATA";
             } else {
                 status = "PASS";

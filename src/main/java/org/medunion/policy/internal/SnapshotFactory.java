@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.medunion.policy.FamilyDoctorTeamSource;
+import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.policy.rules.RegistrySnapshot;
 import org.medunion.registry.RegistryManagement;
@@ -21,10 +22,12 @@ class SnapshotFactory {
     private final PolicyStore store;
     private final ObjectProvider<ReleaseRatioSource> releaseRatios;
     private final ObjectProvider<FamilyDoctorTeamSource> teams;
+    private final ObjectProvider<ReferralEvidenceSource> referrals;
     private final Clock clock;
 
     SnapshotFactory(RegistryManagement registry, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios,
-                    ObjectProvider<FamilyDoctorTeamSource> teams, Clock clock) {
+                    ObjectProvider<FamilyDoctorTeamSource> teams, ObjectProvider<ReferralEvidenceSource> referrals, Clock clock) {
+        this.referrals = referrals;
         this.registry = registry;
         this.store = store;
         this.releaseRatios = releaseRatios;
@@ -33,7 +36,12 @@ class SnapshotFactory {
     }
 
     RegistrySnapshot build() {
-        return RegistrySnapshot.builder(LocalDate.now(clock))
+        return build(LocalDate.now(clock));
+    }
+
+    /** The registry as of a day: relations count when active on it (evaluation "as of"). */
+    RegistrySnapshot build(LocalDate asOf) {
+        return RegistrySnapshot.builder(asOf)
                 .districts(registry.districts())
                 .institutions(registry.allInstitutionsUnscoped())
                 .consortia(registry.allConsortiaUnscoped())
@@ -46,8 +54,14 @@ class SnapshotFactory {
                 .changeReports(registry.allChangeReportsUnscoped())
                 .releaseRatios(releaseRatios.getIfAvailable())
                 .teamSource(teams.getIfAvailable())
+                .referrals(referralEvidence())
                 .packJurisdictions(store.packJurisdictions())
                 .build();
+    }
+
+    private ReferralEvidenceSource.ReferralEvidence referralEvidence() {
+        ReferralEvidenceSource source = referrals.getIfAvailable();
+        return source == null ? null : source.evidence();
     }
 
     java.util.Optional<org.medunion.registry.ConsortiumView> consortium(org.medunion.registry.ConsortiumId id) {

@@ -3,7 +3,6 @@ package org.medunion.policy.rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.medunion.registry.Affiliation;
-import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.MembershipBasis;
@@ -22,14 +21,17 @@ final class BranchCampusBasisPolicy extends RuleSupport {
     @Override
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
-        for (ConsortiumView c : s.activeConsortia(ConsortiumForm.REGIONAL)) {
+        for (ConsortiumView c : s.activeRegionalRole()) {
             for (var m : s.activeMembers(c)) {
-                InstitutionView i = s.institution(m.institutionId());
+                InstitutionView member = s.institution(m.institutionId());
+                InstitutionView i = member == null ? null : s.main(member);
                 if (i == null || i.affiliation() != Affiliation.MUNICIPAL || c.districtCode() == null
                         || c.districtCode().equals(i.districtCode())) {
                     continue;
                 }
-                if (!hasBasis(i, m.basis(), c.districtCode())) {
+                // a branch campus registered as an institution in the district is itself the campus basis
+                boolean branchThere = member != i && c.districtCode().equals(member.districtCode());
+                if (!branchThere && !hasBasis(i, m.basis(), c.districtCode())) {
                     findings.add(open(s.subject(i, c.id()), "basis@" + c.id(),
                             i.name() + " → " + c.districtCode() + " " + s.districtName(c.districtCode()) + ": basis = " + m.basis(),
                             args(i.name(), s.districtName(c.districtCode()), m.basis()), i.id(), c.id()));

@@ -58,6 +58,14 @@ final class ConsortiumCoveragePolicy extends RuleSupport {
                 findings.add(open(s.subject(i, null), aspect, i.name() + " (" + i.level() + "): 0", args(i.name()), i.id()));
             }
         }
+        // seed 001: "三级公立医院要全部参与医联体建设并发挥引领作用" — a tertiary public hospital that only joins does not lead
+        for (InstitutionView i : s.institutions()) {
+            if (i.ownership() == Ownership.PUBLIC && i.level() == HospitalLevel.TERTIARY && i.parentId() == null
+                    && !s.memberships(i.id()).isEmpty()
+                    && s.memberships(i.id()).stream().noneMatch(m -> m.role() == org.medunion.registry.MembershipRole.LEAD)) {
+                findings.add(open(s.subject(i, null), "tertiaryLead", i.name() + ": LEAD = 0", args(i.name()), i.id()));
+            }
+        }
         return findings;
     }
 }

@@ -30,7 +30,7 @@ final class DispatchedManagersPolicy extends RuleSupport {
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
         for (ConsortiumView c : s.activeConsortia()) {
-            if (!trusteeship(s, c)) {
+            if (!regionalTrusteeship(s, c)) {
                 continue;
             }
             int minManagers = p.intValue(this, "managers", c.districtCode());
@@ -45,14 +45,14 @@ final class DispatchedManagersPolicy extends RuleSupport {
             }
             Optional<AgreementView> trust = s.agreements(c.id()).stream().filter(a -> a.type() == AgreementType.TRUSTEESHIP).findFirst();
             for (DispatchView d : s.dispatches(c.id())) {
-                if (d.kind() != DispatchKind.MANAGER || (d.endDate() != null && d.endDate().isBefore(s.today()))) {
+                if (d.kind() != DispatchKind.MANAGER || Terms.endedBefore(d.endDate(), s.today())) {
                     continue;
                 }
                 Optional<AgreementView> agreement = s.agreement(d.agreementId()).or(() -> trust);
                 LocalDate end = d.endDate() != null ? d.endDate() : agreement.map(AgreementView::termEnd).orElse(null);
                 String name = s.practitioner(d.practitionerId()) == null ? String.valueOf(d.practitionerId())
                         : s.practitioner(d.practitionerId()).name();
-                boolean tooShort = end == null || d.startDate().plusYears(years).isAfter(end);
+                boolean tooShort = end == null || !Terms.lastsAtLeast(d.startDate(), end, java.time.Period.ofYears(years));
                 boolean misaligned = agreement.isPresent() && agreement.get().termEnd() != null
                         && (!agreement.get().termEnd().equals(end)
                         || (agreement.get().termStart() != null && d.startDate().isBefore(agreement.get().termStart())));

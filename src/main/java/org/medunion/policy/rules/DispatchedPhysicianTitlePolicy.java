@@ -3,14 +3,16 @@ package org.medunion.policy.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.medunion.registry.Affiliation;
 import org.medunion.registry.DispatchKind;
+import org.medunion.registry.InstitutionView;
 import org.medunion.registry.DispatchView;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.Title;
 
 /**
- * SH-8 — dispatched physicians are at least senior attendings: ATTENDING title held ≥ {years} (default 5)
+ * SH-8 — physicians dispatched from a municipal hospital to district or community level (regional role) are at least senior attendings: ATTENDING title held ≥ {years} (default 5)
  * years on the dispatch start date, or ASSOCIATE_CHIEF and above. Nurses, technicians and pharmacists are
  * relaxed ("护理、医技人员要求可适当放宽") and not checked.
  */
@@ -24,11 +26,11 @@ final class DispatchedPhysicianTitlePolicy extends RuleSupport {
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
         for (DispatchView d : s.dispatches()) {
-            if (d.kind() != DispatchKind.EXPERT || (d.endDate() != null && d.endDate().isBefore(s.today()))) {
+            if (d.kind() != DispatchKind.EXPERT || Terms.endedBefore(d.endDate(), s.today())) {
                 continue;
             }
             PractitionerView pr = s.practitioner(d.practitionerId());
-            if (pr == null || pr.profession() != Profession.PHYSICIAN) {
+            if (pr == null || pr.profession() != Profession.PHYSICIAN || !downwardInRegionalRole(s, d)) {
                 continue;
             }
             Subject subject = s.dispatchSubject(d, pr);
@@ -36,10 +38,26 @@ final class DispatchedPhysicianTitlePolicy extends RuleSupport {
             if (!qualified(pr, d, years)) {
                 findings.add(open(subject, "title", pr.name() + ": " + pr.title() + " " + pr.titleDate() + " / " + d.startDate()
                                 + " (" + Title.ATTENDING + " ≥ " + years + ")",
-                        args(pr.name(), pr.title(), pr.titleDate(), d.startDate(), years), pr.id(), d.toInstitutionId(), d.id()));
+                        args(pr.name(), pr.title(), pr.titleDate(), d.startDate(), years), pr.id(), d.toInstitutionId(), d.id(),
+                        pr.institutionId()));
             }
         }
         return findings;
+    }
+
+    /**
+     * SH-8 covers physicians a municipal hospital sends down to district or community level in a consortium of the
+     * regional role (rules.md interpretation notes); district→community or specialty-alliance dispatches are the
+     * parties' business.
+     */
+    static boolean downwardInRegionalRole(RegistrySnapshot s, DispatchView d) {
+        var c = s.consortium(d.consortiumId());
+        InstitutionView from = s.institution(d.fromInstitutionId());
+        InstitutionView to = s.institution(d.toInstitutionId());
+        if (c == null || !RegistrySnapshot.regionalRole(c) || from == null || to == null) {
+            return false;
+        }
+        return s.main(from).affiliation() == Affiliation.MUNICIPAL && to.affiliation() != Affiliation.MUNICIPAL;
     }
 
     static boolean qualified(PractitionerView pr, DispatchView d, int years) {
@@ -49,6 +67,6 @@ final class DispatchedPhysicianTitlePolicy extends RuleSupport {
         if (pr.title().atLeast(Title.ASSOCIATE_CHIEF)) {
             return true;
         }
-        return pr.title() == Title.ATTENDING && pr.titleDate() != null && !pr.titleDate().plusYears(years).isAfter(d.startDate());
+        return pr.title() == Title.ATTENDING && Terms.heldFor(pr.titleDate(), d.startDate(), java.time.Period.ofYears(years));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionId;
@@ -17,8 +16,9 @@ import org.medunion.registry.MembershipView;
 /**
  * SH-3 — a district forms regional consortia with at most {max} (default 2) municipal general hospitals.
  * Counts the distinct municipal general hospitals ({@link InstitutionView#isMunicipalGeneralHospital()}: TCM and
- * integrated hospitals are not counted) that take part, in any active role, in active REGIONAL consortia
- * registered in the district. A district's commission may raise the limit (parameter override with a reason).
+ * integrated hospitals are not counted, nor military hospitals; a branch campus counts as its main hospital) that
+ * take part, in any active role, in active consortia of the regional role (regional consortia and urban medical
+ * groups) registered in the district. A district's commission may raise the limit (parameter override with a reason).
  */
 final class DistrictHospitalLimitPolicy extends RuleSupport {
 
@@ -29,10 +29,10 @@ final class DistrictHospitalLimitPolicy extends RuleSupport {
     @Override
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         Map<String, Map<InstitutionId, Set<ConsortiumId>>> byDistrict = new TreeMap<>();
-        for (ConsortiumView c : s.activeConsortia(ConsortiumForm.REGIONAL)) {
+        for (ConsortiumView c : s.activeRegionalRole()) {
             for (MembershipView m : s.activeMembers(c)) {
-                InstitutionView i = s.institution(m.institutionId());
-                if (i != null && i.isMunicipalGeneralHospital()) {
+                InstitutionView i = countedMunicipalGeneral(s, s.institution(m.institutionId()));
+                if (i != null) {
                     byDistrict.computeIfAbsent(c.districtCode(), k -> new java.util.LinkedHashMap<>())
                             .computeIfAbsent(i.id(), k -> new LinkedHashSet<>()).add(c.id());
                 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.MembershipView;
@@ -14,7 +13,8 @@ import org.medunion.registry.MembershipView;
 /**
  * SH-4 — a municipal general hospital takes part in regional consortia of at most {max} (default 3) districts,
  * its home district included — counted even without a consortium there. TCM and integrated hospitals are exempt
- * ("市级中医类医院不受此数量限制").
+ * ("市级中医类医院不受此数量限制"), military hospitals too; urban medical groups count like regional consortia and a branch
+ * campus's memberships count for its main hospital (rules.md interpretation notes).
  */
 final class MunicipalHospitalDistrictLimitPolicy extends RuleSupport {
 
@@ -26,8 +26,8 @@ final class MunicipalHospitalDistrictLimitPolicy extends RuleSupport {
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
         for (InstitutionView i : s.institutions()) {
-            if (!i.isMunicipalGeneralHospital()) {
-                continue;
+            if (i.parentId() != null || countedMunicipalGeneral(s, i) == null) {
+                continue; // branch campuses are counted with their main hospital
             }
             Set<String> districts = new TreeSet<>();
             Set<Object> refs = new LinkedHashSet<>();
@@ -35,9 +35,11 @@ final class MunicipalHospitalDistrictLimitPolicy extends RuleSupport {
             if (i.districtCode() != null) {
                 districts.add(i.districtCode());
             }
-            for (MembershipView m : s.memberships(i.id())) {
+            List<MembershipView> memberships = new ArrayList<>(s.memberships(i.id()));
+            s.branches(i.id()).forEach(b -> memberships.addAll(s.memberships(b.id())));
+            for (MembershipView m : memberships) {
                 ConsortiumView c = s.consortium(m.consortiumId());
-                if (c != null && c.form() == ConsortiumForm.REGIONAL && c.districtCode() != null) {
+                if (c != null && RegistrySnapshot.regionalRole(c) && c.districtCode() != null) {
                     districts.add(c.districtCode());
                     refs.add(c.id());
                 }

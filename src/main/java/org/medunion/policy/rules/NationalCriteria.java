@@ -30,15 +30,16 @@ final class NationalCriteria {
                         ? Assessment.noData("CHARTER ✓; management committee, decision rules, Party leadership: manual")
                         : Assessment.notMet("CHARTER = 0")),
                 new NationalCriterion("NAT-3", "RESPONSIBILITY", Coverage.EVALUATED, NationalCriteria::serviceCategories),
-                new NationalCriterion("NAT-4", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "HR")),
-                new NationalCriterion("NAT-5", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "FINANCE", "OPERATIONS")),
+                new NationalCriterion("NAT-4", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "unified recruitment, assessment, deployment", "HR")),
+                new NationalCriterion("NAT-5", "RESOURCES", Coverage.PARTIAL,
+                        (s, c) -> centre(c, "unified budget, accounting, cost, assets, audit", "FINANCE", "OPERATIONS")),
                 new NationalCriterion("NAT-6", "RESOURCES", Coverage.NO_DATA, (s, c) -> Assessment.noData("formulary")),
-                new NationalCriterion("NAT-7", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "IT")),
+                new NationalCriterion("NAT-7", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "interoperability and security", "IT")),
                 new NationalCriterion("NAT-8", "RESOURCES", Coverage.PARTIAL, NationalCriteria::release),
                 new NationalCriterion("NAT-9", "RESOURCES", Coverage.PARTIAL, (s, c) -> centres(c, "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION")),
                 new NationalCriterion("NAT-10", "BUSINESS", Coverage.NO_DATA, (s, c) -> Assessment.noData("quality, infection control, records, formulary, prescription flow, referral")),
-                new NationalCriterion("NAT-11", "BUSINESS", Coverage.NO_DATA, (s, c) -> Assessment.noData("family-doctor teams (NN-5)")),
-                new NationalCriterion("NAT-12", "BUSINESS", Coverage.NO_DATA, (s, c) -> Assessment.noData("referral criteria, I-2, I-3")),
+                new NationalCriterion("NAT-11", "BUSINESS", Coverage.EVALUATED, NationalCriteria::teamSpecialists),
+                new NationalCriterion("NAT-12", "BUSINESS", Coverage.EVALUATED, NationalCriteria::referralCriteria),
                 new NationalCriterion("NAT-13", "BUSINESS", Coverage.EVALUATED, NationalCriteria::publicHealth),
                 new NationalCriterion("NAT-14", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData("manual")),
                 new NationalCriterion("NAT-15", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData("manual")));
@@ -86,7 +87,42 @@ final class NationalCriteria {
                 problems.add(d + " " + s.districtName(d) + ": " + covered + " < " + pop);
             }
         }
-        return problems.isEmpty() ? Assessment.met(String.join("; ", evidence)) : Assessment.notMet(String.join("; ", problems));
+        if (!problems.isEmpty()) {
+            return Assessment.notMet(String.join("; ", problems));
+        }
+        // "grids cover all residents" cannot be shown when a district's population is not recorded
+        List<String> unknown = districts.stream().filter(d -> s.district(d).map(x -> x.population()).orElse(0L) <= 0)
+                .map(d -> d + " " + s.districtName(d) + ": population = ?").toList();
+        return unknown.isEmpty() ? Assessment.met(String.join("; ", evidence))
+                : Assessment.noData(String.join("; ", unknown) + "; " + String.join("; ", evidence));
+    }
+
+    /** NAT-11 = NN-5: every primary member has a secondary/tertiary physician in its family-doctor teams. */
+    static Assessment teamSpecialists(RegistrySnapshot s, ConsortiumView c) {
+        if (s.teamSource().isEmpty()) {
+            return Assessment.noData("residents: family-doctor teams");
+        }
+        List<String> short_ = new ArrayList<>();
+        List<String> ok = new ArrayList<>();
+        TeamSpecialistPolicy.specialistsPerPrimary(s, c, s.teamSource().get().teamSpecialists()).forEach((primary, n) -> (n < 1 ? short_ : ok).add(primary.name() + " = " + n));
+        if (short_.isEmpty() && ok.isEmpty()) {
+            return Assessment.notMet("primary members = 0");
+        }
+        return short_.isEmpty() ? Assessment.met(String.join(", ", ok)) : Assessment.notMet(String.join(", ", short_) + " < 1");
+    }
+
+    /** NAT-12: referral criteria defined for the group, upward and downward, and referrals made through the platform (I-2, I-3). */
+    static Assessment referralCriteria(RegistrySnapshot s, ConsortiumView c) {
+        if (s.referrals().isEmpty()) {
+            return Assessment.noData("referral module");
+        }
+        var e = s.referrals().get();
+        Set<String> directions = new TreeSet<>();
+        e.criteria().stream().filter(x -> c.id().value().equals(x.consortiumId())).forEach(x -> directions.add(x.direction()));
+        long referrals = s.activeMembers(c).stream().mapToLong(m -> e.referralsBySender().getOrDefault(m.institutionId().value(), 0L)).sum();
+        String evidence = "criteria " + directions + ", referrals = " + referrals;
+        boolean criteria = directions.contains("UP") && directions.contains("DOWN");
+        return criteria && referrals > 0 ? Assessment.met(evidence) : Assessment.notMet(evidence);
     }
 
     static boolean tertiaryGeneral(InstitutionView i) {
@@ -98,39 +134,43 @@ final class NationalCriteria {
         return s.agreements(c.id()).stream().anyMatch(a -> a.type() == AgreementType.CHARTER);
     }
 
-    /** NAT-3: hospital, primary institution, rehab, nursing and public-health providers among members and collaborators. */
+    /**
+     * NAT-3: the lead hospital, members and collaborators jointly serve the grid's residents — the standard names the
+     * services (prevention … health management), not member categories: a lead hospital and at least one primary
+     * institution among members and collaborators; the other categories present are listed as evidence.
+     */
     static Assessment serviceCategories(RegistrySnapshot s, ConsortiumView c) {
         Set<InstitutionCategory> have = EnumSet.noneOf(InstitutionCategory.class);
         s.activeMembers(c).forEach(m -> { var i = s.institution(m.institutionId()); if (i != null) { have.add(i.category()); } });
         List<String> missing = new ArrayList<>();
-        if (have.stream().noneMatch(x -> x == InstitutionCategory.GENERAL_HOSPITAL || x.isTcm())) {
-            missing.add("HOSPITAL");
+        if (s.lead(c).isEmpty()) {
+            missing.add("LEAD");
         }
         if (have.stream().noneMatch(InstitutionCategory::isPrimary)) {
             missing.add("PRIMARY");
         }
-        for (var need : List.of(InstitutionCategory.REHAB, InstitutionCategory.NURSING_HOME, InstitutionCategory.PUBLIC_HEALTH)) {
-            if (!have.contains(need)) {
-                missing.add(need.name());
-            }
-        }
         return missing.isEmpty() ? Assessment.met(have.toString()) : Assessment.notMet("missing: " + String.join(", ", missing));
     }
 
-    static Assessment centre(ConsortiumView c, String... anyOf) {
+    /**
+     * A centre is only part of the criterion ({@code rest}: what the standard also asks and the platform does not hold):
+     * missing → NOT_MET; present → NO_DATA until manual evidence shows the rest — never MET on partial evidence.
+     */
+    static Assessment centre(ConsortiumView c, String rest, String... anyOf) {
         Set<String> have = OneOfficeManyCentresPolicy.centres(c);
         for (String x : anyOf) {
             if (have.contains(x)) {
-                return Assessment.met(x + " ✓");
+                return Assessment.noData(x + " ✓; " + rest + ": manual");
             }
         }
         return Assessment.notMet(String.join("/", anyOf) + " = 0");
     }
 
+    /** NAT-9: MET needs the shared centres and the recognition rate (I-10), which the platform does not hold yet. */
     static Assessment centres(ConsortiumView c, String... all) {
         Set<String> have = OneOfficeManyCentresPolicy.centres(c);
         List<String> missing = java.util.Arrays.stream(all).filter(x -> !have.contains(x)).toList();
-        return missing.isEmpty() ? Assessment.met(String.join(", ", all) + " ✓; I-7: no data")
+        return missing.isEmpty() ? Assessment.noData(String.join(", ", all) + " ✓; I-10 recognition rate: no data")
                 : Assessment.notMet("missing: " + String.join(", ", missing));
     }
 
@@ -143,7 +183,25 @@ final class NationalCriteria {
         var r = ratio.get();
         String e = "slots " + r.reservedSlots() + "/" + r.totalSlots() + ", beds " + r.reservedBeds() + "/" + r.totalBeds();
         boolean ok = r.reservedSlots() * 3 >= r.totalSlots() && r.reservedBeds() * 4 >= r.totalBeds();
-        return ok ? Assessment.met(e) : Assessment.notMet(e);
+        if (!ok) {
+            return Assessment.notMet(e);
+        }
+        // MET needs the priority for referred contracted residents too (from the referral module)
+        if (s.referrals().isEmpty()) {
+            return Assessment.noData(e + "; priority: no data");
+        }
+        var ref = s.referrals().get();
+        long owed = 0;
+        long honoured = 0;
+        for (var m : s.activeMembers(c)) {
+            owed += ref.priorityDue().getOrDefault(m.institutionId().value(), 0L);
+            honoured += ref.priorityHonoured().getOrDefault(m.institutionId().value(), 0L);
+        }
+        String withPriority = e + "; priority " + honoured + "/" + owed;
+        if (owed == 0) {
+            return Assessment.noData(withPriority);
+        }
+        return honoured >= owed ? Assessment.met(withPriority) : Assessment.notMet(withPriority);
     }
 
     static Assessment publicHealth(RegistrySnapshot s, ConsortiumView c) {

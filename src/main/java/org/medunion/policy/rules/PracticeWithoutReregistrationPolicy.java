@@ -22,7 +22,7 @@ final class PracticeWithoutReregistrationPolicy extends RuleSupport {
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
         for (DispatchView d : s.dispatches()) {
-            if (d.endDate() != null && d.endDate().isBefore(s.today())) {
+            if (Terms.endedBefore(d.endDate(), s.today())) {
                 continue;
             }
             boolean covered = s.agreements(d.consortiumId()).stream().anyMatch(a -> covers(a, d.fromInstitutionId(), d.toInstitutionId()));

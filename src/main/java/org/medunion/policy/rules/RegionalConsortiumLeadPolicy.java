@@ -3,7 +3,6 @@ package org.medunion.policy.rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.medunion.registry.Affiliation;
-import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionView;
@@ -23,7 +22,7 @@ final class RegionalConsortiumLeadPolicy extends RuleSupport {
     @Override
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
-        for (ConsortiumView c : s.activeConsortia(ConsortiumForm.REGIONAL)) {
+        for (ConsortiumView c : s.activeRegionalRole()) {
             var lead = s.lead(c);
             if (lead.isEmpty() || lead.get().affiliation() != Affiliation.DISTRICT || !lead.get().regionalMedicalCentre()) {
                 String who = lead.map(l -> l.name() + " " + l.affiliation() + (l.regionalMedicalCentre() ? " RMC" : "")).orElse("-");

@@ -37,6 +37,7 @@ public final class RegistrySnapshot {
     private final LocalDate today;
     private final Map<String, DistrictView> districts = new HashMap<>();
     private final Map<InstitutionId, InstitutionView> institutions = new HashMap<>();
+    private final Map<InstitutionId, List<InstitutionView>> branchesByMain = new HashMap<>();
     private final List<ConsortiumView> consortia;
     private final List<ConsortiumView> activeConsortia = new ArrayList<>();
     private final Map<ConsortiumId, ConsortiumView> consortiaById = new HashMap<>();
@@ -55,13 +56,19 @@ public final class RegistrySnapshot {
     private final Map<ConsortiumId, List<ChangeReportView>> changeReports;
     private final ReleaseRatioSource releaseRatios;
     private final org.medunion.policy.FamilyDoctorTeamSource teamSource;
+    private final org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
     private final Map<Pack, Set<String>> packJurisdictions;
+    private final Builder parts;
 
     private RegistrySnapshot(Builder b) {
+        this.parts = b;
         this.today = b.today;
         b.districts.forEach(d -> districts.put(d.code(), d));
         b.institutions.forEach(i -> {
             institutions.put(i.id(), i);
+            if (i.parentId() != null) {
+                branchesByMain.computeIfAbsent(i.parentId(), k -> new ArrayList<>()).add(i);
+            }
             if (i.gridId() != null) {
                 institutionsByGrid.computeIfAbsent(i.gridId(), k -> new ArrayList<>()).add(i);
             }
@@ -69,7 +76,7 @@ public final class RegistrySnapshot {
         this.consortia = List.copyOf(b.consortia);
         for (ConsortiumView c : consortia) {
             consortiaById.put(c.id(), c);
-            if (c.active()) {
+            if (activeOn(c, today)) {
                 activeConsortia.add(c);
                 for (MembershipView m : c.members()) {
                     if (m.activeOn(today)) {
@@ -102,16 +109,34 @@ public final class RegistrySnapshot {
         }
         this.releaseRatios = b.releaseRatios;
         this.teamSource = b.teamSource;
+        this.referrals = b.referrals;
         this.packJurisdictions = new EnumMap<>(Pack.class);
         b.packJurisdictions.forEach((k, v) -> packJurisdictions.put(k, Set.copyOf(v)));
+    }
+
+    /**
+     * Whether a consortium exists on a day: established on or before it, and not dissolved by then (the dissolution
+     * date is the first day without the consortium). A consortium dissolved without a date counts as gone.
+     */
+    static boolean activeOn(ConsortiumView c, LocalDate day) {
+        if (c.establishedOn() != null && c.establishedOn().isAfter(day)) {
+            return false;
+        }
+        return c.dissolvedOn() == null ? c.active() : c.dissolvedOn().isAfter(day);
     }
 
     public static Builder builder(LocalDate today) {
         return new Builder(today);
     }
 
+    /** The as-of date: relations count when they are active on it. */
     public LocalDate today() {
         return today;
+    }
+
+    /** The same registry data seen on another day (evaluation "as of", future-dated changes); no new reads. */
+    public RegistrySnapshot at(LocalDate day) {
+        return day.equals(today) ? this : new RegistrySnapshot(parts.on(day));
     }
 
     public Collection<DistrictView> districts() {
@@ -157,8 +182,57 @@ public final class RegistrySnapshot {
         return activeConsortia.stream().filter(c -> c.form() == form).toList();
     }
 
+    /**
+     * Active consortia that play the regional role in a district (rules.md interpretation notes: SH-2…SH-5 apply to
+     * regional consortia and urban medical groups alike).
+     */
+    public List<ConsortiumView> activeRegionalRole() {
+        return activeConsortia.stream().filter(RegistrySnapshot::regionalRole).toList();
+    }
+
+    public static boolean regionalRole(ConsortiumView c) {
+        return c.form() == ConsortiumForm.REGIONAL || c.form() == ConsortiumForm.URBAN_GROUP;
+    }
+
+    /** The main hospital of a branch campus (a branch campus counts as its main hospital); the institution itself otherwise. */
+    public InstitutionView main(InstitutionView i) {
+        InstitutionView at = i;
+        for (int hops = 0; at != null && at.parentId() != null && hops < 5; hops++) {
+            InstitutionView parent = institutions.get(at.parentId());
+            if (parent == null) {
+                break;
+            }
+            at = parent;
+        }
+        return at;
+    }
+
+    /** Branch campuses registered as institutions of their own under a main hospital. */
+    public List<InstitutionView> branches(InstitutionId main) {
+        return branchesByMain.getOrDefault(main, List.of());
+    }
+
     public ConsortiumView consortium(ConsortiumId id) {
         return consortiaById.get(id);
+    }
+
+    /**
+     * The days after the as-of date on which a consortium's relations change by what is already recorded: the
+     * start of a future membership or dispatch, a future establishment. A change dated in the future is checked
+     * against the state on its own start date (rules.md interpretation notes).
+     */
+    public java.util.SortedSet<LocalDate> futureStarts(ConsortiumId id) {
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
+        ConsortiumView c = consortiaById.get(id);
+        if (c == null) {
+            return days;
+        }
+        if (c.establishedOn() != null && c.establishedOn().isAfter(today)) {
+            days.add(c.establishedOn());
+        }
+        c.members().stream().filter(m -> m.endDate() == null && m.startDate().isAfter(today)).forEach(m -> days.add(m.startDate()));
+        dispatches(id).stream().filter(d -> d.startDate().isAfter(today)).forEach(d -> days.add(d.startDate()));
+        return days;
     }
 
     /** Memberships active today in active consortia. */
@@ -193,8 +267,7 @@ public final class RegistrySnapshot {
 
     /** Dispatches whose period includes today. */
     public List<DispatchView> activeDispatches(ConsortiumId id) {
-        return dispatches(id).stream().filter(d -> !d.startDate().isAfter(today)
-                && (d.endDate() == null || !d.endDate().isBefore(today))).toList();
+        return dispatches(id).stream().filter(d -> Terms.covers(d.startDate(), d.endDate(), today)).toList();
     }
 
     public List<WorkLogView> workLogs(UUID dispatchId) {
@@ -241,6 +314,22 @@ public final class RegistrySnapshot {
     /** The residents module's family-doctor teams (NN-5); empty when no module provides them. */
     public Optional<org.medunion.policy.FamilyDoctorTeamSource> teamSource() {
         return Optional.ofNullable(teamSource);
+    }
+
+    /** The referral module's routing tables, criteria and counts (SH-15, CQ-6, CN-1, CN-3, CN-4, NAT-12); empty without it. */
+    public Optional<org.medunion.policy.ReferralEvidenceSource.ReferralEvidence> referrals() {
+        return Optional.ofNullable(referrals);
+    }
+
+    /** The districts a jurisdiction covers that hold registered institutions (the jurisdiction itself when it is one). */
+    public java.util.SortedSet<String> districtsUnder(String jurisdiction) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        institutions.values().forEach(i -> {
+            if (i.districtCode() != null && Divisions.covers(jurisdiction, i.districtCode())) {
+                out.add(i.districtCode());
+            }
+        });
+        return out;
     }
 
     /** The jurisdictions that apply a pack (for jurisdiction-wide findings). */
@@ -312,10 +401,30 @@ public final class RegistrySnapshot {
         private List<ChangeReportView> changeReports;
         private ReleaseRatioSource releaseRatios;
         private org.medunion.policy.FamilyDoctorTeamSource teamSource;
+        private org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
         private Map<Pack, Set<String>> packJurisdictions = Map.of();
 
         private Builder(LocalDate today) {
             this.today = today;
+        }
+
+        private Builder on(LocalDate day) {
+            Builder b = new Builder(day);
+            b.districts = districts;
+            b.institutions = institutions;
+            b.consortia = consortia;
+            b.practitioners = practitioners;
+            b.dispatches = dispatches;
+            b.workLogs = workLogs;
+            b.agreements = agreements;
+            b.studyPeriods = studyPeriods;
+            b.grids = grids;
+            b.changeReports = changeReports;
+            b.releaseRatios = releaseRatios;
+            b.teamSource = teamSource;
+            b.referrals = referrals;
+            b.packJurisdictions = packJurisdictions;
+            return b;
         }
 
         public Builder districts(List<DistrictView> v) { this.districts = v; return this; }
@@ -330,6 +439,7 @@ public final class RegistrySnapshot {
         public Builder changeReports(List<ChangeReportView> v) { this.changeReports = v; return this; }
         public Builder releaseRatios(ReleaseRatioSource v) { this.releaseRatios = v; return this; }
         public Builder teamSource(org.medunion.policy.FamilyDoctorTeamSource v) { this.teamSource = v; return this; }
+        public Builder referrals(org.medunion.policy.ReferralEvidenceSource.ReferralEvidence v) { this.referrals = v; return this; }
         public Builder packJurisdictions(Map<Pack, Set<String>> v) { this.packJurisdictions = v; return this; }
 
         public RegistrySnapshot build() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.medunion.registry.ConsortiumForm;
 
 /** Every rule of rules.md, in catalogue order. */
@@ -29,7 +30,7 @@ public final class RuleCatalogue {
         all.add(new DispatchQualificationReportPolicy());
         all.add(new SpecialtyAllianceLeadPolicy());
         all.add(new StudyPeriodPolicy());
-        all.add(new ReferralPriorityPolicy());
+        all.add(new ReferralEvidencePolicy("SH-15", Pack.SH, Severity.WARN, Set.of(ReferralEvidencePolicy.Check.PRIORITY)));
         all.add(new ConsortiumGovernancePolicy());
 
         all.add(new ConsortiumFormStructurePolicy());
@@ -38,7 +39,7 @@ public final class RuleCatalogue {
         all.add(new NoDataRule("CQ-4", Pack.CQ, Severity.WARN, "indicators I-10"));
         all.add(new NoDataRule("CQ-5", Pack.CQ, Severity.BLOCK, "pharmacy: prescriptions (LongPrescriptionPolicy)", null,
                 Map.of("maxDays", "60")));
-        all.add(new NoDataRule("CQ-6", Pack.CQ, Severity.WARN, "scheduling: priority bookings"));
+        all.add(new ReferralEvidencePolicy("CQ-6", Pack.CQ, Severity.WARN, Set.of(ReferralEvidencePolicy.Check.PRIORITY)));
         all.add(new PracticeWithoutReregistrationPolicy());
         all.add(new NoDataRule("CQ-8", Pack.CQ, Severity.INFO, "indicators I-1, I-2, I-3, I-11"));
         all.add(new NoDataRule("CQ-9", Pack.CQ, Severity.WARN, "indicators I-12"));
@@ -57,10 +58,10 @@ public final class RuleCatalogue {
 
         all.addAll(NationalCriteria.all());
 
-        all.add(new NoDataRule("CN-1", Pack.CN, Severity.INFO, "referral platform"));
+        all.add(new ReferralEvidencePolicy("CN-1", Pack.CN, Severity.INFO, Set.of(ReferralEvidencePolicy.Check.PLATFORM)));
         all.add(new SharedCentresPolicy());
-        all.add(new NoDataRule("CN-3", Pack.CN, Severity.INFO, "emergency zones, referral routing"));
-        all.add(new NoDataRule("CN-4", Pack.CN, Severity.INFO, "hospice referrals, bed types"));
+        all.add(new ReferralEvidencePolicy("CN-3", Pack.CN, Severity.INFO, Set.of(ReferralEvidencePolicy.Check.ZONES)));
+        all.add(new ReferralEvidencePolicy("CN-4", Pack.CN, Severity.INFO, Set.of(ReferralEvidencePolicy.Check.HOSPICE)));
         all.add(new TcmExpertDispatchPolicy());
         this.rules = List.copyOf(all);
         rules.forEach(r -> byId.put(r.id(), r));

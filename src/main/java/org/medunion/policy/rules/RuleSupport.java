@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryChange;
 
 /** Shared plumbing of the rule classes: identity, parameters, and making findings. */
@@ -123,6 +124,27 @@ public abstract class RuleSupport implements Rule {
     protected static boolean trusteeship(RegistrySnapshot s, org.medunion.registry.ConsortiumView c) {
         return c.governance() == org.medunion.registry.GovernanceType.TRUSTEESHIP
                 || s.agreements(c.id()).stream().anyMatch(a -> a.type() == org.medunion.registry.AgreementType.TRUSTEESHIP);
+    }
+
+    /**
+     * SH-3 / SH-4: the municipal general hospital an institution counts as — a branch campus counts as its main
+     * hospital; TCM / integrated hospitals are exempt by the seed, military hospitals follow military rules
+     * (rules.md interpretation notes). Null when the institution is not counted.
+     */
+    protected static InstitutionView countedMunicipalGeneral(RegistrySnapshot s, InstitutionView i) {
+        InstitutionView main = i == null ? null : s.main(i);
+        if (main == null || !main.isMunicipalGeneralHospital() || main.ownership() == org.medunion.registry.Ownership.MILITARY) {
+            return null;
+        }
+        return main;
+    }
+
+    /**
+     * SH-7 / SH-9: a trusteeship of a district hospital by a municipal hospital in the regional role. For specialty
+     * trusteeships the seed leaves staffing to the two parties (rules.md interpretation notes): not checked.
+     */
+    protected static boolean regionalTrusteeship(RegistrySnapshot s, org.medunion.registry.ConsortiumView c) {
+        return RegistrySnapshot.regionalRole(c) && trusteeship(s, c);
     }
 
     protected static boolean blank(String v) {

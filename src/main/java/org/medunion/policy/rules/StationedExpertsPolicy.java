@@ -30,7 +30,7 @@ final class StationedExpertsPolicy extends RuleSupport {
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         List<Finding> findings = new ArrayList<>();
         for (ConsortiumView c : s.activeConsortia()) {
-            if (!trusteeship(s, c)) {
+            if (!regionalTrusteeship(s, c)) {
                 continue;
             }
             String div = c.districtCode();
@@ -54,7 +54,7 @@ final class StationedExpertsPolicy extends RuleSupport {
                     findings.add(open(s.dispatchSubject(d, pr), "days", name + ": " + String.format(java.util.Locale.ROOT, "%.1f", weekly)
                             + " < " + minDays, args(name, String.format(java.util.Locale.ROOT, "%.1f", weekly), minDays), d.practitionerId(), d.id()));
                 }
-                if (d.endDate() != null && d.startDate().plusYears(stayYears).isAfter(d.endDate())) {
+                if (d.endDate() != null && !Terms.lastsAtLeast(d.startDate(), d.endDate(), java.time.Period.ofYears(stayYears))) {
                     findings.add(open(s.dispatchSubject(d, pr), "stay", name + ": " + d.startDate() + "…" + d.endDate() + " < " + stayYears,
                             args(name, d.startDate(), d.endDate(), stayYears), d.practitionerId(), d.id()));
                 }
@@ -65,15 +65,17 @@ final class StationedExpertsPolicy extends RuleSupport {
 
     /** Days a week on site: distinct logged days in the window ÷ weeks in it; planned days while there are no logs. */
     static double weeklyDays(DispatchView d, List<WorkLogView> logs, LocalDate today, int windowWeeks) {
-        LocalDate from = d.startDate().isAfter(today.minusWeeks(windowWeeks)) ? d.startDate() : today.minusWeeks(windowWeeks);
-        LocalDate to = d.endDate() != null && d.endDate().isBefore(today) ? d.endDate() : today;
+        // the window is the last {windowWeeks} weeks ending today, both ends inclusive
+        LocalDate windowStart = today.minusWeeks(windowWeeks).plusDays(1);
+        LocalDate from = d.startDate().isAfter(windowStart) ? d.startDate() : windowStart;
+        LocalDate to = Terms.endedBefore(d.endDate(), today) ? d.endDate() : today;
         Set<LocalDate> days = new HashSet<>();
         for (WorkLogView w : logs) {
-            if (!w.workDate().isBefore(from) && !w.workDate().isAfter(to)) {
+            if (Terms.covers(from, to, w.workDate())) {
                 days.add(w.workDate());
             }
         }
-        long span = ChronoUnit.DAYS.between(from, to);
+        long span = ChronoUnit.DAYS.between(from, Terms.dayAfter(to));
         if (logs.isEmpty() || span < 7) {
             return d.weeklyDays();
         }

@@ -1,6 +1,7 @@
 package org.medunion.policy.rules;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,9 +49,12 @@ final class StudyPeriodPolicy extends RuleSupport {
     }
 
     static boolean counts(StudyPeriodView sp, LocalDate today, int everyYears, int minMonths, int maxMonths) {
-        if (sp.startDate() == null || sp.endDate() == null || sp.endDate().isAfter(today) || sp.endDate().isBefore(today.minusYears(everyYears))) {
+        // still running, or ended before the last {everyYears} years (inclusive window ending today)
+        if (sp.startDate() == null || sp.endDate() == null || sp.endDate().isAfter(today)
+                || !Terms.covers(today.minusYears(everyYears), today, sp.endDate())) {
             return false;
         }
-        return !sp.startDate().plusMonths(minMonths).isAfter(sp.endDate()) && !sp.endDate().isAfter(sp.startDate().plusMonths(maxMonths));
+        return Terms.lastsAtLeast(sp.startDate(), sp.endDate(), Period.ofMonths(minMonths))
+                && Terms.lastsAtMost(sp.startDate(), sp.endDate(), Period.ofMonths(maxMonths));
     }
 }

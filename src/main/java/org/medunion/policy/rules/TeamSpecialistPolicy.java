@@ -32,13 +32,9 @@ final class TeamSpecialistPolicy extends RuleSupport {
         List<Finding> findings = new ArrayList<>();
         for (ConsortiumView c : s.activeConsortia(ConsortiumForm.URBAN_GROUP)) {
             int min = p.intValue(this, "min", c.districtCode());
-            for (MembershipView m : s.activeMembers(c)) {
-                InstitutionView primary = s.institution(m.institutionId());
-                if (primary == null || !primary.isPrimary()) {
-                    continue;
-                }
-                long qualified = teams.getOrDefault(primary.id(), java.util.Set.of()).stream()
-                        .filter(id -> seniorPhysician(s, s.practitioner(id))).count();
+            for (var entry : specialistsPerPrimary(s, c, teams).entrySet()) {
+                InstitutionView primary = entry.getKey();
+                long qualified = entry.getValue();
                 if (qualified < min) {
                     findings.add(open(s.subject(c), "team@" + primary.id(), c.name() + " / " + primary.name() + ": "
                             + qualified + " < " + min, args(c.name(), primary.name(), qualified, min), primary.id()));
@@ -46,6 +42,20 @@ final class TeamSpecialistPolicy extends RuleSupport {
             }
         }
         return findings;
+    }
+
+    /** Per primary member of a group: the secondary/tertiary physicians in its active teams (NN-5, NAT-11). */
+    static Map<InstitutionView, Long> specialistsPerPrimary(RegistrySnapshot s, ConsortiumView c,
+                                                            Map<org.medunion.registry.InstitutionId, java.util.Set<org.medunion.registry.PractitionerId>> teams) {
+        Map<InstitutionView, Long> out = new java.util.LinkedHashMap<>();
+        for (MembershipView m : s.activeMembers(c)) {
+            InstitutionView primary = s.institution(m.institutionId());
+            if (primary != null && primary.isPrimary()) {
+                out.put(primary, teams.getOrDefault(primary.id(), java.util.Set.of()).stream()
+                        .filter(id -> seniorPhysician(s, s.practitioner(id))).count());
+            }
+        }
+        return out;
     }
 
     private static boolean seniorPhysician(RegistrySnapshot s, PractitionerView p) {

@@ -2,7 +2,9 @@ package org.medunion.policy.web;
 
 import java.util.List;
 import java.util.UUID;
+import jakarta.servlet.http.HttpServletResponse;
 import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.policy.internal.PolicyService;
 import org.medunion.shared.MedUnionException;
@@ -11,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +28,10 @@ class ComplianceConsoleController {
     private final PolicyService service;
     private final MessageSource messages;
     private final ComplianceWorkbook workbook;
+    private final CurrentUsers users;
 
-    ComplianceConsoleController(PolicyService service, MessageSource messages, ComplianceWorkbook workbook) {
+    ComplianceConsoleController(PolicyService service, MessageSource messages, ComplianceWorkbook workbook, CurrentUsers users) {
+        this.users = users;
         this.service = service;
         this.messages = messages;
         this.workbook = workbook;
@@ -34,15 +39,17 @@ class ComplianceConsoleController {
 
     @GetMapping("/console/compliance")
     String page(@RequestParam(required = false) String jurisdiction, @RequestParam(defaultValue = "false") boolean showResolved,
-                Model model) {
+                @RequestParam(required = false) java.time.LocalDate asOf, Model model) {
         CurrentUser u = service.caller();
         String code = jurisdiction == null || jurisdiction.isBlank() ? service.defaultJurisdiction(u) : jurisdiction.strip();
         PolicyService.ComplianceReport report;
         if (u.role() == Role.OFFICE) {
-            report = service.consortiumReport(u.scope().referenceId());
+            report = service.consortiumReport(u.scope().referenceId(), asOf);
         } else {
-            report = service.jurisdictionReport(code);
+            report = service.jurisdictionReport(code, asOf);
         }
+        model.addAttribute("asOf", report.asOf());
+        model.addAttribute("overrideReasons", service.overrideReasons());
         model.addAttribute("report", report);
         model.addAttribute("jurisdiction", code);
         model.addAttribute("showResolved", showResolved);
@@ -58,8 +65,9 @@ class ComplianceConsoleController {
     }
 
     @GetMapping("/console/compliance/export.xlsx")
-    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam String jurisdiction) {
-        byte[] bytes = workbook.write(service.jurisdictionReport(jurisdiction));
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam String jurisdiction,
+                                                           @RequestParam(required = false) java.time.LocalDate asOf) {
+        byte[] bytes = workbook.write(service.jurisdictionReport(jurisdiction, asOf));
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + jurisdiction + ".xlsx\"")
                 .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
@@ -101,6 +109,19 @@ class ComplianceConsoleController {
             redirect.addFlashAttribute("error", consortiumId);
         }
         return back(jurisdiction);
+    }
+
+    /**
+     * A domain error on this page or its export (bad jurisdiction 400, out of scope or wrong role 403): the console's
+     * error page with the status, never a 500.
+     */
+    @ExceptionHandler(MedUnionException.class)
+    String domainError(MedUnionException e, Model model, HttpServletResponse response) {
+        response.setStatus(e.status());
+        model.addAttribute("status", e.status());
+        model.addAttribute("detail", error(e));
+        model.addAttribute("me", users.current().orElse(null));
+        return "error";
     }
 
     private String error(MedUnionException e) {

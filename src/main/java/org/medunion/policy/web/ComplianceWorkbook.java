@@ -44,7 +44,9 @@ class ComplianceWorkbook {
             }
             Sheet findings = wb.createSheet(text("policy.xlsx.findings", locale));
             header(findings, locale, "policy.xlsx.rule", "policy.xlsx.status", "policy.xlsx.subject", "policy.xlsx.message",
-                    "policy.xlsx.evidence", "policy.xlsx.objects", "policy.xlsx.firstSeen", "policy.xlsx.resolvedAt");
+                    "policy.xlsx.evidence", "policy.xlsx.objects", "policy.xlsx.firstSeen", "policy.xlsx.resolvedAt",
+                    "policy.xlsx.overrideReason", "policy.xlsx.asOf");
+            var reasons = service.overrideReasons();
             r = 1;
             for (var rr : report.rules()) {
                 for (StoredFinding f : rr.findings()) {
@@ -57,6 +59,9 @@ class ComplianceWorkbook {
                     row.createCell(5).setCellValue(String.join(" ", f.objects()));
                     row.createCell(6).setCellValue(f.firstSeen().toString());
                     row.createCell(7).setCellValue(f.resolvedAt() == null ? "" : f.resolvedAt().toString());
+                    // the reason travels with what it allowed (rules.md interpretation notes)
+                    row.createCell(8).setCellValue("OVERRIDDEN".equals(f.status()) ? reasons.getOrDefault(f.key(), "") : "");
+                    row.createCell(9).setCellValue(String.valueOf(report.asOf()));
                 }
             }
             rules.setColumnWidth(3, 40 * 256);

@@ -78,7 +78,8 @@ class PolicyController {
     @Operation(summary = "Findings in the caller's scope; status OPEN, OVERRIDDEN, NO_DATA, RESOLVED or ALL (default: current)")
     List<FindingDto> findings(@RequestParam(required = false) String consortium, @RequestParam(required = false) String rule,
                               @RequestParam(required = false) String status) {
-        return service.findings(uuid(consortium, "consortium"), rule, status).stream().map(f -> FindingDto.of(f, service)).toList();
+        var reasons = service.overrideReasons();
+        return service.findings(uuid(consortium, "consortium"), rule, status).stream().map(f -> FindingDto.of(f, service, reasons)).toList();
     }
 
     @PostMapping("/evaluate")
@@ -94,20 +95,20 @@ class PolicyController {
 
     @GetMapping("/compliance/consortia/{id}")
     @Operation(summary = "Compliance report of a consortium: every rule of its packs with status and findings")
-    ComplianceDto consortium(@PathVariable String id) {
-        return ComplianceDto.of(service.consortiumReport(uuid(id, "id")), service);
+    ComplianceDto consortium(@PathVariable String id, @RequestParam(required = false) java.time.LocalDate asOf) {
+        return ComplianceDto.of(service.consortiumReport(uuid(id, "id"), asOf), service);
     }
 
     @GetMapping("/compliance/jurisdictions/{code}")
     @Operation(summary = "Compliance report of a jurisdiction (GB/T 2260 code)")
-    ComplianceDto jurisdiction(@PathVariable String code) {
-        return ComplianceDto.of(service.jurisdictionReport(code), service);
+    ComplianceDto jurisdiction(@PathVariable String code, @RequestParam(required = false) java.time.LocalDate asOf) {
+        return ComplianceDto.of(service.jurisdictionReport(code, asOf), service);
     }
 
     @GetMapping("/compliance/jurisdictions/{code}/export.xlsx")
     @Operation(summary = "The jurisdiction's compliance report as an Excel workbook")
-    ResponseEntity<byte[]> export(@PathVariable String code) {
-        byte[] bytes = workbook.write(service.jurisdictionReport(code));
+    ResponseEntity<byte[]> export(@PathVariable String code, @RequestParam(required = false) java.time.LocalDate asOf) {
+        byte[] bytes = workbook.write(service.jurisdictionReport(code, asOf));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + code + ".xlsx\"")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).body(bytes);

@@ -25,11 +25,12 @@ final class PolicyDtos {
 
     record FindingDto(UUID id, String ruleId, String pack, String severity, String status, String subjectType, String subjectKey,
                       String subjectName, String divisionCode, UUID consortiumId, String message, String evidence, List<String> objects,
-                      Instant firstSeen, Instant lastSeen, Instant resolvedAt) {
-        static FindingDto of(StoredFinding f, PolicyService service) {
+                      Instant firstSeen, Instant lastSeen, Instant resolvedAt, String overrideReason) {
+        /** {@code reasons}: {@link PolicyService#overrideReasons()}, read once per response. */
+        static FindingDto of(StoredFinding f, PolicyService service, Map<String, String> reasons) {
             return new FindingDto(f.id(), f.ruleId(), f.pack(), f.severity(), f.resolved() ? "RESOLVED" : f.status(), f.subjectType(),
                     f.subjectKey(), f.subjectName(), f.divisionCode(), f.consortiumId(), service.message(f), f.evidence(), f.objects(),
-                    f.firstSeen(), f.lastSeen(), f.resolvedAt());
+                    f.firstSeen(), f.lastSeen(), f.resolvedAt(), "OVERRIDDEN".equals(f.status()) ? reasons.get(f.key()) : null);
         }
     }
 
@@ -38,15 +39,16 @@ final class PolicyDtos {
     }
 
     record ComplianceDto(String subjectType, String subjectKey, String subjectName, List<String> packs, Instant generatedAt,
-                         Map<String, Long> counts, List<RuleReportDto> rules) {
+                         java.time.LocalDate asOf, Map<String, Long> counts, List<RuleReportDto> rules) {
         static ComplianceDto of(PolicyService.ComplianceReport r, PolicyService service) {
+            Map<String, String> reasons = service.overrideReasons();
             List<RuleReportDto> rules = r.rules().stream().map(rr -> new RuleReportDto(rr.rule().id(), rr.rule().pack().name(),
                     rr.rule().severity().name(), rr.rule().coverage().name(), rr.title(), rr.rule().clause(), rr.status(),
-                    rr.findings().stream().map(f -> FindingDto.of(f, service)).toList())).toList();
+                    rr.findings().stream().map(f -> FindingDto.of(f, service, reasons)).toList())).toList();
             Map<String, Long> counts = new java.util.TreeMap<>();
             rules.forEach(x -> counts.merge(x.status(), 1L, Long::sum));
             return new ComplianceDto(r.subjectType(), r.subjectKey(), r.subjectName(), r.packs().stream().map(Enum::name).toList(),
-                    r.generatedAt(), counts, rules);
+                    r.generatedAt(), r.asOf(), counts, rules);
         }
     }
 

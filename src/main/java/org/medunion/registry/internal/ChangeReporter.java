@@ -117,6 +117,11 @@ class ChangeReporter {
     }
 
     /** A text of the registry bundle in the report language. */
+    /** The summary with the planner's override reason, when the change was let through with one (SH-3 … 422s). */
+    String withOverride(String summary, String overrideReason) {
+        return overrideReason == null ? summary : summary + text("registry.report.override", overrideReason);
+    }
+
     String text(String key, Object... args) {
         return messages.getMessage(key, args, key, REPORT_LOCALE);
     }

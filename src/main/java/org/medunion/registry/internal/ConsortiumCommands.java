@@ -156,8 +156,9 @@ class ConsortiumCommands {
         List<InstitutionId> relation = members.stream().map(AddMember::institutionId).toList();
         reporter.guard(new RegistryChange("CONSORTIUM_FORMED", new ConsortiumId(id), relation, override));
         ConsortiumView after = consortia.find(id).orElseThrow();
-        reporter.report(ChangeType.CREATION, after, relation, reporter.text("registry.report.summary.CREATION",
-                name, reporter.text("registry.consortiumForm." + c.form().name()), members.size(), names(relation)), caller.username());
+        reporter.report(ChangeType.CREATION, after, relation, reporter.withOverride(reporter.text("registry.report.summary.CREATION",
+                name, reporter.text("registry.consortiumForm." + c.form().name()), members.size(), names(relation)), override),
+                caller.username());
         for (int i = 0; i < members.size(); i++) {
             events.publishEvent(new MembershipChanged(after.id(), members.get(i).institutionId(), members.get(i).role(),
                     membershipIds.get(i), false));
@@ -186,8 +187,9 @@ class ConsortiumCommands {
         reporter.guard(new RegistryChange("MEMBER_ADDED", id, List.of(m.institutionId()), override));
         ConsortiumView after = consortia.find(id.value()).orElseThrow();
         reporter.report(ChangeType.ADJUSTMENT, after, relationWithLead(after, m.institutionId()),
-                reporter.text("registry.report.summary.MEMBER_ADDED", after.name(), reporter.institutionName(m.institutionId()),
-                        reporter.text("registry.membershipRole." + m.role().name()), reporter.text("registry.membershipBasis." + m.basis().name())),
+                reporter.withOverride(reporter.text("registry.report.summary.MEMBER_ADDED", after.name(),
+                        reporter.institutionName(m.institutionId()), reporter.text("registry.membershipRole." + m.role().name()),
+                        reporter.text("registry.membershipBasis." + m.basis().name())), override),
                 caller.username());
         events.publishEvent(new MembershipChanged(id, m.institutionId(), m.role(), membershipId, false));
         return after;

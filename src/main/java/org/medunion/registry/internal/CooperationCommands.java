@@ -150,6 +150,8 @@ class CooperationCommands {
         cooperation.insertWorkLog(logId, dispatchId, new LogWork(c.workDate(), hours, note), hours, clock.instant(),
                 caller.username());
         audit.record(AuditAction.CREATE, "WorkLog", logId.toString(), null, "dispatch " + dispatchId);
+        // SH-9 measures days on site from the work logs
+        reporter.guard(new RegistryChange("WORK_LOGGED", d.consortiumId(), List.of(d.toInstitutionId()), null));
         return new WorkLogView(logId, dispatchId, c.workDate(), hours, note);
     }
 

@@ -85,6 +85,8 @@ class InstitutionCommands {
         UUID id = UUID.randomUUID();
         referenceData.insertGrid(id, code, name, c.districtCode(), streets, population, clock.instant(), caller.username());
         audit.record(AuditAction.CREATE, "Grid", id.toString(), null, code);
+        // grids and their population are read by NN-1 and NAT-1: the guard re-evaluates after commit
+        reporter.guard(new RegistryChange("GRID_DRAWN", null, List.of(), null));
         return referenceData.grid(id).orElseThrow();
     }
 
@@ -99,6 +101,7 @@ class InstitutionCommands {
         var now = clock.instant();
         institutions.insert(id, c, now, caller.username());
         audit.record(AuditAction.CREATE, "Institution", id.toString(), null, c.name());
+        reporter.guard(new RegistryChange("INSTITUTION_REGISTERED", null, List.of(new InstitutionId(id)), null));
         return new InstitutionView(new InstitutionId(id), c.name(), c.creditCode(), c.category(), c.level(), c.grade(),
                 c.ownership(), c.ownerBody(), c.affiliation(), c.tcm(), c.districtCode(), c.gridId(), c.parentId(),
                 c.regionalMedicalCentre(), c.address(), List.copyOf(c.campuses()), List.copyOf(c.keySpecialties()), 0,
@@ -192,11 +195,18 @@ class InstitutionCommands {
         UUID id = UUID.randomUUID();
         practitioners.insert(id, c, clock.instant(), caller.username());
         audit.record(AuditAction.CREATE, "Practitioner", id.toString(), null, null);
+        // SH-14 reads GPs and paediatricians of primary institutions
+        reporter.guard(new RegistryChange("PRACTITIONER_REGISTERED", null, List.of(c.institutionId()), null));
         return new PractitionerView(new PractitionerId(id), c.name(), c.institutionId(), c.profession(), c.title(),
                 c.titleDate(), c.discipline(), c.generalPractitioner(), c.paediatrician(), 0);
     }
 
-    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command) {
+    /**
+     * Title, title date, profession and workplace are read by SH-8 (dispatched physicians) and SH-14: the change is
+     * guarded like every other registry change the rules read, so a title date that disqualifies a dispatched
+     * physician is refused (or let through by a planner's {@code overrideReason}) and reverting it resolves the finding.
+     */
+    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command, String overrideReason) {
         Check.required(id, "id");
         PractitionerView current = visiblePractitioner(id);
         RegisterPractitioner c = validate(command);
@@ -207,6 +217,10 @@ class InstitutionCommands {
             throw new ConflictException(RegistryErrors.STALE_VERSION, "version", expectedVersion);
         }
         audit.record(AuditAction.UPDATE, "Practitioner", id.toString(), null, "version " + (expectedVersion + 1));
+        List<InstitutionId> concerned = current.institutionId().equals(c.institutionId()) ? List.of(c.institutionId())
+                : List.of(current.institutionId(), c.institutionId());
+        reporter.guard(new RegistryChange("PRACTITIONER_UPDATED", null, concerned,
+                Check.optionalText(overrideReason, "overrideReason", 1000)));
         return practitioners.find(id.value()).orElseThrow();
     }
 
@@ -234,6 +248,7 @@ class InstitutionCommands {
         UUID periodId = UUID.randomUUID();
         practitioners.insertStudyPeriod(periodId, id.value(), c, clock.instant(), caller.username());
         audit.record(AuditAction.UPDATE, "Practitioner", id.toString(), null, "study period " + periodId);
+        reporter.guard(new RegistryChange("STUDY_PERIOD_RECORDED", null, List.of(p.institutionId()), null));
         return new StudyPeriodView(periodId, id, c.hostInstitutionId(), c.startDate(), c.endDate());
     }
 

@@ -230,9 +230,10 @@ class RegistryService implements RegistryManagement {
 
     @Override
     @Transactional
-    public PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command) {
+    public PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command,
+                                               String overrideReason) {
         access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
-        return institutionCommands.updatePractitioner(id, expectedVersion, command);
+        return institutionCommands.updatePractitioner(id, expectedVersion, command, overrideReason);
     }
 
     @Override

@@ -107,8 +107,10 @@ class InstitutionController {
     ResponseEntity<PractitionerView> updatePractitioner(@PathVariable UUID id,
                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                         @RequestParam(required = false) Long version,
+                                                        @RequestParam(required = false) String overrideReason,
                                                         @RequestBody RegisterPractitioner command) {
-        PractitionerView p = registry.updatePractitioner(new PractitionerId(id), Versions.expected(ifMatch, version), command);
+        PractitionerView p = registry.updatePractitioner(new PractitionerId(id), Versions.expected(ifMatch, version), command,
+                overrideReason);
         return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
     }
 

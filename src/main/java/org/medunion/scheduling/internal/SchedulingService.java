@@ -149,8 +149,8 @@ class SchedulingService implements SchedulingManagement {
         if (perInterval < 1 || perInterval > 500) {
             throw new InvalidInputException("perInterval", "SCHEDULING-0014", perInterval, 1, 500);
         }
-        ReservedShare minimum = settings.minimumShare(c.kind());
-        ReservedShare share = c.reservedShare() == null || c.reservedShare().isBlank() ? minimum
+        ReservedShare minimum = settings.minimumShare(c.kind(), c.institutionId());
+        ReservedShare share = c.reservedShare() == null || c.reservedShare().isBlank() ? settings.defaultShare(c.kind(), c.institutionId())
                 : ReservedShare.parse(c.reservedShare(), "reservedShare");
         if (share.numerator() * (long) minimum.denominator() < minimum.numerator() * (long) share.denominator()) {
             throw new RuleViolationException(List.of(new RuleViolationException.Violation("NN-4", NN4_CLAUSE,
@@ -537,7 +537,7 @@ class SchedulingService implements SchedulingManagement {
         long released = outpatient[2] + beds[2] + exams[2];
         long used = store.reservedBookedByPrimaryCare(institution.value(), start, end);
         return new ReleaseRatioView(institution, from, to, new Ratio(outpatient[1], outpatient[0]), new Ratio(beds[1], beds[0]),
-                new Ratio(exams[1], exams[0]), new Ratio(used, reserved), released, settings.outpatient(), settings.beds());
+                new Ratio(exams[1], exams[0]), new Ratio(used, reserved), released, settings.outpatient(institution), settings.beds(institution));
     }
 
     private static long[] sum(long[]... parts) {

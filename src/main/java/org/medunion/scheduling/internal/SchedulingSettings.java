@@ -1,52 +1,75 @@
 package org.medunion.scheduling.internal;
 
 import java.time.Duration;
+import java.util.Optional;
+import org.medunion.policy.PolicyThresholds;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.RegistryManagement;
 import org.medunion.scheduling.ReservedShare;
 import org.medunion.scheduling.ScheduleKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The jurisdiction's scheduling parameters (NN-4 defaults: 1/3 of outpatient slots, 1/4 of beds):
- * {@code medunion.scheduling.reserve.outpatient}, {@code .beds}, {@code .exam} and
- * {@code medunion.scheduling.release-lead-time}.
+ * The reserved shares of a hospital's schedules. The NN-4 shares (outpatient slots, inpatient beds) are the policy
+ * module's parameters for the hospital's district — seed default or the jurisdiction's override — and are enforced
+ * as a minimum only where a jurisdiction applies the NN pack (rules.md interpretation notes: one source of truth, no
+ * copy here). No seed sets an exam share: {@code medunion.scheduling.reserve.exam} is only the default proposal, never
+ * a minimum. {@code medunion.scheduling.release-lead-time} is operational.
  */
 @Component
 class SchedulingSettings {
 
-    private final ReservedShare outpatient;
-    private final ReservedShare beds;
+    private static final ReservedShare NONE = new ReservedShare(0, 1);
+
+    private final PolicyThresholds thresholds;
+    private final RegistryManagement registry;
     private final ReservedShare exam;
     private final Duration releaseLeadTime;
 
-    SchedulingSettings(@Value("${medunion.scheduling.reserve.outpatient:1/3}") String outpatient,
-                       @Value("${medunion.scheduling.reserve.beds:1/4}") String beds,
+    SchedulingSettings(PolicyThresholds thresholds, RegistryManagement registry,
                        @Value("${medunion.scheduling.reserve.exam:1/3}") String exam,
                        @Value("${medunion.scheduling.release-lead-time:PT24H}") Duration releaseLeadTime) {
-        this.outpatient = ReservedShare.parse(outpatient, "medunion.scheduling.reserve.outpatient");
-        this.beds = ReservedShare.parse(beds, "medunion.scheduling.reserve.beds");
+        this.thresholds = thresholds;
+        this.registry = registry;
         this.exam = ReservedShare.parse(exam, "medunion.scheduling.reserve.exam");
         this.releaseLeadTime = releaseLeadTime;
     }
 
-    /** The minimum (and default) reserved share for a kind (NN-4). */
-    ReservedShare minimumShare(ScheduleKind kind) {
-        return switch (kind) {
-            case OUTPATIENT_EXPERT, OUTPATIENT_SPECIALTY -> outpatient;
-            case INPATIENT_BED -> beds;
-            case EXAM -> exam;
-        };
+    /** The enforced minimum share for a kind at a hospital: NN-4 where its pack applies, none otherwise. */
+    ReservedShare minimumShare(ScheduleKind kind, InstitutionId institution) {
+        return nn4(kind, institution).filter(PolicyThresholds.Threshold::applies)
+                .map(t -> ReservedShare.parse(t.value(), "NN-4." + t.parameter())).orElse(NONE);
     }
 
-    ReservedShare outpatient() {
-        return outpatient;
+    /** The share proposed when a schedule names none: the NN-4 value (enforced or not); the exam default for exams. */
+    ReservedShare defaultShare(ScheduleKind kind, InstitutionId institution) {
+        return nn4(kind, institution).map(t -> ReservedShare.parse(t.value(), "NN-4." + t.parameter())).orElse(exam);
     }
 
-    ReservedShare beds() {
-        return beds;
+    ReservedShare outpatient(InstitutionId institution) {
+        return minimumShare(ScheduleKind.OUTPATIENT_EXPERT, institution);
+    }
+
+    ReservedShare beds(InstitutionId institution) {
+        return minimumShare(ScheduleKind.INPATIENT_BED, institution);
     }
 
     Duration releaseLeadTime() {
         return releaseLeadTime;
+    }
+
+    private Optional<PolicyThresholds.Threshold> nn4(ScheduleKind kind, InstitutionId institution) {
+        String parameter = switch (kind) {
+            case OUTPATIENT_EXPERT, OUTPATIENT_SPECIALTY -> "slots";
+            case INPATIENT_BED -> "beds";
+            case EXAM -> null;
+        };
+        if (parameter == null) {
+            return Optional.empty();
+        }
+        String district = registry.institutionUnscoped(institution).map(InstitutionView::districtCode).orElse(null);
+        return Optional.of(thresholds.threshold("NN-4", parameter, district));
     }
 }

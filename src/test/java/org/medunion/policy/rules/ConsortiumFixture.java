@@ -72,6 +72,7 @@ final class ConsortiumFixture {
     List<ChangeReportView> changeReports;
     ReleaseRatioSource releaseRatios;
     org.medunion.policy.FamilyDoctorTeamSource teams;
+    org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
     private int seq;
 
     // ---- scenario factories
@@ -126,6 +127,22 @@ final class ConsortiumFixture {
                 i.address(), List.of(new InstitutionView.Campus(district, i.name() + "分院", planned)), i.keySpecialties(), 0, Instant.EPOCH));
     }
 
+    /** A branch campus registered as an institution of its own (FHIR partOf the main hospital). */
+    InstitutionView branchOf(InstitutionView main, String district) {
+        var b = new InstitutionView(InstitutionId.random(), main.name() + "分院", null, main.category(), main.level(), main.grade(),
+                main.ownership(), main.ownerBody(), main.affiliation(), main.tcm(), district, null, main.id(), false, null, List.of(),
+                List.of(), 0, Instant.EPOCH);
+        institutions.add(b);
+        return b;
+    }
+
+    InstitutionView military(String name, String district) {
+        var i = municipalGeneral(name, district);
+        return replace(i, new InstitutionView(i.id(), i.name(), i.creditCode(), i.category(), i.level(), i.grade(), Ownership.MILITARY,
+                "军队", i.affiliation(), i.tcm(), i.districtCode(), i.gridId(), i.parentId(), i.regionalMedicalCentre(),
+                i.address(), i.campuses(), i.keySpecialties(), 0, Instant.EPOCH));
+    }
+
     InstitutionView withKeySpecialty(InstitutionView i, String discipline, org.medunion.registry.KeySpecialtyLevel level) {
         return replace(i, new InstitutionView(i.id(), i.name(), i.creditCode(), i.category(), i.level(), i.grade(), i.ownership(),
                 i.ownerBody(), i.affiliation(), i.tcm(), i.districtCode(), i.gridId(), i.parentId(), i.regionalMedicalCentre(),
@@ -159,6 +176,21 @@ final class ConsortiumFixture {
     ConsortiumView regional(String name, String district, Object[]... members) {
         return consortium(name, ConsortiumForm.REGIONAL, true, GovernanceType.TRUSTEESHIP, district, List.of(GridId.random()),
                 List.of(), true, true, members);
+    }
+
+    /** A tight urban medical group (紧密型城市医疗集团) in a district: it plays the regional role (SH-2…SH-5). */
+    ConsortiumView urbanGroup(String name, String district, Object[]... members) {
+        return consortium(name, ConsortiumForm.URBAN_GROUP, true, GovernanceType.SINGLE_LEGAL_REPRESENTATIVE, district,
+                List.of(GridId.random()), List.of(), true, true, members);
+    }
+
+    /** A member joining on a later day (future-dated change). */
+    ConsortiumView join(ConsortiumView c, InstitutionView i, MembershipRole role, LocalDate start) {
+        List<MembershipView> ms = new ArrayList<>(c.members());
+        ms.add(new MembershipView(UUID.randomUUID(), c.id(), i.id(), role, MembershipBasis.OTHER, start, null, null));
+        return replace(c, new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(),
+                c.active(), c.establishedOn(), c.dissolvedOn(), c.crossProvince(), c.ownerApprovedOn(), c.managementOffice(),
+                c.qualityControlGroup(), c.centres(), ms, c.version()));
     }
 
     ConsortiumView replace(ConsortiumView old, ConsortiumView now) {
@@ -226,14 +258,30 @@ final class ConsortiumFixture {
     }
 
     RegistrySnapshot snapshot() {
+        return snapshot(TODAY);
+    }
+
+    /** The registry as of a day (evaluation "as of", future-dated changes). */
+    RegistrySnapshot snapshot(LocalDate asOf) {
         Map<Pack, Set<String>> packs = new EnumMap<>(Pack.class);
         for (Pack p : Pack.values()) {
             packs.put(p, Set.of(CITY));
         }
-        return RegistrySnapshot.builder(TODAY).districts(districts).institutions(institutions).consortia(consortia)
+        return RegistrySnapshot.builder(asOf).districts(districts).institutions(institutions).consortia(consortia)
                 .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
                 .studyPeriods(studyPeriods).grids(grids).changeReports(changeReports).releaseRatios(releaseRatios).teamSource(teams)
-                .packJurisdictions(packs).build();
+                .referrals(referrals).packJurisdictions(packs).build();
+    }
+
+    /** Referral module data: referrals sent per institution, contracted upward ones and those booked with priority. */
+    ConsortiumFixture referralData(Map<UUID, Long> sent, Map<UUID, Long> contracted, Map<UUID, Long> priority,
+                                   List<org.medunion.policy.ReferralEvidenceSource.Zone> zones,
+                                   List<org.medunion.policy.ReferralEvidenceSource.HospiceCentre> hospices,
+                                   List<org.medunion.policy.ReferralEvidenceSource.Criterion> criteria,
+                                   List<org.medunion.policy.ReferralEvidenceSource.RoutingWarning> warnings) {
+        referrals = new org.medunion.policy.ReferralEvidenceSource.ReferralEvidence(sent, contracted, priority, zones, hospices, criteria,
+                warnings);
+        return this;
     }
 
     List<Finding> evaluate(Rule rule) {

@@ -57,6 +57,18 @@ class CqNnCnRulesTest {
     }
 
     @Test
+    void CQ2_tertiaryPublicHospitalThatOnlyJoinsIsReported_leadingPasses() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var member = f.institutions.get(1); // tertiary municipal hospital, technical support only
+        assertThat(f.evaluate(new ConsortiumCoveragePolicy())).filteredOn(x -> x.aspect().equals("tertiaryLead"))
+                .extracting(x -> x.subject().key()).containsExactly(member.id().toString());
+        f.consortium("专科联盟", org.medunion.registry.ConsortiumForm.SPECIALTY_ALLIANCE, false,
+                org.medunion.registry.GovernanceType.COOPERATION, XUHUI, List.of(), List.of(), true, true,
+                new Object[]{member, MembershipRole.LEAD});
+        assertThat(f.evaluate(new ConsortiumCoveragePolicy())).filteredOn(x -> x.aspect().equals("tertiaryLead")).isEmpty();
+    }
+
+    @Test
     void CQ2_minimumPerDistrictIsAParameter() {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
         var two = new Parameters(List.of(new Parameters.Override(CHANGNING, "CQ-2", "min", "2")));
@@ -76,7 +88,7 @@ class CqNnCnRulesTest {
 
     // ---- CQ-4, CQ-5, CQ-6, CQ-8, CQ-9, SH-15, NN-5, NN-8, NN-9, CN-1, CN-3, CN-4: no data yet, never a silent pass
     @Test
-    void CQ4_CQ5_CQ6_CQ8_CQ9_CN1_CN3_CN4_reportNoDataPerJurisdiction() {
+    void CQ4_CQ5_CQ6_CQ8_CQ9_CN1_CN3_CN4_reportNoDataPerJurisdictionWithoutTheirModules() {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
         var catalogue = new RuleCatalogue();
         for (String id : List.of("CQ-4", "CQ-5", "CQ-6", "CQ-8", "CQ-9", "CN-1", "CN-3", "CN-4")) {
@@ -86,6 +98,51 @@ class CqNnCnRulesTest {
                 assertThat(x.subject().type()).isEqualTo(SubjectType.JURISDICTION);
             });
         }
+    }
+
+    /** 长宁: a nursing home, a community centre that refers, zones and hospice centres from the referral module. */
+    private static ConsortiumFixture changningReferrals(boolean homeMapped, boolean regionalHospice) {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var home = f.institution("长宁养老院", org.medunion.registry.InstitutionCategory.NURSING_HOME, org.medunion.registry.HospitalLevel.UNRATED,
+                org.medunion.registry.Affiliation.DISTRICT, false, CHANGNING, false);
+        var community = f.communityCentre("社区", CHANGNING);
+        var backing = f.institutions.get(0);
+        var zone = new org.medunion.policy.ReferralEvidenceSource.Zone(CHANGNING, "EAST", backing.id().value(),
+                homeMapped ? List.of(home.id().value()) : List.of());
+        var hospice = new org.medunion.policy.ReferralEvidenceSource.HospiceCentre(community.id().value(), CHANGNING, regionalHospice);
+        return f.referralData(java.util.Map.of(community.id().value(), 4L), java.util.Map.of(), java.util.Map.of(), List.of(zone),
+                List.of(hospice), List.of(), List.of());
+    }
+
+    @Test
+    void CN1_CN3_CN4_evaluatedFromTheReferralModulesData() {
+        var catalogue = new RuleCatalogue();
+        var f = changningReferrals(true, true);
+        for (String id : List.of("CN-1", "CN-3", "CN-4")) {
+            assertThat(inChangning(f.evaluateAll(catalogue.rule(id).orElseThrow()))).as(id).isEmpty();
+        }
+    }
+
+    @Test
+    void CN3_nursingHomeOutsideEveryZoneIsReported_CN4_noRegionalHospiceCentreIsReported() {
+        var catalogue = new RuleCatalogue();
+        var f = changningReferrals(false, false);
+        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-3").orElseThrow()))).extracting(Finding::aspect).containsExactly("unmapped");
+        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-4").orElseThrow()))).extracting(Finding::aspect).containsExactly("regional");
+    }
+
+    /** The fixture applies every pack city-wide; CN is 长宁's own pack. */
+    private static List<Finding> inChangning(List<Finding> findings) {
+        return findings.stream().filter(x -> CHANGNING.equals(x.subject().divisionCode())).toList();
+    }
+
+    @Test
+    void CN1_districtWithoutReferralsThroughThePlatformIsReported() {
+        var f = changningReferrals(true, true);
+        f.referralData(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), f.referrals.zones(), f.referrals.hospiceCentres(),
+                List.of(), List.of());
+        assertThat(inChangning(f.evaluateAll(new RuleCatalogue().rule("CN-1").orElseThrow()))).extracting(Finding::aspect)
+                .containsExactly("platform");
     }
 
     @Test

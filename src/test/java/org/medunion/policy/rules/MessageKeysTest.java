@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -43,5 +44,18 @@ class MessageKeysTest {
             assertThat(en.getProperty(k)).as(k).isNotBlank();
         });
         assertThat(bundle("policy_zh_CN")).isEqualTo(zh);
+    }
+
+    /** The findings made from the referral module's data and the 422 hints (the synthetic city has no referrals). */
+    @Test
+    void referralEvidenceFindingsAndViolationHintsAreInBothBundles() throws Exception {
+        var zh = bundle("policy");
+        var en = bundle("policy_en");
+        for (String k : List.of("policy.finding.SH-15.priority", "policy.finding.SH-15.routing", "policy.finding.CQ-6.priority",
+                "policy.finding.CN-1.platform", "policy.finding.CN-3.zones", "policy.finding.CN-3.unmapped", "policy.finding.CN-3.routing",
+                "policy.finding.CN-4.regional", "policy.finding.CN-4.routing", "policy.violation.from", "policy.violation.overridable")) {
+            assertThat(zh.getProperty(k)).as(k).isNotBlank();
+            assertThat(en.getProperty(k)).as(k).isNotBlank();
+        }
     }
 }

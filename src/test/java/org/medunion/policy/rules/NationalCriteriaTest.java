@@ -77,20 +77,75 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void NAT3_missingServiceCategoriesAreNotMet() {
+    void NAT3_withoutAPrimaryInstitutionIsNotMet() {
         var f = tightGroup(693_000, true);
-        assertThat(nat("NAT-3").assess(f.snapshot(), group(f)).evidence()).contains("PRIMARY", "REHAB", "NURSING_HOME")
-                .doesNotContain("PUBLIC_HEALTH");
+        assertThat(nat("NAT-3").assess(f.snapshot(), group(f)).evidence()).contains("PRIMARY");
     }
 
     @Test
-    void NAT4_NAT5_NAT7_centresPresentAreMet_NAT9_missingSharedCentresNotMet() {
+    void NAT3_leadAndAPrimaryMemberAreMet_rehabNursingAndPublicHealthMembersAreNotRequired() {
+        var f = tightGroup(693_000, true);
+        var c = group(f);
+        var ms = new java.util.ArrayList<>(c.members());
+        ms.add(new org.medunion.registry.MembershipView(java.util.UUID.randomUUID(), c.id(), f.communityCentre("社区", CHANGNING).id(),
+                MembershipRole.MEMBER, org.medunion.registry.MembershipBasis.OTHER, ConsortiumFixture.TODAY.minusYears(1), null, null));
+        f.replace(c, new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
+                c.establishedOn(), null, false, null, true, true, c.centres(), ms, 0));
+        assertThat(nat("NAT-3").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.MET);
+    }
+
+    @Test
+    void NAT4_NAT5_NAT7_centrePresentIsPartialEvidenceNotMet_NAT9_missingSharedCentresNotMet() {
         var f = tightGroup(693_000, true);
         var s = f.snapshot();
-        assertThat(nat("NAT-4").assess(s, group(f)).status()).isEqualTo(CriterionStatus.MET);
-        assertThat(nat("NAT-5").assess(s, group(f)).status()).isEqualTo(CriterionStatus.MET);
-        assertThat(nat("NAT-7").assess(s, group(f)).status()).isEqualTo(CriterionStatus.MET);
+        assertThat(nat("NAT-4").assess(s, group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
+        assertThat(nat("NAT-5").assess(s, group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
+        assertThat(nat("NAT-7").assess(s, group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
         assertThat(nat("NAT-9").assess(s, group(f)).status()).isEqualTo(CriterionStatus.NOT_MET);
+    }
+
+    @Test
+    void NAT9_allSharedCentresWithoutTheRecognitionRateIsNotMet() {
+        var f = tightGroup(693_000, true);
+        var c = group(f);
+        f.replace(c, new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
+                c.establishedOn(), null, false, null, true, true, List.of("LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION"),
+                c.members(), 0));
+        assertThat(nat("NAT-9").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
+    }
+
+    @Test
+    void NAT1_unknownDistrictPopulationIsNotMet() {
+        var f = tightGroup(693_000, true);
+        f.districts.replaceAll(d -> d.code().equals(CHANGNING) ? new org.medunion.registry.DistrictView(d.code(), d.name(), d.parentCode(),
+                d.county(), 0) : d);
+        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
+    }
+
+    @Test
+    void NAT11_specialistInEveryPrimaryMembersTeamIsMet_NAT12_criteriaBothWaysAndReferralsAreMet() {
+        var f = tightGroup(693_000, true);
+        var c = group(f);
+        var community = f.communityCentre("社区", CHANGNING);
+        var ms = new java.util.ArrayList<>(c.members());
+        ms.add(new org.medunion.registry.MembershipView(java.util.UUID.randomUUID(), c.id(), community.id(), MembershipRole.MEMBER,
+                org.medunion.registry.MembershipBasis.OTHER, ConsortiumFixture.TODAY.minusYears(1), null, null));
+        c = f.replace(c, new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
+                c.establishedOn(), null, false, null, true, true, c.centres(), ms, 0));
+        var specialist = f.physician(f.institutions.get(0), org.medunion.registry.Title.CHIEF, ConsortiumFixture.TODAY.minusYears(9));
+        f.teams = () -> java.util.Map.of(community.id(), java.util.Set.of(specialist.id()));
+        assertThat(nat("NAT-11").assess(f.snapshot(), c).status()).isEqualTo(CriterionStatus.MET);
+        f.teams = java.util.Map::of;
+        assertThat(nat("NAT-11").assess(f.snapshot(), c).status()).isEqualTo(CriterionStatus.NOT_MET);
+
+        var id = c.id().value();
+        f.referralData(java.util.Map.of(community.id().value(), 3L), java.util.Map.of(), java.util.Map.of(), List.of(), List.of(),
+                List.of(new org.medunion.policy.ReferralEvidenceSource.Criterion(id, "UP")), List.of());
+        assertThat(nat("NAT-12").assess(f.snapshot(), c).status()).isEqualTo(CriterionStatus.NOT_MET);
+        f.referralData(java.util.Map.of(community.id().value(), 3L), java.util.Map.of(), java.util.Map.of(), List.of(), List.of(),
+                List.of(new org.medunion.policy.ReferralEvidenceSource.Criterion(id, "UP"),
+                        new org.medunion.policy.ReferralEvidenceSource.Criterion(id, "DOWN")), List.of());
+        assertThat(nat("NAT-12").assess(f.snapshot(), c).status()).isEqualTo(CriterionStatus.MET);
     }
 
     @Test

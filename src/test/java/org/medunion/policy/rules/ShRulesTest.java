@@ -116,7 +116,80 @@ class ShRulesTest {
                 List.of(org.medunion.registry.InstitutionId.random()), null))).isFalse();
     }
 
+    @Test
+    void SH3_urbanMedicalGroupCountsLikeARegionalConsortium() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
+        f.urbanGroup("长宁紧密型城市医疗集团", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[]{f.municipalGeneral("市第九人民医院", PUDONG), MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).hasSize(1);
+    }
+
+    @Test
+    void SH3_branchCampusCountsAsItsMainHospital() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
+        var branch = f.branchOf(f.institutions.get(1), CHANGNING);
+        f.regional("第二区域医联体", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[]{branch, MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).as("same hospital, not a third").isEmpty();
+        f.regional("第三区域医联体", CHANGNING, new Object[]{f.districtHospital("区三院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[]{f.branchOf(f.municipalGeneral("市第九人民医院", PUDONG), CHANGNING), MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).as("a third hospital through its branch").hasSize(1);
+    }
+
+    @Test
+    void SH3_militaryHospitalNotCounted() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
+        f.regional("第二区域医联体", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[]{f.military("海军军医大学第一附属医院", PUDONG), MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH3_futureMembershipIsCheckedOnTheDayItBegins() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
+        var start = java.time.LocalDate.of(2027, 1, 1);
+        f.join(f.consortia.get(0), f.municipalGeneral("市第九人民医院", PUDONG), MembershipRole.TECHNICAL_SUPPORT, start);
+        var rule = new DistrictHospitalLimitPolicy();
+        assertThat(rule.evaluate(f.snapshot(start.minusDays(1)), Parameters.defaults())).as("the day before").isEmpty();
+        assertThat(rule.evaluate(f.snapshot(start), Parameters.defaults())).as("on its first day").hasSize(1);
+    }
+
+    @Test
+    void SH3_consortiumDissolvedLaterStillCountsAsOfAnEarlierDay() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(3);
+        var c = f.consortia.get(0);
+        var dissolvedOn = TODAY.minusMonths(1);
+        f.replace(c, new org.medunion.registry.ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),
+                c.gridIds(), false, c.establishedOn(), dissolvedOn, false, null, true, true, c.centres(), c.members(), 0));
+        var rule = new DistrictHospitalLimitPolicy();
+        assertThat(rule.evaluate(f.snapshot(), Parameters.defaults())).isEmpty();
+        assertThat(rule.evaluate(f.snapshot(dissolvedOn.minusDays(1)), Parameters.defaults())).hasSize(1);
+    }
+
     // ---- SH-4
+    @Test
+    void SH4_urbanGroupsAndBranchCampusesCountForTheMainHospital() {
+        var f = new ConsortiumFixture();
+        var h = f.municipalGeneral("市一", XUHUI);
+        f.regional("长宁", CHANGNING, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        f.urbanGroup("闵行集团", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
+        f.regional("浦东", PUDONG, new Object[]{f.branchOf(h, PUDONG), MembershipRole.TECHNICAL_SUPPORT});
+        var findings = f.evaluate(new MunicipalHospitalDistrictLimitPolicy());
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).evidence()).startsWith("市一:").endsWith("= 4 > 3");
+    }
+
+    @Test
+    void SH4_militaryHospitalExempt() {
+        var f = new ConsortiumFixture();
+        var h = f.military("军医大学附属医院", XUHUI);
+        for (String d : List.of(CHANGNING, MINHANG, PUDONG)) {
+            f.regional("区域" + d, d, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        }
+        assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
+    }
+
     @Test
     void SH4_threeDistrictsIncludingHomePass() {
         var f = new ConsortiumFixture();
@@ -169,6 +242,16 @@ class ShRulesTest {
     }
 
     @Test
+    void SH5_branchCampusRegisteredInTheDistrictIsTheBasis_urbanGroupsChecked() {
+        var f = new ConsortiumFixture();
+        var h = f.municipalGeneral("市一", XUHUI);
+        f.urbanGroup("闵行集团", MINHANG, new Object[]{f.branchOf(h, MINHANG), MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(f.evaluate(new BranchCampusBasisPolicy())).isEmpty();
+        f.urbanGroup("浦东集团", PUDONG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        assertThat(f.evaluate(new BranchCampusBasisPolicy())).hasSize(1);
+    }
+
+    @Test
     void SH5_branchCampusClaimedWithoutCampusIsReported() {
         var f = new ConsortiumFixture();
         var h = f.withCampus(f.municipalGeneral("市一", XUHUI), PUDONG, false);
@@ -205,10 +288,11 @@ class ShRulesTest {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
         var c = f.consortia.get(0);
         var start = TODAY.minusMonths(1);
-        var a = f.agreement(c, AgreementType.TRUSTEESHIP, start, start.plusYears(years), true, "写明");
+        var end = start.plusYears(years).minusDays(1); // inclusive: exactly {years} years
+        var a = f.agreement(c, AgreementType.TRUSTEESHIP, start, end, true, "写明");
         for (ManagerRole r : roles) {
             var p = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(10));
-            f.dispatch(c, p, f.institutions.get(0), DispatchKind.MANAGER, r, null, start, start.plusYears(years), 5, a.id());
+            f.dispatch(c, p, f.institutions.get(0), DispatchKind.MANAGER, r, null, start, end, 5, a.id());
         }
         return f;
     }
@@ -239,11 +323,34 @@ class ShRulesTest {
         var p = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(10));
         var start = TODAY.minusMonths(1);
         f.dispatch(c, p, f.institutions.get(0), DispatchKind.MANAGER, ManagerRole.VICE_PRESIDENT, null, start,
-                start.plusYears(2).minusDays(1), 5, a.id());
+                start.plusYears(2).minusDays(2), 5, a.id());
         var rule = new DispatchedManagersPolicy();
         var findings = f.evaluate(rule);
         assertThat(findings).extracting(Finding::aspect).containsExactly("term");
         assertThat(rule.blocks(findings.get(0), new RegistryChange("DISPATCH_RECORDED", c.id(), List.of(), null))).isTrue();
+    }
+
+    /** The example: 2026-11-22..2028-11-21 is a full two-year term (end date inclusive). */
+    private static List<Finding> sh7Term(java.time.LocalDate start, java.time.LocalDate end) {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var a = f.agreement(c, AgreementType.TRUSTEESHIP, start, end, true, "写明");
+        for (ManagerRole r : List.of(ManagerRole.PRESIDENT, ManagerRole.EXECUTIVE_PRESIDENT)) {
+            var p = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(10));
+            f.dispatch(c, p, f.institutions.get(0), DispatchKind.MANAGER, r, null, start, end, 5, a.id());
+        }
+        return f.evaluate(new DispatchedManagersPolicy());
+    }
+
+    @Test
+    void SH7_fullTwoYearTermIsAccepted() {
+        assertThat(sh7Term(java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 21))).isEmpty();
+    }
+
+    @Test
+    void SH7_termOneDayShortOfTwoYearsIsBlocked() {
+        assertThat(sh7Term(java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 20)))
+                .extracting(Finding::aspect).containsOnly("term").hasSize(2);
     }
 
     @Test
@@ -254,6 +361,57 @@ class ShRulesTest {
         f.dispatch(c, p, f.institutions.get(0), DispatchKind.MANAGER, ManagerRole.EXECUTIVE_PRESIDENT, null, TODAY.minusMonths(1),
                 TODAY.minusMonths(1).plusYears(2), 5, f.agreements.get(0).id());
         assertThat(f.evaluate(new DispatchedManagersPolicy())).extracting(Finding::aspect).containsExactly("term");
+    }
+
+    /** A specialty alliance run as a trusteeship: one manager, one short-stay expert of one discipline. */
+    private static ConsortiumFixture specialtyTrusteeship() {
+        var f = new ConsortiumFixture();
+        var municipal = f.municipalGeneral("市一", XUHUI);
+        var district = f.districtHospital("区中心", CHANGNING, true);
+        var c = f.consortium("心血管专科联盟", ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.TRUSTEESHIP, CHANGNING, List.of(),
+                List.of(), true, true, new Object[]{municipal, MembershipRole.LEAD, MembershipBasis.OTHER, "心内科"},
+                new Object[]{district, MembershipRole.MEMBER});
+        var a = f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusMonths(1), TODAY.plusMonths(6), true, "写明");
+        f.dispatch(c, f.physician(municipal, Title.CHIEF, TODAY.minusYears(10)), district, DispatchKind.MANAGER, ManagerRole.PRESIDENT,
+                null, TODAY.minusMonths(1), TODAY.plusMonths(6), 5, a.id());
+        f.dispatch(c, f.physician(municipal, Title.RESIDENT, TODAY.minusYears(1)), district, DispatchKind.EXPERT, null, "心内科",
+                TODAY.minusMonths(1), TODAY.plusMonths(2), 1, null);
+        return f;
+    }
+
+    @Test
+    void SH7_SH8_SH9_specialtyTrusteeshipIsLeftToTheParties() {
+        var f = specialtyTrusteeship();
+        assertThat(f.evaluate(new DispatchedManagersPolicy())).isEmpty();
+        assertThat(f.evaluate(new DispatchedPhysicianTitlePolicy())).isEmpty();
+        assertThat(f.evaluate(new StationedExpertsPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH8_onlyMunicipalToDistrictOrCommunityDispatchesAreChecked() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var centre = f.institutions.get(0);
+        var community = f.communityCentre("社区", CHANGNING);
+        // district → community (e.g. a TCM expert of the district hospital) is not SH-8's concern
+        f.dispatch(c, f.physician(centre, Title.RESIDENT, TODAY.minusYears(1)), community, DispatchKind.EXPERT, null, "中医科",
+                TODAY.minusMonths(1), null, 2, null);
+        assertThat(f.evaluate(new DispatchedPhysicianTitlePolicy())).isEmpty();
+        // municipal → community is
+        f.dispatch(c, f.physician(f.institutions.get(1), Title.RESIDENT, TODAY.minusYears(1)), community, DispatchKind.EXPERT, null,
+                "心内科", TODAY.minusMonths(1), null, 2, null);
+        assertThat(f.evaluate(new DispatchedPhysicianTitlePolicy())).hasSize(1);
+    }
+
+    @Test
+    void SH8_changingTheDispatchedPhysiciansTitleDataConcernsTheFinding() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var municipal = f.institutions.get(1);
+        var p = f.physician(municipal, Title.ATTENDING, TODAY.minusYears(3));
+        f.dispatch(f.consortia.get(0), p, f.institutions.get(0), DispatchKind.EXPERT, null, "心内科", TODAY, null, 3, null);
+        var rule = new DispatchedPhysicianTitlePolicy();
+        var finding = f.evaluate(rule).get(0);
+        assertThat(rule.blocks(finding, new RegistryChange("PRACTITIONER_UPDATED", null, List.of(municipal.id()), null))).isTrue();
     }
 
     // ---- SH-8
@@ -327,6 +485,25 @@ class ShRulesTest {
     void SH9_oneDayAWeekFromWorkLogsIsReported() {
         assertThat(experts(5, 1, 12).evaluate(new StationedExpertsPolicy())).extracting(Finding::aspect)
                 .containsOnly("days").hasSize(5);
+    }
+
+    private static List<Finding> sh9Stay(java.time.LocalDate start, java.time.LocalDate end) {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusYears(1), TODAY.plusYears(2), true, "写明");
+        var p = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(10));
+        f.dispatch(c, p, f.institutions.get(0), DispatchKind.EXPERT, null, "心内科", start, end, 2, null);
+        return f.evaluate(new StationedExpertsPolicy()).stream().filter(x -> x.aspect().equals("stay")).toList();
+    }
+
+    @Test
+    void SH9_fullOneYearStayPasses() {
+        assertThat(sh9Stay(java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2027, 11, 21))).isEmpty();
+    }
+
+    @Test
+    void SH9_stayOneDayShortOfAYearIsReported() {
+        assertThat(sh9Stay(java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2027, 11, 20))).hasSize(1);
     }
 
     @Test
@@ -409,16 +586,29 @@ class ShRulesTest {
     @Test
     void SH14_oneToThreeMonthsWithinTwoYearsPasses() {
         assertThat(sh14(true, TODAY.minusMonths(6), TODAY.minusMonths(5))).isEmpty();
-        assertThat(sh14(false, TODAY.minusMonths(6), TODAY.minusMonths(3))).isEmpty();
+        assertThat(sh14(false, TODAY.minusMonths(6), TODAY.minusMonths(3).minusDays(1))).isEmpty();
         assertThat(sh14(true, TODAY.minusYears(2).minusMonths(1), TODAY.minusYears(2))).isEmpty();
     }
 
     @Test
     void SH14_noStudyTooShortTooLongOrTooOldIsReported() {
         assertThat(sh14(true, null, null)).hasSize(1);
-        assertThat(sh14(true, TODAY.minusMonths(6), TODAY.minusMonths(5).minusDays(1))).hasSize(1);
-        assertThat(sh14(false, TODAY.minusMonths(6), TODAY.minusMonths(3).plusDays(1))).hasSize(1);
+        assertThat(sh14(true, TODAY.minusMonths(6), TODAY.minusMonths(5).minusDays(2))).hasSize(1);
+        assertThat(sh14(false, TODAY.minusMonths(6), TODAY.minusMonths(3))).hasSize(1);
         assertThat(sh14(true, TODAY.minusYears(2).minusMonths(1), TODAY.minusYears(2).minusDays(1))).hasSize(1);
+    }
+
+    @Test
+    void SH14_exactlyOneMonthAndExactlyThreeMonthsInclusiveCount() {
+        // 2026-03-01..2026-03-31 is one month; 2026-03-01..2026-05-31 three months (end dates inclusive)
+        assertThat(sh14(true, java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 31))).isEmpty();
+        assertThat(sh14(true, java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 5, 31))).isEmpty();
+    }
+
+    @Test
+    void SH14_oneDayShortOfAMonthOrOneDayOverThreeMonthsIsReported() {
+        assertThat(sh14(true, java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 30))).hasSize(1);
+        assertThat(sh14(true, java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 6, 1))).hasSize(1);
     }
 
     @Test
@@ -430,10 +620,43 @@ class ShRulesTest {
     }
 
     // ---- SH-15
+    private static Rule sh15() {
+        return new RuleCatalogue().rule("SH-15").orElseThrow();
+    }
+
     @Test
-    void SH15_isNoDataUntilTheReferralModuleExists() {
-        var all = ConsortiumFixture.districtWithMunicipalHospitals(1).evaluateAll(new ReferralPriorityPolicy());
+    void SH15_isNoDataWithoutTheReferralModule() {
+        var all = ConsortiumFixture.districtWithMunicipalHospitals(1).evaluateAll(sh15());
         assertThat(all).extracting(Finding::status).containsExactly(FindingStatus.NO_DATA);
+    }
+
+    @Test
+    void SH15_contractedReferralsBookedWithPriorityPass_oneWithoutIsReported() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var community = f.communityCentre("社区", CHANGNING).id().value();
+        f.referralData(java.util.Map.of(community, 5L), java.util.Map.of(community, 3L), java.util.Map.of(community, 3L), List.of(),
+                List.of(), List.of(), List.of());
+        assertThat(f.evaluateAll(sh15())).isEmpty();
+        f.referralData(java.util.Map.of(community, 5L), java.util.Map.of(community, 3L), java.util.Map.of(community, 2L), List.of(),
+                List.of(), List.of(), List.of());
+        assertThat(f.evaluateAll(sh15())).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(FindingStatus.OPEN);
+            assertThat(x.evidence()).endsWith("2/3");
+        });
+    }
+
+    @Test
+    void SH15_referralModulesRoutingWarningsReachThePlannersFindings() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var community = f.communityCentre("社区", CHANGNING);
+        var elsewhere = f.municipalGeneral("市第十人民医院", PUDONG);
+        f.referralData(java.util.Map.of(community.id().value(), 1L), java.util.Map.of(), java.util.Map.of(), List.of(), List.of(),
+                List.of(), List.of(new org.medunion.policy.ReferralEvidenceSource.RoutingWarning("SH-15", "RF-2026-000007",
+                        community.id().value(), elsewhere.id().value(), f.consortia.get(0).id().value(), TODAY)));
+        assertThat(f.evaluateAll(sh15())).singleElement().satisfies(x -> {
+            assertThat(x.aspect()).isEqualTo("routing@RF-2026-000007");
+            assertThat(x.objects()).contains("Organization/" + elsewhere.id());
+        });
     }
 
     // ---- SH-16

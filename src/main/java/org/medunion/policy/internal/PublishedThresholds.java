@@ -1,0 +1,29 @@
+package org.medunion.policy.internal;
+
+import org.medunion.policy.PolicyThresholds;
+import org.medunion.policy.rules.Divisions;
+import org.medunion.policy.rules.Rule;
+import org.medunion.policy.rules.RuleCatalogue;
+import org.springframework.stereotype.Component;
+
+/** Publishes the rule parameters with the jurisdictions' overrides (policy_parameter_override) and packs. */
+@Component
+class PublishedThresholds implements PolicyThresholds {
+
+    private final RuleCatalogue catalogue;
+    private final PolicyStore store;
+
+    PublishedThresholds(RuleCatalogue catalogue, PolicyStore store) {
+        this.catalogue = catalogue;
+        this.store = store;
+    }
+
+    @Override
+    public Threshold threshold(String ruleId, String parameter, String divisionCode) {
+        Rule rule = catalogue.rule(ruleId).orElseThrow(() -> new IllegalArgumentException("unknown rule " + ruleId));
+        String value = store.parameters().value(rule, parameter, divisionCode);
+        boolean applies = divisionCode != null && store.packJurisdictions().getOrDefault(rule.pack(), java.util.Set.of()).stream()
+                .anyMatch(j -> Divisions.covers(j, divisionCode));
+        return new Threshold(rule.id(), parameter, value, applies);
+    }
+}

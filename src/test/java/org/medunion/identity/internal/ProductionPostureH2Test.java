@@ -24,7 +24,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @Tag("h2")
 class ProductionPostureH2Test {
 
-    private static final String STRONG_ADMIN = "Strong-Admin-Pass-1";
+    private static final String STRONG_ADMIN = "Harbour-Lights-77";
 
     @Test
     void weakAdminPasswordIsRefusedBeforeTheServerListens() {

@@ -20,6 +20,9 @@ import org.medunion.shared.InvalidInputException;
  */
 public final class LastUpdated {
 
+    /** One microsecond: what an inclusive upper bound stops short of the next period by. */
+    public static final java.time.Duration LAST = java.time.Duration.ofNanos(1_000);
+
     private LastUpdated() {
     }
 
@@ -49,9 +52,11 @@ public final class LastUpdated {
         if (p == null || p.isEmpty()) {
             return null;
         }
+        // the last microsecond (the databases' precision) before the bound, so a change at 10:00:00.123456 is
+        // still "le 10:00:00.123"
         return switch (prefix(name, p)) {
-            case LESSTHAN, ENDS_BEFORE -> start(p, zone).minusMillis(1);
-            default -> end(p, zone).minusMillis(1);
+            case LESSTHAN, ENDS_BEFORE -> start(p, zone).minus(LAST);
+            default -> end(p, zone).minus(LAST);
         };
     }
 

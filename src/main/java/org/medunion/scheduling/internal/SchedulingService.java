@@ -228,7 +228,7 @@ class SchedulingService implements SchedulingManagement {
         int limit = Math.max(1, Math.min(q.limit(), 500));
         UUID schedule = q.schedule() == null ? null : q.schedule().value();
         // the store's upper bound is exclusive; the query's is the last admitted instant
-        Instant to = q.startTo() == null ? null : q.startTo().plusMillis(1);
+        Instant to = q.startTo() == null ? null : q.startTo().plusNanos(1_000);
         String status = q.status() == null ? null : q.status().name();
         Instant notBefore = q.status() == SlotStatus.FREE ? clock.instant() : null;
         var page = store.searchSlots(null, schedule, null, null, q.startFrom(), to, null, false, notBefore, status, limit,

@@ -117,7 +117,8 @@ class ConsoleCrawlerTest {
     /** Every demo role; {@code -Dmedunion.crawler.roles=gp,office} narrows a run while working on a page. */
     static List<String> roles() {
         String only = System.getProperty("medunion.crawler.roles", "");
-        List<String> all = List.of("admin", "planner", "office", "gp", "specialist", "pharmacist", "centre", "integrator");
+        List<String> all = List.of("admin", "planner", "office", "gp", "specialist", "pharmacist", "centre", "integrator", "secadmin",
+                "auditor");
         return only.isBlank() ? all : all.stream().filter(List.of(only.split(","))::contains).toList();
     }
 

@@ -354,10 +354,10 @@ abstract class ResidentAccessMatrixContract {
                     g.district().toString(), "municipalHospitalId", g.lead().toString()), s.get("/console/residents"));
             return contracts(p) > before ? "signed" : "refused";
         });
-        probes.put("POST /console/schedules/bookings", (c, p) -> {
+        probes.put("POST /console/schedules/book", (c, p) -> {
             long before = bookings(p);
             var s = console(c);
-            s.post("/console/schedules/bookings", Map.of("slotId", freeSlot().toString(), "residentId", p.id().toString()),
+            s.post("/console/schedules/book", Map.of("slotId", freeSlot().toString(), "residentId", p.id().toString()),
                     s.get("/console/residents"));
             return bookings(p) > before ? "booked" : "refused";
         });

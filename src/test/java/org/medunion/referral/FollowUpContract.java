@@ -115,13 +115,13 @@ abstract class FollowUpContract {
     }
 
     @Test
-    void aDraftGivesNoTasksYet_409() {
+    void aDraftGivesNoTasksYet_andIsNotTheReceiversToSee() {
         var w = world();
         var referral = down(w, false);
         var r = w.as(w.gp).post("/api/referrals/" + referral.get("id").asString() + "/follow-ups/"
                 + taskIds(referral).get(0) + "/done", "{}");
-        assertThat(r.status()).isEqualTo(409);
-        assertThat(r.json().get("code").asString()).isEqualTo("REFERRAL-0030");
+        // a draft is the sender's alone (issue 10): the addressee does not see it at all
+        assertThat(r.status()).isEqualTo(404);
         assertThat(w.as(w.gp).get("/api/referrals/follow-ups").body()).doesNotContain(referral.get("id").asString());
     }
 

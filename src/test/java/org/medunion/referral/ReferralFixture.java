@@ -57,7 +57,10 @@ final class ReferralFixture {
         otherHospital = g.district().value();
         consortium = g.consortium().value();
         resident = g.contracted().value();
-        stranger = g.stranger().value();
+        // uncontracted, but registered by the community centre itself: the centre may refer only residents it
+        // has a care relationship with (issue 10)
+        stranger = residents.importResidents(List.of(new org.medunion.residents.RegisterResident(idNumber(), "李四", null,
+                null, null, null, g.primary(), null))).get(0).value();
         gp = g.gpUser();
         specialist = g.leadUser();
         otherSpecialist = g.districtUser();

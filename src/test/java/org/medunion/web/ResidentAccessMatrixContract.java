@@ -354,10 +354,10 @@ abstract class ResidentAccessMatrixContract {
                     g.district().toString(), "municipalHospitalId", g.lead().toString()), s.get("/console/residents"));
             return contracts(p) > before ? "signed" : "refused";
         });
-        probes.put("POST /console/schedules/bookings", (c, p) -> {
+        probes.put("POST /console/schedules/book", (c, p) -> {
             long before = bookings(p);
             var s = console(c);
-            s.post("/console/schedules/bookings", Map.of("slotId", freeSlot().toString(), "residentId", p.id().toString()),
+            s.post("/console/schedules/book", Map.of("slotId", freeSlot().toString(), "residentId", p.id().toString()),
                     s.get("/console/residents"));
             return bookings(p) > before ? "booked" : "refused";
         });
@@ -372,6 +372,8 @@ abstract class ResidentAccessMatrixContract {
         assertThat(report.status()).as(report.body()).isEqualTo(200);
         assertThat(report.body()).contains(glass.id().toString()).contains("急诊抢救").contains(g.gpUser());
         assertThat(Api.as(port, g.gpUser()).get("/api/residents/break-glass").body()).doesNotContain(glass.id().toString());
+        var page = console("gp2").get("/console/residents");
+        assertThat(page.body()).contains("break-glass-reports").contains("急诊抢救").contains(glass.id().toString());
         assertThat(Api.as(port, g.gpUser()).post("/api/residents/" + glass.id() + "/break-glass", "{\"reason\":\" \"}").json()
                 .get("field").asString()).isEqualTo("reason");
         Api.as(port, g.gpUser()).get("/api/residents/" + glass.id());

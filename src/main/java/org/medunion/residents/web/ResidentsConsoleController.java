@@ -76,6 +76,10 @@ class ResidentsConsoleController {
             }
         }
         model.addAttribute("searched", searched);
+        if (u.role() == Role.GP || u.role() == Role.SPECIALIST) {
+            // break-the-glass accesses to the institution's contracted residents are reported here (issue 10)
+            model.addAttribute("breakGlass", residents.breakTheGlassReports());
+        }
         return "residents/index";
     }
 

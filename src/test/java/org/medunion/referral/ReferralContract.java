@@ -345,13 +345,17 @@ abstract class ReferralContract {
         String nurseGp = "nh-" + System.nanoTime();
         accounts.ensureAccount(new AccountManagement.NewAccount(nurseGp, "demo", "NH GP", org.medunion.identity.Role.GP,
                 org.medunion.identity.Scope.institution(nursingHome)));
+        // a resident of the nursing home's own records: the home may refer only residents it cares for (issue 10)
+        UUID nhResident = residents.importResidents(List.of(new org.medunion.residents.RegisterResident(
+                ReferralFixture.idNumber(), "王五", null, null, null, null,
+                new org.medunion.registry.InstitutionId(nursingHome), null))).get(0).value();
         var suggestions = org.medunion.support.Api.as(port, nurseGp)
-                .get("/api/referrals/suggest-destinations?resident=" + w.resident + "&direction=UP");
+                .get("/api/referrals/suggest-destinations?resident=" + nhResident + "&direction=UP");
         assertThat(suggestions.status()).as(suggestions.body()).isEqualTo(200);
         assertThat(suggestions.json().get(0).get("institutionId").asString()).isEqualTo(backing.toString());
         assertThat(suggestions.json().get(0).get("ruleId").asString()).isEqualTo("CN-3");
-        // the uncontracted resident, so that only CN-3 speaks (SH-15 would flag the contracted one)
-        String body = w.upBody("URGENT", true, null).replace(w.resident.toString(), w.stranger.toString())
+        // an uncontracted resident, so that only CN-3 speaks (SH-15 would flag the contracted one)
+        String body = w.upBody("URGENT", true, null).replace(w.resident.toString(), nhResident.toString())
                 .replace("\"consortiumId\":\"" + w.consortium + "\",", "");
         var elsewhere = org.medunion.support.Api.as(port, nurseGp).post("/api/referrals", body);
         assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(201);

@@ -213,10 +213,10 @@ abstract class SchedulingContract {
         var list = slots(schedule.get("id").asString());
         String reserved = list.stream().filter(s -> s.get("reserved").asBoolean()).findFirst().orElseThrow().get("id").asString();
         String open = list.stream().filter(s -> !s.get("reserved").asBoolean()).findFirst().orElseThrow().get("id").asString();
-        var denied = book(lead(), reserved, g.stranger().toString());
+        var denied = book(lead(), reserved, leadPatient());
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.json().get("code").asString()).isEqualTo("SCHEDULING-0002");
-        var ok = book(lead(), open, g.stranger().toString());
+        var ok = book(lead(), open, leadPatient());
         assertThat(ok.status()).isEqualTo(201);
         assertThat(ok.json().get("priority").isNull()).isTrue();
         assertThat(ok.json().get("primaryCare").asBoolean()).isFalse();
@@ -368,12 +368,18 @@ abstract class SchedulingContract {
         scheduling.releaseDueSlots(releaseAt.plusSeconds(2));
         assertThat(slots(schedule.get("id").asString()).stream().filter(s -> s.get("releasedAt").isNull() == false).count()).isEqualTo(1);
         // now a hospital account may book the released slot
-        assertThat(book(lead(), reserved.get(1).get("id").asString(), g.stranger().toString()).status()).isEqualTo(201);
+        assertThat(book(lead(), reserved.get(1).get("id").asString(), leadPatient()).status()).isEqualTo(201);
         // I-8 still counts it as reserved; released unused = 1
         var ratios = lead().get("/api/scheduling/release-ratios?institution=%s&from=%s&to=%s".formatted(g.lead(), day(), day().plusDays(1))).json();
         assertThat(ratios.get("outpatient").get("numerator").asLong()).isEqualTo(2);
         assertThat(ratios.get("outpatient").get("denominator").asLong()).isEqualTo(4);
         assertThat(ratios.get("released").asLong()).isEqualTo(1);
+    }
+
+    /** A resident of the lead hospital's own records: a hospital books only residents it cares for (issue 10). */
+    String leadPatient() {
+        return residents.importResidents(List.of(new org.medunion.residents.RegisterResident(SchedulingFixture.idNumber(),
+                "赵敏", null, null, null, null, g.lead(), null))).get(0).value().toString();
     }
 
     String pool(String slotId) {

@@ -44,7 +44,7 @@ public final class ConsoleMenu {
             // the page needs an institution scope: only roles that work at one
             new Entry("menu.care", "nav.schedules", "/console/schedules", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.system", "nav.accounts", "/console/accounts", EnumSet.of(SECURITY_ADMIN)),
-            new Entry("menu.system", "nav.audit", "/console/audit", EnumSet.of(ADMIN, AUDITOR)),
+            new Entry("menu.system", "nav.audit", "/console/audit", EnumSet.of(AUDITOR)),
             new Entry("menu.system", "nav.account", "/console/account/password", ALL));
 
     private ConsoleMenu() {

@@ -77,8 +77,9 @@ abstract class ConsoleHttpContract {
     }
 
     @Test
-    void adminSeesTheAuditTrailAndFiltersIt() {
-        var admin = ConsoleSession.login(port, "admin");
+    void auditAdministratorSeesTheAuditTrailAndFiltersIt_theSystemAdministratorDoesNot() {
+        assertThat(ConsoleSession.login(port, "admin").get("/console/audit").status()).isEqualTo(403);
+        var admin = ConsoleSession.login(port, "auditor");
         var page = admin.get("/console/audit");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("审计日志");
@@ -102,7 +103,7 @@ abstract class ConsoleHttpContract {
             assertThat(workspace.status()).isEqualTo(200);
             assertThat(workspace.body()).contains("data-chart=\"doughnut\"").contains("区域医联体");
         }
-        assertThat(ConsoleSession.login(port, "admin").getHtmx("/console/workspace").body()).contains("/console/audit");
+        assertThat(ConsoleSession.login(port, "auditor").getHtmx("/console/workspace").body()).contains("/console/audit");
     }
 
     @Test

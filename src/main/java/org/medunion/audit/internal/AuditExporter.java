@@ -34,8 +34,9 @@ class AuditExporter implements AuditExport {
     @Override
     public void requireReader() {
         Role role = users.require().role();
-        // 三员: the audit administrator reads the trail; the system administrator keeps it until the lead decides
-        if (role != Role.AUDITOR && role != Role.ADMIN) {
+        // 三员 (decision 0020): only the audit administrator reads the trail, so the system and security
+        // administrators, whose actions it records, cannot read or export it
+        if (role != Role.AUDITOR) {
             throw new ForbiddenException("auth.forbidden");
         }
     }

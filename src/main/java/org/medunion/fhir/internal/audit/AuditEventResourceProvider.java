@@ -17,19 +17,17 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditExport;
 import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.audit.AuditTrail;
 import org.medunion.audit.AuditTrail.AuditQuery;
-import org.medunion.identity.CurrentUsers;
-import org.medunion.identity.Role;
-import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit trail exported as FHIR AuditEvent (S-2), for the audit administrator (and, for now, the system
- * administrator): read one event, or search by
+ * The audit trail exported as FHIR AuditEvent (S-2), for the audit administrator only (三员, decision
+ * 0020): read one event, or search by
  * {@code patient} (who touched this resident's data), {@code agent-name} (what one account did) and
  * {@code entity-type} (the object type, e.g. {@code Referral}), newest first, at most 1,000 a page. Each export
  * is itself recorded in the trail.
@@ -41,11 +39,11 @@ class AuditEventResourceProvider implements IResourceProvider {
     static final int MAX_COUNT = 1000;
 
     private final AuditTrail audit;
-    private final CurrentUsers users;
+    private final AuditExport readers;
 
-    AuditEventResourceProvider(AuditTrail audit, CurrentUsers users) {
+    AuditEventResourceProvider(AuditTrail audit, AuditExport readers) {
         this.audit = audit;
-        this.users = users;
+        this.readers = readers;
     }
 
     @Override
@@ -55,7 +53,7 @@ class AuditEventResourceProvider implements IResourceProvider {
 
     @Read
     public AuditEvent read(@IdParam IdType id) {
-        requireAdmin();
+        requireAuditor();
         UUID uuid;
         try {
             uuid = UUID.fromString(id.getIdPart());
@@ -74,7 +72,7 @@ class AuditEventResourceProvider implements IResourceProvider {
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
-        requireAdmin();
+        requireAuditor();
         String resident = null;
         if (patient != null) {
             if (patient.getResourceType() != null && !"Patient".equals(patient.getResourceType())) {
@@ -97,11 +95,8 @@ class AuditEventResourceProvider implements IResourceProvider {
         return Pages.of(page, slice.items().stream().map(AuditEventMapper::toFhir).toList(), slice.total());
     }
 
-    private void requireAdmin() {
-        Role role = users.require().role();
-        // 三员: the audit administrator reads the trail; the system administrator keeps it until the lead decides
-        if (role != Role.ADMIN && role != Role.AUDITOR) {
-            throw new ForbiddenException("auth.forbidden");
-        }
+    /** The audit module's one rule for who reads the trail (三员, decision 0020). */
+    private void requireAuditor() {
+        readers.requireReader();
     }
 }

@@ -32,6 +32,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Walks every page of each demo role's menu in real Chromium, as that role, and fails on what a user trips
@@ -41,6 +42,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * package, served from the test classpath: src/test/resources/axe).
  */
 @H2Test
+// its own database holding the demo city only: the crawl judges what a user of the demo sees, not the names and
+// half-finished records other test classes leave in the shared context's database
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:medunion-crawler;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ExtendWith(ChromiumAvailable.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleCrawlerTest {

@@ -134,7 +134,7 @@ abstract class ResidentAccessMatrixContract {
         other = SchedulingFixture.group(registry, residents, accounts);
         users.putAll(Map.of("gp", g.gpUser(), "lead", g.leadUser(), "gp2", other.gpUser(), "integrator", "integrator",
                 "planner", "planner", "admin", "admin"));
-        chongqing = registry.registerInstitution(new RegisterInstitution("重庆测试社区卫生服务中心 " + UUID.randomUUID(),
+        chongqing = registry.registerInstitution(new RegisterInstitution("重庆测试社区卫生服务中心 " + Long.toString(System.nanoTime(), 36),
                 ResidentsFixture.creditCode(), InstitutionCategory.COMMUNITY_HEALTH_CENTRE, HospitalLevel.PRIMARY,
                 HospitalGrade.UNGRADED, Ownership.PUBLIC, null, Affiliation.DISTRICT, false, "500106", null, null, false,
                 "重庆市沙坪坝区", List.of(), List.of())).id();
@@ -418,7 +418,7 @@ abstract class ResidentAccessMatrixContract {
     @Test
     void theIntegratorStaysInsideItsJurisdictionForReferralsAndRegistrations() {
         // a Chongqing referral, sent by the system administrator for the Chongqing centre's own resident
-        var cq2 = registry.registerInstitution(new RegisterInstitution("重庆测试医院 " + UUID.randomUUID(),
+        var cq2 = registry.registerInstitution(new RegisterInstitution("重庆测试医院 " + Long.toString(System.nanoTime(), 36),
                 ResidentsFixture.creditCode(), InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY,
                 HospitalGrade.UNGRADED, Ownership.PUBLIC, null, Affiliation.DISTRICT, false, "500106", null, null, false,
                 "重庆市沙坪坝区", List.of(), List.of())).id();

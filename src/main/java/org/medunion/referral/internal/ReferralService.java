@@ -470,7 +470,9 @@ class ReferralService implements ReferralManagement {
                     where.append(p.sql());
                     params.addAll(p.params());
                 } else if (inst != null && ReferralAccess.clinician(user)) {
-                    where.append(box == ReferralBox.OUTBOX ? "from_institution_id = ?" : "to_institution_id = ?");
+                    // a draft is the sender's alone (issue 10): the receiver's inbox never lists one it may not open
+                    where.append(box == ReferralBox.OUTBOX ? "from_institution_id = ?"
+                            : "to_institution_id = ? and status <> 'DRAFT'");
                     params.add(inst);
                 } else {
                     throw new ForbiddenException("REFERRAL-0003", box.name());

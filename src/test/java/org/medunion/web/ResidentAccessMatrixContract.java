@@ -74,11 +74,20 @@ abstract class ResidentAccessMatrixContract {
     static final List<String> CALLERS = List.of("gp", "lead", "gp2", "integrator", "planner", "admin");
     /** FHIR resources without resident data (registry, terminology); any other provider needs rows. */
     static final Set<String> FHIR_WITHOUT_PERSONAL_DATA = Set.of("Organization", "OrganizationAffiliation", "Practitioner",
-            "PractitionerRole", "CodeSystem", "ValueSet", "NamingSystem", "Schedule", "Slot");
+            "PractitionerRole", "CodeSystem", "ValueSet", "NamingSystem", "Schedule", "Slot", "HealthcareService");
     /** FHIR resources with resident data whose relationship rows live elsewhere (with the reason). */
     static final Map<String, String> FHIR_TESTED_ELSEWHERE = Map.of(
-            "AuditEvent", "administrators and auditors only: AccessMatrixContract and the audit branch's tests",
-            "Task", "follow-up tasks of referrals the caller's institution received: FollowUpContract");
+            "AuditEvent", "the audit administrator only: AuditTrailContract, ResidentsContract and AccessMatrixContract",
+            "Task", "follow-up tasks of referrals the caller's institution received: FollowUpContract",
+            "Subscription", "an account's own watches, no resident data in them or in a notification; other accounts get "
+                    + "404 and criteria outside the caller's scope 403: ReferralSubscriptionContract");
+
+    /**
+     * REST and console paths that take a resident only as a filter of the audit trail: the audit administrator
+     * alone may call them (三员), whatever the relationship — AccessMatrixContract (403 for every other demo role)
+     * and AuditTrailContract / ConsoleHttpContract test them.
+     */
+    static final List<String> AUDIT_TRAIL_PATHS = List.of("/api/audit/", "/console/audit");
 
     static final List<Kind> SIDE_DOOR_KINDS = List.of(Kind.UNRELATED, Kind.OUTSIDE_JURISDICTION, Kind.UNKNOWN);
 
@@ -259,7 +268,8 @@ abstract class ResidentAccessMatrixContract {
         var out = new TreeSet<String>();
         mappings.getHandlerMethods().forEach((info, method) -> {
             for (String path : info.getPatternValues()) {
-                if ((path.startsWith("/api/") || path.startsWith("/console/")) && takesResident(path, method)) {
+                boolean auditTrail = AUDIT_TRAIL_PATHS.stream().anyMatch(path::startsWith);
+                if ((path.startsWith("/api/") || path.startsWith("/console/")) && !auditTrail && takesResident(path, method)) {
                     var methods = info.getMethodsCondition().getMethods();
                     if (methods.isEmpty()) {
                         out.add("GET " + path);

@@ -7,6 +7,10 @@ public class ConflictException extends MedUnionException {
         super(code, field, arguments);
     }
 
+    public ConflictException(ErrorCode code, String field, Object... arguments) {
+        this(code.code(), field, arguments);
+    }
+
     @Override
     public int status() {
         return 409;

@@ -7,6 +7,10 @@ public class ForbiddenException extends MedUnionException {
         super(code, null, arguments);
     }
 
+    public ForbiddenException(ErrorCode code, Object... arguments) {
+        this(code.code(), arguments);
+    }
+
     @Override
     public int status() {
         return 403;

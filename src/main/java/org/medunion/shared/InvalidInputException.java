@@ -7,6 +7,10 @@ public class InvalidInputException extends MedUnionException {
         super(rule, field, arguments);
     }
 
+    public InvalidInputException(String field, ErrorCode rule, Object... arguments) {
+        this(field, rule.code(), arguments);
+    }
+
     @Override
     public int status() {
         return 400;

@@ -1,4 +1,4 @@
-package org.medunion.scheduling.internal;
+package org.medunion.scheduling.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,6 +21,7 @@ import org.medunion.scheduling.SchedulingManagement;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotPool;
 import org.medunion.scheduling.SlotSearch;
+import org.medunion.scheduling.internal.SchedulingAccess;
 import org.medunion.shared.MedUnionException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;

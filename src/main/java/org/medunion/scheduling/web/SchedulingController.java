@@ -1,4 +1,4 @@
-package org.medunion.scheduling.internal;
+package org.medunion.scheduling.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,16 +16,17 @@ import org.medunion.scheduling.BookingId;
 import org.medunion.scheduling.PublishSchedule;
 import org.medunion.scheduling.ScheduleId;
 import org.medunion.scheduling.ScheduleKind;
+import org.medunion.scheduling.SchedulingError;
 import org.medunion.scheduling.SchedulingManagement;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotPool;
 import org.medunion.scheduling.SlotSearch;
-import org.medunion.scheduling.internal.SchedulingJson.BookRequest;
-import org.medunion.scheduling.internal.SchedulingJson.BookingJson;
-import org.medunion.scheduling.internal.SchedulingJson.PublishScheduleRequest;
-import org.medunion.scheduling.internal.SchedulingJson.ReleaseRatioJson;
-import org.medunion.scheduling.internal.SchedulingJson.ScheduleJson;
-import org.medunion.scheduling.internal.SchedulingJson.SlotJson;
+import org.medunion.scheduling.web.SchedulingJson.BookRequest;
+import org.medunion.scheduling.web.SchedulingJson.BookingJson;
+import org.medunion.scheduling.web.SchedulingJson.PublishScheduleRequest;
+import org.medunion.scheduling.web.SchedulingJson.ReleaseRatioJson;
+import org.medunion.scheduling.web.SchedulingJson.ScheduleJson;
+import org.medunion.scheduling.web.SchedulingJson.SlotJson;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -87,7 +88,7 @@ class SchedulingController {
                          @RequestParam(required = false) LocalDate date, @RequestParam(required = false) SlotPool pool,
                          @RequestParam(defaultValue = "false") boolean free, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "SCHEDULING-0014", limit, 1, 500);
+            throw new InvalidInputException("limit", SchedulingError.VALUE_OUT_OF_RANGE, limit, 1, 500);
         }
         return scheduling.searchSlots(new SlotSearch(institution == null ? null : new InstitutionId(institution),
                 consortium == null ? null : new ConsortiumId(consortium), schedule == null ? null : new ScheduleId(schedule),

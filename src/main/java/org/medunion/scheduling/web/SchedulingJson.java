@@ -1,4 +1,4 @@
-package org.medunion.scheduling.internal;
+package org.medunion.scheduling.web;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.medunion.policy.internal.EvaluationResult;
 import org.medunion.policy.internal.PolicyService;
 import org.medunion.policy.web.PolicyDtos.ChecklistDto;
 import org.medunion.policy.web.PolicyDtos.ComplianceDto;
@@ -85,7 +86,7 @@ class PolicyController {
     @PostMapping("/evaluate")
     @Operation(summary = "Evaluate all packs over the registry now and keep the findings; returns counts and elapsed milliseconds",
             description = "Optional body {\"reason\": \"...\"}: why the evaluation was run, kept in the audit trail.")
-    PolicyService.EvaluationResult evaluate(@RequestBody(required = false) @jakarta.validation.Valid EvaluateRequest request) {
+    EvaluationResult evaluate(@RequestBody(required = false) @jakarta.validation.Valid EvaluateRequest request) {
         return service.evaluateNow(request == null ? null : request.reason());
     }
 

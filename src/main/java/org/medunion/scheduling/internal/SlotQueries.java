@@ -44,7 +44,7 @@ class SlotQueries {
         Instant to = q.date() == null ? null : q.date().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         int limit = q.limit() <= 0 ? DEFAULT_LIMIT : Math.min(q.limit(), MAX_LIMIT);
         return store.searchSlots(institutions, q.schedule() == null ? null : q.schedule().value(), q.department(),
-                q.kind() == null ? null : q.kind().name(), from, to, q.pool() == null ? null : q.pool().name(), q.freeOnly(),
+                q.kind(), from, to, q.pool(), q.freeOnly(),
                 q.freeOnly() ? clock.instant() : null, limit);
     }
 
@@ -53,7 +53,7 @@ class SlotQueries {
         UUID schedule = q.schedule() == null ? null : q.schedule().value();
         // the store's upper bound is exclusive; the query's is the last admitted instant
         Instant to = q.startTo() == null ? null : q.startTo().plusNanos(1_000);
-        String status = q.status() == null ? null : q.status().name();
+        SlotStatus status = q.status();
         Instant notBefore = q.status() == SlotStatus.FREE ? clock.instant() : null;
         var page = store.searchSlots(null, schedule, null, null, q.startFrom(), to, null, false, notBefore, status, limit,
                 Math.max(0, q.offset()));

@@ -74,10 +74,10 @@ class ComplianceReports {
     ComplianceReport jurisdictionReport(String code, LocalDate asOf) {
         CurrentUser u = scope.readableBy();
         if (!Divisions.valid(code)) {
-            throw new InvalidInputException("code", "policy.invalidJurisdiction", code);
+            throw new InvalidInputException("code", PolicyError.INVALID_JURISDICTION, code);
         }
         if (u.role() == Role.OFFICE || !u.scope().coversDivision(code)) {
-            throw new ForbiddenException("policy.outOfScope", code);
+            throw new ForbiddenException(PolicyError.OUT_OF_SCOPE, code);
         }
         Set<Pack> packs = packsFor(code);
         // a jurisdiction-wide finding of a covering jurisdiction (the city's NO_DATA for SH-15) holds for the district too

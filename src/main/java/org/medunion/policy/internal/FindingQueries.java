@@ -36,10 +36,10 @@ class FindingQueries {
         CurrentUser u = scope.readableBy();
         String st = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (st != null && !STATES.contains(st)) {
-            throw new InvalidInputException("status", "policy.invalidStatus", status);
+            throw new InvalidInputException("status", PolicyError.INVALID_STATUS, status);
         }
         if (ruleId != null && !ruleId.isBlank() && catalogue.rule(ruleId).isEmpty()) {
-            throw new InvalidInputException("rule", "policy.unknownRule", ruleId);
+            throw new InvalidInputException("rule", PolicyError.UNKNOWN_RULE, ruleId);
         }
         boolean withResolved = RESOLVED.equals(st) || ALL.equals(st);
         List<StoredFinding> all = consortium != null ? store.findingsOfConsortium(consortium) : store.findings(withResolved);

@@ -70,13 +70,13 @@ class NationalChecklist {
         CurrentUser u = scope.caller();
         PolicyScope.requireRole(u, Role.OFFICE, Role.PLANNER, Role.ADMIN);
         if (criterion == null || catalogue.nationalCriteria().stream().noneMatch(n -> n.id().equals(criterion))) {
-            throw new InvalidInputException("criterion", "policy.unknownCriterion", criterion);
+            throw new InvalidInputException("criterion", PolicyError.UNKNOWN_CRITERION, criterion);
         }
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException("text", "policy.required");
+            throw new InvalidInputException("text", PolicyError.REQUIRED);
         }
         if (text.length() > MAX_TEXT) {
-            throw new InvalidInputException("text", "policy.tooLong", MAX_TEXT);
+            throw new InvalidInputException("text", PolicyError.TOO_LONG, MAX_TEXT);
         }
         ConsortiumView c = snapshots.consortium(new ConsortiumId(consortiumId))
                 .orElseThrow(() -> new NotFoundException("Consortium", consortiumId));

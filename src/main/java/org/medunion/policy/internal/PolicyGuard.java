@@ -109,7 +109,7 @@ class PolicyGuard implements RegistryChangeGuard {
         if (reason != null && !reason.isBlank()) {
             CurrentUser u = user.get();
             if (u.role() != Role.PLANNER && u.role() != Role.ADMIN) {
-                throw new ForbiddenException("policy.overrideForbidden", u.role().name());
+                throw new ForbiddenException(PolicyError.OVERRIDE_FORBIDDEN, u.role().name());
             }
             for (Finding f : blocking.values()) {
                 store.insertOverride(new PolicyStore.OverrideRow(UUID.randomUUID(), f.ruleId(), f.key(), change.action(),

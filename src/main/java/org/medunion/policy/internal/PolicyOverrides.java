@@ -55,14 +55,14 @@ class PolicyOverrides {
     void setPacks(String jurisdiction, List<String> packs) {
         CurrentUser u = scope.plannerOf(jurisdiction);
         if (packs == null) {
-            throw new InvalidInputException("packs", "policy.required");
+            throw new InvalidInputException("packs", PolicyError.REQUIRED);
         }
         Set<Pack> chosen = EnumSet.noneOf(Pack.class);
         for (int i = 0; i < packs.size(); i++) {
             try {
                 chosen.add(Pack.valueOf(String.valueOf(packs.get(i)).strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("packs[" + i + "]", "policy.unknownPack", packs.get(i));
+                throw new InvalidInputException("packs[" + i + "]", PolicyError.UNKNOWN_PACK, packs.get(i));
             }
         }
         tx.executeWithoutResult(st -> {
@@ -80,19 +80,19 @@ class PolicyOverrides {
     PolicyStore.ParameterOverrideRow overrideParameter(String jurisdiction, String ruleId, String parameter, String value, String reason) {
         CurrentUser u = scope.plannerOf(jurisdiction);
         Rule rule = catalogue.rule(ruleId == null ? "" : ruleId)
-                .orElseThrow(() -> new InvalidInputException("ruleId", "policy.unknownRule", ruleId));
+                .orElseThrow(() -> new InvalidInputException("ruleId", PolicyError.UNKNOWN_RULE, ruleId));
         if (parameter == null || !rule.defaults().containsKey(parameter)) {
-            throw new InvalidInputException("parameter", "policy.unknownParameter", parameter, rule.id(),
+            throw new InvalidInputException("parameter", PolicyError.UNKNOWN_PARAMETER, parameter, rule.id(),
                     String.join(", ", rule.defaults().keySet()));
         }
         if (!Parameters.acceptable(rule, parameter, value) || value.length() > MAX_VALUE) {
-            throw new InvalidInputException("value", "policy.invalidValue", value, rule.defaults().get(parameter));
+            throw new InvalidInputException("value", PolicyError.INVALID_VALUE, value, rule.defaults().get(parameter));
         }
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "policy.reasonRequired");
+            throw new InvalidInputException("reason", PolicyError.REASON_REQUIRED);
         }
         if (reason.length() > MAX_REASON) {
-            throw new InvalidInputException("reason", "policy.tooLong", MAX_REASON);
+            throw new InvalidInputException("reason", PolicyError.TOO_LONG, MAX_REASON);
         }
         var row = new PolicyStore.ParameterOverrideRow(UUID.randomUUID(), jurisdiction, rule.id(), parameter, value.strip(),
                 reason.strip(), u.username(), clock.instant());

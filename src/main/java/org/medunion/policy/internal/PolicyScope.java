@@ -43,10 +43,10 @@ class PolicyScope {
         CurrentUser u = users.require();
         requireRole(u, Role.PLANNER, Role.ADMIN);
         if (!Divisions.valid(jurisdiction)) {
-            throw new InvalidInputException("jurisdiction", "policy.invalidJurisdiction", jurisdiction);
+            throw new InvalidInputException("jurisdiction", PolicyError.INVALID_JURISDICTION, jurisdiction);
         }
         if (!u.scope().coversDivision(jurisdiction)) {
-            throw new ForbiddenException("policy.outOfScope", jurisdiction);
+            throw new ForbiddenException(PolicyError.OUT_OF_SCOPE, jurisdiction);
         }
         return u;
     }
@@ -57,7 +57,7 @@ class PolicyScope {
                 return;
             }
         }
-        throw new ForbiddenException("policy.forbidden", u.role().name());
+        throw new ForbiddenException(PolicyError.FORBIDDEN, u.role().name());
     }
 
     boolean visible(CurrentUser u, StoredFinding f) {

@@ -1,4 +1,4 @@
-package org.medunion.identity.internal;
+package org.medunion.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.medunion.identity.CurrentUser;
+import org.medunion.identity.internal.AccountAuthenticator;
+import org.medunion.identity.internal.OwnAccountService;
+import org.medunion.identity.internal.OwnAccountService.EnrolmentConflict;
+import org.medunion.identity.internal.OwnAccountService.TotpEnrolment;
+import org.medunion.identity.internal.TokenService;
 import org.medunion.shared.MedUnionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -125,9 +130,6 @@ class AuthTokenController {
     record TotpEnrolmentRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
     }
 
-    record TotpEnrolment(String secret, String otpauthUri) {
-    }
-
     record TokenResponse(String token, String tokenType, Instant expiresAt, String refreshToken, Instant refreshExpiresAt,
                          String username, String role) {
         static TokenResponse of(TokenService.IssuedToken issued, CurrentUser user) {
@@ -155,17 +157,6 @@ class AuthTokenController {
         @Override
         public int status() {
             return 429;
-        }
-    }
-
-    static final class EnrolmentConflict extends MedUnionException {
-        EnrolmentConflict() {
-            super("auth.totpAlreadyEnrolled", "username");
-        }
-
-        @Override
-        public int status() {
-            return 409;
         }
     }
 }

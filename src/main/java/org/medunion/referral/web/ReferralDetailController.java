@@ -1,4 +1,4 @@
-package org.medunion.web;
+package org.medunion.referral.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -30,6 +30,10 @@ import org.medunion.scheduling.SlotSearch;
 import org.medunion.scheduling.SlotView;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.FormValues;
+import org.medunion.shared.web.LinkedFormValues;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -45,7 +49,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * complete with the summary returned to the referrer. After an action the page shows the new status and
  * timeline; a refused action comes back with the message next to its field.
  */
-@Controller("consoleReferralDetailController")
+@Controller
+@ConsolePage
 class ReferralDetailController {
 
     private final ReferralManagement referrals;
@@ -78,20 +83,20 @@ class ReferralDetailController {
                Model model, HttpServletResponse response) {
         var rid = new ReferralId(id);
         var v = new LinkedFormValues(params);
-        ReferralAction a = ConsoleSupport.enumValue(ReferralAction.class, "action", action.toUpperCase());
+        ReferralAction a = FormValues.enumValue(ReferralAction.class, "action", action.toUpperCase());
         try {
             switch (a) {
                 case SUBMIT -> referrals.submit(rid);
-                case CANCEL -> referrals.cancel(rid, ConsoleSupport.blankToNull(v.get("reason")));
+                case CANCEL -> referrals.cancel(rid, FormValues.blankToNull(v.get("reason")));
                 case ACCEPT -> referrals.accept(rid, accept(referrals.get(rid), v));
                 case REJECT -> referrals.reject(rid, new RejectReferral(
-                        ConsoleSupport.enumValue(RejectionReason.class, "reason", v.get("reason")),
-                        ConsoleSupport.blankToNull(v.get("text"))));
+                        FormValues.enumValue(RejectionReason.class, "reason", v.get("reason")),
+                        FormValues.blankToNull(v.get("text"))));
                 case REDIRECT -> referrals.redirect(rid, new RedirectReferral(
                         ReferralFormController.uuid("toInstitutionId", v.get("toInstitutionId")),
-                        ConsoleSupport.blankToNull(v.get("toDepartment")), ConsoleSupport.blankToNull(v.get("reason"))));
+                        FormValues.blankToNull(v.get("toDepartment")), FormValues.blankToNull(v.get("reason"))));
                 case ARRIVE -> referrals.arrive(rid);
-                case COMPLETE -> referrals.complete(rid, new CompleteReferral(ConsoleSupport.blankToNull(v.get("summary"))));
+                case COMPLETE -> referrals.complete(rid, new CompleteReferral(FormValues.blankToNull(v.get("summary"))));
                 default -> throw new InvalidInputException("action", "request.unknownValue", action,
                         "submit, cancel, accept, reject, redirect, arrive, complete");
             }
@@ -113,10 +118,10 @@ class ReferralDetailController {
      * an outpatient slot, a bed or an exam (an outpatient follow-up may book nothing).
      */
     private AcceptReferral accept(ReferralView r, LinkedFormValues v) {
-        String note = ConsoleSupport.blankToNull(v.get("note"));
+        String note = FormValues.blankToNull(v.get("note"));
         if (r.destinationType() != null && r.destinationType().isHomeCare()) {
             return AcceptReferral.homeCare(ReferralFormController.uuid("teamId", v.get("teamId")), null,
-                    ConsoleSupport.date("plannedStart", v.get("plannedStart")), note);
+                    FormValues.date("plannedStart", v.get("plannedStart")), note);
         }
         UUID slot = ReferralFormController.uuid("resourceId", v.get("resourceId"));
         if (slot == null && r.destinationType() == DestinationType.OUTPATIENT_FOLLOW_UP) {

@@ -1,34 +1,41 @@
-package org.medunion.web;
+package org.medunion.referral.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.medunion.identity.CurrentUser;
+import org.medunion.identity.Role;
 import org.medunion.referral.ReferralBox;
 import org.medunion.referral.ReferralCount;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralStatus;
+import org.medunion.web.console.ConsoleSupport;
+import org.medunion.web.console.WorkbenchFigures;
+import org.medunion.web.console.WorkbenchTodo;
+import org.medunion.web.console.WorkbenchTodos;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
- * What is waiting for the caller, per role, with counts that link to the filtered list: overdue items first,
- * then the rest in the order of the daily work. Only the caller's own boxes (the referral module scopes them).
+ * The referral lines of the home workbench: what is waiting for the caller, per role, with counts that link to
+ * the filtered list, in the order of the daily work; and the planner's referrals-by-status chart. Only the
+ * caller's own boxes (the referral module scopes them); counts, not lists, so no resident data is read.
  */
 @Component
-class Workbench {
+class ReferralWorkbench implements WorkbenchTodos, WorkbenchFigures {
 
     private final ReferralManagement referrals;
+    private final ConsoleSupport support;
 
-    Workbench(ReferralManagement referrals) {
+    ReferralWorkbench(ReferralManagement referrals, ConsoleSupport support) {
         this.referrals = referrals;
+        this.support = support;
     }
 
-    /** One line of the to-do card: a label key, its count, where the list is, and whether it is overdue. */
-    record Todo(String label, long count, String href, boolean overdue) {
-    }
-
-    List<Todo> todos(CurrentUser me) {
-        List<Todo> todos = new ArrayList<>();
+    @Override
+    public List<WorkbenchTodo> todos(CurrentUser me) {
+        List<WorkbenchTodo> todos = new ArrayList<>();
         switch (me.role()) {
             case GP -> {
                 followUps(todos);
@@ -51,25 +58,36 @@ class Workbench {
                 // planner, pharmacist, centre staff, integrator: nothing queues up for them in the console yet
             }
         }
-        todos.sort(Comparator.comparing(Todo::overdue).reversed());
         return todos;
     }
 
-    private void box(List<Todo> todos, ReferralBox box, ReferralStatus status, String label) {
+    /** A planner's (and administrator's) chart of the jurisdiction's referrals by status. */
+    @Override
+    public void addTo(CurrentUser me, Model model) {
+        if (me.role() != Role.PLANNER && me.role() != Role.ADMIN) {
+            return;
+        }
+        Map<ReferralStatus, Long> byStatus = referrals.statistics(null).byStatus();
+        model.addAttribute("referralLabels", byStatus.keySet().stream()
+                .map(st -> support.text("referral.status." + st.name())).collect(Collectors.joining("|")));
+        model.addAttribute("referralValues", byStatus.values().stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+
+    private void box(List<WorkbenchTodo> todos, ReferralBox box, ReferralStatus status, String label) {
         ReferralCount c = referrals.count(box, status);
         String href = "/console/referrals?box=" + box + (status == null ? "" : "&status=" + status);
         add(todos, label, c, href);
     }
 
-    private void followUps(List<Todo> todos) {
+    private void followUps(List<WorkbenchTodo> todos) {
         add(todos, "todo.followUps", referrals.countOpenFollowUps(), "/console/referrals/follow-ups");
     }
 
     /** Overdue ones as their own line (shown first, in red) when there are any; the rest always. */
-    private static void add(List<Todo> todos, String label, ReferralCount c, String href) {
+    private static void add(List<WorkbenchTodo> todos, String label, ReferralCount c, String href) {
         if (c.overdue() > 0) {
-            todos.add(new Todo(label + ".overdue", c.overdue(), href, true));
+            todos.add(new WorkbenchTodo(label + ".overdue", c.overdue(), href, true));
         }
-        todos.add(new Todo(label, c.total() - c.overdue(), href, false));
+        todos.add(new WorkbenchTodo(label, c.total() - c.overdue(), href, false));
     }
 }

@@ -1,8 +1,8 @@
-package org.medunion.web;
+package org.medunion.registry.web;
 
-import static org.medunion.web.ConsoleSupport.blankToNull;
-import static org.medunion.web.ConsoleSupport.date;
-import static org.medunion.web.ConsoleSupport.enumValue;
+import static org.medunion.shared.web.FormValues.blankToNull;
+import static org.medunion.shared.web.FormValues.date;
+import static org.medunion.shared.web.FormValues.enumValue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +26,8 @@ import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,15 +40,18 @@ import org.springframework.web.bind.annotation.RequestParam;
  * office's and planner's changes (add member, end membership, dissolve). A change a blocking rule stops
  * comes back with the rule ID, clause and objects; a planner may resubmit it with an override reason.
  */
-@Controller("consoleConsortiumController")
-class ConsortiumController {
+@Controller
+@ConsolePage
+class ConsortiumConsoleController {
 
     private final RegistryManagement registry;
     private final ConsoleSupport support;
+    private final RegistryConsoleSupport registrySupport;
 
-    ConsortiumController(RegistryManagement registry, ConsoleSupport support) {
+    ConsortiumConsoleController(RegistryManagement registry, ConsoleSupport support, RegistryConsoleSupport registrySupport) {
         this.registry = registry;
         this.support = support;
+        this.registrySupport = registrySupport;
     }
 
     @GetMapping("/console/consortia")
@@ -60,7 +65,7 @@ class ConsortiumController {
         }
         model.addAttribute("byForm", byForm);
         model.addAttribute("total", all.size());
-        model.addAttribute("names", support.names(all.stream().flatMap(c -> c.lead().stream()).toList()));
+        model.addAttribute("names", registrySupport.names(all.stream().flatMap(c -> c.lead().stream()).toList()));
         return "consortia";
     }
 
@@ -77,7 +82,7 @@ class ConsortiumController {
         ConsortiumId consortiumId = parse(id);
         try {
             InstitutionId institution = form.institutionId == null || form.institutionId.isBlank() ? null
-                    : InstitutionController.parse(form.institutionId);
+                    : InstitutionConsoleController.parse(form.institutionId);
             if (institution == null) {
                 throw new InvalidInputException("institutionId", "field.required");
             }
@@ -158,9 +163,9 @@ class ConsortiumController {
         model.addAttribute("agreements", agreements);
         model.addAttribute("dispatches", dispatches);
         model.addAttribute("reports", registry.changeReports(id));
-        model.addAttribute("names", support.names(ids));
-        model.addAttribute("people", DispatchController.people(registry, dispatches));
-        boolean canManage = c.active() && support.canManage(id);
+        model.addAttribute("names", registrySupport.names(ids));
+        model.addAttribute("people", DispatchConsoleController.people(registry, dispatches));
+        boolean canManage = c.active() && registrySupport.canManage(id);
         model.addAttribute("canManage", canManage);
         model.addAttribute("mayOverride", support.me().role() == Role.PLANNER);
         model.addAttribute("roles", MembershipRole.values());

@@ -1,4 +1,4 @@
-package org.medunion.audit.internal;
+package org.medunion.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

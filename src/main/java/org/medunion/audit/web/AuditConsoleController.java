@@ -1,6 +1,6 @@
-package org.medunion.web;
+package org.medunion.audit.web;
 
-import static org.medunion.web.ConsoleSupport.blankToNull;
+import static org.medunion.shared.web.FormValues.blankToNull;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import org.medunion.audit.AuditExport;
 import org.medunion.audit.AuditTrail;
 import org.medunion.audit.AuditTrail.AuditQuery;
 import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.web.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The audit trail for the audit administrator (S-2, 等保 L3 安全审计): newest events first, filtered by time range
  * (days in Asia/Shanghai), actor, resident, action and object type, paged; CSV export and chain verification.
  */
-@Controller("consoleAuditController")
-class AuditController {
+@Controller
+@ConsolePage
+class AuditConsoleController {
 
     static final int LIMIT = 50;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -35,7 +37,7 @@ class AuditController {
     private final AuditTrail audit;
     private final AuditExport export;
 
-    AuditController(AuditTrail audit, AuditExport export) {
+    AuditConsoleController(AuditTrail audit, AuditExport export) {
         this.audit = audit;
         this.export = export;
     }

@@ -1,4 +1,4 @@
-package org.medunion.identity.internal;
+package org.medunion.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package org.medunion.web;
+package org.medunion.registry.web;
 
 import java.util.Comparator;
 import java.util.UUID;
@@ -7,6 +7,7 @@ import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.NotFoundException;
+import org.medunion.shared.web.ConsolePage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,23 +20,24 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Change reports (医疗联合体建设报告表, SH-10): list by consortium, detail, and the Excel export with the session's rights. */
-@Controller("consoleChangeReportController")
-class ChangeReportController {
+@Controller
+@ConsolePage
+class ChangeReportConsoleController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final RegistryManagement registry;
-    private final ConsoleSupport support;
+    private final RegistryConsoleSupport registrySupport;
 
-    ChangeReportController(RegistryManagement registry, ConsoleSupport support) {
+    ChangeReportConsoleController(RegistryManagement registry, RegistryConsoleSupport registrySupport) {
         this.registry = registry;
-        this.support = support;
+        this.registrySupport = registrySupport;
     }
 
     @GetMapping("/console/change-reports")
     String list(@RequestParam(required = false) String consortium,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        ConsortiumId filter = consortium == null || consortium.isBlank() ? null : ConsortiumController.parse(consortium);
+        ConsortiumId filter = consortium == null || consortium.isBlank() ? null : ConsortiumConsoleController.parse(consortium);
         model.addAttribute("reports", registry.changeReports(filter).stream()
                 .sorted(Comparator.comparing(ChangeReportView::reportedAt).reversed()).toList());
         model.addAttribute("consortia", registry.consortia().stream()
@@ -49,13 +51,13 @@ class ChangeReportController {
         ChangeReportView report = registry.changeReport(id).orElseThrow(() -> new NotFoundException("ChangeReport", id));
         model.addAttribute("r", report);
         model.addAttribute("reporter", report.reportingInstitution() == null ? "—"
-                : support.names(java.util.List.of(report.reportingInstitution())).get(report.reportingInstitution()));
+                : registrySupport.names(java.util.List.of(report.reportingInstitution())).get(report.reportingInstitution()));
         return "change-report";
     }
 
     @GetMapping("/console/change-reports/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String consortium) {
-        ConsortiumId filter = consortium == null || consortium.isBlank() ? null : ConsortiumController.parse(consortium);
+        ConsortiumId filter = consortium == null || consortium.isBlank() ? null : ConsortiumConsoleController.parse(consortium);
         byte[] workbook = registry.exportChangeReports(filter);
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -1,4 +1,4 @@
-package org.medunion.web;
+package org.medunion.registry.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +11,8 @@ import org.medunion.registry.DistrictView;
 import org.medunion.registry.GridView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +21,18 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Who covers whom, by place: each district (GB/T 2260) with its grids, their population and the
  * consortia (and lead hospitals) covering each grid; places no consortium covers stand out.
  */
-@Controller("consoleGridController")
-class GridController {
+@Controller
+@ConsolePage
+class GridConsoleController {
 
     private final RegistryManagement registry;
     private final ConsoleSupport support;
+    private final RegistryConsoleSupport registrySupport;
 
-    GridController(RegistryManagement registry, ConsoleSupport support) {
+    GridConsoleController(RegistryManagement registry, ConsoleSupport support, RegistryConsoleSupport registrySupport) {
         this.registry = registry;
         this.support = support;
+        this.registrySupport = registrySupport;
     }
 
     @GetMapping("/console/grids")
@@ -57,7 +62,7 @@ class GridController {
             tiles.add(new DistrictTile(d, grids, inDistrict));
         }
         List<InstitutionId> leads = active.stream().flatMap(c -> c.lead().stream()).toList();
-        Map<InstitutionId, String> names = support.names(leads);
+        Map<InstitutionId, String> names = registrySupport.names(leads);
         model.addAttribute("tiles", tiles);
         model.addAttribute("names", names);
         model.addAttribute("uncoveredGrids", uncoveredGrids);

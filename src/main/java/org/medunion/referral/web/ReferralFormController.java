@@ -1,4 +1,4 @@
-package org.medunion.web;
+package org.medunion.referral.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -24,6 +24,10 @@ import org.medunion.residents.ResidentView;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.FormValues;
+import org.medunion.shared.web.LinkedFormValues;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -37,7 +41,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * as direction, destination, department and diagnosis change, and for downward referrals the care plan,
  * follow-up tasks and medication list. The service's refusals come back next to the field they name.
  */
-@Controller("consoleReferralFormController")
+@Controller
+@ConsolePage
 class ReferralFormController {
 
     private static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9Xx]");
@@ -87,7 +92,7 @@ class ReferralFormController {
     @GetMapping("/console/referrals/new/residents")
     String residents(@RequestParam(required = false) String q, @RequestParam(required = false) String residentId,
                      Model model) {
-        String text = ConsoleSupport.blankToNull(q);
+        String text = FormValues.blankToNull(q);
         List<ResidentView> found = text == null ? List.of()
                 : residents.search(ID_NUMBER.matcher(text).matches() ? new ResidentSearch(text.toUpperCase(), null, 20)
                 : new ResidentSearch(null, text, 20));
@@ -133,8 +138,8 @@ class ReferralFormController {
             return List.of();
         }
         try {
-            return referrals.suggestDestinations(resident, direction(v), ConsoleSupport.blankToNull(v.get("toDepartment")),
-                    null, ConsoleSupport.enumValue(DestinationType.class, "destinationType", v.get("destinationType")));
+            return referrals.suggestDestinations(resident, direction(v), FormValues.blankToNull(v.get("toDepartment")),
+                    null, FormValues.enumValue(DestinationType.class, "destinationType", v.get("destinationType")));
         } catch (MedUnionException e) {
             return List.of();
         }
@@ -145,8 +150,8 @@ class ReferralFormController {
         if (consortium.isEmpty()) {
             return List.of();
         }
-        String icd = ConsoleSupport.blankToNull(v.get("diagnosisCode"));
-        return referrals.matchingCriteria(consortium.get(), direction(v), ConsoleSupport.blankToNull(v.get("toDepartment")),
+        String icd = FormValues.blankToNull(v.get("diagnosisCode"));
+        return referrals.matchingCriteria(consortium.get(), direction(v), FormValues.blankToNull(v.get("toDepartment")),
                 icd == null ? "" : icd);
     }
 
@@ -168,7 +173,7 @@ class ReferralFormController {
     }
 
     private static ReferralDirection direction(LinkedFormValues v) {
-        ReferralDirection d = ConsoleSupport.enumValue(ReferralDirection.class, "direction", v.get("direction"));
+        ReferralDirection d = FormValues.enumValue(ReferralDirection.class, "direction", v.get("direction"));
         return d == null ? ReferralDirection.UP : d;
     }
 
@@ -180,7 +185,7 @@ class ReferralFormController {
         }
         ResidentView resident = residents.resident(new ResidentId(residentId))
                 .orElseThrow(() -> new InvalidInputException("residentId", "field.required"));
-        ReferralDirection direction = ConsoleSupport.enumValue(ReferralDirection.class, "direction", v.get("direction"));
+        ReferralDirection direction = FormValues.enumValue(ReferralDirection.class, "direction", v.get("direction"));
         boolean down = direction == ReferralDirection.DOWN;
         List<UUID> met = new ArrayList<>();
         for (String id : v.all("criteriaMet")) {
@@ -193,9 +198,9 @@ class ReferralFormController {
             var dues = v.all("taskDue");
             for (int i = 0; i < descriptions.size(); i++) {
                 String due = i < dues.size() ? dues.get(i) : null;
-                if (ConsoleSupport.blankToNull(descriptions.get(i)) != null || ConsoleSupport.blankToNull(due) != null) {
+                if (FormValues.blankToNull(descriptions.get(i)) != null || FormValues.blankToNull(due) != null) {
                     tasks.add(new CreateReferral.FollowUpInput(descriptions.get(i),
-                            ConsoleSupport.date("followUpTasks.dueDate", due), null, null));
+                            FormValues.date("followUpTasks.dueDate", due), null, null));
                 }
             }
             var drugs = v.all("medDrug");
@@ -203,24 +208,24 @@ class ReferralFormController {
                 String dose = v.at("medDose", i);
                 String frequency = v.at("medFrequency", i);
                 String days = v.at("medDays", i);
-                if (ConsoleSupport.blankToNull(drugs.get(i)) != null || ConsoleSupport.blankToNull(days) != null) {
+                if (FormValues.blankToNull(drugs.get(i)) != null || FormValues.blankToNull(days) != null) {
                     meds.add(new CreateReferral.MedicationInput(drugs.get(i), dose, frequency,
-                            ConsoleSupport.integer("medications.days", days), null));
+                            FormValues.integer("medications.days", days), null));
                 }
             }
         }
         return new CreateReferral(direction, null, null, uuid("toInstitutionId", v.get("toInstitutionId")),
                 v.get("toDepartment"), false, residentId, resident.residentIdNumber(), resident.name(), null, null,
                 v.get("reason"), v.get("diagnosisCode"), v.get("diagnosisText"),
-                ConsoleSupport.enumValue(Urgency.class, "urgency", v.get("urgency")), v.get("clinicalSummary"), met,
-                ConsoleSupport.blankToNull(v.get("noCriteriaReason")),
-                down ? ConsoleSupport.enumValue(DestinationType.class, "destinationType", v.get("destinationType")) : null,
-                List.of(), down ? ConsoleSupport.blankToNull(v.get("carePlan")) : null, tasks, meds,
+                FormValues.enumValue(Urgency.class, "urgency", v.get("urgency")), v.get("clinicalSummary"), met,
+                FormValues.blankToNull(v.get("noCriteriaReason")),
+                down ? FormValues.enumValue(DestinationType.class, "destinationType", v.get("destinationType")) : null,
+                List.of(), down ? FormValues.blankToNull(v.get("carePlan")) : null, tasks, meds,
                 "submit".equals(v.get("action")));
     }
 
     static UUID uuid(String field, String value) {
-        String s = ConsoleSupport.blankToNull(value);
+        String s = FormValues.blankToNull(value);
         if (s == null) {
             return null;
         }

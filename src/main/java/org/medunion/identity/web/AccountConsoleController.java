@@ -1,4 +1,4 @@
-package org.medunion.web;
+package org.medunion.identity.web;
 
 import org.medunion.identity.AccountAdministration;
 import org.medunion.identity.OwnAccount;
@@ -6,6 +6,8 @@ import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
 import org.medunion.identity.ScopeType;
 import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsoleMessages;
+import org.medunion.shared.web.FormValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,12 +25,12 @@ class AccountConsoleController {
 
     private final AccountAdministration admin;
     private final OwnAccount own;
-    private final ConsoleSupport support;
+    private final ConsoleMessages messages;
 
-    AccountConsoleController(AccountAdministration admin, OwnAccount own, ConsoleSupport support) {
+    AccountConsoleController(AccountAdministration admin, OwnAccount own, ConsoleMessages messages) {
         this.admin = admin;
         this.own = own;
-        this.support = support;
+        this.messages = messages;
     }
 
     @GetMapping("/console/account/password")
@@ -43,7 +45,7 @@ class AccountConsoleController {
             own.changeOwnPassword(currentPassword, newPassword);
             model.addAttribute("changed", true);
         } catch (MedUnionException e) {
-            model.addAttribute("feedback", support.feedback(e));
+            model.addAttribute("feedback", messages.feedback(e));
         }
         model.addAttribute("mustChange", own.mustChangePassword());
         return "accounts/password";
@@ -62,10 +64,10 @@ class AccountConsoleController {
                   @RequestParam String scopeType, @RequestParam(required = false) String scopeReference, Model model) {
         try {
             var created = admin.create(new AccountAdministration.NewAccountRequest(username, displayName,
-                    ConsoleSupport.enumValue(Role.class, "role", role), scope(scopeType, scopeReference)));
+                    FormValues.enumValue(Role.class, "role", role), scope(scopeType, scopeReference)));
             model.addAttribute("temporary", created);
         } catch (MedUnionException e) {
-            model.addAttribute("feedback", support.feedback(e));
+            model.addAttribute("feedback", messages.feedback(e));
         }
         return list(0, model);
     }
@@ -80,7 +82,7 @@ class AccountConsoleController {
                 default -> model.addAttribute("temporary", admin.resetPassword(username));
             }
         } catch (MedUnionException e) {
-            model.addAttribute("feedback", support.feedback(e));
+            model.addAttribute("feedback", messages.feedback(e));
         }
         return list(0, model);
     }
@@ -89,14 +91,14 @@ class AccountConsoleController {
     String changeRole(@PathVariable String username, @RequestParam String role, @RequestParam String scopeType,
                       @RequestParam(required = false) String scopeReference, Model model) {
         try {
-            admin.changeRole(username, ConsoleSupport.enumValue(Role.class, "role", role), scope(scopeType, scopeReference));
+            admin.changeRole(username, FormValues.enumValue(Role.class, "role", role), scope(scopeType, scopeReference));
         } catch (MedUnionException e) {
-            model.addAttribute("feedback", support.feedback(e));
+            model.addAttribute("feedback", messages.feedback(e));
         }
         return list(0, model);
     }
 
     private static Scope scope(String type, String reference) {
-        return new Scope(ConsoleSupport.enumValue(ScopeType.class, "scope.type", type), ConsoleSupport.blankToNull(reference));
+        return new Scope(FormValues.enumValue(ScopeType.class, "scope.type", type), FormValues.blankToNull(reference));
     }
 }

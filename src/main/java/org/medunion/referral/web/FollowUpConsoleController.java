@@ -1,4 +1,4 @@
-package org.medunion.web;
+package org.medunion.referral.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -9,6 +9,8 @@ import org.medunion.referral.MarkFollowUpDone;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The follow-up tasks (随访任务) the family doctor's institution received with downward referrals, earliest due
  * first (overdue in red), each marked done in place with a note (htmx swaps the row).
  */
-@Controller("consoleFollowUpController")
+@Controller
+@ConsolePage
 class FollowUpConsoleController {
 
     private final ReferralManagement referrals;

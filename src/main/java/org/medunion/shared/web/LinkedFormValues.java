@@ -1,4 +1,4 @@
-package org.medunion.web;
+package org.medunion.shared.web;
 
 import java.util.List;
 import org.springframework.util.LinkedMultiValueMap;
@@ -12,11 +12,11 @@ public final class LinkedFormValues {
 
     private final MultiValueMap<String, String> values;
 
-    LinkedFormValues(MultiValueMap<String, String> values) {
+    public LinkedFormValues(MultiValueMap<String, String> values) {
         this.values = values == null ? new LinkedMultiValueMap<>() : new LinkedMultiValueMap<>(values);
     }
 
-    LinkedFormValues with(String name, String value) {
+    public LinkedFormValues with(String name, String value) {
         if (value != null) {
             values.put(name, List.of(value));
         }

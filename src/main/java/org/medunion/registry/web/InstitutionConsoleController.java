@@ -1,7 +1,7 @@
-package org.medunion.web;
+package org.medunion.registry.web;
 
-import static org.medunion.web.ConsoleSupport.blankToNull;
-import static org.medunion.web.ConsoleSupport.enumValue;
+import static org.medunion.shared.web.FormValues.blankToNull;
+import static org.medunion.shared.web.FormValues.enumValue;
 
 import java.util.List;
 import org.medunion.identity.Role;
@@ -18,6 +18,9 @@ import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.FormFeedback;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,17 +31,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Institutions: a searchable, paged list (htmx), a detail page and — for planners — the register form. */
-@Controller("consoleInstitutionController")
-class InstitutionController {
+@Controller
+@ConsolePage
+class InstitutionConsoleController {
 
     static final int PAGE_SIZE = 20;
 
     private final RegistryManagement registry;
     private final ConsoleSupport support;
+    private final RegistryConsoleSupport registrySupport;
 
-    InstitutionController(RegistryManagement registry, ConsoleSupport support) {
+    InstitutionConsoleController(RegistryManagement registry, ConsoleSupport support, RegistryConsoleSupport registrySupport) {
         this.registry = registry;
         this.support = support;
+        this.registrySupport = registrySupport;
     }
 
     @ModelAttribute
@@ -68,7 +74,7 @@ class InstitutionController {
         model.addAttribute("category", blankToNull(category));
         model.addAttribute("level", blankToNull(level));
         model.addAttribute("district", blankToNull(district));
-        model.addAttribute("districts", support.districtsInScope());
+        model.addAttribute("districts", registrySupport.districtsInScope());
         model.addAttribute("canRegister", support.isPlanner());
         return htmx != null ? "institutions :: results" : "institutions";
     }
@@ -91,7 +97,7 @@ class InstitutionController {
         support.requireRole(Role.PLANNER, Role.ADMIN);
         model.addAttribute("form", new InstitutionForm());
         model.addAttribute("errors", new FormFeedback());
-        model.addAttribute("districts", support.districtsInScope());
+        model.addAttribute("districts", registrySupport.districtsInScope());
         return "institution-form";
     }
 
@@ -103,7 +109,7 @@ class InstitutionController {
             return "redirect:/console/institutions/" + created.id() + "?created";
         } catch (MedUnionException e) {
             model.addAttribute("errors", support.feedback(e));
-            model.addAttribute("districts", support.districtsInScope());
+            model.addAttribute("districts", registrySupport.districtsInScope());
             return "institution-form";
         }
     }

@@ -1,4 +1,4 @@
-package org.medunion.web;
+package org.medunion.referral.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -11,6 +11,10 @@ import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.FormValues;
+import org.medunion.shared.web.LinkedFormValues;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -23,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Referral criteria (转诊标准) of a consortium for its management office: list, add, edit (version-aware),
  * deactivate. Administrators pick the consortium with {@code ?consortium=}.
  */
-@Controller("consoleCriteriaController")
+@Controller
+@ConsolePage
 class CriteriaConsoleController {
 
     private final ReferralManagement referrals;
@@ -49,13 +54,13 @@ class CriteriaConsoleController {
         UUID id = ReferralFormController.uuidOrNull(v.get("id"));
         try {
             var command = new DefineCriterion(consortium,
-                    ConsoleSupport.enumValue(ReferralDirection.class, "direction", v.get("direction")),
-                    ConsoleSupport.blankToNull(v.get("department")), ConsoleSupport.blankToNull(v.get("diagnosisPrefix")),
+                    FormValues.enumValue(ReferralDirection.class, "direction", v.get("direction")),
+                    FormValues.blankToNull(v.get("department")), FormValues.blankToNull(v.get("diagnosisPrefix")),
                     v.get("text"));
             if (id == null) {
                 referrals.defineCriterion(command);
             } else {
-                Integer version = ConsoleSupport.integer("version", v.get("version"));
+                Integer version = FormValues.integer("version", v.get("version"));
                 if (version == null) {
                     throw new InvalidInputException("version", "field.required");
                 }

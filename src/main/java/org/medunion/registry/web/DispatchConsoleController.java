@@ -1,8 +1,8 @@
-package org.medunion.web;
+package org.medunion.registry.web;
 
-import static org.medunion.web.ConsoleSupport.blankToNull;
-import static org.medunion.web.ConsoleSupport.date;
-import static org.medunion.web.ConsoleSupport.decimal;
+import static org.medunion.shared.web.FormValues.blankToNull;
+import static org.medunion.shared.web.FormValues.date;
+import static org.medunion.shared.web.FormValues.decimal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +20,9 @@ import org.medunion.registry.LogWork;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.FormFeedback;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,15 +31,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Dispatched managers and experts per consortium, their work logs, and the office's form to log a day's work. */
-@Controller("consoleDispatchController")
-class DispatchController {
+@Controller
+@ConsolePage
+class DispatchConsoleController {
 
     private final RegistryManagement registry;
     private final ConsoleSupport support;
+    private final RegistryConsoleSupport registrySupport;
 
-    DispatchController(RegistryManagement registry, ConsoleSupport support) {
+    DispatchConsoleController(RegistryManagement registry, ConsoleSupport support, RegistryConsoleSupport registrySupport) {
         this.registry = registry;
         this.support = support;
+        this.registrySupport = registrySupport;
     }
 
     @GetMapping("/console/dispatches")
@@ -57,7 +63,7 @@ class DispatchController {
             }
         }
         model.addAttribute("byConsortium", byConsortium);
-        model.addAttribute("names", support.names(ids));
+        model.addAttribute("names", registrySupport.names(ids));
         model.addAttribute("people", people(registry, all));
         model.addAttribute("canLog", canLog());
         return "dispatches";

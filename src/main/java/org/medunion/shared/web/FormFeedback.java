@@ -1,4 +1,4 @@
-package org.medunion.web;
+package org.medunion.shared.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

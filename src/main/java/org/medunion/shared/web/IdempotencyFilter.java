@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.medunion.shared.SharedError;
 import org.slf4j.Logger;
@@ -38,7 +41,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * so the change and its answer commit together. Any other answer rolls back and stores nothing. A repeat with
  * the same key and the same request gets the stored answer ({@code Idempotent-Replayed: true}) and changes
  * nothing; with another request it is refused (422 {@code SHARED-0002}). Keys are per user: the primary key
- * (user, key) makes a concurrent duplicate fail at commit, and it then answers as the request that won.
+ * (user, key) makes a concurrent duplicate fail at commit, and it then answers as the request that won; on one
+ * instance a duplicate simply waits for the request holding its key.
  */
 @Component
 @Order(0) // after Spring Security's filter chain (order -100): the caller is known
@@ -65,6 +69,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final List<String> DESCRIBING = List.of("Content-Type", "Content-Encoding", "Content-Language",
             "Location", "Content-Location", "ETag", "Last-Modified");
 
+    /** How long a duplicate waits for the request holding its key on this instance. */
+    private static final long WAIT_SECONDS = 30;
+
+    private final ConcurrentHashMap<String, CountDownLatch> inFlight = new ConcurrentHashMap<>();
     private final IdempotencyRecords records;
     private final TransactionTemplate tx;
     private final Problems problems;
@@ -100,7 +108,41 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes(); // bounded by RequestSizeLimitFilter
-        String hash = hash(request, body);
+        String slot = user + "\n" + key;
+        var mine = new CountDownLatch(1);
+        try {
+            if (!awaitTurn(slot, mine)) {
+                problems.write(request, response, 409, SharedError.IDEMPOTENCY_KEY_IN_PROGRESS, HEADER);
+                return;
+            }
+            handle(new BufferedBodyRequest(request, body), response, chain, user, key, hash(request, body));
+        } finally {
+            inFlight.remove(slot, mine);
+            mine.countDown();
+        }
+    }
+
+    /**
+     * Duplicates on this instance wait for the request holding the key, then find its answer; across instances
+     * the primary key decides. False when the holder took too long.
+     */
+    private boolean awaitTurn(String slot, CountDownLatch mine) {
+        CountDownLatch holder;
+        while ((holder = inFlight.putIfAbsent(slot, mine)) != null) {
+            try {
+                if (!holder.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String user,
+                        String key, String hash) throws IOException, ServletException {
         Optional<StoredResponse> earlier = records.find(user, key);
         if (earlier.isPresent()) {
             replay(earlier.get(), hash, user, request, response);
@@ -109,9 +151,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         var capture = new ContentCachingResponseWrapper(response);
         boolean stored;
         try {
-            stored = runAndStore(new BufferedBodyRequest(request, body), capture, chain, user, key, hash);
+            stored = runAndStore(request, capture, chain, user, key, hash);
         } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
-            // the same key committed by a concurrent request first: answer as it did
+            // the same key committed by a request on another instance first: answer as it did
             log.debug("Idempotency-Key of {} not stored: {}", user, e.getMostSpecificCause().getMessage());
             stored = false;
         } catch (ChainFailure e) {

@@ -93,7 +93,7 @@ class FollowUpDesk {
             where.append(" and r.consortium_id = ?");
             params.add(user.scope().referenceId());
         } else {
-            throw new ForbiddenException("REFERRAL-0003", "FOLLOW_UP");
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "FOLLOW_UP");
         }
         return where.toString();
     }
@@ -108,19 +108,19 @@ class FollowUpDesk {
         }
         String note = command == null || command.note() == null || command.note().isBlank() ? null : command.note().trim();
         if (note != null && note.length() > 1000) {
-            throw new InvalidInputException("note", "REFERRAL-0008", 1000);
+            throw new InvalidInputException("note", ReferralError.TEXT_TOO_LONG, 1000);
         }
         ReferralRow r = store.find(id.value()).filter(x -> access.canSee(user, x))
                 .orElseThrow(() -> new NotFoundException("Referral", id));
         if (!mayMark(user, r)) {
-            throw new ForbiddenException("REFERRAL-0003", "FOLLOW_UP");
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "FOLLOW_UP");
         }
         var task = find(user, r.id(), taskId);
         if (!SENT.contains(r.status())) {
-            throw new ConflictException("REFERRAL-0030", "status", r.status().name());
+            throw new ConflictException(ReferralError.FOLLOW_UP_NOT_OPEN, "status", r.status().name());
         }
         if (task.done()) {
-            throw new ConflictException("REFERRAL-0031", "taskId", task.doneBy());
+            throw new ConflictException(ReferralError.FOLLOW_UP_ALREADY_DONE, "taskId", task.doneBy());
         }
         int n = store.jdbc().sql("""
                 update referral_follow_up_task set done = true, done_at = ?, done_by = ?, done_note = ?
@@ -128,7 +128,7 @@ class FollowUpDesk {
                 .params(ReferralStore.ts(clock.instant()), user.username(), note, taskId, r.id()).update();
         if (n != 1) {
             // a concurrent request marked it first
-            throw new ConflictException("REFERRAL-0031", "taskId", "");
+            throw new ConflictException(ReferralError.FOLLOW_UP_ALREADY_DONE, "taskId", "");
         }
         audit.record(AuditAction.UPDATE, OBJECT, taskId.toString(), r.residentId().toString(), "DONE " + r.number());
         return find(user, r.id(), taskId);

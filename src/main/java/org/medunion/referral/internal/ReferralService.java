@@ -116,7 +116,7 @@ class ReferralService implements ReferralManagement {
         CurrentUser user = users.require();
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             if (idempotencyKey.length() > 100) {
-                throw new InvalidInputException("Idempotency-Key", "REFERRAL-0011");
+                throw new InvalidInputException("Idempotency-Key", ReferralError.IDEMPOTENCY_KEY_TOO_LONG);
             }
             var earlier = store.idempotent(idempotencyKey, user.username());
             if (earlier.isPresent()) {
@@ -127,12 +127,12 @@ class ReferralService implements ReferralManagement {
             throw new InvalidInputException("body", "field.required");
         }
         if (!ReferralAccess.unrestricted(user) && !ReferralAccess.jurisdictional(user) && !ReferralAccess.clinician(user)) {
-            throw new ForbiddenException("REFERRAL-0003", "CREATE");
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "CREATE");
         }
         UUID from = c.fromInstitutionId() != null ? c.fromInstitutionId() : ReferralAccess.institutionOf(user);
         required(from, "fromInstitutionId");
         if (!access.canSendFrom(user, from)) {
-            throw new ForbiddenException("REFERRAL-0003", "CREATE");
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "CREATE");
         }
         ReferralRow row = newRow(c, from, user.username(), clock.instant());
         boolean submit = Boolean.TRUE.equals(c.submit());
@@ -157,7 +157,7 @@ class ReferralService implements ReferralManagement {
         requiredText(c.diagnosisCode(), "diagnosisCode", 10);
         String icd = c.diagnosisCode().trim().toUpperCase();
         if (!ICD10.matcher(icd).matches()) {
-            throw new InvalidInputException("diagnosisCode", "REFERRAL-0007", c.diagnosisCode());
+            throw new InvalidInputException("diagnosisCode", ReferralError.INVALID_ICD10, c.diagnosisCode());
         }
         requiredText(c.diagnosisText(), "diagnosisText", 200);
         required(c.urgency(), "urgency");
@@ -170,10 +170,10 @@ class ReferralService implements ReferralManagement {
         validateParts(c);
         boolean toDesk = Boolean.TRUE.equals(c.toDesk());
         if (c.toInstitutionId() == null && !toDesk) {
-            throw new InvalidInputException("toInstitutionId", "REFERRAL-0004");
+            throw new InvalidInputException("toInstitutionId", ReferralError.NO_RECEIVER);
         }
         if (from.equals(c.toInstitutionId())) {
-            throw new InvalidInputException("toInstitutionId", "REFERRAL-0009");
+            throw new InvalidInputException("toInstitutionId", ReferralError.SAME_INSTITUTION);
         }
         references.create(c, from);
         UUID consortium = c.consortiumId() != null ? c.consortiumId()
@@ -187,14 +187,14 @@ class ReferralService implements ReferralManagement {
         }
         if (!down && (c.destinationType() != null || c.carePlan() != null || notEmpty(c.followUpTasks())
                 || notEmpty(c.medications()))) {
-            throw new InvalidInputException(c.destinationType() != null ? "destinationType" : "carePlan", "REFERRAL-0010");
+            throw new InvalidInputException(c.destinationType() != null ? "destinationType" : "carePlan", ReferralError.DOWNWARD_ONLY);
         }
         List<UUID> met = c.criteriaMet() == null ? List.of() : c.criteriaMet();
         for (UUID id : met) {
             var criterion = id == null ? null : criteria.find(id).orElse(null);
             if (criterion == null || !criterion.active() || criterion.direction() != c.direction()
                     || consortium != null && !consortium.equals(criterion.consortiumId())) {
-                throw new InvalidInputException("criteriaMet", "REFERRAL-0005", id);
+                throw new InvalidInputException("criteriaMet", ReferralError.CRITERION_NOT_APPLICABLE, id);
             }
         }
         optionalText(c.carePlan(), "carePlan", 4000);
@@ -248,7 +248,7 @@ class ReferralService implements ReferralManagement {
         ReferralStatus next = legal(r, ReferralAction.SUBMIT);
         if ((r.criteriaMet() == null || r.criteriaMet().isBlank())
                 && (r.noCriteriaReason() == null || r.noCriteriaReason().isBlank())) {
-            throw new InvalidInputException("noCriteriaReason", "REFERRAL-0002");
+            throw new InvalidInputException("noCriteriaReason", ReferralError.NO_CRITERIA_REASON);
         }
         Instant deadline = now.plus(settings.acceptanceDeadline(r.urgency()));
         store.update(r, next, cols("submitted_at", now, "acceptance_deadline", deadline, "escalated", false,
@@ -269,7 +269,7 @@ class ReferralService implements ReferralManagement {
         required(c, "body");
         optionalText(c.note(), "note", 1000);
         if (r.toInstitutionId() == null) {
-            throw new InvalidInputException("toInstitutionId", "REFERRAL-0004");
+            throw new InvalidInputException("toInstitutionId", ReferralError.NO_RECEIVER);
         }
         doAccept(r, c, user.username(), clock.instant());
         return changed(r.id(), user, "ACCEPT");
@@ -332,7 +332,7 @@ class ReferralService implements ReferralManagement {
         requiredText(c.reason(), "reason", 1000);
         optionalText(c.toDepartment(), "toDepartment", 100);
         if (c.toInstitutionId().equals(r.toInstitutionId()) || c.toInstitutionId().equals(r.fromInstitutionId())) {
-            throw new InvalidInputException("toInstitutionId", "REFERRAL-0009");
+            throw new InvalidInputException("toInstitutionId", ReferralError.SAME_INSTITUTION);
         }
         references.institution(c.toInstitutionId(), "toInstitutionId");
         doRedirect(r, c, user.username(), clock.instant());
@@ -475,7 +475,7 @@ class ReferralService implements ReferralManagement {
                             : "to_institution_id = ? and status <> 'DRAFT'");
                     params.add(inst);
                 } else {
-                    throw new ForbiddenException("REFERRAL-0003", box.name());
+                    throw new ForbiddenException(ReferralError.WRONG_SIDE, box.name());
                 }
             }
             case DESK -> {
@@ -488,7 +488,7 @@ class ReferralService implements ReferralManagement {
                     where.append("consortium_id = ?");
                     params.add(user.scope().referenceId());
                 } else {
-                    throw new ForbiddenException("REFERRAL-0003", box.name());
+                    throw new ForbiddenException(ReferralError.WRONG_SIDE, box.name());
                 }
                 if (status == null) {
                     where.append(" and status = 'SUBMITTED'");
@@ -572,14 +572,14 @@ class ReferralService implements ReferralManagement {
             }
             case OFFICE -> {
                 if (user.scope().reference() == null) {
-                    throw new ForbiddenException("REFERRAL-0003", "STATISTICS");
+                    throw new ForbiddenException(ReferralError.WRONG_SIDE, "STATISTICS");
                 }
                 if (consortium != null && !consortium.toString().equals(user.scope().reference())) {
-                    throw new ForbiddenException("REFERRAL-0003", "STATISTICS");
+                    throw new ForbiddenException(ReferralError.WRONG_SIDE, "STATISTICS");
                 }
                 consortium = user.scope().referenceId();
             }
-            default -> throw new ForbiddenException("REFERRAL-0003", "STATISTICS");
+            default -> throw new ForbiddenException(ReferralError.WRONG_SIDE, "STATISTICS");
         }
         if (user.role() == org.medunion.identity.Role.PLANNER) {
             // a planner's aggregates cover the referrals of the institutions in their jurisdiction (issue 10)
@@ -630,7 +630,7 @@ class ReferralService implements ReferralManagement {
         mayMaintain(user, existing.consortiumId());
         validateCriterion(c, user);
         if (!existing.consortiumId().equals(c.consortiumId())) {
-            throw new InvalidInputException("consortiumId", "REFERRAL-0013");
+            throw new InvalidInputException("consortiumId", ReferralError.CRITERION_CONSORTIUM_CHANGED);
         }
         return criteria.update(id, expectedVersion, c, normalisedPrefix(c.diagnosisPrefix()));
     }
@@ -652,7 +652,7 @@ class ReferralService implements ReferralManagement {
         optionalText(c.department(), "department", 100);
         String prefix = normalisedPrefix(c.diagnosisPrefix());
         if (prefix != null && !ICD10_PREFIX.matcher(prefix).matches()) {
-            throw new InvalidInputException("diagnosisPrefix", "REFERRAL-0007", c.diagnosisPrefix());
+            throw new InvalidInputException("diagnosisPrefix", ReferralError.INVALID_ICD10, c.diagnosisPrefix());
         }
     }
 
@@ -664,7 +664,7 @@ class ReferralService implements ReferralManagement {
     private static void mayMaintain(CurrentUser user, UUID consortium) {
         boolean office = user.role() == org.medunion.identity.Role.OFFICE && consortium.toString().equals(user.scope().reference());
         if (!office && !user.isAdmin()) {
-            throw new ForbiddenException("REFERRAL-0003", "CRITERIA");
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "CRITERIA");
         }
     }
 
@@ -679,11 +679,11 @@ class ReferralService implements ReferralManagement {
         UUID from = fromInstitutionId != null ? fromInstitutionId : ReferralAccess.institutionOf(user);
         required(from, "fromInstitutionId");
         if (!access.canSendFrom(user, from)) {
-            throw new ForbiddenException("REFERRAL-0003", "SUGGEST");
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "SUGGEST");
         }
         if (!directory.caresFor(from, residentId)) {
             // routing reads the resident's contract: only for a resident the sending institution cares for
-            throw new InvalidInputException("resident", ReferenceCheck.NO_RESIDENT, residentId);
+            throw new InvalidInputException("resident", ReferralError.NO_RESIDENT, residentId);
         }
         var contract = directory.activeContract(residentId, LocalDate.now(clock));
         var consortium = directory.consortiumOf(from).orElse(null);
@@ -773,7 +773,7 @@ class ReferralService implements ReferralManagement {
     private void adminOrSystem() {
         users.current().ifPresent(u -> {
             if (!u.isAdmin() && u.role() != org.medunion.identity.Role.OFFICE) {
-                throw new ForbiddenException("REFERRAL-0003", "ROUTING");
+                throw new ForbiddenException(ReferralError.WRONG_SIDE, "ROUTING");
             }
         });
     }
@@ -940,13 +940,13 @@ class ReferralService implements ReferralManagement {
     private ReferralRow actable(ReferralId id, CurrentUser user, ReferralAction action) {
         ReferralRow r = visible(id, user);
         if (!access.mayAct(user, r, action)) {
-            throw new ForbiddenException("REFERRAL-0003", action.name());
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, action.name());
         }
         return r;
     }
 
     private static ReferralStatus legal(ReferralRow r, ReferralAction action) {
-        return ReferralWorkflow.next(r.status(), action).orElseThrow(() -> new ConflictException("REFERRAL-0001",
+        return ReferralWorkflow.next(r.status(), action).orElseThrow(() -> new ConflictException(ReferralError.ILLEGAL_TRANSITION,
                 "status", r.status().name(), action.requestedStatus().name()));
     }
 
@@ -1014,7 +1014,7 @@ class ReferralService implements ReferralManagement {
                 optionalText(m.frequency(), "medications.frequency", 100);
                 optionalText(m.note(), "medications.note", 500);
                 if (m.days() != null && (m.days() < 1 || m.days() > 84)) {
-                    throw new InvalidInputException("medications.days", "REFERRAL-0012", m.days());
+                    throw new InvalidInputException("medications.days", ReferralError.INVALID_PRESCRIPTION_DAYS, m.days());
                 }
             }
         }
@@ -1030,7 +1030,7 @@ class ReferralService implements ReferralManagement {
     /** Length under the referral's own rule code; characters under the shared input-hygiene rules. */
     private static void optionalText(String value, String field, int max) {
         if (value != null && value.trim().length() > max) {
-            throw new InvalidInputException(field, "REFERRAL-0008", max);
+            throw new InvalidInputException(field, ReferralError.TEXT_TOO_LONG, max);
         }
         TextRules.characters(value, field, TextRules.Kind.MULTILINE);
     }

@@ -43,11 +43,10 @@ class DemoWorkflowSeeder {
     private final ResidentsManagement residents;
     private final Clock clock;
     private final org.medunion.scheduling.SchedulingManagement scheduling;
-    private final org.medunion.referral.ReferralManagement referrals;
+    private final DemoReferrals referrals;
 
     DemoWorkflowSeeder(RegistryManagement registry, ResidentsManagement residents, Clock clock,
-                       org.medunion.scheduling.SchedulingManagement scheduling,
-                       org.medunion.referral.ReferralManagement referrals) {
+                       org.medunion.scheduling.SchedulingManagement scheduling, DemoReferrals referrals) {
         this.registry = registry;
         this.residents = residents;
         this.scheduling = scheduling;
@@ -55,7 +54,7 @@ class DemoWorkflowSeeder {
         this.clock = clock;
     }
 
-    private volatile org.medunion.referral.ReferralManagement.DemoReferrals pendingReferrals;
+    private volatile DemoReferrals.Plan pendingReferrals;
 
     /**
      * Referrals in every state, one per state and direction (keeps the seeding near a second), for the data
@@ -68,7 +67,7 @@ class DemoWorkflowSeeder {
             return 0;
         }
         long start = System.nanoTime();
-        int n = referrals.seedDemo(pending).size();
+        int n = referrals.seed(pending);
         log.info("Demo workflow referrals seeded: {} in {} ms", n, (System.nanoTime() - start) / 1_000_000);
         return n;
     }
@@ -164,14 +163,14 @@ class DemoWorkflowSeeder {
                         "gp", city.communityHealthCentre());
                 bookings++;
             }
-            var demoResidents = new ArrayList<org.medunion.referral.ReferralManagement.DemoResident>();
+            var demoResidents = new ArrayList<DemoReferrals.Resident>();
             for (int i = 0; i < 40; i++) {
-                demoResidents.add(new org.medunion.referral.ReferralManagement.DemoResident(ids.get(i).value(),
+                demoResidents.add(new DemoReferrals.Resident(ids.get(i).value(),
                         commands.get(i).idNumber(), commands.get(i).name()));
             }
-            pendingReferrals = new org.medunion.referral.ReferralManagement.DemoReferrals(
+            pendingReferrals = new DemoReferrals.Plan(
                     city.communityHealthCentre().value(), city.leadHospital().value(), city.officeConsortium().value(),
-                    outpatient.value(), demoResidents, 1, clock.instant(), city.municipalHospital().value(),
+                    outpatient.value(), demoResidents, clock.instant(), city.municipalHospital().value(),
                     city.institutions().getOrDefault(NURSING_HOME_KEY, city.municipalHospital()).value(),
                     beds.get(0).id().value(), team.value());
         }

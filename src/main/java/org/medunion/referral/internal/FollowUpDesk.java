@@ -110,7 +110,7 @@ class FollowUpDesk {
         if (note != null && note.length() > 1000) {
             throw new InvalidInputException("note", ReferralError.TEXT_TOO_LONG, 1000);
         }
-        ReferralRow r = store.find(id.value()).filter(x -> access.canSee(user, x))
+        Referral r = store.find(id.value()).filter(x -> access.canSee(user, x))
                 .orElseThrow(() -> new NotFoundException("Referral", id));
         if (!mayMark(user, r)) {
             throw new ForbiddenException(ReferralError.WRONG_SIDE, "FOLLOW_UP");
@@ -140,7 +140,7 @@ class FollowUpDesk {
     }
 
     /** The receiving institution's family doctor, the consortium's office (desk), administrators, integrators inside their jurisdiction. */
-    boolean mayMark(CurrentUser user, ReferralRow r) {
+    boolean mayMark(CurrentUser user, Referral r) {
         if (ReferralAccess.unrestricted(user)) {
             return true;
         }

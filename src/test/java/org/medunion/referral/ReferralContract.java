@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The referral workflow end to end over HTTP (product.md §5; SH-15, CQ-6, CN-3, CN-4; I-2, I-3, I-13):
  * one HTTP test per workflow action and one refused transition (the whole transition table is the aggregate's unit
  * test, internal.ReferralTest), criteria, deadlines and escalation with a controllable clock, routing, closed
- * loop, scope, audit of every read, masking, idempotency, events, and the system's backfill commands.
+ * loop, scope, audit of every read, masking, idempotency, events (the system's commands: ReferralEventsContract).
  */
 abstract class ReferralContract {
 
@@ -515,42 +515,5 @@ abstract class ReferralContract {
         assertThat(wrongKind.status()).isEqualTo(400);
         assertThat(wrongKind.json().get("field").asString()).isEqualTo("bookingKind");
         assertThat(w.as(w.gp).get("/api/referrals/" + third).json().get("status").asString()).isEqualTo("SUBMITTED");
-    }
-
-    @Autowired
-    ReferralBackfill backfill;
-
-    /** The system's commands (the demo city): as the given actor at the given instants, through the same table. */
-    @Test
-    void backfillRecordsTheWorkflowAsTheGivenActorAtTheGivenInstants() {
-        var w = world();
-        Instant t = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(Duration.ofDays(10));
-        var c = new CreateReferral(ReferralDirection.UP, w.primary, null, w.hospital, "心内科", false, w.resident,
-                ReferralFixture.idNumber(), "张三", w.consortium, null, "需专科评估", "I10", "原发性高血压", Urgency.URGENT,
-                null, List.of(), "演示数据：无匹配标准", null, List.of(), null, List.of(), List.of(), false);
-        var draft = backfill.create(c, "demo", t);
-        assertThat(draft.status()).isEqualTo(ReferralStatus.DRAFT);
-        assertThat(draft.fromUsername()).isEqualTo("demo");
-        assertThat(draft.createdAt()).isEqualTo(t);
-        var submitted = backfill.submit(draft.id(), "demo", t.plusSeconds(60));
-        assertThat(submitted.submittedAt()).isEqualTo(t.plusSeconds(60));
-        var expired = backfill.expire(draft.id(), t.plus(Duration.ofDays(9)));
-        assertThat(expired.status()).isEqualTo(ReferralStatus.EXPIRED);
-        assertThat(jdbc.sql("select action || ':' || actor from referral_transition where referral_id = ? order by at")
-                .param(draft.id().value()).query(String.class).list())
-                .containsExactly("CREATE:demo", "SUBMIT:demo", "EXPIRE:system");
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(org.medunion.shared.ConflictException.class,
-                () -> backfill.accept(draft.id(), new AcceptReferral(BookingKind.SLOT, null, w.hospitalSchedule, null, null),
-                        "demo", t.plus(Duration.ofDays(9))));
-        assertThat(refused.code()).isEqualTo("REFERRAL-0001");
-
-        var second = backfill.create(c, "demo", t);
-        backfill.submit(second.id(), "demo", t.plusSeconds(60));
-        backfill.accept(second.id(), new AcceptReferral(BookingKind.SLOT, null, w.hospitalSchedule, null, null), "demo",
-                t.plusSeconds(600));
-        backfill.arrive(second.id(), "demo", t.plusSeconds(3600));
-        var completed = backfill.complete(second.id(), new CompleteReferral("演示：诊疗结束"), "demo", t.plusSeconds(7200));
-        assertThat(completed.status()).isEqualTo(ReferralStatus.COMPLETED);
-        assertThat(completed.updatedAt()).isEqualTo(t.plusSeconds(7200));
     }
 }

@@ -1,7 +1,6 @@
 package org.medunion.referral.internal;
 
 import java.time.Instant;
-import java.util.List;
 import org.medunion.referral.EscalationRun;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,18 +27,14 @@ class Escalation {
 
     EscalationRun run(Instant now) {
         int escalated = 0;
-        var overdue = store.query("status = 'SUBMITTED' and escalated = false and acceptance_deadline < ?",
-                List.of(ReferralStore.ts(now)), "acceptance_deadline", BATCH);
-        for (Referral r : overdue) {
+        for (Referral r : store.submittedPastDeadline(now, true, BATCH)) {
             r.escalate(now);
             if (store.trySave(r)) {
                 escalated++;
             }
         }
         int expired = 0;
-        var stale = store.query("status = 'SUBMITTED' and acceptance_deadline < ?",
-                List.of(ReferralStore.ts(now.minus(settings.expireAfter()))), "acceptance_deadline", BATCH);
-        for (Referral r : stale) {
+        for (Referral r : store.submittedPastDeadline(now.minus(settings.expireAfter()), false, BATCH)) {
             r.expire(now);
             if (store.trySave(r)) {
                 expired++;

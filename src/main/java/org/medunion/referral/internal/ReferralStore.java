@@ -170,6 +170,12 @@ class ReferralStore {
                 .list();
     }
 
+    /** Submitted referrals whose acceptance deadline is before {@code instant}, earliest first. */
+    List<Referral> submittedPastDeadline(Instant instant, boolean notYetEscalated, int limit) {
+        return query("status = 'SUBMITTED' and acceptance_deadline < ?" + (notYetEscalated ? " and escalated = false" : ""),
+                List.of(ts(instant)), "acceptance_deadline", limit);
+    }
+
     /** Referrals matching a WHERE fragment (positional parameters), newest first unless an order is given. */
     List<Referral> query(String where, List<Object> params, String order, int limit) {
         var all = new ArrayList<>(params);

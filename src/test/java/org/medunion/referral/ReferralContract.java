@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +74,7 @@ abstract class ReferralContract {
     /** One legal transition per manual action, from the first status that allows it (the table: ReferralTest). */
     static Stream<Arguments> legalTransitions() {
         var out = new ArrayList<Arguments>();
-        var seen = java.util.EnumSet.noneOf(ReferralAction.class);
+        var seen = EnumSet.noneOf(ReferralAction.class);
         for (var s : REACHABLE) {
             ReferralWorkflow.table().get(s).forEach((action, next) -> {
                 if (action.isManual() && seen.add(action)) {

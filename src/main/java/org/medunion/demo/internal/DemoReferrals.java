@@ -1,5 +1,7 @@
 package org.medunion.demo.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,10 +51,10 @@ class DemoReferrals {
     private final ReferralBackfill referrals;
     private final ZoneId zone;
     /** How long past its deadline a submitted referral expires (the referral module's setting, same default). */
-    private final java.time.Duration expireAfter;
+    private final Duration expireAfter;
 
-    DemoReferrals(ReferralBackfill referrals, java.time.Clock clock,
-                  @Value("${medunion.referral.expire-after:P7D}") java.time.Duration expireAfter) {
+    DemoReferrals(ReferralBackfill referrals, Clock clock,
+                  @Value("${medunion.referral.expire-after:P7D}") Duration expireAfter) {
         this.referrals = referrals;
         this.zone = clock.getZone();
         this.expireAfter = expireAfter;

@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.referral.ReferralBox;
-import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.internal.InstitutionNames;

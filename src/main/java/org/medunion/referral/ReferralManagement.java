@@ -3,7 +3,9 @@ package org.medunion.referral;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.medunion.shared.Slice;
 
 /**
  * The referral module's facade. Every read is scoped to the caller (the sending or receiving institution,
@@ -45,7 +47,7 @@ public interface ReferralManagement {
     List<ReferralView> search(UUID toInstitutionId, UUID fromInstitutionId, UUID residentId, ReferralStatus status, int limit);
 
     /** One page of {@link #search(UUID, UUID, UUID, ReferralStatus, int)} cut in SQL, with the count of all matches. */
-    org.medunion.shared.Slice<ReferralView> search(ReferralSearch search);
+    Slice<ReferralView> search(ReferralSearch search);
 
     /** A resident's referrals visible to the caller, newest first (audited). */
     List<ReferralView> ofResident(UUID residentId);
@@ -104,7 +106,7 @@ public interface ReferralManagement {
     FollowUpView markFollowUpDone(ReferralId id, UUID taskId, MarkFollowUpDone command);
 
     /** The manual actions the caller may take on the referral now (its status and the caller's side). */
-    java.util.Set<ReferralAction> allowedActions(ReferralId id);
+    Set<ReferralAction> allowedActions(ReferralId id);
 
     /** The referral by number, for integrators' look-ups (audited). */
     Optional<ReferralView> byNumber(String number);

@@ -16,6 +16,8 @@ import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.referral.FollowUpView;
 import org.medunion.referral.MarkFollowUpDone;
+import org.medunion.referral.ReferralAction;
+import org.medunion.referral.ReferralCount;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.shared.ConflictException;
@@ -66,14 +68,14 @@ class FollowUpDesk {
     }
 
     /** The size of {@link #open}'s list and how much of it is past due; counts only, so nothing to audit. */
-    org.medunion.referral.ReferralCount count() {
+    ReferralCount count() {
         var params = new ArrayList<Object>();
         params.add(LocalDate.now(clock));
         String where = openWhere(users.require(), params);
         return store.jdbc().sql("select count(*) as total, coalesce(sum(case when t.due_date < ? then 1 else 0 end), 0) as overdue"
                         + " from referral_follow_up_task t join referral_referral r on r.id = t.referral_id where " + where)
                 .params(params)
-                .query((rs, i) -> new org.medunion.referral.ReferralCount(rs.getLong("total"), rs.getLong("overdue"))).single();
+                .query((rs, i) -> new ReferralCount(rs.getLong("total"), rs.getLong("overdue"))).single();
     }
 
     /** The caller's open tasks as SQL (the parameters are appended to {@code params}). */
@@ -145,7 +147,7 @@ class FollowUpDesk {
             return true;
         }
         if (ReferralAccess.jurisdictional(user)) {
-            return access.mayAct(user, r, org.medunion.referral.ReferralAction.COMPLETE);
+            return access.mayAct(user, r, ReferralAction.COMPLETE);
         }
         if (user.role() == Role.GP) {
             UUID inst = ReferralAccess.institutionOf(user);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -215,7 +216,7 @@ class ReferralStore {
                 .params(UUID.randomUUID(), referralId, plan, by, ts(now)).update();
     }
 
-    void addFollowUp(UUID referralId, String description, java.time.LocalDate due, UUID practitioner, UUID team) {
+    void addFollowUp(UUID referralId, String description, LocalDate due, UUID practitioner, UUID team) {
         jdbc.sql("""
                 insert into referral_follow_up_task (id, referral_id, description, due_date, assigned_practitioner_id, assigned_team_id)
                 values (?, ?, ?, ?, ?, ?)""").params(UUID.randomUUID(), referralId, description, due, practitioner, team).update();
@@ -231,7 +232,7 @@ class ReferralStore {
                 .query(String.class).optional();
         var tasks = jdbc.sql("select * from referral_follow_up_task where referral_id = ? order by due_date, description")
                 .param(referralId).query((rs, n) -> new ReferralView.FollowUpTask(rs.getObject("id", UUID.class),
-                        rs.getString("description"), rs.getObject("due_date", java.time.LocalDate.class),
+                        rs.getString("description"), rs.getObject("due_date", LocalDate.class),
                         rs.getObject("assigned_practitioner_id", UUID.class), rs.getObject("assigned_team_id", UUID.class),
                         rs.getBoolean("done"))).list();
         var meds = jdbc.sql("select * from referral_medication where referral_id = ? order by drug").param(referralId)
@@ -254,7 +255,7 @@ class ReferralStore {
                         instant(rs, "returned_at"))).optional().orElse(null);
     }
 
-    void saveHomeCare(UUID referralId, UUID teamId, UUID practitionerId, java.time.LocalDate plannedStart) {
+    void saveHomeCare(UUID referralId, UUID teamId, UUID practitionerId, LocalDate plannedStart) {
         jdbc.sql("insert into referral_home_care (referral_id, team_id, practitioner_id, planned_start) values (?, ?, ?, ?)")
                 .params(referralId, teamId, practitionerId, plannedStart).update();
     }
@@ -262,7 +263,7 @@ class ReferralStore {
     ReferralView.HomeCare homeCare(UUID referralId) {
         return jdbc.sql("select * from referral_home_care where referral_id = ?").param(referralId)
                 .query((rs, n) -> new ReferralView.HomeCare(rs.getObject("team_id", UUID.class),
-                        rs.getObject("practitioner_id", UUID.class), rs.getObject("planned_start", java.time.LocalDate.class)))
+                        rs.getObject("practitioner_id", UUID.class), rs.getObject("planned_start", LocalDate.class)))
                 .optional().orElse(null);
     }
 

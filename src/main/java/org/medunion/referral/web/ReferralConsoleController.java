@@ -1,5 +1,7 @@
 package org.medunion.referral.web;
 
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.identity.CurrentUsers;
@@ -28,17 +30,17 @@ class ReferralConsoleController {
     private final CurrentUsers users;
     private final InstitutionNames names;
 
-    private final java.time.format.DateTimeFormatter fmt;
+    private final DateTimeFormatter fmt;
 
-    ReferralConsoleController(ReferralManagement referrals, CurrentUsers users, InstitutionNames names, java.time.Clock clock) {
+    ReferralConsoleController(ReferralManagement referrals, CurrentUsers users, InstitutionNames names, Clock clock) {
         this.referrals = referrals;
         this.users = users;
         this.names = names;
-        this.fmt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
 
     @org.springframework.web.bind.annotation.ModelAttribute("fmt")
-    java.time.format.DateTimeFormatter fmt() {
+    DateTimeFormatter fmt() {
         return fmt;
     }
 

@@ -43,11 +43,10 @@ class DemoWorkflowSeeder {
     private final ResidentsManagement residents;
     private final Clock clock;
     private final org.medunion.scheduling.SchedulingManagement scheduling;
-    private final org.medunion.referral.ReferralManagement referrals;
+    private final DemoReferrals referrals;
 
     DemoWorkflowSeeder(RegistryManagement registry, ResidentsManagement residents, Clock clock,
-                       org.medunion.scheduling.SchedulingManagement scheduling,
-                       org.medunion.referral.ReferralManagement referrals) {
+                       org.medunion.scheduling.SchedulingManagement scheduling, DemoReferrals referrals) {
         this.registry = registry;
         this.residents = residents;
         this.scheduling = scheduling;
@@ -55,7 +54,7 @@ class DemoWorkflowSeeder {
         this.clock = clock;
     }
 
-    private volatile org.medunion.referral.ReferralManagement.DemoReferrals pendingReferrals;
+    private volatile DemoReferrals.Plan pendingReferrals;
 
     /**
      * Referrals in every state, one per state and direction (keeps the seeding near a second), for the data
@@ -68,7 +67,7 @@ class DemoWorkflowSeeder {
             return 0;
         }
         long start = System.nanoTime();
-        int n = referrals.seedDemo(pending).size();
+        int n = referrals.seed(pending);
         log.info("Demo workflow referrals seeded: {} in {} ms", n, (System.nanoTime() - start) / 1_000_000);
         return n;
     }
@@ -76,28 +75,8 @@ class DemoWorkflowSeeder {
     /** Seeds residents, a team, contracts, schedules and bookings; returns a one-line summary. */
     String seed(DemoCityLoaded city) {
         long start = System.nanoTime();
-        var random = new SplittableRandom(city.seed());
         LocalDate today = LocalDate.now(clock);
-        var commands = new ArrayList<RegisterResident>();
-        for (int i = 0; i < 200; i++) {
-            String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
-            // every 4th elderly (66-90), every 5th a child (0-5), others 18-59: far from the 65 / 7 boundaries over the contract year
-            int age = i % 4 == 0 ? 66 + random.nextInt(25) : i % 5 == 0 ? random.nextInt(6) : 18 + random.nextInt(42);
-            LocalDate birth = today.minusYears(age).minusDays(1 + random.nextInt(360));
-            boolean male = random.nextBoolean();
-            int seq = 100 + random.nextInt(800);
-            if (male != (seq % 2 == 1)) {
-                seq++;
-            }
-            String first17 = district + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
-                    + String.format("%03d", seq);
-            String id = first17 + ResidentIdNumber.checkCharacter(first17);
-            String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
-                    + (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
-            String phone = "139" + String.format("%08d", random.nextInt(100_000_000));
-            commands.add(new RegisterResident(id, name, male ? "1" : "2", birth, phone, district,
-                    city.communityHealthCentre(), "DEMO-" + (1000 + i)));
-        }
+        var commands = residentCommands(city, today);
         List<ResidentId> ids = residents.importResidents(commands);
 
         List<PractitionerView> centre = registry.practitioners(city.communityHealthCentre());
@@ -112,26 +91,7 @@ class DemoWorkflowSeeder {
             List<TeamId> teams = residents.importTeams(List.of(new FormTeam(city.communityHealthCentre(),
                     "家庭医生团队 1", gp.get().id(), nurse.map(PractitionerView::id).orElse(null),
                     specialist.map(p -> List.of(p.id())).orElse(List.of()))));
-            var signs = new ArrayList<SignContract>();
-            for (int i = 0; i < 150 && i < ids.size(); i++) {
-                var groups = new ArrayList<String>();
-                LocalDate birth = commands.get(i).birthDate();
-                if (!birth.isAfter(today.minusYears(65))) {
-                    groups.add(PriorityGroup.ELDERLY.name());
-                } else if (birth.isAfter(today.minusYears(7))) {
-                    groups.add(PriorityGroup.CHILD.name());
-                }
-                if (i % 7 == 0) {
-                    groups.add(PriorityGroup.HYPERTENSION.name());
-                }
-                LocalDate startDate = today.minusDays(i % 300);
-                if (startDate.isBefore(birth)) {
-                    startDate = birth;
-                }
-                signs.add(new SignContract(ids.get(i), teams.get(0), city.leadHospital(), city.municipalHospital(),
-                        startDate, startDate.plusYears(1).minusDays(1), groups,
-                        List.of("BASIC_PUBLIC_HEALTH")));
-            }
+            var signs = contracts(city, commands, ids, teams.get(0), today);
             contracts = residents.importContracts(signs).size();
             team = teams.get(0);
         } else {
@@ -164,22 +124,81 @@ class DemoWorkflowSeeder {
                         "gp", city.communityHealthCentre());
                 bookings++;
             }
-            var demoResidents = new ArrayList<org.medunion.referral.ReferralManagement.DemoResident>();
-            for (int i = 0; i < 40; i++) {
-                demoResidents.add(new org.medunion.referral.ReferralManagement.DemoResident(ids.get(i).value(),
-                        commands.get(i).idNumber(), commands.get(i).name()));
-            }
-            pendingReferrals = new org.medunion.referral.ReferralManagement.DemoReferrals(
-                    city.communityHealthCentre().value(), city.leadHospital().value(), city.officeConsortium().value(),
-                    outpatient.value(), demoResidents, 1, clock.instant(), city.municipalHospital().value(),
-                    city.institutions().getOrDefault(NURSING_HOME_KEY, city.municipalHospital()).value(),
-                    beds.get(0).id().value(), team.value());
+            pendingReferrals = referralPlan(city, commands, ids, outpatient, beds.get(0).id(), team);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         String line = "Demo workflow seeded: %d residents, %d contracts, %d slots, %d bookings, %d referrals in %d ms"
                 .formatted(ids.size(), contracts, slots, bookings, referralCount, ms);
         log.info(line);
         return line;
+    }
+
+    /** 200 deterministic residents with valid GB 11643 ID numbers, registered at the community health centre. */
+    private static List<RegisterResident> residentCommands(DemoCityLoaded city, LocalDate today) {
+        var random = new SplittableRandom(city.seed());
+        var commands = new ArrayList<RegisterResident>();
+        for (int i = 0; i < 200; i++) {
+            String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
+            // every 4th elderly (66-90), every 5th a child (0-5), others 18-59: far from the 65 / 7 boundaries over the contract year
+            int age = i % 4 == 0 ? 66 + random.nextInt(25) : i % 5 == 0 ? random.nextInt(6) : 18 + random.nextInt(42);
+            LocalDate birth = today.minusYears(age).minusDays(1 + random.nextInt(360));
+            boolean male = random.nextBoolean();
+            int seq = 100 + random.nextInt(800);
+            if (male != (seq % 2 == 1)) {
+                seq++;
+            }
+            String first17 = district + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                    + String.format("%03d", seq);
+            String id = first17 + ResidentIdNumber.checkCharacter(first17);
+            String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
+                    + (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
+            String phone = "139" + String.format("%08d", random.nextInt(100_000_000));
+            commands.add(new RegisterResident(id, name, male ? "1" : "2", birth, phone, district,
+                    city.communityHealthCentre(), "DEMO-" + (1000 + i)));
+        }
+        return commands;
+    }
+
+    /** "1+1+1" contracts for the first 150 residents: the team, the district hospital and the municipal one. */
+    private static List<SignContract> contracts(DemoCityLoaded city, List<RegisterResident> commands,
+                                                List<ResidentId> ids, TeamId team, LocalDate today) {
+        var signs = new ArrayList<SignContract>();
+        for (int i = 0; i < 150 && i < ids.size(); i++) {
+            var groups = new ArrayList<String>();
+            LocalDate birth = commands.get(i).birthDate();
+            if (!birth.isAfter(today.minusYears(65))) {
+                groups.add(PriorityGroup.ELDERLY.name());
+            } else if (birth.isAfter(today.minusYears(7))) {
+                groups.add(PriorityGroup.CHILD.name());
+            }
+            if (i % 7 == 0) {
+                groups.add(PriorityGroup.HYPERTENSION.name());
+            }
+            LocalDate startDate = today.minusDays(i % 300);
+            if (startDate.isBefore(birth)) {
+                startDate = birth;
+            }
+            signs.add(new SignContract(ids.get(i), team, city.leadHospital(), city.municipalHospital(),
+                    startDate, startDate.plusYears(1).minusDays(1), groups,
+                    List.of("BASIC_PUBLIC_HEALTH")));
+        }
+        return signs;
+    }
+
+    /** What {@link DemoReferrals} needs: 40 of the residents, the schedules to book from, the team for family beds. */
+    private DemoReferrals.Plan referralPlan(DemoCityLoaded city, List<RegisterResident> commands, List<ResidentId> ids,
+                                            org.medunion.scheduling.ScheduleId outpatient,
+                                            org.medunion.scheduling.ScheduleId bedSchedule, TeamId team) {
+        var demoResidents = new ArrayList<DemoReferrals.Resident>();
+        for (int i = 0; i < 40; i++) {
+            demoResidents.add(new DemoReferrals.Resident(ids.get(i).value(),
+                    commands.get(i).idNumber(), commands.get(i).name()));
+        }
+        return new DemoReferrals.Plan(
+                city.communityHealthCentre().value(), city.leadHospital().value(), city.officeConsortium().value(),
+                outpatient.value(), demoResidents, clock.instant(), city.municipalHospital().value(),
+                city.institutions().getOrDefault(NURSING_HOME_KEY, city.municipalHospital()).value(),
+                bedSchedule.value(), team.value());
     }
 
     /**

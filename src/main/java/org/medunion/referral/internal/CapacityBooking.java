@@ -36,11 +36,11 @@ class CapacityBooking {
         BookingView booking = scheduling.bookUnscoped(command, actor,
                 priorityFor == null ? null : new InstitutionId(priorityFor));
         if (!receivingInstitution.equals(booking.institutionId().value())) {
-            throw new InvalidInputException(slotId != null ? "resourceId" : "scheduleId", "REFERRAL-0006",
+            throw new InvalidInputException(slotId != null ? "resourceId" : "scheduleId", ReferralError.BOOKING_FAILED,
                     "not a slot of the receiving institution");
         }
         if (!fits(kind, booking.kind())) {
-            throw new InvalidInputException("bookingKind", "REFERRAL-0006", booking.kind().name());
+            throw new InvalidInputException("bookingKind", ReferralError.BOOKING_FAILED, booking.kind().name());
         }
         return booking;
     }

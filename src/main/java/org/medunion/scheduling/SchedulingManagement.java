@@ -47,10 +47,10 @@ public interface SchedulingManagement {
     // bookings
 
     /**
-     * Books a slot. With an {@code idempotencyKey}, the first successful request's booking is returned for
-     * every repetition by the same caller (R-4); the same key with a different request is a 422.
+     * Books a slot. Repeated requests (R-4) are the shared Idempotency-Key filter's business (decision 0091):
+     * a repeat never reaches this method.
      */
-    BookingResult book(BookSlot command, String idempotencyKey);
+    BookingView book(BookSlot command);
 
     /**
      * Demo-city loader: books as the given primary institution's GP would (contract checked, reserved first,

@@ -297,7 +297,7 @@ abstract class SchedulingContract {
         var misuse = gp().send("POST", "/api/scheduling/bookings", "{\"slotId\":\"" + other + "\",\"residentId\":\"" + g.contracted() + "\"}",
                 Map.of("Content-Type", "application/json", "Idempotency-Key", key));
         assertThat(misuse.status()).isEqualTo(422);
-        assertThat(misuse.json().get("code").asString()).isEqualTo("SCHEDULING-0006");
+        assertThat(misuse.json().get("code").asString()).isEqualTo("SHARED-0002");
         assertThat(activeBookings(other)).isZero();
     }
 

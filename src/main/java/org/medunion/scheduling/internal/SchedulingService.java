@@ -8,7 +8,6 @@ import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ResidentId;
 import org.medunion.scheduling.BookSlot;
 import org.medunion.scheduling.BookingId;
-import org.medunion.scheduling.BookingResult;
 import org.medunion.scheduling.BookingStatus;
 import org.medunion.scheduling.BookingView;
 import org.medunion.scheduling.PublishSchedule;
@@ -83,8 +82,8 @@ class SchedulingService implements SchedulingManagement {
     }
 
     @Override
-    public BookingResult book(BookSlot command, String idempotencyKey) {
-        return booking.book(command, idempotencyKey);
+    public BookingView book(BookSlot command) {
+        return booking.book(command);
     }
 
     @Override

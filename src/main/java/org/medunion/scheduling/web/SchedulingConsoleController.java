@@ -119,8 +119,7 @@ class SchedulingConsoleController {
             } catch (IllegalArgumentException e) {
                 throw new org.medunion.shared.InvalidInputException("residentId", "request.wrongType", residentId, "UUID");
             }
-            var result = scheduling.book(BookSlot.slot(new SlotId(slotId), new ResidentId(resident)), null);
-            model.addAttribute("booking", result.booking());
+            model.addAttribute("booking", scheduling.book(BookSlot.slot(new SlotId(slotId), new ResidentId(resident))));
         } catch (MedUnionException e) {
             model.addAttribute("error", message(e, locale));
         }

@@ -5,5 +5,5 @@
  * Other modules add their demo data by listening to {@link org.medunion.demo.DemoCityLoaded}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city",
-        allowedDependencies = {"shared", "identity", "registry", "residents", "scheduling", "referral"})
+        allowedDependencies = {"shared", "identity", "registry", "registry :: unscoped", "residents", "scheduling", "referral"})
 package org.medunion.demo;

@@ -113,8 +113,8 @@ public class ConsoleFormat {
         String name = switch (scope.type()) {
             case GLOBAL -> null;
             case JURISDICTION -> registry.district(scope.reference()).map(d -> d.name()).orElse(scope.reference());
-            case CONSORTIUM -> registry.consortiumUnscoped(new ConsortiumId(scope.referenceId())).map(c -> c.name()).orElse(null);
-            case INSTITUTION -> registry.institutionUnscoped(new InstitutionId(scope.referenceId())).map(i -> i.name()).orElse(null);
+            case CONSORTIUM -> registry.consortiumEntry(new ConsortiumId(scope.referenceId())).map(c -> c.name()).orElse(null);
+            case INSTITUTION -> registry.institutionEntry(new InstitutionId(scope.referenceId())).map(i -> i.name()).orElse(null);
         };
         return name == null ? kind : kind + " · " + name;
     }

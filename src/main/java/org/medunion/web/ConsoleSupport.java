@@ -113,12 +113,12 @@ class ConsoleSupport {
 
     /**
      * Names of the institutions a page shows, whatever the caller's scope (an institution's name is no personal
-     * data, and a referral's other side may lie outside it); one look-up each instead of the whole registry.
+     * data, and a referral's other side may lie outside it); one query for just these instead of the whole registry.
      */
     Map<java.util.UUID, String> institutionNames(Collection<java.util.UUID> ids) {
         Map<java.util.UUID, String> names = new HashMap<>();
-        ids.stream().filter(java.util.Objects::nonNull).distinct().forEach(id ->
-                registry.institutionUnscoped(new InstitutionId(id)).ifPresent(i -> names.put(id, i.name())));
+        registry.institutionNames(ids.stream().filter(java.util.Objects::nonNull).map(InstitutionId::new).toList())
+                .forEach((id, name) -> names.put(id.value(), name));
         return names;
     }
 

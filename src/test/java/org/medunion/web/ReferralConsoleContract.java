@@ -249,8 +249,8 @@ abstract class ReferralConsoleContract {
         var detail = gp.get("/console/referrals/" + id);
         assertThat(detail.body()).contains("accept-form", "plannedStart").doesNotContain("name=\"resourceId\"");
         assertThat(detail.body()).as("both sides named").contains(
-                registry.institutionUnscoped(w.g().lead()).orElseThrow().name(),
-                registry.institutionUnscoped(w.g().primary()).orElseThrow().name());
+                registry.institutionEntry(w.g().lead()).orElseThrow().name(),
+                registry.institutionEntry(w.g().primary()).orElseThrow().name());
         var team = Pattern.compile("name=\"teamId\">\\s*<option value=\"\"[^<]*</option>\\s*<option value=\"([0-9a-f-]{36})\"")
                 .matcher(detail.body());
         assertThat(team.find()).as("the centre's family-doctor teams are offered").isTrue();

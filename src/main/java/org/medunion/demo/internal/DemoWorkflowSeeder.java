@@ -9,6 +9,7 @@ import org.medunion.demo.DemoCityLoaded;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.unscoped.CityWideRegistry;
 import org.medunion.residents.FormTeam;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.RegisterResident;
@@ -40,15 +41,17 @@ class DemoWorkflowSeeder {
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "军", "勇"};
 
     private final RegistryManagement registry;
+    private final CityWideRegistry city;
     private final ResidentsManagement residents;
     private final Clock clock;
     private final org.medunion.scheduling.SchedulingManagement scheduling;
     private final org.medunion.referral.ReferralManagement referrals;
 
-    DemoWorkflowSeeder(RegistryManagement registry, ResidentsManagement residents, Clock clock,
+    DemoWorkflowSeeder(RegistryManagement registry, CityWideRegistry city, ResidentsManagement residents, Clock clock,
                        org.medunion.scheduling.SchedulingManagement scheduling,
                        org.medunion.referral.ReferralManagement referrals) {
         this.registry = registry;
+        this.city = city;
         this.residents = residents;
         this.scheduling = scheduling;
         this.referrals = referrals;
@@ -192,7 +195,7 @@ class DemoWorkflowSeeder {
         out.add(beds(city.communityHealthCentre(), "社区病房", from, to));
         var continuing = java.util.EnumSet.of(org.medunion.registry.InstitutionCategory.NURSING_HOME,
                 org.medunion.registry.InstitutionCategory.REHAB, org.medunion.registry.InstitutionCategory.HOSPICE);
-        registry.allInstitutionsUnscoped().stream().filter(i -> continuing.contains(i.category()))
+        this.city.allInstitutions().stream().filter(i -> continuing.contains(i.category()))
                 .sorted(java.util.Comparator.comparing(org.medunion.registry.InstitutionView::name)
                         .thenComparing(i -> i.id().value()))
                 .forEach(i -> out.add(beds(i.id(), i.category() == org.medunion.registry.InstitutionCategory.HOSPICE

@@ -1,5 +1,6 @@
 package org.medunion.registry.internal;
 
+import org.medunion.shared.DivisionCode;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.identity.CurrentUser;
@@ -60,7 +61,7 @@ class RegistryAccess {
             }
             return switch (scopeType()) {
                 case JURISDICTION -> {
-                    params.add(prefix(user.scope().reference()) + "%");
+                    params.add(DivisionCode.significantPrefix(user.scope().reference()) + "%");
                     yield " and i.district_code like ?";
                 }
                 case CONSORTIUM -> {
@@ -85,7 +86,7 @@ class RegistryAccess {
             }
             return switch (scopeType()) {
                 case JURISDICTION -> {
-                    params.add(prefix(user.scope().reference()) + "%");
+                    params.add(DivisionCode.significantPrefix(user.scope().reference()) + "%");
                     yield " and c.district_code like ?";
                 }
                 case CONSORTIUM -> {
@@ -140,20 +141,6 @@ class RegistryAccess {
                 return;
             }
             requirePlannerOf(districtCode);
-        }
-
-        /** The significant prefix of a GB/T 2260 code: 310000 → 31, 450100 → 4501, 310105 → 310105. */
-        static String prefix(String code) {
-            if (code == null) {
-                return "";
-            }
-            if (code.endsWith("0000")) {
-                return code.substring(0, 2);
-            }
-            if (code.endsWith("00")) {
-                return code.substring(0, 4);
-            }
-            return code;
         }
     }
 }

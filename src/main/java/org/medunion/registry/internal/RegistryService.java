@@ -1,11 +1,11 @@
 package org.medunion.registry.internal;
 
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
@@ -50,37 +50,35 @@ import org.springframework.transaction.annotation.Transactional;
 class RegistryService implements RegistryManagement {
 
     private final ReferenceDataStore referenceData;
-    private final InstitutionStore institutions;
     private final PractitionerStore practitioners;
     private final ConsortiumStore consortia;
     private final CooperationStore cooperation;
-    private final ChangeReportStore reports;
     private final InstitutionCommands institutionCommands;
     private final ConsortiumCommands consortiumCommands;
     private final CooperationCommands cooperationCommands;
-    private final ChangeReportWorkbook workbook;
+    private final InstitutionQueries institutionQueries;
+    private final ChangeReportQueries reportQueries;
+    private final DirectoryQueries directory;
     private final RegistryAccess access;
     private final AuditTrail audit;
-    private final Clock clock;
 
-    RegistryService(ReferenceDataStore referenceData, InstitutionStore institutions, PractitionerStore practitioners,
-                    ConsortiumStore consortia, CooperationStore cooperation, ChangeReportStore reports,
-                    InstitutionCommands institutionCommands, ConsortiumCommands consortiumCommands,
-                    CooperationCommands cooperationCommands, ChangeReportWorkbook workbook, RegistryAccess access,
-                    AuditTrail audit, Clock clock) {
+    RegistryService(ReferenceDataStore referenceData, PractitionerStore practitioners, ConsortiumStore consortia,
+                    CooperationStore cooperation, InstitutionCommands institutionCommands,
+                    ConsortiumCommands consortiumCommands, CooperationCommands cooperationCommands,
+                    InstitutionQueries institutionQueries, ChangeReportQueries reportQueries, DirectoryQueries directory,
+                    RegistryAccess access, AuditTrail audit) {
         this.referenceData = referenceData;
-        this.institutions = institutions;
         this.practitioners = practitioners;
         this.consortia = consortia;
         this.cooperation = cooperation;
-        this.reports = reports;
         this.institutionCommands = institutionCommands;
         this.consortiumCommands = consortiumCommands;
         this.cooperationCommands = cooperationCommands;
-        this.workbook = workbook;
+        this.institutionQueries = institutionQueries;
+        this.reportQueries = reportQueries;
+        this.directory = directory;
         this.access = access;
         this.audit = audit;
-        this.clock = clock;
     }
 
     // districts and grids
@@ -114,57 +112,12 @@ class RegistryService implements RegistryManagement {
 
     @Override
     public List<InstitutionView> searchInstitutions(InstitutionSearch search) {
-        List<Object> params = new ArrayList<>();
-        String where = where(search, params);
-        int limit = (int) Check.range(search.limit(), 1, 10_000, "limit");
-        int offset = (int) Check.range(search.offset(), 0, Integer.MAX_VALUE, "offset");
-        return institutions.query(where, params, offset, limit);
+        return institutionQueries.search(search);
     }
 
     @Override
     public long countInstitutions(InstitutionSearch search) {
-        List<Object> params = new ArrayList<>();
-        return institutions.count(where(search, params), params);
-    }
-
-    private String where(InstitutionSearch s, List<Object> params) {
-        Check.required(s, "search");
-        var where = new StringBuilder();
-        String text = Check.optionalText(s.text(), "text", 100);
-        if (text != null) {
-            where.append(" and (lower(i.name) like ? or i.credit_code like ?)");
-            String pattern = "%" + text.toLowerCase().replace("\\", "").replace("%", "").replace("_", "") + "%";
-            params.add(pattern);
-            params.add(text.toUpperCase().replace("%", "").replace("_", "") + "%");
-        }
-        if (s.category() != null) {
-            where.append(" and i.category = ?");
-            params.add(s.category().name());
-        }
-        if (s.level() != null) {
-            where.append(" and i.level = ?");
-            params.add(s.level().name());
-        }
-        if (s.affiliation() != null) {
-            where.append(" and i.affiliation = ?");
-            params.add(s.affiliation().name());
-        }
-        if (s.districtCode() != null) {
-            if (referenceData.district(s.districtCode()).isEmpty()) {
-                throw new InvalidInputException("district", RegistryErrors.UNKNOWN_DISTRICT, s.districtCode());
-            }
-            where.append(" and i.district_code like ?");
-            params.add(RegistryAccess.Caller.prefix(s.districtCode()) + "%");
-        }
-        if (s.consortiumId() != null) {
-            where.append(" and i.id in (select m.institution_id from registry_membership m where m.consortium_id = ? and m.end_date is null)");
-            params.add(s.consortiumId().value());
-        }
-        if (Boolean.TRUE.equals(s.primaryOnly())) {
-            where.append(" and i.category in ('COMMUNITY_HEALTH_CENTRE', 'COMMUNITY_HEALTH_STATION', 'TOWNSHIP_HOSPITAL', 'VILLAGE_CLINIC')");
-        }
-        where.append(access.caller().institutionFilter(params));
-        return where.toString();
+        return institutionQueries.count(search);
     }
 
     @Override
@@ -178,10 +131,7 @@ class RegistryService implements RegistryManagement {
 
     @Override
     public Optional<InstitutionView> institutionByCreditCode(String creditCode) {
-        if (creditCode == null) {
-            return Optional.empty();
-        }
-        return institutions.findByCreditCode(creditCode.trim().toUpperCase()).flatMap(i -> institution(i.id()));
+        return institutionQueries.byCreditCode(creditCode).flatMap(i -> institution(i.id()));
     }
 
     @Override
@@ -234,6 +184,11 @@ class RegistryService implements RegistryManagement {
                                                String overrideReason) {
         access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
         return institutionCommands.updatePractitioner(id, expectedVersion, command, overrideReason);
+    }
+
+    @Override
+    public List<PractitionerView> visiblePractitioners() {
+        return institutionQueries.visiblePractitioners();
     }
 
     @Override
@@ -353,101 +308,59 @@ class RegistryService implements RegistryManagement {
 
     @Override
     public List<ChangeReportView> changeReports(ConsortiumId consortiumIdOrNull) {
-        return storedReports(consortiumIdOrNull).stream().map(ChangeReportStore.Stored::view).toList();
-    }
-
-    private List<ChangeReportStore.Stored> storedReports(ConsortiumId consortiumIdOrNull) {
-        List<Object> params = new ArrayList<>();
-        var where = new StringBuilder();
-        if (consortiumIdOrNull != null) {
-            consortiumCommands.visible(consortiumIdOrNull);
-            where.append(" and r.consortium_id = ?");
-            params.add(consortiumIdOrNull.value());
-        }
-        where.append(" and r.consortium_id in (select c.id from registry_consortium c where 1=1")
-                .append(access.caller().consortiumFilter(params)).append(")");
-        return reports.query(where.toString(), params);
+        return reportQueries.changeReports(consortiumIdOrNull);
     }
 
     @Override
     public Optional<ChangeReportView> changeReport(UUID id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        return reports.find(id).filter(r -> consortium(r.view().consortiumId()).isPresent()).map(ChangeReportStore.Stored::view);
+        return reportQueries.changeReport(id);
     }
 
     @Override
     @Transactional
     public byte[] exportChangeReports(ConsortiumId consortiumIdOrNull) {
-        List<ChangeReportStore.Stored> list = storedReports(consortiumIdOrNull);
-        Map<InstitutionId, String> names = new LinkedHashMap<>();
-        list.stream().map(r -> r.view().reportingInstitution()).filter(java.util.Objects::nonNull).distinct()
-                .forEach(id -> institutions.find(id.value()).ifPresent(i -> names.put(id, i.name())));
-        audit.record(AuditAction.EXPORT, "ChangeReport", consortiumIdOrNull == null ? null : consortiumIdOrNull.toString(),
-                null, list.size() + " reports");
-        return workbook.write(list, names, clock.getZone());
+        return reportQueries.export(consortiumIdOrNull);
     }
 
-    // unscoped reads for other modules
+    // look-ups across scope, each for a named purpose (RegistryDirectory)
 
     @Override
-    public List<InstitutionView> allInstitutionsUnscoped() {
-        return institutions.query("", List.of(), 0, Integer.MAX_VALUE);
+    public Optional<InstitutionView> institutionEntry(InstitutionId id) {
+        return directory.institution(id);
     }
 
     @Override
-    public List<ConsortiumView> allConsortiaUnscoped() {
-        return consortia.query("", List.of());
+    public Map<InstitutionId, String> institutionNames(Collection<InstitutionId> ids) {
+        return directory.institutionNames(ids);
     }
 
     @Override
-    public Optional<InstitutionView> institutionUnscoped(InstitutionId id) {
-        return id == null ? Optional.empty() : institutions.find(id.value());
+    public Set<InstitutionId> institutionsWithin(String divisionCode) {
+        return directory.institutionsWithin(divisionCode);
     }
 
     @Override
-    public Optional<PractitionerView> practitionerUnscoped(PractitionerId id) {
-        return id == null ? Optional.empty() : practitioners.find(id.value());
+    public List<InstitutionView> hospitals() {
+        return directory.hospitals();
     }
 
     @Override
-    public Optional<ConsortiumView> consortiumUnscoped(ConsortiumId id) {
-        return id == null ? Optional.empty() : consortia.find(id.value());
+    public Optional<ConsortiumView> consortiumEntry(ConsortiumId id) {
+        return directory.consortium(id);
     }
 
     @Override
-    public List<PractitionerView> allPractitionersUnscoped() {
-        return practitioners.all();
+    public List<ConsortiumView> activeConsortiaOf(InstitutionId id) {
+        return directory.activeConsortiaOf(id);
     }
 
     @Override
-    public List<DispatchView> allDispatchesUnscoped() {
-        return cooperation.dispatches(null);
+    public Optional<PractitionerView> practitionerEntry(PractitionerId id) {
+        return directory.practitioner(id);
     }
 
     @Override
-    public List<WorkLogView> allWorkLogsUnscoped() {
-        return cooperation.workLogs(null);
-    }
-
-    @Override
-    public List<AgreementView> allAgreementsUnscoped() {
-        return cooperation.agreements(null);
-    }
-
-    @Override
-    public List<StudyPeriodView> allStudyPeriodsUnscoped() {
-        return practitioners.allStudyPeriods();
-    }
-
-    @Override
-    public List<GridView> allGridsUnscoped() {
-        return referenceData.grids(null);
-    }
-
-    @Override
-    public List<ChangeReportView> allChangeReportsUnscoped() {
-        return reports.query("", List.of()).stream().map(ChangeReportStore.Stored::view).toList();
+    public Map<PractitionerId, String> practitionerNames(Collection<PractitionerId> ids) {
+        return directory.practitionerNames(ids);
     }
 }

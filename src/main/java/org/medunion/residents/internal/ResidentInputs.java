@@ -1,5 +1,6 @@
 package org.medunion.residents.internal;
 
+import org.medunion.shared.DivisionCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,13 +24,8 @@ import org.medunion.shared.TextRules;
  */
 final class ResidentInputs {
 
-    /** GB/T 2260 province-level codes (first two digits of a division code). */
-    private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
-            "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
-            "63", "64", "65", "71", "81", "82");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?[1-9]\\d{6,7}");
-    private static final Pattern DIVISION = Pattern.compile("[1-9]\\d{5}");
     private static final Pattern RECORD_NUMBER = Pattern.compile("[\\p{L}\\p{N}._:/#-]{1,64}");
 
     private ResidentInputs() {
@@ -60,7 +56,7 @@ final class ResidentInputs {
     /** GB 11643 plus a GB/T 2260 province prefix. */
     static ResidentIdNumber idNumber(String raw, String field) {
         ResidentIdNumber id = ResidentIdNumber.parse(raw, field);
-        if (!PROVINCES.contains(id.regionCode().substring(0, 2))) {
+        if (!DivisionCode.isKnownProvince(id.regionCode())) {
             throw new InvalidInputException(field, "GB11643.region", id.masked());
         }
         return id;
@@ -118,7 +114,7 @@ final class ResidentInputs {
 
     static String division(String raw, String field) {
         String s = raw.strip();
-        if (!DIVISION.matcher(s).matches() || !PROVINCES.contains(s.substring(0, 2))) {
+        if (!DivisionCode.isValid(s)) {
             throw new InvalidInputException(field, "RESIDENTS-0007", s.length() > 20 ? s.substring(0, 20) : s);
         }
         return s;

@@ -66,7 +66,7 @@ class InstitutionQueries {
         equal(where, params, "i.affiliation", s.affiliation());
         if (s.districtCode() != null) {
             if (referenceData.district(s.districtCode()).isEmpty()) {
-                throw new InvalidInputException("district", RegistryErrors.UNKNOWN_DISTRICT, s.districtCode());
+                throw new InvalidInputException("district", RegistryError.UNKNOWN_DISTRICT, s.districtCode());
             }
             where.append(" and i.district_code like ?");
             params.add(DivisionCode.significantPrefix(s.districtCode()) + "%");

@@ -111,7 +111,7 @@ class RegistryAccess {
             if (user == null || java.util.Arrays.asList(roles).contains(user.role())) {
                 return;
             }
-            throw new ForbiddenException(RegistryErrors.FORBIDDEN);
+            throw new ForbiddenException(RegistryError.FORBIDDEN);
         }
 
         /** Registering institutions, drawing grids, forming consortia: administrators and planners of the district. */
@@ -122,7 +122,7 @@ class RegistryAccess {
             if (user.role() == Role.PLANNER && covers(districtCode)) {
                 return;
             }
-            throw new ForbiddenException(RegistryErrors.FORBIDDEN);
+            throw new ForbiddenException(RegistryError.FORBIDDEN);
         }
 
         /** Changing a consortium (members, agreements, dispatches, work logs): its planner or its own office. */

@@ -96,7 +96,7 @@ class RegistryService implements RegistryManagement {
     @Override
     public List<GridView> grids(String districtCode) {
         if (districtCode != null && referenceData.district(districtCode).isEmpty()) {
-            throw new InvalidInputException("district", RegistryErrors.UNKNOWN_DISTRICT, districtCode);
+            throw new InvalidInputException("district", RegistryError.UNKNOWN_DISTRICT, districtCode);
         }
         return referenceData.grids(districtCode);
     }

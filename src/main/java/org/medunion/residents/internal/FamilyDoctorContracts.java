@@ -1,5 +1,6 @@
 package org.medunion.residents.internal;
 
+import org.medunion.residents.ResidentsError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -120,26 +121,26 @@ class FamilyDoctorContracts {
         }
         InstitutionView institution = registry.institution(c.institutionId());
         if (institution == null) {
-            throw new InvalidInputException(p + "institutionId", "RESIDENTS-0009", c.institutionId());
+            throw new InvalidInputException(p + "institutionId", ResidentsError.UNKNOWN_INSTITUTION, c.institutionId());
         }
         if (!institution.isPrimary()) {
-            throw new InvalidInputException(p + "institutionId", "RESIDENTS-0010", institution.name());
+            throw new InvalidInputException(p + "institutionId", ResidentsError.TEAM_NOT_AT_PRIMARY_INSTITUTION, institution.name());
         }
         InstitutionId own = u == null ? null : ResidentAccess.institutionOf(u);
         if (own != null && !own.equals(c.institutionId())) {
-            throw new ForbiddenException("RESIDENTS-0031");
+            throw new ForbiddenException(ResidentsError.NOT_OWN_INSTITUTION);
         }
         String name = ResidentInputs.name(c.name(), p + "name");
-        member(c.gpPractitionerId(), Profession.PHYSICIAN, c.institutionId(), registry, p + "gpPractitionerId", "RESIDENTS-0011");
-        member(c.nursePractitionerId(), Profession.NURSE, c.institutionId(), registry, p + "nursePractitionerId", "RESIDENTS-0012");
+        member(c.gpPractitionerId(), Profession.PHYSICIAN, c.institutionId(), registry, p + "gpPractitionerId", ResidentsError.GP_NOT_OF_INSTITUTION);
+        member(c.nursePractitionerId(), Profession.NURSE, c.institutionId(), registry, p + "nursePractitionerId", ResidentsError.NURSE_NOT_OF_INSTITUTION);
         List<PractitionerId> specialists = c.specialistPractitionerIds() == null ? List.of() : c.specialistPractitionerIds();
         var seen = new HashSet<PractitionerId>(List.of(c.gpPractitionerId(), c.nursePractitionerId()));
         boolean seniorPhysician = false;
         for (int i = 0; i < specialists.size(); i++) {
             String field = p + "specialistPractitionerIds[" + i + "]";
-            PractitionerView s = member(specialists.get(i), Profession.PHYSICIAN, null, registry, field, "RESIDENTS-0013");
+            PractitionerView s = member(specialists.get(i), Profession.PHYSICIAN, null, registry, field, ResidentsError.SPECIALIST_NOT_A_PHYSICIAN);
             if (!seen.add(s.id())) {
-                throw new InvalidInputException(field, "RESIDENTS-0023");
+                throw new InvalidInputException(field, ResidentsError.TEAM_MEMBER_TWICE);
             }
             InstitutionView home = registry.institution(s.institutionId());
             if (home != null && (home.level() == HospitalLevel.SECONDARY || home.level() == HospitalLevel.TERTIARY)) {
@@ -157,7 +158,7 @@ class FamilyDoctorContracts {
     }
 
     private static PractitionerView member(PractitionerId id, Profession profession, InstitutionId institution,
-                                           RegistrySnapshot registry, String field, String code) {
+                                           RegistrySnapshot registry, String field, ResidentsError code) {
         if (id == null) {
             throw new InvalidInputException(field, "field.required");
         }
@@ -194,7 +195,7 @@ class FamilyDoctorContracts {
         ResidentRow resident = index.readable(u, command.residentId().value(), true);
         ContractView contract = validContract(command, resident, u, new RegistrySnapshot(registry), "");
         if (!contracts.activeFrom(resident.id(), contract.startDate()).isEmpty()) {
-            throw new ConflictException("RESIDENTS-0018", "residentId");
+            throw new ConflictException(ResidentsError.CONTRACT_ALREADY_ACTIVE, "residentId");
         }
         contracts.insertAll(List.of(contract), clock.instant());
         audit.record(AuditAction.CREATE, "contract", contract.id().toString(), resident.id().toString(), null);
@@ -220,7 +221,7 @@ class FamilyDoctorContracts {
             }
             ContractView contract = validContract(c, resident, u, snapshot, p, teamCache);
             if (!residentsInBatch.add(resident.id()) || !contracts.activeFrom(resident.id(), contract.startDate()).isEmpty()) {
-                throw new ConflictException("RESIDENTS-0018", p + "residentId");
+                throw new ConflictException(ResidentsError.CONTRACT_ALREADY_ACTIVE, p + "residentId");
             }
             valid.add(contract);
         }
@@ -245,23 +246,23 @@ class FamilyDoctorContracts {
         }
         TeamView team = teamCache.get(c.teamId().value());
         if (team == null || !team.active()) {
-            throw new InvalidInputException(p + "teamId", "RESIDENTS-0014", c.teamId());
+            throw new InvalidInputException(p + "teamId", ResidentsError.UNKNOWN_TEAM, c.teamId());
         }
         InstitutionId own = u == null ? null : ResidentAccess.institutionOf(u);
         if (own != null && !own.equals(team.institutionId())) {
-            throw new ForbiddenException("RESIDENTS-0031");
+            throw new ForbiddenException(ResidentsError.NOT_OWN_INSTITUTION);
         }
-        hospital(c.districtHospitalId(), registry, p + "districtHospitalId", "RESIDENTS-0015",
+        hospital(c.districtHospitalId(), registry, p + "districtHospitalId", ResidentsError.NOT_A_DISTRICT_HOSPITAL,
                 EnumSet.of(Affiliation.DISTRICT, Affiliation.COUNTY));
-        hospital(c.municipalHospitalId(), registry, p + "municipalHospitalId", "RESIDENTS-0016",
+        hospital(c.municipalHospitalId(), registry, p + "municipalHospitalId", ResidentsError.NOT_A_MUNICIPAL_HOSPITAL,
                 EnumSet.of(Affiliation.MUNICIPAL));
         LocalDate start = c.startDate() == null ? LocalDate.now(clock) : c.startDate();
         if (start.isBefore(resident.birthDate())) {
-            throw new InvalidInputException(p + "startDate", "RESIDENTS-0024");
+            throw new InvalidInputException(p + "startDate", ResidentsError.CONTRACT_BEFORE_BIRTH);
         }
         LocalDate end = c.endDate() == null ? start.plusYears(1).minusDays(1) : c.endDate();
         if (!end.isAfter(start) || end.isAfter(start.plusYears(5))) {
-            throw new InvalidInputException(p + "endDate", "RESIDENTS-0017", start);
+            throw new InvalidInputException(p + "endDate", ResidentsError.CONTRACT_PERIOD_INVALID, start);
         }
         Set<PriorityGroup> groups = ResidentInputs.priorityGroups(c.priorityGroups(), resident.birthDate(), resident.sex(), start);
         List<ContractService> services = ResidentInputs.services(c.services());
@@ -271,13 +272,13 @@ class FamilyDoctorContracts {
     }
 
     /** A hospital (not a primary institution) of the given affiliation, rated secondary or tertiary. */
-    private static void hospital(InstitutionId id, RegistrySnapshot registry, String field, String code, Set<Affiliation> affiliations) {
+    private static void hospital(InstitutionId id, RegistrySnapshot registry, String field, ResidentsError code, Set<Affiliation> affiliations) {
         if (id == null) {
             throw new InvalidInputException(field, "field.required");
         }
         InstitutionView h = registry.institution(id);
         if (h == null) {
-            throw new InvalidInputException(field, "RESIDENTS-0009", id);
+            throw new InvalidInputException(field, ResidentsError.UNKNOWN_INSTITUTION, id);
         }
         if (h.isPrimary() || !affiliations.contains(h.affiliation())
                 || (h.level() != HospitalLevel.SECONDARY && h.level() != HospitalLevel.TERTIARY)) {
@@ -290,7 +291,7 @@ class FamilyDoctorContracts {
         ContractView old = writable(u, id);
         ResidentRow resident = index.readable(u, old.residentId().value(), true);
         if (old.status() != ContractStatus.ACTIVE) {
-            throw new ConflictException("RESIDENTS-0019", "status", old.status());
+            throw new ConflictException(ResidentsError.CONTRACT_STATUS_FORBIDS, "status", old.status());
         }
         RenewContract c = command == null ? new RenewContract(null, null, null) : command;
         List<String> declared = c.priorityGroups() != null ? c.priorityGroups()
@@ -304,7 +305,7 @@ class FamilyDoctorContracts {
             throw new ConflictException("common.staleVersion", "version");
         }
         if (!contracts.activeFrom(resident.id(), start).isEmpty()) {
-            throw new ConflictException("RESIDENTS-0018", "residentId");
+            throw new ConflictException(ResidentsError.CONTRACT_ALREADY_ACTIVE, "residentId");
         }
         next = new ContractView(next.id(), next.residentId(), next.teamId(), next.primaryInstitutionId(),
                 next.districtHospitalId(), next.municipalHospitalId(), next.priorityGroups(), next.services(),
@@ -325,14 +326,14 @@ class FamilyDoctorContracts {
         }
         String reason = command.reason().strip();
         if (reason.length() > 500) {
-            throw new InvalidInputException("reason", "RESIDENTS-0006");
+            throw new InvalidInputException("reason", ResidentsError.INVALID_TEXT);
         }
         if (c.status() != ContractStatus.ACTIVE) {
-            throw new ConflictException("RESIDENTS-0019", "status", c.status());
+            throw new ConflictException(ResidentsError.CONTRACT_STATUS_FORBIDS, "status", c.status());
         }
         LocalDate endDate = command.endDate() == null ? LocalDate.now(clock) : command.endDate();
         if (endDate.isBefore(c.startDate()) || endDate.isAfter(c.endDate())) {
-            throw new InvalidInputException("endDate", "RESIDENTS-0022", c.startDate(), c.endDate());
+            throw new InvalidInputException("endDate", ResidentsError.END_OUTSIDE_CONTRACT, c.startDate(), c.endDate());
         }
         if (contracts.updateStatus(c.id().value(), c.version(), ContractStatus.ENDED, endDate, reason) != 1) {
             throw new ConflictException("common.staleVersion", "version");
@@ -348,7 +349,7 @@ class FamilyDoctorContracts {
         InstitutionId own = ResidentAccess.institutionOf(u);
         if (own != null && !own.equals(c.primaryInstitutionId())) {
             if (c.involves(own)) {
-                throw new ForbiddenException("RESIDENTS-0031");
+                throw new ForbiddenException(ResidentsError.NOT_OWN_INSTITUTION);
             }
             throw new NotFoundException("Contract", id);
         }

@@ -1,5 +1,6 @@
 package org.medunion.residents.internal;
 
+import org.medunion.residents.ResidentsError;
 import org.medunion.shared.DivisionCode;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -67,7 +68,7 @@ class ResidentAccess {
     CurrentUser identityReader() {
         CurrentUser u = users.require();
         if (u.role() == Role.PLANNER) {
-            throw new ForbiddenException("RESIDENTS-0030");
+            throw new ForbiddenException(ResidentsError.PLANNER_SEES_STATISTICS_ONLY);
         }
         return u;
     }

@@ -1,5 +1,6 @@
 package org.medunion.residents.internal;
 
+import org.medunion.residents.ResidentsError;
 import org.medunion.shared.DivisionCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class ResidentInputs {
         String name = name(c.name(), "name");
         Sex sex = sex(c.sex(), id, "sex");
         if (c.birthDate() != null && !c.birthDate().equals(id.birthDate())) {
-            throw new InvalidInputException("birthDate", "RESIDENTS-0001", c.birthDate());
+            throw new InvalidInputException("birthDate", ResidentsError.BIRTH_DATE_MISMATCH, c.birthDate());
         }
         String phone = phone(c.phone(), "phone");
         String district = c.districtCode() == null || c.districtCode().isBlank() ? id.regionCode()
@@ -68,12 +69,12 @@ final class ResidentInputs {
         }
         String name = raw.strip();
         if (name.length() > 100) {
-            throw new InvalidInputException(field, "RESIDENTS-0006");
+            throw new InvalidInputException(field, ResidentsError.INVALID_TEXT);
         }
         // the shared rules name the broken rule; other format characters (U+200E …) stay refused here as before
         TextRules.characters(name, field, TextRules.Kind.NAME);
         if (name.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT)) {
-            throw new InvalidInputException(field, "RESIDENTS-0006");
+            throw new InvalidInputException(field, ResidentsError.INVALID_TEXT);
         }
         return name;
     }
@@ -88,7 +89,7 @@ final class ResidentInputs {
             throw new InvalidInputException(field, "request.unknownValue", raw, "0, 1, 2, 9");
         }
         if ((sex == Sex.MALE || sex == Sex.FEMALE) && sex != fromId) {
-            throw new InvalidInputException(field, "RESIDENTS-0002", sex.code());
+            throw new InvalidInputException(field, ResidentsError.SEX_MISMATCH, sex.code());
         }
         return sex == Sex.MALE || sex == Sex.FEMALE ? sex : fromId;
     }
@@ -109,13 +110,13 @@ final class ResidentInputs {
         if (LANDLINE.matcher(s).matches()) {
             return s;
         }
-        throw new InvalidInputException(field, "RESIDENTS-0003");
+        throw new InvalidInputException(field, ResidentsError.INVALID_PHONE);
     }
 
     static String division(String raw, String field) {
         String s = raw.strip();
         if (!DivisionCode.isValid(s)) {
-            throw new InvalidInputException(field, "RESIDENTS-0007", s.length() > 20 ? s.substring(0, 20) : s);
+            throw new InvalidInputException(field, ResidentsError.INVALID_DIVISION_CODE, s.length() > 20 ? s.substring(0, 20) : s);
         }
         return s;
     }
@@ -126,7 +127,7 @@ final class ResidentInputs {
         }
         String s = raw.strip();
         if (!RECORD_NUMBER.matcher(s).matches()) {
-            throw new InvalidInputException(field, "RESIDENTS-0008");
+            throw new InvalidInputException(field, ResidentsError.INVALID_RECORD_NUMBER);
         }
         return s;
     }
@@ -164,10 +165,10 @@ final class ResidentInputs {
         boolean child = age <= 6;
         for (PriorityGroup g : given) {
             if (g == PriorityGroup.ELDERLY && !elderly || g == PriorityGroup.CHILD && !child) {
-                throw new InvalidInputException("priorityGroups", "RESIDENTS-0020", g.name(), age);
+                throw new InvalidInputException("priorityGroups", ResidentsError.NOT_IN_PRIORITY_GROUP, g.name(), age);
             }
             if (g == PriorityGroup.PREGNANT && sex == Sex.MALE) {
-                throw new InvalidInputException("priorityGroups", "RESIDENTS-0021");
+                throw new InvalidInputException("priorityGroups", ResidentsError.MALE_PREGNANT);
             }
             groups.add(g);
         }

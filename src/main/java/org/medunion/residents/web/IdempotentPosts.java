@@ -1,5 +1,6 @@
 package org.medunion.residents.web;
 
+import org.medunion.residents.ResidentsError;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -84,7 +85,7 @@ class IdempotentPosts {
 
     private ResponseEntity<?> replay(Stored stored, String endpoint) {
         if (!stored.endpoint().equals(endpoint)) {
-            throw new ConflictException("RESIDENTS-0034", "Idempotency-Key");
+            throw new ConflictException(ResidentsError.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key");
         }
         // the stored answer (full ID and phone included) goes out again: audited like the first answer
         String resident = residentOf(stored.body());

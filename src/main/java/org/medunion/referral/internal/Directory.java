@@ -75,7 +75,7 @@ class Directory {
 
     Optional<ContractView> contract(UUID id) {
         var r = residents.getIfAvailable();
-        return r == null || id == null ? Optional.empty() : r.contractUnscoped(new org.medunion.residents.ContractId(id));
+        return r == null || id == null ? Optional.empty() : r.contractReference(new org.medunion.residents.ContractId(id));
     }
 
     /** Active family-doctor teams of an institution. */

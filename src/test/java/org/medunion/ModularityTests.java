@@ -20,8 +20,8 @@ class ModularityTests {
     }
 
     /**
-     * City-wide reads without scope are granted by {@code registry :: unscoped} to policy and demo only
-     * (decision 0080). {@link #modulesRespectTheirBoundaries} catches modules with declared dependencies; this
+     * City-wide reads without scope are granted by {@code registry :: unscoped} to policy and demo only, the
+     * scheduling commands without a caller by {@code scheduling :: unscoped} to demo only (decision 0080). {@link #modulesRespectTheirBoundaries} catches modules with declared dependencies; this
      * rule also covers the web module, which declares none.
      */
     @Test
@@ -29,8 +29,15 @@ class ModularityTests {
         assertThat(modules.getModuleByName("registry").orElseThrow().getNamedInterfaces().getByName("unscoped")).isPresent();
         noClasses().that().resideOutsideOfPackages("org.medunion.registry..", "org.medunion.policy..", "org.medunion.demo..")
                 .should().dependOnClassesThat().resideInAPackage("org.medunion.registry.unscoped..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("org.medunion"));
+                .check(mainClasses());
+        noClasses().that().resideOutsideOfPackages("org.medunion.scheduling..", "org.medunion.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.medunion.scheduling.unscoped..")
+                .check(mainClasses());
+    }
+
+    private static com.tngtech.archunit.core.domain.JavaClasses mainClasses() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.medunion");
     }
 
     @Test

@@ -115,6 +115,9 @@ abstract class ResidentAccessMatrixContract {
     SchedulingManagement scheduling;
 
     @Autowired
+    org.medunion.scheduling.unscoped.SystemScheduling systemScheduling;
+
+    @Autowired
     AccountManagement accounts;
 
     @Autowired
@@ -148,7 +151,7 @@ abstract class ResidentAccessMatrixContract {
                 HospitalGrade.UNGRADED, Ownership.PUBLIC, null, Affiliation.DISTRICT, false, "500106", null, null, false,
                 "重庆市沙坪坝区", List.of(), List.of())).id();
         var day = LocalDate.now().plusDays(2);
-        leadSchedule = scheduling.publishSchedulesUnscoped(List.of(new PublishSchedule(g.lead(), "心内科", "心血管内科", null,
+        leadSchedule = systemScheduling.publishSchedules(List.of(new PublishSchedule(g.lead(), "心内科", "心血管内科", null,
                 ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(3), LocalTime.of(8, 0), LocalTime.of(17, 0), 10, 2,
                 "1/3", null)), "access-matrix").get(0).id().value();
         team = jdbc.sql("select id from residents_team where institution_id = ?").param(g.primary().value())

@@ -10,6 +10,7 @@ import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.registry.unscoped.CityWideRegistry;
+import org.medunion.scheduling.unscoped.SystemScheduling;
 import org.medunion.residents.FormTeam;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.RegisterResident;
@@ -45,15 +46,17 @@ class DemoWorkflowSeeder {
     private final ResidentsManagement residents;
     private final Clock clock;
     private final org.medunion.scheduling.SchedulingManagement scheduling;
+    private final SystemScheduling systemScheduling;
     private final org.medunion.referral.ReferralManagement referrals;
 
     DemoWorkflowSeeder(RegistryManagement registry, CityWideRegistry city, ResidentsManagement residents, Clock clock,
-                       org.medunion.scheduling.SchedulingManagement scheduling,
+                       org.medunion.scheduling.SchedulingManagement scheduling, SystemScheduling systemScheduling,
                        org.medunion.referral.ReferralManagement referrals) {
         this.registry = registry;
         this.city = city;
         this.residents = residents;
         this.scheduling = scheduling;
+        this.systemScheduling = systemScheduling;
         this.referrals = referrals;
         this.clock = clock;
     }
@@ -145,7 +148,7 @@ class DemoWorkflowSeeder {
         int referralCount = 0;
         if (contracts > 0) {
             LocalDate end = today.plusDays(6);
-            var schedules = scheduling.publishSchedulesUnscoped(List.of(
+            var schedules = systemScheduling.publishSchedules(List.of(
                     schedule(city.leadHospital(), "心内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end),
                     schedule(city.leadHospital(), "内分泌科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_SPECIALTY, today, end),
                     schedule(city.leadHospital(), "心内科病区", org.medunion.scheduling.ScheduleKind.INPATIENT_BED, today, end),
@@ -155,7 +158,7 @@ class DemoWorkflowSeeder {
             for (var sv : schedules) {
                 slots += sv.slotCount();
             }
-            var beds = scheduling.publishSchedulesUnscoped(communityBeds(city, today, end), "system");
+            var beds = systemScheduling.publishSchedules(communityBeds(city, today, end), "system");
             for (var sv : beds) {
                 slots += sv.slotCount();
             }
@@ -163,7 +166,7 @@ class DemoWorkflowSeeder {
             var free = scheduling.searchSlots(new org.medunion.scheduling.SlotSearch(null, null, schedules.get(1).id(),
                     null, null, null, null, true, 100));
             for (int i = 0; i < 20 && i < free.size(); i++) {
-                scheduling.bookUnscoped(org.medunion.scheduling.BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
+                systemScheduling.bookAs(org.medunion.scheduling.BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
                         "gp", city.communityHealthCentre());
                 bookings++;
             }

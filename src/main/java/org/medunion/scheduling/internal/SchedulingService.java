@@ -110,7 +110,7 @@ class SchedulingService implements SchedulingManagement {
         return tx.execute(s -> publish(command, c.username()));
     }
 
-    @Override
+    /** Behind {@link org.medunion.scheduling.unscoped.SystemScheduling}: no caller scope. */
     public List<ScheduleView> publishSchedulesUnscoped(List<PublishSchedule> commands, String createdBy) {
         return tx.execute(s -> {
             var out = new ArrayList<ScheduleView>();
@@ -283,7 +283,7 @@ class SchedulingService implements SchedulingManagement {
         }
     }
 
-    @Override
+    /** Behind {@code SystemScheduling} and {@code ReferralBookings}: no caller scope. */
     public BookingView bookUnscoped(BookSlot command, String bookedBy, InstitutionId bookedByInstitution) {
         validate(command);
         ContractView contract = null;

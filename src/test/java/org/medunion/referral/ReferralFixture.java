@@ -82,7 +82,7 @@ final class ReferralFixture {
     /** A real institution of the registry (referrals to made-up IDs are refused, REFERRAL-0014). */
     UUID register(String name, org.medunion.registry.InstitutionCategory category) {
         boolean hospital = category == org.medunion.registry.InstitutionCategory.GENERAL_HOSPITAL;
-        return SchedulingFixture.institution(registry, name + " " + System.nanoTime(), category,
+        return org.medunion.support.RegistrySeeds.institution(registry, name + " " + System.nanoTime(), category,
                 hospital ? org.medunion.registry.HospitalLevel.SECONDARY : org.medunion.registry.HospitalLevel.PRIMARY,
                 org.medunion.registry.Affiliation.DISTRICT).value();
     }

@@ -147,7 +147,7 @@ abstract class ResidentAccessMatrixContract {
         users.putAll(Map.of("gp", g.gpUser(), "lead", g.leadUser(), "gp2", other.gpUser(), "integrator", "integrator",
                 "planner", "planner", "admin", "admin"));
         chongqing = registry.registerInstitution(new RegisterInstitution("重庆测试社区卫生服务中心 " + Long.toString(System.nanoTime(), 36),
-                ResidentsFixture.creditCode(), InstitutionCategory.COMMUNITY_HEALTH_CENTRE, HospitalLevel.PRIMARY,
+                org.medunion.support.RegistrySeeds.creditCode(), InstitutionCategory.COMMUNITY_HEALTH_CENTRE, HospitalLevel.PRIMARY,
                 HospitalGrade.UNGRADED, Ownership.PUBLIC, null, Affiliation.DISTRICT, false, "500106", null, null, false,
                 "重庆市沙坪坝区", List.of(), List.of())).id();
         var day = LocalDate.now().plusDays(2);
@@ -432,7 +432,7 @@ abstract class ResidentAccessMatrixContract {
     void theIntegratorStaysInsideItsJurisdictionForReferralsAndRegistrations() {
         // a Chongqing referral, sent by the system administrator for the Chongqing centre's own resident
         var cq2 = registry.registerInstitution(new RegisterInstitution("重庆测试医院 " + Long.toString(System.nanoTime(), 36),
-                ResidentsFixture.creditCode(), InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY,
+                org.medunion.support.RegistrySeeds.creditCode(), InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY,
                 HospitalGrade.UNGRADED, Ownership.PUBLIC, null, Affiliation.DISTRICT, false, "500106", null, null, false,
                 "重庆市沙坪坝区", List.of(), List.of())).id();
         // a resident of its own (not the matrix's OUTSIDE_JURISDICTION one), so the matrix does not depend on test order

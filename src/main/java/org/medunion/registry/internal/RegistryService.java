@@ -104,7 +104,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public GridView drawGrid(DrawGrid command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
+        requirePlannerRole();
         return institutionCommands.drawGrid(command);
     }
 
@@ -137,14 +137,14 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public InstitutionView registerInstitution(RegisterInstitution command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
+        requirePlannerRole();
         return institutionCommands.register(command);
     }
 
     @Override
     @Transactional
     public InstitutionView updateInstitution(InstitutionId id, long expectedVersion, RegisterInstitution command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
+        requirePlannerRole();
         return institutionCommands.update(id, expectedVersion, command);
     }
 
@@ -174,7 +174,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public PractitionerView registerPractitioner(RegisterPractitioner command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return institutionCommands.registerPractitioner(command);
     }
 
@@ -182,7 +182,7 @@ class RegistryService implements RegistryManagement {
     @Transactional
     public PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command,
                                                String overrideReason) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return institutionCommands.updatePractitioner(id, expectedVersion, command, overrideReason);
     }
 
@@ -200,7 +200,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public StudyPeriodView recordStudyPeriod(PractitionerId id, RecordStudyPeriod command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return institutionCommands.recordStudyPeriod(id, command);
     }
 
@@ -234,28 +234,28 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public ConsortiumView formConsortium(FormConsortium command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
+        requirePlannerRole();
         return consortiumCommands.form(command);
     }
 
     @Override
     @Transactional
     public ConsortiumView addMember(ConsortiumId id, AddMember command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return consortiumCommands.addMember(id, command);
     }
 
     @Override
     @Transactional
     public ConsortiumView endMembership(ConsortiumId id, EndMembership command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return consortiumCommands.endMembership(id, command);
     }
 
     @Override
     @Transactional
     public ConsortiumView dissolveConsortium(ConsortiumId id, DissolveConsortium command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return consortiumCommands.dissolve(id, command);
     }
 
@@ -269,7 +269,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public AgreementView recordAgreement(ConsortiumId id, RecordAgreement command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return cooperationCommands.recordAgreement(id, command);
     }
 
@@ -281,7 +281,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public DispatchView dispatchStaff(ConsortiumId id, DispatchStaff command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return cooperationCommands.dispatch(id, command);
     }
 
@@ -300,7 +300,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public WorkLogView logWork(UUID dispatchId, LogWork command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return cooperationCommands.logWork(dispatchId, command);
     }
 
@@ -362,5 +362,15 @@ class RegistryService implements RegistryManagement {
     @Override
     public Map<PractitionerId, String> practitionerNames(Collection<PractitionerId> ids) {
         return directory.practitionerNames(ids);
+    }
+
+    /** Institutions and grids: administrators and planners (the district is checked with the command). */
+    private void requirePlannerRole() {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
+    }
+
+    /** Practitioners, consortia and their cooperation: consortium offices too (their consortium is checked later). */
+    private void requireConsortiumWriterRole() {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
     }
 }

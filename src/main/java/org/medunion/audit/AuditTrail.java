@@ -41,7 +41,13 @@ public interface AuditTrail {
      * events recorded between {@code from} and {@code to} (both inclusive, null = open), with the number of all
      * matches.
      */
-    org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, java.time.Instant from, java.time.Instant to, int offset);
+    default org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, java.time.Instant from, java.time.Instant to, int offset) {
+        return search(query, java.util.Set.of(), from, to, offset);
+    }
+
+    /** As {@link #search(AuditQuery, java.time.Instant, java.time.Instant, int)}, limited to any of {@code actions} (empty = any). */
+    org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, java.util.Set<AuditAction> actions, java.time.Instant from,
+            java.time.Instant to, int offset);
 
     /** One row of the trail by its ID. */
     java.util.Optional<AuditEntry> find(java.util.UUID id);

@@ -1,6 +1,7 @@
 package org.medunion.identity;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Creates and lists accounts; used by administrators and by the demo-city loader. */
 public interface AccountManagement {
@@ -9,6 +10,9 @@ public interface AccountManagement {
     void ensureAccount(NewAccount account);
 
     List<CurrentUser> accounts();
+
+    /** One account by its login name (e.g. to show a person's name and title instead of the login name). */
+    Optional<CurrentUser> account(String username);
 
     /**
      * An account to create.

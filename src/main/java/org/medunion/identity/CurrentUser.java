@@ -1,5 +1,7 @@
 package org.medunion.identity;
 
+import org.medunion.shared.web.CallerPrincipal;
+
 /**
  * The authenticated caller as the other modules see it.
  *
@@ -8,7 +10,7 @@ package org.medunion.identity;
  * @param role        the account's role
  * @param scope       where the account works
  */
-public record CurrentUser(String username, String displayName, Role role, Scope scope) {
+public record CurrentUser(String username, String displayName, Role role, Scope scope) implements CallerPrincipal {
 
     public boolean is(Role r) {
         return role == r;

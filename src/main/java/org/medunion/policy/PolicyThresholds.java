@@ -4,12 +4,15 @@ package org.medunion.policy;
  * The one source of truth for every rule parameter (rules.md interpretation notes): the value in force for a
  * division — the seed's default, or the newest override of the most specific jurisdiction covering it — and whether
  * a jurisdiction covering the division applies the rule's pack at all. Scheduling (NN-4 shares), referral and
- * pharmacy (CQ-5 days) read their thresholds here and keep no copy.
+ * pharmacy (CQ-5 days) read their thresholds here and keep no copy — nor of the clause they cite.
  */
 public interface PolicyThresholds {
 
     /** Unknown rule or parameter → IllegalArgumentException (a programming error, not user input). */
     Threshold threshold(String ruleId, String parameter, String divisionCode);
+
+    /** The rule's seed clause, verbatim, for a module citing it in a violation. Unknown rule → IllegalArgumentException. */
+    String clause(String ruleId);
 
     /**
      * @param value   as the rule defines it, e.g. {@code "1/3"} or {@code "60"}

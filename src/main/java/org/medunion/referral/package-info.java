@@ -4,5 +4,6 @@
  * (SH-15, CQ-6), closed-loop feedback, downward care plans, and CN-3 / CN-4 routing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Referral",
-        allowedDependencies = {"shared", "identity", "audit", "registry", "residents", "scheduling", "policy"})
+        allowedDependencies = {"shared", "identity", "audit", "registry", "residents", "scheduling", "policy",
+                "web :: console"})
 package org.medunion.referral;

@@ -10,20 +10,20 @@ public record ReservedShare(int numerator, int denominator) {
 
     public ReservedShare {
         if (denominator <= 0 || numerator < 0 || numerator > denominator) {
-            throw new InvalidInputException("reservedShare", "SCHEDULING-0010", numerator + "/" + denominator);
+            throw new InvalidInputException("reservedShare", SchedulingError.INVALID_SHARE, numerator + "/" + denominator);
         }
     }
 
     /** Parses {@code "1/3"}; a bad value is a 400 naming {@code field}. */
     public static ReservedShare parse(String text, String field) {
         if (text == null || !text.trim().matches("\\d{1,4}\\s*/\\s*\\d{1,4}")) {
-            throw new InvalidInputException(field, "SCHEDULING-0010", text);
+            throw new InvalidInputException(field, SchedulingError.INVALID_SHARE, text);
         }
         String[] parts = text.split("/");
         int n = Integer.parseInt(parts[0].trim());
         int d = Integer.parseInt(parts[1].trim());
         if (d <= 0 || n > d) {
-            throw new InvalidInputException(field, "SCHEDULING-0010", text);
+            throw new InvalidInputException(field, SchedulingError.INVALID_SHARE, text);
         }
         return new ReservedShare(n, d);
     }

@@ -1,8 +1,8 @@
 package org.medunion.scheduling;
 
 /**
- * What a schedule offers (号源 / 床位 / 大型设备检查). The kind decides the reserved share of NN-4
- * (outpatient ≥ 1/3, beds ≥ 1/4) and the priority a contracted resident gets (CQ-6, SH-15).
+ * What a schedule offers (号源 / 床位 / 大型设备检查). The kind decides which NN-4 share applies (the policy module's
+ * {@code slots} or {@code beds} parameter) and the priority a contracted resident gets (CQ-6, SH-15).
  */
 public enum ScheduleKind {
     /** 专家号 — expert outpatient slot. */

@@ -4,22 +4,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Console pages answer a domain error (not found, out of scope, bad parameter) with the friendly error
- * page in the user's language and the matching status — never a stack trace. Console controllers of other
- * modules opt in with {@link ConsolePage}.
+ * page in the user's language and the matching status — never a stack trace. The modules' console
+ * controllers opt in with {@link ConsolePage}; of the shell's own pages, the workspace cards.
  */
-@ControllerAdvice(annotations = ConsolePage.class, assignableTypes = {WorkspaceController.class, InstitutionController.class, ConsortiumController.class,
-        GridController.class, DispatchController.class, ChangeReportController.class, AuditController.class,
-        ReferralFormController.class, ReferralDetailController.class, FollowUpConsoleController.class,
-        CriteriaConsoleController.class})
+@ControllerAdvice(annotations = ConsolePage.class, assignableTypes = WorkspaceController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrorAdvice {
 

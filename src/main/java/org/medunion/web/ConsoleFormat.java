@@ -6,9 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.Scope;
-import org.medunion.registry.ConsortiumId;
-import org.medunion.registry.InstitutionId;
-import org.medunion.registry.RegistryManagement;
+import org.medunion.web.console.ConsoleNames;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -26,12 +24,12 @@ public class ConsoleFormat {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
 
     private final MessageSource messages;
-    private final RegistryManagement registry;
+    private final ConsoleNames names;
     private final AccountManagement accounts;
 
-    ConsoleFormat(MessageSource messages, RegistryManagement registry, AccountManagement accounts) {
+    ConsoleFormat(MessageSource messages, ConsoleNames names, AccountManagement accounts) {
         this.messages = messages;
-        this.registry = registry;
+        this.names = names;
         this.accounts = accounts;
     }
 
@@ -112,9 +110,9 @@ public class ConsoleFormat {
         String kind = text("scope." + scope.type().name(), scope.type().name());
         String name = switch (scope.type()) {
             case GLOBAL -> null;
-            case JURISDICTION -> registry.district(scope.reference()).map(d -> d.name()).orElse(scope.reference());
-            case CONSORTIUM -> registry.consortiumEntry(new ConsortiumId(scope.referenceId())).map(c -> c.name()).orElse(null);
-            case INSTITUTION -> registry.institutionEntry(new InstitutionId(scope.referenceId())).map(i -> i.name()).orElse(null);
+            case JURISDICTION -> names.district(scope.reference()).orElse(scope.reference());
+            case CONSORTIUM -> names.consortium(scope.referenceId()).orElse(null);
+            case INSTITUTION -> names.institution(scope.referenceId()).orElse(null);
         };
         return name == null ? kind : kind + " · " + name;
     }
@@ -124,13 +122,13 @@ public class ConsoleFormat {
         if (username == null || username.isBlank()) {
             return "";
         }
-        return accounts.accounts().stream().filter(a -> a.username().equals(username)).map(a -> a.displayName())
-                .filter(n -> n != null && !n.isBlank()).findFirst().orElse(username);
+        return accounts.account(username).map(a -> a.displayName())
+                .filter(n -> n != null && !n.isBlank()).orElse(username);
     }
 
     /** A district by its name (GB/T 2260 code only if the registry does not know it). */
     public String district(String code) {
-        return code == null ? "" : registry.district(code).map(d -> d.name()).orElse(code);
+        return code == null ? "" : names.district(code).orElse(code);
     }
 
     private String text(String key, String fallback, Object... args) {

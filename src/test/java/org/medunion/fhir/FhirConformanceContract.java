@@ -115,6 +115,33 @@ abstract class FhirConformanceContract {
                 .isZero();
     }
 
+    @Test
+    void auditEventsAreSearchedByDateAndAction() {
+        as("gp").getFhir("/fhir/Patient?name=" + enc("王"));
+        var admin = as("auditor");
+        String tomorrow = LocalDate.now(SHANGHAI).plusDays(1).toString();
+        String today = LocalDate.now(SHANGHAI).toString();
+        int all = admin.getFhir("/fhir/AuditEvent?agent-name=gp").json().get("total").asInt();
+        assertThat(admin.getFhir("/fhir/AuditEvent?agent-name=gp&date=ge" + today).json().get("total").asInt()).isEqualTo(all);
+        assertThat(admin.getFhir("/fhir/AuditEvent?agent-name=gp&date=gt" + tomorrow).json().get("total").asInt()).isZero();
+        assertThat(admin.getFhir("/fhir/AuditEvent?agent-name=gp&date=ge" + today + "&_lastUpdated=lt2020-01-01")
+                .json().get("total").asInt()).as("both ranges narrow").isZero();
+
+        var reads = admin.getFhir("/fhir/AuditEvent?agent-name=gp&action=R&_count=200");
+        assertThat(reads.status()).as(reads.body()).isEqualTo(200);
+        FhirValidation.assertValid(reads.body());
+        int readCount = reads.json().get("total").asInt();
+        assertThat(readCount).isPositive();
+        reads.json().get("entry").forEach(e -> assertThat(e.get("resource").get("action").asString()).isEqualTo("R"));
+        int executes = admin.getFhir("/fhir/AuditEvent?agent-name=gp&action=E").json().get("total").asInt();
+        assertThat(admin.getFhir("/fhir/AuditEvent?agent-name=gp&action=R,E").json().get("total").asInt())
+                .isEqualTo(readCount + executes);
+
+        var wrong = admin.getFhir("/fhir/AuditEvent?action=X");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("action");
+    }
+
     // --- _lastUpdated and vread on ServiceRequest and Task ----------------------------------------
 
     @Test

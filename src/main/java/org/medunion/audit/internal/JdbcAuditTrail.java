@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
@@ -165,10 +167,14 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public Slice<AuditEntry> search(AuditQuery q, Instant from, Instant to, int offset) {
+    public Slice<AuditEntry> search(AuditQuery q, Set<AuditAction> actions, Instant from, Instant to, int offset) {
         var where = new StringBuilder(" where 1=1");
         var params = new ArrayList<Object>();
         filter(q, where, params);
+        if (!actions.isEmpty()) {
+            where.append(" and action in (").append(String.join(", ", Collections.nCopies(actions.size(), "?"))).append(")");
+            actions.stream().map(AuditAction::name).sorted().forEach(params::add);
+        }
         if (from != null) {
             where.append(" and occurred_at >= ?");
             params.add(Timestamp.from(from));

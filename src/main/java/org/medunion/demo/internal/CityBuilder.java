@@ -38,7 +38,6 @@ import org.medunion.registry.RecordStudyPeriod;
 import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
 import org.medunion.registry.Title;
-import org.medunion.shared.CreditCode;
 
 /**
  * The generator's workbench: stable IDs, valid credit codes, staff, and the registry commands, emitted

@@ -36,6 +36,16 @@ public final class LastUpdated {
         return to("_lastUpdated", range, Elements.CHINA);
     }
 
+    /** The first instant admitted by the date parameter {@code name}, read in the platform's zone. */
+    public static Instant from(String name, DateRangeParam range) {
+        return from(name, range, Elements.CHINA);
+    }
+
+    /** The last instant admitted by the date parameter {@code name}, read in the platform's zone. */
+    public static Instant to(String name, DateRangeParam range) {
+        return to(name, range, Elements.CHINA);
+    }
+
     public static Instant from(String name, DateRangeParam range, ZoneId zone) {
         DateParam p = range == null ? null : range.getLowerBound();
         if (p == null || p.isEmpty()) {

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * cost and counted by the throttle like known ones. Every attempt is audited through {@link AccountEvent}.
  */
 @Component
-class AccountAuthenticator implements AuthenticationProvider {
+public class AccountAuthenticator implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(AccountAuthenticator.class);
     /** Roles that need a second factor outside the demo profile (等保 L3: two factors for administrators). */
@@ -67,7 +67,7 @@ class AccountAuthenticator implements AuthenticationProvider {
     }
 
     /** The account behind a correct login, or a {@link LoginRefused} that says as little as possible. */
-    CurrentUser login(String username, String password, String totp, String source) {
+    public CurrentUser login(String username, String password, String totp, String source) {
         String src = source == null ? "unknown" : source.length() > 64 ? source.substring(0, 64) : source;
         String name = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
         try {
@@ -133,7 +133,7 @@ class AccountAuthenticator implements AuthenticationProvider {
     }
 
     /** A refused login; {@code code} is the message key, the same for unknown and known usernames. */
-    static final class LoginRefused extends AuthenticationException {
+    public static final class LoginRefused extends AuthenticationException {
         private final String code;
         private final long retryAfterSeconds;
 
@@ -147,11 +147,11 @@ class AccountAuthenticator implements AuthenticationProvider {
             return new LoginRefused("auth.locked", Math.max(1, Duration.between(now, until).toSeconds()));
         }
 
-        String code() {
+        public String code() {
             return code;
         }
 
-        long retryAfterSeconds() {
+        public long retryAfterSeconds() {
             return retryAfterSeconds;
         }
     }

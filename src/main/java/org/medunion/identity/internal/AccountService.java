@@ -40,6 +40,11 @@ class AccountService implements AccountManagement, CurrentUsers {
     }
 
     @Override
+    public Optional<CurrentUser> account(String username) {
+        return accounts.find(username).map(AccountStore.Account::user);
+    }
+
+    @Override
     public Optional<CurrentUser> current() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof CurrentUser user ? Optional.of(user) : Optional.empty();

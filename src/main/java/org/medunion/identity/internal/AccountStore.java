@@ -16,26 +16,33 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountStore {
 
-    private static final RowMapper<Account> ROWS = (rs, n) -> new Account(
+    private final RowMapper<Account> rows = (rs, n) -> new Account(
             rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("password_hash"),
             new CurrentUser(rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
                     new Scope(ScopeType.valueOf(rs.getString("scope_type")), rs.getString("scope_ref"))),
             rs.getInt("failed_attempts"),
             rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant(),
-            rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getString("totp_secret"));
+            rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
+            rs.getString("totp_secret") == null ? null : secrets().open(rs.getString("username"), rs.getString("totp_secret")));
 
     private final JdbcClient jdbc;
+    private final TotpSecrets secrets;
 
-    AccountStore(JdbcClient jdbc) {
+    AccountStore(JdbcClient jdbc, TotpSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    private TotpSecrets secrets() {
+        return secrets;
     }
 
     Optional<Account> find(String username) {
-        return jdbc.sql("select * from identity_account where username = ?").param(username).query(ROWS).optional();
+        return jdbc.sql("select * from identity_account where username = ?").param(username).query(rows).optional();
     }
 
     List<Account> all() {
-        return jdbc.sql("select * from identity_account order by role, username").query(ROWS).list();
+        return jdbc.sql("select * from identity_account order by role, username").query(rows).list();
     }
 
     void insert(String username, String passwordHash, CurrentUser user, Instant now) {
@@ -49,7 +56,7 @@ class AccountStore {
 
     List<Account> page(int offset, int limit) {
         return jdbc.sql("select * from identity_account order by username limit ? offset ?").params(limit, offset)
-                .query(ROWS).list();
+                .query(rows).list();
     }
 
     long count() {
@@ -75,7 +82,7 @@ class AccountStore {
     /** Sets the secret only while none is set, so a second enrolment cannot replace the first one. */
     boolean enrolTotp(String username, String secret) {
         return jdbc.sql("update identity_account set totp_secret = ? where username = ? and totp_secret is null")
-                .params(secret, username).update() == 1;
+                .params(secrets.seal(username, secret), username).update() == 1;
     }
 
     void clearTotp(String username) {

@@ -6,6 +6,7 @@ import org.medunion.identity.AccountEvent;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.OwnAccount;
 import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.MedUnionException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What every account does for itself: log out, change its password, enrol a TOTP authenticator. */
 @Service
-class OwnAccountService implements OwnAccount {
+public class OwnAccountService implements OwnAccount {
 
     static final String ISSUER = "MedUnion";
 
@@ -39,7 +40,7 @@ class OwnAccountService implements OwnAccount {
     }
 
     @Transactional
-    void logout(String username, String accessToken) {
+    public void logout(String username, String accessToken) {
         int removed = tokens.revokeSessionOf(accessToken);
         events.publishEvent(new AccountEvent(AccountEvent.Type.TOKEN_REVOKED, username, "logout, " + removed + " token(s)"));
     }
@@ -49,7 +50,7 @@ class OwnAccountService implements OwnAccount {
      * revokes every other session; {@code keptSession} (the caller's own, null for the console) stays valid.
      */
     @Transactional
-    void changePassword(String username, String currentPassword, String newPassword, UUID keptSession) {
+    public void changePassword(String username, String currentPassword, String newPassword, UUID keptSession) {
         var account = accounts.find(username).orElseThrow();
         if (!authenticator.passwordMatches(account, currentPassword)) {
             throw new InvalidInputException("currentPassword", "password.currentWrong");
@@ -78,12 +79,28 @@ class OwnAccountService implements OwnAccount {
 
     /** A new secret, stored only if none is set; the caller has proven the password. */
     @Transactional
-    AuthTokenController.TotpEnrolment enrolTotp(String username) {
+    public TotpEnrolment enrolTotp(String username) {
         String secret = Totp.newSecret();
         if (!accounts.enrolTotp(username, secret)) {
-            throw new AuthTokenController.EnrolmentConflict();
+            throw new EnrolmentConflict();
         }
         events.publishEvent(new AccountEvent(AccountEvent.Type.ACCOUNT_CHANGED, username, "TOTP enrolled"));
-        return new AuthTokenController.TotpEnrolment(secret, Totp.otpauthUri(ISSUER, username, secret));
+        return new TotpEnrolment(secret, Totp.otpauthUri(ISSUER, username, secret));
+    }
+
+    /** A new TOTP secret, shown once (the body of {@code POST /api/auth/totp}). */
+    public record TotpEnrolment(String secret, String otpauthUri) {
+    }
+
+    /** The account has a TOTP secret already; the security administrator's reset clears it. */
+    public static final class EnrolmentConflict extends MedUnionException {
+        public EnrolmentConflict() {
+            super("auth.totpAlreadyEnrolled", "username");
+        }
+
+        @Override
+        public int status() {
+            return 409;
+        }
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (logout, password change, disable, reset, role change) ends both at once, on every instance.
  */
 @Service
-class TokenService {
+public class TokenService {
 
     static final String ACCESS = "ACCESS";
     static final String REFRESH = "REFRESH";
@@ -53,7 +53,7 @@ class TokenService {
 
     /** A new session; when the account is at its cap, its oldest sessions end. */
     @Transactional
-    IssuedToken issue(CurrentUser user) {
+    public IssuedToken issue(CurrentUser user) {
         IssuedToken issued = insertSession(user.username(), UUID.randomUUID());
         if (maxSessions > 0) {
             endOldestSessions(user.username());
@@ -61,7 +61,7 @@ class TokenService {
         return issued;
     }
 
-    Optional<Session> resolve(String token) {
+    public Optional<Session> resolve(String token) {
         Instant now = clock.instant();
         return jdbc.sql("select username, session_id from identity_api_token where token_hash = ? and kind = ? and expires_at > ?")
                 .params(hash(token), ACCESS, Timestamp.from(now))
@@ -74,7 +74,7 @@ class TokenService {
 
     /** Exchanges a refresh token for a new pair in the same session; the old pair stops working (rotation). */
     @Transactional
-    Optional<IssuedToken> refresh(String refreshToken) {
+    public Optional<IssuedToken> refresh(String refreshToken) {
         Instant now = clock.instant();
         var row = jdbc.sql("select username, session_id from identity_api_token where token_hash = ? and kind = ? and expires_at > ?")
                 .params(hash(refreshToken), REFRESH, Timestamp.from(now))
@@ -154,10 +154,10 @@ class TokenService {
         }
     }
 
-    record IssuedToken(String token, Instant expiresAt, String refreshToken, Instant refreshExpiresAt) {
+    public record IssuedToken(String token, Instant expiresAt, String refreshToken, Instant refreshExpiresAt) {
     }
 
     /** What a valid access token stands for. */
-    record Session(CurrentUser user, UUID id, boolean mustChangePassword) {
+    public record Session(CurrentUser user, UUID id, boolean mustChangePassword) {
     }
 }

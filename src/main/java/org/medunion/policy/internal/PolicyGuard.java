@@ -54,20 +54,20 @@ class PolicyGuard implements RegistryChangeGuard {
     private final RuleEngine engine;
     private final SnapshotFactory snapshots;
     private final PolicyStore store;
-    private final PolicyService service;
+    private final PolicyEvaluation evaluation;
     private final CurrentUsers users;
     private final MessageSource messages;
     private final Clock clock;
     private final org.medunion.audit.AuditTrail audit;
 
-    PolicyGuard(RuleCatalogue catalogue, RuleEngine engine, SnapshotFactory snapshots, PolicyStore store, PolicyService service,
+    PolicyGuard(RuleCatalogue catalogue, RuleEngine engine, SnapshotFactory snapshots, PolicyStore store, PolicyEvaluation evaluation,
                 CurrentUsers users, MessageSource messages, Clock clock, org.medunion.audit.AuditTrail audit) {
         this.audit = audit;
         this.catalogue = catalogue;
         this.engine = engine;
         this.snapshots = snapshots;
         this.store = store;
-        this.service = service;
+        this.evaluation = evaluation;
         this.users = users;
         this.messages = messages;
         this.clock = clock;
@@ -93,7 +93,7 @@ class PolicyGuard implements RegistryChangeGuard {
         }
         for (LocalDate day : days) {
             RegistrySnapshot s = after.at(day);
-            for (Finding f : service.withOverrides(engine.evaluate(s, store.parameters(), r -> r.severity() == Severity.BLOCK))) {
+            for (Finding f : evaluation.withOverrides(engine.evaluate(s, store.parameters(), r -> r.severity() == Severity.BLOCK))) {
                 Rule rule = catalogue.rule(f.ruleId()).orElseThrow();
                 boolean newOrWorse = !before.containsKey(f.key()) || !before.get(f.key()).equals(f.evidence());
                 if (f.status() == FindingStatus.OPEN && newOrWorse && rule.blocks(f, change) && !blocking.containsKey(f.key())) {
@@ -109,7 +109,7 @@ class PolicyGuard implements RegistryChangeGuard {
         if (reason != null && !reason.isBlank()) {
             CurrentUser u = user.get();
             if (u.role() != Role.PLANNER && u.role() != Role.ADMIN) {
-                throw new ForbiddenException("policy.overrideForbidden", u.role().name());
+                throw new ForbiddenException(PolicyError.OVERRIDE_FORBIDDEN, u.role().name());
             }
             for (Finding f : blocking.values()) {
                 store.insertOverride(new PolicyStore.OverrideRow(UUID.randomUUID(), f.ruleId(), f.key(), change.action(),
@@ -131,7 +131,7 @@ class PolicyGuard implements RegistryChangeGuard {
                     new org.springframework.transaction.support.TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
-                            service.reevaluateSoon();
+                            evaluation.reevaluateSoon();
                         }
                     });
         }

@@ -16,6 +16,8 @@ import org.medunion.policy.rules.Finding;
 import org.medunion.policy.rules.FindingStatus;
 import org.medunion.policy.rules.Pack;
 import org.medunion.policy.rules.Parameters;
+import org.medunion.policy.rules.Severity;
+import org.medunion.policy.rules.SubjectType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,12 +47,12 @@ public class PolicyStore {
         return out;
     }
 
-    public record PackRow(String jurisdiction, String pack, String updatedBy, Instant updatedAt) {
+    public record PackRow(String jurisdiction, Pack pack, String updatedBy, Instant updatedAt) {
     }
 
     List<PackRow> packRows() {
         return jdbc.sql("select * from policy_jurisdiction_pack order by jurisdiction, pack")
-                .query((rs, n) -> new PackRow(rs.getString("jurisdiction"), rs.getString("pack"), rs.getString("updated_by"),
+                .query((rs, n) -> new PackRow(rs.getString("jurisdiction"), Pack.valueOf(rs.getString("pack")), rs.getString("updated_by"),
                         rs.getTimestamp("updated_at").toInstant())).list();
     }
 
@@ -116,7 +118,12 @@ public class PolicyStore {
     /** What planners let through: finding key + the evidence they saw (a worse state is not covered). */
     Set<String> overriddenKeys() {
         return new HashSet<>(jdbc.sql("select finding_key, evidence from policy_override")
-                .query((rs, n) -> rs.getString(1) + "\u001e" + rs.getString(2)).list());
+                .query((rs, n) -> overrideKey(rs.getString(1), rs.getString(2))).list());
+    }
+
+    /** How an override names what it let through: the finding's key and its evidence as stored (cut). */
+    static String overrideKey(String findingKey, String evidence) {
+        return findingKey + "\u001e" + cut(evidence);
     }
 
     // ---- findings
@@ -152,7 +159,7 @@ public class PolicyStore {
             String args = cut(String.join(SEP, f.args()));
             String objects = cut(String.join(SEP, f.objects()));
             if (id == null) {
-                inserts.add(new Object[]{UUID.randomUUID(), f.key(), f.ruleId(), pack(f.ruleId()), f.severity().name(), f.status().name(),
+                inserts.add(new Object[]{UUID.randomUUID(), f.key(), f.ruleId(), pack(f.ruleId()).name(), f.severity().name(), f.status().name(),
                         f.subject().type().name(), f.subject().key(), cut(f.subject().name(), 300), f.subject().divisionCode(),
                         f.subject().consortiumId() == null ? null : f.subject().consortiumId().value(), cut(f.aspect(), 120),
                         f.messageKey(), args, cut(f.evidence()), objects, ts, ts});
@@ -174,8 +181,8 @@ public class PolicyStore {
     /** Findings of the rules given, not resolved, by key → evidence (the guard compares them with the post-change state). */
     Map<String, String> openEvidence() {
         Map<String, String> out = new java.util.HashMap<>();
-        jdbc.sql("select finding_key, evidence from policy_finding where resolved_at is null and status <> 'NO_DATA'")
-                .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("select finding_key, evidence from policy_finding where resolved_at is null and status <> ?")
+                .param(FindingStatus.NO_DATA.name()).query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
         return out;
     }
 
@@ -200,16 +207,19 @@ public class PolicyStore {
 
     private StoredFinding finding(ResultSet rs, int n) throws SQLException {
         Timestamp resolved = rs.getTimestamp("resolved_at");
-        return new StoredFinding(rs.getObject("id", UUID.class), rs.getString("finding_key"), rs.getString("rule_id"), rs.getString("pack"),
-                rs.getString("severity"), rs.getString("status"), rs.getString("subject_type"), rs.getString("subject_key"),
-                rs.getString("subject_name"), rs.getString("division_code"), rs.getObject("consortium_id", UUID.class), rs.getString("aspect"),
-                rs.getString("message_key"), split(rs.getString("message_args")), rs.getString("evidence"), split(rs.getString("objects")),
+        return new StoredFinding(rs.getObject("id", UUID.class), rs.getString("finding_key"), rs.getString("rule_id"),
+                Pack.valueOf(rs.getString("pack")), Severity.valueOf(rs.getString("severity")),
+                FindingStatus.valueOf(rs.getString("status")), SubjectType.valueOf(rs.getString("subject_type")),
+                rs.getString("subject_key"), rs.getString("subject_name"), rs.getString("division_code"),
+                rs.getObject("consortium_id", UUID.class), rs.getString("aspect"), rs.getString("message_key"),
+                split(rs.getString("message_args")), rs.getString("evidence"), split(rs.getString("objects")),
                 rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant(),
                 resolved == null ? null : resolved.toInstant());
     }
 
-    private static String pack(String ruleId) {
-        return ruleId.substring(0, ruleId.indexOf('-'));
+    /** A rule's pack is its ID's prefix ({@code NAT-3} → NAT). */
+    private static Pack pack(String ruleId) {
+        return Pack.valueOf(ruleId.substring(0, ruleId.indexOf('-')));
     }
 
     private static List<String> split(String s) {
@@ -222,9 +232,5 @@ public class PolicyStore {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    static FindingStatus status(String s) {
-        return FindingStatus.valueOf(s);
     }
 }

@@ -20,10 +20,19 @@ class PublishedThresholds implements PolicyThresholds {
 
     @Override
     public Threshold threshold(String ruleId, String parameter, String divisionCode) {
-        Rule rule = catalogue.rule(ruleId).orElseThrow(() -> new IllegalArgumentException("unknown rule " + ruleId));
+        Rule rule = rule(ruleId);
         String value = store.parameters().value(rule, parameter, divisionCode);
         boolean applies = divisionCode != null && store.packJurisdictions().getOrDefault(rule.pack(), java.util.Set.of()).stream()
                 .anyMatch(j -> Divisions.covers(j, divisionCode));
         return new Threshold(rule.id(), parameter, value, applies);
+    }
+
+    @Override
+    public String clause(String ruleId) {
+        return rule(ruleId).clause();
+    }
+
+    private Rule rule(String ruleId) {
+        return catalogue.rule(ruleId).orElseThrow(() -> new IllegalArgumentException("unknown rule " + ruleId));
     }
 }

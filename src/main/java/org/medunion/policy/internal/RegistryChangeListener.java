@@ -11,24 +11,24 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistryChangeListener {
 
-    private final PolicyService service;
+    private final PolicyEvaluation evaluation;
 
-    RegistryChangeListener(PolicyService service) {
-        this.service = service;
+    RegistryChangeListener(PolicyEvaluation evaluation) {
+        this.evaluation = evaluation;
     }
 
     @ApplicationModuleListener
     void on(ConsortiumChanged event) {
-        service.reevaluateSoon();
+        evaluation.reevaluateSoon();
     }
 
     @ApplicationModuleListener
     void on(MembershipChanged event) {
-        service.reevaluateSoon();
+        evaluation.reevaluateSoon();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStartup() {
-        service.reevaluateSoon();
+        evaluation.reevaluateSoon();
     }
 }

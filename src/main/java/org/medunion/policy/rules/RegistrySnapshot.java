@@ -58,9 +58,9 @@ public final class RegistrySnapshot {
     private final org.medunion.policy.FamilyDoctorTeamSource teamSource;
     private final org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
     private final Map<Pack, Set<String>> packJurisdictions;
-    private final Builder parts;
+    private final SnapshotBuilder parts;
 
-    private RegistrySnapshot(Builder b) {
+    RegistrySnapshot(SnapshotBuilder b) {
         this.parts = b;
         this.today = b.today;
         b.districts.forEach(d -> districts.put(d.code(), d));
@@ -125,8 +125,8 @@ public final class RegistrySnapshot {
         return c.dissolvedOn() == null ? c.active() : c.dissolvedOn().isAfter(day);
     }
 
-    public static Builder builder(LocalDate today) {
-        return new Builder(today);
+    public static SnapshotBuilder builder(LocalDate today) {
+        return new SnapshotBuilder(today);
     }
 
     /** The as-of date: relations count when they are active on it. */
@@ -384,66 +384,5 @@ public final class RegistrySnapshot {
     public Subject practitionerSubject(PractitionerView p) {
         InstitutionView i = institution(p.institutionId());
         return new Subject(SubjectType.PRACTITIONER, p.id().toString(), p.name(), i == null ? null : i.districtCode(), null);
-    }
-
-    /** Collects the snapshot's parts; every list defaults to empty. */
-    public static final class Builder {
-        private final LocalDate today;
-        private List<DistrictView> districts = List.of();
-        private List<InstitutionView> institutions = List.of();
-        private List<ConsortiumView> consortia = List.of();
-        private List<PractitionerView> practitioners = List.of();
-        private List<DispatchView> dispatches = List.of();
-        private List<WorkLogView> workLogs = List.of();
-        private List<AgreementView> agreements = List.of();
-        private List<StudyPeriodView> studyPeriods = List.of();
-        private List<GridView> grids = List.of();
-        private List<ChangeReportView> changeReports;
-        private ReleaseRatioSource releaseRatios;
-        private org.medunion.policy.FamilyDoctorTeamSource teamSource;
-        private org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
-        private Map<Pack, Set<String>> packJurisdictions = Map.of();
-
-        private Builder(LocalDate today) {
-            this.today = today;
-        }
-
-        private Builder on(LocalDate day) {
-            Builder b = new Builder(day);
-            b.districts = districts;
-            b.institutions = institutions;
-            b.consortia = consortia;
-            b.practitioners = practitioners;
-            b.dispatches = dispatches;
-            b.workLogs = workLogs;
-            b.agreements = agreements;
-            b.studyPeriods = studyPeriods;
-            b.grids = grids;
-            b.changeReports = changeReports;
-            b.releaseRatios = releaseRatios;
-            b.teamSource = teamSource;
-            b.referrals = referrals;
-            b.packJurisdictions = packJurisdictions;
-            return b;
-        }
-
-        public Builder districts(List<DistrictView> v) { this.districts = v; return this; }
-        public Builder institutions(List<InstitutionView> v) { this.institutions = v; return this; }
-        public Builder consortia(List<ConsortiumView> v) { this.consortia = v; return this; }
-        public Builder practitioners(List<PractitionerView> v) { this.practitioners = v; return this; }
-        public Builder dispatches(List<DispatchView> v) { this.dispatches = v; return this; }
-        public Builder workLogs(List<WorkLogView> v) { this.workLogs = v; return this; }
-        public Builder agreements(List<AgreementView> v) { this.agreements = v; return this; }
-        public Builder studyPeriods(List<StudyPeriodView> v) { this.studyPeriods = v; return this; }
-        public Builder grids(List<GridView> v) { this.grids = v; return this; }
-        public Builder changeReports(List<ChangeReportView> v) { this.changeReports = v; return this; }
-        public Builder releaseRatios(ReleaseRatioSource v) { this.releaseRatios = v; return this; }
-        public Builder teamSource(org.medunion.policy.FamilyDoctorTeamSource v) { this.teamSource = v; return this; }
-        public Builder referrals(org.medunion.policy.ReferralEvidenceSource.ReferralEvidence v) { this.referrals = v; return this; }
-        public Builder packJurisdictions(Map<Pack, Set<String>> v) { this.packJurisdictions = v; return this; }
-
-        public RegistrySnapshot build() {
-            return new RegistrySnapshot(this);
-        }
     }
 }

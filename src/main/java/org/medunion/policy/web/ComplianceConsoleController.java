@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
+import org.medunion.policy.internal.Checklist;
+import org.medunion.policy.internal.ComplianceReport;
 import org.medunion.policy.internal.PolicyService;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
@@ -42,7 +44,7 @@ class ComplianceConsoleController {
                 @RequestParam(required = false) java.time.LocalDate asOf, Model model) {
         CurrentUser u = service.caller();
         String code = jurisdiction == null || jurisdiction.isBlank() ? service.defaultJurisdiction(u) : jurisdiction.strip();
-        PolicyService.ComplianceReport report;
+        ComplianceReport report;
         if (u.role() == Role.OFFICE) {
             report = service.consortiumReport(u.scope().referenceId(), asOf);
         } else {
@@ -58,7 +60,7 @@ class ComplianceConsoleController {
         model.addAttribute("rules", service.catalogue().rules().stream().filter(r -> !r.defaults().isEmpty()).toList());
         model.addAttribute("parameterOverrides", service.parameterOverrides());
         model.addAttribute("changeOverrides", service.overrides());
-        List<PolicyService.Checklist> checklists = service.tightGroups(u.role() == Role.OFFICE ? null : code).stream()
+        List<Checklist> checklists = service.tightGroups(u.role() == Role.OFFICE ? null : code).stream()
                 .map(c -> service.checklist(c.id().value())).toList();
         model.addAttribute("checklists", checklists);
         return "policy/compliance";

@@ -7,8 +7,10 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.medunion.policy.internal.ComplianceReport;
 import org.medunion.policy.internal.PolicyService;
 import org.medunion.policy.internal.StoredFinding;
+import org.medunion.policy.rules.FindingStatus;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,7 @@ class ComplianceWorkbook {
         this.service = service;
     }
 
-    byte[] write(PolicyService.ComplianceReport report) {
+    byte[] write(ComplianceReport report) {
         Locale locale = LocaleContextHolder.getLocale();
         try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
             Sheet rules = wb.createSheet(text("policy.xlsx.rules", locale));
@@ -52,7 +54,7 @@ class ComplianceWorkbook {
                 for (StoredFinding f : rr.findings()) {
                     Row row = findings.createRow(r++);
                     row.createCell(0).setCellValue(f.ruleId());
-                    row.createCell(1).setCellValue(text("policy.status." + (f.resolved() ? "RESOLVED" : f.status()), locale));
+                    row.createCell(1).setCellValue(text("policy.status." + f.state(), locale));
                     row.createCell(2).setCellValue(f.subjectName());
                     row.createCell(3).setCellValue(service.message(f));
                     row.createCell(4).setCellValue(f.evidence());
@@ -60,7 +62,7 @@ class ComplianceWorkbook {
                     row.createCell(6).setCellValue(f.firstSeen().toString());
                     row.createCell(7).setCellValue(f.resolvedAt() == null ? "" : f.resolvedAt().toString());
                     // the reason travels with what it allowed (rules.md interpretation notes)
-                    row.createCell(8).setCellValue("OVERRIDDEN".equals(f.status()) ? reasons.getOrDefault(f.key(), "") : "");
+                    row.createCell(8).setCellValue(f.status() == FindingStatus.OVERRIDDEN ? reasons.getOrDefault(f.key(), "") : "");
                     row.createCell(9).setCellValue(String.valueOf(report.asOf()));
                 }
             }

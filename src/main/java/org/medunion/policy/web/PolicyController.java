@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.medunion.policy.internal.EvaluationResult;
+import org.medunion.policy.internal.PolicyError;
 import org.medunion.policy.internal.PolicyService;
 import org.medunion.policy.web.PolicyDtos.ChecklistDto;
 import org.medunion.policy.web.PolicyDtos.ComplianceDto;
@@ -68,7 +70,7 @@ class PolicyController {
     @Operation(summary = "Override a rule parameter for a jurisdiction with a reason (planner, admin), e.g. SH-3 max 2 → 3 for a district")
     ResponseEntity<Object> overrideParameter(@RequestBody ParameterOverrideRequest body) {
         if (body == null) {
-            throw new InvalidInputException("body", "policy.required");
+            throw new InvalidInputException("body", PolicyError.REQUIRED);
         }
         return ResponseEntity.status(201).body(service.overrideParameter(body.jurisdiction(), body.ruleId(), body.parameter(), body.value(),
                 body.reason()));
@@ -85,7 +87,7 @@ class PolicyController {
     @PostMapping("/evaluate")
     @Operation(summary = "Evaluate all packs over the registry now and keep the findings; returns counts and elapsed milliseconds",
             description = "Optional body {\"reason\": \"...\"}: why the evaluation was run, kept in the audit trail.")
-    PolicyService.EvaluationResult evaluate(@RequestBody(required = false) @jakarta.validation.Valid EvaluateRequest request) {
+    EvaluationResult evaluate(@RequestBody(required = false) @jakarta.validation.Valid EvaluateRequest request) {
         return service.evaluateNow(request == null ? null : request.reason());
     }
 
@@ -125,7 +127,7 @@ class PolicyController {
     ResponseEntity<ChecklistDto> addEvidence(@PathVariable String consortiumId, @RequestBody ManualEvidenceRequest body) {
         UUID id = uuid(consortiumId, "consortiumId");
         if (body == null) {
-            throw new InvalidInputException("body", "policy.required");
+            throw new InvalidInputException("body", PolicyError.REQUIRED);
         }
         service.recordManualEvidence(id, body.criterion(), body.text());
         return ResponseEntity.status(201).body(ChecklistDto.of(service.checklist(id)));
@@ -138,7 +140,7 @@ class PolicyController {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "policy.invalidId", value);
+            throw new InvalidInputException(field, PolicyError.INVALID_ID, value);
         }
     }
 }

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.medunion.policy.internal.Checklist;
+import org.medunion.policy.internal.ComplianceReport;
 import org.medunion.policy.internal.PolicyService;
 import org.medunion.policy.internal.StoredFinding;
 import org.medunion.policy.rules.Clauses;
+import org.medunion.policy.rules.FindingStatus;
 import org.medunion.policy.rules.Rule;
 
 /** JSON shapes of the policy API. */
@@ -28,9 +31,9 @@ final class PolicyDtos {
                       Instant firstSeen, Instant lastSeen, Instant resolvedAt, String overrideReason) {
         /** {@code reasons}: {@link PolicyService#overrideReasons()}, read once per response. */
         static FindingDto of(StoredFinding f, PolicyService service, Map<String, String> reasons) {
-            return new FindingDto(f.id(), f.ruleId(), f.pack(), f.severity(), f.resolved() ? "RESOLVED" : f.status(), f.subjectType(),
+            return new FindingDto(f.id(), f.ruleId(), f.pack().name(), f.severity().name(), f.state(), f.subjectType().name(),
                     f.subjectKey(), f.subjectName(), f.divisionCode(), f.consortiumId(), service.message(f), f.evidence(), f.objects(),
-                    f.firstSeen(), f.lastSeen(), f.resolvedAt(), "OVERRIDDEN".equals(f.status()) ? reasons.get(f.key()) : null);
+                    f.firstSeen(), f.lastSeen(), f.resolvedAt(), f.status() == FindingStatus.OVERRIDDEN ? reasons.get(f.key()) : null);
         }
     }
 
@@ -40,7 +43,7 @@ final class PolicyDtos {
 
     record ComplianceDto(String subjectType, String subjectKey, String subjectName, List<String> packs, Instant generatedAt,
                          java.time.LocalDate asOf, Map<String, Long> counts, List<RuleReportDto> rules) {
-        static ComplianceDto of(PolicyService.ComplianceReport r, PolicyService service) {
+        static ComplianceDto of(ComplianceReport r, PolicyService service) {
             Map<String, String> reasons = service.overrideReasons();
             List<RuleReportDto> rules = r.rules().stream().map(rr -> new RuleReportDto(rr.rule().id(), rr.rule().pack().name(),
                     rr.rule().severity().name(), rr.rule().coverage().name(), rr.title(), rr.rule().clause(), rr.status(),
@@ -69,7 +72,7 @@ final class PolicyDtos {
     }
 
     record ChecklistDto(UUID consortiumId, String consortiumName, boolean tight, List<ChecklistItemDto> items) {
-        static ChecklistDto of(PolicyService.Checklist c) {
+        static ChecklistDto of(Checklist c) {
             return new ChecklistDto(c.consortiumId(), c.consortiumName(), c.tight(), c.items().stream().map(i -> new ChecklistItemDto(
                     i.criterion().id(), i.criterion().dimension(), i.title(), i.criterion().clause(), i.status().name(), i.evidence(),
                     i.manual().stream().map(m -> new ManualDto(m.text(), m.createdBy(), m.createdAt())).toList())).toList());

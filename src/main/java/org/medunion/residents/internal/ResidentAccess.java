@@ -16,7 +16,6 @@ import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.registry.ConsortiumId;
-import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.CareRelationship;

@@ -3,10 +3,7 @@ package org.medunion.residents.internal;
 import org.medunion.residents.ResidentsError;
 import org.medunion.shared.DivisionCode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,13 +12,14 @@ import org.medunion.residents.ContractService;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.RegisterResident;
 import org.medunion.residents.Sex;
+import org.medunion.shared.Inputs;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.ResidentIdNumber;
 import org.medunion.shared.TextRules;
 
 /**
  * Validation of resident and contract input: every problem is a 400 naming the field and the rule, before
- * anything is written.
+ * anything is written. The resident rules live here; generic checks come from the shared {@link Inputs}.
  */
 final class ResidentInputs {
 
@@ -38,9 +36,7 @@ final class ResidentInputs {
     }
 
     static ValidResident validate(RegisterResident c) {
-        if (c == null) {
-            throw new InvalidInputException("idNumber", "field.required");
-        }
+        Inputs.required(c, "idNumber");
         ResidentIdNumber id = idNumber(c.idNumber(), "idNumber");
         String name = name(c.name(), "name");
         Sex sex = sex(c.sex(), id, "sex");
@@ -64,10 +60,7 @@ final class ResidentInputs {
     }
 
     static String name(String raw, String field) {
-        if (raw == null || raw.isBlank()) {
-            throw new InvalidInputException(field, "field.required");
-        }
-        String name = raw.strip();
+        String name = Inputs.required(raw, field).strip();
         if (name.length() > 100) {
             throw new InvalidInputException(field, ResidentsError.INVALID_TEXT);
         }
@@ -132,34 +125,13 @@ final class ResidentInputs {
         return s;
     }
 
-    static <E extends Enum<E>> List<E> enums(List<String> raw, Class<E> type, String field) {
-        if (raw == null) {
-            return List.of();
-        }
-        var out = new LinkedHashSet<E>();
-        for (int i = 0; i < raw.size(); i++) {
-            String v = raw.get(i);
-            if (v == null || v.isBlank()) {
-                throw new InvalidInputException(field + "[" + i + "]", "field.required");
-            }
-            try {
-                out.add(Enum.valueOf(type, v.strip().toUpperCase()));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(field + "[" + i + "]", "request.unknownValue",
-                        v.length() > 40 ? v.substring(0, 40) : v,
-                        String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
     /**
      * Priority groups for a contract: the declared ones plus ELDERLY (65 and over) and CHILD (0–6) derived from the
      * birth date on the start day. Declaring an age group the age contradicts, or PREGNANT for a man, is a 400.
      */
     static Set<PriorityGroup> priorityGroups(List<String> declared, LocalDate birthDate, Sex sex, LocalDate on) {
         var groups = EnumSet.noneOf(PriorityGroup.class);
-        List<PriorityGroup> given = enums(declared, PriorityGroup.class, "priorityGroups");
+        List<PriorityGroup> given = Inputs.enumList(declared, PriorityGroup.class, "priorityGroups");
         int age = java.time.Period.between(birthDate, on).getYears();
         boolean elderly = age >= 65;
         boolean child = age <= 6;
@@ -182,7 +154,7 @@ final class ResidentInputs {
     }
 
     static List<ContractService> services(List<String> raw) {
-        List<ContractService> services = enums(raw, ContractService.class, "services");
+        List<ContractService> services = Inputs.enumList(raw, ContractService.class, "services");
         return services.isEmpty() ? List.of(ContractService.BASIC_PUBLIC_HEALTH) : services;
     }
 }

@@ -2,7 +2,6 @@ package org.medunion.residents.web;
 
 import org.medunion.residents.ResidentsError;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -38,7 +37,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,16 +47,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "residents", description = "Resident index (EMPI), family-doctor teams, 1+1+1 contracts")
 class ResidentsApiController {
 
-    private static final String IDEMPOTENCY = "Idempotency-Key";
-
     private final ResidentsManagement residents;
-    private final IdempotentPosts idempotent;
     private final CurrentUsers users;
     private final AuditTrail audit;
 
-    ResidentsApiController(ResidentsManagement residents, IdempotentPosts idempotent, CurrentUsers users, AuditTrail audit) {
+    ResidentsApiController(ResidentsManagement residents, CurrentUsers users, AuditTrail audit) {
         this.residents = residents;
-        this.idempotent = idempotent;
         this.users = users;
         this.audit = audit;
     }
@@ -68,14 +62,11 @@ class ResidentsApiController {
             + "the name matches (200, outcome LINKED_EXISTING; the resident shown only if the caller may read them), "
             + "refused when it does not (409 field name, flagged for review, nothing linked); a new one is created "
             + "(201); possible duplicates are flagged, never merged")
-    ResponseEntity<?> register(@RequestBody RegisterResidentRequest body,
-                               @Parameter(description = "repeat-safe creation") @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
-        return idempotent.run(key, "POST /api/residents", () -> {
-            Registration r = residents.register(body.command());
-            return r.outcome() == Registration.Outcome.CREATED
-                    ? ResponseEntity.created(URI.create("/api/residents/" + r.resident().id())).body(r)
-                    : ResponseEntity.ok(r);
-        });
+    ResponseEntity<Registration> register(@RequestBody RegisterResidentRequest body) {
+        Registration r = residents.register(body.command());
+        return r.outcome() == Registration.Outcome.CREATED
+                ? ResponseEntity.created(URI.create("/api/residents/" + r.resident().id())).body(r)
+                : ResponseEntity.ok(r);
     }
 
     @GetMapping
@@ -117,10 +108,8 @@ class ResidentsApiController {
 
     @PostMapping("/{id}/links")
     @Operation(summary = "Link an institution's record (local MRN) to the resident")
-    ResponseEntity<?> link(@PathVariable String id, @RequestBody LinkRecordRequest body,
-                           @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
-        ResidentId rid = Requests.id(id, "id", ResidentId::new, true);
-        return idempotent.run(key, "POST /api/residents/" + rid + "/links", () -> ResponseEntity.ok(residents.link(rid, body.command())));
+    ResidentView link(@PathVariable String id, @RequestBody LinkRecordRequest body) {
+        return residents.link(Requests.id(id, "id", ResidentId::new, true), body.command());
     }
 
     @GetMapping("/duplicates")
@@ -139,11 +128,9 @@ class ResidentsApiController {
 
     @PostMapping("/teams")
     @Operation(summary = "Form a family-doctor team at a primary institution (GP + nurse + ≥1 secondary/tertiary physician, NN-5)")
-    ResponseEntity<?> formTeam(@RequestBody FormTeamRequest body, @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
-        return idempotent.run(key, "POST /api/residents/teams", () -> {
-            TeamView t = residents.formTeam(body.command());
-            return ResponseEntity.created(URI.create("/api/residents/teams/" + t.id())).body(t);
-        });
+    ResponseEntity<TeamView> formTeam(@RequestBody FormTeamRequest body) {
+        TeamView t = residents.formTeam(body.command());
+        return ResponseEntity.created(URI.create("/api/residents/teams/" + t.id())).body(t);
     }
 
     @GetMapping("/teams")
@@ -164,11 +151,9 @@ class ResidentsApiController {
 
     @PostMapping("/contracts")
     @Operation(summary = "Sign a 1+1+1 contract: resident + team + district hospital + municipal hospital; 409 when one is active")
-    ResponseEntity<?> sign(@RequestBody SignContractRequest body, @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
-        return idempotent.run(key, "POST /api/residents/contracts", () -> {
-            ContractView c = residents.signContract(body.command());
-            return ResponseEntity.created(URI.create("/api/residents/contracts/" + c.id())).body(c);
-        });
+    ResponseEntity<ContractView> sign(@RequestBody SignContractRequest body) {
+        ContractView c = residents.signContract(body.command());
+        return ResponseEntity.created(URI.create("/api/residents/contracts/" + c.id())).body(c);
     }
 
     @GetMapping("/contracts/{id}")
@@ -180,22 +165,15 @@ class ResidentsApiController {
 
     @PostMapping("/contracts/{id}/renew")
     @Operation(summary = "Renew an active contract for a further period starting the day after it ends")
-    ResponseEntity<?> renew(@PathVariable String id, @RequestBody(required = false) RenewContractRequest body,
-                            @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
-        var cid = Requests.contractId(id);
-        return idempotent.run(key, "POST /api/residents/contracts/" + cid + "/renew", () -> {
-            ContractView c = residents.renewContract(cid, body == null ? null : body.command());
-            return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/residents/contracts/" + c.id())).body(c);
-        });
+    ResponseEntity<ContractView> renew(@PathVariable String id, @RequestBody(required = false) RenewContractRequest body) {
+        ContractView c = residents.renewContract(Requests.contractId(id), body == null ? null : body.command());
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/residents/contracts/" + c.id())).body(c);
     }
 
     @PostMapping("/contracts/{id}/end")
     @Operation(summary = "End a contract early, with a reason")
-    ResponseEntity<?> end(@PathVariable String id, @RequestBody EndContractRequest body,
-                          @RequestHeader(value = IDEMPOTENCY, required = false) String key) {
-        var cid = Requests.contractId(id);
-        return idempotent.run(key, "POST /api/residents/contracts/" + cid + "/end",
-                () -> ResponseEntity.ok(residents.endContract(cid, body.command())));
+    ContractView end(@PathVariable String id, @RequestBody EndContractRequest body) {
+        return residents.endContract(Requests.contractId(id), body.command());
     }
 
     @GetMapping("/contracts")

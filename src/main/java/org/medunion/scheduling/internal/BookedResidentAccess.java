@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A booking at the institution (not cancelled) is a care relationship with the resident (issue 10). Booking
- * itself needs a relationship first (SchedulingService), so naming a resident in a booking grants nothing new.
+ * itself needs a relationship first (SlotBooking), so naming a resident in a booking grants nothing new.
  */
 @Component
 class BookedResidentAccess implements ResidentAccessExtension {

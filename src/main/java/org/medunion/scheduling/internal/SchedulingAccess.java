@@ -12,6 +12,8 @@ import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.MembershipView;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.scheduling.BookingView;
+import org.medunion.scheduling.SchedulingError;
 import org.medunion.shared.ForbiddenException;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * consortia their institution belongs to; planners, integrators and administrators see all.
  */
 @Component
-class SchedulingAccess {
+public class SchedulingAccess {
 
     private final CurrentUsers users;
     private final RegistryManagement registry;
@@ -32,9 +34,10 @@ class SchedulingAccess {
     }
 
     /** The caller as scheduling sees it. */
-    record Caller(String username, Role role, ScopeType scopeType, UUID scopeRef) {
+    public record Caller(String username, Role role, ScopeType scopeType, UUID scopeRef) {
 
-        InstitutionId institution() {
+        /** The caller's institution, null unless institution-scoped. */
+        public InstitutionId institution() {
             return scopeType == ScopeType.INSTITUTION && scopeRef != null ? new InstitutionId(scopeRef) : null;
         }
 
@@ -48,7 +51,7 @@ class SchedulingAccess {
         }
     }
 
-    Caller caller() {
+    public Caller caller() {
         CurrentUser u = users.require();
         UUID ref = null;
         if (u.scope().type() == ScopeType.INSTITUTION || u.scope().type() == ScopeType.CONSORTIUM) {
@@ -60,11 +63,18 @@ class SchedulingAccess {
     /** A hospital account (or the consortium office, or an administrator) managing an institution's schedules. */
     void requireManage(Caller c, InstitutionId institution) {
         if (!mayManage(c, institution)) {
-            throw new ForbiddenException("SCHEDULING-0020", institution);
+            throw new ForbiddenException(SchedulingError.INSTITUTION_OUT_OF_SCOPE, institution);
         }
     }
 
-    boolean mayManage(Caller c, InstitutionId institution) {
+    /** Who may cancel or read a booking: whoever booked it, their institution, or its hospital's managers. */
+    boolean mayChange(Caller c, BookingView b) {
+        return c.isAdmin() || c.username().equals(b.bookedBy())
+                || (c.institution() != null && c.institution().equals(b.bookedByInstitution()))
+                || mayManage(c, b.institutionId());
+    }
+
+    public boolean mayManage(Caller c, InstitutionId institution) {
         if (c.isAdmin()) {
             return true;
         }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SchedulingSettings {
 
+    private static final String NN4 = "NN-4";
     private static final ReservedShare NONE = new ReservedShare(0, 1);
 
     private final PolicyThresholds thresholds;
@@ -40,12 +41,12 @@ class SchedulingSettings {
     /** The enforced minimum share for a kind at a hospital: NN-4 where its pack applies, none otherwise. */
     ReservedShare minimumShare(ScheduleKind kind, InstitutionId institution) {
         return nn4(kind, institution).filter(PolicyThresholds.Threshold::applies)
-                .map(t -> ReservedShare.parse(t.value(), "NN-4." + t.parameter())).orElse(NONE);
+                .map(t -> ReservedShare.parse(t.value(), NN4 + "." + t.parameter())).orElse(NONE);
     }
 
     /** The share proposed when a schedule names none: the NN-4 value (enforced or not); the exam default for exams. */
     ReservedShare defaultShare(ScheduleKind kind, InstitutionId institution) {
-        return nn4(kind, institution).map(t -> ReservedShare.parse(t.value(), "NN-4." + t.parameter())).orElse(exam);
+        return nn4(kind, institution).map(t -> ReservedShare.parse(t.value(), NN4 + "." + t.parameter())).orElse(exam);
     }
 
     ReservedShare outpatient(InstitutionId institution) {
@@ -54,6 +55,11 @@ class SchedulingSettings {
 
     ReservedShare beds(InstitutionId institution) {
         return minimumShare(ScheduleKind.INPATIENT_BED, institution);
+    }
+
+    /** The NN-4 clause a refused schedule cites: the policy module's text, not a copy. */
+    String nn4Clause() {
+        return thresholds.clause(NN4);
     }
 
     Duration releaseLeadTime() {
@@ -70,6 +76,6 @@ class SchedulingSettings {
             return Optional.empty();
         }
         String district = registry.institutionEntry(institution).map(InstitutionView::districtCode).orElse(null);
-        return Optional.of(thresholds.threshold("NN-4", parameter, district));
+        return Optional.of(thresholds.threshold(NN4, parameter, district));
     }
 }

@@ -137,14 +137,14 @@ class SchedulingStore {
     }
 
     /** Slot search: every criterion optional; {@code institutions} null = any. */
-    List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, String kind,
-                               Instant from, Instant to, String pool, boolean freeOnly, Instant notBefore, int limit) {
+    List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, ScheduleKind kind,
+                               Instant from, Instant to, SlotPool pool, boolean freeOnly, Instant notBefore, int limit) {
         return searchSlots(institutions, schedule, department, kind, from, to, pool, freeOnly, notBefore, null, limit, 0);
     }
 
-    /** A page of slots from {@code offset}; {@code status} (a SlotStatus name) narrows, {@code to} is exclusive. */
-    List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, String kind,
-                               Instant from, Instant to, String pool, boolean freeOnly, Instant notBefore, String status,
+    /** A page of slots from {@code offset}; {@code status} narrows, {@code to} is exclusive. */
+    List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, ScheduleKind kind,
+                               Instant from, Instant to, SlotPool pool, boolean freeOnly, Instant notBefore, SlotStatus status,
                                int limit, int offset) {
         if (institutions != null && institutions.isEmpty()) {
             return List.of();
@@ -156,7 +156,7 @@ class SchedulingStore {
         return jdbc.sql(sql.toString()).params(params).query(this::mapSlot).list();
     }
 
-    long countSlots(UUID schedule, Instant from, Instant to, Instant notBefore, String status) {
+    long countSlots(UUID schedule, Instant from, Instant to, Instant notBefore, SlotStatus status) {
         var sql = new StringBuilder("select count(*) from scheduling_slot s where 1 = 1");
         var params = new ArrayList<Object>();
         slotFilter(sql, params, null, schedule, null, null, from, to, null, false, notBefore, status);
@@ -164,8 +164,8 @@ class SchedulingStore {
     }
 
     private static void slotFilter(StringBuilder sql, List<Object> params, Collection<UUID> institutions, UUID schedule,
-                                   String department, String kind, Instant from, Instant to, String pool, boolean freeOnly,
-                                   Instant notBefore, String status) {
+                                   String department, ScheduleKind kind, Instant from, Instant to, SlotPool pool,
+                                   boolean freeOnly, Instant notBefore, SlotStatus status) {
         if (institutions != null) {
             sql.append(" and s.institution_id in (").append(String.join(",", institutions.stream().map(u -> "?").toList())).append(")");
             params.addAll(institutions);
@@ -182,7 +182,7 @@ class SchedulingStore {
         }
         if (kind != null) {
             sql.append(" and s.kind = ?");
-            params.add(kind);
+            params.add(kind.name());
         }
         if (from != null) {
             sql.append(" and s.start_at >= ?");
@@ -198,14 +198,14 @@ class SchedulingStore {
         }
         if (pool != null) {
             sql.append(" and s.pool = ?");
-            params.add(pool);
+            params.add(pool.name());
         }
         if (freeOnly) {
             sql.append(" and s.status = 'FREE'");
         }
         if (status != null) {
             sql.append(" and s.status = ?");
-            params.add(status);
+            params.add(status.name());
         }
     }
 

@@ -1,18 +1,14 @@
 package org.medunion.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -42,12 +38,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String TYPE_BASE = "https://medunion.example/problems/";
 
-    private final MessageSource messages;
+    private final Problems problems;
 
-    public ProblemDetailsAdvice(MessageSource messages) {
-        this.messages = messages;
+    ProblemDetailsAdvice(Problems problems) {
+        this.problems = problems;
     }
 
     @ExceptionHandler(MedUnionException.class)
@@ -161,26 +156,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatusCode status, String code, String field, String detail, HttpServletRequest request) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setType(URI.create(TYPE_BASE + code));
-        pd.setTitle(message(code + ".title", field, HttpStatus.resolve(status.value()) == null ? "Error"
-                : HttpStatus.resolve(status.value()).getReasonPhrase()));
-        pd.setProperty("code", code);
-        if (field != null) {
-            pd.setProperty("field", field);
-        }
-        if (request != null) {
-            pd.setInstance(URI.create(request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "_")));
-        }
-        return pd;
+        return problems.problem(status, code, field, detail, request);
     }
 
     private String message(String code, String field, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        Object[] withField = new Object[args.length + 1];
-        withField[0] = field == null ? "" : field;
-        System.arraycopy(args, 0, withField, 1, args.length);
-        return messages.getMessage("error." + code, withField, code.endsWith(".title") ? String.valueOf(args.length > 0 ? args[0] : code) : code, locale);
+        return problems.message(code, field, args);
     }
 
     private static String path(JacksonException e) {

@@ -66,6 +66,9 @@ class ProductionPostureH2Test {
             assertThat(enrolment.status()).isEqualTo(200);
             String secret = enrolment.json().get("secret").asString();
             assertThat(enrolment.json().get("otpauthUri").asString()).startsWith("otpauth://totp/MedUnion:admin?secret=" + secret);
+            String stored = app.getBean(JdbcClient.class).sql("select totp_secret from identity_account where username = 'admin'")
+                    .query(String.class).single();
+            assertThat(stored).as("TOTP secret sealed at rest").startsWith("v1:").doesNotContain(secret);
             assertThat(anon.post("/api/auth/totp", login + "}").status()).as("second enrolment").isEqualTo(409);
             assertThat(anon.post("/api/auth/token", login + "}").json().get("code").asString()).isEqualTo("auth.totpRequired");
             assertThat(anon.post("/api/auth/token", login + ",\"totp\":\"000000\"}").status()).isEqualTo(401);

@@ -9,6 +9,10 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditEntry;
 
@@ -86,6 +90,12 @@ final class AuditEventMapper {
             case LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_CHANGED, TOKEN_REVOKED, PASSWORD_CHANGED ->
                     new Coding(INTERACTION, "operation", "operation");
         };
+    }
+
+    /** The platform's actions that map to the FHIR action {@code code}; empty for an unknown code. */
+    static Set<AuditAction> actionsCoded(String code) {
+        return Arrays.stream(AuditAction.values()).filter(a -> action(a).toCode().equals(code))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(AuditAction.class)));
     }
 
     private static AuditEventAction action(AuditAction action) {

@@ -10,8 +10,13 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -29,7 +34,8 @@ import org.springframework.stereotype.Component;
  * The audit trail exported as FHIR AuditEvent (S-2), for the audit administrator only (三员, decision
  * 0020): read one event, or search by
  * {@code patient} (who touched this resident's data), {@code agent-name} (what one account did) and
- * {@code entity-type} (the object type, e.g. {@code Referral}), newest first, at most 1,000 a page. Each export
+ * {@code entity-type} (the object type, e.g. {@code Referral}), {@code action} (C, R, U, D, E) and {@code date}
+ * (when it happened; same as {@code _lastUpdated}, events never change), newest first, at most 1,000 a page. Each export
  * is itself recorded in the trail.
  */
 @Component
@@ -69,6 +75,8 @@ class AuditEventResourceProvider implements IResourceProvider {
     public IBundleProvider search(@OptionalParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
                                   @OptionalParam(name = AuditEvent.SP_AGENT_NAME) StringParam agentName,
                                   @OptionalParam(name = AuditEvent.SP_ENTITY_TYPE) StringParam entityType,
+                                  @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
+                                  @OptionalParam(name = AuditEvent.SP_ACTION) TokenOrListParam action,
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
@@ -90,9 +98,36 @@ class AuditEventResourceProvider implements IResourceProvider {
         Pages.Request page = Pages.request(count, offset, DEFAULT_COUNT, 1, MAX_COUNT);
         var query = new AuditQuery(agentName == null ? null : agentName.getValue(),
                 entityType == null ? null : entityType.getValue(), null, resident, page.count());
-        var slice = audit.search(query, LastUpdated.from(lastUpdated), LastUpdated.to(lastUpdated), page.first());
+        // an event never changes, so its date is its last update: both parameters narrow the same range
+        Instant from = later(LastUpdated.from(lastUpdated), LastUpdated.from(AuditEvent.SP_DATE, date));
+        Instant to = earlier(LastUpdated.to(lastUpdated), LastUpdated.to(AuditEvent.SP_DATE, date));
+        var slice = audit.search(query, actions(action), from, to, page.first());
         audit.record(AuditAction.EXPORT, "AuditEvent", null, resident, "FHIR search, " + slice.items().size() + " events");
         return Pages.of(page, slice.items().stream().map(AuditEventMapper::toFhir).toList(), slice.total());
+    }
+
+    /** The platform's actions behind the FHIR action codes asked for (C, R, U, D, E; any of them). */
+    private static Set<AuditAction> actions(TokenOrListParam action) {
+        if (action == null) {
+            return Set.of();
+        }
+        Set<AuditAction> actions = EnumSet.noneOf(AuditAction.class);
+        for (TokenParam token : action.getValuesAsQueryTokens()) {
+            var matching = AuditEventMapper.actionsCoded(token.getValue());
+            if (matching.isEmpty()) {
+                throw new InvalidInputException("action", "request.invalidField", token.getValue(), "C, R, U, D, E");
+            }
+            actions.addAll(matching);
+        }
+        return actions;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /** The audit module's one rule for who reads the trail (三员, decision 0020). */

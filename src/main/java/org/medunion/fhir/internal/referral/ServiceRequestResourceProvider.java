@@ -10,7 +10,6 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -81,7 +80,7 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
     }
 
     @Create
-    public MethodOutcome create(@ResourceParam ServiceRequest sr, RequestDetails request) {
+    public MethodOutcome create(@ResourceParam ServiceRequest sr) {
         String status = sr.hasStatus() ? sr.getStatus().toCode() : "active";
         if (!status.equals("active") && !status.equals("draft")) {
             throw new InvalidInputException("ServiceRequest.status", "request.unknownValue", status, "active, draft");
@@ -111,7 +110,7 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
                 noCriteriaReason, null, List.of(), null, List.of(), List.of(), status.equals("active"));
         ReferralView created;
         try {
-            created = referrals.create(command, request.getHeader("Idempotency-Key"));
+            created = referrals.create(command, null); // Idempotency-Key: the shared IdempotencyFilter
         } catch (RuntimeException e) {
             throw FieldPaths.translate(e, "ServiceRequest", PATHS);
         }

@@ -10,7 +10,6 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -28,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * FHIR Appointment. {@code POST /fhir/Appointment} referencing a free Slot books it atomically for the
  * Patient participant (a taken Slot → 409 with OperationOutcome, SCHEDULING-0001); an {@code Idempotency-Key}
- * header makes repetitions return the same Appointment (R-4). Search by {@code patient} or {@code slot}.
+ * header makes repetitions return the same Appointment (R-4): the shared {@code IdempotencyFilter} answers them
+ * before HAPI runs. Search by {@code patient} or {@code slot}.
  */
 @Component
 public class AppointmentResourceProvider implements IResourceProvider {
@@ -45,7 +45,7 @@ public class AppointmentResourceProvider implements IResourceProvider {
     }
 
     @Create
-    public MethodOutcome create(@ResourceParam Appointment appointment, RequestDetails request) {
+    public MethodOutcome create(@ResourceParam Appointment appointment) {
         if (appointment.hasStatus() && appointment.getStatus() != Appointment.AppointmentStatus.BOOKED
                 && appointment.getStatus() != Appointment.AppointmentStatus.PROPOSED
                 && appointment.getStatus() != Appointment.AppointmentStatus.PENDING) {
@@ -62,7 +62,7 @@ public class AppointmentResourceProvider implements IResourceProvider {
                 .findFirst()
                 .orElseThrow(() -> new InvalidInputException("Appointment.participant.actor", "field.required"));
         var resident = new ResidentId(SchedulingFhir.uuid(patient, "Patient", "Appointment.participant.actor"));
-        var result = scheduling.book(BookSlot.slot(new SlotId(slot), resident), request.getHeader("Idempotency-Key"));
+        var result = scheduling.book(BookSlot.slot(new SlotId(slot), resident), null);
         var created = BookingToAppointmentMapper.appointment(result.booking());
         var outcome = new MethodOutcome(new IdType("Appointment", result.booking().id().toString()), true);
         outcome.setResource(created);

@@ -1,0 +1,81 @@
+package org.medunion.policy.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.medunion.policy.FamilyDoctorTeamSource;
+import org.medunion.policy.ReferralEvidenceSource.ReferralEvidence;
+import org.medunion.policy.ReleaseRatioSource;
+import org.medunion.registry.AgreementView;
+import org.medunion.registry.ChangeReportView;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DispatchView;
+import org.medunion.registry.DistrictView;
+import org.medunion.registry.GridView;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.PractitionerView;
+import org.medunion.registry.StudyPeriodView;
+import org.medunion.registry.WorkLogView;
+
+/** Collects the parts of a {@link RegistrySnapshot}; every list defaults to empty. The snapshot indexes them once. */
+public final class SnapshotBuilder {
+    final LocalDate today;
+    List<DistrictView> districts = List.of();
+    List<InstitutionView> institutions = List.of();
+    List<ConsortiumView> consortia = List.of();
+    List<PractitionerView> practitioners = List.of();
+    List<DispatchView> dispatches = List.of();
+    List<WorkLogView> workLogs = List.of();
+    List<AgreementView> agreements = List.of();
+    List<StudyPeriodView> studyPeriods = List.of();
+    List<GridView> grids = List.of();
+    List<ChangeReportView> changeReports;
+    ReleaseRatioSource releaseRatios;
+    FamilyDoctorTeamSource teamSource;
+    ReferralEvidence referrals;
+    Map<Pack, Set<String>> packJurisdictions = Map.of();
+
+    SnapshotBuilder(LocalDate today) {
+        this.today = today;
+    }
+
+    /** The same parts seen on another day. */
+    SnapshotBuilder on(LocalDate day) {
+        SnapshotBuilder b = new SnapshotBuilder(day);
+        b.districts = districts;
+        b.institutions = institutions;
+        b.consortia = consortia;
+        b.practitioners = practitioners;
+        b.dispatches = dispatches;
+        b.workLogs = workLogs;
+        b.agreements = agreements;
+        b.studyPeriods = studyPeriods;
+        b.grids = grids;
+        b.changeReports = changeReports;
+        b.releaseRatios = releaseRatios;
+        b.teamSource = teamSource;
+        b.referrals = referrals;
+        b.packJurisdictions = packJurisdictions;
+        return b;
+    }
+
+    public SnapshotBuilder districts(List<DistrictView> v) { this.districts = v; return this; }
+    public SnapshotBuilder institutions(List<InstitutionView> v) { this.institutions = v; return this; }
+    public SnapshotBuilder consortia(List<ConsortiumView> v) { this.consortia = v; return this; }
+    public SnapshotBuilder practitioners(List<PractitionerView> v) { this.practitioners = v; return this; }
+    public SnapshotBuilder dispatches(List<DispatchView> v) { this.dispatches = v; return this; }
+    public SnapshotBuilder workLogs(List<WorkLogView> v) { this.workLogs = v; return this; }
+    public SnapshotBuilder agreements(List<AgreementView> v) { this.agreements = v; return this; }
+    public SnapshotBuilder studyPeriods(List<StudyPeriodView> v) { this.studyPeriods = v; return this; }
+    public SnapshotBuilder grids(List<GridView> v) { this.grids = v; return this; }
+    public SnapshotBuilder changeReports(List<ChangeReportView> v) { this.changeReports = v; return this; }
+    public SnapshotBuilder releaseRatios(ReleaseRatioSource v) { this.releaseRatios = v; return this; }
+    public SnapshotBuilder teamSource(FamilyDoctorTeamSource v) { this.teamSource = v; return this; }
+    public SnapshotBuilder referrals(ReferralEvidence v) { this.referrals = v; return this; }
+    public SnapshotBuilder packJurisdictions(Map<Pack, Set<String>> v) { this.packJurisdictions = v; return this; }
+
+    public RegistrySnapshot build() {
+        return new RegistrySnapshot(this);
+    }
+}

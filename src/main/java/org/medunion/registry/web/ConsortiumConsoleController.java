@@ -1,0 +1,211 @@
+package org.medunion.registry.web;
+
+import static org.medunion.shared.web.FormValues.blankToNull;
+import static org.medunion.shared.web.FormValues.date;
+import static org.medunion.shared.web.FormValues.enumValue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.medunion.identity.Role;
+import org.medunion.registry.AddMember;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DissolveConsortium;
+import org.medunion.registry.EndMembership;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionSearch;
+import org.medunion.registry.MembershipBasis;
+import org.medunion.registry.MembershipRole;
+import org.medunion.registry.MembershipView;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.MedUnionException;
+import org.medunion.shared.NotFoundException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.web.console.ConsoleSupport;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Consortia by form, and one consortium's members, agreements, dispatches and change reports, with the
+ * office's and planner's changes (add member, end membership, dissolve). A change a blocking rule stops
+ * comes back with the rule ID, clause and objects; a planner may resubmit it with an override reason.
+ */
+@Controller
+@ConsolePage
+class ConsortiumConsoleController {
+
+    private final RegistryManagement registry;
+    private final ConsoleSupport support;
+    private final RegistryConsoleSupport registrySupport;
+
+    ConsortiumConsoleController(RegistryManagement registry, ConsoleSupport support, RegistryConsoleSupport registrySupport) {
+        this.registry = registry;
+        this.support = support;
+        this.registrySupport = registrySupport;
+    }
+
+    @GetMapping("/console/consortia")
+    String list(Model model) {
+        List<ConsortiumView> all = registry.consortia();
+        Map<ConsortiumForm, List<ConsortiumView>> byForm = new LinkedHashMap<>();
+        for (ConsortiumForm form : ConsortiumForm.values()) {
+            byForm.put(form, all.stream().filter(c -> c.form() == form)
+                    .sorted(Comparator.comparing(ConsortiumView::active).reversed().thenComparing(ConsortiumView::name))
+                    .toList());
+        }
+        model.addAttribute("byForm", byForm);
+        model.addAttribute("total", all.size());
+        model.addAttribute("names", registrySupport.names(all.stream().flatMap(c -> c.lead().stream()).toList()));
+        return "consortia";
+    }
+
+    @GetMapping("/console/consortia/{id}")
+    String detail(@PathVariable String id, Model model) {
+        ConsortiumId consortiumId = parse(id);
+        fill(model, consortiumId);
+        model.addAttribute("add", new MemberForm());
+        return "consortium";
+    }
+
+    @PostMapping("/console/consortia/{id}/members")
+    String addMember(@PathVariable String id, MemberForm form, Model model) {
+        ConsortiumId consortiumId = parse(id);
+        try {
+            InstitutionId institution = form.institutionId == null || form.institutionId.isBlank() ? null
+                    : InstitutionConsoleController.parse(form.institutionId);
+            if (institution == null) {
+                throw new InvalidInputException("institutionId", "field.required");
+            }
+            registry.addMember(consortiumId, new AddMember(institution,
+                    enumValue(MembershipRole.class, "role", form.role), enumValue(MembershipBasis.class, "basis", form.basis),
+                    date("startDate", form.startDate), blankToNull(form.leadDiscipline), override(form.overrideReason)));
+            return "redirect:/console/consortia/" + consortiumId + "?saved";
+        } catch (MedUnionException e) {
+            fill(model, consortiumId);
+            model.addAttribute("add", form);
+            model.addAttribute("addErrors", support.feedback(e));
+            return "consortium";
+        }
+    }
+
+    @PostMapping("/console/consortia/{id}/members/{membershipId}/end")
+    String endMembership(@PathVariable String id, @PathVariable UUID membershipId,
+                         @RequestParam(required = false) String endDate, @RequestParam(required = false) String reason,
+                         @RequestParam(required = false) String overrideReason, Model model) {
+        ConsortiumId consortiumId = parse(id);
+        try {
+            registry.endMembership(consortiumId, new EndMembership(membershipId, date("endDate", endDate),
+                    blankToNull(reason), override(overrideReason)));
+            return "redirect:/console/consortia/" + consortiumId + "?saved";
+        } catch (MedUnionException e) {
+            fill(model, consortiumId);
+            model.addAttribute("add", new MemberForm());
+            model.addAttribute("endErrors", support.feedback(e));
+            model.addAttribute("endMembershipId", membershipId);
+            model.addAttribute("endDate", endDate);
+            model.addAttribute("endReason", reason);
+            return "consortium";
+        }
+    }
+
+    @PostMapping("/console/consortia/{id}/dissolve")
+    String dissolve(@PathVariable String id, @RequestParam(required = false) String dissolvedOn,
+                    @RequestParam(required = false) String reason, @RequestParam(required = false) String overrideReason,
+                    Model model) {
+        ConsortiumId consortiumId = parse(id);
+        try {
+            registry.dissolveConsortium(consortiumId, new DissolveConsortium(date("dissolvedOn", dissolvedOn),
+                    blankToNull(reason), override(overrideReason)));
+            return "redirect:/console/consortia/" + consortiumId + "?saved";
+        } catch (MedUnionException e) {
+            fill(model, consortiumId);
+            model.addAttribute("add", new MemberForm());
+            model.addAttribute("dissolveErrors", support.feedback(e));
+            model.addAttribute("dissolvedOn", dissolvedOn);
+            model.addAttribute("dissolveReason", reason);
+            return "consortium";
+        }
+    }
+
+    /** Only planners may override a blocking rule; from anyone else the field is ignored. */
+    private String override(String reason) {
+        return support.me().role() == Role.PLANNER ? blankToNull(reason) : null;
+    }
+
+    private void fill(Model model, ConsortiumId id) {
+        ConsortiumView c = registry.consortium(id).orElseThrow(() -> new NotFoundException("Consortium", id));
+        var agreements = registry.agreements(id);
+        var dispatches = registry.dispatches(id);
+        List<InstitutionId> ids = new ArrayList<>(c.members().stream().map(MembershipView::institutionId).toList());
+        agreements.forEach(a -> ids.addAll(a.parties()));
+        dispatches.forEach(d -> {
+            ids.add(d.fromInstitutionId());
+            ids.add(d.toInstitutionId());
+        });
+        Map<MembershipRole, List<MembershipView>> byRole = new LinkedHashMap<>();
+        for (MembershipRole role : MembershipRole.values()) {
+            byRole.put(role, c.members().stream().filter(m -> m.role() == role)
+                    .sorted(Comparator.comparing((MembershipView m) -> m.endDate() != null).thenComparing(MembershipView::startDate))
+                    .toList());
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("membersByRole", byRole);
+        model.addAttribute("agreements", agreements);
+        model.addAttribute("dispatches", dispatches);
+        model.addAttribute("reports", registry.changeReports(id));
+        model.addAttribute("names", registrySupport.names(ids));
+        model.addAttribute("people", DispatchConsoleController.people(registry, dispatches));
+        boolean canManage = c.active() && registrySupport.canManage(id);
+        model.addAttribute("canManage", canManage);
+        model.addAttribute("mayOverride", support.me().role() == Role.PLANNER);
+        model.addAttribute("roles", MembershipRole.values());
+        model.addAttribute("bases", MembershipBasis.values());
+        if (canManage) {
+            var memberIds = c.members().stream().filter(m -> m.endDate() == null).map(MembershipView::institutionId).toList();
+            model.addAttribute("candidates", registry.searchInstitutions(InstitutionSearch.all()).stream()
+                    .filter(i -> !memberIds.contains(i.id()))
+                    .sorted(Comparator.comparing(i -> i.name())).toList());
+        }
+    }
+
+    static ConsortiumId parse(String id) {
+        try {
+            return ConsortiumId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Consortium", id);
+        }
+    }
+
+    /** The add-member form as typed. */
+    static class MemberForm {
+        String institutionId;
+        String role;
+        String basis;
+        String startDate;
+        String leadDiscipline;
+        String overrideReason;
+
+        public String getInstitutionId() { return institutionId; }
+        public void setInstitutionId(String v) { institutionId = v; }
+        public String getRole() { return role; }
+        public void setRole(String v) { role = v; }
+        public String getBasis() { return basis; }
+        public void setBasis(String v) { basis = v; }
+        public String getStartDate() { return startDate; }
+        public void setStartDate(String v) { startDate = v; }
+        public String getLeadDiscipline() { return leadDiscipline; }
+        public void setLeadDiscipline(String v) { leadDiscipline = v; }
+        public String getOverrideReason() { return overrideReason; }
+        public void setOverrideReason(String v) { overrideReason = v; }
+    }
+}

@@ -1,0 +1,173 @@
+package org.medunion.registry.web;
+
+import static org.medunion.shared.web.FormValues.blankToNull;
+import static org.medunion.shared.web.FormValues.enumValue;
+
+import java.util.List;
+import org.medunion.identity.Role;
+import org.medunion.registry.Affiliation;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.HospitalGrade;
+import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionSearch;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.Ownership;
+import org.medunion.registry.RegisterInstitution;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.shared.MedUnionException;
+import org.medunion.shared.NotFoundException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.FormFeedback;
+import org.medunion.web.console.ConsoleSupport;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Institutions: a searchable, paged list (htmx), a detail page and — for planners — the register form. */
+@Controller
+@ConsolePage
+class InstitutionConsoleController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final RegistryManagement registry;
+    private final ConsoleSupport support;
+    private final RegistryConsoleSupport registrySupport;
+
+    InstitutionConsoleController(RegistryManagement registry, ConsoleSupport support, RegistryConsoleSupport registrySupport) {
+        this.registry = registry;
+        this.support = support;
+        this.registrySupport = registrySupport;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("categories", InstitutionCategory.values());
+        model.addAttribute("levels", HospitalLevel.values());
+        model.addAttribute("grades", HospitalGrade.values());
+        model.addAttribute("ownerships", Ownership.values());
+        model.addAttribute("affiliations", Affiliation.values());
+    }
+
+    @GetMapping("/console/institutions")
+    String list(@RequestParam(required = false) String text, @RequestParam(required = false) String category,
+                @RequestParam(required = false) String level, @RequestParam(required = false) String district,
+                @RequestParam(defaultValue = "0") int page,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        int p = Math.max(0, page);
+        var filter = new InstitutionSearch(blankToNull(text), enumValue(InstitutionCategory.class, "category", category),
+                enumValue(HospitalLevel.class, "level", level), null, blankToNull(district), null, null,
+                p * PAGE_SIZE, PAGE_SIZE);
+        long total = registry.countInstitutions(filter);
+        model.addAttribute("institutions", registry.searchInstitutions(filter));
+        model.addAttribute("total", total);
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("text", blankToNull(text));
+        model.addAttribute("category", blankToNull(category));
+        model.addAttribute("level", blankToNull(level));
+        model.addAttribute("district", blankToNull(district));
+        model.addAttribute("districts", registrySupport.districtsInScope());
+        model.addAttribute("canRegister", support.isPlanner());
+        return htmx != null ? "institutions :: results" : "institutions";
+    }
+
+    @GetMapping("/console/institutions/{id}")
+    String detail(@PathVariable String id, Model model) {
+        InstitutionId institutionId = parse(id);
+        InstitutionView institution = registry.institution(institutionId)
+                .orElseThrow(() -> new NotFoundException("Institution", id));
+        List<ConsortiumView> consortia = registry.consortiaOf(institutionId);
+        model.addAttribute("i", institution);
+        model.addAttribute("practitioners", registry.practitioners(institutionId));
+        model.addAttribute("consortia", consortia);
+        model.addAttribute("districtName", registry.district(institution.districtCode()).map(d -> d.name()).orElse(""));
+        return "institution";
+    }
+
+    @GetMapping("/console/institutions/new")
+    String form(Model model) {
+        support.requireRole(Role.PLANNER, Role.ADMIN);
+        model.addAttribute("form", new InstitutionForm());
+        model.addAttribute("errors", new FormFeedback());
+        model.addAttribute("districts", registrySupport.districtsInScope());
+        return "institution-form";
+    }
+
+    @PostMapping("/console/institutions")
+    String register(@ModelAttribute("form") InstitutionForm form, Model model) {
+        support.requireRole(Role.PLANNER, Role.ADMIN);
+        try {
+            InstitutionView created = registry.registerInstitution(form.toCommand());
+            return "redirect:/console/institutions/" + created.id() + "?created";
+        } catch (MedUnionException e) {
+            model.addAttribute("errors", support.feedback(e));
+            model.addAttribute("districts", registrySupport.districtsInScope());
+            return "institution-form";
+        }
+    }
+
+    static InstitutionId parse(String id) {
+        try {
+            return InstitutionId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Institution", id);
+        }
+    }
+
+    /** The register form's values as typed; converted (and checked) only when submitted. */
+    static class InstitutionForm {
+        private String name;
+        private String creditCode;
+        private String category;
+        private String level;
+        private String grade;
+        private String ownership;
+        private String ownerBody;
+        private String affiliation;
+        private boolean tcm;
+        private String districtCode;
+        private boolean regionalMedicalCentre;
+        private String address;
+
+        RegisterInstitution toCommand() {
+            return new RegisterInstitution(blankToNull(name), blankToNull(creditCode),
+                    enumValue(InstitutionCategory.class, "category", category), enumValue(HospitalLevel.class, "level", level),
+                    enumValue(HospitalGrade.class, "grade", grade), enumValue(Ownership.class, "ownership", ownership),
+                    blankToNull(ownerBody), enumValue(Affiliation.class, "affiliation", affiliation), tcm,
+                    blankToNull(districtCode), null, null, regionalMedicalCentre, blankToNull(address), List.of(), List.of());
+        }
+
+        public String getName() { return name; }
+        public void setName(String v) { name = v; }
+        public String getCreditCode() { return creditCode; }
+        public void setCreditCode(String v) { creditCode = v; }
+        public String getCategory() { return category; }
+        public void setCategory(String v) { category = v; }
+        public String getLevel() { return level; }
+        public void setLevel(String v) { level = v; }
+        public String getGrade() { return grade; }
+        public void setGrade(String v) { grade = v; }
+        public String getOwnership() { return ownership; }
+        public void setOwnership(String v) { ownership = v; }
+        public String getOwnerBody() { return ownerBody; }
+        public void setOwnerBody(String v) { ownerBody = v; }
+        public String getAffiliation() { return affiliation; }
+        public void setAffiliation(String v) { affiliation = v; }
+        public boolean isTcm() { return tcm; }
+        public void setTcm(boolean v) { tcm = v; }
+        public String getDistrictCode() { return districtCode; }
+        public void setDistrictCode(String v) { districtCode = v; }
+        public boolean isRegionalMedicalCentre() { return regionalMedicalCentre; }
+        public void setRegionalMedicalCentre(boolean v) { regionalMedicalCentre = v; }
+        public String getAddress() { return address; }
+        public void setAddress(String v) { address = v; }
+    }
+}

@@ -1,0 +1,192 @@
+package org.medunion.scheduling.internal;
+
+import static org.medunion.scheduling.internal.SchedulingInput.require;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.identity.Role;
+import org.medunion.registry.InstitutionId;
+import org.medunion.residents.ContractView;
+import org.medunion.residents.ResidentId;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.scheduling.BookSlot;
+import org.medunion.scheduling.BookingId;
+import org.medunion.scheduling.BookingResult;
+import org.medunion.scheduling.BookingStatus;
+import org.medunion.scheduling.BookingView;
+import org.medunion.scheduling.SchedulingError;
+import org.medunion.scheduling.SlotBooked;
+import org.medunion.scheduling.SlotPool;
+import org.medunion.scheduling.SlotStatus;
+import org.medunion.scheduling.SlotView;
+import org.medunion.scheduling.internal.SchedulingAccess.Caller;
+import org.medunion.shared.ConflictException;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.MedUnionException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Booking a slot (R-1, R-4): who may book for whom, reserved capacity and priority for primary care, and the one
+ * conditional update that decides the winner.
+ */
+@Component
+class SlotBooking {
+
+    private static final int CANDIDATES = 50;
+
+    private final SchedulingStore store;
+    private final SchedulingAccess access;
+    private final BookingIdempotency idempotency;
+    private final ResidentsManagement residents;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    SlotBooking(SchedulingStore store, SchedulingAccess access, BookingIdempotency idempotency, ResidentsManagement residents,
+                AuditTrail audit, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.residents = residents;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Who books, on whose behalf, and whether reserved capacity and priority apply. */
+    private record Booker(String username, InstitutionId institution, boolean primaryCare, ContractView contract) {
+    }
+
+    BookingResult book(BookSlot command, String idempotencyKey) {
+        Caller c = access.caller();
+        validate(command);
+        BookingIdempotency.Key key = idempotency.key(idempotencyKey, command);
+        if (key != null) {
+            var replay = idempotency.replay(c.username(), key);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        Booker booker = booker(c, command.residentId());
+        try {
+            BookingView b = tx.execute(s -> doBook(booker, command, key, true));
+            return new BookingResult(b, false);
+        } catch (MedUnionException | DataIntegrityViolationException | ConcurrencyFailureException e) {
+            if (key != null) {
+                var replay = idempotency.replay(c.username(), key);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            if (e instanceof MedUnionException me) {
+                throw me;
+            }
+            // the database's own guard (one active booking per slot, or a lock conflict) caught a race
+            throw new ConflictException(SchedulingError.SLOT_TAKEN, "slotId", command.slotId() == null ? "" : command.slotId());
+        }
+    }
+
+    BookingView bookUnscoped(BookSlot command, String bookedBy, InstitutionId bookedByInstitution) {
+        validate(command);
+        ContractView contract = null;
+        if (bookedByInstitution != null) {
+            contract = contractWith(command.residentId(), bookedByInstitution);
+        }
+        var booker = new Booker(bookedBy == null ? "system" : bookedBy, bookedByInstitution, contract != null, contract);
+        return tx.execute(s -> doBook(booker, command, null, false));
+    }
+
+    private ContractView contractWith(ResidentId resident, InstitutionId institution) {
+        return residents.activeContract(resident, LocalDate.now(clock))
+                .filter(k -> institution.equals(k.primaryInstitutionId()))
+                .orElseThrow(() -> new ForbiddenException(SchedulingError.RESIDENT_NOT_CONTRACTED, resident));
+    }
+
+    private Booker booker(Caller c, ResidentId resident) {
+        if (c.role() == Role.GP) {
+            if (!c.primaryCare()) {
+                throw new ForbiddenException(SchedulingError.ROLE_MAY_NOT_BOOK, c.role());
+            }
+            return new Booker(c.username(), c.institution(), true, contractWith(resident, c.institution()));
+        }
+        if (c.role() == Role.SPECIALIST || c.role() == Role.OFFICE || c.role() == Role.INTEGRATOR || c.isAdmin()) {
+            // naming a resident in a booking needs a care relationship first (issue 10); the same 403 for an
+            // unknown resident as for a foreign one, so booking is no existence oracle
+            if (residents.callerRelationship(resident).isEmpty()) {
+                throw new ForbiddenException(SchedulingError.NO_CARE_RELATIONSHIP, resident);
+            }
+            return new Booker(c.username(), c.institution(), false, null);
+        }
+        throw new ForbiddenException(SchedulingError.ROLE_MAY_NOT_BOOK, c.role());
+    }
+
+    private BookingView doBook(Booker booker, BookSlot command, BookingIdempotency.Key key, boolean futureOnly) {
+        Instant now = clock.instant();
+        SlotView slot = command.slotId() != null ? claimSlot(booker, command, futureOnly, now)
+                : claimFromSchedule(booker, command, futureOnly, now);
+        var booking = new BookingView(BookingId.random(), slot.id(), slot.scheduleId(), slot.institutionId(),
+                slot.department(), slot.kind(), slot.start(), slot.end(), slot.pool(), command.residentId(), booker.username(),
+                booker.institution(), booker.primaryCare(), booker.primaryCare() ? slot.kind().priority() : null,
+                booker.contract() == null ? null : booker.contract().id(), BookingStatus.BOOKED, now);
+        store.insertBooking(booking, key == null ? null : key.value());
+        if (key != null) {
+            idempotency.remember(booker.username(), key, booking, now);
+        }
+        audit.record(AuditAction.CREATE, "Booking", booking.id().toString(), command.residentId().toString(),
+                "slot=" + slot.id() + " pool=" + slot.pool() + (booking.priority() == null ? "" : " priority=" + booking.priority()));
+        events.publishEvent(new SlotBooked(booking.id(), slot.id(), slot.institutionId(), slot.kind(), command.residentId(),
+                booking.primaryCare(), booking.priority(), slot.start()));
+        return booking;
+    }
+
+    /** The named slot, if it is still free and open to the booker. */
+    private SlotView claimSlot(Booker booker, BookSlot command, boolean futureOnly, Instant now) {
+        SlotView slot = store.slot(command.slotId()).orElseThrow(() -> new NotFoundException("Slot", command.slotId()));
+        if (futureOnly && !slot.start().isAfter(now)) {
+            throw new ConflictException(SchedulingError.SLOT_STARTED, "slotId", command.slotId());
+        }
+        if (store.claim(slot.id(), booker.primaryCare()) != 1) {
+            SlotView current = store.slot(slot.id()).orElseThrow();
+            if (current.status() == SlotStatus.FREE && current.pool() == SlotPool.PRIMARY_CARE_RESERVED) {
+                throw new ForbiddenException(SchedulingError.SLOT_RESERVED_FOR_PRIMARY_CARE, slot.id());
+            }
+            throw new ConflictException(SchedulingError.SLOT_TAKEN, "slotId", slot.id());
+        }
+        return slot;
+    }
+
+    /** The first free slot of a schedule (on a day, if given) the booker wins; reserved ones first for primary care. */
+    private SlotView claimFromSchedule(Booker booker, BookSlot command, boolean futureOnly, Instant now) {
+        var schedule = store.schedule(command.scheduleId())
+                .orElseThrow(() -> new NotFoundException("Schedule", command.scheduleId()));
+        Instant from = command.date() == null ? null : command.date().atStartOfDay(clock.getZone()).toInstant();
+        Instant to = command.date() == null ? null : command.date().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        for (SlotView candidate : store.candidates(schedule.id().value(), from, to, futureOnly ? now : Instant.EPOCH,
+                booker.primaryCare(), CANDIDATES)) {
+            if (store.claim(candidate.id(), booker.primaryCare()) == 1) {
+                return candidate;
+            }
+        }
+        throw new ConflictException(SchedulingError.NO_FREE_SLOT, "scheduleId", command.scheduleId());
+    }
+
+    private static void validate(BookSlot command) {
+        require(command, "body");
+        require(command.residentId(), "residentId");
+        if (command.slotId() == null && command.scheduleId() == null) {
+            throw new InvalidInputException("slotId", "field.required");
+        }
+    }
+}

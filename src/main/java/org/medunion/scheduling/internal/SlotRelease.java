@@ -1,0 +1,83 @@
+package org.medunion.scheduling.internal;
+
+import static org.medunion.scheduling.internal.SchedulingInput.require;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.medunion.registry.InstitutionId;
+import org.medunion.scheduling.ReleaseRatioView;
+import org.medunion.scheduling.ReleaseRatioView.Ratio;
+import org.medunion.scheduling.ScheduleKind;
+import org.medunion.scheduling.SchedulingError;
+import org.medunion.scheduling.SlotsReleased;
+import org.medunion.shared.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Release of reserved slots to the public pool (NN-4) and the release ratios behind I-8 and I-9. */
+@Component
+class SlotRelease {
+
+    private final SchedulingStore store;
+    private final SchedulingSettings settings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    SlotRelease(SchedulingStore store, SchedulingSettings settings, ApplicationEventPublisher events, Clock clock,
+                PlatformTransactionManager transactions) {
+        this.store = store;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    int releaseDueSlots(Instant now) {
+        Integer n = tx.execute(s -> {
+            int moved = store.releaseDue(now);
+            if (moved > 0) {
+                events.publishEvent(new SlotsReleased(moved, now));
+            }
+            return moved;
+        });
+        return n == null ? 0 : n;
+    }
+
+    ReleaseRatioView releaseRatios(InstitutionId institution, LocalDate from, LocalDate to) {
+        require(institution, "institution");
+        require(from, "from");
+        require(to, "to");
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("to", SchedulingError.INVALID_PERIOD, from, to);
+        }
+        Instant start = from.atStartOfDay(clock.getZone()).toInstant();
+        Instant end = to.atStartOfDay(clock.getZone()).toInstant();
+        var counts = store.slotCounts(institution.value(), start, end);
+        long[] outpatient = sum(counts.get(ScheduleKind.OUTPATIENT_EXPERT), counts.get(ScheduleKind.OUTPATIENT_SPECIALTY));
+        long[] beds = sum(counts.get(ScheduleKind.INPATIENT_BED));
+        long[] exams = sum(counts.get(ScheduleKind.EXAM));
+        long reserved = outpatient[1] + beds[1] + exams[1];
+        long released = outpatient[2] + beds[2] + exams[2];
+        long used = store.reservedBookedByPrimaryCare(institution.value(), start, end);
+        return new ReleaseRatioView(institution, from, to, new Ratio(outpatient[1], outpatient[0]), new Ratio(beds[1], beds[0]),
+                new Ratio(exams[1], exams[0]), new Ratio(used, reserved), released, settings.outpatient(institution),
+                settings.beds(institution));
+    }
+
+    /** Adds the store's {total, reserved, released} counts of several kinds. */
+    private static long[] sum(long[]... parts) {
+        long[] out = new long[3];
+        for (long[] p : parts) {
+            if (p != null) {
+                for (int i = 0; i < 3; i++) {
+                    out[i] += p[i];
+                }
+            }
+        }
+        return out;
+    }
+}

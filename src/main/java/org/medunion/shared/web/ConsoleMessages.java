@@ -1,0 +1,59 @@
+package org.medunion.shared.web;
+
+import org.medunion.shared.MedUnionException;
+import org.medunion.shared.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A domain error as a console page shows it, in the caller's language. It lives in {@code shared} rather than in
+ * the console shell because identity's own pages need it too, and the shell depends on identity (decision 0085).
+ */
+@Component
+public class ConsoleMessages {
+
+    private final MessageSource messages;
+
+    ConsoleMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The message of a domain error (key {@code error.<code>}, {0} = the field's label). */
+    public String message(MedUnionException e) {
+        Object[] args = new Object[e.arguments().size() + 1];
+        args[0] = fieldLabel(e.field());
+        for (int i = 0; i < e.arguments().size(); i++) {
+            args[i + 1] = e.arguments().get(i);
+        }
+        return messages.getMessage("error." + e.code(), args, e.code(), LocaleContextHolder.getLocale());
+    }
+
+    /** The form label of a field ({@code field.<name>} in the console bundle; indexes dropped), else its name. */
+    public String fieldLabel(String field) {
+        if (field == null || field.isBlank()) {
+            return "";
+        }
+        String last = field.replaceAll("\\[\\d+]", "");
+        last = last.substring(last.lastIndexOf('.') + 1);
+        return messages.getMessage("field." + last, null, field, LocaleContextHolder.getLocale());
+    }
+
+    public String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /** A refused submission: the message next to its field, about the whole form, or with the blocking rules. */
+    public FormFeedback feedback(MedUnionException e) {
+        var f = new FormFeedback();
+        if (e instanceof RuleViolationException rv) {
+            f.violations(rv.violations());
+            f.general(message(e));
+        } else if (e.field() != null && !e.field().isBlank()) {
+            f.field(e.field(), message(e));
+        } else {
+            f.general(message(e));
+        }
+        return f;
+    }
+}

@@ -1,0 +1,70 @@
+package org.medunion.shared.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.medunion.shared.InvalidInputException;
+
+/**
+ * Reads the text a console form submits: blank means absent, anything else must parse or is refused with the
+ * field it came from (so the page can show the message next to it). Shared by every module's console pages.
+ */
+public final class FormValues {
+
+    private FormValues() {
+    }
+
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "request.unknownValue", v,
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    public static LocalDate date(String field, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "request.wrongType", v, "yyyy-MM-dd");
+        }
+    }
+
+    public static Integer integer(String field, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "request.wrongType", v, "integer");
+        }
+    }
+
+    public static Double decimal(String field, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "request.wrongType", v, "number");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.medunion.web.console;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.Role;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsoleMessages;
+import org.medunion.shared.web.FormFeedback;
+import org.springframework.stereotype.Component;
+
+/**
+ * Helpers every console controller needs: who is calling, role checks, error messages and institution names.
+ * Form-value parsing is {@link org.medunion.shared.web.FormValues}.
+ */
+@Component
+public class ConsoleSupport {
+
+    private final ConsoleMessages messages;
+    private final ConsoleNames names;
+    private final CurrentUsers users;
+
+    ConsoleSupport(ConsoleMessages messages, ConsoleNames names, CurrentUsers users) {
+        this.messages = messages;
+        this.names = names;
+        this.users = users;
+    }
+
+    /** The logged-in user, or null (error pages are shown to anonymous callers too). */
+    public CurrentUser current() {
+        return users.current().orElse(null);
+    }
+
+    public CurrentUser me() {
+        return users.require();
+    }
+
+    public boolean isPlanner() {
+        var me = me();
+        return me.role() == Role.PLANNER || me.role() == Role.ADMIN;
+    }
+
+    public void requireRole(Role... roles) {
+        if (!Arrays.asList(roles).contains(me().role())) {
+            throw new ForbiddenException("auth.forbidden");
+        }
+    }
+
+    /** See {@link ConsoleMessages#message}. */
+    public String message(MedUnionException e) {
+        return messages.message(e);
+    }
+
+    /** See {@link ConsoleMessages#fieldLabel}. */
+    public String fieldLabel(String field) {
+        return messages.fieldLabel(field);
+    }
+
+    public String text(String key, Object... args) {
+        return messages.text(key, args);
+    }
+
+    /** See {@link ConsoleMessages#feedback}. */
+    public FormFeedback feedback(MedUnionException e) {
+        return messages.feedback(e);
+    }
+
+    /** See {@link ConsoleNames#institutions}. */
+    public Map<UUID, String> institutionNames(Collection<UUID> ids) {
+        return names.institutions(ids);
+    }
+}

@@ -1,5 +1,6 @@
 package org.medunion.identity;
 
+import org.medunion.shared.DivisionCode;
 import java.util.UUID;
 
 /**
@@ -30,22 +31,12 @@ public record Scope(ScopeType type, String reference) {
     public boolean coversDivision(String divisionCode) {
         return switch (type) {
             case GLOBAL -> true;
-            case JURISDICTION -> divisionCode != null && divisionCode.startsWith(significantPrefix(reference));
+            case JURISDICTION -> DivisionCode.covers(reference, divisionCode);
             default -> false;
         };
     }
 
     public UUID referenceId() {
         return reference == null ? null : UUID.fromString(reference);
-    }
-
-    private static String significantPrefix(String code) {
-        if (code.endsWith("0000")) {
-            return code.substring(0, 2);
-        }
-        if (code.endsWith("00")) {
-            return code.substring(0, 4);
-        }
-        return code;
     }
 }

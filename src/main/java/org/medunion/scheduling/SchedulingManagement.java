@@ -24,12 +24,6 @@ public interface SchedulingManagement {
     /** Publishes a schedule for the caller's hospital and generates its slots (NN-4 reserved share). */
     ScheduleView publishSchedule(PublishSchedule command);
 
-    /**
-     * Bulk publication for the demo-city loader and imports: no caller scope, validated like
-     * {@link #publishSchedule}, batch inserts, one audit row per schedule.
-     */
-    List<ScheduleView> publishSchedulesUnscoped(List<PublishSchedule> commands, String createdBy);
-
     /** Schedules the caller may see; {@code institution} narrows (null = all in scope). */
     List<ScheduleView> schedules(InstitutionId institution);
 
@@ -51,12 +45,6 @@ public interface SchedulingManagement {
      * a repeat never reaches this method.
      */
     BookingView book(BookSlot command);
-
-    /**
-     * Demo-city loader: books as the given primary institution's GP would (contract checked, reserved first,
-     * priority set) without a logged-in caller.
-     */
-    BookingView bookUnscoped(BookSlot command, String bookedBy, InstitutionId bookedByInstitution);
 
     /** Cancels; the slot returns FREE to the pool it came from (public if its release time has passed). */
     BookingView cancel(BookingId id);

@@ -50,7 +50,7 @@ abstract class ReferralContract {
     org.medunion.residents.ResidentsManagement residents;
 
     @Autowired
-    org.medunion.scheduling.SchedulingManagement scheduling;
+    org.medunion.scheduling.unscoped.SystemScheduling scheduling;
 
     private static final Map<Integer, ReferralFixture> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -9,6 +9,8 @@ import org.medunion.demo.DemoCityLoaded;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.unscoped.CityWideRegistry;
+import org.medunion.scheduling.unscoped.SystemScheduling;
 import org.medunion.residents.FormTeam;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.RegisterResident;
@@ -40,16 +42,21 @@ class DemoWorkflowSeeder {
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "军", "勇"};
 
     private final RegistryManagement registry;
+    private final CityWideRegistry city;
     private final ResidentsManagement residents;
     private final Clock clock;
     private final org.medunion.scheduling.SchedulingManagement scheduling;
+    private final SystemScheduling systemScheduling;
     private final DemoReferrals referrals;
 
-    DemoWorkflowSeeder(RegistryManagement registry, ResidentsManagement residents, Clock clock,
-                       org.medunion.scheduling.SchedulingManagement scheduling, DemoReferrals referrals) {
+    DemoWorkflowSeeder(RegistryManagement registry, CityWideRegistry city, ResidentsManagement residents, Clock clock,
+                       org.medunion.scheduling.SchedulingManagement scheduling, SystemScheduling systemScheduling,
+                       DemoReferrals referrals) {
         this.registry = registry;
+        this.city = city;
         this.residents = residents;
         this.scheduling = scheduling;
+        this.systemScheduling = systemScheduling;
         this.referrals = referrals;
         this.clock = clock;
     }
@@ -102,7 +109,7 @@ class DemoWorkflowSeeder {
         int referralCount = 0;
         if (contracts > 0) {
             LocalDate end = today.plusDays(6);
-            var schedules = scheduling.publishSchedulesUnscoped(List.of(
+            var schedules = systemScheduling.publishSchedules(List.of(
                     schedule(city.leadHospital(), "心内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end),
                     schedule(city.leadHospital(), "内分泌科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_SPECIALTY, today, end),
                     schedule(city.leadHospital(), "心内科病区", org.medunion.scheduling.ScheduleKind.INPATIENT_BED, today, end),
@@ -112,7 +119,7 @@ class DemoWorkflowSeeder {
             for (var sv : schedules) {
                 slots += sv.slotCount();
             }
-            var beds = scheduling.publishSchedulesUnscoped(communityBeds(city, today, end), "system");
+            var beds = systemScheduling.publishSchedules(communityBeds(city, today, end), "system");
             for (var sv : beds) {
                 slots += sv.slotCount();
             }
@@ -120,7 +127,7 @@ class DemoWorkflowSeeder {
             var free = scheduling.searchSlots(new org.medunion.scheduling.SlotSearch(null, null, schedules.get(1).id(),
                     null, null, null, null, true, 100));
             for (int i = 0; i < 20 && i < free.size(); i++) {
-                scheduling.bookUnscoped(org.medunion.scheduling.BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
+                systemScheduling.bookAs(org.medunion.scheduling.BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
                         "gp", city.communityHealthCentre());
                 bookings++;
             }
@@ -211,7 +218,7 @@ class DemoWorkflowSeeder {
         out.add(beds(city.communityHealthCentre(), "社区病房", from, to));
         var continuing = java.util.EnumSet.of(org.medunion.registry.InstitutionCategory.NURSING_HOME,
                 org.medunion.registry.InstitutionCategory.REHAB, org.medunion.registry.InstitutionCategory.HOSPICE);
-        registry.allInstitutionsUnscoped().stream().filter(i -> continuing.contains(i.category()))
+        this.city.allInstitutions().stream().filter(i -> continuing.contains(i.category()))
                 .sorted(java.util.Comparator.comparing(org.medunion.registry.InstitutionView::name)
                         .thenComparing(i -> i.id().value()))
                 .forEach(i -> out.add(beds(i.id(), i.category() == org.medunion.registry.InstitutionCategory.HOSPICE

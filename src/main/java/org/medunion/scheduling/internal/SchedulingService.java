@@ -51,7 +51,7 @@ class SchedulingService implements SchedulingManagement {
         return schedules.publishSchedule(command);
     }
 
-    @Override
+    /** Behind {@link org.medunion.scheduling.unscoped.SystemScheduling}: no caller scope. */
     public List<ScheduleView> publishSchedulesUnscoped(List<PublishSchedule> commands, String createdBy) {
         return schedules.publishSchedulesUnscoped(commands, createdBy);
     }
@@ -86,7 +86,7 @@ class SchedulingService implements SchedulingManagement {
         return booking.book(command);
     }
 
-    @Override
+    /** Behind {@code SystemScheduling} and {@code ReferralBookings}: no caller scope. */
     public BookingView bookUnscoped(BookSlot command, String bookedBy, InstitutionId bookedByInstitution) {
         return booking.bookUnscoped(command, bookedBy, bookedByInstitution);
     }

@@ -440,6 +440,41 @@ abstract class ReferralContract {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    /** The shared mechanism (decision 0091): the first answer again, and its replay audited as a read. */
+    @Test
+    void aReplayedReferralIsAuditedAsARead_R4() {
+        var w = world();
+        String key = UUID.randomUUID().toString();
+        var first = w.as(w.gp).send("POST", "/api/referrals", w.upBody("ROUTINE", true, null),
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        String id = first.json().get("id").asString();
+        long before = audit.count(new AuditTrail.AuditQuery(null, "Referral", id, null, 1000));
+        var replay = w.as(w.gp).send("POST", "/api/referrals", w.upBody("ROUTINE", true, null),
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(audit.count(new AuditTrail.AuditQuery(null, "Referral", id, null, 1000))).isEqualTo(before + 1);
+        var row = audit.search(new AuditTrail.AuditQuery(w.gp, "Referral", id, null, 1)).get(0);
+        assertThat(row.detail()).contains("Idempotency-Key replay");
+    }
+
+    /** A key reused with another body used to return the first referral silently; now it is refused. */
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused_R4() {
+        var w = world();
+        String key = UUID.randomUUID().toString();
+        var first = w.as(w.gp).send("POST", "/api/referrals", w.upBody("ROUTINE", true, null),
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        var other = w.as(w.gp).send("POST", "/api/referrals", w.upBody("URGENT", true, null),
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().get("code").asString()).isEqualTo("SHARED-0002");
+        assertThat(other.json().get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(jdbc.sql("select count(*) from referral_referral where resident_id = ?").param(w.resident)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void eventsGoThroughThePublicationRegistryAndComplete() throws Exception {
         var w = world();

@@ -6,9 +6,10 @@ import org.medunion.registry.InstitutionId;
 
 /**
  * Event: the demo city's registry data (districts' grids, institutions, practitioners, consortia,
- * agreements, dispatches) has just been loaded on first start. Other modules' demo seeders (residents
- * and contracts, schedules, referrals …) listen with {@code @ApplicationModuleListener} and add their
- * data for the same city — it is published once, in the loading transaction, never on later starts.
+ * agreements, dispatches) has just been loaded on first start — published once, in the loading transaction,
+ * never on later starts. The demo module's own seeder adds the other modules' data through their commands;
+ * no other module listens (a domain module must not depend on the demo), the event is for observers such as
+ * tests.
  * See docs/demo-city.md for the keys.
  *
  * @param seed                  the generator's seed (same seed, same city)

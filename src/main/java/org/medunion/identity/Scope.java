@@ -1,6 +1,6 @@
 package org.medunion.identity;
 
-import java.util.Objects;
+import org.medunion.shared.DivisionCode;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -32,23 +32,12 @@ public record Scope(ScopeType type, @Nullable String reference) {
     public boolean coversDivision(@Nullable String divisionCode) {
         return switch (type) {
             case GLOBAL -> true;
-            case JURISDICTION -> divisionCode != null && divisionCode.startsWith(significantPrefix(
-                    Objects.requireNonNull(reference, "a jurisdiction scope always names its division")));
+            case JURISDICTION -> DivisionCode.covers(reference, divisionCode);
             default -> false;
         };
     }
 
     public @Nullable UUID referenceId() {
         return reference == null ? null : UUID.fromString(reference);
-    }
-
-    private static String significantPrefix(String code) {
-        if (code.endsWith("0000")) {
-            return code.substring(0, 2);
-        }
-        if (code.endsWith("00")) {
-            return code.substring(0, 4);
-        }
-        return code;
     }
 }

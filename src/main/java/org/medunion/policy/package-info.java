@@ -7,5 +7,5 @@
  * extension point (NN-4) the scheduling module can implement.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy",
-        allowedDependencies = {"shared", "identity", "audit", "registry"})
+        allowedDependencies = {"shared", "identity", "audit", "registry", "registry :: unscoped"})
 package org.medunion.policy;

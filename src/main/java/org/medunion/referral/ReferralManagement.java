@@ -3,7 +3,9 @@ package org.medunion.referral;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.medunion.shared.Slice;
 
 /**
  * The referral module's facade. Every read is scoped to the caller (the sending or receiving institution,
@@ -45,7 +47,7 @@ public interface ReferralManagement {
     List<ReferralView> search(UUID toInstitutionId, UUID fromInstitutionId, UUID residentId, ReferralStatus status, int limit);
 
     /** One page of {@link #search(UUID, UUID, UUID, ReferralStatus, int)} cut in SQL, with the count of all matches. */
-    org.medunion.shared.Slice<ReferralView> search(ReferralSearch search);
+    Slice<ReferralView> search(ReferralSearch search);
 
     /** A resident's referrals visible to the caller, newest first (audited). */
     List<ReferralView> ofResident(UUID residentId);
@@ -104,37 +106,8 @@ public interface ReferralManagement {
     FollowUpView markFollowUpDone(ReferralId id, UUID taskId, MarkFollowUpDone command);
 
     /** The manual actions the caller may take on the referral now (its status and the caller's side). */
-    java.util.Set<ReferralAction> allowedActions(ReferralId id);
+    Set<ReferralAction> allowedActions(ReferralId id);
 
     /** The referral by number, for integrators' look-ups (audited). */
     Optional<ReferralView> byNumber(String number);
-
-    /**
-     * Demo city: creates referrals between the given institutions in every workflow state (draft to expired,
-     * including redirected ones) in both directions, without a logged-in caller. Returns them; used by
-     * org.medunion.demo.
-     */
-    List<ReferralView> seedDemo(DemoReferrals seed);
-
-    /**
-     * What the demo loader passes in: a primary institution, a lead hospital, their consortium and residents
-     * (ID + ID number + name) and an outpatient schedule of the hospital with free slots (accepted upward referrals
-     * book from it); {@code perState} referrals are created for each workflow state and direction.
-     * Downward referrals are accepted into the primary institution's community beds ({@code primaryBedScheduleId},
-     * an INPATIENT_BED schedule) or as family beds under its family-doctor team ({@code primaryTeamId}); redirected
-     * ones go on to {@code otherHospitalId} (upward) or {@code otherPrimaryId} (downward, e.g. a nursing home).
-     * Null optional IDs leave out the states that need them.
-     */
-    record DemoReferrals(UUID primaryInstitutionId, UUID hospitalId, UUID consortiumId, UUID scheduleId,
-                         List<DemoResident> residents, int perState, Instant now, UUID otherHospitalId,
-                         UUID otherPrimaryId, UUID primaryBedScheduleId, UUID primaryTeamId) {
-
-        public DemoReferrals(UUID primaryInstitutionId, UUID hospitalId, UUID consortiumId, UUID scheduleId,
-                             List<DemoResident> residents, int perState, Instant now) {
-            this(primaryInstitutionId, hospitalId, consortiumId, scheduleId, residents, perState, now, null, null, null, null);
-        }
-    }
-
-    record DemoResident(UUID residentId, String residentIdNumber, String name) {
-    }
 }

@@ -9,9 +9,10 @@ import java.util.UUID;
  * jurisdiction, a consortium office its consortium and members, an institution account its
  * institution and the consortia it belongs to); every change is checked by the
  * {@link RegistryChangeGuard}s, audited, and — for consortium relations — reported (SH-10).
- * Methods suffixed {@code Unscoped} serve other modules' internal checks (policy, demo loading).
+ * Look-ups across scope for a named purpose come from {@link RegistryDirectory}; city-wide reads without
+ * scope are not here but in {@link org.medunion.registry.unscoped.CityWideRegistry} (policy and demo only).
  */
-public interface RegistryManagement {
+public interface RegistryManagement extends RegistryDirectory {
 
     // districts and grids
     List<DistrictView> districts();
@@ -40,6 +41,9 @@ public interface RegistryManagement {
     List<PractitionerView> practitioners(InstitutionId institutionId);
 
     Optional<PractitionerView> practitioner(PractitionerId id);
+
+    /** Practitioners of the institutions the caller may see, selected in SQL (FHIR search; not audited). */
+    List<PractitionerView> visiblePractitioners();
 
     PractitionerView registerPractitioner(RegisterPractitioner command);
 
@@ -91,33 +95,4 @@ public interface RegistryManagement {
 
     /** The change reports in the layout of a 医疗联合体建设报告表, as an .xlsx workbook. */
     byte[] exportChangeReports(ConsortiumId consortiumIdOrNull);
-
-    // unscoped reads for other modules' rule evaluation (no audit, no scope)
-    List<InstitutionView> allInstitutionsUnscoped();
-
-    List<ConsortiumView> allConsortiaUnscoped();
-
-    List<PractitionerView> allPractitionersUnscoped();
-
-    List<DispatchView> allDispatchesUnscoped();
-
-    List<WorkLogView> allWorkLogsUnscoped();
-
-    List<AgreementView> allAgreementsUnscoped();
-
-    List<StudyPeriodView> allStudyPeriodsUnscoped();
-
-    List<GridView> allGridsUnscoped();
-
-    /** Every change report (SH-10), oldest first. */
-    List<ChangeReportView> allChangeReportsUnscoped();
-
-    /** One institution by ID, unscoped and unaudited (other modules' existence checks; no personal data). */
-    Optional<InstitutionView> institutionUnscoped(InstitutionId id);
-
-    /** One practitioner by ID, unscoped and unaudited (other modules' existence checks). */
-    Optional<PractitionerView> practitionerUnscoped(PractitionerId id);
-
-    /** One consortium by ID, unscoped and unaudited (other modules' existence checks). */
-    Optional<ConsortiumView> consortiumUnscoped(ConsortiumId id);
 }

@@ -100,8 +100,11 @@ public interface ResidentsManagement {
     /** Whether the resident index holds this ID. Not scoped, not audited (an existence check, no personal data). */
     boolean residentExists(ResidentId residentId);
 
-    /** A contract by ID for other modules' checks (IDs only, like {@link #activeContract}). Not scoped. */
-    Optional<ContractView> contractUnscoped(ContractId id);
+    /**
+     * The contract a referral names, for the referral module's reference check (IDs only, like
+     * {@link #activeContract}). Not scoped: the referral module checks its own caller.
+     */
+    Optional<ContractView> contractReference(ContractId id);
 
     /** Whether the resident has a contract in force today involving the institution (any of the three). */
     boolean isContractedWith(ResidentId residentId, InstitutionId institutionId);

@@ -24,12 +24,6 @@ public interface SchedulingManagement {
     /** Publishes a schedule for the caller's hospital and generates its slots (NN-4 reserved share). */
     ScheduleView publishSchedule(PublishSchedule command);
 
-    /**
-     * Bulk publication for the demo-city loader and imports: no caller scope, validated like
-     * {@link #publishSchedule}, batch inserts, one audit row per schedule.
-     */
-    List<ScheduleView> publishSchedulesUnscoped(List<PublishSchedule> commands, String createdBy);
-
     /** Schedules the caller may see; {@code institution} narrows (null = all in scope). */
     List<ScheduleView> schedules(InstitutionId institution);
 
@@ -47,16 +41,10 @@ public interface SchedulingManagement {
     // bookings
 
     /**
-     * Books a slot. With an {@code idempotencyKey}, the first successful request's booking is returned for
-     * every repetition by the same caller (R-4); the same key with a different request is a 422.
+     * Books a slot. Repeated requests (R-4) are the shared Idempotency-Key filter's business (decision 0091):
+     * a repeat never reaches this method.
      */
-    BookingResult book(BookSlot command, String idempotencyKey);
-
-    /**
-     * Demo-city loader: books as the given primary institution's GP would (contract checked, reserved first,
-     * priority set) without a logged-in caller.
-     */
-    BookingView bookUnscoped(BookSlot command, String bookedBy, InstitutionId bookedByInstitution);
+    BookingView book(BookSlot command);
 
     /** Cancels; the slot returns FREE to the pool it came from (public if its release time has passed). */
     BookingView cancel(BookingId id);

@@ -16,6 +16,7 @@ import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.MembershipRole;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.unscoped.CityWideRegistry;
 import org.medunion.shared.CreditCode;
 import org.medunion.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,9 @@ abstract class PolicyContract {
 
     @Autowired
     RegistryManagement registry;
+
+    @Autowired
+    CityWideRegistry city;
 
     @Autowired
     JdbcClient jdbc;
@@ -90,8 +94,8 @@ abstract class PolicyContract {
     /** Municipal general hospitals already in regional consortia of the district (other tests, demo data). */
     long municipalGeneralInDistrict() {
         var byId = new java.util.HashMap<Object, InstitutionView>();
-        registry.allInstitutionsUnscoped().forEach(i -> byId.put(i.id(), i));
-        return registry.allConsortiaUnscoped().stream().filter(c -> c.active() && c.form() == ConsortiumForm.REGIONAL
+        city.allInstitutions().forEach(i -> byId.put(i.id(), i));
+        return city.allConsortia().stream().filter(c -> c.active() && c.form() == ConsortiumForm.REGIONAL
                         && DISTRICT.equals(c.districtCode()))
                 .flatMap(c -> c.activeMembers(java.time.LocalDate.now()).stream())
                 .map(m -> byId.get(m.institutionId())).filter(i -> i != null && i.isMunicipalGeneralHospital())

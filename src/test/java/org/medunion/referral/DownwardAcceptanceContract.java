@@ -36,7 +36,7 @@ abstract class DownwardAcceptanceContract extends ReferralWorldTest {
             var w = newWorld();
             var day = LocalDate.now().plusDays(1);
             var centre = new InstitutionId(w.primary);
-            var s = scheduling.publishSchedulesUnscoped(List.of(
+            var s = scheduling.publishSchedules(List.of(
                     new PublishSchedule(centre, "社区病房", null, null, ScheduleKind.INPATIENT_BED, day, day.plusDays(20),
                             null, null, null, 20, null, null),
                     new PublishSchedule(centre, "全科门诊", null, null, ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(20),

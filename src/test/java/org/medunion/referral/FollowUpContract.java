@@ -39,7 +39,7 @@ abstract class FollowUpContract {
     org.medunion.residents.ResidentsManagement residents;
 
     @Autowired
-    org.medunion.scheduling.SchedulingManagement scheduling;
+    org.medunion.scheduling.unscoped.SystemScheduling scheduling;
 
     ReferralFixture world() {
         return new ReferralFixture(port, registry, residents, scheduling, accounts);

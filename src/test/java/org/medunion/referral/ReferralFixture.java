@@ -13,7 +13,7 @@ import org.medunion.residents.ResidentsManagement;
 import org.medunion.scheduling.PublishSchedule;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingFixture;
-import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.unscoped.SystemScheduling;
 import org.medunion.shared.ResidentIdNumber;
 import org.medunion.support.Api;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +47,7 @@ final class ReferralFixture {
      * hospital receives (the district hospital is the "other" hospital); the contracted resident's contract names
      * both hospitals (SH-15). Each hospital publishes an outpatient schedule for acceptances to book from.
      */
-    ReferralFixture(int port, RegistryManagement registry, ResidentsManagement residents, SchedulingManagement scheduling,
+    ReferralFixture(int port, RegistryManagement registry, ResidentsManagement residents, SystemScheduling scheduling,
                     AccountManagement accounts) {
         this.port = port;
         this.registry = registry;
@@ -70,7 +70,7 @@ final class ReferralFixture {
         accounts.ensureAccount(new NewAccount(office, "demo", "Office " + tag, Role.OFFICE, Scope.consortium(consortium)));
         accounts.ensureAccount(new NewAccount(outsider, "demo", "Outsider " + tag, Role.GP, Scope.institution(UUID.randomUUID())));
         var day = LocalDate.now().plusDays(1);
-        var schedules = scheduling.publishSchedulesUnscoped(List.of(
+        var schedules = scheduling.publishSchedules(List.of(
                 new PublishSchedule(g.lead(), "心内科", "心血管内科", null, ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(2),
                         LocalTime.of(8, 0), LocalTime.of(12, 0), 10, 2, "1/3", null),
                 new PublishSchedule(g.district(), "心内科", "心血管内科", null, ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(2),
@@ -82,7 +82,7 @@ final class ReferralFixture {
     /** A real institution of the registry (referrals to made-up IDs are refused, REFERRAL-0014). */
     UUID register(String name, org.medunion.registry.InstitutionCategory category) {
         boolean hospital = category == org.medunion.registry.InstitutionCategory.GENERAL_HOSPITAL;
-        return SchedulingFixture.institution(registry, name + " " + System.nanoTime(), category,
+        return org.medunion.support.RegistrySeeds.institution(registry, name + " " + System.nanoTime(), category,
                 hospital ? org.medunion.registry.HospitalLevel.SECONDARY : org.medunion.registry.HospitalLevel.PRIMARY,
                 org.medunion.registry.Affiliation.DISTRICT).value();
     }

@@ -24,7 +24,7 @@ abstract class ReferralWorldTest {
     ResidentsManagement residents;
 
     @Autowired
-    SchedulingManagement scheduling;
+    org.medunion.scheduling.unscoped.SystemScheduling scheduling;
 
     @Autowired
     JdbcClient jdbc;

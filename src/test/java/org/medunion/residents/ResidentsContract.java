@@ -73,7 +73,7 @@ abstract class ResidentsContract {
     String formTeam(Site s) {
         var r = Api.as(port, s.gpUser()).post("/api/residents/teams", """
                 {"institutionId":"%s","name":"%s","gpPractitionerId":"%s","nursePractitionerId":"%s",
-                 "specialistPractitionerIds":["%s"]}""".formatted(s.primary(), ResidentsFixture.unique("团队"), s.gp(), s.nurse(), s.specialist()));
+                 "specialistPractitionerIds":["%s"]}""".formatted(s.primary(), org.medunion.support.RegistrySeeds.unique("团队"), s.gp(), s.nurse(), s.specialist()));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").get("value").asString();
     }
@@ -148,7 +148,7 @@ abstract class ResidentsContract {
     @Test
     void sameDemographicsWithAnotherIdNumberIsFlaggedNotMerged() {
         LocalDate birth = ResidentsFixture.birth();
-        String name = ResidentsFixture.unique("黄");
+        String name = org.medunion.support.RegistrySeeds.unique("黄");
         String a = ResidentsFixture.idNumber("310104", birth, true);
         String b = ResidentsFixture.idNumber("310115", birth, true);
         JsonNode first = register(gp(), a, name, "\"phone\":\"13900001111\"");
@@ -303,7 +303,7 @@ abstract class ResidentsContract {
 
     @Test
     void NN5_teamWithoutASecondaryOrTertiaryPhysicianIsBlocked() {
-        PractitionerId localDoctor = ResidentsFixture.practitioner(registry, "钱医生", site.primary(), Profession.PHYSICIAN);
+        PractitionerId localDoctor = org.medunion.support.RegistrySeeds.practitioner(registry, "钱医生", site.primary(), Profession.PHYSICIAN);
         var r = gp().post("/api/residents/teams", """
                 {"institutionId":"%s","name":"无下沉医师团队","gpPractitionerId":"%s","nursePractitionerId":"%s",
                  "specialistPractitionerIds":["%s"]}""".formatted(site.primary(), site.gp(), site.nurse(), localDoctor));
@@ -317,7 +317,7 @@ abstract class ResidentsContract {
 
     @Test
     void teamMustWorkAtAPrimaryInstitution() {
-        InstitutionId hospital = ResidentsFixture.institution(registry, ResidentsFixture.unique("医院"),
+        InstitutionId hospital = org.medunion.support.RegistrySeeds.institution(registry, org.medunion.support.RegistrySeeds.unique("医院"),
                 InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY, Affiliation.DISTRICT);
         var r = Api.as(port, "admin").post("/api/residents/teams", """
                 {"institutionId":"%s","name":"医院团队","gpPractitionerId":"%s","nursePractitionerId":"%s",
@@ -428,7 +428,7 @@ abstract class ResidentsContract {
     /** FHIR Patient search by name honours _count (the search itself is limited, so fewer reads are audited). */
     @Test
     void fhirPatientNameSearchHonoursCount() {
-        String prefix = ResidentsFixture.unique("检索");
+        String prefix = org.medunion.support.RegistrySeeds.unique("检索");
         for (String suffix : java.util.List.of("甲", "乙", "丙")) {
             LocalDate birth = ResidentsFixture.birth();
             var r = gp().postFhir("/fhir/Patient", patientJson(ResidentsFixture.idNumber(birth, true), prefix + suffix,
@@ -492,7 +492,7 @@ abstract class ResidentsContract {
     @Test
     void fhirPossibleDuplicatesAreLinkedAndContractsAreCareTeams() {
         LocalDate birth = ResidentsFixture.birth();
-        String name = ResidentsFixture.unique("马");
+        String name = org.medunion.support.RegistrySeeds.unique("马");
         String a = register(gp(), ResidentsFixture.idNumber("310104", birth, true), name, null).get("resident").get("id").get("value").asString();
         String b = register(gp(), ResidentsFixture.idNumber("310112", birth, true), name, null).get("resident").get("id").get("value").asString();
         var patient = gp().getFhir("/fhir/Patient/" + b);
@@ -580,7 +580,7 @@ abstract class ResidentsContract {
     @Test
     void bulkImportFlagsSameNameBirthDateAndSexUnderAnotherNumber() {
         LocalDate birth = ResidentsFixture.birth();
-        String name = ResidentsFixture.unique("同名");
+        String name = org.medunion.support.RegistrySeeds.unique("同名");
         String first = ResidentsFixture.idNumber(birth, true);
         String second;
         do {
@@ -612,7 +612,7 @@ abstract class ResidentsContract {
         assertThat(ids.get(2)).isEqualTo(ids.get(0));
         assertThat(residents.importResidents(java.util.List.of(
                 new RegisterResident(fresh, "批量乙", null, null, null, null, null, null)))).containsExactly(ids.get(1));
-        var teams = residents.importTeams(java.util.List.of(new FormTeam(site.primary(), ResidentsFixture.unique("批量团队"),
+        var teams = residents.importTeams(java.util.List.of(new FormTeam(site.primary(), org.medunion.support.RegistrySeeds.unique("批量团队"),
                 site.gp(), site.nurse(), java.util.List.of(site.specialist()))));
         var contracts = residents.importContracts(java.util.List.of(
                 new SignContract(ids.get(0), teams.get(0), site.district(), site.municipal(), LocalDate.of(2026, 1, 1), null,

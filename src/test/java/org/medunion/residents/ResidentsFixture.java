@@ -20,14 +20,15 @@ import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.registry.Title;
-import org.medunion.shared.CreditCode;
-import org.medunion.shared.ResidentIdNumber;
+import org.medunion.support.RegistrySeeds;
+
+import static org.medunion.support.RegistrySeeds.institution;
+import static org.medunion.support.RegistrySeeds.practitioner;
+import static org.medunion.support.RegistrySeeds.unique;
 
 /** Intent-revealing test data for the residents module: valid ID numbers, a "1+1+1" site with accounts. */
 public final class ResidentsFixture {
 
-    private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000);
 
     private ResidentsFixture() {
     }
@@ -38,28 +39,12 @@ public final class ResidentsFixture {
     }
 
     public static String idNumber(String region, LocalDate birth, boolean male) {
-        int seq = ThreadLocalRandom.current().nextInt(0, 500) * 2 + (male ? 1 : 0);
-        String first17 = region + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
-                + String.format("%03d", seq);
-        return first17 + ResidentIdNumber.checkCharacter(first17);
+        return RegistrySeeds.idNumber(region, birth, male);
     }
 
     /** A random valid birth date between 1930 and 2020. */
     public static LocalDate birth() {
         return LocalDate.of(1930, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 90 * 365));
-    }
-
-    public static String creditCode() {
-        var sb = new StringBuilder("12310104");
-        var r = ThreadLocalRandom.current();
-        for (int i = 0; i < 9; i++) {
-            sb.append(CREDIT_ALPHABET.charAt(r.nextInt(CREDIT_ALPHABET.length())));
-        }
-        return sb.append(CreditCode.checkCharacter(sb.toString())).toString();
-    }
-
-    public static String unique(String prefix) {
-        return prefix + "-" + SEQ.incrementAndGet();
     }
 
     /**
@@ -91,16 +76,4 @@ public final class ResidentsFixture {
         return new Site(primary, district, municipal, gp, nurse, specialist, municipalSpecialist, gpUser, specialistUser);
     }
 
-    public static InstitutionId institution(RegistryManagement registry, String name, InstitutionCategory category,
-                                            HospitalLevel level, Affiliation affiliation) {
-        return registry.registerInstitution(new RegisterInstitution(name, creditCode(), category, level,
-                HospitalGrade.UNGRADED, Ownership.PUBLIC, null, affiliation, false, "310104", null, null, false,
-                "上海市徐汇区", List.of(), List.of())).id();
-    }
-
-    public static PractitionerId practitioner(RegistryManagement registry, String name, InstitutionId at, Profession profession) {
-        return registry.registerPractitioner(new RegisterPractitioner(name, at, profession,
-                profession == Profession.NURSE ? Title.RESIDENT : Title.ATTENDING, LocalDate.of(2015, 1, 1), "全科",
-                false, false)).id();
-    }
 }

@@ -121,7 +121,7 @@ abstract class SchedulingContract {
     @Test
     void NN4_shareBelowTheMinimumIsBlockedWhereTheNanningPackAppliesAndNothingWritten() {
         InstitutionId nanning = registry.registerInstitution(new org.medunion.registry.RegisterInstitution("南宁市第六人民医院 "
-                + SchedulingFixture.unique("nn"), SchedulingFixture.creditCode(), InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.TERTIARY,
+                + org.medunion.support.RegistrySeeds.unique("nn"), org.medunion.support.RegistrySeeds.creditCode(), InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.TERTIARY,
                 org.medunion.registry.HospitalGrade.UNGRADED, org.medunion.registry.Ownership.PUBLIC, null, Affiliation.MUNICIPAL, false,
                 "450102", null, null, false, null, List.of(), List.of())).id();
         var r = Api.as(port, "admin").post("/api/scheduling/schedules", """
@@ -282,7 +282,7 @@ abstract class SchedulingContract {
         var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
         String slot = slots(schedule.get("id").asString()).get(0).get("id").asString();
         String body = "{\"slotId\":\"" + slot + "\",\"residentId\":\"" + g.contracted() + "\"}";
-        String key = SchedulingFixture.unique("key");
+        String key = org.medunion.support.RegistrySeeds.unique("key");
         Set<String> bodies = new HashSet<>();
         for (int i = 0; i < 5; i++) {
             var r = gp().send("POST", "/api/scheduling/bookings", body, Map.of("Content-Type", "application/json", "Idempotency-Key", key));
@@ -297,7 +297,7 @@ abstract class SchedulingContract {
         var misuse = gp().send("POST", "/api/scheduling/bookings", "{\"slotId\":\"" + other + "\",\"residentId\":\"" + g.contracted() + "\"}",
                 Map.of("Content-Type", "application/json", "Idempotency-Key", key));
         assertThat(misuse.status()).isEqualTo(422);
-        assertThat(misuse.json().get("code").asString()).isEqualTo("SCHEDULING-0006");
+        assertThat(misuse.json().get("code").asString()).isEqualTo("SHARED-0002");
         assertThat(activeBookings(other)).isZero();
     }
 
@@ -306,7 +306,7 @@ abstract class SchedulingContract {
         var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
         String slot = slots(schedule.get("id").asString()).get(0).get("id").asString();
         String body = "{\"slotId\":\"" + slot + "\",\"residentId\":\"" + g.contracted() + "\"}";
-        var headers = Map.of("Content-Type", "application/json", "Idempotency-Key", SchedulingFixture.unique("key"));
+        var headers = Map.of("Content-Type", "application/json", "Idempotency-Key", org.medunion.support.RegistrySeeds.unique("key"));
         var first = gp().send("POST", "/api/scheduling/bookings", body, headers);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         var rows = new org.medunion.audit.AuditTrail.AuditQuery(null, "Booking", first.json().get("id").asString(), null, 100);
@@ -323,7 +323,7 @@ abstract class SchedulingContract {
         var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
         String slot = slots(schedule.get("id").asString()).get(0).get("id").asString();
         String body = "{\"slotId\":\"" + slot + "\",\"residentId\":\"" + g.contracted() + "\"}";
-        String key = SchedulingFixture.unique("key");
+        String key = org.medunion.support.RegistrySeeds.unique("key");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             var tasks = new ArrayList<Callable<Api.Response>>();
@@ -378,7 +378,7 @@ abstract class SchedulingContract {
 
     /** A resident of the lead hospital's own records: a hospital books only residents it cares for (issue 10). */
     String leadPatient() {
-        return residents.importResidents(List.of(new org.medunion.residents.RegisterResident(SchedulingFixture.idNumber(),
+        return residents.importResidents(List.of(new org.medunion.residents.RegisterResident(org.medunion.support.RegistrySeeds.idNumber(),
                 "赵敏", null, null, null, null, g.lead(), null))).get(0).value().toString();
     }
 
@@ -584,7 +584,7 @@ abstract class SchedulingContract {
         // Idempotency-Key honoured on FHIR create too (R-4)
         String other = slots(scheduleId).get(1).get("id").asString();
         String again = appointment.replace(slot, other);
-        String key = SchedulingFixture.unique("fhir-key");
+        String key = org.medunion.support.RegistrySeeds.unique("fhir-key");
         var headers = Map.of("Content-Type", "application/fhir+json", "Accept", "application/fhir+json", "Idempotency-Key", key);
         var one = gp().send("POST", "/fhir/Appointment", again, headers);
         var two = gp().send("POST", "/fhir/Appointment", again, headers);

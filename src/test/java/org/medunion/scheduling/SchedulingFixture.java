@@ -1,5 +1,10 @@
 package org.medunion.scheduling;
 
+import static org.medunion.support.RegistrySeeds.idNumber;
+import static org.medunion.support.RegistrySeeds.institution;
+import static org.medunion.support.RegistrySeeds.practitioner;
+import static org.medunion.support.RegistrySeeds.unique;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,8 +38,6 @@ import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.residents.SignContract;
 import org.medunion.residents.TeamId;
-import org.medunion.shared.CreditCode;
-import org.medunion.shared.ResidentIdNumber;
 
 /**
  * Intent-revealing test data for scheduling: an urban medical group led by a municipal hospital, with a
@@ -43,8 +46,6 @@ import org.medunion.shared.ResidentIdNumber;
  */
 public final class SchedulingFixture {
 
-    private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000);
 
     private SchedulingFixture() {
     }
@@ -95,37 +96,4 @@ public final class SchedulingFixture {
         return new AddMember(id, role, MembershipBasis.HOME_DISTRICT, start, null, null);
     }
 
-    public static InstitutionId institution(RegistryManagement registry, String name, InstitutionCategory category,
-                                     HospitalLevel level, Affiliation affiliation) {
-        return registry.registerInstitution(new RegisterInstitution(name, creditCode(), category, level,
-                HospitalGrade.UNGRADED, Ownership.PUBLIC, null, affiliation, false, "310104", null, null, false,
-                "上海市徐汇区", List.of(), List.of())).id();
-    }
-
-    public static PractitionerId practitioner(RegistryManagement registry, String name, InstitutionId at, Profession profession) {
-        return registry.registerPractitioner(new RegisterPractitioner(name, at, profession,
-                profession == Profession.NURSE ? Title.RESIDENT : Title.ATTENDING, LocalDate.of(2015, 1, 1), "全科",
-                false, false)).id();
-    }
-
-    static String idNumber() {
-        var r = ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(r.nextInt(0, 70 * 365));
-        String first17 = "310104" + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
-                + String.format("%03d", r.nextInt(0, 1000));
-        return first17 + ResidentIdNumber.checkCharacter(first17);
-    }
-
-    static String creditCode() {
-        var sb = new StringBuilder("12310104");
-        var r = ThreadLocalRandom.current();
-        for (int i = 0; i < 9; i++) {
-            sb.append(CREDIT_ALPHABET.charAt(r.nextInt(CREDIT_ALPHABET.length())));
-        }
-        return sb.append(CreditCode.checkCharacter(sb.toString())).toString();
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + SEQ.incrementAndGet();
-    }
 }

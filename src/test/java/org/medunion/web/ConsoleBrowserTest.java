@@ -179,6 +179,9 @@ class ConsoleBrowserTest {
     org.medunion.scheduling.SchedulingManagement scheduling;
 
     @Autowired
+    org.medunion.scheduling.unscoped.SystemScheduling systemScheduling;
+
+    @Autowired
     org.medunion.identity.AccountManagement accounts;
 
     /**
@@ -194,7 +197,7 @@ class ConsoleBrowserTest {
         accounts.ensureAccount(new org.medunion.identity.AccountManagement.NewAccount(office, "demo", "Office",
                 org.medunion.identity.Role.OFFICE, org.medunion.identity.Scope.consortium(g.consortium().value())));
         var day = java.time.LocalDate.now().plusDays(1);
-        scheduling.publishSchedulesUnscoped(java.util.List.of(new org.medunion.scheduling.PublishSchedule(g.lead(), "心内科",
+        systemScheduling.publishSchedules(java.util.List.of(new org.medunion.scheduling.PublishSchedule(g.lead(), "心内科",
                 "心血管内科", null, org.medunion.scheduling.ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(1),
                 java.time.LocalTime.of(8, 0), java.time.LocalTime.of(10, 0), 15, 2, "1/3", null)), "browser-test");
         String criterion = "血压经三种降压药仍 ≥160/100 mmHg " + office;

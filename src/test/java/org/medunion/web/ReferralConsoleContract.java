@@ -47,6 +47,9 @@ abstract class ReferralConsoleContract {
     SchedulingManagement scheduling;
 
     @Autowired
+    org.medunion.scheduling.unscoped.SystemScheduling systemScheduling;
+
+    @Autowired
     AccountManagement accounts;
 
     @Autowired
@@ -67,7 +70,7 @@ abstract class ReferralConsoleContract {
         String office = "rco-" + Long.toString(System.nanoTime(), 36);
         accounts.ensureAccount(new NewAccount(office, "demo", "Office", Role.OFFICE, Scope.consortium(g.consortium().value())));
         var day = LocalDate.now().plusDays(1);
-        scheduling.publishSchedulesUnscoped(List.of(new PublishSchedule(g.lead(), "心内科", "心血管内科", null,
+        systemScheduling.publishSchedules(List.of(new PublishSchedule(g.lead(), "心内科", "心血管内科", null,
                 ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(1), LocalTime.of(8, 0), LocalTime.of(10, 0), 15, 2, "1/3",
                 null)), "console-test");
         return new World(g, office);
@@ -251,8 +254,8 @@ abstract class ReferralConsoleContract {
         var detail = gp.get("/console/referrals/" + id);
         assertThat(detail.body()).contains("accept-form", "plannedStart").doesNotContain("name=\"resourceId\"");
         assertThat(detail.body()).as("both sides named").contains(
-                registry.institutionUnscoped(w.g().lead()).orElseThrow().name(),
-                registry.institutionUnscoped(w.g().primary()).orElseThrow().name());
+                registry.institutionEntry(w.g().lead()).orElseThrow().name(),
+                registry.institutionEntry(w.g().primary()).orElseThrow().name());
         var team = Pattern.compile("name=\"teamId\">\\s*<option value=\"\"[^<]*</option>\\s*<option value=\"([0-9a-f-]{36})\"")
                 .matcher(detail.body());
         assertThat(team.find()).as("the centre's family-doctor teams are offered").isTrue();

@@ -118,6 +118,9 @@ abstract class ResidentAccessMatrixContract {
     SchedulingManagement scheduling;
 
     @Autowired
+    org.medunion.scheduling.unscoped.SystemScheduling systemScheduling;
+
+    @Autowired
     AccountManagement accounts;
 
     @Autowired
@@ -147,11 +150,11 @@ abstract class ResidentAccessMatrixContract {
         users.putAll(Map.of("gp", g.gpUser(), "lead", g.leadUser(), "gp2", other.gpUser(), "integrator", "integrator",
                 "planner", "planner", "admin", "admin"));
         chongqing = registry.registerInstitution(new RegisterInstitution("重庆测试社区卫生服务中心 " + Long.toString(System.nanoTime(), 36),
-                ResidentsFixture.creditCode(), InstitutionCategory.COMMUNITY_HEALTH_CENTRE, HospitalLevel.PRIMARY,
+                org.medunion.support.RegistrySeeds.creditCode(), InstitutionCategory.COMMUNITY_HEALTH_CENTRE, HospitalLevel.PRIMARY,
                 HospitalGrade.UNGRADED, Ownership.PUBLIC, null, Affiliation.DISTRICT, false, "500106", null, null, false,
                 "重庆市沙坪坝区", List.of(), List.of())).id();
         var day = LocalDate.now().plusDays(2);
-        leadSchedule = scheduling.publishSchedulesUnscoped(List.of(new PublishSchedule(g.lead(), "心内科", "心血管内科", null,
+        leadSchedule = systemScheduling.publishSchedules(List.of(new PublishSchedule(g.lead(), "心内科", "心血管内科", null,
                 ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(3), LocalTime.of(8, 0), LocalTime.of(17, 0), 10, 2,
                 "1/3", null)), "access-matrix").get(0).id().value();
         team = jdbc.sql("select id from residents_team where institution_id = ?").param(g.primary().value())
@@ -432,7 +435,7 @@ abstract class ResidentAccessMatrixContract {
     void theIntegratorStaysInsideItsJurisdictionForReferralsAndRegistrations() {
         // a Chongqing referral, sent by the system administrator for the Chongqing centre's own resident
         var cq2 = registry.registerInstitution(new RegisterInstitution("重庆测试医院 " + Long.toString(System.nanoTime(), 36),
-                ResidentsFixture.creditCode(), InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY,
+                org.medunion.support.RegistrySeeds.creditCode(), InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY,
                 HospitalGrade.UNGRADED, Ownership.PUBLIC, null, Affiliation.DISTRICT, false, "500106", null, null, false,
                 "重庆市沙坪坝区", List.of(), List.of())).id();
         // a resident of its own (not the matrix's OUTSIDE_JURISDICTION one), so the matrix does not depend on test order

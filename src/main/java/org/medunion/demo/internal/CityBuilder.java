@@ -38,7 +38,6 @@ import org.medunion.registry.RecordStudyPeriod;
 import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
 import org.medunion.registry.Title;
-import org.medunion.shared.CreditCode;
 
 /**
  * The generator's workbench: stable IDs, valid credit codes, staff, and the registry commands, emitted
@@ -182,7 +181,7 @@ final class CityBuilder {
             if (key != null) {
                 keyedInstitutions.put(key, inst);
             }
-            hireStaff(inst, staffSize >= 0 ? staffSize : defaultStaffSize());
+            new StaffHiring(CityBuilder.this).hire(inst, staffSize >= 0 ? staffSize : defaultStaffSize());
             return inst;
         }
 
@@ -210,89 +209,14 @@ final class CityBuilder {
         return new InstitutionDraft(key, name, category, districtCode);
     }
 
-    /**
-     * GB 32100: registration authority and entity type ({@code 12} public institution registered by the
-     * establishment office, {@code 52} private non-enterprise unit, {@code 91} enterprise), the GB/T 2260
-     * division, a GB 11714 organisation code with its own check character, and the MOD 31 check character.
-     */
+    /** A valid GB 32100 credit code for the next institution (see {@link DemoCodes}). */
     String creditCode(Ownership ownership, String divisionCode) {
-        String prefix = switch (ownership) {
-            case PUBLIC, MILITARY -> "12";
-            case PRIVATE -> "52";
-            case ENTERPRISE -> "91";
-        };
-        String first17 = prefix + divisionCode + organisationCode(orgCodeBase + institutions);
-        return first17 + CreditCode.checkCharacter(first17);
-    }
-
-    /** GB 11714 organisation code: eight digits and a MOD 11 check character (10 → X, 11 → 0). */
-    static String organisationCode(int n) {
-        String body = String.format("4%07d", n % 10_000_000);
-        int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        int check = 11 - sum % 11;
-        return body + (check == 10 ? "X" : check == 11 ? "0" : String.valueOf(check));
-    }
-
-    private void hireStaff(Inst inst, int size) {
-        var category = inst.category();
-        for (int i = 0; i < size; i++) {
-            switch (category) {
-                case COMMUNITY_HEALTH_CENTRE, COMMUNITY_HEALTH_STATION, TOWNSHIP_HOSPITAL -> {
-                    // SH-14 study periods for the community centres' GPs and paediatricians
-                    boolean studies = true;
-                    if (i == 3) {
-                        practitioner(null, inst, Profession.NURSE, Title.ATTENDING, years(3, 12), "全科护理", false, false);
-                    } else if (i == 2) {
-                        var p = practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), years(2, 15), "儿科", false, true);
-                        if (studies) {
-                            study(p, null, recentStudyStart());
-                        }
-                    } else if (i == 4) {
-                        practitioner(null, inst, Profession.PHARMACIST, Title.ATTENDING, years(2, 10), "药剂科", false, false);
-                    } else {
-                        var p = practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), years(2, 15), "全科医学科", true, false);
-                        if (studies) {
-                            study(p, null, recentStudyStart());
-                        }
-                    }
-                }
-                case VILLAGE_CLINIC -> practitioner(null, inst, Profession.PHYSICIAN, Title.RESIDENT, years(1, 20), "全科医学科", true, false);
-                case NURSING_HOME, HOSPICE, REHAB -> practitioner(null, inst, i == 0 ? Profession.PHYSICIAN : Profession.NURSE,
-                        randomTitle(), years(2, 15), category == InstitutionCategory.REHAB ? "康复医学科"
-                                : category == InstitutionCategory.HOSPICE ? "安宁疗护科" : "老年医学科", false, false);
-                case PUBLIC_HEALTH -> practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), years(2, 15), "疾病预防控制", false, false);
-                case MATERNAL_CHILD -> practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), years(2, 15),
-                        i % 2 == 0 ? "妇产科" : "儿科", false, i % 2 == 1);
-                case TCM_HOSPITAL, INTEGRATED_HOSPITAL -> practitioner(null, inst, Profession.PHYSICIAN, seniorTitle(), years(2, 15),
-                        List.of("中医内科", "针灸推拿科", "中医骨伤科", "中医妇科", "中医儿科").get(i % 5), false, false);
-                default -> {
-                    String discipline = DemoNames.DISCIPLINES.get((i + random.nextInt(DemoNames.DISCIPLINES.size())) % DemoNames.DISCIPLINES.size());
-                    practitioner(null, inst, i == size - 1 ? Profession.NURSE : Profession.PHYSICIAN, seniorTitle(),
-                            years(6, 20), discipline, false, "儿科".equals(discipline));
-                }
-            }
-        }
-    }
-
-    private Title randomTitle() {
-        return List.of(Title.RESIDENT, Title.ATTENDING, Title.ATTENDING, Title.ASSOCIATE_CHIEF).get(random.nextInt(4));
-    }
-
-    private Title seniorTitle() {
-        return List.of(Title.ATTENDING, Title.ASSOCIATE_CHIEF, Title.ASSOCIATE_CHIEF, Title.CHIEF).get(random.nextInt(4));
+        return DemoCodes.creditCode(ownership, divisionCode, orgCodeBase + institutions);
     }
 
     /** A title date between {@code min} and {@code max} whole years before today. */
     LocalDate years(int min, int max) {
         return today.minusYears(min + random.nextInt(max - min + 1)).minusDays(random.nextInt(300));
-    }
-
-    private LocalDate recentStudyStart() {
-        return today.minusDays(120 + random.nextInt(450));
     }
 
     // ---------------------------------------------------------------- practitioners

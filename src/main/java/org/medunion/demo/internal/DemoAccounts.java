@@ -15,6 +15,7 @@ import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionSearch;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.unscoped.CityWideRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,10 +42,12 @@ class DemoAccounts {
 
     private final AccountManagement accounts;
     private final RegistryManagement registry;
+    private final CityWideRegistry city;
 
-    DemoAccounts(AccountManagement accounts, RegistryManagement registry) {
+    DemoAccounts(AccountManagement accounts, RegistryManagement registry, CityWideRegistry city) {
         this.accounts = accounts;
         this.registry = registry;
+        this.city = city;
     }
 
     /** Creates the accounts that do not exist yet; an account whose scope object is missing is skipped with a warning. */
@@ -78,7 +81,7 @@ class DemoAccounts {
     }
 
     private Optional<UUID> consortium(String name) {
-        return registry.allConsortiaUnscoped().stream().filter(c -> c.name().equals(name)).map(ConsortiumView::id)
+        return city.allConsortia().stream().filter(c -> c.name().equals(name)).map(ConsortiumView::id)
                 .map(id -> id.value()).findFirst();
     }
 

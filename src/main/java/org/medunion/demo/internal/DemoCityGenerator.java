@@ -1,5 +1,6 @@
 package org.medunion.demo.internal;
 
+import org.medunion.shared.DivisionCode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,6 @@ public final class DemoCityGenerator {
     }
 
     private static boolean inside(String jurisdiction, String code) {
-        return !code.equals(jurisdiction) && code.startsWith(jurisdiction.substring(0, jurisdiction.endsWith("0000") ? 2 : 4));
+        return !code.equals(jurisdiction) && DivisionCode.covers(jurisdiction, code);
     }
 }

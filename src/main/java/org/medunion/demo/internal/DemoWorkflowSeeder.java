@@ -9,6 +9,8 @@ import org.medunion.demo.DemoCityLoaded;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.unscoped.CityWideRegistry;
+import org.medunion.scheduling.unscoped.SystemScheduling;
 import org.medunion.residents.FormTeam;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.RegisterResident;
@@ -40,22 +42,26 @@ class DemoWorkflowSeeder {
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "军", "勇"};
 
     private final RegistryManagement registry;
+    private final CityWideRegistry city;
     private final ResidentsManagement residents;
     private final Clock clock;
     private final org.medunion.scheduling.SchedulingManagement scheduling;
-    private final org.medunion.referral.ReferralManagement referrals;
+    private final SystemScheduling systemScheduling;
+    private final DemoReferrals referrals;
 
-    DemoWorkflowSeeder(RegistryManagement registry, ResidentsManagement residents, Clock clock,
-                       org.medunion.scheduling.SchedulingManagement scheduling,
-                       org.medunion.referral.ReferralManagement referrals) {
+    DemoWorkflowSeeder(RegistryManagement registry, CityWideRegistry city, ResidentsManagement residents, Clock clock,
+                       org.medunion.scheduling.SchedulingManagement scheduling, SystemScheduling systemScheduling,
+                       DemoReferrals referrals) {
         this.registry = registry;
+        this.city = city;
         this.residents = residents;
         this.scheduling = scheduling;
+        this.systemScheduling = systemScheduling;
         this.referrals = referrals;
         this.clock = clock;
     }
 
-    private volatile org.medunion.referral.ReferralManagement.DemoReferrals pendingReferrals;
+    private volatile DemoReferrals.Plan pendingReferrals;
 
     /**
      * Referrals in every state, one per state and direction (keeps the seeding near a second), for the data
@@ -68,7 +74,7 @@ class DemoWorkflowSeeder {
             return 0;
         }
         long start = System.nanoTime();
-        int n = referrals.seedDemo(pending).size();
+        int n = referrals.seed(pending);
         log.info("Demo workflow referrals seeded: {} in {} ms", n, (System.nanoTime() - start) / 1_000_000);
         return n;
     }
@@ -76,8 +82,67 @@ class DemoWorkflowSeeder {
     /** Seeds residents, a team, contracts, schedules and bookings; returns a one-line summary. */
     String seed(DemoCityLoaded city) {
         long start = System.nanoTime();
-        var random = new SplittableRandom(city.seed());
         LocalDate today = LocalDate.now(clock);
+        var commands = residentCommands(city, today);
+        List<ResidentId> ids = residents.importResidents(commands);
+
+        List<PractitionerView> centre = registry.practitioners(city.communityHealthCentre());
+        var gp = centre.stream().filter(PractitionerView::generalPractitioner).findFirst()
+                .or(() -> centre.stream().filter(p -> p.profession() == Profession.PHYSICIAN).findFirst());
+        var nurse = centre.stream().filter(p -> p.profession() == Profession.NURSE).findFirst();
+        var specialist = registry.practitioners(city.leadHospital()).stream()
+                .filter(p -> p.profession() == Profession.PHYSICIAN).findFirst();
+        int contracts = 0;
+        TeamId team = null;
+        if (gp.isPresent()) {
+            List<TeamId> teams = residents.importTeams(List.of(new FormTeam(city.communityHealthCentre(),
+                    "家庭医生团队 1", gp.get().id(), nurse.map(PractitionerView::id).orElse(null),
+                    specialist.map(p -> List.of(p.id())).orElse(List.of()))));
+            var signs = contracts(city, commands, ids, teams.get(0), today);
+            contracts = residents.importContracts(signs).size();
+            team = teams.get(0);
+        } else {
+            log.warn("Demo workflow: no general practitioner at the community health centre; no contracts");
+        }
+        int slots = 0;
+        int bookings = 0;
+        int referralCount = 0;
+        if (contracts > 0) {
+            LocalDate end = today.plusDays(6);
+            var schedules = systemScheduling.publishSchedules(List.of(
+                    schedule(city.leadHospital(), "心内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end),
+                    schedule(city.leadHospital(), "内分泌科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_SPECIALTY, today, end),
+                    schedule(city.leadHospital(), "心内科病区", org.medunion.scheduling.ScheduleKind.INPATIENT_BED, today, end),
+                    schedule(city.leadHospital(), "影像科", org.medunion.scheduling.ScheduleKind.EXAM, today, end),
+                    schedule(city.municipalHospital(), "神经内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end)),
+                    "system");
+            for (var sv : schedules) {
+                slots += sv.slotCount();
+            }
+            var beds = systemScheduling.publishSchedules(communityBeds(city, today, end), "system");
+            for (var sv : beds) {
+                slots += sv.slotCount();
+            }
+            var outpatient = schedules.get(0).id();
+            var free = scheduling.searchSlots(new org.medunion.scheduling.SlotSearch(null, null, schedules.get(1).id(),
+                    null, null, null, null, true, 100));
+            for (int i = 0; i < 20 && i < free.size(); i++) {
+                systemScheduling.bookAs(org.medunion.scheduling.BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
+                        "gp", city.communityHealthCentre());
+                bookings++;
+            }
+            pendingReferrals = referralPlan(city, commands, ids, outpatient, beds.get(0).id(), team);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        String line = "Demo workflow seeded: %d residents, %d contracts, %d slots, %d bookings, %d referrals in %d ms"
+                .formatted(ids.size(), contracts, slots, bookings, referralCount, ms);
+        log.info(line);
+        return line;
+    }
+
+    /** 200 deterministic residents with valid GB 11643 ID numbers, registered at the community health centre. */
+    private static List<RegisterResident> residentCommands(DemoCityLoaded city, LocalDate today) {
+        var random = new SplittableRandom(city.seed());
         var commands = new ArrayList<RegisterResident>();
         for (int i = 0; i < 200; i++) {
             String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
@@ -98,88 +163,49 @@ class DemoWorkflowSeeder {
             commands.add(new RegisterResident(id, name, male ? "1" : "2", birth, phone, district,
                     city.communityHealthCentre(), "DEMO-" + (1000 + i)));
         }
-        List<ResidentId> ids = residents.importResidents(commands);
+        return commands;
+    }
 
-        List<PractitionerView> centre = registry.practitioners(city.communityHealthCentre());
-        var gp = centre.stream().filter(PractitionerView::generalPractitioner).findFirst()
-                .or(() -> centre.stream().filter(p -> p.profession() == Profession.PHYSICIAN).findFirst());
-        var nurse = centre.stream().filter(p -> p.profession() == Profession.NURSE).findFirst();
-        var specialist = registry.practitioners(city.leadHospital()).stream()
-                .filter(p -> p.profession() == Profession.PHYSICIAN).findFirst();
-        int contracts = 0;
-        TeamId team = null;
-        if (gp.isPresent()) {
-            List<TeamId> teams = residents.importTeams(List.of(new FormTeam(city.communityHealthCentre(),
-                    "家庭医生团队 1", gp.get().id(), nurse.map(PractitionerView::id).orElse(null),
-                    specialist.map(p -> List.of(p.id())).orElse(List.of()))));
-            var signs = new ArrayList<SignContract>();
-            for (int i = 0; i < 150 && i < ids.size(); i++) {
-                var groups = new ArrayList<String>();
-                LocalDate birth = commands.get(i).birthDate();
-                if (!birth.isAfter(today.minusYears(65))) {
-                    groups.add(PriorityGroup.ELDERLY.name());
-                } else if (birth.isAfter(today.minusYears(7))) {
-                    groups.add(PriorityGroup.CHILD.name());
-                }
-                if (i % 7 == 0) {
-                    groups.add(PriorityGroup.HYPERTENSION.name());
-                }
-                LocalDate startDate = today.minusDays(i % 300);
-                if (startDate.isBefore(birth)) {
-                    startDate = birth;
-                }
-                signs.add(new SignContract(ids.get(i), teams.get(0), city.leadHospital(), city.municipalHospital(),
-                        startDate, startDate.plusYears(1).minusDays(1), groups,
-                        List.of("BASIC_PUBLIC_HEALTH")));
+    /** "1+1+1" contracts for the first 150 residents: the team, the district hospital and the municipal one. */
+    private static List<SignContract> contracts(DemoCityLoaded city, List<RegisterResident> commands,
+                                                List<ResidentId> ids, TeamId team, LocalDate today) {
+        var signs = new ArrayList<SignContract>();
+        for (int i = 0; i < 150 && i < ids.size(); i++) {
+            var groups = new ArrayList<String>();
+            LocalDate birth = commands.get(i).birthDate();
+            if (!birth.isAfter(today.minusYears(65))) {
+                groups.add(PriorityGroup.ELDERLY.name());
+            } else if (birth.isAfter(today.minusYears(7))) {
+                groups.add(PriorityGroup.CHILD.name());
             }
-            contracts = residents.importContracts(signs).size();
-            team = teams.get(0);
-        } else {
-            log.warn("Demo workflow: no general practitioner at the community health centre; no contracts");
+            if (i % 7 == 0) {
+                groups.add(PriorityGroup.HYPERTENSION.name());
+            }
+            LocalDate startDate = today.minusDays(i % 300);
+            if (startDate.isBefore(birth)) {
+                startDate = birth;
+            }
+            signs.add(new SignContract(ids.get(i), team, city.leadHospital(), city.municipalHospital(),
+                    startDate, startDate.plusYears(1).minusDays(1), groups,
+                    List.of("BASIC_PUBLIC_HEALTH")));
         }
-        int slots = 0;
-        int bookings = 0;
-        int referralCount = 0;
-        if (contracts > 0) {
-            LocalDate end = today.plusDays(6);
-            var schedules = scheduling.publishSchedulesUnscoped(List.of(
-                    schedule(city.leadHospital(), "心内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end),
-                    schedule(city.leadHospital(), "内分泌科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_SPECIALTY, today, end),
-                    schedule(city.leadHospital(), "心内科病区", org.medunion.scheduling.ScheduleKind.INPATIENT_BED, today, end),
-                    schedule(city.leadHospital(), "影像科", org.medunion.scheduling.ScheduleKind.EXAM, today, end),
-                    schedule(city.municipalHospital(), "神经内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end)),
-                    "system");
-            for (var sv : schedules) {
-                slots += sv.slotCount();
-            }
-            var beds = scheduling.publishSchedulesUnscoped(communityBeds(city, today, end), "system");
-            for (var sv : beds) {
-                slots += sv.slotCount();
-            }
-            var outpatient = schedules.get(0).id();
-            var free = scheduling.searchSlots(new org.medunion.scheduling.SlotSearch(null, null, schedules.get(1).id(),
-                    null, null, null, null, true, 100));
-            for (int i = 0; i < 20 && i < free.size(); i++) {
-                scheduling.bookUnscoped(org.medunion.scheduling.BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
-                        "gp", city.communityHealthCentre());
-                bookings++;
-            }
-            var demoResidents = new ArrayList<org.medunion.referral.ReferralManagement.DemoResident>();
-            for (int i = 0; i < 40; i++) {
-                demoResidents.add(new org.medunion.referral.ReferralManagement.DemoResident(ids.get(i).value(),
-                        commands.get(i).idNumber(), commands.get(i).name()));
-            }
-            pendingReferrals = new org.medunion.referral.ReferralManagement.DemoReferrals(
-                    city.communityHealthCentre().value(), city.leadHospital().value(), city.officeConsortium().value(),
-                    outpatient.value(), demoResidents, 1, clock.instant(), city.municipalHospital().value(),
-                    city.institutions().getOrDefault(NURSING_HOME_KEY, city.municipalHospital()).value(),
-                    beds.get(0).id().value(), team.value());
+        return signs;
+    }
+
+    /** What {@link DemoReferrals} needs: 40 of the residents, the schedules to book from, the team for family beds. */
+    private DemoReferrals.Plan referralPlan(DemoCityLoaded city, List<RegisterResident> commands, List<ResidentId> ids,
+                                            org.medunion.scheduling.ScheduleId outpatient,
+                                            org.medunion.scheduling.ScheduleId bedSchedule, TeamId team) {
+        var demoResidents = new ArrayList<DemoReferrals.Resident>();
+        for (int i = 0; i < 40; i++) {
+            demoResidents.add(new DemoReferrals.Resident(ids.get(i).value(),
+                    commands.get(i).idNumber(), commands.get(i).name()));
         }
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        String line = "Demo workflow seeded: %d residents, %d contracts, %d slots, %d bookings, %d referrals in %d ms"
-                .formatted(ids.size(), contracts, slots, bookings, referralCount, ms);
-        log.info(line);
-        return line;
+        return new DemoReferrals.Plan(
+                city.communityHealthCentre().value(), city.leadHospital().value(), city.officeConsortium().value(),
+                outpatient.value(), demoResidents, clock.instant(), city.municipalHospital().value(),
+                city.institutions().getOrDefault(NURSING_HOME_KEY, city.municipalHospital()).value(),
+                bedSchedule.value(), team.value());
     }
 
     /**
@@ -192,7 +218,7 @@ class DemoWorkflowSeeder {
         out.add(beds(city.communityHealthCentre(), "社区病房", from, to));
         var continuing = java.util.EnumSet.of(org.medunion.registry.InstitutionCategory.NURSING_HOME,
                 org.medunion.registry.InstitutionCategory.REHAB, org.medunion.registry.InstitutionCategory.HOSPICE);
-        registry.allInstitutionsUnscoped().stream().filter(i -> continuing.contains(i.category()))
+        this.city.allInstitutions().stream().filter(i -> continuing.contains(i.category()))
                 .sorted(java.util.Comparator.comparing(org.medunion.registry.InstitutionView::name)
                         .thenComparing(i -> i.id().value()))
                 .forEach(i -> out.add(beds(i.id(), i.category() == org.medunion.registry.InstitutionCategory.HOSPICE

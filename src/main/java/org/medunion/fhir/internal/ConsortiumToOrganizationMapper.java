@@ -1,5 +1,6 @@
 package org.medunion.fhir.internal;
 
+import org.medunion.shared.DivisionCode;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Identifier;
@@ -36,7 +37,7 @@ class ConsortiumToOrganizationMapper {
         if (v.districtCode() != null) {
             var address = org.addAddress().setCountry("CN").setDistrict(v.districtCode());
             if (v.districtCode().length() == 6) {
-                address.setState(v.districtCode().substring(0, 2) + "0000");
+                address.setState(DivisionCode.provinceOf(v.districtCode()));
             }
         }
         org.addExtension(Systems.EXT_TIGHT, new BooleanType(v.tight()));

@@ -1,5 +1,6 @@
 package org.medunion.fhir.internal;
 
+import org.medunion.shared.DivisionCode;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -72,7 +73,7 @@ class InstitutionToOrganizationMapper {
             address.setText(v.address());
             address.setDistrict(v.districtCode());
             if (v.districtCode() != null && v.districtCode().length() == 6) {
-                address.setState(v.districtCode().substring(0, 2) + "0000");
+                address.setState(DivisionCode.provinceOf(v.districtCode()));
             }
         }
         if (v.parentId() != null) {

@@ -1,16 +1,14 @@
 package org.medunion.fhir.internal;
 
 import java.util.List;
-import java.util.stream.Collectors;
-import org.medunion.registry.InstitutionSearch;
-import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.RegistryManagement;
 import org.springframework.stereotype.Component;
 
 /**
  * The practitioners a caller may find by search: those practising at an institution the registry shows
- * the caller. (A read by id goes through the registry's own scoped {@code practitioner(id)}.)
+ * the caller, selected by the registry in SQL rather than filtered here from every practitioner of the city.
+ * (A read by id goes through the registry's own scoped {@code practitioner(id)}.)
  */
 @Component
 class VisiblePractitioners {
@@ -22,8 +20,6 @@ class VisiblePractitioners {
     }
 
     List<PractitionerView> practitioners() {
-        var institutions = registry.searchInstitutions(InstitutionSearch.all()).stream().map(InstitutionView::id)
-                .collect(Collectors.toSet());
-        return registry.allPractitionersUnscoped().stream().filter(p -> institutions.contains(p.institutionId())).toList();
+        return registry.visiblePractitioners();
     }
 }

@@ -8,27 +8,30 @@ import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.policy.rules.RegistrySnapshot;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.unscoped.CityWideRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the {@link RegistrySnapshot} once per evaluation from the registry's unscoped reads (no audit, no scope:
+ * Builds the {@link RegistrySnapshot} once per evaluation from the registry's city-wide reads (named interface {@code registry :: unscoped}) (no audit, no scope:
  * rule evaluation is the platform's own check).
  */
 @Component
 class SnapshotFactory {
 
     private final RegistryManagement registry;
+    private final CityWideRegistry city;
     private final PolicyStore store;
     private final ObjectProvider<ReleaseRatioSource> releaseRatios;
     private final ObjectProvider<FamilyDoctorTeamSource> teams;
     private final ObjectProvider<ReferralEvidenceSource> referrals;
     private final Clock clock;
 
-    SnapshotFactory(RegistryManagement registry, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios,
+    SnapshotFactory(RegistryManagement registry, CityWideRegistry city, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios,
                     ObjectProvider<FamilyDoctorTeamSource> teams, ObjectProvider<ReferralEvidenceSource> referrals, Clock clock) {
         this.referrals = referrals;
         this.registry = registry;
+        this.city = city;
         this.store = store;
         this.releaseRatios = releaseRatios;
         this.teams = teams;
@@ -43,15 +46,15 @@ class SnapshotFactory {
     RegistrySnapshot build(LocalDate asOf) {
         return RegistrySnapshot.builder(asOf)
                 .districts(registry.districts())
-                .institutions(registry.allInstitutionsUnscoped())
-                .consortia(registry.allConsortiaUnscoped())
-                .practitioners(registry.allPractitionersUnscoped())
-                .dispatches(registry.allDispatchesUnscoped())
-                .workLogs(registry.allWorkLogsUnscoped())
-                .agreements(registry.allAgreementsUnscoped())
-                .studyPeriods(registry.allStudyPeriodsUnscoped())
-                .grids(registry.allGridsUnscoped())
-                .changeReports(registry.allChangeReportsUnscoped())
+                .institutions(city.allInstitutions())
+                .consortia(city.allConsortia())
+                .practitioners(city.allPractitioners())
+                .dispatches(city.allDispatches())
+                .workLogs(city.allWorkLogs())
+                .agreements(city.allAgreements())
+                .studyPeriods(city.allStudyPeriods())
+                .grids(city.allGrids())
+                .changeReports(city.allChangeReports())
                 .releaseRatios(releaseRatios.getIfAvailable())
                 .teamSource(teams.getIfAvailable())
                 .referrals(referralEvidence())
@@ -65,11 +68,11 @@ class SnapshotFactory {
     }
 
     java.util.Optional<org.medunion.registry.ConsortiumView> consortium(org.medunion.registry.ConsortiumId id) {
-        return registry.allConsortiaUnscoped().stream().filter(c -> c.id().equals(id)).findFirst();
+        return registry.consortiumEntry(id);
     }
 
     List<org.medunion.registry.ConsortiumView> allConsortia() {
-        return registry.allConsortiaUnscoped();
+        return city.allConsortia();
     }
 
     String districtName(String code) {

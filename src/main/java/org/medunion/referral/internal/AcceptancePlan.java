@@ -19,10 +19,6 @@ import org.medunion.shared.InvalidInputException;
  */
 record AcceptancePlan(BookingKind bookingKind, UUID teamId, UUID practitionerId, LocalDate plannedStart) {
 
-    static final String DOES_NOT_FIT = "REFERRAL-0019";
-    static final String NOT_OF_RECEIVER = "REFERRAL-0020";
-    static final String START_IN_PAST = "REFERRAL-0021";
-
     boolean books() {
         return bookingKind != null;
     }
@@ -41,7 +37,7 @@ record AcceptancePlan(BookingKind bookingKind, UUID teamId, UUID practitionerId,
         if (destination.needsBed()) {
             noHomeCare(c, d);
             if (c.bookingKind() != null && c.bookingKind() != BookingKind.BED) {
-                throw new InvalidInputException("bookingKind", DOES_NOT_FIT, d, "BED");
+                throw new InvalidInputException("bookingKind", ReferralError.ACCEPTANCE_DOES_NOT_FIT, d, "BED");
             }
             needBooking(c);
             return new AcceptancePlan(BookingKind.BED, null, null, null);
@@ -49,14 +45,14 @@ record AcceptancePlan(BookingKind bookingKind, UUID teamId, UUID practitionerId,
         if (destination == DestinationType.OUTPATIENT_FOLLOW_UP) {
             noHomeCare(c, d);
             if (c.bookingKind() != null && c.bookingKind() != BookingKind.SLOT) {
-                throw new InvalidInputException("bookingKind", DOES_NOT_FIT, d, "SLOT");
+                throw new InvalidInputException("bookingKind", ReferralError.ACCEPTANCE_DOES_NOT_FIT, d, "SLOT");
             }
             return new AcceptancePlan(c.namesBooking() ? BookingKind.SLOT : null, null, null, null);
         }
         // home-based care: nothing to book; someone responsible and a start date instead
         if (c.bookingKind() != null || c.namesBooking()) {
             throw new InvalidInputException(c.bookingKind() != null ? "bookingKind" : c.resourceId() != null ? "resourceId"
-                    : "scheduleId", DOES_NOT_FIT, d, "teamId/practitionerId + plannedStart");
+                    : "scheduleId", ReferralError.ACCEPTANCE_DOES_NOT_FIT, d, "teamId/practitionerId + plannedStart");
         }
         if (c.teamId() == null && c.practitionerId() == null) {
             throw new InvalidInputException("teamId", "field.required");
@@ -65,14 +61,14 @@ record AcceptancePlan(BookingKind bookingKind, UUID teamId, UUID practitionerId,
             throw new InvalidInputException("plannedStart", "field.required");
         }
         if (c.plannedStart().isBefore(today)) {
-            throw new InvalidInputException("plannedStart", START_IN_PAST, c.plannedStart());
+            throw new InvalidInputException("plannedStart", ReferralError.START_IN_PAST, c.plannedStart());
         }
         if (c.teamId() != null && directory.teamsOf(receiver).stream().noneMatch(t -> t.id().value().equals(c.teamId()))) {
-            throw new InvalidInputException("teamId", NOT_OF_RECEIVER, c.teamId());
+            throw new InvalidInputException("teamId", ReferralError.NOT_OF_RECEIVER, c.teamId());
         }
         if (c.practitionerId() != null && directory.practitioner(c.practitionerId())
                 .filter(p -> p.institutionId() != null && p.institutionId().value().equals(receiver)).isEmpty()) {
-            throw new InvalidInputException("practitionerId", NOT_OF_RECEIVER, c.practitionerId());
+            throw new InvalidInputException("practitionerId", ReferralError.NOT_OF_RECEIVER, c.practitionerId());
         }
         return new AcceptancePlan(null, c.teamId(), c.practitionerId(), c.plannedStart());
     }
@@ -88,7 +84,7 @@ record AcceptancePlan(BookingKind bookingKind, UUID teamId, UUID practitionerId,
         String field = c.teamId() != null ? "teamId" : c.practitionerId() != null ? "practitionerId"
                 : c.plannedStart() != null ? "plannedStart" : null;
         if (field != null) {
-            throw new InvalidInputException(field, DOES_NOT_FIT, what, "FAMILY_BED / HOSPICE_HOME only");
+            throw new InvalidInputException(field, ReferralError.ACCEPTANCE_DOES_NOT_FIT, what, "FAMILY_BED / HOSPICE_HOME only");
         }
     }
 }

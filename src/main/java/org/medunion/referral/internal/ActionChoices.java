@@ -29,7 +29,7 @@ class ActionChoices {
 
     Set<ReferralAction> allowed(ReferralId id) {
         CurrentUser user = users.require();
-        ReferralRow r = store.find(id.value()).filter(x -> access.canSee(user, x))
+        Referral r = store.find(id.value()).filter(x -> access.canSee(user, x))
                 .orElseThrow(() -> new NotFoundException("Referral", id));
         Set<ReferralAction> out = EnumSet.noneOf(ReferralAction.class);
         ReferralWorkflow.table().get(r.status()).keySet().stream()

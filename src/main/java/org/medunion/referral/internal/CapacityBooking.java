@@ -9,7 +9,7 @@ import org.medunion.scheduling.BookSlot;
 import org.medunion.scheduling.BookingView;
 import org.medunion.scheduling.ScheduleId;
 import org.medunion.scheduling.ScheduleKind;
-import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.ReferralBookings;
 import org.medunion.scheduling.SlotId;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CapacityBooking {
 
-    private final SchedulingManagement scheduling;
+    private final ReferralBookings scheduling;
 
-    CapacityBooking(SchedulingManagement scheduling) {
+    CapacityBooking(ReferralBookings scheduling) {
         this.scheduling = scheduling;
     }
 
@@ -33,14 +33,14 @@ class CapacityBooking {
                      UUID receivingInstitution, UUID priorityFor, String actor) {
         var command = slotId != null ? BookSlot.slot(new SlotId(slotId), new ResidentId(residentId))
                 : new BookSlot(null, new ScheduleId(scheduleId), date, new ResidentId(residentId));
-        BookingView booking = scheduling.bookUnscoped(command, actor,
+        BookingView booking = scheduling.bookForReferral(command, actor,
                 priorityFor == null ? null : new InstitutionId(priorityFor));
         if (!receivingInstitution.equals(booking.institutionId().value())) {
-            throw new InvalidInputException(slotId != null ? "resourceId" : "scheduleId", "REFERRAL-0006",
+            throw new InvalidInputException(slotId != null ? "resourceId" : "scheduleId", ReferralError.BOOKING_FAILED,
                     "not a slot of the receiving institution");
         }
         if (!fits(kind, booking.kind())) {
-            throw new InvalidInputException("bookingKind", "REFERRAL-0006", booking.kind().name());
+            throw new InvalidInputException("bookingKind", ReferralError.BOOKING_FAILED, booking.kind().name());
         }
         return booking;
     }

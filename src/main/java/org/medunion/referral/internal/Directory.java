@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the referral module reads from the registry and the residents module, through their facades only:
  * institution names and categories, consortium membership, the resident's "1+1+1" contract.
- * Unscoped reads of IDs and names (the caller's own scope is checked by the referral module).
+ * Look-ups across scope through the registry's directory (the caller's own scope is checked by the referral module).
  */
 @Component
 class Directory {
@@ -43,17 +43,17 @@ class Directory {
         if (r == null) {
             return Optional.empty();
         }
-        return r.institutionUnscoped(new InstitutionId(id));
+        return r.institutionEntry(new InstitutionId(id));
     }
 
     Optional<org.medunion.registry.PractitionerView> practitioner(UUID id) {
         var r = registry.getIfAvailable();
-        return r == null || id == null ? Optional.empty() : r.practitionerUnscoped(new org.medunion.registry.PractitionerId(id));
+        return r == null || id == null ? Optional.empty() : r.practitionerEntry(new org.medunion.registry.PractitionerId(id));
     }
 
     Optional<ConsortiumView> consortium(UUID id) {
         var r = registry.getIfAvailable();
-        return r == null || id == null ? Optional.empty() : r.consortiumUnscoped(new org.medunion.registry.ConsortiumId(id));
+        return r == null || id == null ? Optional.empty() : r.consortiumEntry(new org.medunion.registry.ConsortiumId(id));
     }
 
     /** The institutions whose district lies inside a jurisdiction scope (an integrator's referrals). */
@@ -61,8 +61,7 @@ class Directory {
         var r = registry.getIfAvailable();
         var out = new java.util.HashSet<UUID>();
         if (r != null) {
-            r.allInstitutionsUnscoped().stream().filter(i -> scope.coversDivision(i.districtCode()))
-                    .forEach(i -> out.add(i.id().value()));
+            r.institutionsWithin(scope.reference()).forEach(i -> out.add(i.value()));
         }
         return out;
     }
@@ -76,7 +75,7 @@ class Directory {
 
     Optional<ContractView> contract(UUID id) {
         var r = residents.getIfAvailable();
-        return r == null || id == null ? Optional.empty() : r.contractUnscoped(new org.medunion.residents.ContractId(id));
+        return r == null || id == null ? Optional.empty() : r.contractReference(new org.medunion.residents.ContractId(id));
     }
 
     /** Active family-doctor teams of an institution. */
@@ -128,7 +127,7 @@ class Directory {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        return r.allConsortiaUnscoped().stream().filter(ConsortiumView::active)
+        return r.activeConsortiaOf(new InstitutionId(a)).stream()
                 .filter(c -> isMember(c, a, today) && isMember(c, b, today)).map(c -> c.id().value()).findFirst();
     }
 
@@ -144,7 +143,7 @@ class Directory {
             return List.of();
         }
         LocalDate today = LocalDate.now(clock);
-        return r.allConsortiaUnscoped().stream().filter(c -> c.id().value().equals(consortiumId)).findFirst()
+        return r.consortiumEntry(new org.medunion.registry.ConsortiumId(consortiumId))
                 .map(c -> c.activeMembers(today).stream()
                         .sorted((x, y) -> Boolean.compare(y.role() == MembershipRole.LEAD, x.role() == MembershipRole.LEAD))
                         .map(m -> m.institutionId().value()).toList())

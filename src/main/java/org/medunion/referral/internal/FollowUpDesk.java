@@ -16,6 +16,8 @@ import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.referral.FollowUpView;
 import org.medunion.referral.MarkFollowUpDone;
+import org.medunion.referral.ReferralAction;
+import org.medunion.referral.ReferralCount;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.shared.ConflictException;
@@ -66,14 +68,14 @@ class FollowUpDesk {
     }
 
     /** The size of {@link #open}'s list and how much of it is past due; counts only, so nothing to audit. */
-    org.medunion.referral.ReferralCount count() {
+    ReferralCount count() {
         var params = new ArrayList<Object>();
         params.add(LocalDate.now(clock));
         String where = openWhere(users.require(), params);
         return store.jdbc().sql("select count(*) as total, coalesce(sum(case when t.due_date < ? then 1 else 0 end), 0) as overdue"
                         + " from referral_follow_up_task t join referral_referral r on r.id = t.referral_id where " + where)
                 .params(params)
-                .query((rs, i) -> new org.medunion.referral.ReferralCount(rs.getLong("total"), rs.getLong("overdue"))).single();
+                .query((rs, i) -> new ReferralCount(rs.getLong("total"), rs.getLong("overdue"))).single();
     }
 
     /** The caller's open tasks as SQL (the parameters are appended to {@code params}). */
@@ -93,7 +95,7 @@ class FollowUpDesk {
             where.append(" and r.consortium_id = ?");
             params.add(user.scope().referenceId());
         } else {
-            throw new ForbiddenException("REFERRAL-0003", "FOLLOW_UP");
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "FOLLOW_UP");
         }
         return where.toString();
     }
@@ -108,19 +110,19 @@ class FollowUpDesk {
         }
         String note = command == null || command.note() == null || command.note().isBlank() ? null : command.note().trim();
         if (note != null && note.length() > 1000) {
-            throw new InvalidInputException("note", "REFERRAL-0008", 1000);
+            throw new InvalidInputException("note", ReferralError.TEXT_TOO_LONG, 1000);
         }
-        ReferralRow r = store.find(id.value()).filter(x -> access.canSee(user, x))
+        Referral r = store.find(id.value()).filter(x -> access.canSee(user, x))
                 .orElseThrow(() -> new NotFoundException("Referral", id));
         if (!mayMark(user, r)) {
-            throw new ForbiddenException("REFERRAL-0003", "FOLLOW_UP");
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "FOLLOW_UP");
         }
         var task = find(user, r.id(), taskId);
         if (!SENT.contains(r.status())) {
-            throw new ConflictException("REFERRAL-0030", "status", r.status().name());
+            throw new ConflictException(ReferralError.FOLLOW_UP_NOT_OPEN, "status", r.status().name());
         }
         if (task.done()) {
-            throw new ConflictException("REFERRAL-0031", "taskId", task.doneBy());
+            throw new ConflictException(ReferralError.FOLLOW_UP_ALREADY_DONE, "taskId", task.doneBy());
         }
         int n = store.jdbc().sql("""
                 update referral_follow_up_task set done = true, done_at = ?, done_by = ?, done_note = ?
@@ -128,7 +130,7 @@ class FollowUpDesk {
                 .params(ReferralStore.ts(clock.instant()), user.username(), note, taskId, r.id()).update();
         if (n != 1) {
             // a concurrent request marked it first
-            throw new ConflictException("REFERRAL-0031", "taskId", "");
+            throw new ConflictException(ReferralError.FOLLOW_UP_ALREADY_DONE, "taskId", "");
         }
         audit.record(AuditAction.UPDATE, OBJECT, taskId.toString(), r.residentId().toString(), "DONE " + r.number());
         return find(user, r.id(), taskId);
@@ -140,12 +142,12 @@ class FollowUpDesk {
     }
 
     /** The receiving institution's family doctor, the consortium's office (desk), administrators, integrators inside their jurisdiction. */
-    boolean mayMark(CurrentUser user, ReferralRow r) {
+    boolean mayMark(CurrentUser user, Referral r) {
         if (ReferralAccess.unrestricted(user)) {
             return true;
         }
         if (ReferralAccess.jurisdictional(user)) {
-            return access.mayAct(user, r, org.medunion.referral.ReferralAction.COMPLETE);
+            return access.mayAct(user, r, ReferralAction.COMPLETE);
         }
         if (user.role() == Role.GP) {
             UUID inst = ReferralAccess.institutionOf(user);

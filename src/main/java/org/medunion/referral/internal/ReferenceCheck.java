@@ -16,11 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReferenceCheck {
 
-    static final String NO_INSTITUTION = "REFERRAL-0014";
-    static final String NO_RESIDENT = "REFERRAL-0015";
-    static final String NOT_PRACTITIONER_OF = "REFERRAL-0016";
-    static final String NOT_CONSORTIUM_OF = "REFERRAL-0017";
-    static final String NOT_CONTRACT_OF = "REFERRAL-0018";
 
     private final Directory directory;
 
@@ -36,7 +31,7 @@ class ReferenceCheck {
         // a care relationship, not mere existence: the same answer for an unknown resident and a foreign one,
         // so the check is no existence oracle and naming a resident in a referral never opens them (issue 10)
         if (!directory.caresFor(from, c.residentId())) {
-            throw new InvalidInputException("residentId", NO_RESIDENT, c.residentId());
+            throw new InvalidInputException("residentId", ReferralError.NO_RESIDENT, c.residentId());
         }
         if (c.fromPractitionerId() != null) {
             practitionerOf(c.fromPractitionerId(), from, "fromPractitionerId");
@@ -45,21 +40,21 @@ class ReferenceCheck {
             boolean holdsBoth = directory.consortium(c.consortiumId())
                     .filter(k -> directory.hasMembers(k, from, c.toInstitutionId())).isPresent();
             if (!holdsBoth) {
-                throw new InvalidInputException("consortiumId", NOT_CONSORTIUM_OF, c.consortiumId());
+                throw new InvalidInputException("consortiumId", ReferralError.NOT_CONSORTIUM_OF, c.consortiumId());
             }
         }
         if (c.contractId() != null) {
             boolean residents = directory.contract(c.contractId())
                     .filter(k -> k.residentId().value().equals(c.residentId())).isPresent();
             if (!residents) {
-                throw new InvalidInputException("contractId", NOT_CONTRACT_OF, c.contractId());
+                throw new InvalidInputException("contractId", ReferralError.NOT_CONTRACT_OF, c.contractId());
             }
         }
     }
 
     void institution(UUID id, String field) {
         if (directory.institution(id).isEmpty()) {
-            throw new InvalidInputException(field, NO_INSTITUTION, id);
+            throw new InvalidInputException(field, ReferralError.NO_INSTITUTION, id);
         }
     }
 
@@ -68,7 +63,7 @@ class ReferenceCheck {
         boolean works = directory.practitioner(practitioner)
                 .filter(p -> p.institutionId() != null && p.institutionId().value().equals(institution)).isPresent();
         if (!works) {
-            throw new InvalidInputException(field, NOT_PRACTITIONER_OF, practitioner, institution);
+            throw new InvalidInputException(field, ReferralError.NOT_PRACTITIONER_OF, practitioner, institution);
         }
     }
 }

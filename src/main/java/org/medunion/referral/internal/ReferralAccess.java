@@ -89,7 +89,7 @@ class ReferralAccess {
         return user.role() == Role.INTEGRATOR;
     }
 
-    boolean canSee(CurrentUser user, ReferralRow r) {
+    boolean canSee(CurrentUser user, Referral r) {
         if (unrestricted(user)) {
             return true;
         }
@@ -103,7 +103,7 @@ class ReferralAccess {
         return isDeskOf(user, r);
     }
 
-    static boolean isDeskOf(CurrentUser user, ReferralRow r) {
+    static boolean isDeskOf(CurrentUser user, Referral r) {
         return user.role() == Role.OFFICE && user.scope().type() == ScopeType.CONSORTIUM && r.consortiumId() != null
                 && r.consortiumId().toString().equals(user.scope().reference());
     }
@@ -130,7 +130,7 @@ class ReferralAccess {
     }
 
     /** Sender actions (submit, cancel) belong to the sending side; the rest to the receiving side or the desk. */
-    boolean mayAct(CurrentUser user, ReferralRow r, ReferralAction action) {
+    boolean mayAct(CurrentUser user, Referral r, ReferralAction action) {
         if (unrestricted(user)) {
             return true;
         }

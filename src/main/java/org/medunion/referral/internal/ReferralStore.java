@@ -4,10 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medunion.referral.BookingKind;
@@ -20,6 +19,7 @@ import org.medunion.referral.RejectionReason;
 import org.medunion.referral.TransitionView;
 import org.medunion.referral.Urgency;
 import org.medunion.shared.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,28 +28,44 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReferralStore {
 
-    static final RowMapper<ReferralRow> ROWS = (rs, n) -> new ReferralRow(rs.getObject("id", UUID.class),
+    static final RowMapper<Referral> ROWS = (rs, n) -> new Referral(rs.getObject("id", UUID.class),
             rs.getString("number"), ReferralDirection.valueOf(rs.getString("direction")),
-            rs.getObject("from_institution_id", UUID.class), rs.getObject("from_practitioner_id", UUID.class),
-            rs.getString("from_username"), rs.getObject("to_institution_id", UUID.class), rs.getString("to_department"),
-            rs.getBoolean("to_desk"), rs.getObject("resident_id", UUID.class), rs.getString("resident_id_number"),
-            rs.getString("resident_name"), rs.getObject("consortium_id", UUID.class), rs.getObject("contract_id", UUID.class),
-            rs.getString("reason"), rs.getString("diagnosis_code"), rs.getString("diagnosis_text"),
-            Urgency.valueOf(rs.getString("urgency")), rs.getString("clinical_summary"), rs.getString("criteria_met"),
-            rs.getString("no_criteria_reason"), ReferralStatus.valueOf(rs.getString("status")), instant(rs, "submitted_at"),
-            instant(rs, "acceptance_deadline"), rs.getBoolean("escalated"), instant(rs, "escalated_at"),
-            rs.getString("booking_kind") == null ? null : BookingKind.valueOf(rs.getString("booking_kind")),
-            rs.getObject("booking_id", UUID.class), rs.getBoolean("priority_visit"), rs.getBoolean("priority_exam"),
-            rs.getBoolean("priority_admission"),
-            rs.getString("destination_type") == null ? null : DestinationType.valueOf(rs.getString("destination_type")),
-            rs.getString("routing_finding"),
-            rs.getString("rejection_reason") == null ? null : RejectionReason.valueOf(rs.getString("rejection_reason")),
-            rs.getString("rejection_text"), rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
+            new Sender(rs.getObject("from_institution_id", UUID.class), rs.getObject("from_practitioner_id", UUID.class),
+                    rs.getString("from_username")),
+            new Receiver(rs.getObject("to_institution_id", UUID.class), rs.getString("to_department"),
+                    rs.getBoolean("to_desk"), rs.getObject("consortium_id", UUID.class),
+                    rs.getObject("contract_id", UUID.class), enumOf(DestinationType.class, rs.getString("destination_type")),
+                    rs.getString("routing_finding")),
+            new ReferredResident(rs.getObject("resident_id", UUID.class), rs.getString("resident_id_number"),
+                    rs.getString("resident_name")),
+            new Diagnosis(rs.getString("reason"), rs.getString("diagnosis_code"), rs.getString("diagnosis_text"),
+                    rs.getString("clinical_summary")),
+            Urgency.valueOf(rs.getString("urgency")),
+            new Justification(rs.getString("criteria_met"), rs.getString("no_criteria_reason")),
+            new ReferralView.Priority(rs.getBoolean("priority_visit"), rs.getBoolean("priority_exam"),
+                    rs.getBoolean("priority_admission")),
+            ReferralStatus.valueOf(rs.getString("status")),
+            new Deadline(instant(rs, "submitted_at"), instant(rs, "acceptance_deadline"), rs.getBoolean("escalated"),
+                    instant(rs, "escalated_at")),
+            new Booking(enumOf(BookingKind.class, rs.getString("booking_kind")), rs.getObject("booking_id", UUID.class)),
+            new Rejection(enumOf(RejectionReason.class, rs.getString("rejection_reason")), rs.getString("rejection_text")),
+            rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
 
     private final JdbcClient jdbc;
 
-    ReferralStore(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    ReferralStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static String nameOf(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -65,7 +81,10 @@ class ReferralStore {
         return jdbc.sql("select nextval('referral_number_seq')").query(Long.class).single();
     }
 
-    void insert(ReferralRow r) {
+    /** Inserts a new referral with its CREATE transition. */
+    void insert(Referral r) {
+        var to = r.receiver();
+        var d = r.deadline();
         jdbc.sql("""
                 insert into referral_referral (id, number, direction, from_institution_id, from_practitioner_id, from_username,
                   to_institution_id, to_department, to_desk, resident_id, resident_id_number, resident_name, consortium_id,
@@ -74,64 +93,72 @@ class ReferralStore {
                   booking_id, priority_visit, priority_exam, priority_admission, destination_type, routing_finding,
                   rejection_reason, rejection_text, version, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.id(), r.number(), r.direction().name(), r.fromInstitutionId(), r.fromPractitionerId(),
-                        r.fromUsername(), r.toInstitutionId(), r.toDepartment(), r.toDesk(), r.residentId(),
-                        r.residentIdNumber(), r.residentName(), r.consortiumId(), r.contractId(), r.reason(),
-                        r.diagnosisCode(), r.diagnosisText(), r.urgency().name(), r.clinicalSummary(), r.criteriaMet(),
-                        r.noCriteriaReason(), r.status().name(), ts(r.submittedAt()), ts(r.acceptanceDeadline()),
-                        r.escalated(), ts(r.escalatedAt()), r.bookingKind() == null ? null : r.bookingKind().name(),
-                        r.bookingId(), r.priorityVisit(), r.priorityExam(), r.priorityAdmission(),
-                        r.destinationType() == null ? null : r.destinationType().name(), r.routingFinding(),
-                        r.rejectionReason() == null ? null : r.rejectionReason().name(), r.rejectionText(), r.version(),
+                .params(r.id(), r.number(), r.direction().name(), r.sender().institutionId(), r.sender().practitionerId(),
+                        r.sender().username(), to.institutionId(), to.department(), to.toDesk(), r.resident().id(),
+                        r.resident().idNumber(), r.resident().name(), to.consortiumId(), to.contractId(),
+                        r.diagnosis().reason(), r.diagnosis().code(), r.diagnosis().text(), r.urgency().name(),
+                        r.diagnosis().clinicalSummary(), r.justification().criteriaMet(),
+                        r.justification().noCriteriaReason(), r.status().name(), ts(d.submittedAt()), ts(d.acceptBy()),
+                        d.escalated(), ts(d.escalatedAt()), nameOf(r.booking().kind()), r.booking().id(),
+                        r.priority().visit(), r.priority().exam(), r.priority().admission(), nameOf(to.destinationType()),
+                        to.routingFinding(), nameOf(r.rejection().reason()), r.rejection().text(), r.version(),
                         ts(r.createdAt()), ts(r.updatedAt()))
                 .update();
-    }
-
-    Optional<ReferralRow> find(UUID id) {
-        return jdbc.sql("select * from referral_referral where id = ?").param(id).query(ROWS).optional();
-    }
-
-    Optional<ReferralRow> findByNumber(String number) {
-        return jdbc.sql("select * from referral_referral where number = ?").param(number).query(ROWS).optional();
+        recordTransitions(r);
+        r.saved(r.version());
     }
 
     /**
-     * Version-guarded update of the given columns plus status, version and updated_at; a concurrent change
-     * (another instance, a double click) makes it fail with a 409 instead of overwriting.
+     * Saves what a transition may change, guarded by the version read: a concurrent change (another instance, a
+     * double click) makes it a 409 instead of an overwrite. Then the transitions, then the events (Modulith
+     * outbox, same transaction).
      */
-    void update(ReferralRow current, ReferralStatus status, Map<String, Object> columns, Instant now) {
-        var set = new StringBuilder("status = ?, version = version + 1, updated_at = ?");
-        var params = new ArrayList<Object>();
-        params.add(status.name());
-        params.add(ts(now));
-        columns.forEach((column, value) -> {
-            set.append(", ").append(column).append(" = ?");
-            params.add(value instanceof Instant i ? ts(i) : value instanceof Enum<?> e ? e.name() : value);
-        });
-        params.add(current.id());
-        params.add(current.version());
-        int n = jdbc.sql("update referral_referral set " + set + " where id = ? and version = ?").params(params).update();
-        if (n != 1) {
+    void save(Referral r) {
+        if (!trySave(r)) {
             throw new ConflictException("common.staleVersion", "version");
         }
     }
 
-    static Map<String, Object> cols(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
+    /** {@link #save} that reports a concurrent change as false (the deadline job skips such a referral). */
+    boolean trySave(Referral r) {
+        var to = r.receiver();
+        var d = r.deadline();
+        int n = jdbc.sql("""
+                update referral_referral set status = ?, version = version + 1, updated_at = ?, to_institution_id = ?,
+                  to_department = ?, to_desk = ?, routing_finding = ?, submitted_at = ?, acceptance_deadline = ?,
+                  escalated = ?, escalated_at = ?, booking_kind = ?, booking_id = ?, rejection_reason = ?, rejection_text = ?
+                where id = ? and version = ?""")
+                .params(r.status().name(), ts(r.updatedAt()), to.institutionId(), to.department(), to.toDesk(),
+                        to.routingFinding(), ts(d.submittedAt()), ts(d.acceptBy()), d.escalated(), ts(d.escalatedAt()),
+                        nameOf(r.booking().kind()), r.booking().id(), nameOf(r.rejection().reason()), r.rejection().text(),
+                        r.id(), r.version())
+                .update();
+        if (n != 1) {
+            return false;
         }
-        return m;
+        recordTransitions(r);
+        r.pendingEvents().forEach(events::publishEvent);
+        r.saved(r.version() + 1);
+        return true;
     }
 
-    void recordTransition(UUID referralId, ReferralAction action, ReferralStatus from, ReferralStatus to, String actor,
-                          Instant at, String reason, UUID institutionId) {
-        jdbc.sql("""
-                insert into referral_transition (id, referral_id, action, from_status, to_status, actor, at, reason, institution_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), referralId, action.name(), from == null ? null : from.name(), to.name(), actor,
-                        ts(at), reason, institutionId)
-                .update();
+    private void recordTransitions(Referral r) {
+        for (TransitionView t : r.pendingTransitions()) {
+            jdbc.sql("""
+                    insert into referral_transition (id, referral_id, action, from_status, to_status, actor, at, reason, institution_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), r.id(), t.action().name(), nameOf(t.fromStatus()), t.toStatus().name(),
+                            t.actor(), ts(t.at()), t.reason(), t.institutionId())
+                    .update();
+        }
+    }
+
+    Optional<Referral> find(UUID id) {
+        return jdbc.sql("select * from referral_referral where id = ?").param(id).query(ROWS).optional();
+    }
+
+    Optional<Referral> findByNumber(String number) {
+        return jdbc.sql("select * from referral_referral where number = ?").param(number).query(ROWS).optional();
     }
 
     List<TransitionView> transitions(UUID referralId) {
@@ -144,8 +171,14 @@ class ReferralStore {
                 .list();
     }
 
+    /** Submitted referrals whose acceptance deadline is before {@code instant}, earliest first. */
+    List<Referral> submittedPastDeadline(Instant instant, boolean notYetEscalated, int limit) {
+        return query("status = 'SUBMITTED' and acceptance_deadline < ?" + (notYetEscalated ? " and escalated = false" : ""),
+                List.of(ts(instant)), "acceptance_deadline", limit);
+    }
+
     /** Referrals matching a WHERE fragment (positional parameters), newest first unless an order is given. */
-    List<ReferralRow> query(String where, List<Object> params, String order, int limit) {
+    List<Referral> query(String where, List<Object> params, String order, int limit) {
         var all = new ArrayList<>(params);
         all.add(limit);
         return jdbc.sql("select * from referral_referral where " + where + " order by " + order + " limit ?")
@@ -153,7 +186,7 @@ class ReferralStore {
     }
 
     /** A page of {@link #query(String, List, String, int)} from {@code offset}. */
-    List<ReferralRow> query(String where, List<Object> params, String order, int limit, int offset) {
+    List<Referral> query(String where, List<Object> params, String order, int limit, int offset) {
         var all = new ArrayList<>(params);
         all.add(limit);
         all.add(offset);
@@ -183,7 +216,7 @@ class ReferralStore {
                 .params(UUID.randomUUID(), referralId, plan, by, ts(now)).update();
     }
 
-    void addFollowUp(UUID referralId, String description, java.time.LocalDate due, UUID practitioner, UUID team) {
+    void addFollowUp(UUID referralId, String description, LocalDate due, UUID practitioner, UUID team) {
         jdbc.sql("""
                 insert into referral_follow_up_task (id, referral_id, description, due_date, assigned_practitioner_id, assigned_team_id)
                 values (?, ?, ?, ?, ?, ?)""").params(UUID.randomUUID(), referralId, description, due, practitioner, team).update();
@@ -199,7 +232,7 @@ class ReferralStore {
                 .query(String.class).optional();
         var tasks = jdbc.sql("select * from referral_follow_up_task where referral_id = ? order by due_date, description")
                 .param(referralId).query((rs, n) -> new ReferralView.FollowUpTask(rs.getObject("id", UUID.class),
-                        rs.getString("description"), rs.getObject("due_date", java.time.LocalDate.class),
+                        rs.getString("description"), rs.getObject("due_date", LocalDate.class),
                         rs.getObject("assigned_practitioner_id", UUID.class), rs.getObject("assigned_team_id", UUID.class),
                         rs.getBoolean("done"))).list();
         var meds = jdbc.sql("select * from referral_medication where referral_id = ? order by drug").param(referralId)
@@ -222,7 +255,7 @@ class ReferralStore {
                         instant(rs, "returned_at"))).optional().orElse(null);
     }
 
-    void saveHomeCare(UUID referralId, UUID teamId, UUID practitionerId, java.time.LocalDate plannedStart) {
+    void saveHomeCare(UUID referralId, UUID teamId, UUID practitionerId, LocalDate plannedStart) {
         jdbc.sql("insert into referral_home_care (referral_id, team_id, practitioner_id, planned_start) values (?, ?, ?, ?)")
                 .params(referralId, teamId, practitionerId, plannedStart).update();
     }
@@ -230,20 +263,8 @@ class ReferralStore {
     ReferralView.HomeCare homeCare(UUID referralId) {
         return jdbc.sql("select * from referral_home_care where referral_id = ?").param(referralId)
                 .query((rs, n) -> new ReferralView.HomeCare(rs.getObject("team_id", UUID.class),
-                        rs.getObject("practitioner_id", UUID.class), rs.getObject("planned_start", java.time.LocalDate.class)))
+                        rs.getObject("practitioner_id", UUID.class), rs.getObject("planned_start", LocalDate.class)))
                 .optional().orElse(null);
-    }
-
-    // idempotency (R-4)
-
-    Optional<UUID> idempotent(String key, String username) {
-        return jdbc.sql("select referral_id from referral_idempotency where idempotency_key = ? and username = ?")
-                .params(key, username).query(UUID.class).optional();
-    }
-
-    void rememberIdempotent(String key, String username, UUID referralId, Instant now) {
-        jdbc.sql("insert into referral_idempotency (idempotency_key, username, referral_id, created_at) values (?, ?, ?, ?)")
-                .params(key, username, referralId, ts(now)).update();
     }
 
     JdbcClient jdbc() {

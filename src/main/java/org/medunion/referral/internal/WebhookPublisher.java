@@ -1,5 +1,6 @@
 package org.medunion.referral.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +59,7 @@ class WebhookPublisher {
                         .header("X-MedUnion-Event-Id", event.eventId().toString())
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
                 status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("webhook " + url + " unreachable for " + event.number(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -86,8 +86,8 @@ class CriteriaConsoleController {
 
     private void page(UUID consortium, Model model, LinkedFormValues v, UUID editing) {
         model.addAttribute("consortium", consortium);
-        model.addAttribute("consortiumName", registry.allConsortiaUnscoped().stream()
-                .filter(c -> c.id().value().equals(consortium)).map(ConsortiumView::name).findFirst().orElse(""));
+        model.addAttribute("consortiumName", (consortium == null ? java.util.Optional.<ConsortiumView>empty()
+                : registry.consortiumEntry(new org.medunion.registry.ConsortiumId(consortium))).map(ConsortiumView::name).orElse(""));
         model.addAttribute("criteria", referrals.criteria(consortium, null));
         model.addAttribute("directions", ReferralDirection.values());
         model.addAttribute("v", v);

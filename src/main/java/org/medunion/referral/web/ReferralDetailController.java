@@ -186,8 +186,9 @@ class ReferralDetailController {
     /** Other active members of the referral's consortium (not the sender, not the current receiver). */
     private List<UUID> redirectTargets(ReferralView r) {
         LocalDate today = LocalDate.now(clock);
-        return registry.allConsortiaUnscoped().stream()
-                .filter(c -> c.active() && r.consortiumId() != null && c.id().value().equals(r.consortiumId()))
+        return (r.consortiumId() == null ? java.util.Optional.<org.medunion.registry.ConsortiumView>empty()
+                : registry.consortiumEntry(new org.medunion.registry.ConsortiumId(r.consortiumId()))).stream()
+                .filter(org.medunion.registry.ConsortiumView::active)
                 .map(c -> c.activeMembers(today)).flatMap(List::stream)
                 .map(m -> m.institutionId().value())
                 .filter(i -> !i.equals(r.fromInstitutionId()) && !i.equals(r.toInstitutionId()))

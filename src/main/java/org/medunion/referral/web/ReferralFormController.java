@@ -17,6 +17,7 @@ import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.Urgency;
 import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentSearch;
@@ -163,7 +164,7 @@ class ReferralFormController {
         }
         UUID mine = me.scope().referenceId();
         LocalDate today = LocalDate.now(clock);
-        return registry.allConsortiaUnscoped().stream().filter(ConsortiumView::active)
+        return registry.activeConsortiaOf(new InstitutionId(mine)).stream()
                 .filter(c -> has(c, mine, today) && (destination == null || has(c, destination, today)))
                 .map(c -> c.id().value()).findFirst();
     }

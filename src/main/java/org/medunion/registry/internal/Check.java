@@ -52,7 +52,7 @@ final class Check {
         }
         String s = value.strip();
         if (s.length() > max) {
-            throw new InvalidInputException(field, RegistryErrors.TOO_LONG, max);
+            throw new InvalidInputException(field, RegistryError.TOO_LONG, max);
         }
         return TextRules.characters(s, field, kind);
     }
@@ -60,33 +60,33 @@ final class Check {
     /** {@code end} (if given) must not lie before {@code start}. */
     static void notBefore(LocalDate end, LocalDate start, String field) {
         if (end != null && start != null && end.isBefore(start)) {
-            throw new InvalidInputException(field, RegistryErrors.END_BEFORE_START, end, start);
+            throw new InvalidInputException(field, RegistryError.END_BEFORE_START, end, start);
         }
     }
 
     static void notAfter(LocalDate day, LocalDate latest, String field) {
         if (day != null && day.isAfter(latest)) {
-            throw new InvalidInputException(field, RegistryErrors.IN_FUTURE, day);
+            throw new InvalidInputException(field, RegistryError.IN_FUTURE, day);
         }
     }
 
     static long range(long value, long min, long max, String field) {
         if (value < min || value > max) {
-            throw new InvalidInputException(field, RegistryErrors.OUT_OF_RANGE, value, min, max);
+            throw new InvalidInputException(field, RegistryError.OUT_OF_RANGE, value, min, max);
         }
         return value;
     }
 
     static double range(double value, double min, double max, String field) {
         if (Double.isNaN(value) || value < min || value > max) {
-            throw new InvalidInputException(field, RegistryErrors.OUT_OF_RANGE, value, min, max);
+            throw new InvalidInputException(field, RegistryError.OUT_OF_RANGE, value, min, max);
         }
         return value;
     }
 
     static void maxSize(Collection<?> values, int max, String field) {
         if (values != null && values.size() > max) {
-            throw new InvalidInputException(field, RegistryErrors.TOO_MANY, max);
+            throw new InvalidInputException(field, RegistryError.TOO_MANY, max);
         }
     }
 

@@ -84,7 +84,7 @@ class ConsortiumCommands {
         ConsortiumStore.Header c = consortia.header(id.value()).orElseThrow(() -> new NotFoundException("Consortium", id));
         access.caller().requireConsortiumWriter(c.id(), c.districtCode());
         if (!c.active()) {
-            throw new ConflictException(RegistryErrors.CONSORTIUM_DISSOLVED, "id", c.name());
+            throw new ConflictException(RegistryError.CONSORTIUM_DISSOLVED, "id", c.name());
         }
         return c;
     }
@@ -101,7 +101,7 @@ class ConsortiumCommands {
             for (int i = 0; i < c.gridIds().size(); i++) {
                 GridId grid = Check.required(c.gridIds().get(i), "gridIds[" + i + "]");
                 if (referenceData.grid(grid.value()).isEmpty()) {
-                    throw new InvalidInputException("gridIds[" + i + "]", RegistryErrors.UNKNOWN_REFERENCE, grid);
+                    throw new InvalidInputException("gridIds[" + i + "]", RegistryError.UNKNOWN_REFERENCE, grid);
                 }
                 grids.add(grid);
             }
@@ -126,18 +126,18 @@ class ConsortiumCommands {
         for (int i = 0; i < c.members().size(); i++) {
             AddMember m = validateMember(c.members().get(i), "members[" + i + "].", established);
             if (!seen.add(m.institutionId())) {
-                throw new ConflictException(RegistryErrors.ALREADY_MEMBER, "members[" + i + "].institutionId", m.institutionId());
+                throw new ConflictException(RegistryError.ALREADY_MEMBER, "members[" + i + "].institutionId", m.institutionId());
             }
             members.add(m);
         }
         if (members.stream().filter(m -> m.role() == MembershipRole.LEAD).count() != 1) {
-            throw new InvalidInputException("members", RegistryErrors.ONE_LEAD);
+            throw new InvalidInputException("members", RegistryError.ONE_LEAD);
         }
         String override = Check.optionalText(c.overrideReason(), "overrideReason", 1000);
         var caller = access.caller();
         caller.requirePlannerOf(c.districtCode());
         if (consortia.nameTaken(name)) {
-            throw new ConflictException(RegistryErrors.DUPLICATE_CONSORTIUM_NAME, "name", name);
+            throw new ConflictException(RegistryError.DUPLICATE_CONSORTIUM_NAME, "name", name);
         }
 
         UUID id = UUID.randomUUID();
@@ -170,14 +170,14 @@ class ConsortiumCommands {
         ConsortiumView c = writable(id);
         AddMember m = validateMember(command, "", null);
         if (m.startDate().isBefore(c.establishedOn())) {
-            throw new InvalidInputException("startDate", RegistryErrors.BEFORE_ESTABLISHMENT, m.startDate(), c.establishedOn());
+            throw new InvalidInputException("startDate", RegistryError.BEFORE_ESTABLISHMENT, m.startDate(), c.establishedOn());
         }
         String override = Check.optionalText(m.overrideReason(), "overrideReason", 1000);
         if (c.members().stream().anyMatch(x -> x.endDate() == null && x.institutionId().equals(m.institutionId()))) {
-            throw new ConflictException(RegistryErrors.ALREADY_MEMBER, "institutionId", m.institutionId());
+            throw new ConflictException(RegistryError.ALREADY_MEMBER, "institutionId", m.institutionId());
         }
         if (m.role() == MembershipRole.LEAD && c.lead().isPresent()) {
-            throw new ConflictException(RegistryErrors.ONE_LEAD, "role");
+            throw new ConflictException(RegistryError.ONE_LEAD, "role");
         }
         var caller = access.caller();
         UUID membershipId = UUID.randomUUID();
@@ -200,9 +200,9 @@ class ConsortiumCommands {
         Check.required(command, "body");
         UUID membershipId = Check.required(command.membershipId(), "membershipId");
         MembershipView m = c.members().stream().filter(x -> x.id().equals(membershipId)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("membershipId", RegistryErrors.UNKNOWN_REFERENCE, membershipId));
+                .orElseThrow(() -> new InvalidInputException("membershipId", RegistryError.UNKNOWN_REFERENCE, membershipId));
         if (m.endDate() != null) {
-            throw new ConflictException(RegistryErrors.MEMBERSHIP_ENDED, "membershipId", membershipId);
+            throw new ConflictException(RegistryError.MEMBERSHIP_ENDED, "membershipId", membershipId);
         }
         LocalDate end = Check.required(command.endDate(), "endDate");
         Check.notBefore(end, m.startDate(), "endDate");
@@ -250,7 +250,7 @@ class ConsortiumCommands {
         LocalDate start = m.startDate() != null ? m.startDate() : defaultStart;
         Check.required(start, prefix + "startDate");
         if (defaultStart != null && start.isBefore(defaultStart)) {
-            throw new InvalidInputException(prefix + "startDate", RegistryErrors.BEFORE_ESTABLISHMENT, start, defaultStart);
+            throw new InvalidInputException(prefix + "startDate", RegistryError.BEFORE_ESTABLISHMENT, start, defaultStart);
         }
         return new AddMember(m.institutionId(), m.role(), m.basis() == null ? MembershipBasis.HOME_DISTRICT : m.basis(),
                 start, Check.optionalLine(m.leadDiscipline(), prefix + "leadDiscipline", 100),

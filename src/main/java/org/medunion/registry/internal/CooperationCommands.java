@@ -66,7 +66,7 @@ class CooperationCommands {
         for (int i = 0; i < c.parties().size(); i++) {
             InstitutionId party = Check.required(c.parties().get(i), "parties[" + i + "]");
             if (!members.contains(party)) {
-                throw new InvalidInputException("parties[" + i + "]", RegistryErrors.NOT_A_MEMBER, party);
+                throw new InvalidInputException("parties[" + i + "]", RegistryError.NOT_A_MEMBER, party);
             }
             if (!parties.contains(party)) {
                 parties.add(party);
@@ -93,27 +93,27 @@ class CooperationCommands {
         Check.required(c, "body");
         Check.required(c.practitionerId(), "practitionerId");
         PractitionerView p = practitioners.find(c.practitionerId().value())
-                .orElseThrow(() -> new InvalidInputException("practitionerId", RegistryErrors.UNKNOWN_REFERENCE, c.practitionerId()));
+                .orElseThrow(() -> new InvalidInputException("practitionerId", RegistryError.UNKNOWN_REFERENCE, c.practitionerId()));
         Set<InstitutionId> members = memberIds(consortium);
         if (!members.contains(p.institutionId())) {
-            throw new InvalidInputException("practitionerId", RegistryErrors.NOT_A_MEMBER, p.institutionId());
+            throw new InvalidInputException("practitionerId", RegistryError.NOT_A_MEMBER, p.institutionId());
         }
         Check.required(c.toInstitutionId(), "toInstitutionId");
         if (!members.contains(c.toInstitutionId())) {
-            throw new InvalidInputException("toInstitutionId", RegistryErrors.NOT_A_MEMBER, c.toInstitutionId());
+            throw new InvalidInputException("toInstitutionId", RegistryError.NOT_A_MEMBER, c.toInstitutionId());
         }
         if (c.toInstitutionId().equals(p.institutionId())) {
-            throw new InvalidInputException("toInstitutionId", RegistryErrors.SAME_INSTITUTION);
+            throw new InvalidInputException("toInstitutionId", RegistryError.SAME_INSTITUTION);
         }
         Check.required(c.kind(), "kind");
         if (c.kind() == DispatchKind.MANAGER && c.managerRole() == null) {
-            throw new InvalidInputException("managerRole", RegistryErrors.MANAGER_ROLE_REQUIRED);
+            throw new InvalidInputException("managerRole", RegistryError.MANAGER_ROLE_REQUIRED);
         }
         Check.required(c.startDate(), "startDate");
         Check.notBefore(c.endDate(), c.startDate(), "endDate");
         int weeklyDays = (int) Check.range(Check.required(c.weeklyDays(), "weeklyDays"), 1, 7, "weeklyDays");
         if (c.agreementId() != null && !cooperation.agreementConsortium(c.agreementId()).map(id.value()::equals).orElse(false)) {
-            throw new InvalidInputException("agreementId", RegistryErrors.UNKNOWN_REFERENCE, c.agreementId());
+            throw new InvalidInputException("agreementId", RegistryError.UNKNOWN_REFERENCE, c.agreementId());
         }
         var normalised = new DispatchStaff(c.practitionerId(), c.toInstitutionId(), c.kind(),
                 c.managerRole(),
@@ -136,14 +136,14 @@ class CooperationCommands {
         Check.required(c, "body");
         Check.required(c.workDate(), "workDate");
         if (c.workDate().isBefore(d.startDate()) || d.endDate() != null && c.workDate().isAfter(d.endDate())) {
-            throw new InvalidInputException("workDate", RegistryErrors.OUTSIDE_PERIOD, c.workDate(), d.startDate(),
+            throw new InvalidInputException("workDate", RegistryError.OUTSIDE_PERIOD, c.workDate(), d.startDate(),
                     d.endDate() == null ? "" : d.endDate());
         }
         Check.notAfter(c.workDate(), java.time.LocalDate.now(clock), "workDate");
         double hours = c.hours() == null ? 8.0 : Check.range(c.hours(), 0.5, 24, "hours");
         String note = Check.optionalText(c.note(), "note", 1000);
         if (cooperation.workLogExists(dispatchId, c.workDate())) {
-            throw new ConflictException(RegistryErrors.DUPLICATE_WORK_LOG, "workDate", c.workDate());
+            throw new ConflictException(RegistryError.DUPLICATE_WORK_LOG, "workDate", c.workDate());
         }
         var caller = access.caller();
         UUID logId = UUID.randomUUID();

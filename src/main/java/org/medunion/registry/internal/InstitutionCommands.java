@@ -53,14 +53,14 @@ class InstitutionCommands {
     void requireDistrict(String code, String field) {
         Check.required(code, field);
         if (referenceData.district(code).isEmpty()) {
-            throw new InvalidInputException(field, RegistryErrors.UNKNOWN_DISTRICT, code);
+            throw new InvalidInputException(field, RegistryError.UNKNOWN_DISTRICT, code);
         }
     }
 
     void requireInstitution(InstitutionId id, String field) {
         Check.required(id, field);
         if (!institutions.exists(id.value())) {
-            throw new InvalidInputException(field, RegistryErrors.UNKNOWN_REFERENCE, id);
+            throw new InvalidInputException(field, RegistryError.UNKNOWN_REFERENCE, id);
         }
     }
 
@@ -80,7 +80,7 @@ class InstitutionCommands {
         var caller = access.caller();
         caller.requirePlannerOf(c.districtCode());
         if (referenceData.gridCodeTaken(code)) {
-            throw new ConflictException(RegistryErrors.DUPLICATE_GRID_CODE, "code", code);
+            throw new ConflictException(RegistryError.DUPLICATE_GRID_CODE, "code", code);
         }
         UUID id = UUID.randomUUID();
         referenceData.insertGrid(id, code, name, c.districtCode(), streets, population, clock.instant(), caller.username());
@@ -95,7 +95,7 @@ class InstitutionCommands {
         var caller = access.caller();
         caller.requirePlannerOf(c.districtCode());
         if (institutions.creditCodeTaken(c.creditCode())) {
-            throw new ConflictException(RegistryErrors.DUPLICATE_CREDIT_CODE, "creditCode", c.creditCode());
+            throw new ConflictException(RegistryError.DUPLICATE_CREDIT_CODE, "creditCode", c.creditCode());
         }
         UUID id = UUID.randomUUID();
         var now = clock.instant();
@@ -116,10 +116,10 @@ class InstitutionCommands {
         caller.requirePlannerOf(current.districtCode());
         caller.requirePlannerOf(c.districtCode());
         if (institutions.creditCodeTaken(c.creditCode(), id.value())) {
-            throw new ConflictException(RegistryErrors.DUPLICATE_CREDIT_CODE, "creditCode", c.creditCode());
+            throw new ConflictException(RegistryError.DUPLICATE_CREDIT_CODE, "creditCode", c.creditCode());
         }
         if (!institutions.update(id.value(), expectedVersion, c, clock.instant(), caller.username())) {
-            throw new ConflictException(RegistryErrors.STALE_VERSION, "version", expectedVersion);
+            throw new ConflictException(RegistryError.STALE_VERSION, "version", expectedVersion);
         }
         audit.record(AuditAction.UPDATE, "Institution", id.toString(), null, "version " + (expectedVersion + 1));
         // affiliation, category or home district may change what SH-3 / SH-4 count
@@ -147,14 +147,14 @@ class InstitutionCommands {
         requireDistrict(c.districtCode(), "districtCode");
         if (c.gridId() != null) {
             GridView grid = referenceData.grid(c.gridId().value())
-                    .orElseThrow(() -> new InvalidInputException("gridId", RegistryErrors.UNKNOWN_REFERENCE, c.gridId()));
+                    .orElseThrow(() -> new InvalidInputException("gridId", RegistryError.UNKNOWN_REFERENCE, c.gridId()));
             if (!grid.districtCode().equals(c.districtCode())) {
-                throw new InvalidInputException("gridId", RegistryErrors.GRID_OUTSIDE_DISTRICT, grid.code(), c.districtCode());
+                throw new InvalidInputException("gridId", RegistryError.GRID_OUTSIDE_DISTRICT, grid.code(), c.districtCode());
             }
         }
         if (c.parentId() != null) {
             if (c.parentId().equals(self)) {
-                throw new InvalidInputException("parentId", RegistryErrors.OWN_PARENT);
+                throw new InvalidInputException("parentId", RegistryError.OWN_PARENT);
             }
             requireInstitution(c.parentId(), "parentId");
         }
@@ -214,7 +214,7 @@ class InstitutionCommands {
         requirePractitionerWriter(caller, current.institutionId().value());
         requirePractitionerWriter(caller, c.institutionId().value());
         if (!practitioners.update(id.value(), expectedVersion, c, clock.instant())) {
-            throw new ConflictException(RegistryErrors.STALE_VERSION, "version", expectedVersion);
+            throw new ConflictException(RegistryError.STALE_VERSION, "version", expectedVersion);
         }
         audit.record(AuditAction.UPDATE, "Practitioner", id.toString(), null, "version " + (expectedVersion + 1));
         List<InstitutionId> concerned = current.institutionId().equals(c.institutionId()) ? List.of(c.institutionId())

@@ -42,6 +42,12 @@ class InstitutionStore {
         return jdbc.sql("select count(*) from registry_institution where id = ?").param(id).query(Long.class).single() > 0;
     }
 
+    /** IDs of the institutions whose district code starts with the prefix (a division and what it covers). */
+    List<UUID> idsInDistricts(String prefix) {
+        return jdbc.sql("select id from registry_institution where district_code like ?").param(prefix + "%")
+                .query(UUID.class).list();
+    }
+
     String districtOf(UUID id) {
         return jdbc.sql("select district_code from registry_institution where id = ?").param(id).query(String.class)
                 .optional().orElse(null);

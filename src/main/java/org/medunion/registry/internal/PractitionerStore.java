@@ -36,6 +36,13 @@ class PractitionerStore {
         return jdbc.sql("select * from registry_practitioner order by institution_id, name, id").query((rs, n) -> practitioner(rs)).list();
     }
 
+    /** Practitioners of the institutions matching {@code institutionWhere} (conditions on alias {@code i}). */
+    List<PractitionerView> atInstitutions(String institutionWhere, List<Object> params) {
+        return jdbc.sql("select p.* from registry_practitioner p where p.institution_id in (select i.id from"
+                        + " registry_institution i where 1=1" + institutionWhere + ") order by p.institution_id, p.name, p.id")
+                .params(params).query((rs, n) -> practitioner(rs)).list();
+    }
+
     Optional<PractitionerView> find(UUID id) {
         return jdbc.sql("select * from registry_practitioner where id = ?").param(id).query((rs, n) -> practitioner(rs)).optional();
     }

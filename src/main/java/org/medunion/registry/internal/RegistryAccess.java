@@ -1,5 +1,6 @@
 package org.medunion.registry.internal;
 
+import org.medunion.shared.DivisionCode;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.identity.CurrentUser;
@@ -60,7 +61,7 @@ class RegistryAccess {
             }
             return switch (scopeType()) {
                 case JURISDICTION -> {
-                    params.add(prefix(user.scope().reference()) + "%");
+                    params.add(DivisionCode.significantPrefix(user.scope().reference()) + "%");
                     yield " and i.district_code like ?";
                 }
                 case CONSORTIUM -> {
@@ -85,7 +86,7 @@ class RegistryAccess {
             }
             return switch (scopeType()) {
                 case JURISDICTION -> {
-                    params.add(prefix(user.scope().reference()) + "%");
+                    params.add(DivisionCode.significantPrefix(user.scope().reference()) + "%");
                     yield " and c.district_code like ?";
                 }
                 case CONSORTIUM -> {
@@ -110,7 +111,7 @@ class RegistryAccess {
             if (user == null || java.util.Arrays.asList(roles).contains(user.role())) {
                 return;
             }
-            throw new ForbiddenException(RegistryErrors.FORBIDDEN);
+            throw new ForbiddenException(RegistryError.FORBIDDEN);
         }
 
         /** Registering institutions, drawing grids, forming consortia: administrators and planners of the district. */
@@ -121,7 +122,7 @@ class RegistryAccess {
             if (user.role() == Role.PLANNER && covers(districtCode)) {
                 return;
             }
-            throw new ForbiddenException(RegistryErrors.FORBIDDEN);
+            throw new ForbiddenException(RegistryError.FORBIDDEN);
         }
 
         /** Changing a consortium (members, agreements, dispatches, work logs): its planner or its own office. */
@@ -140,20 +141,6 @@ class RegistryAccess {
                 return;
             }
             requirePlannerOf(districtCode);
-        }
-
-        /** The significant prefix of a GB/T 2260 code: 310000 → 31, 450100 → 4501, 310105 → 310105. */
-        static String prefix(String code) {
-            if (code == null) {
-                return "";
-            }
-            if (code.endsWith("0000")) {
-                return code.substring(0, 2);
-            }
-            if (code.endsWith("00")) {
-                return code.substring(0, 4);
-            }
-            return code;
         }
     }
 }

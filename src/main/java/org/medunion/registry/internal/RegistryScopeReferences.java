@@ -25,8 +25,8 @@ class RegistryScopeReferences implements ScopeReferences {
                 // a city code is known when it covers at least one registered district
                 case JURISDICTION -> scope.reference().matches("\\d{6}")
                         && registry.districts().stream().anyMatch(d -> scope.coversDivision(d.code()));
-                case CONSORTIUM -> registry.consortiumUnscoped(ConsortiumId.of(scope.reference())).isPresent();
-                case INSTITUTION -> registry.institutionUnscoped(InstitutionId.of(scope.reference())).isPresent();
+                case CONSORTIUM -> registry.consortiumEntry(ConsortiumId.of(scope.reference())).isPresent();
+                case INSTITUTION -> registry.institutionEntry(InstitutionId.of(scope.reference())).isPresent();
             };
         } catch (IllegalArgumentException notAnId) {
             return false;

@@ -1,11 +1,11 @@
 package org.medunion.registry.internal;
 
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
@@ -50,37 +50,35 @@ import org.springframework.transaction.annotation.Transactional;
 class RegistryService implements RegistryManagement {
 
     private final ReferenceDataStore referenceData;
-    private final InstitutionStore institutions;
     private final PractitionerStore practitioners;
     private final ConsortiumStore consortia;
     private final CooperationStore cooperation;
-    private final ChangeReportStore reports;
     private final InstitutionCommands institutionCommands;
     private final ConsortiumCommands consortiumCommands;
     private final CooperationCommands cooperationCommands;
-    private final ChangeReportWorkbook workbook;
+    private final InstitutionQueries institutionQueries;
+    private final ChangeReportQueries reportQueries;
+    private final DirectoryQueries directory;
     private final RegistryAccess access;
     private final AuditTrail audit;
-    private final Clock clock;
 
-    RegistryService(ReferenceDataStore referenceData, InstitutionStore institutions, PractitionerStore practitioners,
-                    ConsortiumStore consortia, CooperationStore cooperation, ChangeReportStore reports,
-                    InstitutionCommands institutionCommands, ConsortiumCommands consortiumCommands,
-                    CooperationCommands cooperationCommands, ChangeReportWorkbook workbook, RegistryAccess access,
-                    AuditTrail audit, Clock clock) {
+    RegistryService(ReferenceDataStore referenceData, PractitionerStore practitioners, ConsortiumStore consortia,
+                    CooperationStore cooperation, InstitutionCommands institutionCommands,
+                    ConsortiumCommands consortiumCommands, CooperationCommands cooperationCommands,
+                    InstitutionQueries institutionQueries, ChangeReportQueries reportQueries, DirectoryQueries directory,
+                    RegistryAccess access, AuditTrail audit) {
         this.referenceData = referenceData;
-        this.institutions = institutions;
         this.practitioners = practitioners;
         this.consortia = consortia;
         this.cooperation = cooperation;
-        this.reports = reports;
         this.institutionCommands = institutionCommands;
         this.consortiumCommands = consortiumCommands;
         this.cooperationCommands = cooperationCommands;
-        this.workbook = workbook;
+        this.institutionQueries = institutionQueries;
+        this.reportQueries = reportQueries;
+        this.directory = directory;
         this.access = access;
         this.audit = audit;
-        this.clock = clock;
     }
 
     // districts and grids
@@ -98,7 +96,7 @@ class RegistryService implements RegistryManagement {
     @Override
     public List<GridView> grids(String districtCode) {
         if (districtCode != null && referenceData.district(districtCode).isEmpty()) {
-            throw new InvalidInputException("district", RegistryErrors.UNKNOWN_DISTRICT, districtCode);
+            throw new InvalidInputException("district", RegistryError.UNKNOWN_DISTRICT, districtCode);
         }
         return referenceData.grids(districtCode);
     }
@@ -106,7 +104,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public GridView drawGrid(DrawGrid command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
+        requirePlannerRole();
         return institutionCommands.drawGrid(command);
     }
 
@@ -114,57 +112,12 @@ class RegistryService implements RegistryManagement {
 
     @Override
     public List<InstitutionView> searchInstitutions(InstitutionSearch search) {
-        List<Object> params = new ArrayList<>();
-        String where = where(search, params);
-        int limit = (int) Check.range(search.limit(), 1, 10_000, "limit");
-        int offset = (int) Check.range(search.offset(), 0, Integer.MAX_VALUE, "offset");
-        return institutions.query(where, params, offset, limit);
+        return institutionQueries.search(search);
     }
 
     @Override
     public long countInstitutions(InstitutionSearch search) {
-        List<Object> params = new ArrayList<>();
-        return institutions.count(where(search, params), params);
-    }
-
-    private String where(InstitutionSearch s, List<Object> params) {
-        Check.required(s, "search");
-        var where = new StringBuilder();
-        String text = Check.optionalText(s.text(), "text", 100);
-        if (text != null) {
-            where.append(" and (lower(i.name) like ? or i.credit_code like ?)");
-            String pattern = "%" + text.toLowerCase().replace("\\", "").replace("%", "").replace("_", "") + "%";
-            params.add(pattern);
-            params.add(text.toUpperCase().replace("%", "").replace("_", "") + "%");
-        }
-        if (s.category() != null) {
-            where.append(" and i.category = ?");
-            params.add(s.category().name());
-        }
-        if (s.level() != null) {
-            where.append(" and i.level = ?");
-            params.add(s.level().name());
-        }
-        if (s.affiliation() != null) {
-            where.append(" and i.affiliation = ?");
-            params.add(s.affiliation().name());
-        }
-        if (s.districtCode() != null) {
-            if (referenceData.district(s.districtCode()).isEmpty()) {
-                throw new InvalidInputException("district", RegistryErrors.UNKNOWN_DISTRICT, s.districtCode());
-            }
-            where.append(" and i.district_code like ?");
-            params.add(RegistryAccess.Caller.prefix(s.districtCode()) + "%");
-        }
-        if (s.consortiumId() != null) {
-            where.append(" and i.id in (select m.institution_id from registry_membership m where m.consortium_id = ? and m.end_date is null)");
-            params.add(s.consortiumId().value());
-        }
-        if (Boolean.TRUE.equals(s.primaryOnly())) {
-            where.append(" and i.category in ('COMMUNITY_HEALTH_CENTRE', 'COMMUNITY_HEALTH_STATION', 'TOWNSHIP_HOSPITAL', 'VILLAGE_CLINIC')");
-        }
-        where.append(access.caller().institutionFilter(params));
-        return where.toString();
+        return institutionQueries.count(search);
     }
 
     @Override
@@ -178,23 +131,20 @@ class RegistryService implements RegistryManagement {
 
     @Override
     public Optional<InstitutionView> institutionByCreditCode(String creditCode) {
-        if (creditCode == null) {
-            return Optional.empty();
-        }
-        return institutions.findByCreditCode(creditCode.trim().toUpperCase()).flatMap(i -> institution(i.id()));
+        return institutionQueries.byCreditCode(creditCode).flatMap(i -> institution(i.id()));
     }
 
     @Override
     @Transactional
     public InstitutionView registerInstitution(RegisterInstitution command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
+        requirePlannerRole();
         return institutionCommands.register(command);
     }
 
     @Override
     @Transactional
     public InstitutionView updateInstitution(InstitutionId id, long expectedVersion, RegisterInstitution command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
+        requirePlannerRole();
         return institutionCommands.update(id, expectedVersion, command);
     }
 
@@ -224,7 +174,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public PractitionerView registerPractitioner(RegisterPractitioner command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return institutionCommands.registerPractitioner(command);
     }
 
@@ -232,8 +182,13 @@ class RegistryService implements RegistryManagement {
     @Transactional
     public PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command,
                                                String overrideReason) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return institutionCommands.updatePractitioner(id, expectedVersion, command, overrideReason);
+    }
+
+    @Override
+    public List<PractitionerView> visiblePractitioners() {
+        return institutionQueries.visiblePractitioners();
     }
 
     @Override
@@ -245,7 +200,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public StudyPeriodView recordStudyPeriod(PractitionerId id, RecordStudyPeriod command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return institutionCommands.recordStudyPeriod(id, command);
     }
 
@@ -279,28 +234,28 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public ConsortiumView formConsortium(FormConsortium command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
+        requirePlannerRole();
         return consortiumCommands.form(command);
     }
 
     @Override
     @Transactional
     public ConsortiumView addMember(ConsortiumId id, AddMember command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return consortiumCommands.addMember(id, command);
     }
 
     @Override
     @Transactional
     public ConsortiumView endMembership(ConsortiumId id, EndMembership command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return consortiumCommands.endMembership(id, command);
     }
 
     @Override
     @Transactional
     public ConsortiumView dissolveConsortium(ConsortiumId id, DissolveConsortium command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return consortiumCommands.dissolve(id, command);
     }
 
@@ -314,7 +269,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public AgreementView recordAgreement(ConsortiumId id, RecordAgreement command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return cooperationCommands.recordAgreement(id, command);
     }
 
@@ -326,7 +281,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public DispatchView dispatchStaff(ConsortiumId id, DispatchStaff command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return cooperationCommands.dispatch(id, command);
     }
 
@@ -345,7 +300,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public WorkLogView logWork(UUID dispatchId, LogWork command) {
-        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
+        requireConsortiumWriterRole();
         return cooperationCommands.logWork(dispatchId, command);
     }
 
@@ -353,101 +308,69 @@ class RegistryService implements RegistryManagement {
 
     @Override
     public List<ChangeReportView> changeReports(ConsortiumId consortiumIdOrNull) {
-        return storedReports(consortiumIdOrNull).stream().map(ChangeReportStore.Stored::view).toList();
-    }
-
-    private List<ChangeReportStore.Stored> storedReports(ConsortiumId consortiumIdOrNull) {
-        List<Object> params = new ArrayList<>();
-        var where = new StringBuilder();
-        if (consortiumIdOrNull != null) {
-            consortiumCommands.visible(consortiumIdOrNull);
-            where.append(" and r.consortium_id = ?");
-            params.add(consortiumIdOrNull.value());
-        }
-        where.append(" and r.consortium_id in (select c.id from registry_consortium c where 1=1")
-                .append(access.caller().consortiumFilter(params)).append(")");
-        return reports.query(where.toString(), params);
+        return reportQueries.changeReports(consortiumIdOrNull);
     }
 
     @Override
     public Optional<ChangeReportView> changeReport(UUID id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        return reports.find(id).filter(r -> consortium(r.view().consortiumId()).isPresent()).map(ChangeReportStore.Stored::view);
+        return reportQueries.changeReport(id);
     }
 
     @Override
     @Transactional
     public byte[] exportChangeReports(ConsortiumId consortiumIdOrNull) {
-        List<ChangeReportStore.Stored> list = storedReports(consortiumIdOrNull);
-        Map<InstitutionId, String> names = new LinkedHashMap<>();
-        list.stream().map(r -> r.view().reportingInstitution()).filter(java.util.Objects::nonNull).distinct()
-                .forEach(id -> institutions.find(id.value()).ifPresent(i -> names.put(id, i.name())));
-        audit.record(AuditAction.EXPORT, "ChangeReport", consortiumIdOrNull == null ? null : consortiumIdOrNull.toString(),
-                null, list.size() + " reports");
-        return workbook.write(list, names, clock.getZone());
+        return reportQueries.export(consortiumIdOrNull);
     }
 
-    // unscoped reads for other modules
+    // look-ups across scope, each for a named purpose (RegistryDirectory)
 
     @Override
-    public List<InstitutionView> allInstitutionsUnscoped() {
-        return institutions.query("", List.of(), 0, Integer.MAX_VALUE);
+    public Optional<InstitutionView> institutionEntry(InstitutionId id) {
+        return directory.institution(id);
     }
 
     @Override
-    public List<ConsortiumView> allConsortiaUnscoped() {
-        return consortia.query("", List.of());
+    public Map<InstitutionId, String> institutionNames(Collection<InstitutionId> ids) {
+        return directory.institutionNames(ids);
     }
 
     @Override
-    public Optional<InstitutionView> institutionUnscoped(InstitutionId id) {
-        return id == null ? Optional.empty() : institutions.find(id.value());
+    public Set<InstitutionId> institutionsWithin(String divisionCode) {
+        return directory.institutionsWithin(divisionCode);
     }
 
     @Override
-    public Optional<PractitionerView> practitionerUnscoped(PractitionerId id) {
-        return id == null ? Optional.empty() : practitioners.find(id.value());
+    public List<InstitutionView> hospitals() {
+        return directory.hospitals();
     }
 
     @Override
-    public Optional<ConsortiumView> consortiumUnscoped(ConsortiumId id) {
-        return id == null ? Optional.empty() : consortia.find(id.value());
+    public Optional<ConsortiumView> consortiumEntry(ConsortiumId id) {
+        return directory.consortium(id);
     }
 
     @Override
-    public List<PractitionerView> allPractitionersUnscoped() {
-        return practitioners.all();
+    public List<ConsortiumView> activeConsortiaOf(InstitutionId id) {
+        return directory.activeConsortiaOf(id);
     }
 
     @Override
-    public List<DispatchView> allDispatchesUnscoped() {
-        return cooperation.dispatches(null);
+    public Optional<PractitionerView> practitionerEntry(PractitionerId id) {
+        return directory.practitioner(id);
     }
 
     @Override
-    public List<WorkLogView> allWorkLogsUnscoped() {
-        return cooperation.workLogs(null);
+    public Map<PractitionerId, String> practitionerNames(Collection<PractitionerId> ids) {
+        return directory.practitionerNames(ids);
     }
 
-    @Override
-    public List<AgreementView> allAgreementsUnscoped() {
-        return cooperation.agreements(null);
+    /** Institutions and grids: administrators and planners (the district is checked with the command). */
+    private void requirePlannerRole() {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);
     }
 
-    @Override
-    public List<StudyPeriodView> allStudyPeriodsUnscoped() {
-        return practitioners.allStudyPeriods();
-    }
-
-    @Override
-    public List<GridView> allGridsUnscoped() {
-        return referenceData.grids(null);
-    }
-
-    @Override
-    public List<ChangeReportView> allChangeReportsUnscoped() {
-        return reports.query("", List.of()).stream().map(ChangeReportStore.Stored::view).toList();
+    /** Practitioners, consortia and their cooperation: consortium offices too (their consortium is checked later). */
+    private void requireConsortiumWriterRole() {
+        access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER, Role.OFFICE);
     }
 }

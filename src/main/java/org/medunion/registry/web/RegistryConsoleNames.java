@@ -25,11 +25,11 @@ class RegistryConsoleNames implements ConsoleNames {
 
     @Override
     public Optional<String> consortium(UUID id) {
-        return registry.consortiumUnscoped(new ConsortiumId(id)).map(c -> c.name());
+        return registry.consortiumEntry(new ConsortiumId(id)).map(c -> c.name());
     }
 
     @Override
     public Optional<String> institution(UUID id) {
-        return registry.institutionUnscoped(new InstitutionId(id)).map(i -> i.name());
+        return registry.institutionEntry(new InstitutionId(id)).map(i -> i.name());
     }
 }

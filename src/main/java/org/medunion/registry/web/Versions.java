@@ -1,5 +1,6 @@
 package org.medunion.registry.web;
 
+import org.medunion.registry.internal.RegistryError;
 import org.medunion.shared.InvalidInputException;
 
 /** Reads the expected version of an optimistic update from {@code If-Match} (ETag {@code "3"}) or {@code ?version=}. */
@@ -18,13 +19,13 @@ final class Versions {
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("If-Match", "REGISTRY-0017");
+                throw new InvalidInputException("If-Match", RegistryError.VERSION_REQUIRED);
             }
         }
         if (version != null) {
             return version;
         }
-        throw new InvalidInputException("version", "REGISTRY-0017");
+        throw new InvalidInputException("version", RegistryError.VERSION_REQUIRED);
     }
 
     static String etag(long version) {

@@ -1,5 +1,6 @@
 package org.medunion.residents.internal;
 
+import org.medunion.residents.ResidentsError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,7 @@ class BreakTheGlass {
         String s = raw.strip();
         if (s.length() > MAX_REASON || s.codePoints().anyMatch(cp -> Character.isISOControl(cp)
                 || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE)) {
-            throw new InvalidInputException("reason", "RESIDENTS-0042", MAX_REASON);
+            throw new InvalidInputException("reason", ResidentsError.INVALID_REASON, MAX_REASON);
         }
         return s;
     }

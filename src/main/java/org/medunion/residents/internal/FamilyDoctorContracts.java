@@ -1,5 +1,6 @@
 package org.medunion.residents.internal;
 
+import org.medunion.residents.ResidentsError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,9 +21,6 @@ import org.medunion.registry.Affiliation;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
-import org.medunion.registry.PractitionerId;
-import org.medunion.registry.PractitionerView;
-import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ContractEnded;
 import org.medunion.residents.ContractId;
@@ -31,7 +29,6 @@ import org.medunion.residents.ContractSigned;
 import org.medunion.residents.ContractStatus;
 import org.medunion.residents.ContractView;
 import org.medunion.residents.EndContract;
-import org.medunion.residents.FormTeam;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.RenewContract;
 import org.medunion.residents.ResidentId;
@@ -43,17 +40,12 @@ import org.medunion.shared.ConflictException;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
-import org.medunion.shared.RuleViolationException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Family-doctor teams and "1+1+1" contracts. A team works at a primary institution: a GP and a nurse of that
- * institution and at least one physician of a secondary or tertiary hospital (NN-5, blocking here). A contract
- * binds a resident to a team, one district hospital and one municipal hospital for a period; a resident has at
+ * "1+1+1" contracts of residents with family-doctor teams ({@link FamilyDoctorTeams}). A contract binds a resident to a team, one district hospital and one municipal hospital for a period; a resident has at
  * most one ACTIVE contract at a time.
  */
 @Service
@@ -61,10 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class FamilyDoctorContracts {
 
-    static final Set<Role> TEAM_WRITERS = Set.of(Role.ADMIN, Role.GP, Role.OFFICE);
     static final Set<Role> CONTRACT_WRITERS = Set.of(Role.ADMIN, Role.GP);
-    private static final String NN5_CLAUSE = "医疗集团内每家基层医疗卫生机构确保至少有1名符合条件的二、三级医院医师下沉,"
-            + "与基层全科医生组建家庭医生签约服务团队";
 
     private final TeamStore teams;
     private final ContractStore contracts;
@@ -74,12 +63,11 @@ class FamilyDoctorContracts {
     private final RegistryManagement registry;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
     private final Clock clock;
 
     FamilyDoctorContracts(TeamStore teams, ContractStore contracts, ResidentIndex index, ResidentAccess access,
                           CurrentUsers users, RegistryManagement registry, AuditTrail audit,
-                          ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+                          ApplicationEventPublisher events, Clock clock) {
         this.teams = teams;
         this.contracts = contracts;
         this.index = index;
@@ -88,100 +76,7 @@ class FamilyDoctorContracts {
         this.registry = registry;
         this.audit = audit;
         this.events = events;
-        this.messages = messages;
         this.clock = clock;
-    }
-
-    // ---- teams
-
-    TeamView formTeam(FormTeam command) {
-        CurrentUser u = access.requireRole(TEAM_WRITERS);
-        TeamView team = validTeam(command, u, new RegistrySnapshot(registry), "");
-        teams.insertAll(List.of(team), clock.instant());
-        audit.record(AuditAction.CREATE, "team", team.id().toString(), null, team.name());
-        return teams.find(team.id().value()).orElseThrow();
-    }
-
-    List<TeamId> importTeams(List<FormTeam> commands) {
-        CurrentUser u = systemOrAdmin();
-        RegistrySnapshot snapshot = new RegistrySnapshot(registry);
-        var valid = new ArrayList<TeamView>();
-        for (int i = 0; i < commands.size(); i++) {
-            valid.add(validTeam(commands.get(i), u, snapshot, "[" + i + "]."));
-        }
-        teams.insertAll(valid, clock.instant());
-        audit.record(AuditAction.CREATE, "team-batch", null, null, "imported " + valid.size() + " teams");
-        return valid.stream().map(TeamView::id).toList();
-    }
-
-    private TeamView validTeam(FormTeam c, CurrentUser u, RegistrySnapshot registry, String p) {
-        if (c == null || c.institutionId() == null) {
-            throw new InvalidInputException(p + "institutionId", "field.required");
-        }
-        InstitutionView institution = registry.institution(c.institutionId());
-        if (institution == null) {
-            throw new InvalidInputException(p + "institutionId", "RESIDENTS-0009", c.institutionId());
-        }
-        if (!institution.isPrimary()) {
-            throw new InvalidInputException(p + "institutionId", "RESIDENTS-0010", institution.name());
-        }
-        InstitutionId own = u == null ? null : ResidentAccess.institutionOf(u);
-        if (own != null && !own.equals(c.institutionId())) {
-            throw new ForbiddenException("RESIDENTS-0031");
-        }
-        String name = ResidentInputs.name(c.name(), p + "name");
-        member(c.gpPractitionerId(), Profession.PHYSICIAN, c.institutionId(), registry, p + "gpPractitionerId", "RESIDENTS-0011");
-        member(c.nursePractitionerId(), Profession.NURSE, c.institutionId(), registry, p + "nursePractitionerId", "RESIDENTS-0012");
-        List<PractitionerId> specialists = c.specialistPractitionerIds() == null ? List.of() : c.specialistPractitionerIds();
-        var seen = new HashSet<PractitionerId>(List.of(c.gpPractitionerId(), c.nursePractitionerId()));
-        boolean seniorPhysician = false;
-        for (int i = 0; i < specialists.size(); i++) {
-            String field = p + "specialistPractitionerIds[" + i + "]";
-            PractitionerView s = member(specialists.get(i), Profession.PHYSICIAN, null, registry, field, "RESIDENTS-0013");
-            if (!seen.add(s.id())) {
-                throw new InvalidInputException(field, "RESIDENTS-0023");
-            }
-            InstitutionView home = registry.institution(s.institutionId());
-            if (home != null && (home.level() == HospitalLevel.SECONDARY || home.level() == HospitalLevel.TERTIARY)) {
-                seniorPhysician = true;
-            }
-        }
-        if (!seniorPhysician) {
-            throw new RuleViolationException(List.of(new RuleViolationException.Violation("NN-5", NN5_CLAUSE,
-                    messages.getMessage("residents.rule.NN-5", new Object[]{institution.name()}, "NN-5",
-                            LocaleContextHolder.getLocale()),
-                    p + "specialistPractitionerIds", List.of("Organization/" + institution.id()))));
-        }
-        return new TeamView(TeamId.random(), c.institutionId(), name, c.gpPractitionerId(), c.nursePractitionerId(),
-                List.copyOf(specialists), true, 0);
-    }
-
-    private static PractitionerView member(PractitionerId id, Profession profession, InstitutionId institution,
-                                           RegistrySnapshot registry, String field, String code) {
-        if (id == null) {
-            throw new InvalidInputException(field, "field.required");
-        }
-        PractitionerView p = registry.practitioner(id);
-        if (p == null || p.profession() != profession || institution != null && !institution.equals(p.institutionId())) {
-            throw new InvalidInputException(field, code, id);
-        }
-        return p;
-    }
-
-    @Transactional
-    Optional<TeamView> team(TeamId id) {
-        users.require();
-        return teams.find(id.value());
-    }
-
-    @Transactional
-    List<TeamView> teamsOf(InstitutionId institutionId) {
-        return teams.ofInstitution(institutionId.value());
-    }
-
-    @Transactional
-    List<TeamView> teamsWithMember(PractitionerId practitionerId) {
-        return teams.withMember(practitionerId.value());
     }
 
     // ---- contracts
@@ -194,7 +89,7 @@ class FamilyDoctorContracts {
         ResidentRow resident = index.readable(u, command.residentId().value(), true);
         ContractView contract = validContract(command, resident, u, new RegistrySnapshot(registry), "");
         if (!contracts.activeFrom(resident.id(), contract.startDate()).isEmpty()) {
-            throw new ConflictException("RESIDENTS-0018", "residentId");
+            throw new ConflictException(ResidentsError.CONTRACT_ALREADY_ACTIVE, "residentId");
         }
         contracts.insertAll(List.of(contract), clock.instant());
         audit.record(AuditAction.CREATE, "contract", contract.id().toString(), resident.id().toString(), null);
@@ -220,7 +115,7 @@ class FamilyDoctorContracts {
             }
             ContractView contract = validContract(c, resident, u, snapshot, p, teamCache);
             if (!residentsInBatch.add(resident.id()) || !contracts.activeFrom(resident.id(), contract.startDate()).isEmpty()) {
-                throw new ConflictException("RESIDENTS-0018", p + "residentId");
+                throw new ConflictException(ResidentsError.CONTRACT_ALREADY_ACTIVE, p + "residentId");
             }
             valid.add(contract);
         }
@@ -245,23 +140,23 @@ class FamilyDoctorContracts {
         }
         TeamView team = teamCache.get(c.teamId().value());
         if (team == null || !team.active()) {
-            throw new InvalidInputException(p + "teamId", "RESIDENTS-0014", c.teamId());
+            throw new InvalidInputException(p + "teamId", ResidentsError.UNKNOWN_TEAM, c.teamId());
         }
         InstitutionId own = u == null ? null : ResidentAccess.institutionOf(u);
         if (own != null && !own.equals(team.institutionId())) {
-            throw new ForbiddenException("RESIDENTS-0031");
+            throw new ForbiddenException(ResidentsError.NOT_OWN_INSTITUTION);
         }
-        hospital(c.districtHospitalId(), registry, p + "districtHospitalId", "RESIDENTS-0015",
+        hospital(c.districtHospitalId(), registry, p + "districtHospitalId", ResidentsError.NOT_A_DISTRICT_HOSPITAL,
                 EnumSet.of(Affiliation.DISTRICT, Affiliation.COUNTY));
-        hospital(c.municipalHospitalId(), registry, p + "municipalHospitalId", "RESIDENTS-0016",
+        hospital(c.municipalHospitalId(), registry, p + "municipalHospitalId", ResidentsError.NOT_A_MUNICIPAL_HOSPITAL,
                 EnumSet.of(Affiliation.MUNICIPAL));
         LocalDate start = c.startDate() == null ? LocalDate.now(clock) : c.startDate();
         if (start.isBefore(resident.birthDate())) {
-            throw new InvalidInputException(p + "startDate", "RESIDENTS-0024");
+            throw new InvalidInputException(p + "startDate", ResidentsError.CONTRACT_BEFORE_BIRTH);
         }
         LocalDate end = c.endDate() == null ? start.plusYears(1).minusDays(1) : c.endDate();
         if (!end.isAfter(start) || end.isAfter(start.plusYears(5))) {
-            throw new InvalidInputException(p + "endDate", "RESIDENTS-0017", start);
+            throw new InvalidInputException(p + "endDate", ResidentsError.CONTRACT_PERIOD_INVALID, start);
         }
         Set<PriorityGroup> groups = ResidentInputs.priorityGroups(c.priorityGroups(), resident.birthDate(), resident.sex(), start);
         List<ContractService> services = ResidentInputs.services(c.services());
@@ -271,13 +166,13 @@ class FamilyDoctorContracts {
     }
 
     /** A hospital (not a primary institution) of the given affiliation, rated secondary or tertiary. */
-    private static void hospital(InstitutionId id, RegistrySnapshot registry, String field, String code, Set<Affiliation> affiliations) {
+    private static void hospital(InstitutionId id, RegistrySnapshot registry, String field, ResidentsError code, Set<Affiliation> affiliations) {
         if (id == null) {
             throw new InvalidInputException(field, "field.required");
         }
         InstitutionView h = registry.institution(id);
         if (h == null) {
-            throw new InvalidInputException(field, "RESIDENTS-0009", id);
+            throw new InvalidInputException(field, ResidentsError.UNKNOWN_INSTITUTION, id);
         }
         if (h.isPrimary() || !affiliations.contains(h.affiliation())
                 || (h.level() != HospitalLevel.SECONDARY && h.level() != HospitalLevel.TERTIARY)) {
@@ -290,7 +185,7 @@ class FamilyDoctorContracts {
         ContractView old = writable(u, id);
         ResidentRow resident = index.readable(u, old.residentId().value(), true);
         if (old.status() != ContractStatus.ACTIVE) {
-            throw new ConflictException("RESIDENTS-0019", "status", old.status());
+            throw new ConflictException(ResidentsError.CONTRACT_STATUS_FORBIDS, "status", old.status());
         }
         RenewContract c = command == null ? new RenewContract(null, null, null) : command;
         List<String> declared = c.priorityGroups() != null ? c.priorityGroups()
@@ -304,7 +199,7 @@ class FamilyDoctorContracts {
             throw new ConflictException("common.staleVersion", "version");
         }
         if (!contracts.activeFrom(resident.id(), start).isEmpty()) {
-            throw new ConflictException("RESIDENTS-0018", "residentId");
+            throw new ConflictException(ResidentsError.CONTRACT_ALREADY_ACTIVE, "residentId");
         }
         next = new ContractView(next.id(), next.residentId(), next.teamId(), next.primaryInstitutionId(),
                 next.districtHospitalId(), next.municipalHospitalId(), next.priorityGroups(), next.services(),
@@ -325,14 +220,14 @@ class FamilyDoctorContracts {
         }
         String reason = command.reason().strip();
         if (reason.length() > 500) {
-            throw new InvalidInputException("reason", "RESIDENTS-0006");
+            throw new InvalidInputException("reason", ResidentsError.INVALID_TEXT);
         }
         if (c.status() != ContractStatus.ACTIVE) {
-            throw new ConflictException("RESIDENTS-0019", "status", c.status());
+            throw new ConflictException(ResidentsError.CONTRACT_STATUS_FORBIDS, "status", c.status());
         }
         LocalDate endDate = command.endDate() == null ? LocalDate.now(clock) : command.endDate();
         if (endDate.isBefore(c.startDate()) || endDate.isAfter(c.endDate())) {
-            throw new InvalidInputException("endDate", "RESIDENTS-0022", c.startDate(), c.endDate());
+            throw new InvalidInputException("endDate", ResidentsError.END_OUTSIDE_CONTRACT, c.startDate(), c.endDate());
         }
         if (contracts.updateStatus(c.id().value(), c.version(), ContractStatus.ENDED, endDate, reason) != 1) {
             throw new ConflictException("common.staleVersion", "version");
@@ -348,7 +243,7 @@ class FamilyDoctorContracts {
         InstitutionId own = ResidentAccess.institutionOf(u);
         if (own != null && !own.equals(c.primaryInstitutionId())) {
             if (c.involves(own)) {
-                throw new ForbiddenException("RESIDENTS-0031");
+                throw new ForbiddenException(ResidentsError.NOT_OWN_INSTITUTION);
             }
             throw new NotFoundException("Contract", id);
         }
@@ -368,7 +263,7 @@ class FamilyDoctorContracts {
 
     /** For other modules' checks (IDs only, like activeContract): not scoped, not audited. */
     @Transactional
-    Optional<ContractView> contractUnscoped(ContractId id) {
+    Optional<ContractView> contractReference(ContractId id) {
         return contracts.find(id.value());
     }
 
@@ -400,10 +295,6 @@ class FamilyDoctorContracts {
         return contracts.ofTeam(teamId.value());
     }
 
-    long countTeams() {
-        return teams.count();
-    }
-
     long countCovering() {
         return contracts.countCovering(LocalDate.now(clock));
     }
@@ -418,6 +309,11 @@ class FamilyDoctorContracts {
     }
 
     private CurrentUser systemOrAdmin() {
+        return systemOrAdmin(users);
+    }
+
+    /** Bulk imports run as the system (no user) or an administrator. */
+    static CurrentUser systemOrAdmin(CurrentUsers users) {
         CurrentUser u = users.current().orElse(null);
         if (u != null && u.role() != Role.ADMIN) {
             throw new ForbiddenException("auth.forbidden");

@@ -8,30 +8,25 @@ import org.medunion.registry.PractitionerId;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.RegistryManagement;
 
-/** Institutions and practitioners read once per command (or per bulk import) through the registry facade. */
+/**
+ * Institutions and practitioners read at most once each per command (or per bulk import) through the registry's
+ * directory look-ups: one row per ID a command names, never the whole city.
+ */
 final class RegistrySnapshot {
 
     private final RegistryManagement registry;
-    private Map<InstitutionId, InstitutionView> institutions;
-    private Map<PractitionerId, PractitionerView> practitioners;
+    private final Map<InstitutionId, InstitutionView> institutions = new HashMap<>();
+    private final Map<PractitionerId, PractitionerView> practitioners = new HashMap<>();
 
     RegistrySnapshot(RegistryManagement registry) {
         this.registry = registry;
     }
 
     InstitutionView institution(InstitutionId id) {
-        if (institutions == null) {
-            institutions = new HashMap<>();
-            registry.allInstitutionsUnscoped().forEach(i -> institutions.put(i.id(), i));
-        }
-        return id == null ? null : institutions.get(id);
+        return id == null ? null : institutions.computeIfAbsent(id, k -> registry.institutionEntry(k).orElse(null));
     }
 
     PractitionerView practitioner(PractitionerId id) {
-        if (practitioners == null) {
-            practitioners = new HashMap<>();
-            registry.allPractitionersUnscoped().forEach(p -> practitioners.put(p.id(), p));
-        }
-        return id == null ? null : practitioners.get(id);
+        return id == null ? null : practitioners.computeIfAbsent(id, k -> registry.practitionerEntry(k).orElse(null));
     }
 }

@@ -1,5 +1,7 @@
 package org.medunion.residents.internal;
 
+import org.medunion.residents.ResidentsError;
+import org.medunion.shared.DivisionCode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +15,7 @@ import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
-import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.CareRelationship;
@@ -65,7 +67,7 @@ class ResidentAccess {
     CurrentUser identityReader() {
         CurrentUser u = users.require();
         if (u.role() == Role.PLANNER) {
-            throw new ForbiddenException("RESIDENTS-0030");
+            throw new ForbiddenException(ResidentsError.PLANNER_SEES_STATISTICS_ONLY);
         }
         return u;
     }
@@ -101,7 +103,7 @@ class ResidentAccess {
             return new Filter("1=1", Map.of());
         }
         if (u.scope().type() == ScopeType.JURISDICTION) {
-            return new Filter("r.district_code like :scopePrefix", Map.of("scopePrefix", prefix(u.scope().reference()) + "%"));
+            return new Filter("r.district_code like :scopePrefix", Map.of("scopePrefix", DivisionCode.significantPrefix(u.scope().reference()) + "%"));
         }
         Set<UUID> institutions = institutions(u);
         if (institutions.isEmpty()) {
@@ -190,26 +192,10 @@ class ResidentAccess {
         } else if (u.scope().type() == ScopeType.CONSORTIUM && u.scope().reference() != null) {
             UUID consortium = u.scope().referenceId();
             LocalDate today = LocalDate.now(clock);
-            for (ConsortiumView c : registry.allConsortiaUnscoped()) {
-                if (c.id().value().equals(consortium)) {
-                    c.activeMembers(today).forEach(m -> out.add(m.institutionId().value()));
-                }
-            }
+            registry.consortiumEntry(new ConsortiumId(consortium))
+                    .ifPresent(c -> c.activeMembers(today).forEach(m -> out.add(m.institutionId().value())));
         }
         return out;
-    }
-
-    private static String prefix(String code) {
-        if (code == null) {
-            return "";
-        }
-        if (code.endsWith("0000")) {
-            return code.substring(0, 2);
-        }
-        if (code.endsWith("00")) {
-            return code.substring(0, 4);
-        }
-        return code;
     }
 
     /** The view of a resident, masked unless the role needs full identifiers (S-3). */

@@ -1,5 +1,6 @@
 package org.medunion.residents.internal;
 
+import org.medunion.residents.ResidentsError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ class ResidentIndex {
     private Registration registerKnown(CurrentUser u, ResidentRow r, ValidResident v, InstitutionId source, Instant now) {
         if (!r.name().equals(v.name())) {
             reviews.flag(r.id(), source, v.localRecordNumber(), v.name(), u.username(), now);
-            throw new ConflictException("RESIDENTS-0040", "name");
+            throw new ConflictException(ResidentsError.NAME_MISMATCH_FLAGGED, "name");
         }
         if (source != null && !store.hasLink(r.id(), source.value(), v.localRecordNumber())) {
             store.insertLink(new LinkRow(r.id(), source.value(), v.localRecordNumber(), MatchBasis.ID_NUMBER, now));
@@ -138,15 +139,15 @@ class ResidentIndex {
     static InstitutionId source(CurrentUser u, InstitutionId given, String field, RegistrySnapshot registry) {
         InstitutionId own = u == null ? null : ResidentAccess.institutionOf(u);
         if (own != null && given != null && !own.equals(given)) {
-            throw new ForbiddenException("RESIDENTS-0031");
+            throw new ForbiddenException(ResidentsError.NOT_OWN_INSTITUTION);
         }
         InstitutionId source = given != null ? given : own;
         if (source != null && registry.institution(source) == null) {
-            throw new InvalidInputException(field, "RESIDENTS-0009", source);
+            throw new InvalidInputException(field, ResidentsError.UNKNOWN_INSTITUTION, source);
         }
         if (source != null && u != null && u.scope().type() == ScopeType.JURISDICTION
                 && !u.scope().coversDivision(registry.institution(source).districtCode())) {
-            throw new ForbiddenException("RESIDENTS-0041", source);
+            throw new ForbiddenException(ResidentsError.OUTSIDE_JURISDICTION, source);
         }
         return source;
     }
@@ -217,14 +218,14 @@ class ResidentIndex {
                 : ResidentInputs.idNumber(search.idNumber(), "idNumber").value();
         String name = search.name() == null || search.name().isBlank() ? null : ResidentInputs.name(search.name(), "name");
         if (idNumber == null && name == null) {
-            throw new InvalidInputException("name", "RESIDENTS-0032");
+            throw new InvalidInputException("name", ResidentsError.SEARCH_CRITERIA_REQUIRED);
         }
         int limit = search.limit() == null ? 50 : search.limit();
         if (limit < 1 || limit > 200) {
-            throw new InvalidInputException("limit", "RESIDENTS-0033", 1, 200);
+            throw new InvalidInputException("limit", ResidentsError.OUT_OF_RANGE, 1, 200);
         }
         if (offset < 0) {
-            throw new InvalidInputException("offset", "RESIDENTS-0033", 0, Integer.MAX_VALUE);
+            throw new InvalidInputException("offset", ResidentsError.OUT_OF_RANGE, 0, Integer.MAX_VALUE);
         }
         ResidentAccess.Filter f = access.filter(u);
         List<ResidentRow> rows = store.search(idNumber, name, f.sql(), f.params(), limit, offset);

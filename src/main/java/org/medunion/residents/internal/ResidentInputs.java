@@ -1,5 +1,7 @@
 package org.medunion.residents.internal;
 
+import org.medunion.residents.ResidentsError;
+import org.medunion.shared.DivisionCode;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,13 +23,8 @@ import org.medunion.shared.TextRules;
  */
 final class ResidentInputs {
 
-    /** GB/T 2260 province-level codes (first two digits of a division code). */
-    private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
-            "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
-            "63", "64", "65", "71", "81", "82");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?[1-9]\\d{6,7}");
-    private static final Pattern DIVISION = Pattern.compile("[1-9]\\d{5}");
     private static final Pattern RECORD_NUMBER = Pattern.compile("[\\p{L}\\p{N}._:/#-]{1,64}");
 
     private ResidentInputs() {
@@ -44,7 +41,7 @@ final class ResidentInputs {
         String name = name(c.name(), "name");
         Sex sex = sex(c.sex(), id, "sex");
         if (c.birthDate() != null && !c.birthDate().equals(id.birthDate())) {
-            throw new InvalidInputException("birthDate", "RESIDENTS-0001", c.birthDate());
+            throw new InvalidInputException("birthDate", ResidentsError.BIRTH_DATE_MISMATCH, c.birthDate());
         }
         String phone = phone(c.phone(), "phone");
         String district = c.districtCode() == null || c.districtCode().isBlank() ? id.regionCode()
@@ -56,7 +53,7 @@ final class ResidentInputs {
     /** GB 11643 plus a GB/T 2260 province prefix. */
     static ResidentIdNumber idNumber(String raw, String field) {
         ResidentIdNumber id = ResidentIdNumber.parse(raw, field);
-        if (!PROVINCES.contains(id.regionCode().substring(0, 2))) {
+        if (!DivisionCode.isKnownProvince(id.regionCode())) {
             throw new InvalidInputException(field, "GB11643.region", id.masked());
         }
         return id;
@@ -65,12 +62,12 @@ final class ResidentInputs {
     static String name(String raw, String field) {
         String name = Inputs.required(raw, field).strip();
         if (name.length() > 100) {
-            throw new InvalidInputException(field, "RESIDENTS-0006");
+            throw new InvalidInputException(field, ResidentsError.INVALID_TEXT);
         }
         // the shared rules name the broken rule; other format characters (U+200E …) stay refused here as before
         TextRules.characters(name, field, TextRules.Kind.NAME);
         if (name.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT)) {
-            throw new InvalidInputException(field, "RESIDENTS-0006");
+            throw new InvalidInputException(field, ResidentsError.INVALID_TEXT);
         }
         return name;
     }
@@ -85,7 +82,7 @@ final class ResidentInputs {
             throw new InvalidInputException(field, "request.unknownValue", raw, "0, 1, 2, 9");
         }
         if ((sex == Sex.MALE || sex == Sex.FEMALE) && sex != fromId) {
-            throw new InvalidInputException(field, "RESIDENTS-0002", sex.code());
+            throw new InvalidInputException(field, ResidentsError.SEX_MISMATCH, sex.code());
         }
         return sex == Sex.MALE || sex == Sex.FEMALE ? sex : fromId;
     }
@@ -106,13 +103,13 @@ final class ResidentInputs {
         if (LANDLINE.matcher(s).matches()) {
             return s;
         }
-        throw new InvalidInputException(field, "RESIDENTS-0003");
+        throw new InvalidInputException(field, ResidentsError.INVALID_PHONE);
     }
 
     static String division(String raw, String field) {
         String s = raw.strip();
-        if (!DIVISION.matcher(s).matches() || !PROVINCES.contains(s.substring(0, 2))) {
-            throw new InvalidInputException(field, "RESIDENTS-0007", s.length() > 20 ? s.substring(0, 20) : s);
+        if (!DivisionCode.isValid(s)) {
+            throw new InvalidInputException(field, ResidentsError.INVALID_DIVISION_CODE, s.length() > 20 ? s.substring(0, 20) : s);
         }
         return s;
     }
@@ -123,7 +120,7 @@ final class ResidentInputs {
         }
         String s = raw.strip();
         if (!RECORD_NUMBER.matcher(s).matches()) {
-            throw new InvalidInputException(field, "RESIDENTS-0008");
+            throw new InvalidInputException(field, ResidentsError.INVALID_RECORD_NUMBER);
         }
         return s;
     }
@@ -140,10 +137,10 @@ final class ResidentInputs {
         boolean child = age <= 6;
         for (PriorityGroup g : given) {
             if (g == PriorityGroup.ELDERLY && !elderly || g == PriorityGroup.CHILD && !child) {
-                throw new InvalidInputException("priorityGroups", "RESIDENTS-0020", g.name(), age);
+                throw new InvalidInputException("priorityGroups", ResidentsError.NOT_IN_PRIORITY_GROUP, g.name(), age);
             }
             if (g == PriorityGroup.PREGNANT && sex == Sex.MALE) {
-                throw new InvalidInputException("priorityGroups", "RESIDENTS-0021");
+                throw new InvalidInputException("priorityGroups", ResidentsError.MALE_PREGNANT);
             }
             groups.add(g);
         }

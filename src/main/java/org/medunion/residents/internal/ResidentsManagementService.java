@@ -34,13 +34,15 @@ class ResidentsManagementService implements ResidentsManagement {
 
     private final ResidentIndex index;
     private final FamilyDoctorContracts contracts;
+    private final FamilyDoctorTeams teams;
     private final ResidentAccess access;
     private final BreakTheGlass breakTheGlass;
 
-    ResidentsManagementService(ResidentIndex index, FamilyDoctorContracts contracts, ResidentAccess access,
-                               BreakTheGlass breakTheGlass) {
+    ResidentsManagementService(ResidentIndex index, FamilyDoctorContracts contracts, FamilyDoctorTeams teams,
+                               ResidentAccess access, BreakTheGlass breakTheGlass) {
         this.index = index;
         this.contracts = contracts;
+        this.teams = teams;
         this.access = access;
         this.breakTheGlass = breakTheGlass;
     }
@@ -107,30 +109,30 @@ class ResidentsManagementService implements ResidentsManagement {
 
     @Override
     public List<TeamView> teamsWithMember(org.medunion.registry.PractitionerId practitionerId) {
-        return contracts.teamsWithMember(practitionerId);
+        return teams.teamsWithMember(practitionerId);
     }
 
     @Override
     @Transactional
     public ResidentStatistics statistics() {
         access.requireRole(Set.of(Role.ADMIN, Role.PLANNER, Role.OFFICE));
-        return new ResidentStatistics(index.count(), contracts.countCovering(), contracts.countTeams(),
+        return new ResidentStatistics(index.count(), contracts.countCovering(), teams.countTeams(),
                 contracts.countCoveringByGroup(), index.countOpenDuplicates());
     }
 
     @Override
     public TeamView formTeam(FormTeam command) {
-        return contracts.formTeam(command);
+        return teams.formTeam(command);
     }
 
     @Override
     public Optional<TeamView> team(TeamId id) {
-        return contracts.team(id);
+        return teams.team(id);
     }
 
     @Override
     public List<TeamView> teamsOf(InstitutionId institutionId) {
-        return contracts.teamsOf(institutionId);
+        return teams.teamsOf(institutionId);
     }
 
     @Override
@@ -174,8 +176,8 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
-    public Optional<ContractView> contractUnscoped(ContractId id) {
-        return id == null ? Optional.empty() : contracts.contractUnscoped(id);
+    public Optional<ContractView> contractReference(ContractId id) {
+        return id == null ? Optional.empty() : contracts.contractReference(id);
     }
 
     @Override
@@ -190,7 +192,7 @@ class ResidentsManagementService implements ResidentsManagement {
 
     @Override
     public List<TeamId> importTeams(List<FormTeam> commands) {
-        return contracts.importTeams(commands);
+        return teams.importTeams(commands);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.medunion.residents.web;
 
+import org.medunion.residents.ResidentsError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -181,11 +182,11 @@ class ResidentsApiController {
         InstitutionId id = Requests.id(institution, "institution", InstitutionId::new, true);
         CurrentUser u = users.require();
         if (u.role() == Role.PLANNER) {
-            throw new ForbiddenException("RESIDENTS-0030");
+            throw new ForbiddenException(ResidentsError.PLANNER_SEES_STATISTICS_ONLY);
         }
         boolean own = u.scope().type() == ScopeType.INSTITUTION && id.value().equals(u.scope().referenceId());
         if (!u.isAdmin() && u.scope().type() != ScopeType.GLOBAL && !own) {
-            throw new ForbiddenException("RESIDENTS-0031");
+            throw new ForbiddenException(ResidentsError.NOT_OWN_INSTITUTION);
         }
         List<ContractView> list = residents.contractsOfInstitution(id);
         list.forEach(c -> audit.record(AuditAction.SEARCH, "contract", c.id().toString(), c.residentId().toString(),

@@ -12,7 +12,7 @@ import org.medunion.registry.Affiliation;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
-import org.medunion.registry.PractitionerView;
+import org.medunion.registry.PractitionerId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ContractView;
 import org.medunion.residents.Registration;
@@ -113,7 +113,7 @@ class ResidentsConsoleController {
         model.addAttribute("resident", r);
         List<ContractView> contracts = residents.contractsOf(rid);
         model.addAttribute("contracts", contracts);
-        Map<String, String> names = institutionNames();
+        Map<String, String> names = institutionNames(r, contracts);
         model.addAttribute("institutionNames", names);
         Optional<ContractView> current = contracts.stream().filter(c -> c.status().name().equals("ACTIVE")).reduce((a, b) -> b);
         model.addAttribute("current", current.orElse(null));
@@ -124,7 +124,7 @@ class ResidentsConsoleController {
         InstitutionId own = u.scope().type() == ScopeType.INSTITUTION ? new InstitutionId(u.scope().referenceId()) : null;
         if (current.isEmpty() && (u.role() == Role.GP || u.isAdmin())) {
             model.addAttribute("teams", own == null ? List.of() : residents.teamsOf(own));
-            var all = registry.allInstitutionsUnscoped();
+            var all = registry.hospitals();
             model.addAttribute("districtHospitals", hospitals(all, Affiliation.DISTRICT, Affiliation.COUNTY));
             model.addAttribute("municipalHospitals", hospitals(all, Affiliation.MUNICIPAL, Affiliation.MUNICIPAL));
             model.addAttribute("priorityGroups", org.medunion.residents.PriorityGroup.values());
@@ -170,19 +170,24 @@ class ResidentsConsoleController {
                 .sorted(java.util.Comparator.comparing(InstitutionView::name)).toList();
     }
 
-    private Map<String, String> institutionNames() {
+    /** Names of the institutions the page shows: record sources and the contracts' three institutions. */
+    private Map<String, String> institutionNames(ResidentView r, List<ContractView> contracts) {
+        var shown = new java.util.ArrayList<InstitutionId>();
+        r.linkedRecords().forEach(l -> shown.add(l.sourceInstitutionId()));
+        contracts.forEach(c -> shown.addAll(java.util.Arrays.asList(c.primaryInstitutionId(), c.districtHospitalId(),
+                c.municipalHospitalId())));
         var names = new HashMap<String, String>();
-        registry.allInstitutionsUnscoped().forEach(i -> names.put(i.id().toString(), i.name()));
+        registry.institutionNames(shown).forEach((id, name) -> names.put(id.toString(), name));
         return names;
     }
 
     private Map<String, String> practitionerNames(TeamView t) {
+        var members = new java.util.ArrayList<PractitionerId>();
+        members.add(t.gpPractitionerId());
+        members.add(t.nursePractitionerId());
+        members.addAll(t.specialistPractitionerIds());
         var names = new HashMap<String, String>();
-        for (PractitionerView p : registry.allPractitionersUnscoped()) {
-            if (t.hasMember(p.id())) {
-                names.put(p.id().toString(), p.name());
-            }
-        }
+        registry.practitionerNames(members).forEach((id, name) -> names.put(id.toString(), name));
         return names;
     }
 

@@ -94,10 +94,8 @@ public class SchedulingAccess {
                 var out = new HashSet<UUID>();
                 out.add(c.scopeRef());
                 if (c.role() == Role.GP) {
-                    for (ConsortiumView cv : registry.allConsortiaUnscoped()) {
-                        if (cv.active() && cv.members().stream().anyMatch(m -> m.endDate() == null && m.institutionId().value().equals(c.scopeRef()))) {
-                            cv.members().stream().filter(m -> m.endDate() == null).forEach(m -> out.add(m.institutionId().value()));
-                        }
+                    for (ConsortiumView cv : registry.activeConsortiaOf(new InstitutionId(c.scopeRef()))) {
+                        cv.members().stream().filter(m -> m.endDate() == null).forEach(m -> out.add(m.institutionId().value()));
                     }
                 }
                 yield out;
@@ -108,15 +106,13 @@ public class SchedulingAccess {
     /** Active members of a consortium (empty when unknown). */
     Set<UUID> members(ConsortiumId consortium) {
         var out = new HashSet<UUID>();
-        for (ConsortiumView cv : registry.allConsortiaUnscoped()) {
-            if (cv.id().equals(consortium)) {
-                for (MembershipView m : cv.members()) {
-                    if (m.endDate() == null) {
-                        out.add(m.institutionId().value());
-                    }
+        registry.consortiumEntry(consortium).ifPresent(cv -> {
+            for (MembershipView m : cv.members()) {
+                if (m.endDate() == null) {
+                    out.add(m.institutionId().value());
                 }
             }
-        }
+        });
         return out;
     }
 }

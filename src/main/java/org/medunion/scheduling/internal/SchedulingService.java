@@ -8,7 +8,6 @@ import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ResidentId;
 import org.medunion.scheduling.BookSlot;
 import org.medunion.scheduling.BookingId;
-import org.medunion.scheduling.BookingResult;
 import org.medunion.scheduling.BookingStatus;
 import org.medunion.scheduling.BookingView;
 import org.medunion.scheduling.PublishSchedule;
@@ -52,7 +51,7 @@ class SchedulingService implements SchedulingManagement {
         return schedules.publishSchedule(command);
     }
 
-    @Override
+    /** Behind {@link org.medunion.scheduling.unscoped.SystemScheduling}: no caller scope. */
     public List<ScheduleView> publishSchedulesUnscoped(List<PublishSchedule> commands, String createdBy) {
         return schedules.publishSchedulesUnscoped(commands, createdBy);
     }
@@ -83,11 +82,11 @@ class SchedulingService implements SchedulingManagement {
     }
 
     @Override
-    public BookingResult book(BookSlot command, String idempotencyKey) {
-        return booking.book(command, idempotencyKey);
+    public BookingView book(BookSlot command) {
+        return booking.book(command);
     }
 
-    @Override
+    /** Behind {@code SystemScheduling} and {@code ReferralBookings}: no caller scope. */
     public BookingView bookUnscoped(BookSlot command, String bookedBy, InstitutionId bookedByInstitution) {
         return booking.bookUnscoped(command, bookedBy, bookedByInstitution);
     }

@@ -75,7 +75,7 @@ class SchedulingSettings {
         if (parameter == null) {
             return Optional.empty();
         }
-        String district = registry.institutionUnscoped(institution).map(InstitutionView::districtCode).orElse(null);
+        String district = registry.institutionEntry(institution).map(InstitutionView::districtCode).orElse(null);
         return Optional.of(thresholds.threshold(NN4, parameter, district));
     }
 }

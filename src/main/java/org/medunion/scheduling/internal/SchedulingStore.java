@@ -259,16 +259,16 @@ class SchedulingStore {
 
     // bookings
 
-    void insertBooking(BookingView b, String idempotencyKey) {
+    void insertBooking(BookingView b) {
         jdbc.sql("""
                 insert into scheduling_booking (id, slot_id, resident_id, booked_by, booked_by_institution, pool, primary_care,
-                  priority, contract_id, status, created_at, updated_at, updated_by, idempotency_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  priority, contract_id, status, created_at, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(b.id().value(), b.slotId().value(), b.residentId().value(), b.bookedBy(),
                         b.bookedByInstitution() == null ? null : b.bookedByInstitution().value(), b.pool().name(),
                         b.primaryCare(), b.priority() == null ? null : b.priority().name(),
                         b.contractId() == null ? null : b.contractId().value(), b.status().name(), ts(b.createdAt()),
-                        ts(b.createdAt()), b.bookedBy(), idempotencyKey)
+                        ts(b.createdAt()), b.bookedBy())
                 .update();
     }
 
@@ -307,23 +307,6 @@ class SchedulingStore {
                 rs.getString("booked_by"), byInst == null ? null : new InstitutionId(byInst), rs.getBoolean("primary_care"),
                 priority == null ? null : Priority.valueOf(priority), contract == null ? null : new ContractId(contract),
                 BookingStatus.valueOf(rs.getString("status")), instant(rs, "created_at"));
-    }
-
-    // idempotency (R-4)
-
-    record StoredResponse(String requestHash, UUID bookingId, String body) {
-    }
-
-    Optional<StoredResponse> storedResponse(String caller, String key) {
-        return jdbc.sql("select request_hash, booking_id, response_body from scheduling_idempotency where caller = ? and idempotency_key = ?")
-                .params(caller, key)
-                .query((rs, i) -> new StoredResponse(rs.getString(1), uuid(rs, "booking_id"), rs.getString(3))).optional();
-    }
-
-    void storeResponse(String caller, String key, String hash, UUID bookingId, String body, Instant now) {
-        jdbc.sql("insert into scheduling_idempotency (caller, idempotency_key, request_hash, booking_id, response_body, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)")
-                .params(caller, key, hash, bookingId, body, ts(now)).update();
     }
 
     // ratios (I-8, I-9)

@@ -14,7 +14,6 @@ import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.scheduling.BookSlot;
 import org.medunion.scheduling.BookingId;
-import org.medunion.scheduling.BookingResult;
 import org.medunion.scheduling.BookingStatus;
 import org.medunion.scheduling.BookingView;
 import org.medunion.scheduling.SchedulingError;
@@ -26,7 +25,6 @@ import org.medunion.scheduling.internal.SchedulingAccess.Caller;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
-import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -36,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Booking a slot (R-1, R-4): who may book for whom, reserved capacity and priority for primary care, and the one
+ * Booking a slot (R-1): who may book for whom, reserved capacity and priority for primary care, and the one
  * conditional update that decides the winner.
  */
 @Component
@@ -46,18 +44,16 @@ class SlotBooking {
 
     private final SchedulingStore store;
     private final SchedulingAccess access;
-    private final BookingIdempotency idempotency;
     private final ResidentsManagement residents;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    SlotBooking(SchedulingStore store, SchedulingAccess access, BookingIdempotency idempotency, ResidentsManagement residents,
+    SlotBooking(SchedulingStore store, SchedulingAccess access, ResidentsManagement residents,
                 AuditTrail audit, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.access = access;
-        this.idempotency = idempotency;
         this.residents = residents;
         this.audit = audit;
         this.events = events;
@@ -69,30 +65,13 @@ class SlotBooking {
     private record Booker(String username, InstitutionId institution, boolean primaryCare, ContractView contract) {
     }
 
-    BookingResult book(BookSlot command, String idempotencyKey) {
+    BookingView book(BookSlot command) {
         Caller c = access.caller();
         validate(command);
-        BookingIdempotency.Key key = idempotency.key(idempotencyKey, command);
-        if (key != null) {
-            var replay = idempotency.replay(c.username(), key);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
         Booker booker = booker(c, command.residentId());
         try {
-            BookingView b = tx.execute(s -> doBook(booker, command, key, true));
-            return new BookingResult(b, false);
-        } catch (MedUnionException | DataIntegrityViolationException | ConcurrencyFailureException e) {
-            if (key != null) {
-                var replay = idempotency.replay(c.username(), key);
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-            }
-            if (e instanceof MedUnionException me) {
-                throw me;
-            }
+            return tx.execute(s -> doBook(booker, command, true));
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
             // the database's own guard (one active booking per slot, or a lock conflict) caught a race
             throw new ConflictException(SchedulingError.SLOT_TAKEN, "slotId", command.slotId() == null ? "" : command.slotId());
         }
@@ -105,7 +84,7 @@ class SlotBooking {
             contract = contractWith(command.residentId(), bookedByInstitution);
         }
         var booker = new Booker(bookedBy == null ? "system" : bookedBy, bookedByInstitution, contract != null, contract);
-        return tx.execute(s -> doBook(booker, command, null, false));
+        return tx.execute(s -> doBook(booker, command, false));
     }
 
     private ContractView contractWith(ResidentId resident, InstitutionId institution) {
@@ -132,7 +111,7 @@ class SlotBooking {
         throw new ForbiddenException(SchedulingError.ROLE_MAY_NOT_BOOK, c.role());
     }
 
-    private BookingView doBook(Booker booker, BookSlot command, BookingIdempotency.Key key, boolean futureOnly) {
+    private BookingView doBook(Booker booker, BookSlot command, boolean futureOnly) {
         Instant now = clock.instant();
         SlotView slot = command.slotId() != null ? claimSlot(booker, command, futureOnly, now)
                 : claimFromSchedule(booker, command, futureOnly, now);
@@ -140,10 +119,7 @@ class SlotBooking {
                 slot.department(), slot.kind(), slot.start(), slot.end(), slot.pool(), command.residentId(), booker.username(),
                 booker.institution(), booker.primaryCare(), booker.primaryCare() ? slot.kind().priority() : null,
                 booker.contract() == null ? null : booker.contract().id(), BookingStatus.BOOKED, now);
-        store.insertBooking(booking, key == null ? null : key.value());
-        if (key != null) {
-            idempotency.remember(booker.username(), key, booking, now);
-        }
+        store.insertBooking(booking);
         audit.record(AuditAction.CREATE, "Booking", booking.id().toString(), command.residentId().toString(),
                 "slot=" + slot.id() + " pool=" + slot.pool() + (booking.priority() == null ? "" : " priority=" + booking.priority()));
         events.publishEvent(new SlotBooked(booking.id(), slot.id(), slot.institutionId(), slot.kind(), command.residentId(),

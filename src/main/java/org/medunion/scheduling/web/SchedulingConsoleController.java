@@ -11,7 +11,6 @@ import org.medunion.identity.Role;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionId;
-import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentId;
 import org.medunion.scheduling.BookSlot;
@@ -61,22 +60,18 @@ class SchedulingConsoleController {
                 @RequestParam(required = false) LocalDate to, Model model) {
         var c = access.caller();
         LocalDate today = LocalDate.now(clock);
-        Map<UUID, String> names = institutionNames();
-        model.addAttribute("names", names);
+        InstitutionId hospital = institution != null ? new InstitutionId(institution)
+                : (c.role() == Role.SPECIALIST || c.role() == Role.OFFICE) ? c.institution() : null;
+        model.addAttribute("names", institutionNames(hospital == null ? List.of() : List.of(hospital)));
         model.addAttribute("today", today);
         model.addAttribute("kinds", ScheduleKind.values());
         model.addAttribute("pools", SlotPool.values());
         boolean gp = c.role() == Role.GP;
         model.addAttribute("gp", gp);
         if (gp && c.institution() != null) {
-            List<ConsortiumView> consortia = registry.allConsortiaUnscoped().stream()
-                    .filter(cv -> cv.active() && cv.members().stream()
-                            .anyMatch(m -> m.endDate() == null && m.institutionId().equals(c.institution())))
-                    .toList();
+            List<ConsortiumView> consortia = registry.activeConsortiaOf(c.institution());
             model.addAttribute("consortia", consortia);
         }
-        InstitutionId hospital = institution != null ? new InstitutionId(institution)
-                : (c.role() == Role.SPECIALIST || c.role() == Role.OFFICE) ? c.institution() : null;
         model.addAttribute("hospital", hospital);
         if (hospital != null) {
             LocalDate f = from != null ? from : today.withDayOfMonth(1);
@@ -103,7 +98,7 @@ class SchedulingConsoleController {
                 org.springframework.context.i18n.LocaleContextHolder.getLocale(),
                 k -> messages.getMessage("scheduling.kind." + k.name(), null, k.name(),
                         org.springframework.context.i18n.LocaleContextHolder.getLocale())));
-        model.addAttribute("names", institutionNames());
+        model.addAttribute("names", institutionNames(found.stream().map(s -> s.institutionId()).distinct().toList()));
         return "scheduling/slots :: results";
     }
 
@@ -119,8 +114,7 @@ class SchedulingConsoleController {
             } catch (IllegalArgumentException e) {
                 throw new org.medunion.shared.InvalidInputException("residentId", "request.wrongType", residentId, "UUID");
             }
-            var result = scheduling.book(BookSlot.slot(new SlotId(slotId), new ResidentId(resident)), null);
-            model.addAttribute("booking", result.booking());
+            model.addAttribute("booking", scheduling.book(BookSlot.slot(new SlotId(slotId), new ResidentId(resident))));
         } catch (MedUnionException e) {
             model.addAttribute("error", message(e, locale));
         }
@@ -144,11 +138,10 @@ class SchedulingConsoleController {
         return "scheduling/slots :: bookingStatus";
     }
 
-    private Map<UUID, String> institutionNames() {
+    /** Names of just the institutions a page shows (a name is no personal data; the other side may lie outside scope). */
+    private Map<UUID, String> institutionNames(java.util.Collection<InstitutionId> shown) {
         var out = new HashMap<UUID, String>();
-        for (InstitutionView i : registry.allInstitutionsUnscoped()) {
-            out.put(i.id().value(), i.name());
-        }
+        registry.institutionNames(shown).forEach((id, name) -> out.put(id.value(), name));
         return out;
     }
 

@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -104,20 +103,14 @@ class SchedulingController {
     @PostMapping("/bookings")
     @Operation(summary = "Book a slot (or the first free slot of a schedule) for a resident; taken slot → 409 SCHEDULING-0001; "
             + "repeat with the same Idempotency-Key → the same booking (R-4)")
-    ResponseEntity<BookingJson> book(@RequestBody BookRequest r,
-                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<BookingJson> book(@RequestBody BookRequest r) {
         if (r == null) {
             throw new InvalidInputException("body", "field.required");
         }
-        var result = scheduling.book(new BookSlot(r.slotId() == null ? null : new SlotId(r.slotId()),
+        var b = scheduling.book(new BookSlot(r.slotId() == null ? null : new SlotId(r.slotId()),
                 r.scheduleId() == null ? null : new ScheduleId(r.scheduleId()), r.date(),
-                r.residentId() == null ? null : new ResidentId(r.residentId())), idempotencyKey);
-        var b = result.booking();
-        var response = ResponseEntity.created(URI.create("/api/scheduling/bookings/" + b.id()));
-        if (result.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.body(BookingJson.of(b));
+                r.residentId() == null ? null : new ResidentId(r.residentId())));
+        return ResponseEntity.created(URI.create("/api/scheduling/bookings/" + b.id())).body(BookingJson.of(b));
     }
 
     @GetMapping("/bookings/{id}")

@@ -62,10 +62,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final List<String> NEVER_STORED = List.of("/api/auth/", "/api/accounts");
 
     /**
-     * TODO(issue 11, lead): empty this set once referral and scheduling no longer implement their own key
-     * handling (ReferralService.create, SchedulingService.book); until then they keep their codes and audit.
+     * TODO(issue 11, lead): empty this set once referral no longer implements its own key handling
+     * (ReferralService.create); until then it keeps its code and audit.
      */
-    static final Set<String> OWN_MECHANISM = Set.of("/api/referrals", "/api/scheduling/bookings");
+    static final Set<String> OWN_MECHANISM = Set.of("/api/referrals");
 
     /** Headers that describe the body and go out again with it. */
     private static final List<String> DESCRIBING = List.of("Content-Type", "Content-Encoding", "Content-Language",

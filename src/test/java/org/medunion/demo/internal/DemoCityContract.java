@@ -21,6 +21,7 @@ import org.medunion.registry.InstitutionView;
 import org.medunion.registry.MembershipRole;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.unscoped.CityWideRegistry;
 import org.medunion.registry.Title;
 import org.medunion.shared.CreditCode;
 import org.medunion.support.Api;
@@ -38,6 +39,9 @@ abstract class DemoCityContract {
 
     @Autowired
     RegistryManagement registry;
+
+    @Autowired
+    CityWideRegistry city;
 
     @Autowired
     DemoCityLoader loader;
@@ -59,11 +63,11 @@ abstract class DemoCityContract {
 
     @Test
     void everyConsortiumFormAndInstitutionCategoryIsPresent() {
-        assertThat(registry.allConsortiaUnscoped().stream().map(ConsortiumView::form).collect(Collectors.toSet()))
+        assertThat(city.allConsortia().stream().map(ConsortiumView::form).collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(ConsortiumForm.class));
-        assertThat(registry.allInstitutionsUnscoped().stream().map(InstitutionView::category).collect(Collectors.toSet()))
+        assertThat(city.allInstitutions().stream().map(InstitutionView::category).collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(InstitutionCategory.class));
-        assertThat(registry.allAgreementsUnscoped().stream().map(a -> a.type()).collect(Collectors.toSet()))
+        assertThat(city.allAgreements().stream().map(a -> a.type()).collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(AgreementType.class));
     }
 
@@ -73,7 +77,7 @@ abstract class DemoCityContract {
         assertThat(demo).hasSizeGreaterThanOrEqualTo(100);
         assertThat(demo).allSatisfy(i -> assertThat(CreditCode.isValid(i.creditCode())).as(i.name()).isTrue());
         var ids = demo.stream().map(InstitutionView::id).collect(Collectors.toSet());
-        var practitioners = registry.allPractitionersUnscoped().stream().filter(p -> ids.contains(p.institutionId())).toList();
+        var practitioners = city.allPractitioners().stream().filter(p -> ids.contains(p.institutionId())).toList();
         assertThat(practitioners).hasSizeGreaterThan(300).allSatisfy(p -> assertThat(p.titleDate()).as(p.name()).isNotNull());
     }
 
@@ -118,9 +122,9 @@ abstract class DemoCityContract {
 
     @Test
     void aSecondLoadFindsTheCityAndLoadsNothing() {
-        long before = registry.allInstitutionsUnscoped().size();
+        long before = city.allInstitutions().size();
         assertThat(loader.loadIfEmpty()).isFalse();
-        assertThat(registry.allInstitutionsUnscoped()).hasSize((int) before);
+        assertThat(city.allInstitutions()).hasSize((int) before);
     }
 
     @Test
@@ -138,7 +142,7 @@ abstract class DemoCityContract {
     @Test
     void SH3_putuoHasThreeMunicipalGeneralHospitalsAsTechnicalSupport() {
         var institutions = byId();
-        long count = registry.allConsortiaUnscoped().stream()
+        long count = city.allConsortia().stream()
                 .filter(c -> c.form() == ConsortiumForm.REGIONAL && "310107".equals(c.districtCode()))
                 .flatMap(c -> c.members().stream())
                 .filter(m -> m.role() == MembershipRole.TECHNICAL_SUPPORT && institutions.get(m.institutionId()).isMunicipalGeneralHospital())
@@ -150,7 +154,7 @@ abstract class DemoCityContract {
     void SH4_theEleventhPeoplesHospitalWorksInFourDistricts() {
         var m11 = institution("上海市第十一人民医院");
         Set<String> districts = new HashSet<>(Set.of(m11.districtCode()));
-        registry.allConsortiaUnscoped().stream().filter(c -> c.form() == ConsortiumForm.REGIONAL)
+        city.allConsortia().stream().filter(c -> c.form() == ConsortiumForm.REGIONAL)
                 .filter(c -> c.members().stream().anyMatch(m -> m.institutionId().equals(m11.id())))
                 .forEach(c -> districts.add(c.districtCode()));
         assertThat(districts).containsExactlyInAnyOrder("310106", "310105", "310107", "310114");
@@ -158,11 +162,11 @@ abstract class DemoCityContract {
 
     @Test
     void SH7_SH8_SH9_trusteeshipsBreakTheRulesWhereIntended() {
-        var practitioners = registry.allPractitionersUnscoped().stream().collect(Collectors.toMap(p -> p.id(), p -> p));
+        var practitioners = city.allPractitioners().stream().collect(Collectors.toMap(p -> p.id(), p -> p));
         var trustees = Map.of("普陀区区域医疗联合体", "SH-7", "闵行区区域医疗联合体", "SH-8", "奉贤区区域医疗联合体", "SH-9",
                 "长宁区区域医疗联合体", "compliant");
         trustees.forEach((name, rule) -> {
-            var dispatches = registry.allDispatchesUnscoped().stream()
+            var dispatches = city.allDispatches().stream()
                     .filter(d -> d.consortiumId().equals(consortium(name).id())).toList();
             long managers = dispatches.stream().filter(d -> d.kind() == DispatchKind.MANAGER).count();
             var experts = dispatches.stream().filter(d -> d.kind() == DispatchKind.EXPERT).toList();
@@ -177,27 +181,27 @@ abstract class DemoCityContract {
             assertThat(disciplines).as(name).isGreaterThanOrEqualTo(rule.equals("SH-9") ? 3 : 5);
             assertThat(lowDays).as(name).isEqualTo(rule.equals("SH-9") ? 1 : 0);
         });
-        var oneDay = registry.allDispatchesUnscoped().stream().filter(d -> d.weeklyDays() == 1).findFirst().orElseThrow();
-        assertThat(registry.allWorkLogsUnscoped().stream().filter(l -> l.dispatchId().equals(oneDay.id()))).hasSize(CityBuilder.EXPERT_LOG_WEEKS + 1);
+        var oneDay = city.allDispatches().stream().filter(d -> d.weeklyDays() == 1).findFirst().orElseThrow();
+        assertThat(city.allWorkLogs().stream().filter(l -> l.dispatchId().equals(oneDay.id()))).hasSize(CityBuilder.EXPERT_LOG_WEEKS + 1);
     }
 
     @Test
     void SH14_SH16_CQ2_violationsAreInTheRegistry() {
-        var wang = registry.allPractitionersUnscoped().stream().filter(p -> p.name().equals("王建国") && p.generalPractitioner())
+        var wang = city.allPractitioners().stream().filter(p -> p.name().equals("王建国") && p.generalPractitioner())
                 .findFirst().orElseThrow();
-        var periods = registry.allStudyPeriodsUnscoped().stream().filter(s -> s.practitionerId().equals(wang.id())).toList();
+        var periods = city.allStudyPeriods().stream().filter(s -> s.practitionerId().equals(wang.id())).toList();
         assertThat(periods).isNotEmpty().allSatisfy(s -> assertThat(s.endDate()).isBefore(LocalDate.now().minusYears(2)));
 
         var jiading = consortium("嘉定区区域医疗联合体");
         assertThat(jiading.qualityControlGroup()).isFalse();
-        assertThat(registry.allAgreementsUnscoped().stream()
+        assertThat(city.allAgreements().stream()
                 .filter(a -> a.consortiumId().equals(jiading.id()) && a.type() == AgreementType.CHARTER)).isEmpty();
 
-        Set<InstitutionId> inConsortium = registry.allConsortiaUnscoped().stream().flatMap(c -> c.members().stream())
+        Set<InstitutionId> inConsortium = city.allConsortia().stream().flatMap(c -> c.members().stream())
                 .map(m -> m.institutionId()).collect(Collectors.toSet());
         var shapingba = demoInstitutions().stream().filter(i -> "500106".equals(i.districtCode())).toList();
         assertThat(shapingba).isNotEmpty().allSatisfy(i -> assertThat(inConsortium).doesNotContain(i.id()));
-        assertThat(registry.allConsortiaUnscoped().stream().filter(c -> "500106".equals(c.districtCode()))).isEmpty();
+        assertThat(city.allConsortia().stream().filter(c -> "500106".equals(c.districtCode()))).isEmpty();
     }
 
     @Test
@@ -216,8 +220,8 @@ abstract class DemoCityContract {
         var admin = Api.as(port, "admin");
         assertThat(admin.post("/api/policy/evaluate", "{}").status()).isEqualTo(200);
         var m11 = institution("上海市第十一人民医院");
-        var wang = registry.allPractitionersUnscoped().stream().filter(p -> p.name().equals("王建国")).findFirst().orElseThrow();
-        var zhou = registry.allPractitionersUnscoped().stream().filter(p -> p.name().equals("周晓峰")).findFirst().orElseThrow();
+        var wang = city.allPractitioners().stream().filter(p -> p.name().equals("王建国")).findFirst().orElseThrow();
+        var zhou = city.allPractitioners().stream().filter(p -> p.name().equals("周晓峰")).findFirst().orElseThrow();
         Map<String, List<String>> mentions = new java.util.LinkedHashMap<>();
         mentions.put("SH-3", List.of("310107", consortium("普陀区区域医疗联合体").id().value().toString()));
         mentions.put("SH-4", List.of(m11.id().value().toString(), m11.name()));
@@ -245,21 +249,21 @@ abstract class DemoCityContract {
         DemoCityGenerator.generate(DemoCityGenerator.DEFAULT_SEED, DemoCityGenerator.Scale.DEMO, registry.districts(),
                 LocalDate.now(), recorder);
         Set<String> codes = recorder.institutions.stream().map(i -> i.command().creditCode()).collect(Collectors.toSet());
-        var loaded = registry.allInstitutionsUnscoped().stream().filter(i -> codes.contains(i.creditCode())).toList();
+        var loaded = city.allInstitutions().stream().filter(i -> codes.contains(i.creditCode())).toList();
         assertThat(loaded).hasSameSizeAs(codes);
         return loaded;
     }
 
     private Map<InstitutionId, InstitutionView> byId() {
-        return registry.allInstitutionsUnscoped().stream().collect(Collectors.toMap(InstitutionView::id, i -> i));
+        return city.allInstitutions().stream().collect(Collectors.toMap(InstitutionView::id, i -> i));
     }
 
     private InstitutionView institution(String name) {
-        return registry.allInstitutionsUnscoped().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        return city.allInstitutions().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
     }
 
     private ConsortiumView consortium(String name) {
-        return registry.allConsortiaUnscoped().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return city.allConsortia().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

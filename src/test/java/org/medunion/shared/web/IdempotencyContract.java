@@ -70,12 +70,12 @@ abstract class IdempotencyContract {
     static final List<Creation> CREATIONS = List.of(
             new Creation("register a resident", "/api/residents", "application/json",
                     t -> "{\"idNumber\":\"" + ResidentsFixture.idNumber(ResidentsFixture.birth(), true)
-                            + "\",\"name\":\"" + ResidentsFixture.unique("幂等") + "\"}",
+                            + "\",\"name\":\"" + org.medunion.support.RegistrySeeds.unique("幂等") + "\"}",
                     "select count(*) from residents_resident"),
             new Creation("form a team", "/api/residents/teams", "application/json",
                     t -> """
                             {"institutionId":"%s","name":"%s","gpPractitionerId":"%s","nursePractitionerId":"%s",
-                             "specialistPractitionerIds":["%s"]}""".formatted(t.site.primary(), ResidentsFixture.unique("团队"),
+                             "specialistPractitionerIds":["%s"]}""".formatted(t.site.primary(), org.medunion.support.RegistrySeeds.unique("团队"),
                             t.site.gp(), t.site.nurse(), t.site.specialist()),
                     "select count(*) from residents_team"),
             new Creation("FHIR Patient create", "/fhir/Patient", "application/fhir+json",
@@ -85,7 +85,7 @@ abstract class IdempotencyContract {
                              "name":[{"text":"%s"}],"gender":"female","birthDate":"1961-07-04",
                              "managingOrganization":{"reference":"Organization/%s"}}"""
                             .formatted(ResidentsFixture.idNumber(LocalDate.of(1961, 7, 4), false),
-                                    ResidentsFixture.unique("幂等"), t.site.primary()),
+                                    org.medunion.support.RegistrySeeds.unique("幂等"), t.site.primary()),
                     "select count(*) from residents_resident"));
 
     Api gp() {

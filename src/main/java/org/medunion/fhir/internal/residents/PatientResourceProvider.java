@@ -1,5 +1,6 @@
 package org.medunion.fhir.internal.residents;
 
+import org.medunion.residents.ResidentsError;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.fhir.internal.Versions;
 import org.medunion.fhir.internal.Systems;
@@ -86,7 +87,7 @@ class PatientResourceProvider implements IResourceProvider {
             return Pages.slice(page, found);
         }
         if (name == null) {
-            throw new InvalidInputException("name", "RESIDENTS-0032");
+            throw new InvalidInputException("name", ResidentsError.SEARCH_CRITERIA_REQUIRED);
         }
         Slice<ResidentView> slice = residents.search(new ResidentSearch(null, name.getValue(), page.count()), page.first());
         return Pages.of(page, slice.items().stream().map(this::toPatient).toList(), slice.total());

@@ -62,9 +62,9 @@ public class AppointmentResourceProvider implements IResourceProvider {
                 .findFirst()
                 .orElseThrow(() -> new InvalidInputException("Appointment.participant.actor", "field.required"));
         var resident = new ResidentId(SchedulingFhir.uuid(patient, "Patient", "Appointment.participant.actor"));
-        var result = scheduling.book(BookSlot.slot(new SlotId(slot), resident), null);
-        var created = BookingToAppointmentMapper.appointment(result.booking());
-        var outcome = new MethodOutcome(new IdType("Appointment", result.booking().id().toString()), true);
+        var booking = scheduling.book(BookSlot.slot(new SlotId(slot), resident));
+        var created = BookingToAppointmentMapper.appointment(booking);
+        var outcome = new MethodOutcome(new IdType("Appointment", booking.id().toString()), true);
         outcome.setResource(created);
         return outcome;
     }

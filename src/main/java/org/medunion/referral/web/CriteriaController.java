@@ -1,4 +1,4 @@
-package org.medunion.referral.internal;
+package org.medunion.referral.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,13 +1,15 @@
-package org.medunion.referral.internal;
+package org.medunion.referral.web;
 
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.referral.ReferralBox;
-import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralStatus;
+import org.medunion.referral.internal.InstitutionNames;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,19 +28,19 @@ class ReferralConsoleController {
 
     private final ReferralManagement referrals;
     private final CurrentUsers users;
-    private final Directory directory;
+    private final InstitutionNames names;
 
-    private final java.time.format.DateTimeFormatter fmt;
+    private final DateTimeFormatter fmt;
 
-    ReferralConsoleController(ReferralManagement referrals, CurrentUsers users, Directory directory, java.time.Clock clock) {
+    ReferralConsoleController(ReferralManagement referrals, CurrentUsers users, InstitutionNames names, Clock clock) {
         this.referrals = referrals;
         this.users = users;
-        this.directory = directory;
-        this.fmt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+        this.names = names;
+        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
 
     @org.springframework.web.bind.annotation.ModelAttribute("fmt")
-    java.time.format.DateTimeFormatter fmt() {
+    DateTimeFormatter fmt() {
         return fmt;
     }
 
@@ -65,7 +67,7 @@ class ReferralConsoleController {
     String rows(@RequestParam ReferralBox box, @RequestParam(required = false) ReferralStatus status, Model model) {
         var rows = referrals.list(box, status, 100);
         model.addAttribute("rows", rows);
-        model.addAttribute("names", directory.namesOf(rows));
+        model.addAttribute("names", names.of(rows));
         model.addAttribute("box", box);
         return "referral/rows :: rows";
     }

@@ -1,4 +1,4 @@
-package org.medunion.referral.internal;
+package org.medunion.referral.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +19,7 @@ import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.ReferralView;
 import org.medunion.referral.RejectReferral;
 import org.medunion.referral.TransitionView;
+import org.medunion.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,7 +120,7 @@ class ReferralController {
         try {
             b = ReferralBox.valueOf(box.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new org.medunion.shared.InvalidInputException("box", "request.unknownValue", box, "outbox, inbox, desk");
+            throw new InvalidInputException("box", "request.unknownValue", box, "outbox, inbox, desk");
         }
         return referrals.list(b, status, limit);
     }

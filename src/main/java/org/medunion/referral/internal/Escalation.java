@@ -1,0 +1,45 @@
+package org.medunion.referral.internal;
+
+import java.time.Instant;
+import org.medunion.referral.EscalationRun;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Acceptance deadlines (CN: escalation to the desk): submitted referrals past their deadline are escalated to
+ * the consortium's referral desk, those {@code expireAfter} past it expire. Through the aggregate, saved with
+ * the version read: a referral another instance changed meanwhile is skipped, so runs on several instances at
+ * once count each referral once.
+ */
+@Service
+@Transactional
+class Escalation {
+
+    private static final int BATCH = 1000;
+
+    private final ReferralStore store;
+    private final ReferralSettings settings;
+
+    Escalation(ReferralStore store, ReferralSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    EscalationRun run(Instant now) {
+        int escalated = 0;
+        for (Referral r : store.submittedPastDeadline(now, true, BATCH)) {
+            r.escalate(now);
+            if (store.trySave(r)) {
+                escalated++;
+            }
+        }
+        int expired = 0;
+        for (Referral r : store.submittedPastDeadline(now.minus(settings.expireAfter()), false, BATCH)) {
+            r.expire(now);
+            if (store.trySave(r)) {
+                expired++;
+            }
+        }
+        return new EscalationRun(escalated, expired);
+    }
+}

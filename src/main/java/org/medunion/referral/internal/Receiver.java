@@ -1,0 +1,17 @@
+package org.medunion.referral.internal;
+
+import java.util.UUID;
+import org.medunion.referral.DestinationType;
+
+/**
+ * Where the referral goes: the receiving institution and department (or the consortium's desk), the consortium
+ * and contract it runs under, the downward destination type and the routing findings (comma-separated codes,
+ * null when none). A redirect replaces the institution, department and findings.
+ */
+record Receiver(UUID institutionId, String department, boolean toDesk, UUID consortiumId, UUID contractId,
+                DestinationType destinationType, String routingFinding) {
+
+    Receiver redirectedTo(UUID institution, String newDepartment, String findings) {
+        return new Receiver(institution, newDepartment, false, consortiumId, contractId, destinationType, findings);
+    }
+}

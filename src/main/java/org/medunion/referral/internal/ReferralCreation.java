@@ -1,0 +1,236 @@
+package org.medunion.referral.internal;
+
+import static org.medunion.referral.internal.ReferralInput.notEmpty;
+import static org.medunion.referral.internal.ReferralInput.optionalText;
+import static org.medunion.referral.internal.ReferralInput.required;
+import static org.medunion.referral.internal.ReferralInput.requiredText;
+import static org.medunion.referral.internal.ReferralInput.trim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.referral.CreateReferral;
+import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralView;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.ResidentIdNumber;
+import org.medunion.shared.TextRules;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating a referral (product.md §5): checks the command, routes it (SH-15 priority, CN-3/CN-4 findings),
+ * writes the draft with its attachments, care plan, follow-up tasks and medications, and submits it at once
+ * when asked.
+ */
+@Service
+@Transactional
+class ReferralCreation {
+
+    static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?");
+    /** Caps on the lists of one referral (issue 10: one referral once carried 60,000 attachments). */
+    static final int MAX_ATTACHMENTS = 20;
+    static final int MAX_LIST = 50;
+
+    private final ReferralStore store;
+    private final CriteriaStore criteria;
+    private final RoutingPolicy routing;
+    private final Directory directory;
+    private final ReferenceCheck references;
+    private final CurrentUsers users;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ReferralAccess access;
+    private final ReferralTransitions transitions;
+    private final ReferralIdempotency idempotency;
+    private final ReferralViews views;
+
+    @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of one use case, injected
+    ReferralCreation(ReferralStore store, CriteriaStore criteria, RoutingPolicy routing, Directory directory,
+                     ReferenceCheck references, CurrentUsers users, AuditTrail audit, Clock clock, ReferralAccess access,
+                     ReferralTransitions transitions, ReferralIdempotency idempotency, ReferralViews views) {
+        this.store = store;
+        this.criteria = criteria;
+        this.routing = routing;
+        this.directory = directory;
+        this.references = references;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+        this.access = access;
+        this.transitions = transitions;
+        this.idempotency = idempotency;
+        this.views = views;
+    }
+
+    /** The caller creates (and maybe submits) a referral from their side; a repeated idempotency key returns the first. */
+    ReferralView create(CreateReferral c, String idempotencyKey) {
+        CurrentUser user = users.require();
+        var earlier = idempotency.earlier(idempotencyKey, user.username());
+        if (earlier.isPresent()) {
+            return views.view(store.find(earlier.get()).orElseThrow(), user, true);
+        }
+        if (c == null) {
+            throw new InvalidInputException("body", "field.required");
+        }
+        if (!ReferralAccess.unrestricted(user) && !ReferralAccess.jurisdictional(user) && !ReferralAccess.clinician(user)) {
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "CREATE");
+        }
+        UUID from = c.fromInstitutionId() != null ? c.fromInstitutionId() : ReferralAccess.institutionOf(user);
+        required(from, "fromInstitutionId");
+        if (!access.canSendFrom(user, from)) {
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "CREATE");
+        }
+        Referral r = create(c, from, user.username(), clock.instant());
+        idempotency.remember(idempotencyKey, user.username(), r.id(), clock.instant());
+        audit.record(AuditAction.CREATE, ReferralLookup.OBJECT, r.id().toString(), r.residentId().toString(), r.number());
+        return views.view(store.find(r.id()).orElseThrow(), user, true);
+    }
+
+    /** Checks, writes the draft by {@code actor} at {@code now}, and submits it when the command says so. */
+    Referral create(CreateReferral c, UUID from, String actor, Instant now) {
+        Referral r = draft(c, from, actor, now);
+        insertWithParts(r, c, actor);
+        if (Boolean.TRUE.equals(c.submit())) {
+            transitions.submit(r, actor, now);
+        }
+        return r;
+    }
+
+    /** Validates the command and builds the draft (nothing written yet). */
+    private Referral draft(CreateReferral c, UUID from, String username, Instant now) {
+        checkCommand(c, from);
+        references.create(c, from);
+        boolean toDesk = Boolean.TRUE.equals(c.toDesk());
+        UUID consortium = c.consortiumId() != null ? c.consortiumId()
+                : directory.commonConsortium(from, c.toInstitutionId()).orElse(null);
+        if (toDesk && consortium == null) {
+            throw new InvalidInputException("consortiumId", "field.required");
+        }
+        checkDownwardParts(c);
+        List<UUID> met = c.criteriaMet() == null ? List.of() : c.criteriaMet();
+        for (UUID id : met) {
+            var criterion = id == null ? null : criteria.find(id).orElse(null);
+            if (criterion == null || !criterion.active() || criterion.direction() != c.direction()
+                    || consortium != null && !consortium.equals(criterion.consortiumId())) {
+                throw new InvalidInputException("criteriaMet", ReferralError.CRITERION_NOT_APPLICABLE, id);
+            }
+        }
+        optionalText(c.carePlan(), "carePlan", 4000);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        var contract = directory.activeContract(c.residentId(), today);
+        boolean priority = routing.priorityApplies(c.direction(), from, contract, today);
+        var findings = routing.findings(c.direction(), from, c.toInstitutionId(), c.destinationType(), contract);
+        UUID contractId = c.contractId() != null ? c.contractId() : contract.map(k -> k.id().value()).orElse(null);
+        String number = "RF-%d-%06d".formatted(today.getYear(), store.nextNumber());
+        String idNumber = c.residentIdNumber() == null || c.residentIdNumber().isBlank() ? null
+                : ResidentIdNumber.parse(c.residentIdNumber(), "residentIdNumber").value();
+        return Referral.draft(number, c.direction(), new Sender(from, c.fromPractitionerId(), username),
+                new Receiver(c.toInstitutionId(), trim(c.toDepartment()), toDesk, consortium, contractId,
+                        c.destinationType(), findings.isEmpty() ? null : String.join(",", findings)),
+                new ReferredResident(c.residentId(), idNumber, trim(c.residentName())),
+                new Diagnosis(c.reason().trim(), c.diagnosisCode().trim().toUpperCase(), c.diagnosisText().trim(),
+                        trim(c.clinicalSummary())),
+                c.urgency(), Justification.of(met, trim(c.noCriteriaReason())),
+                new ReferralView.Priority(priority, priority, priority), now);
+    }
+
+    /** The fields of the command, in the order a form shows them; bad input is a 400 naming the field. */
+    private static void checkCommand(CreateReferral c, UUID from) {
+        required(c.direction(), "direction");
+        required(c.residentId(), "residentId");
+        if (c.residentIdNumber() != null && !c.residentIdNumber().isBlank()) {
+            ResidentIdNumber.parse(c.residentIdNumber(), "residentIdNumber");
+        }
+        requiredText(c.reason(), "reason", 1000);
+        requiredText(c.diagnosisCode(), "diagnosisCode", 10);
+        if (!ICD10.matcher(c.diagnosisCode().trim().toUpperCase()).matches()) {
+            throw new InvalidInputException("diagnosisCode", ReferralError.INVALID_ICD10, c.diagnosisCode());
+        }
+        requiredText(c.diagnosisText(), "diagnosisText", 200);
+        required(c.urgency(), "urgency");
+        optionalText(c.clinicalSummary(), "clinicalSummary", 4000);
+        optionalText(c.noCriteriaReason(), "noCriteriaReason", 1000);
+        optionalText(c.toDepartment(), "toDepartment", 100);
+        optionalText(c.residentName(), "residentName", 100);
+        TextRules.characters(c.residentName(), "residentName", TextRules.Kind.NAME);
+        TextRules.characters(c.toDepartment(), "toDepartment", TextRules.Kind.LINE);
+        checkParts(c);
+        if (c.toInstitutionId() == null && !Boolean.TRUE.equals(c.toDesk())) {
+            throw new InvalidInputException("toInstitutionId", ReferralError.NO_RECEIVER);
+        }
+        if (from.equals(c.toInstitutionId())) {
+            throw new InvalidInputException("toInstitutionId", ReferralError.SAME_INSTITUTION);
+        }
+    }
+
+    /** Destination type, care plan, follow-ups and medications belong to downward referrals only. */
+    private static void checkDownwardParts(CreateReferral c) {
+        boolean down = c.direction() == ReferralDirection.DOWN;
+        if (down && c.destinationType() == null) {
+            throw new InvalidInputException("destinationType", "field.required");
+        }
+        if (!down && (c.destinationType() != null || c.carePlan() != null || notEmpty(c.followUpTasks())
+                || notEmpty(c.medications()))) {
+            throw new InvalidInputException(c.destinationType() != null ? "destinationType" : "carePlan",
+                    ReferralError.DOWNWARD_ONLY);
+        }
+    }
+
+    private void insertWithParts(Referral r, CreateReferral c, String actor) {
+        Instant now = r.createdAt();
+        store.insert(r);
+        if (c.attachments() != null) {
+            c.attachments().forEach(a -> store.addAttachment(r.id(), a.kind() == null ? "RESULT" : a.kind().trim(),
+                    a.title().trim(), trim(a.reference()), now));
+        }
+        if (c.carePlan() != null && !c.carePlan().isBlank()) {
+            store.saveCarePlan(r.id(), c.carePlan().trim(), actor, now);
+        }
+        if (c.followUpTasks() != null) {
+            c.followUpTasks().forEach(t -> store.addFollowUp(r.id(), t.description().trim(), t.dueDate(),
+                    t.assignedPractitionerId(), t.assignedTeamId()));
+        }
+        if (c.medications() != null) {
+            c.medications().forEach(m -> store.addMedication(r.id(), m.drug().trim(), trim(m.dose()),
+                    trim(m.frequency()), m.days(), trim(m.note())));
+        }
+    }
+
+    /** The lists of a new referral and their entries' texts, checked before any look-up: bad input is a 400 naming it. */
+    private static void checkParts(CreateReferral c) {
+        TextRules.listSize(c.criteriaMet(), "criteriaMet", MAX_LIST);
+        TextRules.listSize(c.attachments(), "attachments", MAX_ATTACHMENTS);
+        TextRules.listSize(c.followUpTasks(), "followUpTasks", MAX_LIST);
+        TextRules.listSize(c.medications(), "medications", MAX_LIST);
+        for (var a : c.attachments() == null ? List.<CreateReferral.AttachmentInput>of() : c.attachments()) {
+            required(a, "attachments");
+            requiredText(a.title(), "attachments.title", 200);
+            optionalText(a.kind(), "attachments.kind", 20);
+            optionalText(a.reference(), "attachments.reference", 500);
+        }
+        for (var t : c.followUpTasks() == null ? List.<CreateReferral.FollowUpInput>of() : c.followUpTasks()) {
+            required(t, "followUpTasks");
+            requiredText(t.description(), "followUpTasks.description", 1000);
+            required(t.dueDate(), "followUpTasks.dueDate");
+        }
+        for (var m : c.medications() == null ? List.<CreateReferral.MedicationInput>of() : c.medications()) {
+            required(m, "medications");
+            requiredText(m.drug(), "medications.drug", 200);
+            optionalText(m.dose(), "medications.dose", 100);
+            optionalText(m.frequency(), "medications.frequency", 100);
+            optionalText(m.note(), "medications.note", 500);
+            if (m.days() != null && (m.days() < 1 || m.days() > 84)) {
+                throw new InvalidInputException("medications.days", ReferralError.INVALID_PRESCRIPTION_DAYS, m.days());
+            }
+        }
+    }
+}

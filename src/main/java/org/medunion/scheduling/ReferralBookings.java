@@ -1,0 +1,15 @@
+package org.medunion.scheduling;
+
+/**
+ * Booking the capacity a referral is accepted with: the accepting side books a slot of the receiving
+ * institution for the referred resident, which the caller's own scheduling scope would not allow. The referral
+ * module checks that the caller may accept the referral; this books nothing else.
+ */
+public interface ReferralBookings {
+
+    /**
+     * Books as {@code actor}; with {@code priorityFor}, as that primary institution's GP would (contract checked,
+     * reserved share first, priority set).
+     */
+    BookingView bookForReferral(BookSlot command, String actor, org.medunion.registry.InstitutionId priorityFor);
+}

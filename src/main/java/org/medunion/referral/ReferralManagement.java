@@ -14,8 +14,8 @@ import org.medunion.shared.Slice;
  */
 public interface ReferralManagement {
 
-    /** Creates a draft, or submits at once; with an idempotency key a repeated call returns the first result. */
-    ReferralView create(CreateReferral command, String idempotencyKey);
+    /** Creates a draft, or submits at once (R-4's Idempotency-Key is handled by the shared IdempotencyFilter). */
+    ReferralView create(CreateReferral command);
 
     ReferralView submit(ReferralId id);
 

@@ -155,7 +155,8 @@ final class CrashDatabase implements AutoCloseable {
         problems.addAll(jdbc.sql("""
                 select 'referral without its idempotency key (a retry would duplicate it): ' || r.number
                 from referral_referral r where r.reason = 'R-2 crash test'
-                and not exists (select 1 from referral_idempotency k where k.referral_id = r.id)
+                and not exists (select 1 from shared_idempotency k
+                    where position(r.id::text in convert_from(k.response_body, 'UTF8')) > 0)
                 """).query(String.class).list());
         problems.addAll(jdbc.sql("""
                 select 'referral without transitions: ' || r.number from referral_referral r

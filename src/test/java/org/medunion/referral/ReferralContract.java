@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.AccountManagement;
+import org.medunion.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -429,13 +430,48 @@ abstract class ReferralContract {
     void sameIdempotencyKeyGivesOneReferral_R4() {
         var w = world();
         String key = UUID.randomUUID().toString();
-        var first = w.as(w.gp).send("POST", "/api/referrals", w.upBody("ROUTINE", true, null),
-                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
-        var second = w.as(w.gp).send("POST", "/api/referrals", w.upBody("ROUTINE", true, null),
-                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        var first = keyed(w, "ROUTINE", key);
+        var second = keyed(w, "ROUTINE", key);
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(jdbc.sql("select count(*) from referral_referral where resident_id = ?").param(w.resident)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** A submitted upward referral created with an Idempotency-Key. */
+    private static Api.Response keyed(ReferralFixture w, String urgency, String key) {
+        return w.as(w.gp).send("POST", "/api/referrals", w.upBody(urgency, true, null),
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+    }
+
+    /** The shared mechanism (decision 0091): the first answer again, and its replay audited as a read. */
+    @Test
+    void aReplayedReferralIsAuditedAsARead_R4() {
+        var w = world();
+        String key = UUID.randomUUID().toString();
+        var first = keyed(w, "ROUTINE", key);
+        String id = first.json().get("id").asString();
+        long before = audit.count(new AuditTrail.AuditQuery(null, "Referral", id, null, 1000));
+        var replay = keyed(w, "ROUTINE", key);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(audit.count(new AuditTrail.AuditQuery(null, "Referral", id, null, 1000))).isEqualTo(before + 1);
+        var row = audit.search(new AuditTrail.AuditQuery(w.gp, "Referral", id, null, 1)).get(0);
+        assertThat(row.detail()).contains("Idempotency-Key replay");
+    }
+
+    /** A key reused with another body used to return the first referral silently; now it is refused. */
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused_R4() {
+        var w = world();
+        String key = UUID.randomUUID().toString();
+        var first = keyed(w, "ROUTINE", key);
+        var other = keyed(w, "URGENT", key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().get("code").asString()).isEqualTo("SHARED-0002");
+        assertThat(other.json().get("field").asString()).isEqualTo("Idempotency-Key");
         assertThat(jdbc.sql("select count(*) from referral_referral where resident_id = ?").param(w.resident)
                 .query(Long.class).single()).isEqualTo(1);
     }

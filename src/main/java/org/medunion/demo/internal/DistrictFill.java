@@ -90,6 +90,19 @@ final class DistrictFill {
                     .rated(HospitalLevel.PRIMARY, HospitalGrade.UNGRADED).affiliation(county ? Affiliation.TOWNSHIP : local)
                     .grid(grids.get(i % 3)).staff(3).register());
         }
+        List<Inst> care = continuingCare(n, r, code);
+        ConsortiumForm areaForm = county ? ConsortiumForm.COUNTY_COMMUNITY : ConsortiumForm.REGIONAL;
+        String areaSuffix = county ? "医共体" : "区域医疗联合体";
+        area(area + "第一" + areaSuffix, areaForm, code, List.of(grids.get(0), grids.get(1)), est, h1,
+                primary.subList(0, 8), outposts.subList(0, 13), care.subList(0, 3));
+        area(area + "第二" + areaSuffix, areaForm, code, List.of(grids.get(2)), est, h2,
+                primary.subList(8, 12), outposts.subList(13, 20), care.subList(3, care.size()));
+        alliances(area, code, est, index, new Inst[] {tcm, h1, h2}, primary, outposts, grids);
+        b.sink.flush();
+    }
+
+    /** Nursing homes, rehab hospitals and a hospice ward: the continuing-care members of the area consortia. */
+    private List<Inst> continuingCare(String n, String r, String code) {
         List<Inst> care = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             care.add(b.institution(null, n + r + "第" + ORDINALS[i - 1] + "护理院", InstitutionCategory.NURSING_HOME, code).staff(4).register());
@@ -99,12 +112,15 @@ final class DistrictFill {
         }
         care.add(b.institution(null, n + r + "安宁疗护病区", InstitutionCategory.HOSPICE, code).staff(5).register());
 
-        ConsortiumForm areaForm = county ? ConsortiumForm.COUNTY_COMMUNITY : ConsortiumForm.REGIONAL;
-        String areaSuffix = county ? "医共体" : "区域医疗联合体";
-        area(area + "第一" + areaSuffix, areaForm, code, List.of(grids.get(0), grids.get(1)), est, h1,
-                primary.subList(0, 8), outposts.subList(0, 13), care.subList(0, 3));
-        area(area + "第二" + areaSuffix, areaForm, code, List.of(grids.get(2)), est, h2,
-                primary.subList(8, 12), outposts.subList(13, 20), care.subList(3, care.size()));
+        return care;
+    }
+
+    /** The specialty alliance, the telemedicine network and, every other district, an urban medical group. */
+    private void alliances(String area, String code, LocalDate est, int index, Inst[] hospitals, List<Inst> primary,
+                           List<Inst> outposts, List<GridId> grids) {
+        Inst tcm = hospitals[0];
+        Inst h1 = hospitals[1];
+        Inst h2 = hospitals[2];
         List<AddMember> alliance = new ArrayList<>(List.of(lead(tcm, "中医内科", est)));
         primary.subList(0, 4).forEach(p -> alliance.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
         consortium(area + "中医专科联盟", ConsortiumForm.SPECIALTY_ALLIANCE, code, List.of(), est, alliance);
@@ -116,7 +132,6 @@ final class DistrictFill {
             primary.subList(4, 8).forEach(p -> group.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
             consortium(area + "城市医疗集团", ConsortiumForm.URBAN_GROUP, code, List.of(grids.get(1)), est, group);
         }
-        b.sink.flush();
     }
 
     private void area(String name, ConsortiumForm form, String code, List<GridId> grids, LocalDate est, Inst lead,

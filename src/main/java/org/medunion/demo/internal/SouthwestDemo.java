@@ -121,6 +121,12 @@ final class SouthwestDemo {
                 GovernanceType.TRUSTEESHIP, JIANGNAN, grid2, est, false, null, true, true,
                 NANNING_CENTRES.stream().filter(c -> !c.equals("EQUIPMENT") && !c.equals("AUDIT")).toList(), group2);
         b.charterAndCooperation(g2, "南宁市第十二人民医院紧密型城市医疗集团", ids(group2), est, 5);
+        trusteeship(g2, m2, yongning, est);
+        binyangCounty(m1);
+    }
+
+    /** NN: the second group's lead hospital runs 邕宁 under a trusteeship, with managers and experts dispatched. */
+    private void trusteeship(UUID g2, Inst m2, Inst yongning, LocalDate est) {
         UUID agreement = b.trusteeship(g2, m2.name(), yongning.name(), List.of(m2.id(), yongning.id()), est, 3);
         LocalDate end = est.plusYears(3).minusDays(1);
         b.dispatchManager(g2, b.practitioner(null, m2, Profession.PHYSICIAN, Title.CHIEF, b.years(8, 15), "医院管理", false, false),
@@ -132,7 +138,6 @@ final class SouthwestDemo {
             var expert = b.practitioner(null, m2, Profession.PHYSICIAN, Title.ASSOCIATE_CHIEF, b.years(2, 10), discipline, false, discipline.equals("儿科"));
             b.dispatchExpert(g2, expert, yongning, discipline, est, end, 2, agreement, false);
         }
-        binyangCounty(m1);
     }
 
     private void binyangCounty(Inst municipalSupport) {

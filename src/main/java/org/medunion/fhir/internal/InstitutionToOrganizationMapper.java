@@ -87,6 +87,11 @@ class InstitutionToOrganizationMapper {
         if (v.gridId() != null) {
             org.addExtension(Systems.EXT_GRID, new Identifier().setSystem(Systems.ID_GRID).setValue(v.gridId().toString()));
         }
+        addCampusesAndSpecialties(org, v);
+        return org;
+    }
+
+    private void addCampusesAndSpecialties(Organization org, InstitutionView v) {
         for (var campus : v.campuses() == null ? List.<InstitutionView.Campus>of() : v.campuses()) {
             var ext = org.addExtension().setUrl(Systems.EXT_CAMPUS);
             if (campus.name() != null) {
@@ -104,7 +109,6 @@ class InstitutionToOrganizationMapper {
                 ext.addExtension("level", terminology.coding(Terminology.KEY_SPECIALTY_LEVEL, specialty.level()));
             }
         }
-        return org;
     }
 
     private void addType(Organization org, String codeSystem, Enum<?> value) {
@@ -171,28 +175,43 @@ class InstitutionToOrganizationMapper {
             throw new InvalidInputException(R + ".type", "field.required");
         }
 
-        String districtCode = null;
-        String address = null;
-        if (org.hasAddress()) {
-            var a = org.getAddressFirstRep();
-            districtCode = a.hasDistrict() ? a.getDistrict().trim() : null;
-            if (districtCode != null && !districtCode.matches("\\d{6}")) {
-                throw new InvalidInputException(R + ".address[0].district", "request.unknownValue", districtCode, "GB/T 2260");
-            }
-            address = a.hasText() ? a.getText()
-                    : a.hasLine() ? String.join(" ", a.getLine().stream().map(StringType::getValue).toList()) : null;
-        }
+        String districtCode = org.hasAddress() ? district(org.getAddressFirstRep()) : null;
+        String address = org.hasAddress() ? addressText(org.getAddressFirstRep()) : null;
         var parent = Elements.referenceId(org.getPartOf(), R, R + ".partOf.reference");
 
         String ownerBody = Elements.string(org, Systems.EXT_OWNER_BODY, Elements.extensionPath(R, Systems.EXT_OWNER_BODY));
         Boolean tcm = Elements.bool(org, Systems.EXT_TCM, Elements.extensionPath(R, Systems.EXT_TCM));
         Boolean rmc = Elements.bool(org, Systems.EXT_REGIONAL_MEDICAL_CENTRE,
                 Elements.extensionPath(R, Systems.EXT_REGIONAL_MEDICAL_CENTRE));
-        GridId grid = null;
+        GridId grid = grid(org);
+        var campuses = campuses(org);
+        var specialties = keySpecialties(org);
+        return new RegisterInstitution(org.getName().trim(), creditCode, category, level, grade, ownership, ownerBody,
+                affiliation, tcm, districtCode, grid, parent == null ? null : new InstitutionId(parent),
+                rmc, address, campuses, specialties);
+    }
+
+    private static GridId grid(Organization org) {
         var gridId = Elements.value(org, Systems.EXT_GRID, Identifier.class, Elements.extensionPath(R, Systems.EXT_GRID));
-        if (gridId != null && gridId.hasValue()) {
-            grid = new GridId(Elements.uuid(gridId.getValue(), "Grid", Elements.extensionPath(R, Systems.EXT_GRID)));
+        return gridId != null && gridId.hasValue()
+                ? new GridId(Elements.uuid(gridId.getValue(), "Grid", Elements.extensionPath(R, Systems.EXT_GRID)))
+                : null;
+    }
+
+    private static String district(Address a) {
+        String districtCode = a.hasDistrict() ? a.getDistrict().trim() : null;
+        if (districtCode != null && !districtCode.matches("\\d{6}")) {
+            throw new InvalidInputException(R + ".address[0].district", "request.unknownValue", districtCode, "GB/T 2260");
         }
+        return districtCode;
+    }
+
+    private static String addressText(Address a) {
+        return a.hasText() ? a.getText()
+                : a.hasLine() ? String.join(" ", a.getLine().stream().map(StringType::getValue).toList()) : null;
+    }
+
+    private static List<InstitutionView.Campus> campuses(Organization org) {
         var campuses = new ArrayList<InstitutionView.Campus>();
         for (Extension ext : org.getExtensionsByUrl(Systems.EXT_CAMPUS)) {
             String field = Elements.extensionPath(R, Systems.EXT_CAMPUS);
@@ -202,6 +221,10 @@ class InstitutionToOrganizationMapper {
             campuses.add(new InstitutionView.Campus(district == null ? null : district.getValue(),
                     name == null ? null : name.getValue(), planned != null && planned.booleanValue()));
         }
+        return campuses;
+    }
+
+    private List<InstitutionView.KeySpecialty> keySpecialties(Organization org) {
         var specialties = new ArrayList<InstitutionView.KeySpecialty>();
         for (Extension ext : org.getExtensionsByUrl(Systems.EXT_KEY_SPECIALTY)) {
             String field = Elements.extensionPath(R, Systems.EXT_KEY_SPECIALTY);
@@ -214,9 +237,7 @@ class InstitutionToOrganizationMapper {
             }
             specialties.add(new InstitutionView.KeySpecialty(discipline.getValue(), ksl));
         }
-        return new RegisterInstitution(org.getName().trim(), creditCode, category, level, grade, ownership, ownerBody,
-                affiliation, tcm, districtCode, grid, parent == null ? null : new InstitutionId(parent),
-                rmc, address, campuses, specialties);
+        return specialties;
     }
 
     static boolean isConsortium(Organization org) {

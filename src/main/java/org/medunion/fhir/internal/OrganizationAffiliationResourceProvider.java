@@ -26,7 +26,6 @@ import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.MembershipView;
 import org.medunion.registry.RegistryManagement;
-import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 

@@ -50,13 +50,12 @@ class ReferralCreation {
     private final Clock clock;
     private final ReferralAccess access;
     private final ReferralTransitions transitions;
-    private final ReferralIdempotency idempotency;
     private final ReferralViews views;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of one use case, injected
     ReferralCreation(ReferralStore store, CriteriaStore criteria, RoutingPolicy routing, Directory directory,
                      ReferenceCheck references, CurrentUsers users, AuditTrail audit, Clock clock, ReferralAccess access,
-                     ReferralTransitions transitions, ReferralIdempotency idempotency, ReferralViews views) {
+                     ReferralTransitions transitions, ReferralViews views) {
         this.store = store;
         this.criteria = criteria;
         this.routing = routing;
@@ -67,17 +66,12 @@ class ReferralCreation {
         this.clock = clock;
         this.access = access;
         this.transitions = transitions;
-        this.idempotency = idempotency;
         this.views = views;
     }
 
-    /** The caller creates (and maybe submits) a referral from their side; a repeated idempotency key returns the first. */
-    ReferralView create(CreateReferral c, String idempotencyKey) {
+    /** The caller creates (and maybe submits) a referral from their side (Idempotency-Key: the shared filter). */
+    ReferralView create(CreateReferral c) {
         CurrentUser user = users.require();
-        var earlier = idempotency.earlier(idempotencyKey, user.username());
-        if (earlier.isPresent()) {
-            return views.view(store.find(earlier.get()).orElseThrow(), user, true);
-        }
         if (c == null) {
             throw new InvalidInputException("body", "field.required");
         }
@@ -90,7 +84,6 @@ class ReferralCreation {
             throw new ForbiddenException(ReferralError.WRONG_SIDE, "CREATE");
         }
         Referral r = create(c, from, user.username(), clock.instant());
-        idempotency.remember(idempotencyKey, user.username(), r.id(), clock.instant());
         audit.record(AuditAction.CREATE, ReferralLookup.OBJECT, r.id().toString(), r.residentId().toString(), r.number());
         return views.view(store.find(r.id()).orElseThrow(), user, true);
     }

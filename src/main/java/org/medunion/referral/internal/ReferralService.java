@@ -66,8 +66,8 @@ class ReferralService implements ReferralManagement {
     // ---------------------------------------------------------------- the workflow
 
     @Override
-    public ReferralView create(CreateReferral command, String idempotencyKey) {
-        return creation.create(command, idempotencyKey);
+    public ReferralView create(CreateReferral command) {
+        return creation.create(command);
     }
 
     @Override

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,9 +44,8 @@ class ReferralController {
 
     @PostMapping
     @Operation(summary = "Create a referral as a draft, or submit it at once with \"submit\": true; Idempotency-Key makes retries safe")
-    ResponseEntity<ReferralView> create(@RequestBody CreateReferral body,
-                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(referrals.create(body, key));
+    ResponseEntity<ReferralView> create(@RequestBody CreateReferral body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(referrals.create(body));
     }
 
     @PostMapping("/{id}/submit")

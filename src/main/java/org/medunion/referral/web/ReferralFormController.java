@@ -76,7 +76,7 @@ class ReferralFormController {
         support.requireRole(Role.GP, Role.SPECIALIST);
         var v = new LinkedFormValues(params);
         try {
-            var created = referrals.create(command(v), null);
+            var created = referrals.create(command(v));
             return "redirect:/console/referrals/" + created.id() + "?saved";
         } catch (MedUnionException e) {
             if (e.status() == 403 || e.status() == 404 && e.field() == null) {

@@ -46,19 +46,8 @@ class ChangeReportWorkbook {
         Locale locale = LocaleContextHolder.getLocale();
         try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(text("registry.report.xlsx.sheet", locale));
-            CellStyle title = wb.createCellStyle();
-            Font titleFont = wb.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 16);
-            title.setFont(titleFont);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle header = wb.createCellStyle();
-            Font headerFont = wb.createFont();
-            headerFont.setBold(true);
-            header.setFont(headerFont);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            border(header);
+            CellStyle title = titleStyle(wb);
+            CellStyle header = headerStyle(wb);
             CellStyle body = wb.createCellStyle();
             body.setWrapText(true);
             border(body);
@@ -104,6 +93,27 @@ class ChangeReportWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static CellStyle titleStyle(XSSFWorkbook wb) {
+        CellStyle title = wb.createCellStyle();
+        Font titleFont = wb.createFont();
+        titleFont.setBold(true);
+        titleFont.setFontHeightInPoints((short) 16);
+        title.setFont(titleFont);
+        title.setAlignment(HorizontalAlignment.CENTER);
+        return title;
+    }
+
+    private static CellStyle headerStyle(XSSFWorkbook wb) {
+        CellStyle header = wb.createCellStyle();
+        Font headerFont = wb.createFont();
+        headerFont.setBold(true);
+        header.setFont(headerFont);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        border(header);
+        return header;
     }
 
     private String text(String key, Locale locale) {

@@ -95,44 +95,9 @@ class ConsortiumCommands {
         Check.required(c.form(), "form");
         institutionCommands.requireDistrict(c.districtCode(), "districtCode");
         LocalDate established = Check.required(c.establishedOn(), "establishedOn");
-        Check.maxSize(c.gridIds(), 100, "gridIds");
-        Set<GridId> grids = new HashSet<>();
-        if (c.gridIds() != null) {
-            for (int i = 0; i < c.gridIds().size(); i++) {
-                GridId grid = Check.required(c.gridIds().get(i), "gridIds[" + i + "]");
-                if (referenceData.grid(grid.value()).isEmpty()) {
-                    throw new InvalidInputException("gridIds[" + i + "]", RegistryError.UNKNOWN_REFERENCE, grid);
-                }
-                grids.add(grid);
-            }
-        }
-        Check.maxSize(c.centres(), 30, "centres");
-        List<String> centres = new ArrayList<>();
-        if (c.centres() != null) {
-            for (int i = 0; i < c.centres().size(); i++) {
-                String centre = Check.line(c.centres().get(i), "centres[" + i + "]", 40);
-                if (!centres.contains(centre)) {
-                    centres.add(centre);
-                }
-            }
-        }
-        Check.required(c.members(), "members");
-        if (c.members().isEmpty()) {
-            throw new InvalidInputException("members", "field.required");
-        }
-        Check.maxSize(c.members(), MAX_MEMBERS, "members");
-        List<AddMember> members = new ArrayList<>();
-        Set<InstitutionId> seen = new HashSet<>();
-        for (int i = 0; i < c.members().size(); i++) {
-            AddMember m = validateMember(c.members().get(i), "members[" + i + "].", established);
-            if (!seen.add(m.institutionId())) {
-                throw new ConflictException(RegistryError.ALREADY_MEMBER, "members[" + i + "].institutionId", m.institutionId());
-            }
-            members.add(m);
-        }
-        if (members.stream().filter(m -> m.role() == MembershipRole.LEAD).count() != 1) {
-            throw new InvalidInputException("members", RegistryError.ONE_LEAD);
-        }
+        Set<GridId> grids = grids(c.gridIds());
+        List<String> centres = centres(c.centres());
+        List<AddMember> members = members(c.members(), established);
         String override = Check.optionalText(c.overrideReason(), "overrideReason", 1000);
         var caller = access.caller();
         caller.requirePlannerOf(c.districtCode());
@@ -164,6 +129,58 @@ class ConsortiumCommands {
                     membershipIds.get(i), false));
         }
         return after;
+    }
+
+    private Set<GridId> grids(List<GridId> gridIds) {
+        Check.maxSize(gridIds, 100, "gridIds");
+        Set<GridId> grids = new HashSet<>();
+        if (gridIds != null) {
+            for (int i = 0; i < gridIds.size(); i++) {
+                GridId grid = Check.required(gridIds.get(i), "gridIds[" + i + "]");
+                if (referenceData.grid(grid.value()).isEmpty()) {
+                    throw new InvalidInputException("gridIds[" + i + "]", RegistryError.UNKNOWN_REFERENCE, grid);
+                }
+                grids.add(grid);
+            }
+        }
+        return grids;
+    }
+
+    /** Shared-centre names, each once, in the order given. */
+    private static List<String> centres(List<String> given) {
+        Check.maxSize(given, 30, "centres");
+        List<String> centres = new ArrayList<>();
+        if (given != null) {
+            for (int i = 0; i < given.size(); i++) {
+                String centre = Check.line(given.get(i), "centres[" + i + "]", 40);
+                if (!centres.contains(centre)) {
+                    centres.add(centre);
+                }
+            }
+        }
+        return centres;
+    }
+
+    /** The founding members: each valid, none twice, exactly one lead. */
+    private List<AddMember> members(List<AddMember> given, LocalDate established) {
+        Check.required(given, "members");
+        if (given.isEmpty()) {
+            throw new InvalidInputException("members", "field.required");
+        }
+        Check.maxSize(given, MAX_MEMBERS, "members");
+        List<AddMember> members = new ArrayList<>();
+        Set<InstitutionId> seen = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            AddMember m = validateMember(given.get(i), "members[" + i + "].", established);
+            if (!seen.add(m.institutionId())) {
+                throw new ConflictException(RegistryError.ALREADY_MEMBER, "members[" + i + "].institutionId", m.institutionId());
+            }
+            members.add(m);
+        }
+        if (members.stream().filter(m -> m.role() == MembershipRole.LEAD).count() != 1) {
+            throw new InvalidInputException("members", RegistryError.ONE_LEAD);
+        }
+        return members;
     }
 
     ConsortiumView addMember(ConsortiumId id, AddMember command) {

@@ -61,12 +61,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** Answers that carry credentials are never stored (tokens, temporary passwords). */
     private static final List<String> NEVER_STORED = List.of("/api/auth/", "/api/accounts");
 
-    /**
-     * TODO(issue 11, lead): empty this set once referral no longer implements its own key handling
-     * (ReferralService.create); until then it keeps its code and audit.
-     */
-    static final Set<String> OWN_MECHANISM = Set.of("/api/referrals");
-
     /** Headers that describe the body and go out again with it. */
     private static final List<String> DESCRIBING = List.of("Content-Type", "Content-Encoding", "Content-Language",
             "Location", "Content-Location", "ETag", "Last-Modified");
@@ -93,7 +87,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
                 || !(path.startsWith("/api/") || path.startsWith("/fhir/"))
-                || NEVER_STORED.stream().anyMatch(path::startsWith) || OWN_MECHANISM.contains(path);
+                || NEVER_STORED.stream().anyMatch(path::startsWith);
     }
 
     @Override

@@ -159,8 +159,7 @@ abstract class IdempotencyContract {
         mappings.getHandlerMethods().keySet().stream()
                 .filter(info -> info.getMethodsCondition().getMethods().contains(RequestMethod.POST))
                 .flatMap(info -> info.getPatternValues().stream())
-                .filter(p -> p.startsWith("/api/") && !p.startsWith("/api/auth/") && !p.startsWith("/api/accounts")
-                        && !IdempotencyFilter.OWN_MECHANISM.contains(p))
+                .filter(p -> p.startsWith("/api/") && !p.startsWith("/api/auth/") && !p.startsWith("/api/accounts"))
                 .map(p -> p.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()))
                 .forEach(paths::add);
         FHIR_CREATES.forEach(type -> paths.add("/fhir/" + type));

@@ -110,7 +110,7 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
                 noCriteriaReason, null, List.of(), null, List.of(), List.of(), status.equals("active"));
         ReferralView created;
         try {
-            created = referrals.create(command, null); // Idempotency-Key: the shared IdempotencyFilter
+            created = referrals.create(command); // Idempotency-Key: the shared IdempotencyFilter
         } catch (RuntimeException e) {
             throw FieldPaths.translate(e, "ServiceRequest", PATHS);
         }

@@ -2,6 +2,7 @@ package org.medunion.audit;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The only way into the trail: record and read, never change. */
 public interface AuditTrail {
@@ -11,7 +12,8 @@ public interface AuditTrail {
      * beside it, any purpose they claimed ({@code X-Purpose-Of-Use} header), in the caller's transaction: a change
      * that rolls back leaves no row.
      */
-    default void record(AuditAction action, String objectType, String objectId, String residentRef, String detail) {
+    default void record(AuditAction action, String objectType, @Nullable String objectId, @Nullable String residentRef,
+                        @Nullable String detail) {
         record(AuditRecord.of(action, objectType, objectId).resident(residentRef).detail(detail));
     }
 
@@ -19,12 +21,12 @@ public interface AuditTrail {
      * As {@link #record(AuditAction, String, String, String, String)}, with the purpose of use the platform derived
      * from the care relationship that allowed the access (e.g. {@code REFERRAL_RECEIVED}); null = the role's purpose.
      */
-    default void record(AuditAction action, String objectType, String objectId, String residentRef, String detail,
-                        String purpose) {
+    default void record(AuditAction action, String objectType, @Nullable String objectId, @Nullable String residentRef,
+                        @Nullable String detail, @Nullable String purpose) {
         record(AuditRecord.of(action, objectType, objectId).resident(residentRef).detail(detail).purpose(purpose));
     }
 
-    default void record(AuditAction action, String objectType, String objectId) {
+    default void record(AuditAction action, String objectType, @Nullable String objectId) {
         record(action, objectType, objectId, null, null);
     }
 
@@ -41,13 +43,13 @@ public interface AuditTrail {
      * events recorded between {@code from} and {@code to} (both inclusive, null = open), with the number of all
      * matches.
      */
-    default org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, java.time.Instant from, java.time.Instant to, int offset) {
+    default org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, @Nullable Instant from, @Nullable Instant to, int offset) {
         return search(query, java.util.Set.of(), from, to, offset);
     }
 
     /** As {@link #search(AuditQuery, java.time.Instant, java.time.Instant, int)}, limited to any of {@code actions} (empty = any). */
-    org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, java.util.Set<AuditAction> actions, java.time.Instant from,
-            java.time.Instant to, int offset);
+    org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, java.util.Set<AuditAction> actions, @Nullable Instant from,
+            @Nullable Instant to, int offset);
 
     /** One row of the trail by its ID. */
     java.util.Optional<AuditEntry> find(java.util.UUID id);
@@ -60,10 +62,12 @@ public interface AuditTrail {
      *
      * @param from inclusive, {@code to} exclusive
      */
-    record AuditQuery(String actor, String objectType, String objectId, String residentRef, AuditAction action,
-                      Instant from, Instant to, int offset, int limit) {
+    record AuditQuery(@Nullable String actor, @Nullable String objectType, @Nullable String objectId,
+                      @Nullable String residentRef, @Nullable AuditAction action, @Nullable Instant from,
+                      @Nullable Instant to, int offset, int limit) {
 
-        public AuditQuery(String actor, String objectType, String objectId, String residentRef, int limit) {
+        public AuditQuery(@Nullable String actor, @Nullable String objectType, @Nullable String objectId,
+                          @Nullable String residentRef, int limit) {
             this(actor, objectType, objectId, residentRef, null, null, null, 0, limit);
         }
 

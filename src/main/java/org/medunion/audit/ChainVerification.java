@@ -1,6 +1,7 @@
 package org.medunion.audit;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Result of walking the audit hash chain.
@@ -11,5 +12,6 @@ import java.util.UUID;
  * @param reason      {@code HASH_MISMATCH} (row altered), {@code LINK_MISMATCH} (predecessor altered or replaced),
  *                    {@code GAP} (rows missing), {@code HEAD_MISMATCH} (rows missing at the end), null when intact
  */
-public record ChainVerification(boolean intact, long rowsChecked, Long brokenAt, UUID brokenRow, String reason) {
+public record ChainVerification(boolean intact, long rowsChecked, @Nullable Long brokenAt, @Nullable UUID brokenRow,
+                                @Nullable String reason) {
 }

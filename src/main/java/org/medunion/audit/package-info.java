@@ -3,4 +3,5 @@
  * Its REST API and the auditor's console page are in {@code audit.web}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {"shared", "identity"})
+@org.jspecify.annotations.NullMarked
 package org.medunion.audit;

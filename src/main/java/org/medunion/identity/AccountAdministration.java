@@ -1,6 +1,7 @@
 package org.medunion.identity;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Account administration for the security administrator (安全管理员, 等保 三员): the only role that creates
@@ -26,9 +27,9 @@ public interface AccountAdministration {
     CreatedAccount resetPassword(String username);
 
     /** Changes role and scope; revokes every token so the new rights apply at once. */
-    AccountView changeRole(String username, Role role, Scope scope);
+    AccountView changeRole(String username, @Nullable Role role, Scope scope);
 
-    record NewAccountRequest(String username, String displayName, Role role, Scope scope) {
+    record NewAccountRequest(String username, String displayName, @Nullable Role role, Scope scope) {
     }
 
     record AccountView(String username, String displayName, Role role, Scope scope, boolean enabled, boolean locked,

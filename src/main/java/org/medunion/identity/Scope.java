@@ -2,6 +2,7 @@ package org.medunion.identity;
 
 import org.medunion.shared.DivisionCode;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part of the jurisdiction an account works in.
@@ -9,7 +10,7 @@ import java.util.UUID;
  * @param type      what {@code reference} points at
  * @param reference a GB/T 2260 code for jurisdictions, a UUID for consortia and institutions, null for global
  */
-public record Scope(ScopeType type, String reference) {
+public record Scope(ScopeType type, @Nullable String reference) {
 
     public static Scope global() {
         return new Scope(ScopeType.GLOBAL, null);
@@ -28,7 +29,7 @@ public record Scope(ScopeType type, String reference) {
     }
 
     /** Whether a GB/T 2260 division lies inside a jurisdiction scope (a city code such as 310000 covers 3101xx). */
-    public boolean coversDivision(String divisionCode) {
+    public boolean coversDivision(@Nullable String divisionCode) {
         return switch (type) {
             case GLOBAL -> true;
             case JURISDICTION -> DivisionCode.covers(reference, divisionCode);
@@ -36,7 +37,7 @@ public record Scope(ScopeType type, String reference) {
         };
     }
 
-    public UUID referenceId() {
+    public @Nullable UUID referenceId() {
         return reference == null ? null : UUID.fromString(reference);
     }
 }

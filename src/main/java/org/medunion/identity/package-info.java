@@ -4,4 +4,5 @@
  * (the shell depends on identity), so its pages use the form helpers in {@code shared.web}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"shared"})
+@org.jspecify.annotations.NullMarked
 package org.medunion.identity;

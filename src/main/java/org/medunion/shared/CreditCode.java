@@ -1,5 +1,7 @@
 package org.medunion.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Unified social credit code (统一社会信用代码) per GB 32100-2015: 18 characters from a 31-character
  * alphabet (digits and capitals without I, O, Z, S, V); position 1 registration authority, 2 entity
@@ -26,7 +28,7 @@ public final class CreditCode {
         return problemWith(raw) == null;
     }
 
-    static String problemWith(String raw) {
+    static @Nullable String problemWith(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return "GB32100.required";
         }

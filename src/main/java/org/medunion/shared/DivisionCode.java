@@ -2,6 +2,7 @@ package org.medunion.shared;
 
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A GB/T 2260 administrative division code: six digits, two for the province, two for the city, two for the
@@ -43,7 +44,7 @@ public record DivisionCode(String value) {
      * The significant digits of a code: {@code 310000 → 31}, {@code 450100 → 4501}, {@code 310105 → 310105};
      * null gives the empty prefix (covers everything) and a code of another length is kept whole.
      */
-    public static String significantPrefix(String code) {
+    public static String significantPrefix(@Nullable String code) {
         if (code == null) {
             return "";
         }
@@ -57,7 +58,7 @@ public record DivisionCode(String value) {
     }
 
     /** Whether {@code division} lies inside {@code jurisdiction} (or is it); false when either is null. */
-    public static boolean covers(String jurisdiction, String division) {
+    public static boolean covers(@Nullable String jurisdiction, @Nullable String division) {
         return jurisdiction != null && division != null && division.startsWith(significantPrefix(jurisdiction));
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one input checker (decision 0090): modules check their commands with it where they handle them, so REST,
@@ -28,7 +29,8 @@ public final class Inputs {
     }
 
     /** A stripped text that must match {@code pattern}, else the module's {@code rule}; null stays null. */
-    public static String matching(String value, String field, Pattern pattern, ErrorCode rule, Object... arguments) {
+    public static @Nullable String matching(@Nullable String value, String field, Pattern pattern, ErrorCode rule,
+                                            Object... arguments) {
         if (value == null) {
             return null;
         }

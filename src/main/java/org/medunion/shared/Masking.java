@@ -1,5 +1,7 @@
 package org.medunion.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /** Masks personal identifiers for display, logs and exports (quality.md S-3). */
 public final class Masking {
 
@@ -7,7 +9,7 @@ public final class Masking {
     }
 
     /** 110101199001011234 → 110101********1234; anything shorter is masked whole. */
-    public static String residentId(String id) {
+    public static @Nullable String residentId(@Nullable String id) {
         if (id == null) {
             return null;
         }
@@ -19,7 +21,7 @@ public final class Masking {
     }
 
     /** 13812345678 → 138****5678. */
-    public static String phone(String phone) {
+    public static @Nullable String phone(@Nullable String phone) {
         if (phone == null) {
             return null;
         }

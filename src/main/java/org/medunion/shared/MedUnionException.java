@@ -1,6 +1,7 @@
 package org.medunion.shared;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of the errors a caller can act on. Each carries a stable code (e.g. {@code REGISTRY-0003},
@@ -11,10 +12,10 @@ import java.util.List;
 public abstract class MedUnionException extends RuntimeException {
 
     private final String code;
-    private final String field;
+    private final @Nullable String field;
     private final List<Object> arguments;
 
-    protected MedUnionException(String code, String field, Object... arguments) {
+    protected MedUnionException(String code, @Nullable String field, @Nullable Object... arguments) {
         super(code + (field == null ? "" : " [" + field + "]"));
         this.code = code;
         this.field = field;
@@ -33,7 +34,7 @@ public abstract class MedUnionException extends RuntimeException {
         return code;
     }
 
-    public String field() {
+    public @Nullable String field() {
         return field;
     }
 

@@ -3,6 +3,7 @@ package org.medunion.shared;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mainland resident identity number (居民身份证号) per GB 11643-1999: six digits of administrative
@@ -23,20 +24,21 @@ public final class ResidentIdNumber {
     }
 
     /** Parses and validates; throws {@link InvalidInputException} naming {@code field} and the broken rule. */
-    public static ResidentIdNumber parse(String raw, String field) {
+    public static ResidentIdNumber parse(@Nullable String raw, String field) {
         String problem = problemWith(raw);
         if (problem != null) {
             throw new InvalidInputException(field, problem, raw == null ? null : Masking.residentId(raw));
         }
-        return new ResidentIdNumber(raw.trim().toUpperCase());
+        // problemWith() refuses null, so a number that passed it is there
+        return new ResidentIdNumber(Objects.requireNonNull(raw, "validated above").trim().toUpperCase());
     }
 
-    public static boolean isValid(String raw) {
+    public static boolean isValid(@Nullable String raw) {
         return problemWith(raw) == null;
     }
 
     /** Returns the message code of the first rule the number breaks, or null when it is valid. */
-    static String problemWith(String raw) {
+    static @Nullable String problemWith(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return "GB11643.required";
         }
@@ -91,7 +93,7 @@ public final class ResidentIdNumber {
     }
 
     public String masked() {
-        return Masking.residentId(value);
+        return Objects.requireNonNull(Masking.residentId(value), "masking keeps a present number present");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.medunion.shared;
 
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one input-hygiene check for text that MedUnion stores (issue 10). Rejected everywhere: C0 and C1 control
@@ -33,7 +34,7 @@ public final class TextRules {
     }
 
     /** A required text: stripped, then checked; blank is {@code field.required}. */
-    public static String required(String value, String field, Kind kind, int max) {
+    public static String required(@Nullable String value, String field, Kind kind, int max) {
         String s = optional(value, field, kind, max);
         if (s == null) {
             throw new InvalidInputException(field, "field.required");
@@ -42,11 +43,11 @@ public final class TextRules {
     }
 
     /** An optional text: stripped (blank becomes null), then checked for length and characters. */
-    public static String optional(String value, String field, Kind kind, int max) {
+    public static @Nullable String optional(@Nullable String value, String field, Kind kind, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String s = characters(value.strip(), field, kind);
+        String s = checked(value.strip(), field, kind);
         if (s.codePointCount(0, s.length()) > max) {
             throw new InvalidInputException(field, TOO_LONG, max);
         }
@@ -57,10 +58,11 @@ public final class TextRules {
      * Checks the characters only, for callers that keep their own length rule; returns the text with CR LF
      * turned into LF in multi-line fields.
      */
-    public static String characters(String value, String field, Kind kind) {
-        if (value == null) {
-            return null;
-        }
+    public static @Nullable String characters(@Nullable String value, String field, Kind kind) {
+        return value == null ? null : checked(value, field, kind);
+    }
+
+    private static String checked(String value, String field, Kind kind) {
         String s = kind == Kind.MULTILINE ? value.replace("\r\n", "\n") : value;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -76,7 +78,7 @@ public final class TextRules {
     }
 
     /** The rule the character at {@code i} breaks, or null. */
-    private static String rule(String s, int i, char c, Kind kind) {
+    private static @Nullable String rule(String s, int i, char c, Kind kind) {
         if (Character.isHighSurrogate(c)) {
             return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)) ? null : SURROGATE;
         }

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.Scope;
 import org.medunion.web.console.ConsoleNames;
@@ -56,12 +59,12 @@ public class ConsoleFormat {
      * picker, follow-ups — show ID and phone numbers masked for every role; only a resident's own page shows them
      * in full, and only to the roles that need them (S-3). Masking a masked number changes nothing.
      */
-    public String listedIdNumber(String number) {
+    public @Nullable String listedIdNumber(@Nullable String number) {
         return org.medunion.shared.Masking.residentId(number);
     }
 
     /** See {@link #listedIdNumber}. */
-    public String listedPhone(String phone) {
+    public @Nullable String listedPhone(@Nullable String phone) {
         return org.medunion.shared.Masking.phone(phone);
     }
 
@@ -86,17 +89,17 @@ public class ConsoleFormat {
     }
 
     /** A period in whole days, hours or minutes ("24 小时", "2 days") instead of ISO 8601 ("PT24H"). */
-    public String duration(Duration d) {
+    public @Nullable String duration(@Nullable Duration d) {
         if (d == null) {
             return "";
         }
         if (!d.isZero() && d.toMinutes() % (24 * 60) == 0) {
-            return text("duration.days", null, d.toDays());
+            return optionalText("duration.days", d.toDays());
         }
         if (d.toMinutes() % 60 == 0) {
-            return text("duration.hours", null, d.toHours());
+            return optionalText("duration.hours", d.toHours());
         }
-        return text("duration.minutes", null, d.toMinutes());
+        return optionalText("duration.minutes", d.toMinutes());
     }
 
     /**
@@ -110,9 +113,12 @@ public class ConsoleFormat {
         String kind = text("scope." + scope.type().name(), scope.type().name());
         String name = switch (scope.type()) {
             case GLOBAL -> null;
-            case JURISDICTION -> names.district(scope.reference()).orElse(scope.reference());
-            case CONSORTIUM -> names.consortium(scope.referenceId()).orElse(null);
-            case INSTITUTION -> names.institution(scope.referenceId()).orElse(null);
+            case JURISDICTION -> {
+                String code = Objects.requireNonNull(scope.reference(), "a jurisdiction scope names its division");
+                yield names.district(code).orElse(code);
+            }
+            case CONSORTIUM -> names.consortium(referenceId(scope)).orElse(null);
+            case INSTITUTION -> names.institution(referenceId(scope)).orElse(null);
         };
         return name == null ? kind : kind + " · " + name;
     }
@@ -131,7 +137,18 @@ public class ConsoleFormat {
         return code == null ? "" : names.district(code).orElse(code);
     }
 
+    /** Consortium and institution scopes always name the object they cover. */
+    private static UUID referenceId(Scope scope) {
+        return Objects.requireNonNull(scope.referenceId(), "a consortium or institution scope names its object");
+    }
+
     private String text(String key, String fallback, Object... args) {
-        return messages.getMessage(key, args, fallback, LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage(key, args, fallback, LocaleContextHolder.getLocale()),
+                "a default message is given");
+    }
+
+    /** Without a default message: null when the bundle lacks the key. */
+    private @Nullable String optionalText(String key, Object... args) {
+        return messages.getMessage(key, args, null, LocaleContextHolder.getLocale());
     }
 }

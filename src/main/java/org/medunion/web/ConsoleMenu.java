@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Role;
 
 /**
@@ -77,7 +78,7 @@ public final class ConsoleMenu {
     }
 
     /** What a template needs: groups with their items, the active item and its group (for the breadcrumb). */
-    public record View(List<Group> groups, Item active, String activeGroup) {
+    public record View(List<Group> groups, @Nullable Item active, @Nullable String activeGroup) {
     }
 
     public record Group(String label, List<Item> items, boolean open) {

@@ -1,6 +1,7 @@
 package org.medunion.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.springframework.stereotype.Controller;
@@ -18,12 +19,12 @@ class CurrentUserAdvice {
     }
 
     @ModelAttribute("me")
-    CurrentUser me() {
+    @Nullable CurrentUser me() {
         return users.current().orElse(null);
     }
 
     @ModelAttribute("nav")
-    ConsoleMenu.View nav(HttpServletRequest request) {
+    ConsoleMenu.@Nullable View nav(HttpServletRequest request) {
         return users.current().map(u -> ConsoleMenu.of(u.role(),
                 request.getRequestURI().substring(request.getContextPath().length()))).orElse(null);
     }

@@ -6,4 +6,5 @@
  * through ports the modules implement (decision 0085).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web console", allowedDependencies = {"shared", "identity"})
+@org.jspecify.annotations.NullMarked
 package org.medunion.web;

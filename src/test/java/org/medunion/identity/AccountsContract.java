@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -143,9 +144,10 @@ abstract class AccountsContract {
         for (int i = 0; i < 400 && (last == null || last.status() != 429); i++) {
             last = Api.anonymous(port).send("POST", "/api/auth/token", "{}", headers(address));
         }
-        assertThat(last.status()).isEqualTo(429);
-        assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 60L);
-        assertThat(last.json().get("code").asString()).isEqualTo("auth.rateLimited");
+        Api.Response limited = Objects.requireNonNull(last, "the loop runs at least once");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(limited.json().get("code").asString()).isEqualTo("auth.rateLimited");
         assertThat(Api.anonymous(port).send("POST", "/api/auth/token", "{}", headers(newAddress())).status())
                 .as("another address").isEqualTo(400);
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -199,7 +200,7 @@ class ConsoleCrawlerTest {
         }
         if (phone) {
             Object width = js.executeScript("return document.documentElement.scrollWidth");
-            if (((Number) width).intValue() > 390) {
+            if (((Number) Objects.requireNonNull(width, "the page has a width")).intValue() > 390) {
                 problems.add(where + "page is " + width + " px wide: scrolls sideways");
             }
             return problems;

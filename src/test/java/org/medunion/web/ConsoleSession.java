@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A browser-less console user for tests: a cookie jar, form login with the CSRF token from the page,
@@ -78,7 +79,7 @@ final class ConsoleSession {
         return postForm(path, fields, null);
     }
 
-    private Page postForm(String path, Map<String, String> fields, String csrf) {
+    private Page postForm(String path, Map<String, String> fields, @Nullable String csrf) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrf != null) {
             all.put("_csrf", csrf);

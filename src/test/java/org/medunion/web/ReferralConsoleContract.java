@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
@@ -79,7 +80,8 @@ abstract class ReferralConsoleContract {
         return jdbc.sql("select count(*) from referral_referral where resident_id = ?").param(w.resident()).query(Long.class).single();
     }
 
-    static List<Map.Entry<String, String>> upForm(World w, String icd, String criterion, String noCriteriaReason, String action) {
+    static List<Map.Entry<String, String>> upForm(World w, String icd, @Nullable String criterion, String noCriteriaReason,
+                                                  String action) {
         var f = new ArrayList<Map.Entry<String, String>>(List.of(Map.entry("residentId", w.resident().toString()),
                 Map.entry("direction", "UP"), Map.entry("toInstitutionId", w.lead().toString()),
                 Map.entry("toDepartment", "心内科"), Map.entry("diagnosisCode", icd), Map.entry("diagnosisText", "原发性高血压"),

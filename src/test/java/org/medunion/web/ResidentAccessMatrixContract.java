@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -68,6 +69,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * answer or not), {@code -} for "not called". Regenerate after review with {@code -Dmedunion.matrix.write=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// the fixture maps (users, people) are filled before every test and hold every key the tests look up
+@SuppressWarnings("NullAway")
 abstract class ResidentAccessMatrixContract {
 
     static final String FILE = "src/test/resources/security/resident-access-matrix.csv";
@@ -495,7 +498,7 @@ abstract class ResidentAccessMatrixContract {
         return jdbc.sql("select count(*) from scheduling_booking where resident_id = ?").param(p.id()).query(Long.class).single();
     }
 
-    private String referralBody(UUID resident, UUID to, UUID from, boolean submit) {
+    private String referralBody(UUID resident, UUID to, @Nullable UUID from, boolean submit) {
         return """
                 {"direction":"UP",%s"toInstitutionId":"%s","toDepartment":"心内科","residentId":"%s",
                  "reason":"血压控制不佳","diagnosisCode":"I10","diagnosisText":"原发性高血压","urgency":"ROUTINE",

@@ -3,6 +3,7 @@ package org.medunion.audit.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * On the embedded H2 database, refuses every UPDATE and DELETE of the table it is attached to
@@ -11,7 +12,8 @@ import org.h2.api.Trigger;
  */
 public class AppendOnlyTrigger implements Trigger {
 
-    private String table;
+    // set by H2 in init(), before any fire()
+    private @Nullable String table;
 
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.ChainVerification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,9 +25,10 @@ final class AuditChain {
     }
 
     /** The stored fields of one row that the hash covers. */
-    record Row(long seq, UUID id, Instant occurredAt, String actor, String actorRole, String action, String objectType,
-               String objectId, String residentRef, String clientAddress, String purpose, String claimedPurpose,
-               String outcome, String detail, String prevHash, String rowHash) {
+    record Row(long seq, UUID id, Instant occurredAt, @Nullable String actor, @Nullable String actorRole, String action,
+               @Nullable String objectType, @Nullable String objectId, @Nullable String residentRef,
+               @Nullable String clientAddress, @Nullable String purpose, @Nullable String claimedPurpose,
+               String outcome, @Nullable String detail, @Nullable String prevHash, @Nullable String rowHash) {
     }
 
     /** Length-prefixed fields (null distinct from empty), so no choice of separator can make two rows collide. */
@@ -67,10 +69,11 @@ final class AuditChain {
                 if (!prev.equals(r.prevHash())) {
                     return new ChainVerification(false, checked, r.seq(), r.id(), "LINK_MISMATCH");
                 }
-                if (!hash(r, prev).equals(r.rowHash())) {
+                String expected = hash(r, prev);
+                if (!expected.equals(r.rowHash())) {
                     return new ChainVerification(false, checked, r.seq(), r.id(), "HASH_MISMATCH");
                 }
-                prev = r.rowHash();
+                prev = expected; // equal to the stored row hash, and known not to be null
                 expectedSeq++;
                 checked++;
             }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditEntry;
 import org.medunion.audit.AuditRecord;
@@ -167,7 +168,8 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public Slice<AuditEntry> search(AuditQuery q, Set<AuditAction> actions, Instant from, Instant to, int offset) {
+    public Slice<AuditEntry> search(AuditQuery q, Set<AuditAction> actions, @Nullable Instant from, @Nullable Instant to,
+            int offset) {
         var where = new StringBuilder(" where 1=1");
         var params = new ArrayList<Object>();
         filter(q, where, params);
@@ -208,14 +210,14 @@ class JdbcAuditTrail implements AuditTrail {
         condition(where, params, " and occurred_at < ?", q.to() == null ? null : Timestamp.from(q.to()));
     }
 
-    private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
+    private static void condition(StringBuilder where, List<Object> params, String sql, @Nullable Object value) {
         if (value != null) {
             where.append(sql);
             params.add(value);
         }
     }
 
-    private static HttpServletRequest currentRequest() {
+    private static @Nullable HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs ? attrs.getRequest() : null;
     }
 
@@ -223,7 +225,7 @@ class JdbcAuditTrail implements AuditTrail {
      * Text as the databases will store and return it: no NUL (PostgreSQL refuses it) and no lone surrogate
      * (UTF-8 cannot carry it), else the hash computed now would not match the row read back.
      */
-    static String clean(String s, int max) {
+    static @Nullable String clean(@Nullable String s, int max) {
         if (s == null) {
             return null;
         }

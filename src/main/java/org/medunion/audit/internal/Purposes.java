@@ -2,6 +2,7 @@ package org.medunion.audit.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Role;
 
 /**
@@ -15,7 +16,7 @@ final class Purposes {
     private Purposes() {
     }
 
-    static String of(Role role) {
+    static String of(@Nullable Role role) {
         if (role == null) {
             return "SYSTEM";
         }
@@ -28,7 +29,7 @@ final class Purposes {
     }
 
     /** The role an explicitly named actor had, if it is one of ours. */
-    static Role role(String name) {
+    static @Nullable Role role(@Nullable String name) {
         for (Role r : Role.values()) {
             if (r.name().equals(name)) {
                 return r;
@@ -44,7 +45,7 @@ final class Purposes {
     }
 
     /** The caller's claim, kept verbatim when it is a plain code, else marked unreadable (it is not trusted text). */
-    static String claimed(HttpServletRequest request) {
+    static @Nullable String claimed(@Nullable HttpServletRequest request) {
         String claim = request == null ? null : request.getHeader(CLAIM_HEADER);
         if (claim == null || claim.isBlank()) {
             return null;

@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditExport;
 import org.medunion.audit.AuditTrail.AuditQuery;
@@ -37,9 +38,9 @@ class AuditApiController {
 
     @GetMapping("/export.csv")
     @Operation(summary = "Export the trail as CSV, filtered by time range [from, to), actor, resident and action")
-    void csv(@RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
-             @RequestParam(required = false) String actor, @RequestParam(required = false) UUID resident,
-             @RequestParam(required = false) AuditAction action, HttpServletResponse response) throws IOException {
+    void csv(@RequestParam(required = false) @Nullable OffsetDateTime from, @RequestParam(required = false) @Nullable OffsetDateTime to,
+             @RequestParam(required = false) @Nullable String actor, @RequestParam(required = false) @Nullable UUID resident,
+             @RequestParam(required = false) @Nullable AuditAction action, HttpServletResponse response) throws IOException {
         export.requireReader();
         var query = new AuditQuery(blankToNull(actor), null, null, resident == null ? null : resident.toString(), action,
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), 0, AuditExport.MAX_ROWS);
@@ -50,7 +51,7 @@ class AuditApiController {
         out.flush();
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditExport;
 import org.medunion.audit.AuditTrail;
@@ -43,11 +44,11 @@ class AuditConsoleController {
     }
 
     @GetMapping("/console/audit")
-    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String objectType,
-                 @RequestParam(required = false) String resident, @RequestParam(required = false) String action,
-                 @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+    String audit(@RequestParam(required = false) @Nullable String actor, @RequestParam(required = false) @Nullable String objectType,
+                 @RequestParam(required = false) @Nullable String resident, @RequestParam(required = false) @Nullable String action,
+                 @RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
                  @RequestParam(defaultValue = "0") int page,
-                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+                 @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         export.requireReader();
         int p = Math.max(0, Math.min(page, 10_000));
         var query = query(actor, objectType, resident, action, from, to, p * LIMIT, LIMIT);
@@ -67,9 +68,9 @@ class AuditConsoleController {
     }
 
     @GetMapping("/console/audit/export.csv")
-    void csv(@RequestParam(required = false) String actor, @RequestParam(required = false) String objectType,
-             @RequestParam(required = false) String resident, @RequestParam(required = false) String action,
-             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+    void csv(@RequestParam(required = false) @Nullable String actor, @RequestParam(required = false) @Nullable String objectType,
+             @RequestParam(required = false) @Nullable String resident, @RequestParam(required = false) @Nullable String action,
+             @RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
              HttpServletResponse response) throws IOException {
         export.requireReader();
         var query = query(actor, objectType, resident, action, from, to, 0, AuditExport.MAX_ROWS);
@@ -86,15 +87,16 @@ class AuditConsoleController {
         return "audit :: verification";
     }
 
-    private static AuditQuery query(String actor, String objectType, String resident, String action, LocalDate from,
-                                    LocalDate to, int offset, int limit) {
+    private static AuditQuery query(@Nullable String actor, @Nullable String objectType, @Nullable String resident,
+                                    @Nullable String action, @Nullable LocalDate from, @Nullable LocalDate to, int offset,
+                                    int limit) {
         Instant start = from == null ? null : from.atStartOfDay(ZONE).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant();
         return new AuditQuery(blankToNull(actor), blankToNull(objectType), null, residentRef(resident), action(action),
                 start, end, offset, limit);
     }
 
-    private static String residentRef(String resident) {
+    private static @Nullable String residentRef(@Nullable String resident) {
         String r = blankToNull(resident);
         if (r == null) {
             return null;
@@ -106,7 +108,7 @@ class AuditConsoleController {
         }
     }
 
-    private static AuditAction action(String action) {
+    private static @Nullable AuditAction action(@Nullable String action) {
         String a = blankToNull(action);
         if (a == null) {
             return null;

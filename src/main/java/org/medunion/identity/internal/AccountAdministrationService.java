@@ -3,7 +3,9 @@ package org.medunion.identity.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.AccountAdministration;
 import org.medunion.identity.AccountEvent;
 import org.medunion.identity.CurrentUser;
@@ -66,12 +68,13 @@ class AccountAdministrationService implements AccountAdministration {
             throw new InvalidInputException("displayName", "account.displayNameFormat");
         }
         checkScope(r.role(), r.scope());
+        Role role = Objects.requireNonNull(r.role(), "checkScope() refuses a missing role");
         if (accounts.find(r.username()).isPresent()) {
             throw new ConflictException("account.exists", "username");
         }
         String temporary = temporaryPassword();
         String hash = encoder.encode(temporary);
-        accounts.insert(r.username(), hash, new CurrentUser(r.username(), r.displayName().strip(), r.role(), r.scope()),
+        accounts.insert(r.username(), hash, new CurrentUser(r.username(), r.displayName().strip(), role, r.scope()),
                 clock.instant());
         accounts.setPassword(r.username(), hash, true, clock.instant());
         changed(r.username(), "created " + r.role() + " " + r.scope().type() + " " + nullToEmpty(r.scope().reference()));
@@ -132,11 +135,12 @@ class AccountAdministrationService implements AccountAdministration {
 
     @Override
     @Transactional
-    public AccountView changeRole(String username, Role role, Scope scope) {
+    public AccountView changeRole(String username, @Nullable Role role, Scope scope) {
         requireSecurityAdmin(username);
         var before = find(username).user();
         checkScope(role, scope);
-        accounts.setRole(username, new CurrentUser(username, before.displayName(), role, scope), clock.instant());
+        Role checked = Objects.requireNonNull(role, "checkScope() refuses a missing role");
+        accounts.setRole(username, new CurrentUser(username, before.displayName(), checked, scope), clock.instant());
         changed(username, "role " + before.role() + " " + before.scope().type() + " " + nullToEmpty(before.scope().reference())
                 + " -> " + role + " " + scope.type() + " " + nullToEmpty(scope.reference()));
         revoked(username, "role change");
@@ -153,7 +157,7 @@ class AccountAdministrationService implements AccountAdministration {
         };
     }
 
-    private void checkScope(Role role, Scope scope) {
+    private void checkScope(@Nullable Role role, Scope scope) {
         if (role == null) {
             throw new InvalidInputException("role", "account.roleRequired");
         }
@@ -173,7 +177,7 @@ class AccountAdministrationService implements AccountAdministration {
         }
     }
 
-    private void requireSecurityAdmin(String targetUsername) {
+    private void requireSecurityAdmin(@Nullable String targetUsername) {
         CurrentUser me = users.require();
         if (me.role() != Role.SECURITY_ADMIN) {
             throw new ForbiddenException("account.securityAdminOnly");
@@ -210,7 +214,7 @@ class AccountAdministrationService implements AccountAdministration {
         return "Tmp" + sb + random.nextInt(10);
     }
 
-    private static String nullToEmpty(String s) {
+    private static String nullToEmpty(@Nullable String s) {
         return s == null ? "" : s;
     }
 }

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.AccountEvent;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
@@ -67,7 +69,8 @@ public class AccountAuthenticator implements AuthenticationProvider {
     }
 
     /** The account behind a correct login, or a {@link LoginRefused} that says as little as possible. */
-    public CurrentUser login(String username, String password, String totp, String source) {
+    public CurrentUser login(@Nullable String username, String password, @Nullable String totp,
+                             @Nullable String source) {
         String src = source == null ? "unknown" : source.length() > 64 ? source.substring(0, 64) : source;
         String name = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
         try {
@@ -86,7 +89,9 @@ public class AccountAuthenticator implements AuthenticationProvider {
                 if (totp == null || totp.isBlank()) {
                     throw new LoginRefused("auth.totpRequired", 0);
                 }
-                passwordOk = Totp.verify(account.get().totpSecret(), totp.trim(), clock.instant());
+                // totpEnrolled() above: the secret is there
+                String secret = Objects.requireNonNull(account.get().totpSecret(), "enrolled account has a TOTP secret");
+                passwordOk = Totp.verify(secret, totp.trim(), clock.instant());
             }
             if (!passwordOk) {
                 fail(name, src);
@@ -108,7 +113,8 @@ public class AccountAuthenticator implements AuthenticationProvider {
             events.publishEvent(new AccountEvent(AccountEvent.Type.ACCOUNT_LOCKED, username, "source " + source + " until "
                     + failure.lockedUntil()));
         }
-        throw failure.locked() ? LoginRefused.locked(failure.lockedUntil(), clock.instant())
+        Instant until = failure.lockedUntil();
+        throw until != null ? LoginRefused.locked(until, clock.instant())
                 : new LoginRefused("auth.badCredentials", 0);
     }
 
@@ -158,14 +164,14 @@ public class AccountAuthenticator implements AuthenticationProvider {
 
     /** The console login form's details: remote address plus the optional TOTP field. */
     static final class LoginDetails extends WebAuthenticationDetails {
-        private final String totp;
+        private final @Nullable String totp;
 
         LoginDetails(jakarta.servlet.http.HttpServletRequest request) {
             super(request);
             this.totp = request.getParameter("totp");
         }
 
-        String totp() {
+        @Nullable String totp() {
             return totp;
         }
     }

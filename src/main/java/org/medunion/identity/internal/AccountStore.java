@@ -1,9 +1,11 @@
 package org.medunion.identity.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
@@ -49,8 +51,8 @@ class AccountStore {
         jdbc.sql("""
                 insert into identity_account (id, username, password_hash, display_name, role, scope_type, scope_ref, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), username, passwordHash, user.displayName(), user.role().name(),
-                        user.scope().type().name(), user.scope().reference(), java.sql.Timestamp.from(now))
+                .params(Arrays.asList(UUID.randomUUID(), username, passwordHash, user.displayName(), user.role().name(),
+                        user.scope().type().name(), user.scope().reference(), java.sql.Timestamp.from(now)))
                 .update();
     }
 
@@ -75,8 +77,8 @@ class AccountStore {
 
     void setRole(String username, CurrentUser user, Instant now) {
         jdbc.sql("update identity_account set role = ?, scope_type = ?, scope_ref = ?, updated_at = ? where username = ?")
-                .params(user.role().name(), user.scope().type().name(), user.scope().reference(),
-                        java.sql.Timestamp.from(now), username).update();
+                .params(Arrays.asList(user.role().name(), user.scope().type().name(), user.scope().reference(),
+                        java.sql.Timestamp.from(now), username)).update();
     }
 
     /** Sets the secret only while none is set, so a second enrolment cannot replace the first one. */
@@ -94,7 +96,8 @@ class AccountStore {
      * log line or exception message can carry them.
      */
     record Account(UUID id, String username, String passwordHash, CurrentUser user, int failedAttempts,
-                   Instant lockedUntil, boolean enabled, boolean mustChangePassword, String totpSecret) {
+                   @Nullable Instant lockedUntil, boolean enabled, boolean mustChangePassword,
+                   @Nullable String totpSecret) {
 
         boolean totpEnrolled() {
             return totpSecret != null;

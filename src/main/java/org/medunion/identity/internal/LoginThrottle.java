@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -78,8 +80,8 @@ class LoginThrottle {
         jdbc.sql("""
                 update identity_login_failure set failures = ?, lockouts = ?, locked_until = ?, last_failure_at = ?
                 where username = ? and source = ?""")
-                .params(failures, lockouts, until == null ? null : Timestamp.from(until), Timestamp.from(now),
-                        username, source)
+                .params(Arrays.asList(failures, lockouts, until == null ? null : Timestamp.from(until), Timestamp.from(now),
+                        username, source))
                 .update();
         return new Failure(until, until != null);
     }
@@ -112,14 +114,14 @@ class LoginThrottle {
         return d.compareTo(maxLockDuration) > 0 ? maxLockDuration : d;
     }
 
-    private record Row(int failures, int lockouts, Instant lockedUntil) {
+    private record Row(int failures, int lockouts, @Nullable Instant lockedUntil) {
     }
 
     /**
      * @param lockedUntil set while the pair is locked
      * @param lockedNow   whether this very failure set the lock (happens exactly once per lock-out)
      */
-    record Failure(Instant lockedUntil, boolean lockedNow) {
+    record Failure(@Nullable Instant lockedUntil, boolean lockedNow) {
         boolean locked() {
             return lockedUntil != null;
         }

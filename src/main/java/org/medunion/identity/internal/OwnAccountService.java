@@ -2,6 +2,7 @@ package org.medunion.identity.internal;
 
 import java.time.Clock;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.AccountEvent;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.OwnAccount;
@@ -50,7 +51,8 @@ public class OwnAccountService implements OwnAccount {
      * revokes every other session; {@code keptSession} (the caller's own, null for the console) stays valid.
      */
     @Transactional
-    public void changePassword(String username, String currentPassword, String newPassword, UUID keptSession) {
+    public void changePassword(String username, String currentPassword, String newPassword,
+                               @Nullable UUID keptSession) {
         var account = accounts.find(username).orElseThrow();
         if (!authenticator.passwordMatches(account, currentPassword)) {
             throw new InvalidInputException("currentPassword", "password.currentWrong");

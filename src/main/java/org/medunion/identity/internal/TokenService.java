@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,7 +107,7 @@ public class TokenService {
     }
 
     /** Every session of the account but the one given (password change keeps the caller signed in). */
-    int revokeAllExcept(String username, UUID keptSession) {
+    int revokeAllExcept(String username, @Nullable UUID keptSession) {
         if (keptSession == null) {
             return revokeAll(username);
         }
@@ -158,6 +159,6 @@ public class TokenService {
     }
 
     /** What a valid access token stands for. */
-    public record Session(CurrentUser user, UUID id, boolean mustChangePassword) {
+    public record Session(CurrentUser user, @Nullable UUID id, boolean mustChangePassword) {
     }
 }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 4226 HOTP and RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits) — the parameters every authenticator app
@@ -35,7 +36,7 @@ final class Totp {
                 + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP_SECONDS;
     }
 
-    static boolean verify(String base32Secret, String code, Instant now) {
+    static boolean verify(String base32Secret, @Nullable String code, Instant now) {
         if (code == null || !code.matches("\\d{" + DIGITS + "}")) {
             return false;
         }

@@ -1,5 +1,6 @@
 package org.medunion.identity.web;
 
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.AccountAdministration;
 import org.medunion.identity.OwnAccount;
 import org.medunion.identity.Role;
@@ -61,7 +62,7 @@ class AccountConsoleController {
 
     @PostMapping("/console/accounts")
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String role,
-                  @RequestParam String scopeType, @RequestParam(required = false) String scopeReference, Model model) {
+                  @RequestParam String scopeType, @RequestParam(required = false) @Nullable String scopeReference, Model model) {
         try {
             var created = admin.create(new AccountAdministration.NewAccountRequest(username, displayName,
                     FormValues.enumValue(Role.class, "role", role), scope(scopeType, scopeReference)));
@@ -89,7 +90,7 @@ class AccountConsoleController {
 
     @PostMapping("/console/accounts/{username}/role")
     String changeRole(@PathVariable String username, @RequestParam String role, @RequestParam String scopeType,
-                      @RequestParam(required = false) String scopeReference, Model model) {
+                      @RequestParam(required = false) @Nullable String scopeReference, Model model) {
         try {
             admin.changeRole(username, FormValues.enumValue(Role.class, "role", role), scope(scopeType, scopeReference));
         } catch (MedUnionException e) {
@@ -98,7 +99,10 @@ class AccountConsoleController {
         return list(0, model);
     }
 
-    private static Scope scope(String type, String reference) {
+    // A blank scope type goes on as null on purpose: AccountAdministration refuses it (scope.type,
+    // account.scopeTypeForRole) after its username and role checks, so the order of errors stays the same.
+    @SuppressWarnings("NullAway")
+    private static Scope scope(String type, @Nullable String reference) {
         return new Scope(FormValues.enumValue(ScopeType.class, "scope.type", type), FormValues.blankToNull(reference));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Objects;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.internal.AccountAuthenticator;
 import org.medunion.identity.internal.OwnAccountService;
@@ -60,7 +61,7 @@ class AuthTokenController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke the presented token (and its refresh token)")
     void logout(@RequestHeader("Authorization") String authorization, Authentication authentication) {
-        own.logout(((CurrentUser) authentication.getPrincipal()).username(), authorization.substring(7).trim());
+        own.logout(caller(authentication).username(), authorization.substring(7).trim());
     }
 
     @PostMapping("/api/auth/password")
@@ -68,7 +69,7 @@ class AuthTokenController {
     @Operation(summary = "Change your own password; every other token of the account is revoked")
     void changePassword(@Valid @RequestBody PasswordChange request, Authentication authentication) {
         var session = authentication.getDetails() instanceof TokenService.Session s ? s.id() : null;
-        own.changePassword(((CurrentUser) authentication.getPrincipal()).username(), request.currentPassword(),
+        own.changePassword(caller(authentication).username(), request.currentPassword(),
                 request.newPassword(), session);
     }
 
@@ -92,10 +93,15 @@ class AuthTokenController {
         return own.enrolTotp(request.username());
     }
 
+    /** These endpoints require authentication, so Spring Security has set the principal before they run. */
+    private static CurrentUser caller(Authentication authentication) {
+        return (CurrentUser) Objects.requireNonNull(authentication.getPrincipal(), "authenticated request has a principal");
+    }
+
     @GetMapping("/api/auth/whoami")
     @Operation(summary = "The account behind the bearer token: role and scope")
     CurrentUser whoami(Authentication authentication) {
-        return (CurrentUser) authentication.getPrincipal();
+        return caller(authentication);
     }
 
     private CurrentUser login(String username, String password, String totp, HttpServletRequest http,

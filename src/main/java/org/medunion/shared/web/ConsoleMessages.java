@@ -1,5 +1,7 @@
 package org.medunion.shared.web;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
@@ -26,21 +28,23 @@ public class ConsoleMessages {
         for (int i = 0; i < e.arguments().size(); i++) {
             args[i + 1] = e.arguments().get(i);
         }
-        return messages.getMessage("error." + e.code(), args, e.code(), LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage("error." + e.code(), args, e.code(), LocaleContextHolder.getLocale()),
+                "a default message is given");
     }
 
     /** The form label of a field ({@code field.<name>} in the console bundle; indexes dropped), else its name. */
-    public String fieldLabel(String field) {
+    public String fieldLabel(@Nullable String field) {
         if (field == null || field.isBlank()) {
             return "";
         }
         String last = field.replaceAll("\\[\\d+]", "");
         last = last.substring(last.lastIndexOf('.') + 1);
-        return messages.getMessage("field." + last, null, field, LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage("field." + last, null, field, LocaleContextHolder.getLocale()),
+                "a default message is given");
     }
 
     public String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage(key, args, key, LocaleContextHolder.getLocale()), "a default message is given");
     }
 
     /** A refused submission: the message next to its field, about the whole form, or with the blocking rules. */

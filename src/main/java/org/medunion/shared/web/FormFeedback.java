@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.RuleViolationException;
 
 /**
@@ -32,7 +33,7 @@ public final class FormFeedback {
         return fields.containsKey(field);
     }
 
-    public String get(String field) {
+    public @Nullable String get(String field) {
         return fields.get(field);
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.InvalidInputException;
 
 /**
@@ -15,11 +16,11 @@ public final class FormValues {
     private FormValues() {
     }
 
-    public static String blankToNull(String value) {
+    public static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    public static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
+    public static <E extends Enum<E>> @Nullable E enumValue(Class<E> type, String field, @Nullable String value) {
         String v = blankToNull(value);
         if (v == null) {
             return null;
@@ -32,7 +33,7 @@ public final class FormValues {
         }
     }
 
-    public static LocalDate date(String field, String value) {
+    public static @Nullable LocalDate date(String field, @Nullable String value) {
         String v = blankToNull(value);
         if (v == null) {
             return null;
@@ -44,7 +45,7 @@ public final class FormValues {
         }
     }
 
-    public static Integer integer(String field, String value) {
+    public static @Nullable Integer integer(String field, @Nullable String value) {
         String v = blankToNull(value);
         if (v == null) {
             return null;
@@ -56,7 +57,7 @@ public final class FormValues {
         }
     }
 
-    public static Double decimal(String field, String value) {
+    public static @Nullable Double decimal(String field, @Nullable String value) {
         String v = blankToNull(value);
         if (v == null) {
             return null;

@@ -12,12 +12,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.SharedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,7 +234,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return status >= 200 && status < 300;
     }
 
-    private static String username() {
+    private static @Nullable String username() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return null;
@@ -251,7 +253,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (getCause() instanceof ServletException se) {
                 throw se;
             }
-            return (IOException) getCause();
+            return (IOException) Objects.requireNonNull(getCause(), "always constructed with its cause");
         }
     }
 }

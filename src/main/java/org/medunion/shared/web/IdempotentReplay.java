@@ -1,6 +1,7 @@
 package org.medunion.shared.web;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Published when a stored first answer goes out again for a repeated {@code Idempotency-Key}. The answer may
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  *
  * @param path the request path, e.g. {@code /api/residents} or {@code /fhir/Appointment}
  */
-public record IdempotentReplay(String username, String method, String path, String contentType, byte[] body) {
+public record IdempotentReplay(String username, String method, String path, @Nullable String contentType, byte[] body) {
 
     /** The answer as text (JSON answers are UTF-8). */
     public String bodyText() {

@@ -1,6 +1,7 @@
 package org.medunion.shared.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -24,12 +25,12 @@ public final class LinkedFormValues {
     }
 
     /** The first value, or null. */
-    public String get(String name) {
+    public @Nullable String get(String name) {
         return values.getFirst(name);
     }
 
     /** The value at a row of a repeated field, or null. */
-    public String at(String name, int index) {
+    public @Nullable String at(String name, int index) {
         var all = all(name);
         return index < all.size() ? all.get(index) : null;
     }

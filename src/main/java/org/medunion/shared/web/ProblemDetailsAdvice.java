@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.RuleViolationException;
 import org.slf4j.Logger;
@@ -146,7 +147,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         // Spring's own problem details (415, 405, 406 …) get our code property too.
         if (body instanceof ProblemDetail pd && pd.getProperties() == null) {
@@ -155,11 +156,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
-    private ProblemDetail problem(HttpStatusCode status, String code, String field, String detail, HttpServletRequest request) {
+    private ProblemDetail problem(HttpStatusCode status, String code, @Nullable String field, String detail,
+                                  @Nullable HttpServletRequest request) {
         return problems.problem(status, code, field, detail, request);
     }
 
-    private String message(String code, String field, Object... args) {
+    private String message(String code, @Nullable String field, @Nullable Object... args) {
         return problems.message(code, field, args);
     }
 
@@ -178,7 +180,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return sb.toString();
     }
 
-    private static String allowed(Class<?> type) {
+    private static String allowed(@Nullable Class<?> type) {
         if (type == null || !type.isEnum()) {
             return "";
         }
@@ -189,7 +191,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return String.join(", ", names);
     }
 
-    private static HttpServletRequest servlet(WebRequest request) {
+    private static @Nullable HttpServletRequest servlet(WebRequest request) {
         return request instanceof org.springframework.web.context.request.ServletWebRequest swr ? swr.getRequest() : null;
     }
 }

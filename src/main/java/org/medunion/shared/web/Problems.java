@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.ErrorCode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,7 +38,8 @@ class Problems {
         this.json = json;
     }
 
-    ProblemDetail problem(HttpStatusCode status, String code, String field, String detail, HttpServletRequest request) {
+    ProblemDetail problem(HttpStatusCode status, String code, @Nullable String field, String detail,
+                          @Nullable HttpServletRequest request) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setType(URI.create(TYPE_BASE + code));
         HttpStatus known = HttpStatus.resolve(status.value());
@@ -52,13 +55,13 @@ class Problems {
     }
 
     /** The caller's-language text of {@code error.<code>}; argument 0 is the field. */
-    String message(String code, String field, Object... args) {
+    String message(String code, @Nullable String field, @Nullable Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         Object[] withField = new Object[args.length + 1];
         withField[0] = field == null ? "" : field;
         System.arraycopy(args, 0, withField, 1, args.length);
         String fallback = code.endsWith(".title") ? String.valueOf(args.length > 0 ? args[0] : code) : code;
-        return messages.getMessage("error." + code, withField, fallback, locale);
+        return Objects.requireNonNull(messages.getMessage("error." + code, withField, fallback, locale), "a default message is given");
     }
 
     /** Answers a request no controller will see: a problem detail, or an OperationOutcome under {@code /fhir}. */
@@ -73,7 +76,7 @@ class Problems {
             response.setContentType("application/problem+json;charset=UTF-8");
             ProblemDetail pd = problem(HttpStatusCode.valueOf(status), error.code(), field, text, request);
             body = new LinkedHashMap<>();
-            body.put("type", pd.getType().toString());
+            body.put("type", Objects.requireNonNull(pd.getType(), "problem() sets the type").toString());
             body.put("title", pd.getTitle());
             body.put("status", status);
             body.put("detail", text);
@@ -84,7 +87,7 @@ class Problems {
         response.getOutputStream().write(json.writeValueAsBytes(body));
     }
 
-    private static Map<String, Object> outcome(int status, String code, String field, String text) {
+    private static Map<String, Object> outcome(int status, String code, @Nullable String field, String text) {
         String type = switch (status) {
             case 409 -> "conflict";
             case 422 -> "business-rule";

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -31,7 +32,7 @@ public class ConsoleSupport {
     }
 
     /** The logged-in user, or null (error pages are shown to anonymous callers too). */
-    public CurrentUser current() {
+    public @Nullable CurrentUser current() {
         return users.current().orElse(null);
     }
 
@@ -56,7 +57,7 @@ public class ConsoleSupport {
     }
 
     /** See {@link ConsoleMessages#fieldLabel}. */
-    public String fieldLabel(String field) {
+    public String fieldLabel(@Nullable String field) {
         return messages.fieldLabel(field);
     }
 

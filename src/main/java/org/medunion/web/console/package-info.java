@@ -6,4 +6,5 @@
  * {@link org.medunion.web.console.WorkbenchFigures}).
  */
 @org.springframework.modulith.NamedInterface("console")
+@org.jspecify.annotations.NullMarked
 package org.medunion.web.console;

@@ -49,6 +49,7 @@ class ArchitectureRulesTest {
 
     private static ArchCondition<JavaClass> haveAUniqueSimpleName() {
         return new ArchCondition<>("have a simple name no other controller has") {
+
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 long same = MAIN.stream()

@@ -2,7 +2,6 @@ package org.medunion.audit;
 
 import org.jspecify.annotations.Nullable;
 
-
 /**
  * One event to record, for callers that know more than the request does: a denial seen after the security context
  * is gone, a login attempt by a name that is not (yet) the caller, a purpose derived from a care relationship.
@@ -12,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param outcome {@code SUCCESS} (default), {@code DENIED} (403) or {@code UNAUTHENTICATED} (401), {@code FAILURE}
  */
 public record AuditRecord(AuditAction action, String objectType, @Nullable String objectId, @Nullable String residentRef,
-                         @Nullable String detail, @Nullable String purpose, @Nullable String outcome, @Nullable String actor,
-                         @Nullable String actorRole, @Nullable String clientAddress) {
+                          @Nullable String detail, @Nullable String purpose, @Nullable String outcome, @Nullable String actor,
+                          @Nullable String actorRole, @Nullable String clientAddress) {
 
     public static final String SUCCESS = "SUCCESS";
     public static final String DENIED = "DENIED";

@@ -2,7 +2,11 @@ package org.medunion.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.shared.Slice;
 
 /** The only way into the trail: record and read, never change. */
 public interface AuditTrail {
@@ -43,16 +47,16 @@ public interface AuditTrail {
      * events recorded between {@code from} and {@code to} (both inclusive, null = open), with the number of all
      * matches.
      */
-    default org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, @Nullable Instant from, @Nullable Instant to, int offset) {
-        return search(query, java.util.Set.of(), from, to, offset);
+    default Slice<AuditEntry> search(AuditQuery query, @Nullable Instant from, @Nullable Instant to, int offset) {
+        return search(query, Set.of(), from, to, offset);
     }
 
     /** As {@link #search(AuditQuery, java.time.Instant, java.time.Instant, int)}, limited to any of {@code actions} (empty = any). */
-    org.medunion.shared.Slice<AuditEntry> search(AuditQuery query, java.util.Set<AuditAction> actions, @Nullable Instant from,
-            @Nullable Instant to, int offset);
+    Slice<AuditEntry> search(AuditQuery query, Set<AuditAction> actions, @Nullable Instant from,
+                             @Nullable Instant to, int offset);
 
     /** One row of the trail by its ID. */
-    java.util.Optional<AuditEntry> find(java.util.UUID id);
+    Optional<AuditEntry> find(UUID id);
 
     /** Walks the hash chain from its first row and reports the first break, if any. */
     ChainVerification verifyChain();

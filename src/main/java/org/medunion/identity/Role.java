@@ -2,6 +2,7 @@ package org.medunion.identity;
 
 /** The roles of product.md; each has one console workspace. */
 public enum Role {
+
     /** 系统管理员 — system administrator (等保 三员): configuration and registry; no account or audit administration. */
     ADMIN,
     /** 安全管理员 — security administrator (等保 三员): accounts, roles, scopes, unlocks; reads no resident data. */

@@ -1,8 +1,8 @@
 package org.medunion.identity;
 
-import org.medunion.shared.DivisionCode;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.shared.DivisionCode;
 
 /**
  * The part of the jurisdiction an account works in.

@@ -1,6 +1,8 @@
 package org.medunion.policy;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,8 +26,8 @@ public interface ReferralEvidenceSource {
      * @param criteria              active referral criteria (转诊标准) by consortium and direction (NAT-12)
      * @param routingWarnings       the routing findings recorded on referrals (SH-15, CN-3, CN-4)
      */
-    record ReferralEvidence(java.util.Map<UUID, Long> referralsBySender, java.util.Map<UUID, Long> priorityDue,
-                            java.util.Map<UUID, Long> priorityHonoured, List<Zone> zones,
+    record ReferralEvidence(Map<UUID, Long> referralsBySender, Map<UUID, Long> priorityDue,
+                            Map<UUID, Long> priorityHonoured, List<Zone> zones,
                             List<HospiceCentre> hospiceCentres, List<Criterion> criteria, List<RoutingWarning> routingWarnings) {
     }
 
@@ -40,6 +42,6 @@ public interface ReferralEvidenceSource {
 
     /** A referral whose destination departs from a routing rule; {@code number} is the referral's number (no resident data). */
     record RoutingWarning(String ruleId, String number, UUID fromInstitutionId, UUID toInstitutionId, UUID consortiumId,
-                          java.time.LocalDate createdOn) {
+                          LocalDate createdOn) {
     }
 }

@@ -6,6 +6,6 @@
  * {@link org.medunion.policy.PlaqueNames} (CQ-3) and the {@link org.medunion.policy.ReleaseRatioSource}
  * extension point (NN-4) the scheduling module can implement.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Policy",
-        allowedDependencies = {"shared", "identity", "audit", "registry", "registry :: unscoped"})
+@org.springframework.modulith.ApplicationModule(displayName = "Policy", allowedDependencies = {"shared", "identity", "audit", "registry",
+        "registry :: unscoped"})
 package org.medunion.policy;

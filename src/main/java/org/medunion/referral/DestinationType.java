@@ -5,6 +5,7 @@ package org.medunion.referral;
  * receiving side accepts it (docs/decisions/0004-downward-acceptance.md).
  */
 public enum DestinationType {
+
     COMMUNITY_BED, FAMILY_BED, NURSING_HOME, REHAB, HOSPICE_INSTITUTIONAL, HOSPICE_HOME, OUTPATIENT_FOLLOW_UP;
 
     public boolean isHospice() {

@@ -2,6 +2,7 @@ package org.medunion.referral;
 
 /** What someone (or the deadline job) does to a referral; the transition table maps (status, action) to a status. */
 public enum ReferralAction {
+
     CREATE, SUBMIT, ACCEPT, REJECT, REDIRECT, ARRIVE, COMPLETE, CANCEL, EXPIRE, ESCALATE;
 
     /** The status this action asks for (named in the REFERRAL-0001 error when it is illegal). */

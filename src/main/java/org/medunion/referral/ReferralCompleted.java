@@ -4,5 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A referral was completed with the summary returned to the referrer (closed loop, I-3). */
-public record ReferralCompleted(UUID eventId, ReferralId referralId, String number, Instant occurredAt, ReferralDirection direction, UUID fromInstitutionId, UUID toInstitutionId) implements ReferralEvent {
+public record ReferralCompleted(UUID eventId, ReferralId referralId, String number, Instant occurredAt, ReferralDirection direction,
+                                UUID fromInstitutionId, UUID toInstitutionId)
+        implements
+            ReferralEvent {
 }

@@ -4,5 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A referral was past its acceptance deadline and escalated to the referral desk. */
-public record ReferralEscalated(UUID eventId, ReferralId referralId, String number, Instant occurredAt, UUID consortiumId, UUID toInstitutionId, Urgency urgency) implements ReferralEvent {
+public record ReferralEscalated(UUID eventId, ReferralId referralId, String number, Instant occurredAt, UUID consortiumId,
+                                UUID toInstitutionId, Urgency urgency)
+        implements
+            ReferralEvent {
 }

@@ -4,5 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A referral was rejected with a coded reason. */
-public record ReferralRejected(UUID eventId, ReferralId referralId, String number, Instant occurredAt, UUID fromInstitutionId, UUID toInstitutionId, RejectionReason reason) implements ReferralEvent {
+public record ReferralRejected(UUID eventId, ReferralId referralId, String number, Instant occurredAt, UUID fromInstitutionId,
+                               UUID toInstitutionId, RejectionReason reason)
+        implements
+            ReferralEvent {
 }

@@ -30,6 +30,7 @@ public record ReferralView(ReferralId id, String number, ReferralDirection direc
 
     /** 优先就诊 / 优先检查 / 优先住院 for contracted residents referred from primary care (SH-15, CQ-6). */
     public record Priority(boolean visit, boolean exam, boolean admission) {
+
         public boolean any() {
             return visit || exam || admission;
         }

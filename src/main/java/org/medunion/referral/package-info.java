@@ -3,7 +3,7 @@
  * the referral desk, acceptance deadlines with escalation, priority booking for contracted residents
  * (SH-15, CQ-6), closed-loop feedback, downward care plans, and CN-3 / CN-4 routing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Referral",
-        allowedDependencies = {"shared", "identity", "audit", "registry", "residents", "scheduling", "policy",
-                "web :: console"})
+@org.springframework.modulith.ApplicationModule(displayName = "Referral", allowedDependencies = {"shared", "identity", "audit", "registry",
+        "residents", "scheduling", "policy",
+        "web :: console"})
 package org.medunion.referral;

@@ -2,13 +2,14 @@ package org.medunion.registry;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Typed ID of a grid; other modules keep only this, never a foreign key. In JSON it is the bare UUID string. */
 public record GridId(@JsonValue UUID value) {
 
     public GridId {
-        java.util.Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value, "value");
     }
 
     @JsonCreator

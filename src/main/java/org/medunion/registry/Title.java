@@ -5,6 +5,7 @@ package org.medunion.registry;
  * technicians and pharmacists have the same four ranks under other names.
  */
 public enum Title {
+
     RESIDENT, ATTENDING, ASSOCIATE_CHIEF, CHIEF;
 
     public boolean atLeast(Title other) {

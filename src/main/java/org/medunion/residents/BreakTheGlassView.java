@@ -1,6 +1,7 @@
 package org.medunion.residents;
 
 import java.time.Instant;
+import java.util.UUID;
 import org.medunion.registry.InstitutionId;
 
 /**
@@ -8,6 +9,6 @@ import org.medunion.registry.InstitutionId;
  *
  * @param notifiedInstitutionId the resident's contracted primary institution the access is reported to (may be null)
  */
-public record BreakTheGlassView(java.util.UUID id, ResidentId residentId, InstitutionId institutionId, String username,
+public record BreakTheGlassView(UUID id, ResidentId residentId, InstitutionId institutionId, String username,
                                 String reason, Instant grantedAt, Instant expiresAt, InstitutionId notifiedInstitutionId) {
 }

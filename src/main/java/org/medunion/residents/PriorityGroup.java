@@ -5,6 +5,7 @@ package org.medunion.residents;
  * from the birth date when a contract is signed; the others are declared.
  */
 public enum PriorityGroup {
+
     ELDERLY, PREGNANT, CHILD, DISABLED, HYPERTENSION, DIABETES, POVERTY;
 
     /** Whether the group follows from the birth date alone. */

@@ -1,6 +1,7 @@
 package org.medunion.residents;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import org.medunion.registry.InstitutionId;
 
@@ -19,6 +20,6 @@ public record ResidentView(ResidentId id, String residentIdNumberMasked, String 
                            String residentIdNumber, String phone, InstitutionId sourceInstitutionId, long version) {
 
     public int ageOn(LocalDate date) {
-        return java.time.Period.between(birthDate, date).getYears();
+        return Period.between(birthDate, date).getYears();
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.medunion.registry.InstitutionId;
+import org.medunion.registry.PractitionerId;
+import org.medunion.shared.Slice;
 
 /**
  * The residents module's facade.
@@ -33,7 +35,7 @@ public interface ResidentsManagement {
      * One page of a search ({@code search.limit()} rows from {@code offset}, cut in SQL) and the number of all
      * matches in the caller's scope; only the residents returned are audited.
      */
-    org.medunion.shared.Slice<ResidentView> search(ResidentSearch search, int offset);
+    Slice<ResidentView> search(ResidentSearch search, int offset);
 
     ResidentView link(ResidentId id, LinkRecord command);
 
@@ -77,7 +79,7 @@ public interface ResidentsManagement {
     List<TeamView> teamsOf(InstitutionId institutionId);
 
     /** Teams a practitioner is a member of. Not scoped (no personal data). */
-    List<TeamView> teamsWithMember(org.medunion.registry.PractitionerId practitionerId);
+    List<TeamView> teamsWithMember(PractitionerId practitionerId);
 
     // contracts
 

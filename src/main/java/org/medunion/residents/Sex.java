@@ -2,6 +2,7 @@ package org.medunion.residents;
 
 /** GB/T 2261.1 sex codes: 0 unknown, 1 male, 2 female, 9 not stated. */
 public enum Sex {
+
     UNKNOWN("0"), MALE("1"), FEMALE("2"), NOT_STATED("9");
 
     private final String code;

@@ -3,6 +3,6 @@
  * The root package is the public API: typed IDs, views, commands, the {@link org.medunion.residents.ResidentsManagement}
  * facade, the {@link org.medunion.residents.ResidentAccessExtension} SPI and the events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Residents",
-        allowedDependencies = {"shared", "identity", "audit", "registry", "policy"})
+@org.springframework.modulith.ApplicationModule(displayName = "Residents", allowedDependencies = {"shared", "identity", "audit", "registry",
+        "policy"})
 package org.medunion.residents;

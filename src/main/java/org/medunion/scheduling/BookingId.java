@@ -1,12 +1,13 @@
 package org.medunion.scheduling;
 
+import java.util.Objects;
 import java.util.UUID;
 
 /** Typed ID of a booking; other modules keep only this, never a foreign key. */
 public record BookingId(UUID value) {
 
     public BookingId {
-        java.util.Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value, "value");
     }
 
     public static BookingId of(String value) {

@@ -1,5 +1,7 @@
 package org.medunion.scheduling;
 
+import org.medunion.registry.InstitutionId;
+
 /**
  * Booking the capacity a referral is accepted with: the accepting side books a slot of the receiving
  * institution for the referred resident, which the caller's own scheduling scope would not allow. The referral
@@ -11,5 +13,5 @@ public interface ReferralBookings {
      * Books as {@code actor}; with {@code priorityFor}, as that primary institution's GP would (contract checked,
      * reserved share first, priority set).
      */
-    BookingView bookForReferral(BookSlot command, String actor, org.medunion.registry.InstitutionId priorityFor);
+    BookingView bookForReferral(BookSlot command, String actor, InstitutionId priorityFor);
 }

@@ -1,12 +1,13 @@
 package org.medunion.scheduling;
 
+import java.util.Objects;
 import java.util.UUID;
 
 /** Typed ID of a schedule; other modules keep only this, never a foreign key. */
 public record ScheduleId(UUID value) {
 
     public ScheduleId {
-        java.util.Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value, "value");
     }
 
     public static ScheduleId of(String value) {

@@ -5,6 +5,7 @@ package org.medunion.scheduling;
  * {@code slots} or {@code beds} parameter) and the priority a contracted resident gets (CQ-6, SH-15).
  */
 public enum ScheduleKind {
+
     /** 专家号 — expert outpatient slot. */
     OUTPATIENT_EXPERT,
     /** 专科号 — specialty outpatient slot. */

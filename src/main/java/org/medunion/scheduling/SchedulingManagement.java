@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ResidentId;
+import org.medunion.shared.Slice;
 
 /**
  * The scheduling module's facade.
@@ -34,7 +35,7 @@ public interface SchedulingManagement {
     List<SlotView> searchSlots(SlotSearch search);
 
     /** One page of slots in start order, cut in SQL, with the count of all matches. */
-    org.medunion.shared.Slice<SlotView> searchSlots(SlotQuery query);
+    Slice<SlotView> searchSlots(SlotQuery query);
 
     Optional<SlotView> slot(SlotId id);
 

@@ -1,12 +1,13 @@
 package org.medunion.scheduling;
 
+import java.util.Objects;
 import java.util.UUID;
 
 /** Typed ID of a slot; other modules keep only this, never a foreign key. */
 public record SlotId(UUID value) {
 
     public SlotId {
-        java.util.Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value, "value");
     }
 
     public static SlotId of(String value) {

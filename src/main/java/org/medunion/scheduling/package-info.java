@@ -4,6 +4,6 @@
  * atomic booking with priority for contracted residents (CQ-6, SH-15), cancellation, no-show, and the
  * release ratios behind indicators I-8 and I-9.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Scheduling",
-        allowedDependencies = {"shared", "identity", "audit", "registry", "residents", "policy"})
+@org.springframework.modulith.ApplicationModule(displayName = "Scheduling", allowedDependencies = {"shared", "identity", "audit",
+        "registry", "residents", "policy"})
 package org.medunion.scheduling;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,7 @@ public final class Inputs {
     public static <E extends Enum<E>> E enumValue(String value, Class<E> type, String field) {
         String name = required(value, field).strip();
         try {
-            return Enum.valueOf(type, name.toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, UNKNOWN_VALUE, name.length() > 40 ? name.substring(0, 40) : name,
                     String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.Scope;
+import org.medunion.shared.Masking;
 import org.medunion.web.console.ConsoleNames;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -60,12 +63,12 @@ public class ConsoleFormat {
      * in full, and only to the roles that need them (S-3). Masking a masked number changes nothing.
      */
     public @Nullable String listedIdNumber(@Nullable String number) {
-        return org.medunion.shared.Masking.residentId(number);
+        return Masking.residentId(number);
     }
 
     /** See {@link #listedIdNumber}. */
     public @Nullable String listedPhone(@Nullable String phone) {
-        return org.medunion.shared.Masking.phone(phone);
+        return Masking.phone(phone);
     }
 
     public String shortId(Object id) {
@@ -83,9 +86,9 @@ public class ConsoleFormat {
     }
 
     /** Several coded values of one type, named and joined with "、" (e.g. a consortium's shared centres). */
-    public String codes(String type, java.util.Collection<?> values) {
+    public String codes(String type, Collection<?> values) {
         return values == null || values.isEmpty() ? "—"
-                : values.stream().map(v -> code(type, v)).collect(java.util.stream.Collectors.joining("、"));
+                : values.stream().map(v -> code(type, v)).collect(Collectors.joining("、"));
     }
 
     /** A period in whole days, hours or minutes ("24 小时", "2 days") instead of ISO 8601 ("PT24H"). */

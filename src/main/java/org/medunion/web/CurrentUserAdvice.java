@@ -19,7 +19,8 @@ class CurrentUserAdvice {
     }
 
     @ModelAttribute("me")
-    @Nullable CurrentUser me() {
+    @Nullable
+    CurrentUser me() {
         return users.current().orElse(null);
     }
 

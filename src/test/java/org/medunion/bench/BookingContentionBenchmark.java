@@ -103,7 +103,8 @@ public final class BookingContentionBenchmark {
             System.out.println("P-2 booking contention (" + clients + " clients, PostgreSQL, HTTP)");
             System.out.printf("uncontended: %d requests in %.2f s = %.1f requests/s (201: %d, 409: %d, other: %d)%n",
                     u.requests, u.seconds, u.perSecond(), u.created, u.conflicts, u.other);
-            System.out.printf("contended:   %d requests for %d slots (%d rounds x %d) in %.2f s = %.1f requests/s (201: %d, 409: %d, other: %d)%n",
+            System.out.printf(
+                    "contended:   %d requests for %d slots (%d rounds x %d) in %.2f s = %.1f requests/s (201: %d, 409: %d, other: %d)%n",
                     k.requests, shared.size(), rounds, slotsPerRound, k.seconds, k.perSecond(), k.created, k.conflicts, k.other);
             System.out.printf("ratio contended / uncontended: %.2f (goal >= 0.50) %s%n", ratio, ratio >= 0.5 ? "PASS" : "FAIL");
             System.out.printf("double bookings: %d (goal 0) %s; booked slots %d = active bookings %d%n", doubles,
@@ -115,6 +116,7 @@ public final class BookingContentionBenchmark {
     }
 
     record Phase(int requests, double seconds, int created, int conflicts, int other) {
+
         double perSecond() {
             return requests / seconds;
         }

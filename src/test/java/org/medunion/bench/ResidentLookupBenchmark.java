@@ -69,7 +69,8 @@ public final class ResidentLookupBenchmark {
                 long t0 = System.nanoTime();
                 load(c, existing, n);
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "loaded %,d residents with COPY in %.1f s (%,.0f rows/s)%n", n - existing, s, (n - existing) / s);
+                System.out.printf(Locale.ROOT, "loaded %,d residents with COPY in %.1f s (%,.0f rows/s)%n", n - existing, s,
+                        (n - existing) / s);
                 try (var st = c.createStatement()) {
                     st.execute("analyze residents_resident");
                 }
@@ -101,9 +102,11 @@ public final class ResidentLookupBenchmark {
             }
             double total = (System.nanoTime() - start) / 1e9;
             Arrays.sort(nanos);
-            System.out.printf(Locale.ROOT, "P-6 resident look-up by ID number: N=%,d residents, %,d lookups (%d found), %.0f lookups/s single-threaded%n",
+            System.out.printf(Locale.ROOT,
+                    "P-6 resident look-up by ID number: N=%,d residents, %,d lookups (%d found), %.0f lookups/s single-threaded%n",
                     rows, lookups, found, lookups / total);
-            System.out.printf(Locale.ROOT, "  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  max %.3f ms  (target p99 < 2 ms at 10M)%n",
+            System.out.printf(Locale.ROOT,
+                    "  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  max %.3f ms  (target p99 < 2 ms at 10M)%n",
                     pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), pct(nanos, 99.9), nanos[nanos.length - 1] / 1e6);
             long size = jdbc.sql("select pg_total_relation_size('residents_resident')").query(Long.class).single();
             System.out.printf(Locale.ROOT, "  residents_resident with indexes: %,d MB; at %s%n", size / (1024 * 1024), Instant.now());
@@ -111,7 +114,7 @@ public final class ResidentLookupBenchmark {
     }
 
     private static int lookup(JdbcClient jdbc, String sql, String idNumber) {
-        return jdbc.sql(sql).param(idNumber).query((rs, i) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2),
+        return jdbc.sql(sql).param(idNumber).query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getDate(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class),
                 rs.getTimestamp(9), rs.getLong(10)}).optional().isPresent() ? 1 : 0;
     }
@@ -141,7 +144,8 @@ public final class ResidentLookupBenchmark {
                         .append(birth).append('\t').append("13").append(String.format(Locale.ROOT, "%09d", i % 1_000_000_000L)).append('\t')
                         .append(id, 0, 6).append('\t').append("\\N").append('\t').append(now).append('\t').append('0').append('\n');
             }
-            copy.copyIn("copy residents_resident (id, id_number, name, sex, birth_date, phone, district_code, source_institution, created_at, version) from stdin",
+            copy.copyIn(
+                    "copy residents_resident (id, id_number, name, sex, birth_date, phone, district_code, source_institution, created_at, version) from stdin",
                     new StringReader(sb.toString()));
             if ((end / chunk) % 10 == 0) {
                 System.out.printf(Locale.ROOT, "  … %,d rows%n", end);

@@ -45,7 +45,8 @@ final class ApplicationProcess {
     }
 
     static ApplicationProcess start(Path jar, String dbUrl, String dbUser, String dbPassword, String webhook,
-                                    Path workDir, String name) throws IOException {
+                                    Path workDir, String name)
+            throws IOException {
         int port = freePort();
         Path log = workDir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -44,7 +44,7 @@ final class CrashDatabase implements AutoCloseable {
         String server = testUrl.substring(0, testUrl.lastIndexOf('/') + 1);
         String name = testUrl.substring(server.length()).replaceAll("[?].*", "") + "_r2";
         try (var c = DriverManager.getConnection(testUrl, PostgresAvailable.user(), PostgresAvailable.password());
-             var s = c.createStatement()) {
+                var s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
             s.execute("create database " + name);
         }
@@ -58,13 +58,13 @@ final class CrashDatabase implements AutoCloseable {
                     schedules.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
                 });
         var contracts = jdbc.sql("select resident_id, primary_institution_id, district_hospital_id, municipal_hospital_id "
-                        + "from residents_contract where status = 'ACTIVE' order by resident_id")
+                + "from residents_contract where status = 'ACTIVE' order by resident_id")
                 .query((rs, n) -> new Contract(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         java.util.stream.Stream.of(rs.getObject(3, UUID.class), rs.getObject(4, UUID.class))
                                 .filter(schedules::containsKey).toList()))
                 .list().stream().filter(c -> !c.hospitals().isEmpty()).toList();
         var slots = jdbc.sql("select id from scheduling_slot where status = 'FREE' and pool = 'PUBLIC' "
-                        + "and kind like 'OUTPATIENT%' and start_at > now() order by id")
+                + "and kind like 'OUTPATIENT%' and start_at > now() order by id")
                 .query(UUID.class).list();
         return new DemoData(contracts, schedules, slots);
     }
@@ -90,7 +90,7 @@ final class CrashDatabase implements AutoCloseable {
     /** Event ids of the referral webhook's publications (each must reach the receiver). */
     List<UUID> webhookEventIds() {
         return jdbc.sql("select serialized_event::json ->> 'eventId' from event_publication "
-                        + "where listener_id like 'org.medunion.referral.internal.WebhookPublisher.%'")
+                + "where listener_id like 'org.medunion.referral.internal.WebhookPublisher.%'")
                 .query(String.class).list().stream().map(UUID::fromString).toList();
     }
 

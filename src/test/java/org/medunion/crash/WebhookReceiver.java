@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    enum Mode { HEALTHY, FLAKY }
+    enum Mode {
+        HEALTHY, FLAKY
+    }
 
     /** One applied event: what the consumer did with it. */
     record Applied(UUID eventId, String type, UUID referralId) {

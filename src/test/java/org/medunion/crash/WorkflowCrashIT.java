@@ -121,11 +121,11 @@ class WorkflowCrashIT {
                     + "After the restart: %d deliveries, all publications complete %.1f s after ready; in all %d "
                     + "events applied once, %d duplicates ignored. Start %.0f s, restart %.0f s, run %.0f s. "
                     + "Outcomes %s.").formatted(clients, burst, ackedReferralsAtKill, ackedAcceptancesAtKill,
-                    ackedBookingsAtKill, load.unanswered.size(), retriedOutcomes(load), load.acceptanceInDoubt.size(),
-                    db.burstReferrals(), db.liveBookings(), publicationsAtKill, incompleteAtKill, incompleteByStatus,
-                    holdingAtKill, receiver.refused(), deliveriesBeforeRestart, deliveriesAfterRestart, republished,
-                    appliedIds.size(), receiver.duplicatesIgnored(), firstStart, secondStart, seconds(t0),
-                    new TreeMap<>(load.outcomesAsInts()));
+                            ackedBookingsAtKill, load.unanswered.size(), retriedOutcomes(load), load.acceptanceInDoubt.size(),
+                            db.burstReferrals(), db.liveBookings(), publicationsAtKill, incompleteAtKill, incompleteByStatus,
+                            holdingAtKill, receiver.refused(), deliveriesBeforeRestart, deliveriesAfterRestart, republished,
+                            appliedIds.size(), receiver.duplicatesIgnored(), firstStart, secondStart, seconds(t0),
+                            new TreeMap<>(load.outcomesAsInts()));
             System.out.println(summary);
             Files.writeString(work.resolve("summary.txt"), summary + "\n");
 

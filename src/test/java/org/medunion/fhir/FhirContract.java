@@ -21,11 +21,11 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.AccountManagement;
@@ -286,7 +286,8 @@ abstract class FhirContract {
     @Test
     void consortiumIsAnOrganizationAndMembersAreAffiliations() {
         var lead = FhirFixtures.registerInstitution(registry, "区域医疗中心", InstitutionCategory.GENERAL_HOSPITAL, Affiliation.DISTRICT);
-        var centre = FhirFixtures.registerInstitution(registry, "社区卫生服务中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE, Affiliation.DISTRICT);
+        var centre = FhirFixtures.registerInstitution(registry, "社区卫生服务中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE,
+                Affiliation.DISTRICT);
         var consortium = FhirFixtures.consortium(registry, lead, centre);
         var api = planner();
 
@@ -314,7 +315,8 @@ abstract class FhirContract {
                 + "&active=true").json().get("total").asInt()).isEqualTo(1);
 
         // add a member through FHIR
-        var station = FhirFixtures.registerInstitution(registry, "社区卫生服务站", InstitutionCategory.COMMUNITY_HEALTH_STATION, Affiliation.DISTRICT);
+        var station = FhirFixtures.registerInstitution(registry, "社区卫生服务站", InstitutionCategory.COMMUNITY_HEALTH_STATION,
+                Affiliation.DISTRICT);
         var add = new OrganizationAffiliation();
         add.setOrganization(new Reference("Organization/" + consortium.id()));
         add.setParticipatingOrganization(new Reference("Organization/" + station.id()));
@@ -419,7 +421,8 @@ abstract class FhirContract {
     @Test
     void practitionerCreateReadSearchUpdateAndRolesValidateAndReadsAreAudited() {
         var home = FhirFixtures.registerInstitution(registry, "派出医院", InstitutionCategory.GENERAL_HOSPITAL, Affiliation.DISTRICT);
-        var receiving = FhirFixtures.registerInstitution(registry, "接收中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE, Affiliation.DISTRICT);
+        var receiving = FhirFixtures.registerInstitution(registry, "接收中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE,
+                Affiliation.DISTRICT);
         var consortium = FhirFixtures.consortium(registry, home, receiving);
         var api = planner();
 
@@ -535,7 +538,8 @@ abstract class FhirContract {
         }
         var strict = FhirValidation.withTerminology(terminology);
         var lead = FhirFixtures.registerInstitution(registry, "术语牵头医院", InstitutionCategory.TCM_HOSPITAL, Affiliation.MUNICIPAL);
-        var centre = FhirFixtures.registerInstitution(registry, "术语社区中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE, Affiliation.DISTRICT);
+        var centre = FhirFixtures.registerInstitution(registry, "术语社区中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE,
+                Affiliation.DISTRICT);
         var consortium = FhirFixtures.consortium(registry, lead, centre);
         strict.check(api.getFhir("/fhir/Organization/" + lead.id()).body());
         strict.check(api.getFhir("/fhir/Organization/" + consortium.id()).body());

@@ -254,7 +254,8 @@ abstract class AccountsContract {
         sec.post("/api/accounts/" + user + "/enable", "");
 
         token = Api.withToken(port, login(user, STRONG, newAddress()).json().get("token").asString());
-        var role = sec.put("/api/accounts/" + user + "/role", "{\"role\":\"INTEGRATOR\",\"scope\":{\"type\":\"JURISDICTION\",\"reference\":\"310000\"}}");
+        var role = sec.put("/api/accounts/" + user + "/role",
+                "{\"role\":\"INTEGRATOR\",\"scope\":{\"type\":\"JURISDICTION\",\"reference\":\"310000\"}}");
         assertThat(role.status()).as(role.body()).isEqualTo(200);
         assertThat(token.get("/api/auth/whoami").status()).isEqualTo(401);
         var relogged = login(user, STRONG, newAddress());

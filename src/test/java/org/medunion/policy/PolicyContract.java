@@ -14,7 +14,6 @@ import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.InstitutionView;
-import org.medunion.registry.MembershipRole;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.registry.unscoped.CityWideRegistry;
 import org.medunion.shared.CreditCode;
@@ -96,7 +95,7 @@ abstract class PolicyContract {
         var byId = new java.util.HashMap<Object, InstitutionView>();
         city.allInstitutions().forEach(i -> byId.put(i.id(), i));
         return city.allConsortia().stream().filter(c -> c.active() && c.form() == ConsortiumForm.REGIONAL
-                        && DISTRICT.equals(c.districtCode()))
+                && DISTRICT.equals(c.districtCode()))
                 .flatMap(c -> c.activeMembers(java.time.LocalDate.now()).stream())
                 .map(m -> byId.get(m.institutionId())).filter(i -> i != null && i.isMunicipalGeneralHospital())
                 .map(InstitutionView::id).distinct().count();
@@ -139,8 +138,10 @@ abstract class PolicyContract {
         String reason = unique("quarterly review");
         var eval = planner().post("/api/policy/evaluate", "{\"reason\":\"" + reason + "\"}");
         assertThat(eval.status()).as(eval.body()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'PolicyEvaluation' and actor = 'planner' and detail like ?")
-                .param(reason + "%").query(Long.class).single()).isEqualTo(1);
+        assertThat(
+                jdbc.sql("select count(*) from audit_event where object_type = 'PolicyEvaluation' and actor = 'planner' and detail like ?")
+                        .param(reason + "%").query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -481,6 +482,7 @@ abstract class PolicyContract {
 
     /** A logged-in browser session (form login with CSRF) for console pages. */
     record ConsoleSession(java.net.http.HttpClient client, String base) {
+
         java.net.http.HttpResponse<String> get(String path) throws Exception {
             return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).header("Accept-Language", "zh-CN")
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -499,7 +501,8 @@ abstract class PolicyContract {
             var meta = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(login.body());
             csrf = meta.find() ? meta.group(1) : "";
         }
-        String form = "username=" + username + "&password=demo&_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8);
+        String form = "username=" + username + "&password=demo&_csrf="
+                + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8);
         client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());

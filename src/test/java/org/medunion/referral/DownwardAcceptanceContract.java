@@ -24,7 +24,6 @@ import org.medunion.support.Api;
  */
 abstract class DownwardAcceptanceContract extends ReferralWorldTest {
 
-
     /** The fixture plus the community centre's bed and outpatient schedules and its family-doctor team. */
     record World(ReferralFixture w, UUID beds, UUID clinic, TeamView team) {
     }
@@ -40,7 +39,8 @@ abstract class DownwardAcceptanceContract extends ReferralWorldTest {
                     new PublishSchedule(centre, "社区病房", null, null, ScheduleKind.INPATIENT_BED, day, day.plusDays(20),
                             null, null, null, 20, null, null),
                     new PublishSchedule(centre, "全科门诊", null, null, ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(20),
-                            LocalTime.of(8, 0), LocalTime.of(11, 0), 15, 2, null, null)), "referral-test");
+                            LocalTime.of(8, 0), LocalTime.of(11, 0), 15, 2, null, null)),
+                    "referral-test");
             return new World(w, s.get(0).id().value(), s.get(1).id().value(), residents.teamsOf(centre).get(0));
         });
     }

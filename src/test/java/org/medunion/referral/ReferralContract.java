@@ -2,8 +2,8 @@ package org.medunion.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -196,7 +196,8 @@ abstract class ReferralContract {
         assertThat(fit.body()).contains(criterion);
         var noFit = w.as(w.gp).get("/api/referrals/criteria?consortium=" + w.consortium + "&direction=UP&diagnosis=E11.9");
         assertThat(noFit.body()).doesNotContain(criterion);
-        var cited = w.as(w.gp).post("/api/referrals", body.replace("\"submit\":true", "\"criteriaMet\":[\"" + criterion + "\"],\"submit\":true"));
+        var cited = w.as(w.gp).post("/api/referrals",
+                body.replace("\"submit\":true", "\"criteriaMet\":[\"" + criterion + "\"],\"submit\":true"));
         assertThat(cited.status()).as(cited.body()).isEqualTo(201);
         assertThat(cited.json().get("status").asString()).isEqualTo("SUBMITTED");
         // a GP may not maintain criteria
@@ -222,7 +223,8 @@ abstract class ReferralContract {
         assertThat(badId.json().get("field").asString()).isEqualTo("residentIdNumber");
         var malformed = api.post("/api/referrals", "{\"direction\":");
         assertThat(malformed.status()).isEqualTo(400);
-        var otherInstitution = api.post("/api/referrals", w.upBody("ROUTINE", false, "\"fromInstitutionId\":\"" + UUID.randomUUID() + "\""));
+        var otherInstitution = api.post("/api/referrals",
+                w.upBody("ROUTINE", false, "\"fromInstitutionId\":\"" + UUID.randomUUID() + "\""));
         assertThat(otherInstitution.status()).isEqualTo(403);
         var careplanUp = api.post("/api/referrals", w.upBody("ROUTINE", false, "\"carePlan\":\"x\""));
         assertThat(careplanUp.status()).isEqualTo(400);
@@ -305,7 +307,7 @@ abstract class ReferralContract {
         assertThat(stats.get("responseMinutesMedian").isNull()).isFalse();
         // published once: one publication per listener (webhooks, FHIR subscriptions), none twice
         var perListener = jdbc.sql("select listener_id, count(*) from event_publication where event_type like '%ReferralCompleted'"
-                        + " and serialized_event like ? group by listener_id")
+                + " and serialized_event like ? group by listener_id")
                 .param("%" + seen.get("number").asString() + "%").query((rs, i) -> rs.getLong(2)).list();
         assertThat(perListener).isNotEmpty().allMatch(n -> n == 1);
     }
@@ -531,7 +533,8 @@ abstract class ReferralContract {
         String bookingId = accepted.json().get("bookingId").asString();
         var booking = jdbc.sql("select priority, pool, primary_care from scheduling_booking where id = ?")
                 .param(UUID.fromString(bookingId)).query((rs, n) -> List.of(String.valueOf(rs.getString(1)), rs.getString(2),
-                        String.valueOf(rs.getBoolean(3)))).single();
+                        String.valueOf(rs.getBoolean(3))))
+                .single();
         assertThat(booking.get(0)).isEqualTo("PRIORITY_VISIT");
         assertThat(booking.get(1)).isEqualTo("PRIMARY_CARE_RESERVED");
         assertThat(booking.get(2)).isEqualTo("true");

@@ -62,7 +62,7 @@ abstract class ReferralEventsContract extends ReferralWorldTest {
         var id = backfill.create(upward(w), "demo", t).id();
         backfill.submit(id, "demo", t.plusSeconds(60));
         scenario.stimulate(() -> backfill.redirect(id, new RedirectReferral(w.otherHospital, null, "无床位"), "demo",
-                        t.plusSeconds(600)))
+                t.plusSeconds(600)))
                 .andWaitForEventOfType(ReferralRedirected.class).matching(e -> e.referralId().equals(id))
                 .toArriveAndVerify(e -> {
                     assertThat(e.previousInstitutionId()).isEqualTo(w.hospital);

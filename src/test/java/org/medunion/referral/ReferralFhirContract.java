@@ -12,7 +12,6 @@ import org.medunion.support.FhirValidation;
  */
 abstract class ReferralFhirContract extends ReferralWorldTest {
 
-
     private String serviceRequest(ReferralFixture w) {
         return """
                 {"resourceType":"ServiceRequest","status":"active","intent":"order",
@@ -24,7 +23,8 @@ abstract class ReferralFhirContract extends ReferralWorldTest {
                  "requester":{"reference":"Organization/%s"},
                  "performer":[{"reference":"Organization/%s"}],
                  "reasonCode":[{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10","code":"I10","display":"原发性高血压"}]}],
-                 "note":[{"text":"血压控制不佳，需专科评估"}]}""".formatted(w.resident, w.primary, w.hospital);
+                 "note":[{"text":"血压控制不佳，需专科评估"}]}"""
+                .formatted(w.resident, w.primary, w.hospital);
     }
 
     @Test
@@ -83,7 +83,8 @@ abstract class ReferralFhirContract extends ReferralWorldTest {
         var task = api.getFhir("/fhir/Task/" + id);
         FhirValidation.assertValid(task.body());
         assertThat(task.json().get("statusReason").get("coding").get(0).get("code").asString()).isEqualTo("no-capacity");
-        var again = api.putFhir("/fhir/Task/" + id, rejected.replace("rejected", "in-progress").replace("\"statusReason\"", "\"note\":[],\"x\""), null);
+        var again = api.putFhir("/fhir/Task/" + id,
+                rejected.replace("rejected", "in-progress").replace("\"statusReason\"", "\"note\":[],\"x\""), null);
         assertThat(again.status()).isEqualTo(400);
         var illegal = api.putFhir("/fhir/Task/" + id, """
                 {"resourceType":"Task","id":"%s","status":"in-progress","intent":"order"}""".formatted(id), null);
@@ -140,7 +141,8 @@ abstract class ReferralFhirContract extends ReferralWorldTest {
                           {"type":{"coding":[{"system":"https://medunion.example/fhir/CodeSystem/referral-task-parameter","code":"practitioner"}]},
                            "valueReference":{"reference":"Practitioner/%s"}},
                           {"type":{"coding":[{"system":"https://medunion.example/fhir/CodeSystem/referral-task-parameter","code":"planned-start"}]},
-                           "valueDate":"%s"}]}""".formatted(id, team.id(), team.gpPractitionerId(), start);
+                           "valueDate":"%s"}]}"""
+                .formatted(id, team.id(), team.gpPractitionerId(), start);
         var ok = api.putFhir("/fhir/Task/" + id, accepted, null);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         var task = api.getFhir("/fhir/Task/" + id);

@@ -1,13 +1,13 @@
 package org.medunion.referral;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.scheduling.PublishSchedule;
@@ -74,7 +74,8 @@ final class ReferralFixture {
                 new PublishSchedule(g.lead(), "心内科", "心血管内科", null, ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(2),
                         LocalTime.of(8, 0), LocalTime.of(12, 0), 10, 2, "1/3", null),
                 new PublishSchedule(g.district(), "心内科", "心血管内科", null, ScheduleKind.OUTPATIENT_SPECIALTY, day, day.plusDays(2),
-                        LocalTime.of(8, 0), LocalTime.of(12, 0), 10, 2, "1/3", null)), "referral-test");
+                        LocalTime.of(8, 0), LocalTime.of(12, 0), 10, 2, "1/3", null)),
+                "referral-test");
         hospitalSchedule = schedules.get(0).id().value();
         otherSchedule = schedules.get(1).id().value();
     }

@@ -17,7 +17,6 @@ import org.medunion.support.Api;
  */
 abstract class ReferralReferencesContract extends ReferralWorldTest {
 
-
     private long referralsOf(UUID... ids) {
         long n = 0;
         for (UUID id : ids) {

@@ -3,7 +3,6 @@ package org.medunion.referral;
 import org.medunion.identity.AccountManagement;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsManagement;
-import org.medunion.scheduling.SchedulingManagement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -282,7 +282,8 @@ abstract class RegistryContract {
         }
         assertThat(reportsOf(planner(), cid).stream().map(r -> r.get("changeType").asString()))
                 .containsExactly("CREATION", "ADJUSTMENT", "ADJUSTMENT", "DISSOLUTION");
-        var afterDissolution = planner().post("/api/registry/consortia/" + cid + "/members", member(communityCentre(MINHANG), "MEMBER", "HOME_DISTRICT"));
+        var afterDissolution = planner().post("/api/registry/consortia/" + cid + "/members",
+                member(communityCentre(MINHANG), "MEMBER", "HOME_DISTRICT"));
         assertThat(afterDissolution.status()).isEqualTo(409);
         assertThat(rows("registry_membership", "consortium_id", UUID.fromString(cid))).isEqualTo(3);
     }

@@ -73,7 +73,8 @@ abstract class ResidentsContract {
     String formTeam(Site s) {
         var r = Api.as(port, s.gpUser()).post("/api/residents/teams", """
                 {"institutionId":"%s","name":"%s","gpPractitionerId":"%s","nursePractitionerId":"%s",
-                 "specialistPractitionerIds":["%s"]}""".formatted(s.primary(), org.medunion.support.RegistrySeeds.unique("团队"), s.gp(), s.nurse(), s.specialist()));
+                 "specialistPractitionerIds":["%s"]}""".formatted(s.primary(), org.medunion.support.RegistrySeeds.unique("团队"), s.gp(),
+                s.nurse(), s.specialist()));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").get("value").asString();
     }
@@ -100,12 +101,13 @@ abstract class ResidentsContract {
         assertThat(r.json().get("field").asString()).isEqualTo("idNumber");
         assertThat(r.json().get("code").asString()).isEqualTo("GB11643.checksum");
         assertThat(r.body()).doesNotContain(corrupted);
-        for (String bad : new String[]{"", "12345", valid.substring(0, 17) + "Z", "<script>alert(1)</script>", "31010419801317123X"}) {
+        for (String bad : new String[] {"", "12345", valid.substring(0, 17) + "Z", "<script>alert(1)</script>", "31010419801317123X"}) {
             var b = gp().post("/api/residents", registerJson(bad, "陈伟", null));
             assertThat(b.status()).as(bad).isEqualTo(400);
             assertThat(b.json().get("field").asString()).isEqualTo("idNumber");
         }
-        assertThat(jdbc.sql("select count(*) from residents_resident where id_number = ?").param(corrupted).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from residents_resident where id_number = ?").param(corrupted).query(Long.class).single())
+                .isZero();
     }
 
     @Test
@@ -120,7 +122,8 @@ abstract class ResidentsContract {
         var phone = gp().post("/api/residents", registerJson(id, "周敏", "\"phone\":\"12345\""));
         assertThat(phone.status()).isEqualTo(400);
         assertThat(phone.json().get("field").asString()).isEqualTo("phone");
-        var ok = gp().post("/api/residents", registerJson(id, "周敏", "\"sex\":\"2\",\"birthDate\":\"1975-03-09\",\"phone\":\"13812345678\""));
+        var ok = gp().post("/api/residents",
+                registerJson(id, "周敏", "\"sex\":\"2\",\"birthDate\":\"1975-03-09\",\"phone\":\"13812345678\""));
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         assertThat(ok.json().get("resident").get("sex").asString()).isEqualTo("FEMALE");
     }
@@ -139,7 +142,8 @@ abstract class ResidentsContract {
         String residentId = first.get("resident").get("id").get("value").asString();
         assertThat(second.json().get("resident").get("id").get("value").asString()).isEqualTo(residentId);
         assertThat(second.json().get("resident").get("linkedRecords")).hasSize(2);
-        assertThat(jdbc.sql("select count(*) from residents_resident where id_number = ?").param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from residents_resident where id_number = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
         // registering again from the same institution is idempotent: still two links
         var again = gp().post("/api/residents", registerJson(id, "刘洋", "\"localRecordNumber\":\"MRN-A-1\""));
         assertThat(again.json().get("resident").get("linkedRecords")).hasSize(2);
@@ -224,7 +228,8 @@ abstract class ResidentsContract {
         var integrator = Api.as(port, "integrator").get("/api/residents/" + residentId);
         assertThat(integrator.status()).isEqualTo(200);
         assertThat(integrator.body()).doesNotContain(id).doesNotContain("13712345678");
-        assertThat(integrator.json().get("residentIdNumberMasked").asString()).isEqualTo(id.substring(0, 6) + "********" + id.substring(14));
+        assertThat(integrator.json().get("residentIdNumberMasked").asString())
+                .isEqualTo(id.substring(0, 6) + "********" + id.substring(14));
         assertThat(integrator.json().get("phoneMasked").asString()).isEqualTo("137****5678");
         var admin = Api.as(port, "admin").get("/api/residents/" + residentId);
         assertThat(admin.body()).doesNotContain(id);
@@ -243,7 +248,8 @@ abstract class ResidentsContract {
         JsonNode c = signed.json();
         assertThat(c.get("priorityGroups").toString()).contains("ELDERLY").contains("HYPERTENSION");
         assertThat(c.get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(LocalDate.parse(c.get("endDate").asString())).isEqualTo(LocalDate.parse(c.get("startDate").asString()).plusYears(1).minusDays(1));
+        assertThat(LocalDate.parse(c.get("endDate").asString()))
+                .isEqualTo(LocalDate.parse(c.get("startDate").asString()).plusYears(1).minusDays(1));
         String contractId = c.get("id").get("value").asString();
         ResidentId rid = ResidentId.of(residentId);
         assertThat(residents.activeContract(rid, LocalDate.parse(c.get("startDate").asString()))).isPresent();
@@ -256,7 +262,8 @@ abstract class ResidentsContract {
         var renewed = gp().post("/api/residents/contracts/" + contractId + "/renew", "{}");
         assertThat(renewed.status()).as(renewed.body()).isEqualTo(201);
         assertThat(renewed.json().get("renewedFrom").get("value").asString()).isEqualTo(contractId);
-        assertThat(renewed.json().get("startDate").asString()).isEqualTo(LocalDate.parse(c.get("endDate").asString()).plusDays(1).toString());
+        assertThat(renewed.json().get("startDate").asString())
+                .isEqualTo(LocalDate.parse(c.get("endDate").asString()).plusDays(1).toString());
         assertThat(gp().get("/api/residents/contracts/" + contractId).json().get("status").asString()).isEqualTo("RENEWED");
         String renewedId = renewed.json().get("id").get("value").asString();
 
@@ -363,7 +370,8 @@ abstract class ResidentsContract {
         assertThat(gp().post("/api/residents", "{\"idNumber\":").status()).isEqualTo(400);
         assertThat(Api.as(port, "planner").post("/api/residents",
                 registerJson(ResidentsFixture.idNumber(LocalDate.of(1980, 1, 1), true), "X", null)).status()).isEqualTo(403);
-        assertThat(gp().post("/api/residents/contracts", "{\"residentId\":\"nope\"}").json().get("field").asString()).isEqualTo("residentId");
+        assertThat(gp().post("/api/residents/contracts", "{\"residentId\":\"nope\"}").json().get("field").asString())
+                .isEqualTo("residentId");
     }
 
     // ---- FHIR
@@ -493,8 +501,10 @@ abstract class ResidentsContract {
     void fhirPossibleDuplicatesAreLinkedAndContractsAreCareTeams() {
         LocalDate birth = ResidentsFixture.birth();
         String name = org.medunion.support.RegistrySeeds.unique("马");
-        String a = register(gp(), ResidentsFixture.idNumber("310104", birth, true), name, null).get("resident").get("id").get("value").asString();
-        String b = register(gp(), ResidentsFixture.idNumber("310112", birth, true), name, null).get("resident").get("id").get("value").asString();
+        String a = register(gp(), ResidentsFixture.idNumber("310104", birth, true), name, null).get("resident").get("id").get("value")
+                .asString();
+        String b = register(gp(), ResidentsFixture.idNumber("310112", birth, true), name, null).get("resident").get("id").get("value")
+                .asString();
         var patient = gp().getFhir("/fhir/Patient/" + b);
         FhirValidation.assertValid(patient.body());
         assertThat(patient.json().get("link").get(0).get("other").get("reference").asString()).isEqualTo("Patient/" + a);
@@ -521,6 +531,7 @@ abstract class ResidentsContract {
 
     /** A browser-like session: form login with the CSRF token of the login page, cookies kept. */
     static final class Browser {
+
         final java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                 .cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
         final String base;
@@ -586,7 +597,8 @@ abstract class ResidentsContract {
         do {
             second = ResidentsFixture.idNumber(birth, true);
         } while (second.equals(first));
-        var a = residents.importResidents(java.util.List.of(new RegisterResident(first, name, null, null, "13900001111", null, null, null)));
+        var a = residents
+                .importResidents(java.util.List.of(new RegisterResident(first, name, null, null, "13900001111", null, null, null)));
         var b = residents.importResidents(java.util.List.of(new RegisterResident(second, name, null, null, "13900001111", null, null, null),
                 new RegisterResident(ResidentsFixture.idNumber(birth, false), name, null, null, null, null, null, null)));
         assertThat(b.get(0)).isNotEqualTo(a.get(0));

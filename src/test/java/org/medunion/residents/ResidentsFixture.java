@@ -1,34 +1,26 @@
 package org.medunion.residents;
 
+import static org.medunion.support.RegistrySeeds.institution;
+import static org.medunion.support.RegistrySeeds.practitioner;
+import static org.medunion.support.RegistrySeeds.unique;
+
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
 import org.medunion.registry.Affiliation;
-import org.medunion.registry.HospitalGrade;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
-import org.medunion.registry.Ownership;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.Profession;
-import org.medunion.registry.RegisterInstitution;
-import org.medunion.registry.RegisterPractitioner;
 import org.medunion.registry.RegistryManagement;
-import org.medunion.registry.Title;
 import org.medunion.support.RegistrySeeds;
-
-import static org.medunion.support.RegistrySeeds.institution;
-import static org.medunion.support.RegistrySeeds.practitioner;
-import static org.medunion.support.RegistrySeeds.unique;
 
 /** Intent-revealing test data for the residents module: valid ID numbers, a "1+1+1" site with accounts. */
 public final class ResidentsFixture {
-
 
     private ResidentsFixture() {
     }

@@ -121,7 +121,8 @@ abstract class SchedulingContract {
     @Test
     void NN4_shareBelowTheMinimumIsBlockedWhereTheNanningPackAppliesAndNothingWritten() {
         InstitutionId nanning = registry.registerInstitution(new org.medunion.registry.RegisterInstitution("南宁市第六人民医院 "
-                + org.medunion.support.RegistrySeeds.unique("nn"), org.medunion.support.RegistrySeeds.creditCode(), InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.TERTIARY,
+                + org.medunion.support.RegistrySeeds.unique("nn"), org.medunion.support.RegistrySeeds.creditCode(),
+                InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.TERTIARY,
                 org.medunion.registry.HospitalGrade.UNGRADED, org.medunion.registry.Ownership.PUBLIC, null, Affiliation.MUNICIPAL, false,
                 "450102", null, null, false, null, List.of(), List.of())).id();
         var r = Api.as(port, "admin").post("/api/scheduling/schedules", """
@@ -171,25 +172,30 @@ abstract class SchedulingContract {
     void CQ6_gpBookingForAContractedResidentUsesReservedCapacityFirstWithPriority() {
         var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null); // 4 slots, 2 reserved
         String scheduleId = schedule.get("id").asString();
-        var first = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(scheduleId, g.contracted()));
+        var first = gp().post("/api/scheduling/bookings",
+                "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(scheduleId, g.contracted()));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(first.json().get("pool").asString()).isEqualTo("PRIMARY_CARE_RESERVED");
         assertThat(first.json().get("priority").asString()).isEqualTo("PRIORITY_VISIT");
         assertThat(first.json().get("primaryCare").asBoolean()).isTrue();
         assertThat(first.json().get("contractId").isNull()).isFalse();
-        var second = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(scheduleId, g.contracted()));
+        var second = gp().post("/api/scheduling/bookings",
+                "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(scheduleId, g.contracted()));
         assertThat(second.json().get("pool").asString()).isEqualTo("PRIMARY_CARE_RESERVED");
         // reserved capacity used up: falls back to the public pool, still with priority
-        var third = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(scheduleId, g.contracted()));
+        var third = gp().post("/api/scheduling/bookings",
+                "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(scheduleId, g.contracted()));
         assertThat(third.status()).isEqualTo(201);
         assertThat(third.json().get("pool").asString()).isEqualTo("PUBLIC");
         assertThat(third.json().get("priority").asString()).isEqualTo("PRIORITY_VISIT");
 
         var exam = publish(lead(), g.lead(), "EXAM", "09:00", null);
-        var examBooking = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(exam.get("id").asString(), g.contracted()));
+        var examBooking = gp().post("/api/scheduling/bookings",
+                "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(exam.get("id").asString(), g.contracted()));
         assertThat(examBooking.json().get("priority").asString()).isEqualTo("PRIORITY_EXAM");
         var beds = publish(lead(), g.lead(), "INPATIENT_BED", "09:00", "\"perInterval\":4");
-        var admission = gp().post("/api/scheduling/bookings", "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(beds.get("id").asString(), g.contracted()));
+        var admission = gp().post("/api/scheduling/bookings",
+                "{\"scheduleId\":\"%s\",\"residentId\":\"%s\"}".formatted(beds.get("id").asString(), g.contracted()));
         assertThat(admission.json().get("priority").asString()).isEqualTo("PRIORITY_ADMISSION");
     }
 
@@ -294,7 +300,8 @@ abstract class SchedulingContract {
                 .query(Long.class).single()).isEqualTo(1);
         // the same key with a different request is refused
         String other = slots(schedule.get("id").asString()).get(1).get("id").asString();
-        var misuse = gp().send("POST", "/api/scheduling/bookings", "{\"slotId\":\"" + other + "\",\"residentId\":\"" + g.contracted() + "\"}",
+        var misuse = gp().send("POST", "/api/scheduling/bookings",
+                "{\"slotId\":\"" + other + "\",\"residentId\":\"" + g.contracted() + "\"}",
                 Map.of("Content-Type", "application/json", "Idempotency-Key", key));
         assertThat(misuse.status()).isEqualTo(422);
         assertThat(misuse.json().get("code").asString()).isEqualTo("SHARED-0002");
@@ -360,7 +367,8 @@ abstract class SchedulingContract {
         assertThat(pool(reserved.get(1).get("id").asString())).isEqualTo("PRIMARY_CARE_RESERVED");
         scheduling.releaseDueSlots(releaseAt.plusSeconds(1));
         var after = slots(schedule.get("id").asString());
-        var released = after.stream().filter(s -> s.get("id").asString().equals(reserved.get(1).get("id").asString())).findFirst().orElseThrow();
+        var released = after.stream().filter(s -> s.get("id").asString().equals(reserved.get(1).get("id").asString())).findFirst()
+                .orElseThrow();
         assertThat(released.get("pool").asString()).isEqualTo("PUBLIC");
         assertThat(released.get("releasedAt").isNull()).isFalse();
         // the booked reserved slot is not released; running again changes nothing (idempotent)
@@ -370,7 +378,8 @@ abstract class SchedulingContract {
         // now a hospital account may book the released slot
         assertThat(book(lead(), reserved.get(1).get("id").asString(), leadPatient()).status()).isEqualTo(201);
         // I-8 still counts it as reserved; released unused = 1
-        var ratios = lead().get("/api/scheduling/release-ratios?institution=%s&from=%s&to=%s".formatted(g.lead(), day(), day().plusDays(1))).json();
+        var ratios = lead().get("/api/scheduling/release-ratios?institution=%s&from=%s&to=%s".formatted(g.lead(), day(), day().plusDays(1)))
+                .json();
         assertThat(ratios.get("outpatient").get("numerator").asLong()).isEqualTo(2);
         assertThat(ratios.get("outpatient").get("denominator").asLong()).isEqualTo(4);
         assertThat(ratios.get("released").asLong()).isEqualTo(1);
@@ -383,7 +392,8 @@ abstract class SchedulingContract {
     }
 
     String pool(String slotId) {
-        return jdbc.sql("select pool from scheduling_slot where id = ?").param(java.util.UUID.fromString(slotId)).query(String.class).single();
+        return jdbc.sql("select pool from scheduling_slot where id = ?").param(java.util.UUID.fromString(slotId)).query(String.class)
+                .single();
     }
 
     @Test
@@ -457,7 +467,8 @@ abstract class SchedulingContract {
         Set<String> hospitals = new HashSet<>();
         r.json().forEach(s -> hospitals.add(s.get("institutionId").asString()));
         assertThat(hospitals).containsExactlyInAnyOrder(g.lead().toString(), g.district().toString());
-        assertThat(gp().get("/api/scheduling/slots?consortium=%s&discipline=眼科&date=%s".formatted(g.consortium(), day())).json().size()).isZero();
+        assertThat(gp().get("/api/scheduling/slots?consortium=%s&discipline=眼科&date=%s".formatted(g.consortium(), day())).json().size())
+                .isZero();
     }
 
     // ------------------------------------------------------------------ I-8, I-9
@@ -475,7 +486,8 @@ abstract class SchedulingContract {
         assertThat(view.beds().hasData()).isFalse();
         assertThat(view.beds().value()).isNull();
         assertThat(view.bedsMeetMinimum()).isNull();
-        var json = lead().get("/api/scheduling/release-ratios?institution=%s&from=%s&to=%s".formatted(g.lead(), day(), day().plusDays(1))).json();
+        var json = lead().get("/api/scheduling/release-ratios?institution=%s&from=%s&to=%s".formatted(g.lead(), day(), day().plusDays(1)))
+                .json();
         assertThat(json.get("beds").get("noData").asBoolean()).isTrue();
         assertThat(json.get("reservedUse").get("numerator").asLong()).isEqualTo(1);
         var empty = scheduling.releaseRatios(g.lead(), day().plusDays(5), day().plusDays(6));
@@ -520,7 +532,8 @@ abstract class SchedulingContract {
         assertThat(results).contains(slots(schedule.get("id").asString()).get(0).get("id").asString());
         // issue 18: the resident is picked by name or ID number (no UUID field); slots are grouped by kind · day ·
         // department; without a date the search finds every upcoming free slot
-        assertThat(gpPage).contains("id=\"slot-resident\"").contains("/console/referrals/new/residents").doesNotContain("placeholder=\"UUID\"");
+        assertThat(gpPage).contains("id=\"slot-resident\"").contains("/console/referrals/new/residents")
+                .doesNotContain("placeholder=\"UUID\"");
         assertThat(results).contains("class=\"group-row\"").contains("hx-include=\"#slot-resident [name=residentId]:checked\"");
         String anyDay = consoleGet(gpConsole, "/console/schedules/slots?consortium=%s&department=%s"
                 .formatted(g.consortium(), java.net.URLEncoder.encode("心内", java.nio.charset.StandardCharsets.UTF_8)));

@@ -7,8 +7,6 @@ import static org.medunion.support.RegistrySeeds.unique;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
@@ -19,19 +17,14 @@ import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.FormConsortium;
 import org.medunion.registry.GovernanceType;
-import org.medunion.registry.HospitalGrade;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.MembershipBasis;
 import org.medunion.registry.MembershipRole;
-import org.medunion.registry.Ownership;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.Profession;
-import org.medunion.registry.RegisterInstitution;
-import org.medunion.registry.RegisterPractitioner;
 import org.medunion.registry.RegistryManagement;
-import org.medunion.registry.Title;
 import org.medunion.residents.FormTeam;
 import org.medunion.residents.RegisterResident;
 import org.medunion.residents.ResidentId;
@@ -45,7 +38,6 @@ import org.medunion.residents.TeamId;
  * resident, and accounts for the GP, the lead hospital's specialist and the district hospital's specialist.
  */
 public final class SchedulingFixture {
-
 
     private SchedulingFixture() {
     }
@@ -72,7 +64,8 @@ public final class SchedulingFixture {
         ConsortiumId consortium = registry.formConsortium(new FormConsortium("城市医疗集团 " + tag, ConsortiumForm.URBAN_GROUP,
                 true, GovernanceType.COOPERATION, "310104", List.of(), established, false, null, true, true, List.of(),
                 List.of(member(lead, MembershipRole.LEAD, established), member(district, MembershipRole.MEMBER, established),
-                        member(primary, MembershipRole.MEMBER, established)), "test fixture")).id();
+                        member(primary, MembershipRole.MEMBER, established)),
+                "test fixture")).id();
         PractitionerId gp = practitioner(registry, "王全科", primary, Profession.PHYSICIAN);
         PractitionerId nurse = practitioner(registry, "李护士", primary, Profession.NURSE);
         PractitionerId specialist = practitioner(registry, "张专科", district, Profession.PHYSICIAN);

@@ -93,11 +93,11 @@ public abstract class InputHygieneContract {
                 bads.addAll(NAMES);
             }
             for (Bad bad : bads) {
-                tests.add(DynamicTest.dynamicTest(f.path() + " " + f.field() + " with " + bad.label(), () ->
-                        refused(f, f.body().apply("正常" + bad.json() + "文字"), bad.rule())));
+                tests.add(DynamicTest.dynamicTest(f.path() + " " + f.field() + " with " + bad.label(),
+                        () -> refused(f, f.body().apply("正常" + bad.json() + "文字"), bad.rule())));
             }
-            tests.add(DynamicTest.dynamicTest(f.path() + " " + f.field() + " over " + f.max() + " characters", () ->
-                    refused(f, f.body().apply("长".repeat(f.max() + 1)), null)));
+            tests.add(DynamicTest.dynamicTest(f.path() + " " + f.field() + " over " + f.max() + " characters",
+                    () -> refused(f, f.body().apply("长".repeat(f.max() + 1)), null)));
         }
         return tests.stream();
     }

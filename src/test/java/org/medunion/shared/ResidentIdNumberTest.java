@@ -7,12 +7,12 @@ import java.time.LocalDate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.StringLength;
-import net.jqwik.api.Example;
 
 /** GB 11643 resident ID numbers: checksum, birth date, format. */
 class ResidentIdNumberTest {
@@ -70,7 +70,7 @@ class ResidentIdNumberTest {
 
     @Property
     void eighteenDigitStringsAreAcceptedOnlyWithTheRightCheckCharacter(
-            @ForAll @StringLength(17) @CharRange(from = '0', to = '9') String first17) {
+                                                                       @ForAll @StringLength(17) @CharRange(from = '0', to = '9') String first17) {
         assertThat(ResidentIdNumber.isValid(first17 + "Y")).isFalse();
     }
 

@@ -120,6 +120,7 @@ public final class Api {
     }
 
     public record Response(int status, String body, byte[] bytes, Map<String, java.util.List<String>> headers) {
+
         public JsonNode json() {
             return JSON.readTree(body);
         }

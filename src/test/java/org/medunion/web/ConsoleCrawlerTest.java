@@ -217,7 +217,8 @@ class ConsoleCrawlerTest {
             problems.add(where + "contrast below WCAG AA " + l);
         }
         for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue() || e.getMessage().contains("Content Security Policy")) {
+            if (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                    || e.getMessage().contains("Content Security Policy")) {
                 problems.add(where + "browser log " + e.getMessage());
             }
         }

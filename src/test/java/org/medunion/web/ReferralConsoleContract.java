@@ -56,6 +56,7 @@ abstract class ReferralConsoleContract {
     JdbcClient jdbc;
 
     record World(SchedulingFixture.Group g, String office) {
+
         UUID lead() {
             return g.lead().value();
         }
@@ -118,7 +119,8 @@ abstract class ReferralConsoleContract {
         var form = gp.get("/console/referrals/new");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("name=\"diagnosisCode\"", "name=\"_csrf\"", "/console/referrals/new/criteria");
-        var found = gp.getHtmx("/console/referrals/new/residents?q=" + java.net.URLEncoder.encode("陈静", java.nio.charset.StandardCharsets.UTF_8));
+        var found = gp
+                .getHtmx("/console/referrals/new/residents?q=" + java.net.URLEncoder.encode("陈静", java.nio.charset.StandardCharsets.UTF_8));
         assertThat(found.body()).contains(w.resident().toString()).contains("****");
         var destinations = gp.getHtmx("/console/referrals/new/destinations?direction=UP&residentId=" + w.resident());
         assertThat(destinations.body()).contains(w.lead().toString());
@@ -176,7 +178,9 @@ abstract class ReferralConsoleContract {
         var detail = specialist.get("/console/referrals/" + id);
         assertThat(detail.body()).contains("accept-form", "reject-form", "redirect-form").doesNotContain("act-cancel");
         // the slots come grouped by kind, day and department (one optgroup each)
-        var slot = Pattern.compile("name=\"resourceId\">\\s*<option value=\"\"[^<]*</option>\\s*<optgroup [^>]*>\\s*<option value=\"([0-9a-f-]{36})\"")
+        var slot = Pattern
+                .compile(
+                        "name=\"resourceId\">\\s*<option value=\"\"[^<]*</option>\\s*<optgroup [^>]*>\\s*<option value=\"([0-9a-f-]{36})\"")
                 .matcher(detail.body());
         assertThat(slot.find()).as("a free slot of the receiving hospital is offered").isTrue();
         var noSlot = specialist.post("/console/referrals/" + id + "/accept", Map.of("resourceId", ""), detail);

@@ -94,14 +94,16 @@ abstract class ResidentAccessMatrixContract {
 
     static final List<Kind> SIDE_DOOR_KINDS = List.of(Kind.UNRELATED, Kind.OUTSIDE_JURISDICTION, Kind.UNKNOWN);
 
-    enum Kind { CONTRACT, OWN_RECORD, REFERRAL_RECEIVED, REFERRAL_DRAFT, BOOKING, BREAK_THE_GLASS, UNRELATED,
-        OUTSIDE_JURISDICTION, UNKNOWN }
+    enum Kind {
+        CONTRACT, OWN_RECORD, REFERRAL_RECEIVED, REFERRAL_DRAFT, BOOKING, BREAK_THE_GLASS, UNRELATED, OUTSIDE_JURISDICTION, UNKNOWN
+    }
 
     record Person(UUID id, String idNumber, String name) {
     }
 
     @FunctionalInterface
     interface Probe {
+
         String call(String caller, Person p);
     }
 
@@ -181,7 +183,8 @@ abstract class ResidentAccessMatrixContract {
                 ResidentsFixture.idNumber("500106", ResidentsFixture.birth(), true), "冯五", null, null, null, "500106",
                 chongqing, null))).get(0);
         people.put(Kind.OUTSIDE_JURISDICTION, known(outside.value()));
-        people.put(Kind.UNKNOWN, new Person(UUID.randomUUID(), ResidentsFixture.idNumber("310104", ResidentsFixture.birth(), false), "无此人"));
+        people.put(Kind.UNKNOWN,
+                new Person(UUID.randomUUID(), ResidentsFixture.idNumber("310104", ResidentsFixture.birth(), false), "无此人"));
         probes();
     }
 
@@ -296,7 +299,8 @@ abstract class ResidentAccessMatrixContract {
     }
 
     private static boolean takesResident(String path, HandlerMethod method) {
-        if (path.matches(".*/residents(/\\{[^}]+})?(/[a-z-]+)?") && !path.matches(".*/residents/(teams|contracts|statistics|duplicates|break-glass).*")) {
+        if (path.matches(".*/residents(/\\{[^}]+})?(/[a-z-]+)?")
+                && !path.matches(".*/residents/(teams|contracts|statistics|duplicates|break-glass).*")) {
             return true;
         }
         for (MethodParameter p : method.getMethodParameters()) {
@@ -349,7 +353,8 @@ abstract class ResidentAccessMatrixContract {
                 + enc("urn:oid:2.16.156.10011.1.3|" + p.idNumber())), p));
         probes.put("FHIR GET CareTeam?patient", (c, p) -> entries(api(c).getFhir("/fhir/CareTeam?patient=Patient/" + p.id()), p));
         probes.put("FHIR GET Appointment?patient", (c, p) -> entries(api(c).getFhir("/fhir/Appointment?patient=Patient/" + p.id()), p));
-        probes.put("FHIR GET ServiceRequest?patient", (c, p) -> entries(api(c).getFhir("/fhir/ServiceRequest?patient=Patient/" + p.id()), p));
+        probes.put("FHIR GET ServiceRequest?patient",
+                (c, p) -> entries(api(c).getFhir("/fhir/ServiceRequest?patient=Patient/" + p.id()), p));
         probes.put("FHIR POST Patient", (c, p) -> status(api(c).postFhir("/fhir/Patient", """
                 {"resourceType":"Patient","identifier":[{"system":"urn:oid:2.16.156.10011.1.3","value":"%s"}],
                  "name":[{"text":"x"}]}""".formatted(p.idNumber()))));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -57,11 +58,12 @@ final class AuditChain {
         while (true) {
             List<Row> page = jdbc.sql("select * from audit_event where chain_seq >= ? and chain_seq <= ? order by chain_seq limit " + PAGE)
                     .params(expectedSeq, headSeq).query((rs, n) -> new Row(rs.getLong("chain_seq"), rs.getObject("id", UUID.class),
-                            rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                             rs.getString("actor_role"), rs.getString("action"), rs.getString("object_type"),
                             rs.getString("object_id"), rs.getString("resident_ref"), rs.getString("client_address"),
                             rs.getString("purpose"), rs.getString("claimed_purpose"), rs.getString("outcome"),
-                            rs.getString("detail"), rs.getString("prev_hash"), rs.getString("row_hash"))).list();
+                            rs.getString("detail"), rs.getString("prev_hash"), rs.getString("row_hash")))
+                    .list();
             for (Row r : page) {
                 if (r.seq() != expectedSeq) {
                     return new ChainVerification(false, checked, expectedSeq, null, "GAP");

@@ -56,7 +56,8 @@ class AuditExporter implements AuditExport {
         int written = 0;
         try {
             out.write('\uFEFF');
-            out.write("id,time,actor,role,action,object_type,object_id,resident_ref,client_address,purpose,claimed_purpose,outcome,detail\r\n");
+            out.write(
+                    "id,time,actor,role,action,object_type,object_id,resident_ref,client_address,purpose,claimed_purpose,outcome,detail\r\n");
             for (int offset = 0; written < MAX_ROWS; offset += PAGE) {
                 var page = trail.search(new AuditQuery(query.actor(), query.objectType(), query.objectId(), query.residentRef(),
                         query.action(), query.from(), query.to(), offset, Math.min(PAGE, MAX_ROWS - written)));

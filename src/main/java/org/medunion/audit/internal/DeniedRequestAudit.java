@@ -88,6 +88,7 @@ class DeniedRequestAudit extends OncePerRequestFilter {
 
     /** Reports the first 401/403 set on the response. */
     private static final class StatusWatch extends HttpServletResponseWrapper {
+
         private final IntConsumer denied;
         private boolean reported;
 

@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Set;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
@@ -18,8 +19,8 @@ import org.medunion.audit.AuditTrail;
 import org.medunion.audit.ChainVerification;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.medunion.shared.Slice;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -105,6 +106,7 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private static final class PendingRows implements TransactionSynchronization {
+
         private final JdbcAuditTrail trail;
         private final List<AuditChain.Row> rows = new ArrayList<>();
 
@@ -169,7 +171,7 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public Slice<AuditEntry> search(AuditQuery q, Set<AuditAction> actions, @Nullable Instant from, @Nullable Instant to,
-            int offset) {
+                                    int offset) {
         var where = new StringBuilder(" where 1=1");
         var params = new ArrayList<Object>();
         filter(q, where, params);
@@ -196,7 +198,7 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public java.util.Optional<AuditEntry> find(UUID id) {
+    public Optional<AuditEntry> find(UUID id) {
         return jdbc.sql("select * from audit_event where id = ?").param(id).query(ROWS).optional();
     }
 

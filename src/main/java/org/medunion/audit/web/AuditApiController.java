@@ -40,7 +40,8 @@ class AuditApiController {
     @Operation(summary = "Export the trail as CSV, filtered by time range [from, to), actor, resident and action")
     void csv(@RequestParam(required = false) @Nullable OffsetDateTime from, @RequestParam(required = false) @Nullable OffsetDateTime to,
              @RequestParam(required = false) @Nullable String actor, @RequestParam(required = false) @Nullable UUID resident,
-             @RequestParam(required = false) @Nullable AuditAction action, HttpServletResponse response) throws IOException {
+             @RequestParam(required = false) @Nullable AuditAction action, HttpServletResponse response)
+            throws IOException {
         export.requireReader();
         var query = new AuditQuery(blankToNull(actor), null, null, resident == null ? null : resident.toString(), action,
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), 0, AuditExport.MAX_ROWS);

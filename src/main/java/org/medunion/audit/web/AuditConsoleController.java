@@ -71,7 +71,8 @@ class AuditConsoleController {
     void csv(@RequestParam(required = false) @Nullable String actor, @RequestParam(required = false) @Nullable String objectType,
              @RequestParam(required = false) @Nullable String resident, @RequestParam(required = false) @Nullable String action,
              @RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
-             HttpServletResponse response) throws IOException {
+             HttpServletResponse response)
+            throws IOException {
         export.requireReader();
         var query = query(actor, objectType, resident, action, from, to, 0, AuditExport.MAX_ROWS);
         response.setContentType("text/csv;charset=UTF-8");

@@ -26,6 +26,7 @@ import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
+import org.medunion.registry.KeySpecialtyLevel;
 import org.medunion.registry.LogWork;
 import org.medunion.registry.ManagerRole;
 import org.medunion.registry.MembershipBasis;
@@ -93,6 +94,7 @@ final class CityBuilder {
 
     /** A fluent description of one institution; {@link #register()} emits it with its staff. */
     final class InstitutionDraft {
+
         private final String key;
         private final String name;
         private final InstitutionCategory category;
@@ -159,7 +161,7 @@ final class CityBuilder {
             return this;
         }
 
-        InstitutionDraft keySpecialty(String discipline, org.medunion.registry.KeySpecialtyLevel level) {
+        InstitutionDraft keySpecialty(String discipline, KeySpecialtyLevel level) {
             keySpecialties.add(new InstitutionView.KeySpecialty(discipline, level));
             return this;
         }
@@ -301,9 +303,10 @@ final class CityBuilder {
 
     // ---------------------------------------------------------------- dispatches
 
-    UUID dispatchManager(UUID consortiumId, PractitionerId who, Inst to, ManagerRole role, LocalDate start, LocalDate end, UUID agreementId) {
+    UUID dispatchManager(UUID consortiumId, PractitionerId who, Inst to, ManagerRole role, LocalDate start, LocalDate end,
+                         UUID agreementId) {
         UUID id = id("dispatch");
-        sink.dispatch(id, consortiumId, new DispatchStaff(who, to.id(), org.medunion.registry.DispatchKind.MANAGER, role,
+        sink.dispatch(id, consortiumId, new DispatchStaff(who, to.id(), DispatchKind.MANAGER, role,
                 "医院管理", start, end, 5, agreementId, null));
         workLogs(id, 1, 4, "主持院务会、运营管理");
         return id;

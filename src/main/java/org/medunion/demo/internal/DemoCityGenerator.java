@@ -1,6 +1,5 @@
 package org.medunion.demo.internal;
 
-import org.medunion.shared.DivisionCode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.medunion.registry.DistrictView;
+import org.medunion.shared.DivisionCode;
 
 /**
  * The synthetic city of quality.md: seeded and deterministic — the same seed, scale, districts and
@@ -31,6 +31,7 @@ public final class DemoCityGenerator {
     public static final List<String> JURISDICTIONS = List.of(ShanghaiDemo.CITY, SouthwestDemo.NANNING, SouthwestDemo.CHONGQING);
 
     public enum Scale {
+
         DEMO, DISTRICT;
 
         public static Scale parse(String value) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.medunion.demo.DemoCityLoaded;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionId;
@@ -12,10 +13,10 @@ import org.medunion.registry.RegistryManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Profile;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -131,8 +132,8 @@ class DemoCityLoader implements SmartLifecycle {
     }
 
     /** The event this start published, if it loaded the city. */
-    java.util.Optional<DemoCityLoaded> loadedThisStart() {
-        return java.util.Optional.ofNullable(loaded);
+    Optional<DemoCityLoaded> loadedThisStart() {
+        return Optional.ofNullable(loaded);
     }
 
     private DemoCityLoaded event(DemoCityGenerator.Summary summary, RegistryWriter writer) {

@@ -108,7 +108,8 @@ class DemoReferrals {
                 down ? List.of(new CreateReferral.FollowUpInput("测量血压并记录", day.plusDays(14), null, plan.primaryTeamId()),
                         new CreateReferral.FollowUpInput("复查血脂、肾功能", day.plusDays(28), null, plan.primaryTeamId())) : List.of(),
                 down ? List.of(new CreateReferral.MedicationInput("氨氯地平片", "5 mg", "qd", 28, null),
-                        new CreateReferral.MedicationInput("阿托伐他汀钙片", "20 mg", "qn", 28, "延伸处方")) : List.of(), false);
+                        new CreateReferral.MedicationInput("阿托伐他汀钙片", "20 mg", "qn", 28, "延伸处方")) : List.of(),
+                false);
     }
 
     /** Creates one referral and takes it step by step to {@code target}, as its two sides would have. */
@@ -146,8 +147,8 @@ class DemoReferrals {
         AcceptReferral acceptance = !down
                 ? new AcceptReferral(BookingKind.SLOT, null, plan.scheduleId(), null, null)
                 : destination(target) == DestinationType.COMMUNITY_BED
-                ? new AcceptReferral(BookingKind.BED, null, plan.primaryBedScheduleId(), null, "社区病房收治")
-                : AcceptReferral.homeCare(plan.primaryTeamId(), null, day.plusDays(1), "家庭病床，每周上门两次");
+                        ? new AcceptReferral(BookingKind.BED, null, plan.primaryBedScheduleId(), null, "社区病房收治")
+                        : AcceptReferral.homeCare(plan.primaryTeamId(), null, day.plusDays(1), "家庭病床，每周上门两次");
         referrals.accept(id, acceptance, ACTOR, at.plusSeconds(1200));
         if (target == ReferralStatus.ACCEPTED) {
             return;

@@ -2,15 +2,20 @@ package org.medunion.demo.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.medunion.demo.DemoCityLoaded;
+import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.registry.unscoped.CityWideRegistry;
-import org.medunion.scheduling.unscoped.SystemScheduling;
 import org.medunion.residents.FormTeam;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.RegisterResident;
@@ -18,6 +23,13 @@ import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.residents.SignContract;
 import org.medunion.residents.TeamId;
+import org.medunion.scheduling.BookSlot;
+import org.medunion.scheduling.PublishSchedule;
+import org.medunion.scheduling.ScheduleId;
+import org.medunion.scheduling.ScheduleKind;
+import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.SlotSearch;
+import org.medunion.scheduling.unscoped.SystemScheduling;
 import org.medunion.shared.ResidentIdNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +57,12 @@ class DemoWorkflowSeeder {
     private final CityWideRegistry city;
     private final ResidentsManagement residents;
     private final Clock clock;
-    private final org.medunion.scheduling.SchedulingManagement scheduling;
+    private final SchedulingManagement scheduling;
     private final SystemScheduling systemScheduling;
     private final DemoReferrals referrals;
 
     DemoWorkflowSeeder(RegistryManagement registry, CityWideRegistry city, ResidentsManagement residents, Clock clock,
-                       org.medunion.scheduling.SchedulingManagement scheduling, SystemScheduling systemScheduling,
+                       SchedulingManagement scheduling, SystemScheduling systemScheduling,
                        DemoReferrals referrals) {
         this.registry = registry;
         this.city = city;
@@ -110,11 +122,11 @@ class DemoWorkflowSeeder {
         if (contracts > 0) {
             LocalDate end = today.plusDays(6);
             var schedules = systemScheduling.publishSchedules(List.of(
-                    schedule(city.leadHospital(), "心内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end),
-                    schedule(city.leadHospital(), "内分泌科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_SPECIALTY, today, end),
-                    schedule(city.leadHospital(), "心内科病区", org.medunion.scheduling.ScheduleKind.INPATIENT_BED, today, end),
-                    schedule(city.leadHospital(), "影像科", org.medunion.scheduling.ScheduleKind.EXAM, today, end),
-                    schedule(city.municipalHospital(), "神经内科", org.medunion.scheduling.ScheduleKind.OUTPATIENT_EXPERT, today, end)),
+                    schedule(city.leadHospital(), "心内科", ScheduleKind.OUTPATIENT_EXPERT, today, end),
+                    schedule(city.leadHospital(), "内分泌科", ScheduleKind.OUTPATIENT_SPECIALTY, today, end),
+                    schedule(city.leadHospital(), "心内科病区", ScheduleKind.INPATIENT_BED, today, end),
+                    schedule(city.leadHospital(), "影像科", ScheduleKind.EXAM, today, end),
+                    schedule(city.municipalHospital(), "神经内科", ScheduleKind.OUTPATIENT_EXPERT, today, end)),
                     "system");
             for (var sv : schedules) {
                 slots += sv.slotCount();
@@ -124,10 +136,10 @@ class DemoWorkflowSeeder {
                 slots += sv.slotCount();
             }
             var outpatient = schedules.get(0).id();
-            var free = scheduling.searchSlots(new org.medunion.scheduling.SlotSearch(null, null, schedules.get(1).id(),
+            var free = scheduling.searchSlots(new SlotSearch(null, null, schedules.get(1).id(),
                     null, null, null, null, true, 100));
             for (int i = 0; i < 20 && i < free.size(); i++) {
-                systemScheduling.bookAs(org.medunion.scheduling.BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
+                systemScheduling.bookAs(BookSlot.slot(free.get(i).id(), ids.get(i * 7 % 150)),
                         "gp", city.communityHealthCentre());
                 bookings++;
             }
@@ -154,7 +166,7 @@ class DemoWorkflowSeeder {
             if (male != (seq % 2 == 1)) {
                 seq++;
             }
-            String first17 = district + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+            String first17 = district + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                     + String.format("%03d", seq);
             String id = first17 + ResidentIdNumber.checkCharacter(first17);
             String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
@@ -194,8 +206,8 @@ class DemoWorkflowSeeder {
 
     /** What {@link DemoReferrals} needs: 40 of the residents, the schedules to book from, the team for family beds. */
     private DemoReferrals.Plan referralPlan(DemoCityLoaded city, List<RegisterResident> commands, List<ResidentId> ids,
-                                            org.medunion.scheduling.ScheduleId outpatient,
-                                            org.medunion.scheduling.ScheduleId bedSchedule, TeamId team) {
+                                            ScheduleId outpatient,
+                                            ScheduleId bedSchedule, TeamId team) {
         var demoResidents = new ArrayList<DemoReferrals.Resident>();
         for (int i = 0; i < 40; i++) {
             demoResidents.add(new DemoReferrals.Resident(ids.get(i).value(),
@@ -213,29 +225,29 @@ class DemoWorkflowSeeder {
      * then every nursing home, rehab hospital and hospice of the demo city — the receiving side of downward
      * referrals books a bed there (docs/decisions/0004-downward-acceptance.md).
      */
-    private List<org.medunion.scheduling.PublishSchedule> communityBeds(DemoCityLoaded city, LocalDate from, LocalDate to) {
-        var out = new ArrayList<org.medunion.scheduling.PublishSchedule>();
+    private List<PublishSchedule> communityBeds(DemoCityLoaded city, LocalDate from, LocalDate to) {
+        var out = new ArrayList<PublishSchedule>();
         out.add(beds(city.communityHealthCentre(), "社区病房", from, to));
-        var continuing = java.util.EnumSet.of(org.medunion.registry.InstitutionCategory.NURSING_HOME,
-                org.medunion.registry.InstitutionCategory.REHAB, org.medunion.registry.InstitutionCategory.HOSPICE);
+        var continuing = EnumSet.of(InstitutionCategory.NURSING_HOME,
+                InstitutionCategory.REHAB, InstitutionCategory.HOSPICE);
         this.city.allInstitutions().stream().filter(i -> continuing.contains(i.category()))
-                .sorted(java.util.Comparator.comparing(org.medunion.registry.InstitutionView::name)
+                .sorted(Comparator.comparing(InstitutionView::name)
                         .thenComparing(i -> i.id().value()))
-                .forEach(i -> out.add(beds(i.id(), i.category() == org.medunion.registry.InstitutionCategory.HOSPICE
-                        ? "安宁疗护病区" : i.category() == org.medunion.registry.InstitutionCategory.REHAB ? "康复病区" : "护理病区",
+                .forEach(i -> out.add(beds(i.id(), i.category() == InstitutionCategory.HOSPICE
+                        ? "安宁疗护病区" : i.category() == InstitutionCategory.REHAB ? "康复病区" : "护理病区",
                         from, to)));
         return out;
     }
 
-    private static org.medunion.scheduling.PublishSchedule beds(org.medunion.registry.InstitutionId institution,
-            String ward, LocalDate from, LocalDate to) {
-        return new org.medunion.scheduling.PublishSchedule(institution, ward, null, null,
-                org.medunion.scheduling.ScheduleKind.INPATIENT_BED, from, to, null, null, null, 6, null, null);
+    private static PublishSchedule beds(InstitutionId institution,
+                                        String ward, LocalDate from, LocalDate to) {
+        return new PublishSchedule(institution, ward, null, null,
+                ScheduleKind.INPATIENT_BED, from, to, null, null, null, 6, null, null);
     }
 
-    private static org.medunion.scheduling.PublishSchedule schedule(org.medunion.registry.InstitutionId hospital,
-            String department, org.medunion.scheduling.ScheduleKind kind, LocalDate from, LocalDate to) {
-        return new org.medunion.scheduling.PublishSchedule(hospital, department, null, null, kind, from, to,
+    private static PublishSchedule schedule(InstitutionId hospital,
+                                            String department, ScheduleKind kind, LocalDate from, LocalDate to) {
+        return new PublishSchedule(hospital, department, null, null, kind, from, to,
                 null, null, null, null, null, null);
     }
 }

@@ -48,7 +48,7 @@ final class DistrictFill {
         String code = d.code();
         String r = round == 0 ? "" : ORDINALS[round] + "片";
         String n = d.name();
-        String area = n + "第" + ORDINALS[round] + "片区";   // consortium names are unique in the registry
+        String area = n + "第" + ORDINALS[round] + "片区"; // consortium names are unique in the registry
         boolean county = d.county();
         LocalDate est = b.today.minusYears(1 + index % 4).withDayOfMonth(1);
         List<String> streets = DemoNames.streets(code, n);
@@ -105,7 +105,8 @@ final class DistrictFill {
     private List<Inst> continuingCare(String n, String r, String code) {
         List<Inst> care = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            care.add(b.institution(null, n + r + "第" + ORDINALS[i - 1] + "护理院", InstitutionCategory.NURSING_HOME, code).staff(4).register());
+            care.add(
+                    b.institution(null, n + r + "第" + ORDINALS[i - 1] + "护理院", InstitutionCategory.NURSING_HOME, code).staff(4).register());
         }
         for (int i = 1; i <= 2; i++) {
             care.add(b.institution(null, n + r + "第" + ORDINALS[i - 1] + "康复医院", InstitutionCategory.REHAB, code).staff(5).register());

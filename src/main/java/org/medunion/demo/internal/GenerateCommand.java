@@ -87,6 +87,7 @@ class GenerateCommand implements ApplicationRunner {
 
     /** Passes everything on and prints a progress line every ten chunks. */
     private static final class ProgressWriter extends ForwardingSink {
+
         final RegistryWriter writer;
         private final long start;
         private int chunks;

@@ -3,6 +3,7 @@ package org.medunion.demo.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.ConsortiumId;
@@ -37,7 +38,7 @@ final class RegistryWriter extends ForwardingSink {
     private CityRecorder chunk = new CityRecorder();
     private final Direct direct = new Direct();
     /** Nanoseconds spent in the registry per kind of object, for the load profile in the debug log. */
-    final Map<String, long[]> profile = new java.util.TreeMap<>();
+    final Map<String, long[]> profile = new TreeMap<>();
     int institutions;
     int practitioners;
     int consortia;
@@ -160,8 +161,10 @@ final class RegistryWriter extends ForwardingSink {
         @Override
         public void institution(UUID id, String key, RegisterInstitution c) {
             var view = registry.registerInstitution(new RegisterInstitution(c.name(), c.creditCode(), c.category(), c.level(),
-                    c.grade(), c.ownership(), c.ownerBody(), c.affiliation(), c.tcm(), c.districtCode(), RegistryWriter.this.grid(c.gridId()),
-                    RegistryWriter.this.institution(c.parentId()), c.regionalMedicalCentre(), c.address(), c.campuses(), c.keySpecialties()));
+                    c.grade(), c.ownership(), c.ownerBody(), c.affiliation(), c.tcm(), c.districtCode(),
+                    RegistryWriter.this.grid(c.gridId()),
+                    RegistryWriter.this.institution(c.parentId()), c.regionalMedicalCentre(), c.address(), c.campuses(),
+                    c.keySpecialties()));
             ids.put(id, view.id().value());
             institutions++;
         }

@@ -105,7 +105,8 @@ final class ShanghaiDemo {
                 .rated(HospitalLevel.TERTIARY, HospitalGrade.A).owned(Ownership.PUBLIC, SHENKANG).affiliation(Affiliation.MUNICIPAL)
                 .keySpecialty("中医骨伤科", KeySpecialtyLevel.TCM_ADVANTAGE).register();
         b.institution("sh.int2", "上海市第二中西医结合医院", InstitutionCategory.INTEGRATED_HOSPITAL, HONGKOU)
-                .rated(HospitalLevel.TERTIARY, HospitalGrade.A).owned(Ownership.PUBLIC, SHENKANG).affiliation(Affiliation.MUNICIPAL).register();
+                .rated(HospitalLevel.TERTIARY, HospitalGrade.A).owned(Ownership.PUBLIC, SHENKANG).affiliation(Affiliation.MUNICIPAL)
+                .register();
         b.institution("sh.child2", "上海市第二儿童医学中心", InstitutionCategory.SPECIALTY_HOSPITAL, PUDONG)
                 .rated(HospitalLevel.TERTIARY, HospitalGrade.A).owned(Ownership.PUBLIC, SHENKANG).affiliation(Affiliation.MUNICIPAL)
                 .keySpecialty("儿科", KeySpecialtyLevel.NATIONAL).register();
@@ -180,22 +181,31 @@ final class ShanghaiDemo {
                 list.add(b.institution(key + ".nursing", n + "颐康护理院", InstitutionCategory.NURSING_HOME, code).register());
                 list.add(b.institution(key + ".hospice", n + "安宁疗护中心", InstitutionCategory.HOSPICE, code)
                         .keySpecialty("安宁疗护", KeySpecialtyLevel.DISTRICT).register());
-                list.add(b.institution(key + ".rehab", n + "康复医院", InstitutionCategory.REHAB, code).rated(HospitalLevel.SECONDARY, HospitalGrade.B).register());
-                b.institution(key + ".tcm", n + "中医医院", InstitutionCategory.TCM_HOSPITAL, code).rated(HospitalLevel.SECONDARY, HospitalGrade.A)
+                list.add(b.institution(key + ".rehab", n + "康复医院", InstitutionCategory.REHAB, code)
+                        .rated(HospitalLevel.SECONDARY, HospitalGrade.B).register());
+                b.institution(key + ".tcm", n + "中医医院", InstitutionCategory.TCM_HOSPITAL, code)
+                        .rated(HospitalLevel.SECONDARY, HospitalGrade.A)
                         .keySpecialty("针灸推拿科", KeySpecialtyLevel.TCM_ADVANTAGE).register();
-                b.institution(key + ".mch", n + "妇幼保健院", InstitutionCategory.MATERNAL_CHILD, code).rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
+                b.institution(key + ".mch", n + "妇幼保健院", InstitutionCategory.MATERNAL_CHILD, code)
+                        .rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
                 b.institution(key + ".cdc", n + "疾病预防控制中心", InstitutionCategory.PUBLIC_HEALTH, code).register();
-                b.institution(key + ".mental", n + "精神卫生中心", InstitutionCategory.SPECIALTY_HOSPITAL, code).rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
+                b.institution(key + ".mental", n + "精神卫生中心", InstitutionCategory.SPECIALTY_HOSPITAL, code)
+                        .rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
             }
             case PUTUO -> {
-                list.add(b.institution(key + ".nursing", n + "长寿护理院", InstitutionCategory.NURSING_HOME, code).owned(Ownership.PRIVATE, "民办非企业").register());
-                b.institution(key + ".tcm", n + "中医医院", InstitutionCategory.TCM_HOSPITAL, code).rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
+                list.add(b.institution(key + ".nursing", n + "长寿护理院", InstitutionCategory.NURSING_HOME, code)
+                        .owned(Ownership.PRIVATE, "民办非企业").register());
+                b.institution(key + ".tcm", n + "中医医院", InstitutionCategory.TCM_HOSPITAL, code)
+                        .rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
             }
             case PUDONG -> {
-                list.add(b.institution(key + ".nursing", n + "东方护理院", InstitutionCategory.NURSING_HOME, code).owned(Ownership.PRIVATE, "民办非企业").register());
+                list.add(b.institution(key + ".nursing", n + "东方护理院", InstitutionCategory.NURSING_HOME, code)
+                        .owned(Ownership.PRIVATE, "民办非企业").register());
                 list.add(b.institution(key + ".hospice", n + "安宁疗护中心", InstitutionCategory.HOSPICE, code).register());
-                b.institution(key + ".tcm", n + "中医医院", InstitutionCategory.TCM_HOSPITAL, code).rated(HospitalLevel.TERTIARY, HospitalGrade.B).register();
-                b.institution(key + ".mch", n + "妇幼保健院", InstitutionCategory.MATERNAL_CHILD, code).rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
+                b.institution(key + ".tcm", n + "中医医院", InstitutionCategory.TCM_HOSPITAL, code)
+                        .rated(HospitalLevel.TERTIARY, HospitalGrade.B).register();
+                b.institution(key + ".mch", n + "妇幼保健院", InstitutionCategory.MATERNAL_CHILD, code)
+                        .rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
                 b.institution(key + ".cdc", n + "疾病预防控制中心", InstitutionCategory.PUBLIC_HEALTH, code).register();
             }
             case MINHANG -> list.add(b.institution(key + ".nursing", n + "康乐护理院", InstitutionCategory.NURSING_HOME, code)
@@ -211,49 +221,11 @@ final class ShanghaiDemo {
 
     // ------------------------------------------------------------------------------------------------ consortia
 
-    /** A municipal hospital giving technical support to a district's regional consortium, and why there (SH-5). */
-    private record Support(String key, MembershipBasis basis) {
-    }
-
-    private static List<Support> support(Object... keyAndBasis) {
-        List<Support> list = new ArrayList<>();
-        for (int i = 0; i < keyAndBasis.length; i += 2) {
-            list.add(new Support((String) keyAndBasis[i], (MembershipBasis) keyAndBasis[i + 1]));
-        }
-        return list;
-    }
-
-    /** Technical-support hospitals per district and their basis (SH-3, SH-4, SH-5). */
-    private Map<String, List<Support>> technicalSupport() {
-        Map<String, List<Support>> m = new LinkedHashMap<>();
-        m.put(HUANGPU, support("sh.m16", MembershipBasis.HOME_DISTRICT));
-        m.put(XUHUI, support("sh.m12", MembershipBasis.HOME_DISTRICT));
-        m.put(CHANGNING, support("sh.m11", MembershipBasis.BRANCH_CAMPUS, "sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT));
-        m.put(JINGAN, support("sh.m11", MembershipBasis.HOME_DISTRICT));
-        // SH-3 violation: three municipal general hospitals support 普陀
-        m.put(PUTUO, support("sh.m11", MembershipBasis.COUNTERPART_SUPPORT, "sh.m12", MembershipBasis.COUNTERPART_SUPPORT,
-                "sh.m13", MembershipBasis.BRANCH_CAMPUS));
-        m.put(HONGKOU, support("sh.m16", MembershipBasis.COUNTERPART_SUPPORT, "sh.int2", MembershipBasis.HOME_DISTRICT));
-        m.put(YANGPU, support("sh.m13", MembershipBasis.HOME_DISTRICT));
-        m.put(MINHANG, support("sh.m14", MembershipBasis.HOME_DISTRICT));
-        m.put(BAOSHAN, support("sh.m13", MembershipBasis.COUNTERPART_SUPPORT));
-        // SH-4 violation: 第十一人民医院 in 静安 (home), 长宁, 普陀 and 嘉定
-        m.put(JIADING, support("sh.m11", MembershipBasis.PLANNED_CAMPUS));
-        m.put(PUDONG, support("sh.m15", MembershipBasis.HOME_DISTRICT));
-        m.put(JINSHAN, support("sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT));
-        m.put(SONGJIANG, support("sh.m14", MembershipBasis.BRANCH_CAMPUS));
-        // SH-5 finding: 第十六人民医院 in 青浦 without campus or counterpart-support basis
-        m.put(QINGPU, support("sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT, "sh.m16", MembershipBasis.OTHER));
-        m.put(FENGXIAN, support("sh.m15", MembershipBasis.BRANCH_CAMPUS));
-        m.put(CHONGMING, support("sh.m15", MembershipBasis.COUNTERPART_SUPPORT, "sh.tcm3", MembershipBasis.COUNTERPART_SUPPORT));
-        return m;
-    }
-
     private final Map<String, UUID> regional = new HashMap<>();
 
     private void regionalConsortia() {
         var trusteeDistricts = List.of(CHANGNING, PUTUO, MINHANG, FENGXIAN);
-        technicalSupport().forEach((code, supporters) -> {
+        ShanghaiTechnicalSupport.byDistrict().forEach((code, supporters) -> {
             var d = district(code);
             LocalDate established = today.minusYears(2).minusDays(b.random.nextInt(200)).withDayOfMonth(1);
             List<AddMember> members = new ArrayList<>();
@@ -261,7 +233,7 @@ final class ShanghaiDemo {
             members.add(lead(centre, null, established));
             primary.get(code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
             continuing.get(code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
-            for (Support s : supporters) {
+            for (ShanghaiTechnicalSupport.Support s : supporters) {
                 members.add(member(b.institution(s.key()), MembershipRole.TECHNICAL_SUPPORT, s.basis(), established));
             }
             boolean violatesSh16 = code.equals(JIADING);
@@ -270,7 +242,8 @@ final class ShanghaiDemo {
                     trusteeDistricts.contains(code) ? GovernanceType.TRUSTEESHIP : GovernanceType.COOPERATION, code, grids.get(code),
                     established, false, null, true, !violatesSh16,
                     code.equals(CHANGNING) ? List.of("MEDICAL", "NURSING", "PHARMACY", "IT", "IMAGING", "PRESCRIPTION_REVIEW")
-                            : List.of("MEDICAL", "NURSING", "PHARMACY"), members);
+                            : List.of("MEDICAL", "NURSING", "PHARMACY"),
+                    members);
             regional.put(code, id);
             var parties = members.stream().map(AddMember::institutionId).toList();
             if (violatesSh16) {
@@ -317,7 +290,8 @@ final class ShanghaiDemo {
                 titleDate = today.minusYears(3);
                 name = "周晓峰";
             }
-            PractitionerId expert = b.practitioner(name, trustee, Profession.PHYSICIAN, title, titleDate, discipline, false, discipline.equals("儿科"));
+            PractitionerId expert = b.practitioner(name, trustee, Profession.PHYSICIAN, title, titleDate, discipline, false,
+                    discipline.equals("儿科"));
             int days = i == experts - 1 ? lastExpertDays : 2 + i % 2;
             // 长宁's experts and the one-day expert log their days; the others count with their planned days
             boolean logs = code.equals(CHANGNING) || days < 2;

@@ -18,9 +18,11 @@ import org.medunion.registry.GridId;
 import org.medunion.registry.HospitalGrade;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionCategory;
+import org.medunion.registry.InstitutionId;
 import org.medunion.registry.ManagerRole;
 import org.medunion.registry.MembershipBasis;
 import org.medunion.registry.MembershipRole;
+import org.medunion.registry.Ownership;
 import org.medunion.registry.Profession;
 import org.medunion.registry.Title;
 
@@ -68,9 +70,11 @@ final class SouthwestDemo {
 
     private void nanning() {
         Inst m1 = b.institution("nn.m1", "南宁市第十一人民医院", InstitutionCategory.GENERAL_HOSPITAL, QINGXIU)
-                .rated(HospitalLevel.TERTIARY, HospitalGrade.A).affiliation(Affiliation.MUNICIPAL).owned(org.medunion.registry.Ownership.PUBLIC, "南宁市卫生健康委员会").register();
+                .rated(HospitalLevel.TERTIARY, HospitalGrade.A).affiliation(Affiliation.MUNICIPAL).owned(Ownership.PUBLIC, "南宁市卫生健康委员会")
+                .register();
         Inst m2 = b.institution("nn.m2", "南宁市第十二人民医院", InstitutionCategory.GENERAL_HOSPITAL, JIANGNAN)
-                .rated(HospitalLevel.TERTIARY, HospitalGrade.A).affiliation(Affiliation.MUNICIPAL).owned(org.medunion.registry.Ownership.PUBLIC, "南宁市卫生健康委员会").register();
+                .rated(HospitalLevel.TERTIARY, HospitalGrade.A).affiliation(Affiliation.MUNICIPAL).owned(Ownership.PUBLIC, "南宁市卫生健康委员会")
+                .register();
         b.studyHost = m1.id();
         Inst mch = b.institution("nn.mch", "南宁市第二妇幼保健院", InstitutionCategory.MATERNAL_CHILD, QINGXIU)
                 .rated(HospitalLevel.TERTIARY, HospitalGrade.B).affiliation(Affiliation.MUNICIPAL).register();
@@ -96,11 +100,13 @@ final class SouthwestDemo {
             String stem = DemoNames.shortName(d.name());
             for (int i = 1; i <= (code.equals(XINGNING) || code.equals(JIANGNAN) ? 2 : 1); i++) {
                 Inst chc = b.institution("nn." + code + ".chc" + i, "南宁市" + d.name() + stem + (i == 1 ? "东" : "西") + "社区卫生服务中心",
-                        InstitutionCategory.COMMUNITY_HEALTH_CENTRE, code).rated(HospitalLevel.PRIMARY, HospitalGrade.UNGRADED).grid(grid).register();
+                        InstitutionCategory.COMMUNITY_HEALTH_CENTRE, code).rated(HospitalLevel.PRIMARY, HospitalGrade.UNGRADED).grid(grid)
+                        .register();
                 group.add(member(chc, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est));
             }
             if (code.equals(XINGNING) || code.equals(YONGNING) || code.equals(LIANGQING)) {
-                Inst hospital = b.institution("nn." + code + ".hospital", "南宁市" + d.name() + "人民医院", InstitutionCategory.GENERAL_HOSPITAL, code)
+                Inst hospital = b
+                        .institution("nn." + code + ".hospital", "南宁市" + d.name() + "人民医院", InstitutionCategory.GENERAL_HOSPITAL, code)
                         .rated(HospitalLevel.SECONDARY, HospitalGrade.A).grid(grid).register();
                 group.add(member(hospital, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est));
                 if (code.equals(YONGNING)) {
@@ -135,9 +141,19 @@ final class SouthwestDemo {
                 yongning, ManagerRole.EXECUTIVE_PRESIDENT, est, end, agreement);
         for (int i = 0; i < 5; i++) {
             String discipline = DemoNames.DISCIPLINES.get(i + 4);
-            var expert = b.practitioner(null, m2, Profession.PHYSICIAN, Title.ASSOCIATE_CHIEF, b.years(2, 10), discipline, false, discipline.equals("儿科"));
+            var expert = b.practitioner(null, m2, Profession.PHYSICIAN, Title.ASSOCIATE_CHIEF, b.years(2, 10), discipline, false,
+                    discipline.equals("儿科"));
             b.dispatchExpert(g2, expert, yongning, discipline, est, end, 2, agreement, false);
         }
+    }
+
+    private void shapingbaWithoutConsortium() {
+        // CQ-2 violation: 沙坪坝区 has a secondary public hospital and no consortium at all
+        var spb = district(SHAPINGBA);
+        b.institution("cq.shapingba.hospital", "重庆市" + spb.name() + "第二人民医院", InstitutionCategory.GENERAL_HOSPITAL, SHAPINGBA)
+                .rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
+        b.institution("cq.shapingba.chc", "重庆市" + spb.name() + "磁器口街道社区卫生服务中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE, SHAPINGBA)
+                .rated(HospitalLevel.PRIMARY, HospitalGrade.UNGRADED).register();
     }
 
     private void binyangCounty(Inst municipalSupport) {
@@ -155,12 +171,13 @@ final class SouthwestDemo {
         String[][] villages = {{"黎塘镇", "三联村"}, {"黎塘镇", "甘棠村"}, {"新桥镇", "民范村"}, {"古辣镇", "大陆村"}};
         for (String[] town : towns) {
             Inst th = b.institution("nn.binyang." + town[0], d.name() + town[0] + town[1], InstitutionCategory.TOWNSHIP_HOSPITAL, BINYANG)
-                    .rated(HospitalLevel.PRIMARY, HospitalGrade.UNGRADED).affiliation(Affiliation.TOWNSHIP).owned(org.medunion.registry.Ownership.PUBLIC, d.name() + town[0] + "人民政府").register();
+                    .rated(HospitalLevel.PRIMARY, HospitalGrade.UNGRADED).affiliation(Affiliation.TOWNSHIP)
+                    .owned(Ownership.PUBLIC, d.name() + town[0] + "人民政府").register();
             members.add(member(th, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est));
         }
         for (String[] village : villages) {
             Inst vc = b.institution(null, d.name() + village[0] + village[1] + "卫生室", InstitutionCategory.VILLAGE_CLINIC, BINYANG)
-                    .affiliation(Affiliation.TOWNSHIP).owned(org.medunion.registry.Ownership.PUBLIC, village[1] + "村民委员会").register();
+                    .affiliation(Affiliation.TOWNSHIP).owned(Ownership.PUBLIC, village[1] + "村民委员会").register();
             members.add(member(vc, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est));
         }
         UUID id = b.consortium("nn.binyang.community", d.name() + "紧密型县域医疗卫生共同体", ConsortiumForm.COUNTY_COMMUNITY, true,
@@ -174,7 +191,8 @@ final class SouthwestDemo {
     private void chongqing() {
         LocalDate est = today.minusYears(3).withDayOfMonth(1);
         Inst m = b.institution("cq.m1", "重庆市第十一人民医院", InstitutionCategory.GENERAL_HOSPITAL, YUZHONG)
-                .rated(HospitalLevel.TERTIARY, HospitalGrade.A).affiliation(Affiliation.MUNICIPAL).owned(org.medunion.registry.Ownership.PUBLIC, "重庆市卫生健康委员会").register();
+                .rated(HospitalLevel.TERTIARY, HospitalGrade.A).affiliation(Affiliation.MUNICIPAL).owned(Ownership.PUBLIC, "重庆市卫生健康委员会")
+                .register();
         b.studyHost = m.id();
         var yz = district(YUZHONG);
         Inst yzHospital = b.institution("cq.yuzhong.hospital", "重庆市" + yz.name() + "人民医院", InstitutionCategory.GENERAL_HOSPITAL, YUZHONG)
@@ -190,12 +208,7 @@ final class SouthwestDemo {
                 GovernanceType.COOPERATION, YUZHONG, List.of(), est, false, null, true, true, List.of("MEDICAL", "NURSING"), group);
         b.charterAndCooperation(groupId, "重庆市第十一人民医院医疗集团", ids(group), est, 5);
 
-        // CQ-2 violation: 沙坪坝区 has a secondary public hospital and no consortium at all
-        var spb = district(SHAPINGBA);
-        b.institution("cq.shapingba.hospital", "重庆市" + spb.name() + "第二人民医院", InstitutionCategory.GENERAL_HOSPITAL, SHAPINGBA)
-                .rated(HospitalLevel.SECONDARY, HospitalGrade.A).register();
-        b.institution("cq.shapingba.chc", "重庆市" + spb.name() + "磁器口街道社区卫生服务中心", InstitutionCategory.COMMUNITY_HEALTH_CENTRE, SHAPINGBA)
-                .rated(HospitalLevel.PRIMARY, HospitalGrade.UNGRADED).register();
+        shapingbaWithoutConsortium();
 
         // CQ-1 county medical community: county hospital head, township hospitals hub, village clinics base
         var zx = district(FENGDU);
@@ -219,9 +232,11 @@ final class SouthwestDemo {
         b.charterAndCooperation(communityId, zx.name() + "医共体", ids(community), est, 5);
 
         // CQ-1 telemedicine collaboration network to the remote counties 城口 and 丰都
-        Inst chengkou = b.institution("cq.chengkou.hospital", district(CHENGKOU).name() + "人民医院", InstitutionCategory.GENERAL_HOSPITAL, CHENGKOU)
+        Inst chengkou = b
+                .institution("cq.chengkou.hospital", district(CHENGKOU).name() + "人民医院", InstitutionCategory.GENERAL_HOSPITAL, CHENGKOU)
                 .rated(HospitalLevel.SECONDARY, HospitalGrade.B).affiliation(Affiliation.COUNTY).register();
-        List<AddMember> tele = List.of(lead(m, null, est), member(chengkou, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
+        List<AddMember> tele = List.of(lead(m, null, est),
+                member(chengkou, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
                 member(zxHospital, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est));
         UUID teleId = b.consortium("cq.telemedicine", "重庆市第十一人民医院远程医疗协作网", ConsortiumForm.TELEMEDICINE_NETWORK, false,
                 GovernanceType.COOPERATION, YUZHONG, List.of(), est, false, null, true, true, List.of("IT"), tele);
@@ -238,7 +253,7 @@ final class SouthwestDemo {
         b.charterAndCooperation(crossId, "上海市第二肿瘤医院—城口县远程医疗协作网", ids(cross), crossEst, 3);
     }
 
-    private static List<org.medunion.registry.InstitutionId> ids(List<AddMember> members) {
+    private static List<InstitutionId> ids(List<AddMember> members) {
         return members.stream().map(AddMember::institutionId).toList();
     }
 }

@@ -42,17 +42,22 @@ final class StaffHiring {
                         }
                     }
                 }
-                case VILLAGE_CLINIC -> city.practitioner(null, inst, Profession.PHYSICIAN, Title.RESIDENT, city.years(1, 20), "全科医学科", true, false);
+                case VILLAGE_CLINIC ->
+                    city.practitioner(null, inst, Profession.PHYSICIAN, Title.RESIDENT, city.years(1, 20), "全科医学科", true, false);
                 case NURSING_HOME, HOSPICE, REHAB -> city.practitioner(null, inst, i == 0 ? Profession.PHYSICIAN : Profession.NURSE,
                         randomTitle(), city.years(2, 15), category == InstitutionCategory.REHAB ? "康复医学科"
-                                : category == InstitutionCategory.HOSPICE ? "安宁疗护科" : "老年医学科", false, false);
-                case PUBLIC_HEALTH -> city.practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), city.years(2, 15), "疾病预防控制", false, false);
+                                : category == InstitutionCategory.HOSPICE ? "安宁疗护科" : "老年医学科",
+                        false, false);
+                case PUBLIC_HEALTH ->
+                    city.practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), city.years(2, 15), "疾病预防控制", false, false);
                 case MATERNAL_CHILD -> city.practitioner(null, inst, Profession.PHYSICIAN, randomTitle(), city.years(2, 15),
                         i % 2 == 0 ? "妇产科" : "儿科", false, i % 2 == 1);
-                case TCM_HOSPITAL, INTEGRATED_HOSPITAL -> city.practitioner(null, inst, Profession.PHYSICIAN, seniorTitle(), city.years(2, 15),
-                        List.of("中医内科", "针灸推拿科", "中医骨伤科", "中医妇科", "中医儿科").get(i % 5), false, false);
+                case TCM_HOSPITAL, INTEGRATED_HOSPITAL ->
+                    city.practitioner(null, inst, Profession.PHYSICIAN, seniorTitle(), city.years(2, 15),
+                            List.of("中医内科", "针灸推拿科", "中医骨伤科", "中医妇科", "中医儿科").get(i % 5), false, false);
                 default -> {
-                    String discipline = DemoNames.DISCIPLINES.get((i + city.random.nextInt(DemoNames.DISCIPLINES.size())) % DemoNames.DISCIPLINES.size());
+                    String discipline = DemoNames.DISCIPLINES
+                            .get((i + city.random.nextInt(DemoNames.DISCIPLINES.size())) % DemoNames.DISCIPLINES.size());
                     city.practitioner(null, inst, i == size - 1 ? Profession.NURSE : Profession.PHYSICIAN, seniorTitle(),
                             city.years(6, 20), discipline, false, "儿科".equals(discipline));
                 }

@@ -1,11 +1,11 @@
 package org.medunion.fhir.internal;
 
-import org.medunion.shared.DivisionCode;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.medunion.registry.ConsortiumView;
+import org.medunion.shared.DivisionCode;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,5 @@
 package org.medunion.fhir.internal;
 
-import org.medunion.shared.DivisionCode;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.medunion.registry.KeySpecialtyLevel;
 import org.medunion.registry.Ownership;
 import org.medunion.registry.RegisterInstitution;
 import org.medunion.shared.CreditCode;
+import org.medunion.shared.DivisionCode;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 

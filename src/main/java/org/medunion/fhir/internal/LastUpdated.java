@@ -4,6 +4,7 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,7 +22,7 @@ import org.medunion.shared.InvalidInputException;
 public final class LastUpdated {
 
     /** One microsecond: what an inclusive upper bound stops short of the next period by. */
-    public static final java.time.Duration LAST = java.time.Duration.ofNanos(1_000);
+    public static final Duration LAST = Duration.ofNanos(1_000);
 
     private LastUpdated() {
     }

@@ -1,10 +1,10 @@
 package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.util.List;
 
 /** The FHIR endpoint: JSON by default, strict parsing, offset paging (no stored searches), truthful CapabilityStatement. */

@@ -1,5 +1,6 @@
 package org.medunion.fhir.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -26,9 +27,9 @@ class MembershipToOrganizationAffiliationMapper {
     private static final String R = "OrganizationAffiliation";
 
     private final Terminology terminology;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    MembershipToOrganizationAffiliationMapper(Terminology terminology, java.time.Clock clock) {
+    MembershipToOrganizationAffiliationMapper(Terminology terminology, Clock clock) {
         this.terminology = terminology;
         this.clock = clock;
     }

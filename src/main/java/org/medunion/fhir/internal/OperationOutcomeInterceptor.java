@@ -1,9 +1,9 @@
 package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;

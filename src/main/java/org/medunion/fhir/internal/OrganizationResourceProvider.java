@@ -1,8 +1,8 @@
 package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
-import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -129,7 +129,8 @@ public class OrganizationResourceProvider implements IResourceProvider {
                 .filter(o -> Searches.reference(partOf, o.getPartOf()))
                 .filter(o -> Searches.lastUpdated(lastUpdated, o.getMeta().getLastUpdated()))
                 .toList();
-        return Searches.bundle(matches, Comparator.comparing(Organization::getName, Comparator.nullsLast(String::compareTo)), Pages.request(count, offset));
+        return Searches.bundle(matches, Comparator.comparing(Organization::getName, Comparator.nullsLast(String::compareTo)),
+                Pages.request(count, offset));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.medunion.fhir.internal;
 
+import java.time.LocalDate;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -41,7 +42,8 @@ class PractitionerToPractitionerMapper {
         p.setActive(true);
         p.addName().setText(v.name());
         if (v.title() != null) {
-            var q = p.addQualification().setCode(new CodeableConcept().addCoding(terminology.coding(Terminology.PRACTITIONER_TITLE, v.title())));
+            var q = p.addQualification()
+                    .setCode(new CodeableConcept().addCoding(terminology.coding(Terminology.PRACTITIONER_TITLE, v.title())));
             if (v.titleDate() != null) {
                 q.setPeriod(new Period().setStartElement(Elements.day(v.titleDate())));
             }
@@ -73,7 +75,7 @@ class PractitionerToPractitionerMapper {
             throw new InvalidInputException(institutionField, "field.required");
         }
         Title title = null;
-        java.time.LocalDate titleDate = null;
+        LocalDate titleDate = null;
         Profession profession = null;
         for (int i = 0; i < p.getQualification().size(); i++) {
             var q = p.getQualification().get(i);

@@ -6,6 +6,7 @@ package org.medunion.fhir.internal;
  * planned start (docs/fhir.md "Referral").
  */
 public enum ReferralTaskParameter {
+
     BOOKING, SUMMARY, CARE_TEAM, PRACTITIONER, PLANNED_START;
 
     public String code() {

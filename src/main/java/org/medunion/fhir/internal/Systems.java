@@ -1,5 +1,7 @@
 package org.medunion.fhir.internal;
 
+import java.util.Locale;
+
 /**
  * The URIs MedUnion publishes for identifiers, code systems and extensions (docs/fhir.md). One place,
  * so a changed URI cannot drift between the mappers, the terminology resources and the docs.
@@ -67,7 +69,7 @@ public final class Systems {
 
     /** MedUnion's code for an enum constant: {@code TECHNICAL_SUPPORT → technical-support}. */
     public static String code(Enum<?> constant) {
-        return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static String codeSystem(String name) {

@@ -17,6 +17,12 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.medunion.referral.BookingKind;
+import org.medunion.referral.DestinationType;
+import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralStatus;
+import org.medunion.referral.RejectionReason;
+import org.medunion.referral.Urgency;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.GovernanceType;
@@ -30,6 +36,9 @@ import org.medunion.registry.MembershipRole;
 import org.medunion.registry.Ownership;
 import org.medunion.registry.Profession;
 import org.medunion.registry.Title;
+import org.medunion.scheduling.Priority;
+import org.medunion.scheduling.ScheduleKind;
+import org.medunion.scheduling.SlotPool;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
@@ -92,16 +101,16 @@ class Terminology {
         ENUMS.put(PRACTITIONER_ROLE, StaffRole.class);
         ENUMS.put(MANAGER_ROLE, ManagerRole.class);
         // referral and scheduling: every code a ServiceRequest, Task, Schedule, Slot or Appointment carries
-        ENUMS.put(REFERRAL_DIRECTION, org.medunion.referral.ReferralDirection.class);
-        ENUMS.put(REFERRAL_URGENCY, org.medunion.referral.Urgency.class);
-        ENUMS.put(REJECTION_REASON, org.medunion.referral.RejectionReason.class);
-        ENUMS.put(DESTINATION_TYPE, org.medunion.referral.DestinationType.class);
-        ENUMS.put(REFERRAL_STATUS, org.medunion.referral.ReferralStatus.class);
-        ENUMS.put(BOOKING_KIND, org.medunion.referral.BookingKind.class);
+        ENUMS.put(REFERRAL_DIRECTION, ReferralDirection.class);
+        ENUMS.put(REFERRAL_URGENCY, Urgency.class);
+        ENUMS.put(REJECTION_REASON, RejectionReason.class);
+        ENUMS.put(DESTINATION_TYPE, DestinationType.class);
+        ENUMS.put(REFERRAL_STATUS, ReferralStatus.class);
+        ENUMS.put(BOOKING_KIND, BookingKind.class);
         ENUMS.put(REFERRAL_TASK_PARAMETER, ReferralTaskParameter.class);
-        ENUMS.put(SLOT_POOL, org.medunion.scheduling.SlotPool.class);
-        ENUMS.put(SCHEDULE_KIND, org.medunion.scheduling.ScheduleKind.class);
-        ENUMS.put(BOOKING_PRIORITY, org.medunion.scheduling.Priority.class);
+        ENUMS.put(SLOT_POOL, SlotPool.class);
+        ENUMS.put(SCHEDULE_KIND, ScheduleKind.class);
+        ENUMS.put(BOOKING_PRIORITY, Priority.class);
     }
 
     private final FhirMessages messages;

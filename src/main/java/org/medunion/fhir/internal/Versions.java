@@ -1,7 +1,9 @@
 package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Resource;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
@@ -47,16 +49,16 @@ public final class Versions {
      * vread ({@code _history/n}): the current version is served; older versions are not kept (the modules store
      * the current state only), so asking for one is a 404 — never the current state under an old version id.
      */
-    public static void requireCurrent(org.hl7.fhir.instance.model.api.IIdType id, long current) {
+    public static void requireCurrent(IIdType id, long current) {
         if (id != null && id.hasVersionIdPart() && !id.getVersionIdPart().equals(Long.toString(current))) {
-            throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(id);
+            throw new ResourceNotFoundException(id);
         }
     }
 
     /** {@link #requireCurrent} for a mapped resource: its {@code meta.versionId} is the current version. */
-    public static <R extends Resource> R current(org.hl7.fhir.instance.model.api.IIdType id, R resource) {
+    public static <R extends Resource> R current(IIdType id, R resource) {
         if (id != null && id.hasVersionIdPart() && !id.getVersionIdPart().equals(resource.getMeta().getVersionId())) {
-            throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(id);
+            throw new ResourceNotFoundException(id);
         }
         return resource;
     }

@@ -1,5 +1,6 @@
 package org.medunion.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,6 +141,7 @@ public class AccountAuthenticator implements AuthenticationProvider {
 
     /** A refused login; {@code code} is the message key, the same for unknown and known usernames. */
     public static final class LoginRefused extends AuthenticationException {
+
         private final String code;
         private final long retryAfterSeconds;
 
@@ -164,14 +166,16 @@ public class AccountAuthenticator implements AuthenticationProvider {
 
     /** The console login form's details: remote address plus the optional TOTP field. */
     static final class LoginDetails extends WebAuthenticationDetails {
+
         private final @Nullable String totp;
 
-        LoginDetails(jakarta.servlet.http.HttpServletRequest request) {
+        LoginDetails(HttpServletRequest request) {
             super(request);
             this.totp = request.getParameter("totp");
         }
 
-        @Nullable String totp() {
+        @Nullable
+        String totp() {
             return totp;
         }
     }

@@ -57,6 +57,7 @@ class AccountService implements AccountManagement, CurrentUsers {
 
     /** Reached only when a code path meant for authenticated callers is called without one. */
     static final class Unauthenticated extends MedUnionException {
+
         Unauthenticated() {
             super("auth.required", null);
         }

@@ -1,5 +1,6 @@
 package org.medunion.identity.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +53,7 @@ class AccountStore {
                 insert into identity_account (id, username, password_hash, display_name, role, scope_type, scope_ref, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Arrays.asList(UUID.randomUUID(), username, passwordHash, user.displayName(), user.role().name(),
-                        user.scope().type().name(), user.scope().reference(), java.sql.Timestamp.from(now)))
+                        user.scope().type().name(), user.scope().reference(), Timestamp.from(now)))
                 .update();
     }
 
@@ -67,18 +68,19 @@ class AccountStore {
 
     void setPassword(String username, String passwordHash, boolean mustChange, Instant now) {
         jdbc.sql("update identity_account set password_hash = ?, must_change_password = ?, updated_at = ? where username = ?")
-                .params(passwordHash, mustChange, java.sql.Timestamp.from(now), username).update();
+                .params(passwordHash, mustChange, Timestamp.from(now), username).update();
     }
 
     void setEnabled(String username, boolean enabled, Instant now) {
         jdbc.sql("update identity_account set enabled = ?, updated_at = ? where username = ?")
-                .params(enabled, java.sql.Timestamp.from(now), username).update();
+                .params(enabled, Timestamp.from(now), username).update();
     }
 
     void setRole(String username, CurrentUser user, Instant now) {
         jdbc.sql("update identity_account set role = ?, scope_type = ?, scope_ref = ?, updated_at = ? where username = ?")
                 .params(Arrays.asList(user.role().name(), user.scope().type().name(), user.scope().reference(),
-                        java.sql.Timestamp.from(now), username)).update();
+                        Timestamp.from(now), username))
+                .update();
     }
 
     /** Sets the secret only while none is set, so a second enrolment cannot replace the first one. */

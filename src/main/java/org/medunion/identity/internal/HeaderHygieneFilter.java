@@ -24,6 +24,7 @@ class HeaderHygieneFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         chain.doFilter(request, new HttpServletResponseWrapper(response) {
+
             @Override
             public void setHeader(String name, String value) {
                 if (!hidden(name)) {

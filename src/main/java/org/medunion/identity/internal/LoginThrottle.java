@@ -61,7 +61,7 @@ class LoginThrottle {
                 values (?, ?, 0, 0, ?) on conflict do nothing""")
                 .params(username, source, Timestamp.from(now)).update();
         var row = jdbc.sql("select failures, lockouts, locked_until from identity_login_failure "
-                        + "where username = ? and source = ? for update")
+                + "where username = ? and source = ? for update")
                 .params(username, source)
                 .query((rs, n) -> new Row(rs.getInt(1), rs.getInt(2),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
@@ -122,6 +122,7 @@ class LoginThrottle {
      * @param lockedNow   whether this very failure set the lock (happens exactly once per lock-out)
      */
     record Failure(@Nullable Instant lockedUntil, boolean lockedNow) {
+
         boolean locked() {
             return lockedUntil != null;
         }

@@ -96,6 +96,7 @@ public class OwnAccountService implements OwnAccount {
 
     /** The account has a TOTP secret already; the security administrator's reset clears it. */
     public static final class EnrolmentConflict extends MedUnionException {
+
         public EnrolmentConflict() {
             super("auth.totpAlreadyEnrolled", "username");
         }

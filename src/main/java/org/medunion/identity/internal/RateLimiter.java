@@ -59,6 +59,7 @@ class RateLimiter {
     }
 
     private static final class Window {
+
         final long minute;
         final AtomicInteger count = new AtomicInteger();
 

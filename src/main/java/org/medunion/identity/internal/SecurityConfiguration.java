@@ -1,9 +1,16 @@
 package org.medunion.identity.internal;
 
+import org.medunion.identity.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,15 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.medunion.identity.Role;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Two doors. The API and FHIR take only bearer tokens, keep no session and so need no CSRF token;
@@ -72,15 +72,16 @@ class SecurityConfiguration {
     SecurityFilterChain consoleChain(HttpSecurity http, Environment environment, AccountStore accounts) throws Exception {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         http.authorizeHttpRequests(a -> {
-                    a.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
-                    if (demo) {
-                        a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll();
-                    }
-                    a.requestMatchers("/console/accounts/**").hasRole(Role.SECURITY_ADMIN.name())
-                            .requestMatchers("/console/residents/**", "/console/referrals/**", "/console/schedules/**",
-                                    "/console/slots/**").access(noResidentData())
-                            .anyRequest().authenticated();
-                })
+            a.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
+            if (demo) {
+                a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll();
+            }
+            a.requestMatchers("/console/accounts/**").hasRole(Role.SECURITY_ADMIN.name())
+                    .requestMatchers("/console/residents/**", "/console/referrals/**", "/console/schedules/**",
+                            "/console/slots/**")
+                    .access(noResidentData())
+                    .anyRequest().authenticated();
+        })
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
                         .authenticationDetailsSource(AccountAuthenticator.LoginDetails::new))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

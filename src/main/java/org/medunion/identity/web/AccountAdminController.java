@@ -82,6 +82,7 @@ class AccountAdminController {
     }
 
     record ScopeRequest(@NotNull ScopeType type, @Size(max = 64) String reference) {
+
         Scope toScope() {
             return new Scope(type, reference);
         }

@@ -40,10 +40,9 @@ class AuthTokenController {
     }
 
     @PostMapping("/api/auth/token")
-    @Operation(summary = "Exchange a username and password (and TOTP code where required) for a bearer token",
-            description = "Five failed attempts from one source address lock that address out for the account for 15 "
-                    + "minutes, doubling with each further lock-out; other addresses and issued tokens are unaffected. "
-                    + "The access token lives 2 h by default; the refresh token renews it (POST /api/auth/refresh).")
+    @Operation(summary = "Exchange a username and password (and TOTP code where required) for a bearer token", description = "Five failed attempts from one source address lock that address out for the account for 15 "
+            + "minutes, doubling with each further lock-out; other addresses and issued tokens are unaffected. "
+            + "The access token lives 2 h by default; the refresh token renews it (POST /api/auth/refresh).")
     TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http, HttpServletResponse response) {
         CurrentUser user = login(request.username(), request.password(), request.totp(), http, response);
         return TokenResponse.of(tokens.issue(user), user);
@@ -52,8 +51,10 @@ class AuthTokenController {
     @PostMapping("/api/auth/refresh")
     @Operation(summary = "Exchange a refresh token for a new token pair; the old pair stops working")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
-        var issued = tokens.refresh(request.refreshToken()).orElseThrow(() -> new AuthenticationFailed("auth.badRefreshToken", "refreshToken"));
-        var user = tokens.resolve(issued.token()).orElseThrow(() -> new AuthenticationFailed("auth.badRefreshToken", "refreshToken")).user();
+        var issued = tokens.refresh(request.refreshToken())
+                .orElseThrow(() -> new AuthenticationFailed("auth.badRefreshToken", "refreshToken"));
+        var user = tokens.resolve(issued.token()).orElseThrow(() -> new AuthenticationFailed("auth.badRefreshToken", "refreshToken"))
+                .user();
         return TokenResponse.of(issued, user);
     }
 
@@ -74,9 +75,8 @@ class AuthTokenController {
     }
 
     @PostMapping("/api/auth/totp")
-    @Operation(summary = "Enrol a TOTP authenticator (RFC 6238); the secret is shown once",
-            description = "Takes the username and password, since an account that must use TOTP cannot obtain a token before. "
-                    + "Answers 409 when the account is already enrolled; the security administrator's reset clears it.")
+    @Operation(summary = "Enrol a TOTP authenticator (RFC 6238); the secret is shown once", description = "Takes the username and password, since an account that must use TOTP cannot obtain a token before. "
+            + "Answers 409 when the account is already enrolled; the security administrator's reset clears it.")
     TotpEnrolment enrolTotp(@Valid @RequestBody TotpEnrolmentRequest request, HttpServletRequest http,
                             HttpServletResponse response) {
         String source = http.getRemoteAddr();
@@ -138,6 +138,7 @@ class AuthTokenController {
 
     record TokenResponse(String token, String tokenType, Instant expiresAt, String refreshToken, Instant refreshExpiresAt,
                          String username, String role) {
+
         static TokenResponse of(TokenService.IssuedToken issued, CurrentUser user) {
             return new TokenResponse(issued.token(), "Bearer", issued.expiresAt(), issued.refreshToken(),
                     issued.refreshExpiresAt(), user.username(), user.role().name());
@@ -145,6 +146,7 @@ class AuthTokenController {
     }
 
     static final class AuthenticationFailed extends MedUnionException {
+
         AuthenticationFailed(String code, String field) {
             super(code, field);
         }
@@ -156,6 +158,7 @@ class AuthTokenController {
     }
 
     static final class TooManyAttempts extends MedUnionException {
+
         TooManyAttempts() {
             super("auth.tooManyAttempts", null);
         }

@@ -84,7 +84,8 @@ class ComplianceReports {
         boolean stored = asOf == null || asOf.equals(today());
         List<StoredFinding> findings = (stored ? store.findings(true) : evaluation.findingsAsOf(asOf)).stream()
                 .filter(f -> Divisions.covers(code, f.divisionCode())
-                        || (f.subjectType() == SubjectType.JURISDICTION && Divisions.covers(f.divisionCode(), code))).toList();
+                        || (f.subjectType() == SubjectType.JURISDICTION && Divisions.covers(f.divisionCode(), code)))
+                .toList();
         String name = snapshots.districtName(code);
         boolean tightGroups = snapshots.allConsortia().stream().anyMatch(c -> NationalCriterion.tightGroup(c)
                 && Divisions.covers(code, c.districtCode()));

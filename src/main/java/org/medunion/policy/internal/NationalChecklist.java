@@ -83,7 +83,8 @@ class NationalChecklist {
         if (!scope.mayRead(u, c)) {
             throw new NotFoundException("Consortium", consortiumId);
         }
-        var row = new PolicyStore.ManualEvidenceRow(UUID.randomUUID(), consortiumId, criterion, text.strip(), u.username(), clock.instant());
+        var row = new PolicyStore.ManualEvidenceRow(UUID.randomUUID(), consortiumId, criterion, text.strip(), u.username(),
+                clock.instant());
         tx.executeWithoutResult(st -> {
             store.insertManualEvidence(row);
             audit.record(AuditAction.CREATE, "PolicyManualEvidence", row.id().toString(), null, criterion);

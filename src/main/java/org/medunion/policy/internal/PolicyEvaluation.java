@@ -105,7 +105,8 @@ class PolicyEvaluation {
             return findings;
         }
         return findings.stream().map(f -> f.status() == FindingStatus.OPEN
-                && overridden.contains(PolicyStore.overrideKey(f.key(), f.evidence())) ? f.withStatus(FindingStatus.OVERRIDDEN) : f).toList();
+                && overridden.contains(PolicyStore.overrideKey(f.key(), f.evidence())) ? f.withStatus(FindingStatus.OVERRIDDEN) : f)
+                .toList();
     }
 
     /**

@@ -2,14 +2,16 @@ package org.medunion.policy.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -27,6 +29,8 @@ import org.medunion.shared.RuleViolationException.Violation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The registry's guard: evaluates the BLOCK rules on the registry as it would be after the change (the guard runs
@@ -58,10 +62,10 @@ class PolicyGuard implements RegistryChangeGuard {
     private final CurrentUsers users;
     private final MessageSource messages;
     private final Clock clock;
-    private final org.medunion.audit.AuditTrail audit;
+    private final AuditTrail audit;
 
     PolicyGuard(RuleCatalogue catalogue, RuleEngine engine, SnapshotFactory snapshots, PolicyStore store, PolicyEvaluation evaluation,
-                CurrentUsers users, MessageSource messages, Clock clock, org.medunion.audit.AuditTrail audit) {
+                CurrentUsers users, MessageSource messages, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.catalogue = catalogue;
         this.engine = engine;
@@ -115,7 +119,7 @@ class PolicyGuard implements RegistryChangeGuard {
                 store.insertOverride(new PolicyStore.OverrideRow(UUID.randomUUID(), f.ruleId(), f.key(), change.action(),
                         change.consortiumId() == null ? null : change.consortiumId().value(), f.objects(), f.evidence(),
                         reason.strip(), u.username(), clock.instant()));
-                audit.record(org.medunion.audit.AuditAction.CREATE, "PolicyOverride", f.key(), null, change.action());
+                audit.record(AuditAction.CREATE, "PolicyOverride", f.key(), null, change.action());
             }
             return List.of();
         }
@@ -126,9 +130,10 @@ class PolicyGuard implements RegistryChangeGuard {
 
     /** Every change (blocked or not, user or system) leads to a re-evaluation once it has committed. */
     private void afterCommitReevaluate() {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+
                         @Override
                         public void afterCommit() {
                             evaluation.reevaluateSoon();
@@ -143,10 +148,10 @@ class PolicyGuard implements RegistryChangeGuard {
         var locale = LocaleContextHolder.getLocale();
         String message = messages.getMessage(f.messageKey(), f.args().toArray(), f.evidence(), locale);
         if (from != null) {
-            message = messages.getMessage("policy.violation.from", new Object[]{message, from.toString()}, message, locale);
+            message = messages.getMessage("policy.violation.from", new Object[] {message, from.toString()}, message, locale);
         }
         // every blocked change may be let through by a planner with a reason: say so, and how
-        message = messages.getMessage("policy.violation.overridable", new Object[]{message}, message, locale);
+        message = messages.getMessage("policy.violation.overridable", new Object[] {message}, message, locale);
         return new Violation(f.ruleId(), rule.clause(), message, FIELDS.get(f.ruleId()), f.objects());
     }
 }

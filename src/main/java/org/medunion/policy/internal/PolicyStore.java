@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,8 @@ public class PolicyStore {
     List<PackRow> packRows() {
         return jdbc.sql("select * from policy_jurisdiction_pack order by jurisdiction, pack")
                 .query((rs, n) -> new PackRow(rs.getString("jurisdiction"), Pack.valueOf(rs.getString("pack")), rs.getString("updated_by"),
-                        rs.getTimestamp("updated_at").toInstant())).list();
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
     }
 
     void replacePacks(String jurisdiction, Set<Pack> packs, String by, Instant at) {
@@ -67,13 +69,14 @@ public class PolicyStore {
     // ---- parameter overrides
 
     public record ParameterOverrideRow(UUID id, String jurisdiction, String ruleId, String parameter, String value, String reason,
-                                String createdBy, Instant createdAt) {
+                                       String createdBy, Instant createdAt) {
     }
 
     List<ParameterOverrideRow> parameterOverrides() {
         return jdbc.sql("select * from policy_parameter_override order by created_at desc, id").query((rs, n) -> new ParameterOverrideRow(
                 rs.getObject("id", UUID.class), rs.getString("jurisdiction"), rs.getString("rule_id"), rs.getString("parameter"),
-                rs.getString("param_value"), rs.getString("reason"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant())).list();
+                rs.getString("param_value"), rs.getString("reason"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
+                .list();
     }
 
     /** The overrides in force: the newest per (jurisdiction, rule, parameter). */
@@ -89,23 +92,27 @@ public class PolicyStore {
     }
 
     void insertParameterOverride(ParameterOverrideRow r) {
-        jdbc.sql("insert into policy_parameter_override (id, jurisdiction, rule_id, parameter, param_value, reason, created_by, created_at) "
+        jdbc.sql(
+                "insert into policy_parameter_override (id, jurisdiction, rule_id, parameter, param_value, reason, created_by, created_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.jurisdiction(), r.ruleId(), r.parameter(), r.value(), r.reason(), r.createdBy(), Timestamp.from(r.createdAt()))
+                .params(r.id(), r.jurisdiction(), r.ruleId(), r.parameter(), r.value(), r.reason(), r.createdBy(),
+                        Timestamp.from(r.createdAt()))
                 .update();
     }
 
     // ---- blocked-change overrides
 
     public record OverrideRow(UUID id, String ruleId, String findingKey, String changeAction, UUID consortiumId, List<String> objects,
-                       String evidence, String reason, String createdBy, Instant createdAt) {
+                              String evidence, String reason, String createdBy, Instant createdAt) {
     }
 
     void insertOverride(OverrideRow r) {
-        jdbc.sql("insert into policy_override (id, rule_id, finding_key, change_action, consortium_id, objects, evidence, reason, created_by, created_at) "
+        jdbc.sql(
+                "insert into policy_override (id, rule_id, finding_key, change_action, consortium_id, objects, evidence, reason, created_by, created_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.ruleId(), r.findingKey(), r.changeAction(), r.consortiumId(), cut(String.join(SEP, r.objects())),
-                        cut(r.evidence()), r.reason(), r.createdBy(), Timestamp.from(r.createdAt())).update();
+                        cut(r.evidence()), r.reason(), r.createdBy(), Timestamp.from(r.createdAt()))
+                .update();
     }
 
     List<OverrideRow> overrides() {
@@ -144,7 +151,7 @@ public class PolicyStore {
      * @return {inserted, updated, resolved}
      */
     int[] upsert(List<Finding> current, Instant now) {
-        Map<String, UUID> open = new java.util.HashMap<>();
+        Map<String, UUID> open = new HashMap<>();
         jdbc.sql("select id, finding_key from policy_finding where resolved_at is null")
                 .query((rs, n) -> open.put(rs.getString("finding_key"), rs.getObject("id", UUID.class))).list();
         Timestamp ts = Timestamp.from(now);
@@ -159,12 +166,13 @@ public class PolicyStore {
             String args = cut(String.join(SEP, f.args()));
             String objects = cut(String.join(SEP, f.objects()));
             if (id == null) {
-                inserts.add(new Object[]{UUID.randomUUID(), f.key(), f.ruleId(), pack(f.ruleId()).name(), f.severity().name(), f.status().name(),
+                inserts.add(new Object[] {UUID.randomUUID(), f.key(), f.ruleId(), pack(f.ruleId()).name(), f.severity().name(),
+                        f.status().name(),
                         f.subject().type().name(), f.subject().key(), cut(f.subject().name(), 300), f.subject().divisionCode(),
                         f.subject().consortiumId() == null ? null : f.subject().consortiumId().value(), cut(f.aspect(), 120),
                         f.messageKey(), args, cut(f.evidence()), objects, ts, ts});
             } else {
-                updates.add(new Object[]{f.severity().name(), f.status().name(), cut(f.subject().name(), 300), args, cut(f.evidence()),
+                updates.add(new Object[] {f.severity().name(), f.status().name(), cut(f.subject().name(), 300), args, cut(f.evidence()),
                         objects, ts, id});
             }
         }
@@ -173,14 +181,14 @@ public class PolicyStore {
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         template.batchUpdate("update policy_finding set severity = ?, status = ?, subject_name = ?, message_args = ?, evidence = ?, "
                 + "objects = ?, last_seen = ? where id = ?", updates);
-        List<Object[]> resolved = open.values().stream().map(id -> new Object[]{ts, id}).toList();
+        List<Object[]> resolved = open.values().stream().map(id -> new Object[] {ts, id}).toList();
         template.batchUpdate("update policy_finding set resolved_at = ? where id = ?", resolved);
-        return new int[]{inserts.size(), updates.size(), resolved.size()};
+        return new int[] {inserts.size(), updates.size(), resolved.size()};
     }
 
     /** Findings of the rules given, not resolved, by key → evidence (the guard compares them with the post-change state). */
     Map<String, String> openEvidence() {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         jdbc.sql("select finding_key, evidence from policy_finding where resolved_at is null and status <> ?")
                 .param(FindingStatus.NO_DATA.name()).query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
         return out;
@@ -192,14 +200,16 @@ public class PolicyStore {
     }
 
     void insertManualEvidence(ManualEvidenceRow r) {
-        jdbc.sql("insert into policy_manual_evidence (id, consortium_id, criterion, text, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                "insert into policy_manual_evidence (id, consortium_id, criterion, text, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.consortiumId(), r.criterion(), r.text(), r.createdBy(), Timestamp.from(r.createdAt())).update();
     }
 
     List<ManualEvidenceRow> manualEvidence(UUID consortiumId) {
         return jdbc.sql("select * from policy_manual_evidence where consortium_id = ? order by created_at desc").param(consortiumId)
                 .query((rs, n) -> new ManualEvidenceRow(rs.getObject("id", UUID.class), rs.getObject("consortium_id", UUID.class),
-                        rs.getString("criterion"), rs.getString("text"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
+                        rs.getString("criterion"), rs.getString("text"), rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 

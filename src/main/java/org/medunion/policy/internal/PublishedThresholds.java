@@ -1,5 +1,6 @@
 package org.medunion.policy.internal;
 
+import java.util.Set;
 import org.medunion.policy.PolicyThresholds;
 import org.medunion.policy.rules.Divisions;
 import org.medunion.policy.rules.Rule;
@@ -22,7 +23,7 @@ class PublishedThresholds implements PolicyThresholds {
     public Threshold threshold(String ruleId, String parameter, String divisionCode) {
         Rule rule = rule(ruleId);
         String value = store.parameters().value(rule, parameter, divisionCode);
-        boolean applies = divisionCode != null && store.packJurisdictions().getOrDefault(rule.pack(), java.util.Set.of()).stream()
+        boolean applies = divisionCode != null && store.packJurisdictions().getOrDefault(rule.pack(), Set.of()).stream()
                 .anyMatch(j -> Divisions.covers(j, divisionCode));
         return new Threshold(rule.id(), parameter, value, applies);
     }

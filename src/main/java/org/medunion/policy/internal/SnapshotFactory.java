@@ -3,10 +3,14 @@ package org.medunion.policy.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.policy.rules.RegistrySnapshot;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DistrictView;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.registry.unscoped.CityWideRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,15 +71,15 @@ class SnapshotFactory {
         return source == null ? null : source.evidence();
     }
 
-    java.util.Optional<org.medunion.registry.ConsortiumView> consortium(org.medunion.registry.ConsortiumId id) {
+    Optional<ConsortiumView> consortium(ConsortiumId id) {
         return registry.consortiumEntry(id);
     }
 
-    List<org.medunion.registry.ConsortiumView> allConsortia() {
+    List<ConsortiumView> allConsortia() {
         return city.allConsortia();
     }
 
     String districtName(String code) {
-        return registry.district(code).map(org.medunion.registry.DistrictView::name).orElse(code);
+        return registry.district(code).map(DistrictView::name).orElse(code);
     }
 }

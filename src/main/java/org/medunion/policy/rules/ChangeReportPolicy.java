@@ -6,6 +6,7 @@ import org.medunion.registry.ChangeReportView;
 import org.medunion.registry.ChangeType;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionView;
+import org.medunion.registry.RegistryChange;
 
 /**
  * SH-10 — creation, adjustment and dissolution of a consortium relation are reported to the owner body and the
@@ -40,7 +41,7 @@ final class ChangeReportPolicy extends RuleSupport {
                 boolean wrongParty = party == null;
                 if (noRecipients || wrongParty) {
                     findings.add(open(s.subject(c), "report@" + r.id(), c.name() + " / " + r.number() + ": "
-                                    + (party == null ? "-" : party.name()) + " → " + r.recipients(),
+                            + (party == null ? "-" : party.name()) + " → " + r.recipients(),
                             args(c.name(), r.number()), r.id()));
                 }
             }
@@ -50,7 +51,7 @@ final class ChangeReportPolicy extends RuleSupport {
 
     /** Never blocks a change: the guard runs before the registry writes the change's report, in the same transaction. */
     @Override
-    public boolean blocks(Finding finding, org.medunion.registry.RegistryChange change) {
+    public boolean blocks(Finding finding, RegistryChange change) {
         return false;
     }
 }

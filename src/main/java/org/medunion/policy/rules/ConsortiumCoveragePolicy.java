@@ -2,11 +2,13 @@ package org.medunion.policy.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.medunion.registry.DistrictView;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionView;
+import org.medunion.registry.MembershipRole;
 import org.medunion.registry.Ownership;
 
 /**
@@ -24,7 +26,7 @@ final class ConsortiumCoveragePolicy extends RuleSupport {
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         Map<String, Integer> perDistrict = new HashMap<>();
         for (var c : s.activeConsortia()) {
-            var districts = new java.util.HashSet<String>();
+            var districts = new HashSet<String>();
             if (c.districtCode() != null) {
                 districts.add(c.districtCode());
             }
@@ -62,7 +64,7 @@ final class ConsortiumCoveragePolicy extends RuleSupport {
         for (InstitutionView i : s.institutions()) {
             if (i.ownership() == Ownership.PUBLIC && i.level() == HospitalLevel.TERTIARY && i.parentId() == null
                     && !s.memberships(i.id()).isEmpty()
-                    && s.memberships(i.id()).stream().noneMatch(m -> m.role() == org.medunion.registry.MembershipRole.LEAD)) {
+                    && s.memberships(i.id()).stream().noneMatch(m -> m.role() == MembershipRole.LEAD)) {
                 findings.add(open(s.subject(i, null), "tertiaryLead", i.name() + ": LEAD = 0", args(i.name()), i.id()));
             }
         }

@@ -31,10 +31,12 @@ final class ConsortiumFormStructurePolicy extends RuleSupport {
             String problem = switch (c.form()) {
                 case URBAN_GROUP, REGIONAL -> lead == null || lead.affiliation() != Affiliation.MUNICIPAL ? "lead" : null;
                 case COUNTY_COMMUNITY -> {
-                    boolean countyHospital = lead != null && (lead.affiliation() == Affiliation.COUNTY || lead.affiliation() == Affiliation.DISTRICT)
+                    boolean countyHospital = lead != null
+                            && (lead.affiliation() == Affiliation.COUNTY || lead.affiliation() == Affiliation.DISTRICT)
                             && (lead.category() == InstitutionCategory.GENERAL_HOSPITAL || lead.category().isTcm());
                     boolean hubs = members.stream().map(m -> s.institution(m.institutionId())).anyMatch(i -> i != null
-                            && (i.category() == InstitutionCategory.TOWNSHIP_HOSPITAL || i.category() == InstitutionCategory.COMMUNITY_HEALTH_CENTRE));
+                            && (i.category() == InstitutionCategory.TOWNSHIP_HOSPITAL
+                                    || i.category() == InstitutionCategory.COMMUNITY_HEALTH_CENTRE));
                     yield !countyHospital ? "lead" : !hubs ? "hubs" : null;
                 }
                 case SPECIALTY_ALLIANCE -> lead == null || blank(leadMembership.get().leadDiscipline()) ? "discipline" : null;

@@ -27,7 +27,8 @@ final class DispatchQualificationReportPolicy extends RuleSupport {
                 var pr = s.practitioner(d.practitionerId());
                 if (pr == null || pr.title() == null || pr.titleDate() == null) {
                     String name = pr == null ? String.valueOf(d.practitionerId()) : pr.name();
-                    findings.add(open(s.dispatchSubject(d, pr), "qualification", name + ": " + (pr == null ? "-" : pr.title() + " " + pr.titleDate()),
+                    findings.add(open(s.dispatchSubject(d, pr), "qualification",
+                            name + ": " + (pr == null ? "-" : pr.title() + " " + pr.titleDate()),
                             args(name), d.practitionerId(), d.id()));
                 }
             }

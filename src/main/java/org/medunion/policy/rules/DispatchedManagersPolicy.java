@@ -1,6 +1,7 @@
 package org.medunion.policy.rules;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,10 +38,15 @@ final class DispatchedManagersPolicy extends RuleSupport {
             int years = p.intValue(this, "years", c.districtCode());
             List<DispatchView> managers = s.activeDispatches(c.id()).stream().filter(d -> d.kind() == DispatchKind.MANAGER).toList();
             var roles = EnumSet.noneOf(ManagerRole.class);
-            managers.forEach(d -> { if (d.managerRole() != null) { roles.add(d.managerRole()); } });
-            if (managers.size() < minManagers || !roles.contains(ManagerRole.PRESIDENT) || !roles.contains(ManagerRole.EXECUTIVE_PRESIDENT)) {
+            managers.forEach(d -> {
+                if (d.managerRole() != null) {
+                    roles.add(d.managerRole());
+                }
+            });
+            if (managers.size() < minManagers || !roles.contains(ManagerRole.PRESIDENT)
+                    || !roles.contains(ManagerRole.EXECUTIVE_PRESIDENT)) {
                 findings.add(open(s.subject(c), "roles", c.name() + ": managers = " + managers.size() + " < " + minManagers
-                                + " / " + roles, args(c.name(), managers.size(), minManagers, roles),
+                        + " / " + roles, args(c.name(), managers.size(), minManagers, roles),
                         managers.stream().map(DispatchView::practitionerId).toList()));
             }
             Optional<AgreementView> trust = s.agreements(c.id()).stream().filter(a -> a.type() == AgreementType.TRUSTEESHIP).findFirst();
@@ -52,10 +58,10 @@ final class DispatchedManagersPolicy extends RuleSupport {
                 LocalDate end = d.endDate() != null ? d.endDate() : agreement.map(AgreementView::termEnd).orElse(null);
                 String name = s.practitioner(d.practitionerId()) == null ? String.valueOf(d.practitionerId())
                         : s.practitioner(d.practitionerId()).name();
-                boolean tooShort = end == null || !Terms.lastsAtLeast(d.startDate(), end, java.time.Period.ofYears(years));
+                boolean tooShort = end == null || !Terms.lastsAtLeast(d.startDate(), end, Period.ofYears(years));
                 boolean misaligned = agreement.isPresent() && agreement.get().termEnd() != null
                         && (!agreement.get().termEnd().equals(end)
-                        || (agreement.get().termStart() != null && d.startDate().isBefore(agreement.get().termStart())));
+                                || (agreement.get().termStart() != null && d.startDate().isBefore(agreement.get().termStart())));
                 if (tooShort || misaligned) {
                     String term = agreement.map(a -> a.termStart() + "…" + a.termEnd()).orElse("-");
                     findings.add(open(s.dispatchSubject(d, s.practitioner(d.practitionerId())), "term",

@@ -1,12 +1,13 @@
 package org.medunion.policy.rules;
 
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.DispatchKind;
-import org.medunion.registry.InstitutionView;
 import org.medunion.registry.DispatchView;
+import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.Title;
@@ -37,7 +38,7 @@ final class DispatchedPhysicianTitlePolicy extends RuleSupport {
             int years = p.intValue(this, "years", subject.divisionCode());
             if (!qualified(pr, d, years)) {
                 findings.add(open(subject, "title", pr.name() + ": " + pr.title() + " " + pr.titleDate() + " / " + d.startDate()
-                                + " (" + Title.ATTENDING + " ≥ " + years + ")",
+                        + " (" + Title.ATTENDING + " ≥ " + years + ")",
                         args(pr.name(), pr.title(), pr.titleDate(), d.startDate(), years), pr.id(), d.toInstitutionId(), d.id(),
                         pr.institutionId()));
             }
@@ -67,6 +68,6 @@ final class DispatchedPhysicianTitlePolicy extends RuleSupport {
         if (pr.title().atLeast(Title.ASSOCIATE_CHIEF)) {
             return true;
         }
-        return pr.title() == Title.ATTENDING && Terms.heldFor(pr.titleDate(), d.startDate(), java.time.Period.ofYears(years));
+        return pr.title() == Title.ATTENDING && Terms.heldFor(pr.titleDate(), d.startDate(), Period.ofYears(years));
     }
 }

@@ -2,6 +2,7 @@ package org.medunion.policy.rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class DistrictHospitalLimitPolicy extends RuleSupport {
             for (MembershipView m : s.activeMembers(c)) {
                 InstitutionView i = countedMunicipalGeneral(s, s.institution(m.institutionId()));
                 if (i != null) {
-                    byDistrict.computeIfAbsent(c.districtCode(), k -> new java.util.LinkedHashMap<>())
+                    byDistrict.computeIfAbsent(c.districtCode(), k -> new LinkedHashMap<>())
                             .computeIfAbsent(i.id(), k -> new LinkedHashSet<>()).add(c.id());
                 }
             }

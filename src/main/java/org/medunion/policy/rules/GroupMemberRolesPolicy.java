@@ -34,7 +34,12 @@ final class GroupMemberRolesPolicy extends RuleSupport {
                 continue;
             }
             Set<String> districts = new HashSet<>();
-            c.gridIds().forEach(g -> { var grid = s.grid(g); if (grid != null) { districts.add(grid.districtCode()); } });
+            c.gridIds().forEach(g -> {
+                var grid = s.grid(g);
+                if (grid != null) {
+                    districts.add(grid.districtCode());
+                }
+            });
             for (var m : s.activeMembers(c)) {
                 var i = s.institution(m.institutionId());
                 if (i == null || m.role() == MembershipRole.COLLABORATOR || CROSS_GRID.contains(i.category())) {
@@ -42,8 +47,9 @@ final class GroupMemberRolesPolicy extends RuleSupport {
                 }
                 boolean inside = (i.gridId() != null && c.gridIds().contains(i.gridId())) || districts.contains(i.districtCode());
                 if (!inside) {
-                    findings.add(open(s.subject(c), "outside@" + i.id(), c.name() + ": " + i.name() + " " + i.districtCode() + " " + m.role(),
-                            args(c.name(), i.name(), m.role()), i.id()));
+                    findings.add(
+                            open(s.subject(c), "outside@" + i.id(), c.name() + ": " + i.name() + " " + i.districtCode() + " " + m.role(),
+                                    args(c.name(), i.name(), m.role()), i.id()));
                 }
             }
         }

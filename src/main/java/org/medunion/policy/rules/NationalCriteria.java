@@ -1,6 +1,7 @@
 package org.medunion.policy.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +31,17 @@ final class NationalCriteria {
                         ? Assessment.noData("CHARTER ✓; management committee, decision rules, Party leadership: manual")
                         : Assessment.notMet("CHARTER = 0")),
                 new NationalCriterion("NAT-3", "RESPONSIBILITY", Coverage.EVALUATED, NationalCriteria::serviceCategories),
-                new NationalCriterion("NAT-4", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "unified recruitment, assessment, deployment", "HR")),
+                new NationalCriterion("NAT-4", "RESOURCES", Coverage.PARTIAL,
+                        (s, c) -> centre(c, "unified recruitment, assessment, deployment", "HR")),
                 new NationalCriterion("NAT-5", "RESOURCES", Coverage.PARTIAL,
                         (s, c) -> centre(c, "unified budget, accounting, cost, assets, audit", "FINANCE", "OPERATIONS")),
                 new NationalCriterion("NAT-6", "RESOURCES", Coverage.NO_DATA, (s, c) -> Assessment.noData("formulary")),
                 new NationalCriterion("NAT-7", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "interoperability and security", "IT")),
                 new NationalCriterion("NAT-8", "RESOURCES", Coverage.PARTIAL, NationalCriteria::release),
-                new NationalCriterion("NAT-9", "RESOURCES", Coverage.PARTIAL, (s, c) -> centres(c, "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION")),
-                new NationalCriterion("NAT-10", "BUSINESS", Coverage.NO_DATA, (s, c) -> Assessment.noData("quality, infection control, records, formulary, prescription flow, referral")),
+                new NationalCriterion("NAT-9", "RESOURCES", Coverage.PARTIAL,
+                        (s, c) -> centres(c, "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION")),
+                new NationalCriterion("NAT-10", "BUSINESS", Coverage.NO_DATA,
+                        (s, c) -> Assessment.noData("quality, infection control, records, formulary, prescription flow, referral")),
                 new NationalCriterion("NAT-11", "BUSINESS", Coverage.EVALUATED, NationalCriteria::teamSpecialists),
                 new NationalCriterion("NAT-12", "BUSINESS", Coverage.EVALUATED, NationalCriteria::referralCriteria),
                 new NationalCriterion("NAT-13", "BUSINESS", Coverage.EVALUATED, NationalCriteria::publicHealth),
@@ -69,7 +73,8 @@ final class NationalCriteria {
                 continue;
             }
             districts.add(g.districtCode());
-            List<String> tertiary = s.institutionsIn(id).stream().filter(NationalCriteria::tertiaryGeneral).map(InstitutionView::name).toList();
+            List<String> tertiary = s.institutionsIn(id).stream().filter(NationalCriteria::tertiaryGeneral).map(InstitutionView::name)
+                    .toList();
             int groups = tightPerGrid.getOrDefault(id, 0);
             evidence.add(g.name() + ": " + tertiary + ", groups = " + groups);
             if (tertiary.isEmpty()) {
@@ -104,7 +109,8 @@ final class NationalCriteria {
         }
         List<String> short_ = new ArrayList<>();
         List<String> ok = new ArrayList<>();
-        TeamSpecialistPolicy.specialistsPerPrimary(s, c, s.teamSource().get().teamSpecialists()).forEach((primary, n) -> (n < 1 ? short_ : ok).add(primary.name() + " = " + n));
+        TeamSpecialistPolicy.specialistsPerPrimary(s, c, s.teamSource().get().teamSpecialists())
+                .forEach((primary, n) -> (n < 1 ? short_ : ok).add(primary.name() + " = " + n));
         if (short_.isEmpty() && ok.isEmpty()) {
             return Assessment.notMet("primary members = 0");
         }
@@ -119,7 +125,8 @@ final class NationalCriteria {
         var e = s.referrals().get();
         Set<String> directions = new TreeSet<>();
         e.criteria().stream().filter(x -> c.id().value().equals(x.consortiumId())).forEach(x -> directions.add(x.direction()));
-        long referrals = s.activeMembers(c).stream().mapToLong(m -> e.referralsBySender().getOrDefault(m.institutionId().value(), 0L)).sum();
+        long referrals = s.activeMembers(c).stream().mapToLong(m -> e.referralsBySender().getOrDefault(m.institutionId().value(), 0L))
+                .sum();
         String evidence = "criteria " + directions + ", referrals = " + referrals;
         boolean criteria = directions.contains("UP") && directions.contains("DOWN");
         return criteria && referrals > 0 ? Assessment.met(evidence) : Assessment.notMet(evidence);
@@ -141,7 +148,12 @@ final class NationalCriteria {
      */
     static Assessment serviceCategories(RegistrySnapshot s, ConsortiumView c) {
         Set<InstitutionCategory> have = EnumSet.noneOf(InstitutionCategory.class);
-        s.activeMembers(c).forEach(m -> { var i = s.institution(m.institutionId()); if (i != null) { have.add(i.category()); } });
+        s.activeMembers(c).forEach(m -> {
+            var i = s.institution(m.institutionId());
+            if (i != null) {
+                have.add(i.category());
+            }
+        });
         List<String> missing = new ArrayList<>();
         if (s.lead(c).isEmpty()) {
             missing.add("LEAD");
@@ -169,7 +181,7 @@ final class NationalCriteria {
     /** NAT-9: MET needs the shared centres and the recognition rate (I-10), which the platform does not hold yet. */
     static Assessment centres(ConsortiumView c, String... all) {
         Set<String> have = OneOfficeManyCentresPolicy.centres(c);
-        List<String> missing = java.util.Arrays.stream(all).filter(x -> !have.contains(x)).toList();
+        List<String> missing = Arrays.stream(all).filter(x -> !have.contains(x)).toList();
         return missing.isEmpty() ? Assessment.noData(String.join(", ", all) + " ✓; I-10 recognition rate: no data")
                 : Assessment.notMet("missing: " + String.join(", ", missing));
     }

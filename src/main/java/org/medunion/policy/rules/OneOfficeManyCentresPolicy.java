@@ -2,6 +2,7 @@ package org.medunion.policy.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +27,7 @@ final class OneOfficeManyCentresPolicy extends RuleSupport {
             Set<String> have = centres(c);
             Set<String> missing = new TreeSet<>();
             for (String need : p.list(this, "centres", c.districtCode())) {
-                if (!have.contains(need.toUpperCase(java.util.Locale.ROOT))) {
+                if (!have.contains(need.toUpperCase(Locale.ROOT))) {
                     missing.add(need);
                 }
             }
@@ -44,7 +45,11 @@ final class OneOfficeManyCentresPolicy extends RuleSupport {
     static Set<String> centres(ConsortiumView c) {
         Set<String> have = new TreeSet<>();
         if (c.centres() != null) {
-            c.centres().forEach(x -> { if (x != null) { have.add(x.strip().toUpperCase(java.util.Locale.ROOT)); } });
+            c.centres().forEach(x -> {
+                if (x != null) {
+                    have.add(x.strip().toUpperCase(Locale.ROOT));
+                }
+            });
         }
         if (have.contains("FINANCE")) {
             have.add("OPERATIONS");

@@ -1,11 +1,13 @@
 package org.medunion.policy.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.medunion.policy.ReferralEvidenceSource.ReferralEvidence;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionCategory;
@@ -26,7 +28,9 @@ import org.medunion.registry.InstitutionView;
  */
 final class ReferralEvidencePolicy extends RuleSupport {
 
-    enum Check { PRIORITY, PLATFORM, ZONES, HOSPICE }
+    enum Check {
+        PRIORITY, PLATFORM, ZONES, HOSPICE
+    }
 
     private final Set<Check> checks;
 
@@ -78,7 +82,7 @@ final class ReferralEvidencePolicy extends RuleSupport {
                 zones.forEach(z -> mapped.addAll(z.members()));
                 s.institutions().stream().filter(i -> d.equals(i.districtCode()) && i.category() == InstitutionCategory.NURSING_HOME)
                         .filter(i -> !mapped.contains(i.id().value()))
-                        .sorted(java.util.Comparator.comparing(InstitutionView::name))
+                        .sorted(Comparator.comparing(InstitutionView::name))
                         .forEach(i -> out.add(open(s.subject(i, null), "unmapped", i.name() + ": zone = -", args(i.name(), name), i.id())));
             }
         }
@@ -112,7 +116,7 @@ final class ReferralEvidencePolicy extends RuleSupport {
         return out;
     }
 
-    private static long sent(RegistrySnapshot s, Map<UUID, Long> bySender, java.util.function.Predicate<String> district) {
+    private static long sent(RegistrySnapshot s, Map<UUID, Long> bySender, Predicate<String> district) {
         long n = 0;
         for (var entry : bySender.entrySet()) {
             InstitutionView i = s.institution(new InstitutionId(entry.getKey()));

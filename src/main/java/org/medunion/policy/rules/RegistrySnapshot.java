@@ -7,9 +7,14 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import org.medunion.policy.FamilyDoctorTeamSource;
+import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.registry.AgreementView;
 import org.medunion.registry.ChangeReportView;
@@ -22,6 +27,7 @@ import org.medunion.registry.GridId;
 import org.medunion.registry.GridView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
+import org.medunion.registry.MembershipRole;
 import org.medunion.registry.MembershipView;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.PractitionerView;
@@ -55,8 +61,8 @@ public final class RegistrySnapshot {
     private final Map<String, List<GridView>> gridsByDistrict = new HashMap<>();
     private final Map<ConsortiumId, List<ChangeReportView>> changeReports;
     private final ReleaseRatioSource releaseRatios;
-    private final org.medunion.policy.FamilyDoctorTeamSource teamSource;
-    private final org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
+    private final FamilyDoctorTeamSource teamSource;
+    private final ReferralEvidenceSource.ReferralEvidence referrals;
     private final Map<Pack, Set<String>> packJurisdictions;
     private final SnapshotBuilder parts;
 
@@ -221,8 +227,8 @@ public final class RegistrySnapshot {
      * start of a future membership or dispatch, a future establishment. A change dated in the future is checked
      * against the state on its own start date (rules.md interpretation notes).
      */
-    public java.util.SortedSet<LocalDate> futureStarts(ConsortiumId id) {
-        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
+    public SortedSet<LocalDate> futureStarts(ConsortiumId id) {
+        SortedSet<LocalDate> days = new TreeSet<>();
         ConsortiumView c = consortiaById.get(id);
         if (c == null) {
             return days;
@@ -245,8 +251,8 @@ public final class RegistrySnapshot {
     }
 
     public Optional<InstitutionView> lead(ConsortiumView c) {
-        return activeMembers(c).stream().filter(m -> m.role() == org.medunion.registry.MembershipRole.LEAD)
-                .map(m -> institutions.get(m.institutionId())).filter(java.util.Objects::nonNull).findFirst();
+        return activeMembers(c).stream().filter(m -> m.role() == MembershipRole.LEAD)
+                .map(m -> institutions.get(m.institutionId())).filter(Objects::nonNull).findFirst();
     }
 
     public Collection<PractitionerView> practitioners() {
@@ -312,18 +318,18 @@ public final class RegistrySnapshot {
     }
 
     /** The residents module's family-doctor teams (NN-5); empty when no module provides them. */
-    public Optional<org.medunion.policy.FamilyDoctorTeamSource> teamSource() {
+    public Optional<FamilyDoctorTeamSource> teamSource() {
         return Optional.ofNullable(teamSource);
     }
 
     /** The referral module's routing tables, criteria and counts (SH-15, CQ-6, CN-1, CN-3, CN-4, NAT-12); empty without it. */
-    public Optional<org.medunion.policy.ReferralEvidenceSource.ReferralEvidence> referrals() {
+    public Optional<ReferralEvidenceSource.ReferralEvidence> referrals() {
         return Optional.ofNullable(referrals);
     }
 
     /** The districts a jurisdiction covers that hold registered institutions (the jurisdiction itself when it is one). */
-    public java.util.SortedSet<String> districtsUnder(String jurisdiction) {
-        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    public SortedSet<String> districtsUnder(String jurisdiction) {
+        SortedSet<String> out = new TreeSet<>();
         institutions.values().forEach(i -> {
             if (i.districtCode() != null && Divisions.covers(jurisdiction, i.districtCode())) {
                 out.add(i.districtCode());

@@ -39,13 +39,17 @@ final class ReleaseQuotaPolicy extends RuleSupport {
             // reserved / total >= min, compared without rounding: reserved >= min * total
             if (r.reservedSlots() < minSlots * r.totalSlots() - 1e-9) {
                 findings.add(open(s.subject(c), "slots", c.name() + " " + r.period() + ": " + r.reservedSlots() + "/" + r.totalSlots()
-                        + " < " + p.value(this, "slots", c.districtCode()), args(c.name(), r.reservedSlots(), r.totalSlots(),
-                        p.value(this, "slots", c.districtCode()), pct(r.reservedSlots(), r.totalSlots())), lead.get().id()));
+                        + " < " + p.value(this, "slots", c.districtCode()),
+                        args(c.name(), r.reservedSlots(), r.totalSlots(),
+                                p.value(this, "slots", c.districtCode()), pct(r.reservedSlots(), r.totalSlots())),
+                        lead.get().id()));
             }
             if (r.reservedBeds() < minBeds * r.totalBeds() - 1e-9) {
                 findings.add(open(s.subject(c), "beds", c.name() + " " + r.period() + ": " + r.reservedBeds() + "/" + r.totalBeds()
-                        + " < " + p.value(this, "beds", c.districtCode()), args(c.name(), r.reservedBeds(), r.totalBeds(),
-                        p.value(this, "beds", c.districtCode()), pct(r.reservedBeds(), r.totalBeds())), lead.get().id()));
+                        + " < " + p.value(this, "beds", c.districtCode()),
+                        args(c.name(), r.reservedBeds(), r.totalBeds(),
+                                p.value(this, "beds", c.districtCode()), pct(r.reservedBeds(), r.totalBeds())),
+                        lead.get().id()));
             }
         }
         return findings;

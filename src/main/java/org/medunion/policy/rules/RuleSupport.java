@@ -2,12 +2,22 @@ package org.medunion.policy.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.medunion.registry.AgreementType;
+import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.GovernanceType;
+import org.medunion.registry.GridId;
+import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
+import org.medunion.registry.Ownership;
+import org.medunion.registry.PractitionerId;
 import org.medunion.registry.RegistryChange;
 
 /** Shared plumbing of the rule classes: identity, parameters, and making findings. */
@@ -73,7 +83,7 @@ public abstract class RuleSupport implements Rule {
             related.add(subject.consortiumId().value());
         }
         for (Object r : refs) {
-            if (r instanceof java.util.Collection<?> c) {
+            if (r instanceof Collection<?> c) {
                 c.forEach(x -> addRef(x, related, objects));
             } else {
                 addRef(r, related, objects);
@@ -91,16 +101,16 @@ public abstract class RuleSupport implements Rule {
         }
         String type;
         UUID uuid;
-        if (r instanceof org.medunion.registry.InstitutionId i) {
+        if (r instanceof InstitutionId i) {
             type = "Organization";
             uuid = i.value();
-        } else if (r instanceof org.medunion.registry.ConsortiumId c) {
+        } else if (r instanceof ConsortiumId c) {
             type = "Organization";
             uuid = c.value();
-        } else if (r instanceof org.medunion.registry.PractitionerId p) {
+        } else if (r instanceof PractitionerId p) {
             type = "Practitioner";
             uuid = p.value();
-        } else if (r instanceof org.medunion.registry.GridId g) {
+        } else if (r instanceof GridId g) {
             type = "Location";
             uuid = g.value();
         } else if (r instanceof UUID u) {
@@ -121,9 +131,9 @@ public abstract class RuleSupport implements Rule {
     }
 
     /** Consortia that operate under trusteeship (SH-6, SH-7, SH-9, SH-12): by governance or a trusteeship agreement. */
-    protected static boolean trusteeship(RegistrySnapshot s, org.medunion.registry.ConsortiumView c) {
-        return c.governance() == org.medunion.registry.GovernanceType.TRUSTEESHIP
-                || s.agreements(c.id()).stream().anyMatch(a -> a.type() == org.medunion.registry.AgreementType.TRUSTEESHIP);
+    protected static boolean trusteeship(RegistrySnapshot s, ConsortiumView c) {
+        return c.governance() == GovernanceType.TRUSTEESHIP
+                || s.agreements(c.id()).stream().anyMatch(a -> a.type() == AgreementType.TRUSTEESHIP);
     }
 
     /**
@@ -133,7 +143,7 @@ public abstract class RuleSupport implements Rule {
      */
     protected static InstitutionView countedMunicipalGeneral(RegistrySnapshot s, InstitutionView i) {
         InstitutionView main = i == null ? null : s.main(i);
-        if (main == null || !main.isMunicipalGeneralHospital() || main.ownership() == org.medunion.registry.Ownership.MILITARY) {
+        if (main == null || !main.isMunicipalGeneralHospital() || main.ownership() == Ownership.MILITARY) {
             return null;
         }
         return main;
@@ -143,7 +153,7 @@ public abstract class RuleSupport implements Rule {
      * SH-7 / SH-9: a trusteeship of a district hospital by a municipal hospital in the regional role. For specialty
      * trusteeships the seed leaves staffing to the two parties (rules.md interpretation notes): not checked.
      */
-    protected static boolean regionalTrusteeship(RegistrySnapshot s, org.medunion.registry.ConsortiumView c) {
+    protected static boolean regionalTrusteeship(RegistrySnapshot s, ConsortiumView c) {
         return RegistrySnapshot.regionalRole(c) && trusteeship(s, c);
     }
 
@@ -158,7 +168,7 @@ public abstract class RuleSupport implements Rule {
     }
 
     /** A NO_DATA finding for each active consortium of a form. */
-    protected List<Finding> noDataPerConsortium(RegistrySnapshot s, org.medunion.registry.ConsortiumForm form, String evidence) {
+    protected List<Finding> noDataPerConsortium(RegistrySnapshot s, ConsortiumForm form, String evidence) {
         return s.activeConsortia(form).stream().map(c -> noData(s.subject(c), "noData", evidence)).toList();
     }
 

@@ -21,7 +21,8 @@ final class SharedCentresPolicy extends RuleSupport {
         List<Finding> findings = new ArrayList<>();
         for (String j : s.jurisdictionsApplying(Pack.CN).stream().sorted().toList()) {
             var led = s.activeConsortia(ConsortiumForm.REGIONAL).stream()
-                    .filter(c -> Divisions.covers(j, c.districtCode()) && s.lead(c).map(l -> l.regionalMedicalCentre()).orElse(false)).toList();
+                    .filter(c -> Divisions.covers(j, c.districtCode()) && s.lead(c).map(l -> l.regionalMedicalCentre()).orElse(false))
+                    .toList();
             boolean ok = led.stream().anyMatch(c -> {
                 Set<String> have = OneOfficeManyCentresPolicy.centres(c);
                 return have.contains("IMAGING") && have.contains("PRESCRIPTION_REVIEW");

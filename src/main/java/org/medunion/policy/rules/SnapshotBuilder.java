@@ -20,6 +20,7 @@ import org.medunion.registry.WorkLogView;
 
 /** Collects the parts of a {@link RegistrySnapshot}; every list defaults to empty. The snapshot indexes them once. */
 public final class SnapshotBuilder {
+
     final LocalDate today;
     List<DistrictView> districts = List.of();
     List<InstitutionView> institutions = List.of();
@@ -60,20 +61,62 @@ public final class SnapshotBuilder {
         return b;
     }
 
-    public SnapshotBuilder districts(List<DistrictView> v) { this.districts = v; return this; }
-    public SnapshotBuilder institutions(List<InstitutionView> v) { this.institutions = v; return this; }
-    public SnapshotBuilder consortia(List<ConsortiumView> v) { this.consortia = v; return this; }
-    public SnapshotBuilder practitioners(List<PractitionerView> v) { this.practitioners = v; return this; }
-    public SnapshotBuilder dispatches(List<DispatchView> v) { this.dispatches = v; return this; }
-    public SnapshotBuilder workLogs(List<WorkLogView> v) { this.workLogs = v; return this; }
-    public SnapshotBuilder agreements(List<AgreementView> v) { this.agreements = v; return this; }
-    public SnapshotBuilder studyPeriods(List<StudyPeriodView> v) { this.studyPeriods = v; return this; }
-    public SnapshotBuilder grids(List<GridView> v) { this.grids = v; return this; }
-    public SnapshotBuilder changeReports(List<ChangeReportView> v) { this.changeReports = v; return this; }
-    public SnapshotBuilder releaseRatios(ReleaseRatioSource v) { this.releaseRatios = v; return this; }
-    public SnapshotBuilder teamSource(FamilyDoctorTeamSource v) { this.teamSource = v; return this; }
-    public SnapshotBuilder referrals(ReferralEvidence v) { this.referrals = v; return this; }
-    public SnapshotBuilder packJurisdictions(Map<Pack, Set<String>> v) { this.packJurisdictions = v; return this; }
+    public SnapshotBuilder districts(List<DistrictView> v) {
+        this.districts = v;
+        return this;
+    }
+    public SnapshotBuilder institutions(List<InstitutionView> v) {
+        this.institutions = v;
+        return this;
+    }
+    public SnapshotBuilder consortia(List<ConsortiumView> v) {
+        this.consortia = v;
+        return this;
+    }
+    public SnapshotBuilder practitioners(List<PractitionerView> v) {
+        this.practitioners = v;
+        return this;
+    }
+    public SnapshotBuilder dispatches(List<DispatchView> v) {
+        this.dispatches = v;
+        return this;
+    }
+    public SnapshotBuilder workLogs(List<WorkLogView> v) {
+        this.workLogs = v;
+        return this;
+    }
+    public SnapshotBuilder agreements(List<AgreementView> v) {
+        this.agreements = v;
+        return this;
+    }
+    public SnapshotBuilder studyPeriods(List<StudyPeriodView> v) {
+        this.studyPeriods = v;
+        return this;
+    }
+    public SnapshotBuilder grids(List<GridView> v) {
+        this.grids = v;
+        return this;
+    }
+    public SnapshotBuilder changeReports(List<ChangeReportView> v) {
+        this.changeReports = v;
+        return this;
+    }
+    public SnapshotBuilder releaseRatios(ReleaseRatioSource v) {
+        this.releaseRatios = v;
+        return this;
+    }
+    public SnapshotBuilder teamSource(FamilyDoctorTeamSource v) {
+        this.teamSource = v;
+        return this;
+    }
+    public SnapshotBuilder referrals(ReferralEvidence v) {
+        this.referrals = v;
+        return this;
+    }
+    public SnapshotBuilder packJurisdictions(Map<Pack, Set<String>> v) {
+        this.packJurisdictions = v;
+        return this;
+    }
 
     public RegistrySnapshot build() {
         return new RegistrySnapshot(this);

@@ -1,10 +1,12 @@
 package org.medunion.policy.rules;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,21 +42,27 @@ final class StationedExpertsPolicy extends RuleSupport {
             int window = p.intValue(this, "windowWeeks", div);
             List<DispatchView> experts = s.activeDispatches(c.id()).stream().filter(d -> d.kind() == DispatchKind.EXPERT).toList();
             Set<String> disciplines = new TreeSet<>();
-            experts.forEach(d -> { if (!blank(d.discipline())) { disciplines.add(d.discipline().strip()); } });
+            experts.forEach(d -> {
+                if (!blank(d.discipline())) {
+                    disciplines.add(d.discipline().strip());
+                }
+            });
             if (disciplines.size() < minExperts) {
-                findings.add(open(s.subject(c), "disciplines", c.name() + ": " + disciplines + " = " + disciplines.size() + " < " + minExperts,
-                        args(c.name(), disciplines.size(), minExperts, String.join(", ", disciplines)),
-                        experts.stream().map(DispatchView::practitionerId).toList()));
+                findings.add(
+                        open(s.subject(c), "disciplines", c.name() + ": " + disciplines + " = " + disciplines.size() + " < " + minExperts,
+                                args(c.name(), disciplines.size(), minExperts, String.join(", ", disciplines)),
+                                experts.stream().map(DispatchView::practitionerId).toList()));
             }
             for (DispatchView d : experts) {
                 var pr = s.practitioner(d.practitionerId());
                 String name = pr == null ? String.valueOf(d.practitionerId()) : pr.name();
                 double weekly = weeklyDays(d, s.workLogs(d.id()), s.today(), window);
                 if (weekly < minDays) {
-                    findings.add(open(s.dispatchSubject(d, pr), "days", name + ": " + String.format(java.util.Locale.ROOT, "%.1f", weekly)
-                            + " < " + minDays, args(name, String.format(java.util.Locale.ROOT, "%.1f", weekly), minDays), d.practitionerId(), d.id()));
+                    findings.add(open(s.dispatchSubject(d, pr), "days", name + ": " + String.format(Locale.ROOT, "%.1f", weekly)
+                            + " < " + minDays, args(name, String.format(Locale.ROOT, "%.1f", weekly), minDays), d.practitionerId(),
+                            d.id()));
                 }
-                if (d.endDate() != null && !Terms.lastsAtLeast(d.startDate(), d.endDate(), java.time.Period.ofYears(stayYears))) {
+                if (d.endDate() != null && !Terms.lastsAtLeast(d.startDate(), d.endDate(), Period.ofYears(stayYears))) {
                     findings.add(open(s.dispatchSubject(d, pr), "stay", name + ": " + d.startDate() + "…" + d.endDate() + " < " + stayYears,
                             args(name, d.startDate(), d.endDate(), stayYears), d.practitionerId(), d.id()));
                 }

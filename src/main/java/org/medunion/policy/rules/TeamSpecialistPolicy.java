@@ -1,13 +1,17 @@
 package org.medunion.policy.rules;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.HospitalLevel;
+import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.MembershipView;
+import org.medunion.registry.PractitionerId;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 
@@ -46,12 +50,12 @@ final class TeamSpecialistPolicy extends RuleSupport {
 
     /** Per primary member of a group: the secondary/tertiary physicians in its active teams (NN-5, NAT-11). */
     static Map<InstitutionView, Long> specialistsPerPrimary(RegistrySnapshot s, ConsortiumView c,
-                                                            Map<org.medunion.registry.InstitutionId, java.util.Set<org.medunion.registry.PractitionerId>> teams) {
-        Map<InstitutionView, Long> out = new java.util.LinkedHashMap<>();
+                                                            Map<InstitutionId, Set<PractitionerId>> teams) {
+        Map<InstitutionView, Long> out = new LinkedHashMap<>();
         for (MembershipView m : s.activeMembers(c)) {
             InstitutionView primary = s.institution(m.institutionId());
             if (primary != null && primary.isPrimary()) {
-                out.put(primary, teams.getOrDefault(primary.id(), java.util.Set.of()).stream()
+                out.put(primary, teams.getOrDefault(primary.id(), Set.of()).stream()
                         .filter(id -> seniorPhysician(s, s.practitioner(id))).count());
             }
         }

@@ -1,8 +1,9 @@
 package org.medunion.policy.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import jakarta.servlet.http.HttpServletResponse;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -13,6 +14,9 @@ import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,7 +45,7 @@ class ComplianceConsoleController {
 
     @GetMapping("/console/compliance")
     String page(@RequestParam(required = false) String jurisdiction, @RequestParam(defaultValue = "false") boolean showResolved,
-                @RequestParam(required = false) java.time.LocalDate asOf, Model model) {
+                @RequestParam(required = false) LocalDate asOf, Model model) {
         CurrentUser u = service.caller();
         String code = jurisdiction == null || jurisdiction.isBlank() ? service.defaultJurisdiction(u) : jurisdiction.strip();
         ComplianceReport report;
@@ -67,12 +71,12 @@ class ComplianceConsoleController {
     }
 
     @GetMapping("/console/compliance/export.xlsx")
-    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam String jurisdiction,
-                                                           @RequestParam(required = false) java.time.LocalDate asOf) {
+    ResponseEntity<byte[]> export(@RequestParam String jurisdiction,
+                                  @RequestParam(required = false) LocalDate asOf) {
         byte[] bytes = workbook.write(service.jurisdictionReport(jurisdiction, asOf));
-        return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + jurisdiction + ".xlsx\"")
-                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + jurisdiction + ".xlsx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(bytes);
     }
 
@@ -80,7 +84,7 @@ class ComplianceConsoleController {
     String evaluate(@RequestParam(required = false) String jurisdiction, RedirectAttributes redirect) {
         var r = service.evaluateNow();
         redirect.addFlashAttribute("message", messages.getMessage("policy.page.lastEvaluation",
-                new Object[]{r.findings(), r.elapsedMs()}, LocaleContextHolder.getLocale()));
+                new Object[] {r.findings(), r.elapsedMs()}, LocaleContextHolder.getLocale()));
         return back(jurisdiction);
     }
 

@@ -2,7 +2,11 @@ package org.medunion.policy.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.medunion.policy.internal.EvaluationResult;
 import org.medunion.policy.internal.PolicyError;
@@ -63,7 +67,7 @@ class PolicyController {
     @GetMapping("/overrides")
     @Operation(summary = "Parameter overrides (history, newest first) and blocked changes let through by planners")
     Object overrides() {
-        return java.util.Map.of("parameters", service.parameterOverrides(), "changes", service.overrides());
+        return Map.of("parameters", service.parameterOverrides(), "changes", service.overrides());
     }
 
     @PostMapping("/overrides")
@@ -81,35 +85,35 @@ class PolicyController {
     List<FindingDto> findings(@RequestParam(required = false) String consortium, @RequestParam(required = false) String rule,
                               @RequestParam(required = false) String status) {
         var reasons = service.overrideReasons();
-        return service.findings(uuid(consortium, "consortium"), rule, status).stream().map(f -> FindingDto.of(f, service, reasons)).toList();
+        return service.findings(uuid(consortium, "consortium"), rule, status).stream().map(f -> FindingDto.of(f, service, reasons))
+                .toList();
     }
 
     @PostMapping("/evaluate")
-    @Operation(summary = "Evaluate all packs over the registry now and keep the findings; returns counts and elapsed milliseconds",
-            description = "Optional body {\"reason\": \"...\"}: why the evaluation was run, kept in the audit trail.")
-    EvaluationResult evaluate(@RequestBody(required = false) @jakarta.validation.Valid EvaluateRequest request) {
+    @Operation(summary = "Evaluate all packs over the registry now and keep the findings; returns counts and elapsed milliseconds", description = "Optional body {\"reason\": \"...\"}: why the evaluation was run, kept in the audit trail.")
+    EvaluationResult evaluate(@RequestBody(required = false) @Valid EvaluateRequest request) {
         return service.evaluateNow(request == null ? null : request.reason());
     }
 
     /** Body of {@code POST /evaluate}; a malformed body is a 400 like everywhere else, an absent one is fine. */
-    record EvaluateRequest(@jakarta.validation.constraints.Size(max = 400) String reason) {
+    record EvaluateRequest(@Size(max = 400) String reason) {
     }
 
     @GetMapping("/compliance/consortia/{id}")
     @Operation(summary = "Compliance report of a consortium: every rule of its packs with status and findings")
-    ComplianceDto consortium(@PathVariable String id, @RequestParam(required = false) java.time.LocalDate asOf) {
+    ComplianceDto consortium(@PathVariable String id, @RequestParam(required = false) LocalDate asOf) {
         return ComplianceDto.of(service.consortiumReport(uuid(id, "id"), asOf), service);
     }
 
     @GetMapping("/compliance/jurisdictions/{code}")
     @Operation(summary = "Compliance report of a jurisdiction (GB/T 2260 code)")
-    ComplianceDto jurisdiction(@PathVariable String code, @RequestParam(required = false) java.time.LocalDate asOf) {
+    ComplianceDto jurisdiction(@PathVariable String code, @RequestParam(required = false) LocalDate asOf) {
         return ComplianceDto.of(service.jurisdictionReport(code, asOf), service);
     }
 
     @GetMapping("/compliance/jurisdictions/{code}/export.xlsx")
     @Operation(summary = "The jurisdiction's compliance report as an Excel workbook")
-    ResponseEntity<byte[]> export(@PathVariable String code, @RequestParam(required = false) java.time.LocalDate asOf) {
+    ResponseEntity<byte[]> export(@PathVariable String code, @RequestParam(required = false) LocalDate asOf) {
         byte[] bytes = workbook.write(service.jurisdictionReport(code, asOf));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + code + ".xlsx\"")

@@ -1,8 +1,10 @@
 package org.medunion.policy.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.medunion.policy.internal.Checklist;
 import org.medunion.policy.internal.ComplianceReport;
@@ -20,15 +22,17 @@ final class PolicyDtos {
 
     record RuleDto(String id, String pack, String severity, String coverage, String title, String clause, String source,
                    Map<String, String> defaults) {
+
         static RuleDto of(Rule r, String title) {
             return new RuleDto(r.id(), r.pack().name(), r.severity().name(), r.coverage().name(), title, r.clause(), Clauses.source(r.id()),
-                    new java.util.TreeMap<>(r.defaults()));
+                    new TreeMap<>(r.defaults()));
         }
     }
 
     record FindingDto(UUID id, String ruleId, String pack, String severity, String status, String subjectType, String subjectKey,
                       String subjectName, String divisionCode, UUID consortiumId, String message, String evidence, List<String> objects,
                       Instant firstSeen, Instant lastSeen, Instant resolvedAt, String overrideReason) {
+
         /** {@code reasons}: {@link PolicyService#overrideReasons()}, read once per response. */
         static FindingDto of(StoredFinding f, PolicyService service, Map<String, String> reasons) {
             return new FindingDto(f.id(), f.ruleId(), f.pack().name(), f.severity().name(), f.state(), f.subjectType().name(),
@@ -42,13 +46,14 @@ final class PolicyDtos {
     }
 
     record ComplianceDto(String subjectType, String subjectKey, String subjectName, List<String> packs, Instant generatedAt,
-                         java.time.LocalDate asOf, Map<String, Long> counts, List<RuleReportDto> rules) {
+                         LocalDate asOf, Map<String, Long> counts, List<RuleReportDto> rules) {
+
         static ComplianceDto of(ComplianceReport r, PolicyService service) {
             Map<String, String> reasons = service.overrideReasons();
             List<RuleReportDto> rules = r.rules().stream().map(rr -> new RuleReportDto(rr.rule().id(), rr.rule().pack().name(),
                     rr.rule().severity().name(), rr.rule().coverage().name(), rr.title(), rr.rule().clause(), rr.status(),
                     rr.findings().stream().map(f -> FindingDto.of(f, service, reasons)).toList())).toList();
-            Map<String, Long> counts = new java.util.TreeMap<>();
+            Map<String, Long> counts = new TreeMap<>();
             rules.forEach(x -> counts.merge(x.status(), 1L, Long::sum));
             return new ComplianceDto(r.subjectType(), r.subjectKey(), r.subjectName(), r.packs().stream().map(Enum::name).toList(),
                     r.generatedAt(), r.asOf(), counts, rules);
@@ -72,6 +77,7 @@ final class PolicyDtos {
     }
 
     record ChecklistDto(UUID consortiumId, String consortiumName, boolean tight, List<ChecklistItemDto> items) {
+
         static ChecklistDto of(Checklist c) {
             return new ChecklistDto(c.consortiumId(), c.consortiumName(), c.tight(), c.items().stream().map(i -> new ChecklistItemDto(
                     i.criterion().id(), i.criterion().dimension(), i.title(), i.criterion().clause(), i.status().name(), i.evidence(),

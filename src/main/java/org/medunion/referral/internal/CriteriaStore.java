@@ -50,7 +50,8 @@ class CriteriaStore {
                                                 version, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, true, 0, ?, ?)""")
                 .params(id, c.consortiumId(), c.direction().name(), blank(c.department()), prefix, c.text().trim(), by,
-                        ReferralStore.ts(now)).update();
+                        ReferralStore.ts(now))
+                .update();
         return find(id).orElseThrow();
     }
 

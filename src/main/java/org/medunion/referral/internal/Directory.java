@@ -1,18 +1,33 @@
 package org.medunion.referral.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.medunion.identity.Scope;
+import org.medunion.referral.ReferralView;
+import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.MembershipRole;
+import org.medunion.registry.PractitionerId;
+import org.medunion.registry.PractitionerView;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ContractId;
 import org.medunion.residents.ContractView;
 import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentsManagement;
+import org.medunion.residents.TeamView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +41,10 @@ class Directory {
 
     private final ObjectProvider<RegistryManagement> registry;
     private final ObjectProvider<ResidentsManagement> residents;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     Directory(ObjectProvider<RegistryManagement> registry, ObjectProvider<ResidentsManagement> residents,
-              java.time.Clock clock) {
+              Clock clock) {
         this.registry = registry;
         this.residents = residents;
         this.clock = clock;
@@ -46,20 +61,20 @@ class Directory {
         return r.institutionEntry(new InstitutionId(id));
     }
 
-    Optional<org.medunion.registry.PractitionerView> practitioner(UUID id) {
+    Optional<PractitionerView> practitioner(UUID id) {
         var r = registry.getIfAvailable();
-        return r == null || id == null ? Optional.empty() : r.practitionerEntry(new org.medunion.registry.PractitionerId(id));
+        return r == null || id == null ? Optional.empty() : r.practitionerEntry(new PractitionerId(id));
     }
 
     Optional<ConsortiumView> consortium(UUID id) {
         var r = registry.getIfAvailable();
-        return r == null || id == null ? Optional.empty() : r.consortiumEntry(new org.medunion.registry.ConsortiumId(id));
+        return r == null || id == null ? Optional.empty() : r.consortiumEntry(new ConsortiumId(id));
     }
 
     /** The institutions whose district lies inside a jurisdiction scope (an integrator's referrals). */
-    java.util.Set<UUID> institutionsIn(org.medunion.identity.Scope scope) {
+    Set<UUID> institutionsIn(Scope scope) {
         var r = registry.getIfAvailable();
-        var out = new java.util.HashSet<UUID>();
+        var out = new HashSet<UUID>();
         if (r != null) {
             r.institutionsWithin(scope.reference()).forEach(i -> out.add(i.value()));
         }
@@ -75,14 +90,14 @@ class Directory {
 
     Optional<ContractView> contract(UUID id) {
         var r = residents.getIfAvailable();
-        return r == null || id == null ? Optional.empty() : r.contractReference(new org.medunion.residents.ContractId(id));
+        return r == null || id == null ? Optional.empty() : r.contractReference(new ContractId(id));
     }
 
     /** Active family-doctor teams of an institution. */
-    List<org.medunion.residents.TeamView> teamsOf(UUID institution) {
+    List<TeamView> teamsOf(UUID institution) {
         var r = residents.getIfAvailable();
         return r == null || institution == null ? List.of()
-                : r.teamsOf(new InstitutionId(institution)).stream().filter(org.medunion.residents.TeamView::active).toList();
+                : r.teamsOf(new InstitutionId(institution)).stream().filter(TeamView::active).toList();
     }
 
     /** Whether the consortium has both institutions as active members today. */
@@ -95,16 +110,16 @@ class Directory {
      * Names of the institutions a page shows, one look-up each. Lists are polled every few seconds, so reading the
      * whole registry (thousands of institutions at district scale) per poll would be the wrong trade.
      */
-    java.util.Map<UUID, String> names(java.util.Collection<UUID> ids) {
-        var m = new java.util.HashMap<UUID, String>();
-        ids.stream().filter(java.util.Objects::nonNull).distinct()
+    Map<UUID, String> names(Collection<UUID> ids) {
+        var m = new HashMap<UUID, String>();
+        ids.stream().filter(Objects::nonNull).distinct()
                 .forEach(id -> institution(id).ifPresent(i -> m.put(id, i.name())));
         return m;
     }
 
     /** Names of the sending and receiving institutions of the given referrals. */
-    java.util.Map<UUID, String> namesOf(List<org.medunion.referral.ReferralView> referrals) {
-        return names(referrals.stream().flatMap(r -> java.util.stream.Stream.of(r.fromInstitutionId(), r.toInstitutionId()))
+    Map<UUID, String> namesOf(List<ReferralView> referrals) {
+        return names(referrals.stream().flatMap(r -> Stream.of(r.fromInstitutionId(), r.toInstitutionId()))
                 .toList());
     }
 
@@ -143,7 +158,7 @@ class Directory {
             return List.of();
         }
         LocalDate today = LocalDate.now(clock);
-        return r.consortiumEntry(new org.medunion.registry.ConsortiumId(consortiumId))
+        return r.consortiumEntry(new ConsortiumId(consortiumId))
                 .map(c -> c.activeMembers(today).stream()
                         .sorted((x, y) -> Boolean.compare(y.role() == MembershipRole.LEAD, x.role() == MembershipRole.LEAD))
                         .map(m -> m.institutionId().value()).toList())

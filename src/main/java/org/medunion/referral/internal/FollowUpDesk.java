@@ -73,7 +73,7 @@ class FollowUpDesk {
         params.add(LocalDate.now(clock));
         String where = openWhere(users.require(), params);
         return store.jdbc().sql("select count(*) as total, coalesce(sum(case when t.due_date < ? then 1 else 0 end), 0) as overdue"
-                        + " from referral_follow_up_task t join referral_referral r on r.id = t.referral_id where " + where)
+                + " from referral_follow_up_task t join referral_referral r on r.id = t.referral_id where " + where)
                 .params(params)
                 .query((rs, i) -> new ReferralCount(rs.getLong("total"), rs.getLong("overdue"))).single();
     }

@@ -43,9 +43,11 @@ class PolicyReferralEvidence implements ReferralEvidenceSource {
                 .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class))).list();
         jdbc.sql("select id, district_code, zone, backing_hospital_id from referral_zone order by district_code, zone")
                 .query((rs, n) -> zones.put(rs.getObject(1, UUID.class), new ReferralEvidenceSource.Zone(rs.getString(2), rs.getString(3),
-                        rs.getObject(4, UUID.class), List.copyOf(zoneMembers.getOrDefault(rs.getObject(1, UUID.class), List.of()))))).list();
+                        rs.getObject(4, UUID.class), List.copyOf(zoneMembers.getOrDefault(rs.getObject(1, UUID.class), List.of())))))
+                .list();
         List<HospiceCentre> hospices = jdbc.sql("select institution_id, district_code, kind from referral_hospice_centre")
-                .query((rs, n) -> new HospiceCentre(rs.getObject(1, UUID.class), rs.getString(2), "REGIONAL".equals(rs.getString(3)))).list();
+                .query((rs, n) -> new HospiceCentre(rs.getObject(1, UUID.class), rs.getString(2), "REGIONAL".equals(rs.getString(3))))
+                .list();
         List<Criterion> criteria = jdbc.sql("select distinct consortium_id, direction from referral_criterion where active")
                 .query((rs, n) -> new Criterion(rs.getObject(1, UUID.class), rs.getString(2))).list();
         List<RoutingWarning> warnings = new ArrayList<>();

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReferenceCheck {
 
-
     private final Directory directory;
 
     ReferenceCheck(Directory directory) {

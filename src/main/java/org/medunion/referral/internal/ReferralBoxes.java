@@ -42,7 +42,7 @@ class ReferralBoxes {
         var params = new ArrayList<Object>(List.of(ReferralStore.ts(clock.instant())));
         params.addAll(q.params().subList(0, q.params().size() - (box == ReferralBox.DESK ? 1 : 0)));
         return store.jdbc().sql("select count(*) as total, coalesce(sum(case when status = 'SUBMITTED' and (escalated = true"
-                        + " or acceptance_deadline < ?) then 1 else 0 end), 0) as overdue from referral_referral where " + q.where())
+                + " or acceptance_deadline < ?) then 1 else 0 end), 0) as overdue from referral_referral where " + q.where())
                 .params(params)
                 .query((rs, i) -> new ReferralCount(rs.getLong("total"), rs.getLong("overdue"))).single();
     }

@@ -85,14 +85,15 @@ class ReferralStore {
     void insert(Referral r) {
         var to = r.receiver();
         var d = r.deadline();
-        jdbc.sql("""
-                insert into referral_referral (id, number, direction, from_institution_id, from_practitioner_id, from_username,
-                  to_institution_id, to_department, to_desk, resident_id, resident_id_number, resident_name, consortium_id,
-                  contract_id, reason, diagnosis_code, diagnosis_text, urgency, clinical_summary, criteria_met,
-                  no_criteria_reason, status, submitted_at, acceptance_deadline, escalated, escalated_at, booking_kind,
-                  booking_id, priority_visit, priority_exam, priority_admission, destination_type, routing_finding,
-                  rejection_reason, rejection_text, version, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(
+                """
+                        insert into referral_referral (id, number, direction, from_institution_id, from_practitioner_id, from_username,
+                          to_institution_id, to_department, to_desk, resident_id, resident_id_number, resident_name, consortium_id,
+                          contract_id, reason, diagnosis_code, diagnosis_text, urgency, clinical_summary, criteria_met,
+                          no_criteria_reason, status, submitted_at, acceptance_deadline, escalated, escalated_at, booking_kind,
+                          booking_id, priority_visit, priority_exam, priority_admission, destination_type, routing_finding,
+                          rejection_reason, rejection_text, version, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.number(), r.direction().name(), r.sender().institutionId(), r.sender().practitionerId(),
                         r.sender().username(), to.institutionId(), to.department(), to.toDesk(), r.resident().id(),
                         r.resident().idNumber(), r.resident().name(), to.consortiumId(), to.contractId(),
@@ -208,7 +209,8 @@ class ReferralStore {
     List<ReferralView.Attachment> attachments(UUID referralId) {
         return jdbc.sql("select * from referral_attachment where referral_id = ? order by created_at, title").param(referralId)
                 .query((rs, n) -> new ReferralView.Attachment(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        rs.getString("title"), rs.getString("reference"))).list();
+                        rs.getString("title"), rs.getString("reference")))
+                .list();
     }
 
     void saveCarePlan(UUID referralId, String plan, String by, Instant now) {
@@ -234,10 +236,12 @@ class ReferralStore {
                 .param(referralId).query((rs, n) -> new ReferralView.FollowUpTask(rs.getObject("id", UUID.class),
                         rs.getString("description"), rs.getObject("due_date", LocalDate.class),
                         rs.getObject("assigned_practitioner_id", UUID.class), rs.getObject("assigned_team_id", UUID.class),
-                        rs.getBoolean("done"))).list();
+                        rs.getBoolean("done")))
+                .list();
         var meds = jdbc.sql("select * from referral_medication where referral_id = ? order by drug").param(referralId)
                 .query((rs, n) -> new ReferralView.Medication(rs.getString("drug"), rs.getString("dose"),
-                        rs.getString("frequency"), (Integer) rs.getObject("days"), rs.getString("note"))).list();
+                        rs.getString("frequency"), (Integer) rs.getObject("days"), rs.getString("note")))
+                .list();
         if (plan.isEmpty() && tasks.isEmpty() && meds.isEmpty()) {
             return null;
         }
@@ -252,7 +256,8 @@ class ReferralStore {
     ReferralView.Feedback feedback(UUID referralId) {
         return jdbc.sql("select * from referral_feedback where referral_id = ?").param(referralId)
                 .query((rs, n) -> new ReferralView.Feedback(rs.getString("summary"), rs.getString("returned_by"),
-                        instant(rs, "returned_at"))).optional().orElse(null);
+                        instant(rs, "returned_at")))
+                .optional().orElse(null);
     }
 
     void saveHomeCare(UUID referralId, UUID teamId, UUID practitionerId, LocalDate plannedStart) {

@@ -37,6 +37,7 @@ class ReferralTransitions {
     /** One step on a loaded referral by {@code actor} at {@code now}. */
     @FunctionalInterface
     interface Step {
+
         void apply(Referral referral, String actor, Instant now);
     }
 

@@ -1,12 +1,14 @@
 package org.medunion.referral.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import java.util.UUID;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.referral.DefineCriterion;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralManagement;
+import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.InvalidInputException;
@@ -86,8 +88,8 @@ class CriteriaConsoleController {
 
     private void page(UUID consortium, Model model, LinkedFormValues v, UUID editing) {
         model.addAttribute("consortium", consortium);
-        model.addAttribute("consortiumName", (consortium == null ? java.util.Optional.<ConsortiumView>empty()
-                : registry.consortiumEntry(new org.medunion.registry.ConsortiumId(consortium))).map(ConsortiumView::name).orElse(""));
+        model.addAttribute("consortiumName", (consortium == null ? Optional.<ConsortiumView>empty()
+                : registry.consortiumEntry(new ConsortiumId(consortium))).map(ConsortiumView::name).orElse(""));
         model.addAttribute("criteria", referrals.criteria(consortium, null));
         model.addAttribute("directions", ReferralDirection.values());
         model.addAttribute("v", v);

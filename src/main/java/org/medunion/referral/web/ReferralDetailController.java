@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.medunion.referral.AcceptReferral;
@@ -18,13 +21,17 @@ import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralView;
 import org.medunion.referral.RejectReferral;
 import org.medunion.referral.RejectionReason;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.residents.TeamId;
 import org.medunion.residents.TeamView;
+import org.medunion.scheduling.BookingId;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.SlotGroups;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotSearch;
 import org.medunion.scheduling.SlotView;
@@ -34,6 +41,7 @@ import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.FormValues;
 import org.medunion.shared.web.LinkedFormValues;
 import org.medunion.web.console.ConsoleSupport;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -161,12 +169,12 @@ class ReferralDetailController {
                         null, null, null, null, null, null, true, 60)).stream()
                         .filter(s -> !bed || s.kind() == ScheduleKind.INPATIENT_BED).toList();
                 model.addAttribute("slots", slots);
-                model.addAttribute("slotGroups", org.medunion.scheduling.SlotGroups.byKindDayDepartment(slots, clock.getZone(),
-                        org.springframework.context.i18n.LocaleContextHolder.getLocale(),
+                model.addAttribute("slotGroups", SlotGroups.byKindDayDepartment(slots, clock.getZone(),
+                        LocaleContextHolder.getLocale(),
                         k -> support.text("scheduling.kind." + k.name())));
             }
         }
-        var shown = new java.util.ArrayList<UUID>(java.util.Arrays.asList(r.fromInstitutionId(), r.toInstitutionId()));
+        var shown = new ArrayList<UUID>(Arrays.asList(r.fromInstitutionId(), r.toInstitutionId()));
         if (allowed.contains(ReferralAction.REDIRECT)) {
             var targets = redirectTargets(r);
             model.addAttribute("redirectTargets", targets);
@@ -176,8 +184,8 @@ class ReferralDetailController {
         if (r.bookingId() != null) {
             // both sides see what was booked (the specialist accepted with it; the GP tells the resident)
             try {
-                scheduling.booking(new org.medunion.scheduling.BookingId(r.bookingId())).ifPresent(b -> model.addAttribute("booking", b));
-            } catch (org.medunion.shared.MedUnionException e) {
+                scheduling.booking(new BookingId(r.bookingId())).ifPresent(b -> model.addAttribute("booking", b));
+            } catch (MedUnionException e) {
                 // outside the caller's scope: the page shows the referral without the appointment
             }
         }
@@ -186,14 +194,13 @@ class ReferralDetailController {
     /** Other active members of the referral's consortium (not the sender, not the current receiver). */
     private List<UUID> redirectTargets(ReferralView r) {
         LocalDate today = LocalDate.now(clock);
-        return (r.consortiumId() == null ? java.util.Optional.<org.medunion.registry.ConsortiumView>empty()
-                : registry.consortiumEntry(new org.medunion.registry.ConsortiumId(r.consortiumId()))).stream()
-                .filter(org.medunion.registry.ConsortiumView::active)
+        return (r.consortiumId() == null ? Optional.<ConsortiumView>empty()
+                : registry.consortiumEntry(new ConsortiumId(r.consortiumId()))).stream()
+                .filter(ConsortiumView::active)
                 .map(c -> c.activeMembers(today)).flatMap(List::stream)
                 .map(m -> m.institutionId().value())
                 .filter(i -> !i.equals(r.fromInstitutionId()) && !i.equals(r.toInstitutionId()))
                 .distinct().toList();
     }
-
 
 }

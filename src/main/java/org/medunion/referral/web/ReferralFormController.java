@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.medunion.identity.Role;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.CriterionView;
@@ -96,7 +97,7 @@ class ReferralFormController {
         String text = FormValues.blankToNull(q);
         List<ResidentView> found = text == null ? List.of()
                 : residents.search(ID_NUMBER.matcher(text).matches() ? new ResidentSearch(text.toUpperCase(), null, 20)
-                : new ResidentSearch(null, text, 20));
+                        : new ResidentSearch(null, text, 20));
         model.addAttribute("found", found);
         model.addAttribute("v", new LinkedFormValues(null).with("residentId", residentId));
         return "referral/new :: residents";
@@ -125,7 +126,7 @@ class ReferralFormController {
         model.addAttribute("directions", ReferralDirection.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("destinationTypes", DestinationType.values());
-        model.addAttribute("rows", java.util.stream.IntStream.range(0, ROWS).boxed().toList());
+        model.addAttribute("rows", IntStream.range(0, ROWS).boxed().toList());
         model.addAttribute("suggestions", suggestions(v));
         model.addAttribute("criteria", fitting(v));
         UUID resident = uuidOrNull(v.get("residentId"));

@@ -49,7 +49,8 @@ class ConsortiumStore {
     Optional<Header> header(UUID id) {
         return jdbc.sql("select id, name, district_code, active from registry_consortium where id = ?").param(id)
                 .query((rs, n) -> new Header(Rows.uuid(rs, "id"), rs.getString("name"), rs.getString("district_code"),
-                        rs.getBoolean("active"))).optional();
+                        rs.getBoolean("active")))
+                .optional();
     }
 
     record Header(UUID id, String name, String districtCode, boolean active) {
@@ -129,19 +130,19 @@ class ConsortiumStore {
         List<UUID> ids = rows.stream().map(r -> r.id().value()).toList();
         Map<UUID, List<String>> centres = new LinkedHashMap<>();
         Rows.inChunks(ids, chunk -> jdbc.sql("select consortium_id, centre from registry_consortium_centre where consortium_id in ("
-                        + Rows.placeholders(chunk.size()) + ") order by consortium_id, position")
+                + Rows.placeholders(chunk.size()) + ") order by consortium_id, position")
                 .params(new ArrayList<Object>(chunk))
                 .query((rs, n) -> Map.entry(Rows.uuid(rs, "consortium_id"), rs.getString("centre"))).list())
                 .forEach(e -> centres.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<UUID, List<GridId>> grids = new LinkedHashMap<>();
         Rows.inChunks(ids, chunk -> jdbc.sql("select consortium_id, grid_id from registry_consortium_grid where consortium_id in ("
-                        + Rows.placeholders(chunk.size()) + ") order by consortium_id, grid_id")
+                + Rows.placeholders(chunk.size()) + ") order by consortium_id, grid_id")
                 .params(new ArrayList<Object>(chunk))
                 .query((rs, n) -> Map.entry(Rows.uuid(rs, "consortium_id"), new GridId(Rows.uuid(rs, "grid_id")))).list())
                 .forEach(e -> grids.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<UUID, List<MembershipView>> members = new LinkedHashMap<>();
         Rows.inChunks(ids, chunk -> jdbc.sql("select * from registry_membership where consortium_id in ("
-                        + Rows.placeholders(chunk.size()) + ") order by consortium_id, start_date, created_at, id")
+                + Rows.placeholders(chunk.size()) + ") order by consortium_id, start_date, created_at, id")
                 .params(new ArrayList<Object>(chunk)).query((rs, n) -> membership(rs)).list())
                 .forEach(m -> members.computeIfAbsent(m.consortiumId().value(), k -> new ArrayList<>()).add(m));
         return rows.stream().map(r -> new ConsortiumView(r.id(), r.name(), r.form(), r.tight(), r.governance(),

@@ -1,6 +1,7 @@
 package org.medunion.registry.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +75,7 @@ class CooperationCommands {
         }
         Check.required(c.termStart(), "termStart");
         Check.notBefore(c.termEnd(), c.termStart(), "termEnd");
-        Check.notAfter(c.signedOn(), java.time.LocalDate.now(clock), "signedOn");
+        Check.notAfter(c.signedOn(), LocalDate.now(clock), "signedOn");
         var normalised = new RecordAgreement(c.type(), title, parties, c.termStart(), c.termEnd(), c.signedOn(),
                 Check.optionalText(c.responsibilities(), "responsibilities", 4000),
                 Check.optionalText(c.rights(), "rights", 4000), Check.optionalText(c.benefits(), "benefits", 4000),
@@ -139,7 +140,7 @@ class CooperationCommands {
             throw new InvalidInputException("workDate", RegistryError.OUTSIDE_PERIOD, c.workDate(), d.startDate(),
                     d.endDate() == null ? "" : d.endDate());
         }
-        Check.notAfter(c.workDate(), java.time.LocalDate.now(clock), "workDate");
+        Check.notAfter(c.workDate(), LocalDate.now(clock), "workDate");
         double hours = c.hours() == null ? 8.0 : Check.range(c.hours(), 0.5, 24, "hours");
         String note = Check.optionalText(c.note(), "note", 1000);
         if (cooperation.workLogExists(dispatchId, c.workDate())) {

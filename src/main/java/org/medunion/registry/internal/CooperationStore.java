@@ -3,6 +3,7 @@ package org.medunion.registry.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,8 @@ class CooperationStore {
         }
         Map<UUID, List<InstitutionId>> parties = new LinkedHashMap<>();
         Rows.inChunks(rows.stream().map(AgreementView::id).toList(), chunk -> jdbc.sql(
-                        "select agreement_id, institution_id from registry_agreement_party where agreement_id in ("
-                                + Rows.placeholders(chunk.size()) + ") order by agreement_id, position")
+                "select agreement_id, institution_id from registry_agreement_party where agreement_id in ("
+                        + Rows.placeholders(chunk.size()) + ") order by agreement_id, position")
                 .params(new ArrayList<Object>(chunk))
                 .query((rs, n) -> Map.entry(Rows.uuid(rs, "agreement_id"), new InstitutionId(Rows.uuid(rs, "institution_id"))))
                 .list())
@@ -108,7 +109,7 @@ class CooperationStore {
                         .param(dispatchIdOrNull).query((rs, n) -> workLog(rs)).list();
     }
 
-    boolean workLogExists(UUID dispatchId, java.time.LocalDate day) {
+    boolean workLogExists(UUID dispatchId, LocalDate day) {
         return jdbc.sql("select count(*) from registry_work_log where dispatch_id = ? and work_date = ?")
                 .params(dispatchId, day).query(Long.class).single() > 0;
     }

@@ -2,6 +2,7 @@ package org.medunion.registry.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +61,7 @@ class DirectoryQueries {
         List<Object> params = List.of(HospitalLevel.SECONDARY.name(), HospitalLevel.TERTIARY.name());
         return institutions.query(" and i.level in (?, ?)", params, 0, Integer.MAX_VALUE).stream()
                 .filter(i -> !i.isPrimary())
-                .sorted(java.util.Comparator.comparing(InstitutionView::name)).toList();
+                .sorted(Comparator.comparing(InstitutionView::name)).toList();
     }
 
     Optional<ConsortiumView> consortium(ConsortiumId id) {

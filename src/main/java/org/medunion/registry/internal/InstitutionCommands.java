@@ -2,13 +2,16 @@ package org.medunion.registry.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
+import org.medunion.identity.Role;
 import org.medunion.registry.DrawGrid;
 import org.medunion.registry.GridView;
+import org.medunion.registry.HospitalGrade;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerId;
@@ -105,7 +108,7 @@ class InstitutionCommands {
         return new InstitutionView(new InstitutionId(id), c.name(), c.creditCode(), c.category(), c.level(), c.grade(),
                 c.ownership(), c.ownerBody(), c.affiliation(), c.tcm(), c.districtCode(), c.gridId(), c.parentId(),
                 c.regionalMedicalCentre(), c.address(), List.copyOf(c.campuses()), List.copyOf(c.keySpecialties()), 0,
-                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                now.truncatedTo(ChronoUnit.MICROS));
     }
 
     InstitutionView update(InstitutionId id, long expectedVersion, RegisterInstitution command) {
@@ -179,7 +182,7 @@ class InstitutionCommands {
             }
         }
         return new RegisterInstitution(name, creditCode, c.category(), c.level(),
-                c.grade() == null ? org.medunion.registry.HospitalGrade.UNGRADED : c.grade(), c.ownership(),
+                c.grade() == null ? HospitalGrade.UNGRADED : c.grade(), c.ownership(),
                 Check.optionalLine(c.ownerBody(), "ownerBody", 200), c.affiliation(),
                 Check.flag(c.tcm()) || c.category().isTcm(), c.districtCode(), c.gridId(), c.parentId(),
                 Check.flag(c.regionalMedicalCentre()), Check.optionalText(c.address(), "address", 300), campuses,
@@ -254,10 +257,10 @@ class InstitutionCommands {
 
     /** Looks up the institution's district and consortia only when the caller's role needs them. */
     private void requirePractitionerWriter(RegistryAccess.Caller caller, UUID institution) {
-        if (caller.seesAll() && (caller.user() == null || caller.user().role() == org.medunion.identity.Role.ADMIN)) {
+        if (caller.seesAll() && (caller.user() == null || caller.user().role() == Role.ADMIN)) {
             return;
         }
-        List<UUID> memberOf = caller.user() != null && caller.user().role() == org.medunion.identity.Role.OFFICE
+        List<UUID> memberOf = caller.user() != null && caller.user().role() == Role.OFFICE
                 ? consortia.consortiaOf(institution) : List.of();
         caller.requirePractitionerWriter(institutions.districtOf(institution), memberOf);
     }

@@ -72,11 +72,13 @@ class InstitutionQueries {
             params.add(DivisionCode.significantPrefix(s.districtCode()) + "%");
         }
         if (s.consortiumId() != null) {
-            where.append(" and i.id in (select m.institution_id from registry_membership m where m.consortium_id = ? and m.end_date is null)");
+            where.append(
+                    " and i.id in (select m.institution_id from registry_membership m where m.consortium_id = ? and m.end_date is null)");
             params.add(s.consortiumId().value());
         }
         if (Boolean.TRUE.equals(s.primaryOnly())) {
-            where.append(" and i.category in ('COMMUNITY_HEALTH_CENTRE', 'COMMUNITY_HEALTH_STATION', 'TOWNSHIP_HOSPITAL', 'VILLAGE_CLINIC')");
+            where.append(
+                    " and i.category in ('COMMUNITY_HEALTH_CENTRE', 'COMMUNITY_HEALTH_STATION', 'TOWNSHIP_HOSPITAL', 'VILLAGE_CLINIC')");
         }
         where.append(access.caller().institutionFilter(params));
         return where.toString();

@@ -2,7 +2,9 @@ package org.medunion.registry.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,15 +56,16 @@ class InstitutionStore {
     }
 
     /** Name, affiliation, owner and district of institutions, in one query per chunk of IDs. */
-    Map<UUID, Brief> briefs(java.util.Collection<UUID> ids) {
+    Map<UUID, Brief> briefs(Collection<UUID> ids) {
         Map<UUID, Brief> briefs = new LinkedHashMap<>();
-        Rows.inChunks(new java.util.LinkedHashSet<>(ids), chunk -> jdbc.sql(
-                        "select id, name, affiliation, owner_body, district_code from registry_institution where id in ("
-                                + Rows.placeholders(chunk.size()) + ")")
+        Rows.inChunks(new LinkedHashSet<>(ids), chunk -> jdbc.sql(
+                "select id, name, affiliation, owner_body, district_code from registry_institution where id in ("
+                        + Rows.placeholders(chunk.size()) + ")")
                 .params(new ArrayList<Object>(chunk))
                 .query((rs, n) -> new Brief(Rows.uuid(rs, "id"), rs.getString("name"),
                         Affiliation.valueOf(rs.getString("affiliation")), rs.getString("owner_body"),
-                        rs.getString("district_code"))).list())
+                        rs.getString("district_code")))
+                .list())
                 .forEach(b -> briefs.put(b.id(), b));
         return briefs;
     }
@@ -86,7 +89,7 @@ class InstitutionStore {
         all.add(limit);
         all.add(offset);
         var rows = jdbc.sql("select i.* from registry_institution i where 1=1" + where
-                        + " order by i.district_code, i.name, i.id limit ? offset ?")
+                + " order by i.district_code, i.name, i.id limit ? offset ?")
                 .params(all).query((rs, n) -> new InstitutionView(new InstitutionId(Rows.uuid(rs, "id")),
                         rs.getString("name"), rs.getString("credit_code"),
                         Rows.enumOf(InstitutionCategory.class, rs.getString("category")),
@@ -98,7 +101,8 @@ class InstitutionStore {
                         Rows.uuid(rs, "grid_id") == null ? null : new GridId(Rows.uuid(rs, "grid_id")),
                         Rows.uuid(rs, "parent_id") == null ? null : new InstitutionId(Rows.uuid(rs, "parent_id")),
                         rs.getBoolean("regional_medical_centre"), rs.getString("address"), List.of(), List.of(),
-                        rs.getLong("version"), Rows.instant(rs, "updated_at"))).list();
+                        rs.getLong("version"), Rows.instant(rs, "updated_at")))
+                .list();
         return withChildren(rows);
     }
 
@@ -148,7 +152,8 @@ class InstitutionStore {
         List<InstitutionView.Campus> campuses = c.campuses() == null ? List.of() : c.campuses();
         for (int i = 0; i < campuses.size(); i++) {
             var campus = campuses.get(i);
-            jdbc.sql("insert into registry_institution_campus (institution_id, position, district_code, name, planned) values (?, ?, ?, ?, ?)")
+            jdbc.sql(
+                    "insert into registry_institution_campus (institution_id, position, district_code, name, planned) values (?, ?, ?, ?, ?)")
                     .params(id, i, campus.districtCode(), campus.name(), campus.planned()).update();
         }
         List<InstitutionView.KeySpecialty> specialties = c.keySpecialties() == null ? List.of() : c.keySpecialties();
@@ -166,17 +171,19 @@ class InstitutionStore {
         List<UUID> ids = rows.stream().map(r -> r.id().value()).toList();
         Map<UUID, List<InstitutionView.Campus>> campuses = new LinkedHashMap<>();
         Rows.inChunks(ids, chunk -> jdbc.sql("select * from registry_institution_campus where institution_id in ("
-                        + Rows.placeholders(chunk.size()) + ") order by institution_id, position")
+                + Rows.placeholders(chunk.size()) + ") order by institution_id, position")
                 .params(new ArrayList<Object>(chunk))
                 .query((rs, n) -> Map.entry(Rows.uuid(rs, "institution_id"), new InstitutionView.Campus(
-                        rs.getString("district_code"), rs.getString("name"), rs.getBoolean("planned")))).list())
+                        rs.getString("district_code"), rs.getString("name"), rs.getBoolean("planned"))))
+                .list())
                 .forEach(e -> campuses.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<UUID, List<InstitutionView.KeySpecialty>> specialties = new LinkedHashMap<>();
         Rows.inChunks(ids, chunk -> jdbc.sql("select * from registry_institution_key_specialty where institution_id in ("
-                        + Rows.placeholders(chunk.size()) + ") order by institution_id, position")
+                + Rows.placeholders(chunk.size()) + ") order by institution_id, position")
                 .params(new ArrayList<Object>(chunk))
                 .query((rs, n) -> Map.entry(Rows.uuid(rs, "institution_id"), new InstitutionView.KeySpecialty(
-                        rs.getString("discipline"), KeySpecialtyLevel.valueOf(rs.getString("level"))))).list())
+                        rs.getString("discipline"), KeySpecialtyLevel.valueOf(rs.getString("level")))))
+                .list())
                 .forEach(e -> specialties.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return rows.stream().map(r -> new InstitutionView(r.id(), r.name(), r.creditCode(), r.category(), r.level(),
                 r.grade(), r.ownership(), r.ownerBody(), r.affiliation(), r.tcm(), r.districtCode(), r.gridId(),

@@ -39,7 +39,7 @@ class PractitionerStore {
     /** Practitioners of the institutions matching {@code institutionWhere} (conditions on alias {@code i}). */
     List<PractitionerView> atInstitutions(String institutionWhere, List<Object> params) {
         return jdbc.sql("select p.* from registry_practitioner p where p.institution_id in (select i.id from"
-                        + " registry_institution i where 1=1" + institutionWhere + ") order by p.institution_id, p.name, p.id")
+                + " registry_institution i where 1=1" + institutionWhere + ") order by p.institution_id, p.name, p.id")
                 .params(params).query((rs, n) -> practitioner(rs)).list();
     }
 

@@ -2,6 +2,7 @@ package org.medunion.registry.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class ReferenceDataStore {
                     rs.getLong("population"))).list()) {
                 map.put(d.code(), d);
             }
-            map = java.util.Collections.unmodifiableMap(map);
+            map = Collections.unmodifiableMap(map);
             districts = map;
         }
         return map;
@@ -67,13 +68,15 @@ class ReferenceDataStore {
         }
         return assemble(jdbc.sql("select g.* from registry_grid g" + where + " order by g.district_code, g.code")
                 .params(params).query((rs, n) -> new GridRow(Rows.uuid(rs, "id"), rs.getString("code"),
-                        rs.getString("name"), rs.getString("district_code"), rs.getLong("population"))).list());
+                        rs.getString("name"), rs.getString("district_code"), rs.getLong("population")))
+                .list());
     }
 
     Optional<GridView> grid(UUID id) {
         return assemble(jdbc.sql("select * from registry_grid where id = ?").param(id)
                 .query((rs, n) -> new GridRow(Rows.uuid(rs, "id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("district_code"), rs.getLong("population"))).list()).stream().findFirst();
+                        rs.getString("district_code"), rs.getLong("population")))
+                .list()).stream().findFirst();
     }
 
     boolean gridCodeTaken(String code) {
@@ -98,8 +101,8 @@ class ReferenceDataStore {
         }
         Map<UUID, List<String>> streets = new LinkedHashMap<>();
         Rows.inChunks(rows.stream().map(GridRow::id).toList(), ids -> jdbc.sql(
-                        "select grid_id, street from registry_grid_street where grid_id in (" + Rows.placeholders(ids.size())
-                                + ") order by grid_id, position")
+                "select grid_id, street from registry_grid_street where grid_id in (" + Rows.placeholders(ids.size())
+                        + ") order by grid_id, position")
                 .params(new ArrayList<Object>(ids))
                 .query((rs, n) -> Map.entry(Rows.uuid(rs, "grid_id"), rs.getString("street"))).list())
                 .forEach(e -> streets.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

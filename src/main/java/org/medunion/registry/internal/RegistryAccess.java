@@ -1,12 +1,13 @@
 package org.medunion.registry.internal;
 
-import org.medunion.shared.DivisionCode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
+import org.medunion.shared.DivisionCode;
 import org.medunion.shared.ForbiddenException;
 import org.springframework.stereotype.Component;
 
@@ -108,7 +109,7 @@ class RegistryAccess {
          * but a pharmacist should hear "forbidden", not which field of a registry form they got wrong.
          */
         void requireRoleAmong(Role... roles) {
-            if (user == null || java.util.Arrays.asList(roles).contains(user.role())) {
+            if (user == null || Arrays.asList(roles).contains(user.role())) {
                 return;
             }
             throw new ForbiddenException(RegistryError.FORBIDDEN);

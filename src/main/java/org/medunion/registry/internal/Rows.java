@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,7 +46,7 @@ final class Rows {
     }
 
     static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     /** Runs a query per chunk of IDs ({@code in (...)} lists stay small) and concatenates the results. */

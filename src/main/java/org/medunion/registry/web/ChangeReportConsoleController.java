@@ -1,6 +1,7 @@
 package org.medunion.registry.web;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.medunion.registry.ChangeReportView;
 import org.medunion.registry.ConsortiumId;
@@ -51,7 +52,7 @@ class ChangeReportConsoleController {
         ChangeReportView report = registry.changeReport(id).orElseThrow(() -> new NotFoundException("ChangeReport", id));
         model.addAttribute("r", report);
         model.addAttribute("reporter", report.reportingInstitution() == null ? "—"
-                : registrySupport.names(java.util.List.of(report.reportingInstitution())).get(report.reportingInstitution()));
+                : registrySupport.names(List.of(report.reportingInstitution())).get(report.reportingInstitution()));
         return "change-report";
     }
 

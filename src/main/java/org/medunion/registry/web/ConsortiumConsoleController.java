@@ -188,6 +188,7 @@ class ConsortiumConsoleController {
 
     /** The add-member form as typed. */
     static class MemberForm {
+
         String institutionId;
         String role;
         String basis;
@@ -195,17 +196,41 @@ class ConsortiumConsoleController {
         String leadDiscipline;
         String overrideReason;
 
-        public String getInstitutionId() { return institutionId; }
-        public void setInstitutionId(String v) { institutionId = v; }
-        public String getRole() { return role; }
-        public void setRole(String v) { role = v; }
-        public String getBasis() { return basis; }
-        public void setBasis(String v) { basis = v; }
-        public String getStartDate() { return startDate; }
-        public void setStartDate(String v) { startDate = v; }
-        public String getLeadDiscipline() { return leadDiscipline; }
-        public void setLeadDiscipline(String v) { leadDiscipline = v; }
-        public String getOverrideReason() { return overrideReason; }
-        public void setOverrideReason(String v) { overrideReason = v; }
+        public String getInstitutionId() {
+            return institutionId;
+        }
+        public void setInstitutionId(String v) {
+            institutionId = v;
+        }
+        public String getRole() {
+            return role;
+        }
+        public void setRole(String v) {
+            role = v;
+        }
+        public String getBasis() {
+            return basis;
+        }
+        public void setBasis(String v) {
+            basis = v;
+        }
+        public String getStartDate() {
+            return startDate;
+        }
+        public void setStartDate(String v) {
+            startDate = v;
+        }
+        public String getLeadDiscipline() {
+            return leadDiscipline;
+        }
+        public void setLeadDiscipline(String v) {
+            leadDiscipline = v;
+        }
+        public String getOverrideReason() {
+            return overrideReason;
+        }
+        public void setOverrideReason(String v) {
+            overrideReason = v;
+        }
     }
 }

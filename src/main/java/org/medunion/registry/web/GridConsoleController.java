@@ -72,6 +72,7 @@ class GridConsoleController {
 
     /** A district with its grids and the consortia registered in it. */
     record DistrictTile(DistrictView district, List<GridTile> grids, List<ConsortiumView> consortia) {
+
         public boolean uncovered() {
             return consortia.isEmpty() && grids.stream().allMatch(GridTile::uncovered);
         }
@@ -83,6 +84,7 @@ class GridConsoleController {
 
     /** A grid and the active consortia covering it. */
     record GridTile(GridView grid, List<ConsortiumView> covering) {
+
         public boolean uncovered() {
             return covering.isEmpty();
         }

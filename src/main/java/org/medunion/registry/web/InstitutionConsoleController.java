@@ -124,6 +124,7 @@ class InstitutionConsoleController {
 
     /** The register form's values as typed; converted (and checked) only when submitted. */
     static class InstitutionForm {
+
         private String name;
         private String creditCode;
         private String category;
@@ -145,29 +146,77 @@ class InstitutionConsoleController {
                     blankToNull(districtCode), null, null, regionalMedicalCentre, blankToNull(address), List.of(), List.of());
         }
 
-        public String getName() { return name; }
-        public void setName(String v) { name = v; }
-        public String getCreditCode() { return creditCode; }
-        public void setCreditCode(String v) { creditCode = v; }
-        public String getCategory() { return category; }
-        public void setCategory(String v) { category = v; }
-        public String getLevel() { return level; }
-        public void setLevel(String v) { level = v; }
-        public String getGrade() { return grade; }
-        public void setGrade(String v) { grade = v; }
-        public String getOwnership() { return ownership; }
-        public void setOwnership(String v) { ownership = v; }
-        public String getOwnerBody() { return ownerBody; }
-        public void setOwnerBody(String v) { ownerBody = v; }
-        public String getAffiliation() { return affiliation; }
-        public void setAffiliation(String v) { affiliation = v; }
-        public boolean isTcm() { return tcm; }
-        public void setTcm(boolean v) { tcm = v; }
-        public String getDistrictCode() { return districtCode; }
-        public void setDistrictCode(String v) { districtCode = v; }
-        public boolean isRegionalMedicalCentre() { return regionalMedicalCentre; }
-        public void setRegionalMedicalCentre(boolean v) { regionalMedicalCentre = v; }
-        public String getAddress() { return address; }
-        public void setAddress(String v) { address = v; }
+        public String getName() {
+            return name;
+        }
+        public void setName(String v) {
+            name = v;
+        }
+        public String getCreditCode() {
+            return creditCode;
+        }
+        public void setCreditCode(String v) {
+            creditCode = v;
+        }
+        public String getCategory() {
+            return category;
+        }
+        public void setCategory(String v) {
+            category = v;
+        }
+        public String getLevel() {
+            return level;
+        }
+        public void setLevel(String v) {
+            level = v;
+        }
+        public String getGrade() {
+            return grade;
+        }
+        public void setGrade(String v) {
+            grade = v;
+        }
+        public String getOwnership() {
+            return ownership;
+        }
+        public void setOwnership(String v) {
+            ownership = v;
+        }
+        public String getOwnerBody() {
+            return ownerBody;
+        }
+        public void setOwnerBody(String v) {
+            ownerBody = v;
+        }
+        public String getAffiliation() {
+            return affiliation;
+        }
+        public void setAffiliation(String v) {
+            affiliation = v;
+        }
+        public boolean isTcm() {
+            return tcm;
+        }
+        public void setTcm(boolean v) {
+            tcm = v;
+        }
+        public String getDistrictCode() {
+            return districtCode;
+        }
+        public void setDistrictCode(String v) {
+            districtCode = v;
+        }
+        public boolean isRegionalMedicalCentre() {
+            return regionalMedicalCentre;
+        }
+        public void setRegionalMedicalCentre(boolean v) {
+            regionalMedicalCentre = v;
+        }
+        public String getAddress() {
+            return address;
+        }
+        public void setAddress(String v) {
+            address = v;
+        }
     }
 }

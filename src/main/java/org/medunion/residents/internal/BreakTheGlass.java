@@ -1,6 +1,5 @@
 package org.medunion.residents.internal;
 
-import org.medunion.residents.ResidentsError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import org.medunion.registry.InstitutionId;
 import org.medunion.residents.BreakTheGlassView;
 import org.medunion.residents.CareRelationship;
 import org.medunion.residents.ResidentId;
+import org.medunion.residents.ResidentsError;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;

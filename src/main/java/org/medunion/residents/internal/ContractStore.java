@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -125,7 +126,7 @@ class ContractStore {
     }
 
     Map<PriorityGroup, Long> countCoveringByGroup(LocalDate date) {
-        var out = new java.util.EnumMap<PriorityGroup, Long>(PriorityGroup.class);
+        var out = new EnumMap<PriorityGroup, Long>(PriorityGroup.class);
         jdbc.sql("""
                 select g.priority_group, count(*) from residents_contract c
                   join residents_contract_priority_group g on g.contract_id = c.id
@@ -140,7 +141,7 @@ class ContractStore {
                    LocalDate end, String status, String reason, UUID renewedFrom, long version) {
         }
         List<Raw> raws = jdbc.sql("select " + COLUMNS + " from residents_contract c where " + where
-                        + " order by c.start_date, c.id")
+                + " order by c.start_date, c.id")
                 .params(params)
                 .query((rs, n) -> new Raw(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
@@ -155,12 +156,14 @@ class ContractStore {
         jdbc.sql("select contract_id, priority_group from residents_contract_priority_group where contract_id in (:ids)")
                 .param("ids", ids)
                 .query((rs, n) -> groups.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(PriorityGroup.class))
-                        .add(PriorityGroup.valueOf(rs.getString(2)))).list();
+                        .add(PriorityGroup.valueOf(rs.getString(2))))
+                .list();
         var services = new HashMap<UUID, List<ContractService>>();
         jdbc.sql("select contract_id, service from residents_contract_service where contract_id in (:ids) order by service")
                 .param("ids", ids)
                 .query((rs, n) -> services.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(ContractService.valueOf(rs.getString(2)))).list();
+                        .add(ContractService.valueOf(rs.getString(2))))
+                .list();
         return raws.stream().map(r -> new ContractView(new ContractId(r.id()), new ResidentId(r.resident()),
                 new TeamId(r.team()), new InstitutionId(r.primary()), new InstitutionId(r.district()),
                 new InstitutionId(r.municipal()), groups.getOrDefault(r.id(), EnumSet.noneOf(PriorityGroup.class)),

@@ -1,6 +1,5 @@
 package org.medunion.residents.internal;
 
-import org.medunion.residents.ResidentsError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import org.medunion.residents.EndContract;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.RenewContract;
 import org.medunion.residents.ResidentId;
+import org.medunion.residents.ResidentsError;
 import org.medunion.residents.SignContract;
 import org.medunion.residents.TeamId;
 import org.medunion.residents.TeamView;
@@ -166,7 +166,8 @@ class FamilyDoctorContracts {
     }
 
     /** A hospital (not a primary institution) of the given affiliation, rated secondary or tertiary. */
-    private static void hospital(InstitutionId id, RegistrySnapshot registry, String field, ResidentsError code, Set<Affiliation> affiliations) {
+    private static void hospital(InstitutionId id, RegistrySnapshot registry, String field, ResidentsError code,
+                                 Set<Affiliation> affiliations) {
         if (id == null) {
             throw new InvalidInputException(field, "field.required");
         }

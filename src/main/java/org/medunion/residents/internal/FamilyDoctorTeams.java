@@ -98,14 +98,17 @@ class FamilyDoctorTeams {
             throw new ForbiddenException(ResidentsError.NOT_OWN_INSTITUTION);
         }
         String name = ResidentInputs.name(c.name(), p + "name");
-        member(c.gpPractitionerId(), Profession.PHYSICIAN, c.institutionId(), registry, p + "gpPractitionerId", ResidentsError.GP_NOT_OF_INSTITUTION);
-        member(c.nursePractitionerId(), Profession.NURSE, c.institutionId(), registry, p + "nursePractitionerId", ResidentsError.NURSE_NOT_OF_INSTITUTION);
+        member(c.gpPractitionerId(), Profession.PHYSICIAN, c.institutionId(), registry, p + "gpPractitionerId",
+                ResidentsError.GP_NOT_OF_INSTITUTION);
+        member(c.nursePractitionerId(), Profession.NURSE, c.institutionId(), registry, p + "nursePractitionerId",
+                ResidentsError.NURSE_NOT_OF_INSTITUTION);
         List<PractitionerId> specialists = c.specialistPractitionerIds() == null ? List.of() : c.specialistPractitionerIds();
         var seen = new HashSet<PractitionerId>(List.of(c.gpPractitionerId(), c.nursePractitionerId()));
         boolean seniorPhysician = false;
         for (int i = 0; i < specialists.size(); i++) {
             String field = p + "specialistPractitionerIds[" + i + "]";
-            PractitionerView s = member(specialists.get(i), Profession.PHYSICIAN, null, registry, field, ResidentsError.SPECIALIST_NOT_A_PHYSICIAN);
+            PractitionerView s = member(specialists.get(i), Profession.PHYSICIAN, null, registry, field,
+                    ResidentsError.SPECIALIST_NOT_A_PHYSICIAN);
             if (!seen.add(s.id())) {
                 throw new InvalidInputException(field, ResidentsError.TEAM_MEMBER_TWICE);
             }
@@ -116,7 +119,7 @@ class FamilyDoctorTeams {
         }
         if (!seniorPhysician) {
             throw new RuleViolationException(List.of(new RuleViolationException.Violation("NN-5", NN5_CLAUSE,
-                    messages.getMessage("residents.rule.NN-5", new Object[]{institution.name()}, "NN-5",
+                    messages.getMessage("residents.rule.NN-5", new Object[] {institution.name()}, "NN-5",
                             LocaleContextHolder.getLocale()),
                     p + "specialistPractitionerIds", List.of("Organization/" + institution.id()))));
         }

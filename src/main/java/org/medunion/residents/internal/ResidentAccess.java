@@ -1,7 +1,5 @@
 package org.medunion.residents.internal;
 
-import org.medunion.residents.ResidentsError;
-import org.medunion.shared.DivisionCode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,7 +21,9 @@ import org.medunion.residents.RecordLink;
 import org.medunion.residents.ResidentAccessExtension;
 import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentView;
+import org.medunion.residents.ResidentsError;
 import org.medunion.residents.internal.ResidentStore.ResidentRow;
+import org.medunion.shared.DivisionCode;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.Masking;
 import org.springframework.beans.factory.ObjectProvider;
@@ -103,7 +103,8 @@ class ResidentAccess {
             return new Filter("1=1", Map.of());
         }
         if (u.scope().type() == ScopeType.JURISDICTION) {
-            return new Filter("r.district_code like :scopePrefix", Map.of("scopePrefix", DivisionCode.significantPrefix(u.scope().reference()) + "%"));
+            return new Filter("r.district_code like :scopePrefix",
+                    Map.of("scopePrefix", DivisionCode.significantPrefix(u.scope().reference()) + "%"));
         }
         Set<UUID> institutions = institutions(u);
         if (institutions.isEmpty()) {

@@ -1,10 +1,10 @@
 package org.medunion.residents.internal;
 
-import org.medunion.residents.ResidentsError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +28,15 @@ import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentRegistered;
 import org.medunion.residents.ResidentSearch;
 import org.medunion.residents.ResidentView;
+import org.medunion.residents.ResidentsError;
 import org.medunion.residents.internal.ResidentInputs.ValidResident;
 import org.medunion.residents.internal.ResidentStore.LinkRow;
 import org.medunion.residents.internal.ResidentStore.ResidentRow;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
-import org.medunion.shared.Slice;
 import org.medunion.shared.NotFoundException;
+import org.medunion.shared.Slice;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -318,7 +319,7 @@ class ResidentIndex {
         var newRows = new LinkedHashMap<String, ResidentRow>();
         var links = new ArrayList<LinkRow>();
         var ids = new ArrayList<ResidentId>(valid.size());
-        var linked = new java.util.HashSet<String>();
+        var linked = new HashSet<String>();
         for (int i = 0; i < valid.size(); i++) {
             ValidResident v = valid.get(i);
             InstitutionId source = sources.get(i);
@@ -332,7 +333,8 @@ class ResidentIndex {
                 id = row.id();
             }
             if (source != null && linked.add(id + "|" + source + "|" + v.localRecordNumber())
-                    && (!existing || newRows.containsKey(v.idNumber().value()) || !store.hasLink(id, source.value(), v.localRecordNumber()))) {
+                    && (!existing || newRows.containsKey(v.idNumber().value())
+                            || !store.hasLink(id, source.value(), v.localRecordNumber()))) {
                 links.add(new LinkRow(id, source.value(), v.localRecordNumber(), MatchBasis.ID_NUMBER, now));
             }
             ids.add(new ResidentId(id));

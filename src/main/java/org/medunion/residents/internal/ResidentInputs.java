@@ -1,8 +1,7 @@
 package org.medunion.residents.internal;
 
-import org.medunion.residents.ResidentsError;
-import org.medunion.shared.DivisionCode;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +10,9 @@ import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ContractService;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.RegisterResident;
+import org.medunion.residents.ResidentsError;
 import org.medunion.residents.Sex;
+import org.medunion.shared.DivisionCode;
 import org.medunion.shared.Inputs;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.ResidentIdNumber;
@@ -132,7 +133,7 @@ final class ResidentInputs {
     static Set<PriorityGroup> priorityGroups(List<String> declared, LocalDate birthDate, Sex sex, LocalDate on) {
         var groups = EnumSet.noneOf(PriorityGroup.class);
         List<PriorityGroup> given = Inputs.enumList(declared, PriorityGroup.class, "priorityGroups");
-        int age = java.time.Period.between(birthDate, on).getYears();
+        int age = Period.between(birthDate, on).getYears();
         boolean elderly = age >= 65;
         boolean child = age <= 6;
         for (PriorityGroup g : given) {

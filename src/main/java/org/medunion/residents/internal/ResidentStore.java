@@ -118,7 +118,8 @@ class ResidentStore {
 
     /** Residents with the same name, birth date and sex but another ID number. */
     List<ResidentRow> demographicMatches(String name, LocalDate birthDate, Sex sex, UUID except) {
-        return jdbc.sql("select " + COLUMNS + " from residents_resident r where r.birth_date = ? and r.sex = ? and r.name = ? and r.id <> ?")
+        return jdbc
+                .sql("select " + COLUMNS + " from residents_resident r where r.birth_date = ? and r.sex = ? and r.name = ? and r.id <> ?")
                 .params(Date.valueOf(birthDate), sex.code(), name, except).query(ROWS).list();
     }
 
@@ -175,10 +176,12 @@ class ResidentStore {
 
     boolean hasLink(UUID residentId, UUID source, String localRecordNumber) {
         if (localRecordNumber == null) {
-            return jdbc.sql("select count(*) from residents_record_link where resident_id = ? and source_institution = ? and local_record_number is null")
+            return jdbc.sql(
+                    "select count(*) from residents_record_link where resident_id = ? and source_institution = ? and local_record_number is null")
                     .params(residentId, source).query(Long.class).single() > 0;
         }
-        return jdbc.sql("select count(*) from residents_record_link where resident_id = ? and source_institution = ? and local_record_number = ?")
+        return jdbc.sql(
+                "select count(*) from residents_record_link where resident_id = ? and source_institution = ? and local_record_number = ?")
                 .params(residentId, source, localRecordNumber).query(Long.class).single() > 0;
     }
 
@@ -242,7 +245,8 @@ class ResidentStore {
     }
 
     List<DuplicateRow> openDuplicates(int limit) {
-        return jdbc.sql("select resident_a, resident_b, reason from residents_possible_duplicate where status = 'OPEN' order by detected_at desc limit ?")
+        return jdbc.sql(
+                "select resident_a, resident_b, reason from residents_possible_duplicate where status = 'OPEN' order by detected_at desc limit ?")
                 .param(limit)
                 .query((rs, n) -> new DuplicateRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
                 .list();

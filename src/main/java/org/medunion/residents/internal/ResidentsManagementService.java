@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.medunion.identity.Role;
 import org.medunion.registry.InstitutionId;
+import org.medunion.registry.PractitionerId;
 import org.medunion.residents.BreakTheGlassView;
 import org.medunion.residents.CareRelationship;
 import org.medunion.residents.ContractId;
@@ -25,6 +26,7 @@ import org.medunion.residents.ResidentsManagement;
 import org.medunion.residents.SignContract;
 import org.medunion.residents.TeamId;
 import org.medunion.residents.TeamView;
+import org.medunion.shared.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,7 +90,7 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
-    public org.medunion.shared.Slice<ResidentView> search(ResidentSearch search, int offset) {
+    public Slice<ResidentView> search(ResidentSearch search, int offset) {
         return index.search(search, offset);
     }
 
@@ -108,7 +110,7 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
-    public List<TeamView> teamsWithMember(org.medunion.registry.PractitionerId practitionerId) {
+    public List<TeamView> teamsWithMember(PractitionerId practitionerId) {
         return teams.teamsWithMember(practitionerId);
     }
 

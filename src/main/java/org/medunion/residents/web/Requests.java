@@ -40,6 +40,7 @@ final class Requests {
 
     record RegisterResidentRequest(String idNumber, String name, String sex, LocalDate birthDate, String phone,
                                    String districtCode, String sourceInstitutionId, String localRecordNumber) {
+
         RegisterResident command() {
             return new RegisterResident(idNumber, name, sex, birthDate, phone, districtCode,
                     id(sourceInstitutionId, "sourceInstitutionId", InstitutionId::new, false), localRecordNumber);
@@ -47,6 +48,7 @@ final class Requests {
     }
 
     record LinkRecordRequest(String sourceInstitutionId, String localRecordNumber) {
+
         LinkRecord command() {
             return new LinkRecord(id(sourceInstitutionId, "sourceInstitutionId", InstitutionId::new, false), localRecordNumber);
         }
@@ -54,11 +56,13 @@ final class Requests {
 
     record FormTeamRequest(String institutionId, String name, String gpPractitionerId, String nursePractitionerId,
                            List<String> specialistPractitionerIds) {
+
         FormTeam command() {
             var specialists = new ArrayList<PractitionerId>();
             if (specialistPractitionerIds != null) {
                 for (int i = 0; i < specialistPractitionerIds.size(); i++) {
-                    specialists.add(id(specialistPractitionerIds.get(i), "specialistPractitionerIds[" + i + "]", PractitionerId::new, true));
+                    specialists
+                            .add(id(specialistPractitionerIds.get(i), "specialistPractitionerIds[" + i + "]", PractitionerId::new, true));
                 }
             }
             return new FormTeam(id(institutionId, "institutionId", InstitutionId::new, true), name,
@@ -69,6 +73,7 @@ final class Requests {
 
     record SignContractRequest(String residentId, String teamId, String districtHospitalId, String municipalHospitalId,
                                LocalDate startDate, LocalDate endDate, List<String> priorityGroups, List<String> services) {
+
         SignContract command() {
             return new SignContract(id(residentId, "residentId", ResidentId::new, true), id(teamId, "teamId", TeamId::new, true),
                     id(districtHospitalId, "districtHospitalId", InstitutionId::new, true),
@@ -78,12 +83,14 @@ final class Requests {
     }
 
     record RenewContractRequest(LocalDate endDate, List<String> priorityGroups, List<String> services) {
+
         RenewContract command() {
             return new RenewContract(endDate, priorityGroups, services);
         }
     }
 
     record EndContractRequest(String reason, LocalDate endDate) {
+
         EndContract command() {
             return new EndContract(reason, endDate);
         }

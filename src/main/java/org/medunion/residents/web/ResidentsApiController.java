@@ -1,6 +1,5 @@
 package org.medunion.residents.web;
 
-import org.medunion.residents.ResidentsError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -20,6 +19,7 @@ import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentSearch;
 import org.medunion.residents.ResidentStatistics;
 import org.medunion.residents.ResidentView;
+import org.medunion.residents.ResidentsError;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.residents.TeamId;
 import org.medunion.residents.TeamView;

@@ -1,5 +1,9 @@
 package org.medunion.residents.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +18,17 @@ import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ContractService;
 import org.medunion.residents.ContractView;
+import org.medunion.residents.PriorityGroup;
+import org.medunion.residents.RegisterResident;
 import org.medunion.residents.Registration;
 import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentSearch;
 import org.medunion.residents.ResidentView;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.residents.SignContract;
+import org.medunion.residents.TeamId;
 import org.medunion.residents.TeamView;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
@@ -28,7 +36,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,7 +94,7 @@ class ResidentsConsoleController {
     String register(@RequestParam String idNumber, @RequestParam String name, @RequestParam(required = false) String phone,
                     @RequestParam(required = false) String localRecordNumber, Model model, RedirectAttributes redirect) {
         try {
-            Registration r = residents.register(new org.medunion.residents.RegisterResident(idNumber, name, null, null,
+            Registration r = residents.register(new RegisterResident(idNumber, name, null, null,
                     blankToNull(phone), null, null, blankToNull(localRecordNumber)));
             redirect.addFlashAttribute("notice", text(r.outcome() == Registration.Outcome.CREATED
                     ? "residents.register.created" : "residents.register.linked"));
@@ -127,8 +134,8 @@ class ResidentsConsoleController {
             var all = registry.hospitals();
             model.addAttribute("districtHospitals", hospitals(all, Affiliation.DISTRICT, Affiliation.COUNTY));
             model.addAttribute("municipalHospitals", hospitals(all, Affiliation.MUNICIPAL, Affiliation.MUNICIPAL));
-            model.addAttribute("priorityGroups", org.medunion.residents.PriorityGroup.values());
-            model.addAttribute("services", org.medunion.residents.ContractService.values());
+            model.addAttribute("priorityGroups", PriorityGroup.values());
+            model.addAttribute("services", ContractService.values());
         }
         return "residents/detail";
     }
@@ -140,7 +147,7 @@ class ResidentsConsoleController {
                 RedirectAttributes redirect) {
         try {
             residents.signContract(new SignContract(Requests.id(id, "residentId", ResidentId::new, true),
-                    Requests.id(teamId, "teamId", org.medunion.residents.TeamId::new, true),
+                    Requests.id(teamId, "teamId", TeamId::new, true),
                     Requests.id(districtHospitalId, "districtHospitalId", InstitutionId::new, true),
                     Requests.id(municipalHospitalId, "municipalHospitalId", InstitutionId::new, true),
                     null, null, priorityGroups, services));
@@ -166,15 +173,15 @@ class ResidentsConsoleController {
 
     private static List<InstitutionView> hospitals(List<InstitutionView> all, Affiliation a, Affiliation b) {
         return all.stream().filter(i -> !i.isPrimary() && (i.affiliation() == a || i.affiliation() == b)
-                        && (i.level() == HospitalLevel.SECONDARY || i.level() == HospitalLevel.TERTIARY))
-                .sorted(java.util.Comparator.comparing(InstitutionView::name)).toList();
+                && (i.level() == HospitalLevel.SECONDARY || i.level() == HospitalLevel.TERTIARY))
+                .sorted(Comparator.comparing(InstitutionView::name)).toList();
     }
 
     /** Names of the institutions the page shows: record sources and the contracts' three institutions. */
     private Map<String, String> institutionNames(ResidentView r, List<ContractView> contracts) {
-        var shown = new java.util.ArrayList<InstitutionId>();
+        var shown = new ArrayList<InstitutionId>();
         r.linkedRecords().forEach(l -> shown.add(l.sourceInstitutionId()));
-        contracts.forEach(c -> shown.addAll(java.util.Arrays.asList(c.primaryInstitutionId(), c.districtHospitalId(),
+        contracts.forEach(c -> shown.addAll(Arrays.asList(c.primaryInstitutionId(), c.districtHospitalId(),
                 c.municipalHospitalId())));
         var names = new HashMap<String, String>();
         registry.institutionNames(shown).forEach((id, name) -> names.put(id.toString(), name));
@@ -182,7 +189,7 @@ class ResidentsConsoleController {
     }
 
     private Map<String, String> practitionerNames(TeamView t) {
-        var members = new java.util.ArrayList<PractitionerId>();
+        var members = new ArrayList<PractitionerId>();
         members.add(t.gpPractitionerId());
         members.add(t.nursePractitionerId());
         members.addAll(t.specialistPractitionerIds());

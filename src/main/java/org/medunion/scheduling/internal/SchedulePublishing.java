@@ -159,7 +159,7 @@ class SchedulePublishing {
                 ? settings.defaultShare(c.kind(), c.institutionId()) : ReservedShare.parse(c.reservedShare(), "reservedShare");
         if (share.numerator() * (long) minimum.denominator() < minimum.numerator() * (long) share.denominator()) {
             String key = "error." + SchedulingError.SHARE_BELOW_MINIMUM.code();
-            String message = messages.getMessage(key, new Object[]{"reservedShare", share, minimum, c.kind()}, key,
+            String message = messages.getMessage(key, new Object[] {"reservedShare", share, minimum, c.kind()}, key,
                     LocaleContextHolder.getLocale());
             throw new RuleViolationException(List.of(new RuleViolationException.Violation("NN-4", settings.nn4Clause(), message,
                     "reservedShare", List.of("Organization/" + c.institutionId()))));

@@ -4,12 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -123,7 +125,7 @@ class SchedulingStore {
         return new ScheduleView(new ScheduleId(uuid(rs, "id")), new InstitutionId(uuid(rs, "institution_id")),
                 rs.getString("department"), rs.getString("discipline"),
                 practitioner == null ? null : new PractitionerId(practitioner), ScheduleKind.valueOf(rs.getString("kind")),
-                rs.getObject("period_start", java.time.LocalDate.class), rs.getObject("period_end", java.time.LocalDate.class),
+                rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
                 new ReservedShare(rs.getInt("reserved_numerator"), rs.getInt("reserved_denominator")),
                 Duration.parse(rs.getString("release_lead_time")), rs.getInt("slot_count"), rs.getInt("reserved_count"),
                 instant(rs, "created_at"), rs.getString("created_by"));
@@ -176,7 +178,7 @@ class SchedulingStore {
         }
         if (department != null && !department.isBlank()) {
             sql.append(" and (lower(s.department) like ? or lower(coalesce(s.discipline, '')) like ?)");
-            String like = "%" + department.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+            String like = "%" + department.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
             params.add(like);
             params.add(like);
         }
@@ -211,7 +213,8 @@ class SchedulingStore {
 
     /** Free slots of a schedule to try in order: reserved first when the caller may use them. */
     List<SlotView> candidates(UUID schedule, Instant from, Instant to, Instant notBefore, boolean primaryCare, int limit) {
-        var sql = new StringBuilder("select " + SLOT_COLUMNS + " from scheduling_slot s where s.schedule_id = ? and s.status = 'FREE' and s.start_at > ?");
+        var sql = new StringBuilder(
+                "select " + SLOT_COLUMNS + " from scheduling_slot s where s.schedule_id = ? and s.status = 'FREE' and s.start_at > ?");
         var params = new ArrayList<Object>(List.of(schedule, ts(notBefore)));
         if (from != null) {
             sql.append(" and s.start_at >= ? and s.start_at < ?");
@@ -231,21 +234,21 @@ class SchedulingStore {
      */
     int claim(SlotId id, boolean mayUseReserved) {
         return jdbc.sql("update scheduling_slot set status = 'BOOKED', version = version + 1 where id = ? and status = 'FREE'"
-                        + (mayUseReserved ? "" : " and pool = 'PUBLIC'"))
+                + (mayUseReserved ? "" : " and pool = 'PUBLIC'"))
                 .param(id.value()).update();
     }
 
     /** Returns a booked slot to FREE in the given pool. */
     int free(SlotId id, SlotPool pool, Instant releasedAt) {
         return jdbc.sql("update scheduling_slot set status = 'FREE', pool = ?, released_at = ?, version = version + 1 "
-                        + "where id = ? and status = 'BOOKED'")
+                + "where id = ? and status = 'BOOKED'")
                 .params(pool.name(), ts(releasedAt), id.value()).update();
     }
 
     /** NN-4 release: idempotent, safe to run concurrently on every instance. */
     int releaseDue(Instant now) {
         return jdbc.sql("update scheduling_slot set pool = 'PUBLIC', released_at = ?, version = version + 1 "
-                        + "where pool = 'PRIMARY_CARE_RESERVED' and status = 'FREE' and release_at <= ?")
+                + "where pool = 'PRIMARY_CARE_RESERVED' and status = 'FREE' and release_at <= ?")
                 .params(ts(now), ts(now)).update();
     }
 
@@ -282,7 +285,8 @@ class SchedulingStore {
     }
 
     List<BookingView> bookingsOfInstitution(UUID institution, int limit) {
-        return jdbc.sql(BOOKING_SELECT + "where s.institution_id = ? or b.booked_by_institution = ? order by b.created_at desc limit " + limit)
+        return jdbc
+                .sql(BOOKING_SELECT + "where s.institution_id = ? or b.booked_by_institution = ? order by b.created_at desc limit " + limit)
                 .params(institution, institution).query(this::mapBooking).list();
     }
 

@@ -35,8 +35,8 @@ final class SlotPlan {
                 }
                 continue;
             }
-            for (LocalTime t = dayStart; !t.plusMinutes(slotMinutes).isAfter(dayEnd) && !t.plusMinutes(slotMinutes).isBefore(t);
-                 t = t.plusMinutes(slotMinutes)) {
+            for (LocalTime t = dayStart; !t.plusMinutes(slotMinutes).isAfter(dayEnd)
+                    && !t.plusMinutes(slotMinutes).isBefore(t); t = t.plusMinutes(slotMinutes)) {
                 Instant s = d.atTime(t).atZone(zone).toInstant();
                 Instant e = s.plus(Duration.ofMinutes(slotMinutes));
                 for (int k = 0; k < perInterval; k++) {

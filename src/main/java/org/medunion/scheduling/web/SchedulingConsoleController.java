@@ -2,6 +2,7 @@ package org.medunion.scheduling.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +18,15 @@ import org.medunion.scheduling.BookSlot;
 import org.medunion.scheduling.BookingId;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.SlotGroups;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotPool;
 import org.medunion.scheduling.SlotSearch;
 import org.medunion.scheduling.internal.SchedulingAccess;
+import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,10 +98,10 @@ class SchedulingConsoleController {
                 consortium == null ? null : new ConsortiumId(consortium), null, department, kind,
                 date, null, true, 200)); // no date: every upcoming free slot, so the first search finds some
         model.addAttribute("slots", found);
-        model.addAttribute("groups", org.medunion.scheduling.SlotGroups.byKindDayDepartment(found, clock.getZone(),
-                org.springframework.context.i18n.LocaleContextHolder.getLocale(),
+        model.addAttribute("groups", SlotGroups.byKindDayDepartment(found, clock.getZone(),
+                LocaleContextHolder.getLocale(),
                 k -> messages.getMessage("scheduling.kind." + k.name(), null, k.name(),
-                        org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+                        LocaleContextHolder.getLocale())));
         model.addAttribute("names", institutionNames(found.stream().map(s -> s.institutionId()).distinct().toList()));
         return "scheduling/slots :: results";
     }
@@ -107,12 +111,12 @@ class SchedulingConsoleController {
         try {
             UUID resident;
             if (residentId == null || residentId.isBlank()) {
-                throw new org.medunion.shared.InvalidInputException("residentId", "scheduling.book.pickResident");
+                throw new InvalidInputException("residentId", "scheduling.book.pickResident");
             }
             try {
                 resident = UUID.fromString(residentId.trim());
             } catch (IllegalArgumentException e) {
-                throw new org.medunion.shared.InvalidInputException("residentId", "request.wrongType", residentId, "UUID");
+                throw new InvalidInputException("residentId", "request.wrongType", residentId, "UUID");
             }
             model.addAttribute("booking", scheduling.book(BookSlot.slot(new SlotId(slotId), new ResidentId(resident))));
         } catch (MedUnionException e) {
@@ -128,7 +132,7 @@ class SchedulingConsoleController {
                 case "cancel" -> scheduling.cancel(new BookingId(id));
                 case "no-show" -> scheduling.recordNoShow(new BookingId(id));
                 case "attended" -> scheduling.recordAttendance(new BookingId(id));
-                default -> throw new org.medunion.shared.InvalidInputException("action", "request.unknownValue", action,
+                default -> throw new InvalidInputException("action", "request.unknownValue", action,
                         "cancel, no-show, attended");
             };
             model.addAttribute("b", b);
@@ -139,7 +143,7 @@ class SchedulingConsoleController {
     }
 
     /** Names of just the institutions a page shows (a name is no personal data; the other side may lie outside scope). */
-    private Map<UUID, String> institutionNames(java.util.Collection<InstitutionId> shown) {
+    private Map<UUID, String> institutionNames(Collection<InstitutionId> shown) {
         var out = new HashMap<UUID, String>();
         registry.institutionNames(shown).forEach((id, name) -> out.put(id.value(), name));
         return out;

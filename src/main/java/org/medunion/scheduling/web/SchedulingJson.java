@@ -29,6 +29,7 @@ final class SchedulingJson {
     record ScheduleJson(String id, String institutionId, String department, String discipline, String practitionerId,
                         String kind, LocalDate periodStart, LocalDate periodEnd, String reservedShare, String releaseLeadTime,
                         int slotCount, int reservedCount, Instant createdAt, String createdBy) {
+
         static ScheduleJson of(ScheduleView s) {
             return new ScheduleJson(s.id().toString(), s.institutionId().toString(), s.department(), s.discipline(),
                     s.practitionerId() == null ? null : s.practitionerId().toString(), s.kind().name(), s.periodStart(),
@@ -40,6 +41,7 @@ final class SchedulingJson {
     record SlotJson(String id, String scheduleId, String institutionId, String department, String discipline, String kind,
                     Instant start, Instant end, boolean reserved, String pool, String status, Instant releaseAt,
                     Instant releasedAt, long version) {
+
         static SlotJson of(SlotView s) {
             return new SlotJson(s.id().toString(), s.scheduleId().toString(), s.institutionId().toString(), s.department(),
                     s.discipline(), s.kind().name(), s.start(), s.end(), s.reserved(), s.pool().name(), s.status().name(),
@@ -51,6 +53,7 @@ final class SchedulingJson {
                        Instant start, Instant end, String pool, String residentId, String bookedBy,
                        String bookedByInstitution, boolean primaryCare, String priority, String contractId, String status,
                        Instant createdAt) {
+
         static BookingJson of(BookingView b) {
             return new BookingJson(b.id().toString(), b.slotId().toString(), b.scheduleId().toString(),
                     b.institutionId().toString(), b.department(), b.kind().name(), b.start(), b.end(), b.pool().name(),
@@ -62,6 +65,7 @@ final class SchedulingJson {
     }
 
     record RatioJson(long numerator, long denominator, Double value, boolean noData) {
+
         static RatioJson of(ReleaseRatioView.Ratio r) {
             return new RatioJson(r.numerator(), r.denominator(), r.value(), !r.hasData());
         }
@@ -70,6 +74,7 @@ final class SchedulingJson {
     record ReleaseRatioJson(String institutionId, LocalDate from, LocalDate to, RatioJson outpatient, RatioJson beds,
                             RatioJson exams, RatioJson reservedUse, long released, String outpatientMinimum,
                             String bedsMinimum, Boolean outpatientMeetsMinimum, Boolean bedsMeetMinimum) {
+
         static ReleaseRatioJson of(ReleaseRatioView v) {
             return new ReleaseRatioJson(v.institutionId().toString(), v.from(), v.to(), RatioJson.of(v.outpatient()),
                     RatioJson.of(v.beds()), RatioJson.of(v.exams()), RatioJson.of(v.reservedUse()), v.released(),

@@ -24,6 +24,7 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
     public ServletInputStream getInputStream() {
         var in = new ByteArrayInputStream(body);
         return new ServletInputStream() {
+
             @Override
             public int read() {
                 return in.read();

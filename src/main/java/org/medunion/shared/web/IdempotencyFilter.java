@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +137,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String user,
-                        String key, String hash) throws IOException, ServletException {
+                        String key, String hash)
+            throws IOException, ServletException {
         Optional<StoredResponse> earlier = records.find(user, key);
         if (earlier.isPresent()) {
             replay(earlier.get(), hash, user, request, response);
@@ -192,7 +192,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void replay(StoredResponse stored, String hash, String user, HttpServletRequest request,
-                        HttpServletResponse response) throws IOException {
+                        HttpServletResponse response)
+            throws IOException {
         if (!stored.requestHash().equals(hash)) {
             problems.write(request, response, 422, SharedError.IDEMPOTENCY_KEY_REUSED, HEADER);
             return;

@@ -19,7 +19,7 @@ class IdempotencyKeyDocumentation implements GlobalOpenApiCustomizer {
             var post = item.getPost();
             if (post == null || path.startsWith("/api/auth/") || path.startsWith("/api/accounts")
                     || post.getParameters() != null && post.getParameters().stream()
-                    .anyMatch(p -> IdempotencyFilter.HEADER.equals(p.getName()))) {
+                            .anyMatch(p -> IdempotencyFilter.HEADER.equals(p.getName()))) {
                 return;
             }
             post.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)

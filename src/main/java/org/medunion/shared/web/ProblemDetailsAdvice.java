@@ -21,7 +21,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -35,7 +37,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Turns every error of the REST API into an RFC 9457 problem detail with a stable {@code code}, the
  * {@code field} it concerns and a message in the caller's language; bad input never becomes a 5xx.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -148,7 +150,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
     protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+                                                                       HttpStatusCode statusCode, WebRequest request) {
         // Spring's own problem details (415, 405, 406 …) get our code property too.
         if (body instanceof ProblemDetail pd && pd.getProperties() == null) {
             pd.setProperty("code", "request." + statusCode.value());
@@ -192,6 +194,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static @Nullable HttpServletRequest servlet(WebRequest request) {
-        return request instanceof org.springframework.web.context.request.ServletWebRequest swr ? swr.getRequest() : null;
+        return request instanceof ServletWebRequest swr ? swr.getRequest() : null;
     }
 }

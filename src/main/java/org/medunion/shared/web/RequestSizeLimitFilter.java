@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -59,7 +60,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private static boolean chunked(HttpServletRequest request) {
         String te = request.getHeader("Transfer-Encoding");
-        return te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+        return te != null && te.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     /** {@code length} is the declared length, or for a chunked body the bytes read before giving up. */

@@ -65,7 +65,8 @@ final class FhirWorkload {
         }
         String body = """
                 {"resourceType":"Appointment","status":"booked","slot":[{"reference":"Slot/%s"}],
-                 "participant":[{"actor":{"reference":"Patient/%s"},"status":"accepted"}]}""".formatted(slot, Mix.pick(f.residents(), r).id());
+                 "participant":[{"actor":{"reference":"Patient/%s"},"status":"accepted"}]}""".formatted(slot,
+                Mix.pick(f.residents(), r).id());
         return gp.send("POST", "/fhir/Appointment", body, Map.of("Content-Type", FHIR, "Accept", FHIR,
                 "Idempotency-Key", UUID.randomUUID().toString())).status();
     }
@@ -117,7 +118,8 @@ final class FhirWorkload {
                 {"resourceType":"Task","id":"%s","status":"accepted","intent":"order",
                  "focus":{"reference":"%s"},"owner":{"reference":"Organization/%s"},
                  "input":[{"type":{"coding":[{"system":"https://medunion.example/fhir/CodeSystem/referral-task-input","code":"slot"}]},
-                           "valueReference":{"reference":"Schedule/%s"}}]}""".formatted(id, focus, f.hospital(), Mix.pick(f.schedules(), r));
+                           "valueReference":{"reference":"Schedule/%s"}}]}""".formatted(id, focus, f.hospital(),
+                Mix.pick(f.schedules(), r));
         var put = specialist.putFhir("/fhir/Task/" + id, body, "W/\"" + t.get("meta").get("versionId").asString() + "\"");
         return Operation.first(task.status(), put.status());
     }

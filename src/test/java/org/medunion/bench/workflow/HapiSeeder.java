@@ -73,7 +73,8 @@ final class HapiSeeder {
                     for (int k = 0; k < 2; k++) {
                         batch.add("""
                                 {"resourceType":"Slot","schedule":{"reference":"Schedule/%s"},"status":"free","start":"%s","end":"%s"}"""
-                                .formatted(schedule, OffsetDateTime.of(day, t, SHANGHAI), OffsetDateTime.of(day, t.plusMinutes(10), SHANGHAI)));
+                                .formatted(schedule, OffsetDateTime.of(day, t, SHANGHAI),
+                                        OffsetDateTime.of(day, t.plusMinutes(10), SHANGHAI)));
                     }
                 }
                 if (batch.size() >= 500 || d == days - 1) {

@@ -41,7 +41,8 @@ final class MedUnionSeeder {
         t0 = System.nanoTime();
         List<Integer> signed = Parallel.map(Math.min(contracts, residents), 6, i -> admin.send("POST", "/api/residents/contracts",
                 "{\"residentId\":\"%s\",\"teamId\":\"%s\",\"districtHospitalId\":\"%s\",\"municipalHospitalId\":\"%s\"}"
-                        .formatted(registered.get(i).id(), team, hospital, municipal), Map.of("Content-Type", "application/json")).status());
+                        .formatted(registered.get(i).id(), team, hospital, municipal),
+                Map.of("Content-Type", "application/json")).status());
         log("contracts: %d signed (201), %d already active (409) in %.1f s", signed.stream().filter(s -> s == 201).count(),
                 signed.stream().filter(s -> s == 409).count(), since(t0));
 
@@ -107,8 +108,9 @@ final class MedUnionSeeder {
                 break;
             }
         }
-        var r = admin.post("/api/residents/teams", "{\"institutionId\":\"%s\",\"name\":\"P-1 家庭医生团队\",\"gpPractitionerId\":\"%s\",\"nursePractitionerId\":%s,\"specialistPractitionerIds\":[\"%s\"]}"
-                .formatted(primary, gp, nurse == null ? "null" : "\"" + nurse + "\"", physician));
+        var r = admin.post("/api/residents/teams",
+                "{\"institutionId\":\"%s\",\"name\":\"P-1 家庭医生团队\",\"gpPractitionerId\":\"%s\",\"nursePractitionerId\":%s,\"specialistPractitionerIds\":[\"%s\"]}"
+                        .formatted(primary, gp, nurse == null ? "null" : "\"" + nurse + "\"", physician));
         return RestWorkload.id(ok(r).get("id"));
     }
 
@@ -134,7 +136,7 @@ final class MedUnionSeeder {
     /** One 内科 morning schedule at every other general hospital: the slot tables at district volume. */
     private int cityWide(String hospital, LocalDate from, LocalDate to) throws Exception {
         var hospitals = new ArrayList<String>();
-        for (int offset = 0; ; offset += 100) {
+        for (int offset = 0;; offset += 100) {
             JsonNode page = ok(admin.get("/api/registry/institutions?category=GENERAL_HOSPITAL&limit=100&offset=" + offset));
             page.forEach(h -> hospitals.add(RestWorkload.id(h.get("id"))));
             if (page.size() < 100) {

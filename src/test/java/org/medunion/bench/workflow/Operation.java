@@ -10,6 +10,7 @@ record Operation(String name, int weight, Body body) {
 
     @FunctionalInterface
     interface Body {
+
         int run(ThreadLocalRandom random);
     }
 

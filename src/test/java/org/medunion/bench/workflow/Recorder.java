@@ -32,6 +32,7 @@ final class Recorder {
 
     /** One operation's samples. Status 0 = the request failed without an answer (I/O, timeout). */
     static final class Series {
+
         private long[] nanos = new long[1024];
         private int n;
         int ok;

@@ -47,7 +47,8 @@ public final class WorkflowLoadBenchmark {
                         args.number("days", 14), !"false".equals(args.text("cityWide", "true")));
                 f.save(fixtureFile);
             }
-            case "seed-slots" -> new MedUnionSeeder(port).moreSlots(Fixture.load(fixtureFile), args.number("perInterval", 4)).save(fixtureFile);
+            case "seed-slots" ->
+                new MedUnionSeeder(port).moreSlots(Fixture.load(fixtureFile), args.number("perInterval", 4)).save(fixtureFile);
             case "seed-hapi" -> new HapiSeeder(port).seed(args.number("residents", 5000), args.number("days", 14)).save(fixtureFile);
             case "rest" -> run(args, new RestWorkload(Fixture.load(fixtureFile), port).mix());
             case "fhir" -> run(args, new FhirWorkload(Fixture.load(fixtureFile), port, false).mix());
@@ -84,7 +85,7 @@ public final class WorkflowLoadBenchmark {
         }
         String url = args.text("db", "jdbc:postgresql://127.0.0.1:5432/medunion_bench_p1");
         try (Connection c = DriverManager.getConnection(url, "postgres", System.getenv().getOrDefault("MEDUNION_TEST_PG_PASSWORD", ""));
-             var st = c.createStatement()) {
+                var st = c.createStatement()) {
             var rs = st.executeQuery("select count(*) from residents_resident where source_institution is null");
             rs.next();
             long have = rs.getLong(1);

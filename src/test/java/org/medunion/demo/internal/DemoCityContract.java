@@ -21,8 +21,8 @@ import org.medunion.registry.InstitutionView;
 import org.medunion.registry.MembershipRole;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
-import org.medunion.registry.unscoped.CityWideRegistry;
 import org.medunion.registry.Title;
+import org.medunion.registry.unscoped.CityWideRegistry;
 import org.medunion.shared.CreditCode;
 import org.medunion.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +55,7 @@ abstract class DemoCityContract {
         assertThat(r.status()).isEqualTo(200);
         List<String> names = r.json().valueStream().map(n -> n.get("name").asString()).toList();
         assertThat(names).hasSizeGreaterThanOrEqualTo(60).contains("上海市第十一人民医院", DemoAccounts.LEAD_INSTITUTION)
-                .noneMatch(n -> n.startsWith("南宁市"));   // the planner's scope is Shanghai
+                .noneMatch(n -> n.startsWith("南宁市")); // the planner's scope is Shanghai
         var consortia = Api.as(port, "planner").get("/api/registry/consortia");
         assertThat(consortia.status()).isEqualTo(200);
         assertThat(consortia.json().valueStream().map(n -> n.get("name").asString()).toList()).contains(DemoAccounts.OFFICE_CONSORTIUM);
@@ -86,20 +86,21 @@ abstract class DemoCityContract {
         UUID office = consortium(DemoAccounts.OFFICE_CONSORTIUM).id().value();
         UUID chc = institution(DemoAccounts.GP_INSTITUTION).id().value();
         UUID lead = institution(DemoAccounts.LEAD_INSTITUTION).id().value();
-        assertThat(consortium(DemoAccounts.OFFICE_CONSORTIUM).members()).anySatisfy(m -> assertThat(m.institutionId().value()).isEqualTo(chc))
+        assertThat(consortium(DemoAccounts.OFFICE_CONSORTIUM).members())
+                .anySatisfy(m -> assertThat(m.institutionId().value()).isEqualTo(chc))
                 .anySatisfy(m -> {
                     assertThat(m.institutionId().value()).isEqualTo(lead);
                     assertThat(m.role()).isEqualTo(MembershipRole.LEAD);
                 });
         Map<String, String[]> expected = Map.of(
-                "admin", new String[]{"ADMIN", "GLOBAL", null},
-                "planner", new String[]{"PLANNER", "JURISDICTION", "310000"},
-                "integrator", new String[]{"INTEGRATOR", "JURISDICTION", "310000"},
-                "office", new String[]{"OFFICE", "CONSORTIUM", office.toString()},
-                "gp", new String[]{"GP", "INSTITUTION", chc.toString()},
-                "specialist", new String[]{"SPECIALIST", "INSTITUTION", lead.toString()},
-                "pharmacist", new String[]{"PHARMACIST", "INSTITUTION", lead.toString()},
-                "centre", new String[]{"CENTRE_STAFF", "INSTITUTION", lead.toString()});
+                "admin", new String[] {"ADMIN", "GLOBAL", null},
+                "planner", new String[] {"PLANNER", "JURISDICTION", "310000"},
+                "integrator", new String[] {"INTEGRATOR", "JURISDICTION", "310000"},
+                "office", new String[] {"OFFICE", "CONSORTIUM", office.toString()},
+                "gp", new String[] {"GP", "INSTITUTION", chc.toString()},
+                "specialist", new String[] {"SPECIALIST", "INSTITUTION", lead.toString()},
+                "pharmacist", new String[] {"PHARMACIST", "INSTITUTION", lead.toString()},
+                "centre", new String[] {"CENTRE_STAFF", "INSTITUTION", lead.toString()});
         expected.forEach((username, want) -> {
             var r = Api.as(port, username).get("/api/auth/whoami");
             assertThat(r.status()).as(username).isEqualTo(200);
@@ -145,7 +146,8 @@ abstract class DemoCityContract {
         long count = city.allConsortia().stream()
                 .filter(c -> c.form() == ConsortiumForm.REGIONAL && "310107".equals(c.districtCode()))
                 .flatMap(c -> c.members().stream())
-                .filter(m -> m.role() == MembershipRole.TECHNICAL_SUPPORT && institutions.get(m.institutionId()).isMunicipalGeneralHospital())
+                .filter(m -> m.role() == MembershipRole.TECHNICAL_SUPPORT
+                        && institutions.get(m.institutionId()).isMunicipalGeneralHospital())
                 .map(m -> m.institutionId()).distinct().count();
         assertThat(count).isEqualTo(3);
     }
@@ -173,7 +175,8 @@ abstract class DemoCityContract {
             long disciplines = experts.stream().map(d -> d.discipline()).distinct().count();
             long juniors = experts.stream().map(d -> practitioners.get(d.practitionerId()))
                     .filter(p -> p.profession() == Profession.PHYSICIAN && p.title() == Title.ATTENDING
-                            && p.titleDate().isAfter(LocalDate.now().minusYears(5))).count();
+                            && p.titleDate().isAfter(LocalDate.now().minusYears(5)))
+                    .count();
             long lowDays = experts.stream().filter(d -> d.weeklyDays() < 2).count();
             assertThat(managers).as(name).isEqualTo(rule.equals("SH-7") ? 1 : 2);
             assertThat(juniors).as(name).isEqualTo(rule.equals("SH-8") ? 1 : 0);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -133,17 +132,18 @@ class DemoCityGeneratorTest {
         assertThat(trusteeships).hasSize(5);
         var managersPerAgreement = c.dispatches.stream().filter(d -> d.command().kind() == DispatchKind.MANAGER)
                 .collect(Collectors.groupingBy(d -> d.command().agreementId(), Collectors.counting()));
-        assertThat(managersPerAgreement.values().stream().filter(n -> n == 1)).hasSize(1);   // SH-7
+        assertThat(managersPerAgreement.values().stream().filter(n -> n == 1)).hasSize(1); // SH-7
         var juniors = c.dispatches.stream().filter(d -> d.command().kind() == DispatchKind.EXPERT)
                 .map(d -> practitioners.get(d.command().practitionerId().value()))
                 .filter(p -> p.profession() == Profession.PHYSICIAN && p.title() == Title.ATTENDING
                         && p.titleDate().isAfter(TODAY.minusYears(5)))
                 .toList();
-        assertThat(juniors).hasSize(1);                                                        // SH-8
-        var expertsByAgreement = c.dispatches.stream().filter(d -> d.command().kind() == DispatchKind.EXPERT && d.command().agreementId() != null)
+        assertThat(juniors).hasSize(1); // SH-8
+        var expertsByAgreement = c.dispatches.stream()
+                .filter(d -> d.command().kind() == DispatchKind.EXPERT && d.command().agreementId() != null)
                 .collect(Collectors.groupingBy(d -> d.command().agreementId()));
         assertThat(expertsByAgreement.values().stream().filter(l -> l.stream().map(d -> d.command().discipline()).distinct().count() < 5))
-                .hasSize(1);                                                                   // SH-9 disciplines
+                .hasSize(1); // SH-9 disciplines
         assertThat(c.dispatches.stream().filter(d -> d.command().weeklyDays() < 2)).hasSize(1); // SH-9 days
         var oneDay = c.dispatches.stream().filter(d -> d.command().weeklyDays() == 1).findFirst().orElseThrow().id();
         assertThat(c.workLogs.stream().filter(l -> l.parentId().equals(oneDay))).hasSize(CityBuilder.EXPERT_LOG_WEEKS + 1); // one day a week
@@ -160,7 +160,8 @@ class DemoCityGeneratorTest {
         assertThat(practitionerNames).isNotEmpty();
         var jiading = c.consortia.stream().filter(i -> i.command().name().equals("嘉定区区域医疗联合体")).findFirst().orElseThrow();
         assertThat(jiading.command().qualityControlGroup()).isFalse();
-        assertThat(c.agreements.stream().filter(a -> a.parentId().equals(jiading.id()) && a.command().type() == AgreementType.CHARTER)).isEmpty();
+        assertThat(c.agreements.stream().filter(a -> a.parentId().equals(jiading.id()) && a.command().type() == AgreementType.CHARTER))
+                .isEmpty();
         Set<UUID> inConsortium = c.consortia.stream().flatMap(i -> i.command().members().stream())
                 .map(m -> m.institutionId().value()).collect(Collectors.toSet());
         assertThat(c.institutions.stream().filter(i -> "500106".equals(i.command().districtCode()))).isNotEmpty()
@@ -195,6 +196,7 @@ class DemoCityGeneratorTest {
 
     /** Counts without keeping anything, and checks that chunks stay small. */
     static final class CountingSink implements CitySink {
+
         int institutions;
         int grids;
         int consortia;

@@ -91,7 +91,7 @@ public final class PolicyEvaluationBench {
             }
         }
         System.out.printf("Policy evaluation bench: %d districts, %d institutions, %d consortia, %d practitioners, %d dispatches, "
-                        + "%d work logs, %d agreements, %d study periods, %d grids%n", DISTRICTS.length, city.institutions.size(),
+                + "%d work logs, %d agreements, %d study periods, %d grids%n", DISTRICTS.length, city.institutions.size(),
                 city.consortia.size(), city.practitioners.size(), city.dispatches.size(), city.workLogs.size(), city.agreements.size(),
                 city.studyPeriods.size(), city.grids.size());
         System.out.printf("findings: %d%n", findings);
@@ -142,6 +142,7 @@ public final class PolicyEvaluationBench {
     }
 
     public static final class City {
+
         final List<DistrictView> districts = new ArrayList<>();
         final List<InstitutionView> institutions = new ArrayList<>();
         final List<ConsortiumView> consortia = new ArrayList<>();
@@ -198,7 +199,8 @@ public final class PolicyEvaluationBench {
             }
             List<GridId> gridIds = List.of(c.grids.get(rnd.nextInt(c.grids.size())).id());
             c.consortia.add(new ConsortiumView(id, "医联体" + k, form, k % 3 == 0, GovernanceType.values()[k % 3], d, gridIds, true,
-                    TODAY.minusYears(2), null, k % 50 == 0, null, k % 2 == 0, k % 3 == 0, List.of("HR", "FINANCE", "IT", "IMAGING"), ms, 0));
+                    TODAY.minusYears(2), null, k % 50 == 0, null, k % 2 == 0, k % 3 == 0, List.of("HR", "FINANCE", "IT", "IMAGING"), ms,
+                    0));
             var a = new AgreementView(UUID.randomUUID(), id, k % 2 == 0 ? AgreementType.TRUSTEESHIP : AgreementType.COOPERATION, "协议",
                     List.of(), TODAY.minusYears(1), TODAY.plusYears(1), TODAY.minusYears(1), "r", "r", "b", k % 4 == 0 ? null : "s");
             c.agreements.add(a);

@@ -16,11 +16,21 @@ class CatalogueAndApiTest {
     @Test
     void everyRuleOfRulesMdIsInTheCatalogueWithItsClause() {
         List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= 16; i++) { expected.add("SH-" + i); }
-        for (int i = 1; i <= 9; i++) { expected.add("CQ-" + i); }
-        for (int i = 1; i <= 9; i++) { expected.add("NN-" + i); }
-        for (int i = 1; i <= 15; i++) { expected.add("NAT-" + i); }
-        for (int i = 1; i <= 5; i++) { expected.add("CN-" + i); }
+        for (int i = 1; i <= 16; i++) {
+            expected.add("SH-" + i);
+        }
+        for (int i = 1; i <= 9; i++) {
+            expected.add("CQ-" + i);
+        }
+        for (int i = 1; i <= 9; i++) {
+            expected.add("NN-" + i);
+        }
+        for (int i = 1; i <= 15; i++) {
+            expected.add("NAT-" + i);
+        }
+        for (int i = 1; i <= 5; i++) {
+            expected.add("CN-" + i);
+        }
         var catalogue = new RuleCatalogue();
         assertThat(catalogue.rules()).extracting(Rule::id).containsExactlyElementsOf(expected);
         catalogue.rules().forEach(r -> assertThat(r.clause()).as(r.id()).isNotBlank());

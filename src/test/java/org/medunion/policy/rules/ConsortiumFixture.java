@@ -82,9 +82,9 @@ final class ConsortiumFixture {
         var f = new ConsortiumFixture();
         var centre = f.districtHospital("长宁区中心医院", CHANGNING, true);
         List<Object[]> members = new ArrayList<>();
-        members.add(new Object[]{centre, MembershipRole.LEAD});
+        members.add(new Object[] {centre, MembershipRole.LEAD});
         for (int i = 1; i <= n; i++) {
-            members.add(new Object[]{f.municipalGeneral("市第" + i + "人民医院", XUHUI), MembershipRole.TECHNICAL_SUPPORT});
+            members.add(new Object[] {f.municipalGeneral("市第" + i + "人民医院", XUHUI), MembershipRole.TECHNICAL_SUPPORT});
         }
         f.regional("长宁区域医联体", CHANGNING, members.toArray(Object[][]::new));
         return f;
@@ -101,7 +101,8 @@ final class ConsortiumFixture {
     }
 
     InstitutionView municipalGeneral(String name, String district) {
-        return institution(name, InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.TERTIARY, Affiliation.MUNICIPAL, false, district, false);
+        return institution(name, InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.TERTIARY, Affiliation.MUNICIPAL, false, district,
+                false);
     }
 
     InstitutionView municipalTcm(String name, String district) {
@@ -113,7 +114,8 @@ final class ConsortiumFixture {
     }
 
     InstitutionView communityCentre(String name, String district) {
-        return institution(name, InstitutionCategory.COMMUNITY_HEALTH_CENTRE, HospitalLevel.PRIMARY, Affiliation.DISTRICT, false, district, false);
+        return institution(name, InstitutionCategory.COMMUNITY_HEALTH_CENTRE, HospitalLevel.PRIMARY, Affiliation.DISTRICT, false, district,
+                false);
     }
 
     InstitutionView replace(InstitutionView old, InstitutionView now) {
@@ -124,7 +126,8 @@ final class ConsortiumFixture {
     InstitutionView withCampus(InstitutionView i, String district, boolean planned) {
         return replace(i, new InstitutionView(i.id(), i.name(), i.creditCode(), i.category(), i.level(), i.grade(), i.ownership(),
                 i.ownerBody(), i.affiliation(), i.tcm(), i.districtCode(), i.gridId(), i.parentId(), i.regionalMedicalCentre(),
-                i.address(), List.of(new InstitutionView.Campus(district, i.name() + "分院", planned)), i.keySpecialties(), 0, Instant.EPOCH));
+                i.address(), List.of(new InstitutionView.Campus(district, i.name() + "分院", planned)), i.keySpecialties(), 0,
+                Instant.EPOCH));
     }
 
     /** A branch campus registered as an institution of its own (FHIR partOf the main hospital). */

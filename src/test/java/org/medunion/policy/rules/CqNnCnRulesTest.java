@@ -25,15 +25,17 @@ import org.medunion.registry.Title;
 class CqNnCnRulesTest {
 
     private static Object[] m(org.medunion.registry.InstitutionView i, MembershipRole r) {
-        return new Object[]{i, r};
+        return new Object[] {i, r};
     }
 
     // ---- CQ-1
     @Test
     void CQ1_countyCommunityLedByCountyHospitalWithTownshipHubPasses_otherwiseReported() {
         var f = new ConsortiumFixture();
-        var county = f.institution("县人民医院", InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY, Affiliation.COUNTY, false, MINHANG, false);
-        var township = f.institution("镇卫生院", InstitutionCategory.TOWNSHIP_HOSPITAL, HospitalLevel.PRIMARY, Affiliation.TOWNSHIP, false, MINHANG, false);
+        var county = f.institution("县人民医院", InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.SECONDARY, Affiliation.COUNTY, false,
+                MINHANG, false);
+        var township = f.institution("镇卫生院", InstitutionCategory.TOWNSHIP_HOSPITAL, HospitalLevel.PRIMARY, Affiliation.TOWNSHIP, false,
+                MINHANG, false);
         f.consortium("医共体", ConsortiumForm.COUNTY_COMMUNITY, true, GovernanceType.SINGLE_LEGAL_REPRESENTATIVE, MINHANG, List.of(),
                 List.of(), true, true, m(county, MembershipRole.LEAD), m(township, MembershipRole.MEMBER));
         assertThat(f.evaluate(new ConsortiumFormStructurePolicy())).isEmpty();
@@ -64,7 +66,7 @@ class CqNnCnRulesTest {
                 .extracting(x -> x.subject().key()).containsExactly(member.id().toString());
         f.consortium("专科联盟", org.medunion.registry.ConsortiumForm.SPECIALTY_ALLIANCE, false,
                 org.medunion.registry.GovernanceType.COOPERATION, XUHUI, List.of(), List.of(), true, true,
-                new Object[]{member, MembershipRole.LEAD});
+                new Object[] {member, MembershipRole.LEAD});
         assertThat(f.evaluate(new ConsortiumCoveragePolicy())).filteredOn(x -> x.aspect().equals("tertiaryLead")).isEmpty();
     }
 
@@ -103,7 +105,8 @@ class CqNnCnRulesTest {
     /** 长宁: a nursing home, a community centre that refers, zones and hospice centres from the referral module. */
     private static ConsortiumFixture changningReferrals(boolean homeMapped, boolean regionalHospice) {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
-        var home = f.institution("长宁养老院", org.medunion.registry.InstitutionCategory.NURSING_HOME, org.medunion.registry.HospitalLevel.UNRATED,
+        var home = f.institution("长宁养老院", org.medunion.registry.InstitutionCategory.NURSING_HOME,
+                org.medunion.registry.HospitalLevel.UNRATED,
                 org.medunion.registry.Affiliation.DISTRICT, false, CHANGNING, false);
         var community = f.communityCentre("社区", CHANGNING);
         var backing = f.institutions.get(0);
@@ -127,8 +130,10 @@ class CqNnCnRulesTest {
     void CN3_nursingHomeOutsideEveryZoneIsReported_CN4_noRegionalHospiceCentreIsReported() {
         var catalogue = new RuleCatalogue();
         var f = changningReferrals(false, false);
-        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-3").orElseThrow()))).extracting(Finding::aspect).containsExactly("unmapped");
-        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-4").orElseThrow()))).extracting(Finding::aspect).containsExactly("regional");
+        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-3").orElseThrow()))).extracting(Finding::aspect)
+                .containsExactly("unmapped");
+        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-4").orElseThrow()))).extracting(Finding::aspect)
+                .containsExactly("regional");
     }
 
     /** The fixture applies every pack city-wide; CN is 长宁's own pack. */
@@ -178,7 +183,8 @@ class CqNnCnRulesTest {
         var member = f.inGrid(f.communityCentre("社区中心", CHANGNING), grid.id());
         f.consortium("市一医疗集团", ConsortiumForm.URBAN_GROUP, true, GovernanceType.SINGLE_LEGAL_REPRESENTATIVE, CHANGNING,
                 List.of(grid.id()), List.of("HR", "FINANCE", "MEDICAL", "NURSING", "LOGISTICS", "PHARMACY", "EQUIPMENT", "INSURANCE",
-                        "IT", "AUDIT", "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION"), true, true,
+                        "IT", "AUDIT", "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION"),
+                true, true,
                 m(lead, MembershipRole.LEAD), m(member, MembershipRole.MEMBER));
         return f;
     }
@@ -304,17 +310,20 @@ class CqNnCnRulesTest {
         assertThat(f.evaluate(new SharedCentresPolicy())).hasSize(1);
         var c = f.consortia.get(0);
         f.replace(c, new org.medunion.registry.ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),
-                c.gridIds(), true, c.establishedOn(), null, false, null, true, true, List.of("IMAGING", "PRESCRIPTION_REVIEW"), c.members(), 0));
+                c.gridIds(), true, c.establishedOn(), null, false, null, true, true, List.of("IMAGING", "PRESCRIPTION_REVIEW"), c.members(),
+                0));
         assertThat(f.evaluate(new SharedCentresPolicy())).isEmpty();
     }
 
     @Test
     void CN5_tcmConsortiumWithTcmExpertInCommunityPasses_withoutReported() {
         var f = new ConsortiumFixture();
-        var tcm = f.institution("天山中医医院", InstitutionCategory.TCM_HOSPITAL, HospitalLevel.SECONDARY, Affiliation.DISTRICT, true, CHANGNING, false);
+        var tcm = f.institution("天山中医医院", InstitutionCategory.TCM_HOSPITAL, HospitalLevel.SECONDARY, Affiliation.DISTRICT, true, CHANGNING,
+                false);
         var community = f.communityCentre("天山社区", CHANGNING);
-        var c = f.consortium("中医医联体", ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, CHANGNING, List.of(GridId.random()),
-                List.of(), true, true, new Object[]{tcm, MembershipRole.LEAD, null, "中医"}, m(community, MembershipRole.MEMBER));
+        var c = f.consortium("中医医联体", ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, CHANGNING,
+                List.of(GridId.random()),
+                List.of(), true, true, new Object[] {tcm, MembershipRole.LEAD, null, "中医"}, m(community, MembershipRole.MEMBER));
         assertThat(f.evaluate(new TcmExpertDispatchPolicy())).hasSize(1);
         f.dispatch(c, f.physician(tcm, Title.CHIEF, TODAY.minusYears(3)), community, DispatchKind.EXPERT, null, "中医", TODAY.minusDays(1),
                 null, 2, null);

@@ -27,12 +27,15 @@ class NationalCriteriaTest {
     private ConsortiumFixture tightGroup(long gridPopulation, boolean tertiary) {
         var f = new ConsortiumFixture();
         var g = f.grid(CHANGNING, gridPopulation);
-        var lead = f.inGrid(f.institution("同仁医院", InstitutionCategory.GENERAL_HOSPITAL, tertiary ? HospitalLevel.TERTIARY : HospitalLevel.SECONDARY,
-                Affiliation.DISTRICT, false, CHANGNING, true), g.id());
-        var cdc = f.institution("疾控中心", InstitutionCategory.PUBLIC_HEALTH, HospitalLevel.UNRATED, Affiliation.DISTRICT, false, CHANGNING, false);
+        var lead = f.inGrid(
+                f.institution("同仁医院", InstitutionCategory.GENERAL_HOSPITAL, tertiary ? HospitalLevel.TERTIARY : HospitalLevel.SECONDARY,
+                        Affiliation.DISTRICT, false, CHANGNING, true),
+                g.id());
+        var cdc = f.institution("疾控中心", InstitutionCategory.PUBLIC_HEALTH, HospitalLevel.UNRATED, Affiliation.DISTRICT, false, CHANGNING,
+                false);
         f.consortium("同仁紧密型医疗集团", ConsortiumForm.URBAN_GROUP, true, GovernanceType.SINGLE_LEGAL_REPRESENTATIVE, CHANGNING,
-                List.of(g.id()), List.of("HR", "FINANCE", "IT"), true, true, new Object[]{lead, MembershipRole.LEAD},
-                new Object[]{cdc, MembershipRole.COLLABORATOR});
+                List.of(g.id()), List.of("HR", "FINANCE", "IT"), true, true, new Object[] {lead, MembershipRole.LEAD},
+                new Object[] {cdc, MembershipRole.COLLABORATOR});
         return f;
     }
 
@@ -144,7 +147,8 @@ class NationalCriteriaTest {
         assertThat(nat("NAT-12").assess(f.snapshot(), c).status()).isEqualTo(CriterionStatus.NOT_MET);
         f.referralData(java.util.Map.of(community.id().value(), 3L), java.util.Map.of(), java.util.Map.of(), List.of(), List.of(),
                 List.of(new org.medunion.policy.ReferralEvidenceSource.Criterion(id, "UP"),
-                        new org.medunion.policy.ReferralEvidenceSource.Criterion(id, "DOWN")), List.of());
+                        new org.medunion.policy.ReferralEvidenceSource.Criterion(id, "DOWN")),
+                List.of());
         assertThat(nat("NAT-12").assess(f.snapshot(), c).status()).isEqualTo(CriterionStatus.MET);
     }
 

@@ -36,8 +36,8 @@ class ShRulesTest {
     void SH1_telemedicineNetworkBetweenMunicipalAndDistrictIsReported() {
         var f = new ConsortiumFixture();
         f.consortium("远程网", ConsortiumForm.TELEMEDICINE_NETWORK, false, GovernanceType.COOPERATION, CHANGNING, List.of(), List.of(),
-                true, true, new Object[]{f.municipalGeneral("市一", XUHUI), MembershipRole.LEAD},
-                new Object[]{f.districtHospital("区中心", CHANGNING, true), MembershipRole.MEMBER});
+                true, true, new Object[] {f.municipalGeneral("市一", XUHUI), MembershipRole.LEAD},
+                new Object[] {f.districtHospital("区中心", CHANGNING, true), MembershipRole.MEMBER});
         assertThat(f.evaluate(new CooperationFormPolicy())).extracting(Finding::aspect).containsExactly("form");
     }
 
@@ -52,7 +52,8 @@ class ShRulesTest {
     void SH2_municipalHospitalLeadingARegionalConsortiumIsReported() {
         var f = new ConsortiumFixture();
         var m = f.municipalTcm("市中医医院", XUHUI);
-        f.regional("区域", CHANGNING, new Object[]{m, MembershipRole.LEAD}, new Object[]{f.communityCentre("社区", CHANGNING), MembershipRole.MEMBER});
+        f.regional("区域", CHANGNING, new Object[] {m, MembershipRole.LEAD},
+                new Object[] {f.communityCentre("社区", CHANGNING), MembershipRole.MEMBER});
         assertThat(f.evaluate(new RegionalConsortiumLeadPolicy())).extracting(Finding::aspect)
                 .containsExactlyInAnyOrder("lead", "role@" + m.id());
     }
@@ -78,8 +79,8 @@ class ShRulesTest {
     void SH3_tcmHospitalNotCounted() {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
         var c = f.consortia.get(0);
-        f.regional("第二区域医联体", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
-                new Object[]{f.municipalTcm("市中医医院", XUHUI), MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("第二区域医联体", CHANGNING, new Object[] {f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[] {f.municipalTcm("市中医医院", XUHUI), MembershipRole.TECHNICAL_SUPPORT});
         assertThat(c).isNotNull();
         assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).isEmpty();
     }
@@ -88,11 +89,11 @@ class ShRulesTest {
     void SH3_hospitalsCountedAcrossTheDistrictsConsortiaAndOnlyOnce() {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
         var first = f.institutions.get(1);
-        f.regional("第二区域医联体", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
-                new Object[]{first, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("第二区域医联体", CHANGNING, new Object[] {f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[] {first, MembershipRole.TECHNICAL_SUPPORT});
         assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).isEmpty();
-        f.regional("第三区域医联体", CHANGNING, new Object[]{f.districtHospital("区三院", CHANGNING, true), MembershipRole.LEAD},
-                new Object[]{f.municipalGeneral("市第九人民医院", PUDONG), MembershipRole.MEMBER});
+        f.regional("第三区域医联体", CHANGNING, new Object[] {f.districtHospital("区三院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[] {f.municipalGeneral("市第九人民医院", PUDONG), MembershipRole.MEMBER});
         assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).hasSize(1);
     }
 
@@ -119,8 +120,8 @@ class ShRulesTest {
     @Test
     void SH3_urbanMedicalGroupCountsLikeARegionalConsortium() {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
-        f.urbanGroup("长宁紧密型城市医疗集团", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
-                new Object[]{f.municipalGeneral("市第九人民医院", PUDONG), MembershipRole.TECHNICAL_SUPPORT});
+        f.urbanGroup("长宁紧密型城市医疗集团", CHANGNING, new Object[] {f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[] {f.municipalGeneral("市第九人民医院", PUDONG), MembershipRole.TECHNICAL_SUPPORT});
         assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).hasSize(1);
     }
 
@@ -128,19 +129,19 @@ class ShRulesTest {
     void SH3_branchCampusCountsAsItsMainHospital() {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
         var branch = f.branchOf(f.institutions.get(1), CHANGNING);
-        f.regional("第二区域医联体", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
-                new Object[]{branch, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("第二区域医联体", CHANGNING, new Object[] {f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[] {branch, MembershipRole.TECHNICAL_SUPPORT});
         assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).as("same hospital, not a third").isEmpty();
-        f.regional("第三区域医联体", CHANGNING, new Object[]{f.districtHospital("区三院", CHANGNING, true), MembershipRole.LEAD},
-                new Object[]{f.branchOf(f.municipalGeneral("市第九人民医院", PUDONG), CHANGNING), MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("第三区域医联体", CHANGNING, new Object[] {f.districtHospital("区三院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[] {f.branchOf(f.municipalGeneral("市第九人民医院", PUDONG), CHANGNING), MembershipRole.TECHNICAL_SUPPORT});
         assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).as("a third hospital through its branch").hasSize(1);
     }
 
     @Test
     void SH3_militaryHospitalNotCounted() {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(2);
-        f.regional("第二区域医联体", CHANGNING, new Object[]{f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
-                new Object[]{f.military("海军军医大学第一附属医院", PUDONG), MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("第二区域医联体", CHANGNING, new Object[] {f.districtHospital("区二院", CHANGNING, true), MembershipRole.LEAD},
+                new Object[] {f.military("海军军医大学第一附属医院", PUDONG), MembershipRole.TECHNICAL_SUPPORT});
         assertThat(f.evaluate(new DistrictHospitalLimitPolicy())).isEmpty();
     }
 
@@ -171,10 +172,10 @@ class ShRulesTest {
     void SH4_urbanGroupsAndBranchCampusesCountForTheMainHospital() {
         var f = new ConsortiumFixture();
         var h = f.municipalGeneral("市一", XUHUI);
-        f.regional("长宁", CHANGNING, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
-        f.urbanGroup("闵行集团", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("长宁", CHANGNING, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
+        f.urbanGroup("闵行集团", MINHANG, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
         assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
-        f.regional("浦东", PUDONG, new Object[]{f.branchOf(h, PUDONG), MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("浦东", PUDONG, new Object[] {f.branchOf(h, PUDONG), MembershipRole.TECHNICAL_SUPPORT});
         var findings = f.evaluate(new MunicipalHospitalDistrictLimitPolicy());
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).evidence()).startsWith("市一:").endsWith("= 4 > 3");
@@ -185,7 +186,7 @@ class ShRulesTest {
         var f = new ConsortiumFixture();
         var h = f.military("军医大学附属医院", XUHUI);
         for (String d : List.of(CHANGNING, MINHANG, PUDONG)) {
-            f.regional("区域" + d, d, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+            f.regional("区域" + d, d, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
         }
         assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
     }
@@ -194,8 +195,8 @@ class ShRulesTest {
     void SH4_threeDistrictsIncludingHomePass() {
         var f = new ConsortiumFixture();
         var h = f.municipalGeneral("市一", XUHUI);
-        f.regional("长宁", CHANGNING, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
-        f.regional("闵行", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("长宁", CHANGNING, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("闵行", MINHANG, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
         assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
     }
 
@@ -203,9 +204,9 @@ class ShRulesTest {
     void SH4_homeDistrictCountedWithoutConsortium() {
         var f = new ConsortiumFixture();
         var h = f.municipalGeneral("市一", XUHUI);
-        f.regional("长宁", CHANGNING, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
-        f.regional("闵行", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
-        f.regional("浦东", PUDONG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("长宁", CHANGNING, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("闵行", MINHANG, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
+        f.regional("浦东", PUDONG, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
         var findings = f.evaluate(new MunicipalHospitalDistrictLimitPolicy());
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).evidence()).contains("310104 徐汇区 (*)").endsWith("= 4 > 3");
@@ -216,7 +217,7 @@ class ShRulesTest {
         var f = new ConsortiumFixture();
         var h = f.municipalTcm("市中医", XUHUI);
         for (String d : List.of(CHANGNING, MINHANG, PUDONG, ConsortiumFixture.HUANGPU)) {
-            f.regional("区域" + d, d, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+            f.regional("区域" + d, d, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
         }
         assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
     }
@@ -227,7 +228,7 @@ class ShRulesTest {
         var h = f.municipalGeneral("市一", XUHUI);
         for (String d : List.of(CHANGNING, MINHANG, PUDONG)) {
             f.consortium("专科" + d, ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, d, List.of(), List.of(),
-                    true, true, new Object[]{h, MembershipRole.LEAD});
+                    true, true, new Object[] {h, MembershipRole.LEAD});
         }
         assertThat(f.evaluate(new MunicipalHospitalDistrictLimitPolicy())).isEmpty();
     }
@@ -237,7 +238,7 @@ class ShRulesTest {
     void SH5_branchCampusInTheDistrictPasses() {
         var f = new ConsortiumFixture();
         var h = f.withCampus(f.municipalGeneral("市一", XUHUI), MINHANG, false);
-        f.regional("闵行", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.BRANCH_CAMPUS});
+        f.regional("闵行", MINHANG, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.BRANCH_CAMPUS});
         assertThat(f.evaluate(new BranchCampusBasisPolicy())).isEmpty();
     }
 
@@ -245,9 +246,9 @@ class ShRulesTest {
     void SH5_branchCampusRegisteredInTheDistrictIsTheBasis_urbanGroupsChecked() {
         var f = new ConsortiumFixture();
         var h = f.municipalGeneral("市一", XUHUI);
-        f.urbanGroup("闵行集团", MINHANG, new Object[]{f.branchOf(h, MINHANG), MembershipRole.TECHNICAL_SUPPORT});
+        f.urbanGroup("闵行集团", MINHANG, new Object[] {f.branchOf(h, MINHANG), MembershipRole.TECHNICAL_SUPPORT});
         assertThat(f.evaluate(new BranchCampusBasisPolicy())).isEmpty();
-        f.urbanGroup("浦东集团", PUDONG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT});
+        f.urbanGroup("浦东集团", PUDONG, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT});
         assertThat(f.evaluate(new BranchCampusBasisPolicy())).hasSize(1);
     }
 
@@ -255,9 +256,9 @@ class ShRulesTest {
     void SH5_branchCampusClaimedWithoutCampusIsReported() {
         var f = new ConsortiumFixture();
         var h = f.withCampus(f.municipalGeneral("市一", XUHUI), PUDONG, false);
-        f.regional("闵行", MINHANG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.BRANCH_CAMPUS});
-        f.regional("长宁", CHANGNING, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.OTHER});
-        f.regional("浦东", PUDONG, new Object[]{h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.COUNTERPART_SUPPORT});
+        f.regional("闵行", MINHANG, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.BRANCH_CAMPUS});
+        f.regional("长宁", CHANGNING, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.OTHER});
+        f.regional("浦东", PUDONG, new Object[] {h, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.COUNTERPART_SUPPORT});
         assertThat(f.evaluate(new BranchCampusBasisPolicy())).hasSize(2);
     }
 
@@ -311,7 +312,8 @@ class ShRulesTest {
 
     @Test
     void SH7_twoVicePresidentsLackTheRequiredRoles() {
-        assertThat(trusteeshipWithManagers(2, ManagerRole.VICE_PRESIDENT, ManagerRole.VICE_PRESIDENT).evaluate(new DispatchedManagersPolicy()))
+        assertThat(
+                trusteeshipWithManagers(2, ManagerRole.VICE_PRESIDENT, ManagerRole.VICE_PRESIDENT).evaluate(new DispatchedManagersPolicy()))
                 .extracting(Finding::aspect).containsExactly("roles");
     }
 
@@ -369,8 +371,8 @@ class ShRulesTest {
         var municipal = f.municipalGeneral("市一", XUHUI);
         var district = f.districtHospital("区中心", CHANGNING, true);
         var c = f.consortium("心血管专科联盟", ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.TRUSTEESHIP, CHANGNING, List.of(),
-                List.of(), true, true, new Object[]{municipal, MembershipRole.LEAD, MembershipBasis.OTHER, "心内科"},
-                new Object[]{district, MembershipRole.MEMBER});
+                List.of(), true, true, new Object[] {municipal, MembershipRole.LEAD, MembershipBasis.OTHER, "心内科"},
+                new Object[] {district, MembershipRole.MEMBER});
         var a = f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusMonths(1), TODAY.plusMonths(6), true, "写明");
         f.dispatch(c, f.physician(municipal, Title.CHIEF, TODAY.minusYears(10)), district, DispatchKind.MANAGER, ManagerRole.PRESIDENT,
                 null, TODAY.minusMonths(1), TODAY.plusMonths(6), 5, a.id());
@@ -563,12 +565,12 @@ class ShRulesTest {
         var f = new ConsortiumFixture();
         var lead = f.withKeySpecialty(f.municipalGeneral("市一", XUHUI), "心血管内科", KeySpecialtyLevel.NATIONAL);
         f.consortium("心血管专科联盟", ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, XUHUI, List.of(), List.of(),
-                true, true, new Object[]{lead, MembershipRole.LEAD, MembershipBasis.OTHER, "心血管内科"},
-                new Object[]{f.districtHospital("闵行区中心医院", MINHANG, true), MembershipRole.MEMBER});
+                true, true, new Object[] {lead, MembershipRole.LEAD, MembershipBasis.OTHER, "心血管内科"},
+                new Object[] {f.districtHospital("闵行区中心医院", MINHANG, true), MembershipRole.MEMBER});
         assertThat(f.evaluate(new SpecialtyAllianceLeadPolicy())).isEmpty();
         f.consortium("眼科联盟", ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, XUHUI, List.of(), List.of(),
-                true, true, new Object[]{lead, MembershipRole.LEAD, MembershipBasis.OTHER, "眼科"},
-                new Object[]{f.districtHospital("长宁区中心医院", CHANGNING, true), MembershipRole.MEMBER});
+                true, true, new Object[] {lead, MembershipRole.LEAD, MembershipBasis.OTHER, "眼科"},
+                new Object[] {f.districtHospital("长宁区中心医院", CHANGNING, true), MembershipRole.MEMBER});
         assertThat(f.evaluate(new SpecialtyAllianceLeadPolicy())).extracting(Finding::aspect)
                 .containsExactlyInAnyOrder("keySpecialty", "suburbs");
     }

@@ -91,7 +91,7 @@ class ReferralTest {
     @ParameterizedTest(name = "{0} --{1}--> {2}")
     @MethodSource("legal")
     void everyLegalTransitionMovesRecordsWhoAndWhenAndRegistersItsEvent(ReferralStatus from, ReferralAction action,
-                                                                       ReferralStatus next) {
+                                                                        ReferralStatus next) {
         Referral r = in(from);
         act(r, action);
         // a redirect lands as SUBMITTED at the new institution
@@ -122,7 +122,7 @@ class ReferralTest {
     @ParameterizedTest(name = "{0} --{1}--> refused")
     @MethodSource("illegal")
     void everyIllegalTransitionIsRefusedWith409NamingBothStatusesAndChangesNothing(ReferralStatus from,
-                                                                                  ReferralAction action) {
+                                                                                   ReferralAction action) {
         Referral r = in(from);
         assertThatThrownBy(() -> act(r, action)).isInstanceOfSatisfying(ConflictException.class, e -> {
             assertThat(e.code()).isEqualTo("REFERRAL-0001");

@@ -86,7 +86,7 @@ abstract class RegistryGuardContract {
         LocalDate start = LocalDate.of(2025, 1, 1);
         return new FormConsortium(name, ConsortiumForm.REGIONAL, true, null, "310105", null, start, false, null, true,
                 true, null, List.of(new AddMember(lead, MembershipRole.LEAD, MembershipBasis.HOME_DISTRICT, start, null, null),
-                new AddMember(support, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.BRANCH_CAMPUS, start, null, null)),
+                        new AddMember(support, MembershipRole.TECHNICAL_SUPPORT, MembershipBasis.BRANCH_CAMPUS, start, null, null)),
                 overrideReason);
     }
 

@@ -33,7 +33,7 @@ class ResidentInputsPropertiesTest {
     Arbitrary<Generated> validNumbers() {
         Arbitrary<String> region = Arbitraries.of(REGIONS);
         Arbitrary<LocalDate> birth = Arbitraries.longs().between(0, LocalDate.of(2024, 12, 31).toEpochDay()
-                        - LocalDate.of(1900, 1, 1).toEpochDay())
+                - LocalDate.of(1900, 1, 1).toEpochDay())
                 .map(d -> LocalDate.of(1900, 1, 1).plusDays(d));
         Arbitrary<Integer> seq = Arbitraries.integers().between(0, 999);
         return Combinators.combine(region, birth, seq).as((r, b, s) -> {

@@ -75,7 +75,8 @@ abstract class IdempotencyContract {
             new Creation("form a team", "/api/residents/teams", "application/json",
                     t -> """
                             {"institutionId":"%s","name":"%s","gpPractitionerId":"%s","nursePractitionerId":"%s",
-                             "specialistPractitionerIds":["%s"]}""".formatted(t.site.primary(), org.medunion.support.RegistrySeeds.unique("团队"),
+                             "specialistPractitionerIds":["%s"]}""".formatted(t.site.primary(),
+                            org.medunion.support.RegistrySeeds.unique("团队"),
                             t.site.gp(), t.site.nurse(), t.site.specialist()),
                     "select count(*) from residents_team"),
             new Creation("FHIR Patient create", "/fhir/Patient", "application/fhir+json",

@@ -1,7 +1,11 @@
 package org.medunion.fhir.internal.audit;
 
+import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
@@ -9,10 +13,6 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditEntry;
 
@@ -88,7 +88,7 @@ final class AuditEventMapper {
             case UPDATE -> new Coding(INTERACTION, "update", "update");
             case DELETE -> new Coding(INTERACTION, "delete", "delete");
             case LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_CHANGED, TOKEN_REVOKED, PASSWORD_CHANGED ->
-                    new Coding(INTERACTION, "operation", "operation");
+                new Coding(INTERACTION, "operation", "operation");
         };
     }
 
@@ -115,7 +115,8 @@ final class AuditEventMapper {
         switch (purpose) {
             case "TREATMENT" -> concept.addCoding(new Coding(PURPOSE, "TREAT", "treatment"));
             case "OPERATIONS" -> concept.addCoding(new Coding(PURPOSE, "HOPERAT", "healthcare operations"));
-            default -> { }
+            default -> {
+            }
         }
         return concept;
     }

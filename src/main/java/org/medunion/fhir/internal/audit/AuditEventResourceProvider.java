@@ -2,10 +2,10 @@ package org.medunion.fhir.internal.audit;
 
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -23,10 +23,10 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditExport;
-import org.medunion.fhir.internal.LastUpdated;
-import org.medunion.fhir.internal.Pages;
 import org.medunion.audit.AuditTrail;
 import org.medunion.audit.AuditTrail.AuditQuery;
+import org.medunion.fhir.internal.LastUpdated;
+import org.medunion.fhir.internal.Pages;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 

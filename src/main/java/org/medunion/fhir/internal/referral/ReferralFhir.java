@@ -1,6 +1,8 @@
 package org.medunion.fhir.internal.referral;
 
+import java.util.Arrays;
 import java.util.UUID;
+import org.medunion.fhir.internal.Systems;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.Urgency;
 import org.medunion.shared.InvalidInputException;
@@ -11,7 +13,7 @@ import org.medunion.shared.InvalidInputException;
  */
 final class ReferralFhir {
 
-    static final String BASE = org.medunion.fhir.internal.Systems.BASE;
+    static final String BASE = Systems.BASE;
     static final String ID_REFERRAL = "https://medunion.example/id/referral";
     static final String CS_STATUS = BASE + "/CodeSystem/referral-status";
     static final String CS_DIRECTION = BASE + "/CodeSystem/referral-direction";
@@ -35,7 +37,7 @@ final class ReferralFhir {
     }
 
     static String code(Enum<?> e) {
-        return org.medunion.fhir.internal.Systems.code(e);
+        return Systems.code(e);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String code, String field) {
@@ -48,7 +50,7 @@ final class ReferralFhir {
             }
         }
         throw new InvalidInputException(field, "request.unknownValue", code,
-                String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(ReferralFhir::code).toList()));
+                String.join(", ", Arrays.stream(type.getEnumConstants()).map(ReferralFhir::code).toList()));
     }
 
     static String priority(Urgency u) {

@@ -6,6 +6,8 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
@@ -26,7 +28,7 @@ final class ReferralToFhirMapper {
 
     static ServiceRequest serviceRequest(ReferralView r) {
         var sr = new ServiceRequest();
-        sr.setId(new org.hl7.fhir.r4.model.IdType("ServiceRequest", r.id().toString(), Long.toString(r.version())));
+        sr.setId(new IdType("ServiceRequest", r.id().toString(), Long.toString(r.version())));
         sr.getMeta().setVersionId(Long.toString(r.version())).setLastUpdated(Date.from(r.updatedAt()));
         sr.addIdentifier().setSystem(ReferralFhir.ID_REFERRAL).setValue(r.number());
         sr.setStatus(ServiceRequest.ServiceRequestStatus.fromCode(ReferralFhir.serviceRequestStatus(r.status())));
@@ -60,7 +62,7 @@ final class ReferralToFhirMapper {
 
     static Task task(ReferralView r) {
         var t = new Task();
-        t.setId(new org.hl7.fhir.r4.model.IdType("Task", r.id().toString(), Long.toString(r.version())));
+        t.setId(new IdType("Task", r.id().toString(), Long.toString(r.version())));
         t.getMeta().setVersionId(Long.toString(r.version())).setLastUpdated(Date.from(r.updatedAt()));
         t.addIdentifier().setSystem(ReferralFhir.ID_REFERRAL).setValue(r.number());
         t.setStatus(Task.TaskStatus.fromCode(ReferralFhir.taskStatus(r.status())));
@@ -81,7 +83,7 @@ final class ReferralToFhirMapper {
                     ReferralFhir.code(r.rejectionReason()), null)).setText(r.rejectionText()));
         }
         if (r.acceptanceDeadline() != null) {
-            t.getRestriction().setPeriod(new org.hl7.fhir.r4.model.Period().setEnd(Date.from(r.acceptanceDeadline())));
+            t.getRestriction().setPeriod(new Period().setEnd(Date.from(r.acceptanceDeadline())));
             t.addExtension(ReferralFhir.EXT_DEADLINE, new DateTimeType(Date.from(r.acceptanceDeadline())));
         }
         if (r.escalated()) {
@@ -100,13 +102,15 @@ final class ReferralToFhirMapper {
         if (r.homeCare() != null) {
             // home-based care (decision 0004): no Appointment; the responsible team / practitioner and the start
             if (r.homeCare().teamId() != null) {
-                t.addOutput().setType(parameter(ReferralTaskParameter.CARE_TEAM)).setValue(new Reference("CareTeam/" + r.homeCare().teamId()));
+                t.addOutput().setType(parameter(ReferralTaskParameter.CARE_TEAM))
+                        .setValue(new Reference("CareTeam/" + r.homeCare().teamId()));
             }
             if (r.homeCare().practitionerId() != null) {
                 t.addOutput().setType(parameter(ReferralTaskParameter.PRACTITIONER))
                         .setValue(new Reference("Practitioner/" + r.homeCare().practitionerId()));
             }
-            t.addOutput().setType(parameter(ReferralTaskParameter.PLANNED_START)).setValue(new DateType(r.homeCare().plannedStart().toString()));
+            t.addOutput().setType(parameter(ReferralTaskParameter.PLANNED_START))
+                    .setValue(new DateType(r.homeCare().plannedStart().toString()));
         }
         return t;
     }

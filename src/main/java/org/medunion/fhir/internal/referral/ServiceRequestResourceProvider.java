@@ -15,17 +15,18 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
+import org.medunion.fhir.internal.FieldPaths;
+import org.medunion.fhir.internal.Versions;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralView;
-import org.medunion.fhir.internal.FieldPaths;
-import org.medunion.fhir.internal.Versions;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
     }
 
     /** The referral service's field names → the ServiceRequest elements they came from (OperationOutcome.expression). */
-    private static final java.util.Map<String, String> PATHS = java.util.Map.of(
+    private static final Map<String, String> PATHS = Map.of(
             "fromInstitutionId", "ServiceRequest.requester", "toInstitutionId", "ServiceRequest.performer",
             "residentId", "ServiceRequest.subject", "diagnosisCode", "ServiceRequest.reasonCode",
             "diagnosisText", "ServiceRequest.reasonCode", "reason", "ServiceRequest.note",

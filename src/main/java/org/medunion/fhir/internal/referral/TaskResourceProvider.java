@@ -14,18 +14,20 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
+import org.medunion.fhir.internal.FieldPaths;
+import org.medunion.fhir.internal.Versions;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.RedirectReferral;
-import org.medunion.fhir.internal.FieldPaths;
-import org.medunion.fhir.internal.Versions;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
@@ -55,7 +57,7 @@ public class TaskResourceProvider implements IResourceProvider {
     }
 
     /** The referral service's field names → the Task elements a client sets (OperationOutcome.expression). */
-    private static final java.util.Map<String, String> PATHS = java.util.Map.of(
+    private static final Map<String, String> PATHS = Map.of(
             "bookingKind", "Task.input.type", "resourceId", "Task.input", "scheduleId", "Task.input",
             "teamId", "Task.input", "practitionerId", "Task.input", "plannedStart", "Task.input",
             "toInstitutionId", "Task.owner", "reason", "Task.statusReason", "summary", "Task.output",
@@ -141,7 +143,7 @@ public class TaskResourceProvider implements IResourceProvider {
         UUID schedule = null;
         UUID team = null;
         UUID practitioner = null;
-        java.time.LocalDate start = null;
+        LocalDate start = null;
         for (var input : task.getInput()) {
             if (input.getValue() instanceof Reference ref && ref.getReference() != null) {
                 String r = ref.getReference();
@@ -158,7 +160,7 @@ public class TaskResourceProvider implements IResourceProvider {
                     practitioner = ReferralFhir.uuid(r, "Practitioner", "Task.input.value");
                 }
             } else if (input.getValue() instanceof DateType date && date.getValue() != null) {
-                start = java.time.LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+                start = LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
             }
         }
         if (slot == null && schedule == null && team == null && practitioner == null && start == null) {

@@ -1,14 +1,15 @@
 package org.medunion.fhir.internal.residents;
 
-import org.medunion.fhir.internal.Systems;
-
+import java.time.LocalDate;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.medunion.fhir.internal.Systems;
 import org.medunion.registry.PractitionerId;
 import org.medunion.residents.ContractService;
 import org.medunion.residents.ContractStatus;
@@ -55,8 +56,8 @@ final class CareTeamMapper {
             c.setName(t.name());
         }
         c.setSubject(new Reference("Patient/" + k.residentId()));
-        c.setPeriod(new Period().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(k.startDate().toString()))
-                .setEndElement(new org.hl7.fhir.r4.model.DateTimeType(k.endDate().toString())));
+        c.setPeriod(new Period().setStartElement(new DateTimeType(k.startDate().toString()))
+                .setEndElement(new DateTimeType(k.endDate().toString())));
         c.addManagingOrganization(new Reference("Organization/" + k.primaryInstitutionId()));
         c.addParticipant().addRole(role("PRIMARY_INSTITUTION", "基层医疗卫生机构"))
                 .setMember(new Reference("Organization/" + k.primaryInstitutionId()));
@@ -110,7 +111,7 @@ final class CareTeamMapper {
         return new CodeableConcept().addCoding(new Coding(Systems.CARE_TEAM_KIND, code, display));
     }
 
-    static DateType date(java.time.LocalDate d) {
+    static DateType date(LocalDate d) {
         return new DateType(d.toString());
     }
 }

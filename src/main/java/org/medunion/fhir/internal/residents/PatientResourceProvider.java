@@ -1,15 +1,10 @@
 package org.medunion.fhir.internal.residents;
 
-import org.medunion.residents.ResidentsError;
-import org.medunion.fhir.internal.Pages;
-import org.medunion.fhir.internal.Versions;
-import org.medunion.fhir.internal.Systems;
-
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Count;
-import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
@@ -29,10 +24,14 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.medunion.fhir.internal.Pages;
+import org.medunion.fhir.internal.Systems;
+import org.medunion.fhir.internal.Versions;
 import org.medunion.residents.Registration;
 import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentSearch;
 import org.medunion.residents.ResidentView;
+import org.medunion.residents.ResidentsError;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.InvalidInputException;
@@ -98,7 +97,8 @@ class PatientResourceProvider implements IResourceProvider {
         if (conditional != null) {
             Optional<ResidentView> existing = conditionalMatch(conditional);
             if (existing.isPresent()) {
-                return new MethodOutcome(new IdType("Patient", existing.get().id().toString(), String.valueOf(existing.get().version())), false)
+                return new MethodOutcome(new IdType("Patient", existing.get().id().toString(), String.valueOf(existing.get().version())),
+                        false)
                         .setResource(toPatient(existing.get()));
             }
         }

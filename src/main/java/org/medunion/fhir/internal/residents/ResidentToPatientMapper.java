@@ -1,17 +1,19 @@
 package org.medunion.fhir.internal.residents;
 
-import org.medunion.fhir.internal.Systems;
-
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.medunion.fhir.internal.Systems;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ContractView;
 import org.medunion.residents.RecordLink;
@@ -47,7 +49,7 @@ final class ResidentToPatientMapper {
             }
         }
         p.setActive(true);
-        p.addName().setText(r.name()).setUse(org.hl7.fhir.r4.model.HumanName.NameUse.OFFICIAL);
+        p.addName().setText(r.name()).setUse(HumanName.NameUse.OFFICIAL);
         p.setGender(switch (r.sex()) {
             case MALE -> AdministrativeGender.MALE;
             case FEMALE -> AdministrativeGender.FEMALE;
@@ -109,12 +111,12 @@ final class ResidentToPatientMapper {
                 throw new InvalidInputException("Patient.managingOrganization", "request.wrongType");
             }
         }
-        java.time.LocalDate birth = null;
+        LocalDate birth = null;
         if (p.hasBirthDate()) {
-            if (p.getBirthDateElement().getPrecision() != ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
+            if (p.getBirthDateElement().getPrecision() != TemporalPrecisionEnum.DAY) {
                 throw new InvalidInputException("Patient.birthDate", "request.wrongType");
             }
-            birth = java.time.LocalDate.parse(p.getBirthDateElement().getValueAsString());
+            birth = LocalDate.parse(p.getBirthDateElement().getValueAsString());
         }
         return new RegisterResident(idNumber, name, sex, birth, phone, district, source, mrn);
     }

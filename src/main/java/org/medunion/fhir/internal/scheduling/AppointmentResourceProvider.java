@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.IdType;
 import org.medunion.fhir.internal.Pages;
@@ -83,7 +84,7 @@ public class AppointmentResourceProvider implements IResourceProvider {
                                   @Count Integer count,
                                   @Offset Integer offset) {
         Pages.Request page = Pages.request(count, offset);
-        java.util.UUID slotId = slot == null ? null : SchedulingFhir.uuid(slot.getValue(), "Slot", "slot");
+        UUID slotId = slot == null ? null : SchedulingFhir.uuid(slot.getValue(), "Slot", "slot");
         if (patient != null) {
             var resident = new ResidentId(SchedulingFhir.uuid(patient.getValue(), "Patient", "patient"));
             return Pages.slice(page, scheduling.bookingsOf(resident).stream()

@@ -2,6 +2,7 @@ package org.medunion.fhir.internal.scheduling;
 
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Reference;
+import org.medunion.fhir.internal.Systems;
 import org.medunion.scheduling.BookingView;
 
 /** A booking as FHIR Appointment: slot, patient participant, status, priority tag (优先就诊/检查/住院). */
@@ -20,11 +21,11 @@ final class BookingToAppointmentMapper {
             case NO_SHOW -> Appointment.AppointmentStatus.NOSHOW;
             case ATTENDED -> Appointment.AppointmentStatus.FULFILLED;
         });
-        a.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(org.medunion.fhir.internal.Systems.code(b.kind()));
+        a.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(Systems.code(b.kind()));
         a.addServiceType().setText(b.department());
         if (b.priority() != null) {
             a.setPriority(1);
-            a.getMeta().addTag(SchedulingFhir.BOOKING_PRIORITY_SYSTEM, org.medunion.fhir.internal.Systems.code(b.priority()), null);
+            a.getMeta().addTag(SchedulingFhir.BOOKING_PRIORITY_SYSTEM, Systems.code(b.priority()), null);
         }
         a.setStart(SchedulingFhir.date(b.start()));
         a.setEnd(SchedulingFhir.date(b.end()));

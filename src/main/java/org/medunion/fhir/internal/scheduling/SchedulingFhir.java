@@ -1,15 +1,16 @@
 package org.medunion.fhir.internal.scheduling;
 
-import java.util.Date;
 import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.IdType;
+import org.medunion.fhir.internal.Systems;
 import org.medunion.shared.InvalidInputException;
 
 /** URIs and small helpers shared by the Schedule, Slot and Appointment providers (docs/scheduling.md). */
 final class SchedulingFhir {
 
-    static final String BASE = org.medunion.fhir.internal.Systems.BASE;
+    static final String BASE = Systems.BASE;
     /** Tag on slots reserved for primary institutions and family-doctor teams until release (NN-4). */
     static final String SLOT_POOL_SYSTEM = BASE + "/CodeSystem/slot-pool";
     static final String RESERVED_CODE = "primary-care-reserved";

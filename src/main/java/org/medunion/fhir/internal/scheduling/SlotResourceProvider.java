@@ -16,14 +16,14 @@ import java.time.Clock;
 import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Slot;
+import org.medunion.fhir.internal.LastUpdated;
+import org.medunion.fhir.internal.Pages;
+import org.medunion.fhir.internal.Versions;
 import org.medunion.scheduling.ScheduleId;
 import org.medunion.scheduling.SchedulingManagement;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotQuery;
 import org.medunion.scheduling.SlotStatus;
-import org.medunion.fhir.internal.LastUpdated;
-import org.medunion.fhir.internal.Pages;
-import org.medunion.fhir.internal.Versions;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 

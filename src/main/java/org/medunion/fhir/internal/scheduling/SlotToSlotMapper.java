@@ -1,14 +1,15 @@
 package org.medunion.fhir.internal.scheduling;
 
+import java.time.ZoneId;
 import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.Slot;
+import org.medunion.fhir.internal.Systems;
 import org.medunion.scheduling.ScheduleView;
 import org.medunion.scheduling.SlotPool;
 import org.medunion.scheduling.SlotView;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Reference;
-import java.time.ZoneId;
 
 /** Scheduling's schedules and slots as FHIR Schedule and Slot. */
 final class SlotToSlotMapper {
@@ -24,7 +25,7 @@ final class SlotToSlotMapper {
             slot.getMeta().addTag(SchedulingFhir.SLOT_POOL_SYSTEM, SchedulingFhir.RESERVED_CODE, "基层预留 primary-care reserved");
         }
         slot.setSchedule(new Reference("Schedule/" + s.scheduleId()));
-        slot.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(org.medunion.fhir.internal.Systems.code(s.kind()));
+        slot.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(Systems.code(s.kind()));
         slot.addServiceType().setText(s.department());
         if (s.discipline() != null) {
             slot.addSpecialty().setText(s.discipline());
@@ -50,7 +51,7 @@ final class SlotToSlotMapper {
         service.setActive(true);
         service.setProvidedBy(new Reference("Organization/" + s.institutionId()));
         service.addCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM)
-                .setCode(org.medunion.fhir.internal.Systems.code(s.kind()));
+                .setCode(Systems.code(s.kind()));
         service.addType().setText(s.department());
         if (s.discipline() != null) {
             service.addSpecialty().setText(s.discipline());
@@ -65,7 +66,7 @@ final class SlotToSlotMapper {
         // published schedules are never changed afterwards: their creation is their last update
         schedule.getMeta().setLastUpdated(SchedulingFhir.date(s.createdAt()));
         schedule.setActive(true);
-        schedule.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(org.medunion.fhir.internal.Systems.code(s.kind()));
+        schedule.addServiceCategory().addCoding().setSystem(SchedulingFhir.SCHEDULE_KIND_SYSTEM).setCode(Systems.code(s.kind()));
         schedule.addServiceType().setText(s.department());
         if (s.discipline() != null) {
             schedule.addSpecialty().setText(s.discipline());

@@ -1,5 +1,9 @@
 package org.medunion.fhir.internal.subscription;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.medunion.referral.ReferralAccepted;
 import org.medunion.referral.ReferralCompleted;
@@ -38,7 +42,7 @@ record SubscriptionCriteria(String resourceType, UUID institution, String relati
         for (String part : q < 0 ? new String[0] : criteria.substring(q + 1).split("&")) {
             int eq = part.indexOf('=');
             String name = eq < 0 ? part : part.substring(0, eq);
-            String value = eq < 0 ? "" : java.net.URLDecoder.decode(part.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
             switch (type + "." + name) {
                 case "Task.owner", "ServiceRequest.performer" -> {
                     institution = organization(value, criteria);
@@ -59,8 +63,8 @@ record SubscriptionCriteria(String resourceType, UUID institution, String relati
     }
 
     /** The institutions an event concerns: the only ones whose subscriptions it can match. */
-    static java.util.List<UUID> institutions(ReferralEvent event) {
-        var out = new java.util.ArrayList<UUID>();
+    static List<UUID> institutions(ReferralEvent event) {
+        var out = new ArrayList<UUID>();
         if (to(event) != null) {
             out.add(to(event));
         }

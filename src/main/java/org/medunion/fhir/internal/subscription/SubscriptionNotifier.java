@@ -1,5 +1,6 @@
 package org.medunion.fhir.internal.subscription;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,7 +79,7 @@ class SubscriptionNotifier {
         int status;
         try {
             status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(subscription.endpoint() + " unreachable", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

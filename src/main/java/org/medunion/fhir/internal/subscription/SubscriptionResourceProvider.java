@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Date;
 import java.util.UUID;
@@ -154,7 +155,7 @@ class SubscriptionResourceProvider implements IResourceProvider {
             throw new InvalidInputException("Subscription.channel.endpoint", "field.required");
         }
         try {
-            var uri = java.net.URI.create(endpoint.trim());
+            var uri = URI.create(endpoint.trim());
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                     || endpoint.length() > 1000) {
                 throw new IllegalArgumentException(endpoint);

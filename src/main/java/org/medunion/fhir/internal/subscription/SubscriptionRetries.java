@@ -2,8 +2,8 @@ package org.medunion.fhir.internal.subscription;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

@@ -8,10 +8,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.Role;
+import org.medunion.identity.Scope;
+import org.medunion.identity.ScopeType;
+import org.medunion.referral.backfill.ReferralBackfill;
 import org.medunion.shared.ConflictException;
+import org.medunion.shared.ForbiddenException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The aggregate's events as other modules receive them (Modulith scenarios), driven through the system's
@@ -87,5 +95,20 @@ abstract class ReferralEventsContract extends ReferralWorldTest {
         var refused = catchThrowableOfType(ConflictException.class,
                 () -> backfill.accept(draft.id(), slotAt(w), "demo", t.plus(Duration.ofDays(9))));
         assertThat(refused.code()).isEqualTo("REFERRAL-0001");
+    }
+
+    @Test
+    void noLoggedInAccountMayBackfill_notEvenTheAdministrator() {
+        var w = newWorld();
+        long before = jdbc.sql("select count(*) from referral_referral").query(Long.class).single();
+        var admin = new CurrentUser("admin", "Admin", Role.ADMIN, new Scope(ScopeType.GLOBAL, null));
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(admin, null, List.of()));
+        try {
+            var refused = catchThrowableOfType(ForbiddenException.class, () -> backfill.create(upward(w), "demo", tenDaysAgo()));
+            assertThat(refused).as("backfill as a logged-in account").isNotNull();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(jdbc.sql("select count(*) from referral_referral").query(Long.class).single()).as("nothing written").isEqualTo(before);
     }
 }

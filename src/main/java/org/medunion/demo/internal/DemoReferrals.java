@@ -14,13 +14,13 @@ import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.DestinationType;
 import org.medunion.referral.RedirectReferral;
-import org.medunion.referral.ReferralBackfill;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.RejectReferral;
 import org.medunion.referral.RejectionReason;
 import org.medunion.referral.Urgency;
+import org.medunion.referral.backfill.ReferralBackfill;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -8,10 +8,10 @@ import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.RedirectReferral;
-import org.medunion.referral.ReferralBackfill;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralView;
 import org.medunion.referral.RejectReferral;
+import org.medunion.referral.backfill.ReferralBackfill;
 import org.medunion.shared.ForbiddenException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,12 +102,13 @@ class ReferralBackfillService implements ReferralBackfill {
         return views.view(store.find(r.id()).orElseThrow(), null, false);
     }
 
-    /** No caller (the system), or an administrator: these commands skip the sides' access rules. */
+    /**
+     * The system only (no logged-in caller): these commands skip both sides' access rules, and a referral names a
+     * resident, so no account — not even an administrator, who holds no care relationship — may run them.
+     */
     private void systemOnly() {
-        users.current().ifPresent(u -> {
-            if (!u.isAdmin()) {
-                throw new ForbiddenException(ReferralError.WRONG_SIDE, "BACKFILL");
-            }
-        });
+        if (users.current().isPresent()) {
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "BACKFILL");
+        }
     }
 }

@@ -1,6 +1,14 @@
-package org.medunion.referral;
+package org.medunion.referral.backfill;
 
 import java.time.Instant;
+import org.medunion.referral.AcceptReferral;
+import org.medunion.referral.CompleteReferral;
+import org.medunion.referral.CreateReferral;
+import org.medunion.referral.RedirectReferral;
+import org.medunion.referral.ReferralId;
+import org.medunion.referral.ReferralManagement;
+import org.medunion.referral.ReferralView;
+import org.medunion.referral.RejectReferral;
 
 /**
  * The referral commands as the system runs them for referrals that happened earlier or elsewhere (the demo

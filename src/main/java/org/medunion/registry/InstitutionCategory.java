@@ -3,7 +3,19 @@ package org.medunion.registry;
 /** 机构类别 — the categories of product.md §1. */
 public enum InstitutionCategory {
 
-    GENERAL_HOSPITAL, TCM_HOSPITAL, INTEGRATED_HOSPITAL, SPECIALTY_HOSPITAL, COMMUNITY_HEALTH_CENTRE, COMMUNITY_HEALTH_STATION, TOWNSHIP_HOSPITAL, VILLAGE_CLINIC, NURSING_HOME, REHAB, HOSPICE, MATERNAL_CHILD, PUBLIC_HEALTH;
+    GENERAL_HOSPITAL,
+    TCM_HOSPITAL,
+    INTEGRATED_HOSPITAL,
+    SPECIALTY_HOSPITAL,
+    COMMUNITY_HEALTH_CENTRE,
+    COMMUNITY_HEALTH_STATION,
+    TOWNSHIP_HOSPITAL,
+    VILLAGE_CLINIC,
+    NURSING_HOME,
+    REHAB,
+    HOSPICE,
+    MATERNAL_CHILD,
+    PUBLIC_HEALTH;
 
     /** 基层医疗卫生机构: community centres and stations, township hospitals, village clinics. */
     public boolean isPrimary() {

@@ -8,11 +8,20 @@ import org.medunion.shared.ErrorCode;
  */
 public enum PolicyError implements ErrorCode {
 
-    FORBIDDEN("policy.forbidden"), INVALID_ID("policy.invalidId"), INVALID_JURISDICTION("policy.invalidJurisdiction"), INVALID_STATUS(
-            "policy.invalidStatus"), INVALID_VALUE("policy.invalidValue"), OUT_OF_SCOPE("policy.outOfScope"), OVERRIDE_FORBIDDEN(
-                    "policy.overrideForbidden"), REASON_REQUIRED("policy.reasonRequired"), REQUIRED("policy.required"), TOO_LONG(
-                            "policy.tooLong"), UNKNOWN_CRITERION("policy.unknownCriterion"), UNKNOWN_PACK(
-                                    "policy.unknownPack"), UNKNOWN_PARAMETER("policy.unknownParameter"), UNKNOWN_RULE("policy.unknownRule");
+    FORBIDDEN("policy.forbidden"),
+    INVALID_ID("policy.invalidId"),
+    INVALID_JURISDICTION("policy.invalidJurisdiction"),
+    INVALID_STATUS("policy.invalidStatus"),
+    INVALID_VALUE("policy.invalidValue"),
+    OUT_OF_SCOPE("policy.outOfScope"),
+    OVERRIDE_FORBIDDEN("policy.overrideForbidden"),
+    REASON_REQUIRED("policy.reasonRequired"),
+    REQUIRED("policy.required"),
+    TOO_LONG("policy.tooLong"),
+    UNKNOWN_CRITERION("policy.unknownCriterion"),
+    UNKNOWN_PACK("policy.unknownPack"),
+    UNKNOWN_PARAMETER("policy.unknownParameter"),
+    UNKNOWN_RULE("policy.unknownRule");
 
     private final String code;
 

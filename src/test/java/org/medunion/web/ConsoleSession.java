@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * and form posts that carry the token the way the console's forms do. Redirects are not followed, so
  * tests see the 302s.
  */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final Pattern META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -34,7 +34,7 @@ final class ConsoleSession {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    static ConsoleSession anonymous(int port) {
+    public static ConsoleSession anonymous(int port) {
         return new ConsoleSession(port);
     }
 
@@ -52,7 +52,7 @@ final class ConsoleSession {
         return s;
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html"));
     }
 
@@ -61,7 +61,7 @@ final class ConsoleSession {
     }
 
     /** Posts a form with the CSRF token taken from the given page (as the browser would submit it). */
-    Page post(String path, Map<String, String> fields, Page pageWithForm) {
+    public Page post(String path, Map<String, String> fields, Page pageWithForm) {
         return postForm(path, fields, csrfFrom(pageWithForm.body()));
     }
 
@@ -117,6 +117,6 @@ final class ConsoleSession {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }
 
-    record Page(int status, String body, byte[] bytes, String location, String contentType) {
+    public record Page(int status, String body, byte[] bytes, String location, String contentType) {
     }
 }

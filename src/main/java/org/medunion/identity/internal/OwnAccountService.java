@@ -79,6 +79,26 @@ public class OwnAccountService implements OwnAccount {
                 .map(AccountStore.Account::mustChangePassword).orElse(false);
     }
 
+    /**
+     * Enrolment for an account that cannot sign in yet (API and console alike): the password is proven through the
+     * authenticator, so failures count towards the lock-out; an account already enrolled gets
+     * {@link EnrolmentConflict}. Any other refusal ({@code auth.badCredentials}, {@code auth.locked}) is thrown as is.
+     */
+    @Transactional
+    public TotpEnrolment enrolTotp(String username, String password, String source) {
+        try {
+            authenticator.login(username, password, null, source);
+        } catch (AccountAuthenticator.LoginRefused e) {
+            if (e.code().equals("auth.totpRequired")) {
+                throw new EnrolmentConflict();
+            }
+            if (!e.code().equals("auth.totpEnrolmentRequired")) {
+                throw e;
+            }
+        }
+        return enrolTotp(username);
+    }
+
     /** A new secret, stored only if none is set; the caller has proven the password. */
     @Transactional
     public TotpEnrolment enrolTotp(String username) {

@@ -72,7 +72,7 @@ class SecurityConfiguration {
     SecurityFilterChain consoleChain(HttpSecurity http, Environment environment, AccountStore accounts) throws Exception {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         http.authorizeHttpRequests(a -> {
-            a.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
+            a.requestMatchers("/login", "/login/totp", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
             if (demo) {
                 a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll();
             }
@@ -82,7 +82,7 @@ class SecurityConfiguration {
                     .access(noResidentData())
                     .anyRequest().authenticated();
         })
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(new ConsoleLoginFailure()).permitAll()
                         .authenticationDetailsSource(AccountAuthenticator.LoginDetails::new))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new PasswordChangeRedirectFilter(accounts), AnonymousAuthenticationFilter.class)

@@ -12,7 +12,6 @@ import java.util.Objects;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.internal.AccountAuthenticator;
 import org.medunion.identity.internal.OwnAccountService;
-import org.medunion.identity.internal.OwnAccountService.EnrolmentConflict;
 import org.medunion.identity.internal.OwnAccountService.TotpEnrolment;
 import org.medunion.identity.internal.TokenService;
 import org.medunion.shared.MedUnionException;
@@ -79,18 +78,11 @@ class AuthTokenController {
             + "Answers 409 when the account is already enrolled; the security administrator's reset clears it.")
     TotpEnrolment enrolTotp(@Valid @RequestBody TotpEnrolmentRequest request, HttpServletRequest http,
                             HttpServletResponse response) {
-        String source = http.getRemoteAddr();
         try {
-            authenticator.login(request.username(), request.password(), null, source);
+            return own.enrolTotp(request.username(), request.password(), http.getRemoteAddr());
         } catch (AccountAuthenticator.LoginRefused e) {
-            if (!e.code().equals("auth.totpEnrolmentRequired") && !e.code().equals("auth.totpRequired")) {
-                throw refused(e, response);
-            }
-            if (e.code().equals("auth.totpRequired")) {
-                throw new EnrolmentConflict();
-            }
+            throw refused(e, response);
         }
-        return own.enrolTotp(request.username());
     }
 
     /** These endpoints require authentication, so Spring Security has set the principal before they run. */

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.medunion.MedUnionApplication;
 import org.medunion.support.Api;
+import org.medunion.web.ConsoleSession;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -77,6 +81,40 @@ class ProductionPostureH2Test {
             var token = anon.post("/api/auth/token", login + ",\"totp\":\"" + code + "\"}");
             assertThat(token.status()).as(token.body()).isEqualTo(200);
             assertThat(Api.withToken(port, token.json().get("token").asString()).get("/v3/api-docs").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void outsideTheDemoAnAdministratorEnrolsTotpInTheConsoleAndThenSignsInWithIt() {
+        try (var app = start(newDatabase(), STRONG_ADMIN, new AtomicBoolean())) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            var browser = ConsoleSession.anonymous(port);
+            Map<String, String> credentials = Map.of("username", "admin", "password", STRONG_ADMIN);
+
+            var refused = browser.post("/login", credentials, browser.get("/login"));
+            assertThat(refused.location()).as("told to enrol, not 'wrong password'").endsWith("/login?error=enrol");
+            assertThat(browser.get("/login?error=enrol").body()).contains("id=\"enrol-link\" href=\"/login/totp\"");
+
+            var form = browser.get("/login/totp");
+            assertThat(form.status()).isEqualTo(200);
+            var wrong = browser.post("/login/totp", Map.of("username", "admin", "password", "wrong-one-A1"), form);
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.body()).contains("id=\"totp-error\"").doesNotContain("totp-secret");
+
+            var enrolled = browser.post("/login/totp", credentials, form);
+            assertThat(enrolled.status()).isEqualTo(200);
+            Matcher shown = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<").matcher(enrolled.body());
+            assertThat(shown.find()).as("secret shown for manual entry").isTrue();
+            String secret = shown.group(1).replace(" ", "");
+            assertThat(enrolled.body()).contains("id=\"totp-qr\"").contains("src=\"data:image/svg+xml;base64,");
+            assertThat(browser.post("/login/totp", credentials, form).status()).as("shown once").isEqualTo(409);
+
+            assertThat(browser.post("/login", credentials, browser.get("/login")).location()).endsWith("/login?error=totp");
+            String code = Totp.totp(Totp.base32Decode(secret), Instant.now(), 6, "HmacSHA1");
+            var in = browser.post("/login", Map.of("username", "admin", "password", STRONG_ADMIN, "totp", code),
+                    browser.get("/login"));
+            assertThat(in.location()).as("signed in").doesNotContain("error").endsWith("/");
+            assertThat(browser.get("/").status()).isEqualTo(200);
         }
     }
 

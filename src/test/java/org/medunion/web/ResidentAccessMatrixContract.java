@@ -8,6 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -400,6 +402,34 @@ abstract class ResidentAccessMatrixContract {
         Api.as(port, g.gpUser()).get("/api/residents/" + glass.id());
         assertThat(jdbc.sql("select count(*) from audit_event where resident_ref = ? and detail like 'purpose BREAK_THE_GLASS%'")
                 .param(glass.id().toString()).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aReplayIsWithheldOnceTheCareRelationshipBehindTheFirstAnswerHasEnded() {
+        ResidentId resident = residents.importResidents(List.of(new RegisterResident(
+                ResidentsFixture.idNumber("310104", ResidentsFixture.birth(), false), "钱六", null, null, null, "310104",
+                other.primary(), null))).get(0);
+        String path = "/api/residents/" + resident.value() + "/break-glass";
+        var headers = Map.of("Idempotency-Key", "glass-" + UUID.randomUUID(), "Content-Type", "application/json");
+        String body = "{\"reason\":\"夜间急诊，签约医生无法联系\"}";
+        var first = Api.as(port, g.gpUser()).send("POST", path, body, headers);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        var whileInForce = Api.as(port, g.gpUser()).send("POST", path, body, headers);
+        assertThat(whileInForce.status()).isEqualTo(201);
+        assertThat(whileInForce.header("Idempotent-Replayed")).isEqualTo("true");
+
+        // the grant runs out (its expiry moved to the past instead of waiting for it)
+        jdbc.sql("update residents_break_glass set expires_at = ? where resident_id = ?")
+                .param(Timestamp.from(Instant.now().minusSeconds(60))).param(resident.value()).update();
+        long readsBefore = jdbc.sql("select count(*) from audit_event where resident_ref = ?").param(resident.value().toString())
+                .query(Long.class).single();
+        var afterEnd = Api.as(port, g.gpUser()).send("POST", path, body, headers);
+        assertThat(afterEnd.status()).as(afterEnd.body()).isEqualTo(403);
+        assertThat(afterEnd.json().get("code").asString()).isEqualTo("SHARED-0004");
+        assertThat(afterEnd.body()).as("nothing of the first answer").doesNotContain(first.json().get("id").asString())
+                .doesNotContain("夜间急诊");
+        assertThat(jdbc.sql("select count(*) from audit_event where resident_ref = ?").param(resident.value().toString())
+                .query(Long.class).single()).as("nothing was read").isEqualTo(readsBefore);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.medunion.shared.SharedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -72,13 +73,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate tx;
     private final Problems problems;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<ReplayGuard> guards;
 
     IdempotencyFilter(IdempotencyRecords records, PlatformTransactionManager transactions, Problems problems,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, ObjectProvider<ReplayGuard> guards) {
         this.records = records;
         this.tx = new TransactionTemplate(transactions);
         this.problems = problems;
         this.events = events;
+        this.guards = guards;
     }
 
     @Override
@@ -198,8 +201,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(request, response, 422, SharedError.IDEMPOTENCY_KEY_REUSED, HEADER);
             return;
         }
-        events.publishEvent(new IdempotentReplay(user, request.getMethod(), request.getRequestURI(),
-                stored.headers().get("Content-Type"), stored.body()));
+        var replay = new IdempotentReplay(user, request.getMethod(), request.getRequestURI(),
+                stored.headers().get("Content-Type"), stored.body());
+        if (guards.orderedStream().anyMatch(g -> !g.permits(replay))) {
+            problems.write(request, response, 403, SharedError.IDEMPOTENCY_REPLAY_WITHHELD, HEADER);
+            return;
+        }
+        events.publishEvent(replay);
         response.setStatus(stored.status());
         stored.headers().forEach(response::setHeader);
         response.setHeader(REPLAYED, "true");

@@ -1,25 +1,49 @@
 package org.medunion.residents.web;
 
+import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
+import org.medunion.residents.ResidentId;
+import org.medunion.residents.ResidentsManagement;
 import org.medunion.shared.web.IdempotentReplay;
+import org.medunion.shared.web.ReplayGuard;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A replayed answer of {@code /api/residents/**} (full ID number and phone included) goes out again: audited
- * like the first answer, for the resident it is about.
+ * A replayed answer of {@code /api/residents/**} (full ID number and phone included) goes out again only while the
+ * caller may still read the resident it is about (a care relationship can end between the first answer and the
+ * replay), and is then audited like the first answer.
  */
 @Component
-class ResidentsReplayAudit {
+class ResidentsReplays implements ReplayGuard {
 
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final ResidentsManagement residents;
 
-    ResidentsReplayAudit(AuditTrail audit, JsonMapper json) {
+    ResidentsReplays(AuditTrail audit, JsonMapper json, ResidentsManagement residents) {
         this.audit = audit;
         this.json = json;
+        this.residents = residents;
+    }
+
+    @Override
+    public boolean permits(IdempotentReplay replay) {
+        if (!replay.path().startsWith("/api/residents")) {
+            return true;
+        }
+        String resident = residentOf(replay.bodyText());
+        return resident == null || readable(resident);
+    }
+
+    private boolean readable(String resident) {
+        try {
+            return residents.callerRelationship(new ResidentId(UUID.fromString(resident))).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false; // not a resident ID: withhold rather than guess
+        }
     }
 
     @EventListener

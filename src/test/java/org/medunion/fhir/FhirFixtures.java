@@ -2,7 +2,6 @@ package org.medunion.fhir;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -29,8 +28,8 @@ import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.registry.Title;
-import org.medunion.shared.CreditCode;
 import org.medunion.support.FhirValidation;
+import org.medunion.support.RegistrySeeds;
 
 /** Intent-revealing test data for the FHIR contract; every name and credit code is unique per call. */
 final class FhirFixtures {
@@ -48,12 +47,7 @@ final class FhirFixtures {
 
     /** A valid GB 32100 credit code in Changning (310105), random organisation code. */
     static String creditCode() {
-        var digits = new StringBuilder("12310105");
-        var random = ThreadLocalRandom.current();
-        for (int i = 0; i < 9; i++) {
-            digits.append(random.nextInt(10));
-        }
-        return digits + String.valueOf(CreditCode.checkCharacter(digits.toString()));
+        return RegistrySeeds.creditCode("310105");
     }
 
     static String cs(String name) {

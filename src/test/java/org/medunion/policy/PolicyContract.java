@@ -16,8 +16,8 @@ import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.registry.unscoped.CityWideRegistry;
-import org.medunion.shared.CreditCode;
 import org.medunion.support.Api;
+import org.medunion.support.RegistrySeeds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,9 +65,7 @@ abstract class PolicyContract {
     }
 
     static String creditCode(String division) {
-        var sb = new StringBuilder("12").append(division);
-        sb.append("%09d".formatted(Math.floorMod(SEQ.incrementAndGet() * 7919 + System.nanoTime() % 1000, 1_000_000_000L)));
-        return sb + String.valueOf(CreditCode.checkCharacter(sb.toString()));
+        return RegistrySeeds.creditCode(division);
     }
 
     JsonNode institution(String category, String affiliation, boolean rmc) {

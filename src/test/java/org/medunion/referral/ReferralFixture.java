@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
@@ -14,8 +15,8 @@ import org.medunion.scheduling.PublishSchedule;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingFixture;
 import org.medunion.scheduling.unscoped.SystemScheduling;
-import org.medunion.shared.ResidentIdNumber;
 import org.medunion.support.Api;
+import org.medunion.support.RegistrySeeds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -89,8 +90,8 @@ final class ReferralFixture {
     }
 
     static String idNumber() {
-        String first17 = "110101" + (1940 + (int) (Math.random() * 60)) + "0101" + String.format("%03d", (int) (Math.random() * 999));
-        return first17 + ResidentIdNumber.checkCharacter(first17);
+        var r = ThreadLocalRandom.current();
+        return RegistrySeeds.idNumber("110101", LocalDate.of(1940 + r.nextInt(60), 1, 1), r.nextBoolean());
     }
 
     Api as(String user) {

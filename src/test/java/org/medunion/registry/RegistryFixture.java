@@ -1,8 +1,7 @@
 package org.medunion.registry;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.medunion.shared.CreditCode;
+import org.medunion.support.RegistrySeeds;
 
 /** Intent-revealing test data for the registry: unique names and valid credit codes per call. */
 final class RegistryFixture {
@@ -18,10 +17,7 @@ final class RegistryFixture {
 
     /** A valid unified social credit code (GB 32100) of a public institution (事业单位) in the division. */
     static String creditCode(String division) {
-        var sb = new StringBuilder("12").append(division);
-        long n = SEQ.incrementAndGet() * 7919 + ThreadLocalRandom.current().nextInt(1000);
-        sb.append("%09d".formatted(Math.floorMod(n, 1_000_000_000L)));
-        return sb.toString() + CreditCode.checkCharacter(sb.toString());
+        return RegistrySeeds.creditCode(division);
     }
 
     /** The same code with a wrong check character. */

@@ -2,7 +2,6 @@ package org.medunion.web;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.AgreementType;
@@ -30,7 +29,7 @@ import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.registry.Title;
-import org.medunion.shared.CreditCode;
+import org.medunion.support.RegistrySeeds;
 
 /**
  * Intent-revealing registry data for console tests, created through the registry's facade as the system
@@ -53,13 +52,7 @@ final class ConsoleFixture {
 
     /** A valid GB 32100 credit code of a public institution (registration code 12) in the given district. */
     static String creditCode(String districtCode) {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        var b = new StringBuilder("12").append(districtCode);
-        var random = ThreadLocalRandom.current();
-        for (int i = 0; i < 9; i++) {
-            b.append(alphabet.charAt(random.nextInt(10)));
-        }
-        return b.append(CreditCode.checkCharacter(b.toString())).toString();
+        return RegistrySeeds.creditCode(districtCode);
     }
 
     InstitutionView districtHospital(String name) {

@@ -4,4 +4,5 @@
  * since creating a referral names a resident and would otherwise open their record to the receiving side.
  */
 @org.springframework.modulith.NamedInterface("backfill")
+@org.jspecify.annotations.NullMarked
 package org.medunion.referral.backfill;

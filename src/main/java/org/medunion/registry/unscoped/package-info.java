@@ -3,4 +3,5 @@
  * allowed dependencies (policy, demo); {@code ModularityTests} fails for any other user.
  */
 @org.springframework.modulith.NamedInterface("unscoped")
+@org.jspecify.annotations.NullMarked
 package org.medunion.registry.unscoped;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerId;
 import org.medunion.residents.ContractId;
@@ -24,13 +25,20 @@ final class Requests {
     private Requests() {
     }
 
-    static <T> T id(String raw, String field, Function<UUID, T> type, boolean required) {
+    /** A required ID: missing → 400 {@code field.required}, malformed → 400 {@code request.wrongType}. */
+    static <T> T id(@Nullable String raw, String field, Function<UUID, T> type) {
         if (raw == null || raw.isBlank()) {
-            if (required) {
-                throw new InvalidInputException(field, "field.required");
-            }
-            return null;
+            throw new InvalidInputException(field, "field.required");
         }
+        return parsed(raw, field, type);
+    }
+
+    /** An optional ID: missing → null, malformed → 400 {@code request.wrongType}. */
+    static <T> @Nullable T optionalId(@Nullable String raw, String field, Function<UUID, T> type) {
+        return raw == null || raw.isBlank() ? null : parsed(raw, field, type);
+    }
+
+    private static <T> T parsed(String raw, String field, Function<UUID, T> type) {
         try {
             return type.apply(UUID.fromString(raw.strip()));
         } catch (IllegalArgumentException e) {
@@ -43,14 +51,14 @@ final class Requests {
 
         RegisterResident command() {
             return new RegisterResident(idNumber, name, sex, birthDate, phone, districtCode,
-                    id(sourceInstitutionId, "sourceInstitutionId", InstitutionId::new, false), localRecordNumber);
+                    optionalId(sourceInstitutionId, "sourceInstitutionId", InstitutionId::new), localRecordNumber);
         }
     }
 
     record LinkRecordRequest(String sourceInstitutionId, String localRecordNumber) {
 
         LinkRecord command() {
-            return new LinkRecord(id(sourceInstitutionId, "sourceInstitutionId", InstitutionId::new, false), localRecordNumber);
+            return new LinkRecord(optionalId(sourceInstitutionId, "sourceInstitutionId", InstitutionId::new), localRecordNumber);
         }
     }
 
@@ -62,12 +70,12 @@ final class Requests {
             if (specialistPractitionerIds != null) {
                 for (int i = 0; i < specialistPractitionerIds.size(); i++) {
                     specialists
-                            .add(id(specialistPractitionerIds.get(i), "specialistPractitionerIds[" + i + "]", PractitionerId::new, true));
+                            .add(id(specialistPractitionerIds.get(i), "specialistPractitionerIds[" + i + "]", PractitionerId::new));
                 }
             }
-            return new FormTeam(id(institutionId, "institutionId", InstitutionId::new, true), name,
-                    id(gpPractitionerId, "gpPractitionerId", PractitionerId::new, true),
-                    id(nursePractitionerId, "nursePractitionerId", PractitionerId::new, true), specialists);
+            return new FormTeam(id(institutionId, "institutionId", InstitutionId::new), name,
+                    id(gpPractitionerId, "gpPractitionerId", PractitionerId::new),
+                    id(nursePractitionerId, "nursePractitionerId", PractitionerId::new), specialists);
         }
     }
 
@@ -75,9 +83,9 @@ final class Requests {
                                LocalDate startDate, LocalDate endDate, List<String> priorityGroups, List<String> services) {
 
         SignContract command() {
-            return new SignContract(id(residentId, "residentId", ResidentId::new, true), id(teamId, "teamId", TeamId::new, true),
-                    id(districtHospitalId, "districtHospitalId", InstitutionId::new, true),
-                    id(municipalHospitalId, "municipalHospitalId", InstitutionId::new, true), startDate, endDate,
+            return new SignContract(id(residentId, "residentId", ResidentId::new), id(teamId, "teamId", TeamId::new),
+                    id(districtHospitalId, "districtHospitalId", InstitutionId::new),
+                    id(municipalHospitalId, "municipalHospitalId", InstitutionId::new), startDate, endDate,
                     priorityGroups, services);
         }
     }
@@ -97,6 +105,6 @@ final class Requests {
     }
 
     static ContractId contractId(String raw) {
-        return id(raw, "id", ContractId::new, true);
+        return id(raw, "id", ContractId::new);
     }
 }

@@ -79,7 +79,7 @@ class ResidentsApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One resident (audited); 404 when outside the caller's scope, 403 for planners")
     ResidentView resident(@PathVariable String id) {
-        ResidentId rid = Requests.id(id, "id", ResidentId::new, true);
+        ResidentId rid = Requests.id(id, "id", ResidentId::new);
         return residents.resident(rid).orElseThrow(() -> new NotFoundException("Patient", rid));
     }
 
@@ -87,7 +87,7 @@ class ResidentsApiController {
     @Operation(summary = "Break-the-glass: open a resident without a care relationship, for a reason (required); "
             + "time-limited, audited and reported to the resident's contracted institution")
     ResponseEntity<BreakTheGlassView> breakTheGlass(@PathVariable String id, @RequestBody BreakTheGlassRequest body) {
-        ResidentId rid = Requests.id(id, "id", ResidentId::new, true);
+        ResidentId rid = Requests.id(id, "id", ResidentId::new);
         return ResponseEntity.status(HttpStatus.CREATED).body(residents.breakTheGlass(rid, body == null ? null : body.reason()));
     }
 
@@ -103,13 +103,13 @@ class ResidentsApiController {
     @GetMapping("/{id}/contracts")
     @Operation(summary = "The contracts of a resident, newest last")
     List<ContractView> contractsOfResident(@PathVariable String id) {
-        return residents.contractsOf(Requests.id(id, "id", ResidentId::new, true));
+        return residents.contractsOf(Requests.id(id, "id", ResidentId::new));
     }
 
     @PostMapping("/{id}/links")
     @Operation(summary = "Link an institution's record (local MRN) to the resident")
     ResidentView link(@PathVariable String id, @RequestBody LinkRecordRequest body) {
-        return residents.link(Requests.id(id, "id", ResidentId::new, true), body.command());
+        return residents.link(Requests.id(id, "id", ResidentId::new), body.command());
     }
 
     @GetMapping("/duplicates")
@@ -137,13 +137,13 @@ class ResidentsApiController {
     @Operation(summary = "Teams of a primary institution")
     List<TeamView> teams(@RequestParam("institution") String institution) {
         users.require();
-        return residents.teamsOf(Requests.id(institution, "institution", InstitutionId::new, true));
+        return residents.teamsOf(Requests.id(institution, "institution", InstitutionId::new));
     }
 
     @GetMapping("/teams/{id}")
     @Operation(summary = "One team")
     TeamView team(@PathVariable String id) {
-        TeamId tid = Requests.id(id, "id", TeamId::new, true);
+        TeamId tid = Requests.id(id, "id", TeamId::new);
         return residents.team(tid).orElseThrow(() -> new NotFoundException("CareTeam", tid));
     }
 
@@ -179,7 +179,7 @@ class ResidentsApiController {
     @GetMapping("/contracts")
     @Operation(summary = "Contracts in which an institution takes part (institution-scoped callers: their own institution only)")
     List<ContractView> contractsOfInstitution(@RequestParam("institution") String institution) {
-        InstitutionId id = Requests.id(institution, "institution", InstitutionId::new, true);
+        InstitutionId id = Requests.id(institution, "institution", InstitutionId::new);
         CurrentUser u = users.require();
         if (u.role() == Role.PLANNER) {
             throw new ForbiddenException(ResidentsError.PLANNER_SEES_STATISTICS_ONLY);

@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -115,7 +117,7 @@ class ResidentsConsoleController {
     @GetMapping("/{id}")
     String resident(@PathVariable String id, Model model) {
         CurrentUser u = users.require();
-        ResidentId rid = Requests.id(id, "id", ResidentId::new, true);
+        ResidentId rid = Requests.id(id, "id", ResidentId::new);
         ResidentView r = residents.resident(rid).orElseThrow(() -> new NotFoundException("Patient", rid));
         model.addAttribute("resident", r);
         List<ContractView> contracts = residents.contractsOf(rid);
@@ -146,10 +148,10 @@ class ResidentsConsoleController {
                 @RequestParam(required = false) List<String> priorityGroups, @RequestParam(required = false) List<String> services,
                 RedirectAttributes redirect) {
         try {
-            residents.signContract(new SignContract(Requests.id(id, "residentId", ResidentId::new, true),
-                    Requests.id(teamId, "teamId", TeamId::new, true),
-                    Requests.id(districtHospitalId, "districtHospitalId", InstitutionId::new, true),
-                    Requests.id(municipalHospitalId, "municipalHospitalId", InstitutionId::new, true),
+            residents.signContract(new SignContract(Requests.id(id, "residentId", ResidentId::new),
+                    Requests.id(teamId, "teamId", TeamId::new),
+                    Requests.id(districtHospitalId, "districtHospitalId", InstitutionId::new),
+                    Requests.id(municipalHospitalId, "municipalHospitalId", InstitutionId::new),
                     null, null, priorityGroups, services));
             redirect.addFlashAttribute("notice", text("residents.sign.done"));
         } catch (MedUnionException e) {
@@ -204,14 +206,15 @@ class ResidentsConsoleController {
         for (int i = 0; i < e.arguments().size(); i++) {
             args[i + 1] = e.arguments().get(i);
         }
-        return messages.getMessage("error." + e.code(), args, e.code(), LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(messages.getMessage("error." + e.code(), args, e.code(), LocaleContextHolder.getLocale()),
+                e.code());
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(messages.getMessage(key, null, key, LocaleContextHolder.getLocale()), key);
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,6 +1,7 @@
 package org.medunion.residents.web;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.residents.ResidentId;
@@ -56,7 +57,7 @@ class ResidentsReplays implements ReplayGuard {
     }
 
     /** The resident a stored answer is about: a registration's {@code resident.id}, else a {@code residentId}. */
-    private String residentOf(String body) {
+    private @Nullable String residentOf(String body) {
         try {
             var node = json.readTree(body);
             var ref = node.path("resident").path("id");

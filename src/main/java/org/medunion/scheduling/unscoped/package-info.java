@@ -3,4 +3,5 @@
  * {@code scheduling :: unscoped} in their allowed dependencies (demo).
  */
 @org.springframework.modulith.NamedInterface("unscoped")
+@org.jspecify.annotations.NullMarked
 package org.medunion.scheduling.unscoped;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.medunion.identity.Role;
 import org.medunion.registry.ConsortiumId;
@@ -155,6 +156,6 @@ class SchedulingConsoleController {
         for (int i = 0; i < e.arguments().size(); i++) {
             args[i + 1] = e.arguments().get(i);
         }
-        return messages.getMessage("error." + e.code(), args, e.code(), locale);
+        return Objects.requireNonNullElse(messages.getMessage("error." + e.code(), args, e.code(), locale), e.code());
     }
 }

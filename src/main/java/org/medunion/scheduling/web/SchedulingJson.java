@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.scheduling.BookingView;
 import org.medunion.scheduling.ReleaseRatioView;
 import org.medunion.scheduling.ScheduleKind;
@@ -26,7 +27,7 @@ final class SchedulingJson {
     record BookRequest(UUID slotId, UUID scheduleId, LocalDate date, UUID residentId) {
     }
 
-    record ScheduleJson(String id, String institutionId, String department, String discipline, String practitionerId,
+    record ScheduleJson(String id, String institutionId, String department, String discipline, @Nullable String practitionerId,
                         String kind, LocalDate periodStart, LocalDate periodEnd, String reservedShare, String releaseLeadTime,
                         int slotCount, int reservedCount, Instant createdAt, String createdBy) {
 
@@ -51,7 +52,8 @@ final class SchedulingJson {
 
     record BookingJson(String id, String slotId, String scheduleId, String institutionId, String department, String kind,
                        Instant start, Instant end, String pool, String residentId, String bookedBy,
-                       String bookedByInstitution, boolean primaryCare, String priority, String contractId, String status,
+                       @Nullable String bookedByInstitution, boolean primaryCare, @Nullable String priority,
+                       @Nullable String contractId, String status,
                        Instant createdAt) {
 
         static BookingJson of(BookingView b) {

@@ -1,6 +1,7 @@
 package org.medunion.residents.internal;
 
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -160,6 +161,12 @@ class ResidentsManagementService implements ResidentsManagement {
     @Override
     public List<ContractView> contractsOf(ResidentId residentId) {
         return contracts.contractsOf(residentId);
+    }
+
+    @Override
+    public Slice<ContractView> contractsWithMember(PractitionerId practitionerId, Instant updatedFrom, Instant updatedTo,
+                                                   int limit, int offset) {
+        return contracts.contractsWithMember(practitionerId, updatedFrom, updatedTo, limit, offset);
     }
 
     @Override

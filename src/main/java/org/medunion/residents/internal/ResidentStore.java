@@ -127,9 +127,9 @@ class ResidentStore {
      * :nameTo}, the prefix with its last code point raised by one): a {@code like} with a bound pattern is never
      * turned into an index range by PostgreSQL, so on its own it read every row (docs/benchmarks.md P-1). The
      * range is exact under code point order ("C" on PostgreSQL, V4_31; H2's default); the {@code like} stays as
-     * the exact test, so the result does not depend on the collation (docs/decisions/0140).
+     * the exact test, so the result does not depend on the collation (docs/decisions/0141).
      */
-    private static String where(Criteria c, String scopeSql, Map<String, Object> params) {
+    static String where(Criteria c, String scopeSql, Map<String, Object> params) {
         var sql = new StringBuilder(" where (" + scopeSql + ")");
         if (c.idNumber() != null) {
             sql.append(" and r.id_number = :idNumber");
@@ -158,8 +158,9 @@ class ResidentStore {
     }
 
     /**
-     * The least string above every string that starts with {@code prefix} in code point order: the prefix with
-     * its last code point raised by one (surrogates skipped); null when there is none (last code point U+10FFFF).
+     * A string above every string that starts with {@code prefix} in code point order (PostgreSQL "C") and in
+     * UTF-16 code unit order (H2) alike: the prefix with its last code point raised by one (surrogates skipped);
+     * null when there is none in both orders (last code point U+FFFF, the last code unit, or U+10FFFF).
      */
     static String prefixUpperBound(String prefix) {
         int last = prefix.codePointBefore(prefix.length());
@@ -167,7 +168,7 @@ class ResidentStore {
         if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
             next = Character.MAX_SURROGATE + 1;
         }
-        if (next > Character.MAX_CODE_POINT) {
+        if (last == Character.MAX_VALUE || next > Character.MAX_CODE_POINT) {
             return null;
         }
         return prefix.substring(0, prefix.length() - Character.charCount(last)) + new String(Character.toChars(next));

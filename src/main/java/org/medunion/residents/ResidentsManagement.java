@@ -1,10 +1,10 @@
 package org.medunion.residents;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerId;
 import org.medunion.shared.Slice;

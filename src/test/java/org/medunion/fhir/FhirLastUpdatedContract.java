@@ -177,7 +177,8 @@ abstract class FhirLastUpdatedContract {
                 var current = gp.getFhir(path + "/_history/" + version);
                 assertThat(current.status()).as(current.body()).isEqualTo(200);
                 FhirValidation.assertValid(current.body());
-                assertThat(current.json().get("meta").get("lastUpdated").asString()).isEqualTo(res.get("meta").get("lastUpdated").asString());
+                assertThat(current.json().get("meta").get("lastUpdated").asString())
+                        .isEqualTo(res.get("meta").get("lastUpdated").asString());
                 assertThat(gp.getFhir(path + "/_history/" + (Long.parseLong(version) + 3)).status()).isEqualTo(404);
             }
         }

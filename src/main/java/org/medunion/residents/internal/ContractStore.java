@@ -161,7 +161,9 @@ class ContractStore {
         long total = jdbc.sql("select count(*) from residents_contract c where " + where).params(params).query(Long.class).single();
         params.put("limit", limit);
         params.put("offset", offset);
-        return new Slice<>(total == 0 || limit == 0 ? List.of() : loadOrdered(where + " order by c.start_date, c.id limit :limit offset :offset", params),
+        return new Slice<>(
+                total == 0 || limit == 0 ? List.of()
+                        : loadOrdered(where + " order by c.start_date, c.id limit :limit offset :offset", params),
                 total);
     }
 

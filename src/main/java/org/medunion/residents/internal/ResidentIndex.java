@@ -3,6 +3,7 @@ package org.medunion.residents.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -247,6 +248,12 @@ class ResidentIndex {
         return new Slice<>(views(rows, u), total);
     }
 
+    /** Residents that were already known and got a record linked by an import: a new version each. */
+    private void touchLinked(Collection<ResidentRow> created, List<LinkRow> links, Instant now) {
+        var newIds = created.stream().map(ResidentRow::id).collect(Collectors.toSet());
+        store.touch(links.stream().map(LinkRow::residentId).filter(r -> !newIds.contains(r)).distinct().toList(), now);
+    }
+
     ResidentView link(ResidentId id, LinkRecord command) {
         CurrentUser u = access.requireRole(ResidentAccess.WRITERS);
         if (command == null) {
@@ -347,8 +354,7 @@ class ResidentIndex {
         }
         store.insertAll(new ArrayList<>(newRows.values()));
         store.insertLinks(links);
-        var newIds = newRows.values().stream().map(ResidentRow::id).collect(Collectors.toSet());
-        store.touch(links.stream().map(LinkRow::residentId).filter(r -> !newIds.contains(r)).distinct().toList(), now);
+        touchLinked(newRows.values(), links, now);
         int flagged = flagDemographicMatches(newRows.values().stream().map(ResidentRow::id).toList(), now);
         audit.record(AuditAction.CREATE, "resident-batch", null, null,
                 "imported " + newRows.size() + " new residents, " + links.size() + " record links, "

@@ -30,7 +30,8 @@ class TeamStore {
     }
 
     void insertAll(List<TeamView> teams, Instant at) {
-        template.batchUpdate("insert into residents_team (id, institution_id, name, active, created_at, version, updated_at) values (?, ?, ?, ?, ?, 0, ?)",
+        template.batchUpdate(
+                "insert into residents_team (id, institution_id, name, active, created_at, version, updated_at) values (?, ?, ?, ?, ?, 0, ?)",
                 teams, 500, (ps, t) -> {
                     ps.setObject(1, t.id().value());
                     ps.setObject(2, t.institutionId().value());

@@ -29,6 +29,7 @@ class SubscriptionEndpoints {
 
     /** Name resolution; a seam for tests. */
     interface Resolver {
+
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
@@ -64,7 +65,7 @@ class SubscriptionEndpoints {
             throw new InvalidInputException(FIELD, "request.wrongType", endpoint, "https URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!("https".equals(scheme) || allowHttp && "http".equals(scheme))) {
+        if (!("https".equals(scheme) || (allowHttp && "http".equals(scheme)))) {
             throw new InvalidInputException(FIELD, "fhir.endpointScheme", allowHttp ? "https, http" : "https");
         }
         requirePublic(uri.getHost());
@@ -130,9 +131,9 @@ class SubscriptionEndpoints {
         int b0 = b[0] & 0xff;
         int b1 = b[1] & 0xff;
         return b0 == 0 // this network
-                || b0 == 100 && (b1 & 0xc0) == 64 // shared address space 100.64/10 (CGNAT; Alibaba Cloud metadata)
-                || b0 == 192 && b1 == 0 && (b[2] & 0xff) == 0 // IETF protocol assignments
-                || b0 == 198 && (b1 == 18 || b1 == 19) // benchmarking
+                || (b0 == 100 && (b1 & 0xc0) == 64) // shared address space 100.64/10 (CGNAT; Alibaba Cloud metadata)
+                || (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                || (b0 == 198 && (b1 == 18 || b1 == 19)) // benchmarking
                 || b0 >= 240; // reserved and broadcast
     }
 }

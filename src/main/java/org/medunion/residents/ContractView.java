@@ -1,5 +1,6 @@
 package org.medunion.residents;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -11,12 +12,14 @@ import org.medunion.registry.InstitutionId;
  *
  * @param renewedFrom the contract this one renews, or null
  * @param endReason   why the contract was ended early, or null
+ * @param updatedAt   when the contract last changed (FHIR {@code meta.lastUpdated}); a contract not yet stored
+ *                    carries {@link java.time.Instant#EPOCH}
  */
 public record ContractView(ContractId id, ResidentId residentId, TeamId teamId, InstitutionId primaryInstitutionId,
                            InstitutionId districtHospitalId, InstitutionId municipalHospitalId,
                            Set<PriorityGroup> priorityGroups, List<ContractService> services, LocalDate startDate,
                            LocalDate endDate, ContractStatus status, String endReason, ContractId renewedFrom,
-                           long version) {
+                           long version, Instant updatedAt) {
 
     /** Whether the contract is in force on a day (ACTIVE or RENEWED, and the day within the period). */
     public boolean coversDate(LocalDate date) {

@@ -1,5 +1,6 @@
 package org.medunion.residents;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -14,10 +15,12 @@ import org.medunion.registry.InstitutionId;
  * @param phone                  the full phone — only for roles that need it, else null
  * @param sourceInstitutionId    the institution whose record created the resident (may be null)
  * @param linkedRecords          records of institutions linked to this resident
+ * @param updatedAt              when the resident's record last changed (FHIR {@code meta.lastUpdated})
  */
 public record ResidentView(ResidentId id, String residentIdNumberMasked, String name, Sex sex, LocalDate birthDate,
                            String phoneMasked, String districtCode, List<RecordLink> linkedRecords,
-                           String residentIdNumber, String phone, InstitutionId sourceInstitutionId, long version) {
+                           String residentIdNumber, String phone, InstitutionId sourceInstitutionId, long version,
+                           Instant updatedAt) {
 
     public int ageOn(LocalDate date) {
         return Period.between(birthDate, date).getYears();

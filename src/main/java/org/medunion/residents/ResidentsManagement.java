@@ -1,8 +1,10 @@
 package org.medunion.residents;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerId;
 import org.medunion.shared.Slice;
@@ -92,6 +94,16 @@ public interface ResidentsManagement {
     Optional<ContractView> contract(ContractId id);
 
     List<ContractView> contractsOf(ResidentId residentId);
+
+    /**
+     * A page of the contracts whose team lists the practitioner, limited to the residents the caller may read
+     * (their care relationships, as in a resident search) and audited per contract returned; ordered by start
+     * date. {@code updatedFrom}/{@code updatedTo} (inclusive, null = open) keep contracts changed in that range.
+     */
+    default Slice<ContractView> contractsWithMember(PractitionerId practitionerId, @Nullable Instant updatedFrom,
+                                                    @Nullable Instant updatedTo, int limit, int offset) {
+        throw new UnsupportedOperationException("contractsWithMember");
+    }
 
     /** The contract covering {@code date}, if any. Not scoped (IDs only). */
     Optional<ContractView> activeContract(ResidentId residentId, LocalDate date);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -161,5 +162,17 @@ abstract class ReferralSubscriptionContract extends ReferralWorldTest {
         assertThat(badEndpoint.status()).isEqualTo(400);
         assertThat(badEndpoint.json().get("issue").get(0).get("expression").get(0).asString())
                 .isEqualTo("Subscription.channel.endpoint");
+        // SSRF (decision 0140): the tests allow only 127.0.0.1 by name; loopback by another name, private and
+        // metadata addresses are refused with an OperationOutcome naming the endpoint, and nothing is stored
+        long before = w.as("integrator").getFhir("/fhir/Subscription").json().get("total").asLong();
+        for (String internal : List.of("http://localhost:9/hook", "https://169.254.169.254/latest/meta-data/",
+                "https://100.100.100.200/latest/meta-data/", "https://10.0.0.8/hook", "https://[::1]/hook")) {
+            var refused = w.as("integrator").postFhir("/fhir/Subscription", subscription("Task?owner=Organization/" + w.hospital,
+                    internal));
+            assertThat(refused.status()).as(internal + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("issue").get(0).get("expression").get(0).asString())
+                    .isEqualTo("Subscription.channel.endpoint");
+        }
+        assertThat(w.as("integrator").getFhir("/fhir/Subscription").json().get("total").asLong()).isEqualTo(before);
     }
 }

@@ -21,6 +21,7 @@ import org.medunion.residents.ContractView;
 import org.medunion.residents.PriorityGroup;
 import org.medunion.residents.ResidentId;
 import org.medunion.residents.TeamId;
+import org.medunion.shared.Slice;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Repository;
 class ContractStore {
 
     private static final String COLUMNS = "c.id, c.resident_id, c.team_id, c.primary_institution_id, c.district_hospital_id, "
-            + "c.municipal_hospital_id, c.start_date, c.end_date, c.status, c.end_reason, c.renewed_from, c.version";
+            + "c.municipal_hospital_id, c.start_date, c.end_date, c.status, c.end_reason, c.renewed_from, c.version, c.updated_at";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -43,8 +44,9 @@ class ContractStore {
     void insertAll(List<ContractView> contracts, Instant at) {
         template.batchUpdate("""
                 insert into residents_contract (id, resident_id, team_id, primary_institution_id, district_hospital_id,
-                    municipal_hospital_id, start_date, end_date, status, end_reason, renewed_from, created_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", contracts, 500, (ps, c) -> {
+                    municipal_hospital_id, start_date, end_date, status, end_reason, renewed_from, created_at, version,
+                    updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""", contracts, 500, (ps, c) -> {
             ps.setObject(1, c.id().value());
             ps.setObject(2, c.residentId().value());
             ps.setObject(3, c.teamId().value());
@@ -57,6 +59,7 @@ class ContractStore {
             ps.setString(10, c.endReason());
             ps.setObject(11, c.renewedFrom() == null ? null : c.renewedFrom().value());
             ps.setTimestamp(12, Timestamp.from(at));
+            ps.setTimestamp(13, Timestamp.from(at));
         });
         record Pair(UUID contract, String value) {
         }
@@ -78,12 +81,12 @@ class ContractStore {
                 });
     }
 
-    /** Marks a contract RENEWED or ENDED; version-checked. */
-    int updateStatus(UUID id, long expectedVersion, ContractStatus status, LocalDate endDate, String reason) {
+    /** Marks a contract RENEWED or ENDED at {@code at}; version-checked. */
+    int updateStatus(UUID id, long expectedVersion, ContractStatus status, LocalDate endDate, String reason, Instant at) {
         return jdbc.sql("""
-                update residents_contract set status = ?, end_date = ?, end_reason = ?, version = version + 1
+                update residents_contract set status = ?, end_date = ?, end_reason = ?, version = version + 1, updated_at = ?
                  where id = ? and version = ?""")
-                .params(status.name(), Date.valueOf(endDate), reason, id, expectedVersion).update();
+                .params(status.name(), Date.valueOf(endDate), reason, Timestamp.from(at), id, expectedVersion).update();
     }
 
     Optional<ContractView> find(UUID id) {
@@ -136,17 +139,48 @@ class ContractStore {
         return out;
     }
 
-    private List<ContractView> load(String where, Map<String, Object> params) {
-        record Raw(UUID id, UUID resident, UUID team, UUID primary, UUID district, UUID municipal, LocalDate start,
-                   LocalDate end, String status, String reason, UUID renewedFrom, long version) {
+    /**
+     * Contracts of the teams listing the practitioner whose resident the {@code scopeSql} predicate (over
+     * {@code r}) admits, changed within the inclusive range (null = open), ordered by start date and id.
+     */
+    Slice<ContractView> withMember(UUID practitionerId, String scopeSql, Map<String, Object> scopeParams, Instant updatedFrom,
+                                   Instant updatedTo, int limit, int offset) {
+        var params = new HashMap<String, Object>(scopeParams);
+        params.put("p", practitionerId);
+        var where = new StringBuilder("""
+                c.team_id in (select m.team_id from residents_team_member m where m.practitioner_id = :p)
+                and c.resident_id in (select r.id from residents_resident r where (""" + scopeSql + "))");
+        if (updatedFrom != null) {
+            where.append(" and c.updated_at >= :updatedFrom");
+            params.put("updatedFrom", Timestamp.from(updatedFrom));
         }
-        List<Raw> raws = jdbc.sql("select " + COLUMNS + " from residents_contract c where " + where
-                + " order by c.start_date, c.id")
+        if (updatedTo != null) {
+            where.append(" and c.updated_at <= :updatedTo");
+            params.put("updatedTo", Timestamp.from(updatedTo));
+        }
+        long total = jdbc.sql("select count(*) from residents_contract c where " + where).params(params).query(Long.class).single();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return new Slice<>(
+                total == 0 || limit == 0 ? List.of()
+                        : loadOrdered(where + " order by c.start_date, c.id limit :limit offset :offset", params),
+                total);
+    }
+
+    private List<ContractView> load(String where, Map<String, Object> params) {
+        return loadOrdered(where + " order by c.start_date, c.id", params);
+    }
+
+    private List<ContractView> loadOrdered(String whereAndOrder, Map<String, Object> params) {
+        record Raw(UUID id, UUID resident, UUID team, UUID primary, UUID district, UUID municipal, LocalDate start,
+                   LocalDate end, String status, String reason, UUID renewedFrom, long version, Instant updatedAt) {
+        }
+        List<Raw> raws = jdbc.sql("select " + COLUMNS + " from residents_contract c where " + whereAndOrder)
                 .params(params)
                 .query((rs, n) -> new Raw(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
                         rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(), rs.getString(9), rs.getString(10),
-                        rs.getObject(11, UUID.class), rs.getLong(12)))
+                        rs.getObject(11, UUID.class), rs.getLong(12), rs.getTimestamp(13).toInstant()))
                 .list();
         if (raws.isEmpty()) {
             return List.of();
@@ -168,6 +202,6 @@ class ContractStore {
                 new TeamId(r.team()), new InstitutionId(r.primary()), new InstitutionId(r.district()),
                 new InstitutionId(r.municipal()), groups.getOrDefault(r.id(), EnumSet.noneOf(PriorityGroup.class)),
                 List.copyOf(services.getOrDefault(r.id(), List.of())), r.start(), r.end(), ContractStatus.valueOf(r.status()),
-                r.reason(), r.renewedFrom() == null ? null : new ContractId(r.renewedFrom()), r.version())).toList();
+                r.reason(), r.renewedFrom() == null ? null : new ContractId(r.renewedFrom()), r.version(), r.updatedAt())).toList();
     }
 }

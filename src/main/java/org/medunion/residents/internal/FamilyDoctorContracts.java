@@ -1,6 +1,7 @@
 package org.medunion.residents.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,6 +21,7 @@ import org.medunion.registry.Affiliation;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
+import org.medunion.registry.PractitionerId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ContractEnded;
 import org.medunion.residents.ContractId;
@@ -40,6 +42,7 @@ import org.medunion.shared.ConflictException;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
+import org.medunion.shared.Slice;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -162,7 +165,7 @@ class FamilyDoctorContracts {
         List<ContractService> services = ResidentInputs.services(c.services());
         return new ContractView(ContractId.random(), new ResidentId(resident.id()), team.id(), team.institutionId(),
                 c.districtHospitalId(), c.municipalHospitalId(), groups, services, start, end, ContractStatus.ACTIVE,
-                null, null, 0);
+                null, null, 0, Instant.EPOCH);
     }
 
     /** A hospital (not a primary institution) of the given affiliation, rated secondary or tertiary. */
@@ -196,7 +199,7 @@ class FamilyDoctorContracts {
         var sign = new SignContract(old.residentId(), old.teamId(), old.districtHospitalId(), old.municipalHospitalId(),
                 start, c.endDate(), declared, services);
         ContractView next = validContract(sign, resident, u, new RegistrySnapshot(registry), "");
-        if (contracts.updateStatus(old.id().value(), old.version(), ContractStatus.RENEWED, old.endDate(), null) != 1) {
+        if (contracts.updateStatus(old.id().value(), old.version(), ContractStatus.RENEWED, old.endDate(), null, clock.instant()) != 1) {
             throw new ConflictException("common.staleVersion", "version");
         }
         if (!contracts.activeFrom(resident.id(), start).isEmpty()) {
@@ -204,7 +207,7 @@ class FamilyDoctorContracts {
         }
         next = new ContractView(next.id(), next.residentId(), next.teamId(), next.primaryInstitutionId(),
                 next.districtHospitalId(), next.municipalHospitalId(), next.priorityGroups(), next.services(),
-                next.startDate(), next.endDate(), ContractStatus.ACTIVE, null, old.id(), 0);
+                next.startDate(), next.endDate(), ContractStatus.ACTIVE, null, old.id(), 0, clock.instant());
         contracts.insertAll(List.of(next), clock.instant());
         audit.record(AuditAction.UPDATE, "contract", old.id().toString(), resident.id().toString(), "renewed as " + next.id());
         audit.record(AuditAction.CREATE, "contract", next.id().toString(), resident.id().toString(), "renewal of " + old.id());
@@ -230,7 +233,7 @@ class FamilyDoctorContracts {
         if (endDate.isBefore(c.startDate()) || endDate.isAfter(c.endDate())) {
             throw new InvalidInputException("endDate", ResidentsError.END_OUTSIDE_CONTRACT, c.startDate(), c.endDate());
         }
-        if (contracts.updateStatus(c.id().value(), c.version(), ContractStatus.ENDED, endDate, reason) != 1) {
+        if (contracts.updateStatus(c.id().value(), c.version(), ContractStatus.ENDED, endDate, reason, clock.instant()) != 1) {
             throw new ConflictException("common.staleVersion", "version");
         }
         audit.record(AuditAction.UPDATE, "contract", c.id().toString(), c.residentId().toString(), "ended");
@@ -274,6 +277,23 @@ class FamilyDoctorContracts {
         index.readable(u, residentId.value(), false);
         audit.record(AuditAction.READ, "contract", null, residentId.toString(), "contracts of resident");
         return contracts.ofResident(residentId.value());
+    }
+
+    /**
+     * Contracts of the teams that list the practitioner, only of residents the caller's scope admits (the resident
+     * search's filter, in SQL), each returned one audited; a page and the total.
+     */
+    @Transactional
+    Slice<ContractView> contractsWithMember(PractitionerId practitionerId, Instant updatedFrom, Instant updatedTo, int limit,
+                                            int offset) {
+        CurrentUser u = access.identityReader();
+        ResidentAccess.Filter f = access.filter(u);
+        Slice<ContractView> page = contracts.withMember(practitionerId.value(), f.sql(), f.params(), updatedFrom, updatedTo,
+                limit, offset);
+        for (ContractView c : page.items()) {
+            audit.record(AuditAction.READ, "contract", c.id().toString(), c.residentId().toString(), "contracts of team member");
+        }
+        return page;
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package org.medunion.residents.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -124,7 +125,7 @@ class FamilyDoctorTeams {
                     p + "specialistPractitionerIds", List.of("Organization/" + institution.id()))));
         }
         return new TeamView(TeamId.random(), c.institutionId(), name, c.gpPractitionerId(), c.nursePractitionerId(),
-                List.copyOf(specialists), true, 0);
+                List.copyOf(specialists), true, 0, Instant.EPOCH);
     }
 
     private static PractitionerView member(PractitionerId id, Profession profession, InstitutionId institution,

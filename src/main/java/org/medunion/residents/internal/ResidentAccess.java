@@ -205,6 +205,6 @@ class ResidentAccess {
         return new ResidentView(new ResidentId(r.id()), Masking.residentId(r.idNumber()), r.name(), r.sex(),
                 r.birthDate(), Masking.phone(r.phone()), r.districtCode(), links == null ? List.of() : List.copyOf(links),
                 full ? r.idNumber() : null, full ? r.phone() : null,
-                r.sourceInstitution() == null ? null : new InstitutionId(r.sourceInstitution()), r.version());
+                r.sourceInstitution() == null ? null : new InstitutionId(r.sourceInstitution()), r.version(), r.updatedAt());
     }
 }

@@ -3,6 +3,7 @@ package org.medunion.residents.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -86,7 +88,7 @@ class ResidentIndex {
             return registerKnown(u, existing.get(), v, source, now);
         }
         var row = new ResidentRow(UUID.randomUUID(), v.idNumber().value(), v.name(), v.sex(), v.birthDate(), v.phone(),
-                v.districtCode(), source == null ? null : source.value(), now, 0);
+                v.districtCode(), source == null ? null : source.value(), now);
         try {
             store.insert(row);
         } catch (DuplicateKeyException e) {
@@ -121,6 +123,7 @@ class ResidentIndex {
         }
         if (source != null && !store.hasLink(r.id(), source.value(), v.localRecordNumber())) {
             store.insertLink(new LinkRow(r.id(), source.value(), v.localRecordNumber(), MatchBasis.ID_NUMBER, now));
+            store.touch(List.of(r.id()), now);
         }
         Optional<CareRelationship> relationship = access.relationship(u, r.id());
         audit.record(AuditAction.UPDATE, RESIDENT, r.id().toString(), r.id().toString(),
@@ -218,7 +221,8 @@ class ResidentIndex {
         String idNumber = search.idNumber() == null || search.idNumber().isBlank() ? null
                 : ResidentInputs.idNumber(search.idNumber(), "idNumber").value();
         String name = search.name() == null || search.name().isBlank() ? null : ResidentInputs.name(search.name(), "name");
-        if (idNumber == null && name == null) {
+        ResidentStore.Criteria criteria = new ResidentStore.Criteria(idNumber, name, search.updatedFrom(), search.updatedTo());
+        if (idNumber == null && name == null && search.updatedFrom() == null && search.updatedTo() == null) {
             throw new InvalidInputException("name", ResidentsError.SEARCH_CRITERIA_REQUIRED);
         }
         int limit = search.limit() == null ? 50 : search.limit();
@@ -229,9 +233,9 @@ class ResidentIndex {
             throw new InvalidInputException("offset", ResidentsError.OUT_OF_RANGE, 0, Integer.MAX_VALUE);
         }
         ResidentAccess.Filter f = access.filter(u);
-        List<ResidentRow> rows = store.search(idNumber, name, f.sql(), f.params(), limit, offset);
+        List<ResidentRow> rows = store.search(criteria, f.sql(), f.params(), limit, offset);
         long total = rows.size() < limit && (offset == 0 || !rows.isEmpty()) ? offset + rows.size()
-                : store.count(idNumber, name, f.sql(), f.params());
+                : store.count(criteria, f.sql(), f.params());
         if (total == 0 && idNumber != null) {
             // residents visible only through an access extension (e.g. referred) are found by exact ID number
             List<ResidentRow> extended = store.findByIdNumber(idNumber).filter(r -> access.canRead(u, r.id())).stream().toList();
@@ -242,6 +246,12 @@ class ResidentIndex {
             audit.record(AuditAction.SEARCH, RESIDENT, r.id().toString(), r.id().toString(), null);
         }
         return new Slice<>(views(rows, u), total);
+    }
+
+    /** Residents that were already known and got a record linked by an import: a new version each. */
+    private void touchLinked(Collection<ResidentRow> created, List<LinkRow> links, Instant now) {
+        var newIds = created.stream().map(ResidentRow::id).collect(Collectors.toSet());
+        store.touch(links.stream().map(LinkRow::residentId).filter(r -> !newIds.contains(r)).distinct().toList(), now);
     }
 
     ResidentView link(ResidentId id, LinkRecord command) {
@@ -256,7 +266,10 @@ class ResidentIndex {
         }
         String record = ResidentInputs.recordNumber(command.localRecordNumber(), "localRecordNumber");
         if (!store.hasLink(row.id(), source.value(), record)) {
-            store.insertLink(new LinkRow(row.id(), source.value(), record, MatchBasis.MANUAL, clock.instant()));
+            Instant now = clock.instant();
+            store.insertLink(new LinkRow(row.id(), source.value(), record, MatchBasis.MANUAL, now));
+            store.touch(List.of(row.id()), now);
+            row = store.find(row.id()).orElseThrow();
         }
         audit.record(AuditAction.UPDATE, RESIDENT, id.toString(), id.toString(), "record linked from " + source);
         return view(row, u);
@@ -327,7 +340,7 @@ class ResidentIndex {
             boolean existing = id != null;
             if (id == null) {
                 ResidentRow row = new ResidentRow(UUID.randomUUID(), v.idNumber().value(), v.name(), v.sex(), v.birthDate(),
-                        v.phone(), v.districtCode(), source == null ? null : source.value(), now, 0);
+                        v.phone(), v.districtCode(), source == null ? null : source.value(), now);
                 newRows.put(v.idNumber().value(), row);
                 known.put(v.idNumber().value(), row.id());
                 id = row.id();
@@ -341,6 +354,7 @@ class ResidentIndex {
         }
         store.insertAll(new ArrayList<>(newRows.values()));
         store.insertLinks(links);
+        touchLinked(newRows.values(), links, now);
         int flagged = flagDemographicMatches(newRows.values().stream().map(ResidentRow::id).toList(), now);
         audit.record(AuditAction.CREATE, "resident-batch", null, null,
                 "imported " + newRows.size() + " new residents, " + links.size() + " record links, "

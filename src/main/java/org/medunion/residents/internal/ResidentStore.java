@@ -25,13 +25,13 @@ import org.springframework.stereotype.Repository;
 class ResidentStore {
 
     static final String COLUMNS = "r.id, r.id_number, r.name, r.sex, r.birth_date, r.phone, r.district_code, "
-            + "r.source_institution, r.created_at, r.version";
+            + "r.source_institution, r.created_at, r.version, r.updated_at";
 
     static final RowMapper<ResidentRow> ROWS = (rs, n) -> new ResidentRow(rs.getObject("id", UUID.class),
             rs.getString("id_number"), rs.getString("name"), Sex.fromCode(rs.getString("sex")),
             rs.getDate("birth_date").toLocalDate(), rs.getString("phone"), rs.getString("district_code"),
             rs.getObject("source_institution", UUID.class), rs.getTimestamp("created_at").toInstant(),
-            rs.getLong("version"));
+            rs.getLong("version"), rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -41,9 +41,26 @@ class ResidentStore {
         this.template = template;
     }
 
-    /** One row of residents_resident. */
+    /** One row of residents_resident; {@code updatedAt} moves with {@code version} (FHIR meta). */
     record ResidentRow(UUID id, String idNumber, String name, Sex sex, LocalDate birthDate, String phone,
-                       String districtCode, UUID sourceInstitution, Instant createdAt, long version) {
+                       String districtCode, UUID sourceInstitution, Instant createdAt, long version, Instant updatedAt) {
+
+        /** A new resident, registered at {@code at}. */
+        ResidentRow(UUID id, String idNumber, String name, Sex sex, LocalDate birthDate, String phone,
+                    String districtCode, UUID sourceInstitution, Instant at) {
+            this(id, idNumber, name, sex, birthDate, phone, districtCode, sourceInstitution, at, 0, at);
+        }
+    }
+
+    /**
+     * A change to residents that is not a column of their row (a record linked): a new version and time, so
+     * FHIR clients synchronising by {@code _lastUpdated} or comparing {@code meta.versionId} see it.
+     */
+    void touch(Collection<UUID> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update residents_resident set version = version + 1, updated_at = :at where id in (:ids)")
+                    .param("at", Timestamp.from(at)).param("ids", ids).update();
+        }
     }
 
     Optional<ResidentRow> find(UUID id) {
@@ -71,18 +88,27 @@ class ResidentStore {
     }
 
     /**
+     * What a resident search asks for; null = not asked. {@code updatedFrom}/{@code updatedTo} are inclusive.
+     */
+    record Criteria(String idNumber, String namePrefix, Instant updatedFrom, Instant updatedTo) {
+
+        Criteria(String idNumber, String namePrefix) {
+            this(idNumber, namePrefix, null, null);
+        }
+    }
+
+    /**
      * Search by exact ID number or name prefix, limited to the residents the {@code scopeSql} predicate admits
      * (a predicate over {@code r}, with named parameters in {@code scopeParams}).
      */
     List<ResidentRow> search(String idNumber, String namePrefix, String scopeSql, Map<String, Object> scopeParams, int limit) {
-        return search(idNumber, namePrefix, scopeSql, scopeParams, limit, 0);
+        return search(new Criteria(idNumber, namePrefix), scopeSql, scopeParams, limit, 0);
     }
 
-    /** A page of {@link #search(String, String, String, Map, int)} from {@code offset}, in the same order. */
-    List<ResidentRow> search(String idNumber, String namePrefix, String scopeSql, Map<String, Object> scopeParams, int limit,
-                             int offset) {
+    /** A page of the search from {@code offset}, ordered by name and id. */
+    List<ResidentRow> search(Criteria criteria, String scopeSql, Map<String, Object> scopeParams, int limit, int offset) {
         var params = new HashMap<>(scopeParams);
-        var sql = new StringBuilder("select " + COLUMNS + " from residents_resident r" + where(idNumber, namePrefix, scopeSql, params));
+        var sql = new StringBuilder("select " + COLUMNS + " from residents_resident r" + where(criteria, scopeSql, params));
         sql.append(" order by r.name, r.id limit :limit offset :offset");
         params.put("limit", limit);
         params.put("offset", offset);
@@ -90,23 +116,62 @@ class ResidentStore {
     }
 
     /** How many residents the search admits (a page's {@code total}). */
-    long count(String idNumber, String namePrefix, String scopeSql, Map<String, Object> scopeParams) {
+    long count(Criteria criteria, String scopeSql, Map<String, Object> scopeParams) {
         var params = new HashMap<>(scopeParams);
-        return jdbc.sql("select count(*) from residents_resident r" + where(idNumber, namePrefix, scopeSql, params))
+        return jdbc.sql("select count(*) from residents_resident r" + where(criteria, scopeSql, params))
                 .params(params).query(Long.class).single();
     }
 
-    private static String where(String idNumber, String namePrefix, String scopeSql, Map<String, Object> params) {
+    /**
+     * The name prefix is a range of the btree {@code residents_resident_name} ({@code name >= :nameFrom and name <
+     * :nameTo}, the prefix with its last code point raised by one): a {@code like} with a bound pattern is never
+     * turned into an index range by PostgreSQL, so on its own it read every row (docs/benchmarks.md P-1). The
+     * range is exact under code point order ("C" on PostgreSQL, V4_31; H2's default); the {@code like} stays as
+     * the exact test, so the result does not depend on the collation (docs/decisions/0141).
+     */
+    static String where(Criteria c, String scopeSql, Map<String, Object> params) {
         var sql = new StringBuilder(" where (" + scopeSql + ")");
-        if (idNumber != null) {
+        if (c.idNumber() != null) {
             sql.append(" and r.id_number = :idNumber");
-            params.put("idNumber", idNumber);
+            params.put("idNumber", c.idNumber());
         }
-        if (namePrefix != null) {
+        if (c.namePrefix() != null && !c.namePrefix().isEmpty()) {
+            sql.append(" and r.name >= :nameFrom");
+            params.put("nameFrom", c.namePrefix());
+            String upper = prefixUpperBound(c.namePrefix());
+            if (upper != null) {
+                sql.append(" and r.name < :nameTo");
+                params.put("nameTo", upper);
+            }
             sql.append(" and r.name like :name escape '\\'");
-            params.put("name", namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("name", c.namePrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (c.updatedFrom() != null) {
+            sql.append(" and r.updated_at >= :updatedFrom");
+            params.put("updatedFrom", Timestamp.from(c.updatedFrom()));
+        }
+        if (c.updatedTo() != null) {
+            sql.append(" and r.updated_at <= :updatedTo");
+            params.put("updatedTo", Timestamp.from(c.updatedTo()));
         }
         return sql.toString();
+    }
+
+    /**
+     * A string above every string that starts with {@code prefix} in code point order (PostgreSQL "C") and in
+     * UTF-16 code unit order (H2) alike: the prefix with its last code point raised by one (surrogates skipped);
+     * null when there is none in both orders (last code point U+FFFF, the last code unit, or U+10FFFF).
+     */
+    static String prefixUpperBound(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        int next = last + 1;
+        if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
+            next = Character.MAX_SURROGATE + 1;
+        }
+        if (last == Character.MAX_VALUE || next > Character.MAX_CODE_POINT) {
+            return null;
+        }
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + new String(Character.toChars(next));
     }
 
     boolean matches(UUID id, String scopeSql, Map<String, Object> scopeParams) {
@@ -145,18 +210,18 @@ class ResidentStore {
     void insert(ResidentRow r) {
         jdbc.sql("""
                 insert into residents_resident (id, id_number, name, sex, birth_date, phone, district_code,
-                                                source_institution, created_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                                                source_institution, created_at, version, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
                 .params(r.id(), r.idNumber(), r.name(), r.sex().code(), Date.valueOf(r.birthDate()), r.phone(),
-                        r.districtCode(), r.sourceInstitution(), Timestamp.from(r.createdAt()))
+                        r.districtCode(), r.sourceInstitution(), Timestamp.from(r.createdAt()), Timestamp.from(r.updatedAt()))
                 .update();
     }
 
     void insertAll(List<ResidentRow> rows) {
         template.batchUpdate("""
                 insert into residents_resident (id, id_number, name, sex, birth_date, phone, district_code,
-                                                source_institution, created_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows, 500, (ps, r) -> {
+                                                source_institution, created_at, version, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""", rows, 500, (ps, r) -> {
             ps.setObject(1, r.id());
             ps.setString(2, r.idNumber());
             ps.setString(3, r.name());
@@ -166,6 +231,7 @@ class ResidentStore {
             ps.setString(7, r.districtCode());
             ps.setObject(8, r.sourceInstitution());
             ps.setTimestamp(9, Timestamp.from(r.createdAt()));
+            ps.setTimestamp(10, Timestamp.from(r.updatedAt()));
         });
     }
 

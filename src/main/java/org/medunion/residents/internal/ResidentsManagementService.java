@@ -1,5 +1,6 @@
 package org.medunion.residents.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -160,6 +161,12 @@ class ResidentsManagementService implements ResidentsManagement {
     @Override
     public List<ContractView> contractsOf(ResidentId residentId) {
         return contracts.contractsOf(residentId);
+    }
+
+    @Override
+    public Slice<ContractView> contractsWithMember(PractitionerId practitionerId, Instant updatedFrom, Instant updatedTo,
+                                                   int limit, int offset) {
+        return contracts.contractsWithMember(practitionerId, updatedFrom, updatedTo, limit, offset);
     }
 
     @Override

@@ -30,13 +30,15 @@ class TeamStore {
     }
 
     void insertAll(List<TeamView> teams, Instant at) {
-        template.batchUpdate("insert into residents_team (id, institution_id, name, active, created_at, version) values (?, ?, ?, ?, ?, 0)",
+        template.batchUpdate(
+                "insert into residents_team (id, institution_id, name, active, created_at, version, updated_at) values (?, ?, ?, ?, ?, 0, ?)",
                 teams, 500, (ps, t) -> {
                     ps.setObject(1, t.id().value());
                     ps.setObject(2, t.institutionId().value());
                     ps.setString(3, t.name());
                     ps.setBoolean(4, true);
                     ps.setTimestamp(5, Timestamp.from(at));
+                    ps.setTimestamp(6, Timestamp.from(at));
                 });
         record Member(UUID team, UUID practitioner, String role, int position) {
         }
@@ -88,15 +90,17 @@ class TeamStore {
     }
 
     private List<TeamView> load(String where, Map<String, Object> params) {
-        record Raw(UUID id, UUID institution, String name, boolean active, long version, UUID member, String role) {
+        record Raw(UUID id, UUID institution, String name, boolean active, long version, Instant updatedAt, UUID member,
+                   String role) {
         }
         List<Raw> raws = jdbc.sql("""
-                select t.id, t.institution_id, t.name, t.active, t.version, m.practitioner_id, m.member_role
+                select t.id, t.institution_id, t.name, t.active, t.version, t.updated_at, m.practitioner_id, m.member_role
                   from residents_team t left join residents_team_member m on m.team_id = t.id
                 """ + where + " order by t.name, t.id, m.position")
                 .params(params)
                 .query((rs, n) -> new Raw(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getBoolean(4), rs.getLong(5), rs.getObject(6, UUID.class), rs.getString(7)))
+                        rs.getBoolean(4), rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getObject(7, UUID.class),
+                        rs.getString(8)))
                 .list();
         var byTeam = new LinkedHashMap<UUID, List<Raw>>();
         raws.forEach(r -> byTeam.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
@@ -117,7 +121,7 @@ class TeamStore {
                 }
             }
             out.add(new TeamView(new TeamId(id), new InstitutionId(first.institution()), first.name(), gp, nurse,
-                    List.copyOf(specialists), first.active(), first.version()));
+                    List.copyOf(specialists), first.active(), first.version(), first.updatedAt()));
         });
         return out;
     }

@@ -1,6 +1,7 @@
 package org.medunion.fhir.internal.residents;
 
 import java.time.LocalDate;
+import java.util.Date;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -31,7 +32,7 @@ final class CareTeamMapper {
     static CareTeam team(TeamView t) {
         var c = new CareTeam();
         c.setId(t.id().toString());
-        c.getMeta().setVersionId(String.valueOf(t.version()));
+        c.getMeta().setVersionId(String.valueOf(t.version())).setLastUpdated(Date.from(t.updatedAt()));
         c.addIdentifier().setSystem(Systems.ID_TEAM).setValue(t.id().toString());
         c.setStatus(t.active() ? CareTeam.CareTeamStatus.ACTIVE : CareTeam.CareTeamStatus.INACTIVE);
         c.addCategory(kind("family-doctor-team", "家庭医生团队"));
@@ -44,7 +45,7 @@ final class CareTeamMapper {
     static CareTeam contract(ContractView k, TeamView t) {
         var c = new CareTeam();
         c.setId(k.id().toString());
-        c.getMeta().setVersionId(String.valueOf(k.version()));
+        c.getMeta().setVersionId(String.valueOf(k.version())).setLastUpdated(Date.from(k.updatedAt()));
         c.addIdentifier().setSystem(Systems.ID_CONTRACT).setValue(k.id().toString());
         c.setStatus(switch (k.status()) {
             case ACTIVE -> CareTeam.CareTeamStatus.ACTIVE;

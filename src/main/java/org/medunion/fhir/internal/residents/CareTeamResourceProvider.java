@@ -7,14 +7,19 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.IdType;
+import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.fhir.internal.Versions;
 import org.medunion.registry.PractitionerId;
@@ -22,7 +27,9 @@ import org.medunion.residents.ContractId;
 import org.medunion.residents.ContractView;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.residents.TeamId;
+import org.medunion.residents.TeamView;
 import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.Slice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,30 +68,53 @@ class CareTeamResourceProvider implements IResourceProvider {
     }
 
     /**
-     * {@code patient}: the resident's contracts; {@code participant}: the teams the practitioner belongs to. Both
-     * together: the resident's contracts whose team lists the practitioner. Per resident and per practitioner these
-     * are a handful of rows, paged here.
+     * {@code patient}: the resident's contracts; {@code participant}: the teams the practitioner belongs to and the
+     * contracts of those teams the caller may read (scoped and audited in the residents module, paged in SQL). Both
+     * together: the resident's contracts whose team lists the practitioner. {@code _lastUpdated} filters all of them.
      */
     @Search
     public IBundleProvider search(@OptionalParam(name = CareTeam.SP_PATIENT) ReferenceParam patient,
                                   @OptionalParam(name = CareTeam.SP_PARTICIPANT) ReferenceParam participant,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
         Pages.Request page = Pages.request(count, offset);
         PractitionerId practitioner = participant == null ? null : practitioner(participant);
-        var out = new ArrayList<CareTeam>();
+        Instant from = LastUpdated.from(lastUpdated);
+        Instant to = LastUpdated.to(lastUpdated);
         if (patient != null) {
+            var out = new ArrayList<CareTeam>();
             var resident = PatientResourceProvider.residentId(patient.getIdPart());
             for (ContractView c : residents.contractsOf(resident)) {
-                out.add(CareTeamMapper.contract(c, residents.team(c.teamId()).orElse(null)));
+                if (within(c.updatedAt(), from, to)) {
+                    out.add(CareTeamMapper.contract(c, residents.team(c.teamId()).orElse(null)));
+                }
             }
             return Pages.slice(page, out.stream().filter(t -> lists(t, practitioner)).toList());
         }
         if (practitioner != null) {
-            residents.teamsWithMember(practitioner).forEach(t -> out.add(CareTeamMapper.team(t)));
-            return Pages.slice(page, out);
+            // the practitioner's teams (a handful) first, then their teams' contracts, one page cut in SQL
+            List<CareTeam> teams = residents.teamsWithMember(practitioner).stream()
+                    .filter(t -> within(t.updatedAt(), from, to)).map(CareTeamMapper::team).toList();
+            int teamsOnPage = Math.max(0, Math.min(teams.size() - page.first(), page.count()));
+            var out = new ArrayList<CareTeam>(teams.subList(Math.min(page.first(), teams.size()),
+                    Math.min(page.first(), teams.size()) + teamsOnPage));
+            // a page full of teams still asks for the contracts' total (limit 0: nothing read, nothing audited)
+            int contractLimit = page.count() - teamsOnPage;
+            int contractOffset = Math.max(0, page.first() - teams.size());
+            Slice<ContractView> contracts = residents.contractsWithMember(practitioner, from, to, contractLimit, contractOffset);
+            var teamsById = new HashMap<TeamId, TeamView>();
+            for (ContractView c : contracts.items()) {
+                TeamView team = teamsById.computeIfAbsent(c.teamId(), id -> residents.team(id).orElse(null));
+                out.add(CareTeamMapper.contract(c, team));
+            }
+            return Pages.of(page, out, teams.size() + contracts.total());
         }
         throw new InvalidInputException("patient", "field.required");
+    }
+
+    private static boolean within(Instant at, Instant from, Instant to) {
+        return (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to));
     }
 
     private static PractitionerId practitioner(ReferenceParam participant) {

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -18,12 +19,14 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.fhir.internal.Versions;
@@ -76,19 +79,26 @@ class PatientResourceProvider implements IResourceProvider {
     @Search
     public IBundleProvider search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
                                   @OptionalParam(name = Patient.SP_NAME) StringParam name,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
         // _count limits the search itself: every match read is audited, so reading 100 to return 10 would
         // both cost and record reads nobody asked for; each next page re-runs the scoped, audited search
         Pages.Request page = Pages.request(count, offset, Pages.DEFAULT_COUNT, 1, 100);
+        Instant from = LastUpdated.from(lastUpdated);
+        Instant to = LastUpdated.to(lastUpdated);
         if (identifier != null) {
-            var found = byIdentifier(identifier.getSystem(), identifier.getValue()).map(this::toPatient).stream().toList();
+            var found = byIdentifier(identifier.getSystem(), identifier.getValue())
+                    .filter(r -> (from == null || !r.updatedAt().isBefore(from)) && (to == null || !r.updatedAt().isAfter(to)))
+                    .filter(r -> name == null || r.name().startsWith(name.getValue().trim()))
+                    .map(this::toPatient).stream().toList();
             return Pages.slice(page, found);
         }
-        if (name == null) {
+        if (name == null && from == null && to == null) {
             throw new InvalidInputException("name", ResidentsError.SEARCH_CRITERIA_REQUIRED);
         }
-        Slice<ResidentView> slice = residents.search(new ResidentSearch(null, name.getValue(), page.count()), page.first());
+        Slice<ResidentView> slice = residents.search(new ResidentSearch(null, name == null ? null : name.getValue(),
+                page.count(), from, to), page.first());
         return Pages.of(page, slice.items().stream().map(this::toPatient).toList(), slice.total());
     }
 

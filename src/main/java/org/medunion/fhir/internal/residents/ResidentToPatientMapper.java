@@ -2,6 +2,7 @@ package org.medunion.fhir.internal.residents;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -32,7 +33,7 @@ final class ResidentToPatientMapper {
     static Patient toPatient(ResidentView r, List<ResidentId> duplicates, Optional<ContractView> contract) {
         var p = new Patient();
         p.setId(r.id().toString());
-        p.getMeta().setVersionId(String.valueOf(r.version()));
+        p.getMeta().setVersionId(String.valueOf(r.version())).setLastUpdated(Date.from(r.updatedAt()));
         boolean full = r.residentIdNumber() != null;
         Identifier id = p.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(Systems.RESIDENT_ID_NUMBER)
                 .setValue(full ? r.residentIdNumber() : r.residentIdNumberMasked());

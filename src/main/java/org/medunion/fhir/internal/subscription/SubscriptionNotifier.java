@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 import org.medunion.referral.ReferralEvent;
+import org.medunion.shared.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -33,11 +34,15 @@ class SubscriptionNotifier {
 
     private final SubscriptionStore store;
     private final Clock clock;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SubscriptionEndpoints endpoints;
+    // redirects are never followed: a public endpoint must not hand the request on to an internal one
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    SubscriptionNotifier(SubscriptionStore store, Clock clock) {
+    SubscriptionNotifier(SubscriptionStore store, Clock clock, SubscriptionEndpoints endpoints) {
         this.store = store;
         this.clock = clock;
+        this.endpoints = endpoints;
     }
 
     @Async
@@ -66,6 +71,12 @@ class SubscriptionNotifier {
     }
 
     private void deliver(SubscriptionStore.Row subscription, ReferralEvent event) {
+        // the name may resolve elsewhere than when the subscription was made (DNS rebinding): checked again
+        try {
+            endpoints.recheck(subscription.endpoint());
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException(subscription.endpoint() + " refused: " + e.code() + " " + e.arguments(), e);
+        }
         var request = HttpRequest.newBuilder(URI.create(subscription.endpoint())).timeout(Duration.ofSeconds(10))
                 .header("X-MedUnion-Event-Id", event.eventId().toString())
                 .header("X-MedUnion-Subscription", subscription.id().toString())

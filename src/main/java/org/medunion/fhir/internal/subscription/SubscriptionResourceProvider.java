@@ -13,7 +13,6 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Date;
 import java.util.UUID;
@@ -47,12 +46,15 @@ class SubscriptionResourceProvider implements IResourceProvider {
     private final CurrentUsers users;
     private final RegistryManagement registry;
     private final Clock clock;
+    private final SubscriptionEndpoints endpoints;
 
-    SubscriptionResourceProvider(SubscriptionStore store, CurrentUsers users, RegistryManagement registry, Clock clock) {
+    SubscriptionResourceProvider(SubscriptionStore store, CurrentUsers users, RegistryManagement registry, Clock clock,
+                                 SubscriptionEndpoints endpoints) {
         this.store = store;
         this.users = users;
         this.registry = registry;
         this.clock = clock;
+        this.endpoints = endpoints;
     }
 
     @Override
@@ -73,7 +75,7 @@ class SubscriptionResourceProvider implements IResourceProvider {
         if (channel.hasPayload()) {
             throw new InvalidInputException("Subscription.channel.payload", "fhir.notSupported");
         }
-        String endpoint = endpoint(channel.getEndpoint());
+        String endpoint = endpoints.check(channel.getEndpoint());
         String header = headers(channel);
         if (!subscription.hasReason()) {
             throw new InvalidInputException("Subscription.reason", "field.required");
@@ -147,22 +149,6 @@ class SubscriptionResourceProvider implements IResourceProvider {
         };
         if (!covered) {
             throw new ForbiddenException("auth.forbidden");
-        }
-    }
-
-    private static String endpoint(String endpoint) {
-        if (endpoint == null || endpoint.isBlank()) {
-            throw new InvalidInputException("Subscription.channel.endpoint", "field.required");
-        }
-        try {
-            var uri = URI.create(endpoint.trim());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || endpoint.length() > 1000) {
-                throw new IllegalArgumentException(endpoint);
-            }
-            return uri.toString();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Subscription.channel.endpoint", "request.wrongType", endpoint, "http(s) URL");
         }
     }
 

@@ -470,6 +470,49 @@ abstract class PolicyContract {
         }
     }
 
+    /**
+     * Issue 13 item 8 / issue 18: on the demo city no finding message or evidence names a raw code — API in zh-CN and en
+     * (the codes stay available as data in {@code codes}), the console page and the Excel export.
+     */
+    @Test
+    void rawCodes_demoCityFindingTextsNameNoCode_apiConsoleAndExcel() throws Exception {
+        var raw = java.util.regex.Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]{2,})+\\b|⟦|⟧|\\[PRESIDENT|\\bcharter\\b");
+        var admin = Api.as(port, "admin");
+        assertThat(admin.post("/api/policy/evaluate", "").status()).isEqualTo(200);
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (String lang : List.of("zh-CN", "en")) {
+            var r = admin.send("GET", "/api/policy/findings?status=ALL", null, java.util.Map.of("Accept-Language", lang));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().size()).isGreaterThan(10);
+            for (JsonNode f : r.json()) {
+                for (String field : List.of("message", "evidence")) {
+                    String text = f.get(field).asString("");
+                    assertThat(raw.matcher(text).find()).as(lang + " " + f.get("ruleId").asString() + " " + field + ": " + text).isFalse();
+                }
+                f.get("codes").forEach(c -> codes.add(c.asString()));
+            }
+        }
+        assertThat(codes).as("codes as data").anyMatch(c -> c.startsWith("enum."));
+        var page = consoleSession("admin").get("/console/compliance?jurisdiction=310000&showResolved=true");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String text = page.body().replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ");
+        var hit = raw.matcher(text);
+        String around = hit.find() ? text.substring(Math.max(0, hit.start() - 80), Math.min(text.length(), hit.end() + 80)) : "";
+        assertThat(around).as("raw code on the console page").isEmpty();
+        var xlsx = admin.get("/api/policy/compliance/jurisdictions/310000/export.xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+            var sheet = wb.getSheetAt(1);
+            assertThat(sheet.getLastRowNum()).isGreaterThan(10);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                for (int c : new int[] {3, 4}) {
+                    String cell = sheet.getRow(r).getCell(c).getStringCellValue();
+                    assertThat(raw.matcher(cell).find()).as("excel " + cell).isFalse();
+                }
+            }
+        }
+    }
+
     /** Issue 10 item 10: the console export with a bad jurisdiction or as a GP answered 500; it is 400 / 403. */
     @Test
     void consoleExportWithABadJurisdictionIs400_asGpIs403() throws Exception {

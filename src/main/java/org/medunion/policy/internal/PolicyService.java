@@ -1,11 +1,13 @@
 package org.medunion.policy.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.medunion.identity.CurrentUser;
 import org.medunion.policy.rules.RuleCatalogue;
+import org.medunion.policy.rules.Texts;
 import org.medunion.registry.ConsortiumView;
 import org.springframework.stereotype.Service;
 
@@ -58,6 +60,24 @@ public class PolicyService {
 
     public String message(StoredFinding f) {
         return messages.message(f);
+    }
+
+    /** The finding's evidence in the reader's language (coded values as labels). */
+    public String evidence(StoredFinding f) {
+        return String.valueOf(messages.render(f.evidence()));
+    }
+
+    /** Any coded policy text (override evidence, checklist evidence) in the reader's language. */
+    public String text(String coded) {
+        return coded == null ? "" : String.valueOf(messages.render(coded));
+    }
+
+    /** The coded values and words a finding's message and evidence name ({@code enum.ConsortiumForm.REGIONAL}, …). */
+    public List<String> codes(StoredFinding f) {
+        List<String> codes = new ArrayList<>();
+        f.args().forEach(a -> codes.addAll(Texts.keys(a)));
+        codes.addAll(Texts.keys(f.evidence()));
+        return codes.stream().distinct().toList();
     }
 
     public String title(String ruleId) {

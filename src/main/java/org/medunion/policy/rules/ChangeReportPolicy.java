@@ -24,16 +24,16 @@ final class ChangeReportPolicy extends RuleSupport {
     @Override
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         if (!s.hasChangeReports()) {
-            return noDataPerJurisdiction(s, "change reports");
+            return noDataPerJurisdiction(s, Texts.term("changeReports"));
         }
         List<Finding> findings = new ArrayList<>();
         for (ConsortiumView c : s.consortia()) {
             List<ChangeReportView> reports = s.changeReports(c.id());
             if (reports.stream().noneMatch(r -> r.changeType() == ChangeType.CREATION)) {
-                findings.add(open(s.subject(c), "creation", c.name() + ": CREATION = 0", args(c.name())));
+                findings.add(open(s.subject(c), "creation", Texts.text(c.name(), ": ", ChangeType.CREATION, " = 0"), args(c.name())));
             }
             if (!c.active() && reports.stream().noneMatch(r -> r.changeType() == ChangeType.DISSOLUTION)) {
-                findings.add(open(s.subject(c), "dissolution", c.name() + ": DISSOLUTION = 0", args(c.name())));
+                findings.add(open(s.subject(c), "dissolution", Texts.text(c.name(), ": ", ChangeType.DISSOLUTION, " = 0"), args(c.name())));
             }
             for (ChangeReportView r : reports) {
                 InstitutionView party = r.reportingInstitution() == null ? null : s.institution(r.reportingInstitution());

@@ -19,7 +19,7 @@ final class CrossProvinceApprovalPolicy extends RuleSupport {
                 continue;
             }
             if (c.ownerApprovedOn() == null || (c.establishedOn() != null && c.ownerApprovedOn().isAfter(c.establishedOn()))) {
-                findings.add(open(s.subject(c), "approval", c.name() + ": " + c.ownerApprovedOn() + " / " + c.establishedOn(),
+                findings.add(open(s.subject(c), "approval", Texts.text(c.name(), ": ", c.ownerApprovedOn(), " / ", c.establishedOn()),
                         args(c.name(), c.ownerApprovedOn() == null ? "-" : c.ownerApprovedOn(), c.establishedOn())));
             }
         }

@@ -28,7 +28,7 @@ final class DispatchQualificationReportPolicy extends RuleSupport {
                 if (pr == null || pr.title() == null || pr.titleDate() == null) {
                     String name = pr == null ? String.valueOf(d.practitionerId()) : pr.name();
                     findings.add(open(s.dispatchSubject(d, pr), "qualification",
-                            name + ": " + (pr == null ? "-" : pr.title() + " " + pr.titleDate()),
+                            pr == null ? name + ": -" : Texts.text(name, ": ", pr.title(), " ", pr.titleDate()),
                             args(name), d.practitionerId(), d.id()));
                 }
             }

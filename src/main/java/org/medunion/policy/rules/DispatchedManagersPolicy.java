@@ -45,9 +45,12 @@ final class DispatchedManagersPolicy extends RuleSupport {
             });
             if (managers.size() < minManagers || !roles.contains(ManagerRole.PRESIDENT)
                     || !roles.contains(ManagerRole.EXECUTIVE_PRESIDENT)) {
-                findings.add(open(s.subject(c), "roles", c.name() + ": managers = " + managers.size() + " < " + minManagers
-                        + " / " + roles, args(c.name(), managers.size(), minManagers, roles),
-                        managers.stream().map(DispatchView::practitionerId).toList()));
+                findings.add(
+                        open(s.subject(c), "roles",
+                                Texts.text(c.name(), ": ", Texts.term("managers"), " = ", managers.size(), " < ", minManagers, " / ",
+                                        roles),
+                                args(c.name(), managers.size(), minManagers, roles),
+                                managers.stream().map(DispatchView::practitionerId).toList()));
             }
             Optional<AgreementView> trust = s.agreements(c.id()).stream().filter(a -> a.type() == AgreementType.TRUSTEESHIP).findFirst();
             for (DispatchView d : s.dispatches(c.id())) {

@@ -31,19 +31,19 @@ final class TrusteeshipAgreementPolicy extends RuleSupport {
             for (AgreementView a : trusteeship) {
                 List<String> gaps = new ArrayList<>();
                 if (!a.signed()) {
-                    gaps.add("signedOn");
+                    gaps.add(Texts.term("signedOn"));
                 }
                 if (blank(a.responsibilities())) {
-                    gaps.add("responsibilities");
+                    gaps.add(Texts.term("responsibilities"));
                 }
                 if (blank(a.rights())) {
-                    gaps.add("rights");
+                    gaps.add(Texts.term("rights"));
                 }
                 if (blank(a.benefits())) {
-                    gaps.add("benefits");
+                    gaps.add(Texts.term("benefits"));
                 }
                 if (blank(a.benefitSharing())) {
-                    gaps.add("benefitSharing");
+                    gaps.add(Texts.term("benefitSharing"));
                 }
                 if (!gaps.isEmpty()) {
                     findings.add(open(s.subject(c), "incomplete@" + a.id(), c.name() + " / " + a.title() + ": " + String.join(", ", gaps),

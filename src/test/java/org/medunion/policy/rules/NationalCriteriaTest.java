@@ -60,7 +60,7 @@ class NationalCriteriaTest {
     @Test
     void NAT1_gridWithoutTertiaryGeneralHospitalIsNotMet() {
         var f = tightGroup(693_000, false);
-        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains("tertiary general = 0");
+        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains(Texts.term("tertiaryGeneral") + " = 0");
     }
 
     @Test
@@ -68,7 +68,7 @@ class NationalCriteriaTest {
         var f = tightGroup(693_000, true);
         f.consortium("第二集团", ConsortiumForm.URBAN_GROUP, true, GovernanceType.TRUSTEESHIP, CHANGNING, group(f).gridIds(), List.of(),
                 true, true);
-        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains("tight groups = 2");
+        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains(Texts.term("tightGroups") + " = 2");
     }
 
     @Test
@@ -82,7 +82,7 @@ class NationalCriteriaTest {
     @Test
     void NAT3_withoutAPrimaryInstitutionIsNotMet() {
         var f = tightGroup(693_000, true);
-        assertThat(nat("NAT-3").assess(f.snapshot(), group(f)).evidence()).contains("PRIMARY");
+        assertThat(nat("NAT-3").assess(f.snapshot(), group(f)).evidence()).contains(Texts.term("primaryInstitution"));
     }
 
     @Test

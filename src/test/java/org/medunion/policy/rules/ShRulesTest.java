@@ -279,7 +279,8 @@ class ShRulesTest {
         f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusYears(1), TODAY.plusYears(2), false, " ");
         var findings = f.evaluate(rule);
         assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).evidence()).contains("signedOn, responsibilities, rights, benefits, benefitSharing");
+        assertThat(findings.get(0).evidence()).contains(Texts.text(List.of(Texts.term("signedOn"),
+                Texts.term("responsibilities"), Texts.term("rights"), Texts.term("benefits"), Texts.term("benefitSharing"))));
         assertThat(rule.blocks(findings.get(0), new RegistryChange("AGREEMENT_RECORDED", c.id(), List.of(), null))).isTrue();
         assertThat(rule.blocks(findings.get(0), new RegistryChange("MEMBER_ADDED", c.id(), List.of(), null))).isFalse();
     }
@@ -667,7 +668,7 @@ class ShRulesTest {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
         var c = f.consortia.get(0);
         assertThat(f.evaluate(new ConsortiumGovernancePolicy())).singleElement()
-                .satisfies(x -> assertThat(x.evidence()).contains("agreement, charter"));
+                .satisfies(x -> assertThat(x.evidence()).contains(Texts.term("agreement") + ", " + Texts.code(AgreementType.CHARTER)));
         f.agreement(c, AgreementType.COOPERATION, TODAY.minusYears(1), null, true, "写明");
         f.agreement(c, AgreementType.CHARTER, TODAY.minusYears(1), null, true, "写明");
         assertThat(f.evaluate(new ConsortiumGovernancePolicy())).isEmpty();

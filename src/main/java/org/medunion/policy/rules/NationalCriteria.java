@@ -40,7 +40,8 @@ final class NationalCriteria {
                         (s, c) -> centre(c, "nat5Rest", "FINANCE", "OPERATIONS")),
                 new NationalCriterion("NAT-6", "RESOURCES", Coverage.NO_DATA, (s, c) -> Assessment.noData(Texts.term("formulary"))),
                 new NationalCriterion("NAT-7", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "nat7Rest", "IT")),
-                new NationalCriterion("NAT-8", "RESOURCES", Coverage.PARTIAL, NationalCriteria::release),
+                new NationalCriterion("NAT-8", "RESOURCES", Coverage.PARTIAL, Map.of("slots", "1/3", "beds", "1/4"),
+                        NationalCriteria::release),
                 new NationalCriterion("NAT-9", "RESOURCES", Coverage.PARTIAL,
                         (s, c) -> centres(c, "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION")),
                 new NationalCriterion("NAT-10", "BUSINESS", Coverage.NO_DATA,
@@ -193,17 +194,23 @@ final class NationalCriteria {
                 : Assessment.notMet(Texts.text(Texts.term("missing"), ": ", missing.stream().map(x -> Texts.code("Centre", x)).toList()));
     }
 
-    /** NAT-8: the lead's release ratios (NN-4 defaults 1/3 and 1/4) from the scheduling extension point. */
-    static Assessment release(RegistrySnapshot s, ConsortiumView c) {
+    /**
+     * NAT-8: the lead's release ratios from the scheduling extension point against the criterion's own parameters
+     * {@code slots} / {@code beds} (defaults 1/3 and 1/4 as NN-4, overrides of the group's jurisdiction honoured),
+     * compared without rounding: reserved ≥ share × total.
+     */
+    static Assessment release(RegistrySnapshot s, ConsortiumView c, Parameters p, NationalCriterion self) {
         var ratio = s.lead(c).flatMap(l -> s.releaseRatios().flatMap(src -> src.releaseRatio(l.id())));
         if (ratio.isEmpty() || ratio.get().totalSlots() <= 0 || ratio.get().totalBeds() <= 0) {
             return Assessment.noData(Texts.term("scheduling"));
         }
         var r = ratio.get();
-        String e = Texts.text(Texts.term("slots"), " ", r.reservedSlots(), "/", r.totalSlots(), ", ", Texts.term("beds"), " ",
-                r.reservedBeds(), "/",
-                r.totalBeds());
-        boolean ok = r.reservedSlots() * 3 >= r.totalSlots() && r.reservedBeds() * 4 >= r.totalBeds();
+        String minSlots = p.value(self, "slots", c.districtCode());
+        String minBeds = p.value(self, "beds", c.districtCode());
+        String e = Texts.text(Texts.term("slots"), " ", r.reservedSlots(), "/", r.totalSlots(), " (≥ ", minSlots, "), ",
+                Texts.term("beds"), " ", r.reservedBeds(), "/", r.totalBeds(), " (≥ ", minBeds, ")");
+        boolean ok = r.reservedSlots() >= p.decimal(self, "slots", c.districtCode()) * r.totalSlots() - 1e-9
+                && r.reservedBeds() >= p.decimal(self, "beds", c.districtCode()) * r.totalBeds() - 1e-9;
         if (!ok) {
             return Assessment.notMet(e);
         }

@@ -27,9 +27,12 @@ public class PolicyService {
     private final PolicyOverrides overrides;
     private final PolicyScope scope;
     private final PolicyMessages messages;
+    private final DispatchReports dispatchReports;
 
     PolicyService(RuleCatalogue catalogue, PolicyEvaluation evaluation, FindingQueries findings, ComplianceReports reports,
-                  NationalChecklist checklist, PolicyOverrides overrides, PolicyScope scope, PolicyMessages messages) {
+                  NationalChecklist checklist, PolicyOverrides overrides, PolicyScope scope, PolicyMessages messages,
+                  DispatchReports dispatchReports) {
+        this.dispatchReports = dispatchReports;
         this.catalogue = catalogue;
         this.evaluation = evaluation;
         this.findings = findings;
@@ -60,6 +63,11 @@ public class PolicyService {
 
     public String message(StoredFinding f) {
         return messages.message(f);
+    }
+
+    /** SH-12: the long-term dispatched managers and experts of a trusteeship with their qualifications, on a day (default today). */
+    public DispatchReports.DispatchReport dispatchReport(UUID consortiumId, LocalDate asOf) {
+        return dispatchReports.report(consortiumId, asOf);
     }
 
     /** The finding's evidence in the reader's language (coded values as labels). */

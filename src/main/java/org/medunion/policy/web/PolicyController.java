@@ -123,6 +123,12 @@ class PolicyController {
         return ComplianceDto.of(service.consortiumReport(uuid(id, "id"), asOf), service);
     }
 
+    @GetMapping("/reports/dispatched-staff/{consortiumId}")
+    @Operation(summary = "SH-12 report: long-term (≥ 2 years) dispatched managers and experts of a trusteeship with their qualifications")
+    Object dispatchedStaff(@PathVariable String consortiumId, @RequestParam(required = false) LocalDate asOf) {
+        return service.dispatchReport(uuid(consortiumId, "consortiumId"), asOf);
+    }
+
     @GetMapping("/compliance/jurisdictions/{code}")
     @Operation(summary = "Compliance report of a jurisdiction (GB/T 2260 code)")
     ComplianceDto jurisdiction(@PathVariable String code, @RequestParam(required = false) LocalDate asOf) {

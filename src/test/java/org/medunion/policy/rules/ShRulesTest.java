@@ -355,8 +355,46 @@ class ShRulesTest {
 
     @Test
     void SH7_termOneDayShortOfTwoYearsIsBlocked() {
-        assertThat(sh7Term(java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 20)))
-                .extracting(Finding::aspect).containsOnly("term").hasSize(2);
+        var findings = sh7Term(java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 20));
+        assertThat(findings).filteredOn(x -> x.aspect().equals("term")).hasSize(2);
+        assertThat(findings).filteredOn(x -> x.aspect().startsWith("agreementTerm@")).hasSize(1);
+    }
+
+    /** Trusteeship shorter than two years (seed: managers' term = trusteeship term, at least two years), end inclusive. */
+    @Test
+    void SH7_trusteeshipAgreementOfExactlyTwoYearsPasses_oneDayShortIsBlockedWhenRecorded() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var rule = new DispatchedManagersPolicy();
+        f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 21), true, "写明");
+        assertThat(f.evaluate(rule)).noneMatch(x -> x.aspect().startsWith("agreementTerm"));
+        f.agreements.clear();
+        var a = f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 20), true,
+                "写明");
+        var term = f.evaluate(rule).stream().filter(x -> x.aspect().equals("agreementTerm@" + a.id())).toList();
+        assertThat(term).hasSize(1);
+        assertThat(rule.blocks(term.get(0), new RegistryChange("AGREEMENT_RECORDED", c.id(), List.of(), null))).isTrue();
+        assertThat(rule.blocks(term.get(0), new RegistryChange("MEMBER_ADDED", c.id(), List.of(), null))).isFalse();
+        var oneYear = new Parameters(List.of(new Parameters.Override(CHANGNING, "SH-7", "years", "1")));
+        assertThat(f.evaluate(rule, oneYear)).noneMatch(x -> x.aspect().startsWith("agreementTerm"));
+    }
+
+    /** One trusteeship agreement at a time per consortium: overlapping terms are blocked, back-to-back terms pass. */
+    @Test
+    void SH6_overlappingTrusteeshipAgreementIsBlocked_backToBackTermsPass() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var rule = new TrusteeshipAgreementPolicy();
+        f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2024, 11, 22), java.time.LocalDate.of(2026, 11, 21), true, "写明");
+        var next = f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 21),
+                true, "写明");
+        assertThat(f.evaluate(rule)).isEmpty();
+        f.agreements.remove(next);
+        var overlapping = f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2026, 11, 21),
+                java.time.LocalDate.of(2028, 11, 20), true, "写明");
+        var findings = f.evaluate(rule);
+        assertThat(findings).extracting(Finding::aspect).containsExactly("overlap@" + overlapping.id());
+        assertThat(rule.blocks(findings.get(0), new RegistryChange("AGREEMENT_RECORDED", c.id(), List.of(), null))).isTrue();
     }
 
     @Test

@@ -513,6 +513,46 @@ abstract class PolicyContract {
         }
     }
 
+    /**
+     * Issue 13 "What to add": the office re-evaluates its own consortium (API and console button), not another; stored
+     * findings record the day their evaluation looked at; each finding links to the objects it names.
+     */
+    @Test
+    void officeReevaluatesItsOwnConsortiumOnly_findingsRecordTheirAsOfDay_andLinkToWhatTheyName() throws Exception {
+        var mine = consortiumAtTheLimit();
+        UUID myId = UUID.fromString(id(mine));
+        String office = account(Role.OFFICE, Scope.consortium(myId));
+        var api = Api.as(port, office);
+        var r = api.post("/api/policy/compliance/consortia/" + myId + "/evaluate", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("subjectName").asString()).isEqualTo(mine.get("name").asString());
+        List<String> asOfs = new ArrayList<>();
+        r.json().get("rules").forEach(rule -> rule.get("findings").forEach(f -> asOfs.add(f.get("asOf").asString(""))));
+        assertThat(asOfs).isNotEmpty()
+                .allSatisfy(d -> assertThat(d).isEqualTo(java.time.LocalDate.now(org.medunion.MedUnionApplication.ZONE).toString()));
+        var other = city.allConsortia().stream().filter(c -> !c.id().value().equals(myId)).findFirst().orElseThrow();
+        assertThat(api.post("/api/policy/compliance/consortia/" + other.id().value() + "/evaluate", "").status()).isEqualTo(404);
+        assertThat(api.post("/api/policy/compliance/consortia/" + UUID.randomUUID() + "/evaluate", "").status()).isEqualTo(404);
+        var gp = Api.as(port, account(Role.GP, Scope.global()));
+        assertThat(gp.post("/api/policy/compliance/consortia/" + myId + "/evaluate", "").status()).isEqualTo(403);
+        var page = consoleSession(office).get("/console/compliance");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/console/compliance/consortia/" + myId + "/evaluate", "/console/consortia/" + myId);
+    }
+
+    /** SH-12: the report lists the long-term dispatched managers and experts of a trusteeship, in the caller's scope. */
+    @Test
+    void SH12_dispatchedStaffReportAnswersInScope() {
+        var mine = consortiumAtTheLimit();
+        var r = planner().get("/api/policy/reports/dispatched-staff/" + id(mine));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("minYears").asInt()).isEqualTo(2);
+        assertThat(r.json().get("lines").isArray()).isTrue();
+        var gp = Api.as(port, account(Role.GP, Scope.global()));
+        assertThat(gp.get("/api/policy/reports/dispatched-staff/" + id(mine)).status()).isEqualTo(403);
+        assertThat(planner().get("/api/policy/reports/dispatched-staff/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
     /** Issue 10 item 10: the console export with a bad jurisdiction or as a GP answered 500; it is 400 / 403. */
     @Test
     void consoleExportWithABadJurisdictionIs400_asGpIs403() throws Exception {

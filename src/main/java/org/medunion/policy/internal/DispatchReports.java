@@ -24,7 +24,7 @@ public class DispatchReports {
 
     /** The report of one consortium on a day. */
     public record DispatchReport(UUID consortiumId, String consortiumName, LocalDate asOf, int minYears, List<String> ownerBodies,
-                          List<DispatchQualificationReportPolicy.Line> lines) {
+                                 List<DispatchQualificationReportPolicy.Line> lines) {
     }
 
     private final RuleCatalogue catalogue;

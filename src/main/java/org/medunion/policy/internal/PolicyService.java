@@ -28,10 +28,12 @@ public class PolicyService {
     private final PolicyScope scope;
     private final PolicyMessages messages;
     private final DispatchReports dispatchReports;
+    private final FindingLinks links;
 
     PolicyService(RuleCatalogue catalogue, PolicyEvaluation evaluation, FindingQueries findings, ComplianceReports reports,
                   NationalChecklist checklist, PolicyOverrides overrides, PolicyScope scope, PolicyMessages messages,
-                  DispatchReports dispatchReports) {
+                  DispatchReports dispatchReports, FindingLinks links) {
+        this.links = links;
         this.dispatchReports = dispatchReports;
         this.catalogue = catalogue;
         this.evaluation = evaluation;
@@ -70,6 +72,11 @@ public class PolicyService {
         return dispatchReports.report(consortiumId, asOf);
     }
 
+    /** Console links of the objects findings name, by object reference (consortium, institution, person's institution). */
+    public Map<String, FindingLinks.Link> links() {
+        return links.all();
+    }
+
     /** The finding's evidence in the reader's language (coded values as labels). */
     public String evidence(StoredFinding f) {
         return String.valueOf(messages.render(f.evidence()));
@@ -100,6 +107,16 @@ public class PolicyService {
     /** The reason of the newest planner override per finding key. */
     public Map<String, String> overrideReasons() {
         return findings.overrideReasons();
+    }
+
+    /**
+     * Re-evaluates for a consortium the caller may read (office: its own; planner: its jurisdiction; admin) and returns
+     * the consortium's report with the fresh findings; outside the caller's scope 404 and nothing evaluated.
+     */
+    public ComplianceReport reevaluateConsortium(UUID consortiumId) {
+        ComplianceReport before = reports.consortiumReport(consortiumId, null);
+        evaluation.evaluateInScope("consortium " + before.subjectName() + " (" + consortiumId + ")");
+        return reports.consortiumReport(consortiumId, null);
     }
 
     public ComplianceReport consortiumReport(UUID consortiumId) {

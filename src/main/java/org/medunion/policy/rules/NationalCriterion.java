@@ -17,6 +17,7 @@ public final class NationalCriterion extends RuleSupport {
     /** An assessment that reads the criterion's own parameters (NAT-8's release shares), overrides honoured. */
     @FunctionalInterface
     interface Assessor {
+
         Assessment assess(RegistrySnapshot s, ConsortiumView group, Parameters p, NationalCriterion self);
     }
 

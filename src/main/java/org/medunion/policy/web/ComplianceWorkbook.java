@@ -63,7 +63,7 @@ class ComplianceWorkbook {
                     row.createCell(7).setCellValue(f.resolvedAt() == null ? "" : f.resolvedAt().toString());
                     // the reason travels with what it allowed (rules.md interpretation notes)
                     row.createCell(8).setCellValue(f.status() == FindingStatus.OVERRIDDEN ? reasons.getOrDefault(f.key(), "") : "");
-                    row.createCell(9).setCellValue(String.valueOf(report.asOf()));
+                    row.createCell(9).setCellValue(String.valueOf(f.asOf() != null ? f.asOf() : report.asOf()));
                 }
             }
             rules.setColumnWidth(3, 40 * 256);

@@ -123,6 +123,12 @@ class PolicyController {
         return ComplianceDto.of(service.consortiumReport(uuid(id, "id"), asOf), service);
     }
 
+    @PostMapping("/compliance/consortia/{id}/evaluate")
+    @Operation(summary = "Re-evaluate for one consortium (office: its own; planner: its jurisdiction; admin) and return its report")
+    ComplianceDto reevaluate(@PathVariable String id) {
+        return ComplianceDto.of(service.reevaluateConsortium(uuid(id, "id")), service);
+    }
+
     @GetMapping("/reports/dispatched-staff/{consortiumId}")
     @Operation(summary = "SH-12 report: long-term (≥ 2 years) dispatched managers and experts of a trusteeship with their qualifications")
     Object dispatchedStaff(@PathVariable String consortiumId, @RequestParam(required = false) LocalDate asOf) {

@@ -32,7 +32,7 @@ final class PolicyDtos {
     record FindingDto(UUID id, String ruleId, String pack, String severity, String status, String subjectType, String subjectKey,
                       String subjectName, String divisionCode, UUID consortiumId, String message, String evidence, List<String> objects,
                       Instant firstSeen, Instant lastSeen, Instant resolvedAt, String overrideReason, String messageKey,
-                      List<String> codes) {
+                      List<String> codes, LocalDate asOf) {
 
         /** {@code reasons}: {@link PolicyService#overrideReasons()}, read once per response. */
         static FindingDto of(StoredFinding f, PolicyService service, Map<String, String> reasons) {
@@ -40,7 +40,7 @@ final class PolicyDtos {
                     f.subjectKey(), f.subjectName(), f.divisionCode(), f.consortiumId(), service.message(f), service.evidence(f),
                     f.objects(),
                     f.firstSeen(), f.lastSeen(), f.resolvedAt(), f.status() == FindingStatus.OVERRIDDEN ? reasons.get(f.key()) : null,
-                    f.messageKey(), service.codes(f));
+                    f.messageKey(), service.codes(f), f.asOf());
         }
     }
 

@@ -91,7 +91,7 @@ final class DispatchedManagersPolicy extends RuleSupport {
         if (change.action() == null || !RuleSupport.concerns(finding, change)) {
             return false;
         }
-        return finding.aspect().equals("term") && change.action().contains("DISPATCH")
-                || finding.aspect().startsWith("agreementTerm@") && change.action().contains("AGREEMENT");
+        return (finding.aspect().equals("term") && change.action().contains("DISPATCH"))
+                || (finding.aspect().startsWith("agreementTerm@") && change.action().contains("AGREEMENT"));
     }
 }

@@ -468,6 +468,89 @@ abstract class PolicyContract {
         }
     }
 
+    /**
+     * Issue 13 item 8 / issue 18: on the demo city no finding message or evidence names a raw code — API in zh-CN and en
+     * (the codes stay available as data in {@code codes}), the console page and the Excel export.
+     */
+    @Test
+    void rawCodes_demoCityFindingTextsNameNoCode_apiConsoleAndExcel() throws Exception {
+        var raw = java.util.regex.Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]{2,})+\\b|⟦|⟧|\\[PRESIDENT|\\bcharter\\b");
+        var admin = Api.as(port, "admin");
+        assertThat(admin.post("/api/policy/evaluate", "").status()).isEqualTo(200);
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (String lang : List.of("zh-CN", "en")) {
+            var r = admin.send("GET", "/api/policy/findings?status=ALL", null, java.util.Map.of("Accept-Language", lang));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().size()).isGreaterThan(10);
+            for (JsonNode f : r.json()) {
+                for (String field : List.of("message", "evidence")) {
+                    String text = f.get(field).asString("");
+                    assertThat(raw.matcher(text).find()).as(lang + " " + f.get("ruleId").asString() + " " + field + ": " + text).isFalse();
+                }
+                f.get("codes").forEach(c -> codes.add(c.asString()));
+            }
+        }
+        assertThat(codes).as("codes as data").anyMatch(c -> c.startsWith("enum."));
+        var page = consoleSession("admin").get("/console/compliance?jurisdiction=310000&showResolved=true");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String text = page.body().replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ");
+        var hit = raw.matcher(text);
+        String around = hit.find() ? text.substring(Math.max(0, hit.start() - 80), Math.min(text.length(), hit.end() + 80)) : "";
+        assertThat(around).as("raw code on the console page").isEmpty();
+        var xlsx = admin.get("/api/policy/compliance/jurisdictions/310000/export.xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+            var sheet = wb.getSheetAt(1);
+            assertThat(sheet.getLastRowNum()).isGreaterThan(10);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                for (int c : new int[] {3, 4}) {
+                    String cell = sheet.getRow(r).getCell(c).getStringCellValue();
+                    assertThat(raw.matcher(cell).find()).as("excel " + cell).isFalse();
+                }
+            }
+        }
+    }
+
+    /**
+     * Issue 13 "What to add": the office re-evaluates its own consortium (API and console button), not another; stored
+     * findings record the day their evaluation looked at; each finding links to the objects it names.
+     */
+    @Test
+    void officeReevaluatesItsOwnConsortiumOnly_findingsRecordTheirAsOfDay_andLinkToWhatTheyName() throws Exception {
+        var mine = consortiumAtTheLimit();
+        UUID myId = UUID.fromString(id(mine));
+        String office = account(Role.OFFICE, Scope.consortium(myId));
+        var api = Api.as(port, office);
+        var r = api.post("/api/policy/compliance/consortia/" + myId + "/evaluate", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("subjectName").asString()).isEqualTo(mine.get("name").asString());
+        List<String> asOfs = new ArrayList<>();
+        r.json().get("rules").forEach(rule -> rule.get("findings").forEach(f -> asOfs.add(f.get("asOf").asString(""))));
+        assertThat(asOfs).isNotEmpty()
+                .allSatisfy(d -> assertThat(d).isEqualTo(java.time.LocalDate.now(org.medunion.MedUnionApplication.ZONE).toString()));
+        var other = city.allConsortia().stream().filter(c -> !c.id().value().equals(myId)).findFirst().orElseThrow();
+        assertThat(api.post("/api/policy/compliance/consortia/" + other.id().value() + "/evaluate", "").status()).isEqualTo(404);
+        assertThat(api.post("/api/policy/compliance/consortia/" + UUID.randomUUID() + "/evaluate", "").status()).isEqualTo(404);
+        var gp = Api.as(port, account(Role.GP, Scope.global()));
+        assertThat(gp.post("/api/policy/compliance/consortia/" + myId + "/evaluate", "").status()).isEqualTo(403);
+        var page = consoleSession(office).get("/console/compliance");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/console/compliance/consortia/" + myId + "/evaluate", "/console/consortia/" + myId);
+    }
+
+    /** SH-12: the report lists the long-term dispatched managers and experts of a trusteeship, in the caller's scope. */
+    @Test
+    void SH12_dispatchedStaffReportAnswersInScope() {
+        var mine = consortiumAtTheLimit();
+        var r = planner().get("/api/policy/reports/dispatched-staff/" + id(mine));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("minYears").asInt()).isEqualTo(2);
+        assertThat(r.json().get("lines").isArray()).isTrue();
+        var gp = Api.as(port, account(Role.GP, Scope.global()));
+        assertThat(gp.get("/api/policy/reports/dispatched-staff/" + id(mine)).status()).isEqualTo(403);
+        assertThat(planner().get("/api/policy/reports/dispatched-staff/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
     /** Issue 10 item 10: the console export with a bad jurisdiction or as a GP answered 500; it is 400 / 403. */
     @Test
     void consoleExportWithABadJurisdictionIs400_asGpIs403() throws Exception {

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditTrail;
 import org.medunion.audit.AuditTrail.AuditQuery;
 import org.medunion.identity.AccountManagement;
+import org.medunion.identity.AccountManagement.NewAccount;
+import org.medunion.identity.Role;
+import org.medunion.identity.Scope;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionCategory;
@@ -306,6 +309,35 @@ abstract class ResidentsContract {
         assertThat(ok.json().get("priorityGroups").toString()).contains("CHILD");
         assertThat(jdbc.sql("select count(*) from residents_contract where resident_id = ?").param(UUID.fromString(residentId))
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * Issue 13 (one source of truth): the team check reads NN-5's minimum and clause from the policy module — a
+     * planner's override of {@code min} to 2 for the district makes one secondary physician too few, citing the
+     * policy clause; the override back to 1 lets the same team through.
+     */
+    @Test
+    void NN5_minimumAndClauseAreThePolicyModules_overrideOfTwoNeedsTwoPhysicians() {
+        String planner = "nn5-planner-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.ensureAccount(new NewAccount(planner, "demo", "规划", Role.PLANNER, Scope.jurisdiction("310104")));
+        var api = Api.as(port, planner);
+        String team = """
+                {"institutionId":"%s","name":"%s","gpPractitionerId":"%s","nursePractitionerId":"%s",
+                 "specialistPractitionerIds":["%s"]}""";
+        try {
+            var raise = api.post("/api/policy/overrides", """
+                    {"jurisdiction":"310104","ruleId":"NN-5","parameter":"min","value":"2","reason":"NN-5 contract test"}""");
+            assertThat(raise.status()).as(raise.body()).isEqualTo(201);
+            var r = gp().post("/api/residents/teams", team.formatted(site.primary(), "两名下沉医师", site.gp(), site.nurse(), site.specialist()));
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(r.body()).contains("NN-5", "医疗集团内每家基层医疗卫生机构确保至少有1名符合条件的二、三级医院医师下沉");
+        } finally {
+            assertThat(api.post("/api/policy/overrides", """
+                    {"jurisdiction":"310104","ruleId":"NN-5","parameter":"min","value":"1","reason":"NN-5 contract test: back"}""")
+                    .status()).isEqualTo(201);
+        }
+        var ok = gp().post("/api/residents/teams", team.formatted(site.primary(), "一名下沉医师", site.gp(), site.nurse(), site.specialist()));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
     }
 
     @Test

@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.medunion.policy.PolicyThresholds;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.DestinationType;
 import org.medunion.referral.ReferralDirection;
@@ -113,11 +116,14 @@ class Terminology {
         ENUMS.put(BOOKING_PRIORITY, Priority.class);
     }
 
+    /** A named rule parameter inside a rule's text: {@code {slots}}. */
+    private static final Pattern PARAMETER = Pattern.compile("\\{([a-zA-Z]+)}");
+
     private final FhirMessages messages;
     private final Map<String, CodeSystem> codeSystems = new LinkedHashMap<>();
     private final Map<String, ValueSet> valueSets = new LinkedHashMap<>();
 
-    Terminology(FhirMessages messages, Environment environment) {
+    Terminology(FhirMessages messages, Environment environment, PolicyThresholds thresholds) {
         this.messages = messages;
         ENUMS.forEach((name, type) -> {
             var concepts = new LinkedHashMap<String, String[]>();
@@ -128,7 +134,7 @@ class Terminology {
             register(name, concepts, CodeSystem.CodeSystemContentMode.COMPLETE);
         });
         register(ERROR, errorCodes(environment), CodeSystem.CodeSystemContentMode.COMPLETE);
-        register(RULE, ruleCodes(), CodeSystem.CodeSystemContentMode.COMPLETE);
+        register(RULE, ruleCodes(thresholds), CodeSystem.CodeSystemContentMode.COMPLETE);
     }
 
     /** {@code TECHNICAL_SUPPORT → technical-support}. */
@@ -247,12 +253,17 @@ class Terminology {
         return codes;
     }
 
-    /** The rule IDs of rules.md with their text ({@code fhir/rule-codes.properties}). */
-    private static Map<String, String[]> ruleCodes() {
+    /**
+     * The rule IDs of rules.md with their text ({@code fhir/rule-codes.properties}); a named placeholder such as
+     * {@code {slots}} is the rule's parameter as the policy module publishes it (the seed's value: a code system is not
+     * per jurisdiction), so no number is restated here.
+     */
+    private static Map<String, String[]> ruleCodes(PolicyThresholds thresholds) {
         var rules = new TreeMap<String, String>(Terminology::compareRuleIds);
         var props = new Properties();
         load("fhir/rule-codes.properties", props);
-        props.forEach((k, v) -> rules.put(k.toString(), v.toString()));
+        props.forEach((k, v) -> rules.put(k.toString(), PARAMETER.matcher(v.toString())
+                .replaceAll(m -> Matcher.quoteReplacement("{" + thresholds.threshold(k.toString(), m.group(1), null).value() + "}"))));
         var codes = new LinkedHashMap<String, String[]>();
         rules.forEach((id, text) -> codes.put(id, new String[] {text, text}));
         return codes;

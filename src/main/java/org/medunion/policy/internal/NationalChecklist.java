@@ -57,8 +57,9 @@ class NationalChecklist {
         }
         List<PolicyStore.ManualEvidenceRow> manual = store.manualEvidence(consortiumId);
         List<Checklist.Item> items = new ArrayList<>();
+        var parameters = store.parameters();
         for (NationalCriterion n : catalogue.nationalCriteria()) {
-            Assessment a = n.assess(s, c);
+            Assessment a = n.assess(s, c, parameters);
             List<PolicyStore.ManualEvidenceRow> mine = manual.stream().filter(m -> m.criterion().equals(n.id())).toList();
             CriterionStatus st = a.status() == CriterionStatus.NO_DATA && !mine.isEmpty() ? CriterionStatus.MANUAL : a.status();
             items.add(new Checklist.Item(n, messages.title(n.id()), st, a.evidence(), mine));

@@ -69,12 +69,23 @@ class PolicyEvaluation {
         return result;
     }
 
+    /**
+     * Evaluates and stores on behalf of a caller whose scope the facade has checked (an office re-evaluating its own
+     * consortium): every pack is evaluated — the rules read the whole registry — and the request is audited.
+     */
+    EvaluationResult evaluateInScope(String what) {
+        EvaluationResult result = evaluateAndStore();
+        tx.executeWithoutResult(s -> audit.record(AuditAction.UPDATE, "PolicyEvaluation", null, null,
+                what + " — " + result.findings() + " findings, " + result.elapsedMs() + " ms"));
+        return result;
+    }
+
     synchronized EvaluationResult evaluateAndStore() {
         long t0 = System.nanoTime();
         return tx.execute(status -> {
             RegistrySnapshot snapshot = snapshots.build();
             List<Finding> findings = withOverrides(engine.evaluate(snapshot, store.parameters()));
-            int[] counts = store.upsert(findings, clock.instant());
+            int[] counts = store.upsert(findings, clock.instant(), snapshot.today());
             return new EvaluationResult(findings.size(), count(findings, FindingStatus.OPEN), count(findings, FindingStatus.OVERRIDDEN),
                     count(findings, FindingStatus.NO_DATA), counts[0], counts[2], (System.nanoTime() - t0) / 1_000_000);
         });
@@ -116,6 +127,6 @@ class PolicyEvaluation {
     List<StoredFinding> findingsAsOf(LocalDate asOf) {
         Instant at = asOf.atStartOfDay(clock.getZone()).toInstant();
         return withOverrides(engine.evaluate(snapshots.build(asOf), store.parameters())).stream()
-                .map(f -> StoredFinding.unsaved(f, catalogue.rule(f.ruleId()).map(r -> r.pack()).orElse(null), at)).toList();
+                .map(f -> StoredFinding.unsaved(f, catalogue.rule(f.ruleId()).map(r -> r.pack()).orElse(null), at, asOf)).toList();
     }
 }

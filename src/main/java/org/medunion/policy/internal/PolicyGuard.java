@@ -61,11 +61,12 @@ class PolicyGuard implements RegistryChangeGuard {
     private final PolicyEvaluation evaluation;
     private final CurrentUsers users;
     private final MessageSource messages;
+    private final PolicyMessages policyMessages;
     private final Clock clock;
     private final AuditTrail audit;
 
     PolicyGuard(RuleCatalogue catalogue, RuleEngine engine, SnapshotFactory snapshots, PolicyStore store, PolicyEvaluation evaluation,
-                CurrentUsers users, MessageSource messages, Clock clock, AuditTrail audit) {
+                CurrentUsers users, MessageSource messages, PolicyMessages policyMessages, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.catalogue = catalogue;
         this.engine = engine;
@@ -74,6 +75,7 @@ class PolicyGuard implements RegistryChangeGuard {
         this.evaluation = evaluation;
         this.users = users;
         this.messages = messages;
+        this.policyMessages = policyMessages;
         this.clock = clock;
     }
 
@@ -146,7 +148,7 @@ class PolicyGuard implements RegistryChangeGuard {
     private Violation violation(Finding f, LocalDate from) {
         Rule rule = catalogue.rule(f.ruleId()).orElseThrow();
         var locale = LocaleContextHolder.getLocale();
-        String message = messages.getMessage(f.messageKey(), f.args().toArray(), f.evidence(), locale);
+        String message = policyMessages.message(f.messageKey(), f.args(), f.evidence(), locale);
         if (from != null) {
             message = messages.getMessage("policy.violation.from", new Object[] {message, from.toString()}, message, locale);
         }

@@ -1,11 +1,13 @@
 package org.medunion.policy.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.medunion.identity.CurrentUser;
 import org.medunion.policy.rules.RuleCatalogue;
+import org.medunion.policy.rules.Texts;
 import org.medunion.registry.ConsortiumView;
 import org.springframework.stereotype.Service;
 
@@ -25,9 +27,14 @@ public class PolicyService {
     private final PolicyOverrides overrides;
     private final PolicyScope scope;
     private final PolicyMessages messages;
+    private final DispatchReports dispatchReports;
+    private final FindingLinks links;
 
     PolicyService(RuleCatalogue catalogue, PolicyEvaluation evaluation, FindingQueries findings, ComplianceReports reports,
-                  NationalChecklist checklist, PolicyOverrides overrides, PolicyScope scope, PolicyMessages messages) {
+                  NationalChecklist checklist, PolicyOverrides overrides, PolicyScope scope, PolicyMessages messages,
+                  DispatchReports dispatchReports, FindingLinks links) {
+        this.links = links;
+        this.dispatchReports = dispatchReports;
         this.catalogue = catalogue;
         this.evaluation = evaluation;
         this.findings = findings;
@@ -60,6 +67,34 @@ public class PolicyService {
         return messages.message(f);
     }
 
+    /** SH-12: the long-term dispatched managers and experts of a trusteeship with their qualifications, on a day (default today). */
+    public DispatchReports.DispatchReport dispatchReport(UUID consortiumId, LocalDate asOf) {
+        return dispatchReports.report(consortiumId, asOf);
+    }
+
+    /** Console links of the objects findings name, by object reference (consortium, institution, person's institution). */
+    public Map<String, FindingLinks.Link> links() {
+        return links.all();
+    }
+
+    /** The finding's evidence in the reader's language (coded values as labels). */
+    public String evidence(StoredFinding f) {
+        return String.valueOf(messages.render(f.evidence()));
+    }
+
+    /** Any coded policy text (override evidence, checklist evidence) in the reader's language. */
+    public String text(String coded) {
+        return coded == null ? "" : String.valueOf(messages.render(coded));
+    }
+
+    /** The coded values and words a finding's message and evidence name ({@code enum.ConsortiumForm.REGIONAL}, …). */
+    public List<String> codes(StoredFinding f) {
+        List<String> codes = new ArrayList<>();
+        f.args().forEach(a -> codes.addAll(Texts.keys(a)));
+        codes.addAll(Texts.keys(f.evidence()));
+        return codes.stream().distinct().toList();
+    }
+
     public String title(String ruleId) {
         return messages.title(ruleId);
     }
@@ -72,6 +107,16 @@ public class PolicyService {
     /** The reason of the newest planner override per finding key. */
     public Map<String, String> overrideReasons() {
         return findings.overrideReasons();
+    }
+
+    /**
+     * Re-evaluates for a consortium the caller may read (office: its own; planner: its jurisdiction; admin) and returns
+     * the consortium's report with the fresh findings; outside the caller's scope 404 and nothing evaluated.
+     */
+    public ComplianceReport reevaluateConsortium(UUID consortiumId) {
+        ComplianceReport before = reports.consortiumReport(consortiumId, null);
+        evaluation.evaluateInScope("consortium " + before.subjectName() + " (" + consortiumId + ")");
+        return reports.consortiumReport(consortiumId, null);
     }
 
     public ComplianceReport consortiumReport(UUID consortiumId) {

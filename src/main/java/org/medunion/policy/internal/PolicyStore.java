@@ -1,9 +1,11 @@
 package org.medunion.policy.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -150,7 +152,8 @@ public class PolicyStore {
      *
      * @return {inserted, updated, resolved}
      */
-    int[] upsert(List<Finding> current, Instant now) {
+    int[] upsert(List<Finding> current, Instant now, LocalDate asOf) {
+        Date day = Date.valueOf(asOf);
         Map<String, UUID> open = new HashMap<>();
         jdbc.sql("select id, finding_key from policy_finding where resolved_at is null")
                 .query((rs, n) -> open.put(rs.getString("finding_key"), rs.getObject("id", UUID.class))).list();
@@ -170,17 +173,17 @@ public class PolicyStore {
                         f.status().name(),
                         f.subject().type().name(), f.subject().key(), cut(f.subject().name(), 300), f.subject().divisionCode(),
                         f.subject().consortiumId() == null ? null : f.subject().consortiumId().value(), cut(f.aspect(), 120),
-                        f.messageKey(), args, cut(f.evidence()), objects, ts, ts});
+                        f.messageKey(), args, cut(f.evidence()), objects, ts, ts, day});
             } else {
                 updates.add(new Object[] {f.severity().name(), f.status().name(), cut(f.subject().name(), 300), args, cut(f.evidence()),
-                        objects, ts, id});
+                        objects, ts, day, id});
             }
         }
         template.batchUpdate("insert into policy_finding (id, finding_key, rule_id, pack, severity, status, subject_type, subject_key, "
-                + "subject_name, division_code, consortium_id, aspect, message_key, message_args, evidence, objects, first_seen, last_seen) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+                + "subject_name, division_code, consortium_id, aspect, message_key, message_args, evidence, objects, first_seen, last_seen, "
+                + "as_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         template.batchUpdate("update policy_finding set severity = ?, status = ?, subject_name = ?, message_args = ?, evidence = ?, "
-                + "objects = ?, last_seen = ? where id = ?", updates);
+                + "objects = ?, last_seen = ?, as_of = ? where id = ?", updates);
         List<Object[]> resolved = open.values().stream().map(id -> new Object[] {ts, id}).toList();
         template.batchUpdate("update policy_finding set resolved_at = ? where id = ?", resolved);
         return new int[] {inserts.size(), updates.size(), resolved.size()};
@@ -224,7 +227,7 @@ public class PolicyStore {
                 rs.getObject("consortium_id", UUID.class), rs.getString("aspect"), rs.getString("message_key"),
                 split(rs.getString("message_args")), rs.getString("evidence"), split(rs.getString("objects")),
                 rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant(),
-                resolved == null ? null : resolved.toInstant());
+                resolved == null ? null : resolved.toInstant(), rs.getDate("as_of") == null ? null : rs.getDate("as_of").toLocalDate());
     }
 
     /** A rule's pack is its ID's prefix ({@code NAT-3} → NAT). */

@@ -33,7 +33,8 @@ final class BranchCampusBasisPolicy extends RuleSupport {
                 boolean branchThere = member != i && c.districtCode().equals(member.districtCode());
                 if (!branchThere && !hasBasis(i, m.basis(), c.districtCode())) {
                     findings.add(open(s.subject(i, c.id()), "basis@" + c.id(),
-                            i.name() + " → " + c.districtCode() + " " + s.districtName(c.districtCode()) + ": basis = " + m.basis(),
+                            Texts.text(i.name(), " → ", c.districtCode(), " ", s.districtName(c.districtCode()), ": ", Texts.term("basis"),
+                                    " = ", m.basis()),
                             args(i.name(), s.districtName(c.districtCode()), m.basis()), i.id(), c.id()));
                 }
             }

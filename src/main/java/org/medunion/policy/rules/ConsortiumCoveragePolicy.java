@@ -57,7 +57,7 @@ final class ConsortiumCoveragePolicy extends RuleSupport {
             String aspect = i.level() == HospitalLevel.TERTIARY ? "tertiary"
                     : i.level() == HospitalLevel.SECONDARY ? "secondary" : i.isPrimary() ? "primary" : null;
             if (aspect != null) {
-                findings.add(open(s.subject(i, null), aspect, i.name() + " (" + i.level() + "): 0", args(i.name()), i.id()));
+                findings.add(open(s.subject(i, null), aspect, Texts.text(i.name(), " (", i.level(), "): 0"), args(i.name()), i.id()));
             }
         }
         // seed 001: "三级公立医院要全部参与医联体建设并发挥引领作用" — a tertiary public hospital that only joins does not lead
@@ -65,7 +65,8 @@ final class ConsortiumCoveragePolicy extends RuleSupport {
             if (i.ownership() == Ownership.PUBLIC && i.level() == HospitalLevel.TERTIARY && i.parentId() == null
                     && !s.memberships(i.id()).isEmpty()
                     && s.memberships(i.id()).stream().noneMatch(m -> m.role() == MembershipRole.LEAD)) {
-                findings.add(open(s.subject(i, null), "tertiaryLead", i.name() + ": LEAD = 0", args(i.name()), i.id()));
+                findings.add(open(s.subject(i, null), "tertiaryLead", Texts.text(i.name(), ": ", MembershipRole.LEAD, " = 0"),
+                        args(i.name()), i.id()));
             }
         }
         return findings;

@@ -44,8 +44,8 @@ final class ConsortiumFormStructurePolicy extends RuleSupport {
                         && (i.isPrimary() || i.level() == HospitalLevel.PRIMARY || i.level() == HospitalLevel.SECONDARY)) ? null : "reach";
             };
             if (problem != null) {
-                String leadName = lead == null ? "-" : lead.name() + " " + lead.affiliation();
-                findings.add(open(s.subject(c), problem, c.name() + " (" + c.form() + "): LEAD = " + leadName,
+                String leadName = lead == null ? "-" : Texts.text(lead.name(), " ", lead.affiliation());
+                findings.add(open(s.subject(c), problem, Texts.text(c.name(), " (", c.form(), "): ", MembershipRole.LEAD, " = ", leadName),
                         args(c.name(), c.form(), leadName), lead == null ? null : lead.id()));
             }
         }

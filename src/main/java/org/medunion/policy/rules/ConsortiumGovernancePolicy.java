@@ -19,16 +19,16 @@ final class ConsortiumGovernancePolicy extends RuleSupport {
             var agreements = s.agreements(c.id());
             List<String> missing = new ArrayList<>();
             if (agreements.stream().noneMatch(a -> a.type() != AgreementType.CHARTER)) {
-                missing.add("agreement");
+                missing.add(Texts.term("agreement"));
             }
             if (agreements.stream().noneMatch(a -> a.type() == AgreementType.CHARTER)) {
-                missing.add("charter");
+                missing.add(Texts.code(AgreementType.CHARTER));
             }
             if (!c.managementOffice()) {
-                missing.add("managementOffice");
+                missing.add(Texts.term("managementOffice"));
             }
             if (!c.qualityControlGroup()) {
-                missing.add("qualityControlGroup");
+                missing.add(Texts.term("qualityControlGroup"));
             }
             if (!missing.isEmpty()) {
                 findings.add(open(s.subject(c), "missing", c.name() + ": " + String.join(", ", missing),

@@ -40,7 +40,7 @@ final class CooperationFormPolicy extends RuleSupport {
                 }
             }
             if (municipal && district) {
-                findings.add(open(s.subject(c), "form", c.name() + ": " + c.form(), args(c.name(), c.form())));
+                findings.add(open(s.subject(c), "form", Texts.text(c.name(), ": ", c.form()), args(c.name(), c.form())));
             }
         }
         return findings;

@@ -45,9 +45,21 @@ final class DispatchedManagersPolicy extends RuleSupport {
             });
             if (managers.size() < minManagers || !roles.contains(ManagerRole.PRESIDENT)
                     || !roles.contains(ManagerRole.EXECUTIVE_PRESIDENT)) {
-                findings.add(open(s.subject(c), "roles", c.name() + ": managers = " + managers.size() + " < " + minManagers
-                        + " / " + roles, args(c.name(), managers.size(), minManagers, roles),
-                        managers.stream().map(DispatchView::practitionerId).toList()));
+                findings.add(
+                        open(s.subject(c), "roles",
+                                Texts.text(c.name(), ": ", Texts.term("managers"), " = ", managers.size(), " < ", minManagers, " / ",
+                                        roles),
+                                args(c.name(), managers.size(), minManagers, roles),
+                                managers.stream().map(DispatchView::practitionerId).toList()));
+            }
+            // "管理人员任职周期应与托管周期同步（不得少于2年）": the trusteeship itself lasts at least {years}, end inclusive
+            for (AgreementView a : s.agreements(c.id())) {
+                if (a.type() == AgreementType.TRUSTEESHIP && a.termStart() != null && a.termEnd() != null
+                        && !Terms.lastsAtLeast(a.termStart(), a.termEnd(), Period.ofYears(years))) {
+                    findings.add(open(s.subject(c), "agreementTerm@" + a.id(),
+                            Texts.text(c.name(), " / ", a.title(), ": ", a.termStart(), "…", a.termEnd(), " (≥ ", years, ")"),
+                            args(c.name(), a.title(), a.termStart(), a.termEnd(), years), a.id(), a.parties()));
+                }
             }
             Optional<AgreementView> trust = s.agreements(c.id()).stream().filter(a -> a.type() == AgreementType.TRUSTEESHIP).findFirst();
             for (DispatchView d : s.dispatches(c.id())) {
@@ -73,9 +85,13 @@ final class DispatchedManagersPolicy extends RuleSupport {
         return findings;
     }
 
+    /** A manager's wrong term blocks the dispatch; a trusteeship shorter than {years} blocks recording the agreement. */
     @Override
     public boolean blocks(Finding finding, RegistryChange change) {
-        return finding.aspect().equals("term") && change.action() != null && change.action().contains("DISPATCH")
-                && RuleSupport.concerns(finding, change);
+        if (change.action() == null || !RuleSupport.concerns(finding, change)) {
+            return false;
+        }
+        return (finding.aspect().equals("term") && change.action().contains("DISPATCH"))
+                || (finding.aspect().startsWith("agreementTerm@") && change.action().contains("AGREEMENT"));
     }
 }

@@ -37,8 +37,10 @@ final class DispatchedPhysicianTitlePolicy extends RuleSupport {
             Subject subject = s.dispatchSubject(d, pr);
             int years = p.intValue(this, "years", subject.divisionCode());
             if (!qualified(pr, d, years)) {
-                findings.add(open(subject, "title", pr.name() + ": " + pr.title() + " " + pr.titleDate() + " / " + d.startDate()
-                        + " (" + Title.ATTENDING + " ≥ " + years + ")",
+                findings.add(open(subject, "title",
+                        Texts.text(pr.name(), ": ", pr.title(), " ", pr.titleDate(), " / ", d.startDate(), " (", Title.ATTENDING, " ≥ ",
+                                years,
+                                ")"),
                         args(pr.name(), pr.title(), pr.titleDate(), d.startDate(), years), pr.id(), d.toInstitutionId(), d.id(),
                         pr.institutionId()));
             }

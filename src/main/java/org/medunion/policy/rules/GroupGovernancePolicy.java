@@ -17,7 +17,7 @@ final class GroupGovernancePolicy extends RuleSupport {
         List<Finding> findings = new ArrayList<>();
         for (var c : s.activeConsortia(ConsortiumForm.URBAN_GROUP)) {
             if (c.governance() != GovernanceType.SINGLE_LEGAL_REPRESENTATIVE && c.governance() != GovernanceType.TRUSTEESHIP) {
-                findings.add(open(s.subject(c), "governance", c.name() + ": " + c.governance(), args(c.name(), c.governance())));
+                findings.add(open(s.subject(c), "governance", Texts.text(c.name(), ": ", c.governance()), args(c.name(), c.governance())));
             }
         }
         return findings;

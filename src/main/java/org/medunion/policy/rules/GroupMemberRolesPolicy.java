@@ -48,7 +48,8 @@ final class GroupMemberRolesPolicy extends RuleSupport {
                 boolean inside = (i.gridId() != null && c.gridIds().contains(i.gridId())) || districts.contains(i.districtCode());
                 if (!inside) {
                     findings.add(
-                            open(s.subject(c), "outside@" + i.id(), c.name() + ": " + i.name() + " " + i.districtCode() + " " + m.role(),
+                            open(s.subject(c), "outside@" + i.id(),
+                                    Texts.text(c.name(), ": ", i.name(), " ", i.districtCode(), " ", m.role()),
                                     args(c.name(), i.name(), m.role()), i.id()));
                 }
             }

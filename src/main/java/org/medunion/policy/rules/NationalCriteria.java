@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.AgreementType;
 import org.medunion.registry.ConsortiumForm;
@@ -17,6 +18,7 @@ import org.medunion.registry.GridView;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionView;
+import org.medunion.registry.MembershipRole;
 
 /** The 15 criteria of the national standard (NAT-1…NAT-15) and how each is assessed from platform data. */
 final class NationalCriteria {
@@ -28,25 +30,27 @@ final class NationalCriteria {
         return List.of(
                 new NationalCriterion("NAT-1", "RESPONSIBILITY", Coverage.EVALUATED, NationalCriteria::grids),
                 new NationalCriterion("NAT-2", "RESPONSIBILITY", Coverage.PARTIAL, (s, c) -> hasCharter(s, c)
-                        ? Assessment.noData("CHARTER ✓; management committee, decision rules, Party leadership: manual")
-                        : Assessment.notMet("CHARTER = 0")),
+                        ? Assessment.noData(Texts.text(AgreementType.CHARTER, " ✓; ", Texts.term("nat2Rest"), ": ",
+                                Texts.term("manual")))
+                        : Assessment.notMet(Texts.text(AgreementType.CHARTER, " = 0"))),
                 new NationalCriterion("NAT-3", "RESPONSIBILITY", Coverage.EVALUATED, NationalCriteria::serviceCategories),
                 new NationalCriterion("NAT-4", "RESOURCES", Coverage.PARTIAL,
-                        (s, c) -> centre(c, "unified recruitment, assessment, deployment", "HR")),
+                        (s, c) -> centre(c, "nat4Rest", "HR")),
                 new NationalCriterion("NAT-5", "RESOURCES", Coverage.PARTIAL,
-                        (s, c) -> centre(c, "unified budget, accounting, cost, assets, audit", "FINANCE", "OPERATIONS")),
-                new NationalCriterion("NAT-6", "RESOURCES", Coverage.NO_DATA, (s, c) -> Assessment.noData("formulary")),
-                new NationalCriterion("NAT-7", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "interoperability and security", "IT")),
-                new NationalCriterion("NAT-8", "RESOURCES", Coverage.PARTIAL, NationalCriteria::release),
+                        (s, c) -> centre(c, "nat5Rest", "FINANCE", "OPERATIONS")),
+                new NationalCriterion("NAT-6", "RESOURCES", Coverage.NO_DATA, (s, c) -> Assessment.noData(Texts.term("formulary"))),
+                new NationalCriterion("NAT-7", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "nat7Rest", "IT")),
+                new NationalCriterion("NAT-8", "RESOURCES", Coverage.PARTIAL, Map.of("slots", "1/3", "beds", "1/4"),
+                        NationalCriteria::release),
                 new NationalCriterion("NAT-9", "RESOURCES", Coverage.PARTIAL,
                         (s, c) -> centres(c, "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION")),
                 new NationalCriterion("NAT-10", "BUSINESS", Coverage.NO_DATA,
-                        (s, c) -> Assessment.noData("quality, infection control, records, formulary, prescription flow, referral")),
+                        (s, c) -> Assessment.noData(Texts.term("nat10Modules"))),
                 new NationalCriterion("NAT-11", "BUSINESS", Coverage.EVALUATED, NationalCriteria::teamSpecialists),
                 new NationalCriterion("NAT-12", "BUSINESS", Coverage.EVALUATED, NationalCriteria::referralCriteria),
                 new NationalCriterion("NAT-13", "BUSINESS", Coverage.EVALUATED, NationalCriteria::publicHealth),
-                new NationalCriterion("NAT-14", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData("manual")),
-                new NationalCriterion("NAT-15", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData("manual")));
+                new NationalCriterion("NAT-14", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData(Texts.term("manual"))),
+                new NationalCriterion("NAT-15", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData(Texts.term("manual"))));
     }
 
     /**
@@ -56,7 +60,7 @@ final class NationalCriteria {
      */
     static Assessment grids(RegistrySnapshot s, ConsortiumView c) {
         if (c.gridIds() == null || c.gridIds().isEmpty()) {
-            return Assessment.notMet("grids = 0");
+            return Assessment.notMet(Texts.text(Texts.term("grids"), " = 0"));
         }
         Map<GridId, Integer> tightPerGrid = new LinkedHashMap<>();
         for (ConsortiumView other : s.activeConsortia(ConsortiumForm.URBAN_GROUP)) {
@@ -76,12 +80,12 @@ final class NationalCriteria {
             List<String> tertiary = s.institutionsIn(id).stream().filter(NationalCriteria::tertiaryGeneral).map(InstitutionView::name)
                     .toList();
             int groups = tightPerGrid.getOrDefault(id, 0);
-            evidence.add(g.name() + ": " + tertiary + ", groups = " + groups);
+            evidence.add(Texts.text(g.name(), ": ", tertiary, ", ", Texts.term("tightGroups"), " = ", groups));
             if (tertiary.isEmpty()) {
-                problems.add(g.name() + ": tertiary general = 0");
+                problems.add(Texts.text(g.name(), ": ", Texts.term("tertiaryGeneral"), " = 0"));
             }
             if (groups != 1) {
-                problems.add(g.name() + ": tight groups = " + groups);
+                problems.add(Texts.text(g.name(), ": ", Texts.term("tightGroups"), " = ", groups));
             }
         }
         for (String d : districts) {
@@ -97,7 +101,7 @@ final class NationalCriteria {
         }
         // "grids cover all residents" cannot be shown when a district's population is not recorded
         List<String> unknown = districts.stream().filter(d -> s.district(d).map(x -> x.population()).orElse(0L) <= 0)
-                .map(d -> d + " " + s.districtName(d) + ": population = ?").toList();
+                .map(d -> Texts.text(d, " ", s.districtName(d), ": ", Texts.term("population"), " = ?")).toList();
         return unknown.isEmpty() ? Assessment.met(String.join("; ", evidence))
                 : Assessment.noData(String.join("; ", unknown) + "; " + String.join("; ", evidence));
     }
@@ -105,14 +109,14 @@ final class NationalCriteria {
     /** NAT-11 = NN-5: every primary member has a secondary/tertiary physician in its family-doctor teams. */
     static Assessment teamSpecialists(RegistrySnapshot s, ConsortiumView c) {
         if (s.teamSource().isEmpty()) {
-            return Assessment.noData("residents: family-doctor teams");
+            return Assessment.noData(Texts.term("familyDoctorTeams"));
         }
         List<String> short_ = new ArrayList<>();
         List<String> ok = new ArrayList<>();
         TeamSpecialistPolicy.specialistsPerPrimary(s, c, s.teamSource().get().teamSpecialists())
                 .forEach((primary, n) -> (n < 1 ? short_ : ok).add(primary.name() + " = " + n));
         if (short_.isEmpty() && ok.isEmpty()) {
-            return Assessment.notMet("primary members = 0");
+            return Assessment.notMet(Texts.text(Texts.term("primaryMembers"), " = 0"));
         }
         return short_.isEmpty() ? Assessment.met(String.join(", ", ok)) : Assessment.notMet(String.join(", ", short_) + " < 1");
     }
@@ -120,14 +124,16 @@ final class NationalCriteria {
     /** NAT-12: referral criteria defined for the group, upward and downward, and referrals made through the platform (I-2, I-3). */
     static Assessment referralCriteria(RegistrySnapshot s, ConsortiumView c) {
         if (s.referrals().isEmpty()) {
-            return Assessment.noData("referral module");
+            return Assessment.noData(Texts.term("referralModule"));
         }
         var e = s.referrals().get();
         Set<String> directions = new TreeSet<>();
         e.criteria().stream().filter(x -> c.id().value().equals(x.consortiumId())).forEach(x -> directions.add(x.direction()));
         long referrals = s.activeMembers(c).stream().mapToLong(m -> e.referralsBySender().getOrDefault(m.institutionId().value(), 0L))
                 .sum();
-        String evidence = "criteria " + directions + ", referrals = " + referrals;
+        String evidence = Texts.text(Texts.term("criteria"), " [", directions.stream().map(x -> Texts.term("direction." + x)).toList(),
+                "], ",
+                Texts.term("referrals"), " = ", referrals);
         boolean criteria = directions.contains("UP") && directions.contains("DOWN");
         return criteria && referrals > 0 ? Assessment.met(evidence) : Assessment.notMet(evidence);
     }
@@ -156,12 +162,12 @@ final class NationalCriteria {
         });
         List<String> missing = new ArrayList<>();
         if (s.lead(c).isEmpty()) {
-            missing.add("LEAD");
+            missing.add(Texts.code(MembershipRole.LEAD));
         }
         if (have.stream().noneMatch(InstitutionCategory::isPrimary)) {
-            missing.add("PRIMARY");
+            missing.add(Texts.term("primaryInstitution"));
         }
-        return missing.isEmpty() ? Assessment.met(have.toString()) : Assessment.notMet("missing: " + String.join(", ", missing));
+        return missing.isEmpty() ? Assessment.met(Texts.of(have)) : Assessment.notMet(Texts.text(Texts.term("missing"), ": ", missing));
     }
 
     /**
@@ -172,35 +178,45 @@ final class NationalCriteria {
         Set<String> have = OneOfficeManyCentresPolicy.centres(c);
         for (String x : anyOf) {
             if (have.contains(x)) {
-                return Assessment.noData(x + " ✓; " + rest + ": manual");
+                return Assessment.noData(Texts.text(Texts.code("Centre", x), " ✓; ", Texts.term(rest), ": ", Texts.term("manual")));
             }
         }
-        return Assessment.notMet(String.join("/", anyOf) + " = 0");
+        return Assessment
+                .notMet(Texts.text(Arrays.stream(anyOf).map(x -> Texts.code("Centre", x)).collect(Collectors.joining("/")), " = 0"));
     }
 
     /** NAT-9: MET needs the shared centres and the recognition rate (I-10), which the platform does not hold yet. */
     static Assessment centres(ConsortiumView c, String... all) {
         Set<String> have = OneOfficeManyCentresPolicy.centres(c);
         List<String> missing = Arrays.stream(all).filter(x -> !have.contains(x)).toList();
-        return missing.isEmpty() ? Assessment.noData(String.join(", ", all) + " ✓; I-10 recognition rate: no data")
-                : Assessment.notMet("missing: " + String.join(", ", missing));
+        return missing.isEmpty() ? Assessment.noData(Texts.text(Arrays.stream(all).map(x -> Texts.code("Centre", x)).toList(), " ✓; ",
+                Texts.term("recognitionRate"), ": ", Texts.term("noData")))
+                : Assessment.notMet(Texts.text(Texts.term("missing"), ": ", missing.stream().map(x -> Texts.code("Centre", x)).toList()));
     }
 
-    /** NAT-8: the lead's release ratios (NN-4 defaults 1/3 and 1/4) from the scheduling extension point. */
-    static Assessment release(RegistrySnapshot s, ConsortiumView c) {
+    /**
+     * NAT-8: the lead's release ratios from the scheduling extension point against the criterion's own parameters
+     * {@code slots} / {@code beds} (defaults 1/3 and 1/4 as NN-4, overrides of the group's jurisdiction honoured),
+     * compared without rounding: reserved ≥ share × total.
+     */
+    static Assessment release(RegistrySnapshot s, ConsortiumView c, Parameters p, NationalCriterion self) {
         var ratio = s.lead(c).flatMap(l -> s.releaseRatios().flatMap(src -> src.releaseRatio(l.id())));
         if (ratio.isEmpty() || ratio.get().totalSlots() <= 0 || ratio.get().totalBeds() <= 0) {
-            return Assessment.noData("scheduling");
+            return Assessment.noData(Texts.term("scheduling"));
         }
         var r = ratio.get();
-        String e = "slots " + r.reservedSlots() + "/" + r.totalSlots() + ", beds " + r.reservedBeds() + "/" + r.totalBeds();
-        boolean ok = r.reservedSlots() * 3 >= r.totalSlots() && r.reservedBeds() * 4 >= r.totalBeds();
+        String minSlots = p.value(self, "slots", c.districtCode());
+        String minBeds = p.value(self, "beds", c.districtCode());
+        String e = Texts.text(Texts.term("slots"), " ", r.reservedSlots(), "/", r.totalSlots(), " (≥ ", minSlots, "), ",
+                Texts.term("beds"), " ", r.reservedBeds(), "/", r.totalBeds(), " (≥ ", minBeds, ")");
+        boolean ok = r.reservedSlots() >= p.decimal(self, "slots", c.districtCode()) * r.totalSlots() - 1e-9
+                && r.reservedBeds() >= p.decimal(self, "beds", c.districtCode()) * r.totalBeds() - 1e-9;
         if (!ok) {
             return Assessment.notMet(e);
         }
         // MET needs the priority for referred contracted residents too (from the referral module)
         if (s.referrals().isEmpty()) {
-            return Assessment.noData(e + "; priority: no data");
+            return Assessment.noData(Texts.text(e, "; ", Texts.term("priority"), ": ", Texts.term("noData")));
         }
         var ref = s.referrals().get();
         long owed = 0;
@@ -209,7 +225,7 @@ final class NationalCriteria {
             owed += ref.priorityDue().getOrDefault(m.institutionId().value(), 0L);
             honoured += ref.priorityHonoured().getOrDefault(m.institutionId().value(), 0L);
         }
-        String withPriority = e + "; priority " + honoured + "/" + owed;
+        String withPriority = Texts.text(e, "; ", Texts.term("priority"), " ", honoured, "/", owed);
         if (owed == 0) {
             return Assessment.noData(withPriority);
         }
@@ -219,6 +235,7 @@ final class NationalCriteria {
     static Assessment publicHealth(RegistrySnapshot s, ConsortiumView c) {
         List<String> names = s.activeMembers(c).stream().map(m -> s.institution(m.institutionId()))
                 .filter(i -> i != null && i.category() == InstitutionCategory.PUBLIC_HEALTH).map(InstitutionView::name).toList();
-        return names.isEmpty() ? Assessment.notMet("PUBLIC_HEALTH = 0") : Assessment.met(String.join(", ", names));
+        return names.isEmpty() ? Assessment.notMet(Texts.text(InstitutionCategory.PUBLIC_HEALTH, " = 0"))
+                : Assessment.met(String.join(", ", names));
     }
 }

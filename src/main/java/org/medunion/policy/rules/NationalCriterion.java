@@ -2,6 +2,7 @@ package org.medunion.policy.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumView;
@@ -13,11 +14,22 @@ import org.medunion.registry.ConsortiumView;
  */
 public final class NationalCriterion extends RuleSupport {
 
+    /** An assessment that reads the criterion's own parameters (NAT-8's release shares), overrides honoured. */
+    @FunctionalInterface
+    interface Assessor {
+
+        Assessment assess(RegistrySnapshot s, ConsortiumView group, Parameters p, NationalCriterion self);
+    }
+
     private final String dimension;
-    private final BiFunction<RegistrySnapshot, ConsortiumView, Assessment> assessor;
+    private final Assessor assessor;
 
     NationalCriterion(String id, String dimension, Coverage coverage, BiFunction<RegistrySnapshot, ConsortiumView, Assessment> assessor) {
-        super(id, Pack.NAT, Severity.WARN, coverage);
+        this(id, dimension, coverage, Map.of(), (s, c, p, self) -> assessor.apply(s, c));
+    }
+
+    NationalCriterion(String id, String dimension, Coverage coverage, Map<String, String> defaults, Assessor assessor) {
+        super(id, Pack.NAT, Severity.WARN, coverage, defaults);
         this.dimension = dimension;
         this.assessor = assessor;
     }
@@ -27,8 +39,14 @@ public final class NationalCriterion extends RuleSupport {
         return dimension;
     }
 
+    /** With the seed defaults of the criterion's parameters. */
     public Assessment assess(RegistrySnapshot s, ConsortiumView group) {
-        return assessor.apply(s, group);
+        return assess(s, group, Parameters.defaults());
+    }
+
+    /** With the parameters in force ({@code p}: defaults and the newest override of the group's jurisdiction). */
+    public Assessment assess(RegistrySnapshot s, ConsortiumView group, Parameters p) {
+        return assessor.assess(s, group, p, this);
     }
 
     public static boolean tightGroup(ConsortiumView c) {
@@ -42,7 +60,7 @@ public final class NationalCriterion extends RuleSupport {
             if (!c.tight()) {
                 continue;
             }
-            Assessment a = assess(s, c);
+            Assessment a = assess(s, c, p);
             if (a.status() == CriterionStatus.NOT_MET) {
                 findings.add(open(s.subject(c), "notMet", a.evidence(), args(c.name(), a.evidence())));
             } else if (a.status() == CriterionStatus.NO_DATA) {

@@ -26,7 +26,8 @@ final class NoDataRule extends RuleSupport {
 
     @Override
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
-        return perConsortium == null ? noDataPerJurisdiction(s, source) : noDataPerConsortium(s, perConsortium, source);
+        String evidence = Texts.term("source." + id(), source);
+        return perConsortium == null ? noDataPerJurisdiction(s, evidence) : noDataPerConsortium(s, perConsortium, evidence);
     }
 
     String source() {

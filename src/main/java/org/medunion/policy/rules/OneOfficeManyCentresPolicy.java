@@ -28,14 +28,14 @@ final class OneOfficeManyCentresPolicy extends RuleSupport {
             Set<String> missing = new TreeSet<>();
             for (String need : p.list(this, "centres", c.districtCode())) {
                 if (!have.contains(need.toUpperCase(Locale.ROOT))) {
-                    missing.add(need);
+                    missing.add(Texts.code("Centre", need.toUpperCase(Locale.ROOT)));
                 }
             }
             if (!c.managementOffice()) {
-                missing.add("OFFICE");
+                missing.add(Texts.term("managementOffice"));
             }
             if (!missing.isEmpty()) {
-                findings.add(open(s.subject(c), "centres", c.name() + ": " + missing, args(c.name(), String.join(", ", missing))));
+                findings.add(open(s.subject(c), "centres", Texts.text(c.name(), ": ", missing), args(c.name(), missing)));
             }
         }
         return findings;

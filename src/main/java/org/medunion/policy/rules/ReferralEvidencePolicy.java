@@ -42,14 +42,14 @@ final class ReferralEvidencePolicy extends RuleSupport {
     @Override
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         if (s.referrals().isEmpty()) {
-            return noDataPerJurisdiction(s, "referral module");
+            return noDataPerJurisdiction(s, Texts.term("referralModule"));
         }
         ReferralEvidence e = s.referrals().get();
         List<Finding> findings = new ArrayList<>();
         for (String j : s.jurisdictionsApplying(pack()).stream().sorted().toList()) {
             Set<String> districts = s.districtsUnder(j);
             if (checks.contains(Check.PRIORITY) && sent(s, e.referralsBySender(), districts::contains) == 0) {
-                findings.add(noData(s.jurisdictionSubject(j), "noData", "referrals = 0"));
+                findings.add(noData(s.jurisdictionSubject(j), "noData", Texts.text(Texts.term("referrals"), " = 0")));
                 continue;
             }
             for (String d : districts) {
@@ -71,25 +71,28 @@ final class ReferralEvidencePolicy extends RuleSupport {
             }
         }
         if (checks.contains(Check.PLATFORM) && sent(s, e.referralsBySender(), d::equals) == 0) {
-            out.add(open(s.districtSubject(d), "platform", d + " " + name + ": referrals = 0", args(name)));
+            out.add(open(s.districtSubject(d), "platform", Texts.text(d, " ", name, ": ", Texts.term("referrals"), " = 0"), args(name)));
         }
         if (checks.contains(Check.ZONES)) {
             var zones = e.zones().stream().filter(z -> d.equals(z.districtCode())).toList();
             if (zones.isEmpty()) {
-                out.add(open(s.districtSubject(d), "zones", d + " " + name + ": zones = 0", args(name)));
+                out.add(open(s.districtSubject(d), "zones", Texts.text(d, " ", name, ": ", Texts.term("zones"), " = 0"), args(name)));
             } else {
                 Set<UUID> mapped = new HashSet<>();
                 zones.forEach(z -> mapped.addAll(z.members()));
                 s.institutions().stream().filter(i -> d.equals(i.districtCode()) && i.category() == InstitutionCategory.NURSING_HOME)
                         .filter(i -> !mapped.contains(i.id().value()))
                         .sorted(Comparator.comparing(InstitutionView::name))
-                        .forEach(i -> out.add(open(s.subject(i, null), "unmapped", i.name() + ": zone = -", args(i.name(), name), i.id())));
+                        .forEach(i -> out.add(open(s.subject(i, null), "unmapped", Texts.text(i.name(), ": ", Texts.term("zone"), " = -"),
+                                args(i.name(), name), i.id())));
             }
         }
         if (checks.contains(Check.HOSPICE)) {
             var centres = e.hospiceCentres().stream().filter(h -> d.equals(h.districtCode())).toList();
             if (centres.stream().noneMatch(h -> h.regionalWithInstitutionalBeds())) {
-                out.add(open(s.districtSubject(d), "regional", d + " " + name + ": hospice centres = " + centres.size() + ", regional = 0",
+                out.add(open(s.districtSubject(d), "regional",
+                        Texts.text(d, " ", name, ": ", Texts.term("hospiceCentres"), " = ", centres.size(), ", ",
+                                Texts.term("regionalHospiceCentres"), " = 0"),
                         args(name, centres.size())));
             }
         }

@@ -25,20 +25,23 @@ final class RegionalConsortiumLeadPolicy extends RuleSupport {
         for (ConsortiumView c : s.activeRegionalRole()) {
             var lead = s.lead(c);
             if (lead.isEmpty() || lead.get().affiliation() != Affiliation.DISTRICT || !lead.get().regionalMedicalCentre()) {
-                String who = lead.map(l -> l.name() + " " + l.affiliation() + (l.regionalMedicalCentre() ? " RMC" : "")).orElse("-");
-                findings.add(open(s.subject(c), "lead", c.name() + ": LEAD = " + who, args(c.name(), who),
+                String who = lead
+                        .map(l -> Texts.text(l.name(), " ", l.affiliation(),
+                                l.regionalMedicalCentre() ? " " + Texts.term("regionalMedicalCentre") : ""))
+                        .orElse("-");
+                findings.add(open(s.subject(c), "lead", Texts.text(c.name(), ": ", MembershipRole.LEAD, " = ", who), args(c.name(), who),
                         lead.map(InstitutionView::id).orElse(null)));
             }
             for (var m : s.activeMembers(c)) {
                 InstitutionView i = s.institution(m.institutionId());
                 if (i != null && i.affiliation() == Affiliation.MUNICIPAL && municipalGeneral(i)
                         && m.role() != MembershipRole.TECHNICAL_SUPPORT) {
-                    findings.add(open(s.subject(c), "role@" + i.id(), c.name() + ": " + i.name() + " = " + m.role(),
+                    findings.add(open(s.subject(c), "role@" + i.id(), Texts.text(c.name(), ": ", i.name(), " = ", m.role()),
                             args(c.name(), i.name(), m.role()), i.id()));
                 }
             }
             if (c.gridIds() == null || c.gridIds().isEmpty()) {
-                findings.add(open(s.subject(c), "grid", c.name() + ": grids = 0", args(c.name())));
+                findings.add(open(s.subject(c), "grid", Texts.text(c.name(), ": ", Texts.term("grids"), " = 0"), args(c.name())));
             }
         }
         return findings;

@@ -26,14 +26,14 @@ final class ReleaseQuotaPolicy extends RuleSupport {
             var lead = s.lead(c);
             var ratio = lead.flatMap(l -> s.releaseRatios().flatMap(src -> src.releaseRatio(l.id())));
             if (lead.isEmpty() || ratio.isEmpty()) {
-                findings.add(noData(s.subject(c), "noData", "scheduling"));
+                findings.add(noData(s.subject(c), "noData", Texts.term("scheduling")));
                 continue;
             }
             ReleaseRatio r = ratio.get();
             double minSlots = p.decimal(this, "slots", c.districtCode());
             double minBeds = p.decimal(this, "beds", c.districtCode());
             if (r.totalSlots() <= 0 || r.totalBeds() <= 0) {
-                findings.add(noData(s.subject(c), "noData", "scheduling " + r.period()));
+                findings.add(noData(s.subject(c), "noData", Texts.text(Texts.term("scheduling"), " ", r.period())));
                 continue;
             }
             // reserved / total >= min, compared without rounding: reserved >= min * total

@@ -126,8 +126,9 @@ public abstract class RuleSupport implements Rule {
         }
     }
 
+    /** Message arguments: enums and collections of them become bundle keys ({@link Texts#of}). */
     protected static List<String> args(Object... values) {
-        return Arrays.stream(values).map(String::valueOf).toList();
+        return Arrays.stream(values).map(Texts::of).toList();
     }
 
     /** Consortia that operate under trusteeship (SH-6, SH-7, SH-9, SH-12): by governance or a trusteeship agreement. */

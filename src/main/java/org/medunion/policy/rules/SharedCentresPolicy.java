@@ -2,7 +2,9 @@ package org.medunion.policy.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.medunion.registry.ConsortiumForm;
 
 /**
@@ -28,8 +30,10 @@ final class SharedCentresPolicy extends RuleSupport {
                 return have.contains("IMAGING") && have.contains("PRESCRIPTION_REVIEW");
             });
             if (!ok) {
-                findings.add(open(s.jurisdictionSubject(j), "centres", j + " " + s.districtName(j) + ": "
-                        + led.stream().map(c -> c.name() + " " + c.centres()).toList(), args(s.districtName(j)),
+                findings.add(open(s.jurisdictionSubject(j), "centres", Texts.text(j, " ", s.districtName(j), ": ", led.stream()
+                        .map(c -> Texts.text(c.name(), " [", c.centres() == null ? List.of() : c.centres().stream()
+                                .map(x -> Texts.code("Centre", x.toUpperCase(Locale.ROOT))).toList(), "]"))
+                        .collect(Collectors.joining("; "))), args(s.districtName(j)),
                         led.stream().map(c -> c.id()).toList()));
             }
         }

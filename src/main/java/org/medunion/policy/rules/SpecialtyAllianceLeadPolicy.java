@@ -46,7 +46,7 @@ final class SpecialtyAllianceLeadPolicy extends RuleSupport {
                     .map(m -> s.institution(m.institutionId()))
                     .anyMatch(i -> i != null && suburbs.contains(i.districtCode()));
             if (!reaches) {
-                findings.add(open(s.subject(c), "suburbs", c.name() + ": suburbs = 0", args(c.name())));
+                findings.add(open(s.subject(c), "suburbs", Texts.text(c.name(), ": ", Texts.term("suburbs"), " = 0"), args(c.name())));
             }
         }
         return findings;

@@ -29,7 +29,8 @@ final class TcmExpertDispatchPolicy extends RuleSupport {
                 return from != null && (from.tcm() || from.category().isTcm()) && to != null && to.isPrimary();
             }).count();
             if (n == 0) {
-                findings.add(open(s.subject(c), "dispatch", c.name() + ": TCM experts → primary = 0", args(c.name()), lead.get().id()));
+                findings.add(open(s.subject(c), "dispatch", Texts.text(c.name(), ": ", Texts.term("tcmExpertsToPrimary"), " = 0"),
+                        args(c.name()), lead.get().id()));
             }
         }
         return findings;

@@ -30,7 +30,7 @@ final class TeamSpecialistPolicy extends RuleSupport {
     @Override
     public List<Finding> evaluate(RegistrySnapshot s, Parameters p) {
         if (s.teamSource().isEmpty()) {
-            return noDataPerConsortium(s, ConsortiumForm.URBAN_GROUP, "residents: family-doctor teams");
+            return noDataPerConsortium(s, ConsortiumForm.URBAN_GROUP, Texts.term("familyDoctorTeams"));
         }
         var teams = s.teamSource().get().teamSpecialists();
         List<Finding> findings = new ArrayList<>();

@@ -67,6 +67,7 @@ class ComplianceConsoleController {
         List<Checklist> checklists = service.tightGroups(u.role() == Role.OFFICE ? null : code).stream()
                 .map(c -> service.checklist(c.id().value())).toList();
         model.addAttribute("checklists", checklists);
+        model.addAttribute("links", service.links());
         return "policy/compliance";
     }
 
@@ -78,6 +79,15 @@ class ComplianceConsoleController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + jurisdiction + ".xlsx\"")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(bytes);
+    }
+
+    /** The office re-evaluates its own consortium (planners and admins may too, in their scope). */
+    @PostMapping("/console/compliance/consortia/{id}/evaluate")
+    String reevaluate(@PathVariable UUID id, RedirectAttributes redirect) {
+        var r = service.reevaluateConsortium(id);
+        redirect.addFlashAttribute("message", messages.getMessage("policy.page.reevaluated", new Object[] {r.subjectName()},
+                LocaleContextHolder.getLocale()));
+        return "redirect:/console/compliance";
     }
 
     @PostMapping("/console/compliance/evaluate")

@@ -57,13 +57,13 @@ class ComplianceWorkbook {
                     row.createCell(1).setCellValue(text("policy.status." + f.state(), locale));
                     row.createCell(2).setCellValue(f.subjectName());
                     row.createCell(3).setCellValue(service.message(f));
-                    row.createCell(4).setCellValue(f.evidence());
+                    row.createCell(4).setCellValue(service.evidence(f));
                     row.createCell(5).setCellValue(String.join(" ", f.objects()));
                     row.createCell(6).setCellValue(f.firstSeen().toString());
                     row.createCell(7).setCellValue(f.resolvedAt() == null ? "" : f.resolvedAt().toString());
                     // the reason travels with what it allowed (rules.md interpretation notes)
                     row.createCell(8).setCellValue(f.status() == FindingStatus.OVERRIDDEN ? reasons.getOrDefault(f.key(), "") : "");
-                    row.createCell(9).setCellValue(String.valueOf(report.asOf()));
+                    row.createCell(9).setCellValue(String.valueOf(f.asOf() != null ? f.asOf() : report.asOf()));
                 }
             }
             rules.setColumnWidth(3, 40 * 256);

@@ -5,12 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.medunion.policy.internal.EvaluationResult;
 import org.medunion.policy.internal.PolicyError;
 import org.medunion.policy.internal.PolicyService;
+import org.medunion.policy.rules.Texts;
 import org.medunion.policy.web.PolicyDtos.ChecklistDto;
 import org.medunion.policy.web.PolicyDtos.ComplianceDto;
 import org.medunion.policy.web.PolicyDtos.FindingDto;
@@ -67,7 +69,23 @@ class PolicyController {
     @GetMapping("/overrides")
     @Operation(summary = "Parameter overrides (history, newest first) and blocked changes let through by planners")
     Object overrides() {
-        return Map.of("parameters", service.parameterOverrides(), "changes", service.overrides());
+        // the evidence the planner saw, in the reader's language (its codes stay in evidenceCodes)
+        var changes = service.overrides().stream().map(o -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", o.id());
+            m.put("ruleId", o.ruleId());
+            m.put("findingKey", o.findingKey());
+            m.put("changeAction", o.changeAction());
+            m.put("consortiumId", o.consortiumId());
+            m.put("objects", o.objects());
+            m.put("evidence", service.text(o.evidence()));
+            m.put("evidenceCodes", Texts.keys(o.evidence()));
+            m.put("reason", o.reason());
+            m.put("createdBy", o.createdBy());
+            m.put("createdAt", o.createdAt());
+            return m;
+        }).toList();
+        return Map.of("parameters", service.parameterOverrides(), "changes", changes);
     }
 
     @PostMapping("/overrides")
@@ -105,6 +123,18 @@ class PolicyController {
         return ComplianceDto.of(service.consortiumReport(uuid(id, "id"), asOf), service);
     }
 
+    @PostMapping("/compliance/consortia/{id}/evaluate")
+    @Operation(summary = "Re-evaluate for one consortium (office: its own; planner: its jurisdiction; admin) and return its report")
+    ComplianceDto reevaluate(@PathVariable String id) {
+        return ComplianceDto.of(service.reevaluateConsortium(uuid(id, "id")), service);
+    }
+
+    @GetMapping("/reports/dispatched-staff/{consortiumId}")
+    @Operation(summary = "SH-12 report: long-term (≥ 2 years) dispatched managers and experts of a trusteeship with their qualifications")
+    Object dispatchedStaff(@PathVariable String consortiumId, @RequestParam(required = false) LocalDate asOf) {
+        return service.dispatchReport(uuid(consortiumId, "consortiumId"), asOf);
+    }
+
     @GetMapping("/compliance/jurisdictions/{code}")
     @Operation(summary = "Compliance report of a jurisdiction (GB/T 2260 code)")
     ComplianceDto jurisdiction(@PathVariable String code, @RequestParam(required = false) LocalDate asOf) {
@@ -123,7 +153,7 @@ class PolicyController {
     @GetMapping("/checklist/{consortiumId}")
     @Operation(summary = "The national 15-criterion checklist (NAT-1…NAT-15) of a tight group, with platform and manual evidence")
     ChecklistDto checklist(@PathVariable String consortiumId) {
-        return ChecklistDto.of(service.checklist(uuid(consortiumId, "consortiumId")));
+        return ChecklistDto.of(service.checklist(uuid(consortiumId, "consortiumId")), service);
     }
 
     @PostMapping("/checklist/{consortiumId}")
@@ -134,7 +164,7 @@ class PolicyController {
             throw new InvalidInputException("body", PolicyError.REQUIRED);
         }
         service.recordManualEvidence(id, body.criterion(), body.text());
-        return ResponseEntity.status(201).body(ChecklistDto.of(service.checklist(id)));
+        return ResponseEntity.status(201).body(ChecklistDto.of(service.checklist(id), service));
     }
 
     static UUID uuid(String value, String field) {

@@ -31,13 +31,16 @@ final class PolicyDtos {
 
     record FindingDto(UUID id, String ruleId, String pack, String severity, String status, String subjectType, String subjectKey,
                       String subjectName, String divisionCode, UUID consortiumId, String message, String evidence, List<String> objects,
-                      Instant firstSeen, Instant lastSeen, Instant resolvedAt, String overrideReason) {
+                      Instant firstSeen, Instant lastSeen, Instant resolvedAt, String overrideReason, String messageKey,
+                      List<String> codes, LocalDate asOf) {
 
         /** {@code reasons}: {@link PolicyService#overrideReasons()}, read once per response. */
         static FindingDto of(StoredFinding f, PolicyService service, Map<String, String> reasons) {
             return new FindingDto(f.id(), f.ruleId(), f.pack().name(), f.severity().name(), f.state(), f.subjectType().name(),
-                    f.subjectKey(), f.subjectName(), f.divisionCode(), f.consortiumId(), service.message(f), f.evidence(), f.objects(),
-                    f.firstSeen(), f.lastSeen(), f.resolvedAt(), f.status() == FindingStatus.OVERRIDDEN ? reasons.get(f.key()) : null);
+                    f.subjectKey(), f.subjectName(), f.divisionCode(), f.consortiumId(), service.message(f), service.evidence(f),
+                    f.objects(),
+                    f.firstSeen(), f.lastSeen(), f.resolvedAt(), f.status() == FindingStatus.OVERRIDDEN ? reasons.get(f.key()) : null,
+                    f.messageKey(), service.codes(f), f.asOf());
         }
     }
 
@@ -78,9 +81,10 @@ final class PolicyDtos {
 
     record ChecklistDto(UUID consortiumId, String consortiumName, boolean tight, List<ChecklistItemDto> items) {
 
-        static ChecklistDto of(Checklist c) {
+        static ChecklistDto of(Checklist c, PolicyService service) {
             return new ChecklistDto(c.consortiumId(), c.consortiumName(), c.tight(), c.items().stream().map(i -> new ChecklistItemDto(
-                    i.criterion().id(), i.criterion().dimension(), i.title(), i.criterion().clause(), i.status().name(), i.evidence(),
+                    i.criterion().id(), i.criterion().dimension(), i.title(), i.criterion().clause(), i.status().name(),
+                    service.text(i.evidence()),
                     i.manual().stream().map(m -> new ManualDto(m.text(), m.createdBy(), m.createdAt())).toList())).toList());
         }
     }

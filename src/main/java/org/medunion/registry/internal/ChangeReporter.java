@@ -92,8 +92,12 @@ class ChangeReporter {
         relation.forEach(id -> ids.add(id.value()));
         after.members().forEach(m -> ids.add(m.institutionId().value()));
         Map<UUID, InstitutionStore.Brief> briefs = institutions.briefs(ids);
+        // SH-10: "市级医院为报告主体" — a municipal hospital of the relation, else a municipal member of the consortium
+        // (a community centre joining a group its municipal hospital supports is still reported by that hospital)
         InstitutionStore.Brief reporting = relation.stream().map(id -> briefs.get(id.value())).filter(Objects::nonNull)
                 .filter(i -> i.affiliation() == Affiliation.MUNICIPAL).findFirst()
+                .or(() -> after.activeMembers(LocalDate.now(clock)).stream().map(m -> briefs.get(m.institutionId().value()))
+                        .filter(Objects::nonNull).filter(i -> i.affiliation() == Affiliation.MUNICIPAL).findFirst())
                 .or(() -> lead(after).map(id -> briefs.get(id.value())))
                 .or(() -> relation.stream().map(id -> briefs.get(id.value())).filter(Objects::nonNull).findFirst())
                 .orElse(null);

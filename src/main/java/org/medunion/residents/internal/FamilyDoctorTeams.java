@@ -12,6 +12,7 @@ import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
+import org.medunion.policy.PolicyThresholds;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
@@ -41,8 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 class FamilyDoctorTeams {
 
     static final Set<Role> TEAM_WRITERS = Set.of(Role.ADMIN, Role.GP, Role.OFFICE);
-    private static final String NN5_CLAUSE = "医疗集团内每家基层医疗卫生机构确保至少有1名符合条件的二、三级医院医师下沉,"
-            + "与基层全科医生组建家庭医生签约服务团队";
 
     private final TeamStore teams;
     private final ResidentAccess access;
@@ -51,9 +50,11 @@ class FamilyDoctorTeams {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final PolicyThresholds thresholds;
 
     FamilyDoctorTeams(TeamStore teams, ResidentAccess access, CurrentUsers users, RegistryManagement registry,
-                      AuditTrail audit, MessageSource messages, Clock clock) {
+                      AuditTrail audit, MessageSource messages, Clock clock, PolicyThresholds thresholds) {
+        this.thresholds = thresholds;
         this.teams = teams;
         this.access = access;
         this.users = users;
@@ -105,7 +106,9 @@ class FamilyDoctorTeams {
                 ResidentsError.NURSE_NOT_OF_INSTITUTION);
         List<PractitionerId> specialists = c.specialistPractitionerIds() == null ? List.of() : c.specialistPractitionerIds();
         var seen = new HashSet<PractitionerId>(List.of(c.gpPractitionerId(), c.nursePractitionerId()));
-        boolean seniorPhysician = false;
+        // NN-5's number and clause are the policy module's (one source of truth, overrides honoured)
+        int minSenior = Integer.parseInt(thresholds.threshold("NN-5", "min", institution.districtCode()).value().strip());
+        int seniorPhysicians = 0;
         for (int i = 0; i < specialists.size(); i++) {
             String field = p + "specialistPractitionerIds[" + i + "]";
             PractitionerView s = member(specialists.get(i), Profession.PHYSICIAN, null, registry, field,
@@ -115,11 +118,11 @@ class FamilyDoctorTeams {
             }
             InstitutionView home = registry.institution(s.institutionId());
             if (home != null && (home.level() == HospitalLevel.SECONDARY || home.level() == HospitalLevel.TERTIARY)) {
-                seniorPhysician = true;
+                seniorPhysicians++;
             }
         }
-        if (!seniorPhysician) {
-            throw new RuleViolationException(List.of(new RuleViolationException.Violation("NN-5", NN5_CLAUSE,
+        if (seniorPhysicians < minSenior) {
+            throw new RuleViolationException(List.of(new RuleViolationException.Violation("NN-5", thresholds.clause("NN-5"),
                     messages.getMessage("residents.rule.NN-5", new Object[] {institution.name()}, "NN-5",
                             LocaleContextHolder.getLocale()),
                     p + "specialistPractitionerIds", List.of("Organization/" + institution.id()))));

@@ -251,11 +251,16 @@ final class ConsortiumFixture {
     }
 
     ChangeReportView report(ConsortiumView c, ChangeType type, InstitutionView party) {
+        return report(c, type, party, Instant.EPOCH, List.of("申康医院发展中心", "上海市卫生健康委员会"));
+    }
+
+    /** A report made on a day (its members on that day decide SH-10's reporting party) to the given recipients. */
+    ChangeReportView report(ConsortiumView c, ChangeType type, InstitutionView party, Instant at, List<String> recipients) {
         if (changeReports == null) {
             changeReports = new ArrayList<>();
         }
         var r = new ChangeReportView(UUID.randomUUID(), "CR-" + (++seq), c.id(), c.name(), type, party == null ? null : party.id(),
-                List.of("申康医院发展中心", "上海市卫生健康委员会"), "", "{}", Instant.EPOCH, "planner");
+                recipients, "", "{}", at, "planner");
         changeReports.add(r);
         return r;
     }

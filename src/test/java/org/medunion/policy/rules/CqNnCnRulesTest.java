@@ -224,7 +224,8 @@ class CqNnCnRulesTest {
         f.consortium("松散集团", ConsortiumForm.URBAN_GROUP, false, GovernanceType.COOPERATION, MINHANG, List.of(), List.of("HR"),
                 false, true, m(f.municipalGeneral("市三", MINHANG), MembershipRole.LEAD));
         assertThat(f.evaluate(new OneOfficeManyCentresPolicy())).singleElement()
-                .satisfies(x -> assertThat(x.evidence()).contains("OFFICE").contains("AUDIT").doesNotContain("HR,"));
+                .satisfies(x -> assertThat(x.evidence()).contains("policy.term.managementOffice").contains("enum.Centre.AUDIT")
+                        .doesNotContain("enum.Centre.HR⟧"));
     }
 
     private static ReleaseRatioSource ratio(long rs, long ts, long rb, long tb) {

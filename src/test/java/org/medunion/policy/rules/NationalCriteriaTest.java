@@ -60,7 +60,7 @@ class NationalCriteriaTest {
     @Test
     void NAT1_gridWithoutTertiaryGeneralHospitalIsNotMet() {
         var f = tightGroup(693_000, false);
-        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains("tertiary general = 0");
+        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains(Texts.term("tertiaryGeneral") + " = 0");
     }
 
     @Test
@@ -68,7 +68,7 @@ class NationalCriteriaTest {
         var f = tightGroup(693_000, true);
         f.consortium("第二集团", ConsortiumForm.URBAN_GROUP, true, GovernanceType.TRUSTEESHIP, CHANGNING, group(f).gridIds(), List.of(),
                 true, true);
-        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains("tight groups = 2");
+        assertThat(nat("NAT-1").assess(f.snapshot(), group(f)).evidence()).contains(Texts.term("tightGroups") + " = 2");
     }
 
     @Test
@@ -82,7 +82,7 @@ class NationalCriteriaTest {
     @Test
     void NAT3_withoutAPrimaryInstitutionIsNotMet() {
         var f = tightGroup(693_000, true);
-        assertThat(nat("NAT-3").assess(f.snapshot(), group(f)).evidence()).contains("PRIMARY");
+        assertThat(nat("NAT-3").assess(f.snapshot(), group(f)).evidence()).contains(Texts.term("primaryInstitution"));
     }
 
     @Test
@@ -150,6 +150,44 @@ class NationalCriteriaTest {
                         new org.medunion.policy.ReferralEvidenceSource.Criterion(id, "DOWN")),
                 List.of());
         assertThat(nat("NAT-12").assess(f.snapshot(), c).status()).isEqualTo(CriterionStatus.MET);
+    }
+
+    private static org.medunion.policy.ReleaseRatioSource ratio(long rs, long ts, long rb, long tb) {
+        return id -> java.util.Optional.of(new org.medunion.policy.ReleaseRatioSource.ReleaseRatio("2026-11", rs, ts, rb, tb));
+    }
+
+    /** NAT-8 default shares 1/3 and 1/4 (its own parameters): exactly at the share is not NOT_MET, one short is. */
+    @Test
+    void NAT8_exactlyOneThirdAndOneQuarterAreNotFailed_oneShortIsNotMet() {
+        var f = tightGroup(693_000, true);
+        f.releaseRatios = ratio(100, 300, 25, 100);
+        assertThat(nat("NAT-8").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
+        f.releaseRatios = ratio(99, 300, 25, 100);
+        assertThat(nat("NAT-8").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NOT_MET);
+        f.releaseRatios = ratio(100, 300, 24, 100);
+        assertThat(nat("NAT-8").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NOT_MET);
+        assertThat(nat("NAT-8").defaults()).containsEntry("slots", "1/3").containsEntry("beds", "1/4");
+    }
+
+    /** NAT-8 reads its shares from the parameters in force: a district override of 1/2 fails 1/3; another district's does not. */
+    @Test
+    void NAT8_overriddenShareOfTheGroupsJurisdictionApplies_otherDistrictsOverrideDoesNot() {
+        var f = tightGroup(693_000, true);
+        f.releaseRatios = ratio(100, 300, 25, 100);
+        var half = new Parameters(List.of(new Parameters.Override(CHANGNING, "NAT-8", "slots", "1/2")));
+        var s = f.snapshot();
+        assertThat(nat("NAT-8").assess(s, group(f), half).status()).isEqualTo(CriterionStatus.NOT_MET);
+        assertThat(nat("NAT-8").assess(s, group(f), half).evidence()).contains("(≥ 1/2)");
+        f.releaseRatios = ratio(150, 300, 25, 100);
+        assertThat(nat("NAT-8").assess(f.snapshot(), group(f), half).status()).isEqualTo(CriterionStatus.NO_DATA);
+        var elsewhere = new Parameters(List.of(new Parameters.Override(ConsortiumFixture.XUHUI, "NAT-8", "slots", "1/2")));
+        f.releaseRatios = ratio(100, 300, 25, 100);
+        assertThat(nat("NAT-8").assess(f.snapshot(), group(f), elsewhere).status()).isEqualTo(CriterionStatus.NO_DATA);
+        var lowerBeds = new Parameters(List.of(new Parameters.Override(CHANGNING, "NAT-8", "beds", "1/5")));
+        f.releaseRatios = ratio(100, 300, 20, 100);
+        assertThat(nat("NAT-8").assess(f.snapshot(), group(f), lowerBeds).status()).isEqualTo(CriterionStatus.NO_DATA);
+        f.releaseRatios = ratio(100, 300, 19, 100);
+        assertThat(nat("NAT-8").assess(f.snapshot(), group(f), lowerBeds).status()).isEqualTo(CriterionStatus.NOT_MET);
     }
 
     @Test

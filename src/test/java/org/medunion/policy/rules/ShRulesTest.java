@@ -7,13 +7,16 @@ import static org.medunion.policy.rules.ConsortiumFixture.PUDONG;
 import static org.medunion.policy.rules.ConsortiumFixture.TODAY;
 import static org.medunion.policy.rules.ConsortiumFixture.XUHUI;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medunion.registry.AgreementType;
 import org.medunion.registry.ChangeType;
 import org.medunion.registry.ConsortiumForm;
+import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.DispatchKind;
 import org.medunion.registry.GovernanceType;
+import org.medunion.registry.InstitutionView;
 import org.medunion.registry.KeySpecialtyLevel;
 import org.medunion.registry.ManagerRole;
 import org.medunion.registry.MembershipBasis;
@@ -279,7 +282,8 @@ class ShRulesTest {
         f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusYears(1), TODAY.plusYears(2), false, " ");
         var findings = f.evaluate(rule);
         assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).evidence()).contains("signedOn, responsibilities, rights, benefits, benefitSharing");
+        assertThat(findings.get(0).evidence()).contains(Texts.text(List.of(Texts.term("signedOn"),
+                Texts.term("responsibilities"), Texts.term("rights"), Texts.term("benefits"), Texts.term("benefitSharing"))));
         assertThat(rule.blocks(findings.get(0), new RegistryChange("AGREEMENT_RECORDED", c.id(), List.of(), null))).isTrue();
         assertThat(rule.blocks(findings.get(0), new RegistryChange("MEMBER_ADDED", c.id(), List.of(), null))).isFalse();
     }
@@ -351,8 +355,46 @@ class ShRulesTest {
 
     @Test
     void SH7_termOneDayShortOfTwoYearsIsBlocked() {
-        assertThat(sh7Term(java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 20)))
-                .extracting(Finding::aspect).containsOnly("term").hasSize(2);
+        var findings = sh7Term(java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 20));
+        assertThat(findings).filteredOn(x -> x.aspect().equals("term")).hasSize(2);
+        assertThat(findings).filteredOn(x -> x.aspect().startsWith("agreementTerm@")).hasSize(1);
+    }
+
+    /** Trusteeship shorter than two years (seed: managers' term = trusteeship term, at least two years), end inclusive. */
+    @Test
+    void SH7_trusteeshipAgreementOfExactlyTwoYearsPasses_oneDayShortIsBlockedWhenRecorded() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var rule = new DispatchedManagersPolicy();
+        f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 21), true, "写明");
+        assertThat(f.evaluate(rule)).noneMatch(x -> x.aspect().startsWith("agreementTerm"));
+        f.agreements.clear();
+        var a = f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 20), true,
+                "写明");
+        var term = f.evaluate(rule).stream().filter(x -> x.aspect().equals("agreementTerm@" + a.id())).toList();
+        assertThat(term).hasSize(1);
+        assertThat(rule.blocks(term.get(0), new RegistryChange("AGREEMENT_RECORDED", c.id(), List.of(), null))).isTrue();
+        assertThat(rule.blocks(term.get(0), new RegistryChange("MEMBER_ADDED", c.id(), List.of(), null))).isFalse();
+        var oneYear = new Parameters(List.of(new Parameters.Override(CHANGNING, "SH-7", "years", "1")));
+        assertThat(f.evaluate(rule, oneYear)).noneMatch(x -> x.aspect().startsWith("agreementTerm"));
+    }
+
+    /** One trusteeship agreement at a time per consortium: overlapping terms are blocked, back-to-back terms pass. */
+    @Test
+    void SH6_overlappingTrusteeshipAgreementIsBlocked_backToBackTermsPass() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var rule = new TrusteeshipAgreementPolicy();
+        f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2024, 11, 22), java.time.LocalDate.of(2026, 11, 21), true, "写明");
+        var next = f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2026, 11, 22), java.time.LocalDate.of(2028, 11, 21),
+                true, "写明");
+        assertThat(f.evaluate(rule)).isEmpty();
+        f.agreements.remove(next);
+        var overlapping = f.agreement(c, AgreementType.TRUSTEESHIP, java.time.LocalDate.of(2026, 11, 21),
+                java.time.LocalDate.of(2028, 11, 20), true, "写明");
+        var findings = f.evaluate(rule);
+        assertThat(findings).extracting(Finding::aspect).containsExactly("overlap@" + overlapping.id());
+        assertThat(rule.blocks(findings.get(0), new RegistryChange("AGREEMENT_RECORDED", c.id(), List.of(), null))).isTrue();
     }
 
     @Test
@@ -531,19 +573,89 @@ class ShRulesTest {
                 "report@" + f.changeReports.get(0).id());
     }
 
-    // ---- SH-11
+    private static final Instant NOON_TODAY = TODAY.atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+
     @Test
-    void SH11_crossProvinceApprovedBeforeActivationPasses_otherwiseBlocked() {
+    void SH10_reportByTheDistrictLeadWhileAMunicipalHospitalIsMember_isReported_byTheMunicipalHospitalPasses() {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
         var c = f.consortia.get(0);
-        var approved = new org.medunion.registry.ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),
-                c.gridIds(), true, c.establishedOn(), null, true, c.establishedOn(), true, true, c.centres(), c.members(), 0);
-        f.replace(c, approved);
+        var lead = f.institutions.get(0);
+        var municipal = f.institutions.get(1);
+        var byLead = f.report(c, ChangeType.CREATION, lead, NOON_TODAY, List.of("申康医院发展中心", "上海市卫生健康委员会"));
+        assertThat(f.evaluate(new ChangeReportPolicy())).extracting(Finding::aspect).containsExactly("party@" + byLead.id());
+        f.changeReports.clear();
+        f.report(c, ChangeType.CREATION, municipal, NOON_TODAY, List.of("申康医院发展中心", "上海市卫生健康委员会"));
+        assertThat(f.evaluate(new ChangeReportPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH10_municipalReportNotAddressedToItsOwnerBodyIsReported() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var r = f.report(c, ChangeType.CREATION, f.institutions.get(1), NOON_TODAY, List.of("上海市卫生健康委员会"));
+        assertThat(f.evaluate(new ChangeReportPolicy())).extracting(Finding::aspect).containsExactly("recipients@" + r.id());
+    }
+
+    @Test
+    void SH10_districtLedConsortiumWithoutMunicipalHospitalIsReportedByItsLead() {
+        var f = new ConsortiumFixture();
+        var lead = f.districtHospital("长宁区中心医院", CHANGNING, true);
+        f.regional("长宁社区医联体", CHANGNING, new Object[] {lead, MembershipRole.LEAD},
+                new Object[] {f.communityCentre("社区", CHANGNING), MembershipRole.MEMBER});
+        f.report(f.consortia.get(0), ChangeType.CREATION, lead, NOON_TODAY, List.of("长宁区卫健委", "上海市卫生健康委员会"));
+        assertThat(f.evaluate(new ChangeReportPolicy())).isEmpty();
+    }
+
+    /** SH-10 blocks (seed): a municipal member without owner body cannot be reported to it; a report's party never blocks. */
+    @Test
+    void SH10_municipalMemberWithoutOwnerBodyBlocksTheChange_withOwnerBodyNothingToBlock() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var municipal = f.institutions.get(1);
+        f.report(c, ChangeType.CREATION, municipal, NOON_TODAY, List.of("申康医院发展中心", "上海市卫生健康委员会"));
+        var rule = new ChangeReportPolicy();
+        assertThat(f.evaluate(rule)).isEmpty();
+        f.replace(municipal, new InstitutionView(municipal.id(), municipal.name(), null, municipal.category(), municipal.level(),
+                municipal.grade(), municipal.ownership(), " ", municipal.affiliation(), false, municipal.districtCode(), null, null,
+                false, null, List.of(), List.of(), 0, Instant.EPOCH));
+        var findings = f.evaluate(rule);
+        assertThat(findings).extracting(Finding::aspect).containsExactly("owner@" + municipal.id());
+        assertThat(rule.severity()).isEqualTo(Severity.BLOCK);
+        assertThat(rule.blocks(findings.get(0), new RegistryChange("MEMBER_ADDED", c.id(), List.of(municipal.id()), null))).isTrue();
+        f.report(c, ChangeType.ADJUSTMENT, f.institutions.get(0), NOON_TODAY, List.of("x"));
+        var party = f.evaluate(rule).stream().filter(x -> x.aspect().startsWith("party@")).findFirst().orElseThrow();
+        assertThat(rule.blocks(party, new RegistryChange("MEMBER_ADDED", c.id(), List.of(), null))).isFalse();
+    }
+
+    // ---- SH-11
+    private static ConsortiumView approval(ConsortiumView c, boolean flag, java.time.LocalDate approvedOn) {
+        return new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
+                c.establishedOn(), null, flag, approvedOn, true, true, c.centres(), c.members(), 0);
+    }
+
+    @Test
+    void SH11_memberFromAnotherProvince_approvedOnEstablishmentDayPasses_dayLaterOrMissingIsBlocked() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        c = f.join(c, f.districtHospital("南京市鼓楼区医院", "320106", false), MembershipRole.MEMBER, c.establishedOn());
+        var rule = new CrossProvinceApprovalPolicy();
+        c = f.replace(c, approval(c, false, c.establishedOn()));
+        assertThat(f.evaluate(rule)).as("no flag needed: the members' division codes span two provinces").isEmpty();
+        c = f.replace(c, approval(c, false, c.establishedOn().plusDays(1)));
+        assertThat(f.evaluate(rule)).hasSize(1);
+        c = f.replace(c, approval(c, false, null));
+        var findings = f.evaluate(rule);
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).evidence()).contains("310000", "320000");
+        assertThat(rule.blocks(findings.get(0), new RegistryChange("MEMBER_ADDED", c.id(), List.of(), null))).isTrue();
+    }
+
+    @Test
+    void SH11_handSetFlagWithAllMembersInOneProvinceIsNotCrossProvince() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        f.replace(c, approval(c, true, null));
         assertThat(f.evaluate(new CrossProvinceApprovalPolicy())).isEmpty();
-        var late = new org.medunion.registry.ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),
-                c.gridIds(), true, c.establishedOn(), null, true, c.establishedOn().plusDays(1), true, true, c.centres(), c.members(), 0);
-        f.replace(approved, late);
-        assertThat(f.evaluate(new CrossProvinceApprovalPolicy())).hasSize(1);
     }
 
     // ---- SH-12
@@ -557,6 +669,43 @@ class ShRulesTest {
         assertThat(f.evaluate(new DispatchQualificationReportPolicy())).isEmpty();
         f.dispatch(c, missing, f.institutions.get(0), DispatchKind.EXPERT, null, "眼科", TODAY.minusDays(1), null, 2, null);
         assertThat(f.evaluate(new DispatchQualificationReportPolicy())).hasSize(1);
+    }
+
+    /** Long-term = at least two years, end date inclusive: 2026-11-22..2028-11-21 is long-term, one day less is not. */
+    @Test
+    void SH12_exactlyTwoYearsInclusiveIsLongTerm_oneDayShortIsNot() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var start = TODAY.minusDays(1);
+        var untitled = f.physician(f.institutions.get(1), Title.CHIEF, null);
+        var rule = new DispatchQualificationReportPolicy();
+        var d = f.dispatch(c, untitled, f.institutions.get(0), DispatchKind.EXPERT, null, "眼科", start, start.plusYears(2).minusDays(2), 2,
+                null);
+        assertThat(f.evaluate(rule)).as("one day short of two years: not long-term").isEmpty();
+        f.dispatches.remove(d);
+        f.dispatch(c, untitled, f.institutions.get(0), DispatchKind.EXPERT, null, "眼科", start, start.plusYears(2).minusDays(1), 2, null);
+        assertThat(f.evaluate(rule)).hasSize(1);
+        var three = new Parameters(List.of(new Parameters.Override(CHANGNING, "SH-12", "years", "3")));
+        assertThat(f.evaluate(rule, three)).as("override: three years").isEmpty();
+    }
+
+    @Test
+    void SH12_reportListsLongTermManagersAndExpertsFromTheMunicipalHospitalWithQualifications() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var president = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(8));
+        var expert = f.physician(f.institutions.get(1), Title.ASSOCIATE_CHIEF, null);
+        var shortStay = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(8));
+        f.dispatch(c, president, f.institutions.get(0), DispatchKind.MANAGER, ManagerRole.PRESIDENT, null, TODAY.minusDays(1), null, 5,
+                null);
+        f.dispatch(c, expert, f.institutions.get(0), DispatchKind.EXPERT, null, "眼科", TODAY.minusDays(1), TODAY.plusYears(2), 2, null);
+        f.dispatch(c, shortStay, f.institutions.get(0), DispatchKind.EXPERT, null, "骨科", TODAY.minusDays(1), TODAY.plusMonths(6), 2,
+                null);
+        var lines = new DispatchQualificationReportPolicy().report(f.snapshot(), c, Parameters.defaults());
+        assertThat(lines).extracting(DispatchQualificationReportPolicy.Line::name).containsExactly(president.name(), expert.name());
+        assertThat(lines.get(0).title()).isEqualTo(Title.CHIEF);
+        assertThat(lines.get(0).complete()).isTrue();
+        assertThat(lines.get(1).complete()).isFalse();
     }
 
     // ---- SH-13
@@ -667,7 +816,7 @@ class ShRulesTest {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
         var c = f.consortia.get(0);
         assertThat(f.evaluate(new ConsortiumGovernancePolicy())).singleElement()
-                .satisfies(x -> assertThat(x.evidence()).contains("agreement, charter"));
+                .satisfies(x -> assertThat(x.evidence()).contains(Texts.term("agreement") + ", " + Texts.code(AgreementType.CHARTER)));
         f.agreement(c, AgreementType.COOPERATION, TODAY.minusYears(1), null, true, "写明");
         f.agreement(c, AgreementType.CHARTER, TODAY.minusYears(1), null, true, "写明");
         assertThat(f.evaluate(new ConsortiumGovernancePolicy())).isEmpty();

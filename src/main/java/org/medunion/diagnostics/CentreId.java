@@ -1,6 +1,7 @@
 package org.medunion.diagnostics;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
-public record CentreId(UUID value) {
+public record CentreId(@JsonValue UUID value) {
 }

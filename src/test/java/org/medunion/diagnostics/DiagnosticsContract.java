@@ -200,13 +200,15 @@ abstract class DiagnosticsContract {
         assertThat(w.as(w.outsider).get("/api/diagnostics/results/" + report).status()).isEqualTo(404);
         assertThat(w.as(w.outsider).get("/api/diagnostics/results/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(ok(w.as(w.outsider).get("/api/diagnostics/results?residentId=" + w.resident), 200)).isEmpty();
-        long before = jdbc.sql("select count(*) from diagnostics_report where resident_id = ?").param(w.resident).query(Long.class).single();
+        long before = jdbc.sql("select count(*) from diagnostics_report where resident_id = ?").param(w.resident).query(Long.class)
+                .single();
         var foreign = w.as(w.outsider).post("/api/diagnostics/results", """
                 {"residentId":"%s","itemCode":"%s","status":"FINAL","resultDate":"%s"}""".formatted(w.resident, w.hba1c, w.today));
         assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.body()).contains("DIAGNOSTICS-0008");
-        var decision = w.as(w.outsider).post("/api/diagnostics/decisions", "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"01\"}"
-                .formatted(w.resident, w.hba1c));
+        var decision = w.as(w.outsider).post("/api/diagnostics/decisions",
+                "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"01\"}"
+                        .formatted(w.resident, w.hba1c));
         assertThat(decision.status()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from diagnostics_report where resident_id = ?").param(w.resident).query(Long.class).single())
                 .isEqualTo(before);

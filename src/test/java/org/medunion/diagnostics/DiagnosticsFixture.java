@@ -95,7 +95,8 @@ final class DiagnosticsFixture {
         ok(admin().put("/api/diagnostics/items", """
                 {"code":"%s","name":"%s","kind":"%s","unit":%s,"referenceRange":%s,"listPrice":%s}"""
                 .formatted(code, name, kind, unit == null ? "null" : "\"" + unit + "\"", range == null ? "null" : "\"" + range + "\"",
-                        price)), 200);
+                        price)),
+                200);
     }
 
     void qc(UUID institution, String item, boolean passed, String level, String scope, LocalDate from, LocalDate until) {
@@ -111,7 +112,8 @@ final class DiagnosticsFixture {
                 {"residentId":"%s","itemCode":"%s","performerInstitutionId":"%s","status":"%s","resultDate":"%s","critical":%s,
                  "studyUrl":%s,"conclusion":"结论","observations":[{"code":"%s","name":"值","value":"6.1","unit":"%%"}]}"""
                 .formatted(residentId, item, performer, status, date, critical, studyUrl == null ? "null" : "\"" + studyUrl + "\"",
-                        item)), 201).get("id").asString();
+                        item)),
+                201).get("id").asString();
     }
 
     String report(String item, UUID performer, int daysAgo) {

@@ -1,9 +1,9 @@
 package org.medunion.residents;
 
 /**
- * Why a caller may read a resident (issue 10: access follows a care relationship). The first five are
- * relationships of an institution; the last two are the standing access of roles that are not an institution's.
- * The name is recorded as the purpose of use in the audit rows of reads.
+ * Why a caller may read a resident (issue 10: access follows a care relationship). The first five and the
+ * last are relationships of an institution; JURISDICTION and ADMINISTRATION are the standing access of roles that
+ * are not an institution's. The name is recorded as the purpose of use in the audit rows of reads.
  */
 public enum CareRelationship {
     /** The resident's "1+1+1" contract in force names the institution (team, district or municipal hospital). */
@@ -19,5 +19,7 @@ public enum CareRelationship {
     /** A jurisdiction-scoped account (integrator) and a resident living in that jurisdiction. */
     JURISDICTION,
     /** The system administrator (global scope). */
-    ADMINISTRATION
+    ADMINISTRATION,
+    /** The institution runs a shared diagnostic centre that received an order for the resident (issue 15). */
+    DIAGNOSTIC_ORDER_RECEIVED
 }

@@ -1,6 +1,9 @@
 package org.medunion.policy.rules;
 
-/** The rule packs of rules.md, one per seed document (NAT: the national standard in the appendix of 002). */
+/**
+ * The rule packs of rules.md, one per seed document (NAT: the national standard in the appendix of 002); NATR: the
+ * national and provincial rules of result recognition (diagnostics.md NAT-R), SC: shared diagnostic centres.
+ */
 public enum Pack {
-    SH, CQ, NN, NAT, CN
+    SH, CQ, NN, NAT, CN, NATR, SC
 }

@@ -31,6 +31,12 @@ class CatalogueAndApiTest {
         for (int i = 1; i <= 5; i++) {
             expected.add("CN-" + i);
         }
+        for (int i = 1; i <= 12; i++) {
+            expected.add("NAT-R-" + i);
+        }
+        for (int i = 1; i <= 8; i++) {
+            expected.add("SC-" + i);
+        }
         var catalogue = new RuleCatalogue();
         assertThat(catalogue.rules()).extracting(Rule::id).containsExactlyElementsOf(expected);
         catalogue.rules().forEach(r -> assertThat(r.clause()).as(r.id()).isNotBlank());

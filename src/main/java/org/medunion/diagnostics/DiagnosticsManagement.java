@@ -1,0 +1,96 @@
+package org.medunion.diagnostics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The diagnostics module's facade. Catalogue, lists, centres and QC are reference data; reports, offers, decisions
+ * and orders are personal data — visible only with a care relationship to the resident (residents module) and
+ * audited with the resident as subject; every change is one transaction.
+ */
+public interface DiagnosticsManagement {
+
+    // catalogue and lists
+
+    ItemView defineItem(DefineItem command);
+
+    List<ItemView> items();
+
+    Optional<ItemView> item(String code);
+
+    ItemList publishList(PublishList command);
+
+    /** Every version of a jurisdiction's list, newest first. */
+    List<ItemList> lists(String jurisdiction);
+
+    void mapCode(MapCode command);
+
+    /** The catalogue code of a member's own code, if mapped. */
+    Optional<String> catalogueCode(UUID institutionId, String memberCode);
+
+    // centres and QC
+
+    CentreView registerCentre(RegisterCentre command);
+
+    /** Centres of a consortium, or all when null. */
+    List<CentreView> centres(@Nullable UUID consortiumId);
+
+    CentreView centre(CentreId id);
+
+    QcView recordQc(RecordQc command);
+
+    List<QcView> qualityControl(UUID institutionId);
+
+    // results
+
+    ReportView recordReport(RecordReport command);
+
+    ReportView report(ReportId id);
+
+    /** The resident's reports visible to the caller, newest first. */
+    List<ReportView> reportsOf(UUID residentId);
+
+    // recognition at order entry
+
+    /**
+     * The earlier results of the item for the resident with the verdict on each (NAT-R-1..4, 9, 10, 12). The ordering
+     * institution is the caller's when null.
+     */
+    RecognitionOffer findRecognisable(UUID residentId, String itemCode, @Nullable UUID orderingInstitutionId,
+                                      @Nullable LocalDate asOf);
+
+    /** Records a recognition (of an offered result) or a re-examination with its reason (NAT-R-5, 6). */
+    DecisionView decide(RecordDecision command);
+
+    List<DecisionView> decisionsOf(UUID residentId);
+
+    // orders to a centre
+
+    OrderView placeOrder(PlaceOrder command);
+
+    OrderView receive(OrderId id);
+
+    OrderView start(OrderId id);
+
+    OrderView report(OrderId id, RecordReport report);
+
+    OrderView cancel(OrderId id);
+
+    /** The ordering clinician acknowledges a critical result (SC-5). */
+    OrderView acknowledgeCritical(OrderId id);
+
+    OrderView order(OrderId id);
+
+    /** Orders visible to the caller: the centre's work list for centre staff, the sent orders for members. */
+    List<OrderView> orders(@Nullable OrderStatus status, int limit);
+
+    /** Deadline job: escalates overdue orders (SC-2) and unacknowledged critical results (SC-5). Idempotent. */
+    EscalationRun escalateOverdue(Instant now);
+
+    /** Turnaround, recognition rate and reasons, avoided cost for the caller's consortium (office) or all (admin). */
+    CentreOverview overview(@Nullable UUID consortiumId);
+}

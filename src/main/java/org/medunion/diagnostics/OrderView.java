@@ -1,0 +1,16 @@
+package org.medunion.diagnostics;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order to a centre with its turnaround clock (due at, escalated when overdue, SC-2) and, for a critical
+ * result, the acknowledgement clock of the ordering clinician (SC-5).
+ */
+public record OrderView(OrderId id, UUID residentId, String itemCode, String itemName, CentreId centreId, String centreName,
+                        UUID orderingInstitutionId, String orderingInstitutionName, String orderedBy, OrderStatus status,
+                        boolean urgent, Instant orderedAt, Instant dueAt, boolean overdue, boolean escalated,
+                        @Nullable UUID reportId, boolean critical, @Nullable Instant criticalDueAt,
+                        @Nullable Instant criticalAcknowledgedAt, boolean criticalEscalated, long version) {
+}

@@ -1,0 +1,129 @@
+package org.medunion.diagnostics.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.ItemKind;
+import org.medunion.diagnostics.ItemList;
+import org.medunion.diagnostics.ItemView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Items, recognised-item list versions with their windows, and member code mappings. */
+@Component
+class CatalogueStore {
+
+    private final JdbcClient jdbc;
+
+    CatalogueStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void saveItem(ItemView item, Instant now) {
+        int updated = jdbc.sql("""
+                update diagnostics_item set name = ?, kind = ?, unit = ?, reference_range = ?, list_price = ?,
+                       version = version + 1, updated_at = ? where code = ?""")
+                .params(Required.args(item.name(), item.kind().name(), item.unit(), item.referenceRange(), item.listPrice(),
+                        Timestamp.from(now),
+                        item.code()))
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into diagnostics_item (code, name, kind, unit, reference_range, list_price, version, updated_at)
+                    values (?, ?, ?, ?, ?, ?, 1, ?)""")
+                    .params(Required.args(item.code(), item.name(), item.kind().name(), item.unit(), item.referenceRange(),
+                            item.listPrice(),
+                            Timestamp.from(now)))
+                    .update();
+        }
+    }
+
+    Optional<ItemView> item(String code) {
+        return jdbc.sql("select * from diagnostics_item where code = ?").param(code).query(CatalogueStore::item).optional();
+    }
+
+    List<ItemView> items() {
+        return jdbc.sql("select * from diagnostics_item order by kind, code").query(CatalogueStore::item).list();
+    }
+
+    private static ItemView item(ResultSet rs, int n) throws SQLException {
+        return new ItemView(rs.getString("code"), rs.getString("name"), ItemKind.valueOf(rs.getString("kind")), rs.getString("unit"),
+                rs.getString("reference_range"), rs.getBigDecimal("list_price"));
+    }
+
+    int nextVersion(String jurisdiction) {
+        Integer max = jdbc.sql("select max(version) from diagnostics_list where jurisdiction = ?").param(jurisdiction)
+                .query(Integer.class).optional().orElse(null);
+        return max == null ? 1 : max + 1;
+    }
+
+    void saveList(ItemList list) {
+        jdbc.sql("""
+                insert into diagnostics_list (id, jurisdiction, version, valid_from, published_by, published_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(Required.args(list.id(), list.jurisdiction(), list.version(), Date.valueOf(list.validFrom()), list.publishedBy(),
+                        Timestamp.from(list.publishedAt())))
+                .update();
+        for (ItemList.Entry e : list.entries()) {
+            jdbc.sql("insert into diagnostics_list_entry (list_id, item_code, window_days) values (?, ?, ?)")
+                    .params(Required.args(list.id(), e.itemCode(), e.windowDays())).update();
+        }
+    }
+
+    List<ItemList> lists(String jurisdiction) {
+        return jdbc.sql("select * from diagnostics_list where jurisdiction = ? order by version desc").param(jurisdiction)
+                .query((rs, n) -> new ItemList(rs.getObject("id", UUID.class), rs.getString("jurisdiction"), rs.getInt("version"),
+                        rs.getDate("valid_from").toLocalDate(), List.of(), rs.getString("published_by"),
+                        rs.getTimestamp("published_at").toInstant()))
+                .list().stream().map(l -> new ItemList(l.id(), l.jurisdiction(), l.version(), l.validFrom(), entries(l.id()),
+                        l.publishedBy(), l.publishedAt()))
+                .toList();
+    }
+
+    private List<ItemList.Entry> entries(UUID list) {
+        return jdbc.sql("select item_code, window_days from diagnostics_list_entry where list_id = ? order by item_code").param(list)
+                .query((rs, n) -> new ItemList.Entry(rs.getString("item_code"), (Integer) rs.getObject("window_days", Integer.class)))
+                .list();
+    }
+
+    /** The list in force on the day for the most specific of the jurisdictions (most specific first). */
+    Optional<InForce> inForce(List<String> jurisdictions, String itemCode, LocalDate day) {
+        for (String j : jurisdictions) {
+            Optional<InForce> found = jdbc.sql("""
+                    select l.id, l.version from diagnostics_list l where l.jurisdiction = ? and l.valid_from <= ?
+                     order by l.version desc fetch first 1 rows only""")
+                    .params(Required.args(j, Date.valueOf(day)))
+                    .query((rs, n) -> new InForce(j, rs.getInt("version"), rs.getObject("id", UUID.class), false, null))
+                    .optional();
+            if (found.isPresent()) {
+                InForce f = found.get();
+                var entry = jdbc.sql("select window_days from diagnostics_list_entry where list_id = ? and item_code = ?")
+                        .params(Required.args(f.listId(), itemCode))
+                        .query((rs, n) -> Optional.ofNullable(rs.getObject("window_days", Integer.class)))
+                        .optional();
+                return Optional.of(new InForce(j, f.version(), f.listId(), entry.isPresent(), entry.flatMap(w -> w).orElse(null)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    record InForce(String jurisdiction, int version, UUID listId, boolean onList, @Nullable Integer windowDays) {
+    }
+
+    Optional<String> mapped(UUID institution, String memberCode) {
+        return jdbc.sql("select item_code from diagnostics_code_map where institution_id = ? and member_code = ?")
+                .params(Required.args(institution, memberCode)).query(String.class).optional();
+    }
+
+    void map(UUID institution, String memberCode, String itemCode) {
+        jdbc.sql("insert into diagnostics_code_map (institution_id, member_code, item_code) values (?, ?, ?)")
+                .params(Required.args(institution, memberCode, itemCode)).update();
+    }
+}

@@ -1,0 +1,203 @@
+package org.medunion.diagnostics.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.CentreId;
+import org.medunion.diagnostics.CentreOverview;
+import org.medunion.diagnostics.CentreView;
+import org.medunion.diagnostics.DecisionView;
+import org.medunion.diagnostics.DefineItem;
+import org.medunion.diagnostics.DiagnosticsManagement;
+import org.medunion.diagnostics.EscalationRun;
+import org.medunion.diagnostics.ItemList;
+import org.medunion.diagnostics.ItemView;
+import org.medunion.diagnostics.MapCode;
+import org.medunion.diagnostics.OrderId;
+import org.medunion.diagnostics.OrderStatus;
+import org.medunion.diagnostics.OrderView;
+import org.medunion.diagnostics.PlaceOrder;
+import org.medunion.diagnostics.PublishList;
+import org.medunion.diagnostics.QcView;
+import org.medunion.diagnostics.RecognitionOffer;
+import org.medunion.diagnostics.RecordDecision;
+import org.medunion.diagnostics.RecordQc;
+import org.medunion.diagnostics.RecordReport;
+import org.medunion.diagnostics.RegisterCentre;
+import org.medunion.diagnostics.ReportId;
+import org.medunion.diagnostics.ReportView;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The facade: each call one transaction, the work done by the activity classes. */
+@Service
+@Transactional
+class DiagnosticsService implements DiagnosticsManagement {
+
+    private final ReferenceData reference;
+    private final Results results;
+    private final RecognitionDesk recognition;
+    private final Orders orders;
+    private final CentreDashboard dashboard;
+
+    DiagnosticsService(ReferenceData reference, Results results, RecognitionDesk recognition, Orders orders,
+                       CentreDashboard dashboard) {
+        this.reference = reference;
+        this.results = results;
+        this.recognition = recognition;
+        this.orders = orders;
+        this.dashboard = dashboard;
+    }
+
+    @Override
+    public ItemView defineItem(DefineItem command) {
+        return reference.defineItem(command);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemView> items() {
+        return reference.items();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ItemView> item(String code) {
+        return reference.find(code);
+    }
+
+    @Override
+    public ItemList publishList(PublishList command) {
+        return reference.publishList(command);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemList> lists(String jurisdiction) {
+        return reference.lists(jurisdiction);
+    }
+
+    @Override
+    public void mapCode(MapCode command) {
+        reference.mapCode(command);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> catalogueCode(UUID institutionId, String memberCode) {
+        return reference.catalogueCode(institutionId, memberCode);
+    }
+
+    @Override
+    public CentreView registerCentre(RegisterCentre command) {
+        return reference.registerCentre(command);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CentreView> centres(@Nullable UUID consortiumId) {
+        return reference.centres(consortiumId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CentreView centre(CentreId id) {
+        return reference.centre(id.value());
+    }
+
+    @Override
+    public QcView recordQc(RecordQc command) {
+        return reference.recordQc(command);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<QcView> qualityControl(UUID institutionId) {
+        return reference.qualityControl(institutionId);
+    }
+
+    @Override
+    public ReportView recordReport(RecordReport command) {
+        return results.record(command);
+    }
+
+    @Override
+    public ReportView report(ReportId id) {
+        return results.report(id);
+    }
+
+    @Override
+    public List<ReportView> reportsOf(UUID residentId) {
+        return results.ofResident(residentId);
+    }
+
+    @Override
+    public RecognitionOffer findRecognisable(UUID residentId, String itemCode, @Nullable UUID orderingInstitutionId,
+                                             @Nullable LocalDate asOf) {
+        return recognition.find(residentId, itemCode, orderingInstitutionId, asOf);
+    }
+
+    @Override
+    public DecisionView decide(RecordDecision command) {
+        return recognition.decide(command);
+    }
+
+    @Override
+    public List<DecisionView> decisionsOf(UUID residentId) {
+        return recognition.decisionsOf(residentId);
+    }
+
+    @Override
+    public OrderView placeOrder(PlaceOrder command) {
+        return orders.place(command);
+    }
+
+    @Override
+    public OrderView receive(OrderId id) {
+        return orders.receive(id);
+    }
+
+    @Override
+    public OrderView start(OrderId id) {
+        return orders.start(id);
+    }
+
+    @Override
+    public OrderView report(OrderId id, RecordReport report) {
+        return orders.report(id, report);
+    }
+
+    @Override
+    public OrderView cancel(OrderId id) {
+        return orders.cancel(id);
+    }
+
+    @Override
+    public OrderView acknowledgeCritical(OrderId id) {
+        return orders.acknowledge(id);
+    }
+
+    @Override
+    public OrderView order(OrderId id) {
+        return orders.get(id);
+    }
+
+    @Override
+    public List<OrderView> orders(@Nullable OrderStatus status, int limit) {
+        return orders.list(status, limit);
+    }
+
+    @Override
+    public EscalationRun escalateOverdue(Instant now) {
+        return orders.escalate(now);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CentreOverview overview(@Nullable UUID consortiumId) {
+        return dashboard.overview(consortiumId);
+    }
+}

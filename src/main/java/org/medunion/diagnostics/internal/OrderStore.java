@@ -1,0 +1,139 @@
+package org.medunion.diagnostics.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.CentreId;
+import org.medunion.diagnostics.OrderId;
+import org.medunion.diagnostics.OrderStatus;
+import org.medunion.shared.ConflictException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Orders to a centre; updates check the version read (a concurrent change is a 409, nothing half-written). */
+@Component
+class OrderStore {
+
+    private final JdbcClient jdbc;
+
+    OrderStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(OrderId id, UUID residentId, String itemCode, CentreId centreId, UUID orderingInstitutionId, String orderedBy,
+               OrderStatus status, boolean urgent, Instant orderedAt, Instant dueAt, @Nullable Instant receivedAt,
+               @Nullable Instant startedAt, @Nullable Instant finishedAt, boolean escalated, @Nullable UUID reportId,
+               @Nullable Instant criticalDueAt, @Nullable Instant criticalAcknowledgedAt, @Nullable String criticalAcknowledgedBy,
+               boolean criticalEscalated, long version) {
+    }
+
+    void insert(Row r) {
+        jdbc.sql("""
+                insert into diagnostics_order (id, resident_id, item_code, centre_id, ordering_institution_id, ordered_by, status,
+                    urgent, ordered_at, due_at, escalated, critical_escalated, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, 1)""")
+                .params(Required.args(r.id().value(), r.residentId(), r.itemCode(), r.centreId().value(), r.orderingInstitutionId(),
+                        r.orderedBy(),
+                        r.status().name(), r.urgent(), ts(r.orderedAt()), ts(r.dueAt())))
+                .update();
+    }
+
+    /** Saves the changed row if nobody changed it since it was read; returns it with the next version. */
+    Row update(Row r) {
+        int n = jdbc.sql("""
+                update diagnostics_order set status = ?, received_at = ?, started_at = ?, finished_at = ?, escalated = ?, report_id = ?,
+                    critical_due_at = ?, critical_acknowledged_at = ?, critical_acknowledged_by = ?, critical_escalated = ?,
+                    version = version + 1
+                 where id = ? and version = ?""")
+                .params(Required.args(r.status().name(), ts(r.receivedAt()), ts(r.startedAt()), ts(r.finishedAt()), r.escalated(),
+                        r.reportId(),
+                        ts(r.criticalDueAt()), ts(r.criticalAcknowledgedAt()), r.criticalAcknowledgedBy(), r.criticalEscalated(),
+                        r.id().value(), r.version()))
+                .update();
+        if (n != 1) {
+            throw new ConflictException("common.staleVersion", "version", r.version());
+        }
+        return order(r.id().value()).orElseThrow();
+    }
+
+    Optional<Row> order(UUID id) {
+        return jdbc.sql("select * from diagnostics_order where id = ?").param(id).query(OrderStore::row).optional();
+    }
+
+    /**
+     * Orders sent by or addressed to the given institutions' centres (all when both are null), optionally by status,
+     * overdue first then newest.
+     */
+    List<Row> list(@Nullable List<UUID> orderingInstitutions, @Nullable List<UUID> centreIds, @Nullable OrderStatus status,
+                   int limit) {
+        List<Object> params = new ArrayList<>();
+        List<String> or = new ArrayList<>();
+        if (orderingInstitutions != null && !orderingInstitutions.isEmpty()) {
+            or.add("ordering_institution_id in (" + marks(orderingInstitutions.size()) + ")");
+            params.addAll(orderingInstitutions);
+        }
+        if (centreIds != null && !centreIds.isEmpty()) {
+            or.add("centre_id in (" + marks(centreIds.size()) + ")");
+            params.addAll(centreIds);
+        }
+        String where;
+        if (orderingInstitutions == null && centreIds == null) {
+            where = "1=1";
+        } else {
+            where = or.isEmpty() ? "1=0" : "(" + String.join(" or ", or) + ")";
+        }
+        if (status != null) {
+            where += " and status = ?";
+            params.add(status.name());
+        }
+        return jdbc.sql("select * from diagnostics_order where " + where + " order by due_at, ordered_at desc fetch first "
+                + Math.max(1, Math.min(limit, 500)) + " rows only").params(params).query(OrderStore::row).list();
+    }
+
+    int escalateOverdue(Instant now) {
+        return jdbc.sql("""
+                update diagnostics_order set escalated = true, version = version + 1
+                 where escalated = false and status in ('ORDERED', 'RECEIVED', 'IN_PROGRESS') and due_at < ?""")
+                .param(ts(now)).update();
+    }
+
+    int escalateUnacknowledged(Instant now) {
+        return jdbc.sql("""
+                update diagnostics_order set critical_escalated = true, version = version + 1
+                 where critical_escalated = false and critical_due_at is not null and critical_acknowledged_at is null
+                   and critical_due_at < ?""")
+                .param(ts(now)).update();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    @Nullable
+    private static Timestamp ts(@Nullable Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    @Nullable
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(new OrderId(rs.getObject("id", UUID.class)), rs.getObject("resident_id", UUID.class), rs.getString("item_code"),
+                new CentreId(rs.getObject("centre_id", UUID.class)), rs.getObject("ordering_institution_id", UUID.class),
+                rs.getString("ordered_by"), OrderStatus.valueOf(rs.getString("status")), rs.getBoolean("urgent"),
+                rs.getTimestamp("ordered_at").toInstant(), rs.getTimestamp("due_at").toInstant(), instant(rs, "received_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getBoolean("escalated"), rs.getObject("report_id", UUID.class),
+                instant(rs, "critical_due_at"), instant(rs, "critical_acknowledged_at"), rs.getString("critical_acknowledged_by"),
+                rs.getBoolean("critical_escalated"), rs.getLong("version"));
+    }
+}

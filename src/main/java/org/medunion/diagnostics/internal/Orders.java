@@ -1,0 +1,221 @@
+package org.medunion.diagnostics.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.diagnostics.CentreView;
+import org.medunion.diagnostics.EscalationRun;
+import org.medunion.diagnostics.ItemView;
+import org.medunion.diagnostics.OrderId;
+import org.medunion.diagnostics.OrderStatus;
+import org.medunion.diagnostics.OrderView;
+import org.medunion.diagnostics.PlaceOrder;
+import org.medunion.diagnostics.RecordReport;
+import org.medunion.diagnostics.ReportView;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.Role;
+import org.medunion.shared.ConflictException;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders to a shared centre (SC-2, SC-5): a member's clinician orders, the centre's staff receive, start and report;
+ * the turnaround clock starts at ordering (centre target, else SC-2's default), a critical result starts the
+ * acknowledgement clock (SC-5). Visible to the ordering institution, the centre's institution, the consortium's
+ * office and administrators; any other caller gets 404.
+ */
+@Component
+class Orders {
+
+    static final String OBJECT = "DiagnosticOrder";
+
+    private final OrderStore store;
+    private final CentreStore centreStore;
+    private final ReferenceData reference;
+    private final Results results;
+    private final DiagnosticsAccess access;
+    private final DiagnosticsSettings settings;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Orders(OrderStore store, CentreStore centreStore, ReferenceData reference, Results results, DiagnosticsAccess access,
+           DiagnosticsSettings settings, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.centreStore = centreStore;
+        this.reference = reference;
+        this.results = results;
+        this.access = access;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    OrderView place(PlaceOrder c) {
+        CurrentUser user = access.caller();
+        UUID own = DiagnosticsAccess.institutionOf(user);
+        if (own == null || !DiagnosticsAccess.clinician(user)) {
+            throw DiagnosticsAccess.forbidden("placeOrder");
+        }
+        UUID centreId = Required.of(c.centreId(), "centreId");
+        CentreView centre = centreStore.centre(centreId).map(r -> reference.centre(r.id().value()))
+                .orElseThrow(() -> new InvalidInputException("centreId", DiagnosticsError.NOT_SERVED, centreId));
+        if (!centre.members().contains(own) && !centre.institutionId().equals(own)) {
+            throw new InvalidInputException("centreId", DiagnosticsError.NOT_SERVED, centreId);
+        }
+        UUID resident = Required.of(c.residentId(), "residentId");
+        access.requireResident(resident, "residentId");
+        ItemView item = reference.item(c.itemCode(), "itemCode");
+        String division = access.institution(centre.institutionId(), "centreId").districtCode();
+        Integer hours = centre.turnaroundHours().get(item.kind());
+        int tat = hours != null ? hours : settings.turnaroundHours(item.kind(), division);
+        Instant now = clock.instant();
+        var row = new OrderStore.Row(new OrderId(UUID.randomUUID()), resident, item.code(), centre.id(), own, user.username(),
+                OrderStatus.ORDERED, Boolean.TRUE.equals(c.urgent()), now, now.plus(Duration.ofHours(tat)), null, null, null, false,
+                null, null, null, null, false, 1);
+        store.insert(row);
+        audit.record(AuditAction.CREATE, OBJECT, row.id().value().toString(), resident.toString(), item.code() + " → " + centre.name());
+        return view(row);
+    }
+
+    OrderView receive(OrderId id) {
+        var r = forCentre(id, "receive");
+        return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
+                OrderWorkflow.next(r.status(), OrderWorkflow.Step.RECEIVE), r.urgent(), r.orderedAt(), r.dueAt(), clock.instant(),
+                null, null, r.escalated(), null, null, null, null, false, r.version()), "received");
+    }
+
+    OrderView start(OrderId id) {
+        var r = forCentre(id, "start");
+        return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
+                OrderWorkflow.next(r.status(), OrderWorkflow.Step.START), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(),
+                clock.instant(), null, r.escalated(), null, null, null, null, false, r.version()), "started");
+    }
+
+    OrderView report(OrderId id, RecordReport body) {
+        var r = forCentre(id, "report");
+        OrderStatus next = OrderWorkflow.next(r.status(), OrderWorkflow.Step.REPORT);
+        CentreView centre = reference.centre(r.centreId().value());
+        ItemView item = reference.find(r.itemCode()).orElseThrow();
+        ReportView report = results.save(body, r.residentId(), item, centre.institutionId(), r.id().value(), access.caller());
+        Instant now = clock.instant();
+        Instant ackDue = report.critical()
+                ? now.plus(Duration.ofMinutes(settings.acknowledgeMinutes(access.institution(r.orderingInstitutionId(),
+                        "orderingInstitutionId").districtCode())))
+                : null;
+        return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
+                next, r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt() == null ? now : r.receivedAt(), r.startedAt(), now,
+                r.escalated(), report.id().value(), ackDue, null, null, false, r.version()), "reported");
+    }
+
+    OrderView cancel(OrderId id) {
+        CurrentUser user = access.caller();
+        var r = visible(id);
+        UUID own = DiagnosticsAccess.institutionOf(user);
+        boolean orderer = own != null && own.equals(r.orderingInstitutionId()) && DiagnosticsAccess.clinician(user);
+        if (!orderer && !runsCentre(user, r) && !user.isAdmin()) {
+            throw DiagnosticsAccess.forbidden("cancel");
+        }
+        return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
+                OrderWorkflow.next(r.status(), OrderWorkflow.Step.CANCEL), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(),
+                r.startedAt(), clock.instant(), r.escalated(), null, null, null, null, false, r.version()), "cancelled");
+    }
+
+    OrderView acknowledge(OrderId id) {
+        CurrentUser user = access.caller();
+        var r = visible(id);
+        UUID own = DiagnosticsAccess.institutionOf(user);
+        if (own == null || !own.equals(r.orderingInstitutionId()) || !DiagnosticsAccess.clinician(user)) {
+            throw DiagnosticsAccess.forbidden("acknowledgeCritical");
+        }
+        if (r.criticalDueAt() == null || r.criticalAcknowledgedAt() != null) {
+            throw new ConflictException(DiagnosticsError.NOT_CRITICAL, "id", r.status());
+        }
+        return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
+                r.status(), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(), r.startedAt(), r.finishedAt(), r.escalated(),
+                r.reportId(), r.criticalDueAt(), clock.instant(), user.username(), r.criticalEscalated(), r.version()),
+                "critical acknowledged");
+    }
+
+    OrderView get(OrderId id) {
+        var r = visible(id);
+        audit.record(AuditAction.READ, OBJECT, id.value().toString(), r.residentId().toString(), null);
+        return view(r);
+    }
+
+    List<OrderView> list(@Nullable OrderStatus status, int limit) {
+        CurrentUser user = access.caller();
+        List<OrderStore.Row> rows;
+        UUID own = DiagnosticsAccess.institutionOf(user);
+        if (user.isAdmin()) {
+            rows = store.list(null, null, status, limit);
+        } else if (own != null) {
+            rows = store.list(List.of(own), centreStore.runBy(own), status, limit);
+        } else if (user.role() == Role.OFFICE && user.scope().referenceId() != null) {
+            rows = store.list(List.of(), centreStore.centres(user.scope().referenceId()).stream().map(c -> c.id().value()).toList(),
+                    status, limit);
+        } else {
+            rows = List.of();
+        }
+        rows.forEach(r -> audit.record(AuditAction.READ, OBJECT, r.id().value().toString(), r.residentId().toString(), "list"));
+        return rows.stream().map(this::view).toList();
+    }
+
+    EscalationRun escalate(Instant now) {
+        return new EscalationRun(store.escalateOverdue(now), store.escalateUnacknowledged(now));
+    }
+
+    private OrderStore.Row forCentre(OrderId id, String what) {
+        CurrentUser user = access.caller();
+        var r = visible(id);
+        if (!runsCentre(user, r) && !user.isAdmin()) {
+            throw DiagnosticsAccess.forbidden(what);
+        }
+        return r;
+    }
+
+    private boolean runsCentre(CurrentUser user, OrderStore.Row r) {
+        UUID own = DiagnosticsAccess.institutionOf(user);
+        return own != null && (user.role() == Role.CENTRE_STAFF || user.role() == Role.SPECIALIST)
+                && centreStore.runBy(own).contains(r.centreId().value());
+    }
+
+    /** The order if the caller may see it, else 404 (the same as for an unknown ID). */
+    private OrderStore.Row visible(OrderId id) {
+        CurrentUser user = access.caller();
+        var r = store.order(id.value()).orElseThrow(() -> new NotFoundException("order", id.value()));
+        UUID own = DiagnosticsAccess.institutionOf(user);
+        boolean sees = user.isAdmin() || own != null && (own.equals(r.orderingInstitutionId()) || centreStore.runBy(own)
+                .contains(r.centreId().value()))
+                || user.role() == Role.OFFICE && centreStore.centre(r.centreId().value())
+                        .filter(c -> access.officeOf(user, c.consortiumId())).isPresent();
+        if (!sees) {
+            throw new NotFoundException("order", id.value());
+        }
+        return r;
+    }
+
+    private OrderView change(OrderStore.Row changed, String what) {
+        var saved = store.update(changed);
+        audit.record(AuditAction.UPDATE, OBJECT, saved.id().value().toString(), saved.residentId().toString(), what);
+        return view(saved);
+    }
+
+    OrderView view(OrderStore.Row r) {
+        CentreView centre = reference.centre(r.centreId().value());
+        String item = reference.find(r.itemCode()).map(ItemView::name).orElse(r.itemCode());
+        Set<UUID> ids = new HashSet<>(List.of(r.orderingInstitutionId()));
+        String ordering = results.names(ids).getOrDefault(r.orderingInstitutionId(), "");
+        boolean overdue = r.status().open() && r.dueAt().isBefore(clock.instant());
+        return new OrderView(r.id(), r.residentId(), r.itemCode(), item, r.centreId(), centre.name(), r.orderingInstitutionId(), ordering,
+                r.orderedBy(), r.status(), r.urgent(), r.orderedAt(), r.dueAt(), overdue, r.escalated(), r.reportId(),
+                r.criticalDueAt() != null, r.criticalDueAt(), r.criticalAcknowledgedAt(), r.criticalEscalated(), r.version());
+    }
+}

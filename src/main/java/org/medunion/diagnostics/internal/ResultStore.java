@@ -1,0 +1,122 @@
+package org.medunion.diagnostics.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.DecisionOutcome;
+import org.medunion.diagnostics.DecisionView;
+import org.medunion.diagnostics.Observation;
+import org.medunion.diagnostics.ReportId;
+import org.medunion.diagnostics.ReportStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reports with their observations, and recognition decisions. */
+@Component
+class ResultStore {
+
+    private final JdbcClient jdbc;
+
+    ResultStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored report before names are added. */
+    record Row(ReportId id, UUID residentId, String itemCode, UUID performerId, @Nullable UUID orderId, ReportStatus status,
+               LocalDate resultDate, boolean critical, @Nullable String mark, @Nullable String conclusion,
+               @Nullable String studyUrl, List<Observation> observations, Instant recordedAt, long version) {
+    }
+
+    void save(Row r, String by) {
+        jdbc.sql("""
+                insert into diagnostics_report (id, resident_id, item_code, performer_institution_id, order_id, status, result_date,
+                    critical, recognition_mark, conclusion, study_url, recorded_by, recorded_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
+                .params(Required.args(r.id().value(), r.residentId(), r.itemCode(), r.performerId(), r.orderId(), r.status().name(),
+                        Date.valueOf(r.resultDate()), r.critical(), r.mark(), r.conclusion(), r.studyUrl(), by,
+                        Timestamp.from(r.recordedAt())))
+                .update();
+        int seq = 0;
+        for (Observation o : r.observations()) {
+            jdbc.sql("""
+                    insert into diagnostics_observation (report_id, seq, code, name, obs_value, unit, reference_range)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(Required.args(r.id().value(), ++seq, o.code(), o.name(), o.value(), o.unit(), o.referenceRange())).update();
+        }
+    }
+
+    Optional<Row> report(UUID id) {
+        return jdbc.sql("select * from diagnostics_report where id = ?").param(id).query(this::row).optional();
+    }
+
+    List<Row> ofResident(UUID resident) {
+        return jdbc.sql("select * from diagnostics_report where resident_id = ? order by result_date desc, recorded_at desc")
+                .param(resident).query(this::row).list();
+    }
+
+    /** The look-up of recognition: one resident, one item, newest first (index diagnostics_report_lookup). */
+    List<Row> forLookup(UUID resident, String item, int limit) {
+        return jdbc.sql("""
+                select * from diagnostics_report where resident_id = ? and item_code = ?
+                 order by result_date desc fetch first %d rows only""".formatted(limit))
+                .params(Required.args(resident, item)).query(this::row).list();
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<Observation> obs = jdbc.sql("select * from diagnostics_observation where report_id = ? order by seq").param(id)
+                .query((r, i) -> new Observation(r.getString("code"), r.getString("name"), r.getString("obs_value"),
+                        r.getString("unit"), r.getString("reference_range")))
+                .list();
+        return new Row(new ReportId(id), rs.getObject("resident_id", UUID.class), rs.getString("item_code"),
+                rs.getObject("performer_institution_id", UUID.class), rs.getObject("order_id", UUID.class),
+                ReportStatus.valueOf(rs.getString("status")), rs.getDate("result_date").toLocalDate(), rs.getBoolean("critical"),
+                rs.getString("recognition_mark"), rs.getString("conclusion"), rs.getString("study_url"), obs,
+                rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"));
+    }
+
+    void save(DecisionView d) {
+        jdbc.sql("""
+                insert into diagnostics_decision (id, resident_id, item_code, ordering_institution_id, report_id, outcome,
+                    reason_code, reason_text, avoided_price, decided_by, decided_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Required.args(d.id(), d.residentId(), d.itemCode(), d.orderingInstitutionId(), d.reportId(), d.outcome().name(),
+                        d.reasonCode(), d.reasonText(), d.avoidedPrice(), d.decidedBy(), Timestamp.from(d.decidedAt())))
+                .update();
+    }
+
+    List<DecisionView> decisionsOf(UUID resident) {
+        return jdbc.sql("select * from diagnostics_decision where resident_id = ? order by decided_at desc").param(resident)
+                .query(ResultStore::decision).list();
+    }
+
+    /** Decisions of ordering institutions (all when null), for the overview. */
+    List<DecisionView> decisionsBy(@Nullable List<UUID> institutions) {
+        if (institutions == null) {
+            return jdbc.sql("select * from diagnostics_decision").query(ResultStore::decision).list();
+        }
+        if (institutions.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(institutions.size(), "?"));
+        return jdbc.sql("select * from diagnostics_decision where ordering_institution_id in (" + marks + ")")
+                .params(List.copyOf(institutions)).query(ResultStore::decision).list();
+    }
+
+    private static DecisionView decision(ResultSet rs, int n) throws SQLException {
+        BigDecimal price = rs.getBigDecimal("avoided_price");
+        return new DecisionView(rs.getObject("id", UUID.class), rs.getObject("resident_id", UUID.class), rs.getString("item_code"),
+                rs.getObject("ordering_institution_id", UUID.class), DecisionOutcome.valueOf(rs.getString("outcome")),
+                rs.getObject("report_id", UUID.class), rs.getString("reason_code"), rs.getString("reason_text"), price,
+                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
+    }
+}

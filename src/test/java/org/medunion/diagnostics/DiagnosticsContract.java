@@ -1,0 +1,315 @@
+package org.medunion.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medunion.diagnostics.DiagnosticsFixture.candidate;
+import static org.medunion.diagnostics.DiagnosticsFixture.ok;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.medunion.identity.AccountManagement;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ResidentsManagement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Diagnostics over HTTP (issue 15): recognition at order entry on both sides of each parameter (NAT-R-2, 4, 5, 9,
+ * 12), decisions with the avoided price, orders to a centre with turnaround and critical acknowledgement (SC-2, SC-5),
+ * access by care relationship with audit, and the side doors.
+ */
+abstract class DiagnosticsContract {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    RegistryManagement registry;
+
+    @Autowired
+    ResidentsManagement residents;
+
+    @Autowired
+    DiagnosticsManagement diagnostics;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    DiagnosticsFixture world() {
+        return new DiagnosticsFixture(port, registry, residents, accounts);
+    }
+
+    static List<String> codes(JsonNode candidate) {
+        List<String> out = new ArrayList<>();
+        candidate.get("reasons").forEach(r -> out.add(r.get("code").asString()));
+        return out;
+    }
+
+    long audited(String objectType, String objectId, String action) {
+        return jdbc.sql("select count(*) from audit_event where object_type = ? and object_id = ? and action = ?")
+                .params(objectType, objectId, action).query(Long.class).single();
+    }
+
+    @Test
+    void NATR4_hba1c40DaysOldFromTheLeadIsOfferedAndRecognisedWithTheAvoidedPrice() {
+        var w = world();
+        String report = w.report(w.hba1c, w.lead, 40);
+        JsonNode offer = w.offer(w.gp, w.hba1c);
+        assertThat(offer.get("windowDays").asInt()).isEqualTo(60);
+        assertThat(offer.get("listJurisdiction").asString()).isEqualTo("310104");
+        JsonNode c = candidate(offer, report);
+        assertThat(c.get("offered").asBoolean()).isTrue();
+        assertThat(c.get("ageDays").asLong()).isEqualTo(40);
+        assertThat(c.get("mark").asString()).isEqualTo("全国HR");
+        assertThat(codes(c)).contains("WITHIN_WINDOW", "ON_LIST", "QC_VALID");
+        assertThat(c.get("reasons").get(0).get("text").asString()).isNotBlank();
+
+        JsonNode decision = ok(w.as(w.gp).post("/api/diagnostics/decisions", """
+                {"residentId":"%s","itemCode":"%s","reportId":"%s"}""".formatted(w.resident, w.hba1c, report)), 201);
+        assertThat(decision.get("outcome").asString()).isEqualTo("RECOGNISED");
+        assertThat(decision.get("avoidedPrice").decimalValue()).isEqualByComparingTo("60.00");
+        assertThat(audited("RecognitionDecision", decision.get("id").asString(), "CREATE")).isEqualTo(1);
+
+        JsonNode overview = ok(w.as(w.office).get("/api/diagnostics/overview"), 200);
+        assertThat(overview.get("recognitions").asLong()).isEqualTo(1);
+        assertThat(overview.get("avoidedCost").decimalValue()).isEqualByComparingTo("60.00");
+    }
+
+    @Test
+    void NATR4_electrolyteOnTheLastDayOfItsSevenDayWindowIsOffered_eightDaysOldIsNot() {
+        var w = world();
+        String seven = w.report(w.potassium, w.lead, 7);
+        String eight = w.report(w.potassium, w.lead, 8);
+        JsonNode offer = w.offer(w.gp, w.potassium);
+        assertThat(offer.get("windowDays").asInt()).isEqualTo(7);
+        assertThat(candidate(offer, seven).get("offered").asBoolean()).isTrue();
+        JsonNode old = candidate(offer, eight);
+        assertThat(old.get("offered").asBoolean()).isFalse();
+        assertThat(codes(old)).contains("WINDOW_EXCEEDED");
+        List<String> exceededBy = new ArrayList<>();
+        old.get("reasons").forEach(r -> {
+            if (r.get("code").asString().equals("WINDOW_EXCEEDED")) {
+                exceededBy.add(r.get("args").get(0).asString());
+            }
+        });
+        assertThat(exceededBy).containsExactly("1");
+
+        var refused = w.as(w.gp).post("/api/diagnostics/decisions", """
+                {"residentId":"%s","itemCode":"%s","reportId":"%s"}""".formatted(w.resident, w.potassium, eight));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("DIAGNOSTICS-0012").contains("reportId");
+    }
+
+    @Test
+    void NATR2_qcThatEndedTheDayBeforeTheResultIsNotOffered_endingOnTheResultDayIs() {
+        var w = world();
+        var day = w.today.minusDays(3);
+        w.qc(w.district, w.potassium, true, "PROVINCIAL", "上海", day.minusYears(1), day.minusDays(1));
+        String expired = w.report(w.potassium, w.district, 3);
+        JsonNode offer = w.offer(w.gp, w.potassium);
+        assertThat(candidate(offer, expired).get("offered").asBoolean()).isFalse();
+        assertThat(codes(candidate(offer, expired))).contains("QC_EXPIRED");
+
+        w.qc(w.district, w.potassium, true, "PROVINCIAL", "上海", day, day);
+        JsonNode again = w.offer(w.gp, w.potassium);
+        assertThat(candidate(again, expired).get("offered").asBoolean()).isTrue();
+        assertThat(candidate(again, expired).get("mark").asString()).isEqualTo("上海HR");
+    }
+
+    @Test
+    void NATR9_theLeadDoesNotRecogniseAPrimaryInstitutionOutsideItsTightGroup_butItsOwnMembers() {
+        var w = world();
+        w.qc(w.outside, w.hba1c, true, "PREFECTURE", "某市", w.today.minusYears(1), w.today.plusYears(1));
+        w.qc(w.primary, w.hba1c, true, "PREFECTURE", "上海市", w.today.minusYears(1), w.today.plusYears(1));
+        String foreign = w.report(w.hba1c, w.outside, 5);
+        String member = w.report(w.hba1c, w.primary, 6);
+        JsonNode offer = w.offer(w.specialist, w.hba1c);
+        assertThat(candidate(offer, foreign).get("offered").asBoolean()).isFalse();
+        assertThat(codes(candidate(offer, foreign))).contains("WRONG_DIRECTION");
+        assertThat(candidate(offer, member).get("offered").asBoolean()).isTrue();
+        assertThat(codes(candidate(offer, member))).contains("TIGHT_GROUP_ALL_ITEMS");
+        // the community centre (lower) recognises the same foreign result's level upward? No: same level, and it is offered
+        assertThat(candidate(w.offer(w.gp, w.hba1c), foreign).get("offered").asBoolean()).isTrue();
+    }
+
+    @Test
+    void NATR12_criticalAndPreliminaryResultsAreNeverOffered() {
+        var w = world();
+        String critical = w.report(w.resident, w.hba1c, w.lead, w.today.minusDays(2), "FINAL", true, null);
+        String preliminary = w.report(w.resident, w.hba1c, w.lead, w.today.minusDays(1), "PRELIMINARY", false, null);
+        String amended = w.report(w.resident, w.hba1c, w.lead, w.today.minusDays(3), "AMENDED", false, null);
+        JsonNode offer = w.offer(w.gp, w.hba1c);
+        assertThat(codes(candidate(offer, critical))).contains("CRITICAL");
+        assertThat(candidate(offer, critical).get("offered").asBoolean()).isFalse();
+        assertThat(codes(candidate(offer, preliminary))).contains("PRELIMINARY");
+        assertThat(candidate(offer, preliminary).get("offered").asBoolean()).isFalse();
+        assertThat(candidate(offer, amended).get("offered").asBoolean()).isTrue();
+    }
+
+    @Test
+    void NATR10_imagingWithoutAStudyReferenceIsNotOffered_withOneItIsWithoutWindow() {
+        var w = world();
+        String without = w.report(w.resident, w.ct, w.lead, w.today.minusDays(200), "FINAL", false, null);
+        String with = w.report(w.resident, w.ct, w.lead, w.today.minusDays(300), "FINAL", false,
+                "https://pacs.example/wado-rs/studies/1.2.3");
+        JsonNode offer = w.offer(w.gp, w.ct);
+        assertThat(offer.get("windowDays").isNull()).isTrue();
+        assertThat(codes(candidate(offer, without))).contains("IMAGES_UNAVAILABLE");
+        assertThat(candidate(offer, with).get("offered").asBoolean()).isTrue();
+        assertThat(codes(candidate(offer, with))).contains("NO_WINDOW_DOCTOR_JUDGES");
+    }
+
+    @Test
+    void NATR5_reexaminationNeedsAReasonAndTextFor07And08_andIsNeverBlocked() {
+        var w = world();
+        w.report(w.hba1c, w.lead, 10);
+        String path = "/api/diagnostics/decisions";
+        var none = w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\"}".formatted(w.resident, w.hba1c));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body()).contains("DIAGNOSTICS-0009");
+        var unknown = w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"42\"}"
+                .formatted(w.resident, w.hba1c));
+        assertThat(unknown.body()).contains("DIAGNOSTICS-0010");
+        var noText = w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"07\"}"
+                .formatted(w.resident, w.hba1c));
+        assertThat(noText.status()).isEqualTo(400);
+        assertThat(noText.body()).contains("DIAGNOSTICS-0011").contains("reasonText");
+        var withText = ok(w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"07\",\"reasonText\":\"复核\"}"
+                .formatted(w.resident, w.hba1c)), 201);
+        assertThat(withText.get("outcome").asString()).isEqualTo("REEXAMINED");
+        // an offered result does not block re-examining with reason 01, which needs no text
+        var first = ok(w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"01\"}"
+                .formatted(w.resident, w.hba1c)), 201);
+        assertThat(first.get("avoidedPrice").decimalValue()).isEqualByComparingTo("0");
+        assertThat(ok(w.as(w.gp).get("/api/diagnostics/decisions?residentId=" + w.resident), 200)).hasSize(2);
+    }
+
+    @Test
+    void sideDoors_unrelatedInstitutionGuessedIdsAndForeignResidentsGetNothing() {
+        var w = world();
+        String report = w.report(w.hba1c, w.lead, 10);
+        var offer = w.as(w.outsider).get("/api/diagnostics/recognisable?residentId=" + w.resident + "&itemCode=" + w.hba1c);
+        assertThat(offer.status()).isEqualTo(404);
+        assertThat(w.as(w.outsider).get("/api/diagnostics/results/" + report).status()).isEqualTo(404);
+        assertThat(w.as(w.outsider).get("/api/diagnostics/results/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(ok(w.as(w.outsider).get("/api/diagnostics/results?residentId=" + w.resident), 200)).isEmpty();
+        long before = jdbc.sql("select count(*) from diagnostics_report where resident_id = ?").param(w.resident).query(Long.class)
+                .single();
+        var foreign = w.as(w.outsider).post("/api/diagnostics/results", """
+                {"residentId":"%s","itemCode":"%s","status":"FINAL","resultDate":"%s"}""".formatted(w.resident, w.hba1c, w.today));
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.body()).contains("DIAGNOSTICS-0008");
+        var decision = w.as(w.outsider).post("/api/diagnostics/decisions",
+                "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"01\"}"
+                        .formatted(w.resident, w.hba1c));
+        assertThat(decision.status()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from diagnostics_report where resident_id = ?").param(w.resident).query(Long.class).single())
+                .isEqualTo(before);
+        // the related GP reads it, and the read is audited with the care relationship as purpose
+        ok(w.as(w.gp).get("/api/diagnostics/results/" + report), 200);
+        assertThat(audited("DiagnosticReport", report, "READ")).isEqualTo(1);
+        // a GP may not order in another institution's name
+        assertThat(w.as(w.gp).get("/api/diagnostics/recognisable?residentId=" + w.resident + "&itemCode=" + w.hba1c
+                + "&orderingInstitutionId=" + w.lead).status()).isEqualTo(403);
+    }
+
+    @Test
+    void referenceData_onlyAdministratorsDefineItems_badListsAreRefusedWhole() {
+        var w = world();
+        var gpItem = w.as(w.gp).put("/api/diagnostics/items", "{\"code\":\"X1\",\"name\":\"x\",\"kind\":\"LAB\",\"listPrice\":1}");
+        assertThat(gpItem.status()).isEqualTo(403);
+        int versions = ok(w.admin().get("/api/diagnostics/lists/310104"), 200).size();
+        var unknown = w.admin().post("/api/diagnostics/lists", """
+                {"jurisdiction":"310104","entries":[{"itemCode":"%s","windowDays":7},{"itemCode":"NO-SUCH-%s"}]}"""
+                .formatted(w.hba1c, w.hba1c));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("entries[1].itemCode");
+        var negative = w.admin().post("/api/diagnostics/lists", """
+                {"jurisdiction":"310104","entries":[{"itemCode":"%s","windowDays":-1}]}""".formatted(w.hba1c));
+        assertThat(negative.body()).contains("DIAGNOSTICS-0003");
+        assertThat(ok(w.admin().get("/api/diagnostics/lists/310104"), 200).size()).isEqualTo(versions);
+        var badQc = w.admin().post("/api/diagnostics/qc", """
+                {"institutionId":"%s","itemCode":"%s","passed":true,"level":"NATIONAL","scopeLabel":"全国",
+                 "validFrom":"2026-02-01","validUntil":"2026-01-31"}""".formatted(w.lead, w.hba1c));
+        assertThat(badQc.body()).contains("DIAGNOSTICS-0007");
+        var gpCentre = w.as(w.gp).post("/api/diagnostics/centres", """
+                {"consortiumId":"%s","institutionId":"%s","type":"ECG","name":"x"}""".formatted(w.consortium, w.lead));
+        assertThat(gpCentre.status()).isEqualTo(403);
+        var foreignMember = w.admin().post("/api/diagnostics/centres", """
+                {"consortiumId":"%s","institutionId":"%s","type":"ECG","name":"x","members":["%s"]}"""
+                .formatted(w.consortium, w.lead, w.outside));
+        assertThat(foreignMember.body()).contains("DIAGNOSTICS-0006");
+    }
+
+    @Test
+    void SC2_SC5_orderLifecycleWithTurnaroundAndCriticalAcknowledgement() {
+        var w = world();
+        JsonNode order = ok(w.as(w.gp).post("/api/diagnostics/orders", """
+                {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(w.resident, w.potassium, w.centre)), 201);
+        String id = order.get("id").asString();
+        assertThat(order.get("status").asString()).isEqualTo("ORDERED");
+        Instant ordered = Instant.parse(order.get("orderedAt").asString());
+        assertThat(Duration.between(ordered, Instant.parse(order.get("dueAt").asString()))).isEqualTo(Duration.ofHours(12));
+        assertThat(w.as(w.outsider).get("/api/diagnostics/orders/" + id).status()).isEqualTo(404);
+        assertThat(w.as(w.gp).post("/api/diagnostics/orders/" + id + "/receive", "").status()).isEqualTo(403);
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/receive", ""), 200);
+        var again = w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/receive", "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("DIAGNOSTICS-0013");
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/start", ""), 200);
+
+        // SC-2 both sides: not escalated an hour before the target, escalated after it
+        assertThat(diagnostics.escalateOverdue(ordered.plus(Duration.ofHours(11))).overdueOrders()).isGreaterThanOrEqualTo(0);
+        assertThat(ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200).get("escalated").asBoolean()).isFalse();
+        diagnostics.escalateOverdue(ordered.plus(Duration.ofHours(13)));
+        assertThat(ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200).get("escalated").asBoolean()).isTrue();
+
+        JsonNode reported = ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/report", """
+                {"status":"FINAL","resultDate":"%s","critical":true,"observations":[{"code":"K","name":"钾","value":"6.8",
+                 "unit":"mmol/L","referenceRange":"3.5-5.3"}]}""".formatted(w.today)), 200);
+        assertThat(reported.get("status").asString()).isEqualTo("REPORTED");
+        assertThat(reported.get("critical").asBoolean()).isTrue();
+        Instant ackDue = Instant.parse(reported.get("criticalDueAt").asString());
+        assertThat(ackDue).isBefore(Instant.now().plus(Duration.ofMinutes(31))).isAfter(Instant.now().plus(Duration.ofMinutes(29)));
+        // SC-5 both sides: still in time a minute before, escalated a minute after
+        diagnostics.escalateOverdue(ackDue.minus(Duration.ofMinutes(1)));
+        assertThat(ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200).get("criticalEscalated").asBoolean()).isFalse();
+        diagnostics.escalateOverdue(ackDue.plus(Duration.ofMinutes(1)));
+        assertThat(ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200).get("criticalEscalated").asBoolean()).isTrue();
+        assertThat(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/acknowledge", "").status()).isEqualTo(403);
+        JsonNode acked = ok(w.as(w.gp).post("/api/diagnostics/orders/" + id + "/acknowledge", ""), 200);
+        assertThat(acked.get("criticalAcknowledgedAt").isNull()).isFalse();
+        assertThat(w.as(w.gp).post("/api/diagnostics/orders/" + id + "/acknowledge", "").status()).isEqualTo(409);
+        // the critical result is never offered for recognition
+        JsonNode offer = w.offer(w.gp, w.potassium);
+        assertThat(candidate(offer, reported.get("reportId").asString()).get("offered").asBoolean()).isFalse();
+        assertThat(ok(w.as(w.centreStaff).get("/api/diagnostics/orders?status=REPORTED"), 200).toString()).contains(id);
+    }
+
+    @Test
+    void anOrderTheCentreReceivedIsACareRelationship_orderingNamesOnlyResidentsTheOrdererCaresFor() {
+        var w = world();
+        // the stranger was registered by the district hospital: the lead's centre has no relationship yet
+        String earlier = w.report(w.stranger, w.hba1c, w.district, w.today.minusDays(5), "FINAL", false, null);
+        assertThat(ok(w.as(w.centreStaff).get("/api/diagnostics/results?residentId=" + w.stranger), 200)).isEmpty();
+        var notCared = w.as(w.gp).post("/api/diagnostics/orders", """
+                {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(w.stranger, w.hba1c, w.centre));
+        assertThat(notCared.status()).isEqualTo(400);
+        assertThat(notCared.body()).contains("DIAGNOSTICS-0008");
+        ok(w.as(w.districtUser).post("/api/diagnostics/orders", """
+                {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(w.stranger, w.hba1c, w.centre)), 201);
+        assertThat(ok(w.as(w.centreStaff).get("/api/diagnostics/results?residentId=" + w.stranger), 200).toString())
+                .contains(earlier);
+        var unserved = w.as(w.outsider).post("/api/diagnostics/orders", """
+                {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(w.resident, w.hba1c, w.centre));
+        assertThat(unserved.status()).isEqualTo(400);
+        assertThat(unserved.body()).contains("DIAGNOSTICS-0014");
+    }
+}

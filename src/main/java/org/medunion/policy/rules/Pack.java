@@ -1,6 +1,9 @@
 package org.medunion.policy.rules;
 
-/** The rule packs of rules.md, one per seed document (NAT: the national standard in the appendix of 002). */
+/**
+ * The rule packs of rules.md, one per seed document (NAT: the national standard in the appendix of 002), and RX,
+ * the national prescription rules of pharmacy.md.
+ */
 public enum Pack {
-    SH, CQ, NN, NAT, CN
+    SH, CQ, NN, NAT, CN, RX
 }

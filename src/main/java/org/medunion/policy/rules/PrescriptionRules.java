@@ -21,8 +21,12 @@ public final class PrescriptionRules {
                 rule("RX-1", Severity.BLOCK, Map.of("outpatientDays", "7", "emergencyDays", "3")),
                 rule("RX-2", Severity.BLOCK, Map.of("validityDays", "3")),
                 rule("RX-3", Severity.BLOCK, Map.of("maxItems", "5")),
-                rule("RX-4", Severity.BLOCK, Map.of("injectionDays", "1", "controlledReleaseDays", "7", "otherDays", "3", "methylphenidateDays", "15", "psychotropic2Days", "7")),
-                rule("RX-5", Severity.BLOCK, Map.of("diseases", "I10,I11,I12,I13,I15,I20,I25,I48,I50,I63,I69,E10,E11,E14,E78,J44,J45,M15,M16,M17,M81,F20,F31,F32,N18,K74")),
+                rule("RX-4", Severity.BLOCK,
+                        Map.of("injectionDays", "1", "controlledReleaseDays", "7", "otherDays", "3", "methylphenidateDays", "15",
+                                "psychotropic2Days", "7")),
+                rule("RX-5", Severity.BLOCK,
+                        Map.of("diseases",
+                                "I10,I11,I12,I13,I15,I20,I25,I48,I50,I63,I69,E10,E11,E14,E78,J44,J45,M15,M16,M17,M81,F20,F31,F32,N18,K74")),
                 rule("RX-6", Severity.BLOCK, Map.of("normalDays", "28", "maxDays", "84")),
                 rule("RX-7", Severity.WARN, Map.of()),
                 rule("RX-8", Severity.BLOCK, Map.of("urgentMinutes", "15", "routineMinutes", "60")),
@@ -35,8 +39,7 @@ public final class PrescriptionRules {
                 rule("RX-15", Severity.INFO, Map.of()),
                 rule("RX-16", Severity.BLOCK, Map.of()),
                 rule("RX-17", Severity.INFO, Map.of()),
-                rule("RX-18", Severity.INFO, Map.of("ordinaryYears", "1", "toxicYears", "2", "narcoticYears", "3"))
-        );
+                rule("RX-18", Severity.INFO, Map.of("ordinaryYears", "1", "toxicYears", "2", "narcoticYears", "3")));
     }
 
     private static Rule rule(String id, Severity severity, Map<String, String> defaults) {

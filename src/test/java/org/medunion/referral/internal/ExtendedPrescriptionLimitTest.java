@@ -18,6 +18,7 @@ class ExtendedPrescriptionLimitTest {
 
     /** Chongqing applies the CQ pack; the seed defaults otherwise. */
     static final PolicyThresholds THRESHOLDS = new PolicyThresholds() {
+
         @Override
         public Threshold threshold(String ruleId, String parameter, String divisionCode) {
             String value = switch (ruleId + "." + parameter) {

@@ -41,6 +41,7 @@ public final class Prescreen {
         this.knowledge = knowledge;
     }
 
+    @SuppressWarnings("checkstyle:MethodLength") // the per-line checks then the pair checks, read top to bottom as in RX-9
     public List<Finding> screen(List<Line> lines, Patient patient) {
         var out = new ArrayList<Finding>();
         for (Line l : lines) {

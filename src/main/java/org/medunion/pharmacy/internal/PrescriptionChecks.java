@@ -2,6 +2,7 @@ package org.medunion.pharmacy.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.medunion.pharmacy.ControlClass;
 import org.medunion.pharmacy.DrugCategory;
@@ -133,7 +134,7 @@ final class PrescriptionChecks {
         }
     }
 
-    private java.util.Optional<Broken> rx4(CheckedLine l, Context c, String div) {
+    private Optional<Broken> rx4(CheckedLine l, Context c, String div) {
         var d = l.drug();
         int max;
         if (d.control() == ControlClass.NARCOTIC || d.control() == ControlClass.PSYCHOTROPIC_1) {
@@ -149,10 +150,10 @@ final class PrescriptionChecks {
         } else if (d.control() == ControlClass.PSYCHOTROPIC_2 && !c.reasonGiven()) {
             max = param("RX-4", "psychotropic2Days", div);
         } else {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return l.days() > max
-                ? java.util.Optional.of(new Broken("RX-4", "pharmacy.rx.RX-4", List.of(d.name(), l.days(), max), "items.daysSupply"))
-                : java.util.Optional.empty();
+                ? Optional.of(new Broken("RX-4", "pharmacy.rx.RX-4", List.of(d.name(), l.days(), max), "items.daysSupply"))
+                : Optional.empty();
     }
 }

@@ -72,13 +72,11 @@ class PharmacyService implements PharmacyManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<FormularyDrugView> formulary(@Nullable String query) {
         return catalogue.formulary(query);
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<FormularyDrugView> drug(String code) {
         return catalogue.drug(code);
     }
@@ -89,7 +87,6 @@ class PharmacyService implements PharmacyManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<CatalogueCoverage> coverage() {
         return catalogue.coverage();
     }
@@ -293,7 +290,6 @@ class PharmacyService implements PharmacyManagement {
     // ---- reads ------------------------------------------------------------------------------------------------
 
     @Override
-    @Transactional(readOnly = true)
     public PrescriptionView prescription(PrescriptionId id) {
         CurrentUser user = users.require();
         Prescription p = visible(id, user);
@@ -302,7 +298,6 @@ class PharmacyService implements PharmacyManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<PrescriptionView> prescriptions(@Nullable PrescriptionStatus status) {
         CurrentUser user = users.require();
         var pred = PrescriptionAccess.predicate(user);
@@ -316,7 +311,6 @@ class PharmacyService implements PharmacyManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<PrescriptionView> reviewQueue() {
         CurrentUser user = users.require();
         UUID inst = PrescriptionAccess.institutionOf(user);
@@ -328,7 +322,6 @@ class PharmacyService implements PharmacyManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<PrescriptionView> dispensingList() {
         CurrentUser user = users.require();
         UUID inst = PrescriptionAccess.institutionOf(user);
@@ -340,7 +333,6 @@ class PharmacyService implements PharmacyManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public PrescriptionStatistics statistics() {
         CurrentUser user = users.require();
         var pred = PrescriptionAccess.predicate(user);

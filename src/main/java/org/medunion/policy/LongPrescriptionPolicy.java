@@ -22,6 +22,24 @@ public final class LongPrescriptionPolicy {
     private LongPrescriptionPolicy() {
     }
 
+    /**
+     * The longest long or extended prescription allowed in a division (one parameter for pharmacy and referral):
+     * CQ-5's {@code maxDays} where a jurisdiction covering the division applies the CQ pack, else RX-6's national
+     * {@code maxDays} (12 weeks). Both read through the thresholds, so overrides apply.
+     */
+    public static Limit maxDays(PolicyThresholds thresholds, String divisionCode) {
+        var cq = thresholds.threshold("CQ-5", "maxDays", divisionCode);
+        if (cq.applies()) {
+            return new Limit("CQ-5", Integer.parseInt(cq.value().strip()), thresholds.clause("CQ-5"));
+        }
+        var rx = thresholds.threshold("RX-6", "maxDays", divisionCode);
+        return new Limit("RX-6", Integer.parseInt(rx.value().strip()), thresholds.clause("RX-6"));
+    }
+
+    /** The ceiling in force and the rule (and its clause) it comes from. */
+    public record Limit(String ruleId, int days, String clause) {
+    }
+
     /** With the CQ-5 default limit of 60 days. */
     public static Optional<Refusal> check(int days, boolean contracted, boolean chronic) {
         return check(days, contracted, chronic, DEFAULT_MAX_DAYS);

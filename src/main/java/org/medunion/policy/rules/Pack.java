@@ -2,8 +2,9 @@ package org.medunion.policy.rules;
 
 /**
  * The rule packs of rules.md, one per seed document (NAT: the national standard in the appendix of 002); NATR: the
- * national and provincial rules of result recognition (diagnostics.md NAT-R), SC: shared diagnostic centres.
+ * national and provincial rules of result recognition (diagnostics.md NAT-R), SC: shared diagnostic centres; RX, the
+ * national prescription rules of pharmacy.md.
  */
 public enum Pack {
-    SH, CQ, NN, NAT, CN, NATR, SC
+    SH, CQ, NN, NAT, CN, NATR, SC, RX
 }

@@ -64,6 +64,7 @@ public final class RuleCatalogue {
         all.add(new ReferralEvidencePolicy("CN-4", Pack.CN, Severity.INFO, Set.of(ReferralEvidencePolicy.Check.HOSPICE)));
         all.add(new TcmExpertDispatchPolicy());
         all.addAll(RecognitionRules.all());
+        all.addAll(PrescriptionRules.all());
         this.rules = List.copyOf(all);
         rules.forEach(r -> byId.put(r.id(), r));
     }

@@ -51,11 +51,12 @@ class ReferralCreation {
     private final ReferralAccess access;
     private final ReferralTransitions transitions;
     private final ReferralViews views;
+    private final ExtendedPrescriptionLimit extendedLimit;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of one use case, injected
     ReferralCreation(ReferralStore store, CriteriaStore criteria, RoutingPolicy routing, Directory directory,
                      ReferenceCheck references, CurrentUsers users, AuditTrail audit, Clock clock, ReferralAccess access,
-                     ReferralTransitions transitions, ReferralViews views) {
+                     ReferralTransitions transitions, ReferralViews views, ExtendedPrescriptionLimit extendedLimit) {
         this.store = store;
         this.criteria = criteria;
         this.routing = routing;
@@ -67,6 +68,7 @@ class ReferralCreation {
         this.access = access;
         this.transitions = transitions;
         this.views = views;
+        this.extendedLimit = extendedLimit;
     }
 
     /** The caller creates (and maybe submits) a referral from their side (Idempotency-Key: the shared filter). */
@@ -101,6 +103,7 @@ class ReferralCreation {
     /** Validates the command and builds the draft (nothing written yet). */
     private Referral draft(CreateReferral c, UUID from, String username, Instant now) {
         checkCommand(c, from);
+        extendedLimit.check(c, from);
         references.create(c, from);
         boolean toDesk = Boolean.TRUE.equals(c.toDesk());
         UUID consortium = c.consortiumId() != null ? c.consortiumId()
@@ -221,8 +224,8 @@ class ReferralCreation {
             optionalText(m.dose(), "medications.dose", 100);
             optionalText(m.frequency(), "medications.frequency", 100);
             optionalText(m.note(), "medications.note", 500);
-            if (m.days() != null && (m.days() < 1 || m.days() > 84)) {
-                throw new InvalidInputException("medications.days", ReferralError.INVALID_PRESCRIPTION_DAYS, m.days());
+            if (m.days() != null && m.days() < 1) {
+                throw new InvalidInputException("medications.days", ReferralError.INVALID_PRESCRIPTION_DAYS, m.days(), 1);
             }
         }
     }

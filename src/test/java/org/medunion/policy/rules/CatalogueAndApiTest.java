@@ -37,6 +37,9 @@ class CatalogueAndApiTest {
         for (int i = 1; i <= 8; i++) {
             expected.add("SC-" + i);
         }
+        for (int i = 1; i <= 18; i++) {
+            expected.add("RX-" + i);
+        }
         var catalogue = new RuleCatalogue();
         assertThat(catalogue.rules()).extracting(Rule::id).containsExactlyElementsOf(expected);
         catalogue.rules().forEach(r -> assertThat(r.clause()).as(r.id()).isNotBlank());
@@ -46,6 +49,8 @@ class CatalogueAndApiTest {
         assertThat(catalogue.rule("SH-3").orElseThrow().defaults()).containsEntry("max", "2");
         assertThat(catalogue.rule("SH-4").orElseThrow().defaults()).containsEntry("max", "3");
         assertThat(catalogue.rule("CQ-5").orElseThrow().defaults()).containsEntry("maxDays", "60");
+        assertThat(catalogue.rule("RX-6").orElseThrow().defaults()).containsEntry("maxDays", "84").containsEntry("normalDays", "28");
+        assertThat(catalogue.rule("RX-6").orElseThrow().clause()).contains("最长不超过12周");
     }
 
     @Test

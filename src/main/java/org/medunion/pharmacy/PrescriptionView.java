@@ -1,0 +1,27 @@
+package org.medunion.pharmacy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A prescription as the caller may see it (resident by ID and masked name only). */
+public record PrescriptionView(UUID id, String number, PrescriptionStatus status, UUID residentId, String residentName,
+                               UUID prescribingInstitutionId, String prescribingInstitutionName, String prescriber,
+                               UUID reviewingInstitutionId, String reviewingInstitutionName, boolean reviewedByCentre,
+                               EncounterType encounterType, String diagnosisCode, String diagnosisText, boolean chronic,
+                               boolean urgent, boolean longPrescription, int maxDays, String longPrescriptionRule,
+                               @Nullable String assessmentNote, boolean patientConfirmed, int validityDays,
+                               List<ItemView> items, List<PrescreenFinding> findings, int reviewRound, int overrides,
+                               @Nullable String overrideReason, @Nullable String reviewNote, @Nullable String returnReason,
+                               @Nullable String reviewedBy, @Nullable Instant reviewedAt, @Nullable Instant dueAt,
+                               UUID dispensingInstitutionId, String dispensingInstitutionName, boolean centralDistribution,
+                               boolean siteConfirmedByPatient, @Nullable String dispenseReason, @Nullable String dispenseNote,
+                               @Nullable String dispensedBy, @Nullable Instant dispensedAt, Instant submittedAt, long version,
+                               List<PrescriptionAction> allowedActions) {
+
+    public record ItemView(int line, String drugCode, String drugName, String strength, BigDecimal dose, String doseUnit,
+                           String route, String frequency, int daysSupply, @Nullable BigDecimal quantity) {
+    }
+}

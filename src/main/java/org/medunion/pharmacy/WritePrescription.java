@@ -1,0 +1,36 @@
+package org.medunion.pharmacy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A new prescription (or the fixed one on resubmission). Written and submitted to review at once (RX-8).
+ *
+ * @param chronic                 chronic-disease prescription; days beyond RX-1 need it and a {@code reason}
+ * @param reason                  why the quantity exceeds RX-1's days (处方管理办法 §19 "医师应当注明理由")
+ * @param assessmentNote          RX-6: the physician's assessment for a long prescription over 4 weeks
+ * @param patientConfirmed        RX-6: the patient confirmed (signed) the long prescription over 4 weeks
+ * @param validityDays            RX-2: days the prescription stays valid (null = the day issued)
+ * @param dispensingInstitutionId RX-15: the member the patient chose to collect at (null = the prescribing member)
+ * @param centralDistribution     RX-15: delivered by central distribution from the dispensing member
+ * @param siteConfirmedByPatient  the patient confirmed the dispensing site (required when it is not the prescriber's)
+ * @param guardianName            RX-13: online prescriptions for children under 6
+ */
+public record WritePrescription(@Nullable UUID residentId, @Nullable EncounterType encounterType, @Nullable String diagnosisCode,
+                                @Nullable String diagnosisText, @Nullable Boolean chronic, @Nullable Boolean urgent,
+                                @Nullable String reason, @Nullable String assessmentNote, @Nullable Boolean patientConfirmed,
+                                @Nullable Integer validityDays, @Nullable Boolean pregnant, @Nullable List<String> allergies,
+                                @Nullable UUID dispensingInstitutionId, @Nullable Boolean centralDistribution,
+                                @Nullable Boolean siteConfirmedByPatient, @Nullable String guardianName,
+                                @Nullable List<Item> items) {
+
+    /**
+     * One line: {@code dose} per administration in the drug's dose unit, {@code frequency} a code (QD, BID, TID, QID,
+     * QN, Q8H, Q12H, QW, ONCE, PRN), {@code daysSupply} the days this line covers.
+     */
+    public record Item(@Nullable String drugCode, @Nullable BigDecimal dose, @Nullable String doseUnit, @Nullable String route,
+                       @Nullable String frequency, @Nullable Integer daysSupply, @Nullable BigDecimal quantity) {
+    }
+}

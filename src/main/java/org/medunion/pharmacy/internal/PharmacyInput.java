@@ -1,0 +1,46 @@
+package org.medunion.pharmacy.internal;
+
+import org.jspecify.annotations.Nullable;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.TextRules;
+
+/** The pharmacy module's input checks: a missing or too long value is a 400 naming the field. */
+final class PharmacyInput {
+
+    private PharmacyInput() {
+    }
+
+    static String maskName(@Nullable String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        return name.charAt(0) + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
+    }
+
+    static @Nullable String trim(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static <T> T required(@Nullable T value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        return value;
+    }
+
+    static String requiredText(@Nullable String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        optionalText(value, field, max);
+        return value;
+    }
+
+    static void optionalText(@Nullable String value, String field, int max) {
+        if (value != null && value.strip().length() > max) {
+            throw new InvalidInputException(field, PharmacyError.TEXT_TOO_LONG, max);
+        }
+        TextRules.characters(value, field, TextRules.Kind.MULTILINE);
+    }
+
+}

@@ -1,0 +1,373 @@
+package org.medunion.pharmacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medunion.pharmacy.PharmacyFixture.body;
+import static org.medunion.pharmacy.PharmacyFixture.item;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.medunion.audit.AuditTrail;
+import org.medunion.identity.AccountManagement;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.support.Api;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The pharmacy module over HTTP (issue 16): each RX rule on both sides of its parameter, nothing written on a 422,
+ * the review state machine with illegal transitions, the pre-review centre's queue (RX-11), dispensing elsewhere
+ * (RX-15), access and audit (prescriptions are personal data).
+ */
+abstract class PharmacyContract {
+
+    private static final String RX = "/api/pharmacy/prescriptions";
+    private static final Map<Integer, PharmacyFixture> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    RegistryManagement registry;
+
+    @Autowired
+    ResidentsManagement residents;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    PharmacyFixture w() {
+        return SHARED.computeIfAbsent(port, p -> new PharmacyFixture(p, registry, residents, accounts));
+    }
+
+    private long written(UUID resident) {
+        return jdbc.sql("select count(*) from pharmacy_prescription where resident_id = ?").param(resident).query(Long.class).single();
+    }
+
+    /** 422 naming the rule and carrying its clause; nothing written for the resident. */
+    private void refused(Api.Response r, String ruleId, UUID resident, long before) {
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains(ruleId);
+        assertThat(written(resident)).isEqualTo(before);
+    }
+
+    private static List<String> ruleIds(Api.Response r) {
+        var out = new ArrayList<String>();
+        JsonNode v = r.json().get("violations");
+        if (v != null) {
+            v.forEach(x -> out.add(x.get("ruleId").asString()));
+        }
+        return out;
+    }
+
+    @Test
+    void RX1_sevenOutpatientDaysPassAndEightWithoutAReasonAreRefused() {
+        var w = w();
+        var api = w.as(w.gp);
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "J06.9", "", item("F0001", "5", "QD", 7))).status()).isEqualTo(201);
+        long before = written(w.resident);
+        var r = api.post(RX, body(w.resident, "OUTPATIENT", "J06.9", "", item("F0001", "5", "QD", 8)));
+        refused(r, "RX-1", w.resident, before);
+        assertThat(r.body()).contains("处方一般不得超过7日用量");
+    }
+
+    @Test
+    void RX1_threeEmergencyDaysPassAndFourAreRefused() {
+        var w = w();
+        var api = w.as(w.gp);
+        assertThat(api.post(RX, body(w.resident, "EMERGENCY", "J06.9", "", item("F0001", "5", "QD", 3))).status()).isEqualTo(201);
+        long before = written(w.resident);
+        refused(api.post(RX, body(w.resident, "EMERGENCY", "J06.9", "", item("F0001", "5", "QD", 4))), "RX-1", w.resident, before);
+    }
+
+    @Test
+    void RX2_threeDaysValidityPassAndFourAreRefused() {
+        var w = w();
+        var api = w.as(w.gp);
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "I10", "\"validityDays\":3", item("F0001", "5", "QD", 7))).status())
+                .isEqualTo(201);
+        long before = written(w.resident);
+        refused(api.post(RX, body(w.resident, "OUTPATIENT", "I10", "\"validityDays\":4", item("F0001", "5", "QD", 7))), "RX-2",
+                w.resident, before);
+    }
+
+    @Test
+    void RX3_fiveItemsPassSixAreRefusedAndDecoctionPiecesGoAlone() {
+        var w = w();
+        var api = w.as(w.gp);
+        String[] five = {item("F0001", "5", "QD", 7), item("F0034", "500", "BID", 7), item("F0059", "20", "QN", 7),
+                item("F0085", "20", "QD", 7), item("F0018", "25", "BID", 7)};
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "I10", "", five)).status()).isEqualTo(201);
+        long before = written(w.resident);
+        String[] six = java.util.Arrays.copyOf(five, 6);
+        six[5] = item("F0011", "80", "QD", 7);
+        refused(api.post(RX, body(w.resident, "OUTPATIENT", "I10", "", six)), "RX-3", w.resident, before);
+        refused(api.post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7), item("D0001", "15", "QD", 7))), "RX-3",
+                w.resident, before);
+    }
+
+    @Test
+    void RX4_narcoticLimitsByFormOnBothSides() {
+        var w = w();
+        var api = w.as(w.gp);
+        // other forms 3 days, controlled release 7 days, injections one dose (1 day)
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "R52", "", item("F0130", "10", "Q8H", 3))).status()).isEqualTo(201);
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "R52", "", item("F0129", "30", "Q12H", 7))).status()).isEqualTo(201);
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "R52", "", item("F0128", "10", "ONCE", 1))).status()).isEqualTo(201);
+        long before = written(w.resident);
+        refused(api.post(RX, body(w.resident, "OUTPATIENT", "R52", "", item("F0130", "10", "Q8H", 4))), "RX-4", w.resident, before);
+        refused(api.post(RX, body(w.resident, "OUTPATIENT", "R52", "\"reason\":\"癌痛\"", item("F0129", "30", "Q12H", 8))), "RX-4",
+                w.resident, before);
+        refused(api.post(RX, body(w.resident, "OUTPATIENT", "R52", "", item("F0128", "10", "ONCE", 2))), "RX-4", w.resident, before);
+    }
+
+    @Test
+    void RX5_longPrescriptionsOnlyForListedDiseasesAndEligibleDrugs() {
+        var w = w();
+        var api = w.as(w.gp);
+        long before = written(w.resident);
+        var antimicrobial = api.post(RX, body(w.resident, "OUTPATIENT", "I10", "\"chronic\":true,\"reason\":\"长期\"",
+                item("F0190", "0.5", "TID", 14)));
+        refused(antimicrobial, "RX-5", w.resident, before);
+        var notListed = api.post(RX, body(w.resident, "OUTPATIENT", "J06.9", "\"chronic\":true,\"reason\":\"长期\"",
+                item("F0001", "5", "QD", 14)));
+        refused(notListed, "RX-5", w.resident, before);
+    }
+
+    @Test
+    void RX6_twentyEightDaysPassAndTwentyNineNeedTheAssessmentAndTheConfirmation() {
+        var w = w();
+        var api = w.as(w.gp);
+        var ok = w.created(api.post(RX, w.hypertension(w.resident, 28, false)));
+        assertThat(ok.get("longPrescription").asBoolean()).isTrue();
+        long before = written(w.resident);
+        var r = api.post(RX, w.hypertension(w.resident, 29, false));
+        refused(r, "RX-6", w.resident, before);
+        assertThat(r.body()).contains("超过4周的长期处方");
+        assertThat(api.post(RX, w.hypertension(w.resident, 29, true)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void RX6_eightyFourDaysPassNationallyAndEightyFiveAreRefused() {
+        var w = w();
+        var api = w.as(w.gp);
+        var ok = w.created(api.post(RX, w.hypertension(w.resident, 84, true)));
+        assertThat(ok.get("maxDays").asInt()).isEqualTo(84);
+        assertThat(ok.get("longPrescriptionRule").asString()).isEqualTo("RX-6");
+        long before = written(w.resident);
+        var r = api.post(RX, w.hypertension(w.resident, 85, true));
+        refused(r, "RX-6", w.resident, before);
+        assertThat(ruleIds(r)).containsExactly("RX-6");
+    }
+
+    @Test
+    void CQ5_sixtyDaysPassInChongqingAndSixtyOneAreRefused() {
+        var w = w();
+        var api = w.as(w.cqGp);
+        var ok = w.created(api.post(RX, w.hypertension(w.cqResident, 60, true)));
+        assertThat(ok.get("maxDays").asInt()).isEqualTo(60);
+        assertThat(ok.get("longPrescriptionRule").asString()).isEqualTo("CQ-5");
+        long before = written(w.cqResident);
+        var r = api.post(RX, w.hypertension(w.cqResident, 61, true));
+        refused(r, "CQ-5", w.cqResident, before);
+        assertThat(r.body()).contains("不超过2个月用药量");
+    }
+
+    @Test
+    void RX13_onlinePrescriptionsCarryNoNarcotics() {
+        var w = w();
+        var api = w.as(w.gp);
+        assertThat(api.post(RX, body(w.resident, "INTERNET", "I10", "", item("F0001", "5", "QD", 7))).status()).isEqualTo(201);
+        long before = written(w.resident);
+        refused(api.post(RX, body(w.resident, "INTERNET", "R52", "", item("F0130", "10", "Q8H", 1))), "RX-13", w.resident, before);
+    }
+
+    @Test
+    void badInputIsA400NamingTheField() {
+        var w = w();
+        var api = w.as(w.gp);
+        long before = written(w.resident);
+        var unknownDrug = api.post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("X9999", "5", "QD", 7)));
+        assertThat(unknownDrug.status()).isEqualTo(400);
+        assertThat(unknownDrug.body()).contains("items.drugCode");
+        var badFrequency = api.post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "SOMETIMES", 7)));
+        assertThat(badFrequency.status()).isEqualTo(400);
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "hypertension", "", item("F0001", "5", "QD", 7))).status()).isEqualTo(400);
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "I10", "")).status()).isEqualTo(400);
+        assertThat(api.post(RX, "{\"residentId\":").status()).isEqualTo(400);
+        assertThat(written(w.resident)).isEqualTo(before);
+    }
+
+    @Test
+    void RX9_preScreenFindsDuplicationAndATcmWesternInteraction() {
+        var w = w();
+        var p = w.created(w.as(w.gp).post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7),
+                item("F0002", "30", "QD", 7), item("F0072", "2.5", "QD", 7), item("F0259", "10", "TID", 7))));
+        var categories = new ArrayList<String>();
+        var rules = new ArrayList<String>();
+        p.get("findings").forEach(f -> {
+            categories.add(f.get("category").asString());
+            rules.add(f.get("ruleId").asString());
+        });
+        assertThat(categories).contains("DUPLICATION", "INTERACTION");
+        assertThat(rules).contains("RX-12");
+        var clean = w.created(w.as(w.gp).post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7))));
+        assertThat(clean.get("findings").size()).isZero();
+    }
+
+    @Test
+    void RX11_aPrimarySitesPrescriptionIsInThePreReviewCentresQueueOnly() {
+        var w = w();
+        String id = w.inReview();
+        var view = w.as(w.gp).get(RX + "/" + id).json();
+        assertThat(view.get("reviewingInstitutionId").asString()).isEqualTo(w.lead.toString());
+        assertThat(view.get("reviewedByCentre").asBoolean()).isTrue();
+        assertThat(view.get("dueAt").isNull()).isFalse();
+        var queue = w.as(w.leadPharmacist).get("/api/pharmacy/review-queue");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.body()).contains(id);
+        assertThat(w.as(w.districtPharmacist).get("/api/pharmacy/review-queue").body()).doesNotContain(id);
+        assertThat(w.as(w.districtPharmacist).post(RX + "/" + id + "/approve", "{}").status()).isEqualTo(404);
+        assertThat(w.as(w.gp).post(RX + "/" + id + "/approve", "{}").status()).isEqualTo(403);
+        // a secondary hospital reviews its own prescriptions
+        var own = w.created(w.as(w.districtSpecialist).post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7))));
+        assertThat(own.get("reviewingInstitutionId").asString()).isEqualTo(w.district.toString());
+    }
+
+    @Test
+    void RX8_reviewStateMachineReturnFixApproveAndIllegalTransitions() {
+        var w = w();
+        String id = w.inReview();
+        var ph = w.as(w.leadPharmacist);
+        assertThat(ph.post(RX + "/" + id + "/return", "{}").status()).isEqualTo(400);
+        var returned = ph.post(RX + "/" + id + "/return", "{\"reason\":\"重复用药\"}");
+        assertThat(returned.status()).as(returned.body()).isEqualTo(200);
+        assertThat(returned.json().get("status").asString()).isEqualTo("RETURNED");
+        assertThat(ph.post(RX + "/" + id + "/approve", "{}").status()).isEqualTo(409);
+        var fixed = w.as(w.gp).post(RX + "/" + id + "/resubmit", body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7)));
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+        assertThat(fixed.json().get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(fixed.json().get("reviewRound").asInt()).isEqualTo(2);
+        assertThat(w.as(w.gp).post(RX + "/" + id + "/resubmit", body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7)))
+                .status()).isEqualTo(409);
+        var approved = ph.post(RX + "/" + id + "/approve", "{\"note\":\"注意监测血压\"}");
+        assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.json().get("reviewNote").asString()).isEqualTo("注意监测血压");
+        assertThat(ph.post(RX + "/" + id + "/approve", "{}").status()).isEqualTo(409);
+        assertThat(ph.post(RX + "/" + id + "/return", "{\"reason\":\"x\"}").status()).isEqualTo(409);
+        // dispensing before approval is illegal
+        String other = w.inReview();
+        assertThat(w.as(w.leadPharmacist).post(RX + "/" + other + "/dispense", "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void RX8_prescriberOverrideIsRecordedAndCounted() {
+        var w = w();
+        String id = w.inReview();
+        w.as(w.leadPharmacist).post(RX + "/" + id + "/return", "{\"reason\":\"剂量偏大\"}");
+        assertThat(w.as(w.gp).post(RX + "/" + id + "/override", "{}").status()).isEqualTo(400);
+        var o = w.as(w.gp).post(RX + "/" + id + "/override", "{\"reason\":\"患者既往耐受良好\"}");
+        assertThat(o.status()).as(o.body()).isEqualTo(200);
+        assertThat(o.json().get("overrides").asInt()).isEqualTo(1);
+        assertThat(o.json().get("overrideReason").asString()).isEqualTo("患者既往耐受良好");
+        assertThat(o.json().get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(w.as(w.gp).get("/api/pharmacy/statistics").json().get("overrides").asLong()).isPositive();
+    }
+
+    @Test
+    void RX15_dispensedAtAnotherMemberChosenAndConfirmedByThePatient() {
+        var w = w();
+        var api = w.as(w.gp);
+        String site = "\"dispensingInstitutionId\":\"%s\"".formatted(w.district);
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "I10", site, item("F0001", "5", "QD", 7))).status()).isEqualTo(400);
+        String foreign = "\"dispensingInstitutionId\":\"%s\",\"siteConfirmedByPatient\":true".formatted(w.cqPrimary);
+        assertThat(api.post(RX, body(w.resident, "OUTPATIENT", "I10", foreign, item("F0001", "5", "QD", 7))).status()).isEqualTo(400);
+        var p = w.created(api.post(RX, body(w.resident, "OUTPATIENT", "I10", site + ",\"siteConfirmedByPatient\":true",
+                item("F0001", "5", "QD", 7))));
+        String id = p.get("id").asString();
+        assertThat(w.as(w.districtPharmacist).get(RX + "/" + id).status()).isEqualTo(404);
+        w.as(w.leadPharmacist).post(RX + "/" + id + "/approve", "{}");
+        assertThat(w.as(w.districtPharmacist).get("/api/pharmacy/dispensing").body()).contains(id);
+        assertThat(w.as(w.leadPharmacist).post(RX + "/" + id + "/dispense", "{}").status()).isEqualTo(403);
+        assertThat(w.as(w.districtPharmacist).post(RX + "/" + id + "/not-dispensed", "{}").status()).isEqualTo(400);
+        var partial = w.as(w.districtPharmacist).post(RX + "/" + id + "/dispense-partial", "{\"reason\":\"OUT_OF_STOCK\"}");
+        assertThat(partial.json().get("status").asString()).isEqualTo("PARTIALLY_DISPENSED");
+        var done = w.as(w.districtPharmacist).post(RX + "/" + id + "/dispense", "{}");
+        assertThat(done.json().get("status").asString()).isEqualTo("DISPENSED");
+        assertThat(w.as(w.gp).get(RX + "/" + id).json().get("status").asString()).isEqualTo("DISPENSED");
+        assertThat(w.as(w.districtPharmacist).post(RX + "/" + id + "/dispense", "{}").status()).isEqualTo(409);
+        assertThat(audit.search(AuditTrail.AuditQuery.forObject("Prescription", id)).size()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void RX15_thePatientsChangeOfSiteIsConfirmedAndAudited() {
+        var w = w();
+        String id = w.inReview();
+        var api = w.as(w.gp);
+        String path = RX + "/" + id + "/dispensing-site";
+        assertThat(api.post(path, "{\"institutionId\":\"%s\"}".formatted(w.district)).status()).isEqualTo(400);
+        var moved = api.post(path,
+                "{\"institutionId\":\"%s\",\"confirmedByPatient\":true,\"centralDistribution\":true}".formatted(w.district));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("centralDistribution").asBoolean()).isTrue();
+        assertThat(audit.search(AuditTrail.AuditQuery.forObject("Prescription", id)).stream()
+                .anyMatch(e -> String.valueOf(e.detail()).contains("DISPENSING_SITE"))).isTrue();
+    }
+
+    @Test
+    void sideDoorsSeeNothing() {
+        var w = w();
+        String id = w.inReview();
+        assertThat(w.as(w.outsiderGp).get(RX + "/" + id).status()).isEqualTo(404);
+        assertThat(w.as(w.outsiderPharmacist).get(RX + "/" + id).status()).isEqualTo(404);
+        assertThat(w.as(w.outsiderPharmacist).post(RX + "/" + id + "/approve", "{}").status()).isEqualTo(404);
+        assertThat(w.as(w.gp).get(RX + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(w.as(w.outsiderGp).get(RX).body()).doesNotContain(id);
+        assertThat(w.as(w.cqGp).get(RX).body()).doesNotContain(id);
+        // naming a resident without a care relationship is refused like an unknown resident, and nothing is written
+        long before = written(w.stranger);
+        assertThat(w.as(w.gp).post(RX, body(w.stranger, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7))).status()).isEqualTo(404);
+        assertThat(w.as(w.gp).post(RX, body(UUID.randomUUID(), "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7))).status())
+                .isEqualTo(404);
+        assertThat(written(w.stranger)).isEqualTo(before);
+        // pharmacists do not prescribe
+        assertThat(w.as(w.leadPharmacist).post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7))).status())
+                .isEqualTo(403);
+        // reads are audited with the resident as subject
+        w.as(w.gp).get(RX + "/" + id);
+        assertThat(audit.search(AuditTrail.AuditQuery.forObject("Prescription", id)).stream()
+                .anyMatch(e -> e.action() == org.medunion.audit.AuditAction.READ)).isTrue();
+    }
+
+    @Test
+    void RX14_catalogueMappingCoverageShowsTheUnmappedItems() {
+        var w = w();
+        var api = w.as(w.gp);
+        var cov = api.put("/api/pharmacy/catalogues/" + w.primary, """
+                [{"localCode":"A01","localName":"络活喜 5mg","formularyCode":"F0001"},
+                 {"localCode":"A02","localName":"拜新同 30mg","formularyCode":"F0002"},
+                 {"localCode":"A03","localName":"自制合剂","formularyCode":null}]""");
+        assertThat(cov.status()).as(cov.body()).isEqualTo(200);
+        assertThat(cov.json().get("mapped").asInt()).isEqualTo(2);
+        assertThat(cov.json().get("belowTarget").asBoolean()).isTrue();
+        assertThat(cov.json().get("unmapped").get(0).get("localCode").asString()).isEqualTo("A03");
+        assertThat(api.put("/api/pharmacy/catalogues/" + w.district, "[{\"localCode\":\"B\",\"localName\":\"x\"}]").status())
+                .isEqualTo(403);
+        assertThat(
+                api.put("/api/pharmacy/catalogues/" + w.primary, "[{\"localCode\":\"B\",\"localName\":\"x\",\"formularyCode\":\"NOPE\"}]")
+                        .status())
+                .isEqualTo(400);
+        assertThat(w.as(w.gp).get("/api/pharmacy/formulary?q=氨氯地平").body()).contains("F0001");
+    }
+}

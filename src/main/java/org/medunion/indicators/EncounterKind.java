@@ -2,6 +2,7 @@ package org.medunion.indicators;
 
 /** What an encounter fact records. */
 public enum EncounterKind {
+
     /** 门诊 — an outpatient visit, counted on its visit day. */
     OUTPATIENT,
     /** 急诊 — an emergency visit, counted with outpatient visits (I-1, I-4). */

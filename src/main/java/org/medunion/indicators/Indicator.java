@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The indicators this module computes (indicators.md), with the NN-9 parameter that sets a target for them, if any.
  */
 public enum Indicator {
+
     /** 基层诊疗量占比: visits at primary institutions ÷ all visits. Target is relative to a 2022 baseline (none here). */
     I_1("I-1", null, null),
     /** 门诊人次数与出院人次数比 (lead hospital): visits ÷ discharges, ≤ target. */
@@ -21,6 +22,7 @@ public enum Indicator {
 
     /** How a value meets its target. */
     public enum Comparison {
+
         AT_MOST, AT_LEAST, BELOW;
 
         public boolean met(double value, double target) {

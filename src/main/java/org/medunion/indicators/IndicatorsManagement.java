@@ -2,6 +2,7 @@ package org.medunion.indicators;
 
 import java.time.Year;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The indicators module's facade. Ingest is open to the institution's own users and to the integrator of its
@@ -14,7 +15,7 @@ public interface IndicatorsManagement {
     IngestReport ingest(List<EncounterRecord> records);
 
     /** JSON rows as sent (property → value), validated field by field; all-or-nothing. */
-    IngestReport ingestRows(List<java.util.Map<String, Object>> rows);
+    IngestReport ingestRows(List<Map<String, Object>> rows);
 
     /** A CSV file per docs/indicators.md; all-or-nothing. */
     IngestReport ingestCsv(String csv);

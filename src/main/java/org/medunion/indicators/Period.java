@@ -1,9 +1,11 @@
 package org.medunion.indicators;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.regex.Pattern;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A half-open period [start, end) of local days in the jurisdiction's time zone (Asia/Shanghai).
@@ -18,7 +20,7 @@ public record Period(String label, LocalDate start, LocalDate end) {
 
     /** The period a label names, or empty when it names none. */
     public static Optional<Period> parse(String label) {
-        String s = label.strip().toUpperCase(java.util.Locale.ROOT);
+        String s = label.strip().toUpperCase(Locale.ROOT);
         try {
             if (MONTH.matcher(s).matches()) {
                 return Optional.of(month(YearMonth.parse(s)));
@@ -33,7 +35,7 @@ public record Period(String label, LocalDate start, LocalDate end) {
                 LocalDate start = LocalDate.of(Integer.parseInt(s), 1, 1);
                 return Optional.of(new Period(s, start, start.plusYears(1)));
             }
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             // falls through to the error below
         }
         return Optional.empty();

@@ -1,12 +1,15 @@
 package org.medunion.demo.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.medunion.demo.DemoCityLoaded;
 import org.medunion.indicators.EncounterKind;
@@ -20,9 +23,12 @@ import org.medunion.registry.MembershipView;
 import org.medunion.registry.unscoped.CityWideRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A year of synthetic encounters (issue 17) for two regional consortia of the demo city, loaded through the
@@ -36,21 +42,21 @@ class DemoEncounters {
 
     private static final Logger log = LoggerFactory.getLogger(DemoEncounters.class);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final int MEMBERS_PER_CONSORTIUM = 4;
+    private static final int MEMBERS_PER_CONSORTIUM = 2;
 
     private final EncounterBackfill backfill;
     private final CityWideRegistry city;
     private final Clock clock;
 
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
     DemoEncounters(EncounterBackfill backfill, CityWideRegistry city, Clock clock,
-                   org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                   PlatformTransactionManager transactionManager) {
         this.backfill = backfill;
         this.city = city;
         this.clock = clock;
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** After the city's transaction committed, in a transaction of its own: a failure here keeps the city. */
@@ -64,10 +70,10 @@ class DemoEncounters {
             loaded.consortia().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("sh.") && e.getKey().endsWith(".regional")
                             && !e.getValue().equals(loaded.officeConsortium()))
-                    .sorted(java.util.Map.Entry.comparingByKey()).findFirst()
+                    .sorted(Map.Entry.comparingByKey()).findFirst()
                     .flatMap(e -> all.stream().filter(c -> c.id().equals(e.getValue())).findFirst())
                     .ifPresent(consortia::add);
-            var institutions = new java.util.HashMap<InstitutionId, InstitutionView>();
+            var institutions = new HashMap<InstitutionId, InstitutionView>();
             city.allInstitutions().forEach(i -> institutions.put(i.id(), i));
             var records = new ArrayList<EncounterRecord>();
             LocalDate today = LocalDate.now(clock);
@@ -89,7 +95,7 @@ class DemoEncounters {
         }
     }
 
-    private static void generate(ConsortiumView consortium, java.util.Map<InstitutionId, InstitutionView> institutions,
+    private static void generate(ConsortiumView consortium, Map<InstitutionId, InstitutionView> institutions,
                                  LocalDate from, LocalDate to, int level4Every, Random random, List<EncounterRecord> out) {
         List<MembershipView> members = consortium.members().stream().filter(m -> m.endDate() == null)
                 .sorted(Comparator.comparing((MembershipView m) -> m.role() != MembershipRole.LEAD))
@@ -106,7 +112,7 @@ class DemoEncounters {
             for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
                 double season = 1 + 0.25 * Math.cos(2 * Math.PI * (day.getDayOfYear() - 15) / 365.0)
                         - (day.getMonthValue() == 2 && day.getDayOfMonth() < 15 ? 0.35 : 0);
-                int visits = (int) Math.round((hospital ? 12 : 6) * season + random.nextGaussian());
+                int visits = (int) Math.round((hospital ? 6 : 4) * season + random.nextGaussian());
                 for (int v = 0; v < visits; v++) {
                     var at = day.atTime(8 + random.nextInt(10), random.nextInt(60)).atZone(ZONE).toInstant();
                     out.add(new EncounterRecord("demo-" + tag + "-" + (seq++), m.institutionId(),
@@ -125,7 +131,7 @@ class DemoEncounters {
                     if (random.nextDouble() < 0.7) {
                         levels.add(++operations % level4Every == 0 ? 4 : 1 + random.nextInt(3));
                     }
-                    BigDecimal weight = BigDecimal.valueOf(0.6 + random.nextDouble() * 1.2).setScale(2, java.math.RoundingMode.HALF_UP);
+                    BigDecimal weight = BigDecimal.valueOf(0.6 + random.nextDouble() * 1.2).setScale(2, RoundingMode.HALF_UP);
                     out.add(new EncounterRecord("demo-" + tag + "-" + (seq++), m.institutionId(), EncounterKind.INPATIENT,
                             discharged, admitted, null, "I63.9", weight, levels));
                 }

@@ -5,14 +5,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -78,7 +81,7 @@ class EncounterIngest {
     @Transactional
     IngestReport ingest(CurrentUser caller, List<EncounterRecord> records, List<Integer> rowNumbers, List<RowError> parseErrors) {
         var errors = new ArrayList<>(parseErrors);
-        var institutions = new HashMap<UUID, java.util.Optional<InstitutionView>>();
+        var institutions = new HashMap<UUID, Optional<InstitutionView>>();
         var seen = new HashSet<String>();
         var facts = new ArrayList<Fact>();
         Instant now = clock.instant();
@@ -88,7 +91,7 @@ class EncounterIngest {
             UUID inst = r.institution().value();
             InstitutionView view = institutions.computeIfAbsent(inst,
                     id -> registry.institutionEntry(new InstitutionId(id))).orElse(null);
-            mayRead(caller, inst, view);
+            maySubmit(caller, inst, view);
             int before = errors.size();
             if (view == null) {
                 errors.add(new RowError(row, "institutionId", "unknown"));
@@ -104,43 +107,48 @@ class EncounterIngest {
             if (r.principalDiagnosis() != null && !ICD10.matcher(r.principalDiagnosis()).matches()) {
                 errors.add(new RowError(row, "principalDiagnosis", "format"));
             }
-            if (r.kind() == EncounterKind.INPATIENT) {
-                if (r.admittedAt() == null) {
-                    errors.add(new RowError(row, "admittedAt", "required"));
-                } else if (r.admittedAt().isAfter(r.occurredAt())) {
-                    errors.add(new RowError(row, "admittedAt", "order"));
-                }
-                if (r.drgWeight() != null && (r.drgWeight().signum() <= 0 || r.drgWeight().compareTo(MAX_WEIGHT) > 0)) {
-                    errors.add(new RowError(row, "drgWeight", "range"));
-                }
-                if (r.operationLevels().stream().anyMatch(l -> l < 1 || l > 4)) {
-                    errors.add(new RowError(row, "operationLevels", "range"));
-                }
-            } else {
-                if (r.admittedAt() != null) {
-                    errors.add(new RowError(row, "admittedAt", "notAllowed"));
-                }
-                if (r.drgWeight() != null) {
-                    errors.add(new RowError(row, "drgWeight", "notAllowed"));
-                }
-                if (!r.operationLevels().isEmpty()) {
-                    errors.add(new RowError(row, "operationLevels", "notAllowed"));
-                }
-            }
+            checkKind(r, row, errors);
             if (errors.size() == before) {
                 facts.add(fact(r));
             }
         }
         int rows = records.size() + (int) parseErrors.stream().map(RowError::row).distinct().count();
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparingInt(RowError::row));
+            errors.sort(Comparator.comparingInt(RowError::row));
             return new IngestReport(IndicatorsError.ROWS_REJECTED.code(), rows, 0, 0, 0, 0, errors);
         }
         return write(facts, institutions, now);
     }
 
+    /** Admission, operations and DRG weight belong to inpatient stays only. */
+    private static void checkKind(EncounterRecord r, int row, List<RowError> errors) {
+        if (r.kind() == EncounterKind.INPATIENT) {
+            if (r.admittedAt() == null) {
+                errors.add(new RowError(row, "admittedAt", "required"));
+            } else if (r.admittedAt().isAfter(r.occurredAt())) {
+                errors.add(new RowError(row, "admittedAt", "order"));
+            }
+            if (r.drgWeight() != null && (r.drgWeight().signum() <= 0 || r.drgWeight().compareTo(MAX_WEIGHT) > 0)) {
+                errors.add(new RowError(row, "drgWeight", "range"));
+            }
+            if (r.operationLevels().stream().anyMatch(l -> l < 1 || l > 4)) {
+                errors.add(new RowError(row, "operationLevels", "range"));
+            }
+        } else {
+            if (r.admittedAt() != null) {
+                errors.add(new RowError(row, "admittedAt", "notAllowed"));
+            }
+            if (r.drgWeight() != null) {
+                errors.add(new RowError(row, "drgWeight", "notAllowed"));
+            }
+            if (!r.operationLevels().isEmpty()) {
+                errors.add(new RowError(row, "operationLevels", "notAllowed"));
+            }
+        }
+    }
+
     /** The institution's own users, or the integrator of a jurisdiction covering it; else 403 for the whole batch. */
-    private static void mayRead(CurrentUser caller, UUID institution, @Nullable InstitutionView view) {
+    private static void maySubmit(CurrentUser caller, UUID institution, @Nullable InstitutionView view) {
         var scope = caller.scope();
         boolean own = scope.type() == ScopeType.INSTITUTION && institution.equals(scope.referenceId())
                 && caller.role() != Role.AUDITOR && caller.role() != Role.SECURITY_ADMIN;
@@ -169,7 +177,7 @@ class EncounterIngest {
         return t.atZone(EncounterParsing.ZONE).toLocalDate();
     }
 
-    private IngestReport write(List<Fact> facts, Map<UUID, java.util.Optional<InstitutionView>> institutions, Instant now) {
+    private IngestReport write(List<Fact> facts, Map<UUID, Optional<InstitutionView>> institutions, Instant now) {
         Map<String, Existing> existing = existing(facts);
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
@@ -178,14 +186,14 @@ class EncounterIngest {
         for (Fact f : facts) {
             Existing old = existing.get(f.institution() + "|" + f.source());
             if (old == null) {
-                inserts.add(new Object[]{UUID.randomUUID(), f.institution(), f.source(), f.kind().name(), ts(f.occurredAt()),
+                inserts.add(new Object[] {UUID.randomUUID(), f.institution(), f.source(), f.kind().name(), ts(f.occurredAt()),
                         f.day(), ts(f.admittedAt()), f.bedDays(), f.operations(), f.level4(), f.drgWeight(), f.diagnosis(),
                         f.resident(), 1, ts(now)});
                 days.add(new DayKey(f.institution(), f.day()));
             } else if (old.fact().sameAs(f)) {
                 unchanged++;
             } else {
-                updates.add(new Object[]{f.kind().name(), ts(f.occurredAt()), f.day(), ts(f.admittedAt()), f.bedDays(),
+                updates.add(new Object[] {f.kind().name(), ts(f.occurredAt()), f.day(), ts(f.admittedAt()), f.bedDays(),
                         f.operations(), f.level4(), f.drgWeight(), f.diagnosis(), f.resident(), old.revision() + 1, ts(now),
                         old.id()});
                 days.add(new DayKey(f.institution(), old.fact().day()));
@@ -223,8 +231,8 @@ class EncounterIngest {
         var deletes = new ArrayList<Object[]>();
         var inserts = new ArrayList<Object[]>();
         for (DayKey d : days) {
-            deletes.add(new Object[]{d.institution(), d.day()});
-            inserts.add(new Object[]{d.institution(), d.day(), primary.getOrDefault(d.institution(), false), ts(now),
+            deletes.add(new Object[] {d.institution(), d.day()});
+            inserts.add(new Object[] {d.institution(), d.day(), primary.getOrDefault(d.institution(), false), ts(now),
                     d.institution(), d.day()});
         }
         template.batchUpdate("delete from indicators_day where institution_id = ? and local_day = ?", deletes);
@@ -249,9 +257,9 @@ class EncounterIngest {
             for (int from = 0; from < sources.size(); from += 500) {
                 var chunk = sources.subList(from, Math.min(sources.size(), from + 500));
                 jdbc.sql("""
-                                select id, source_record_id, kind, occurred_at, local_day, admitted_at, bed_days, operations,
-                                       level4_operations, drg_weight, principal_diagnosis, resident_id, revision
-                                from indicators_encounter where institution_id = :inst and source_record_id in (:sources)""")
+                        select id, source_record_id, kind, occurred_at, local_day, admitted_at, bed_days, operations,
+                               level4_operations, drg_weight, principal_diagnosis, resident_id, revision
+                        from indicators_encounter where institution_id = :inst and source_record_id in (:sources)""")
                         .param("inst", inst).param("sources", chunk)
                         .query((rs, n) -> {
                             Timestamp admitted = rs.getTimestamp("admitted_at");
@@ -270,6 +278,6 @@ class EncounterIngest {
     }
 
     private static java.time.@Nullable OffsetDateTime ts(@Nullable Instant t) {
-        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 }

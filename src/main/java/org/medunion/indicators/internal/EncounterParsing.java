@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,7 @@ final class EncounterParsing {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** JSON property → CSV column (docs/indicators.md). */
-    static final Map<String, String> COLUMNS = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of(
+    static final Map<String, String> COLUMNS = Collections.unmodifiableMap(new LinkedHashMap<>(Map.of(
             "sourceRecordId", "source_record_id", "institutionId", "institution_id", "kind", "kind",
             "occurredAt", "occurred_at", "admittedAt", "admitted_at", "residentId", "resident_id",
             "principalDiagnosis", "principal_diagnosis", "drgWeight", "drg_weight", "operationLevels", "operation_levels")));
@@ -65,6 +67,7 @@ final class EncounterParsing {
     }
 
     private static final class Fields {
+
         private final int row;
         private final Map<String, @Nullable Object> raw;
         private final boolean csvNames;
@@ -81,7 +84,8 @@ final class EncounterParsing {
             return csvNames ? COLUMNS.getOrDefault(property, property) : property;
         }
 
-        @Nullable Object rawValue(String property) {
+        @Nullable
+        Object rawValue(String property) {
             Object v = raw.get(name(property));
             if (v instanceof String s && s.isBlank()) {
                 return null;
@@ -89,12 +93,14 @@ final class EncounterParsing {
             return v;
         }
 
-        @Nullable String optional(String property) {
+        @Nullable
+        String optional(String property) {
             Object v = rawValue(property);
             return v == null ? null : v.toString().strip();
         }
 
-        @Nullable String required(String property) {
+        @Nullable
+        String required(String property) {
             String v = optional(property);
             if (v == null) {
                 errors.add(new RowError(row, name(property), "required"));
@@ -102,7 +108,8 @@ final class EncounterParsing {
             return v;
         }
 
-        @Nullable UUID uuid(String property, boolean required) {
+        @Nullable
+        UUID uuid(String property, boolean required) {
             String v = required ? required(property) : optional(property);
             if (v == null) {
                 return null;
@@ -115,7 +122,8 @@ final class EncounterParsing {
             }
         }
 
-        @Nullable EncounterKind kind() {
+        @Nullable
+        EncounterKind kind() {
             String v = required("kind");
             if (v == null) {
                 return null;
@@ -128,7 +136,8 @@ final class EncounterParsing {
             }
         }
 
-        @Nullable Instant time(String property, boolean required) {
+        @Nullable
+        Instant time(String property, boolean required) {
             String v = required ? required(property) : optional(property);
             if (v == null) {
                 return null;
@@ -145,7 +154,8 @@ final class EncounterParsing {
             }
         }
 
-        @Nullable BigDecimal decimal(String property) {
+        @Nullable
+        BigDecimal decimal(String property) {
             String v = optional(property);
             if (v == null) {
                 return null;

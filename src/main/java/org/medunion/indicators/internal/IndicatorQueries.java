@@ -5,8 +5,10 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.medunion.indicators.EncounterKind;
 import org.medunion.indicators.EncounterRow;
@@ -39,6 +41,7 @@ class IndicatorQueries {
 
     record Sums(long visits, long primaryVisits, long discharges, long bedDays, long operations, long level4,
                 BigDecimal drgWeight, long drgDischarges, @Nullable Instant computedAt) {
+
         static final Sums NONE = new Sums(0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, null);
     }
 
@@ -62,11 +65,11 @@ class IndicatorQueries {
         var params = new ArrayList<Object>();
         spanClause(spans, "local_day", where, params);
         return jdbc.sql("""
-                        select coalesce(sum(visits), 0) v, coalesce(sum(case when primary_care then visits else 0 end), 0) pv,
-                               coalesce(sum(discharges), 0) d, coalesce(sum(bed_days), 0) bd, coalesce(sum(operations), 0) o,
-                               coalesce(sum(level4_operations), 0) o4, coalesce(sum(drg_weight_sum), 0) w,
-                               coalesce(sum(drg_discharges), 0) wd, max(computed_at) c
-                        from indicators_day where (""" + where + ")" + (hospitalsOnly ? " and primary_care = false" : ""))
+                select coalesce(sum(visits), 0) v, coalesce(sum(case when primary_care then visits else 0 end), 0) pv,
+                       coalesce(sum(discharges), 0) d, coalesce(sum(bed_days), 0) bd, coalesce(sum(operations), 0) o,
+                       coalesce(sum(level4_operations), 0) o4, coalesce(sum(drg_weight_sum), 0) w,
+                       coalesce(sum(drg_discharges), 0) wd, max(computed_at) c
+                from indicators_day where (""" + where + ")" + (hospitalsOnly ? " and primary_care = false" : ""))
                 .params(params)
                 .query((rs, n) -> {
                     Timestamp c = rs.getTimestamp("c");
@@ -139,7 +142,7 @@ class IndicatorQueries {
     }
 
     List<EncounterRow> encounters(Indicator indicator, Resolved subject, int limit,
-                                  java.util.function.Function<UUID, String> names) {
+                                  Function<UUID, String> names) {
         List<Span> spans = spansFor(indicator, subject);
         if (spans.isEmpty()) {
             return List.of();
@@ -155,12 +158,12 @@ class IndicatorQueries {
             case I_7 -> "kind = 'INPATIENT' and drg_weight is not null";
         };
         String hospitals = hospitalsOnly(indicator, subject) ? """
-                 and exists (select 1 from indicators_day d where d.institution_id = e.institution_id
-                 and d.local_day = e.local_day and d.primary_care = false)""" : "";
+                and exists (select 1 from indicators_day d where d.institution_id = e.institution_id
+                and d.local_day = e.local_day and d.primary_care = false)""" : "";
         params.add(Math.max(1, Math.min(limit, 1000)));
-        var names2 = new java.util.HashMap<UUID, String>();
+        var names2 = new HashMap<UUID, String>();
         return jdbc.sql("select * from indicators_encounter e where (" + where + ") and " + kind + hospitals
-                        + " order by occurred_at desc, source_record_id limit ?")
+                + " order by occurred_at desc, source_record_id limit ?")
                 .params(params)
                 .query((rs, n) -> {
                     UUID inst = rs.getObject("institution_id", UUID.class);

@@ -3,6 +3,7 @@ package org.medunion.indicators.internal;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.medunion.indicators.EncounterRecord;
 import org.medunion.indicators.EncounterRow;
 import org.medunion.indicators.Indicator;
 import org.medunion.indicators.IndicatorValue;
-import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.IndicatorsError;
+import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.IngestReport;
 import org.medunion.indicators.IngestReport.RowError;
 import org.medunion.indicators.Level;
@@ -122,7 +123,7 @@ class IndicatorsService implements IndicatorsManagement {
     public List<IndicatorValue> values(Level level, String subject, String period) {
         Period p = period(period);
         var resolved = subjects.resolve(users.require(), level, subject, p);
-        return java.util.Arrays.stream(Indicator.values()).map(i -> queries.value(i, resolved, p)).toList();
+        return Arrays.stream(Indicator.values()).map(i -> queries.value(i, resolved, p)).toList();
     }
 
     @Override
@@ -146,7 +147,7 @@ class IndicatorsService implements IndicatorsManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited, and the audit chain locks its head
     public List<EncounterRow> encounters(Indicator indicator, Level level, String subject, String period, int limit) {
         Period p = period(period);
         var resolved = subjects.resolve(users.require(), level, subject, p);

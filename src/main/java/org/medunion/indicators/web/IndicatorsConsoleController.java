@@ -4,17 +4,22 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
+import org.medunion.indicators.EncounterRow;
 import org.medunion.indicators.Indicator;
 import org.medunion.indicators.IndicatorValue;
 import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.Level;
+import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.MembershipRole;
@@ -50,7 +55,7 @@ class IndicatorsConsoleController {
     }
 
     /** A drill-down row with its local time. */
-    record Line(org.medunion.indicators.EncounterRow row, String at) {
+    record Line(EncounterRow row, String at) {
     }
 
     /** One choice of the subject list: {@code key} is {@code LEVEL:subject}. */
@@ -71,7 +76,7 @@ class IndicatorsConsoleController {
         model.addAttribute("chosen", chosen);
         Indicator trendIndicator = IndicatorsController.indicator(trend);
         model.addAttribute("trendIndicator", trendIndicator.id());
-        model.addAttribute("indicatorIds", java.util.Arrays.stream(Indicator.values()).map(Indicator::id).toList());
+        model.addAttribute("indicatorIds", Arrays.stream(Indicator.values()).map(Indicator::id).toList());
         if (chosen != null) {
             List<IndicatorValue> values = indicators.values(chosen.level(), chosen.subject(), month);
             model.addAttribute("values", values);
@@ -91,8 +96,8 @@ class IndicatorsConsoleController {
         Indicator i = IndicatorsController.indicator(indicator);
         Level l = IndicatorsController.level(level);
         model.addAttribute("value", indicators.value(i, l, subject, period));
-        var zone = java.time.ZoneId.of("Asia/Shanghai");
-        var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        var zone = ZoneId.of("Asia/Shanghai");
+        var format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         model.addAttribute("rows", indicators.encounters(i, l, subject, period, 200).stream()
                 .map(r -> new Line(r, format.format(r.occurredAt().atZone(zone)))).toList());
         return "indicators/encounters";
@@ -106,7 +111,7 @@ class IndicatorsConsoleController {
             registry.consortia().stream().filter(ConsortiumView::active)
                     .forEach(c -> out.add(consortium(c)));
         } else if (me.scope().type() == ScopeType.CONSORTIUM && me.scope().referenceId() != null) {
-            registry.consortiumEntry(new org.medunion.registry.ConsortiumId(me.scope().referenceId()))
+            registry.consortiumEntry(new ConsortiumId(me.scope().referenceId()))
                     .ifPresent(c -> out.add(consortium(c)));
         } else if (me.scope().type() == ScopeType.INSTITUTION && me.scope().referenceId() != null) {
             InstitutionId own = new InstitutionId(me.scope().referenceId());
@@ -114,8 +119,8 @@ class IndicatorsConsoleController {
                     .filter(c -> c.members().stream().anyMatch(m -> m.role() == MembershipRole.LEAD
                             && m.institutionId().equals(own) && m.endDate() == null))
                     .forEach(c -> out.add(consortium(c)));
-            registry.institutionEntry(own).ifPresent(i ->
-                    out.add(new Choice("INSTITUTION:" + own.value(), Level.INSTITUTION, own.value().toString(), i.name())));
+            registry.institutionEntry(own)
+                    .ifPresent(i -> out.add(new Choice("INSTITUTION:" + own.value(), Level.INSTITUTION, own.value().toString(), i.name())));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Year;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.medunion.indicators.EncounterRow;
 import org.medunion.indicators.Indicator;
@@ -82,7 +83,7 @@ class IndicatorsController {
 
     static Level level(String level) {
         try {
-            return Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
+            return Level.valueOf(level.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("level", IndicatorsError.INVALID_LEVEL, level);
         }

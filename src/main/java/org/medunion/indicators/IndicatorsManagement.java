@@ -1,0 +1,33 @@
+package org.medunion.indicators;
+
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The indicators module's facade. Ingest is open to the institution's own users and to the integrator of its
+ * jurisdiction; values and drill-downs to whoever's scope covers the subject (planner: jurisdiction, office: its
+ * consortium, an institution: itself and, for a lead hospital, its consortium).
+ */
+public interface IndicatorsManagement {
+
+    /** Validates every record; writes all of them and recomputes the touched days, or nothing. */
+    IngestReport ingest(List<EncounterRecord> records);
+
+    /** JSON rows as sent (property → value), validated field by field; all-or-nothing. */
+    IngestReport ingestRows(List<Map<String, Object>> rows);
+
+    /** A CSV file per docs/indicators.md; all-or-nothing. */
+    IngestReport ingestCsv(String csv);
+
+    /** Every indicator of the subject for the period. */
+    List<IndicatorValue> values(Level level, String subject, String period);
+
+    IndicatorValue value(Indicator indicator, Level level, String subject, String period);
+
+    /** The twelve months of a year. */
+    List<IndicatorValue> trend(Indicator indicator, Level level, String subject, Year year);
+
+    /** The encounter facts behind a value (audited, resident masked), newest first, at most {@code limit}. */
+    List<EncounterRow> encounters(Indicator indicator, Level level, String subject, String period, int limit);
+}

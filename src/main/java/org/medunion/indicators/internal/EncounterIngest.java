@@ -1,0 +1,283 @@
+package org.medunion.indicators.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.Role;
+import org.medunion.identity.ScopeType;
+import org.medunion.indicators.EncounterKind;
+import org.medunion.indicators.EncounterRecord;
+import org.medunion.indicators.IndicatorsError;
+import org.medunion.indicators.IngestReport;
+import org.medunion.indicators.IngestReport.RowError;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.RegistryDirectory;
+import org.medunion.shared.ForbiddenException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Validates a batch of encounter records, writes them (new, corrected or unchanged by institution and source record
+ * id) and recomputes the day rollup of every (institution, day) touched — old and new day of a correction — in the
+ * same transaction. All-or-nothing: one rejected row and nothing is written.
+ */
+@Component
+class EncounterIngest {
+
+    private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
+    private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}[0-9A-Z.+]{0,8}");
+    private static final BigDecimal MAX_WEIGHT = new BigDecimal("100");
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final RegistryDirectory registry;
+    private final Clock clock;
+
+    EncounterIngest(JdbcClient jdbc, JdbcTemplate template, RegistryDirectory registry, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** The facts of one record as stored. */
+    private record Fact(UUID institution, String source, EncounterKind kind, Instant occurredAt, LocalDate day,
+                        @Nullable Instant admittedAt, int bedDays, int operations, int level4,
+                        @Nullable BigDecimal drgWeight, @Nullable String diagnosis, @Nullable UUID resident) {
+
+        boolean sameAs(Fact o) {
+            return kind == o.kind && occurredAt.equals(o.occurredAt) && Objects.equals(admittedAt, o.admittedAt)
+                    && bedDays == o.bedDays && operations == o.operations && level4 == o.level4
+                    && (drgWeight == null ? o.drgWeight == null : o.drgWeight != null && drgWeight.compareTo(o.drgWeight) == 0)
+                    && Objects.equals(diagnosis, o.diagnosis) && Objects.equals(resident, o.resident);
+        }
+    }
+
+    private record Existing(UUID id, int revision, Fact fact) {
+    }
+
+    /** Row numbers start at {@code firstRow}; earlier parse errors (by row) are merged in before any write. */
+    @Transactional
+    IngestReport ingest(CurrentUser caller, List<EncounterRecord> records, List<Integer> rowNumbers, List<RowError> parseErrors) {
+        var errors = new ArrayList<>(parseErrors);
+        var institutions = new HashMap<UUID, Optional<InstitutionView>>();
+        var seen = new HashSet<String>();
+        var facts = new ArrayList<Fact>();
+        Instant now = clock.instant();
+        for (int i = 0; i < records.size(); i++) {
+            EncounterRecord r = records.get(i);
+            int row = rowNumbers.get(i);
+            UUID inst = r.institution().value();
+            InstitutionView view = institutions.computeIfAbsent(inst,
+                    id -> registry.institutionEntry(new InstitutionId(id))).orElse(null);
+            maySubmit(caller, inst, view);
+            int before = errors.size();
+            if (view == null) {
+                errors.add(new RowError(row, "institutionId", "unknown"));
+            }
+            if (!SOURCE_ID.matcher(r.sourceRecordId()).matches()) {
+                errors.add(new RowError(row, "sourceRecordId", "format"));
+            } else if (!seen.add(inst + "|" + r.sourceRecordId())) {
+                errors.add(new RowError(row, "sourceRecordId", "duplicate"));
+            }
+            if (r.occurredAt().isAfter(now)) {
+                errors.add(new RowError(row, "occurredAt", "range"));
+            }
+            if (r.principalDiagnosis() != null && !ICD10.matcher(r.principalDiagnosis()).matches()) {
+                errors.add(new RowError(row, "principalDiagnosis", "format"));
+            }
+            checkKind(r, row, errors);
+            if (errors.size() == before) {
+                facts.add(fact(r));
+            }
+        }
+        int rows = records.size() + (int) parseErrors.stream().map(RowError::row).distinct().count();
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(RowError::row));
+            return new IngestReport(IndicatorsError.ROWS_REJECTED.code(), rows, 0, 0, 0, 0, errors);
+        }
+        return write(facts, institutions, now);
+    }
+
+    /** Admission, operations and DRG weight belong to inpatient stays only. */
+    private static void checkKind(EncounterRecord r, int row, List<RowError> errors) {
+        if (r.kind() == EncounterKind.INPATIENT) {
+            if (r.admittedAt() == null) {
+                errors.add(new RowError(row, "admittedAt", "required"));
+            } else if (r.admittedAt().isAfter(r.occurredAt())) {
+                errors.add(new RowError(row, "admittedAt", "order"));
+            }
+            if (r.drgWeight() != null && (r.drgWeight().signum() <= 0 || r.drgWeight().compareTo(MAX_WEIGHT) > 0)) {
+                errors.add(new RowError(row, "drgWeight", "range"));
+            }
+            if (r.operationLevels().stream().anyMatch(l -> l < 1 || l > 4)) {
+                errors.add(new RowError(row, "operationLevels", "range"));
+            }
+        } else {
+            if (r.admittedAt() != null) {
+                errors.add(new RowError(row, "admittedAt", "notAllowed"));
+            }
+            if (r.drgWeight() != null) {
+                errors.add(new RowError(row, "drgWeight", "notAllowed"));
+            }
+            if (!r.operationLevels().isEmpty()) {
+                errors.add(new RowError(row, "operationLevels", "notAllowed"));
+            }
+        }
+    }
+
+    /** The institution's own users, or the integrator of a jurisdiction covering it; else 403 for the whole batch. */
+    private static void maySubmit(CurrentUser caller, UUID institution, @Nullable InstitutionView view) {
+        var scope = caller.scope();
+        boolean own = scope.type() == ScopeType.INSTITUTION && institution.equals(scope.referenceId())
+                && caller.role() != Role.AUDITOR && caller.role() != Role.SECURITY_ADMIN;
+        boolean integrator = caller.role() == Role.INTEGRATOR && (view == null
+                ? scope.type() == ScopeType.JURISDICTION || scope.type() == ScopeType.GLOBAL
+                : scope.coversDivision(view.districtCode()));
+        if (!own && !integrator) {
+            throw new ForbiddenException(IndicatorsError.NOT_SUBMITTER, institution);
+        }
+    }
+
+    static Fact fact(EncounterRecord r) {
+        int bedDays = 0;
+        if (r.kind() == EncounterKind.INPATIENT && r.admittedAt() != null) {
+            long days = ChronoUnit.DAYS.between(local(r.admittedAt()), local(r.occurredAt()));
+            bedDays = (int) Math.max(1, days);
+        }
+        int level4 = (int) r.operationLevels().stream().filter(l -> l == 4).count();
+        return new Fact(r.institution().value(), r.sourceRecordId(), r.kind(), r.occurredAt(), local(r.occurredAt()),
+                r.admittedAt(), bedDays, r.operationLevels().size(), level4,
+                r.drgWeight() == null ? null : r.drgWeight().stripTrailingZeros(), r.principalDiagnosis(),
+                r.resident() == null ? null : r.resident().value());
+    }
+
+    static LocalDate local(Instant t) {
+        return t.atZone(EncounterParsing.ZONE).toLocalDate();
+    }
+
+    private IngestReport write(List<Fact> facts, Map<UUID, Optional<InstitutionView>> institutions, Instant now) {
+        Map<String, Existing> existing = existing(facts);
+        var inserts = new ArrayList<Object[]>();
+        var updates = new ArrayList<Object[]>();
+        Set<DayKey> days = new LinkedHashSet<>();
+        int unchanged = 0;
+        for (Fact f : facts) {
+            Existing old = existing.get(f.institution() + "|" + f.source());
+            if (old == null) {
+                inserts.add(new Object[] {UUID.randomUUID(), f.institution(), f.source(), f.kind().name(), ts(f.occurredAt()),
+                        f.day(), ts(f.admittedAt()), f.bedDays(), f.operations(), f.level4(), f.drgWeight(), f.diagnosis(),
+                        f.resident(), 1, ts(now)});
+                days.add(new DayKey(f.institution(), f.day()));
+            } else if (old.fact().sameAs(f)) {
+                unchanged++;
+            } else {
+                updates.add(new Object[] {f.kind().name(), ts(f.occurredAt()), f.day(), ts(f.admittedAt()), f.bedDays(),
+                        f.operations(), f.level4(), f.drgWeight(), f.diagnosis(), f.resident(), old.revision() + 1, ts(now),
+                        old.id()});
+                days.add(new DayKey(f.institution(), old.fact().day()));
+                days.add(new DayKey(f.institution(), f.day()));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            template.batchUpdate("""
+                    insert into indicators_encounter (id, institution_id, source_record_id, kind, occurred_at, local_day,
+                        admitted_at, bed_days, operations, level4_operations, drg_weight, principal_diagnosis, resident_id,
+                        revision, received_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+        }
+        if (!updates.isEmpty()) {
+            template.batchUpdate("""
+                    update indicators_encounter set kind = ?, occurred_at = ?, local_day = ?, admitted_at = ?, bed_days = ?,
+                        operations = ?, level4_operations = ?, drg_weight = ?, principal_diagnosis = ?, resident_id = ?,
+                        revision = ?, received_at = ?
+                    where id = ?""", updates);
+        }
+        Map<UUID, Boolean> primary = new HashMap<>();
+        institutions.forEach((id, v) -> primary.put(id, v.map(InstitutionView::isPrimary).orElse(false)));
+        recompute(days, primary, now);
+        return new IngestReport(null, facts.size(), inserts.size(), updates.size(), unchanged, days.size(), List.of());
+    }
+
+    record DayKey(UUID institution, LocalDate day) {
+    }
+
+    /** Rewrites the day rows of the given (institution, day) pairs from the facts. */
+    void recompute(Set<DayKey> days, Map<UUID, Boolean> primary, Instant now) {
+        if (days.isEmpty()) {
+            return;
+        }
+        var deletes = new ArrayList<Object[]>();
+        var inserts = new ArrayList<Object[]>();
+        for (DayKey d : days) {
+            deletes.add(new Object[] {d.institution(), d.day()});
+            inserts.add(new Object[] {d.institution(), d.day(), primary.getOrDefault(d.institution(), false), ts(now),
+                    d.institution(), d.day()});
+        }
+        template.batchUpdate("delete from indicators_day where institution_id = ? and local_day = ?", deletes);
+        template.batchUpdate(DAY_SELECT + " where institution_id = ? and local_day = ? having count(*) > 0", inserts);
+    }
+
+    static final String DAY_SELECT = """
+            insert into indicators_day (institution_id, local_day, primary_care, visits, discharges, bed_days, operations,
+                level4_operations, drg_weight_sum, drg_discharges, source_records, computed_at)
+            select cast(? as uuid), cast(? as date), cast(? as boolean),
+                coalesce(sum(case when kind = 'INPATIENT' then 0 else 1 end), 0),
+                coalesce(sum(case when kind = 'INPATIENT' then 1 else 0 end), 0),
+                coalesce(sum(bed_days), 0), coalesce(sum(operations), 0), coalesce(sum(level4_operations), 0),
+                coalesce(sum(drg_weight), 0), count(drg_weight), count(*), cast(? as timestamp with time zone)
+            from indicators_encounter""";
+
+    private Map<String, Existing> existing(List<Fact> facts) {
+        var out = new HashMap<String, Existing>();
+        Map<UUID, List<String>> byInstitution = new HashMap<>();
+        facts.forEach(f -> byInstitution.computeIfAbsent(f.institution(), k -> new ArrayList<>()).add(f.source()));
+        byInstitution.forEach((inst, sources) -> {
+            for (int from = 0; from < sources.size(); from += 500) {
+                var chunk = sources.subList(from, Math.min(sources.size(), from + 500));
+                jdbc.sql("""
+                        select id, source_record_id, kind, occurred_at, local_day, admitted_at, bed_days, operations,
+                               level4_operations, drg_weight, principal_diagnosis, resident_id, revision
+                        from indicators_encounter where institution_id = :inst and source_record_id in (:sources)""")
+                        .param("inst", inst).param("sources", chunk)
+                        .query((rs, n) -> {
+                            Timestamp admitted = rs.getTimestamp("admitted_at");
+                            BigDecimal w = rs.getBigDecimal("drg_weight");
+                            var f = new Fact(inst, rs.getString("source_record_id"), EncounterKind.valueOf(rs.getString("kind")),
+                                    rs.getTimestamp("occurred_at").toInstant(), rs.getObject("local_day", LocalDate.class),
+                                    admitted == null ? null : admitted.toInstant(), rs.getInt("bed_days"), rs.getInt("operations"),
+                                    rs.getInt("level4_operations"), w == null ? null : w.stripTrailingZeros(),
+                                    rs.getString("principal_diagnosis"), rs.getObject("resident_id", UUID.class));
+                            return new Existing(rs.getObject("id", UUID.class), rs.getInt("revision"), f);
+                        })
+                        .list().forEach(e -> out.put(inst + "|" + e.fact().source(), e));
+            }
+        });
+        return out;
+    }
+
+    private static java.time.@Nullable OffsetDateTime ts(@Nullable Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+}

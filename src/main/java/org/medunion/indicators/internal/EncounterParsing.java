@@ -1,0 +1,193 @@
+package org.medunion.indicators.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.indicators.EncounterKind;
+import org.medunion.indicators.EncounterRecord;
+import org.medunion.indicators.IngestReport.RowError;
+import org.medunion.registry.InstitutionId;
+import org.medunion.residents.ResidentId;
+
+/**
+ * Turns one row of strings (a JSON object's properties or a CSV line by column) into an {@link EncounterRecord},
+ * or into the reasons it cannot be one. Times carry an offset or are local times in Asia/Shanghai.
+ */
+final class EncounterParsing {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** JSON property → CSV column (docs/indicators.md). */
+    static final Map<String, String> COLUMNS = Collections.unmodifiableMap(new LinkedHashMap<>(Map.of(
+            "sourceRecordId", "source_record_id", "institutionId", "institution_id", "kind", "kind",
+            "occurredAt", "occurred_at", "admittedAt", "admitted_at", "residentId", "resident_id",
+            "principalDiagnosis", "principal_diagnosis", "drgWeight", "drg_weight", "operationLevels", "operation_levels")));
+
+    private EncounterParsing() {
+    }
+
+    /** A parsed row, or its errors (then {@code record} is null). */
+    record Parsed(int row, @Nullable EncounterRecord record, List<RowError> errors) {
+    }
+
+    static Parsed parse(int row, Map<String, @Nullable Object> raw, boolean csvNames) {
+        var errors = new ArrayList<RowError>();
+        var f = new Fields(row, raw, csvNames, errors);
+        for (String key : raw.keySet()) {
+            if (!(csvNames ? COLUMNS.containsValue(key) : COLUMNS.containsKey(key))) {
+                errors.add(new RowError(row, key, "unknown"));
+            }
+        }
+        String source = f.required("sourceRecordId");
+        UUID institution = f.uuid("institutionId", true);
+        EncounterKind kind = f.kind();
+        Instant occurred = f.time("occurredAt", true);
+        Instant admitted = f.time("admittedAt", false);
+        UUID resident = f.uuid("residentId", false);
+        String diagnosis = f.optional("principalDiagnosis");
+        BigDecimal weight = f.decimal("drgWeight");
+        List<Integer> levels = f.levels();
+        if (!errors.isEmpty() || source == null || institution == null || kind == null || occurred == null) {
+            return new Parsed(row, null, errors);
+        }
+        return new Parsed(row, new EncounterRecord(source, new InstitutionId(institution), kind, occurred, admitted,
+                resident == null ? null : new ResidentId(resident), diagnosis, weight, levels), errors);
+    }
+
+    private static final class Fields {
+
+        private final int row;
+        private final Map<String, @Nullable Object> raw;
+        private final boolean csvNames;
+        private final List<RowError> errors;
+
+        Fields(int row, Map<String, @Nullable Object> raw, boolean csvNames, List<RowError> errors) {
+            this.row = row;
+            this.raw = raw;
+            this.csvNames = csvNames;
+            this.errors = errors;
+        }
+
+        private String name(String property) {
+            return csvNames ? COLUMNS.getOrDefault(property, property) : property;
+        }
+
+        @Nullable
+        Object rawValue(String property) {
+            Object v = raw.get(name(property));
+            if (v instanceof String s && s.isBlank()) {
+                return null;
+            }
+            return v;
+        }
+
+        @Nullable
+        String optional(String property) {
+            Object v = rawValue(property);
+            return v == null ? null : v.toString().strip();
+        }
+
+        @Nullable
+        String required(String property) {
+            String v = optional(property);
+            if (v == null) {
+                errors.add(new RowError(row, name(property), "required"));
+            }
+            return v;
+        }
+
+        @Nullable
+        UUID uuid(String property, boolean required) {
+            String v = required ? required(property) : optional(property);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return UUID.fromString(v);
+            } catch (IllegalArgumentException e) {
+                errors.add(new RowError(row, name(property), "format"));
+                return null;
+            }
+        }
+
+        @Nullable
+        EncounterKind kind() {
+            String v = required("kind");
+            if (v == null) {
+                return null;
+            }
+            try {
+                return EncounterKind.valueOf(v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new RowError(row, name("kind"), "format"));
+                return null;
+            }
+        }
+
+        @Nullable
+        Instant time(String property, boolean required) {
+            String v = required ? required(property) : optional(property);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDateTime.parse(v).atZone(ZONE).toInstant();
+                } catch (DateTimeParseException e2) {
+                    errors.add(new RowError(row, name(property), "format"));
+                    return null;
+                }
+            }
+        }
+
+        @Nullable
+        BigDecimal decimal(String property) {
+            String v = optional(property);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(v);
+            } catch (NumberFormatException e) {
+                errors.add(new RowError(row, name(property), "format"));
+                return null;
+            }
+        }
+
+        List<Integer> levels() {
+            Object v = rawValue("operationLevels");
+            if (v == null) {
+                return List.of();
+            }
+            Collection<?> items = v instanceof Collection<?> c ? c
+                    : List.of(v.toString().strip().split("\\s*[;|]\\s*"));
+            var out = new ArrayList<Integer>();
+            for (Object item : items) {
+                if (item == null || item.toString().isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(Integer.parseInt(item.toString().strip()));
+                } catch (NumberFormatException e) {
+                    errors.add(new RowError(row, name("operationLevels"), "format"));
+                    return List.of();
+                }
+            }
+            return out;
+        }
+    }
+}

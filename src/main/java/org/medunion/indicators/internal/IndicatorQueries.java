@@ -1,0 +1,179 @@
+package org.medunion.indicators.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.medunion.indicators.EncounterKind;
+import org.medunion.indicators.EncounterRow;
+import org.medunion.indicators.Indicator;
+import org.medunion.indicators.IndicatorValue;
+import org.medunion.indicators.Level;
+import org.medunion.indicators.Period;
+import org.medunion.indicators.internal.Subjects.Resolved;
+import org.medunion.indicators.internal.Subjects.Span;
+import org.medunion.policy.PolicyThresholds;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sums day rows over a subject's spans and turns them into indicator values with numerator, denominator, source
+ * count, computed-at and the NN-9 target; lists the facts behind a value.
+ */
+@Component
+class IndicatorQueries {
+
+    static final String TARGET_RULE = "NN-9";
+
+    private final JdbcClient jdbc;
+    private final PolicyThresholds thresholds;
+
+    IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds) {
+        this.jdbc = jdbc;
+        this.thresholds = thresholds;
+    }
+
+    record Sums(long visits, long primaryVisits, long discharges, long bedDays, long operations, long level4,
+                BigDecimal drgWeight, long drgDischarges, @Nullable Instant computedAt) {
+
+        static final Sums NONE = new Sums(0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, null);
+    }
+
+    /** The spans an indicator sums: I-4 of a consortium is its lead hospital's, of a district its hospitals'. */
+    private static List<Span> spansFor(Indicator indicator, Resolved subject) {
+        if (indicator == Indicator.I_4 && subject.level() == Level.CONSORTIUM) {
+            return subject.spans().stream().filter(Span::lead).toList();
+        }
+        return subject.spans();
+    }
+
+    private static boolean hospitalsOnly(Indicator indicator, Resolved subject) {
+        return indicator == Indicator.I_4 && subject.level() == Level.DISTRICT;
+    }
+
+    Sums sums(List<Span> spans, boolean hospitalsOnly) {
+        if (spans.isEmpty()) {
+            return Sums.NONE;
+        }
+        var where = new StringBuilder();
+        var params = new ArrayList<Object>();
+        spanClause(spans, "local_day", where, params);
+        return jdbc.sql("""
+                select coalesce(sum(visits), 0) v, coalesce(sum(case when primary_care then visits else 0 end), 0) pv,
+                       coalesce(sum(discharges), 0) d, coalesce(sum(bed_days), 0) bd, coalesce(sum(operations), 0) o,
+                       coalesce(sum(level4_operations), 0) o4, coalesce(sum(drg_weight_sum), 0) w,
+                       coalesce(sum(drg_discharges), 0) wd, max(computed_at) c
+                from indicators_day where (""" + where + ")" + (hospitalsOnly ? " and primary_care = false" : ""))
+                .params(params)
+                .query((rs, n) -> {
+                    Timestamp c = rs.getTimestamp("c");
+                    return new Sums(rs.getLong("v"), rs.getLong("pv"), rs.getLong("d"), rs.getLong("bd"), rs.getLong("o"),
+                            rs.getLong("o4"), rs.getBigDecimal("w"), rs.getLong("wd"), c == null ? null : c.toInstant());
+                }).single();
+    }
+
+    private static void spanClause(List<Span> spans, String dayColumn, StringBuilder where, List<Object> params) {
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            where.append(i == 0 ? "" : " or ").append("(institution_id = ? and ").append(dayColumn).append(" >= ? and ")
+                    .append(dayColumn).append(" < ?)");
+            params.add(s.institution());
+            params.add(s.from());
+            params.add(s.to());
+        }
+    }
+
+    IndicatorValue value(Indicator indicator, Resolved subject, Period period) {
+        Sums s = sums(spansFor(indicator, subject), hospitalsOnly(indicator, subject));
+        BigDecimal num;
+        BigDecimal den;
+        long sources;
+        switch (indicator) {
+            case I_1 -> {
+                num = BigDecimal.valueOf(s.primaryVisits());
+                den = BigDecimal.valueOf(s.visits());
+                sources = s.visits();
+            }
+            case I_4 -> {
+                num = BigDecimal.valueOf(s.visits());
+                den = BigDecimal.valueOf(s.discharges());
+                sources = s.visits() + s.discharges();
+            }
+            case I_5 -> {
+                num = BigDecimal.valueOf(s.level4());
+                den = BigDecimal.valueOf(s.operations());
+                sources = s.discharges();
+            }
+            case I_6 -> {
+                num = BigDecimal.valueOf(s.bedDays());
+                den = BigDecimal.valueOf(s.discharges());
+                sources = s.discharges();
+            }
+            case I_7 -> {
+                num = s.drgWeight().stripTrailingZeros();
+                den = BigDecimal.valueOf(s.drgDischarges());
+                sources = s.drgDischarges();
+            }
+            default -> throw new IllegalStateException(indicator.name());
+        }
+        BigDecimal value = den.signum() == 0 ? null : num.divide(den, 4, RoundingMode.HALF_UP);
+        return new IndicatorValue(indicator.id(), subject.level(), subject.subject(), subject.name(), period.label(),
+                period.start(), period.end(), num, den, value, sources, s.computedAt(),
+                target(indicator, subject.divisionCode(), value));
+    }
+
+    private IndicatorValue.@Nullable Target target(Indicator indicator, String divisionCode, @Nullable BigDecimal value) {
+        String parameter = indicator.targetParameter();
+        Indicator.Comparison comparison = indicator.comparison();
+        if (parameter == null || comparison == null) {
+            return null;
+        }
+        var t = thresholds.threshold(TARGET_RULE, parameter, divisionCode);
+        BigDecimal target = new BigDecimal(t.value().strip());
+        Boolean met = value == null ? null : comparison.met(value.doubleValue(), target.doubleValue());
+        return new IndicatorValue.Target(TARGET_RULE, parameter, comparison.name(), target, t.applies(),
+                thresholds.clause(TARGET_RULE), met);
+    }
+
+    List<EncounterRow> encounters(Indicator indicator, Resolved subject, int limit,
+                                  Function<UUID, String> names) {
+        List<Span> spans = spansFor(indicator, subject);
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        var where = new StringBuilder();
+        var params = new ArrayList<Object>();
+        spanClause(spans, "local_day", where, params);
+        String kind = switch (indicator) {
+            case I_1 -> "kind <> 'INPATIENT'";
+            case I_4 -> "1 = 1";
+            case I_5 -> "kind = 'INPATIENT' and operations > 0";
+            case I_6 -> "kind = 'INPATIENT'";
+            case I_7 -> "kind = 'INPATIENT' and drg_weight is not null";
+        };
+        String hospitals = hospitalsOnly(indicator, subject) ? """
+                and exists (select 1 from indicators_day d where d.institution_id = e.institution_id
+                and d.local_day = e.local_day and d.primary_care = false)""" : "";
+        params.add(Math.max(1, Math.min(limit, 1000)));
+        var names2 = new HashMap<UUID, String>();
+        return jdbc.sql("select * from indicators_encounter e where (" + where + ") and " + kind + hospitals
+                + " order by occurred_at desc, source_record_id limit ?")
+                .params(params)
+                .query((rs, n) -> {
+                    UUID inst = rs.getObject("institution_id", UUID.class);
+                    Timestamp admitted = rs.getTimestamp("admitted_at");
+                    return new EncounterRow(rs.getString("source_record_id"), inst.toString(),
+                            names2.computeIfAbsent(inst, names), EncounterKind.valueOf(rs.getString("kind")),
+                            rs.getTimestamp("occurred_at").toInstant(), admitted == null ? null : admitted.toInstant(),
+                            rs.getInt("bed_days"), rs.getInt("operations"), rs.getInt("level4_operations"),
+                            rs.getBigDecimal("drg_weight"), rs.getString("principal_diagnosis"),
+                            rs.getObject("resident_id") == null ? null : "***", rs.getInt("revision"));
+                }).list();
+    }
+}

@@ -1,0 +1,167 @@
+package org.medunion.indicators.internal;
+
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.indicators.EncounterRecord;
+import org.medunion.indicators.EncounterRow;
+import org.medunion.indicators.Indicator;
+import org.medunion.indicators.IndicatorValue;
+import org.medunion.indicators.IndicatorsError;
+import org.medunion.indicators.IndicatorsManagement;
+import org.medunion.indicators.IngestReport;
+import org.medunion.indicators.IngestReport.RowError;
+import org.medunion.indicators.Level;
+import org.medunion.indicators.Period;
+import org.medunion.shared.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The module's facade: ingest (JSON, CSV, typed), values, trends and drill-downs, each within the caller's scope. */
+@Service
+class IndicatorsService implements IndicatorsManagement {
+
+    private final EncounterIngest ingest;
+    private final Subjects subjects;
+    private final IndicatorQueries queries;
+    private final CurrentUsers users;
+    private final AuditTrail audit;
+
+    IndicatorsService(EncounterIngest ingest, Subjects subjects, IndicatorQueries queries, CurrentUsers users, AuditTrail audit) {
+        this.ingest = ingest;
+        this.subjects = subjects;
+        this.queries = queries;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @Override
+    public IngestReport ingest(List<EncounterRecord> records) {
+        var rows = new ArrayList<Integer>();
+        for (int i = 1; i <= records.size(); i++) {
+            rows.add(i);
+        }
+        return audited(ingest.ingest(users.require(), records, rows, List.of()));
+    }
+
+    @Override
+    public IngestReport ingestRows(List<Map<String, Object>> rows) {
+        return parsed(rows, false);
+    }
+
+    private IngestReport parsed(List<? extends Map<String, ? extends @Nullable Object>> rows, boolean csv) {
+        var records = new ArrayList<EncounterRecord>();
+        var numbers = new ArrayList<Integer>();
+        var errors = new ArrayList<RowError>();
+        for (int i = 0; i < rows.size(); i++) {
+            @SuppressWarnings("unchecked")
+            var p = EncounterParsing.parse(i + 1, (Map<String, @Nullable Object>) rows.get(i), csv);
+            errors.addAll(p.errors());
+            if (p.record() != null) {
+                records.add(p.record());
+                numbers.add(i + 1);
+            }
+        }
+        return audited(ingest.ingest(users.require(), records, numbers, errors));
+    }
+
+    @Override
+    public IngestReport ingestCsv(String csv) {
+        List<List<String>> lines = Csv.parse(csv);
+        if (lines.isEmpty()) {
+            return malformed(0, "header", "required");
+        }
+        List<String> header = lines.get(0).stream().map(String::strip).toList();
+        for (String h : header) {
+            if (!EncounterParsing.COLUMNS.containsValue(h)) {
+                return malformed(0, h, "header");
+            }
+        }
+        for (String required : List.of("source_record_id", "institution_id", "kind", "occurred_at")) {
+            if (!header.contains(required)) {
+                return malformed(0, required, "header");
+            }
+        }
+        var rows = new ArrayList<Map<String, @Nullable Object>>();
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> line = lines.get(i);
+            if (line.size() != header.size()) {
+                return malformed(i, "*", "columns");
+            }
+            Map<String, @Nullable Object> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                row.put(header.get(c), line.get(c));
+            }
+            rows.add(row);
+        }
+        return parsed(rows, true);
+    }
+
+    private static IngestReport malformed(int row, String field, String rule) {
+        return new IngestReport(IndicatorsError.MALFORMED_FILE.code(), 0, 0, 0, 0, 0, List.of(new RowError(row, field, rule)));
+    }
+
+    private IngestReport audited(IngestReport report) {
+        if (report.accepted()) {
+            audit.record(AuditAction.CREATE, "EncounterBatch", null, null,
+                    "rows=%d created=%d corrected=%d unchanged=%d".formatted(report.rows(), report.created(),
+                            report.corrected(), report.unchanged()));
+        }
+        return report;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<IndicatorValue> values(Level level, String subject, String period) {
+        Period p = period(period);
+        var resolved = subjects.resolve(users.require(), level, subject, p);
+        return Arrays.stream(Indicator.values()).map(i -> queries.value(i, resolved, p)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public IndicatorValue value(Indicator indicator, Level level, String subject, String period) {
+        Period p = period(period);
+        return queries.value(indicator, subjects.resolve(users.require(), level, subject, p), p);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<IndicatorValue> trend(Indicator indicator, Level level, String subject, Year year) {
+        var caller = users.require();
+        subjects.resolve(caller, level, subject, Period.parse(year.toString()).orElseThrow());
+        var out = new ArrayList<IndicatorValue>();
+        for (int m = 1; m <= 12; m++) {
+            Period p = Period.month(YearMonth.of(year.getValue(), m));
+            out.add(queries.value(indicator, subjects.resolve(caller, level, subject, p), p));
+        }
+        return out;
+    }
+
+    @Override
+    @Transactional // not read-only: the read is audited, and the audit chain locks its head
+    public List<EncounterRow> encounters(Indicator indicator, Level level, String subject, String period, int limit) {
+        Period p = period(period);
+        var resolved = subjects.resolve(users.require(), level, subject, p);
+        var rows = queries.encounters(indicator, resolved, limit, subjects::institutionName);
+        audit.record(AuditAction.READ, "IndicatorEncounters", indicator.id() + "/" + level + "/" + subject + "/" + p.label(),
+                null, "rows=" + rows.size());
+        return rows;
+    }
+
+    static Period period(String label) {
+        return Period.parse(label).orElseThrow(() -> new InvalidInputException("period", IndicatorsError.INVALID_PERIOD, label));
+    }
+
+    static Indicator indicator(String id) {
+        return Indicator.byId(id).orElseThrow(() -> new InvalidInputException("indicator", IndicatorsError.UNKNOWN_INDICATOR, id));
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Indicators (指标, issue 17): encounter facts ingested from member HIS (visits, admissions and discharges with
+ * length of stay, operations by level, DRG weight), rolled up per institution per day as they arrive, and the
+ * indicators I-1, I-4, I-5, I-6 and I-7 per institution, consortium and district per month, quarter and year, with
+ * the NN-9 targets of the jurisdiction's pack beside them.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Indicators", allowedDependencies = {"shared", "identity", "audit",
+        "registry", "residents", "policy", "web :: console"})
+@org.jspecify.annotations.NullMarked
+package org.medunion.indicators;

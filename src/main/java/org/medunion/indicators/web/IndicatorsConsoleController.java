@@ -1,0 +1,131 @@
+package org.medunion.indicators.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.Role;
+import org.medunion.identity.ScopeType;
+import org.medunion.indicators.EncounterRow;
+import org.medunion.indicators.Indicator;
+import org.medunion.indicators.IndicatorValue;
+import org.medunion.indicators.IndicatorsManagement;
+import org.medunion.indicators.Level;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.MembershipRole;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.web.console.ConsoleSupport;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Console page /console/indicators: the planner's districts and consortia, the office's consortium, the lead
+ * hospital's own consortium and itself — a table of I-1, I-4..I-7 with numerator / denominator, NN-9 target and
+ * met / missed, a monthly trend chart, and each value linking to the encounters behind it.
+ */
+@Controller
+@org.medunion.shared.web.ConsolePage
+@RequestMapping("/console/indicators")
+class IndicatorsConsoleController {
+
+    private final IndicatorsManagement indicators;
+    private final RegistryManagement registry;
+    private final ConsoleSupport console;
+    private final Clock clock;
+
+    IndicatorsConsoleController(IndicatorsManagement indicators, RegistryManagement registry, ConsoleSupport console,
+                                Clock clock) {
+        this.indicators = indicators;
+        this.registry = registry;
+        this.console = console;
+        this.clock = clock;
+    }
+
+    /** A drill-down row with its local time. */
+    record Line(EncounterRow row, String at) {
+    }
+
+    /** One choice of the subject list: {@code key} is {@code LEVEL:subject}. */
+    record Choice(String key, Level level, String subject, String name) {
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) @Nullable String subject, @RequestParam(required = false) @Nullable String period,
+                @RequestParam(defaultValue = "I-5") String trend, Model model) {
+        CurrentUser me = console.me();
+        console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
+        List<Choice> choices = choices(me);
+        model.addAttribute("choices", choices);
+        String month = period == null || period.isBlank() ? YearMonth.now(clock).minusMonths(1).toString() : period;
+        model.addAttribute("period", month);
+        Choice chosen = choices.stream().filter(c -> c.key().equals(subject)).findFirst()
+                .orElse(choices.isEmpty() ? null : choices.get(0));
+        model.addAttribute("chosen", chosen);
+        Indicator trendIndicator = IndicatorsController.indicator(trend);
+        model.addAttribute("trendIndicator", trendIndicator.id());
+        model.addAttribute("indicatorIds", Arrays.stream(Indicator.values()).map(Indicator::id).toList());
+        if (chosen != null) {
+            List<IndicatorValue> values = indicators.values(chosen.level(), chosen.subject(), month);
+            model.addAttribute("values", values);
+            int year = month.length() >= 4 ? Integer.parseInt(month.substring(0, 4)) : LocalDate.now(clock).getYear();
+            List<IndicatorValue> points = indicators.trend(trendIndicator, chosen.level(), chosen.subject(), Year.of(year));
+            model.addAttribute("trendLabels", points.stream().map(IndicatorValue::period).collect(Collectors.joining("|")));
+            model.addAttribute("trendValues", points.stream().map(v -> v.value() == null ? "NaN" : v.value().toPlainString())
+                    .collect(Collectors.joining(",")));
+        }
+        return "indicators/dashboard";
+    }
+
+    @GetMapping("/encounters")
+    String encounters(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
+                      @RequestParam String period, Model model) {
+        console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
+        Indicator i = IndicatorsController.indicator(indicator);
+        Level l = IndicatorsController.level(level);
+        model.addAttribute("value", indicators.value(i, l, subject, period));
+        var zone = ZoneId.of("Asia/Shanghai");
+        var format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        model.addAttribute("rows", indicators.encounters(i, l, subject, period, 200).stream()
+                .map(r -> new Line(r, format.format(r.occurredAt().atZone(zone)))).toList());
+        return "indicators/encounters";
+    }
+
+    private List<Choice> choices(CurrentUser me) {
+        var out = new ArrayList<Choice>();
+        if (me.scope().type() == ScopeType.JURISDICTION || me.scope().type() == ScopeType.GLOBAL) {
+            registry.districts().stream().filter(d -> d.parentCode() != null && me.scope().coversDivision(d.code()))
+                    .forEach(d -> out.add(new Choice("DISTRICT:" + d.code(), Level.DISTRICT, d.code(), d.name())));
+            registry.consortia().stream().filter(ConsortiumView::active)
+                    .forEach(c -> out.add(consortium(c)));
+        } else if (me.scope().type() == ScopeType.CONSORTIUM && me.scope().referenceId() != null) {
+            registry.consortiumEntry(new ConsortiumId(me.scope().referenceId()))
+                    .ifPresent(c -> out.add(consortium(c)));
+        } else if (me.scope().type() == ScopeType.INSTITUTION && me.scope().referenceId() != null) {
+            InstitutionId own = new InstitutionId(me.scope().referenceId());
+            registry.activeConsortiaOf(own).stream()
+                    .filter(c -> c.members().stream().anyMatch(m -> m.role() == MembershipRole.LEAD
+                            && m.institutionId().equals(own) && m.endDate() == null))
+                    .forEach(c -> out.add(consortium(c)));
+            registry.institutionEntry(own)
+                    .ifPresent(i -> out.add(new Choice("INSTITUTION:" + own.value(), Level.INSTITUTION, own.value().toString(), i.name())));
+        }
+        return out;
+    }
+
+    private static Choice consortium(ConsortiumView c) {
+        return new Choice("CONSORTIUM:" + c.id().value(), Level.CONSORTIUM, c.id().value().toString(), c.name());
+    }
+}

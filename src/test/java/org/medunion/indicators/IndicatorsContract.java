@@ -1,0 +1,346 @@
+package org.medunion.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medunion.identity.AccountManagement;
+import org.medunion.identity.AccountManagement.NewAccount;
+import org.medunion.identity.Role;
+import org.medunion.identity.Scope;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.scheduling.SchedulingFixture;
+import org.medunion.support.Api;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Encounter ingest and indicators I-1, I-4..I-7 over HTTP on a fresh consortium per test: hand-checked values on a
+ * month boundary in Asia/Shanghai (23:59 and 00:00 local, a UTC time that is already the next local day), zero
+ * denominators, late and corrected records, all-or-nothing batches and files, who may submit and who may read.
+ */
+abstract class IndicatorsContract {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    RegistryManagement registry;
+
+    @Autowired
+    ResidentsManagement residents;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    SchedulingFixture.Group g;
+    String planner;
+    String otherPlanner;
+    String office;
+    String integrator;
+    String otherIntegrator;
+    String outsider;
+
+    @BeforeEach
+    void world() {
+        g = SchedulingFixture.group(registry, residents, accounts);
+        String tag = Long.toString(System.nanoTime(), 36);
+        planner = account("pl", Role.PLANNER, Scope.jurisdiction("310000"), tag);
+        otherPlanner = account("pl2", Role.PLANNER, Scope.jurisdiction("450100"), tag);
+        office = account("of", Role.OFFICE, Scope.consortium(g.consortium().value()), tag);
+        integrator = account("in", Role.INTEGRATOR, Scope.jurisdiction("310000"), tag);
+        otherIntegrator = account("in2", Role.INTEGRATOR, Scope.jurisdiction("450100"), tag);
+        outsider = account("ou", Role.SPECIALIST, Scope.institution(UUID.randomUUID()), tag);
+    }
+
+    private String account(String prefix, Role role, Scope scope, String tag) {
+        String name = prefix + "-" + tag;
+        accounts.ensureAccount(new NewAccount(name, "demo", name, role, scope));
+        return name;
+    }
+
+    Api as(String user) {
+        return Api.as(port, user);
+    }
+
+    static String visit(String id, UUID institution, String kind, String at) {
+        return """
+                {"sourceRecordId":"%s","institutionId":"%s","kind":"%s","occurredAt":"%s","principalDiagnosis":"J06.9"}"""
+                .formatted(id, institution, kind, at);
+    }
+
+    static String stay(String id, UUID institution, String admitted, String discharged, String levels, String weight) {
+        return """
+                {"sourceRecordId":"%s","institutionId":"%s","kind":"INPATIENT","admittedAt":"%s","occurredAt":"%s",
+                 "operationLevels":[%s],"drgWeight":%s,"principalDiagnosis":"I21.0","residentId":"%s"}"""
+                .formatted(id, institution, admitted, discharged, levels, weight, UUID.randomUUID());
+    }
+
+    Api.Response post(String user, String... rows) {
+        return as(user).post("/api/indicators/encounters", "[" + String.join(",", rows) + "]");
+    }
+
+    JsonNode value(String user, String indicator, String level, String subject, String period) {
+        var r = as(user).get("/api/indicators/values/" + indicator + "?level=" + level + "&subject=" + subject + "&period=" + period);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static BigDecimal dec(JsonNode v, String field) {
+        return new BigDecimal(v.get(field).asString());
+    }
+
+    long facts(UUID institution) {
+        return jdbc.sql("select count(*) from indicators_encounter where institution_id = ?").param(institution)
+                .query(Long.class).single();
+    }
+
+    void loadMarch(String leadUser, String gpUser) {
+        UUID lead = g.lead().value();
+        UUID primary = g.primary().value();
+        var r = post(leadUser,
+                visit("V1", lead, "OUTPATIENT", "2026-03-31T23:59"),
+                visit("V2", lead, "OUTPATIENT", "2026-04-01T00:00"),
+                visit("V3", lead, "EMERGENCY", "2026-03-15T10:00+08:00"),
+                stay("D1", lead, "2026-03-01T09:00", "2026-03-11T10:00", "4,2", "1.5"),
+                stay("D2", lead, "2026-03-20T08:00", "2026-03-20T18:00", "3", "0.5"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(5);
+        var p = post(gpUser,
+                visit("P1", primary, "OUTPATIENT", "2026-03-10T09:00"),
+                visit("P2", primary, "OUTPATIENT", "2026-03-31T16:00:00Z"));
+        assertThat(p.status()).as(p.body()).isEqualTo(200);
+    }
+
+    @Test
+    void handCheckedMonthOnTheBoundary_institutionAndConsortium_withNn9Targets() {
+        loadMarch(g.leadUser(), g.gpUser());
+        String consortium = g.consortium().value().toString();
+        // March, lead hospital: visits V1 (23:59 local) + V3 = 2; discharges D1 (10 bed-days, ops 4 and 2, 1.5)
+        // and D2 (same day = 1 bed-day, op 3, 0.5)
+        var i4 = value(planner, "I-4", "INSTITUTION", g.lead().value().toString(), "2026-03");
+        assertThat(dec(i4, "numerator")).isEqualByComparingTo("2");
+        assertThat(dec(i4, "denominator")).isEqualByComparingTo("2");
+        assertThat(dec(i4, "value")).isEqualByComparingTo("1");
+        assertThat(i4.get("sourceRecords").asLong()).isEqualTo(4);
+        assertThat(i4.get("computedAt").isNull()).isFalse();
+        assertThat(i4.get("target").get("ruleId").asString()).isEqualTo("NN-9");
+        assertThat(dec(i4.get("target"), "value")).isEqualByComparingTo("15");
+        assertThat(i4.get("target").get("met").asBoolean()).isTrue();
+        assertThat(i4.get("target").get("clause").asString()).isNotBlank();
+        var i5 = value(planner, "I-5", "INSTITUTION", g.lead().value().toString(), "2026-03");
+        assertThat(dec(i5, "numerator")).isEqualByComparingTo("1");
+        assertThat(dec(i5, "denominator")).isEqualByComparingTo("3");
+        assertThat(dec(i5, "value")).isEqualByComparingTo("0.3333");
+        assertThat(i5.get("target").get("met").asBoolean()).isTrue();
+        var i6 = value(planner, "I-6", "INSTITUTION", g.lead().value().toString(), "2026-03");
+        assertThat(dec(i6, "numerator")).isEqualByComparingTo("11");
+        assertThat(dec(i6, "value")).isEqualByComparingTo("5.5");
+        assertThat(i6.get("target").get("met").asBoolean()).isTrue();
+        var i7 = value(planner, "I-7", "INSTITUTION", g.lead().value().toString(), "2026-03");
+        assertThat(dec(i7, "numerator")).isEqualByComparingTo("2.0");
+        assertThat(dec(i7, "value")).isEqualByComparingTo("1");
+        // consortium: I-1 = primary P1 ÷ (V1 + V3 + P1); P2 at 16:00Z is 00:00 on 1 April in Shanghai
+        var i1 = value(office, "I-1", "CONSORTIUM", consortium, "2026-03");
+        assertThat(dec(i1, "numerator")).isEqualByComparingTo("1");
+        assertThat(dec(i1, "denominator")).isEqualByComparingTo("3");
+        assertThat(dec(i1, "value")).isEqualByComparingTo("0.3333");
+        var i1april = value(office, "I-1", "CONSORTIUM", consortium, "2026-04");
+        assertThat(dec(i1april, "numerator")).isEqualByComparingTo("1");
+        assertThat(dec(i1april, "denominator")).isEqualByComparingTo("2");
+        // April has visits but no discharge at the lead hospital: "no data", never 0
+        var i4april = value(office, "I-4", "CONSORTIUM", consortium, "2026-04");
+        assertThat(i4april.get("value").isNull()).isTrue();
+        assertThat(dec(i4april, "numerator")).isEqualByComparingTo("1");
+        assertThat(i4april.get("target").get("met").isNull()).isTrue();
+        // quarter and year are sums of the days
+        var q1 = value(planner, "I-6", "CONSORTIUM", consortium, "2026-Q1");
+        assertThat(dec(q1, "numerator")).isEqualByComparingTo("11");
+        var year = value(planner, "I-1", "DISTRICT", "310104", "2026");
+        assertThat(year.get("denominator").asLong()).isGreaterThanOrEqualTo(5);
+        var all = as(g.leadUser()).get("/api/indicators/values?level=CONSORTIUM&subject=" + consortium + "&period=2026-03");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().size()).isEqualTo(5);
+        var trend = as(planner).get("/api/indicators/values/I-5/trend?level=CONSORTIUM&subject=" + consortium + "&year=2026");
+        assertThat(trend.status()).as(trend.body()).isEqualTo(200);
+        assertThat(trend.json().size()).isEqualTo(12);
+        assertThat(trend.json().get(2).get("value").isNull()).isFalse();
+        assertThat(trend.json().get(0).get("value").isNull()).isTrue();
+    }
+
+    @Test
+    void aCorrectionMovesTheStayToApril_aResendIsUnchanged_aLateRecordAdjustsMarch_andRecomputeAgrees() {
+        loadMarch(g.leadUser(), g.gpUser());
+        UUID lead = g.lead().value();
+        String subject = lead.toString();
+        var corrected = post(g.leadUser(), stay("D2", lead, "2026-03-20T08:00", "2026-04-02T10:00", "4", "0.5"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(corrected.json().get("corrected").asInt()).isEqualTo(1);
+        assertThat(corrected.json().get("days").asInt()).isEqualTo(2);
+        var i5 = value(planner, "I-5", "INSTITUTION", subject, "2026-03");
+        assertThat(dec(i5, "numerator")).isEqualByComparingTo("1");
+        assertThat(dec(i5, "denominator")).isEqualByComparingTo("2");
+        var i6april = value(planner, "I-6", "INSTITUTION", subject, "2026-04");
+        assertThat(dec(i6april, "numerator")).isEqualByComparingTo("13");
+        assertThat(dec(i6april, "denominator")).isEqualByComparingTo("1");
+        // the same values again: nothing changes
+        var again = post(g.leadUser(), visit("V1", lead, "OUTPATIENT", "2026-03-31T23:59"));
+        assertThat(again.json().get("unchanged").asInt()).isEqualTo(1);
+        assertThat(again.json().get("days").asInt()).isZero();
+        // a late discharge in March, sent in December
+        post(g.leadUser(), stay("D9", lead, "2026-03-02T08:00", "2026-03-09T08:00", "1", "1.0"));
+        var i6 = value(planner, "I-6", "INSTITUTION", subject, "2026-03");
+        assertThat(dec(i6, "numerator")).isEqualByComparingTo("17");
+        assertThat(dec(i6, "denominator")).isEqualByComparingTo("2");
+        assertThat(jdbc.sql("select revision from indicators_encounter where institution_id = ? and source_record_id = 'D2'")
+                .param(lead).query(Integer.class).single()).isEqualTo(2);
+        // a full recompute from the facts (one hand-written aggregate) gives the day rows kept incrementally
+        List<Map<String, Object>> kept = jdbc.sql("""
+                select institution_id, local_day, visits, discharges, bed_days, operations, level4_operations,
+                       drg_weight_sum, drg_discharges, source_records
+                from indicators_day where institution_id in (?, ?) order by institution_id, local_day""")
+                .params(lead, g.primary().value()).query().listOfRows();
+        List<Map<String, Object>> recomputed = jdbc.sql("""
+                select institution_id, local_day,
+                       sum(case when kind = 'INPATIENT' then 0 else 1 end) as visits,
+                       sum(case when kind = 'INPATIENT' then 1 else 0 end) as discharges,
+                       sum(bed_days) as bed_days, sum(operations) as operations, sum(level4_operations) as level4_operations,
+                       coalesce(sum(drg_weight), 0) as drg_weight_sum, count(drg_weight) as drg_discharges, count(*) as source_records
+                from indicators_encounter where institution_id in (?, ?)
+                group by institution_id, local_day order by institution_id, local_day""")
+                .params(lead, g.primary().value()).query().listOfRows();
+        assertThat(normalise(kept)).isEqualTo(normalise(recomputed));
+        assertThat(kept).isNotEmpty();
+    }
+
+    private static List<String> normalise(List<Map<String, Object>> rows) {
+        var out = new ArrayList<String>();
+        for (var row : rows) {
+            var sb = new StringBuilder();
+            row.forEach((k, v) -> sb.append(k.toLowerCase(java.util.Locale.ROOT)).append('=')
+                    .append(v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : String.valueOf(v))
+                    .append(';'));
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void aBatchWithRejectedRowsWritesNothing_andNamesRowFieldAndRule() {
+        UUID lead = g.lead().value();
+        var r = post(g.leadUser(),
+                visit("OK1", lead, "OUTPATIENT", "2026-03-01T09:00"),
+                "{\"sourceRecordId\":\"X2\",\"institutionId\":\"" + lead + "\",\"occurredAt\":\"2026-03-01T09:00\"}",
+                visit("X3", lead, "OUTPATIENT", "yesterday"),
+                stay("X4", lead, "2026-03-05T09:00", "2026-03-01T09:00", "5", "1.0"),
+                "{\"sourceRecordId\":\"X5\",\"institutionId\":\"" + lead
+                        + "\",\"kind\":\"OUTPATIENT\",\"occurredAt\":\"2026-03-01T09:00\",\"drgWeight\":1.2}",
+                visit("OK1", lead, "OUTPATIENT", "2026-03-02T09:00"),
+                visit("X7", lead, "OUTPATIENT", "2099-01-01T09:00"));
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("code").asString()).isEqualTo("INDICATORS-0001");
+        var rejected = new ArrayList<String>();
+        r.json().get("rejected").forEach(e -> rejected.add(e.get("row").asInt() + ":" + e.get("field").asString() + ":"
+                + e.get("rule").asString()));
+        assertThat(rejected).contains("2:kind:required", "3:occurredAt:format", "4:admittedAt:order", "4:operationLevels:range",
+                "5:drgWeight:notAllowed", "6:sourceRecordId:duplicate", "7:occurredAt:range");
+        assertThat(rejected).noneMatch(s -> s.startsWith("1:"));
+        assertThat(facts(lead)).isZero();
+        // the valid row alone goes in
+        assertThat(post(g.leadUser(), visit("OK1", lead, "OUTPATIENT", "2026-03-01T09:00")).status()).isEqualTo(200);
+        assertThat(facts(lead)).isEqualTo(1);
+    }
+
+    @Test
+    void csvWithThePublishedColumns_andAMalformedFileWritesNothing() {
+        UUID lead = g.lead().value();
+        String header = "source_record_id,institution_id,kind,occurred_at,admitted_at,resident_id,principal_diagnosis,"
+                + "drg_weight,operation_levels\n";
+        String good = header + "C1," + lead + ",OUTPATIENT,2026-05-01T08:00,,,J06.9,,\n"
+                + "C2," + lead + ",INPATIENT,2026-05-09T10:00,2026-05-02T10:00,,\"I21.0\",1.25,4;4;1\n";
+        var ok = as(integrator).send("POST", "/api/indicators/encounters", good, Map.of("Content-Type", "text/csv"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("created").asInt()).isEqualTo(2);
+        var i5 = value(planner, "I-5", "INSTITUTION", lead.toString(), "2026-05");
+        assertThat(dec(i5, "numerator")).isEqualByComparingTo("2");
+        assertThat(dec(i5, "denominator")).isEqualByComparingTo("3");
+        String ragged = header + "C3," + lead + ",OUTPATIENT,2026-05-03T08:00,,,,,\n" + "C4," + lead + ",OUTPATIENT\n";
+        var bad = as(integrator).send("POST", "/api/indicators/encounters", ragged, Map.of("Content-Type", "text/csv"));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.json().get("code").asString()).isEqualTo("INDICATORS-0003");
+        assertThat(bad.json().get("rejected").get(0).get("row").asInt()).isEqualTo(2);
+        var badHeader = as(integrator).send("POST", "/api/indicators/encounters", "id,when\nC5,2026-05-01\n",
+                Map.of("Content-Type", "text/csv"));
+        assertThat(badHeader.status()).isEqualTo(400);
+        var badRow = as(integrator).send("POST", "/api/indicators/encounters",
+                header + "C6," + lead + ",OUTPATIENT,2026-05-03T08:00,,,,,\nC7," + lead + ",VISIT,2026-05-03T08:00,,,,,\n",
+                Map.of("Content-Type", "text/csv"));
+        assertThat(badRow.status()).isEqualTo(400);
+        assertThat(badRow.json().get("rejected").get(0).get("field").asString()).isEqualTo("kind");
+        assertThat(facts(lead)).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheInstitutionItselfOrItsJurisdictionsIntegratorMaySubmit() {
+        UUID lead = g.lead().value();
+        UUID primary = g.primary().value();
+        // the community centre's GP names the lead hospital (with one row of its own): 403, nothing written
+        var r = post(g.gpUser(), visit("S1", primary, "OUTPATIENT", "2026-03-01T09:00"),
+                visit("S2", lead, "OUTPATIENT", "2026-03-01T09:00"));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("code").asString()).isEqualTo("INDICATORS-0002");
+        assertThat(facts(primary) + facts(lead)).isZero();
+        assertThat(post(planner, visit("S3", lead, "OUTPATIENT", "2026-03-01T09:00")).status()).isEqualTo(403);
+        assertThat(post(office, visit("S4", lead, "OUTPATIENT", "2026-03-01T09:00")).status()).isEqualTo(403);
+        assertThat(post(otherIntegrator, visit("S5", lead, "OUTPATIENT", "2026-03-01T09:00")).status()).isEqualTo(403);
+        assertThat(post(outsider, visit("S6", lead, "OUTPATIENT", "2026-03-01T09:00")).status()).isEqualTo(403);
+        assertThat(facts(lead)).isZero();
+        // a guessed institution id is an unknown row for the integrator, and the batch writes nothing
+        var guessed = post(integrator, visit("S7", UUID.randomUUID(), "OUTPATIENT", "2026-03-01T09:00"));
+        assertThat(guessed.status()).isEqualTo(400);
+        assertThat(guessed.json().get("rejected").get(0).get("rule").asString()).isEqualTo("unknown");
+        assertThat(post(integrator, visit("S8", lead, "OUTPATIENT", "2026-03-01T09:00")).status()).isEqualTo(200);
+        assertThat(post(g.districtUser(), visit("S9", g.district().value(), "OUTPATIENT", "2026-03-01T09:00")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void valuesAndDrillDownsStayInTheCallersScope_andMaskTheResident() {
+        loadMarch(g.leadUser(), g.gpUser());
+        String consortium = g.consortium().value().toString();
+        String q = "?level=CONSORTIUM&subject=" + consortium + "&period=2026-03";
+        assertThat(as(outsider).get("/api/indicators/values" + q).status()).isEqualTo(404);
+        assertThat(as(otherPlanner).get("/api/indicators/values" + q).status()).isEqualTo(404);
+        assertThat(as(g.gpUser()).get("/api/indicators/values" + q).status()).isEqualTo(404);
+        assertThat(as(g.districtUser()).get("/api/indicators/values/I-5/encounters" + q).status()).isEqualTo(404);
+        assertThat(as(planner).get("/api/indicators/values?level=CONSORTIUM&subject=" + UUID.randomUUID() + "&period=2026-03")
+                .status()).isEqualTo(404);
+        assertThat(as(otherPlanner).get("/api/indicators/values?level=DISTRICT&subject=310104&period=2026-03").status())
+                .isEqualTo(404);
+        assertThat(as(g.gpUser()).get("/api/indicators/values?level=INSTITUTION&subject=" + g.lead().value() + "&period=2026-03")
+                .status()).isEqualTo(404);
+        var bad = as(planner).get("/api/indicators/values" + q.replace("2026-03", "2026-13"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("code").asString()).isEqualTo("INDICATORS-0004");
+        var drill = as(planner).get("/api/indicators/values/I-5/encounters" + q);
+        assertThat(drill.status()).as(drill.body()).isEqualTo(200);
+        assertThat(drill.json().size()).isEqualTo(2);
+        drill.json().forEach(row -> assertThat(row.get("resident").asString()).isEqualTo("***"));
+        assertThat(drill.body()).doesNotContainPattern("\"resident(Id)?\":\"[0-9a-f]{8}-");
+        assertThat(as(office).get("/api/indicators/values/I-6/encounters" + q).json().size()).isEqualTo(2);
+        assertThat(as(g.leadUser()).get("/api/indicators/values/I-1/encounters" + q).json().size()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'IndicatorEncounters'").query(Long.class)
+                .single()).isPositive();
+    }
+}

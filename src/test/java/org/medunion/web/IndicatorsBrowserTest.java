@@ -1,0 +1,108 @@
+package org.medunion.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.YearMonth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medunion.support.Api;
+import org.medunion.support.H2Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 17 in a real browser: the demo planner opens the indicator dashboard, sees a consortium below the NN-9
+ * level-4 surgery target (I-5 missed) and drills to the discharges behind the value.
+ */
+@H2Test
+@ExtendWith(ChromiumAvailable.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndicatorsBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver driver;
+    Path profile;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", ChromiumAvailable.DRIVER.toString());
+        System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
+        profile = Files.createTempDirectory("medunion-chromium-");
+        driver = ConsoleBrowserTest.chromium(profile);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        Files.createDirectories(ConsoleBrowserTest.SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void NN9_plannerSeesAConsortiumBelowTheLevel4SurgeryTarget_andDrillsToItsDischarges() throws IOException {
+        String period = YearMonth.now().minusMonths(1).toString();
+        // which demo consortium misses the target, found through the API the dashboard itself uses
+        var api = Api.as(port, "planner");
+        String missing = null;
+        for (var c : api.get("/api/registry/consortia").json()) {
+            String id = c.get("id").isObject() ? c.get("id").get("value").asString() : c.get("id").asString();
+            var v = api.get("/api/indicators/values/I-5?level=CONSORTIUM&subject=" + id + "&period=" + period);
+            if (v.status() == 200 && v.json().get("target").get("met").isBoolean()
+                    && !v.json().get("target").get("met").asBoolean()) {
+                missing = id;
+                break;
+            }
+        }
+        assertThat(missing).as("a demo consortium below the NN-9 level-4 surgery share").isNotNull();
+
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys("planner");
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        driver.get(url("/console/indicators?subject=CONSORTIUM:" + missing + "&period=" + period + "&trend=I-5"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("row-I-5")));
+        var row = driver.findElement(By.id("row-I-5"));
+        assertThat(row.findElement(By.cssSelector(".bad")).getText()).isEqualTo("未达标");
+        assertThat(row.getText()).contains("≥ 0.12");
+        wait.until(d -> d.findElement(By.id("trend-chart")).getAttribute("data-drawn") != null);
+        screenshot("indicators-dashboard");
+        row.findElement(By.cssSelector("a.drill")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("encounter-rows")));
+        var rows = driver.findElements(By.cssSelector("#encounter-rows tr.encounter"));
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).getText()).contains("出院");
+        screenshot("indicators-drill-down");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, ConsoleBrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

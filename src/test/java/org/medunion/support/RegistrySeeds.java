@@ -69,8 +69,10 @@ public final class RegistrySeeds {
 
     public static InstitutionId institution(RegistryManagement registry, String name, InstitutionCategory category,
                                             HospitalLevel level, Affiliation affiliation) {
+        // a public institution has an owner body (办医主体): SH-10's change reports are addressed to it
+        String ownerBody = affiliation == Affiliation.MUNICIPAL ? "上海申康医院发展中心" : "徐汇区卫生健康委员会";
         return registry.registerInstitution(new RegisterInstitution(name, creditCode(), category, level,
-                HospitalGrade.UNGRADED, Ownership.PUBLIC, null, affiliation, false, "310104", null, null, false,
+                HospitalGrade.UNGRADED, Ownership.PUBLIC, ownerBody, affiliation, false, "310104", null, null, false,
                 "上海市徐汇区", List.of(), List.of())).id();
     }
 

@@ -317,7 +317,7 @@ abstract class PolicyContract {
     void catalogueListsEveryRuleWithItsClause() {
         var r = planner().get("/api/policy/rules");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().size()).isEqualTo(54);
+        assertThat(r.json().size()).isEqualTo(70);
         assertThat(r.body()).contains("\"SH-3\"", "\"NAT-15\"", "\"CN-5\"", "取得主治医生职称不少于5年");
     }
 

@@ -63,6 +63,7 @@ public final class RuleCatalogue {
         all.add(new ReferralEvidencePolicy("CN-3", Pack.CN, Severity.INFO, Set.of(ReferralEvidencePolicy.Check.ZONES)));
         all.add(new ReferralEvidencePolicy("CN-4", Pack.CN, Severity.INFO, Set.of(ReferralEvidencePolicy.Check.HOSPICE)));
         all.add(new TcmExpertDispatchPolicy());
+        all.addAll(TelemedicineRules.all());
         this.rules = List.copyOf(all);
         rules.forEach(r -> byId.put(r.id(), r));
     }

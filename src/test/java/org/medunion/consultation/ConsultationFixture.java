@@ -28,24 +28,24 @@ import tools.jackson.databind.JsonNode;
  * centre and the lead hospital only (TM-1), a qualified expert at the lead hospital, a resident the centre
  * registered itself (so only the centre cares for them), the consortium's office and an outsider.
  */
-final class ConsultationFixture {
+public final class ConsultationFixture {
 
-    final int port;
-    final RegistryManagement registry;
-    final UUID primary;
-    final UUID hospital;
-    final UUID otherHospital;
-    final UUID consortium;
-    final UUID resident;
-    final UUID foreignResident;
-    final UUID expert;
-    final String gp;
-    final String specialist;
-    final String otherSpecialist;
-    final String office;
-    final String outsider;
+    public final int port;
+    public final RegistryManagement registry;
+    public final UUID primary;
+    public final UUID hospital;
+    public final UUID otherHospital;
+    public final UUID consortium;
+    public final UUID resident;
+    public final UUID foreignResident;
+    public final UUID expert;
+    public final String gp;
+    public final String specialist;
+    public final String otherSpecialist;
+    public final String office;
+    public final String outsider;
 
-    ConsultationFixture(int port, RegistryManagement registry, ResidentsManagement residents, AccountManagement accounts) {
+    public ConsultationFixture(int port, RegistryManagement registry, ResidentsManagement residents, AccountManagement accounts) {
         this.port = port;
         this.registry = registry;
         var g = SchedulingFixture.group(registry, residents, accounts);

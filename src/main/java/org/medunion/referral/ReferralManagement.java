@@ -19,6 +19,14 @@ public interface ReferralManagement {
 
     ReferralView submit(ReferralId id);
 
+    /**
+     * TM-16 (consultation.md): the receiving institution's clinician makes, on the sending side's behalf, the
+     * referral a consultation's requester authorised them to make — from {@code command.fromInstitutionId()} to the
+     * caller's institution, submitted at once. The consultation module checks the authorisation; here the caller
+     * must work at the receiving institution and the sending institution must care for the resident.
+     */
+    ReferralView createAuthorised(CreateReferral command);
+
     ReferralView accept(ReferralId id, AcceptReferral command);
 
     ReferralView reject(ReferralId id, RejectReferral command);

@@ -38,4 +38,13 @@ public interface RegistryDirectory {
 
     /** Names of the given practitioners (a team's roster); unknown IDs are left out. */
     Map<PractitionerId, String> practitionerNames(Collection<PractitionerId> ids);
+
+    /**
+     * The agreements (and charters) naming both institutions as parties, of any consortium: a consultation's TM-1
+     * gate looks for a telemedicine-capable agreement between the inviting and the invited institution.
+     */
+    List<AgreementView> agreementsBetween(InstitutionId a, InstitutionId b);
+
+    /** The dispatches of one practitioner (TM-5: practising at an institution by dispatch, CQ-7). */
+    List<DispatchView> dispatchesOf(PractitionerId id);
 }

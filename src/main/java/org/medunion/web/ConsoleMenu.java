@@ -45,6 +45,8 @@ public final class ConsoleMenu {
             new Entry("menu.care", "nav.criteria", "/console/referrals/criteria", EnumSet.of(OFFICE)),
             // the page needs an institution scope: only roles that work at one
             new Entry("menu.care", "nav.schedules", "/console/schedules", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.care", "nav.consultations", "/console/consultations", EnumSet.of(GP, SPECIALIST, OFFICE, ADMIN)),
+            new Entry("menu.care", "nav.consultationNew", "/console/consultations/new", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.system", "nav.accounts", "/console/accounts", EnumSet.of(SECURITY_ADMIN)),
             new Entry("menu.system", "nav.audit", "/console/audit", EnumSet.of(AUDITOR)),
             new Entry("menu.system", "nav.account", "/console/account/password", ALL));

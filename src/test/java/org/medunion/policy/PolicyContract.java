@@ -318,7 +318,7 @@ abstract class PolicyContract {
         assertThat(r.status()).isEqualTo(200);
         // every rule of the catalogue (CatalogueAndApiTest lists them by ID), none more
         assertThat(r.json().size()).isEqualTo(new RuleCatalogue().rules().size());
-        assertThat(r.body()).contains("\"SH-3\"", "\"NAT-15\"", "\"CN-5\"", "\"RX-6\"", "\"NAT-R-4\"", "\"SC-5\"",
+        assertThat(r.body()).contains("\"SH-3\"", "\"NAT-15\"", "\"CN-5\"", "\"RX-6\"", "\"NAT-R-4\"", "\"SC-5\"", "\"TM-2\"",
                 "取得主治医生职称不少于5年");
     }
 

@@ -65,6 +65,7 @@ public final class RuleCatalogue {
         all.add(new TcmExpertDispatchPolicy());
         all.addAll(RecognitionRules.all());
         all.addAll(PrescriptionRules.all());
+        all.addAll(TelemedicineRules.all());
         this.rules = List.copyOf(all);
         rules.forEach(r -> byId.put(r.id(), r));
     }

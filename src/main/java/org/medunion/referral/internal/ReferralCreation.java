@@ -18,6 +18,7 @@ import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.ReferralView;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
@@ -86,6 +87,23 @@ class ReferralCreation {
             throw new ForbiddenException(ReferralError.WRONG_SIDE, "CREATE");
         }
         Referral r = create(c, from, user.username(), clock.instant());
+        audit.record(AuditAction.CREATE, ReferralLookup.OBJECT, r.id().toString(), r.residentId().toString(), r.number());
+        return views.view(store.find(r.id()).orElseThrow(), user, true);
+    }
+
+    /** The receiving side's clinician makes an authorised referral from the sending side (TM-16), submitted at once. */
+    ReferralView createAuthorised(CreateReferral c) {
+        CurrentUser user = users.require();
+        if (c == null || c.fromInstitutionId() == null || c.toInstitutionId() == null) {
+            throw new InvalidInputException("body", "field.required");
+        }
+        if (!ReferralAccess.clinician(user) || !c.toInstitutionId().equals(ReferralAccess.institutionOf(user))) {
+            throw new ForbiddenException(ReferralError.WRONG_SIDE, "CREATE");
+        }
+        Referral r = create(c, c.fromInstitutionId(), user.username(), clock.instant());
+        if (r.status() == ReferralStatus.DRAFT) {
+            transitions.submit(r, user.username(), clock.instant());
+        }
         audit.record(AuditAction.CREATE, ReferralLookup.OBJECT, r.id().toString(), r.residentId().toString(), r.number());
         return views.view(store.find(r.id()).orElseThrow(), user, true);
     }

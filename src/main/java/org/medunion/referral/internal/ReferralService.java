@@ -71,6 +71,11 @@ class ReferralService implements ReferralManagement {
     }
 
     @Override
+    public ReferralView createAuthorised(CreateReferral command) {
+        return creation.createAuthorised(command);
+    }
+
+    @Override
     public ReferralView submit(ReferralId id) {
         return transitions.asCaller(id, ReferralAction.SUBMIT, transitions::submit);
     }

@@ -58,6 +58,21 @@ class CooperationStore {
                 a.responsibilities(), a.rights(), a.benefits(), a.benefitSharing())).toList();
     }
 
+    /** The agreements naming both institutions as parties (any consortium), oldest term first. */
+    List<AgreementView> agreementsBetween(UUID a, UUID b) {
+        var consortia = jdbc.sql("""
+                select distinct g.consortium_id from registry_agreement g
+                  join registry_agreement_party x on x.agreement_id = g.id and x.institution_id = ?
+                  join registry_agreement_party y on y.agreement_id = g.id and y.institution_id = ?""")
+                .params(a, b).query(UUID.class).list();
+        var out = new ArrayList<AgreementView>();
+        for (UUID consortium : consortia) {
+            agreements(consortium).stream().filter(g -> g.parties().contains(new InstitutionId(a))
+                    && g.parties().contains(new InstitutionId(b))).forEach(out::add);
+        }
+        return out;
+    }
+
     Optional<UUID> agreementConsortium(UUID agreementId) {
         return jdbc.sql("select consortium_id from registry_agreement where id = ?").param(agreementId).query(UUID.class).optional();
     }
@@ -83,6 +98,11 @@ class CooperationStore {
                 ? jdbc.sql("select * from registry_dispatch order by consortium_id, start_date, id").query((rs, n) -> dispatch(rs)).list()
                 : jdbc.sql("select * from registry_dispatch where consortium_id = ? order by start_date, id")
                         .param(consortiumIdOrNull).query((rs, n) -> dispatch(rs)).list();
+    }
+
+    List<DispatchView> dispatchesOf(UUID practitionerId) {
+        return jdbc.sql("select * from registry_dispatch where practitioner_id = ? order by start_date, id")
+                .param(practitionerId).query((rs, n) -> dispatch(rs)).list();
     }
 
     Optional<DispatchView> dispatch(UUID id) {

@@ -364,6 +364,16 @@ class RegistryService implements RegistryManagement {
         return directory.practitionerNames(ids);
     }
 
+    @Override
+    public List<AgreementView> agreementsBetween(InstitutionId a, InstitutionId b) {
+        return cooperation.agreementsBetween(a.value(), b.value());
+    }
+
+    @Override
+    public List<DispatchView> dispatchesOf(PractitionerId id) {
+        return cooperation.dispatchesOf(id.value());
+    }
+
     /** Institutions and grids: administrators and planners (the district is checked with the command). */
     private void requirePlannerRole() {
         access.caller().requireRoleAmong(Role.ADMIN, Role.PLANNER);

@@ -40,12 +40,17 @@ class CatalogueAndApiTest {
         for (int i = 1; i <= 18; i++) {
             expected.add("RX-" + i);
         }
+        for (int i = 1; i <= 16; i++) {
+            expected.add("TM-" + i);
+        }
         var catalogue = new RuleCatalogue();
         assertThat(catalogue.rules()).extracting(Rule::id).containsExactlyElementsOf(expected);
         catalogue.rules().forEach(r -> assertThat(r.clause()).as(r.id()).isNotBlank());
         assertThat(catalogue.rule("SH-3").orElseThrow().clause()).contains("每个区可与不超过2家市级综合医院组建区域医联体");
         assertThat(catalogue.rule("SH-8").orElseThrow().clause()).contains("取得主治医生职称不少于5年");
         assertThat(catalogue.rule("NN-4").orElseThrow().clause()).contains("至少1/3的门诊号源和1/4的住院床位");
+        assertThat(catalogue.rule("TM-2").orElseThrow().clause()).contains("征得其书面同意");
+        assertThat(catalogue.rule("TM-5").orElseThrow().defaults()).containsEntry("years", "3");
         assertThat(catalogue.rule("SH-3").orElseThrow().defaults()).containsEntry("max", "2");
         assertThat(catalogue.rule("SH-4").orElseThrow().defaults()).containsEntry("max", "3");
         assertThat(catalogue.rule("CQ-5").orElseThrow().defaults()).containsEntry("maxDays", "60");

@@ -1,0 +1,33 @@
+package org.medunion.consultation.internal;
+
+import org.medunion.shared.ErrorCode;
+
+/**
+ * The consultation module's error codes (one home per code): the constant names what went wrong, the code is the
+ * message-bundle key {@code error.<code>} (i18n/consultation*.properties) and what callers see in problem details.
+ */
+enum ConsultationError implements ErrorCode {
+
+    ILLEGAL_TRANSITION("CONSULTATION-0001"),
+    WRONG_SIDE("CONSULTATION-0002"),
+    TEXT_TOO_LONG("CONSULTATION-0003"),
+    SAME_INSTITUTION("CONSULTATION-0004"),
+    NO_INSTITUTION("CONSULTATION-0005"),
+    NOT_PRACTITIONER_OF("CONSULTATION-0006"),
+    NO_EXPERT("CONSULTATION-0007"),
+    CONSENT_IN_FUTURE("CONSULTATION-0008"),
+    UNKNOWN_MESSAGE("CONSULTATION-0009"),
+    ALREADY_CONVERTED("CONSULTATION-0010"),
+    NO_OPINION("CONSULTATION-0011");
+
+    private final String code;
+
+    ConsultationError(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,230 @@
+package org.medunion.consultation.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.consultation.AcceptConsultation;
+import org.medunion.consultation.ConsultationAction;
+import org.medunion.consultation.ConsultationBox;
+import org.medunion.consultation.ConsultationId;
+import org.medunion.consultation.ConsultationManagement;
+import org.medunion.consultation.ConsultationNote;
+import org.medunion.consultation.ConsultationStepView;
+import org.medunion.consultation.ConsultationView;
+import org.medunion.consultation.ConsultationWorkflow;
+import org.medunion.consultation.ConvertToReferral;
+import org.medunion.consultation.MessageView;
+import org.medunion.consultation.PostMessage;
+import org.medunion.consultation.RequestConsultation;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The facade: requests, steps, reads (scoped and audited), the conversation and the deadline job. */
+@Service
+@Transactional
+class ConsultationService implements ConsultationManagement {
+
+    private final ConsultationRequests requests;
+    private final ConsultationSteps steps;
+    private final ConsultationStore store;
+    private final ConsultationLookup lookup;
+    private final ConsultationAccess access;
+    private final ConsultationViews views;
+    private final CurrentUsers users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    @SuppressWarnings("checkstyle:ParameterNumber") // the module's services, injected
+    ConsultationService(ConsultationRequests requests, ConsultationSteps steps, ConsultationStore store,
+                        ConsultationLookup lookup, ConsultationAccess access, ConsultationViews views, CurrentUsers users,
+                        AuditTrail audit, Clock clock) {
+        this.requests = requests;
+        this.steps = steps;
+        this.store = store;
+        this.lookup = lookup;
+        this.access = access;
+        this.views = views;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public ConsultationView request(RequestConsultation command) {
+        return requests.request(command);
+    }
+
+    @Override
+    public ConsultationView accept(ConsultationId id, AcceptConsultation command) {
+        return steps.accept(id, command);
+    }
+
+    @Override
+    public ConsultationView decline(ConsultationId id, ConsultationNote reason) {
+        return steps.decline(id, reason == null ? null : reason.text());
+    }
+
+    @Override
+    public ConsultationView askInformation(ConsultationId id, ConsultationNote question) {
+        return steps.askInformation(id, question == null ? null : question.text());
+    }
+
+    @Override
+    public ConsultationView answer(ConsultationId id, ConsultationNote answer) {
+        return steps.answer(id, answer == null ? null : answer.text());
+    }
+
+    @Override
+    public ConsultationView start(ConsultationId id) {
+        return steps.step(id, ConsultationAction.START, (c, user, now) -> c.start(user.username(), now));
+    }
+
+    @Override
+    public ConsultationView draftOpinion(ConsultationId id, ConsultationNote opinion) {
+        return steps.draftOpinion(id, opinion == null ? null : opinion.text());
+    }
+
+    @Override
+    public ConsultationView signOpinion(ConsultationId id) {
+        return steps.step(id, ConsultationAction.SIGN_OPINION, (c, user, now) -> c.signOpinion(user.username(), now));
+    }
+
+    @Override
+    public ConsultationView acknowledge(ConsultationId id) {
+        return steps.step(id, ConsultationAction.ACKNOWLEDGE, (c, user, now) -> c.acknowledge(user.username(), now));
+    }
+
+    @Override
+    public ConsultationView close(ConsultationId id) {
+        return steps.close(id);
+    }
+
+    @Override
+    public ConsultationView cancel(ConsultationId id, ConsultationNote reason) {
+        return steps.cancel(id, reason == null ? null : reason.text());
+    }
+
+    @Override
+    public ConsultationView convertToReferral(ConsultationId id, ConvertToReferral command) {
+        return steps.convert(id, command);
+    }
+
+    @Override
+    @Transactional
+    public ConsultationView get(ConsultationId id) {
+        CurrentUser user = users.require();
+        Consultation c = lookup.visible(id, user);
+        audited(c, c.number());
+        return views.view(c);
+    }
+
+    @Override
+    public List<ConsultationStepView> steps(ConsultationId id) {
+        CurrentUser user = users.require();
+        Consultation c = lookup.visible(id, user);
+        audited(c, "steps");
+        return store.steps(c.id());
+    }
+
+    @Override
+    public List<ConsultationView> list(ConsultationBox box, int limit) {
+        CurrentUser user = users.require();
+        if (box == null) {
+            throw new InvalidInputException("box", "field.required");
+        }
+        int n = Math.max(1, Math.min(limit, 500));
+        var scope = access.visible(user);
+        UUID mine = ConsultationAccess.institutionOf(user);
+        var params = new ArrayList<Object>(scope.params());
+        String where = scope.sql();
+        String order = "created_at desc, number desc";
+        switch (box) {
+            case MINE -> {
+                where += " and from_institution_id = ?";
+                params.add(mine == null ? new UUID(0, 0) : mine);
+            }
+            case TO_ME -> {
+                where += " and to_institution_id = ? and status not in ('DECLINED', 'CLOSED', 'CANCELLED', 'EXPIRED')";
+                params.add(mine == null ? new UUID(0, 0) : mine);
+                order = "decide_by, number";
+            }
+            case OVERDUE -> {
+                where += " and status = 'REQUESTED' and (escalated = true or decide_by < ?)";
+                params.add(Timestamp.from(clock.instant()));
+                order = "decide_by, number";
+            }
+            default -> throw new IllegalStateException(box.name());
+        }
+        var out = store.query(where, params, order, n);
+        out.forEach(c -> audited(c, "list " + box.name()));
+        return out.stream().map(views::view).toList();
+    }
+
+    @Override
+    public List<MessageView> messages(ConsultationId id) {
+        CurrentUser user = users.require();
+        Consultation c = party(id, user);
+        audited(c, "messages");
+        return store.messages(c.id());
+    }
+
+    @Override
+    public MessageView postMessage(ConsultationId id, PostMessage command) {
+        CurrentUser user = users.require();
+        Consultation c = party(id, user);
+        PostMessage m = ConsultationInput.required(command, "body");
+        String body = ConsultationInput.requiredText(m.body(), "body", 4000);
+        if (m.inReplyTo() != null && !store.hasMessage(c.id(), m.inReplyTo())) {
+            throw new InvalidInputException("inReplyTo", ConsultationError.UNKNOWN_MESSAGE, m.inReplyTo());
+        }
+        UUID inst = ConsultationAccess.institutionOf(user);
+        UUID side = inst != null ? inst : c.fromInstitutionId();
+        Instant now = clock.instant();
+        store.addMessage(c.id(), m.inReplyTo(), user.username(), side, body, now);
+        audit.record(AuditAction.CREATE, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(),
+                "message");
+        var all = store.messages(c.id());
+        return all.get(all.size() - 1);
+    }
+
+    @Override
+    public Set<ConsultationAction> allowedActions(ConsultationId id) {
+        CurrentUser user = users.require();
+        Consultation c = lookup.visible(id, user);
+        var out = EnumSet.noneOf(ConsultationAction.class);
+        ConsultationWorkflow.table().getOrDefault(c.status(), Map.of()).keySet().stream()
+                .filter(a -> a.isManual() && access.mayAct(user, c, a)).forEach(out::add);
+        return out;
+    }
+
+    @Override
+    public EscalationRun escalateOverdue(Instant now) {
+        int[] run = steps.escalateOverdue(now);
+        return new EscalationRun(run[0], run[1]);
+    }
+
+    /** The conversation belongs to the two sides: the office (and anyone else) gets 404. */
+    private Consultation party(ConsultationId id, CurrentUser user) {
+        Consultation c = lookup.visible(id, user);
+        if (!access.isParty(user, c)) {
+            throw new NotFoundException(ConsultationLookup.OBJECT, id);
+        }
+        return c;
+    }
+
+    private void audited(Consultation c, String detail) {
+        audit.record(AuditAction.READ, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(), detail);
+    }
+}

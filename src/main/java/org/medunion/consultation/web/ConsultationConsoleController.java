@@ -1,0 +1,250 @@
+package org.medunion.consultation.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.AcceptConsultation;
+import org.medunion.consultation.ConsentSigner;
+import org.medunion.consultation.ConsultationBox;
+import org.medunion.consultation.ConsultationId;
+import org.medunion.consultation.ConsultationManagement;
+import org.medunion.consultation.ConsultationNote;
+import org.medunion.consultation.ConsultationType;
+import org.medunion.consultation.ConsultationUrgency;
+import org.medunion.consultation.PostMessage;
+import org.medunion.consultation.RequestConsultation;
+import org.medunion.identity.Role;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.PractitionerView;
+import org.medunion.registry.Profession;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ResidentSearch;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.shared.MedUnionException;
+import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.FormValues;
+import org.medunion.shared.web.LinkedFormValues;
+import org.medunion.web.console.ConsoleSupport;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Console pages of consultations: the inviting doctor's requests and the new-request form (resident picker,
+ * consent, invited institution and expert), the expert's work list with deadlines, the detail page with the record
+ * summary, the steps, the conversation and the opinion form, and the office's overdue queue. The service's refusals
+ * (TM gates included) come back on the page next to the field they name.
+ */
+@Controller
+@ConsolePage
+class ConsultationConsoleController {
+
+    private final ConsultationManagement consultations;
+    private final ResidentsManagement residents;
+    private final RegistryManagement registry;
+    private final ConsoleSupport support;
+    private final Clock clock;
+    private final DateTimeFormatter fmt;
+
+    ConsultationConsoleController(ConsultationManagement consultations, ResidentsManagement residents,
+                                  RegistryManagement registry, ConsoleSupport support, Clock clock) {
+        this.consultations = consultations;
+        this.residents = residents;
+        this.registry = registry;
+        this.support = support;
+        this.clock = clock;
+        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+    }
+
+    @ModelAttribute("fmt")
+    DateTimeFormatter fmt() {
+        return fmt;
+    }
+
+    @GetMapping("/console/consultations")
+    String list(@RequestParam(required = false) @Nullable ConsultationBox box, Model model) {
+        var role = support.me().role();
+        List<ConsultationBox> boxes = switch (role) {
+            case GP -> List.of(ConsultationBox.MINE, ConsultationBox.TO_ME);
+            case SPECIALIST -> List.of(ConsultationBox.TO_ME, ConsultationBox.MINE);
+            case OFFICE -> List.of(ConsultationBox.OVERDUE);
+            case ADMIN -> List.of(ConsultationBox.OVERDUE, ConsultationBox.TO_ME, ConsultationBox.MINE);
+            default -> List.of();
+        };
+        ConsultationBox chosen = box != null && boxes.contains(box) ? box : boxes.isEmpty() ? null : boxes.get(0);
+        model.addAttribute("boxes", boxes);
+        model.addAttribute("box", chosen);
+        model.addAttribute("rows", chosen == null ? List.of() : consultations.list(chosen, 100));
+        model.addAttribute("now", clock.instant());
+        return "consultation/list";
+    }
+
+    @GetMapping("/console/consultations/new")
+    String form(Model model) {
+        support.requireRole(Role.GP, Role.SPECIALIST);
+        choices(model, new LinkedFormValues(new LinkedMultiValueMap<>()));
+        return "consultation/new";
+    }
+
+    @PostMapping("/console/consultations/new")
+    String create(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+        support.requireRole(Role.GP, Role.SPECIALIST);
+        var v = new LinkedFormValues(params);
+        try {
+            var created = consultations.request(command(v));
+            return "redirect:/console/consultations/" + created.id() + "?saved";
+        } catch (MedUnionException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            response.setStatus(e.status());
+            model.addAttribute("errors", support.feedback(e));
+            choices(model, v);
+            return "consultation/new";
+        }
+    }
+
+    @GetMapping("/console/consultations/new/residents")
+    String residents(@RequestParam(required = false) @Nullable String q, Model model) {
+        String text = FormValues.blankToNull(q);
+        model.addAttribute("found", text == null ? List.of() : residents.search(new ResidentSearch(null, text, 20)));
+        model.addAttribute("v", new LinkedFormValues(new LinkedMultiValueMap<>()));
+        return "consultation/new :: residents";
+    }
+
+    @GetMapping("/console/consultations/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        var c = consultations.get(new ConsultationId(id));
+        model.addAttribute("c", c);
+        model.addAttribute("steps", consultations.steps(new ConsultationId(id)));
+        model.addAttribute("allowed", consultations.allowedActions(new ConsultationId(id)));
+        var me = support.me();
+        boolean party = me.role() != Role.OFFICE;
+        model.addAttribute("messages", party ? consultations.messages(new ConsultationId(id)) : List.of());
+        model.addAttribute("party", party);
+        model.addAttribute("experts", me.scope().reference() == null ? List.of()
+                : physicians(me.scope().referenceId()));
+        model.addAttribute("now", clock.instant());
+        return "consultation/detail";
+    }
+
+    @PostMapping("/console/consultations/{id}/{action}")
+    String act(@PathVariable UUID id, @PathVariable String action, @RequestParam MultiValueMap<String, String> params,
+               Model model, HttpServletResponse response) {
+        var v = new LinkedFormValues(params);
+        var cid = new ConsultationId(id);
+        var note = new ConsultationNote(v.get("text"));
+        try {
+            switch (action) {
+                case "accept" -> consultations.accept(cid, new AcceptConsultation(instant(v.get("sessionAt")),
+                        uuid(v.get("expertPractitionerId")), v.get("note")));
+                case "decline" -> consultations.decline(cid, note);
+                case "ask-info" -> consultations.askInformation(cid, note);
+                case "answer" -> consultations.answer(cid, note);
+                case "start" -> consultations.start(cid);
+                case "opinion" -> consultations.draftOpinion(cid, note);
+                case "sign" -> consultations.signOpinion(cid);
+                case "acknowledge" -> consultations.acknowledge(cid);
+                case "close" -> consultations.close(cid);
+                case "cancel" -> consultations.cancel(cid, note);
+                case "messages" -> consultations.postMessage(cid, new PostMessage(v.get("body"), uuid(v.get("inReplyTo"))));
+                default -> {
+                    return "redirect:/console/consultations/" + id;
+                }
+            }
+            return "redirect:/console/consultations/" + id + "?done=" + action;
+        } catch (MedUnionException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            response.setStatus(e.status());
+            model.addAttribute("errors", support.feedback(e));
+            return detail(id, model);
+        }
+    }
+
+    private void choices(Model model, LinkedFormValues v) {
+        model.addAttribute("v", v);
+        model.addAttribute("types", ConsultationType.values());
+        model.addAttribute("urgencies", ConsultationUrgency.values());
+        model.addAttribute("signers", ConsentSigner.values());
+        model.addAttribute("found", List.of());
+        var me = support.me();
+        Map<UUID, String> invited = new LinkedHashMap<>();
+        Map<String, List<PractitionerView>> experts = new LinkedHashMap<>();
+        if (me.scope().reference() != null) {
+            UUID mine = me.scope().referenceId();
+            LocalDate today = LocalDate.now(clock);
+            var ids = new ArrayList<InstitutionId>();
+            registry.activeConsortiaOf(new InstitutionId(mine)).forEach(c -> c.activeMembers(today).forEach(m -> {
+                if (!m.institutionId().value().equals(mine) && !ids.contains(m.institutionId())) {
+                    ids.add(m.institutionId());
+                }
+            }));
+            registry.institutionNames(ids).forEach((k, name) -> invited.put(k.value(), name));
+            invited.forEach((k, name) -> experts.put(name, physicians(k)));
+        }
+        model.addAttribute("invited", invited);
+        model.addAttribute("experts", experts);
+    }
+
+    private List<PractitionerView> physicians(@Nullable UUID institution) {
+        if (institution == null) {
+            return List.of();
+        }
+        try {
+            return registry.practitioners(new InstitutionId(institution)).stream()
+                    .filter(p -> p.profession() == Profession.PHYSICIAN).toList();
+        } catch (MedUnionException e) {
+            return List.of(); // another institution's staff list outside the caller's registry scope
+        }
+    }
+
+    private RequestConsultation command(LinkedFormValues v) {
+        return new RequestConsultation(FormValues.enumValue(ConsultationType.class, "type", v.get("type")),
+                FormValues.enumValue(ConsultationUrgency.class, "urgency", v.get("urgency")), null, null,
+                uuid(v.get("toInstitutionId")), v.get("toDepartment"), uuid(v.get("expertPractitionerId")),
+                uuid(v.get("residentId")), v.get("reason"), v.get("purpose"), instant(v.get("proposedTime")),
+                v.get("recordSummary"), v.get("invitedSpecialty"), v.get("invitedTitle"),
+                FormValues.enumValue(ConsentSigner.class, "consentSigner", v.get("consentSigner")),
+                v.get("consentSignerName"), v.get("consentReason"), FormValues.date("consentSignedOn", v.get("consentSignedOn")),
+                "on".equals(v.get("conversionAuthorised")) || "true".equals(v.get("conversionAuthorised")));
+    }
+
+    private static @Nullable UUID uuid(@Nullable String s) {
+        String t = FormValues.blankToNull(s);
+        try {
+            return t == null ? null : UUID.fromString(t);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A datetime-local value in the console's zone. */
+    private @Nullable Instant instant(@Nullable String s) {
+        String t = FormValues.blankToNull(s);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(t).atZone(clock.getZone()).toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

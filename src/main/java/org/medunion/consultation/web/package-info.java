@@ -1,0 +1,3 @@
+/** The consultation module's REST API and console pages. */
+@org.jspecify.annotations.NullMarked
+package org.medunion.consultation.web;

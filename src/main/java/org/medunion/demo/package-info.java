@@ -8,5 +8,6 @@
  * {@link org.medunion.demo.DemoCityLoaded} once after a load; no module listens to it today.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = {"shared", "identity", "registry",
-        "registry :: unscoped", "residents", "scheduling", "scheduling :: unscoped", "referral", "referral :: backfill"})
+        "registry :: unscoped", "residents", "scheduling", "scheduling :: unscoped", "referral", "referral :: backfill", "pharmacy",
+        "pharmacy :: backfill"})
 package org.medunion.demo;

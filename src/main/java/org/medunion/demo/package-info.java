@@ -9,5 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = {"shared", "identity", "registry",
         "registry :: unscoped", "residents", "scheduling", "scheduling :: unscoped", "referral", "referral :: backfill",
-        "indicators", "indicators :: backfill"})
+        "indicators", "indicators :: backfill", "pharmacy", "pharmacy :: backfill"})
 package org.medunion.demo;

@@ -128,6 +128,11 @@ class DemoCityLoader implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Demo referrals not seeded: {}", e.toString());
         }
+        try {
+            transactions.executeWithoutResult(status -> workflow.seedPharmacy());
+        } catch (RuntimeException e) {
+            log.warn("Demo pharmacy data not seeded: {}", e.toString());
+        }
         return true;
     }
 

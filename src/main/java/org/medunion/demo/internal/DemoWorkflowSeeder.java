@@ -60,20 +60,35 @@ class DemoWorkflowSeeder {
     private final SchedulingManagement scheduling;
     private final SystemScheduling systemScheduling;
     private final DemoReferrals referrals;
+    private final DemoPharmacy pharmacy;
 
     DemoWorkflowSeeder(RegistryManagement registry, CityWideRegistry city, ResidentsManagement residents, Clock clock,
                        SchedulingManagement scheduling, SystemScheduling systemScheduling,
-                       DemoReferrals referrals) {
+                       DemoReferrals referrals, DemoPharmacy pharmacy) {
         this.registry = registry;
         this.city = city;
         this.residents = residents;
         this.scheduling = scheduling;
         this.systemScheduling = systemScheduling;
         this.referrals = referrals;
+        this.pharmacy = pharmacy;
         this.clock = clock;
     }
 
     private volatile DemoReferrals.Plan pendingReferrals;
+    private volatile DemoReferrals.Plan pendingPharmacy;
+
+    /** Catalogue mappings and prescriptions ({@link DemoPharmacy}) for the referrals' plan; own transaction, after them. */
+    int seedPharmacy() {
+        var pending = pendingPharmacy;
+        pendingPharmacy = null;
+        if (pending == null) {
+            return 0;
+        }
+        int n = pharmacy.seed(pending);
+        log.info("Demo pharmacy seeded: {} prescriptions", n);
+        return n;
+    }
 
     /**
      * Referrals in every state, one per state and direction (keeps the seeding near a second), for the data
@@ -82,6 +97,7 @@ class DemoWorkflowSeeder {
     int seedReferrals() {
         var pending = pendingReferrals;
         pendingReferrals = null;
+        pendingPharmacy = pending;
         if (pending == null) {
             return 0;
         }

@@ -73,7 +73,11 @@ class CatalogueMaintenance {
     }
 
     public CatalogueCoverage mapCatalogue(UUID institutionId, List<CatalogueItem> items) {
-        CurrentUser user = users.require();
+        return mapCatalogue(institutionId, items, users.require());
+    }
+
+    /** Maps as {@code user} (also the system's backfill step, as the institution's own staff). */
+    CatalogueCoverage mapCatalogue(UUID institutionId, List<CatalogueItem> items, CurrentUser user) {
         if (!coveredInstitutions(user).map(s -> s.contains(institutionId)).orElse(true)) {
             throw new ForbiddenException(PharmacyError.NOT_CATALOGUE_OWNER, institutionId);
         }

@@ -96,20 +96,24 @@ class PharmacyService implements PharmacyManagement {
     @Override
     public PrescriptionView prescribe(WritePrescription c) {
         CurrentUser user = users.require();
+        return views.view(prescribe(c, user, clock.instant()), user);
+    }
+
+    /** Writes and submits as {@code user} at {@code now} (also the system's backfill step). */
+    Prescription prescribe(WritePrescription c, CurrentUser user, Instant now) {
         UUID institution = PrescriptionAccess.prescriberInstitution(user);
         Prescription p = new Prescription();
         p.id = UUID.randomUUID();
         p.prescribingInstitutionId = institution;
         p.prescriber = user.username();
-        Instant now = clock.instant();
         writing.fill(p, c, user, now, true);
-        p.number = "RX" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(clock))
+        p.number = "RX" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.ofInstant(now, clock.getZone()))
                 + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36)
                         .toUpperCase(Locale.ROOT);
         store.insert(p);
         store.transition(p.id, null, PrescriptionAction.RESUBMIT, p.status, user.username(), null, now);
         audit.record(AuditAction.CREATE, OBJECT, p.id.toString(), p.residentId.toString(), p.number);
-        return views.view(p, user);
+        return p;
     }
 
     @Override
@@ -149,30 +153,39 @@ class PharmacyService implements PharmacyManagement {
     public PrescriptionView approve(PrescriptionId id, ReviewDecision d) {
         CurrentUser user = users.require();
         Prescription p = visible(id, user);
+        return views.view(approve(p, d, user, clock.instant()), user);
+    }
+
+    /** The review's approval of {@code p} by {@code user} at {@code now} (also the system's backfill step). */
+    Prescription approve(Prescription p, ReviewDecision d, CurrentUser user, Instant now) {
         PrescriptionAccess.requireReviewer(user, p);
         String note = d == null ? null : PharmacyInput.trim(d.note());
         PharmacyInput.optionalText(note, "note", 1000);
         var action = note == null ? PrescriptionAction.APPROVE : PrescriptionAction.APPROVE_WITH_NOTE;
-        return review(p, user, action, note, null);
+        return review(p, user, action, note, null, now);
     }
 
     @Override
     public PrescriptionView returnToPrescriber(PrescriptionId id, ReviewDecision d) {
         CurrentUser user = users.require();
         Prescription p = visible(id, user);
+        return views.view(returnToPrescriber(p, d, user, clock.instant()), user);
+    }
+
+    /** The review's return of {@code p} by {@code user} at {@code now} (also the system's backfill step). */
+    Prescription returnToPrescriber(Prescription p, ReviewDecision d, CurrentUser user, Instant now) {
         PrescriptionAccess.requireReviewer(user, p);
         String reason = d == null ? null : PharmacyInput.trim(d.reason());
         if (reason == null) {
             throw new InvalidInputException("reason", PharmacyError.REASON_REQUIRED);
         }
         PharmacyInput.optionalText(reason, "reason", 1000);
-        return review(p, user, PrescriptionAction.RETURN, null, reason);
+        return review(p, user, PrescriptionAction.RETURN, null, reason, now);
     }
 
-    private PrescriptionView review(Prescription p, CurrentUser user, PrescriptionAction action, @Nullable String note,
-                                    @Nullable String reason) {
+    private Prescription review(Prescription p, CurrentUser user, PrescriptionAction action, @Nullable String note,
+                                @Nullable String reason, Instant now) {
         PrescriptionStatus from = p.apply(action);
-        Instant now = clock.instant();
         p.reviewedBy = user.username();
         p.reviewedAt = now;
         p.reviewNote = note;
@@ -181,7 +194,7 @@ class PharmacyService implements PharmacyManagement {
         store.update(p, false);
         store.transition(p.id, from, action, p.status, user.username(), reason != null ? reason : note, now);
         audit.record(AuditAction.UPDATE, OBJECT, p.id.toString(), p.residentId.toString(), action + " " + p.number);
-        return views.view(p, user);
+        return p;
     }
 
     @Override
@@ -262,6 +275,11 @@ class PharmacyService implements PharmacyManagement {
     public PrescriptionView dispense(PrescriptionId id, PrescriptionAction outcome, Dispense c) {
         CurrentUser user = users.require();
         Prescription p = visible(id, user);
+        return views.view(dispense(p, outcome, c, user, clock.instant()), user);
+    }
+
+    /** Dispensing of {@code p} by {@code user} at {@code now} (also the system's backfill step). */
+    Prescription dispense(Prescription p, PrescriptionAction outcome, @Nullable Dispense c, CurrentUser user, Instant now) {
         if (outcome != PrescriptionAction.DISPENSE && outcome != PrescriptionAction.DISPENSE_PARTIAL
                 && outcome != PrescriptionAction.NOT_DISPENSE) {
             throw new InvalidInputException("outcome", PharmacyError.INVALID_NUMBER, outcome);
@@ -275,7 +293,6 @@ class PharmacyService implements PharmacyManagement {
         }
         PharmacyInput.optionalText(c == null ? null : c.note(), "note", 1000);
         PrescriptionStatus from = p.apply(outcome);
-        Instant now = clock.instant();
         p.dispenseReason = c == null || c.reason() == null ? null : c.reason().name();
         p.dispenseNote = c == null ? null : PharmacyInput.trim(c.note());
         p.dispensedBy = user.username();
@@ -284,7 +301,7 @@ class PharmacyService implements PharmacyManagement {
         store.update(p, false);
         store.transition(p.id, from, outcome, p.status, user.username(), p.dispenseReason, now);
         audit.record(AuditAction.UPDATE, OBJECT, p.id.toString(), p.residentId.toString(), outcome + " " + p.number);
-        return views.view(p, user);
+        return p;
     }
 
     // ---- reads ------------------------------------------------------------------------------------------------

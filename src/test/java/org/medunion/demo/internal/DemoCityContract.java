@@ -348,4 +348,32 @@ abstract class DemoCityContract {
                 and s.department in ('社区病房', '护理病区', '康复病区', '安宁疗护病区')""").query(Long.class).single())
                 .isGreaterThanOrEqualTo(4);
     }
+
+    @Test
+    void thePharmacistHasAReviewQueueOfTheGpsPrescriptionsInSeveralStates() {
+        var queue = Api.as(port, "pharmacist").get("/api/pharmacy/review-queue");
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        assertThat(queue.json().size()).isGreaterThanOrEqualTo(1);
+        boolean longOne = false;
+        for (var p : queue.json()) {
+            assertThat(p.get("status").asString()).isEqualTo("IN_REVIEW");
+            longOne |= p.get("longPrescription").asBoolean() && p.get("maxDays").asInt() > 28 && p.get("patientConfirmed").asBoolean()
+                    && !p.get("assessmentNote").isNull();
+        }
+        assertThat(longOne).as("a long prescription over 4 weeks (RX-6) awaits review").isTrue();
+
+        var mine = Api.as(port, "gp").get("/api/pharmacy/prescriptions");
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        var states = new java.util.HashSet<String>();
+        mine.json().forEach(p -> states.add(p.get("status").asString()));
+        assertThat(states).contains("IN_REVIEW", "RETURNED", "APPROVED", "DISPENSED");
+
+        var coverage = Api.as(port, "office").get("/api/pharmacy/catalogues/coverage");
+        assertThat(coverage.status()).as(coverage.body()).isEqualTo(200);
+        boolean gaps = false;
+        for (var c : coverage.json()) {
+            gaps |= c.get("items").asInt() > c.get("mapped").asInt() && c.get("mapped").asInt() > 0;
+        }
+        assertThat(gaps).as("catalogue mappings with gaps (RX-14)").isTrue();
+    }
 }

@@ -1,0 +1,115 @@
+package org.medunion.demo.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.pharmacy.CatalogueItem;
+import org.medunion.pharmacy.EncounterType;
+import org.medunion.pharmacy.PrescriptionId;
+import org.medunion.pharmacy.ReviewDecision;
+import org.medunion.pharmacy.WritePrescription;
+import org.medunion.pharmacy.backfill.PharmacyBackfill;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo city's pharmacy data, through the pharmacy module's system commands ({@link PharmacyBackfill}): the gp's
+ * community health centre and the lead hospital map their catalogues to the formulary with a few gaps (RX-14), and
+ * the centre's general practitioner "gp" writes prescriptions for residents under contract with its team, in
+ * several states — awaiting review (among them a long prescription over four weeks with the assessment and the
+ * patient's confirmation, RX-6), returned, approved, dispensed. RX-11 routes the centre's prescriptions to the
+ * lead of the centre's first consortium with another lead, which is not the lead hospital where the demo
+ * "pharmacist" works (see {@link DemoAccounts}); the lead hospital reviews its own prescriptions, so its
+ * "specialist" writes those in the pharmacist's queue (the long one among them) and the returned, approved and
+ * dispensed ones of the centre are decided by a pharmacist of the centre's reviewing institution.
+ */
+@Component
+class DemoPharmacy {
+
+    private static final String GP = "gp";
+    private static final String PHARMACIST = "pharmacist";
+    private static final String SPECIALIST = "specialist";
+    /** Catalogue upkeep and the centre's dispensing: done by staff without a demo account. */
+    private static final String STAFF = "demo";
+
+    private final PharmacyBackfill pharmacy;
+
+    DemoPharmacy(PharmacyBackfill pharmacy) {
+        this.pharmacy = pharmacy;
+    }
+
+    /** Catalogue mappings and prescriptions for the plan's centre and lead hospital; returns how many prescriptions. */
+    int seed(DemoReferrals.Plan plan) {
+        UUID centre = plan.primaryInstitutionId();
+        pharmacy.mapCatalogue(centre, List.of(
+                new CatalogueItem("SQ-0001", "苯磺酸氨氯地平片 5mg", "F0001"),
+                new CatalogueItem("SQ-0002", "盐酸二甲双胍片 0.5g", "F0034"),
+                new CatalogueItem("SQ-0003", "阿托伐他汀钙片 20mg", "F0059"),
+                new CatalogueItem("SQ-0090", "复方丹参滴丸（待对照）", null),
+                new CatalogueItem("SQ-0091", "院内自制止咳合剂（待对照）", null)), STAFF);
+        pharmacy.mapCatalogue(plan.hospitalId(), List.of(
+                new CatalogueItem("ZX-1001", "氨氯地平片 5mg", "F0001"),
+                new CatalogueItem("ZX-1002", "二甲双胍片 500mg", "F0034"),
+                new CatalogueItem("ZX-1003", "阿托伐他汀钙片 20mg", "F0059"),
+                new CatalogueItem("ZX-1099", "进口营养补充剂（待对照）", null)), STAFF);
+
+        // contract residents of the centre's team; every 7th of them is in the hypertension group
+        var residents = plan.residents();
+        Instant now = plan.now();
+        var out = new ArrayList<PrescriptionId>();
+        // awaiting review, oldest first: the long one (8 weeks, RX-6 assessment and confirmation), a routine one, a short one
+        out.add(write(hypertension(residents.get(0).residentId(), 56, true), centre, now.minusSeconds(5400)));
+        out.add(write(hypertension(residents.get(7).residentId(), 28, false), centre, now.minusSeconds(3000)));
+        out.add(write(diabetes(residents.get(3).residentId(), 7), centre, now.minusSeconds(1200)));
+        // returned with a reason
+        var returned = write(diabetes(residents.get(5).residentId(), 7), centre, now.minusSeconds(3 * 3600));
+        pharmacy.returnToPrescriber(returned, new ReviewDecision(null, "演示：二甲双胍用法请核对（餐中或餐后服用）"), PHARMACIST,
+                now.minusSeconds(3 * 3600 - 900));
+        out.add(returned);
+        // approved, waiting to be dispensed at the centre
+        var approved = write(hypertension(residents.get(14).residentId(), 28, false), centre, now.minusSeconds(26 * 3600));
+        pharmacy.approve(approved, new ReviewDecision("演示：用药合理", null), PHARMACIST, now.minusSeconds(25 * 3600));
+        out.add(approved);
+        // the lead hospital reviews its own prescriptions (RX-11), in the demo pharmacist's queue: its cardiologist's
+        // long prescription (RX-6) and a routine one for residents whose contract names the lead as district hospital
+        out.add(pharmacy.prescribe(hypertension(residents.get(28).residentId(), 56, true), plan.hospitalId(), SPECIALIST,
+                now.minusSeconds(7200)));
+        out.add(pharmacy.prescribe(hypertension(residents.get(35).residentId(), 28, false), plan.hospitalId(), SPECIALIST,
+                now.minusSeconds(2400)));
+        // dispensed
+        var dispensed = write(hypertension(residents.get(21).residentId(), 14, false), centre, now.minusSeconds(3 * 86400));
+        pharmacy.approve(dispensed, new ReviewDecision(null, null), PHARMACIST, now.minusSeconds(3 * 86400 - 1800));
+        pharmacy.dispense(dispensed, STAFF, now.minusSeconds(2 * 86400));
+        out.add(dispensed);
+        return out.size();
+    }
+
+    private PrescriptionId write(WritePrescription command, UUID centre, Instant at) {
+        return pharmacy.prescribe(command, centre, GP, at);
+    }
+
+    /** A chronic hypertension prescription of amlodipine (and atorvastatin) for {@code days} days. */
+    private static WritePrescription hypertension(UUID resident, int days, boolean longOne) {
+        return command(resident, "I10", "原发性高血压", true, "高血压病情稳定，长期用药",
+                longOne ? "血压控制平稳，依从性好，已做用药教育" : null, longOne ? Boolean.TRUE : null,
+                List.of(item("F0001", "5", "QD", days), item("F0059", "20", "QN", days)));
+    }
+
+    /** An ordinary outpatient prescription of metformin for {@code days} days. */
+    private static WritePrescription diabetes(UUID resident, int days) {
+        return command(resident, "E11.9", "2型糖尿病", false, null, null, null, List.of(item("F0034", "500", "BID", days)));
+    }
+
+    private static WritePrescription command(UUID resident, String dx, String dxText, boolean chronic, @Nullable String reason,
+                                             @Nullable String assessment, @Nullable Boolean confirmed,
+                                             List<WritePrescription.Item> items) {
+        return new WritePrescription(resident, EncounterType.OUTPATIENT, dx, dxText, chronic, false, reason, assessment, confirmed,
+                null, false, List.of(), null, null, null, null, items);
+    }
+
+    private static WritePrescription.Item item(String code, String dose, String frequency, int days) {
+        return new WritePrescription.Item(code, new BigDecimal(dose), null, null, frequency, days, null);
+    }
+}

@@ -1,0 +1,119 @@
+package org.medunion.pharmacy.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.Role;
+import org.medunion.identity.Scope;
+import org.medunion.pharmacy.CatalogueCoverage;
+import org.medunion.pharmacy.CatalogueItem;
+import org.medunion.pharmacy.PrescriptionAction;
+import org.medunion.pharmacy.PrescriptionId;
+import org.medunion.pharmacy.PrescriptionStatus;
+import org.medunion.pharmacy.ReviewDecision;
+import org.medunion.pharmacy.WritePrescription;
+import org.medunion.pharmacy.backfill.PharmacyBackfill;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@link PharmacyBackfill}: the use-case steps of {@link PharmacyService} and {@link CatalogueMaintenance} run as
+ * the named actor in the role and institution the step needs (prescriber, reviewing pharmacist, dispensing
+ * pharmacist), so the same access checks, rules and audit apply; refused to any logged-in caller. For the duration
+ * of one step the named actor is the caller (the residents module reads the prescribed-for resident only for a
+ * caller, through the prescribing institution's care relationship); the empty context is restored after.
+ */
+@Service
+@Transactional
+class PharmacyBackfillService implements PharmacyBackfill {
+
+    private final PharmacyService service;
+    private final CatalogueMaintenance catalogue;
+    private final PharmacyStore store;
+    private final CurrentUsers users;
+
+    PharmacyBackfillService(PharmacyService service, CatalogueMaintenance catalogue, PharmacyStore store, CurrentUsers users) {
+        this.service = service;
+        this.catalogue = catalogue;
+        this.store = store;
+        this.users = users;
+    }
+
+    @Override
+    public CatalogueCoverage mapCatalogue(UUID institutionId, List<CatalogueItem> items, String actor) {
+        systemOnly();
+        var user = as(actor, Role.PHARMACIST, institutionId);
+        return acting(user, () -> catalogue.mapCatalogue(institutionId, items, user));
+    }
+
+    @Override
+    public PrescriptionId prescribe(WritePrescription command, UUID prescribingInstitutionId, String actor, Instant at) {
+        systemOnly();
+        var user = as(actor, Role.GP, prescribingInstitutionId);
+        return new PrescriptionId(acting(user, () -> service.prescribe(command, user, at)).id);
+    }
+
+    @Override
+    public PrescriptionStatus approve(PrescriptionId id, ReviewDecision decision, String actor, Instant at) {
+        systemOnly();
+        Prescription p = find(id);
+        var user = as(actor, Role.PHARMACIST, p.reviewingInstitutionId);
+        return acting(user, () -> service.approve(p, decision, user, at)).status;
+    }
+
+    @Override
+    public PrescriptionStatus returnToPrescriber(PrescriptionId id, ReviewDecision decision, String actor, Instant at) {
+        systemOnly();
+        Prescription p = find(id);
+        var user = as(actor, Role.PHARMACIST, p.reviewingInstitutionId);
+        return acting(user, () -> service.returnToPrescriber(p, decision, user, at)).status;
+    }
+
+    @Override
+    public PrescriptionStatus dispense(PrescriptionId id, String actor, Instant at) {
+        systemOnly();
+        Prescription p = find(id);
+        var user = as(actor, Role.PHARMACIST, p.dispensingInstitutionId);
+        return acting(user, () -> service.dispense(p, PrescriptionAction.DISPENSE, null, user, at)).status;
+    }
+
+    private Prescription find(PrescriptionId id) {
+        return store.find(id.value()).orElseThrow(() -> new NotFoundException(PharmacyService.OBJECT, id.value()));
+    }
+
+    private static CurrentUser as(String actor, Role role, UUID institutionId) {
+        return new CurrentUser(actor, actor, role, Scope.institution(institutionId));
+    }
+
+    /**
+     * Runs {@code step} with {@code user} as the caller, so the modules it reads through (residents: scoped and
+     * audited reads) and the audit trail see the named actor in the step's role and institution; restored after.
+     */
+    private static <T> T acting(CurrentUser user, Supplier<T> step) {
+        SecurityContext before = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return step.get();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
+    }
+
+    private void systemOnly() {
+        if (users.current().isPresent()) {
+            throw new ForbiddenException(PharmacyError.NOT_PRESCRIBER, "BACKFILL");
+        }
+    }
+}

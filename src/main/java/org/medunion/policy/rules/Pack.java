@@ -6,7 +6,14 @@ package org.medunion.policy.rules;
  * national prescription rules of pharmacy.md.
  */
 public enum Pack {
-    SH, CQ, NN, NAT, CN, NATR, SC, RX,
+    SH,
+    CQ,
+    NN,
+    NAT,
+    CN,
+    NATR,
+    SC,
+    RX,
     /** National telemedicine rules (consultation.md, TM-1…TM-16). */
     TM
 }

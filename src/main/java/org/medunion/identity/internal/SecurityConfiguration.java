@@ -54,7 +54,8 @@ class SecurityConfiguration {
                     a.requestMatchers("/actuator/**").hasRole("ADMIN")
                             .requestMatchers("/api/accounts/**").hasRole(Role.SECURITY_ADMIN.name())
                             .requestMatchers(HttpMethod.GET, "/fhir/AuditEvent", "/fhir/AuditEvent/**").authenticated()
-                            .requestMatchers("/api/residents/**", "/api/referrals/**", "/api/scheduling/**", "/fhir/**")
+                            .requestMatchers("/api/residents/**", "/api/referrals/**", "/api/scheduling/**", "/api/consultations/**",
+                                    "/api/diagnostics/**", "/api/pharmacy/**", "/api/indicators/**", "/fhir/**")
                             .access(noResidentData())
                             .anyRequest().authenticated();
                 })
@@ -78,7 +79,7 @@ class SecurityConfiguration {
             }
             a.requestMatchers("/console/accounts/**").hasRole(Role.SECURITY_ADMIN.name())
                     .requestMatchers("/console/residents/**", "/console/referrals/**", "/console/schedules/**",
-                            "/console/slots/**")
+                            "/console/slots/**", "/console/consultations/**", "/console/indicators/**")
                     .access(noResidentData())
                     .anyRequest().authenticated();
         })

@@ -68,6 +68,10 @@ final class ChangeReportPolicy extends RuleSupport {
             return;
         }
         LocalDate day = r.reportedAt() == null ? s.today() : r.reportedAt().atZone(ZONE).toLocalDate();
+        if (r.changeType() == ChangeType.CREATION && c.establishedOn() != null && c.establishedOn().isBefore(day)) {
+            // the creation report is about the consortium as formed: a municipal hospital joining later is not its party
+            day = c.establishedOn();
+        }
         List<InstitutionView> municipal = municipalMembers(s, c, day);
         if (!municipal.isEmpty() && party.affiliation() != Affiliation.MUNICIPAL) {
             findings.add(open(s.subject(c), "party@" + r.id(), evidence, args(c.name(), r.number(), party.name(), municipal.get(0).name()),

@@ -589,6 +589,17 @@ class ShRulesTest {
     }
 
     @Test
+    void SH10_creationReportedByTheDistrictLead_municipalHospitalJoiningLater_isNotAPartyFinding() {
+        var f = new ConsortiumFixture();
+        var lead = f.districtHospital("长宁区中心医院", CHANGNING, true);
+        var c = f.regional("长宁社区医联体", CHANGNING, new Object[] {lead, MembershipRole.LEAD},
+                new Object[] {f.communityCentre("社区", CHANGNING), MembershipRole.MEMBER});
+        f.report(c, ChangeType.CREATION, lead, NOON_TODAY, List.of("长宁区卫健委", "上海市卫生健康委员会"));
+        f.join(c, f.municipalGeneral("市第一人民医院", XUHUI), MembershipRole.TECHNICAL_SUPPORT, TODAY);
+        assertThat(f.evaluate(new ChangeReportPolicy())).extracting(Finding::aspect).noneMatch(a -> a.startsWith("party@"));
+    }
+
+    @Test
     void SH10_municipalReportNotAddressedToItsOwnerBodyIsReported() {
         var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
         var c = f.consortia.get(0);

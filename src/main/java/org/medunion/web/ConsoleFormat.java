@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.UUID;
@@ -103,6 +104,18 @@ public class ConsoleFormat {
             return optionalText("duration.hours", d.toHours());
         }
         return optionalText("duration.minutes", d.toMinutes());
+    }
+
+    /** A rule parameter as a user reads it: an ISO 8601 period ("PT24H", a TM-4 deadline) in words, anything else as is. */
+    public @Nullable String parameter(@Nullable String value) {
+        if (value != null && value.startsWith("PT")) {
+            try {
+                return duration(Duration.parse(value));
+            } catch (DateTimeParseException e) {
+                return value;
+            }
+        }
+        return value;
     }
 
     /**

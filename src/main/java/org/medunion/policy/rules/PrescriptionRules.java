@@ -42,20 +42,8 @@ public final class PrescriptionRules {
                 rule("RX-18", Severity.INFO, Map.of("ordinaryYears", "1", "toxicYears", "2", "narcoticYears", "3")));
     }
 
+    /** Parameters and clause here, evaluation in the pharmacy module. */
     private static Rule rule(String id, Severity severity, Map<String, String> defaults) {
-        return new PrescriptionRule(id, severity, defaults);
-    }
-
-    /** One RX rule: parameters and clause here, evaluation in the pharmacy module. */
-    private static final class PrescriptionRule extends RuleSupport {
-
-        PrescriptionRule(String id, Severity severity, Map<String, String> defaults) {
-            super(id, Pack.RX, severity, Coverage.EVALUATED, defaults);
-        }
-
-        @Override
-        public List<Finding> evaluate(RegistrySnapshot snapshot, Parameters parameters) {
-            return List.of();
-        }
+        return new EnforcedElsewhereRule(id, Pack.RX, severity, defaults);
     }
 }

@@ -1,0 +1,21 @@
+package org.medunion.policy.rules;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule evaluated where the work happens — a module's gate refuses the request and cites the clause (RX in pharmacy,
+ * TM in consultation). The catalogue holds its clause and parameters; over the registry snapshot it has nothing to
+ * judge and reports nothing.
+ */
+final class EnforcedElsewhereRule extends RuleSupport {
+
+    EnforcedElsewhereRule(String id, Pack pack, Severity severity, Map<String, String> defaults) {
+        super(id, pack, severity, Coverage.EVALUATED, defaults);
+    }
+
+    @Override
+    public List<Finding> evaluate(RegistrySnapshot snapshot, Parameters parameters) {
+        return List.of();
+    }
+}

@@ -66,7 +66,10 @@ abstract class ConsoleHttpContract {
         assertThat(anon.csrfFrom(login.body())).hasSizeGreaterThan(20);
         var refused = anon.post("/login", Map.of("username", "planner", "password", "wrong"), login);
         assertThat(refused.status()).isEqualTo(302);
-        assertThat(refused.location()).endsWith("/login?error");
+        // a wrong password and an unknown username are one answer, so the form does not tell which usernames exist
+        assertThat(refused.location()).endsWith("/login?error=credentials");
+        var page = anon.get("/login?error=credentials");
+        assertThat(page.body()).contains("id=\"login-error\"").contains("用户名或密码错误");
     }
 
     @Test

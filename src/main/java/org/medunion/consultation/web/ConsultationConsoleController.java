@@ -122,7 +122,7 @@ class ConsultationConsoleController {
     @GetMapping("/console/consultations/new/residents")
     String residents(@RequestParam(required = false) @Nullable String q, Model model) {
         String text = FormValues.blankToNull(q);
-        model.addAttribute("found", text == null ? List.of() : residents.search(new ResidentSearch(null, text, 20)));
+        model.addAttribute("found", text == null ? List.of() : residents.search(ResidentSearch.typed(text, 20)));
         model.addAttribute("v", new LinkedFormValues(new LinkedMultiValueMap<>()));
         return "consultation/new :: residents";
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.medunion.identity.Role;
 import org.medunion.referral.CreateReferral;
@@ -47,7 +46,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConsolePage
 class ReferralFormController {
 
-    private static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9Xx]");
     static final int ROWS = 3;
 
     private final ReferralManagement referrals;
@@ -96,8 +94,7 @@ class ReferralFormController {
                      Model model) {
         String text = FormValues.blankToNull(q);
         List<ResidentView> found = text == null ? List.of()
-                : residents.search(ID_NUMBER.matcher(text).matches() ? new ResidentSearch(text.toUpperCase(), null, 20)
-                        : new ResidentSearch(null, text, 20));
+                : residents.search(ResidentSearch.typed(text, 20));
         model.addAttribute("found", found);
         model.addAttribute("v", new LinkedFormValues(null).with("residentId", residentId));
         return "referral/new :: residents";

@@ -187,7 +187,10 @@ abstract class ResidentAccessMatrixContract {
         people.put(Kind.OUTSIDE_JURISDICTION, known(outside.value()));
         people.put(Kind.UNKNOWN,
                 new Person(UUID.randomUUID(), ResidentsFixture.idNumber("310104", ResidentsFixture.birth(), false), "无此人"));
+        var clinical = new ClinicalModuleProbes(port, users, g, jdbc, this::console);
+        clinical.world(registry, accounts, people);
         probes();
+        clinical.probes(probes);
     }
 
     // ------------------------------------------------------------------ the matrix
@@ -541,17 +544,17 @@ abstract class ResidentAccessMatrixContract {
                 .formatted(from == null ? "" : "\"fromInstitutionId\":\"" + from + "\",", to, resident, submit);
     }
 
-    private static Api.Response ok(Api.Response r, int status) {
+    static Api.Response ok(Api.Response r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         return r;
     }
 
-    private static String status(Api.Response r) {
+    static String status(Api.Response r) {
         assertThat(r.status()).as("no 5xx: " + r.body()).isLessThan(500);
         return String.valueOf(r.status());
     }
 
-    private static String hit(Api.Response r, Person p) {
+    static String hit(Api.Response r, Person p) {
         if (r.status() != 200) {
             return status(r);
         }
@@ -567,7 +570,7 @@ abstract class ResidentAccessMatrixContract {
         return entry != null && !entry.isEmpty() ? "hit" : "miss";
     }
 
-    private static String consoleHit(ConsoleSession.Page page, Person p) {
+    static String consoleHit(ConsoleSession.Page page, Person p) {
         if (page.status() != 200) {
             return String.valueOf(page.status());
         }

@@ -90,6 +90,16 @@ final class ClinicalModuleProbes {
     void probes(Map<String, Probe> probes) {
         // consultation
         probes.put("POST /api/consultations", (c, p) -> status(api(c).post("/api/consultations", consultation(c, p.id()))));
+        probes.put("POST /console/consultations/new", (c, p) -> {
+            long before = consultations(p.id());
+            var s = console.apply(c);
+            var page = s.post("/console/consultations/new", Map.of("type", "REMOTE", "urgency", "ROUTINE", "residentId",
+                    p.id().toString(), "toInstitutionId", (c.equals("lead") ? g.district() : g.lead()).toString(), "toDepartment",
+                    "心内科", "reason", "血压控制不佳", "purpose", "调整降压方案", "recordSummary", "近两周血压 170/100",
+                    "consentSigner", "PATIENT", "consentSignedOn", LocalDate.now().minusDays(1).toString()),
+                    s.get("/console/consultations/new"));
+            return page.status() + (consultations(p.id()) > before ? "+created" : "");
+        });
         probes.put("GET /console/consultations/new/residents", (c, p) -> ResidentAccessMatrixContract.consoleHit(console.apply(c)
                 .getHtmx("/console/consultations/new/residents?q=" + p.idNumber()), p));
         // diagnostics: reads
@@ -126,6 +136,11 @@ final class ClinicalModuleProbes {
         String answer = status(api(caller).post("/api/diagnostics/orders/" + order + "/report",
                 report(p.id(), null, LocalDate.now())));
         return p.id().equals(contracted) || reports(p.id()) == before ? answer : answer + "+named";
+    }
+
+    private long consultations(UUID resident) {
+        return jdbc.sql("select count(*) from consultation_consultation where resident_id = ?").param(resident)
+                .query(Long.class).single();
     }
 
     private long reports(UUID resident) {

@@ -94,6 +94,17 @@ abstract class ResidentAccessMatrixContract {
      */
     static final List<String> AUDIT_TRAIL_PATHS = List.of("/api/audit/", "/console/audit");
 
+    /**
+     * Console form handlers that take the whole form ({@code @RequestParam MultiValueMap}) and so cannot be told from
+     * their signature whether a resident is among the fields: every such handler counts as taking a resident unless it
+     * is listed here with the reason — a new form that names a resident cannot slip past the matrix.
+     */
+    static final Map<String, String> FORMS_WITHOUT_RESIDENT = Map.of(
+            "/console/referrals/new/criteria", "direction, destination, department and diagnosis only",
+            "/console/referrals/criteria", "the office's referral criteria",
+            "/console/referrals/{id}/{action}", "acts on a referral the caller can see; the resident is the referral's",
+            "/console/consultations/{id}/{action}", "acts on a consultation the caller can see; the resident is its own");
+
     static final List<Kind> SIDE_DOOR_KINDS = List.of(Kind.UNRELATED, Kind.OUTSIDE_JURISDICTION, Kind.UNKNOWN);
 
     enum Kind {
@@ -304,6 +315,9 @@ abstract class ResidentAccessMatrixContract {
     }
 
     private static boolean takesResident(String path, HandlerMethod method) {
+        if (takesWholeForm(method) && !FORMS_WITHOUT_RESIDENT.containsKey(path)) {
+            return true;
+        }
         if (path.matches(".*/residents(/\\{[^}]+})?(/[a-z-]+)?")
                 && !path.matches(".*/residents/(teams|contracts|statistics|duplicates|break-glass).*")) {
             return true;
@@ -321,6 +335,15 @@ abstract class ResidentAccessMatrixContract {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean takesWholeForm(HandlerMethod method) {
+        for (MethodParameter p : method.getMethodParameters()) {
+            if (p.hasParameterAnnotation(RequestParam.class) && Map.class.isAssignableFrom(p.getParameterType())) {
+                return true;
             }
         }
         return false;
@@ -368,6 +391,21 @@ abstract class ResidentAccessMatrixContract {
         probes.put("GET /console/residents", (c, p) -> consoleHit(console(c).get("/console/residents?idNumber=" + p.idNumber()), p));
         probes.put("GET /console/referrals/new/residents", (c, p) -> consoleHit(console(c).getHtmx(
                 "/console/referrals/new/residents?q=" + p.idNumber()), p));
+        probes.put("GET /console/referrals/new/destinations", (c, p) -> {
+            var page = console(c).getHtmx("/console/referrals/new/destinations?direction=UP&residentId=" + p.id());
+            // a suggestion names a destination picked for this resident (contract hospitals first)
+            return page.status() != 200 ? String.valueOf(page.status())
+                    : page.body().matches("(?s).*<option value=\"[0-9a-f-]{36}\".*") ? "suggested" : "none";
+        });
+        probes.put("POST /console/referrals/new", (c, p) -> {
+            long before = rows("referral_referral", p);
+            var s = console(c);
+            var page = s.post("/console/referrals/new", Map.of("direction", "UP", "residentId", p.id().toString(),
+                    "toInstitutionId", (c.equals("lead") ? g.district() : g.lead()).toString(), "toDepartment", "心内科",
+                    "reason", "血压控制不佳", "diagnosisCode", "I10", "diagnosisText", "原发性高血压", "urgency", "ROUTINE",
+                    "noCriteriaReason", "专科评估需要"), s.get("/console/referrals/new"));
+            return page.status() + (rows("referral_referral", p) > before ? "+created" : "");
+        });
         probes.put("POST /console/residents", (c, p) -> {
             var s = console(c);
             var page = s.post("/console/residents", Map.of("idNumber", p.idNumber(), "name", "x"), s.get("/console/residents"));
@@ -526,6 +564,10 @@ abstract class ResidentAccessMatrixContract {
         return jdbc.sql("""
                 select id from scheduling_slot where schedule_id = ? and status = 'FREE' and pool = 'PUBLIC'
                  order by start_at limit 1""").param(leadSchedule).query(UUID.class).single();
+    }
+
+    long rows(String table, Person p) {
+        return jdbc.sql("select count(*) from " + table + " where resident_id = ?").param(p.id()).query(Long.class).single();
     }
 
     private long contracts(Person p) {

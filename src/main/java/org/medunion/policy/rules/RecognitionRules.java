@@ -41,20 +41,8 @@ final class RecognitionRules {
                 rule("SC-8", Pack.SC, Severity.BLOCK, Map.of()));
     }
 
+    /** Enforced by the diagnostics module on its own data, part of each clause only: coverage PARTIAL. */
     private static Rule rule(String id, Pack pack, Severity severity, Map<String, String> defaults) {
-        return new EnforcedElsewhere(id, pack, severity, defaults);
-    }
-
-    /** A rule the diagnostics module enforces on its own data; over the registry it finds nothing. */
-    private static final class EnforcedElsewhere extends RuleSupport {
-
-        EnforcedElsewhere(String id, Pack pack, Severity severity, Map<String, String> defaults) {
-            super(id, pack, severity, Coverage.PARTIAL, defaults);
-        }
-
-        @Override
-        public List<Finding> evaluate(RegistrySnapshot snapshot, Parameters parameters) {
-            return List.of();
-        }
+        return new EnforcedElsewhereRule(id, pack, severity, Coverage.PARTIAL, defaults);
     }
 }

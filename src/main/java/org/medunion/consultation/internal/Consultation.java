@@ -1,7 +1,6 @@
 package org.medunion.consultation.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +20,7 @@ import org.medunion.consultation.ConsultationUrgency;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.consultation.ConsultationWorkflow;
 import org.medunion.shared.ConflictException;
+import org.medunion.shared.PendingChanges;
 
 /**
  * The consultation aggregate: the only place a consultation's status changes. Every step method checks the
@@ -53,10 +53,8 @@ final class Consultation {
     private @Nullable String acknowledgedBy;
     private @Nullable Instant acknowledgedAt;
     private @Nullable UUID referralId;
-    private long version;
     private Instant updatedAt;
-    private final List<ConsultationStepView> steps = new ArrayList<>();
-    private final List<ConsultationEvent> events = new ArrayList<>();
+    private final PendingChanges<ConsultationStepView, ConsultationEvent> changes;
 
     Consultation(UUID id, String number, ConsultationType type, ConsultationUrgency urgency, Parties parties,
                  UUID residentId, @Nullable String residentName, ConsultationView.Request request,
@@ -84,7 +82,7 @@ final class Consultation {
         this.acknowledgedBy = acknowledgedBy;
         this.acknowledgedAt = acknowledgedAt;
         this.referralId = referralId;
-        this.version = version;
+        this.changes = new PendingChanges<>(version);
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
@@ -98,9 +96,9 @@ final class Consultation {
                 consent, conversionAuthorised, ConsultationStatus.REQUESTED, expert,
                 new ConsultationView.Deadline(decideBy, expiresAt, false, null), null, null, null, null, null, null, 0,
                 now, now);
-        c.steps.add(new ConsultationStepView(ConsultationAction.REQUEST, null, ConsultationStatus.REQUESTED,
+        c.changes.step(new ConsultationStepView(ConsultationAction.REQUEST, null, ConsultationStatus.REQUESTED,
                 parties.fromUsername(), now, null, parties.fromInstitutionId()));
-        c.events.add(new ConsultationRequested(UUID.randomUUID(), c.consultationId(), number, now, type, urgency,
+        c.changes.event(new ConsultationRequested(UUID.randomUUID(), c.consultationId(), number, now, type, urgency,
                 parties.fromInstitutionId(), parties.toInstitutionId(), decideBy));
         return c;
     }
@@ -118,7 +116,7 @@ final class Consultation {
         expertPractitionerId = expert;
         sessionAt = at;
         move(ConsultationAction.ACCEPT, next, actor, now, note, parties.toInstitutionId());
-        events.add(new ConsultationAccepted(UUID.randomUUID(), consultationId(), number, now, parties.fromInstitutionId(),
+        changes.event(new ConsultationAccepted(UUID.randomUUID(), consultationId(), number, now, parties.fromInstitutionId(),
                 parties.toInstitutionId(), expert));
     }
 
@@ -126,7 +124,7 @@ final class Consultation {
         ConsultationStatus next = check(ConsultationAction.DECLINE);
         declineReason = reason;
         move(ConsultationAction.DECLINE, next, actor, now, reason, parties.toInstitutionId());
-        events.add(new ConsultationDeclined(UUID.randomUUID(), consultationId(), number, now, parties.fromInstitutionId(),
+        changes.event(new ConsultationDeclined(UUID.randomUUID(), consultationId(), number, now, parties.fromInstitutionId(),
                 parties.toInstitutionId(), reason));
     }
 
@@ -160,7 +158,7 @@ final class Consultation {
         }
         opinion = new ConsultationView.Opinion(draft.text(), draft.draftedBy(), actor, now);
         move(ConsultationAction.SIGN_OPINION, next, actor, now, null, parties.toInstitutionId());
-        events.add(new ConsultationOpinionSigned(UUID.randomUUID(), consultationId(), number, now,
+        changes.event(new ConsultationOpinionSigned(UUID.randomUUID(), consultationId(), number, now,
                 parties.fromInstitutionId(), parties.toInstitutionId(), actor));
     }
 
@@ -173,7 +171,7 @@ final class Consultation {
 
     void close(String actor, Instant now) {
         move(ConsultationAction.CLOSE, check(ConsultationAction.CLOSE), actor, now, null, parties.fromInstitutionId());
-        events.add(new ConsultationClosed(UUID.randomUUID(), consultationId(), number, now, parties.fromInstitutionId(),
+        changes.event(new ConsultationClosed(UUID.randomUUID(), consultationId(), number, now, parties.fromInstitutionId(),
                 parties.toInstitutionId()));
     }
 
@@ -187,7 +185,7 @@ final class Consultation {
         ConsultationStatus next = check(ConsultationAction.ESCALATE);
         deadline = new ConsultationView.Deadline(deadline.decideBy(), deadline.expiresAt(), true, now);
         move(ConsultationAction.ESCALATE, next, SYSTEM, now, "deadline " + deadline.decideBy(), parties.consortiumId());
-        events.add(new ConsultationEscalated(UUID.randomUUID(), consultationId(), number, now, parties.toInstitutionId(),
+        changes.event(new ConsultationEscalated(UUID.randomUUID(), consultationId(), number, now, parties.toInstitutionId(),
                 parties.consortiumId(), urgency));
     }
 
@@ -209,23 +207,21 @@ final class Consultation {
 
     private void move(ConsultationAction action, ConsultationStatus next, String actor, Instant at, @Nullable String note,
                       @Nullable UUID institution) {
-        steps.add(new ConsultationStepView(action, status, next, actor, at, note, institution));
+        changes.step(new ConsultationStepView(action, status, next, actor, at, note, institution));
         status = next;
         updatedAt = at;
     }
 
     List<ConsultationStepView> pendingSteps() {
-        return List.copyOf(steps);
+        return changes.steps();
     }
 
     List<ConsultationEvent> pendingEvents() {
-        return List.copyOf(events);
+        return changes.events();
     }
 
     void saved(long newVersion) {
-        version = newVersion;
-        steps.clear();
-        events.clear();
+        changes.saved(newVersion);
     }
 
     // ---------------------------------------------------------------- state
@@ -318,7 +314,7 @@ final class Consultation {
     }
 
     long version() {
-        return version;
+        return changes.version();
     }
 
     Instant createdAt() {

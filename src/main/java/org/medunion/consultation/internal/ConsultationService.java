@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.consultation.AcceptConsultation;
@@ -68,52 +69,56 @@ class ConsultationService implements ConsultationManagement {
 
     @Override
     public ConsultationView accept(ConsultationId id, AcceptConsultation command) {
-        return steps.accept(id, command);
+        return steps.accept(id, command, users.require(), clock.instant());
     }
 
     @Override
     public ConsultationView decline(ConsultationId id, ConsultationNote reason) {
-        return steps.decline(id, reason == null ? null : reason.text());
+        return act(id, ConsultationAction.DECLINE, reason);
     }
 
     @Override
     public ConsultationView askInformation(ConsultationId id, ConsultationNote question) {
-        return steps.askInformation(id, question == null ? null : question.text());
+        return act(id, ConsultationAction.ASK_INFO, question);
     }
 
     @Override
     public ConsultationView answer(ConsultationId id, ConsultationNote answer) {
-        return steps.answer(id, answer == null ? null : answer.text());
+        return act(id, ConsultationAction.ANSWER, answer);
     }
 
     @Override
     public ConsultationView start(ConsultationId id) {
-        return steps.step(id, ConsultationAction.START, (c, user, now) -> c.start(user.username(), now));
+        return act(id, ConsultationAction.START, null);
     }
 
     @Override
     public ConsultationView draftOpinion(ConsultationId id, ConsultationNote opinion) {
-        return steps.draftOpinion(id, opinion == null ? null : opinion.text());
+        return act(id, ConsultationAction.DRAFT_OPINION, opinion);
     }
 
     @Override
     public ConsultationView signOpinion(ConsultationId id) {
-        return steps.step(id, ConsultationAction.SIGN_OPINION, (c, user, now) -> c.signOpinion(user.username(), now));
+        return act(id, ConsultationAction.SIGN_OPINION, null);
     }
 
     @Override
     public ConsultationView acknowledge(ConsultationId id) {
-        return steps.step(id, ConsultationAction.ACKNOWLEDGE, (c, user, now) -> c.acknowledge(user.username(), now));
+        return act(id, ConsultationAction.ACKNOWLEDGE, null);
     }
 
     @Override
     public ConsultationView close(ConsultationId id) {
-        return steps.close(id);
+        return act(id, ConsultationAction.CLOSE, null);
     }
 
     @Override
     public ConsultationView cancel(ConsultationId id, ConsultationNote reason) {
-        return steps.cancel(id, reason == null ? null : reason.text());
+        return act(id, ConsultationAction.CANCEL, reason);
+    }
+
+    private ConsultationView act(ConsultationId id, ConsultationAction action, @Nullable ConsultationNote note) {
+        return steps.act(id, action, note == null ? null : note.text(), users.require(), clock.instant());
     }
 
     @Override
@@ -211,7 +216,7 @@ class ConsultationService implements ConsultationManagement {
 
     @Override
     public EscalationRun escalateOverdue(Instant now) {
-        int[] run = steps.escalateOverdue(now);
+        int[] run = steps.escalateOverdue(now, null);
         return new EscalationRun(run[0], run[1]);
     }
 

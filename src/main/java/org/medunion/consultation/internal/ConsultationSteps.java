@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -77,18 +78,49 @@ class ConsultationSteps {
         void apply(Consultation c, CurrentUser user, Instant now);
     }
 
-    ConsultationView step(ConsultationId id, ConsultationAction action, Step step) {
-        CurrentUser user = users.require();
-        Consultation c = lookup.actable(id, user, action);
-        step.apply(c, user, clock.instant());
+    ConsultationView step(ConsultationId id, ConsultationAction action, CurrentUser caller, Instant at, Step step) {
+        Consultation c = lookup.actable(id, caller, action);
+        step.apply(c, caller, at);
         store.save(c);
         audit.record(AuditAction.UPDATE, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(),
                 action.name());
         return views.view(c);
     }
 
-    ConsultationView accept(ConsultationId id, @Nullable AcceptConsultation command) {
-        return step(id, ConsultationAction.ACCEPT, (c, user, now) -> {
+    /**
+     * Every manual step but acceptance, by {@code caller} at {@code at} (the API's caller and clock, or the system's
+     * backfill): {@code text} is the reason, question, answer or opinion the step needs, ignored by the others.
+     */
+    ConsultationView act(ConsultationId id, ConsultationAction action, @Nullable String text, CurrentUser caller,
+                         Instant at) {
+        return switch (action) {
+            case DECLINE -> step(id, action, caller, at, (c, user, now) -> {
+                c.check(action);
+                c.decline(requiredText(text, "text", 1000), user.username(), now);
+            });
+            case ASK_INFO -> step(id, action, caller, at, (c, user, now) -> {
+                c.check(action);
+                c.askInformation(requiredText(text, "text", 2000), user.username(), now);
+            });
+            case ANSWER -> step(id, action, caller, at, (c, user, now) -> answer(c, text, user, now));
+            case START -> step(id, action, caller, at, (c, user, now) -> c.start(user.username(), now));
+            case DRAFT_OPINION -> step(id, action, caller, at, (c, user, now) -> {
+                c.check(action);
+                c.draftOpinion(requiredText(text, "text", 8000), user.username(), now);
+            });
+            case SIGN_OPINION -> step(id, action, caller, at, (c, user, now) -> c.signOpinion(user.username(), now));
+            case ACKNOWLEDGE -> step(id, action, caller, at, (c, user, now) -> c.acknowledge(user.username(), now));
+            case CLOSE -> step(id, action, caller, at, (c, user, now) -> close(c, user, now));
+            case CANCEL -> step(id, action, caller, at, (c, user, now) -> {
+                c.check(action);
+                c.cancel(optionalText(text, "text", 1000), user.username(), now);
+            });
+            default -> throw new IllegalArgumentException("not a step with a text: " + action);
+        };
+    }
+
+    ConsultationView accept(ConsultationId id, @Nullable AcceptConsultation command, CurrentUser caller, Instant at) {
+        return step(id, ConsultationAction.ACCEPT, caller, at, (c, user, now) -> {
             c.check(ConsultationAction.ACCEPT);
             AcceptConsultation a = required(command, "body");
             UUID expert = required(a.expertPractitionerId() != null ? a.expertPractitionerId() : c.expertPractitionerId(),
@@ -103,52 +135,20 @@ class ConsultationSteps {
         });
     }
 
-    ConsultationView decline(ConsultationId id, @Nullable String reason) {
-        return step(id, ConsultationAction.DECLINE, (c, user, now) -> {
-            c.check(ConsultationAction.DECLINE);
-            c.decline(requiredText(reason, "text", 1000), user.username(), now);
-        });
+    private void answer(Consultation c, @Nullable String answer, CurrentUser user, Instant now) {
+        c.check(ConsultationAction.ANSWER);
+        String text = requiredText(answer, "text", 4000);
+        String division = directory.districtOf(c.fromInstitutionId());
+        Instant decideBy = now.plus(gates.decisionTime(c.urgency(), division));
+        c.answer(text, decideBy, decideBy.plus(gates.expiry(division)), user.username(), now);
     }
 
-    ConsultationView askInformation(ConsultationId id, @Nullable String question) {
-        return step(id, ConsultationAction.ASK_INFO, (c, user, now) -> {
-            c.check(ConsultationAction.ASK_INFO);
-            c.askInformation(requiredText(question, "text", 2000), user.username(), now);
-        });
-    }
-
-    ConsultationView answer(ConsultationId id, @Nullable String answer) {
-        return step(id, ConsultationAction.ANSWER, (c, user, now) -> {
-            c.check(ConsultationAction.ANSWER);
-            String text = requiredText(answer, "text", 4000);
-            String division = directory.districtOf(c.fromInstitutionId());
-            Instant decideBy = now.plus(gates.decisionTime(c.urgency(), division));
-            c.answer(text, decideBy, decideBy.plus(gates.expiry(division)), user.username(), now);
-        });
-    }
-
-    ConsultationView draftOpinion(ConsultationId id, @Nullable String text) {
-        return step(id, ConsultationAction.DRAFT_OPINION, (c, user, now) -> {
-            c.check(ConsultationAction.DRAFT_OPINION);
-            c.draftOpinion(requiredText(text, "text", 8000), user.username(), now);
-        });
-    }
-
-    ConsultationView close(ConsultationId id) {
-        return step(id, ConsultationAction.CLOSE, (c, user, now) -> {
-            if (BEFORE_ACKNOWLEDGED.contains(c.status())) {
-                ConsultationGates.refuseIf(List.of(gates.violation("TM-7", "status", "consultation.gate.TM-7",
-                        c.status().name())));
-            }
-            c.close(user.username(), now);
-        });
-    }
-
-    ConsultationView cancel(ConsultationId id, @Nullable String reason) {
-        return step(id, ConsultationAction.CANCEL, (c, user, now) -> {
-            c.check(ConsultationAction.CANCEL);
-            c.cancel(optionalText(reason, "text", 1000), user.username(), now);
-        });
+    private void close(Consultation c, CurrentUser user, Instant now) {
+        if (BEFORE_ACKNOWLEDGED.contains(c.status())) {
+            ConsultationGates.refuseIf(List.of(gates.violation("TM-7", "status", "consultation.gate.TM-7",
+                    c.status().name())));
+        }
+        c.close(user.username(), now);
     }
 
     /** TM-16: the invited side converts a consultation with a signed opinion, when the requester authorised it. */
@@ -183,15 +183,18 @@ class ConsultationSteps {
         return views.view(c);
     }
 
-    /** The deadline job (TM-4): escalate requests past their deadline, expire those past the second limit. */
-    int[] escalateOverdue(Instant now) {
+    /**
+     * The deadline job (TM-4): escalate requests past their deadline, expire those past the second limit; only
+     * {@code only} when given (a test moving its own requests' clock leaves every other request alone).
+     */
+    int[] escalateOverdue(Instant now, @Nullable Collection<UUID> only) {
         int escalated = 0;
-        for (Consultation c : store.requestedPast(now, false, 500)) {
+        for (Consultation c : store.requestedPast(now, false, 500, only)) {
             c.escalate(now);
             escalated += store.trySave(c) ? 1 : 0;
         }
         int expired = 0;
-        for (Consultation c : store.requestedPast(now, true, 500)) {
+        for (Consultation c : store.requestedPast(now, true, 500, only)) {
             if (!c.deadline().escalated()) {
                 c.escalate(now);
             }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -173,10 +175,22 @@ class ConsultationStore {
                 .params(all).query(ROWS).list();
     }
 
-    /** Requests past their decision deadline (or their expiry when {@code expiring}), earliest first. */
-    List<Consultation> requestedPast(Instant instant, boolean expiring, int limit) {
-        return query(expiring ? "status = 'REQUESTED' and expires_at < ?"
-                : "status = 'REQUESTED' and decide_by < ? and escalated = false", row(ts(instant)), "decide_by", limit);
+    /**
+     * Requests past their decision deadline (or their expiry when {@code expiring}), earliest first; among
+     * {@code only} when given.
+     */
+    List<Consultation> requestedPast(Instant instant, boolean expiring, int limit, @Nullable Collection<UUID> only) {
+        String where = expiring ? "status = 'REQUESTED' and expires_at < ?"
+                : "status = 'REQUESTED' and decide_by < ? and escalated = false";
+        List<Object> params = row(ts(instant));
+        if (only != null) {
+            if (only.isEmpty()) {
+                return List.of();
+            }
+            where += " and id in (" + String.join(", ", Collections.nCopies(only.size(), "?")) + ")";
+            params.addAll(only);
+        }
+        return query(where, params, "decide_by", limit);
     }
 
     /** Whether an open consultation invites this institution for this resident (the care relationship). */

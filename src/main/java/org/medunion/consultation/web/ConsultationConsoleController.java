@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AcceptConsultation;
 import org.medunion.consultation.ConsentSigner;
@@ -18,10 +21,15 @@ import org.medunion.consultation.ConsultationBox;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
+import org.medunion.consultation.ConsultationStepView;
 import org.medunion.consultation.ConsultationType;
 import org.medunion.consultation.ConsultationUrgency;
+import org.medunion.consultation.ConsultationView;
+import org.medunion.consultation.MessageView;
 import org.medunion.consultation.PostMessage;
 import org.medunion.consultation.RequestConsultation;
+import org.medunion.identity.AccountManagement;
+import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerView;
@@ -58,15 +66,18 @@ class ConsultationConsoleController {
     private final ResidentsManagement residents;
     private final RegistryManagement registry;
     private final ConsoleSupport support;
+    private final AccountManagement accounts;
     private final Clock clock;
     private final DateTimeFormatter fmt;
 
     ConsultationConsoleController(ConsultationManagement consultations, ResidentsManagement residents,
-                                  RegistryManagement registry, ConsoleSupport support, Clock clock) {
+                                  RegistryManagement registry, ConsoleSupport support, AccountManagement accounts,
+                                  Clock clock) {
         this.consultations = consultations;
         this.residents = residents;
         this.registry = registry;
         this.support = support;
+        this.accounts = accounts;
         this.clock = clock;
         this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
@@ -130,12 +141,15 @@ class ConsultationConsoleController {
     @GetMapping("/console/consultations/{id}")
     String detail(@PathVariable UUID id, Model model) {
         var c = consultations.get(new ConsultationId(id));
+        var steps = consultations.steps(new ConsultationId(id));
         model.addAttribute("c", c);
-        model.addAttribute("steps", consultations.steps(new ConsultationId(id)));
+        model.addAttribute("steps", steps);
         model.addAttribute("allowed", consultations.allowedActions(new ConsultationId(id)));
         var me = support.me();
         boolean party = me.role() != Role.OFFICE;
-        model.addAttribute("messages", party ? consultations.messages(new ConsultationId(id)) : List.of());
+        List<MessageView> messages = party ? consultations.messages(new ConsultationId(id)) : List.of();
+        model.addAttribute("messages", messages);
+        model.addAttribute("people", people(c, steps, messages));
         model.addAttribute("party", party);
         model.addAttribute("experts", me.scope().reference() == null ? List.of()
                 : physicians(me.scope().referenceId()));
@@ -178,6 +192,17 @@ class ConsultationConsoleController {
         }
     }
 
+    /** The names of the people a page names by account (requester, signer, steps, messages): users read names. */
+    private Map<String, String> people(ConsultationView c, List<ConsultationStepView> steps, List<MessageView> messages) {
+        var opinion = c.opinion();
+        var names = new LinkedHashMap<String, String>();
+        Stream.of(Stream.of(c.requestedBy(), c.acknowledgedBy(), opinion == null ? null : opinion.draftedBy(),
+                opinion == null ? null : opinion.signedBy()), steps.stream().map(ConsultationStepView::actor),
+                messages.stream().map(MessageView::author)).flatMap(x -> x).filter(Objects::nonNull).distinct()
+                .forEach(u -> names.put(u, accounts.account(u).map(CurrentUser::displayName).orElse(u)));
+        return names;
+    }
+
     private void choices(Model model, LinkedFormValues v) {
         model.addAttribute("v", v);
         model.addAttribute("types", ConsultationType.values());
@@ -208,8 +233,12 @@ class ConsultationConsoleController {
             return List.of();
         }
         try {
+            // the longest practising first (TM-5 counts years from the title date): the default choice qualifies
             return registry.practitioners(new InstitutionId(institution)).stream()
-                    .filter(p -> p.profession() == Profession.PHYSICIAN).toList();
+                    .filter(p -> p.profession() == Profession.PHYSICIAN)
+                    .sorted(Comparator.comparing(PractitionerView::titleDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(PractitionerView::name))
+                    .toList();
         } catch (MedUnionException e) {
             return List.of(); // another institution's staff list outside the caller's registry scope
         }

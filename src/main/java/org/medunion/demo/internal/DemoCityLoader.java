@@ -133,6 +133,11 @@ class DemoCityLoader implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Demo pharmacy data not seeded: {}", e.toString());
         }
+        try {
+            transactions.executeWithoutResult(status -> workflow.seedConsultations());
+        } catch (RuntimeException e) {
+            log.warn("Demo consultations not seeded: {}", e.toString());
+        }
         return true;
     }
 

@@ -61,10 +61,11 @@ class DemoWorkflowSeeder {
     private final SystemScheduling systemScheduling;
     private final DemoReferrals referrals;
     private final DemoPharmacy pharmacy;
+    private final DemoConsultations consultations;
 
     DemoWorkflowSeeder(RegistryManagement registry, CityWideRegistry city, ResidentsManagement residents, Clock clock,
                        SchedulingManagement scheduling, SystemScheduling systemScheduling,
-                       DemoReferrals referrals, DemoPharmacy pharmacy) {
+                       DemoReferrals referrals, DemoPharmacy pharmacy, DemoConsultations consultations) {
         this.registry = registry;
         this.city = city;
         this.residents = residents;
@@ -72,16 +73,31 @@ class DemoWorkflowSeeder {
         this.systemScheduling = systemScheduling;
         this.referrals = referrals;
         this.pharmacy = pharmacy;
+        this.consultations = consultations;
         this.clock = clock;
     }
 
     private volatile DemoReferrals.Plan pendingReferrals;
     private volatile DemoReferrals.Plan pendingPharmacy;
+    private volatile DemoReferrals.Plan pendingConsultations;
+
+    /** Consultations ({@link DemoConsultations}) for the referrals' plan; own transaction, after the pharmacy's. */
+    int seedConsultations() {
+        var pending = pendingConsultations;
+        pendingConsultations = null;
+        if (pending == null) {
+            return 0;
+        }
+        int n = consultations.seed(pending);
+        log.info("Demo consultations seeded: {}", n);
+        return n;
+    }
 
     /** Catalogue mappings and prescriptions ({@link DemoPharmacy}) for the referrals' plan; own transaction, after them. */
     int seedPharmacy() {
         var pending = pendingPharmacy;
         pendingPharmacy = null;
+        pendingConsultations = pending;
         if (pending == null) {
             return 0;
         }

@@ -3,7 +3,7 @@ package org.medunion.pharmacy.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
+import org.medunion.identity.ActingAs;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -18,10 +18,6 @@ import org.medunion.pharmacy.WritePrescription;
 import org.medunion.pharmacy.backfill.PharmacyBackfill;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.NotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,14 +48,14 @@ class PharmacyBackfillService implements PharmacyBackfill {
     public CatalogueCoverage mapCatalogue(UUID institutionId, List<CatalogueItem> items, String actor) {
         systemOnly();
         var user = as(actor, Role.PHARMACIST, institutionId);
-        return acting(user, () -> catalogue.mapCatalogue(institutionId, items, user));
+        return ActingAs.run(user, () -> catalogue.mapCatalogue(institutionId, items, user));
     }
 
     @Override
     public PrescriptionId prescribe(WritePrescription command, UUID prescribingInstitutionId, String actor, Instant at) {
         systemOnly();
         var user = as(actor, Role.GP, prescribingInstitutionId);
-        return new PrescriptionId(acting(user, () -> service.prescribe(command, user, at)).id);
+        return new PrescriptionId(ActingAs.run(user, () -> service.prescribe(command, user, at)).id);
     }
 
     @Override
@@ -67,7 +63,7 @@ class PharmacyBackfillService implements PharmacyBackfill {
         systemOnly();
         Prescription p = find(id);
         var user = as(actor, Role.PHARMACIST, p.reviewingInstitutionId);
-        return acting(user, () -> service.approve(p, decision, user, at)).status;
+        return ActingAs.run(user, () -> service.approve(p, decision, user, at)).status;
     }
 
     @Override
@@ -75,7 +71,7 @@ class PharmacyBackfillService implements PharmacyBackfill {
         systemOnly();
         Prescription p = find(id);
         var user = as(actor, Role.PHARMACIST, p.reviewingInstitutionId);
-        return acting(user, () -> service.returnToPrescriber(p, decision, user, at)).status;
+        return ActingAs.run(user, () -> service.returnToPrescriber(p, decision, user, at)).status;
     }
 
     @Override
@@ -83,7 +79,7 @@ class PharmacyBackfillService implements PharmacyBackfill {
         systemOnly();
         Prescription p = find(id);
         var user = as(actor, Role.PHARMACIST, p.dispensingInstitutionId);
-        return acting(user, () -> service.dispense(p, PrescriptionAction.DISPENSE, null, user, at)).status;
+        return ActingAs.run(user, () -> service.dispense(p, PrescriptionAction.DISPENSE, null, user, at)).status;
     }
 
     private Prescription find(PrescriptionId id) {
@@ -92,23 +88,6 @@ class PharmacyBackfillService implements PharmacyBackfill {
 
     private static CurrentUser as(String actor, Role role, UUID institutionId) {
         return new CurrentUser(actor, actor, role, Scope.institution(institutionId));
-    }
-
-    /**
-     * Runs {@code step} with {@code user} as the caller, so the modules it reads through (residents: scoped and
-     * audited reads) and the audit trail see the named actor in the step's role and institution; restored after.
-     */
-    private static <T> T acting(CurrentUser user, Supplier<T> step) {
-        SecurityContext before = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return step.get();
-        } finally {
-            SecurityContextHolder.setContext(before);
-        }
     }
 
     private void systemOnly() {

@@ -1,7 +1,6 @@
 package org.medunion.referral.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.referral.ReferralAccepted;
@@ -22,6 +21,7 @@ import org.medunion.referral.TransitionView;
 import org.medunion.referral.Urgency;
 import org.medunion.shared.ConflictException;
 import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.PendingChanges;
 
 /**
  * The referral aggregate: the only place a referral's status changes. Every transition method checks the
@@ -42,7 +42,6 @@ final class Referral {
     private final Urgency urgency;
     private final Justification justification;
     private final ReferralView.Priority priority;
-    private long version;
     private final Instant createdAt;
     private Receiver receiver;
     private ReferralStatus status;
@@ -50,8 +49,7 @@ final class Referral {
     private Booking booking;
     private Rejection rejection;
     private Instant updatedAt;
-    private final List<TransitionView> transitions = new ArrayList<>();
-    private final List<ReferralEvent> events = new ArrayList<>();
+    private final PendingChanges<TransitionView, ReferralEvent> changes;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the stored state, restored in one step by ReferralStore
     Referral(UUID id, String number, ReferralDirection direction, Sender sender, Receiver receiver,
@@ -72,7 +70,7 @@ final class Referral {
         this.deadline = deadline;
         this.booking = booking;
         this.rejection = rejection;
-        this.version = version;
+        this.changes = new PendingChanges<>(version);
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
@@ -84,7 +82,7 @@ final class Referral {
                           ReferralView.Priority priority, Instant now) {
         var r = new Referral(UUID.randomUUID(), number, direction, sender, receiver, resident, diagnosis, urgency,
                 justification, priority, ReferralStatus.DRAFT, Deadline.NONE, Booking.NONE, Rejection.NONE, 0, now, now);
-        r.transitions.add(new TransitionView(ReferralAction.CREATE, null, ReferralStatus.DRAFT, sender.username(), now,
+        r.changes.step(new TransitionView(ReferralAction.CREATE, null, ReferralStatus.DRAFT, sender.username(), now,
                 null, sender.institutionId()));
         return r;
     }
@@ -108,7 +106,7 @@ final class Referral {
         }
         deadline = Deadline.from(now, acceptBy);
         move(ReferralAction.SUBMIT, next, actor, now, null, receiver.institutionId());
-        events.add(new ReferralSubmitted(UUID.randomUUID(), referralId(), number, now, direction, sender.institutionId(),
+        changes.event(new ReferralSubmitted(UUID.randomUUID(), referralId(), number, now, direction, sender.institutionId(),
                 receiver.institutionId(), urgency, acceptBy));
     }
 
@@ -117,7 +115,7 @@ final class Referral {
         ReferralStatus next = check(ReferralAction.ACCEPT);
         booking = booked;
         move(ReferralAction.ACCEPT, next, actor, now, note, receiver.institutionId());
-        events.add(new ReferralAccepted(UUID.randomUUID(), referralId(), number, now, sender.institutionId(),
+        changes.event(new ReferralAccepted(UUID.randomUUID(), referralId(), number, now, sender.institutionId(),
                 receiver.institutionId(), booked.kind(), booked.id(), priority.any()));
     }
 
@@ -126,7 +124,7 @@ final class Referral {
         rejection = new Rejection(reason, text == null || text.isBlank() ? null : text.trim());
         move(ReferralAction.REJECT, next, actor, now, reason.name() + (text == null ? "" : ": " + text.trim()),
                 receiver.institutionId());
-        events.add(new ReferralRejected(UUID.randomUUID(), referralId(), number, now, sender.institutionId(),
+        changes.event(new ReferralRejected(UUID.randomUUID(), referralId(), number, now, sender.institutionId(),
                 receiver.institutionId(), reason));
     }
 
@@ -143,9 +141,9 @@ final class Referral {
         deadline = Deadline.from(now, acceptBy);
         move(ReferralAction.SUBMIT, next, actor, now.plusNanos(1000), null, to.institutionId());
         updatedAt = now;
-        events.add(new ReferralRedirected(UUID.randomUUID(), referralId(), number, now, sender.institutionId(), previous,
+        changes.event(new ReferralRedirected(UUID.randomUUID(), referralId(), number, now, sender.institutionId(), previous,
                 to.institutionId()));
-        events.add(new ReferralSubmitted(UUID.randomUUID(), referralId(), number, now, direction, sender.institutionId(),
+        changes.event(new ReferralSubmitted(UUID.randomUUID(), referralId(), number, now, direction, sender.institutionId(),
                 to.institutionId(), urgency, acceptBy));
     }
 
@@ -156,7 +154,7 @@ final class Referral {
     /** Completed; the receiver's summary (the closed loop, I-3) is stored beside by the service. */
     void complete(String actor, Instant now) {
         move(ReferralAction.COMPLETE, check(ReferralAction.COMPLETE), actor, now, null, receiver.institutionId());
-        events.add(new ReferralCompleted(UUID.randomUUID(), referralId(), number, now, direction, sender.institutionId(),
+        changes.event(new ReferralCompleted(UUID.randomUUID(), referralId(), number, now, direction, sender.institutionId(),
                 receiver.institutionId()));
     }
 
@@ -169,7 +167,7 @@ final class Referral {
         ReferralStatus next = check(ReferralAction.ESCALATE);
         deadline = deadline.escalatedAt(now);
         move(ReferralAction.ESCALATE, next, SYSTEM, now, "deadline " + deadline.acceptBy(), receiver.consortiumId());
-        events.add(new ReferralEscalated(UUID.randomUUID(), referralId(), number, now, receiver.consortiumId(),
+        changes.event(new ReferralEscalated(UUID.randomUUID(), referralId(), number, now, receiver.consortiumId(),
                 receiver.institutionId(), urgency));
     }
 
@@ -185,25 +183,23 @@ final class Referral {
 
     private void move(ReferralAction action, ReferralStatus next, String actor, Instant at, String reason,
                       UUID institution) {
-        transitions.add(new TransitionView(action, status, next, actor, at, reason, institution));
+        changes.step(new TransitionView(action, status, next, actor, at, reason, institution));
         status = next;
         updatedAt = at;
     }
 
     /** The transitions and events since loading, in order; {@link ReferralStore} takes them once. */
     List<TransitionView> pendingTransitions() {
-        return List.copyOf(transitions);
+        return changes.steps();
     }
 
     List<ReferralEvent> pendingEvents() {
-        return List.copyOf(events);
+        return changes.events();
     }
 
     /** Written with {@code newVersion}: what was pending is done. */
     void saved(long newVersion) {
-        version = newVersion;
-        transitions.clear();
-        events.clear();
+        changes.saved(newVersion);
     }
 
     // ---------------------------------------------------------------- state
@@ -269,7 +265,7 @@ final class Referral {
     }
 
     long version() {
-        return version;
+        return changes.version();
     }
 
     Instant createdAt() {

@@ -3,8 +3,8 @@ package org.medunion.referral.internal;
 import org.medunion.identity.CurrentUser;
 import org.medunion.referral.ReferralAction;
 import org.medunion.referral.ReferralId;
-import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.NotFoundException;
+import org.medunion.shared.ScopedLookup;
 import org.springframework.stereotype.Component;
 
 /** Loads a referral for the caller: one they may not see is "not found", one they may not act on is 403. */
@@ -23,19 +23,12 @@ class ReferralLookup {
 
     Referral visible(ReferralId id, CurrentUser user) {
         ReferralInput.required(id, "id");
-        Referral r = store.find(id.value()).orElseThrow(() -> new NotFoundException(OBJECT, id));
-        if (!access.canSee(user, r)) {
-            throw new NotFoundException(OBJECT, id);
-        }
-        return r;
+        return ScopedLookup.visible(store.find(id.value()), r -> access.canSee(user, r), OBJECT, id);
     }
 
     Referral actable(ReferralId id, CurrentUser user, ReferralAction action) {
-        Referral r = visible(id, user);
-        if (!access.mayAct(user, r, action)) {
-            throw new ForbiddenException(ReferralError.WRONG_SIDE, action.name());
-        }
-        return r;
+        return ScopedLookup.actable(visible(id, user), r -> access.mayAct(user, r, action), ReferralError.WRONG_SIDE,
+                action.name());
     }
 
     /** Without a caller (the system's own commands): only whether it exists. */

@@ -376,4 +376,46 @@ abstract class DemoCityContract {
         }
         assertThat(gaps).as("catalogue mappings with gaps (RX-14)").isTrue();
     }
+
+    @Test
+    void demoConsultationsBetweenTheGpAndTheLeadHospitalsSpecialistInSeveralStates() {
+        var mine = Api.as(port, "gp").get("/api/consultations?box=mine&limit=500");
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        var demo = mine.json().valueStream().filter(c -> c.get("request").get("reason").asString().startsWith("演示"))
+                .toList();
+        assertThat(demo.stream().map(c -> c.get("status").asString()).collect(Collectors.toSet())).as("demo states")
+                .contains("REQUESTED", "INFO_REQUESTED", "ACCEPTED", "OPINION_SIGNED", "CLOSED", "DECLINED");
+        assertThat(demo).allSatisfy(c -> {
+            assertThat(c.get("fromInstitutionName").asString()).isEqualTo(DemoAccounts.GP_INSTITUTION);
+            assertThat(c.get("toInstitutionName").asString()).isEqualTo(DemoAccounts.LEAD_INSTITUTION);
+            assertThat(c.get("requestedBy").asString()).isEqualTo("gp");
+            assertThat(c.get("residentName").asString()).isNotBlank();
+        });
+        // TM-2: every request has a written consent; a guardian's names the signer and the reason
+        assertThat(demo).anySatisfy(c -> {
+            assertThat(c.get("consent").get("signer").asString()).isEqualTo("GUARDIAN");
+            assertThat(c.get("consent").get("signerName").asString()).isNotBlank();
+            assertThat(c.get("consent").get("reason").asString()).isNotBlank();
+        });
+        // TM-7: the closed one was signed by the specialist and acknowledged by the gp, the opinion on both sides
+        var closed = demo.stream().filter(c -> c.get("status").asString().equals("CLOSED")).findFirst().orElseThrow();
+        assertThat(closed.get("opinion").get("signedBy").asString()).isEqualTo("specialist");
+        assertThat(closed.get("acknowledgedBy").asString()).isEqualTo("gp");
+        var seen = Api.as(port, "specialist").get("/api/consultations/" + closed.get("id").asString());
+        assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+        assertThat(seen.json().get("opinion").get("text").asString()).isEqualTo(closed.get("opinion").get("text").asString());
+        var steps = Api.as(port, "gp").get("/api/consultations/" + closed.get("id").asString() + "/steps").json();
+        assertThat(steps.valueStream().map(s -> s.get("action").asString()).toList()).containsExactly("REQUEST", "ACCEPT",
+                "START", "DRAFT_OPINION", "SIGN_OPINION", "ACKNOWLEDGE", "CLOSE");
+        assertThat(java.time.Instant.parse(steps.get(0).get("at").asString()))
+                .isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(3)));
+        // the specialist's work list holds the open ones; the office's overdue queue the urgent one past its deadline
+        var toMe = Api.as(port, "specialist").get("/api/consultations?box=to_me&limit=500").body();
+        demo.stream().filter(c -> List.of("REQUESTED", "ACCEPTED", "OPINION_SIGNED").contains(c.get("status").asString()))
+                .forEach(c -> assertThat(toMe).contains(c.get("id").asString()));
+        var overdue = Api.as(port, "office").get("/api/consultations?box=overdue&limit=500");
+        assertThat(overdue.status()).as(overdue.body()).isEqualTo(200);
+        assertThat(overdue.json().valueStream().filter(c -> c.get("request").get("reason").asString().startsWith("演示")
+                && c.get("urgency").asString().equals("URGENT"))).as("an overdue urgent demo request").isNotEmpty();
+    }
 }

@@ -1,0 +1,33 @@
+package org.medunion.consultation.backfill;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.AcceptConsultation;
+import org.medunion.consultation.ConsultationAction;
+import org.medunion.consultation.ConsultationId;
+import org.medunion.consultation.ConsultationManagement;
+import org.medunion.consultation.ConsultationStatus;
+import org.medunion.consultation.RequestConsultation;
+
+/**
+ * The consultation commands as the system runs them for consultations that happened earlier (the demo city, an
+ * import): each names who acted and when, instead of taking the logged-in caller and the clock. The actor acts as a
+ * general practitioner of the inviting institution or a specialist of the invited one, whichever side the step
+ * belongs to; the input checks, the TM gates, the transition table, the steps' record, the events and the audit are
+ * those of {@link ConsultationManagement}. Refused to any logged-in caller. Returns ids and states only.
+ */
+public interface ConsultationBackfill {
+
+    /** Requests as {@code actor}, a general practitioner of {@code fromInstitutionId}, at {@code at}. */
+    ConsultationId request(RequestConsultation command, UUID fromInstitutionId, String actor, Instant at);
+
+    /** Accepts as {@code actor}, a specialist of the invited institution. */
+    ConsultationStatus accept(ConsultationId id, AcceptConsultation command, String actor, Instant at);
+
+    /**
+     * Any other manual step by the side it belongs to; {@code text} is the reason, question, answer or opinion the
+     * step needs (see {@link ConsultationManagement}).
+     */
+    ConsultationStatus step(ConsultationId id, ConsultationAction action, @Nullable String text, String actor, Instant at);
+}

@@ -1,0 +1,93 @@
+package org.medunion.consultation.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.consultation.AcceptConsultation;
+import org.medunion.consultation.ConsultationAction;
+import org.medunion.consultation.ConsultationId;
+import org.medunion.consultation.ConsultationStatus;
+import org.medunion.consultation.RequestConsultation;
+import org.medunion.consultation.backfill.ConsultationBackfill;
+import org.medunion.identity.ActingAs;
+import org.medunion.identity.CurrentUser;
+import org.medunion.identity.CurrentUsers;
+import org.medunion.identity.Role;
+import org.medunion.identity.Scope;
+import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@link ConsultationBackfill}: the use-case steps of {@link ConsultationRequests} and {@link ConsultationSteps} run
+ * as the named actor — a general practitioner of the inviting institution for its steps, a specialist of the invited
+ * one for the others — so the same access checks, gates and audit apply; refused to any logged-in caller. For the
+ * duration of one step the named actor is the caller (the residents module reads the resident's name only for a
+ * caller with a care relationship); the empty context is restored after.
+ */
+@Service
+@Transactional
+class ConsultationBackfillService implements ConsultationBackfill {
+
+    private final ConsultationRequests requests;
+    private final ConsultationSteps steps;
+    private final ConsultationStore store;
+    private final CurrentUsers users;
+    private final AuditTrail audit;
+
+    ConsultationBackfillService(ConsultationRequests requests, ConsultationSteps steps, ConsultationStore store,
+                                CurrentUsers users, AuditTrail audit) {
+        this.requests = requests;
+        this.steps = steps;
+        this.store = store;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @Override
+    public ConsultationId request(RequestConsultation command, UUID fromInstitutionId, String actor, Instant at) {
+        systemOnly();
+        var user = as(actor, Role.GP, fromInstitutionId);
+        return ActingAs.run(user, () -> {
+            Consultation c = requests.request(command, fromInstitutionId, actor, at);
+            audit.record(AuditAction.CREATE, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(),
+                    c.number());
+            return c.consultationId();
+        });
+    }
+
+    @Override
+    public ConsultationStatus accept(ConsultationId id, AcceptConsultation command, String actor, Instant at) {
+        systemOnly();
+        var user = side(id, ConsultationAction.ACCEPT, actor);
+        return ActingAs.run(user, () -> steps.accept(id, command, user, at).status());
+    }
+
+    @Override
+    public ConsultationStatus step(ConsultationId id, ConsultationAction action, @Nullable String text, String actor,
+                                   Instant at) {
+        systemOnly();
+        var user = side(id, action, actor);
+        return ActingAs.run(user, () -> steps.act(id, action, text, user, at).status());
+    }
+
+    /** The actor on the side the action belongs to. */
+    private CurrentUser side(ConsultationId id, ConsultationAction action, String actor) {
+        Consultation c = store.find(id.value()).orElseThrow(() -> new NotFoundException(ConsultationLookup.OBJECT, id));
+        return action.byInvitingSide() ? as(actor, Role.GP, c.fromInstitutionId())
+                : as(actor, Role.SPECIALIST, c.toInstitutionId());
+    }
+
+    private static CurrentUser as(String actor, Role role, UUID institutionId) {
+        return new CurrentUser(actor, actor, role, Scope.institution(institutionId));
+    }
+
+    private void systemOnly() {
+        if (users.current().isPresent()) {
+            throw new ForbiddenException(ConsultationError.WRONG_SIDE, "BACKFILL");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package org.medunion.registry;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +13,14 @@ import java.util.Optional;
  * @param ownerApprovedOn       SH-11: date the owner approved a cross-province consortium
  * @param managementOffice      SH-16 / NN-3: a management office exists
  * @param qualityControlGroup   SH-16: a quality-control group exists
+ * @param updatedAt             when it or its relations last changed (FHIR {@code meta.lastUpdated})
  * @param centres               NN-3 "one office, many centres": HR, FINANCE, MEDICAL, NURSING, PHARMACY, IT …
  */
 public record ConsortiumView(ConsortiumId id, String name, ConsortiumForm form, boolean tight, GovernanceType governance,
                              String districtCode, List<GridId> gridIds, boolean active, LocalDate establishedOn,
                              LocalDate dissolvedOn, boolean crossProvince, LocalDate ownerApprovedOn,
                              boolean managementOffice, boolean qualityControlGroup, List<String> centres,
-                             List<MembershipView> members, long version) {
+                             List<MembershipView> members, long version, Instant updatedAt) {
 
     public Optional<InstitutionId> lead() {
         return members.stream().filter(m -> m.role() == MembershipRole.LEAD && m.endDate() == null)

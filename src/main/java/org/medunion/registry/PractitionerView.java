@@ -1,5 +1,6 @@
 package org.medunion.registry;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -7,8 +8,9 @@ import java.time.LocalDate;
  *
  * @param generalPractitioner 全科医生 (SH-14)
  * @param paediatrician       儿科医生 (SH-14)
+ * @param updatedAt           when it last changed (FHIR {@code meta.lastUpdated})
  */
 public record PractitionerView(PractitionerId id, String name, InstitutionId institutionId, Profession profession,
                                Title title, LocalDate titleDate, String discipline, boolean generalPractitioner,
-                               boolean paediatrician, long version) {
+                               boolean paediatrician, long version, Instant updatedAt) {
 }

@@ -3,6 +3,7 @@ package org.medunion.registry;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.medunion.shared.ChangeWindow;
 
 /**
  * The registry's facade. Every query is limited to the caller's scope (a planner sees the
@@ -24,7 +25,12 @@ public interface RegistryManagement extends RegistryDirectory {
     GridView drawGrid(DrawGrid command);
 
     // institutions
-    List<InstitutionView> searchInstitutions(InstitutionSearch search);
+    default List<InstitutionView> searchInstitutions(InstitutionSearch search) {
+        return searchInstitutions(search, ChangeWindow.ANY);
+    }
+
+    /** {@link #searchInstitutions(InstitutionSearch)} last changed within {@code changed} (in SQL; FHIR _lastUpdated). */
+    List<InstitutionView> searchInstitutions(InstitutionSearch search, ChangeWindow changed);
 
     long countInstitutions(InstitutionSearch search);
 
@@ -43,7 +49,12 @@ public interface RegistryManagement extends RegistryDirectory {
     Optional<PractitionerView> practitioner(PractitionerId id);
 
     /** Practitioners of the institutions the caller may see, selected in SQL (FHIR search; not audited). */
-    List<PractitionerView> visiblePractitioners();
+    default List<PractitionerView> visiblePractitioners() {
+        return visiblePractitioners(ChangeWindow.ANY);
+    }
+
+    /** {@link #visiblePractitioners()} last changed within {@code changed}, selected in SQL. */
+    List<PractitionerView> visiblePractitioners(ChangeWindow changed);
 
     PractitionerView registerPractitioner(RegisterPractitioner command);
 
@@ -59,7 +70,15 @@ public interface RegistryManagement extends RegistryDirectory {
     StudyPeriodView recordStudyPeriod(PractitionerId id, RecordStudyPeriod command);
 
     // consortia and memberships
-    List<ConsortiumView> consortia();
+    default List<ConsortiumView> consortia() {
+        return consortia(ChangeWindow.ANY);
+    }
+
+    /** The consortia the caller may see that (or whose memberships) last changed within {@code changed}, in SQL. */
+    List<ConsortiumView> consortia(ChangeWindow changed);
+
+    /** Memberships of the consortia the caller may see, last added or ended within {@code changed}, selected in SQL. */
+    List<MembershipView> memberships(ChangeWindow changed);
 
     Optional<ConsortiumView> consortium(ConsortiumId id);
 
@@ -81,6 +100,9 @@ public interface RegistryManagement extends RegistryDirectory {
 
     // dispatches
     List<DispatchView> dispatches(ConsortiumId id);
+
+    /** Dispatches of every consortium the caller may see, recorded within {@code changed}, in one SQL query. */
+    List<DispatchView> visibleDispatches(ChangeWindow changed);
 
     DispatchView dispatchStaff(ConsortiumId id, DispatchStaff command);
 

@@ -12,10 +12,11 @@ import org.medunion.residents.ResidentId;
  * @param primaryCare         booked by primary care for a contracted resident (counts for I-9)
  * @param priority            优先就诊/检查/住院, or null
  * @param bookedByInstitution the caller's institution, or null
+ * @param updatedAt           when it was booked or its status last changed (FHIR {@code meta.lastUpdated})
  */
 public record BookingView(BookingId id, SlotId slotId, ScheduleId scheduleId, InstitutionId institutionId,
                           String department, ScheduleKind kind, Instant start, Instant end, SlotPool pool,
                           ResidentId residentId, String bookedBy, InstitutionId bookedByInstitution,
                           boolean primaryCare, Priority priority, ContractId contractId, BookingStatus status,
-                          Instant createdAt) {
+                          Instant createdAt, Instant updatedAt) {
 }

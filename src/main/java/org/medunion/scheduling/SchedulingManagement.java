@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ResidentId;
+import org.medunion.shared.ChangeWindow;
 import org.medunion.shared.Slice;
 
 /**
@@ -26,7 +27,12 @@ public interface SchedulingManagement {
     ScheduleView publishSchedule(PublishSchedule command);
 
     /** Schedules the caller may see; {@code institution} narrows (null = all in scope). */
-    List<ScheduleView> schedules(InstitutionId institution);
+    default List<ScheduleView> schedules(InstitutionId institution) {
+        return schedules(institution, ChangeWindow.ANY);
+    }
+
+    /** {@link #schedules(InstitutionId)} published (schedules do not change afterwards) within {@code changed}. */
+    List<ScheduleView> schedules(InstitutionId institution, ChangeWindow changed);
 
     Optional<ScheduleView> schedule(ScheduleId id);
 
@@ -59,10 +65,20 @@ public interface SchedulingManagement {
     Optional<BookingView> booking(BookingId id);
 
     /** Bookings of a resident the caller may see (audited). */
-    List<BookingView> bookingsOf(ResidentId residentId);
+    default List<BookingView> bookingsOf(ResidentId residentId) {
+        return bookingsOf(residentId, ChangeWindow.ANY);
+    }
+
+    /** {@link #bookingsOf(ResidentId)} last changed within {@code changed} (only those are read and audited). */
+    List<BookingView> bookingsOf(ResidentId residentId, ChangeWindow changed);
 
     /** Bookings of a slot the caller may see, newest first (audited). */
-    List<BookingView> bookingsOfSlot(SlotId slot);
+    default List<BookingView> bookingsOfSlot(SlotId slot) {
+        return bookingsOfSlot(slot, ChangeWindow.ANY);
+    }
+
+    /** {@link #bookingsOfSlot(SlotId)} last changed within {@code changed} (only those are read and audited). */
+    List<BookingView> bookingsOfSlot(SlotId slot, ChangeWindow changed);
 
     /** Active and past bookings of a slot's institution the caller may see, newest first. */
     List<BookingView> bookingsOfInstitution(InstitutionId institution, int limit);

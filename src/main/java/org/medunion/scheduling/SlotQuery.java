@@ -7,9 +7,12 @@ import java.time.Instant;
  *
  * @param startFrom first start instant admitted (inclusive)
  * @param startTo   last start instant admitted (inclusive)
+ * @param updatedFrom first change instant admitted (inclusive; FHIR {@code _lastUpdated})
+ * @param updatedTo   last change instant admitted (inclusive)
  * @param status    FREE also leaves out slots that have already begun (they cannot be booked)
  * @param limit     rows of the page (1–500)
  * @param offset    rows skipped (≥ 0)
  */
-public record SlotQuery(ScheduleId schedule, SlotStatus status, Instant startFrom, Instant startTo, int limit, int offset) {
+public record SlotQuery(ScheduleId schedule, SlotStatus status, Instant startFrom, Instant startTo, Instant updatedFrom,
+                        Instant updatedTo, int limit, int offset) {
 }

@@ -10,8 +10,10 @@ import org.medunion.registry.InstitutionId;
  * @param pool       who may book it now
  * @param releaseAt  when a reserved slot still free goes public
  * @param releasedAt when it did, or null
+ * @param updatedAt  when it was published or last booked, freed or released (FHIR {@code meta.lastUpdated})
  */
 public record SlotView(SlotId id, ScheduleId scheduleId, InstitutionId institutionId, String department,
                        String discipline, ScheduleKind kind, Instant start, Instant end, boolean reserved,
-                       SlotPool pool, SlotStatus status, Instant releaseAt, Instant releasedAt, long version) {
+                       SlotPool pool, SlotStatus status, Instant releaseAt, Instant releasedAt, long version,
+                       Instant updatedAt) {
 }

@@ -152,7 +152,7 @@ abstract class FhirConformanceContract {
             assertThat(all.status()).as(all.body()).isEqualTo(200);
             int total = all.json().get("total").asInt();
             assertThat(total).as(type).isPositive();
-            // the newest change the caller can see (demo referrals may carry changes dated ahead of today)
+            // the newest change the caller can see (the demo dates no change after loading, decision 0142)
             Instant newest = Instant.EPOCH;
             for (JsonNode e : all.json().get("entry")) {
                 Instant at = java.time.OffsetDateTime.parse(e.get("resource").get("meta").get("lastUpdated").asString())

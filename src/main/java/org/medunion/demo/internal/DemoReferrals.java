@@ -153,11 +153,17 @@ class DemoReferrals {
         if (target == ReferralStatus.ACCEPTED) {
             return;
         }
-        referrals.arrive(id, ACTOR, at.plusSeconds(86400));
+        // a step is never dated after the loading moment: no change time in the future (FHIR _lastUpdated gt tomorrow
+        // finds nothing); a referral of an hour ago arrived and was completed within that hour
+        referrals.arrive(id, ACTOR, notAfter(at.plusSeconds(86400), plan.now().minusSeconds(60)));
         if (target == ReferralStatus.ARRIVED) {
             return;
         }
         referrals.complete(id, new CompleteReferral(down ? "演示：社区随访三个月，血压稳定在 130/80 mmHg，照护计划执行完毕"
-                : "演示：诊疗结束，出院小结已回传"), ACTOR, at.plusSeconds(2 * 86400));
+                : "演示：诊疗结束，出院小结已回传"), ACTOR, notAfter(at.plusSeconds(2 * 86400), plan.now()));
+    }
+
+    private static Instant notAfter(Instant step, Instant latest) {
+        return step.isAfter(latest) ? latest : step;
     }
 }

@@ -25,7 +25,7 @@ class ConsortiumToOrganizationMapper {
     Organization toOrganization(ConsortiumView v) {
         var org = new Organization();
         org.setId(v.id().toString());
-        org.getMeta().setVersionId(Long.toString(v.version()));
+        org.getMeta().setVersionId(Long.toString(v.version())).setLastUpdated(LastUpdated.date(v.updatedAt()));
         org.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(Systems.ID_CONSORTIUM)
                 .setValue(v.id().toString());
         org.setActive(v.active());

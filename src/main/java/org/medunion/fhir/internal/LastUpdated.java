@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Date;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.medunion.shared.ChangeWindow;
 import org.medunion.shared.InvalidInputException;
 
 /**
@@ -24,7 +27,32 @@ public final class LastUpdated {
     /** One microsecond: what an inclusive upper bound stops short of the next period by. */
     public static final Duration LAST = Duration.ofNanos(1_000);
 
+    private static final Pattern MINUTE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})(Z|[+-]\\d{2}:\\d{2})?$");
+
     private LastUpdated() {
+    }
+
+    /** {@code meta.lastUpdated} of a module's change time (null stays absent). */
+    public static Date date(Instant at) {
+        return at == null ? null : Date.from(at);
+    }
+
+    /** {@code _lastUpdated} as the window the modules filter on in SQL. */
+    public static ChangeWindow window(DateRangeParam range) {
+        return new ChangeWindow(from(range), to(range));
+    }
+
+    /** Whether a change time matches {@code _lastUpdated} (no parameter admits everything, even no time). */
+    public static boolean admits(DateRangeParam range, Instant at) {
+        if (range == null || range.isEmpty()) {
+            return true;
+        }
+        if (at == null) {
+            return false;
+        }
+        var lower = from(range);
+        var upper = to(range);
+        return (lower == null || !at.isBefore(lower)) && (upper == null || !at.isAfter(upper));
     }
 
     /** The first instant admitted, or null when unbounded below. */
@@ -53,8 +81,8 @@ public final class LastUpdated {
             return null;
         }
         return switch (prefix(name, p)) {
-            case GREATERTHAN, STARTS_AFTER -> end(p, zone);
-            default -> start(p, zone);
+            case GREATERTHAN, STARTS_AFTER -> end(name, p, zone);
+            default -> start(name, p, zone);
         };
     }
 
@@ -66,8 +94,8 @@ public final class LastUpdated {
         // the last microsecond (the databases' precision) before the bound, so a change at 10:00:00.123456 is
         // still "le 10:00:00.123"
         return switch (prefix(name, p)) {
-            case LESSTHAN, ENDS_BEFORE -> start(p, zone).minus(LAST);
-            default -> end(p, zone).minus(LAST);
+            case LESSTHAN, ENDS_BEFORE -> start(name, p, zone).minus(LAST);
+            default -> end(name, p, zone).minus(LAST);
         };
     }
 
@@ -79,10 +107,34 @@ public final class LastUpdated {
         return prefix;
     }
 
+    /** A search value and the precision it was written at. */
+    private record Value(DateTimeType v, TemporalPrecisionEnum precision) {
+    }
+
+    /**
+     * The value as an R4 dateTime and its precision; a time to the minute ({@code 2026-12-03T10:00}, which R4 search
+     * allows but the dateTime type does not) is that minute; anything else unreadable is a 400 naming the parameter.
+     */
+    private static Value value(String name, DateParam p) {
+        String raw = p.getValueAsString();
+        try {
+            var minute = MINUTE.matcher(raw);
+            if (minute.matches()) {
+                String zone = minute.group(2) == null ? "" : minute.group(2);
+                return new Value(new DateTimeType(minute.group(1) + ":00" + zone), TemporalPrecisionEnum.MINUTE);
+            }
+            var v = new DateTimeType(raw);
+            return new Value(v, v.getPrecision());
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(name, "fhir.dateFormat", raw);
+        }
+    }
+
     /** The first instant of the value's period. */
-    private static Instant start(DateParam p, ZoneId zone) {
-        DateTimeType v = new DateTimeType(p.getValueAsString());
-        TemporalPrecisionEnum precision = v.getPrecision();
+    private static Instant start(String name, DateParam p, ZoneId zone) {
+        Value value = value(name, p);
+        DateTimeType v = value.v();
+        TemporalPrecisionEnum precision = value.precision();
         if (precision.ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
             int month = precision == TemporalPrecisionEnum.YEAR ? 1 : v.getMonth() + 1;
             int day = precision == TemporalPrecisionEnum.DAY ? v.getDay() : 1;
@@ -96,10 +148,9 @@ public final class LastUpdated {
     }
 
     /** The first instant after the value's period. */
-    private static Instant end(DateParam p, ZoneId zone) {
-        DateTimeType v = new DateTimeType(p.getValueAsString());
-        Instant start = start(p, zone);
-        return switch (v.getPrecision()) {
+    private static Instant end(String name, DateParam p, ZoneId zone) {
+        Instant start = start(name, p, zone);
+        return switch (value(name, p).precision()) {
             case YEAR -> start.atZone(zone).plusYears(1).toInstant();
             case MONTH -> start.atZone(zone).plusMonths(1).toInstant();
             case DAY -> start.atZone(zone).plusDays(1).toInstant();

@@ -37,6 +37,7 @@ class MembershipToOrganizationAffiliationMapper {
     OrganizationAffiliation toAffiliation(MembershipView m) {
         var a = new OrganizationAffiliation();
         a.setId(m.id().toString());
+        a.getMeta().setLastUpdated(LastUpdated.date(m.updatedAt()));
         a.addIdentifier().setSystem(Systems.ID_MEMBERSHIP).setValue(m.id().toString());
         a.setActive(m.activeOn(LocalDate.now(clock)));
         a.setPeriod(new Period().setStartElement(Elements.day(m.startDate())).setEndElement(Elements.day(m.endDate())));

@@ -10,13 +10,13 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -73,16 +73,11 @@ public class OrganizationAffiliationResourceProvider implements IResourceProvide
                                   @OptionalParam(name = OrganizationAffiliation.SP_PARTICIPATING_ORGANIZATION) ReferenceParam participating,
                                   @OptionalParam(name = OrganizationAffiliation.SP_ROLE) TokenParam role,
                                   @OptionalParam(name = OrganizationAffiliation.SP_ACTIVE) TokenParam active,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
-        List<ConsortiumView> consortia;
-        if (organization != null && !organization.isEmpty()) {
-            UUID consortium = Searches.referenceUuid(organization);
-            consortia = consortium == null ? List.of() : registry.consortium(new ConsortiumId(consortium)).stream().toList();
-        } else {
-            consortia = registry.consortia();
-        }
-        var matches = consortia.stream().flatMap(c -> c.members().stream()).map(mapper::toAffiliation)
+        // the memberships of the consortia the caller sees, changed within _lastUpdated: selected in SQL
+        var matches = registry.memberships(LastUpdated.window(lastUpdated)).stream().map(mapper::toAffiliation)
                 .filter(a -> Searches.id(id, a))
                 .filter(a -> Searches.reference(organization, a.getOrganization()))
                 .filter(a -> Searches.reference(participating, a.getParticipatingOrganization()))

@@ -116,9 +116,10 @@ public class OrganizationResourceProvider implements IResourceProvider {
                                   @Count Integer count,
                                   @Offset Integer offset) {
         var candidates = new ArrayList<Organization>();
-        registry.searchInstitutions(InstitutionSearch.all()).forEach(i -> candidates.add(institutions.toOrganization(i)));
+        var changed = LastUpdated.window(lastUpdated);
+        registry.searchInstitutions(InstitutionSearch.all(), changed).forEach(i -> candidates.add(institutions.toOrganization(i)));
         if (partOf == null || partOf.isEmpty()) {
-            registry.consortia().forEach(c -> candidates.add(consortia.toOrganization(c)));
+            registry.consortia(changed).forEach(c -> candidates.add(consortia.toOrganization(c)));
         }
         var matches = candidates.stream()
                 .filter(o -> Searches.id(id, o))
@@ -127,7 +128,6 @@ public class OrganizationResourceProvider implements IResourceProvider {
                 .filter(o -> Searches.codes(type, o.getType()))
                 .filter(o -> Searches.prefix(district, o.hasAddress() ? o.getAddressFirstRep().getDistrict() : null))
                 .filter(o -> Searches.reference(partOf, o.getPartOf()))
-                .filter(o -> Searches.lastUpdated(lastUpdated, o.getMeta().getLastUpdated()))
                 .toList();
         return Searches.bundle(matches, Comparator.comparing(Organization::getName, Comparator.nullsLast(String::compareTo)),
                 Pages.request(count, offset));

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -75,11 +76,13 @@ public class PractitionerResourceProvider implements IResourceProvider {
     public IBundleProvider search(@OptionalParam(name = Practitioner.SP_RES_ID) TokenParam id,
                                   @OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier,
                                   @OptionalParam(name = Practitioner.SP_NAME) StringParam name,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
         List<PractitionerView> candidates = id != null && !id.isEmpty()
-                ? find(new IdType("Practitioner", id.getValue())).stream().toList()
-                : visible.practitioners();
+                ? find(new IdType("Practitioner", id.getValue())).filter(p -> LastUpdated.admits(lastUpdated, p.updatedAt()))
+                        .stream().toList()
+                : visible.practitioners(LastUpdated.window(lastUpdated));
         var matches = candidates.stream().map(mapper::toPractitioner)
                 .filter(p -> Searches.id(id, p))
                 .filter(p -> Searches.identifier(identifier, p.getIdentifier()))

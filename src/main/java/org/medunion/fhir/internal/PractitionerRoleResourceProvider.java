@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -68,17 +69,20 @@ public class PractitionerRoleResourceProvider implements IResourceProvider {
                                   @OptionalParam(name = PractitionerRole.SP_PRACTITIONER) ReferenceParam practitioner,
                                   @OptionalParam(name = PractitionerRole.SP_ORGANIZATION) ReferenceParam organization,
                                   @OptionalParam(name = PractitionerRole.SP_ROLE) TokenParam role,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
         var candidates = new ArrayList<PractitionerRole>();
+        var changed = LastUpdated.window(lastUpdated);
         UUID practitionerId = Searches.referenceUuid(practitioner);
         if (practitionerId != null) {
-            registry.practitioner(new PractitionerId(practitionerId)).map(mapper::home).ifPresent(candidates::add);
+            registry.practitioner(new PractitionerId(practitionerId)).filter(p -> LastUpdated.admits(lastUpdated, p.updatedAt()))
+                    .map(mapper::home).ifPresent(candidates::add);
         } else if (practitioner == null || practitioner.isEmpty()) {
-            visible.practitioners().forEach(p -> candidates.add(mapper.home(p)));
+            visible.practitioners(changed).forEach(p -> candidates.add(mapper.home(p)));
         }
-        registry.consortia().stream().flatMap(c -> registry.dispatches(c.id()).stream())
-                .forEach(d -> candidates.add(mapper.dispatch(d)));
+        // home roles change with their practitioner, dispatch roles are recorded once: both selected in SQL
+        registry.visibleDispatches(changed).forEach(d -> candidates.add(mapper.dispatch(d)));
         var matches = candidates.stream()
                 .filter(r -> Searches.id(id, r))
                 .filter(r -> Searches.reference(practitioner, r.getPractitioner()))

@@ -37,7 +37,7 @@ class PractitionerToPractitionerMapper {
     Practitioner toPractitioner(PractitionerView v) {
         var p = new Practitioner();
         p.setId(v.id().toString());
-        p.getMeta().setVersionId(Long.toString(v.version()));
+        p.getMeta().setVersionId(Long.toString(v.version())).setLastUpdated(LastUpdated.date(v.updatedAt()));
         p.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(Systems.ID_PRACTITIONER).setValue(v.id().toString());
         p.setActive(true);
         p.addName().setText(v.name());

@@ -1,14 +1,12 @@
 package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.TokenParamModifier;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -117,19 +115,6 @@ final class Searches {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    static boolean lastUpdated(DateRangeParam range, Date lastUpdated) {
-        if (range == null || range.isEmpty()) {
-            return true;
-        }
-        if (lastUpdated == null) {
-            return false;
-        }
-        var lower = LastUpdated.from(range);
-        var upper = LastUpdated.to(range);
-        var at = lastUpdated.toInstant();
-        return (lower == null || !at.isBefore(lower)) && (upper == null || !at.isAfter(upper));
     }
 
     /** The requested page of the result in a stable order (offset paging, {@link Pages}). */

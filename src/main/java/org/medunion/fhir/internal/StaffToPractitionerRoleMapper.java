@@ -33,7 +33,7 @@ class StaffToPractitionerRoleMapper {
     PractitionerRole home(PractitionerView v) {
         var role = new PractitionerRole();
         role.setId(v.id().toString());
-        role.getMeta().setVersionId(Long.toString(v.version()));
+        role.getMeta().setVersionId(Long.toString(v.version())).setLastUpdated(LastUpdated.date(v.updatedAt()));
         role.addIdentifier().setSystem(Systems.ID_PRACTITIONER).setValue(v.id().toString());
         role.setActive(true);
         role.setPractitioner(new Reference("Practitioner/" + v.id()));
@@ -54,6 +54,7 @@ class StaffToPractitionerRoleMapper {
     PractitionerRole dispatch(DispatchView d) {
         var role = new PractitionerRole();
         role.setId(d.id().toString());
+        role.getMeta().setLastUpdated(LastUpdated.date(d.createdAt()));
         role.addIdentifier().setSystem(Systems.ID_DISPATCH).setValue(d.id().toString());
         LocalDate today = LocalDate.now(clock);
         role.setActive(!d.startDate().isAfter(today) && (d.endDate() == null || d.endDate().isAfter(today)));

@@ -3,6 +3,7 @@ package org.medunion.fhir.internal;
 import java.util.List;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.shared.ChangeWindow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ class VisiblePractitioners {
         this.registry = registry;
     }
 
-    List<PractitionerView> practitioners() {
-        return registry.visiblePractitioners();
+    List<PractitionerView> practitioners(ChangeWindow changed) {
+        return registry.visiblePractitioners(changed);
     }
 }

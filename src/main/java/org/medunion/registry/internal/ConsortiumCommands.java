@@ -226,7 +226,7 @@ class ConsortiumCommands {
         String reason = Check.optionalText(command.reason(), "reason", 1000);
         String override = Check.optionalText(command.overrideReason(), "overrideReason", 1000);
         var caller = access.caller();
-        consortia.endMembership(membershipId, end, reason);
+        consortia.endMembership(membershipId, end, reason, clock.instant());
         consortia.touch(id.value(), clock.instant());
         audit.record(AuditAction.UPDATE, "Consortium", id.toString(), null, "membership ended " + membershipId);
         reporter.guard(new RegistryChange("MEMBERSHIP_ENDED", id, List.of(m.institutionId()), override));

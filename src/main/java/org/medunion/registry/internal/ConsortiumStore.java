@@ -21,6 +21,7 @@ import org.medunion.registry.InstitutionId;
 import org.medunion.registry.MembershipBasis;
 import org.medunion.registry.MembershipRole;
 import org.medunion.registry.MembershipView;
+import org.medunion.shared.ChangeWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,6 +37,14 @@ class ConsortiumStore {
 
     Optional<ConsortiumView> find(UUID id) {
         return query(" and c.id = ?", List.of(id)).stream().findFirst();
+    }
+
+    /** {@link #query(String, List)} of the consortia last changed within the window. */
+    List<ConsortiumView> query(String where, List<Object> params, ChangeWindow changed) {
+        var sql = new StringBuilder(where);
+        var all = new ArrayList<>(params);
+        changed.appendTo(sql, all, "c.updated_at");
+        return query(sql.toString(), all);
     }
 
     /** Consortia matching {@code where} (conditions on alias {@code c}, each prefixed with " and "). */
@@ -90,22 +99,33 @@ class ConsortiumStore {
         jdbc.sql("""
                 update registry_consortium set active = false, dissolved_on = ?, dissolution_reason = ?, version = version + 1,
                     updated_at = ? where id = ?""").params(on, reason, Rows.ts(now), id).update();
-        jdbc.sql("update registry_membership set end_date = ?, end_reason = ? where consortium_id = ? and end_date is null")
-                .params(on, reason, id).update();
+        jdbc.sql("update registry_membership set end_date = ?, end_reason = ?, updated_at = ? "
+                + "where consortium_id = ? and end_date is null").params(on, reason, Rows.ts(now), id).update();
     }
 
     void insertMembership(UUID id, UUID consortiumId, AddMember m, Instant now, String user) {
         jdbc.sql("""
                 insert into registry_membership (id, consortium_id, institution_id, role, basis, start_date, lead_discipline,
-                    created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    created_at, created_by, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, consortiumId, m.institutionId().value(), m.role().name(), m.basis().name(), m.startDate(),
-                        m.leadDiscipline(), Rows.ts(now), user)
+                        m.leadDiscipline(), Rows.ts(now), user, Rows.ts(now))
                 .update();
     }
 
-    void endMembership(UUID id, LocalDate endDate, String reason) {
-        jdbc.sql("update registry_membership set end_date = ?, end_reason = ? where id = ?").params(endDate, reason, id).update();
+    void endMembership(UUID id, LocalDate endDate, String reason, Instant now) {
+        jdbc.sql("update registry_membership set end_date = ?, end_reason = ?, updated_at = ? where id = ?")
+                .params(endDate, reason, Rows.ts(now), id).update();
+    }
+
+    /** Memberships of the consortia matching {@code consortiumWhere} (alias {@code c}), changed within the window. */
+    List<MembershipView> memberships(String consortiumWhere, List<Object> params, ChangeWindow changed) {
+        var sql = new StringBuilder("select m.* from registry_membership m where m.consortium_id in (select c.id from"
+                + " registry_consortium c where 1=1" + consortiumWhere + ")");
+        var all = new ArrayList<>(params);
+        changed.appendTo(sql, all, "m.updated_at");
+        return jdbc.sql(sql + " order by m.consortium_id, m.start_date, m.created_at, m.id").params(all)
+                .query((rs, n) -> membership(rs)).list();
     }
 
     /** IDs of the consortia an institution is (still) a member of. */
@@ -120,7 +140,8 @@ class ConsortiumStore {
                 Rows.enumOf(GovernanceType.class, rs.getString("governance")), rs.getString("district_code"), List.of(),
                 rs.getBoolean("active"), Rows.date(rs, "established_on"), Rows.date(rs, "dissolved_on"),
                 rs.getBoolean("cross_province"), Rows.date(rs, "owner_approved_on"), rs.getBoolean("management_office"),
-                rs.getBoolean("quality_control_group"), List.of(), List.of(), rs.getLong("version"));
+                rs.getBoolean("quality_control_group"), List.of(), List.of(), rs.getLong("version"),
+                Rows.instant(rs, "updated_at"));
     }
 
     private List<ConsortiumView> withChildren(List<ConsortiumView> rows) {
@@ -149,13 +170,13 @@ class ConsortiumStore {
                 r.districtCode(), List.copyOf(grids.getOrDefault(r.id().value(), List.of())), r.active(),
                 r.establishedOn(), r.dissolvedOn(), r.crossProvince(), r.ownerApprovedOn(), r.managementOffice(),
                 r.qualityControlGroup(), List.copyOf(centres.getOrDefault(r.id().value(), List.of())),
-                List.copyOf(members.getOrDefault(r.id().value(), List.of())), r.version())).toList();
+                List.copyOf(members.getOrDefault(r.id().value(), List.of())), r.version(), r.updatedAt())).toList();
     }
 
     private static MembershipView membership(ResultSet rs) throws SQLException {
         return new MembershipView(Rows.uuid(rs, "id"), new ConsortiumId(Rows.uuid(rs, "consortium_id")),
                 new InstitutionId(Rows.uuid(rs, "institution_id")), MembershipRole.valueOf(rs.getString("role")),
                 MembershipBasis.valueOf(rs.getString("basis")), Rows.date(rs, "start_date"), Rows.date(rs, "end_date"),
-                rs.getString("lead_discipline"));
+                rs.getString("lead_discipline"), Rows.instant(rs, "updated_at"));
     }
 }

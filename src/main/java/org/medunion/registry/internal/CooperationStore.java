@@ -22,6 +22,7 @@ import org.medunion.registry.ManagerRole;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.RecordAgreement;
 import org.medunion.registry.WorkLogView;
+import org.medunion.shared.ChangeWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -100,6 +101,15 @@ class CooperationStore {
                         .param(consortiumIdOrNull).query((rs, n) -> dispatch(rs)).list();
     }
 
+    /** Dispatches of the consortia matching {@code consortiumWhere} (alias {@code c}), recorded within the window. */
+    List<DispatchView> dispatchesOfConsortia(String consortiumWhere, List<Object> params, ChangeWindow changed) {
+        var sql = new StringBuilder("select d.* from registry_dispatch d where d.consortium_id in (select c.id from"
+                + " registry_consortium c where 1=1" + consortiumWhere + ")");
+        var all = new ArrayList<>(params);
+        changed.appendTo(sql, all, "d.created_at");
+        return jdbc.sql(sql + " order by d.consortium_id, d.start_date, d.id").params(all).query((rs, n) -> dispatch(rs)).list();
+    }
+
     List<DispatchView> dispatchesOf(UUID practitionerId) {
         return jdbc.sql("select * from registry_dispatch where practitioner_id = ? order by start_date, id")
                 .param(practitionerId).query((rs, n) -> dispatch(rs)).list();
@@ -153,7 +163,8 @@ class CooperationStore {
                 new PractitionerId(Rows.uuid(rs, "practitioner_id")), new InstitutionId(Rows.uuid(rs, "from_institution_id")),
                 new InstitutionId(Rows.uuid(rs, "to_institution_id")), DispatchKind.valueOf(rs.getString("kind")),
                 Rows.enumOf(ManagerRole.class, rs.getString("manager_role")), rs.getString("discipline"),
-                Rows.date(rs, "start_date"), Rows.date(rs, "end_date"), rs.getInt("weekly_days"), Rows.uuid(rs, "agreement_id"));
+                Rows.date(rs, "start_date"), Rows.date(rs, "end_date"), rs.getInt("weekly_days"), Rows.uuid(rs, "agreement_id"),
+                Rows.instant(rs, "created_at"));
     }
 
     private static WorkLogView workLog(ResultSet rs) throws SQLException {

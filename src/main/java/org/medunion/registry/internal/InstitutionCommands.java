@@ -1,6 +1,7 @@
 package org.medunion.registry.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -196,12 +197,13 @@ class InstitutionCommands {
         var caller = access.caller();
         requirePractitionerWriter(caller, c.institutionId().value());
         UUID id = UUID.randomUUID();
-        practitioners.insert(id, c, clock.instant(), caller.username());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        practitioners.insert(id, c, now, caller.username());
         audit.record(AuditAction.CREATE, "Practitioner", id.toString(), null, null);
         // SH-14 reads GPs and paediatricians of primary institutions
         reporter.guard(new RegistryChange("PRACTITIONER_REGISTERED", null, List.of(c.institutionId()), null));
         return new PractitionerView(new PractitionerId(id), c.name(), c.institutionId(), c.profession(), c.title(),
-                c.titleDate(), c.discipline(), c.generalPractitioner(), c.paediatrician(), 0);
+                c.titleDate(), c.discipline(), c.generalPractitioner(), c.paediatrician(), 0, now);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.medunion.registry.InstitutionSearch;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerView;
+import org.medunion.shared.ChangeWindow;
 import org.medunion.shared.DivisionCode;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -27,9 +28,11 @@ class InstitutionQueries {
         this.access = access;
     }
 
-    List<InstitutionView> search(InstitutionSearch search) {
+    List<InstitutionView> search(InstitutionSearch search, ChangeWindow changed) {
         List<Object> params = new ArrayList<>();
-        String where = where(search, params);
+        var clauses = new StringBuilder(where(search, params));
+        changed.appendTo(clauses, params, "i.updated_at");
+        String where = clauses.toString();
         int limit = (int) Check.range(search.limit(), 1, 10_000, "limit");
         int offset = (int) Check.range(search.offset(), 0, Integer.MAX_VALUE, "offset");
         return institutions.query(where, params, offset, limit);
@@ -46,9 +49,9 @@ class InstitutionQueries {
     }
 
     /** Practitioners at the institutions the caller sees: the scope filter runs in SQL, not over every practitioner. */
-    List<PractitionerView> visiblePractitioners() {
+    List<PractitionerView> visiblePractitioners(ChangeWindow changed) {
         List<Object> params = new ArrayList<>();
-        return practitioners.atInstitutions(access.caller().institutionFilter(params), params);
+        return practitioners.atInstitutions(access.caller().institutionFilter(params), params, changed);
     }
 
     private String where(InstitutionSearch s, List<Object> params) {

@@ -3,6 +3,7 @@ package org.medunion.registry.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.medunion.registry.RecordStudyPeriod;
 import org.medunion.registry.RegisterPractitioner;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.registry.Title;
+import org.medunion.shared.ChangeWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,10 +39,12 @@ class PractitionerStore {
     }
 
     /** Practitioners of the institutions matching {@code institutionWhere} (conditions on alias {@code i}). */
-    List<PractitionerView> atInstitutions(String institutionWhere, List<Object> params) {
-        return jdbc.sql("select p.* from registry_practitioner p where p.institution_id in (select i.id from"
-                + " registry_institution i where 1=1" + institutionWhere + ") order by p.institution_id, p.name, p.id")
-                .params(params).query((rs, n) -> practitioner(rs)).list();
+    List<PractitionerView> atInstitutions(String institutionWhere, List<Object> params, ChangeWindow changed) {
+        var sql = new StringBuilder("select p.* from registry_practitioner p where p.institution_id in (select i.id from"
+                + " registry_institution i where 1=1" + institutionWhere + ")");
+        var all = new ArrayList<>(params);
+        changed.appendTo(sql, all, "p.updated_at");
+        return jdbc.sql(sql + " order by p.institution_id, p.name, p.id").params(all).query((rs, n) -> practitioner(rs)).list();
     }
 
     Optional<PractitionerView> find(UUID id) {
@@ -91,7 +95,8 @@ class PractitionerStore {
         return new PractitionerView(new PractitionerId(Rows.uuid(rs, "id")), rs.getString("name"),
                 new InstitutionId(Rows.uuid(rs, "institution_id")), Profession.valueOf(rs.getString("profession")),
                 Title.valueOf(rs.getString("title")), Rows.date(rs, "title_date"), rs.getString("discipline"),
-                rs.getBoolean("general_practitioner"), rs.getBoolean("paediatrician"), rs.getLong("version"));
+                rs.getBoolean("general_practitioner"), rs.getBoolean("paediatrician"), rs.getLong("version"),
+                Rows.instant(rs, "updated_at"));
     }
 
     private static StudyPeriodView studyPeriod(ResultSet rs) throws SQLException {

@@ -27,6 +27,7 @@ import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionSearch;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.LogWork;
+import org.medunion.registry.MembershipView;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.RecordAgreement;
@@ -36,6 +37,7 @@ import org.medunion.registry.RegisterPractitioner;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.registry.WorkLogView;
+import org.medunion.shared.ChangeWindow;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -111,8 +113,8 @@ class RegistryService implements RegistryManagement {
     // institutions
 
     @Override
-    public List<InstitutionView> searchInstitutions(InstitutionSearch search) {
-        return institutionQueries.search(search);
+    public List<InstitutionView> searchInstitutions(InstitutionSearch search, ChangeWindow changed) {
+        return institutionQueries.search(search, changed);
     }
 
     @Override
@@ -187,8 +189,8 @@ class RegistryService implements RegistryManagement {
     }
 
     @Override
-    public List<PractitionerView> visiblePractitioners() {
-        return institutionQueries.visiblePractitioners();
+    public List<PractitionerView> visiblePractitioners(ChangeWindow changed) {
+        return institutionQueries.visiblePractitioners(changed);
     }
 
     @Override
@@ -207,9 +209,15 @@ class RegistryService implements RegistryManagement {
     // consortia
 
     @Override
-    public List<ConsortiumView> consortia() {
+    public List<ConsortiumView> consortia(ChangeWindow changed) {
         List<Object> params = new ArrayList<>();
-        return consortia.query(access.caller().consortiumFilter(params), params);
+        return consortia.query(access.caller().consortiumFilter(params), params, changed);
+    }
+
+    @Override
+    public List<MembershipView> memberships(ChangeWindow changed) {
+        List<Object> params = new ArrayList<>();
+        return consortia.memberships(access.caller().consortiumFilter(params), params, changed);
     }
 
     @Override
@@ -276,6 +284,12 @@ class RegistryService implements RegistryManagement {
     @Override
     public List<DispatchView> dispatches(ConsortiumId id) {
         return cooperation.dispatches(consortiumCommands.visible(id).id().value());
+    }
+
+    @Override
+    public List<DispatchView> visibleDispatches(ChangeWindow changed) {
+        List<Object> params = new ArrayList<>();
+        return cooperation.dispatchesOfConsortia(access.caller().consortiumFilter(params), params, changed);
     }
 
     @Override

@@ -54,7 +54,7 @@ class BookingChanges {
             boolean backToReserved = slot.reserved() && slot.releaseAt() != null && slot.releaseAt().isAfter(now);
             SlotPool pool = backToReserved ? SlotPool.PRIMARY_CARE_RESERVED : SlotPool.PUBLIC;
             Instant releasedAt = slot.reserved() && !backToReserved ? (slot.releasedAt() != null ? slot.releasedAt() : now) : null;
-            store.free(slot.id(), pool, releasedAt);
+            store.free(slot.id(), pool, releasedAt, now);
             audit.record(AuditAction.UPDATE, "Booking", id.toString(), b.residentId().toString(), "cancelled; slot back to " + pool);
             events.publishEvent(new BookingCancelled(id, slot.id(), pool, now));
             return store.booking(id).orElseThrow();

@@ -18,6 +18,7 @@ import org.medunion.scheduling.BookingView;
 import org.medunion.scheduling.SchedulingError;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.internal.SchedulingAccess.Caller;
+import org.medunion.shared.ChangeWindow;
 import org.medunion.shared.ForbiddenException;
 import org.springframework.stereotype.Component;
 
@@ -47,10 +48,10 @@ class BookingQueries {
         return b;
     }
 
-    List<BookingView> bookingsOf(ResidentId residentId) {
+    List<BookingView> bookingsOf(ResidentId residentId, ChangeWindow changed) {
         Caller c = access.caller();
         require(residentId, "resident");
-        List<BookingView> all = store.bookingsOfResident(residentId);
+        List<BookingView> all = store.bookingsOfResident(residentId, changed);
         List<BookingView> visible;
         if (c.isAdmin()) {
             visible = all;
@@ -70,10 +71,10 @@ class BookingQueries {
         return visible;
     }
 
-    List<BookingView> bookingsOfSlot(SlotId slot) {
+    List<BookingView> bookingsOfSlot(SlotId slot, ChangeWindow changed) {
         Caller c = access.caller();
         require(slot, "slot");
-        var out = store.bookingsOfSlot(slot).stream().filter(b -> access.mayChange(c, b) || c.role() == Role.INTEGRATOR
+        var out = store.bookingsOfSlot(slot, changed).stream().filter(b -> access.mayChange(c, b) || c.role() == Role.INTEGRATOR
                 && residents.callerRelationship(b.residentId()).isPresent()).toList();
         out.forEach(b -> audit.record(AuditAction.READ, "Booking", b.id().toString(), b.residentId().toString(), "by slot"));
         return out;

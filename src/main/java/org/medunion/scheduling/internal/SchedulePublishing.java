@@ -26,6 +26,7 @@ import org.medunion.scheduling.SlotPool;
 import org.medunion.scheduling.SlotStatus;
 import org.medunion.scheduling.SlotView;
 import org.medunion.scheduling.internal.SchedulingAccess.Caller;
+import org.medunion.shared.ChangeWindow;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.RuleViolationException;
@@ -79,16 +80,16 @@ class SchedulePublishing {
         });
     }
 
-    List<ScheduleView> schedules(InstitutionId institution) {
+    List<ScheduleView> schedules(InstitutionId institution, ChangeWindow changed) {
         Caller c = access.caller();
         Set<UUID> visible = access.visibleInstitutions(c);
         if (institution != null) {
             if (visible != null && !visible.contains(institution.value())) {
                 throw new ForbiddenException(SchedulingError.INSTITUTION_OUT_OF_SCOPE, institution);
             }
-            return store.schedules(List.of(institution.value()), MAX_SCHEDULES);
+            return store.schedules(List.of(institution.value()), changed, MAX_SCHEDULES);
         }
-        return store.schedules(visible, MAX_SCHEDULES);
+        return store.schedules(visible, changed, MAX_SCHEDULES);
     }
 
     Optional<ScheduleView> schedule(ScheduleId id) {
@@ -173,7 +174,7 @@ class SchedulePublishing {
             slots.add(new SlotView(SlotId.random(), schedule.id(), schedule.institutionId(), schedule.department(),
                     schedule.discipline(), schedule.kind(), p.start(), p.end(), p.reserved(),
                     p.reserved() ? SlotPool.PRIMARY_CARE_RESERVED : SlotPool.PUBLIC, SlotStatus.FREE,
-                    p.reserved() ? p.start().minus(schedule.releaseLeadTime()) : null, null, 0));
+                    p.reserved() ? p.start().minus(schedule.releaseLeadTime()) : null, null, 0, schedule.createdAt()));
         }
         return slots;
     }

@@ -19,6 +19,7 @@ import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotQuery;
 import org.medunion.scheduling.SlotSearch;
 import org.medunion.scheduling.SlotView;
+import org.medunion.shared.ChangeWindow;
 import org.medunion.shared.Slice;
 import org.springframework.stereotype.Service;
 
@@ -57,8 +58,8 @@ class SchedulingService implements SchedulingManagement {
     }
 
     @Override
-    public List<ScheduleView> schedules(InstitutionId institution) {
-        return schedules.schedules(institution);
+    public List<ScheduleView> schedules(InstitutionId institution, ChangeWindow changed) {
+        return schedules.schedules(institution, changed);
     }
 
     @Override
@@ -112,13 +113,13 @@ class SchedulingService implements SchedulingManagement {
     }
 
     @Override
-    public List<BookingView> bookingsOf(ResidentId residentId) {
-        return bookings.bookingsOf(residentId);
+    public List<BookingView> bookingsOf(ResidentId residentId, ChangeWindow changed) {
+        return bookings.bookingsOf(residentId, changed);
     }
 
     @Override
-    public List<BookingView> bookingsOfSlot(SlotId slot) {
-        return bookings.bookingsOfSlot(slot);
+    public List<BookingView> bookingsOfSlot(SlotId slot, ChangeWindow changed) {
+        return bookings.bookingsOfSlot(slot, changed);
     }
 
     @Override

@@ -31,6 +31,7 @@ import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotPool;
 import org.medunion.scheduling.SlotStatus;
 import org.medunion.scheduling.SlotView;
+import org.medunion.shared.ChangeWindow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,10 +41,10 @@ import org.springframework.stereotype.Repository;
 class SchedulingStore {
 
     private static final String SLOT_COLUMNS = "s.id, s.schedule_id, s.institution_id, s.department, s.discipline, s.kind, "
-            + "s.start_at, s.end_at, s.reserved, s.pool, s.status, s.release_at, s.released_at, s.version";
+            + "s.start_at, s.end_at, s.reserved, s.pool, s.status, s.release_at, s.released_at, s.version, s.updated_at";
     private static final String BOOKING_SELECT = "select b.id, b.slot_id, s.schedule_id, s.institution_id, s.department, s.kind, "
             + "s.start_at, s.end_at, b.pool, b.resident_id, b.booked_by, b.booked_by_institution, b.primary_care, b.priority, "
-            + "b.contract_id, b.status, b.created_at from scheduling_booking b join scheduling_slot s on s.id = b.slot_id ";
+            + "b.contract_id, b.status, b.created_at, b.updated_at from scheduling_booking b join scheduling_slot s on s.id = b.slot_id ";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -84,8 +85,8 @@ class SchedulingStore {
     void insertSlots(List<SlotView> slots) {
         template.batchUpdate("""
                 insert into scheduling_slot (id, schedule_id, institution_id, department, discipline, kind, start_at, end_at,
-                  reserved, pool, status, release_at, released_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, 0)""", slots, 500, (ps, s) -> {
+                  reserved, pool, status, release_at, released_at, version, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, 0, ?)""", slots, 500, (ps, s) -> {
             ps.setObject(1, s.id().value());
             ps.setObject(2, s.scheduleId().value());
             ps.setObject(3, s.institutionId().value());
@@ -98,6 +99,7 @@ class SchedulingStore {
             ps.setString(10, s.pool().name());
             ps.setString(11, s.status().name());
             ps.setObject(12, ts(s.releaseAt()));
+            ps.setObject(13, ts(s.updatedAt()));
         });
     }
 
@@ -106,16 +108,17 @@ class SchedulingStore {
     }
 
     /** Schedules of the given institutions (null = all), newest period first. */
-    List<ScheduleView> schedules(Collection<UUID> institutions, int limit) {
+    List<ScheduleView> schedules(Collection<UUID> institutions, ChangeWindow changed, int limit) {
         if (institutions != null && institutions.isEmpty()) {
             return List.of();
         }
-        var sql = new StringBuilder("select * from scheduling_schedule");
+        var sql = new StringBuilder("select * from scheduling_schedule where 1 = 1");
         var params = new ArrayList<Object>();
         if (institutions != null) {
-            sql.append(" where institution_id in (").append(String.join(",", institutions.stream().map(u -> "?").toList())).append(")");
+            sql.append(" and institution_id in (").append(String.join(",", institutions.stream().map(u -> "?").toList())).append(")");
             params.addAll(institutions);
         }
+        changed.appendTo(sql, params, "created_at");
         sql.append(" order by period_start desc, department, created_at desc limit ").append(limit);
         return jdbc.sql(sql.toString()).params(params).query(this::mapSchedule).list();
     }
@@ -141,33 +144,56 @@ class SchedulingStore {
     /** Slot search: every criterion optional; {@code institutions} null = any. */
     List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, ScheduleKind kind,
                                Instant from, Instant to, SlotPool pool, boolean freeOnly, Instant notBefore, int limit) {
-        return searchSlots(institutions, schedule, department, kind, from, to, pool, freeOnly, notBefore, null, limit, 0);
-    }
-
-    /** A page of slots from {@code offset}; {@code status} narrows, {@code to} is exclusive. */
-    List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, ScheduleKind kind,
-                               Instant from, Instant to, SlotPool pool, boolean freeOnly, Instant notBefore, SlotStatus status,
-                               int limit, int offset) {
         if (institutions != null && institutions.isEmpty()) {
             return List.of();
         }
         var sql = new StringBuilder("select " + SLOT_COLUMNS + " from scheduling_slot s where 1 = 1");
         var params = new ArrayList<Object>();
-        slotFilter(sql, params, institutions, schedule, department, kind, from, to, pool, freeOnly, notBefore, status);
+        slotFilter(sql, params, institutions, schedule, department, kind, from, to, pool, freeOnly, notBefore);
+        sql.append(" order by s.start_at, s.department, s.id limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::mapSlot).list();
+    }
+
+    /** A page of the FHIR Slot search in (start, department, id) order from {@code offset}. */
+    List<SlotView> slotPage(SlotFilter f, int limit, int offset) {
+        var sql = new StringBuilder("select " + SLOT_COLUMNS + " from scheduling_slot s where 1 = 1");
+        var params = new ArrayList<Object>();
+        pageFilter(sql, params, f);
         sql.append(" order by s.start_at, s.department, s.id limit ").append(limit).append(" offset ").append(offset);
         return jdbc.sql(sql.toString()).params(params).query(this::mapSlot).list();
     }
 
-    long countSlots(UUID schedule, Instant from, Instant to, Instant notBefore, SlotStatus status) {
+    long countSlots(SlotFilter f) {
         var sql = new StringBuilder("select count(*) from scheduling_slot s where 1 = 1");
         var params = new ArrayList<Object>();
-        slotFilter(sql, params, null, schedule, null, null, from, to, null, false, notBefore, status);
+        pageFilter(sql, params, f);
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /** The FHIR Slot search's criteria, each optional: start and change bounds are [from, to). */
+    record SlotFilter(UUID schedule, SlotStatus status, Instant from, Instant to, Instant updatedFrom, Instant updatedTo,
+                      Instant notBefore) {
+    }
+
+    private static void pageFilter(StringBuilder sql, List<Object> params, SlotFilter f) {
+        slotFilter(sql, params, null, f.schedule(), null, null, f.from(), f.to(), null, false, f.notBefore());
+        if (f.status() != null) {
+            sql.append(" and s.status = ?");
+            params.add(f.status().name());
+        }
+        if (f.updatedFrom() != null) {
+            sql.append(" and s.updated_at >= ?");
+            params.add(ts(f.updatedFrom()));
+        }
+        if (f.updatedTo() != null) {
+            sql.append(" and s.updated_at < ?");
+            params.add(ts(f.updatedTo()));
+        }
     }
 
     private static void slotFilter(StringBuilder sql, List<Object> params, Collection<UUID> institutions, UUID schedule,
                                    String department, ScheduleKind kind, Instant from, Instant to, SlotPool pool,
-                                   boolean freeOnly, Instant notBefore, SlotStatus status) {
+                                   boolean freeOnly, Instant notBefore) {
         if (institutions != null) {
             sql.append(" and s.institution_id in (").append(String.join(",", institutions.stream().map(u -> "?").toList())).append(")");
             params.addAll(institutions);
@@ -205,10 +231,6 @@ class SchedulingStore {
         if (freeOnly) {
             sql.append(" and s.status = 'FREE'");
         }
-        if (status != null) {
-            sql.append(" and s.status = ?");
-            params.add(status.name());
-        }
     }
 
     /** Free slots of a schedule to try in order: reserved first when the caller may use them. */
@@ -232,24 +254,24 @@ class SchedulingStore {
      * The atomic claim (R-1): FREE → BOOKED in one conditional update. Exactly one concurrent caller sees
      * one affected row; the others see none — on one instance or many, on H2 or PostgreSQL.
      */
-    int claim(SlotId id, boolean mayUseReserved) {
-        return jdbc.sql("update scheduling_slot set status = 'BOOKED', version = version + 1 where id = ? and status = 'FREE'"
-                + (mayUseReserved ? "" : " and pool = 'PUBLIC'"))
-                .param(id.value()).update();
+    int claim(SlotId id, boolean mayUseReserved, Instant now) {
+        return jdbc.sql("update scheduling_slot set status = 'BOOKED', version = version + 1, updated_at = ? "
+                + "where id = ? and status = 'FREE'" + (mayUseReserved ? "" : " and pool = 'PUBLIC'"))
+                .params(ts(now), id.value()).update();
     }
 
     /** Returns a booked slot to FREE in the given pool. */
-    int free(SlotId id, SlotPool pool, Instant releasedAt) {
-        return jdbc.sql("update scheduling_slot set status = 'FREE', pool = ?, released_at = ?, version = version + 1 "
-                + "where id = ? and status = 'BOOKED'")
-                .params(pool.name(), ts(releasedAt), id.value()).update();
+    int free(SlotId id, SlotPool pool, Instant releasedAt, Instant now) {
+        return jdbc.sql("update scheduling_slot set status = 'FREE', pool = ?, released_at = ?, version = version + 1, "
+                + "updated_at = ? where id = ? and status = 'BOOKED'")
+                .params(pool.name(), ts(releasedAt), ts(now), id.value()).update();
     }
 
     /** NN-4 release: idempotent, safe to run concurrently on every instance. */
     int releaseDue(Instant now) {
-        return jdbc.sql("update scheduling_slot set pool = 'PUBLIC', released_at = ?, version = version + 1 "
+        return jdbc.sql("update scheduling_slot set pool = 'PUBLIC', released_at = ?, version = version + 1, updated_at = ? "
                 + "where pool = 'PRIMARY_CARE_RESERVED' and status = 'FREE' and release_at <= ?")
-                .params(ts(now), ts(now)).update();
+                .params(ts(now), ts(now), ts(now)).update();
     }
 
     private SlotView mapSlot(ResultSet rs, int row) throws SQLException {
@@ -257,7 +279,7 @@ class SchedulingStore {
                 new InstitutionId(uuid(rs, "institution_id")), rs.getString("department"), rs.getString("discipline"),
                 ScheduleKind.valueOf(rs.getString("kind")), instant(rs, "start_at"), instant(rs, "end_at"),
                 rs.getBoolean("reserved"), SlotPool.valueOf(rs.getString("pool")), SlotStatus.valueOf(rs.getString("status")),
-                instant(rs, "release_at"), instant(rs, "released_at"), rs.getLong("version"));
+                instant(rs, "release_at"), instant(rs, "released_at"), rs.getLong("version"), instant(rs, "updated_at"));
     }
 
     // bookings
@@ -279,9 +301,11 @@ class SchedulingStore {
         return jdbc.sql(BOOKING_SELECT + "where b.id = ?").param(id.value()).query(this::mapBooking).optional();
     }
 
-    List<BookingView> bookingsOfResident(ResidentId resident) {
-        return jdbc.sql(BOOKING_SELECT + "where b.resident_id = ? order by s.start_at desc limit 500")
-                .param(resident.value()).query(this::mapBooking).list();
+    List<BookingView> bookingsOfResident(ResidentId resident, ChangeWindow changed) {
+        var sql = new StringBuilder(BOOKING_SELECT + "where b.resident_id = ?");
+        var params = new ArrayList<Object>(List.of(resident.value()));
+        changed.appendTo(sql, params, "b.updated_at");
+        return jdbc.sql(sql + " order by s.start_at desc limit 500").params(params).query(this::mapBooking).list();
     }
 
     List<BookingView> bookingsOfInstitution(UUID institution, int limit) {
@@ -290,9 +314,11 @@ class SchedulingStore {
                 .params(institution, institution).query(this::mapBooking).list();
     }
 
-    List<BookingView> bookingsOfSlot(SlotId slot) {
-        return jdbc.sql(BOOKING_SELECT + "where b.slot_id = ? order by b.created_at desc").param(slot.value())
-                .query(this::mapBooking).list();
+    List<BookingView> bookingsOfSlot(SlotId slot, ChangeWindow changed) {
+        var sql = new StringBuilder(BOOKING_SELECT + "where b.slot_id = ?");
+        var params = new ArrayList<Object>(List.of(slot.value()));
+        changed.appendTo(sql, params, "b.updated_at");
+        return jdbc.sql(sql + " order by b.created_at desc").params(params).query(this::mapBooking).list();
     }
 
     int changeStatus(BookingId id, BookingStatus from, BookingStatus to, String by, Instant now) {
@@ -310,7 +336,7 @@ class SchedulingStore {
                 instant(rs, "end_at"), SlotPool.valueOf(rs.getString("pool")), new ResidentId(uuid(rs, "resident_id")),
                 rs.getString("booked_by"), byInst == null ? null : new InstitutionId(byInst), rs.getBoolean("primary_care"),
                 priority == null ? null : Priority.valueOf(priority), contract == null ? null : new ContractId(contract),
-                BookingStatus.valueOf(rs.getString("status")), instant(rs, "created_at"));
+                BookingStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
     // ratios (I-8, I-9)

@@ -118,7 +118,7 @@ class SlotBooking {
         var booking = new BookingView(BookingId.random(), slot.id(), slot.scheduleId(), slot.institutionId(),
                 slot.department(), slot.kind(), slot.start(), slot.end(), slot.pool(), command.residentId(), booker.username(),
                 booker.institution(), booker.primaryCare(), booker.primaryCare() ? slot.kind().priority() : null,
-                booker.contract() == null ? null : booker.contract().id(), BookingStatus.BOOKED, now);
+                booker.contract() == null ? null : booker.contract().id(), BookingStatus.BOOKED, now, now);
         store.insertBooking(booking);
         audit.record(AuditAction.CREATE, "Booking", booking.id().toString(), command.residentId().toString(),
                 "slot=" + slot.id() + " pool=" + slot.pool() + (booking.priority() == null ? "" : " priority=" + booking.priority()));
@@ -133,7 +133,7 @@ class SlotBooking {
         if (futureOnly && !slot.start().isAfter(now)) {
             throw new ConflictException(SchedulingError.SLOT_STARTED, "slotId", command.slotId());
         }
-        if (store.claim(slot.id(), booker.primaryCare()) != 1) {
+        if (store.claim(slot.id(), booker.primaryCare(), now) != 1) {
             SlotView current = store.slot(slot.id()).orElseThrow();
             if (current.status() == SlotStatus.FREE && current.pool() == SlotPool.PRIMARY_CARE_RESERVED) {
                 throw new ForbiddenException(SchedulingError.SLOT_RESERVED_FOR_PRIMARY_CARE, slot.id());
@@ -151,7 +151,7 @@ class SlotBooking {
         Instant to = command.date() == null ? null : command.date().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         for (SlotView candidate : store.candidates(schedule.id().value(), from, to, futureOnly ? now : Instant.EPOCH,
                 booker.primaryCare(), CANDIDATES)) {
-            if (store.claim(candidate.id(), booker.primaryCare()) == 1) {
+            if (store.claim(candidate.id(), booker.primaryCare(), now) == 1) {
                 return candidate;
             }
         }

@@ -51,15 +51,18 @@ class SlotQueries {
     Slice<SlotView> searchSlots(SlotQuery q) {
         int limit = Math.max(1, Math.min(q.limit(), MAX_LIMIT));
         UUID schedule = q.schedule() == null ? null : q.schedule().value();
-        // the store's upper bound is exclusive; the query's is the last admitted instant
-        Instant to = q.startTo() == null ? null : q.startTo().plusNanos(1_000);
-        SlotStatus status = q.status();
+        // the store's upper bounds are exclusive; the query's are the last admitted instants
         Instant notBefore = q.status() == SlotStatus.FREE ? clock.instant() : null;
-        var page = store.searchSlots(null, schedule, null, null, q.startFrom(), to, null, false, notBefore, status, limit,
-                Math.max(0, q.offset()));
+        var filter = new SchedulingStore.SlotFilter(schedule, q.status(), q.startFrom(), exclusive(q.startTo()), q.updatedFrom(),
+                exclusive(q.updatedTo()), notBefore);
+        var page = store.slotPage(filter, limit, Math.max(0, q.offset()));
         long total = page.size() < limit && (q.offset() == 0 || !page.isEmpty()) ? q.offset() + page.size()
-                : store.countSlots(schedule, q.startFrom(), to, notBefore, status);
+                : store.countSlots(filter);
         return new Slice<>(page, total);
+    }
+
+    private static Instant exclusive(Instant lastAdmitted) {
+        return lastAdmitted == null ? null : lastAdmitted.plusNanos(1_000);
     }
 
     Optional<SlotView> slot(SlotId id) {

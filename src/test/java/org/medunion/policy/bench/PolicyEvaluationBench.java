@@ -195,12 +195,12 @@ public final class PolicyEvaluationBench {
                 }
                 MembershipRole role = m == 0 ? MembershipRole.LEAD : m == 1 ? MembershipRole.TECHNICAL_SUPPORT : MembershipRole.MEMBER;
                 ms.add(new MembershipView(UUID.randomUUID(), id, i.id(), role, MembershipBasis.values()[rnd.nextInt(5)],
-                        TODAY.minusYears(2), null, m == 0 ? "心内科" : null));
+                        TODAY.minusYears(2), null, m == 0 ? "心内科" : null, null));
             }
             List<GridId> gridIds = List.of(c.grids.get(rnd.nextInt(c.grids.size())).id());
             c.consortia.add(new ConsortiumView(id, "医联体" + k, form, k % 3 == 0, GovernanceType.values()[k % 3], d, gridIds, true,
                     TODAY.minusYears(2), null, k % 50 == 0, null, k % 2 == 0, k % 3 == 0, List.of("HR", "FINANCE", "IT", "IMAGING"), ms,
-                    0));
+                    0, null));
             var a = new AgreementView(UUID.randomUUID(), id, k % 2 == 0 ? AgreementType.TRUSTEESHIP : AgreementType.COOPERATION, "协议",
                     List.of(), TODAY.minusYears(1), TODAY.plusYears(1), TODAY.minusYears(1), "r", "r", "b", k % 4 == 0 ? null : "s");
             c.agreements.add(a);
@@ -211,7 +211,7 @@ public final class PolicyEvaluationBench {
         for (int p = 0; p < 20_000; p++) {
             InstitutionView at = c.institutions.get(rnd.nextInt(c.institutions.size()));
             var pr = new PractitionerView(PractitionerId.random(), "医生" + p, at.id(), p % 5 == 0 ? Profession.NURSE : Profession.PHYSICIAN,
-                    titles[rnd.nextInt(titles.length)], TODAY.minusDays(rnd.nextInt(4000)), "内科", p % 7 == 0, p % 11 == 0, 0);
+                    titles[rnd.nextInt(titles.length)], TODAY.minusDays(rnd.nextInt(4000)), "内科", p % 7 == 0, p % 11 == 0, 0, null);
             c.practitioners.add(pr);
             if (pr.generalPractitioner() && rnd.nextBoolean()) {
                 LocalDate start = TODAY.minusDays(rnd.nextInt(900));
@@ -225,7 +225,7 @@ public final class PolicyEvaluationBench {
             boolean manager = k % 10 == 0;
             var d = new DispatchView(UUID.randomUUID(), cons.id(), pr.id(), pr.institutionId(), to,
                     manager ? DispatchKind.MANAGER : DispatchKind.EXPERT, manager ? ManagerRole.values()[k % 4] : null, "学科" + (k % 9),
-                    TODAY.minusDays(rnd.nextInt(300)), TODAY.plusDays(rnd.nextInt(500)), 1 + rnd.nextInt(4), null);
+                    TODAY.minusDays(rnd.nextInt(300)), TODAY.plusDays(rnd.nextInt(500)), 1 + rnd.nextInt(4), null, null);
             c.dispatches.add(d);
             for (int w = 0; w < 16; w++) {
                 c.workLogs.add(new WorkLogView(UUID.randomUUID(), d.id(), TODAY.minusDays(w * 3L), 8, null));

@@ -168,10 +168,11 @@ final class ConsortiumFixture {
             var i = (InstitutionView) m[0];
             var basis = m.length > 2 ? (MembershipBasis) m[2] : MembershipBasis.OTHER;
             var discipline = m.length > 3 ? (String) m[3] : null;
-            ms.add(new MembershipView(UUID.randomUUID(), id, i.id(), (MembershipRole) m[1], basis, TODAY.minusYears(1), null, discipline));
+            ms.add(new MembershipView(UUID.randomUUID(), id, i.id(), (MembershipRole) m[1], basis, TODAY.minusYears(1), null, discipline,
+                    null));
         }
         var c = new ConsortiumView(id, name, form, tight, governance, district, grids, true, TODAY.minusYears(1), null, false, null,
-                office, qc, centres, ms, 0);
+                office, qc, centres, ms, 0, null);
         consortia.add(c);
         return c;
     }
@@ -190,10 +191,10 @@ final class ConsortiumFixture {
     /** A member joining on a later day (future-dated change). */
     ConsortiumView join(ConsortiumView c, InstitutionView i, MembershipRole role, LocalDate start) {
         List<MembershipView> ms = new ArrayList<>(c.members());
-        ms.add(new MembershipView(UUID.randomUUID(), c.id(), i.id(), role, MembershipBasis.OTHER, start, null, null));
+        ms.add(new MembershipView(UUID.randomUUID(), c.id(), i.id(), role, MembershipBasis.OTHER, start, null, null, null));
         return replace(c, new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(),
                 c.active(), c.establishedOn(), c.dissolvedOn(), c.crossProvince(), c.ownerApprovedOn(), c.managementOffice(),
-                c.qualityControlGroup(), c.centres(), ms, c.version()));
+                c.qualityControlGroup(), c.centres(), ms, c.version(), c.updatedAt()));
     }
 
     ConsortiumView replace(ConsortiumView old, ConsortiumView now) {
@@ -208,7 +209,8 @@ final class ConsortiumFixture {
     }
 
     PractitionerView practitioner(InstitutionView at, Profession profession, Title title, LocalDate titleDate, boolean gp, boolean paed) {
-        var p = new PractitionerView(PractitionerId.random(), "医生" + (++seq), at.id(), profession, title, titleDate, "内科", gp, paed, 0);
+        var p = new PractitionerView(PractitionerId.random(), "医生" + (++seq), at.id(), profession, title, titleDate, "内科", gp, paed, 0,
+                null);
         practitioners.add(p);
         return p;
     }
@@ -216,7 +218,7 @@ final class ConsortiumFixture {
     DispatchView dispatch(ConsortiumView c, PractitionerView p, InstitutionView to, DispatchKind kind, ManagerRole role,
                           String discipline, LocalDate start, LocalDate end, int weeklyDays, UUID agreementId) {
         var d = new DispatchView(UUID.randomUUID(), c.id(), p.id(), p.institutionId(), to.id(), kind, role, discipline, start, end,
-                weeklyDays, agreementId);
+                weeklyDays, agreementId, null);
         dispatches.add(d);
         return d;
     }

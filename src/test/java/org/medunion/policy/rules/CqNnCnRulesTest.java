@@ -209,11 +209,11 @@ class CqNnCnRulesTest {
         var outside = f.communityCentre("外区社区", MINHANG);
         var members = new java.util.ArrayList<>(c.members());
         members.add(new org.medunion.registry.MembershipView(java.util.UUID.randomUUID(), c.id(), rehab.id(), MembershipRole.MEMBER,
-                null, TODAY.minusDays(1), null, null));
+                null, TODAY.minusDays(1), null, null, null));
         members.add(new org.medunion.registry.MembershipView(java.util.UUID.randomUUID(), c.id(), outside.id(), MembershipRole.MEMBER,
-                null, TODAY.minusDays(1), null, null));
+                null, TODAY.minusDays(1), null, null, null));
         f.replace(c, new org.medunion.registry.ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),
-                c.gridIds(), true, c.establishedOn(), null, false, null, true, true, c.centres(), members, 0));
+                c.gridIds(), true, c.establishedOn(), null, false, null, true, true, c.centres(), members, 0, null));
         assertThat(f.evaluate(new GroupMemberRolesPolicy())).extracting(Finding::aspect).containsExactly("outside@" + outside.id());
     }
 
@@ -312,7 +312,7 @@ class CqNnCnRulesTest {
         var c = f.consortia.get(0);
         f.replace(c, new org.medunion.registry.ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),
                 c.gridIds(), true, c.establishedOn(), null, false, null, true, true, List.of("IMAGING", "PRESCRIPTION_REVIEW"), c.members(),
-                0));
+                0, null));
         assertThat(f.evaluate(new SharedCentresPolicy())).isEmpty();
     }
 

@@ -91,9 +91,10 @@ class NationalCriteriaTest {
         var c = group(f);
         var ms = new java.util.ArrayList<>(c.members());
         ms.add(new org.medunion.registry.MembershipView(java.util.UUID.randomUUID(), c.id(), f.communityCentre("社区", CHANGNING).id(),
-                MembershipRole.MEMBER, org.medunion.registry.MembershipBasis.OTHER, ConsortiumFixture.TODAY.minusYears(1), null, null));
+                MembershipRole.MEMBER, org.medunion.registry.MembershipBasis.OTHER, ConsortiumFixture.TODAY.minusYears(1), null, null,
+                null));
         f.replace(c, new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
-                c.establishedOn(), null, false, null, true, true, c.centres(), ms, 0));
+                c.establishedOn(), null, false, null, true, true, c.centres(), ms, 0, null));
         assertThat(nat("NAT-3").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.MET);
     }
 
@@ -113,7 +114,7 @@ class NationalCriteriaTest {
         var c = group(f);
         f.replace(c, new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
                 c.establishedOn(), null, false, null, true, true, List.of("LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION"),
-                c.members(), 0));
+                c.members(), 0, null));
         assertThat(nat("NAT-9").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
     }
 
@@ -132,9 +133,9 @@ class NationalCriteriaTest {
         var community = f.communityCentre("社区", CHANGNING);
         var ms = new java.util.ArrayList<>(c.members());
         ms.add(new org.medunion.registry.MembershipView(java.util.UUID.randomUUID(), c.id(), community.id(), MembershipRole.MEMBER,
-                org.medunion.registry.MembershipBasis.OTHER, ConsortiumFixture.TODAY.minusYears(1), null, null));
+                org.medunion.registry.MembershipBasis.OTHER, ConsortiumFixture.TODAY.minusYears(1), null, null, null));
         c = f.replace(c, new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
-                c.establishedOn(), null, false, null, true, true, c.centres(), ms, 0));
+                c.establishedOn(), null, false, null, true, true, c.centres(), ms, 0, null));
         var specialist = f.physician(f.institutions.get(0), org.medunion.registry.Title.CHIEF, ConsortiumFixture.TODAY.minusYears(9));
         f.teams = () -> java.util.Map.of(community.id(), java.util.Set.of(specialist.id()));
         assertThat(nat("NAT-11").assess(f.snapshot(), c).status()).isEqualTo(CriterionStatus.MET);

@@ -164,7 +164,7 @@ class ShRulesTest {
         var c = f.consortia.get(0);
         var dissolvedOn = TODAY.minusMonths(1);
         f.replace(c, new org.medunion.registry.ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),
-                c.gridIds(), false, c.establishedOn(), dissolvedOn, false, null, true, true, c.centres(), c.members(), 0));
+                c.gridIds(), false, c.establishedOn(), dissolvedOn, false, null, true, true, c.centres(), c.members(), 0, null));
         var rule = new DistrictHospitalLimitPolicy();
         assertThat(rule.evaluate(f.snapshot(), Parameters.defaults())).isEmpty();
         assertThat(rule.evaluate(f.snapshot(dissolvedOn.minusDays(1)), Parameters.defaults())).hasSize(1);
@@ -641,7 +641,7 @@ class ShRulesTest {
     // ---- SH-11
     private static ConsortiumView approval(ConsortiumView c, boolean flag, java.time.LocalDate approvedOn) {
         return new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
-                c.establishedOn(), null, flag, approvedOn, true, true, c.centres(), c.members(), 0);
+                c.establishedOn(), null, flag, approvedOn, true, true, c.centres(), c.members(), 0, null);
     }
 
     @Test

@@ -10,12 +10,14 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.IdType;
+import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.residents.ResidentId;
 import org.medunion.scheduling.BookSlot;
@@ -77,22 +79,27 @@ public class AppointmentResourceProvider implements IResourceProvider {
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
-    /** {@code patient} and {@code slot} combine (a resident's bookings of one slot); each is a handful of rows. */
+    /**
+     * {@code patient} and {@code slot} combine (a resident's bookings of one slot); each is a handful of rows.
+     * {@code _lastUpdated} narrows in SQL, before bookings are read and audited.
+     */
     @Search
     public IBundleProvider search(@OptionalParam(name = Appointment.SP_PATIENT) ReferenceParam patient,
                                   @OptionalParam(name = Appointment.SP_SLOT) ReferenceParam slot,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
         Pages.Request page = Pages.request(count, offset);
+        var changed = LastUpdated.window(lastUpdated);
         UUID slotId = slot == null ? null : SchedulingFhir.uuid(slot.getValue(), "Slot", "slot");
         if (patient != null) {
             var resident = new ResidentId(SchedulingFhir.uuid(patient.getValue(), "Patient", "patient"));
-            return Pages.slice(page, scheduling.bookingsOf(resident).stream()
+            return Pages.slice(page, scheduling.bookingsOf(resident, changed).stream()
                     .filter(b -> slotId == null || b.slotId().value().equals(slotId))
                     .map(BookingToAppointmentMapper::appointment).toList());
         }
         if (slotId != null) {
-            return Pages.slice(page, scheduling.bookingsOfSlot(new SlotId(slotId)).stream()
+            return Pages.slice(page, scheduling.bookingsOfSlot(new SlotId(slotId), changed).stream()
                     .map(BookingToAppointmentMapper::appointment).toList());
         }
         throw new InvalidInputException("patient", "field.required");

@@ -14,6 +14,7 @@ final class BookingToAppointmentMapper {
     static Appointment appointment(BookingView b) {
         var a = new Appointment();
         a.setId("Appointment/" + b.id());
+        a.getMeta().setLastUpdated(SchedulingFhir.date(b.updatedAt()));
         a.addIdentifier().setSystem(SchedulingFhir.ID_BOOKING).setValue(b.id().toString());
         a.setStatus(switch (b.status()) {
             case BOOKED -> Appointment.AppointmentStatus.BOOKED;

@@ -7,12 +7,14 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Clock;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Schedule;
+import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.registry.InstitutionId;
 import org.medunion.scheduling.ScheduleId;
@@ -50,21 +52,24 @@ public class ScheduleResourceProvider implements IResourceProvider {
      */
     @Search
     public IBundleProvider search(@OptionalParam(name = Schedule.SP_ACTOR) ReferenceParam actor,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
         Pages.Request page = Pages.request(count, offset);
+        var changed = LastUpdated.window(lastUpdated);
         String type = actor == null ? null : actor.getResourceType();
         if (actor == null || type == null || "Organization".equals(type)) {
             InstitutionId institution = actor == null ? null
                     : new InstitutionId(SchedulingFhir.uuid(actor.getIdPart(), null, "actor"));
-            return Pages.slice(page, scheduling.schedules(institution).stream()
+            return Pages.slice(page, scheduling.schedules(institution, changed).stream()
                     .map(s -> SlotToSlotMapper.schedule(s, clock.getZone())).toList());
         }
         var id = SchedulingFhir.uuid(actor.getIdPart(), null, "actor");
         return switch (type) {
             case "HealthcareService" -> Pages.slice(page, scheduling.schedule(new ScheduleId(id))
+                    .filter(s -> LastUpdated.admits(lastUpdated, s.createdAt()))
                     .map(s -> SlotToSlotMapper.schedule(s, clock.getZone())).stream().toList());
-            case "Practitioner" -> Pages.slice(page, scheduling.schedules(null).stream()
+            case "Practitioner" -> Pages.slice(page, scheduling.schedules(null, changed).stream()
                     .filter(s -> s.practitionerId() != null && s.practitionerId().value().equals(id))
                     .map(s -> SlotToSlotMapper.schedule(s, clock.getZone())).toList());
             default -> throw new InvalidInputException("actor", "request.invalidField", type,

@@ -64,6 +64,7 @@ public class SlotResourceProvider implements IResourceProvider {
     public IBundleProvider search(@OptionalParam(name = Slot.SP_SCHEDULE) ReferenceParam schedule,
                                   @OptionalParam(name = Slot.SP_STATUS) TokenParam status,
                                   @OptionalParam(name = Slot.SP_START) DateRangeParam start,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
         SlotStatus wanted = status == null ? null : switch (status.getValue() == null ? "" : status.getValue()) {
@@ -77,7 +78,8 @@ public class SlotResourceProvider implements IResourceProvider {
                 : new ScheduleId(SchedulingFhir.uuid(schedule.getValue(), "Schedule", "schedule"));
         Pages.Request page = Pages.request(count, offset);
         var slice = scheduling.searchSlots(new SlotQuery(scheduleId, wanted, LastUpdated.from(Slot.SP_START, start, clock.getZone()),
-                LastUpdated.to(Slot.SP_START, start, clock.getZone()), Math.max(1, page.count()), page.first()));
+                LastUpdated.to(Slot.SP_START, start, clock.getZone()), LastUpdated.from(lastUpdated), LastUpdated.to(lastUpdated),
+                Math.max(1, page.count()), page.first()));
         return Pages.of(page, page.count() == 0 ? List.of() : slice.items().stream().map(SlotToSlotMapper::slot).toList(),
                 slice.total());
     }

@@ -20,7 +20,7 @@ final class SlotToSlotMapper {
     static Slot slot(SlotView s) {
         var slot = new Slot();
         slot.setId("Slot/" + s.id());
-        slot.getMeta().setVersionId(Long.toString(s.version()));
+        slot.getMeta().setVersionId(Long.toString(s.version())).setLastUpdated(SchedulingFhir.date(s.updatedAt()));
         if (s.pool() == SlotPool.PRIMARY_CARE_RESERVED) {
             slot.getMeta().addTag(SchedulingFhir.SLOT_POOL_SYSTEM, SchedulingFhir.RESERVED_CODE, "基层预留 primary-care reserved");
         }

@@ -9,5 +9,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = {"shared", "identity", "registry",
         "registry :: unscoped", "residents", "scheduling", "scheduling :: unscoped", "referral", "referral :: backfill",
-        "indicators", "indicators :: backfill", "pharmacy", "pharmacy :: backfill"})
+        "indicators", "indicators :: backfill", "pharmacy", "pharmacy :: backfill",
+        "diagnostics", "diagnostics :: backfill"})
 package org.medunion.demo;

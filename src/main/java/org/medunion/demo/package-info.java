@@ -10,5 +10,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = {"shared", "identity", "registry",
         "registry :: unscoped", "residents", "scheduling", "scheduling :: unscoped", "referral", "referral :: backfill",
         "indicators", "indicators :: backfill", "pharmacy", "pharmacy :: backfill",
-        "consultation", "consultation :: backfill"})
+        "consultation", "consultation :: backfill", "diagnostics", "diagnostics :: backfill"})
 package org.medunion.demo;

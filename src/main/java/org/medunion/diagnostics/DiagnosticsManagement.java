@@ -70,6 +70,13 @@ public interface DiagnosticsManagement {
 
     // orders to a centre
 
+    /**
+     * Order entry as one transaction: records the clinician's decision (if given) and, unless it recognised an earlier
+     * result, places the order. Without a decision while a result is offered, the reason is required (NAT-R-5); a
+     * re-examination is never refused for its own sake (NAT-R-6). Nothing is written when any part is refused.
+     */
+    OrderEntry enterOrder(@Nullable RecordDecision decision, @Nullable PlaceOrder order);
+
     OrderView placeOrder(PlaceOrder command);
 
     OrderView receive(OrderId id);

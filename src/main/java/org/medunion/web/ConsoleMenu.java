@@ -2,6 +2,7 @@ package org.medunion.web;
 
 import static org.medunion.identity.Role.ADMIN;
 import static org.medunion.identity.Role.AUDITOR;
+import static org.medunion.identity.Role.CENTRE_STAFF;
 import static org.medunion.identity.Role.GP;
 import static org.medunion.identity.Role.INTEGRATOR;
 import static org.medunion.identity.Role.OFFICE;
@@ -47,6 +48,9 @@ public final class ConsoleMenu {
             new Entry("menu.care", "nav.schedules", "/console/schedules", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.consultations", "/console/consultations", EnumSet.of(GP, SPECIALIST, OFFICE, ADMIN)),
             new Entry("menu.care", "nav.consultationNew", "/console/consultations/new", EnumSet.of(GP, SPECIALIST)),
+            // issue 15: clinicians order (with the recognition offer); the centre's staff work the list, clinicians follow theirs
+            new Entry("menu.care", "nav.diagnosticsOrder", "/console/diagnostics/order", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.care", "nav.diagnosticsWorklist", "/console/diagnostics/worklist", EnumSet.of(CENTRE_STAFF, GP, SPECIALIST)),
             new Entry("menu.system", "nav.accounts", "/console/accounts", EnumSet.of(SECURITY_ADMIN)),
             new Entry("menu.system", "nav.audit", "/console/audit", EnumSet.of(AUDITOR)),
             new Entry("menu.system", "nav.account", "/console/account/password", ALL));

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,7 @@ abstract class ResidentAccessMatrixContract {
     final Map<Kind, Person> people = new EnumMap<>(Kind.class);
     final Map<String, Probe> probes = new TreeMap<>();
     final Map<String, ConsoleSession> consoles = new LinkedHashMap<>();
+    final Set<UUID> withReport = new HashSet<>();
 
     @BeforeAll
     void world() {
@@ -425,6 +427,24 @@ abstract class ResidentAccessMatrixContract {
                     s.get("/console/residents"));
             return bookings(p) > before ? "booked" : "refused";
         });
+
+        // diagnostics console (issue 15, h/diag): the order form with a resident chosen, the recognition offer fragment
+        // (the demo catalogue's HbA1c: "shown" when the offer for the resident renders, else "refused")
+        // (the page's links repeat its query, so a hit is the resident offered in the picker, not the id anywhere)
+        probes.put("GET /console/diagnostics/order", (c, p) -> {
+            var page = console(c).get("/console/diagnostics/order?residentId=" + p.id() + "&itemCode=HBA1C");
+            return page.status() != 200 ? String.valueOf(page.status())
+                    : page.body().contains("value=\"" + p.id() + "\"") ? "hit" : "miss";
+        });
+        probes.put("GET /console/diagnostics/order/offer", (c, p) -> {
+            var page = console(c).getHtmx("/console/diagnostics/order/offer?residentId=" + p.id() + "&itemCode=HBA1C");
+            return page.status() != 200 ? String.valueOf(page.status()) : page.body().contains("offer-window") ? "shown" : "refused";
+        });
+        // FHIR DiagnosticReport / Observation: every known resident has one HbA1c report of the lead (recorded once)
+        probes.put("FHIR GET DiagnosticReport?patient", (c, p) -> entries(api(c).getFhir("/fhir/DiagnosticReport?patient=Patient/"
+                + reported(p)), p));
+        probes.put("FHIR GET Observation?patient", (c, p) -> entries(api(c).getFhir("/fhir/Observation?patient=Patient/"
+                + reported(p)), p));
     }
 
     // ------------------------------------------------------------------ the break-the-glass report and the audit
@@ -589,6 +609,17 @@ abstract class ResidentAccessMatrixContract {
     static Api.Response ok(Api.Response r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         return r;
+    }
+
+    /** The person's id, after the administrator recorded one demo-catalogue HbA1c report of the lead for them. */
+    private UUID reported(Person p) {
+        if (withReport.add(p.id())) {
+            api("admin").post("/api/diagnostics/results", """
+                    {"residentId":"%s","itemCode":"HBA1C","performerInstitutionId":"%s","status":"FINAL","resultDate":"%s",
+                     "observations":[{"code":"HBA1C","name":"糖化血红蛋白A1c","value":"6.2","unit":"%%"}]}"""
+                    .formatted(p.id(), g.lead().value(), LocalDate.now().minusDays(3)));
+        }
+        return p.id();
     }
 
     static String status(Api.Response r) {

@@ -41,6 +41,7 @@ class DemoCityLoader implements SmartLifecycle {
     private final RegistryManagement registry;
     private final DemoAccounts accounts;
     private final DemoWorkflowSeeder workflow;
+    private final DemoDiagnostics diagnostics;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -49,7 +50,7 @@ class DemoCityLoader implements SmartLifecycle {
     private volatile DemoCityLoaded loaded;
     private volatile boolean running;
 
-    DemoCityLoader(RegistryManagement registry, DemoAccounts accounts, DemoWorkflowSeeder workflow,
+    DemoCityLoader(RegistryManagement registry, DemoAccounts accounts, DemoWorkflowSeeder workflow, DemoDiagnostics diagnostics,
                    PlatformTransactionManager transactionManager,
                    ApplicationEventPublisher events, Clock clock,
                    @Value("${medunion.demo.seed:42}") long seed,
@@ -57,6 +58,7 @@ class DemoCityLoader implements SmartLifecycle {
         this.registry = registry;
         this.accounts = accounts;
         this.workflow = workflow;
+        this.diagnostics = diagnostics;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.clock = clock;
@@ -68,6 +70,7 @@ class DemoCityLoader implements SmartLifecycle {
     public void start() {
         if (enabled) {
             loadIfEmpty();
+            seedDiagnostics();
         }
         accounts.ensure();
         running = true;
@@ -139,6 +142,19 @@ class DemoCityLoader implements SmartLifecycle {
             log.warn("Demo consultations not seeded: {}", e.toString());
         }
         return true;
+    }
+
+    /**
+     * Diagnostics demo data ({@link DemoDiagnostics}) on the start that loaded the city and on a later start of a demo
+     * database that has none yet (it was loaded before the diagnostics module existed); own transaction, after the rest.
+     */
+    void seedDiagnostics() {
+        try {
+            var line = transactions.execute(status -> diagnostics.seed());
+            log.info("{}", line);
+        } catch (RuntimeException e) {
+            log.warn("Demo diagnostics not seeded: {}", e.toString());
+        }
     }
 
     /** The event this start published, if it loaded the city. */

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.CentreId;
 import org.medunion.diagnostics.CentreOverview;
 import org.medunion.diagnostics.CentreView;
+import org.medunion.diagnostics.DecisionOutcome;
 import org.medunion.diagnostics.DecisionView;
 import org.medunion.diagnostics.DefineItem;
 import org.medunion.diagnostics.DiagnosticsManagement;
@@ -16,6 +17,7 @@ import org.medunion.diagnostics.EscalationRun;
 import org.medunion.diagnostics.ItemList;
 import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.MapCode;
+import org.medunion.diagnostics.OrderEntry;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
@@ -29,6 +31,7 @@ import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
 import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.ReportView;
+import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -148,6 +151,18 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public List<DecisionView> decisionsOf(UUID residentId) {
         return recognition.decisionsOf(residentId);
+    }
+
+    @Override
+    public OrderEntry enterOrder(@Nullable RecordDecision decision, @Nullable PlaceOrder order) {
+        if (decision == null && order != null && recognition.decisionDue(order.residentId(), order.itemCode())) {
+            throw new InvalidInputException("reasonCode", DiagnosticsError.REASON_REQUIRED);
+        }
+        DecisionView decided = decision == null ? null : recognition.decide(decision);
+        if (decided != null && decided.outcome() == DecisionOutcome.RECOGNISED) {
+            return new OrderEntry(decided, null);
+        }
+        return new OrderEntry(decided, orders.place(Required.of(order, "centreId")));
     }
 
     @Override

@@ -59,6 +59,11 @@ class Orders {
     }
 
     OrderView place(PlaceOrder c) {
+        return place(c, clock.instant());
+    }
+
+    /** Places the order at {@code now} (the backfill passes the instant it happened). */
+    OrderView place(PlaceOrder c, Instant now) {
         CurrentUser user = access.caller();
         UUID own = DiagnosticsAccess.institutionOf(user);
         if (own == null || !DiagnosticsAccess.clinician(user)) {
@@ -76,7 +81,6 @@ class Orders {
         String division = access.institution(centre.institutionId(), "centreId").districtCode();
         Integer hours = centre.turnaroundHours().get(item.kind());
         int tat = hours != null ? hours : settings.turnaroundHours(item.kind(), division);
-        Instant now = clock.instant();
         var row = new OrderStore.Row(new OrderId(UUID.randomUUID()), resident, item.code(), centre.id(), own, user.username(),
                 OrderStatus.ORDERED, Boolean.TRUE.equals(c.urgent()), now, now.plus(Duration.ofHours(tat)), null, null, null, false,
                 null, null, null, null, false, 1);
@@ -86,26 +90,37 @@ class Orders {
     }
 
     OrderView receive(OrderId id) {
+        return receive(id, clock.instant());
+    }
+
+    OrderView receive(OrderId id, Instant now) {
         var r = forCentre(id, "receive");
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
-                OrderWorkflow.next(r.status(), OrderWorkflow.Step.RECEIVE), r.urgent(), r.orderedAt(), r.dueAt(), clock.instant(),
+                OrderWorkflow.next(r.status(), OrderWorkflow.Step.RECEIVE), r.urgent(), r.orderedAt(), r.dueAt(), now,
                 null, null, r.escalated(), null, null, null, null, false, r.version()), "received");
     }
 
     OrderView start(OrderId id) {
+        return start(id, clock.instant());
+    }
+
+    OrderView start(OrderId id, Instant now) {
         var r = forCentre(id, "start");
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 OrderWorkflow.next(r.status(), OrderWorkflow.Step.START), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(),
-                clock.instant(), null, r.escalated(), null, null, null, null, false, r.version()), "started");
+                now, null, r.escalated(), null, null, null, null, false, r.version()), "started");
     }
 
     OrderView report(OrderId id, RecordReport body) {
+        return report(id, body, clock.instant());
+    }
+
+    OrderView report(OrderId id, RecordReport body, Instant now) {
         var r = forCentre(id, "report");
         OrderStatus next = OrderWorkflow.next(r.status(), OrderWorkflow.Step.REPORT);
         CentreView centre = reference.centre(r.centreId().value());
         ItemView item = reference.find(r.itemCode()).orElseThrow();
         ReportView report = results.save(body, r.residentId(), item, centre.institutionId(), r.id().value(), access.caller());
-        Instant now = clock.instant();
         Instant ackDue = report.critical()
                 ? now.plus(Duration.ofMinutes(settings.acknowledgeMinutes(access.institution(r.orderingInstitutionId(),
                         "orderingInstitutionId").districtCode())))
@@ -116,6 +131,10 @@ class Orders {
     }
 
     OrderView cancel(OrderId id) {
+        return cancel(id, clock.instant());
+    }
+
+    OrderView cancel(OrderId id, Instant now) {
         CurrentUser user = access.caller();
         var r = visible(id);
         UUID own = DiagnosticsAccess.institutionOf(user);
@@ -125,7 +144,7 @@ class Orders {
         }
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 OrderWorkflow.next(r.status(), OrderWorkflow.Step.CANCEL), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(),
-                r.startedAt(), clock.instant(), r.escalated(), null, null, null, null, false, r.version()), "cancelled");
+                r.startedAt(), now, r.escalated(), null, null, null, null, false, r.version()), "cancelled");
     }
 
     OrderView acknowledge(OrderId id) {

@@ -83,6 +83,22 @@ class RecognitionDesk {
         return offer;
     }
 
+    /**
+     * Whether an order entry for the resident and item needs a decision: some earlier result is offered today
+     * (NAT-R-5). False when the resident or item is unusable: placing the order then names the field.
+     */
+    boolean decisionDue(@Nullable UUID resident, @Nullable String itemCode) {
+        if (resident == null || itemCode == null || access.relationship(resident).isEmpty()) {
+            return false;
+        }
+        Optional<ItemView> item = reference.find(itemCode);
+        if (item.isEmpty()) {
+            return false;
+        }
+        InstitutionView ordering = orderingInstitution(access.caller(), null);
+        return offer(resident, item.get(), ordering, LocalDate.now(clock)).anyOffered();
+    }
+
     private InstitutionView orderingInstitution(CurrentUser user, @Nullable UUID given) {
         UUID own = DiagnosticsAccess.institutionOf(user);
         if (own != null) {

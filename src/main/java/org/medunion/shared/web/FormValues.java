@@ -3,6 +3,7 @@ package org.medunion.shared.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.shared.InvalidInputException;
@@ -18,6 +19,16 @@ public final class FormValues {
 
     public static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A UUID from a form or query value; null when blank or not a UUID (the service then names the field as missing). */
+    public static @Nullable UUID uuidOrNull(@Nullable String value) {
+        String t = blankToNull(value);
+        try {
+            return t == null ? null : UUID.fromString(t);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public static <E extends Enum<E>> @Nullable E enumValue(Class<E> type, String field, @Nullable String value) {

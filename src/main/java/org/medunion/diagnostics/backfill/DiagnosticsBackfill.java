@@ -1,0 +1,56 @@
+package org.medunion.diagnostics.backfill;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.medunion.diagnostics.CentreId;
+import org.medunion.diagnostics.DefineItem;
+import org.medunion.diagnostics.DiagnosticsManagement;
+import org.medunion.diagnostics.OrderId;
+import org.medunion.diagnostics.OrderStatus;
+import org.medunion.diagnostics.PlaceOrder;
+import org.medunion.diagnostics.PublishList;
+import org.medunion.diagnostics.RecordDecision;
+import org.medunion.diagnostics.RecordQc;
+import org.medunion.diagnostics.RecordReport;
+import org.medunion.diagnostics.RegisterCentre;
+import org.medunion.diagnostics.ReportId;
+
+/**
+ * The diagnostics commands as the system runs them for the demo city or an import: each names who acted (and, for
+ * orders, when) instead of taking the logged-in caller and the clock. Reference data is kept as an administrator
+ * {@code actor}; reports are recorded by a staff member of the performing institution, decisions and orders by a
+ * general practitioner of the ordering institution, the order's steps by staff of the centre's institution — so the
+ * input checks, the care-relationship rules, the recognition rules and the audit are those of
+ * {@link DiagnosticsManagement}. Refused to any logged-in caller. Returns ids and states only.
+ */
+public interface DiagnosticsBackfill {
+
+    /** Whether any shared centre is registered (the demo city seeds diagnostics only into a database without one). */
+    boolean anyCentre();
+
+    void defineItem(DefineItem command, String actor);
+
+    void publishList(PublishList command, String actor);
+
+    CentreId registerCentre(RegisterCentre command, String actor);
+
+    void recordQc(RecordQc command, String actor);
+
+    /** Records a report performed by {@code performerInstitutionId}, as its staff member {@code actor}. */
+    ReportId recordReport(RecordReport command, UUID performerInstitutionId, String actor);
+
+    /** Records a recognition or a re-examination at {@code orderingInstitutionId}, as its clinician {@code actor}. */
+    void decide(RecordDecision command, UUID orderingInstitutionId, String actor);
+
+    /** Places an order at {@code at} from {@code orderingInstitutionId}, as its general practitioner {@code actor}. */
+    OrderId placeOrder(PlaceOrder command, UUID orderingInstitutionId, String actor, Instant at);
+
+    /** Receives the order at {@code at} as a staff member of the centre's institution. */
+    OrderStatus receive(OrderId id, String actor, Instant at);
+
+    OrderStatus start(OrderId id, String actor, Instant at);
+
+    OrderStatus report(OrderId id, RecordReport report, String actor, Instant at);
+
+    OrderStatus cancel(OrderId id, String actor, Instant at);
+}

@@ -1,0 +1,30 @@
+package org.medunion.fhir.internal.diagnostics;
+
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.IdType;
+import org.medunion.shared.InvalidInputException;
+
+/** Small helpers of the DiagnosticReport and Observation providers. */
+final class DiagnosticsFhir {
+
+    private DiagnosticsFhir() {
+    }
+
+    /** The resident of a {@code patient} parameter ({@code Patient/<uuid>} or {@code <uuid>}); else a 400 naming it. */
+    static UUID patient(ReferenceParam patient) {
+        var id = new IdType(patient.getValue());
+        if (id.hasResourceType() && !"Patient".equals(id.getResourceType())) {
+            throw new InvalidInputException("patient", "request.invalidField", "Patient");
+        }
+        return uuid(id.getIdPart(), "patient");
+    }
+
+    static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException(field, "request.wrongType", value, "UUID");
+        }
+    }
+}

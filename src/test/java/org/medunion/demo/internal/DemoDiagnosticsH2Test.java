@@ -1,0 +1,152 @@
+package org.medunion.demo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.medunion.support.Api;
+import org.medunion.support.H2Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo city's diagnostics (issue 15) as the demo accounts meet them after the first start: shared centres with QC,
+ * a year of results, the browser test's resident, decisions with every reason and orders in every state.
+ */
+@H2Test
+class DemoDiagnosticsH2Test {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DemoCityLoader loader;
+
+    @Test
+    void changningAndNanningHaveSharedCentresWithQc() {
+        var office = Api.as(port, "office").get("/api/diagnostics/centres");
+        assertThat(office.status()).as(office.body()).isEqualTo(200);
+        var changning = office.json().valueStream().filter(c -> c.get("institutionName").asString()
+                .equals(DemoAccounts.LEAD_INSTITUTION)).toList();
+        assertThat(changning.stream().map(c -> c.get("type").asString()).toList()).containsExactlyInAnyOrder("LAB", "IMAGING", "ECG");
+        assertThat(changning).allSatisfy(c -> assertThat(c.get("members").size()).isGreaterThanOrEqualTo(2));
+        assertThat(changning.stream().map(c -> c.get("consortiumId").asString()).distinct().count()).isEqualTo(1);
+        List<String> names = jdbc.sql("select name from diagnostics_centre").query(String.class).list();
+        assertThat(names).contains("南宁市第十一人民医院医学检验中心", "南宁市第十一人民医院医学影像中心", "南宁市第十二人民医院医学检验中心");
+        String lead = changning.get(0).get("institutionId").asString();
+        var qc = Api.as(port, "office").get("/api/diagnostics/qc/" + lead);
+        assertThat(qc.status()).as(qc.body()).isEqualTo(200);
+        assertThat(qc.json().valueStream().map(q -> q.get("itemCode").asString()).toList())
+                .contains(DemoDiagnostics.HBA1C, DemoDiagnostics.ELECTROLYTES, DemoDiagnostics.CHEST_CT);
+        assertThat(jdbc.sql("select count(*) from diagnostics_qc where scope_label = '广西'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void theGpsResidentHasAFortyDayHba1cOfferedAndAnEightDayElectrolytePanelNot() {
+        UUID resident = keyResident(jdbc);
+        var hba1c = offer(resident, DemoDiagnostics.HBA1C);
+        assertThat(hba1c.get("windowDays").asInt()).isEqualTo(60);
+        JsonNode forty = candidate(hba1c, 40);
+        assertThat(forty.get("offered").asBoolean()).isTrue();
+        assertThat(forty.get("performerName").asString()).isEqualTo(DemoAccounts.LEAD_INSTITUTION);
+        assertThat(forty.get("mark").asString()).isEqualTo("全国HR");
+        assertThat(candidate(hba1c, 130).get("offered").asBoolean()).isFalse();
+
+        var electrolytes = offer(resident, DemoDiagnostics.ELECTROLYTES);
+        assertThat(electrolytes.get("windowDays").asInt()).isEqualTo(7);
+        JsonNode eight = candidate(electrolytes, 8);
+        assertThat(eight.get("offered").asBoolean()).isFalse();
+        assertThat(eight.get("reasons").valueStream().map(r -> r.get("code").asString()).toList()).contains("WINDOW_EXCEEDED");
+    }
+
+    @Test
+    void aYearOfResultsWithCriticalPreliminaryAndExpiredQc() {
+        var row = jdbc.sql("""
+                select count(*), count(distinct resident_id), min(result_date), sum(case when critical then 1 else 0 end),
+                       sum(case when status = 'PRELIMINARY' then 1 else 0 end), count(distinct item_code)
+                from diagnostics_report where order_id is null
+                and item_code in ('HBA1C', 'ELEC4', 'GLU', 'LIPID4', 'CT-CHEST', 'ECG12')""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2),
+                        rs.getDate(3).toLocalDate().toEpochDay(), rs.getLong(4), rs.getLong(5), rs.getLong(6)})
+                .single();
+        assertThat(row[0]).as("reports").isGreaterThanOrEqualTo(100);
+        assertThat(row[1]).as("residents").isEqualTo(30);
+        assertThat(LocalDate.ofEpochDay(row[2])).as("oldest").isBefore(LocalDate.now(SHANGHAI).minusDays(300));
+        assertThat(row[3]).as("critical").isPositive();
+        assertThat(row[4]).as("preliminary").isPositive();
+        assertThat(row[5]).as("items").isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from diagnostics_qc where valid_until < current_date").query(Long.class).single())
+                .as("an expired QC pass").isPositive();
+    }
+
+    @Test
+    void recognitionsAndReexaminationsWithEveryReason() {
+        Set<String> reasons = new HashSet<>(jdbc.sql("select reason_code from diagnostics_decision where outcome = 'REEXAMINED'")
+                .query(String.class).list());
+        assertThat(reasons).contains("01", "02", "03", "04", "05", "06", "07", "08", "98", "99");
+        assertThat(jdbc.sql("select count(*) from diagnostics_decision where reason_code in ('07', '08') and reason_text is null")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from diagnostics_decision where outcome = 'RECOGNISED' and report_id is not null
+                and avoided_price > 0 and decided_by = 'gp'""").query(Long.class).single()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theCentreWorksOrdersInEveryState() {
+        var list = Api.as(port, "centre").get("/api/diagnostics/orders");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        Set<String> states = new HashSet<>();
+        boolean overdue = false;
+        boolean unacknowledged = false;
+        for (var o : list.json()) {
+            states.add(o.get("status").asString());
+            overdue |= o.get("overdue").asBoolean();
+            unacknowledged |= o.get("critical").asBoolean() && o.get("criticalAcknowledgedAt").isNull();
+        }
+        assertThat(states).contains("ORDERED", "RECEIVED", "IN_PROGRESS", "REPORTED", "CANCELLED");
+        assertThat(overdue).as("an overdue order").isTrue();
+        assertThat(unacknowledged).as("a critical result nobody acknowledged").isTrue();
+        var gp = Api.as(port, "gp").get("/api/diagnostics/orders");
+        assertThat(gp.json().valueStream().filter(o -> o.get("orderedBy").asString().equals("gp")).count()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void aLaterStartSeedsNothingAgain() {
+        long before = jdbc.sql("select count(*) from diagnostics_report").query(Long.class).single();
+        loader.seedDiagnostics();
+        assertThat(jdbc.sql("select count(*) from diagnostics_report").query(Long.class).single()).isEqualTo(before);
+    }
+
+    /** The resident with an HbA1c 40 days old and an electrolyte panel 8 days old (also the browser test's). */
+    static UUID keyResident(JdbcClient jdbc) {
+        return jdbc.sql("""
+                select a.resident_id from diagnostics_report a join diagnostics_report e on e.resident_id = a.resident_id
+                where a.item_code = 'HBA1C' and a.result_date = :forty and e.item_code = 'ELEC4' and e.result_date = :eight""")
+                .param("forty", LocalDate.now(SHANGHAI).minusDays(40)).param("eight", LocalDate.now(SHANGHAI).minusDays(8))
+                .query(UUID.class).single();
+    }
+
+    private JsonNode offer(UUID resident, String item) {
+        var r = Api.as(port, "gp").get("/api/diagnostics/recognisable?residentId=" + resident + "&itemCode=" + item);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static JsonNode candidate(JsonNode offer, int ageDays) {
+        return offer.get("candidates").valueStream().filter(c -> c.get("ageDays").asInt() == ageDays).findFirst()
+                .orElseThrow(() -> new AssertionError("no candidate " + ageDays + " days old in " + offer));
+    }
+}

@@ -5,6 +5,7 @@ import static org.medunion.identity.Role.AUDITOR;
 import static org.medunion.identity.Role.GP;
 import static org.medunion.identity.Role.INTEGRATOR;
 import static org.medunion.identity.Role.OFFICE;
+import static org.medunion.identity.Role.PHARMACIST;
 import static org.medunion.identity.Role.PLANNER;
 import static org.medunion.identity.Role.SECURITY_ADMIN;
 import static org.medunion.identity.Role.SPECIALIST;
@@ -47,6 +48,10 @@ public final class ConsoleMenu {
             new Entry("menu.care", "nav.schedules", "/console/schedules", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.consultations", "/console/consultations", EnumSet.of(GP, SPECIALIST, OFFICE, ADMIN)),
             new Entry("menu.care", "nav.consultationNew", "/console/consultations/new", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.pharmacy", "nav.prescribe", "/console/pharmacy/prescribe", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.pharmacy", "nav.prescriptions", "/console/pharmacy/prescriptions", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.pharmacy", "nav.reviewQueue", "/console/pharmacy/review", EnumSet.of(PHARMACIST)),
+            new Entry("menu.pharmacy", "nav.dispensing", "/console/pharmacy/dispensing", EnumSet.of(PHARMACIST)),
             new Entry("menu.system", "nav.accounts", "/console/accounts", EnumSet.of(SECURITY_ADMIN)),
             new Entry("menu.system", "nav.audit", "/console/audit", EnumSet.of(AUDITOR)),
             new Entry("menu.system", "nav.account", "/console/account/password", ALL));

@@ -384,6 +384,10 @@ abstract class ResidentAccessMatrixContract {
                     s.get("/console/residents"));
             return bookings(p) > before ? "booked" : "refused";
         });
+
+        // ---- pharmacy (branch pharm, issue 16): the prescriber's resident picker, scoped by the residents module
+        probes.put("GET /console/pharmacy/prescribe/residents", (c, p) -> consoleHit(console(c).getHtmx(
+                "/console/pharmacy/prescribe/residents?q=" + p.idNumber()), p));
     }
 
     // ------------------------------------------------------------------ the break-the-glass report and the audit

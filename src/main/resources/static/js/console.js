@@ -98,3 +98,30 @@ function medunionToasts(root) {
   });
 }
 document.addEventListener('DOMContentLoaded', function () { medunionToasts(document); });
+
+// <button data-remove-line> in a prescription's drug line: removes the line and re-runs the live pre-screen.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest ? event.target.closest('[data-remove-line]') : null;
+  if (!button) {
+    return;
+  }
+  var line = button.closest('.rx-line');
+  var form = button.form;
+  if (line) {
+    line.remove();
+  }
+  if (form) {
+    form.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+});
+
+// <span data-toggle-target="id" data-toggle-show="true|false"> in swapped content: shows or hides that element
+// (the prescription form's RX-6 fields appear when the live check asks for them, keeping what was typed).
+document.addEventListener('htmx:afterSwap', function (event) {
+  event.detail.target.querySelectorAll('[data-toggle-target]').forEach(function (marker) {
+    var target = document.getElementById(marker.dataset.toggleTarget);
+    if (target) {
+      target.hidden = marker.dataset.toggleShow !== 'true';
+    }
+  });
+});

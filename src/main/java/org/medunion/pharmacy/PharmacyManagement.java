@@ -26,6 +26,9 @@ public interface PharmacyManagement {
 
     PrescriptionView prescribe(WritePrescription command);
 
+    /** The checks of {@link #prescribe} without writing anything (the prescriber's live feedback); audited as a read. */
+    PrescriptionCheck check(WritePrescription command);
+
     PrescriptionView prescription(PrescriptionId id);
 
     /** The caller's prescriptions: the prescriber's institution's, a pharmacist's queue and dispensing list. */

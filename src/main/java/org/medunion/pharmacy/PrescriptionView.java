@@ -11,7 +11,7 @@ public record PrescriptionView(UUID id, String number, PrescriptionStatus status
                                UUID prescribingInstitutionId, String prescribingInstitutionName, String prescriber,
                                UUID reviewingInstitutionId, String reviewingInstitutionName, boolean reviewedByCentre,
                                EncounterType encounterType, String diagnosisCode, String diagnosisText, boolean chronic,
-                               boolean urgent, boolean longPrescription, int maxDays, String longPrescriptionRule,
+                               boolean urgent, @Nullable String reason, boolean longPrescription, int maxDays, String longPrescriptionRule,
                                @Nullable String assessmentNote, boolean patientConfirmed, int validityDays,
                                List<ItemView> items, List<PrescreenFinding> findings, int reviewRound, int overrides,
                                @Nullable String overrideReason, @Nullable String reviewNote, @Nullable String returnReason,

@@ -6,6 +6,7 @@ import static org.medunion.identity.Role.CENTRE_STAFF;
 import static org.medunion.identity.Role.GP;
 import static org.medunion.identity.Role.INTEGRATOR;
 import static org.medunion.identity.Role.OFFICE;
+import static org.medunion.identity.Role.PHARMACIST;
 import static org.medunion.identity.Role.PLANNER;
 import static org.medunion.identity.Role.SECURITY_ADMIN;
 import static org.medunion.identity.Role.SPECIALIST;
@@ -51,6 +52,10 @@ public final class ConsoleMenu {
             // issue 15: clinicians order (with the recognition offer); the centre's staff work the list, clinicians follow theirs
             new Entry("menu.care", "nav.diagnosticsOrder", "/console/diagnostics/order", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.diagnosticsWorklist", "/console/diagnostics/worklist", EnumSet.of(CENTRE_STAFF, GP, SPECIALIST)),
+            new Entry("menu.pharmacy", "nav.prescribe", "/console/pharmacy/prescribe", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.pharmacy", "nav.prescriptions", "/console/pharmacy/prescriptions", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.pharmacy", "nav.reviewQueue", "/console/pharmacy/review", EnumSet.of(PHARMACIST)),
+            new Entry("menu.pharmacy", "nav.dispensing", "/console/pharmacy/dispensing", EnumSet.of(PHARMACIST)),
             new Entry("menu.system", "nav.accounts", "/console/accounts", EnumSet.of(SECURITY_ADMIN)),
             new Entry("menu.system", "nav.audit", "/console/audit", EnumSet.of(AUDITOR)),
             new Entry("menu.system", "nav.account", "/console/account/password", ALL));

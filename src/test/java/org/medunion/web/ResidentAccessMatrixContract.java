@@ -445,6 +445,9 @@ abstract class ResidentAccessMatrixContract {
                 + reported(p)), p));
         probes.put("FHIR GET Observation?patient", (c, p) -> entries(api(c).getFhir("/fhir/Observation?patient=Patient/"
                 + reported(p)), p));
+        // ---- pharmacy (branch pharm, issue 16): the prescriber's resident picker, scoped by the residents module
+        probes.put("GET /console/pharmacy/prescribe/residents", (c, p) -> consoleHit(console(c).getHtmx(
+                "/console/pharmacy/prescribe/residents?q=" + p.idNumber()), p));
     }
 
     // ------------------------------------------------------------------ the break-the-glass report and the audit

@@ -24,6 +24,7 @@ import org.medunion.pharmacy.Dispense;
 import org.medunion.pharmacy.FormularyDrugView;
 import org.medunion.pharmacy.PharmacyManagement;
 import org.medunion.pharmacy.PrescriptionAction;
+import org.medunion.pharmacy.PrescriptionCheck;
 import org.medunion.pharmacy.PrescriptionId;
 import org.medunion.pharmacy.PrescriptionStatistics;
 import org.medunion.pharmacy.PrescriptionStatus;
@@ -97,6 +98,18 @@ class PharmacyService implements PharmacyManagement {
     public PrescriptionView prescribe(WritePrescription c) {
         CurrentUser user = users.require();
         return views.view(prescribe(c, user, clock.instant()), user);
+    }
+
+    @Override
+    public PrescriptionCheck check(WritePrescription c) {
+        CurrentUser user = users.require();
+        Prescription p = new Prescription();
+        p.id = UUID.randomUUID();
+        p.prescribingInstitutionId = PrescriptionAccess.prescriberInstitution(user);
+        p.prescriber = user.username();
+        writing.fill(p, c, user, clock.instant(), true);
+        audit.record(AuditAction.READ, OBJECT, "check", p.residentId.toString(), "live check");
+        return new PrescriptionCheck(views.findings(p), p.longPrescription, p.maxDays, p.longRule);
     }
 
     /** Writes and submits as {@code user} at {@code now} (also the system's backfill step). */

@@ -40,18 +40,23 @@ class PrescriptionViews {
             return new PrescriptionView.ItemView(l.line(), l.drugCode(), d == null ? l.drugCode() : d.name(), d == null ? "" : d.strength(),
                     l.dose(), l.doseUnit(), l.route(), l.frequency(), l.daysSupply(), l.quantity());
         }).toList();
-        var findings = p.findings.stream().map(f -> new PrescreenFinding(f.category(), f.severity(), f.ruleId(), f.drugCodes(),
-                message(f.messageKey(), f.arguments().toArray()))).toList();
+        var findings = findings(p);
         var allowed = new ArrayList<PrescriptionAction>();
         PrescriptionWorkflow.table().getOrDefault(p.status, Map.of()).keySet().forEach(allowed::add);
         return new PrescriptionView(p.id, p.number, p.status, p.residentId, p.residentName, p.prescribingInstitutionId,
                 names.getOrDefault(p.prescribingInstitutionId, ""), p.prescriber, p.reviewingInstitutionId,
                 names.getOrDefault(p.reviewingInstitutionId, ""), !p.reviewingInstitutionId.equals(p.prescribingInstitutionId),
-                p.encounterType, p.diagnosisCode, p.diagnosisText, p.chronic, p.urgent, p.longPrescription, p.maxDays, p.longRule,
+                p.encounterType, p.diagnosisCode, p.diagnosisText, p.chronic, p.urgent, p.reason, p.longPrescription, p.maxDays, p.longRule,
                 p.assessmentNote, p.patientConfirmed, p.validityDays, items, findings, p.reviewRound, p.overrideCount, p.overrideReason,
                 p.reviewNote, p.returnReason, p.reviewedBy, p.reviewedAt, p.dueAt, p.dispensingInstitutionId,
                 names.getOrDefault(p.dispensingInstitutionId, ""), p.centralDistribution, p.siteConfirmed, p.dispenseReason,
                 p.dispenseNote, p.dispensedBy, p.dispensedAt, p.submittedAt, p.version, allowed);
+    }
+
+    /** The pre-screen findings in the caller's language. */
+    List<PrescreenFinding> findings(Prescription p) {
+        return p.findings.stream().map(f -> new PrescreenFinding(f.category(), f.severity(), f.ruleId(), f.drugCodes(),
+                message(f.messageKey(), f.arguments().toArray()))).toList();
     }
 
     Map<UUID, String> names(Collection<UUID> ids) {

@@ -1,0 +1,205 @@
+package org.medunion.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medunion.identity.AccountManagement;
+import org.medunion.identity.AccountManagement.NewAccount;
+import org.medunion.identity.Role;
+import org.medunion.identity.Scope;
+import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ResidentsManagement;
+import org.medunion.scheduling.SchedulingFixture;
+import org.medunion.support.H2Test;
+import org.medunion.support.RegistrySeeds;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 16 in a real browser: a GP of a Shanghai community centre writes a 12-week prescription for a contracted
+ * hypertension patient (RX-6 asks for the assessment note and the patient's confirmation, shown live), with a second
+ * calcium-channel blocker the pre-screen flags; the centre's reviewer — the consortium's pre-review centre (RX-11) —
+ * returns it for the duplicate, the GP removes the line and resubmits, the pharmacist approves, and the district
+ * hospital the patient chose dispenses it (RX-15).
+ */
+@H2Test
+@ExtendWith(ChromiumAvailable.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PharmacyBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RegistryManagement registry;
+    @Autowired
+    ResidentsManagement residents;
+    @Autowired
+    AccountManagement accounts;
+
+    WebDriver driver;
+    Path profile;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", ChromiumAvailable.DRIVER.toString());
+        System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
+        profile = Files.createTempDirectory("medunion-chromium-");
+        driver = ConsoleBrowserTest.chromium(profile);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        Files.createDirectories(ConsoleBrowserTest.SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void RX6_RX11_RX15_twelveWeekPrescriptionIsReturnedForADuplicateFixedApprovedAndDispensedAtAnotherMember() throws IOException {
+        var g = SchedulingFixture.group(registry, residents, accounts);
+        String reviewer = account("lph", Role.PHARMACIST, g.lead().value());
+        String dispenser = account("dph", Role.PHARMACIST, g.district().value());
+
+        // the GP writes: resident by name, amlodipine and levamlodipine for 84 days
+        login(g.gpUser());
+        driver.get(url("/console/pharmacy/prescribe"));
+        driver.findElement(By.id("resident-search")).sendKeys("陈静");
+        wait.until(d -> !d.findElements(By.cssSelector("#residents input[name=residentId]")).isEmpty());
+        driver.findElement(By.cssSelector("#residents input[name=residentId]")).click();
+        driver.findElement(By.id("diagnosisCode")).sendKeys("I10");
+        driver.findElement(By.id("diagnosisText")).sendKeys("原发性高血压");
+        driver.findElement(By.id("chronic")).click();
+        driver.findElement(By.id("reason")).sendKeys("高血压病情稳定，需长期用药");
+        fillLine(0, "F0001", "5", "84");
+        driver.findElement(By.id("add-line")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#lines .rx-line")).size() == 2);
+        fillLine(1, "F0004", "2.5", "84");
+        // the live pre-screen: RX-6 asks for the assessment and the confirmation, and the fields appear
+        wait.until(d -> d.findElement(By.id("prescreen")).getText().contains("RX-6"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("assessmentNote")));
+        driver.findElement(By.id("assessmentNote")).sendKeys("血压控制平稳，依从性好，已做用药教育");
+        driver.findElement(By.id("patientConfirmed")).click();
+        new Select(driver.findElement(By.id("dispensingInstitutionId"))).selectByValue(g.district().value().toString());
+        driver.findElement(By.id("siteConfirmedByPatient")).click();
+        // no blocking rule left; the duplication of two calcium-channel blockers is a finding for the pharmacist
+        wait.until(d -> !d.findElements(By.id("findings")).isEmpty()
+                && d.findElement(By.id("findings")).getText().contains("同类药物重复"));
+        assertThat(driver.findElements(By.id("blocking"))).isEmpty();
+        assertThat(driver.findElement(By.id("long-ceiling")).getText()).contains("84");
+        screenshot("pharmacy-prescribe");
+        driver.findElement(By.id("rx-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "待审核"));
+        String number = driver.findElement(By.cssSelector("h1 span")).getText();
+        assertThat(driver.findElement(By.id("rx-site")).getText()).contains("区中心医院");
+        assertThat(driver.getPageSource()).doesNotContain(g.contracted().value().toString());
+
+        // the pre-review centre's pharmacist: the queue count on the home page, then return for the duplicate
+        login(reviewer);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo")));
+        assertThat(driver.findElement(By.id("todo")).getText().replaceAll("\\s+", " ")).contains("1 张处方待审核");
+        driver.get(url("/console/pharmacy/review"));
+        driver.findElement(By.cssSelector("#rx-" + number + " a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("return-form")));
+        assertThat(driver.findElement(By.id("rx-findings")).getText()).contains("同类药物重复");
+        new Select(driver.findElement(By.id("reasonCode"))).selectByValue("DUPLICATE");
+        driver.findElement(By.id("return-details")).sendKeys("氨氯地平与左旋氨氯地平同为钙通道阻滞剂");
+        driver.findElement(By.id("act-return")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "已退回"));
+        screenshot("pharmacy-returned");
+
+        // the GP: the returned one is first in the list; remove the second drug and resubmit
+        login(g.gpUser());
+        driver.get(url("/console/pharmacy/prescriptions"));
+        WebElement first = driver.findElement(By.cssSelector("#prescription-rows tr.prescription"));
+        assertThat(first.getAttribute("id")).isEqualTo("rx-" + number);
+        assertThat(first.getText()).contains("已退回").contains("重复用药");
+        first.findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("act-fix"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("#lines .rx-line")).size() == 2);
+        driver.findElements(By.cssSelector("#lines .rx-line")).get(1).findElement(By.cssSelector(".rx-remove")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#lines .rx-line")).size() == 1);
+        wait.until(d -> d.findElement(By.id("prescreen")).getText().contains("未发现问题"));
+        screenshot("pharmacy-fix");
+        assertThat(driver.findElement(By.id("prescreen")).getText()).doesNotContain("同类药物重复");
+        assertThat(driver.findElement(By.id("assessmentNote")).isDisplayed()).isTrue();
+        driver.findElement(By.id("rx-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "待审核"));
+        assertThat(driver.findElements(By.cssSelector("#rx-items tr.rx-item"))).hasSize(1);
+
+        // the pharmacist approves
+        login(reviewer);
+        driver.get(url("/console/pharmacy/review"));
+        driver.findElement(By.cssSelector("#rx-" + number + " a")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("act-approve"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "审核通过"));
+
+        // the district hospital the patient chose dispenses
+        login(dispenser);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo")));
+        assertThat(driver.findElement(By.id("todo")).getText().replaceAll("\\s+", " ")).contains("1 张处方待发药");
+        driver.get(url("/console/pharmacy/dispensing"));
+        driver.findElement(By.cssSelector("#rx-" + number + " a")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("act-dispense"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "已发药"));
+        screenshot("pharmacy-dispensed");
+    }
+
+    private void fillLine(int index, String drug, String dose, String days) {
+        WebElement line = driver.findElements(By.cssSelector("#lines .rx-line")).get(index);
+        new Select(line.findElement(By.cssSelector(".rx-drug"))).selectByValue(drug);
+        line.findElement(By.cssSelector(".rx-dose")).sendKeys(dose);
+        line.findElement(By.cssSelector(".rx-days")).sendKeys(days, Keys.TAB); // leaving the field runs the live check
+    }
+
+    private void login(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private String account(String prefix, Role role, UUID institution) {
+        String name = RegistrySeeds.unique(prefix);
+        accounts.ensureAccount(new NewAccount(name, "demo", prefix + " " + name, role, Scope.institution(institution)));
+        return name;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, ConsoleBrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

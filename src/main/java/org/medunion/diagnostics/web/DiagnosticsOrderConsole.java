@@ -2,9 +2,7 @@ package org.medunion.diagnostics.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.CentreType;
 import org.medunion.diagnostics.CentreView;
@@ -42,7 +40,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConsolePage
 class DiagnosticsOrderConsole {
 
-    private static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9Xx]");
     private static final String REPORT = "report:";
     private static final String REEXAMINE = "reexamine";
 
@@ -161,8 +158,7 @@ class DiagnosticsOrderConsole {
         if (text == null) {
             return List.of();
         }
-        return residents.search(ID_NUMBER.matcher(text).matches() ? new ResidentSearch(text.toUpperCase(Locale.ROOT), null, 20)
-                : new ResidentSearch(null, text, 20));
+        return residents.search(ResidentSearch.typed(text, 20));
     }
 
     private static @Nullable UUID uuid(@Nullable String s) {

@@ -2,7 +2,6 @@ package org.medunion.pharmacy.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Role;
@@ -131,10 +130,7 @@ class PrescribeConsoleController {
     String residents(@RequestParam(required = false) @Nullable String q, Model model) {
         support.requireRole(Role.GP, Role.SPECIALIST);
         String text = FormValues.blankToNull(q);
-        ResidentSearch search = text == null ? null : text.strip().matches("[0-9]{17}[0-9Xx]")
-                ? new ResidentSearch(text.strip().toUpperCase(Locale.ROOT), null, 20)
-                : new ResidentSearch(null, text.strip(), 20);
-        model.addAttribute("found", search == null ? List.of() : residents.search(search));
+        model.addAttribute("found", text == null ? List.of() : residents.search(ResidentSearch.typed(text, 20)));
         model.addAttribute("v", new LinkedFormValues(new LinkedMultiValueMap<>()));
         return FORM + " :: residents";
     }

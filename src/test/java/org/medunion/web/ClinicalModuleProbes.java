@@ -115,11 +115,50 @@ final class ClinicalModuleProbes {
         probes.put("POST /api/diagnostics/orders", (c, p) -> status(api(c).post("/api/diagnostics/orders", """
                 {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(p.id(), item, centre))));
         probes.put("POST /api/diagnostics/orders/{id}/report", this::reportOnAReceivedOrder);
+        probes.put("GET /console/diagnostics/order/residents", (c, p) -> ResidentAccessMatrixContract.consoleHit(console.apply(c)
+                .getHtmx("/console/diagnostics/order/residents?q=" + p.idNumber()), p));
+        probes.put("POST /console/diagnostics/order", (c, p) -> {
+            long before = rows("diagnostics_order", p.id());
+            var s = console.apply(c);
+            var page = s.post("/console/diagnostics/order", Map.of("residentId", p.id().toString(), "itemCode", item, "centreId",
+                    centre, "choice", "reexamine", "reasonCode", "01"), s.get("/console/diagnostics/order"));
+            return page.status() + (rows("diagnostics_order", p.id()) > before ? "+created" : "");
+        });
         // pharmacy: side doors
         probes.put("POST /api/pharmacy/prescriptions", (c, p) -> status(api(c).post("/api/pharmacy/prescriptions",
                 prescription(p.id()))));
         probes.put("POST /api/pharmacy/prescriptions/{id}/resubmit", (c, p) -> status(api(c).post("/api/pharmacy/prescriptions/"
                 + prescription + "/resubmit", prescription(p.id()))));
+    }
+
+    /** The console's prescriber form, and its live pre-screen (a read of the resident's prescriptions: audited). */
+    void consoleProbes(Map<String, Probe> probes) {
+        probes.put("POST /console/pharmacy/prescribe", (c, p) -> {
+            long before = rows("pharmacy_prescription", p.id());
+            var s = console.apply(c);
+            var page = s.post("/console/pharmacy/prescribe", prescriptionForm(p.id()), s.get("/console/pharmacy/prescribe"));
+            return page.status() + (rows("pharmacy_prescription", p.id()) > before ? "+created" : "");
+        });
+        probes.put("POST /console/pharmacy/prescribe/check", (c, p) -> {
+            long before = audited(p.id());
+            var s = console.apply(c);
+            var page = s.post("/console/pharmacy/prescribe/check", prescriptionForm(p.id()), s.get("/console/pharmacy/prescribe"));
+            return page.status() + (audited(p.id()) > before ? "+read" : "");
+        });
+    }
+
+    private static Map<String, String> prescriptionForm(UUID resident) {
+        return Map.of("residentId", resident.toString(), "encounterType", "OUTPATIENT", "diagnosisCode", "I10", "diagnosisText",
+                "原发性高血压", "drugCode", "F0001", "dose", "5", "frequency", "QD", "daysSupply", "7");
+    }
+
+    private long rows(String table, UUID resident) {
+        return jdbc.sql("select count(*) from " + table + " where resident_id = ?").param(resident).query(Long.class).single();
+    }
+
+    private long audited(UUID resident) {
+        return jdbc.sql("select count(*) from audit_event where resident_ref = ?").param(resident.toString()).query(Long.class)
+                .single();
     }
 
     /**
@@ -139,12 +178,11 @@ final class ClinicalModuleProbes {
     }
 
     private long consultations(UUID resident) {
-        return jdbc.sql("select count(*) from consultation_consultation where resident_id = ?").param(resident)
-                .query(Long.class).single();
+        return rows("consultation_consultation", resident);
     }
 
     private long reports(UUID resident) {
-        return jdbc.sql("select count(*) from diagnostics_report where resident_id = ?").param(resident).query(Long.class).single();
+        return rows("diagnostics_report", resident);
     }
 
     /** A re-examination with reason 01; administrators and the integrator name the community centre as the orderer. */

@@ -104,7 +104,11 @@ abstract class ResidentAccessMatrixContract {
             "/console/referrals/new/criteria", "direction, destination, department and diagnosis only",
             "/console/referrals/criteria", "the office's referral criteria",
             "/console/referrals/{id}/{action}", "acts on a referral the caller can see; the resident is the referral's",
-            "/console/consultations/{id}/{action}", "acts on a consultation the caller can see; the resident is its own");
+            "/console/consultations/{id}/{action}", "acts on a consultation the caller can see; the resident is its own",
+            "/console/diagnostics/orders/{id}/{action}", "acts on an order the caller can see; the resident is the order's",
+            "/console/pharmacy/prescriptions/{id}/{action}", "review and dispensing of a prescription the caller can see",
+            "/console/pharmacy/prescriptions/{id}/fix", "resubmits the caller's prescription for its own resident (the form's "
+                    + "residentId is not read; the REST resubmit's probe covers a body naming another)");
 
     static final List<Kind> SIDE_DOOR_KINDS = List.of(Kind.UNRELATED, Kind.OUTSIDE_JURISDICTION, Kind.UNKNOWN);
 
@@ -204,6 +208,7 @@ abstract class ResidentAccessMatrixContract {
         clinical.world(registry, accounts, people);
         probes();
         clinical.probes(probes);
+        clinical.consoleProbes(probes);
     }
 
     // ------------------------------------------------------------------ the matrix

@@ -1,5 +1,6 @@
 package org.medunion.consultation.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,12 @@ class ConsultationDirectory {
 
     private final ObjectProvider<RegistryManagement> registry;
     private final ObjectProvider<ResidentsManagement> residents;
+    private final Clock clock;
 
-    ConsultationDirectory(ObjectProvider<RegistryManagement> registry, ObjectProvider<ResidentsManagement> residents) {
+    ConsultationDirectory(ObjectProvider<RegistryManagement> registry, ObjectProvider<ResidentsManagement> residents, Clock clock) {
         this.registry = registry;
         this.residents = residents;
+        this.clock = clock;
     }
 
     Optional<InstitutionView> institution(@Nullable UUID id) {
@@ -76,7 +79,8 @@ class ConsultationDirectory {
         if (r == null) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now();
+        // the platform's day (Asia/Shanghai), not the host's: a membership starting today counts from Beijing midnight
+        LocalDate today = LocalDate.now(clock);
         return r.activeConsortiaOf(new InstitutionId(a)).stream().filter(c -> member(c, b, today))
                 .map(c -> c.id().value()).findFirst();
     }

@@ -18,6 +18,9 @@ public interface RegistryDirectory {
     /** One institution by ID, unaudited (an existence check or the other side of a relation). */
     Optional<InstitutionView> institutionEntry(InstitutionId id);
 
+    /** A division of GB/T 2260 the registry knows (district, city or province), for showing its name. */
+    Optional<DistrictView> district(String code);
+
     /** Names of the given institutions; unknown IDs are left out. */
     Map<InstitutionId, String> institutionNames(Collection<InstitutionId> ids);
 

@@ -18,8 +18,6 @@ public interface RegistryManagement extends RegistryDirectory {
     // districts and grids
     List<DistrictView> districts();
 
-    Optional<DistrictView> district(String code);
-
     List<GridView> grids(String districtCode);
 
     GridView drawGrid(DrawGrid command);

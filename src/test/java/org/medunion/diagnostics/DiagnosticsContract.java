@@ -70,6 +70,12 @@ abstract class DiagnosticsContract {
         assertThat(c.get("mark").asString()).isEqualTo("全国HR");
         assertThat(codes(c)).contains("WITHIN_WINDOW", "ON_LIST", "QC_VALID");
         assertThat(c.get("reasons").get(0).get("text").asString()).isNotBlank();
+        // the clinician reads the list's place, not its GB/T 2260 code (the code stays in listJurisdiction)
+        c.get("reasons").forEach(r -> {
+            if (r.get("code").asString().equals("ON_LIST")) {
+                assertThat(r.get("text").asString()).contains("徐汇区").doesNotContain("310104");
+            }
+        });
 
         JsonNode decision = ok(w.as(w.gp).post("/api/diagnostics/decisions", """
                 {"residentId":"%s","itemCode":"%s","reportId":"%s"}""".formatted(w.resident, w.hba1c, report)), 201);

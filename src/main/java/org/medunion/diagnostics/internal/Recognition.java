@@ -25,7 +25,7 @@ final class Recognition {
     }
 
     /** What the look-up knows about the order: the item, its list entry and window, the orderer and the parameters. */
-    record Order(ItemKind kind, boolean onList, @Nullable String listJurisdiction, @Nullable Integer windowDays,
+    record Order(ItemKind kind, boolean onList, @Nullable String listPlace, @Nullable Integer windowDays,
                  LocalDate asOf, HospitalLevel orderingLevel, List<QcView> orderingQc, boolean tightGroupAllItems,
                  boolean excludeCriticalAndPreliminary) {
     }
@@ -57,11 +57,11 @@ final class Recognition {
         }
         boolean tight = r.sameTightGroup() && o.tightGroupAllItems();
         if (o.onList()) {
-            why.add(because(OfferReason.ON_LIST, o.listJurisdiction()));
+            why.add(because(OfferReason.ON_LIST, o.listPlace()));
         } else if (tight) {
             why.add(because(OfferReason.TIGHT_GROUP_ALL_ITEMS));
         } else {
-            why.add(because(OfferReason.NOT_ON_LIST, o.listJurisdiction() == null ? "-" : o.listJurisdiction()));
+            why.add(because(OfferReason.NOT_ON_LIST, o.listPlace() == null ? "-" : o.listPlace()));
         }
         Optional<QcView> pass = validPass(r.performerQc(), r.resultDate());
         why.add(qc(r, pass));

@@ -117,6 +117,11 @@ class RecognitionDesk {
         return institution;
     }
 
+    /** The list's place as a clinician reads it ("上海市"), its GB/T 2260 code only if the registry lacks it. */
+    private String placeName(String division) {
+        return registry.district(division).map(d -> d.name()).orElse(division);
+    }
+
     private RecognitionOffer offer(UUID resident, ItemView item, InstitutionView ordering, LocalDate day) {
         String division = ordering.districtCode();
         var inForce = catalogue.inForce(ReferenceData.jurisdictionsOf(division), item.code(), day);
@@ -125,7 +130,7 @@ class RecognitionDesk {
             window = settings.fallbackWindow(item.kind(), division);
         }
         var order = new Recognition.Order(item.kind(), inForce.map(CatalogueStore.InForce::onList).orElse(false),
-                inForce.map(CatalogueStore.InForce::jurisdiction).orElse(null), window, day, ordering.level(),
+                inForce.map(CatalogueStore.InForce::jurisdiction).map(this::placeName).orElse(null), window, day, ordering.level(),
                 centres.qc(ordering.id().value(), item.code()), settings.tightGroupAllItems(division),
                 settings.excludeCriticalAndPreliminary(division));
         Set<UUID> tightPartners = tightPartners(ordering.id(), day);

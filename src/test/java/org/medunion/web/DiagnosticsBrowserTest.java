@@ -3,6 +3,7 @@ package org.medunion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
@@ -40,13 +41,13 @@ class DiagnosticsBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    ChromiumSession browser;
+    Browser browser;
     WebDriver driver;
     WebDriverWait wait;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        browser = new ChromiumSession(port);
+        browser = Browser.start(port, Duration.ofSeconds(30));
         driver = browser.driver;
         wait = browser.wait;
     }

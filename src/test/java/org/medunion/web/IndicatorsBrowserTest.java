@@ -3,9 +3,6 @@ package org.medunion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.YearMonth;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.medunion.support.Api;
 import org.medunion.support.H2Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,29 +30,21 @@ class IndicatorsBrowserTest {
     @LocalServerPort
     int port;
 
+    Browser browser;
     WebDriver driver;
-    Path profile;
     WebDriverWait wait;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        System.setProperty("webdriver.chrome.driver", ChromiumAvailable.DRIVER.toString());
-        System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
-        profile = Files.createTempDirectory("medunion-chromium-");
-        driver = ConsoleBrowserTest.chromium(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        Files.createDirectories(ConsoleBrowserTest.SCREENSHOTS);
+        browser = Browser.start(port, Duration.ofSeconds(30));
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterAll
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -77,32 +65,24 @@ class IndicatorsBrowserTest {
         }
         assertThat(missing).as("a demo consortium below the NN-9 level-4 surgery share").isNotNull();
 
-        driver.get(url("/login"));
+        driver.get(browser.url("/login"));
         driver.findElement(By.id("username")).sendKeys("planner");
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-        driver.get(url("/console/indicators?subject=CONSORTIUM:" + missing + "&period=" + period + "&trend=I-5"));
+        driver.get(browser.url("/console/indicators?subject=CONSORTIUM:" + missing + "&period=" + period + "&trend=I-5"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("row-I-5")));
         var row = driver.findElement(By.id("row-I-5"));
         assertThat(row.findElement(By.cssSelector(".bad")).getText()).isEqualTo("未达标");
         assertThat(row.getText()).contains("≥ 0.12");
         wait.until(d -> d.findElement(By.id("trend-chart")).getAttribute("data-drawn") != null);
-        screenshot("indicators-dashboard");
+        browser.screenshot("indicators-dashboard");
         row.findElement(By.cssSelector("a.drill")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("encounter-rows")));
         var rows = driver.findElements(By.cssSelector("#encounter-rows tr.encounter"));
         assertThat(rows).isNotEmpty();
         assertThat(rows.get(0).getText()).contains("出院");
-        screenshot("indicators-drill-down");
+        browser.screenshot("indicators-drill-down");
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, ConsoleBrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

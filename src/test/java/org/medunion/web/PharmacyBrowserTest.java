@@ -3,11 +3,7 @@ package org.medunion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +21,6 @@ import org.medunion.support.H2Test;
 import org.medunion.support.RegistrySeeds;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,29 +50,21 @@ class PharmacyBrowserTest {
     @Autowired
     AccountManagement accounts;
 
+    Browser browser;
     WebDriver driver;
-    Path profile;
     WebDriverWait wait;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        System.setProperty("webdriver.chrome.driver", ChromiumAvailable.DRIVER.toString());
-        System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
-        profile = Files.createTempDirectory("medunion-chromium-");
-        driver = ConsoleBrowserTest.chromium(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        Files.createDirectories(ConsoleBrowserTest.SCREENSHOTS);
+        browser = Browser.start(port, Duration.ofSeconds(30));
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterAll
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -89,8 +75,8 @@ class PharmacyBrowserTest {
         String dispenser = account("dph", Role.PHARMACIST, g.district().value());
 
         // the GP writes: resident by name, amlodipine and levamlodipine for 84 days
-        login(g.gpUser());
-        driver.get(url("/console/pharmacy/prescribe"));
+        browser.login(g.gpUser());
+        driver.get(browser.url("/console/pharmacy/prescribe"));
         driver.findElement(By.id("resident-search")).sendKeys("陈静");
         wait.until(d -> !d.findElements(By.cssSelector("#residents input[name=residentId]")).isEmpty());
         driver.findElement(By.cssSelector("#residents input[name=residentId]")).click();
@@ -114,7 +100,7 @@ class PharmacyBrowserTest {
                 && d.findElement(By.id("findings")).getText().contains("同类药物重复"));
         assertThat(driver.findElements(By.id("blocking"))).isEmpty();
         assertThat(driver.findElement(By.id("long-ceiling")).getText()).contains("84");
-        screenshot("pharmacy-prescribe");
+        browser.screenshot("pharmacy-prescribe");
         driver.findElement(By.id("rx-submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "待审核"));
         String number = driver.findElement(By.cssSelector("h1 span")).getText();
@@ -122,10 +108,10 @@ class PharmacyBrowserTest {
         assertThat(driver.getPageSource()).doesNotContain(g.contracted().value().toString());
 
         // the pre-review centre's pharmacist: the queue count on the home page, then return for the duplicate
-        login(reviewer);
+        browser.login(reviewer);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo")));
         assertThat(driver.findElement(By.id("todo")).getText().replaceAll("\\s+", " ")).contains("1 张处方待审核");
-        driver.get(url("/console/pharmacy/review"));
+        driver.get(browser.url("/console/pharmacy/review"));
         driver.findElement(By.cssSelector("#rx-" + number + " a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("return-form")));
         assertThat(driver.findElement(By.id("rx-findings")).getText()).contains("同类药物重复");
@@ -133,11 +119,11 @@ class PharmacyBrowserTest {
         driver.findElement(By.id("return-details")).sendKeys("氨氯地平与左旋氨氯地平同为钙通道阻滞剂");
         driver.findElement(By.id("act-return")).click();
         wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "已退回"));
-        screenshot("pharmacy-returned");
+        browser.screenshot("pharmacy-returned");
 
         // the GP: the returned one is first in the list; remove the second drug and resubmit
-        login(g.gpUser());
-        driver.get(url("/console/pharmacy/prescriptions"));
+        browser.login(g.gpUser());
+        driver.get(browser.url("/console/pharmacy/prescriptions"));
         WebElement first = driver.findElement(By.cssSelector("#prescription-rows tr.prescription"));
         assertThat(first.getAttribute("id")).isEqualTo("rx-" + number);
         assertThat(first.getText()).contains("已退回").contains("重复用药");
@@ -147,7 +133,7 @@ class PharmacyBrowserTest {
         driver.findElements(By.cssSelector("#lines .rx-line")).get(1).findElement(By.cssSelector(".rx-remove")).click();
         wait.until(d -> d.findElements(By.cssSelector("#lines .rx-line")).size() == 1);
         wait.until(d -> d.findElement(By.id("prescreen")).getText().contains("未发现问题"));
-        screenshot("pharmacy-fix");
+        browser.screenshot("pharmacy-fix");
         assertThat(driver.findElement(By.id("prescreen")).getText()).doesNotContain("同类药物重复");
         assertThat(driver.findElement(By.id("assessmentNote")).isDisplayed()).isTrue();
         driver.findElement(By.id("rx-submit")).click();
@@ -155,21 +141,21 @@ class PharmacyBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#rx-items tr.rx-item"))).hasSize(1);
 
         // the pharmacist approves
-        login(reviewer);
-        driver.get(url("/console/pharmacy/review"));
+        browser.login(reviewer);
+        driver.get(browser.url("/console/pharmacy/review"));
         driver.findElement(By.cssSelector("#rx-" + number + " a")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("act-approve"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "审核通过"));
 
         // the district hospital the patient chose dispenses
-        login(dispenser);
+        browser.login(dispenser);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo")));
         assertThat(driver.findElement(By.id("todo")).getText().replaceAll("\\s+", " ")).contains("1 张处方待发药");
-        driver.get(url("/console/pharmacy/dispensing"));
+        driver.get(browser.url("/console/pharmacy/dispensing"));
         driver.findElement(By.cssSelector("#rx-" + number + " a")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("act-dispense"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "已发药"));
-        screenshot("pharmacy-dispensed");
+        browser.screenshot("pharmacy-dispensed");
     }
 
     private void fillLine(int index, String drug, String dose, String days) {
@@ -179,27 +165,10 @@ class PharmacyBrowserTest {
         line.findElement(By.cssSelector(".rx-days")).sendKeys(days, Keys.TAB); // leaving the field runs the live check
     }
 
-    private void login(String user) {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys("demo");
-        driver.findElement(By.id("login")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
     private String account(String prefix, Role role, UUID institution) {
         String name = RegistrySeeds.unique(prefix);
         accounts.ensureAccount(new NewAccount(name, "demo", prefix + " " + name, role, Scope.institution(institution)));
         return name;
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, ConsoleBrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -62,6 +62,18 @@ public final class TextRules {
         return value == null ? null : checked(value, field, kind);
     }
 
+    /**
+     * The check every text gets where it enters (JSON bodies, console forms, FHIR resources), whatever the field:
+     * the characters of a multi-line text and one cap, {@code medunion.input.max-text-length} (decision 0190).
+     */
+    public static String atTheDoor(String value, String field, int max) {
+        String s = checked(value, field, Kind.MULTILINE);
+        if (s.codePointCount(0, s.length()) > max) {
+            throw new InvalidInputException(field, TOO_LONG, max);
+        }
+        return s;
+    }
+
     private static String checked(String value, String field, Kind kind) {
         String s = kind == Kind.MULTILINE ? value.replace("\r\n", "\n") : value;
         for (int i = 0; i < s.length(); i++) {

@@ -288,6 +288,12 @@ abstract class IndicatorsContract {
                 Map.of("Content-Type", "text/csv"));
         assertThat(badRow.status()).isEqualTo(400);
         assertThat(badRow.json().get("rejected").get(0).get("field").asString()).isEqualTo("kind");
+        // a CSV never passes the JSON text guard: the row's own check refuses a bidi override in a stored text
+        var bidi = as(integrator).send("POST", "/api/indicators/encounters",
+                header + "C8," + lead + ",OUTPATIENT,2026-05-03T08:00,,,J06\u202e.9,,\n", Map.of("Content-Type", "text/csv"));
+        assertThat(bidi.status()).as(bidi.body()).isEqualTo(400);
+        assertThat(bidi.json().get("rejected").get(0).get("field").asString()).isEqualTo("principal_diagnosis");
+        assertThat(bidi.json().get("rejected").get(0).get("rule").asString()).isEqualTo("text.bidiControl");
         assertThat(facts(lead)).isEqualTo(2);
     }
 

@@ -72,7 +72,7 @@ public abstract class InputHygieneContract {
                         v -> referral.apply("\"clinicalSummary\":\"" + v + "\"")),
                 new TextField("gp", "/api/referrals", "referral_referral", "residentName", Kind.NAME, 100,
                         v -> referral.apply("\"residentName\":\"" + v + "\"")),
-                new TextField("gp", "/api/referrals", "referral_referral", "attachments.title", Kind.MULTILINE, 200,
+                new TextField("gp", "/api/referrals", "referral_referral", "attachments[0].title", Kind.MULTILINE, 200,
                         v -> referral.apply("\"attachments\":[{\"kind\":\"RESULT\",\"title\":\"" + v + "\"}]")),
                 new TextField("admin", "/api/scheduling/schedules", "scheduling_schedule", "department", Kind.LINE, 100,
                         v -> """

@@ -20,8 +20,9 @@ class FhirServerConfiguration {
     ServletRegistrationBean<MedUnionFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
                                                             OperationOutcomeInterceptor errors,
                                                             PersonalDataAuditInterceptor audit,
-                                                            CapabilityStatementInterceptor capabilities) {
-        var server = new MedUnionFhirServer(context, providers, List.of(errors, audit, capabilities));
+                                                            CapabilityStatementInterceptor capabilities,
+                                                            IncomingTextInterceptor text) {
+        var server = new MedUnionFhirServer(context, providers, List.of(errors, audit, capabilities, text));
         var registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setLoadOnStartup(1);
         registration.setName("fhir");

@@ -8,6 +8,7 @@ import org.medunion.identity.Scope;
 import org.medunion.identity.ScopeType;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsoleMessages;
+import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.FormValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * submission shows its message next to the field.
  */
 @Controller
+@ConsolePage
 class AccountConsoleController {
 
     private final AccountAdministration admin;

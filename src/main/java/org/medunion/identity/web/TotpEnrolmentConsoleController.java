@@ -7,6 +7,7 @@ import org.medunion.identity.internal.OwnAccountService;
 import org.medunion.identity.internal.OwnAccountService.EnrolmentConflict;
 import org.medunion.identity.internal.OwnAccountService.TotpEnrolment;
 import org.medunion.identity.internal.QrCode;
+import org.medunion.shared.web.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * takes the username and password and shows the new secret once, as a QR code and as text for manual entry.
  */
 @Controller
+@ConsolePage
 class TotpEnrolmentConsoleController {
 
     private final OwnAccountService own;

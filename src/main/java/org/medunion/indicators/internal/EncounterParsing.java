@@ -20,6 +20,8 @@ import org.medunion.indicators.EncounterRecord;
 import org.medunion.indicators.IngestReport.RowError;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ResidentId;
+import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.TextRules;
 
 /**
  * Turns one row of strings (a JSON object's properties or a CSV line by column) into an {@link EncounterRecord},
@@ -96,7 +98,18 @@ final class EncounterParsing {
         @Nullable
         String optional(String property) {
             Object v = rawValue(property);
-            return v == null ? null : v.toString().strip();
+            if (v == null) {
+                return null;
+            }
+            String text = v.toString().strip();
+            try {
+                // a CSV row is no JSON body: the door's text guard never saw it, so the row is checked here
+                TextRules.characters(text, name(property), TextRules.Kind.LINE);
+            } catch (InvalidInputException e) {
+                errors.add(new RowError(row, name(property), e.code()));
+                return null;
+            }
+            return text;
         }
 
         @Nullable

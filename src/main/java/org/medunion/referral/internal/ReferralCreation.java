@@ -225,25 +225,33 @@ class ReferralCreation {
         TextRules.listSize(c.attachments(), "attachments", MAX_ATTACHMENTS);
         TextRules.listSize(c.followUpTasks(), "followUpTasks", MAX_LIST);
         TextRules.listSize(c.medications(), "medications", MAX_LIST);
-        for (var a : c.attachments() == null ? List.<CreateReferral.AttachmentInput>of() : c.attachments()) {
-            required(a, "attachments");
-            requiredText(a.title(), "attachments.title", 200);
-            optionalText(a.kind(), "attachments.kind", 20);
-            optionalText(a.reference(), "attachments.reference", 500);
+        // entries are named by their JSON path (attachments[0].title), as the door's text guard names them
+        var attachments = c.attachments() == null ? List.<CreateReferral.AttachmentInput>of() : c.attachments();
+        for (int i = 0; i < attachments.size(); i++) {
+            var a = attachments.get(i);
+            required(a, "attachments[" + i + "]");
+            requiredText(a.title(), "attachments[" + i + "].title", 200);
+            optionalText(a.kind(), "attachments[" + i + "].kind", 20);
+            optionalText(a.reference(), "attachments[" + i + "].reference", 500);
         }
-        for (var t : c.followUpTasks() == null ? List.<CreateReferral.FollowUpInput>of() : c.followUpTasks()) {
-            required(t, "followUpTasks");
-            requiredText(t.description(), "followUpTasks.description", 1000);
-            required(t.dueDate(), "followUpTasks.dueDate");
+        var tasks = c.followUpTasks() == null ? List.<CreateReferral.FollowUpInput>of() : c.followUpTasks();
+        for (int i = 0; i < tasks.size(); i++) {
+            var t = tasks.get(i);
+            required(t, "followUpTasks[" + i + "]");
+            requiredText(t.description(), "followUpTasks[" + i + "].description", 1000);
+            required(t.dueDate(), "followUpTasks[" + i + "].dueDate");
         }
-        for (var m : c.medications() == null ? List.<CreateReferral.MedicationInput>of() : c.medications()) {
-            required(m, "medications");
-            requiredText(m.drug(), "medications.drug", 200);
-            optionalText(m.dose(), "medications.dose", 100);
-            optionalText(m.frequency(), "medications.frequency", 100);
-            optionalText(m.note(), "medications.note", 500);
+        var medications = c.medications() == null ? List.<CreateReferral.MedicationInput>of() : c.medications();
+        for (int i = 0; i < medications.size(); i++) {
+            var m = medications.get(i);
+            required(m, "medications[" + i + "]");
+            String at = "medications[" + i + "]";
+            requiredText(m.drug(), at + ".drug", 200);
+            optionalText(m.dose(), at + ".dose", 100);
+            optionalText(m.frequency(), at + ".frequency", 100);
+            optionalText(m.note(), at + ".note", 500);
             if (m.days() != null && m.days() < 1) {
-                throw new InvalidInputException("medications.days", ReferralError.INVALID_PRESCRIPTION_DAYS, m.days(), 1);
+                throw new InvalidInputException(at + ".days", ReferralError.INVALID_PRESCRIPTION_DAYS, m.days(), 1);
             }
         }
     }

@@ -34,6 +34,7 @@ import org.medunion.residents.TeamId;
 import org.medunion.residents.TeamView;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
+import org.medunion.shared.web.ConsolePage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -51,6 +52,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and the team, registers residents and signs contracts. Planners see counts only.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/console/residents")
 class ResidentsConsoleController {
 

@@ -54,7 +54,8 @@ public class ConsoleMessages {
             f.violations(rv.violations());
             f.general(message(e));
         } else if (e.field() != null && !e.field().isBlank()) {
-            f.field(e.field(), message(e));
+            // a form shows a list's errors under the list: medications[2].days is shown as medications.days
+            f.field(e.field().replaceAll("\\[\\d+]", ""), message(e));
         } else {
             f.general(message(e));
         }

@@ -94,7 +94,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
             field = path(je);
         }
-        if (cause instanceof InvalidFormatException ife) {
+        if (cause instanceof GuardedTextDeserializer.Refused refused) {
+            code = refused.rule();
+            args.addAll(List.of(refused.arguments()));
+        } else if (cause instanceof InvalidFormatException ife) {
             code = ife.getTargetType() != null && ife.getTargetType().isEnum() ? "request.unknownValue" : "request.wrongType";
             args.add(String.valueOf(ife.getValue()));
             args.add(allowed(ife.getTargetType()));

@@ -554,6 +554,37 @@ abstract class PolicyContract {
         assertThat(planner().get("/api/policy/reports/dispatched-staff/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
+    /**
+     * SH-12 in the console (issue 13): the demo city's trusteeships have long-term dispatched presidents; the planner
+     * reads them by name with their titles in words, links there from the consortium page, and downloads the Excel.
+     * A GP cannot read the report; an unknown consortium is 404.
+     */
+    @Test
+    void SH12_dispatchedStaffReportIsAConsolePageWithExport() throws Exception {
+        var trusteeship = city.allConsortia().stream().filter(c -> c.active()
+                && planner().get("/api/policy/reports/dispatched-staff/" + c.id().value()).json().get("lines").size() > 0)
+                .findFirst().orElseThrow(() -> new AssertionError("the demo city has no long-term dispatch in a trusteeship"));
+        String id = trusteeship.id().value().toString();
+        var line = planner().get("/api/policy/reports/dispatched-staff/" + id).json().get("lines").get(0);
+        var planner = consoleSession("planner");
+        var page = planner.get("/console/compliance/dispatched-staff/" + id);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains(line.get("name").asString(), line.get("fromInstitution").asString(), "长期派驻人员资质报告")
+                .doesNotContain(">" + line.get("kind").asString() + "<");
+        if (!line.get("title").isNull()) {
+            assertThat(page.body()).doesNotContain(">" + line.get("title").asString() + "<");
+        }
+        assertThat(planner.get("/console/consortia/" + id).body()).contains("/console/compliance/dispatched-staff/" + id);
+        var export = planner.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(planner.base()
+                + "/console/compliance/dispatched-staff/" + id + "/export.xlsx?asOf=2027-01-01")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(new String(export.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        var gp = consoleSession(account(Role.GP, Scope.global()));
+        assertThat(gp.get("/console/compliance/dispatched-staff/" + id).statusCode()).isEqualTo(403);
+        assertThat(planner.get("/console/compliance/dispatched-staff/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
     /** Issue 10 item 10: the console export with a bad jurisdiction or as a GP answered 500; it is 400 / 403. */
     @Test
     void consoleExportWithABadJurisdictionIs400_asGpIs403() throws Exception {

@@ -81,6 +81,25 @@ class ComplianceConsoleController {
                 .body(bytes);
     }
 
+    /**
+     * SH-12's report as a page: the long-term dispatched managers and experts of a trusteeship with their titles, on a
+     * day (as of), for the planner to address to the dispatching hospitals' owner bodies; read in the caller's scope.
+     */
+    @GetMapping("/console/compliance/dispatched-staff/{consortiumId}")
+    String dispatchedStaff(@PathVariable UUID consortiumId, @RequestParam(required = false) LocalDate asOf, Model model) {
+        model.addAttribute("report", service.dispatchReport(consortiumId, asOf));
+        return "policy/dispatched-staff";
+    }
+
+    @GetMapping("/console/compliance/dispatched-staff/{consortiumId}/export.xlsx")
+    ResponseEntity<byte[]> dispatchedStaffExport(@PathVariable UUID consortiumId, @RequestParam(required = false) LocalDate asOf) {
+        var report = service.dispatchReport(consortiumId, asOf);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"SH-12-" + report.asOf() + ".xlsx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(workbook.write(report));
+    }
+
     /** The office re-evaluates its own consortium (planners and admins may too, in their scope). */
     @PostMapping("/console/compliance/consortia/{id}/evaluate")
     String reevaluate(@PathVariable UUID id, RedirectAttributes redirect) {

@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.medunion.policy.internal.ComplianceReport;
+import org.medunion.policy.internal.DispatchReports;
 import org.medunion.policy.internal.PolicyService;
 import org.medunion.policy.internal.StoredFinding;
 import org.medunion.policy.rules.FindingStatus;
@@ -25,6 +26,37 @@ class ComplianceWorkbook {
     ComplianceWorkbook(MessageSource messages, PolicyService service) {
         this.messages = messages;
         this.service = service;
+    }
+
+    /** SH-12's report: one row per dispatched person, with the day it describes and the owner bodies to address. */
+    byte[] write(DispatchReports.DispatchReport report) {
+        Locale locale = LocaleContextHolder.getLocale();
+        try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("SH-12");
+            header(sheet, locale, "policy.dispatch.person", "policy.dispatch.kind", "policy.dispatch.discipline",
+                    "policy.dispatch.from", "policy.dispatch.to", "policy.dispatch.start", "policy.dispatch.end",
+                    "policy.dispatch.title", "policy.dispatch.titleDate", "policy.dispatch.complete", "policy.xlsx.asOf");
+            int r = 1;
+            for (var line : report.lines()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(line.name());
+                row.createCell(1).setCellValue(text("enum.DispatchKind." + line.kind(), locale)
+                        + (line.managerRole() == null ? "" : " · " + text("enum.ManagerRole." + line.managerRole(), locale)));
+                row.createCell(2).setCellValue(line.discipline());
+                row.createCell(3).setCellValue(line.fromInstitution());
+                row.createCell(4).setCellValue(line.toInstitution());
+                row.createCell(5).setCellValue(String.valueOf(line.startDate()));
+                row.createCell(6).setCellValue(line.endDate() == null ? "" : line.endDate().toString());
+                row.createCell(7).setCellValue(line.title() == null ? "" : text("enum.Title." + line.title(), locale));
+                row.createCell(8).setCellValue(line.titleDate() == null ? "" : line.titleDate().toString());
+                row.createCell(9).setCellValue(text(line.complete() ? "common.yes" : "common.no", locale));
+                row.createCell(10).setCellValue(report.asOf().toString());
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     byte[] write(ComplianceReport report) {

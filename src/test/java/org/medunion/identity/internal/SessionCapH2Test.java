@@ -52,4 +52,28 @@ class SessionCapH2Test {
         assertThat(now.resolve(issued.get(1).token())).as("second session").isPresent();
         assertThat(now.resolve(issued.get(2).token())).as("newest session").isPresent();
     }
+
+    /** Issue 10 item 8, "expired tokens never deleted": the scheduled clean-up removes expired rows and only those. */
+    @Test
+    void theCleanUpDeletesExpiredTokensOnly() {
+        String name = "expiry-" + System.nanoTime();
+        accounts.ensureAccount(new AccountManagement.NewAccount(name, "Correct-Horse-42", "Test " + name, Role.GP,
+                Scope.global()));
+        var user = store.find(name).orElseThrow().user();
+        Instant now = Instant.now();
+        var yesterday = new TokenService(jdbc, store, Clock.fixed(now.minus(Duration.ofDays(1)), ZoneId.of("Asia/Shanghai")),
+                Duration.ofHours(2), Duration.ofHours(12), 0);
+        var today = new TokenService(jdbc, store, Clock.fixed(now, ZoneId.of("Asia/Shanghai")), Duration.ofHours(2),
+                Duration.ofHours(12), 0);
+        var old = yesterday.issue(user);
+        var fresh = today.issue(user);
+        assertThat(today.deleteExpired()).as("expired rows deleted").isGreaterThanOrEqualTo(2);
+        assertThat(rows(TokenService.hash(old.token()))).isZero();
+        assertThat(rows(TokenService.hash(old.refreshToken()))).isZero();
+        assertThat(today.resolve(fresh.token())).isPresent();
+    }
+
+    long rows(String hash) {
+        return jdbc.sql("select count(*) from identity_api_token where token_hash = ?").param(hash).query(Long.class).single();
+    }
 }

@@ -2,6 +2,7 @@ package org.medunion.policy.rules;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.medunion.registry.DispatchKind;
 import org.medunion.registry.DispatchView;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.ManagerRole;
+import org.medunion.registry.PractitionerId;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Title;
 
@@ -27,11 +29,11 @@ public final class DispatchQualificationReportPolicy extends RuleSupport {
     /** One line of the SH-12 report: who, from where to where, since when, with which qualification. */
     public record Line(String practitionerId, String name, DispatchKind kind, ManagerRole managerRole, String discipline,
                        String fromInstitution, String toInstitution, LocalDate startDate, LocalDate endDate, Title title,
-                       LocalDate titleDate, boolean complete) {
+                       LocalDate titleDate, boolean complete, long servedDays, boolean servedLongTerm) {
     }
 
     DispatchQualificationReportPolicy() {
-        super("SH-12", Pack.SH, Severity.WARN, Coverage.EVALUATED, Map.of("years", "2"));
+        super("SH-12", Pack.SH, Severity.WARN, Coverage.EVALUATED, Map.of("years", "2", "serviceYears", "2"));
     }
 
     @Override
@@ -61,9 +63,7 @@ public final class DispatchQualificationReportPolicy extends RuleSupport {
             return List.of();
         }
         return s.activeDispatches(c.id()).stream().filter(d -> {
-            InstitutionView from = s.institution(d.fromInstitutionId());
-            InstitutionView to = s.institution(d.toInstitutionId());
-            return from != null && from.affiliation() == Affiliation.MUNICIPAL && to != null && to.affiliation() == Affiliation.DISTRICT
+            return municipalToDistrict(s, d)
                     && (d.endDate() == null || Terms.lastsAtLeast(d.startDate(), d.endDate(), Period.ofYears(years)));
         }).toList();
     }
@@ -71,12 +71,45 @@ public final class DispatchQualificationReportPolicy extends RuleSupport {
     /** The SH-12 report of one consortium on the snapshot's day (empty when it is no trusteeship), with the parameters in force. */
     public List<Line> report(RegistrySnapshot s, ConsortiumView c, Parameters p) {
         int years = p.intValue(this, "years", c.districtCode());
+        int serviceYears = p.intValue(this, "serviceYears", c.districtCode());
         return longTerm(s, c, years).stream().map(d -> {
             PractitionerView pr = s.practitioner(d.practitionerId());
+            long served = servedDays(s, d.practitionerId());
             return new Line(String.valueOf(d.practitionerId().value()), pr == null ? "-" : pr.name(), d.kind(), d.managerRole(),
                     d.discipline(), s.institutionName(d.fromInstitutionId()), s.institutionName(d.toInstitutionId()), d.startDate(),
                     d.endDate(), pr == null ? null : pr.title(), pr == null ? null : pr.titleDate(),
-                    pr != null && pr.title() != null && pr.titleDate() != null);
+                    pr != null && pr.title() != null && pr.titleDate() != null, served,
+                    served >= ChronoUnit.DAYS.between(s.today().minusYears(serviceYears), s.today()));
         }).sorted(Comparator.comparing(Line::kind).thenComparing(Line::name)).toList();
+    }
+
+    /**
+     * The days a person has worked at district-level institutions on dispatch from a municipal hospital, up to the
+     * snapshot's day, over all their dispatches, overlaps counted once (end dates inclusive). The seed counts this time
+     * as primary-care time, and two full years weigh in a senior-title application (seed 000, 推进医学骨干人才队伍培养:
+     * "可计入到基层工作时间 … 常驻区域性医疗中心工作满2年"); {@code serviceYears} is that number.
+     */
+    static long servedDays(RegistrySnapshot s, PractitionerId who) {
+        LocalDate day = s.today();
+        List<LocalDate[]> periods = s.dispatches().stream().filter(d -> d.practitionerId().equals(who))
+                .filter(d -> municipalToDistrict(s, d) && !d.startDate().isAfter(day))
+                .map(d -> new LocalDate[] {d.startDate(), d.endDate() == null || d.endDate().isAfter(day) ? day : d.endDate()})
+                .sorted(Comparator.comparing((LocalDate[] period) -> period[0])).toList();
+        long days = 0;
+        LocalDate coveredTo = null;
+        for (LocalDate[] period : periods) {
+            LocalDate from = coveredTo == null || period[0].isAfter(coveredTo) ? period[0] : coveredTo.plusDays(1);
+            if (!from.isAfter(period[1])) {
+                days += ChronoUnit.DAYS.between(from, period[1]) + 1;
+                coveredTo = period[1];
+            }
+        }
+        return days;
+    }
+
+    private static boolean municipalToDistrict(RegistrySnapshot s, DispatchView d) {
+        InstitutionView from = s.institution(d.fromInstitutionId());
+        InstitutionView to = s.institution(d.toInstitutionId());
+        return from != null && from.affiliation() == Affiliation.MUNICIPAL && to != null && to.affiliation() == Affiliation.DISTRICT;
     }
 }

@@ -35,7 +35,8 @@ class ComplianceWorkbook {
             Sheet sheet = wb.createSheet("SH-12");
             header(sheet, locale, "policy.dispatch.person", "policy.dispatch.kind", "policy.dispatch.discipline",
                     "policy.dispatch.from", "policy.dispatch.to", "policy.dispatch.start", "policy.dispatch.end",
-                    "policy.dispatch.title", "policy.dispatch.titleDate", "policy.dispatch.complete", "policy.xlsx.asOf");
+                    "policy.dispatch.title", "policy.dispatch.titleDate", "policy.dispatch.complete", "policy.dispatch.served",
+                    "policy.dispatch.servedLongTerm", "policy.xlsx.asOf");
             int r = 1;
             for (var line : report.lines()) {
                 Row row = sheet.createRow(r++);
@@ -50,7 +51,9 @@ class ComplianceWorkbook {
                 row.createCell(7).setCellValue(line.title() == null ? "" : text("enum.Title." + line.title(), locale));
                 row.createCell(8).setCellValue(line.titleDate() == null ? "" : line.titleDate().toString());
                 row.createCell(9).setCellValue(text(line.complete() ? "common.yes" : "common.no", locale));
-                row.createCell(10).setCellValue(report.asOf().toString());
+                row.createCell(10).setCellValue(line.servedDays());
+                row.createCell(11).setCellValue(text(line.servedLongTerm() ? "common.yes" : "common.no", locale));
+                row.createCell(12).setCellValue(report.asOf().toString());
             }
             wb.write(out);
             return out.toByteArray();

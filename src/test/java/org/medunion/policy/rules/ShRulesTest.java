@@ -719,6 +719,31 @@ class ShRulesTest {
         assertThat(lines.get(1).complete()).isFalse();
     }
 
+    /**
+     * Service time (seed 000, 推进医学骨干人才队伍培养): days at district institutions count as primary-care time, over all
+     * of a person's dispatches, overlaps once, ends inclusive, up to the report's day; two full years is flagged.
+     */
+    @Test
+    void SH12_serviceTimeSumsAllDispatchesOnceAndFlagsTwoFullYears() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var expert = f.physician(f.institutions.get(1), Title.CHIEF, TODAY.minusYears(8));
+        // an earlier stay of 10 days, and the current open-ended one that began 729 days ago (730 days with today)
+        f.dispatch(c, expert, f.institutions.get(0), DispatchKind.EXPERT, null, "眼科", TODAY.minusYears(5), TODAY.minusYears(5).plusDays(9),
+                2, null);
+        f.dispatch(c, expert, f.institutions.get(0), DispatchKind.EXPERT, null, "眼科", TODAY.minusDays(729), null, 2, null);
+        // an overlapping record of the same stay is not counted twice
+        f.dispatch(c, expert, f.institutions.get(0), DispatchKind.EXPERT, null, "眼科", TODAY.minusDays(100), TODAY.minusDays(50), 2, null);
+        var line = new DispatchQualificationReportPolicy().report(f.snapshot(), c, Parameters.defaults()).get(0);
+        assertThat(line.servedDays()).isEqualTo(10 + 730);
+        assertThat(line.servedLongTerm()).isTrue();
+        f.dispatches.clear();
+        f.dispatch(c, expert, f.institutions.get(0), DispatchKind.EXPERT, null, "眼科", TODAY.minusDays(700), null, 2, null);
+        var shorter = new DispatchQualificationReportPolicy().report(f.snapshot(), c, Parameters.defaults()).get(0);
+        assertThat(shorter.servedDays()).isEqualTo(701);
+        assertThat(shorter.servedLongTerm()).as("701 days are not two full years").isFalse();
+    }
+
     // ---- SH-13
     @Test
     void SH13_keySpecialtyReachingASuburbPasses_otherwiseReported() {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link PharmacyBackfill}: the use-case steps of {@link PharmacyService} and {@link CatalogueMaintenance} run as
+ * {@link PharmacyBackfill}: the use-case steps of {@link Prescribing}, {@link Reviewing}, {@link Dispensing} and {@link CatalogueMaintenance} run as
  * the named actor in the role and institution the step needs (prescriber, reviewing pharmacist, dispensing
  * pharmacist), so the same access checks, rules and audit apply; refused to any logged-in caller. For the duration
  * of one step the named actor is the caller (the residents module reads the prescribed-for resident only for a
@@ -32,13 +32,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class PharmacyBackfillService implements PharmacyBackfill {
 
-    private final PharmacyService service;
+    private final Prescribing prescribing;
+    private final Reviewing reviewing;
+    private final Dispensing dispensing;
     private final CatalogueMaintenance catalogue;
     private final PharmacyStore store;
     private final CurrentUsers users;
 
-    PharmacyBackfillService(PharmacyService service, CatalogueMaintenance catalogue, PharmacyStore store, CurrentUsers users) {
-        this.service = service;
+    PharmacyBackfillService(Prescribing prescribing, Reviewing reviewing, Dispensing dispensing, CatalogueMaintenance catalogue,
+                            PharmacyStore store, CurrentUsers users) {
+        this.prescribing = prescribing;
+        this.reviewing = reviewing;
+        this.dispensing = dispensing;
         this.catalogue = catalogue;
         this.store = store;
         this.users = users;
@@ -55,7 +60,7 @@ class PharmacyBackfillService implements PharmacyBackfill {
     public PrescriptionId prescribe(WritePrescription command, UUID prescribingInstitutionId, String actor, Instant at) {
         systemOnly();
         var user = as(actor, Role.GP, prescribingInstitutionId);
-        return new PrescriptionId(ActingAs.run(user, () -> service.prescribe(command, user, at)).id);
+        return new PrescriptionId(ActingAs.run(user, () -> prescribing.prescribe(command, user, at)).id);
     }
 
     @Override
@@ -63,7 +68,7 @@ class PharmacyBackfillService implements PharmacyBackfill {
         systemOnly();
         Prescription p = find(id);
         var user = as(actor, Role.PHARMACIST, p.reviewingInstitutionId);
-        return ActingAs.run(user, () -> service.approve(p, decision, user, at)).status;
+        return ActingAs.run(user, () -> reviewing.approve(p, decision, user, at)).status();
     }
 
     @Override
@@ -71,7 +76,7 @@ class PharmacyBackfillService implements PharmacyBackfill {
         systemOnly();
         Prescription p = find(id);
         var user = as(actor, Role.PHARMACIST, p.reviewingInstitutionId);
-        return ActingAs.run(user, () -> service.returnToPrescriber(p, decision, user, at)).status;
+        return ActingAs.run(user, () -> reviewing.returnToPrescriber(p, decision, user, at)).status();
     }
 
     @Override
@@ -79,11 +84,11 @@ class PharmacyBackfillService implements PharmacyBackfill {
         systemOnly();
         Prescription p = find(id);
         var user = as(actor, Role.PHARMACIST, p.dispensingInstitutionId);
-        return ActingAs.run(user, () -> service.dispense(p, PrescriptionAction.DISPENSE, null, user, at)).status;
+        return ActingAs.run(user, () -> dispensing.dispense(p, PrescriptionAction.DISPENSE, null, user, at)).status();
     }
 
     private Prescription find(PrescriptionId id) {
-        return store.find(id.value()).orElseThrow(() -> new NotFoundException(PharmacyService.OBJECT, id.value()));
+        return store.find(id.value()).orElseThrow(() -> new NotFoundException(Prescriptions.OBJECT, id.value()));
     }
 
     private static CurrentUser as(String actor, Role role, UUID institutionId) {

@@ -1,6 +1,7 @@
 package org.medunion.pharmacy.internal;
 
 import org.jspecify.annotations.Nullable;
+import org.medunion.pharmacy.ReviewDecision;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.TextRules;
 
@@ -34,6 +35,23 @@ final class PharmacyInput {
         }
         optionalText(value, field, max);
         return value;
+    }
+
+    /** The reason a return, override or cancellation must give (400 {@code PHARMACY-0006} when missing). */
+    static String reason(@Nullable ReviewDecision d) {
+        String reason = d == null ? null : trim(d.reason());
+        if (reason == null) {
+            throw new InvalidInputException("reason", PharmacyError.REASON_REQUIRED);
+        }
+        optionalText(reason, "reason", 1000);
+        return reason;
+    }
+
+    /** The optional note of an approval or a dispensing outcome, trimmed. */
+    static @Nullable String note(@Nullable String note) {
+        String trimmed = trim(note);
+        optionalText(trimmed, "note", 1000);
+        return trimmed;
     }
 
     static void optionalText(@Nullable String value, String field, int max) {

@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.pharmacy.CatalogueItem;
 import org.medunion.pharmacy.EncounterType;
-import org.medunion.pharmacy.PrescriptionAction;
 import org.medunion.pharmacy.PrescriptionStatus;
 import org.medunion.shared.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +25,11 @@ import org.springframework.stereotype.Repository;
 class PharmacyStore {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    PharmacyStore(JdbcClient jdbc) {
+    PharmacyStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     // catalogue
@@ -72,14 +74,20 @@ class PharmacyStore {
                 .params(Arrays.asList(p.id, p.number, p.residentId, p.residentName, p.residentAge, p.prescribingInstitutionId, p.prescriber,
                         p.reviewingInstitutionId, p.encounterType.name(), p.diagnosisCode, p.diagnosisText, p.chronic, p.urgent, p.reason,
                         p.longPrescription, p.maxDays, p.longRule, p.assessmentNote, p.patientConfirmed, p.validityDays, p.pregnant,
-                        p.allergies, p.guardianName, p.status.name(), p.reviewRound, p.overrideCount, ts(p.dueAt),
+                        p.allergies, p.guardianName, p.status().name(), p.progress().reviewRound(), p.progress().overrideCount(),
+                        ts(p.dueAt),
                         p.dispensingInstitutionId, p.centralDistribution, p.siteConfirmed, ts(p.submittedAt), ts(p.updatedAt)))
                 .update();
         writeParts(p);
+        flush(p, 0);
     }
 
-    /** Saves everything a transition or resubmission may change; a concurrent change is 409. */
+    /**
+     * Saves everything a move or resubmission may change, with the moves it recorded and the events it registered; a
+     * concurrent change is 409 and writes nothing.
+     */
     void update(Prescription p, boolean parts) {
+        var g = p.progress();
         int n = jdbc.sql("""
                 update pharmacy_prescription set status = ?, encounter_type = ?, diagnosis_code = ?, diagnosis_text = ?, chronic = ?,
                   urgent = ?, reason = ?, long_prescription = ?, max_days = ?, long_rule = ?, assessment_note = ?, patient_confirmed = ?,
@@ -88,23 +96,36 @@ class PharmacyStore {
                   dispensing_institution_id = ?, central_distribution = ?, site_confirmed = ?, dispense_reason = ?, dispense_note = ?,
                   dispensed_by = ?, dispensed_at = ?, submitted_at = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ?""")
-                .params(Arrays.asList(p.status.name(), p.encounterType.name(), p.diagnosisCode, p.diagnosisText, p.chronic, p.urgent,
-                        p.reason,
-                        p.longPrescription, p.maxDays, p.longRule, p.assessmentNote, p.patientConfirmed, p.validityDays, p.pregnant,
-                        p.allergies, p.guardianName, p.reviewRound, p.overrideCount, p.overrideReason, p.reviewNote, p.returnReason,
-                        p.reviewedBy, ts(p.reviewedAt), ts(p.dueAt), p.dispensingInstitutionId, p.centralDistribution, p.siteConfirmed,
-                        p.dispenseReason, p.dispenseNote, p.dispensedBy, ts(p.dispensedAt), ts(p.submittedAt), ts(p.updatedAt), p.id,
-                        p.version))
+                .params(Arrays.asList(g.status().name(), p.encounterType.name(), p.diagnosisCode, p.diagnosisText, p.chronic, p.urgent,
+                        p.reason, p.longPrescription, p.maxDays, p.longRule, p.assessmentNote, p.patientConfirmed, p.validityDays,
+                        p.pregnant, p.allergies, p.guardianName, g.reviewRound(), g.overrideCount(), g.overrideReason(), g.reviewNote(),
+                        g.returnReason(), g.reviewedBy(), ts(g.reviewedAt()), ts(p.dueAt), p.dispensingInstitutionId,
+                        p.centralDistribution, p.siteConfirmed, g.dispenseReason(), g.dispenseNote(), g.dispensedBy(),
+                        ts(g.dispensedAt()), ts(p.submittedAt), ts(p.updatedAt), p.id, p.version()))
                 .update();
         if (n != 1) {
             throw new ConflictException("common.staleVersion", "version");
         }
-        p.version++;
         if (parts) {
             jdbc.sql("delete from pharmacy_prescription_item where prescription_id = ?").param(p.id).update();
             jdbc.sql("delete from pharmacy_finding where prescription_id = ?").param(p.id).update();
             writeParts(p);
         }
+        flush(p, p.version() + 1);
+    }
+
+    /** Writes the recorded moves, publishes the registered events, and marks them done at {@code version}. */
+    private void flush(Prescription p, long version) {
+        for (var t : p.pendingTransitions()) {
+            jdbc.sql("""
+                    insert into pharmacy_transition (id, prescription_id, from_status, action, to_status, actor, reason, at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(Arrays.asList(UUID.randomUUID(), p.id, t.from() == null ? null : t.from().name(), t.action().name(),
+                            t.to().name(), t.actor(), t.reason(), Timestamp.from(t.at())))
+                    .update();
+        }
+        p.pendingEvents().forEach(events::publishEvent);
+        p.saved(version);
     }
 
     private void writeParts(Prescription p) {
@@ -125,16 +146,6 @@ class PharmacyStore {
                             String.join("\u001f", f.arguments()))
                     .update();
         }
-    }
-
-    void transition(UUID prescription, @Nullable PrescriptionStatus from, PrescriptionAction action, PrescriptionStatus to, String actor,
-                    @Nullable String reason, Instant at) {
-        jdbc.sql("""
-                insert into pharmacy_transition (id, prescription_id, from_status, action, to_status, actor, reason, at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Arrays.asList(UUID.randomUUID(), prescription, from == null ? null : from.name(), action.name(), to.name(), actor,
-                        reason, Timestamp.from(at)))
-                .update();
     }
 
     Optional<Prescription> find(UUID id) {
@@ -214,27 +225,19 @@ class PharmacyStore {
         p.pregnant = rs.getBoolean("pregnant");
         p.allergies = rs.getString("allergies");
         p.guardianName = rs.getString("guardian_name");
-        p.status = PrescriptionStatus.valueOf(rs.getString("status"));
-        p.reviewRound = rs.getInt("review_round");
-        p.overrideCount = rs.getInt("override_count");
-        p.overrideReason = rs.getString("override_reason");
-        p.reviewNote = rs.getString("review_note");
-        p.returnReason = rs.getString("return_reason");
-        p.reviewedBy = rs.getString("reviewed_by");
-        p.reviewedAt = instant(rs, "reviewed_at");
         p.dueAt = instant(rs, "due_at");
         p.dispensingInstitutionId = rs.getObject("dispensing_institution_id", UUID.class);
         p.centralDistribution = rs.getBoolean("central_distribution");
         p.siteConfirmed = rs.getBoolean("site_confirmed");
-        p.dispenseReason = rs.getString("dispense_reason");
-        p.dispenseNote = rs.getString("dispense_note");
-        p.dispensedBy = rs.getString("dispensed_by");
-        p.dispensedAt = instant(rs, "dispensed_at");
         Instant submitted = instant(rs, "submitted_at");
         Instant updated = instant(rs, "updated_at");
         p.submittedAt = submitted == null ? Instant.EPOCH : submitted;
         p.updatedAt = updated == null ? Instant.EPOCH : updated;
-        p.version = rs.getLong("version");
+        p.restore(new Prescription.Progress(PrescriptionStatus.valueOf(rs.getString("status")), rs.getInt("review_round"),
+                rs.getInt("override_count"), rs.getString("override_reason"), rs.getString("review_note"),
+                rs.getString("return_reason"), rs.getString("reviewed_by"), instant(rs, "reviewed_at"),
+                rs.getString("dispense_reason"), rs.getString("dispense_note"), rs.getString("dispensed_by"),
+                instant(rs, "dispensed_at")), rs.getLong("version"));
         return p;
     }
 

@@ -54,7 +54,7 @@ final class PrescriptionAccess {
         }
         return inst.equals(p.prescribingInstitutionId)
                 || user.role() == Role.PHARMACIST && inst.equals(p.reviewingInstitutionId)
-                || inst.equals(p.dispensingInstitutionId) && DISPENSING_STATES.contains(p.status);
+                || inst.equals(p.dispensingInstitutionId) && DISPENSING_STATES.contains(p.status());
     }
 
     static @Nullable UUID institutionOf(CurrentUser user) {

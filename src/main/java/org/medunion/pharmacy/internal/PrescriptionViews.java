@@ -42,15 +42,17 @@ class PrescriptionViews {
         }).toList();
         var findings = findings(p);
         var allowed = new ArrayList<PrescriptionAction>();
-        PrescriptionWorkflow.table().getOrDefault(p.status, Map.of()).keySet().forEach(allowed::add);
-        return new PrescriptionView(p.id, p.number, p.status, p.residentId, p.residentName, p.prescribingInstitutionId,
+        PrescriptionWorkflow.table().getOrDefault(p.status(), Map.of()).keySet().forEach(allowed::add);
+        var g = p.progress();
+        return new PrescriptionView(p.id, p.number, g.status(), p.residentId, p.residentName, p.prescribingInstitutionId,
                 names.getOrDefault(p.prescribingInstitutionId, ""), p.prescriber, p.reviewingInstitutionId,
                 names.getOrDefault(p.reviewingInstitutionId, ""), !p.reviewingInstitutionId.equals(p.prescribingInstitutionId),
                 p.encounterType, p.diagnosisCode, p.diagnosisText, p.chronic, p.urgent, p.reason, p.longPrescription, p.maxDays, p.longRule,
-                p.assessmentNote, p.patientConfirmed, p.validityDays, items, findings, p.reviewRound, p.overrideCount, p.overrideReason,
-                p.reviewNote, p.returnReason, p.reviewedBy, p.reviewedAt, p.dueAt, p.dispensingInstitutionId,
-                names.getOrDefault(p.dispensingInstitutionId, ""), p.centralDistribution, p.siteConfirmed, p.dispenseReason,
-                p.dispenseNote, p.dispensedBy, p.dispensedAt, p.submittedAt, p.version, allowed);
+                p.assessmentNote, p.patientConfirmed, p.validityDays, items, findings, g.reviewRound(), g.overrideCount(),
+                g.overrideReason(),
+                g.reviewNote(), g.returnReason(), g.reviewedBy(), g.reviewedAt(), p.dueAt, p.dispensingInstitutionId,
+                names.getOrDefault(p.dispensingInstitutionId, ""), p.centralDistribution, p.siteConfirmed, g.dispenseReason(),
+                g.dispenseNote(), g.dispensedBy(), g.dispensedAt(), p.submittedAt, p.version(), allowed);
     }
 
     /** The pre-screen findings in the caller's language. */

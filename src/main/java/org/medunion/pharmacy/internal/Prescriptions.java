@@ -1,0 +1,45 @@
+package org.medunion.pharmacy.internal;
+
+import org.medunion.audit.AuditAction;
+import org.medunion.audit.AuditTrail;
+import org.medunion.identity.CurrentUser;
+import org.medunion.pharmacy.PrescriptionId;
+import org.medunion.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loading a prescription the caller may see and saving a changed one with its audit entry: the two steps every
+ * pharmacy use case shares. An invisible prescription is 404 like an unknown one (issue 10).
+ */
+@Component
+class Prescriptions {
+
+    static final String OBJECT = "Prescription";
+
+    private final PharmacyStore store;
+    private final AuditTrail audit;
+
+    Prescriptions(PharmacyStore store, AuditTrail audit) {
+        this.store = store;
+        this.audit = audit;
+    }
+
+    /** The prescription, when it exists and {@code user} may see it; otherwise 404. */
+    Prescription visible(PrescriptionId id, CurrentUser user) {
+        if (id == null || id.value() == null) {
+            throw new NotFoundException(OBJECT, "null");
+        }
+        var p = store.find(id.value()).orElseThrow(() -> new NotFoundException(OBJECT, id.value()));
+        if (!PrescriptionAccess.canSee(user, p)) {
+            throw new NotFoundException(OBJECT, id.value());
+        }
+        return p;
+    }
+
+    /** Saves {@code p} (its lines and findings too when {@code parts}) and audits the change as {@code what}. */
+    Prescription saved(Prescription p, boolean parts, String what) {
+        store.update(p, parts);
+        audit.record(AuditAction.UPDATE, OBJECT, p.id.toString(), p.residentId.toString(), what);
+        return p;
+    }
+}

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.medunion.identity.AccountManagement;
+import org.medunion.identity.AccountManagement.NewAccount;
+import org.medunion.identity.Role;
+import org.medunion.identity.Scope;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.HospitalGrade;
 import org.medunion.registry.HospitalLevel;
@@ -80,7 +83,7 @@ abstract class ResidentAccessMatrixContract {
     static final List<String> CALLERS = List.of("gp", "lead", "gp2", "integrator", "planner", "admin");
     /** FHIR resources without resident data (registry, terminology); any other provider needs rows. */
     static final Set<String> FHIR_WITHOUT_PERSONAL_DATA = Set.of("Organization", "OrganizationAffiliation", "Practitioner",
-            "PractitionerRole", "CodeSystem", "ValueSet", "NamingSystem", "Schedule", "Slot", "HealthcareService");
+            "PractitionerRole", "CodeSystem", "ValueSet", "NamingSystem", "Schedule", "Slot", "HealthcareService", "Medication");
     /** FHIR resources with resident data whose relationship rows live elsewhere (with the reason). */
     static final Map<String, String> FHIR_TESTED_ELSEWHERE = Map.of(
             "AuditEvent", "the audit administrator only: AuditTrailContract, ResidentsContract and AccessMatrixContract",
@@ -163,6 +166,7 @@ abstract class ResidentAccessMatrixContract {
     final Map<String, Probe> probes = new TreeMap<>();
     final Map<String, ConsoleSession> consoles = new LinkedHashMap<>();
     final Set<UUID> withReport = new HashSet<>();
+    final Set<UUID> withPrescription = new HashSet<>();
 
     @BeforeAll
     void world() {
@@ -453,6 +457,12 @@ abstract class ResidentAccessMatrixContract {
         // ---- pharmacy (branch pharm, issue 16): the prescriber's resident picker, scoped by the residents module
         probes.put("GET /console/pharmacy/prescribe/residents", (c, p) -> consoleHit(console(c).getHtmx(
                 "/console/pharmacy/prescribe/residents?q=" + p.idNumber()), p));
+        // FHIR pharmacy (issue 16, h/pharmacy): one prescription of the gp's institution per resident the gp may prescribe
+        // for, reviewed by the lead hospital's pharmacist and dispensed at the gp's institution (recorded once)
+        for (String type : List.of("MedicationRequest", "DetectedIssue", "MedicationDispense")) {
+            probes.put("FHIR GET " + type + "?patient", (c, p) -> entries(api(c).getFhir("/fhir/" + type + "?patient=Patient/"
+                    + prescribed(p)), p));
+        }
     }
 
     // ------------------------------------------------------------------ the break-the-glass report and the audit
@@ -617,6 +627,30 @@ abstract class ResidentAccessMatrixContract {
     static Api.Response ok(Api.Response r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         return r;
+    }
+
+    /**
+     * The person's id, after the gp prescribed amlodipine for them (refused without a care relationship), the lead
+     * hospital's pharmacist approved it (RX-11) and the gp's institution's pharmacist dispensed it.
+     */
+    private UUID prescribed(Person p) {
+        if (withPrescription.add(p.id())) {
+            var rx = api("gp").post("/api/pharmacy/prescriptions", """
+                    {"residentId":"%s","encounterType":"OUTPATIENT","diagnosisCode":"I10","diagnosisText":"原发性高血压",
+                     "items":[{"drugCode":"F0001","dose":5,"frequency":"QD","daysSupply":7}]}""".formatted(p.id()));
+            if (rx.status() == 201) {
+                String id = rx.json().get("id").asString();
+                ok(Api.as(port, pharmacist(g.lead().value())).post("/api/pharmacy/prescriptions/" + id + "/approve", "{}"), 200);
+                ok(Api.as(port, pharmacist(g.primary().value())).post("/api/pharmacy/prescriptions/" + id + "/dispense", "{}"), 200);
+            }
+        }
+        return p.id();
+    }
+
+    private String pharmacist(UUID institution) {
+        String name = "matrix-ph-" + institution.toString().substring(0, 8);
+        accounts.ensureAccount(new NewAccount(name, "demo", "药师 " + name, Role.PHARMACIST, Scope.institution(institution)));
+        return name;
     }
 
     /** The person's id, after the administrator recorded one demo-catalogue HbA1c report of the lead for them. */

@@ -19,6 +19,11 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.medunion.fhir.internal.pharmacy.PrescriptionIssue;
+import org.medunion.fhir.internal.pharmacy.ReviewMitigation;
+import org.medunion.pharmacy.ControlClass;
+import org.medunion.pharmacy.NotDispensedReason;
+import org.medunion.pharmacy.PrescriptionStatus;
 import org.medunion.policy.PolicyThresholds;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.DestinationType;
@@ -82,6 +87,11 @@ class Terminology {
     static final String SLOT_POOL = "slot-pool";
     static final String SCHEDULE_KIND = "schedule-kind";
     static final String BOOKING_PRIORITY = "booking-priority";
+    static final String PRESCRIPTION_STATUS = "prescription-status";
+    static final String NOT_DISPENSED_REASON = "not-dispensed-reason";
+    static final String DRUG_CONTROL_CLASS = "drug-control-class";
+    static final String PRESCRIPTION_ISSUE = "prescription-issue";
+    static final String REVIEW_MITIGATION = "review-mitigation";
     static final String ERROR = "error";
     static final String RULE = "rule";
 
@@ -114,6 +124,11 @@ class Terminology {
         ENUMS.put(SLOT_POOL, SlotPool.class);
         ENUMS.put(SCHEDULE_KIND, ScheduleKind.class);
         ENUMS.put(BOOKING_PRIORITY, Priority.class);
+        ENUMS.put(PRESCRIPTION_STATUS, PrescriptionStatus.class);
+        ENUMS.put(NOT_DISPENSED_REASON, NotDispensedReason.class);
+        ENUMS.put(DRUG_CONTROL_CLASS, ControlClass.class);
+        ENUMS.put(PRESCRIPTION_ISSUE, PrescriptionIssue.class);
+        ENUMS.put(REVIEW_MITIGATION, ReviewMitigation.class);
     }
 
     /** A named rule parameter inside a rule's text: {@code {slots}}. */

@@ -6,13 +6,13 @@ import org.hl7.fhir.r4.model.IdType;
 import org.medunion.shared.InvalidInputException;
 
 /** Small helpers of the DiagnosticReport and Observation providers. */
-final class DiagnosticsFhir {
+public final class DiagnosticsFhir {
 
     private DiagnosticsFhir() {
     }
 
     /** The resident of a {@code patient} parameter ({@code Patient/<uuid>} or {@code <uuid>}); else a 400 naming it. */
-    static UUID patient(ReferenceParam patient) {
+    public static UUID patient(ReferenceParam patient) {
         var id = new IdType(patient.getValue());
         if (id.hasResourceType() && !"Patient".equals(id.getResourceType())) {
             throw new InvalidInputException("patient", "request.invalidField", "Patient");
@@ -20,7 +20,7 @@ final class DiagnosticsFhir {
         return uuid(id.getIdPart(), "patient");
     }
 
-    static UUID uuid(String value, String field) {
+    public static UUID uuid(String value, String field) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -5,6 +5,7 @@ import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
 import org.medunion.pharmacy.PrescriptionId;
 import org.medunion.shared.NotFoundException;
+import org.medunion.shared.ScopedLookup;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +30,7 @@ class Prescriptions {
         if (id == null || id.value() == null) {
             throw new NotFoundException(OBJECT, "null");
         }
-        var p = store.find(id.value()).orElseThrow(() -> new NotFoundException(OBJECT, id.value()));
-        if (!PrescriptionAccess.canSee(user, p)) {
-            throw new NotFoundException(OBJECT, id.value());
-        }
-        return p;
+        return ScopedLookup.visible(store.find(id.value()), p -> PrescriptionAccess.canSee(user, p), OBJECT, id.value());
     }
 
     /** Saves {@code p} (its lines and findings too when {@code parts}) and audits the change as {@code what}. */

@@ -102,7 +102,7 @@ class DeskAndAccountsBrowserTest extends BrowserJourney {
     void securityAdminCreatesAnAccountAndUnlocksALockedOne() throws IOException {
         String created = "plan-" + Long.toString(System.nanoTime(), 36);
         String locked = "lock-" + Long.toString(System.nanoTime(), 36);
-        accounts.ensureAccount(new NewAccount(locked, "demo", "锁定测试", Role.PLANNER, Scope.jurisdiction("310105")));
+        accounts.ensureAccount(new NewAccount(locked, "demo", "规划科 王芳", Role.PLANNER, Scope.jurisdiction("310105")));
         // wrong passwords until the account locks
         for (int i = 0; i < 10; i++) {
             driver.get(browser.url("/login"));
@@ -132,12 +132,12 @@ class DeskAndAccountsBrowserTest extends BrowserJourney {
         q.sendKeys(locked);
         driver.findElement(By.id("account-filter")).findElement(By.cssSelector("button[type=submit]")).click();
         By row = By.xpath("//table[@id='account-list']//tr[td[text()='" + locked + "']]");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "锁定"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "已锁定"));
         browser.screenshot("secadmin-accounts-locked");
         driver.findElement(row).findElement(By.xpath(".//button[text()='解锁']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
         driver.findElement(By.id("confirm-ok")).click();
-        wait.until(d -> !d.findElement(row).getText().contains("锁定"));
+        wait.until(d -> !d.findElement(row).getText().contains("已锁定"));
         browser.screenshot("secadmin-accounts-unlocked");
 
         browser.login(locked);

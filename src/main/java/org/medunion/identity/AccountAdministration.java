@@ -15,6 +15,9 @@ public interface AccountAdministration {
 
     AccountPage list(int page, int size);
 
+    /** One page of the accounts that pass the filter, ordered by username. */
+    AccountPage list(AccountFilter filter, int page, int size);
+
     AccountView get(String username);
 
     /** Disabling revokes every token of the account. */
@@ -41,5 +44,16 @@ public interface AccountAdministration {
     }
 
     record AccountPage(List<AccountView> items, int page, int size, long total) {
+    }
+
+    /**
+     * What the account list shows: all fields optional.
+     *
+     * @param text       part of the username or the display name
+     * @param lockedOnly only accounts locked out from some source address now
+     */
+    record AccountFilter(@Nullable String text, @Nullable Role role, boolean lockedOnly) {
+
+        public static final AccountFilter ALL = new AccountFilter(null, null, false);
     }
 }

@@ -7,5 +7,5 @@
  * extension point (NN-4) the scheduling module can implement.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy", allowedDependencies = {"shared", "identity", "audit", "registry",
-        "registry :: unscoped"})
+        "registry :: unscoped", "web :: console"})
 package org.medunion.policy;

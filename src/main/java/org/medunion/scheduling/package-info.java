@@ -5,5 +5,5 @@
  * release ratios behind indicators I-8 and I-9.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Scheduling", allowedDependencies = {"shared", "identity", "audit",
-        "registry", "residents", "policy"})
+        "registry", "residents", "policy", "web :: console"})
 package org.medunion.scheduling;

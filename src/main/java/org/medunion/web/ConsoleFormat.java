@@ -17,6 +17,9 @@ import org.medunion.web.console.ConsoleNames;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The one display helper of the console ({@code ${@consoleFormat.…}} in templates): times in the
@@ -146,6 +149,20 @@ public class ConsoleFormat {
         }
         return accounts.account(username).map(a -> a.displayName())
                 .filter(n -> n != null && !n.isBlank()).orElse(username);
+    }
+
+    /**
+     * The link to page {@code page} of the list at {@code path}: the current request's filters (query string of a
+     * GET) with {@code page} replaced, relative to the host. After a POST the filters are not in the query, so the
+     * link is the unfiltered list's page.
+     */
+    public String pageLink(String path, int page) {
+        var builder = UriComponentsBuilder.fromPath(path);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
+                && "GET".equals(attrs.getRequest().getMethod())) {
+            builder.query(attrs.getRequest().getQueryString());
+        }
+        return builder.replaceQueryParam("page", page).build().toUriString();
     }
 
     /** A district by its name (GB/T 2260 code only if the registry does not know it). */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.medunion.identity.AccountAdministration;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
@@ -27,13 +28,15 @@ class WorkspaceController {
 
     private final CurrentUsers users;
     private final AccountManagement accounts;
+    private final AccountAdministration administration;
     private final List<WorkbenchTodos> todos;
     private final List<WorkbenchFigures> figures;
 
-    WorkspaceController(CurrentUsers users, AccountManagement accounts, List<WorkbenchTodos> todos,
-                        List<WorkbenchFigures> figures) {
+    WorkspaceController(CurrentUsers users, AccountManagement accounts, AccountAdministration administration,
+                        List<WorkbenchTodos> todos, List<WorkbenchFigures> figures) {
         this.users = users;
         this.accounts = accounts;
+        this.administration = administration;
         this.todos = todos;
         this.figures = figures;
     }
@@ -48,6 +51,8 @@ class WorkspaceController {
             Map<Role, Long> byRole = new EnumMap<>(Role.class);
             accounts.accounts().forEach(a -> byRole.merge(a.role(), 1L, Long::sum));
             model.addAttribute("accountsByRole", byRole);
+            model.addAttribute("lockedCount", administration.list(
+                    new AccountAdministration.AccountFilter(null, null, true), 0, 1).total());
         }
         figures.forEach(f -> f.addTo(me, model));
         return "workspace :: cards";

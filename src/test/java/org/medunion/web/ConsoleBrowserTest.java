@@ -147,6 +147,11 @@ class ConsoleBrowserTest {
         // a consortium's detail from the list
         driver.findElement(By.linkText("医联体")).click();
         wait.until(ExpectedConditions.urlContains("/console/consortia"));
+        // the list is paged: the search form finds it
+        var filter = driver.findElement(By.id("consortium-filter"));
+        filter.findElement(By.name("text")).sendKeys(consortium.name());
+        filter.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("text="));
         driver.findElement(By.linkText(consortium.name())).click();
         wait.until(ExpectedConditions.textToBe(By.id("consortium-name"), consortium.name()));
         assertThat(driver.findElement(By.id("members")).getText()).contains("牵头单位").contains(hospital);

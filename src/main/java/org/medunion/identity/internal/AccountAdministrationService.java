@@ -2,6 +2,7 @@ package org.medunion.identity.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,6 +89,17 @@ class AccountAdministrationService implements AccountAdministration {
         int s = Math.max(1, Math.min(size, 200));
         List<AccountView> items = accounts.page(p * s, s).stream().map(this::view).toList();
         return new AccountPage(items, p, s, accounts.count());
+    }
+
+    @Override
+    public AccountPage list(AccountFilter filter, int page, int size) {
+        requireSecurityAdmin(null);
+        int p = Math.max(0, page);
+        int s = Math.max(1, Math.min(size, 200));
+        String text = filter.text() == null || filter.text().isBlank() ? null : filter.text().strip();
+        Instant lockedAt = filter.lockedOnly() ? clock.instant() : null;
+        List<AccountView> items = accounts.page(text, filter.role(), lockedAt, p * s, s).stream().map(this::view).toList();
+        return new AccountPage(items, p, s, accounts.count(text, filter.role(), lockedAt));
     }
 
     @Override

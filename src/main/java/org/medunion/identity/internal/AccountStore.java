@@ -2,8 +2,10 @@ package org.medunion.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,48 @@ class AccountStore {
 
     long count() {
         return jdbc.sql("select count(*) from identity_account").query(Long.class).single();
+    }
+
+    /**
+     * A page of the accounts whose username or display name contains {@code text} (any case), of {@code role}, and
+     * with {@code lockedAt} set: locked out from some source address at that instant. Null means no condition.
+     */
+    List<Account> page(@Nullable String text, @Nullable Role role, @Nullable Instant lockedAt, int offset, int limit) {
+        var where = where(text, role, lockedAt);
+        var params = new ArrayList<>(where.params());
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("select * from identity_account a" + where.sql() + " order by username limit ? offset ?")
+                .params(params).query(rows).list();
+    }
+
+    long count(@Nullable String text, @Nullable Role role, @Nullable Instant lockedAt) {
+        var where = where(text, role, lockedAt);
+        return jdbc.sql("select count(*) from identity_account a" + where.sql()).params(where.params())
+                .query(Long.class).single();
+    }
+
+    private static Where where(@Nullable String text, @Nullable Role role, @Nullable Instant lockedAt) {
+        var sql = new StringBuilder(" where 1=1");
+        var params = new ArrayList<Object>();
+        if (text != null) {
+            sql.append(" and (lower(a.username) like ? escape '!' or lower(a.display_name) like ? escape '!')");
+            String like = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (role != null) {
+            sql.append(" and a.role = ?");
+            params.add(role.name());
+        }
+        if (lockedAt != null) {
+            sql.append(" and exists (select 1 from identity_login_failure f where f.username = a.username and f.locked_until > ?)");
+            params.add(Timestamp.from(lockedAt));
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private record Where(String sql, List<Object> params) {
     }
 
     void setPassword(String username, String passwordHash, boolean mustChange, Instant now) {

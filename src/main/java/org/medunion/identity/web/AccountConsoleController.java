@@ -10,6 +10,7 @@ import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsoleMessages;
 import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.FormValues;
+import org.medunion.shared.web.ListPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,11 +56,32 @@ class AccountConsoleController {
     }
 
     @GetMapping("/console/accounts")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("accounts", admin.list(page, 50));
+    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable String q,
+                @RequestParam(required = false) @Nullable String role, @RequestParam(defaultValue = "false") boolean locked,
+                Model model) {
+        try {
+            Role r = FormValues.enumValue(Role.class, "role", role);
+            model.addAttribute("result", pageOf(admin.list(new AccountAdministration.AccountFilter(q, r, locked), page,
+                    ListPage.SIZE)));
+        } catch (MedUnionException e) {
+            model.addAttribute("feedback", messages.feedback(e));
+            model.addAttribute("result", pageOf(admin.list(AccountAdministration.AccountFilter.ALL, 0, ListPage.SIZE)));
+        }
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("role", role == null ? "" : role);
+        model.addAttribute("locked", locked);
         model.addAttribute("roles", Role.values());
         model.addAttribute("scopeTypes", ScopeType.values());
         return "accounts/list";
+    }
+
+    private static ListPage<AccountAdministration.AccountView> pageOf(AccountAdministration.AccountPage p) {
+        return new ListPage<>(p.items(), p.page(), (int) Math.max(1, (p.total() + p.size() - 1) / p.size()), p.total());
+    }
+
+    private String list(Model model, @Nullable String username) {
+        // after an action: the list narrowed to the account just changed, so the user sees the result
+        return list(0, username, null, false, model);
     }
 
     @PostMapping("/console/accounts")
@@ -69,10 +91,11 @@ class AccountConsoleController {
             var created = admin.create(new AccountAdministration.NewAccountRequest(username, displayName,
                     FormValues.enumValue(Role.class, "role", role), scope(scopeType, scopeReference)));
             model.addAttribute("temporary", created);
+            return list(model, username);
         } catch (MedUnionException e) {
             model.addAttribute("feedback", messages.feedback(e));
         }
-        return list(0, model);
+        return list(model, null);
     }
 
     @PostMapping("/console/accounts/{username}/{action:disable|enable|unlock|reset}")
@@ -87,7 +110,7 @@ class AccountConsoleController {
         } catch (MedUnionException e) {
             model.addAttribute("feedback", messages.feedback(e));
         }
-        return list(0, model);
+        return list(model, username);
     }
 
     @PostMapping("/console/accounts/{username}/role")
@@ -98,7 +121,7 @@ class AccountConsoleController {
         } catch (MedUnionException e) {
             model.addAttribute("feedback", messages.feedback(e));
         }
-        return list(0, model);
+        return list(model, username);
     }
 
     // A blank scope type goes on as null on purpose: AccountAdministration refuses it (scope.type,

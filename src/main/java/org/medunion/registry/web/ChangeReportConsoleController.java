@@ -9,6 +9,7 @@ import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.ListPage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,11 +37,11 @@ class ChangeReportConsoleController {
     }
 
     @GetMapping("/console/change-reports")
-    String list(@RequestParam(required = false) String consortium,
+    String list(@RequestParam(required = false) String consortium, @RequestParam(defaultValue = "0") int page,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         ConsortiumId filter = consortium == null || consortium.isBlank() ? null : ConsortiumConsoleController.parse(consortium);
-        model.addAttribute("reports", registry.changeReports(filter).stream()
-                .sorted(Comparator.comparing(ChangeReportView::reportedAt).reversed()).toList());
+        model.addAttribute("result", ListPage.of(registry.changeReports(filter).stream()
+                .sorted(Comparator.comparing(ChangeReportView::reportedAt).reversed()).toList(), page));
         model.addAttribute("consortia", registry.consortia().stream()
                 .sorted(Comparator.comparing(ConsortiumView::name)).toList());
         model.addAttribute("consortium", filter == null ? null : filter.toString());

@@ -27,7 +27,10 @@ import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.CsvExport;
+import org.medunion.shared.web.ListPage;
 import org.medunion.web.console.ConsoleSupport;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,18 +58,53 @@ class ConsortiumConsoleController {
     }
 
     @GetMapping("/console/consortia")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String text, @RequestParam(required = false) String form,
+                @RequestParam(required = false) String district, @RequestParam(defaultValue = "false") boolean dissolved,
+                @RequestParam(defaultValue = "0") int page, Model model) {
         List<ConsortiumView> all = registry.consortia();
-        Map<ConsortiumForm, List<ConsortiumView>> byForm = new LinkedHashMap<>();
-        for (ConsortiumForm form : ConsortiumForm.values()) {
-            byForm.put(form, all.stream().filter(c -> c.form() == form)
-                    .sorted(Comparator.comparing(ConsortiumView::active).reversed().thenComparing(ConsortiumView::name))
-                    .toList());
-        }
-        model.addAttribute("byForm", byForm);
+        List<ConsortiumView> found = filter(all, text, form, district, dissolved);
+        model.addAttribute("result", ListPage.of(found, page));
         model.addAttribute("total", all.size());
-        model.addAttribute("names", registrySupport.names(all.stream().flatMap(c -> c.lead().stream()).toList()));
+        model.addAttribute("forms", ConsortiumForm.values());
+        model.addAttribute("districts", registrySupport.districtsInScope());
+        model.addAttribute("text", text == null ? "" : text);
+        model.addAttribute("form", form == null ? "" : form);
+        model.addAttribute("district", district == null ? "" : district);
+        model.addAttribute("dissolved", dissolved);
+        model.addAttribute("names", registrySupport.names(found.stream().flatMap(c -> c.lead().stream()).toList()));
         return "consortia";
+    }
+
+    /** The list as shown (same filters), every page, as CSV: names, not codes. */
+    @GetMapping("/console/consortia/export.csv")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String text, @RequestParam(required = false) String form,
+                                  @RequestParam(required = false) String district,
+                                  @RequestParam(defaultValue = "false") boolean dissolved) {
+        List<ConsortiumView> found = filter(registry.consortia(), text, form, district, dissolved);
+        Map<InstitutionId, String> names = registrySupport.names(found.stream().flatMap(c -> c.lead().stream()).toList());
+        List<List<String>> rows = found.stream().map(c -> List.of(c.name(), support.text("enum.ConsortiumForm." + c.form()),
+                support.text(c.tight() ? "cons.tight" : "cons.loose"), c.lead().map(names::get).orElse(""),
+                String.valueOf(c.members().stream().filter(m -> m.endDate() == null).count()),
+                registrySupport.districtName(c.districtCode()), String.valueOf(c.establishedOn()),
+                c.active() ? "" : support.text("cons.dissolved"))).toList();
+        return CsvExport.of("consortia.csv", List.of(support.text("cons.name"), support.text("cons.form"),
+                support.text("cons.type"), support.text("cons.lead"), support.text("cons.members"),
+                support.text("cons.district"), support.text("cons.established"), support.text("cons.status")), rows);
+    }
+
+    private static List<ConsortiumView> filter(List<ConsortiumView> all, String text, String form, String district,
+                                               boolean dissolved) {
+        ConsortiumForm f = enumValue(ConsortiumForm.class, "form", form);
+        String t = blankToNull(text);
+        String d = blankToNull(district);
+        return all.stream()
+                .filter(c -> dissolved || c.active())
+                .filter(c -> f == null || c.form() == f)
+                .filter(c -> d == null || d.equals(c.districtCode()))
+                .filter(c -> t == null || c.name().contains(t.strip()))
+                .sorted(Comparator.comparing(ConsortiumView::active).reversed()
+                        .thenComparing(ConsortiumView::form).thenComparing(ConsortiumView::name))
+                .toList();
     }
 
     @GetMapping("/console/consortia/{id}")

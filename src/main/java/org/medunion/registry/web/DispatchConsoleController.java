@@ -3,17 +3,22 @@ package org.medunion.registry.web;
 import static org.medunion.shared.web.FormValues.blankToNull;
 import static org.medunion.shared.web.FormValues.date;
 import static org.medunion.shared.web.FormValues.decimal;
+import static org.medunion.shared.web.FormValues.enumValue;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.medunion.identity.Role;
+import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.DispatchKind;
 import org.medunion.registry.DispatchView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.LogWork;
@@ -21,8 +26,11 @@ import org.medunion.registry.PractitionerId;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.CsvExport;
 import org.medunion.shared.web.FormFeedback;
+import org.medunion.shared.web.ListPage;
 import org.medunion.web.console.ConsoleSupport;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,35 +46,75 @@ class DispatchConsoleController {
     private final RegistryManagement registry;
     private final ConsoleSupport support;
     private final RegistryConsoleSupport registrySupport;
+    private final Clock clock;
 
-    DispatchConsoleController(RegistryManagement registry, ConsoleSupport support, RegistryConsoleSupport registrySupport) {
+    DispatchConsoleController(RegistryManagement registry, ConsoleSupport support, RegistryConsoleSupport registrySupport,
+                              Clock clock) {
         this.registry = registry;
         this.support = support;
         this.registrySupport = registrySupport;
+        this.clock = clock;
     }
 
     @GetMapping("/console/dispatches")
-    String list(Model model) {
-        Map<ConsortiumView, List<DispatchView>> byConsortium = new LinkedHashMap<>();
-        List<InstitutionId> ids = new ArrayList<>();
-        List<DispatchView> all = new ArrayList<>();
-        for (ConsortiumView c : registry.consortia().stream().sorted(Comparator.comparing(ConsortiumView::name)).toList()) {
-            List<DispatchView> ds = registry.dispatches(c.id()).stream()
-                    .sorted(Comparator.comparing(DispatchView::startDate).reversed()).toList();
-            if (!ds.isEmpty()) {
-                byConsortium.put(c, ds);
-                all.addAll(ds);
-                ds.forEach(d -> {
-                    ids.add(d.fromInstitutionId());
-                    ids.add(d.toInstitutionId());
-                });
-            }
-        }
-        model.addAttribute("byConsortium", byConsortium);
-        model.addAttribute("names", registrySupport.names(ids));
-        model.addAttribute("people", people(registry, all));
+    String list(@RequestParam(required = false) String consortium, @RequestParam(required = false) String kind,
+                @RequestParam(defaultValue = "false") boolean current, @RequestParam(defaultValue = "0") int page, Model model) {
+        List<ConsortiumView> consortia = registry.consortia().stream().sorted(Comparator.comparing(ConsortiumView::name)).toList();
+        List<DispatchView> found = filter(consortia, consortium, kind, current);
+        ListPage<DispatchView> result = ListPage.of(found, page);
+        model.addAttribute("result", result);
+        model.addAttribute("consortia", consortia);
+        model.addAttribute("consortiumNames", consortia.stream().collect(Collectors.toMap(c -> c.id(), ConsortiumView::name)));
+        model.addAttribute("kinds", DispatchKind.values());
+        model.addAttribute("consortium", consortium == null ? "" : consortium);
+        model.addAttribute("kind", kind == null ? "" : kind);
+        model.addAttribute("current", current);
+        model.addAttribute("names", registrySupport.names(institutions(result.items())));
+        model.addAttribute("people", people(registry, result.items()));
         model.addAttribute("canLog", canLog());
         return "dispatches";
+    }
+
+    /** The list as shown (same filters), every page, as CSV: names, not IDs. */
+    @GetMapping("/console/dispatches/export.csv")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String consortium, @RequestParam(required = false) String kind,
+                                  @RequestParam(defaultValue = "false") boolean current) {
+        List<ConsortiumView> consortia = registry.consortia();
+        Map<ConsortiumId, String> cn = consortia.stream().collect(Collectors.toMap(c -> c.id(), ConsortiumView::name));
+        List<DispatchView> found = filter(consortia, consortium, kind, current);
+        Map<InstitutionId, String> names = registrySupport.names(institutions(found));
+        Map<PractitionerId, String> people = people(registry, found);
+        List<List<String>> rows = found.stream().map(d -> List.of(cn.getOrDefault(d.consortiumId(), ""),
+                people.get(d.practitionerId()), support.text("enum.DispatchKind." + d.kind())
+                        + (d.managerRole() == null ? "" : " · " + support.text("enum.ManagerRole." + d.managerRole())),
+                names.get(d.fromInstitutionId()), names.get(d.toInstitutionId()), d.discipline() == null ? "" : d.discipline(),
+                String.valueOf(d.startDate()), d.endDate() == null ? "" : String.valueOf(d.endDate()),
+                String.valueOf(d.weeklyDays()))).toList();
+        return CsvExport.of("dispatches.csv", List.of(support.text("nav.consortia"), support.text("disp.person"),
+                support.text("disp.kind"), support.text("disp.from"), support.text("disp.to"), support.text("disp.discipline"),
+                support.text("disp.start"), support.text("disp.end"), support.text("disp.weeklyDays")), rows);
+    }
+
+    /** Dispatches of the consortia (or the one chosen), newest first; only those still running if asked. */
+    private List<DispatchView> filter(List<ConsortiumView> consortia, String consortium, String kind, boolean current) {
+        DispatchKind k = enumValue(DispatchKind.class, "kind", kind);
+        String only = blankToNull(consortium);
+        LocalDate today = LocalDate.now(clock);
+        return consortia.stream().filter(c -> only == null || c.id().toString().equals(only))
+                .flatMap(c -> registry.dispatches(c.id()).stream())
+                .filter(d -> k == null || d.kind() == k)
+                .filter(d -> !current || d.endDate() == null || !d.endDate().isBefore(today))
+                .sorted(Comparator.comparing(DispatchView::startDate).reversed())
+                .toList();
+    }
+
+    private static List<InstitutionId> institutions(List<DispatchView> dispatches) {
+        List<InstitutionId> ids = new ArrayList<>();
+        dispatches.forEach(d -> {
+            ids.add(d.fromInstitutionId());
+            ids.add(d.toInstitutionId());
+        });
+        return ids;
     }
 
     /** The work logs of one dispatch (an htmx fragment under its row), with the log form for the office. */

@@ -43,6 +43,12 @@ class RegistryConsoleSupport {
                 .toList();
     }
 
+    /** A district's name; the code only if the registry does not know it. */
+    String districtName(String code) {
+        return registry.districts().stream().filter(d -> d.code().equals(code)).map(DistrictView::name).findFirst()
+                .orElse(code == null ? "" : code);
+    }
+
     /** Names of the given institutions as far as the caller may see them; unseen ones show a short ID. */
     Map<InstitutionId, String> names(Collection<InstitutionId> ids) {
         Map<InstitutionId, String> names = new HashMap<>();

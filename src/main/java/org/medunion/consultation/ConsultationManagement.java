@@ -3,6 +3,7 @@ package org.medunion.consultation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.medunion.shared.Slice;
 
 /**
  * The consultation module's facade. Every read is scoped to the caller (the inviting institution, the invited
@@ -45,6 +46,9 @@ public interface ConsultationManagement {
 
     /** Audited list: the caller's requests, work list (earliest deadline first) or the office's overdue queue. */
     List<ConsultationView> list(ConsultationBox box, int limit);
+
+    /** One page of the consultations the caller may see, cut in SQL, with the count of all matches (each audited). */
+    Slice<ConsultationView> search(ConsultationSearch search);
 
     /** The conversation, oldest first (audited); both sides only — not the office. */
     List<MessageView> messages(ConsultationId id);

@@ -18,16 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medunion.audit.AuditTrail;
 import org.medunion.consultation.internal.DeadlineRuns;
-import org.medunion.identity.AccountManagement;
 import org.medunion.registry.InstitutionId;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentId;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Consultations end to end over HTTP (consultation.md, rule pack TM): one HTTP test per workflow action and refused
@@ -35,25 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of its condition or parameter with nothing written when refused, deadlines and escalation with a controllable
  * clock, the conversation, conversion into a referral, who sees what (side doors) and the audit of reads.
  */
-abstract class ConsultationContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
-
-    @Autowired
-    AuditTrail audit;
-
-    @Autowired
-    JdbcClient jdbc;
+abstract class ConsultationContract extends ConsultationWorldTest {
 
     @Autowired
     ApplicationContext context;
@@ -62,15 +39,6 @@ abstract class ConsultationContract {
 
     ConsultationFixture world() {
         return SHARED.computeIfAbsent(port, p -> new ConsultationFixture(p, registry, residents, accounts));
-    }
-
-    ConsultationFixture freshWorld() {
-        return new ConsultationFixture(port, registry, residents, accounts);
-    }
-
-    long rowsOf(UUID resident) {
-        return jdbc.sql("select count(*) from consultation_consultation where resident_id = ?").param(resident)
-                .query(Long.class).single();
     }
 
     static void refused(Api.Response r, int status, String ruleOrCode) {

@@ -16,9 +16,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.AccountManagement;
+import org.medunion.referral.internal.EscalationRuns;
 import org.medunion.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,6 +33,9 @@ abstract class ReferralContract {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     AccountManagement accounts;
@@ -143,7 +148,7 @@ abstract class ReferralContract {
         String id;
         if (from == ReferralStatus.EXPIRED) {
             id = w.into(ReferralStatus.SUBMITTED);
-            var submitted = referrals.escalateOverdue(Instant.now().plus(Duration.ofDays(30)));
+            var submitted = EscalationRuns.run(context, Instant.now().plus(Duration.ofDays(30)), List.of(UUID.fromString(id)));
             assertThat(submitted.expired()).isGreaterThanOrEqualTo(1);
         } else {
             id = w.into(from);
@@ -244,6 +249,7 @@ abstract class ReferralContract {
         var w = world();
         var created = w.create("EMERGENCY", true);
         String id = w.id(created);
+        var mine = List.of(UUID.fromString(id));
         Instant submitted = Instant.parse(created.get("submittedAt").asString());
         Instant deadline = Instant.parse(created.get("acceptanceDeadline").asString());
         assertThat(Duration.between(submitted, deadline)).isEqualTo(Duration.ofMinutes(30));
@@ -251,15 +257,15 @@ abstract class ReferralContract {
         assertThat(Duration.between(Instant.parse(routine.get("submittedAt").asString()),
                 Instant.parse(routine.get("acceptanceDeadline").asString()))).isEqualTo(Duration.ofHours(48));
 
-        referrals.escalateOverdue(submitted.plus(Duration.ofMinutes(29)));
+        EscalationRuns.run(context, submitted.plus(Duration.ofMinutes(29)), mine);
         assertThat(w.as(w.gp).get("/api/referrals/" + id).json().get("escalated").asBoolean()).isFalse();
 
-        referrals.escalateOverdue(submitted.plus(Duration.ofMinutes(31)));
+        EscalationRuns.run(context, submitted.plus(Duration.ofMinutes(31)), mine);
         var after = w.as(w.gp).get("/api/referrals/" + id).json();
         assertThat(after.get("escalated").asBoolean()).isTrue();
         assertThat(after.get("status").asString()).isEqualTo("SUBMITTED");
         // running again (another instance, the next minute) changes nothing
-        referrals.escalateOverdue(submitted.plus(Duration.ofMinutes(32)));
+        EscalationRuns.run(context, submitted.plus(Duration.ofMinutes(32)), mine);
         var timeline = w.as(w.gp).get("/api/referrals/" + id + "/timeline").body();
         assertThat(timeline.split("\"ESCALATE\"", -1).length - 1).isEqualTo(1);
         // the desk sees the overdue referral first
@@ -270,7 +276,7 @@ abstract class ReferralContract {
         assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%ReferralEscalated' and serialized_event like ?")
                 .param("%" + after.get("number").asString() + "%").query(Long.class).single()).isGreaterThanOrEqualTo(1);
 
-        referrals.escalateOverdue(deadline.plus(Duration.ofDays(7)).plusSeconds(60));
+        EscalationRuns.run(context, deadline.plus(Duration.ofDays(7)).plusSeconds(60), mine);
         var expired = w.as(w.gp).get("/api/referrals/" + id).json();
         assertThat(expired.get("status").asString()).isEqualTo("EXPIRED");
         assertThat(w.as(w.gp).get("/api/referrals/" + id + "/timeline").body()).contains("\"EXPIRE\"");

@@ -454,6 +454,11 @@ abstract class ResidentAccessMatrixContract {
                 + reported(p)), p));
         probes.put("FHIR GET Observation?patient", (c, p) -> entries(api(c).getFhir("/fhir/Observation?patient=Patient/"
                 + reported(p)), p));
+        // FHIR consultation records (issue 14): the consent and the signed opinion of consultations the caller is a side of
+        for (String type : List.of("Consent", "DocumentReference", "Provenance")) {
+            probes.put("FHIR GET " + type + "?patient", (c, p) -> entries(api(c).getFhir("/fhir/" + type + "?patient=Patient/"
+                    + p.id()), p));
+        }
         // ---- pharmacy (branch pharm, issue 16): the prescriber's resident picker, scoped by the residents module
         probes.put("GET /console/pharmacy/prescribe/residents", (c, p) -> consoleHit(console(c).getHtmx(
                 "/console/pharmacy/prescribe/residents?q=" + p.idNumber()), p));

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.medunion.consultation.ConsultationBox;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
+import org.medunion.consultation.ConsultationSearch;
+import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.ConsultationStepView;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.consultation.ConsultationWorkflow;
@@ -29,6 +32,7 @@ import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
+import org.medunion.shared.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -175,6 +179,45 @@ class ConsultationService implements ConsultationManagement {
         var out = store.query(where, params, order, n);
         out.forEach(c -> audited(c, "list " + box.name()));
         return out.stream().map(views::view).toList();
+    }
+
+    @Override
+    public Slice<ConsultationView> search(ConsultationSearch search) {
+        CurrentUser user = users.require();
+        ConsultationSearch s = ConsultationInput.required(search, "search");
+        var scope = access.visible(user);
+        var where = new StringBuilder(scope.sql());
+        var params = new ArrayList<Object>(scope.params());
+        filter(where, params, "number = ?", s.number());
+        filter(where, params, "to_institution_id = ?", s.toInstitutionId());
+        filter(where, params, "from_institution_id = ?", s.fromInstitutionId());
+        filter(where, params, "resident_id = ?", s.residentId());
+        filter(where, params, "updated_at >= ?", s.updatedFrom() == null ? null : Timestamp.from(s.updatedFrom()));
+        filter(where, params, "updated_at <= ?", s.updatedTo() == null ? null : Timestamp.from(s.updatedTo()));
+        Set<ConsultationStatus> statuses = s.statuses() == null ? Set.of() : s.statuses();
+        if (!statuses.isEmpty()) {
+            where.append(" and status in (").append(String.join(", ", Collections.nCopies(statuses.size(), "?")))
+                    .append(')');
+            statuses.stream().map(Enum::name).sorted().forEach(params::add);
+        }
+        int limit = Math.max(0, Math.min(s.limit(), 500));
+        int offset = Math.max(0, s.offset());
+        if (limit == 0) {
+            return new Slice<>(List.of(), store.count(where.toString(), params));
+        }
+        var rows = store.page(where.toString(), params, limit, offset);
+        long total = rows.size() < limit && (offset == 0 || !rows.isEmpty()) ? offset + rows.size()
+                : store.count(where.toString(), params);
+        rows.forEach(c -> audit.record(AuditAction.SEARCH, ConsultationLookup.OBJECT, c.id().toString(),
+                c.residentId().toString(), "search"));
+        return new Slice<>(rows.stream().map(views::view).toList(), total);
+    }
+
+    private static void filter(StringBuilder where, List<Object> params, String condition, @Nullable Object value) {
+        if (value != null) {
+            where.append(" and ").append(condition);
+            params.add(value);
+        }
     }
 
     @Override

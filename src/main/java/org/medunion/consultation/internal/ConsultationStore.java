@@ -175,6 +175,20 @@ class ConsultationStore {
                 .params(all).query(ROWS).list();
     }
 
+    /** One page (newest change first) of the consultations matching a WHERE fragment. */
+    List<Consultation> page(String where, List<Object> params, int limit, int offset) {
+        var all = new ArrayList<>(params);
+        all.add(limit);
+        all.add(offset);
+        String sql = "select * from consultation_consultation where %s order by updated_at desc, id limit ? offset ?";
+        return jdbc.sql(sql.formatted(where)).params(all).query(ROWS).list();
+    }
+
+    long count(String where, List<Object> params) {
+        return jdbc.sql("select count(*) from consultation_consultation where " + where).params(params)
+                .query(Long.class).single();
+    }
+
     /**
      * Requests past their decision deadline (or their expiry when {@code expiring}), earliest first; among
      * {@code only} when given.

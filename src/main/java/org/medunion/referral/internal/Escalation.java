@@ -1,6 +1,9 @@
 package org.medunion.referral.internal;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.EscalationRun;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,15 +29,20 @@ class Escalation {
     }
 
     EscalationRun run(Instant now) {
+        return run(now, null);
+    }
+
+    /** The run limited to the given referrals ({@code null}: all) — what the tests use to move their own clock. */
+    EscalationRun run(Instant now, @Nullable Collection<UUID> only) {
         int escalated = 0;
-        for (Referral r : store.submittedPastDeadline(now, true, BATCH)) {
+        for (Referral r : store.submittedPastDeadline(now, true, BATCH, only)) {
             r.escalate(now);
             if (store.trySave(r)) {
                 escalated++;
             }
         }
         int expired = 0;
-        for (Referral r : store.submittedPastDeadline(now.minus(settings.expireAfter()), false, BATCH)) {
+        for (Referral r : store.submittedPastDeadline(now.minus(settings.expireAfter()), false, BATCH, only)) {
             r.expire(now);
             if (store.trySave(r)) {
                 expired++;

@@ -6,9 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.DestinationType;
 import org.medunion.referral.ReferralAction;
@@ -173,9 +176,18 @@ class ReferralStore {
     }
 
     /** Submitted referrals whose acceptance deadline is before {@code instant}, earliest first. */
-    List<Referral> submittedPastDeadline(Instant instant, boolean notYetEscalated, int limit) {
-        return query("status = 'SUBMITTED' and acceptance_deadline < ?" + (notYetEscalated ? " and escalated = false" : ""),
-                List.of(ts(instant)), "acceptance_deadline", limit);
+    List<Referral> submittedPastDeadline(Instant instant, boolean notYetEscalated, int limit,
+                                         @Nullable Collection<UUID> only) {
+        String where = "status = 'SUBMITTED' and acceptance_deadline < ?" + (notYetEscalated ? " and escalated = false" : "");
+        List<Object> params = new ArrayList<>(List.of(ts(instant)));
+        if (only != null) {
+            if (only.isEmpty()) {
+                return List.of();
+            }
+            where += " and id in (" + String.join(", ", Collections.nCopies(only.size(), "?")) + ")";
+            params.addAll(only);
+        }
+        return query(where, params, "acceptance_deadline", limit);
     }
 
     /** Referrals matching a WHERE fragment (positional parameters), newest first unless an order is given. */

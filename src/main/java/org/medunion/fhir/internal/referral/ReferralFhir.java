@@ -53,11 +53,12 @@ final class ReferralFhir {
                 String.join(", ", Arrays.stream(type.getEnumConstants()).map(ReferralFhir::code).toList()));
     }
 
-    static String priority(Urgency u) {
-        return switch (u) {
-            case ROUTINE -> "routine";
-            case URGENT -> "urgent";
-            case EMERGENCY -> "stat";
+    /** A referral's or a consultation's urgency (ROUTINE, URGENT, EMERGENCY) → the R4 request priority. */
+    static String priority(Enum<?> urgency) {
+        return switch (urgency.name()) {
+            case "EMERGENCY" -> "stat";
+            case "URGENT" -> "urgent";
+            default -> "routine";
         };
     }
 

@@ -21,28 +21,28 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.medunion.fhir.internal.FieldPaths;
-import org.medunion.fhir.internal.Versions;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.ReferralDirection;
-import org.medunion.referral.ReferralId;
-import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralView;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * FHIR ServiceRequest (category referral). {@code POST /fhir/ServiceRequest} creates a referral — submitted
- * when {@code status=active}, a draft when {@code draft} — whose workflow is the Task with the same id;
- * an {@code Idempotency-Key} header makes retries safe. Read, and search by {@code patient},
- * {@code requester}, {@code performer}, {@code identifier}.
+ * FHIR ServiceRequest of a referral (category SNOMED Patient referral) or a consultation (category SNOMED
+ * Consultation). {@code POST /fhir/ServiceRequest} creates a referral — submitted when {@code status=active}, a
+ * draft when {@code draft} — or requests a consultation through every TM gate; the workflow is the Task with the
+ * same id; an {@code Idempotency-Key} header makes retries safe. Read, and search by {@code patient},
+ * {@code requester}, {@code performer}, {@code identifier}, {@code category}, {@code _lastUpdated}.
  */
 @Component
 public class ServiceRequestResourceProvider implements IResourceProvider {
 
-    private final ReferralManagement referrals;
+    private final Workflows workflows;
+    private final ConsultationRequestReader consultationRequests;
 
-    ServiceRequestResourceProvider(ReferralManagement referrals) {
-        this.referrals = referrals;
+    ServiceRequestResourceProvider(Workflows workflows, ConsultationRequestReader consultationRequests) {
+        this.workflows = workflows;
+        this.consultationRequests = consultationRequests;
     }
 
     /** The referral service's field names → the ServiceRequest elements they came from (OperationOutcome.expression). */
@@ -60,28 +60,42 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
 
     @Read(version = true)
     public ServiceRequest read(@IdParam IdType id) {
-        ReferralView r = referrals.get(new ReferralId(ReferralFhir.uuid(id.getIdPart(), null, "id")));
-        Versions.requireCurrent(id, r.version());
-        return ReferralToFhirMapper.serviceRequest(r);
+        return workflows.read(id, ReferralToFhirMapper::serviceRequest, ConsultationToFhirMapper::serviceRequest);
     }
 
     @Search
+    @SuppressWarnings("checkstyle:ParameterNumber") // one per declared search parameter
     public IBundleProvider search(@OptionalParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
                                   @OptionalParam(name = ServiceRequest.SP_REQUESTER) ReferenceParam requester,
                                   @OptionalParam(name = ServiceRequest.SP_PERFORMER) ReferenceParam performer,
                                   @OptionalParam(name = ServiceRequest.SP_IDENTIFIER) TokenParam identifier,
+                                  @OptionalParam(name = ServiceRequest.SP_CATEGORY) TokenParam category,
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
         UUID resident = patient == null ? null : ReferralFhir.uuid(patient.getValue(), "Patient", "patient");
         UUID from = requester == null ? null : ReferralFhir.uuid(requester.getValue(), "Organization", "requester");
         UUID to = performer == null ? null : ReferralFhir.uuid(performer.getValue(), "Organization", "performer");
-        return new ReferralSearches(referrals).search(identifier == null ? null : identifier.getValue(), to, from, resident,
-                null, lastUpdated, ReferralSearches.page(count, offset), ReferralToFhirMapper::serviceRequest);
+        var kind = Workflows.kind(category, identifier);
+        return workflows.search(new Workflows.Criteria(kind, identifier == null ? null : identifier.getValue(), to, from,
+                resident, null, lastUpdated), Workflows.page(count, offset),
+                ReferralToFhirMapper::serviceRequest, ConsultationToFhirMapper::serviceRequest);
     }
 
+    /** A ServiceRequest of category Consultation asks for a consultation; any other for a referral. */
     @Create
     public MethodOutcome create(@ResourceParam ServiceRequest sr) {
+        if (ConsultationRequestReader.isConsultation(sr)) {
+            var created = consultationRequests.create(sr);
+            var outcome = new MethodOutcome(new IdType("ServiceRequest", created.id().toString(),
+                    Long.toString(created.version())), true);
+            outcome.setResource(ConsultationToFhirMapper.serviceRequest(created));
+            return outcome;
+        }
+        return createReferral(sr);
+    }
+
+    private MethodOutcome createReferral(ServiceRequest sr) {
         String status = sr.hasStatus() ? sr.getStatus().toCode() : "active";
         if (!status.equals("active") && !status.equals("draft")) {
             throw new InvalidInputException("ServiceRequest.status", "request.unknownValue", status, "active, draft");
@@ -111,7 +125,7 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
                 noCriteriaReason, null, List.of(), null, List.of(), List.of(), status.equals("active"));
         ReferralView created;
         try {
-            created = referrals.create(command); // Idempotency-Key: the shared IdempotencyFilter
+            created = workflows.referrals().create(command); // Idempotency-Key: the shared IdempotencyFilter
         } catch (RuntimeException e) {
             throw FieldPaths.translate(e, "ServiceRequest", PATHS);
         }

@@ -22,8 +22,8 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
+import org.medunion.consultation.ConsultationView;
 import org.medunion.fhir.internal.FieldPaths;
-import org.medunion.fhir.internal.Versions;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
@@ -45,15 +45,20 @@ import org.springframework.stereotype.Component;
  * {@code Task?owner=Organization/<id>&status=requested} and act by {@code PUT Task/<id>} with a new status —
  * accepted (with an input referencing the Slot or Schedule to book), rejected (with {@code statusReason}),
  * in-progress (arrived), completed (with an output summary), cancelled — version-aware with If-Match.
- * A changed {@code owner} on a requested Task redirects the referral.
+ * A changed {@code owner} on a requested Task redirects the referral. A consultation's Task (same id as its
+ * ServiceRequest) is accepted or declined the same way ({@link ConsultationTasks}).
  */
 @Component
 public class TaskResourceProvider implements IResourceProvider {
 
+    private final Workflows workflows;
     private final ReferralManagement referrals;
+    private final ConsultationTasks consultationTasks;
 
-    TaskResourceProvider(ReferralManagement referrals) {
-        this.referrals = referrals;
+    TaskResourceProvider(Workflows workflows, ConsultationTasks consultationTasks) {
+        this.workflows = workflows;
+        this.referrals = workflows.referrals();
+        this.consultationTasks = consultationTasks;
     }
 
     /** The referral service's field names → the Task elements a client sets (OperationOutcome.expression). */
@@ -70,37 +75,38 @@ public class TaskResourceProvider implements IResourceProvider {
 
     @Read(version = true)
     public Task read(@IdParam IdType id) {
-        ReferralView r = referrals.get(new ReferralId(ReferralFhir.uuid(id.getIdPart(), null, "id")));
-        Versions.requireCurrent(id, r.version());
-        return ReferralToFhirMapper.task(r);
+        return workflows.read(id, ReferralToFhirMapper::task, ConsultationToFhirMapper::task);
     }
 
     @Search
+    @SuppressWarnings("checkstyle:ParameterNumber") // one per declared search parameter
     public IBundleProvider search(@OptionalParam(name = Task.SP_OWNER) ReferenceParam owner,
                                   @OptionalParam(name = Task.SP_REQUESTER) ReferenceParam requester,
                                   @OptionalParam(name = Task.SP_PATIENT) ReferenceParam patient,
                                   @OptionalParam(name = Task.SP_STATUS) TokenParam status,
+                                  @OptionalParam(name = Task.SP_CODE) TokenParam code,
+                                  @OptionalParam(name = Task.SP_IDENTIFIER) TokenParam identifier,
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
         UUID to = owner == null ? null : ReferralFhir.uuid(owner.getValue(), "Organization", "owner");
         UUID from = requester == null ? null : ReferralFhir.uuid(requester.getValue(), "Organization", "requester");
         UUID resident = patient == null ? null : ReferralFhir.uuid(patient.getValue(), "Patient", "patient");
-        ReferralStatus s = status == null ? null : ReferralFhir.status(status.getValue(), "status");
-        return new ReferralSearches(referrals).search(null, to, from, resident, s, lastUpdated,
-                ReferralSearches.page(count, offset), ReferralToFhirMapper::task);
+        return workflows.search(new Workflows.Criteria(Workflows.kind(code, identifier),
+                identifier == null ? null : identifier.getValue(), to, from, resident,
+                status == null ? null : status.getValue(), lastUpdated), Workflows.page(count, offset),
+                ReferralToFhirMapper::task, ConsultationToFhirMapper::task);
     }
 
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Task task) {
-        var referralId = new ReferralId(ReferralFhir.uuid(id.getIdPart(), null, "id"));
+        UUID uuid = ReferralFhir.uuid(id.getIdPart(), null, "id");
+        if (workflows.find(uuid) instanceof ConsultationView consultation) {
+            return consultationTasks.update(id, consultation, task);
+        }
+        var referralId = new ReferralId(uuid);
         ReferralView current = referrals.get(referralId);
-        if (id.hasVersionIdPart() && !id.getVersionIdPart().equals(Long.toString(current.version()))) {
-            throw new ConflictException("common.staleVersion", "Task.meta.versionId");
-        }
-        if (!task.hasStatus()) {
-            throw new InvalidInputException("Task.status", "field.required");
-        }
+        Workflows.checkUpdate(id, current.version(), task);
         try {
             return act(referralId, current, task);
         } catch (RuntimeException e) {

@@ -1,0 +1,89 @@
+package org.medunion.fhir.internal.referral;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.AcceptConsultation;
+import org.medunion.consultation.ConsultationId;
+import org.medunion.consultation.ConsultationManagement;
+import org.medunion.consultation.ConsultationNote;
+import org.medunion.consultation.ConsultationView;
+import org.medunion.fhir.internal.FieldPaths;
+import org.medunion.shared.ConflictException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code PUT /fhir/Task/<id>} of a consultation: the invited side accepts ({@code accepted}, with the session time as
+ * a dateTime input and the answering physician as a Practitioner input), declines ({@code rejected}, reason in
+ * {@code statusReason.text}), asks for information ({@code on-hold}, the question in {@code statusReason.text}) or
+ * starts the session ({@code in-progress}); the inviting side cancels ({@code cancelled}). Everything else — the
+ * opinion, its signature, the acknowledgement — happens in the module, where the physician signs. Each goes through
+ * {@link ConsultationManagement}, so the workflow, the side and TM-5 decide; a refused step changes nothing.
+ */
+@Component
+class ConsultationTasks {
+
+    private static final Map<String, String> PATHS = Map.of(
+            "expertPractitionerId", "Task.input", "sessionAt", "Task.input", "note", "Task.note",
+            "text", "Task.statusReason", "status", "Task.status", "body", "Task");
+
+    private final ConsultationManagement consultations;
+
+    ConsultationTasks(ConsultationManagement consultations) {
+        this.consultations = consultations;
+    }
+
+    MethodOutcome update(IdType id, ConsultationView current, Task task) {
+        Workflows.checkUpdate(id, current.version(), task);
+        String wanted = task.getStatus().toCode();
+        ConsultationView result = current;
+        if (!wanted.equals(ConsultationFhir.taskStatus(current.status()))) {
+            try {
+                result = act(new ConsultationId(current.id()), current, wanted, task);
+            } catch (RuntimeException e) {
+                throw FieldPaths.translate(e, "Task", PATHS);
+            }
+        }
+        var outcome = new MethodOutcome(new IdType("Task", result.id().toString(), Long.toString(result.version())));
+        outcome.setResource(ConsultationToFhirMapper.task(result));
+        return outcome;
+    }
+
+    private ConsultationView act(ConsultationId id, ConsultationView current, String wanted, Task task) {
+        return switch (wanted) {
+            case "accepted" -> consultations.accept(id, accept(task));
+            case "rejected" -> consultations.decline(id, reason(task));
+            case "on-hold" -> consultations.askInformation(id, reason(task));
+            case "in-progress" -> consultations.start(id);
+            case "cancelled" -> consultations.cancel(id, reason(task));
+            default -> throw new ConflictException("CONSULTATION-0001", "Task.status", current.status().name(), wanted);
+        };
+    }
+
+    private static AcceptConsultation accept(Task task) {
+        Instant session = null;
+        UUID expert = null;
+        for (var input : task.getInput()) {
+            if (input.getValue() instanceof DateTimeType dt && dt.getValue() != null) {
+                session = dt.getValue().toInstant();
+            } else if (input.getValue() instanceof Reference ref && ref.getReference() != null) {
+                expert = ReferralFhir.uuid(ref.getReference(), "Practitioner", "Task.input.value");
+            }
+        }
+        return new AcceptConsultation(session, expert, note(task));
+    }
+
+    private static ConsultationNote reason(Task task) {
+        return new ConsultationNote(task.hasStatusReason() ? task.getStatusReason().getText() : null);
+    }
+
+    private static @Nullable String note(Task task) {
+        return task.hasNote() ? task.getNoteFirstRep().getText() : null;
+    }
+}

@@ -1,10 +1,8 @@
 package org.medunion.consultation;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import org.medunion.shared.TransitionTable;
 
 /**
  * The consultation workflow as an explicit transition table: (current status, action) → next status. Anything not
@@ -15,51 +13,39 @@ import java.util.Optional;
  */
 public final class ConsultationWorkflow {
 
-    private static final Map<ConsultationStatus, Map<ConsultationAction, ConsultationStatus>> TABLE = new EnumMap<>(
-            ConsultationStatus.class);
-
-    static {
-        for (ConsultationStatus s : ConsultationStatus.values()) {
-            TABLE.put(s, new EnumMap<>(ConsultationAction.class));
-        }
-        allow(ConsultationStatus.REQUESTED, ConsultationAction.ACCEPT, ConsultationStatus.ACCEPTED);
-        allow(ConsultationStatus.REQUESTED, ConsultationAction.DECLINE, ConsultationStatus.DECLINED);
-        allow(ConsultationStatus.REQUESTED, ConsultationAction.ASK_INFO, ConsultationStatus.INFO_REQUESTED);
-        allow(ConsultationStatus.REQUESTED, ConsultationAction.CANCEL, ConsultationStatus.CANCELLED);
-        allow(ConsultationStatus.REQUESTED, ConsultationAction.ESCALATE, ConsultationStatus.REQUESTED);
-        allow(ConsultationStatus.REQUESTED, ConsultationAction.EXPIRE, ConsultationStatus.EXPIRED);
-        allow(ConsultationStatus.INFO_REQUESTED, ConsultationAction.ANSWER, ConsultationStatus.REQUESTED);
-        allow(ConsultationStatus.INFO_REQUESTED, ConsultationAction.CANCEL, ConsultationStatus.CANCELLED);
-        allow(ConsultationStatus.ACCEPTED, ConsultationAction.START, ConsultationStatus.IN_SESSION);
-        allow(ConsultationStatus.ACCEPTED, ConsultationAction.DRAFT_OPINION, ConsultationStatus.OPINION_DRAFTED);
-        allow(ConsultationStatus.ACCEPTED, ConsultationAction.CANCEL, ConsultationStatus.CANCELLED);
-        allow(ConsultationStatus.IN_SESSION, ConsultationAction.DRAFT_OPINION, ConsultationStatus.OPINION_DRAFTED);
-        allow(ConsultationStatus.OPINION_DRAFTED, ConsultationAction.DRAFT_OPINION, ConsultationStatus.OPINION_DRAFTED);
-        allow(ConsultationStatus.OPINION_DRAFTED, ConsultationAction.SIGN_OPINION, ConsultationStatus.OPINION_SIGNED);
-        allow(ConsultationStatus.OPINION_SIGNED, ConsultationAction.ACKNOWLEDGE, ConsultationStatus.ACKNOWLEDGED);
-        allow(ConsultationStatus.ACKNOWLEDGED, ConsultationAction.CLOSE, ConsultationStatus.CLOSED);
-    }
+    private static final TransitionTable<ConsultationStatus, ConsultationAction> TABLE = TransitionTable
+            .of(ConsultationStatus.class, ConsultationAction.class)
+            .allow(ConsultationStatus.REQUESTED, ConsultationAction.ACCEPT, ConsultationStatus.ACCEPTED)
+            .allow(ConsultationStatus.REQUESTED, ConsultationAction.DECLINE, ConsultationStatus.DECLINED)
+            .allow(ConsultationStatus.REQUESTED, ConsultationAction.ASK_INFO, ConsultationStatus.INFO_REQUESTED)
+            .allow(ConsultationStatus.REQUESTED, ConsultationAction.CANCEL, ConsultationStatus.CANCELLED)
+            .allow(ConsultationStatus.REQUESTED, ConsultationAction.ESCALATE, ConsultationStatus.REQUESTED)
+            .allow(ConsultationStatus.REQUESTED, ConsultationAction.EXPIRE, ConsultationStatus.EXPIRED)
+            .allow(ConsultationStatus.INFO_REQUESTED, ConsultationAction.ANSWER, ConsultationStatus.REQUESTED)
+            .allow(ConsultationStatus.INFO_REQUESTED, ConsultationAction.CANCEL, ConsultationStatus.CANCELLED)
+            .allow(ConsultationStatus.ACCEPTED, ConsultationAction.START, ConsultationStatus.IN_SESSION)
+            .allow(ConsultationStatus.ACCEPTED, ConsultationAction.DRAFT_OPINION, ConsultationStatus.OPINION_DRAFTED)
+            .allow(ConsultationStatus.ACCEPTED, ConsultationAction.CANCEL, ConsultationStatus.CANCELLED)
+            .allow(ConsultationStatus.IN_SESSION, ConsultationAction.DRAFT_OPINION, ConsultationStatus.OPINION_DRAFTED)
+            .allow(ConsultationStatus.OPINION_DRAFTED, ConsultationAction.DRAFT_OPINION, ConsultationStatus.OPINION_DRAFTED)
+            .allow(ConsultationStatus.OPINION_DRAFTED, ConsultationAction.SIGN_OPINION, ConsultationStatus.OPINION_SIGNED)
+            .allow(ConsultationStatus.OPINION_SIGNED, ConsultationAction.ACKNOWLEDGE, ConsultationStatus.ACKNOWLEDGED)
+            .allow(ConsultationStatus.ACKNOWLEDGED, ConsultationAction.CLOSE, ConsultationStatus.CLOSED);
 
     private ConsultationWorkflow() {
     }
 
-    private static void allow(ConsultationStatus from, ConsultationAction action, ConsultationStatus to) {
-        Objects.requireNonNull(TABLE.get(from)).put(action, to);
-    }
-
     /** The next status, or empty when the action is illegal in this status. */
     public static Optional<ConsultationStatus> next(ConsultationStatus current, ConsultationAction action) {
-        return Optional.ofNullable(TABLE.getOrDefault(current, Map.of()).get(action));
+        return TABLE.next(current, action);
     }
 
     public static boolean isLegal(ConsultationStatus current, ConsultationAction action) {
-        return next(current, action).isPresent();
+        return TABLE.isLegal(current, action);
     }
 
-    /** The whole table, read-only (tests, the console's buttons). */
+    /** The whole table, read-only (docs, tests, the console's buttons). */
     public static Map<ConsultationStatus, Map<ConsultationAction, ConsultationStatus>> table() {
-        Map<ConsultationStatus, Map<ConsultationAction, ConsultationStatus>> copy = new EnumMap<>(ConsultationStatus.class);
-        TABLE.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new EnumMap<>(v))));
-        return Collections.unmodifiableMap(copy);
+        return TABLE.asMap();
     }
 }

@@ -109,6 +109,22 @@ abstract class ConsoleHttpContract {
         assertThat(ConsoleSession.login(port, "auditor").getHtmx("/console/workspace").body()).contains("/console/audit");
     }
 
+    /** 等保 安全审计 (issue 10): the auditor's workbench counts the last day's failed logins and links to them. */
+    @Test
+    void theAuditorsWorkbenchCountsTheLastDaysFailedLoginsAndLinksToThem() {
+        var bad = org.medunion.support.Api.anonymous(port).send("POST", "/api/auth/token",
+                "{\"username\":\"nobody-" + System.nanoTime() + "\",\"password\":\"wrong-password\"}",
+                Map.of("Content-Type", "application/json", "X-Forwarded-For", "10.77." + (System.nanoTime() % 200) + ".9"));
+        assertThat(bad.status()).isEqualTo(401);
+        var card = ConsoleSession.login(port, "auditor").getHtmx("/console/workspace").body();
+        var failed = java.util.regex.Pattern.compile("action=LOGIN_FAILED[^\"]*\"[^>]*>\\s*<span class=\"num\">(\\d+)</span>")
+                .matcher(card);
+        assertThat(failed.find()).as(card).isTrue();
+        assertThat(Long.parseLong(failed.group(1))).isPositive();
+        assertThat(card).contains("最近 24 小时", "次账户锁定", "次拒绝访问");
+        assertThat(ConsoleSession.login(port, "planner").getHtmx("/console/workspace").body()).doesNotContain("audit-alerts");
+    }
+
     @Test
     void officeGpAndSpecialistPagesRenderInTheirScope() {
         ConsortiumView consortium = fixture.regionalConsortium(ConsoleFixture.unique("角色联合体"));

@@ -39,10 +39,12 @@ class DeniedRequestAudit extends OncePerRequestFilter {
     private final AuditTrail audit;
     private final CurrentUsers users;
     private final TransactionTemplate newTransaction;
+    private final AuditAlerts alerts;
 
-    DeniedRequestAudit(AuditTrail audit, CurrentUsers users, PlatformTransactionManager transactions) {
+    DeniedRequestAudit(AuditTrail audit, CurrentUsers users, PlatformTransactionManager transactions, AuditAlerts alerts) {
         this.audit = audit;
         this.users = users;
+        this.alerts = alerts;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -74,6 +76,7 @@ class DeniedRequestAudit extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             // the refusal itself must still go out; a failed audit write must surface in the logs, not vanish
             log.error("could not audit denied request {} {}", request.getMethod(), path, e);
+            alerts.writeFailed(); // and on the auditor's workbench, where somebody whose job it is will see it
         }
     }
 

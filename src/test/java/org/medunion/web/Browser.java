@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,6 +30,8 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
         this.port = port;
         this.wait = new WebDriverWait(driver, timeout);
+        // a page or table re-rendered while a condition polls leaves the element it found stale: look again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     static Browser start(int port, Duration timeout) throws IOException {

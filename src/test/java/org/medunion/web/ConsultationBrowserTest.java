@@ -3,31 +3,20 @@ package org.medunion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.support.Api;
-import org.medunion.support.H2Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 14 in a real browser, with the demo accounts: the GP of the community health centre picks a resident by
@@ -36,37 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * session, writes and signs the opinion; the GP acknowledges it and closes the case; the signed opinion is on both
  * sides. Screenshots go to target/screenshots/.
  */
-@H2Test
-@ExtendWith(ChromiumAvailable.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsultationBrowserTest {
+class ConsultationBrowserTest extends BrowserJourney {
 
     static final String LEAD = "上海市长宁区区域医疗中心";
     static final String OPINION = "建议加用缬沙坦 80 mg 每日一次，两周后社区复测血压";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
-
-    Browser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start(port, Duration.ofSeconds(30));
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterAll
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void gpAsksWithConsent_specialistAcceptsHoldsSignsTheOpinion_gpAcknowledgesAndCloses() throws IOException {

@@ -3,23 +3,14 @@ package org.medunion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.medunion.support.H2Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,36 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * panel, whose result is 8 days old — not offered, the 7-day window named as the reason — re-examined with reason
  * 02 and ordered at the 长宁 lab centre.
  */
-@H2Test
-@ExtendWith(ChromiumAvailable.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DiagnosticsBrowserTest {
+class DiagnosticsBrowserTest extends BrowserJourney {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
-
-    Browser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start(port, Duration.ofSeconds(30));
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterAll
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void gpRecognisesAFortyDayHba1c_andIsNotOfferedAnEightDayElectrolytePanel() throws IOException {

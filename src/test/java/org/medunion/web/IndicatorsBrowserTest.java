@@ -3,50 +3,17 @@ package org.medunion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.YearMonth;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medunion.support.Api;
-import org.medunion.support.H2Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 17 in a real browser: the demo planner opens the indicator dashboard, sees a consortium below the NN-9
  * level-4 surgery target (I-5 missed) and drills to the discharges behind the value.
  */
-@H2Test
-@ExtendWith(ChromiumAvailable.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IndicatorsBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start(port, Duration.ofSeconds(30));
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterAll
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class IndicatorsBrowserTest extends BrowserJourney {
 
     @Test
     void NN9_plannerSeesAConsortiumBelowTheLevel4SurgeryTarget_andDrillsToItsDischarges() throws IOException {

@@ -3,31 +3,18 @@ package org.medunion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.scheduling.SchedulingFixture;
-import org.medunion.support.H2Test;
 import org.medunion.support.RegistrySeeds;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 16 in a real browser: a GP of a Shanghai community centre writes a 12-week prescription for a contracted
@@ -36,37 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * returns it for the duplicate, the GP removes the line and resubmits, the pharmacist approves, and the district
  * hospital the patient chose dispenses it (RX-15).
  */
-@H2Test
-@ExtendWith(ChromiumAvailable.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PharmacyBrowserTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    RegistryManagement registry;
-    @Autowired
-    ResidentsManagement residents;
-    @Autowired
-    AccountManagement accounts;
-
-    Browser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start(port, Duration.ofSeconds(30));
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterAll
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PharmacyBrowserTest extends BrowserJourney {
 
     @Test
     void RX6_RX11_RX15_twelveWeekPrescriptionIsReturnedForADuplicateFixedApprovedAndDispensedAtAnotherMember() throws IOException {

@@ -1,34 +1,10 @@
 package org.medunion.consultation;
 
 import java.util.UUID;
-import org.medunion.audit.AuditTrail;
-import org.medunion.identity.AccountManagement;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.medunion.support.RunningCity;
 
 /** What the consultation contracts (REST and FHIR) share: the running server, a fresh world, the rows of a resident. */
-abstract class ConsultationWorldTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
-
-    @Autowired
-    AuditTrail audit;
-
-    @Autowired
-    JdbcClient jdbc;
+abstract class ConsultationWorldTest extends RunningCity {
 
     ConsultationFixture freshWorld() {
         return new ConsultationFixture(port, registry, residents, accounts);

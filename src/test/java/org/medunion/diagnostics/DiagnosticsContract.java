@@ -9,12 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medunion.identity.AccountManagement;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
+import org.medunion.support.RunningCity;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,25 +18,10 @@ import tools.jackson.databind.JsonNode;
  * 12), decisions with the avoided price, orders to a centre with turnaround and critical acknowledgement (SC-2, SC-5),
  * access by care relationship with audit, and the side doors.
  */
-abstract class DiagnosticsContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
+abstract class DiagnosticsContract extends RunningCity {
 
     @Autowired
     DiagnosticsManagement diagnostics;
-
-    @Autowired
-    JdbcClient jdbc;
 
     DiagnosticsFixture world() {
         return new DiagnosticsFixture(port, registry, residents, accounts);

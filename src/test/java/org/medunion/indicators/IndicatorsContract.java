@@ -9,17 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.scheduling.SchedulingFixture;
 import org.medunion.support.Api;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.medunion.support.RunningCity;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,22 +22,7 @@ import tools.jackson.databind.JsonNode;
  * month boundary in Asia/Shanghai (23:59 and 00:00 local, a UTC time that is already the next local day), zero
  * denominators, late and corrected records, all-or-nothing batches and files, who may submit and who may read.
  */
-abstract class IndicatorsContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
-
-    @Autowired
-    JdbcClient jdbc;
+abstract class IndicatorsContract extends RunningCity {
 
     SchedulingFixture.Group g;
     String planner;

@@ -10,13 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditTrail;
-import org.medunion.identity.AccountManagement;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.support.Api;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.medunion.support.RunningCity;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,28 +19,10 @@ import tools.jackson.databind.JsonNode;
  * the review state machine with illegal transitions, the pre-review centre's queue (RX-11), dispensing elsewhere
  * (RX-15), access and audit (prescriptions are personal data).
  */
-abstract class PharmacyContract {
+abstract class PharmacyContract extends RunningCity {
 
     private static final String RX = "/api/pharmacy/prescriptions";
     private static final Map<Integer, PharmacyFixture> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
-
-    @Autowired
-    AuditTrail audit;
-
-    @Autowired
-    JdbcClient jdbc;
 
     PharmacyFixture w() {
         return SHARED.computeIfAbsent(port, p -> new PharmacyFixture(p, registry, residents, accounts));

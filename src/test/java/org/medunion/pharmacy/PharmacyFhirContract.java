@@ -15,13 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
-import org.medunion.identity.AccountManagement;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.support.Api;
 import org.medunion.support.FhirValidation;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.medunion.support.RunningCity;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,24 +26,9 @@ import tools.jackson.databind.JsonNode;
  * scoped like the REST reads (prescriber's institution, reviewer, dispensing site once approved; nobody else),
  * audited, valid against R4 with MedUnion's code systems, listed in the CapabilityStatement.
  */
-abstract class PharmacyFhirContract {
+abstract class PharmacyFhirContract extends RunningCity {
 
     private static final String RX = "/api/pharmacy/prescriptions";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
-
-    @Autowired
-    AuditTrail audit;
 
     /** A 4-item prescription with findings, returned, overridden, approved with a note, dispensed at the district hospital. */
     private record Flow(PharmacyFixture w, String id, String number) {

@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditTrail;
-import org.medunion.identity.AccountManagement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,28 +14,7 @@ import tools.jackson.databind.JsonNode;
  * first, audited per row) and marking a task done once (who, when, note; 409 the second time; 403/404 for the
  * wrong side).
  */
-abstract class FollowUpContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    AuditTrail audit;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    org.medunion.registry.RegistryManagement registry;
-
-    @Autowired
-    org.medunion.residents.ResidentsManagement residents;
-
-    @Autowired
-    org.medunion.scheduling.unscoped.SystemScheduling scheduling;
+abstract class FollowUpContract extends ReferralWorldTest {
 
     ReferralFixture world() {
         return new ReferralFixture(port, registry, residents, scheduling, accounts);

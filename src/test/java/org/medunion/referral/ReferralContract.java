@@ -19,9 +19,7 @@ import org.medunion.identity.AccountManagement;
 import org.medunion.referral.internal.EscalationRuns;
 import org.medunion.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The referral workflow end to end over HTTP (product.md §5; SH-15, CQ-6, CN-3, CN-4; I-2, I-3, I-13):
@@ -29,34 +27,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * test, internal.ReferralTest), criteria, deadlines and escalation with a controllable clock, routing, closed
  * loop, scope, audit of every read, masking, idempotency, events (the system's commands: ReferralEventsContract).
  */
-abstract class ReferralContract {
-
-    @LocalServerPort
-    int port;
+abstract class ReferralContract extends ReferralWorldTest {
 
     @Autowired
     ApplicationContext context;
 
     @Autowired
-    AccountManagement accounts;
-
-    @Autowired
     ReferralManagement referrals;
-
-    @Autowired
-    AuditTrail audit;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    org.medunion.registry.RegistryManagement registry;
-
-    @Autowired
-    org.medunion.residents.ResidentsManagement residents;
-
-    @Autowired
-    org.medunion.scheduling.unscoped.SystemScheduling scheduling;
 
     private static final Map<Integer, ReferralFixture> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 

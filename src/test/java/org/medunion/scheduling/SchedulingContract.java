@@ -16,18 +16,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medunion.identity.AccountManagement;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.scheduling.SchedulingFixture.Group;
 import org.medunion.support.Api;
+import org.medunion.support.RunningCity;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,24 +31,12 @@ import tools.jackson.databind.JsonNode;
  * booking for contracted residents (CQ-6, SH-15), atomic booking under contention (R-1), idempotent replays
  * (R-4), cancellation, no-show, scope, and the I-8 / I-9 ratios.
  */
-abstract class SchedulingContract {
+abstract class SchedulingContract extends RunningCity {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    RegistryManagement registry;
-    @Autowired
-    ResidentsManagement residents;
-    @Autowired
-    AccountManagement accounts;
     @Autowired
     SchedulingManagement scheduling;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    org.medunion.audit.AuditTrail audit;
 
     Group g;
 

@@ -9,13 +9,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.medunion.consultation.ConsultationFixture;
-import org.medunion.identity.AccountManagement;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.support.H2Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.medunion.support.RunningCity;
 
 /**
  * The consultation console over real HTTP (form login, CSRF): the GP's new-request form (a TM-2 refusal comes back
@@ -23,22 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * by each side through to a closed consultation whose signed opinion both sides see, and the office's queue.
  */
 @H2Test
-class ConsultationConsoleH2Test {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    JdbcClient jdbc;
+class ConsultationConsoleH2Test extends RunningCity {
 
     static List<Map.Entry<String, String>> form(ConsultationFixture w, String signer) {
         return new ArrayList<>(List.of(Map.entry("residentId", w.resident.toString()), Map.entry("type", "REMOTE"),

@@ -15,16 +15,13 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsFixture;
 import org.medunion.support.Api;
+import org.medunion.support.RunningCity;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,24 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refused), tamper evidence (hash chain, a break reported with its position), purpose of use derived not claimed,
  * denied requests and Idempotency-Key replays audited, export and verification for the audit administrator only.
  */
-public abstract class AuditTrailContract {
+public abstract class AuditTrailContract extends RunningCity {
 
     static final String AUDITOR = "audit-contract-auditor";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AuditTrail audit;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
     @Autowired
     TransactionTemplate tx;
-    @Autowired
-    AccountManagement accounts;
-    @Autowired
-    RegistryManagement registry;
 
     /** PostgreSQL or H2 way of switching the append-only triggers off for the tamper test. */
     protected abstract void triggers(boolean on);

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medunion.identity.AccountManagement;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.support.Api;
 import org.medunion.support.FhirValidation;
 import org.medunion.support.H2Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.medunion.support.RunningCity;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,19 +16,7 @@ import tools.jackson.databind.JsonNode;
  * clinician of another institution gets an empty Bundle and 404 on read), valid against R4, in the CapabilityStatement.
  */
 @H2Test
-class DiagnosticsFhirH2Test {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
+class DiagnosticsFhirH2Test extends RunningCity {
 
     @Test
     void reportsAndObservationsOfAPatientAreReadScopedAndValid() {

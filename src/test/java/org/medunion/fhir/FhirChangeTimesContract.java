@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medunion.identity.AccountManagement;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumView;
@@ -35,7 +34,6 @@ import org.medunion.registry.MembershipRole;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RegisterPractitioner;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentsFixture;
 import org.medunion.residents.ResidentsFixture.Site;
@@ -47,9 +45,8 @@ import org.medunion.scheduling.unscoped.SystemScheduling;
 import org.medunion.support.Api;
 import org.medunion.support.FhirValidation;
 import org.medunion.support.RegistrySeeds;
+import org.medunion.support.RunningCity;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,24 +58,12 @@ import tools.jackson.databind.JsonNode;
  * cancelling, ending a membership, changing a practitioner), and ServiceRequest/Task find nothing changed after
  * tomorrow.
  */
-abstract class FhirChangeTimesContract {
+abstract class FhirChangeTimesContract extends RunningCity {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    AccountManagement accounts;
-
     @Autowired
     SystemScheduling scheduling;
-
-    @Autowired
-    JdbcClient jdbc;
 
     Site site;
     Api admin;

@@ -37,11 +37,9 @@ import org.medunion.registry.DispatchStaff;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionSearch;
 import org.medunion.registry.ManagerRole;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.support.Api;
 import org.medunion.support.FhirValidation;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.medunion.support.RunningCity;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,19 +48,7 @@ import tools.jackson.databind.JsonNode;
  * version-aware writes behave as FHIR prescribes, and bad input is a 4xx OperationOutcome whose
  * {@code issue.expression} names the element — with nothing written. Runs on H2 and PostgreSQL.
  */
-abstract class FhirContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    AuditTrail audit;
+abstract class FhirContract extends RunningCity {
 
     Api planner() {
         return Api.as(port, "planner");

@@ -23,16 +23,12 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medunion.identity.AccountManagement;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsFixture;
 import org.medunion.residents.ResidentsFixture.Site;
 import org.medunion.support.Api;
 import org.medunion.support.FhirValidation;
 import org.medunion.support.RegistrySeeds;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.medunion.support.RunningCity;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * instants on both sides of a Shanghai midnight, so a search read in the JVM's zone or at the wrong precision
  * fails. Plus {@code If-None-Match} and vread of the current version, and {@code CareTeam?participant=} alone.
  */
-abstract class FhirLastUpdatedContract {
+abstract class FhirLastUpdatedContract extends RunningCity {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final List<String> PREFIXES = List.of("eq", "gt", "ge", "lt", "le");
@@ -54,18 +50,6 @@ abstract class FhirLastUpdatedContract {
             LocalDateTime.of(2026, 11, 11, 0, 0, 0).atZone(SHANGHAI).toInstant(),
             LocalDateTime.of(2026, 11, 11, 12, 30, 15, 250_000_000).atZone(SHANGHAI).toInstant(),
             LocalDateTime.of(2026, 11, 14, 8, 0, 0).atZone(SHANGHAI).toInstant());
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     Site site;
     Api gp;

@@ -14,32 +14,18 @@ import org.medunion.identity.AccountManagement;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
 import org.medunion.support.Api;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.medunion.support.RunningCity;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The registry's REST contract: bad input gets a clear 4xx and writes nothing; scope and audit hold;
  * every consortium relation change leaves an immutable change report (SH-10). Runs on H2 and PostgreSQL.
  */
-abstract class RegistryContract {
+abstract class RegistryContract extends RunningCity {
 
     static final String SHANGHAI = "310000";
     static final String CHANGNING = "310105";
     static final String MINHANG = "310112";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    AuditTrail audit;
-
-    @Autowired
-    JdbcClient jdbc;
 
     Api planner() {
         return Api.as(port, "planner");

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medunion.audit.AuditTrail;
 import org.medunion.audit.AuditTrail.AuditQuery;
-import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
@@ -19,38 +17,17 @@ import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.Profession;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsFixture.Site;
 import org.medunion.support.Api;
 import org.medunion.support.FhirValidation;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.medunion.support.RunningCity;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The residents module end to end over REST: GB 11643 validation, duplicate matching, scope, audit, masking,
  * "1+1+1" contracts with NN-5, renew/end, Idempotency-Key. Runs on H2 and PostgreSQL through the subclasses.
  */
-abstract class ResidentsContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    AuditTrail audit;
-
-    @Autowired
-    ResidentsManagement residents;
-
-    @Autowired
-    JdbcClient jdbc;
+abstract class ResidentsContract extends RunningCity {
 
     Site site;
 

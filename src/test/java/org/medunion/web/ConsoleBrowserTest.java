@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.medunion.registry.ConsortiumView;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.support.H2Test;
+import org.medunion.support.RunningCity;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -27,7 +27,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The console in a real browser (the system Chromium, headless): login with CSRF, the planner's workspace
@@ -37,15 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2Test
 @ExtendWith(ChromiumAvailable.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends RunningCity {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
 
     WebDriver driver;
     Path profile;
@@ -178,16 +171,10 @@ class ConsoleBrowserTest {
     }
 
     @Autowired
-    org.medunion.residents.ResidentsManagement residents;
-
-    @Autowired
     org.medunion.scheduling.SchedulingManagement scheduling;
 
     @Autowired
     org.medunion.scheduling.unscoped.SystemScheduling systemScheduling;
-
-    @Autowired
-    org.medunion.identity.AccountManagement accounts;
 
     /**
      * The referral loop in two browsers: the office adds a criterion; the GP finds the resident, submits an upward

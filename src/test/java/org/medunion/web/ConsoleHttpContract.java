@@ -7,37 +7,23 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionSearch;
 import org.medunion.registry.MembershipRole;
-import org.medunion.registry.RegistryManagement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.medunion.support.RunningCity;
 
 /**
  * The console over real HTTP with form login, sessions and CSRF (no MockMvc): who may open which page,
  * every role's main pages, the htmx fragments, the register form's field errors, the policy block with
  * the planner's override, and the Excel export. Runs on H2 and PostgreSQL through the subclasses.
  */
-abstract class ConsoleHttpContract {
+abstract class ConsoleHttpContract extends RunningCity {
 
     static final List<String> MAIN_PAGES = List.of("/", "/console/institutions", "/console/consortia", "/console/grids",
             "/console/dispatches", "/console/change-reports");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    AccountManagement accounts;
-    @Autowired
-    org.medunion.audit.AuditTrail audit;
 
     ConsoleFixture fixture;
 

@@ -11,20 +11,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
-import org.medunion.registry.RegistryManagement;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.scheduling.PublishSchedule;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingFixture;
 import org.medunion.scheduling.SchedulingManagement;
 import org.medunion.support.Api;
+import org.medunion.support.RunningCity;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The referral console's forms over real HTTP (form login, CSRF): the GP's new-referral form with htmx
@@ -32,28 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * criteria — each with bad input coming back as the form with the field's message and nothing written, and a
  * 403 for a role that may not act.
  */
-abstract class ReferralConsoleContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
+abstract class ReferralConsoleContract extends RunningCity {
 
     @Autowired
     SchedulingManagement scheduling;
 
     @Autowired
     org.medunion.scheduling.unscoped.SystemScheduling systemScheduling;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     record World(SchedulingFixture.Group g, String office) {
 

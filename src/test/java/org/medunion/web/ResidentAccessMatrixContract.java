@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
@@ -37,21 +36,18 @@ import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.Ownership;
 import org.medunion.registry.RegisterInstitution;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.RegisterResident;
 import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentsFixture;
-import org.medunion.residents.ResidentsManagement;
 import org.medunion.scheduling.PublishSchedule;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingFixture;
 import org.medunion.scheduling.SchedulingManagement;
 import org.medunion.support.Api;
+import org.medunion.support.RunningCity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.MethodParameter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -77,7 +73,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // the fixture maps (users, people) are filled before every test and hold every key the tests look up
 @SuppressWarnings("NullAway")
-abstract class ResidentAccessMatrixContract {
+abstract class ResidentAccessMatrixContract extends RunningCity {
 
     static final String FILE = "src/test/resources/security/resident-access-matrix.csv";
     static final List<String> CALLERS = List.of("gp", "lead", "gp2", "integrator", "planner", "admin");
@@ -128,26 +124,11 @@ abstract class ResidentAccessMatrixContract {
         String call(String caller, Person p);
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryManagement registry;
-
-    @Autowired
-    ResidentsManagement residents;
-
     @Autowired
     SchedulingManagement scheduling;
 
     @Autowired
     org.medunion.scheduling.unscoped.SystemScheduling systemScheduling;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

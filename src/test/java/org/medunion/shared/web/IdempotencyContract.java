@@ -18,14 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.medunion.identity.AccountManagement;
-import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsFixture;
 import org.medunion.support.Api;
+import org.medunion.support.RunningCity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -35,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the same status and body and writes nothing, the same key with another body is 422; concurrent duplicates make
  * one change and all get its answer.
  */
-abstract class IdempotencyContract {
+abstract class IdempotencyContract extends RunningCity {
 
     static final String HEADER = "Idempotency-Key";
     static final String KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:~!#$%&'*+/=?^`|";
@@ -43,14 +40,6 @@ abstract class IdempotencyContract {
             "OrganizationAffiliation", "Practitioner", "Subscription");
     static final Random RANDOM = new Random(Long.getLong("idempotency.seed", 20261202L));
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    RegistryManagement registry;
-    @Autowired
-    AccountManagement accounts;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;

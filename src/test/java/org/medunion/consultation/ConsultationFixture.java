@@ -92,10 +92,7 @@ public final class ConsultationFixture {
 
     JsonNode request(String extra) {
         var r = as(gp).post("/api/consultations", body(extra));
-        if (r.status() != 201) {
-            throw new AssertionError("request failed: " + r.status() + " " + r.body());
-        }
-        return r.json();
+        return r.expect(201).json();
     }
 
     String id(JsonNode c) {
@@ -144,9 +141,6 @@ public final class ConsultationFixture {
     }
 
     static Api.Response ok(Api.Response r) {
-        if (r.status() != 200) {
-            throw new AssertionError(r.status() + " " + r.body());
-        }
-        return r;
+        return r.expect(200);
     }
 }

@@ -109,10 +109,7 @@ final class ReferralFixture {
 
     JsonNode create(String urgency, boolean submit) {
         var r = as(gp).post("/api/referrals", upBody(urgency, submit, null));
-        if (r.status() != 201) {
-            throw new AssertionError("create failed: " + r.status() + " " + r.body());
-        }
-        return r.json();
+        return r.expect(201).json();
     }
 
     String id(JsonNode referral) {
@@ -155,9 +152,6 @@ final class ReferralFixture {
     }
 
     static Api.Response ok(Api.Response r) {
-        if (r.status() != 200) {
-            throw new AssertionError(r.status() + " " + r.body());
-        }
-        return r;
+        return r.expect(200);
     }
 }

@@ -125,6 +125,14 @@ public final class Api {
             return JSON.readTree(body);
         }
 
+        /** This answer if it has the expected status; otherwise the test stops with the status and the body. */
+        public Response expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected " + expected + ", got " + status + " " + body);
+            }
+            return this;
+        }
+
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);

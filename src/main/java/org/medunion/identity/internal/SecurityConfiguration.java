@@ -21,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 /**
  * Two doors. The API and FHIR take only bearer tokens, keep no session and so need no CSRF token;
@@ -32,6 +33,12 @@ class SecurityConfiguration {
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
+
+    /** The strict firewall with the same rules, checked without regular expressions ({@link HeaderCharacters}). */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return HeaderCharacters.strictFirewall();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

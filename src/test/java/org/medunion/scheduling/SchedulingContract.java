@@ -2,6 +2,7 @@ package org.medunion.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -453,6 +454,49 @@ abstract class SchedulingContract extends RunningCity {
         assertThat(hospitals).containsExactlyInAnyOrder(g.lead().toString(), g.district().toString());
         assertThat(gp().get("/api/scheduling/slots?consortium=%s&discipline=眼科&date=%s".formatted(g.consortium(), day())).json().size())
                 .isZero();
+    }
+
+    /**
+     * Keyset paging (issue 12): following the Link headers of pages of 3 gives the one-page answer in the same order,
+     * without repeats, and a slot booked between two pages moves nothing on the next page; a forged cursor is a 400.
+     */
+    @Test
+    void slotSearchPagesByKeysetThroughLinkHeaders() {
+        publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "09:00", null);
+        publish(Api.as(port, g.districtUser()), g.district(), "OUTPATIENT_SPECIALTY", "09:00", null);
+        String query = "/api/scheduling/slots?consortium=%s&discipline=心内&date=%s&free=true".formatted(g.consortium(), day());
+        var whole = new ArrayList<String>();
+        gp().get(query + "&limit=500").json().forEach(s -> whole.add(s.get("id").asString()));
+        assertThat(whole).hasSize(8);
+
+        var walked = new ArrayList<String>();
+        var pageSizes = new ArrayList<Integer>();
+        String next = query + "&limit=3";
+        while (next != null && pageSizes.size() < 10) {
+            var r = gp().get(next);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            pageSizes.add(r.json().size());
+            r.json().forEach(s -> walked.add(s.get("id").asString()));
+            if (walked.size() == 3) {
+                // booked between the first and the second page: the second page starts where the first ended
+                assertThat(book(gp(), walked.get(1), g.contracted().value().toString()).status()).isEqualTo(201);
+            }
+            next = nextPage(r.header("Link"));
+        }
+        assertThat(walked).containsExactlyElementsOf(whole);
+        assertThat(pageSizes).containsExactly(3, 3, 2);
+
+        var forged = gp().get(query + "&limit=3&after=bm90LWEtY3Vyc29y");
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.body()).contains("after");
+    }
+
+    private static String nextPage(String link) {
+        if (link == null) {
+            return null;
+        }
+        var uri = URI.create(link.substring(link.indexOf('<') + 1, link.indexOf('>')));
+        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     // ------------------------------------------------------------------ I-8, I-9

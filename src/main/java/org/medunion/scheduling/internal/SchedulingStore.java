@@ -27,6 +27,7 @@ import org.medunion.scheduling.ReservedShare;
 import org.medunion.scheduling.ScheduleId;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.ScheduleView;
+import org.medunion.scheduling.SlotCursor;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotPool;
 import org.medunion.scheduling.SlotStatus;
@@ -143,13 +144,19 @@ class SchedulingStore {
 
     /** Slot search: every criterion optional; {@code institutions} null = any. */
     List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, ScheduleKind kind,
-                               Instant from, Instant to, SlotPool pool, boolean freeOnly, Instant notBefore, int limit) {
+                               Instant from, Instant to, SlotPool pool, boolean freeOnly, Instant notBefore,
+                               SlotCursor after, int limit) {
         if (institutions != null && institutions.isEmpty()) {
             return List.of();
         }
         var sql = new StringBuilder("select " + SLOT_COLUMNS + " from scheduling_slot s where 1 = 1");
         var params = new ArrayList<Object>();
         slotFilter(sql, params, institutions, schedule, department, kind, from, to, pool, freeOnly, notBefore);
+        if (after != null) {
+            // the keyset: strictly after (start, department, id) in the order below, spelt out for H2 and PostgreSQL
+            sql.append(" and (s.start_at > ? or s.start_at = ? and (s.department > ? or s.department = ? and s.id > ?))");
+            params.addAll(List.of(ts(after.start()), ts(after.start()), after.department(), after.department(), after.id()));
+        }
         sql.append(" order by s.start_at, s.department, s.id limit ").append(limit);
         return jdbc.sql(sql.toString()).params(params).query(this::mapSlot).list();
     }

@@ -45,7 +45,7 @@ class SlotQueries {
         int limit = q.limit() <= 0 ? DEFAULT_LIMIT : Math.min(q.limit(), MAX_LIMIT);
         return store.searchSlots(institutions, q.schedule() == null ? null : q.schedule().value(), q.department(),
                 q.kind(), from, to, q.pool(), q.freeOnly(),
-                q.freeOnly() ? clock.instant() : null, limit);
+                q.freeOnly() ? clock.instant() : null, q.after(), limit);
     }
 
     Slice<SlotView> searchSlots(SlotQuery q) {

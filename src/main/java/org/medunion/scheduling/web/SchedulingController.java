@@ -18,9 +18,11 @@ import org.medunion.scheduling.ScheduleId;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingError;
 import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.SlotCursor;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotPool;
 import org.medunion.scheduling.SlotSearch;
+import org.medunion.scheduling.SlotView;
 import org.medunion.scheduling.web.SchedulingJson.BookRequest;
 import org.medunion.scheduling.web.SchedulingJson.BookingJson;
 import org.medunion.scheduling.web.SchedulingJson.PublishScheduleRequest;
@@ -29,6 +31,7 @@ import org.medunion.scheduling.web.SchedulingJson.ScheduleJson;
 import org.medunion.scheduling.web.SchedulingJson.SlotJson;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** REST API of scheduling: schedules, slot search, bookings (Idempotency-Key, R-4), release ratios (I-8, I-9). */
 @RestController
@@ -79,19 +83,32 @@ class SchedulingController {
     }
 
     @GetMapping("/slots")
-    @Operation(summary = "Search slots across an institution or a consortium by department, kind, date and pool")
-    List<SlotJson> slots(@RequestParam(required = false) UUID institution, @RequestParam(required = false) UUID consortium,
-                         @RequestParam(required = false) UUID schedule,
-                         @Parameter(description = "department or discipline, partial match") @RequestParam(required = false) String discipline,
-                         @RequestParam(required = false) ScheduleKind kind,
-                         @RequestParam(required = false) LocalDate date, @RequestParam(required = false) SlotPool pool,
-                         @RequestParam(defaultValue = "false") boolean free, @RequestParam(defaultValue = "100") int limit) {
+    @Operation(summary = "Search slots across an institution or a consortium by department, kind, date and pool; "
+            + "a full page carries a Link header (rel=next) to the next one (keyset paging)")
+    ResponseEntity<List<SlotJson>> slots(@RequestParam(required = false) UUID institution,
+                                         @RequestParam(required = false) UUID consortium,
+                                         @RequestParam(required = false) UUID schedule,
+                                         @Parameter(description = "department or discipline, partial match") @RequestParam(required = false) String discipline,
+                                         @RequestParam(required = false) ScheduleKind kind,
+                                         @RequestParam(required = false) LocalDate date,
+                                         @RequestParam(required = false) SlotPool pool,
+                                         @RequestParam(defaultValue = "false") boolean free,
+                                         @RequestParam(defaultValue = "100") int limit,
+                                         @Parameter(description = "the page after this cursor, from the previous page's Link header") @RequestParam(required = false) String after) {
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", SchedulingError.VALUE_OUT_OF_RANGE, limit, 1, 500);
         }
-        return scheduling.searchSlots(new SlotSearch(institution == null ? null : new InstitutionId(institution),
+        SlotCursor cursor = after == null ? null : SlotCursor.parse("after", after);
+        List<SlotView> page = scheduling.searchSlots(new SlotSearch(institution == null ? null : new InstitutionId(institution),
                 consortium == null ? null : new ConsortiumId(consortium), schedule == null ? null : new ScheduleId(schedule),
-                discipline, kind, date, pool, free, limit)).stream().map(SlotJson::of).toList();
+                discipline, kind, date, pool, free, limit, cursor));
+        var answer = ResponseEntity.ok();
+        if (page.size() == limit) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("after", SlotCursor.after(page.get(page.size() - 1)).token()).build().toUriString();
+            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(page.stream().map(SlotJson::of).toList());
     }
 
     @GetMapping("/slots/{id}")

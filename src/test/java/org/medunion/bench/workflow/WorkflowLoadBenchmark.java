@@ -21,6 +21,7 @@ import org.medunion.bench.ResidentLookupBenchmark;
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=rest port=18301 clients=16 warmup=20 seconds=60
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=fhir port=18301 clients=16 warmup=20 seconds=60
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=seed-hapi port=8080 residents=5000 fixture=/tmp/p1/hapi.json
+ * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=seed-hapi-volume port=8080    # the same volume as MedUnion
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=hapi port=8080 contracts=3000 fixture=/tmp/p1/hapi.json
  * </pre>
  *
@@ -50,6 +51,9 @@ public final class WorkflowLoadBenchmark {
             case "seed-slots" ->
                 new MedUnionSeeder(port).moreSlots(Fixture.load(fixtureFile), args.number("perInterval", 4)).save(fixtureFile);
             case "seed-hapi" -> new HapiSeeder(port).seed(args.number("residents", 5000), args.number("days", 14)).save(fixtureFile);
+            case "seed-hapi-volume" -> new HapiVolume(port).load(args.number("organizations", 3086),
+                    args.number("practitioners", 28890), args.number("patients", 305000), args.number("schedules", 299),
+                    args.number("days", 14));
             case "rest" -> run(args, new RestWorkload(Fixture.load(fixtureFile), port).mix());
             case "fhir" -> run(args, new FhirWorkload(Fixture.load(fixtureFile), port, false).mix());
             case "hapi" -> {

@@ -56,7 +56,8 @@ final class HapiVolume {
             }
             return post(type, batch);
         });
-        return count(type);
+        // HAPI answers _summary=count from a cache for a while, so the count is what this step leaves, not a re-read
+        return have + missing;
     }
 
     /** One 内科 morning schedule (08:00–12:00, 15 minutes, one per interval) at as many services as MedUnion has. */

@@ -34,6 +34,7 @@ final class MedUnionSeeder {
         String consortium = scopeOf("office");
         String municipal = RestWorkload.id(ok(admin.get("/api/registry/institutions?text=" + Mix.q(MUNICIPAL))).get(0).get("id"));
         String team = team(primary, hospital);
+        agreement(consortium, primary, hospital);
 
         long t0 = System.nanoTime();
         List<Fixture.Resident> registered = Parallel.map(residents, 6, i -> register(i, primary));
@@ -79,6 +80,23 @@ final class MedUnionSeeder {
         }
         log("published %d fresh schedules at the hospital, %d per interval", schedules.size(), perInterval);
         return new Fixture(f.primary(), f.hospital(), f.consortium(), schedules, f.dates(), f.residents());
+    }
+
+    /** The telemedicine cooperation agreement a consultation request needs (TM-1), unless the two have one. */
+    void agreement(String consortium, String primary, String hospital) {
+        for (JsonNode a : ok(admin.get("/api/registry/consortia/" + consortium + "/agreements"))) {
+            String parties = a.path("parties").toString();
+            if (parties.contains(primary) && parties.contains(hospital)) {
+                return;
+            }
+        }
+        LocalDate today = LocalDate.now();
+        ok(admin.post("/api/registry/consortia/" + consortium + "/agreements", """
+                {"type":"COOPERATION","title":"P-1 远程医疗合作协议","parties":["%s","%s"],"termStart":"%s","termEnd":"%s",
+                 "signedOn":"%s","responsibilities":"牵头医院提供远程会诊","rights":"社区享有会诊服务",
+                 "benefits":"共享会诊意见","benefitSharing":"按工作量分配"}""".formatted(hospital, primary,
+                today.minusYears(1), today.plusYears(2), today.minusYears(1))));
+        log("recorded a cooperation agreement between the centre and the hospital (TM-1)");
     }
 
     private String scopeOf(String user) {

@@ -1,5 +1,6 @@
 package org.medunion.bench.workflow;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The P-1 mix over MedUnion's REST API: the GP searches free slots of the consortium, books, refers up and
- * searches residents; the hospital's specialist accepts submitted referrals with a slot.
+ * searches residents and asks the hospital for a remote consultation; the hospital's specialist accepts submitted
+ * referrals with a slot.
  */
 final class RestWorkload {
 
@@ -30,11 +32,12 @@ final class RestWorkload {
     }
 
     List<Operation> mix() {
-        return List.of(new Operation("slot-search", 30, this::searchSlots),
+        return List.of(new Operation("slot-search", 25, this::searchSlots),
                 new Operation("booking", 20, this::book),
-                new Operation("referral-create", 20, r -> createReferral(r).status()),
+                new Operation("referral-create", 15, r -> createReferral(r).status()),
                 new Operation("referral-accept", 15, this::accept),
-                new Operation("resident-search", 15, this::searchResidents));
+                new Operation("resident-search", 15, this::searchResidents),
+                new Operation("consultation-request", 10, this::requestConsultation));
     }
 
     private int searchSlots(ThreadLocalRandom r) {
@@ -85,6 +88,20 @@ final class RestWorkload {
                 Mix.pick(f.dates(), r));
         return Operation.first(created, specialist.send("POST", "/api/referrals/" + id + "/accept", body,
                 Map.of("Content-Type", JSON)).status());
+    }
+
+    /**
+     * A remote consultation request with the patient's consent (TM-2) to the hospital's 心内科, passing the TM-1
+     * agreement, TM-3 content and routing gates; the seeder records the agreement.
+     */
+    private int requestConsultation(ThreadLocalRandom r) {
+        String body = """
+                {"type":"REMOTE","urgency":"ROUTINE","toInstitutionId":"%s","toDepartment":"心内科","residentId":"%s",
+                 "reason":"血压控制不佳","purpose":"调整降压方案","proposedTime":"%sT02:00:00Z",
+                 "recordSummary":"近两周血压 170/100，已用氨氯地平","invitedSpecialty":"心血管内科","invitedTitle":"主任医师",
+                 "consentSigner":"PATIENT","consentSignedOn":"%s"}""".formatted(f.hospital(), Mix.pick(f.residents(), r).id(),
+                Mix.pick(f.dates(), r), LocalDate.now());
+        return gp.send("POST", "/api/consultations", body, idempotent()).status();
     }
 
     private int searchResidents(ThreadLocalRandom r) {

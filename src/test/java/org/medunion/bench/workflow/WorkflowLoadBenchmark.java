@@ -25,8 +25,9 @@ import org.medunion.bench.ResidentLookupBenchmark;
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=hapi port=8080 contracts=3000 fixture=/tmp/p1/hapi.json
  * </pre>
  *
- * Each transaction of the mix (slot search 30 %, booking 20 %, referral create + submit 20 %, referral accept with a
- * slot 15 %, resident search 15 %) is one workflow transaction. Result mutual recognition (结果互认) is not built
+ * Each transaction of the mix (REST: slot search 25 %, booking 20 %, referral create + submit 15 %, referral accept
+ * with a slot 15 %, resident search 15 %, consultation request 10 %; FHIR: the first five at 30/20/20/15/15 %) is one
+ * workflow transaction. Result mutual recognition (结果互认) is not built
  * in MedUnion, so its look-up is not in the mix.
  */
 public final class WorkflowLoadBenchmark {
@@ -48,8 +49,11 @@ public final class WorkflowLoadBenchmark {
                         args.number("days", 14), !"false".equals(args.text("cityWide", "true")));
                 f.save(fixtureFile);
             }
-            case "seed-slots" ->
-                new MedUnionSeeder(port).moreSlots(Fixture.load(fixtureFile), args.number("perInterval", 4)).save(fixtureFile);
+            case "seed-slots" -> {
+                Fixture f = Fixture.load(fixtureFile);
+                new MedUnionSeeder(port).agreement(f.consortium(), f.primary(), f.hospital());
+                new MedUnionSeeder(port).moreSlots(f, args.number("perInterval", 4)).save(fixtureFile);
+            }
             case "seed-hapi" -> new HapiSeeder(port).seed(args.number("residents", 5000), args.number("days", 14)).save(fixtureFile);
             case "seed-hapi-volume" -> new HapiVolume(port).load(args.number("organizations", 3086),
                     args.number("practitioners", 28890), args.number("patients", 305000), args.number("schedules", 299),

@@ -65,6 +65,39 @@ class DiagnosticsFhirH2Test extends RunningCity {
     }
 
     @Test
+    void recognisableOffersTheResultsWithWindowReasonsAndMarkOnlyWithACareRelationship() {
+        var w = new DiagnosticsFixture(port, registry, residents, accounts);
+        String report = w.report(w.hba1c, w.lead, 40);
+
+        var r = w.as(w.gp).getFhir("/fhir/Patient/" + w.resident + "/$recognisable?code=" + w.hba1c);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        FhirValidation.assertValid(r.body());
+        List<String> names = new ArrayList<>();
+        StringBuilder candidates = new StringBuilder();
+        for (JsonNode p : r.json().get("parameter")) {
+            names.add(p.get("name").asString());
+            if (p.get("name").asString().equals("candidate")) {
+                candidates.append(p);
+            }
+        }
+        assertThat(names).contains("item", "windowDays", "candidate", "offer");
+        assertThat(candidates.toString()).contains("DiagnosticReport/" + report).contains("WITHIN_WINDOW")
+                .contains("\"valueBoolean\":true").contains("全国HR");
+        assertThat(r.body()).contains("DetectedIssue");
+
+        // knowing the id is not a relationship: the same 404 as for an unknown patient
+        var outsider = w.as(w.outsider).getFhir("/fhir/Patient/" + w.resident + "/$recognisable?code=" + w.hba1c);
+        assertThat(outsider.status()).as(outsider.body()).isEqualTo(404);
+        assertThat(outsider.body()).doesNotContain(report);
+        var unknown = w.as(w.gp).getFhir("/fhir/Patient/" + java.util.UUID.randomUUID() + "/$recognisable?code=" + w.hba1c);
+        assertThat(unknown.status()).isEqualTo(404);
+        var noCode = w.as(w.gp).getFhir("/fhir/Patient/" + w.resident + "/$recognisable");
+        assertThat(noCode.status()).isEqualTo(400);
+        var metadata = Api.anonymous(port).getFhir("/fhir/metadata");
+        assertThat(metadata.body()).contains("recognisable");
+    }
+
+    @Test
     void theCapabilityStatementListsDiagnosticReportAndObservationWithTheirPatientSearch() {
         var r = Api.anonymous(port).getFhir("/fhir/metadata");
         assertThat(r.status()).isEqualTo(200);

@@ -435,6 +435,10 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
                 + reported(p)), p));
         probes.put("FHIR GET Observation?patient", (c, p) -> entries(api(c).getFhir("/fhir/Observation?patient=Patient/"
                 + reported(p)), p));
+        probes.put("FHIR GET Patient/{id}/$recognisable", (c, p) -> {
+            var r = api(c).getFhir("/fhir/Patient/" + reported(p) + "/$recognisable?code=HBA1C");
+            return r.status() != 200 ? String.valueOf(r.status()) : r.body().contains("\"candidate\"") ? "shown" : "empty";
+        });
         // FHIR consultation records (issue 14): the consent and the signed opinion of consultations the caller is a side of
         for (String type : List.of("Consent", "DocumentReference", "Provenance")) {
             probes.put("FHIR GET " + type + "?patient", (c, p) -> entries(api(c).getFhir("/fhir/" + type + "?patient=Patient/"

@@ -1,7 +1,9 @@
 package org.medunion.fhir.internal.diagnostics;
 
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.IdType;
 import org.medunion.shared.InvalidInputException;
 
@@ -26,5 +28,10 @@ public final class DiagnosticsFhir {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidInputException(field, "request.wrongType", value, "UUID");
         }
+    }
+
+    /** A FHIR date as a local date (the day as written, no time zone shift). */
+    public static LocalDate localDate(DateType date) {
+        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
     }
 }

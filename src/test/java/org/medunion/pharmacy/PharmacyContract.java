@@ -172,6 +172,36 @@ abstract class PharmacyContract {
     }
 
     @Test
+    void RX6_twelveWeeksAreEnteredAsWeeksStoredAsDaysAndShownBackAsWeeks() {
+        var w = w();
+        var api = w.as(w.gp);
+        String extra = "\"chronic\":true,\"reason\":\"高血压病情稳定，长期用药\","
+                + "\"assessmentNote\":\"血压控制平稳，依从性好\",\"patientConfirmed\":true";
+        var ok = w.created(api.post(RX, body(w.resident, "OUTPATIENT", "I10", extra, weeks("F0001", 12))));
+        JsonNode line = ok.get("items").get(0);
+        assertThat(line.get("daysSupply").asInt()).isEqualTo(84);
+        assertThat(line.get("weeksSupply").asInt()).isEqualTo(12);
+        var tenDays = w.created(api.post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7),
+                item("F0004", "2.5", "QD", 5))));
+        assertThat(tenDays.get("items").get(0).get("weeksSupply").asInt()).isEqualTo(1);
+        assertThat(tenDays.get("items").get(1).get("weeksSupply").isNull()).isTrue();
+        long before = written(w.resident);
+        refused(api.post(RX, body(w.resident, "OUTPATIENT", "I10", extra, weeks("F0001", 13))), "RX-6", w.resident, before);
+        var disagree = api.post(RX, body(w.resident, "OUTPATIENT", "I10", extra,
+                "{\"drugCode\":\"F0001\",\"dose\":5,\"frequency\":\"QD\",\"weeksSupply\":12,\"daysSupply\":80}"));
+        assertThat(disagree.status()).as(disagree.body()).isEqualTo(400);
+        assertThat(disagree.body()).contains("items.weeksSupply");
+        var zero = api.post(RX, body(w.resident, "OUTPATIENT", "I10", "", weeks("F0001", 0)));
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.body()).contains("items.weeksSupply");
+        assertThat(written(w.resident)).isEqualTo(before);
+    }
+
+    private static String weeks(String code, int weeks) {
+        return "{\"drugCode\":\"%s\",\"dose\":5,\"frequency\":\"QD\",\"weeksSupply\":%d}".formatted(code, weeks);
+    }
+
+    @Test
     void CQ5_sixtyDaysPassInChongqingAndSixtyOneAreRefused() {
         var w = w();
         var api = w.as(w.cqGp);

@@ -14,6 +14,7 @@ import org.medunion.identity.AccountManagement;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.support.Api;
+import org.medunion.web.ConsoleSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -399,5 +400,17 @@ abstract class PharmacyContract {
                         .status())
                 .isEqualTo(400);
         assertThat(w.as(w.gp).get("/api/pharmacy/formulary?q=氨氯地平").body()).contains("F0001");
+        // the office's console page and its export: the member below target with the unmapped item by name
+        var office = ConsoleSession.login(port, w.office);
+        var page = office.get("/console/pharmacy/coverage");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("自制合剂").contains("未达标").doesNotContain("A03");
+        var csv = office.get("/console/pharmacy/coverage/export.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("自制合剂").contains("66.7%");
+        assertThat(ConsoleSession.login(port, w.gp).get("/console/pharmacy/coverage").status()).isEqualTo(403);
+        var outsider = ConsoleSession.login(port, w.outsiderPharmacist).get("/console/pharmacy/coverage");
+        assertThat(outsider.status()).isEqualTo(200);
+        assertThat(outsider.body()).doesNotContain("自制合剂");
     }
 }

@@ -21,7 +21,15 @@ public record PrescriptionView(UUID id, String number, PrescriptionStatus status
                                @Nullable String dispensedBy, @Nullable Instant dispensedAt, Instant submittedAt, long version,
                                List<PrescriptionAction> allowedActions) {
 
+    /** {@code weeksSupply} is the supply in weeks when {@code daysSupply} is a whole number of weeks, else null. */
     public record ItemView(int line, String drugCode, String drugName, String strength, BigDecimal dose, String doseUnit,
-                           String route, String frequency, int daysSupply, @Nullable BigDecimal quantity) {
+                           String route, String frequency, int daysSupply, @Nullable BigDecimal quantity,
+                           @Nullable Integer weeksSupply) {
+
+        public ItemView(int line, String drugCode, String drugName, String strength, BigDecimal dose, String doseUnit,
+                        String route, String frequency, int daysSupply, @Nullable BigDecimal quantity) {
+            this(line, drugCode, drugName, strength, dose, doseUnit, route, frequency, daysSupply, quantity,
+                    daysSupply % 7 == 0 ? daysSupply / 7 : null);
+        }
     }
 }

@@ -28,9 +28,17 @@ public record WritePrescription(@Nullable UUID residentId, @Nullable EncounterTy
 
     /**
      * One line: {@code dose} per administration in the drug's dose unit, {@code frequency} a code (QD, BID, TID, QID,
-     * QN, Q8H, Q12H, QW, ONCE, PRN), {@code daysSupply} the days this line covers.
+     * QN, Q8H, Q12H, QW, ONCE, PRN), {@code daysSupply} the days this line covers, or {@code weeksSupply} the weeks
+     * (a 12-week long prescription is entered as 12 weeks and stored as 84 days; when both are given they must agree).
      */
     public record Item(@Nullable String drugCode, @Nullable BigDecimal dose, @Nullable String doseUnit, @Nullable String route,
-                       @Nullable String frequency, @Nullable Integer daysSupply, @Nullable BigDecimal quantity) {
+                       @Nullable String frequency, @Nullable Integer daysSupply, @Nullable BigDecimal quantity,
+                       @Nullable Integer weeksSupply) {
+
+        /** A line with its supply in days (no weeks). */
+        public Item(@Nullable String drugCode, @Nullable BigDecimal dose, @Nullable String doseUnit, @Nullable String route,
+                    @Nullable String frequency, @Nullable Integer daysSupply, @Nullable BigDecimal quantity) {
+            this(drugCode, dose, doseUnit, route, frequency, daysSupply, quantity, null);
+        }
     }
 }

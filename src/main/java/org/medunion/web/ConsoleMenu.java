@@ -56,6 +56,7 @@ public final class ConsoleMenu {
             new Entry("menu.pharmacy", "nav.prescriptions", "/console/pharmacy/prescriptions", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.reviewQueue", "/console/pharmacy/review", EnumSet.of(PHARMACIST)),
             new Entry("menu.pharmacy", "nav.dispensing", "/console/pharmacy/dispensing", EnumSet.of(PHARMACIST)),
+            new Entry("menu.pharmacy", "nav.formularyCoverage", "/console/pharmacy/coverage", EnumSet.of(OFFICE, PHARMACIST, ADMIN)),
             new Entry("menu.system", "nav.accounts", "/console/accounts", EnumSet.of(SECURITY_ADMIN)),
             new Entry("menu.system", "nav.audit", "/console/audit", EnumSet.of(AUDITOR)),
             new Entry("menu.system", "nav.account", "/console/account/password", ALL));

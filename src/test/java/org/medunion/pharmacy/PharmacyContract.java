@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditTrail;
 import org.medunion.support.Api;
 import org.medunion.support.RunningCity;
+import org.medunion.web.ConsoleSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -146,6 +147,36 @@ abstract class PharmacyContract extends RunningCity {
         var r = api.post(RX, w.hypertension(w.resident, 85, true));
         refused(r, "RX-6", w.resident, before);
         assertThat(ruleIds(r)).containsExactly("RX-6");
+    }
+
+    @Test
+    void RX6_twelveWeeksAreEnteredAsWeeksStoredAsDaysAndShownBackAsWeeks() {
+        var w = w();
+        var api = w.as(w.gp);
+        String extra = "\"chronic\":true,\"reason\":\"高血压病情稳定，长期用药\","
+                + "\"assessmentNote\":\"血压控制平稳，依从性好\",\"patientConfirmed\":true";
+        var ok = w.created(api.post(RX, body(w.resident, "OUTPATIENT", "I10", extra, weeks("F0001", 12))));
+        JsonNode line = ok.get("items").get(0);
+        assertThat(line.get("daysSupply").asInt()).isEqualTo(84);
+        assertThat(line.get("weeksSupply").asInt()).isEqualTo(12);
+        var tenDays = w.created(api.post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7),
+                item("F0004", "2.5", "QD", 5))));
+        assertThat(tenDays.get("items").get(0).get("weeksSupply").asInt()).isEqualTo(1);
+        assertThat(tenDays.get("items").get(1).get("weeksSupply").isNull()).isTrue();
+        long before = written(w.resident);
+        refused(api.post(RX, body(w.resident, "OUTPATIENT", "I10", extra, weeks("F0001", 13))), "RX-6", w.resident, before);
+        var disagree = api.post(RX, body(w.resident, "OUTPATIENT", "I10", extra,
+                "{\"drugCode\":\"F0001\",\"dose\":5,\"frequency\":\"QD\",\"weeksSupply\":12,\"daysSupply\":80}"));
+        assertThat(disagree.status()).as(disagree.body()).isEqualTo(400);
+        assertThat(disagree.body()).contains("items.weeksSupply");
+        var zero = api.post(RX, body(w.resident, "OUTPATIENT", "I10", "", weeks("F0001", 0)));
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.body()).contains("items.weeksSupply");
+        assertThat(written(w.resident)).isEqualTo(before);
+    }
+
+    private static String weeks(String code, int weeks) {
+        return "{\"drugCode\":\"%s\",\"dose\":5,\"frequency\":\"QD\",\"weeksSupply\":%d}".formatted(code, weeks);
     }
 
     @Test
@@ -346,5 +377,17 @@ abstract class PharmacyContract extends RunningCity {
                         .status())
                 .isEqualTo(400);
         assertThat(w.as(w.gp).get("/api/pharmacy/formulary?q=氨氯地平").body()).contains("F0001");
+        // the office's console page and its export: the member below target with the unmapped item by name
+        var office = ConsoleSession.login(port, w.office);
+        var page = office.get("/console/pharmacy/coverage");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("自制合剂").contains("未达标").doesNotContain("A03");
+        var csv = office.get("/console/pharmacy/coverage/export.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("自制合剂").contains("66.7%");
+        assertThat(ConsoleSession.login(port, w.gp).get("/console/pharmacy/coverage").status()).isEqualTo(403);
+        var outsider = ConsoleSession.login(port, w.outsiderPharmacist).get("/console/pharmacy/coverage");
+        assertThat(outsider.status()).isEqualTo(200);
+        assertThat(outsider.body()).doesNotContain("自制合剂");
     }
 }

@@ -53,6 +53,7 @@ final class PharmacyFixture {
     final String districtPharmacist;
     final String outsiderPharmacist;
     final String outsiderGp;
+    final String office;
     final UUID cqPrimary;
     final UUID cqResident;
     final String cqGp;
@@ -71,6 +72,7 @@ final class PharmacyFixture {
         leadPharmacist = account(accounts, "lph", Role.PHARMACIST, Scope.institution(lead));
         districtPharmacist = account(accounts, "dph", Role.PHARMACIST, Scope.institution(district));
         outsiderPharmacist = account(accounts, "oph", Role.PHARMACIST, Scope.institution(UUID.randomUUID()));
+        office = account(accounts, "rxo", Role.OFFICE, Scope.consortium(consortium));
         outsiderGp = account(accounts, "ogp", Role.GP, Scope.institution(UUID.randomUUID()));
         // Chongqing (500000 applies the CQ pack): a community centre with a team and a contracted resident
         String tag = unique("cq");

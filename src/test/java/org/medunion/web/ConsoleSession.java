@@ -39,7 +39,7 @@ public final class ConsoleSession {
     }
 
     /** Logs in through the login form (password {@code demo} unless given). */
-    static ConsoleSession login(int port, String username) {
+    public static ConsoleSession login(int port, String username) {
         return login(port, username, "demo");
     }
 

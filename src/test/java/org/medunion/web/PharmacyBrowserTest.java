@@ -31,7 +31,7 @@ class PharmacyBrowserTest extends BrowserJourney {
         String reviewer = account("lph", Role.PHARMACIST, g.lead().value());
         String dispenser = account("dph", Role.PHARMACIST, g.district().value());
 
-        // the GP writes: resident by name, amlodipine and levamlodipine for 84 days
+        // the GP writes: resident by name, amlodipine for 12 weeks and levamlodipine for 84 days
         browser.login(g.gpUser());
         driver.get(browser.url("/console/pharmacy/prescribe"));
         driver.findElement(By.id("resident-search")).sendKeys("陈静");
@@ -41,10 +41,10 @@ class PharmacyBrowserTest extends BrowserJourney {
         driver.findElement(By.id("diagnosisText")).sendKeys("原发性高血压");
         driver.findElement(By.id("chronic")).click();
         driver.findElement(By.id("reason")).sendKeys("高血压病情稳定，需长期用药");
-        fillLine(0, "F0001", "5", "84");
+        fillLine(0, "F0001", "5", "12", "W");
         driver.findElement(By.id("add-line")).click();
         wait.until(d -> d.findElements(By.cssSelector("#lines .rx-line")).size() == 2);
-        fillLine(1, "F0004", "2.5", "84");
+        fillLine(1, "F0004", "2.5", "84", "D");
         // the live pre-screen: RX-6 asks for the assessment and the confirmation, and the fields appear
         wait.until(d -> d.findElement(By.id("prescreen")).getText().contains("RX-6"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("assessmentNote")));
@@ -87,6 +87,12 @@ class PharmacyBrowserTest extends BrowserJourney {
         first.findElement(By.tagName("a")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("act-fix"))).click();
         wait.until(d -> d.findElements(By.cssSelector("#lines .rx-line")).size() == 2);
+        // both lines are a whole number of weeks: shown back as 12 weeks
+        for (WebElement line : driver.findElements(By.cssSelector("#lines .rx-line"))) {
+            assertThat(line.findElement(By.cssSelector(".rx-days")).getAttribute("value")).isEqualTo("12");
+            assertThat(new Select(line.findElement(By.cssSelector(".rx-supply-unit"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("W");
+        }
         driver.findElements(By.cssSelector("#lines .rx-line")).get(1).findElement(By.cssSelector(".rx-remove")).click();
         wait.until(d -> d.findElements(By.cssSelector("#lines .rx-line")).size() == 1);
         wait.until(d -> d.findElement(By.id("prescreen")).getText().contains("未发现问题"));
@@ -96,6 +102,7 @@ class PharmacyBrowserTest extends BrowserJourney {
         driver.findElement(By.id("rx-submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("rx-status"), "待审核"));
         assertThat(driver.findElements(By.cssSelector("#rx-items tr.rx-item"))).hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("#rx-items tr.rx-item")).getText()).contains("12 周（84 天）");
 
         // the pharmacist approves
         browser.login(reviewer);
@@ -115,11 +122,12 @@ class PharmacyBrowserTest extends BrowserJourney {
         browser.screenshot("pharmacy-dispensed");
     }
 
-    private void fillLine(int index, String drug, String dose, String days) {
+    private void fillLine(int index, String drug, String dose, String supply, String unit) {
         WebElement line = driver.findElements(By.cssSelector("#lines .rx-line")).get(index);
         new Select(line.findElement(By.cssSelector(".rx-drug"))).selectByValue(drug);
         line.findElement(By.cssSelector(".rx-dose")).sendKeys(dose);
-        line.findElement(By.cssSelector(".rx-days")).sendKeys(days, Keys.TAB); // leaving the field runs the live check
+        new Select(line.findElement(By.cssSelector(".rx-supply-unit"))).selectByValue(unit);
+        line.findElement(By.cssSelector(".rx-days")).sendKeys(supply, Keys.TAB); // leaving the field runs the live check
     }
 
     private String account(String prefix, Role role, UUID institution) {

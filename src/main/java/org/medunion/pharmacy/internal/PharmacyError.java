@@ -19,7 +19,8 @@ enum PharmacyError implements ErrorCode {
     NOT_CATALOGUE_OWNER("PHARMACY-0012"),
     INVALID_NUMBER("PHARMACY-0013"),
     NO_CONSORTIUM("PHARMACY-0014"),
-    TEXT_TOO_LONG("PHARMACY-0015");
+    TEXT_TOO_LONG("PHARMACY-0015"),
+    SUPPLY_MISMATCH("PHARMACY-0016");
 
     private final String code;
 

@@ -115,10 +115,7 @@ class PrescriptionWriting {
             if (!Prescreen.TIMES_PER_DAY.containsKey(freq)) {
                 throw new InvalidInputException("items.frequency", PharmacyError.INVALID_FREQUENCY, item.frequency());
             }
-            int days = required(item.daysSupply(), "items.daysSupply");
-            if (days < 1 || days > 366) {
-                throw new InvalidInputException("items.daysSupply", PharmacyError.INVALID_NUMBER, days);
-            }
+            int days = daysSupply(item);
             if (item.quantity() != null && (item.quantity().signum() <= 0 || item.quantity().compareTo(BigDecimal.valueOf(100_000)) > 0)) {
                 throw new InvalidInputException("items.quantity", PharmacyError.INVALID_NUMBER, item.quantity());
             }
@@ -219,4 +216,20 @@ class PrescriptionWriting {
         return out;
     }
 
+    /** The line's supply in days: {@code daysSupply}, or {@code weeksSupply} × 7; both given must agree. */
+    static int daysSupply(WritePrescription.Item item) {
+        Integer weeks = item.weeksSupply();
+        if (weeks != null && (weeks < 1 || weeks > 52)) {
+            throw new InvalidInputException("items.weeksSupply", PharmacyError.INVALID_NUMBER, weeks);
+        }
+        Integer given = item.daysSupply();
+        if (weeks != null && given != null && given != weeks * 7) {
+            throw new InvalidInputException("items.weeksSupply", PharmacyError.SUPPLY_MISMATCH, weeks, given);
+        }
+        int days = weeks != null ? weeks * 7 : required(given, "items.daysSupply");
+        if (days < 1 || days > 366) {
+            throw new InvalidInputException("items.daysSupply", PharmacyError.INVALID_NUMBER, days);
+        }
+        return days;
+    }
 }

@@ -141,6 +141,7 @@ class PrescribeConsoleController {
         support.requireRole(Role.GP, Role.SPECIALIST);
         model.addAttribute("drugs", forms.drugs());
         model.addAttribute("frequencies", PrescriptionForms.FREQUENCIES);
+        model.addAttribute("supplyUnits", PrescriptionForms.SUPPLY_UNITS);
         model.addAttribute("lines", List.of(PrescriptionForms.Line.EMPTY));
         return FORM + " :: line";
     }

@@ -31,8 +31,9 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The prescription form's model and its translation into {@link WritePrescription}: drug lines are parallel form
- * fields ({@code drugCode}, {@code dose}, {@code frequency}, {@code daysSupply}) in page order; a line without a drug
- * is left out (that is how a line is removed without script).
+ * fields ({@code drugCode}, {@code dose}, {@code frequency}, {@code daysSupply}, {@code supplyUnit}) in page order; a
+ * line without a drug is left out (that is how a line is removed without script). The supply is typed in days or weeks
+ * ({@code supplyUnit} D or W); it is stored as days and shown back as weeks when it is a whole number of weeks.
  */
 @Component
 class PrescriptionForms {
@@ -40,10 +41,17 @@ class PrescriptionForms {
     /** The frequency codes the pre-screen knows, in the order a prescriber picks them. */
     static final List<String> FREQUENCIES = List.of("QD", "BID", "TID", "QID", "QN", "Q8H", "Q12H", "QW", "ONCE", "PRN");
 
-    /** One drug line as typed. */
-    record Line(String drugCode, String dose, String frequency, String daysSupply) {
+    /** The units the supply is typed in: days, weeks. */
+    static final List<String> SUPPLY_UNITS = List.of("D", "W");
 
-        static final Line EMPTY = new Line("", "", "QD", "");
+    /** One drug line as typed; {@code daysSupply} is the supply in {@code supplyUnit} (D days, W weeks). */
+    record Line(String drugCode, String dose, String frequency, String daysSupply, String supplyUnit) {
+
+        static final Line EMPTY = new Line("", "", "QD", "", "D");
+
+        boolean inWeeks() {
+            return "W".equals(supplyUnit);
+        }
     }
 
     private final PharmacyManagement pharmacy;
@@ -72,6 +80,7 @@ class PrescriptionForms {
         model.addAttribute("p", fixing);
         model.addAttribute("drugs", drugs());
         model.addAttribute("frequencies", FREQUENCIES);
+        model.addAttribute("supplyUnits", SUPPLY_UNITS);
         model.addAttribute("encounters", EncounterType.values());
         List<Line> lines = lines(v);
         model.addAttribute("lines", lines.isEmpty() ? List.of(Line.EMPTY) : lines);
@@ -91,8 +100,10 @@ class PrescriptionForms {
     WritePrescription command(LinkedFormValues v, @Nullable UUID residentId) {
         var items = new ArrayList<WritePrescription.Item>();
         for (Line l : lines(v)) {
-            items.add(new WritePrescription.Item(l.drugCode(), decimal("items.dose", l.dose()), null, null, l.frequency(),
-                    FormValues.integer("items.daysSupply", l.daysSupply()), null));
+            Integer days = l.inWeeks() ? null : FormValues.integer("items.daysSupply", l.daysSupply());
+            Integer weeks = l.inWeeks() ? FormValues.integer("items.weeksSupply", l.daysSupply()) : null;
+            items.add(new WritePrescription.Item(l.drugCode(), decimal("items.dose", l.dose()), null, null, l.frequency(), days,
+                    null, weeks));
         }
         List<String> allergies = v.get("allergies") == null ? List.of() : Arrays.stream(v.get("allergies").split("[,，、\\s]+"))
                 .filter(s -> !s.isBlank()).toList();
@@ -131,7 +142,9 @@ class PrescriptionForms {
             m.add("drugCode", i.drugCode());
             m.add("dose", i.dose().stripTrailingZeros().toPlainString());
             m.add("frequency", i.frequency());
-            m.add("daysSupply", String.valueOf(i.daysSupply()));
+            Integer weeks = i.weeksSupply();
+            m.add("daysSupply", String.valueOf(weeks != null ? weeks : i.daysSupply()));
+            m.add("supplyUnit", weeks != null ? "W" : "D");
         }
         return new LinkedFormValues(m);
     }
@@ -142,7 +155,8 @@ class PrescriptionForms {
         for (int i = 0; i < codes.size(); i++) {
             String code = FormValues.blankToNull(codes.get(i));
             if (code != null) {
-                out.add(new Line(code, orEmpty(v.at("dose", i)), orEmpty(v.at("frequency", i)), orEmpty(v.at("daysSupply", i))));
+                String unit = "W".equals(v.at("supplyUnit", i)) ? "W" : "D";
+                out.add(new Line(code, orEmpty(v.at("dose", i)), orEmpty(v.at("frequency", i)), orEmpty(v.at("daysSupply", i)), unit));
             }
         }
         return out;

@@ -48,6 +48,18 @@ public interface ReferralManagement {
     /** Audited list: the caller's outbox, inbox or desk queue (overdue first), optionally by status. */
     List<ReferralView> list(ReferralBox box, ReferralStatus status, int limit);
 
+    /** One page of the caller's box ({@link #list}) cut in SQL from {@code offset}, with the count of all it holds. */
+    Slice<ReferralView> list(ReferralBox box, ReferralStatus status, int limit, int offset);
+
+    /**
+     * The caller's whole box as an export (at most {@link #EXPORT_LIMIT} rows, the list's order), audited per
+     * referral as an export with the resident as subject.
+     */
+    List<ReferralView> export(ReferralBox box, ReferralStatus status);
+
+    /** Rows an export of a box holds at most. */
+    int EXPORT_LIMIT = 5_000;
+
     /**
      * Referrals visible to the caller filtered by receiving and/or sending institution, resident and status,
      * newest first (audited per row) — what FHIR {@code Task?owner=&status=} and integrators use.

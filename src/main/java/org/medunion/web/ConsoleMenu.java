@@ -59,6 +59,7 @@ public final class ConsoleMenu {
             new Entry("menu.pharmacy", "nav.formularyCoverage", "/console/pharmacy/coverage", EnumSet.of(OFFICE, PHARMACIST, ADMIN)),
             new Entry("menu.system", "nav.accounts", "/console/accounts", EnumSet.of(SECURITY_ADMIN)),
             new Entry("menu.system", "nav.audit", "/console/audit", EnumSet.of(AUDITOR)),
+            new Entry("menu.system", "nav.apiKeys", "/console/api-keys", EnumSet.of(INTEGRATOR)),
             new Entry("menu.system", "nav.account", "/console/account/password", ALL));
 
     private ConsoleMenu() {

@@ -1,5 +1,6 @@
 package org.medunion.web;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.medunion.identity.AccountAdministration;
 import org.medunion.identity.AccountManagement;
+import org.medunion.identity.ApiKeys;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -26,14 +28,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WorkspaceController {
 
+    /** An integrator's API key expiring within this many days is counted as due for renewal. */
+    static final int EXPIRING_DAYS = 14;
+
     private final CurrentUsers users;
     private final AccountManagement accounts;
     private final AccountAdministration administration;
+    private final ApiKeys apiKeys;
+    private final Clock clock;
     private final List<WorkbenchTodos> todos;
     private final List<WorkbenchFigures> figures;
 
     WorkspaceController(CurrentUsers users, AccountManagement accounts, AccountAdministration administration,
-                        List<WorkbenchTodos> todos, List<WorkbenchFigures> figures) {
+                        ApiKeys apiKeys, List<WorkbenchTodos> todos, List<WorkbenchFigures> figures, Clock clock) {
+        this.apiKeys = apiKeys;
+        this.clock = clock;
         this.users = users;
         this.accounts = accounts;
         this.administration = administration;
@@ -53,6 +62,12 @@ class WorkspaceController {
             model.addAttribute("accountsByRole", byRole);
             model.addAttribute("lockedCount", administration.list(
                     new AccountAdministration.AccountFilter(null, null, true), 0, 1).total());
+        }
+        if (me.role() == Role.INTEGRATOR) {
+            var keys = apiKeys.mine();
+            model.addAttribute("apiKeyCount", keys.size());
+            model.addAttribute("apiKeysExpiring", keys.stream()
+                    .filter(k -> k.expiresWithin(clock.instant(), EXPIRING_DAYS)).count());
         }
         figures.forEach(f -> f.addTo(me, model));
         return "workspace :: cards";

@@ -120,8 +120,14 @@ class DeskAndAccountsBrowserTest extends BrowserJourney {
         create.findElement(By.name("displayName")).sendKeys("长宁区规划科 张敏");
         new Select(create.findElement(By.name("role"))).selectByValue("PLANNER");
         new Select(create.findElement(By.name("scopeType"))).selectByValue("JURISDICTION");
-        create.findElement(By.name("scopeReference")).sendKeys("310105");
-        create.findElement(By.cssSelector("button[type=submit]")).click();
+        // the scope by name with the picker, not a typed code
+        create.findElement(By.name("scopeQuery")).sendKeys("长宁");
+        By changning = By.cssSelector("#create-scope-choices select[name=scopeReference] option[value='310105']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(changning));
+        wait.until(d -> d.findElements(By.cssSelector("#create-scope-choices option")).stream()
+                .allMatch(o -> o.getText().contains("长宁")));
+        new Select(driver.findElement(By.cssSelector("#create-scope-choices select[name=scopeReference]"))).selectByValue("310105");
+        driver.findElement(By.id("account-create")).findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password")));
         assertThat(driver.findElement(By.id("temporary-password")).getText()).contains(created);
 
@@ -138,6 +144,8 @@ class DeskAndAccountsBrowserTest extends BrowserJourney {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
         driver.findElement(By.id("confirm-ok")).click();
         wait.until(d -> !d.findElement(row).getText().contains("已锁定"));
+        assertThat(driver.getCurrentUrl()).as("the list comes back as it was filtered").contains("q=" + locked);
+        assertThat(driver.findElement(By.cssSelector("p.toast")).getText()).contains("规划科 王芳");
         browser.screenshot("secadmin-accounts-unlocked");
 
         browser.login(locked);

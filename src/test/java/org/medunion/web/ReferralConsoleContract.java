@@ -318,4 +318,97 @@ abstract class ReferralConsoleContract extends RunningCity {
         assertThat(gp.post("/console/referrals/criteria", Map.of("direction", "UP", "text", "x"), gp.get("/console/referrals/new"))
                 .status()).isEqualTo(403);
     }
+
+    /**
+     * The outbox pages in SQL (20 a page) with the status filter kept in the pager links; the export holds every
+     * row as the list shows it (names, words, no full ID number) and is audited per referral as an export.
+     */
+    @Test
+    void theBoxPagesInSql_keepsItsFilterInThePager_andExportsEveryRowAudited() {
+        var w = world();
+        var gp = ConsoleSession.login(port, w.g().gpUser());
+        var form = gp.get("/console/referrals/new");
+        for (int i = 0; i < 21; i++) {
+            assertThat(gp.post("/console/referrals/new", upForm(w, "I10", null, "专科评估", "submit"), form).status()).isEqualTo(302);
+        }
+        var page = gp.get("/console/referrals?box=OUTBOX&status=SUBMITTED&page=1");
+        assertThat(page.body()).contains("hx-get=\"/console/referrals/rows?box=OUTBOX&amp;status=SUBMITTED&amp;page=1\"")
+                .contains("id=\"referral-export\"");
+        var first = gp.getHtmx("/console/referrals/rows?box=OUTBOX&status=SUBMITTED&page=0").body();
+        assertThat(rowsIn(first)).isEqualTo(20);
+        assertThat(first).contains("共 21 条").contains("href=\"/console/referrals?box=OUTBOX&amp;status=SUBMITTED&amp;page=1\"");
+        var second = gp.getHtmx("/console/referrals/rows?box=OUTBOX&status=SUBMITTED&page=1").body();
+        assertThat(rowsIn(second)).isEqualTo(1);
+        assertThat(second).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+        assertThat(rowsIn(gp.getHtmx("/console/referrals/rows?box=OUTBOX&status=DRAFT").body())).isZero();
+        assertThat(rowsIn(gp.getHtmx("/console/referrals/rows?box=OUTBOX&status=SUBMITTED&page=9").body()))
+                .as("a page past the end shows the last one").isEqualTo(1);
+
+        long exportsBefore = exportAudits(w);
+        var csv = gp.get("/console/referrals/export.csv?box=OUTBOX&status=SUBMITTED");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String text = csv.body().substring(1);
+        assertThat(text.split("\r\n")).hasSize(22);
+        String idNumber = jdbc.sql("select id_number from residents_resident where id = ?").param(w.resident())
+                .query(String.class).single();
+        assertThat(text).startsWith("\"转诊单号\",\"方向\",\"居民\"").contains("陈静").contains("上转").contains("已提交")
+                .doesNotContain(idNumber).doesNotContain("SUBMITTED").doesNotContain(w.lead().toString());
+        assertThat(exportAudits(w) - exportsBefore).isEqualTo(21);
+        // a box the caller has no side in is refused, its export too
+        var specialist = ConsoleSession.login(port, w.g().leadUser());
+        assertThat(specialist.get("/console/referrals/export.csv?box=DESK").status()).isEqualTo(403);
+    }
+
+    long exportAudits(World w) {
+        return jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and resident_ref = ?")
+                .param(w.resident().toString()).query(Long.class).single();
+    }
+
+    static int rowsIn(String html) {
+        var m = Pattern.compile("href=\"/console/referrals/[0-9a-f-]{36}\"").matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The GP's slot search shows 50 free slots and continues after the last one, without repeating any. */
+    @Test
+    void theSlotSearchPagesByKeyset_withoutRepeatsOrGaps() {
+        var w = world();
+        var day = LocalDate.now().plusDays(3);
+        systemScheduling.publishSchedules(List.of(new PublishSchedule(w.g().lead(), "内分泌科", "内分泌科", null,
+                ScheduleKind.OUTPATIENT_SPECIALTY, day, day, LocalTime.of(8, 0), LocalTime.of(17, 0), 10, 1, "1/3",
+                null)), "console-test");
+        long free = jdbc.sql("""
+                select count(*) from scheduling_slot s join scheduling_schedule c on c.id = s.schedule_id
+                where c.institution_id = ? and c.department = '内分泌科' and s.status = 'FREE'""")
+                .param(w.lead()).query(Long.class).single();
+        assertThat(free).as("more than one page of slots").isGreaterThan(50);
+        var gp = ConsoleSession.login(port, w.g().gpUser());
+        String path = "/console/schedules/slots?institution=" + w.lead() + "&department=" + java.net.URLEncoder.encode("内分泌科",
+                java.nio.charset.StandardCharsets.UTF_8) + "&date=" + day;
+        var seen = new java.util.LinkedHashSet<String>();
+        int pages = 0;
+        while (path != null) {
+            var page = gp.getHtmx(path);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            var ids = Pattern.compile("name=\"slotId\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
+            while (ids.find()) {
+                assertThat(seen.add(ids.group(1))).as("slot listed twice").isTrue();
+            }
+            if (pages > 0) {
+                assertThat(page.body()).contains("id=\"slots-first\"");
+            }
+            var more = Pattern.compile("<button[^>]*id=\"slots-more\"[^>]*>").matcher(page.body());
+            var next = more.find() ? Pattern.compile("hx-get=\"([^\"]+)\"").matcher(more.group()) : null;
+            path = next != null && next.find() ? next.group(1).replace("&amp;", "&") : null;
+            pages++;
+        }
+        assertThat(pages).as("%d slots listed of %d free", seen.size(), free).isGreaterThan(1);
+        assertThat((long) seen.size()).isEqualTo(free);
+        assertThat(gp.getHtmx("/console/schedules/slots?after=not-a-cursor").status()).isEqualTo(400);
+    }
 }

@@ -31,6 +31,8 @@ public class TokenService {
 
     static final String ACCESS = "ACCESS";
     static final String REFRESH = "REFRESH";
+    /** An integrator's long-lived key (ApiKeyService): no session, no refresh. */
+    static final String API_KEY = "API_KEY";
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
@@ -64,8 +66,8 @@ public class TokenService {
 
     public Optional<Session> resolve(String token) {
         Instant now = clock.instant();
-        return jdbc.sql("select username, session_id from identity_api_token where token_hash = ? and kind = ? and expires_at > ?")
-                .params(hash(token), ACCESS, Timestamp.from(now))
+        return jdbc.sql("select username, session_id from identity_api_token where token_hash = ? and kind in (?, ?) and expires_at > ?")
+                .params(hash(token), ACCESS, API_KEY, Timestamp.from(now))
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
                 .flatMap(row -> accounts.find(row[0])
                         .filter(AccountStore.Account::enabled)
@@ -141,7 +143,7 @@ public class TokenService {
         }
     }
 
-    private String newToken() {
+    String newToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

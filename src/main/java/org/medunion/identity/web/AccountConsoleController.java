@@ -1,5 +1,9 @@
 package org.medunion.identity.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.medunion.identity.AccountAdministration;
 import org.medunion.identity.OwnAccount;
@@ -17,6 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Console pages for accounts: every user's own password change, and the security administrator's account list
@@ -70,8 +76,8 @@ class AccountConsoleController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("role", role == null ? "" : role);
         model.addAttribute("locked", locked);
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("scopeTypes", ScopeType.values());
+        model.addAttribute("back", listLink(q, role, locked, page).substring(LIST.length()).replaceFirst("^\\?", ""));
+        choices(model);
         return "accounts/list";
     }
 
@@ -79,49 +85,122 @@ class AccountConsoleController {
         return new ListPage<>(p.items(), p.page(), (int) Math.max(1, (p.total() + p.size() - 1) / p.size()), p.total());
     }
 
-    private String list(Model model, @Nullable String username) {
-        // after an action: the list narrowed to the account just changed, so the user sees the result
-        return list(0, username, null, false, model);
+    private static void choices(Model model) {
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("scopeTypes", ScopeType.values());
     }
+
+    // Every change answers with a redirect to the list as the user left it (its filters and page travel in the
+    // form's "back" field): a reload does not post again (a second password reset), and the pager keeps the
+    // filters. What the change produced (the temporary password, a refusal) travels as a flash attribute.
 
     @PostMapping("/console/accounts")
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String role,
-                  @RequestParam String scopeType, @RequestParam(required = false) @Nullable String scopeReference, Model model) {
+                  @RequestParam String scopeType, @RequestParam(required = false) @Nullable String scopeReference,
+                  @RequestParam(required = false) @Nullable String back, RedirectAttributes flash) {
         try {
             var created = admin.create(new AccountAdministration.NewAccountRequest(username, displayName,
                     FormValues.enumValue(Role.class, "role", role), scope(scopeType, scopeReference)));
-            model.addAttribute("temporary", created);
-            return list(model, username);
+            flash.addFlashAttribute("temporary", created);
+            return "redirect:" + listLink(username, null, false, 0); // the new account, so the user sees it
         } catch (MedUnionException e) {
-            model.addAttribute("feedback", messages.feedback(e));
+            flash.addFlashAttribute("feedback", messages.feedback(e));
+            flash.addFlashAttribute("entered", new Entered(username, displayName, role, scopeType, scopeReference));
         }
-        return list(model, null);
+        return "redirect:" + backTo(back);
+    }
+
+    /** What the create form held when it was refused, to fill it again. */
+    record Entered(String username, String displayName, String role, String scopeType, @Nullable String scopeReference) {
     }
 
     @PostMapping("/console/accounts/{username}/{action:disable|enable|unlock|reset}")
-    String act(@PathVariable String username, @PathVariable String action, Model model) {
+    String act(@PathVariable String username, @PathVariable String action,
+               @RequestParam(required = false) @Nullable String back, RedirectAttributes flash) {
         try {
-            switch (action) {
+            var changed = switch (action) {
                 case "disable" -> admin.setEnabled(username, false);
                 case "enable" -> admin.setEnabled(username, true);
                 case "unlock" -> admin.unlock(username);
-                default -> model.addAttribute("temporary", admin.resetPassword(username));
-            }
+                default -> {
+                    var reset = admin.resetPassword(username);
+                    flash.addFlashAttribute("temporary", reset);
+                    yield reset.account();
+                }
+            };
+            flash.addFlashAttribute("done", changed.displayName());
         } catch (MedUnionException e) {
-            model.addAttribute("feedback", messages.feedback(e));
+            flash.addFlashAttribute("feedback", messages.feedback(e));
         }
-        return list(model, username);
+        return "redirect:" + backTo(back);
+    }
+
+    /** One account's role and scope, with the scope picker. */
+    @GetMapping("/console/accounts/{username}/role")
+    String roleForm(@PathVariable String username, @RequestParam(required = false) @Nullable String back, Model model) {
+        model.addAttribute("a", admin.get(username));
+        model.addAttribute("back", back == null ? "" : back);
+        choices(model);
+        return "accounts/role";
     }
 
     @PostMapping("/console/accounts/{username}/role")
     String changeRole(@PathVariable String username, @RequestParam String role, @RequestParam String scopeType,
-                      @RequestParam(required = false) @Nullable String scopeReference, Model model) {
+                      @RequestParam(required = false) @Nullable String scopeReference,
+                      @RequestParam(required = false) @Nullable String back, RedirectAttributes flash, Model model,
+                      HttpServletResponse response) {
         try {
-            admin.changeRole(username, FormValues.enumValue(Role.class, "role", role), scope(scopeType, scopeReference));
+            var changed = admin.changeRole(username, FormValues.enumValue(Role.class, "role", role), scope(scopeType, scopeReference));
+            flash.addFlashAttribute("done", changed.displayName());
+            return "redirect:" + backTo(back);
         } catch (MedUnionException e) {
             model.addAttribute("feedback", messages.feedback(e));
+            model.addAttribute("a", admin.get(username));
+            model.addAttribute("back", back == null ? "" : back);
+            choices(model);
+            response.setStatus(e.status());
+            return "accounts/role";
         }
-        return list(model, username);
+    }
+
+    private static final String LIST = "/console/accounts";
+
+    /** The list with these filters and page; blank filters left out. */
+    private static String listLink(@Nullable String q, @Nullable String role, boolean locked, int page) {
+        var b = UriComponentsBuilder.fromPath(LIST);
+        if (q != null && !q.isBlank()) {
+            b.queryParam("q", q);
+        }
+        if (role != null && !role.isBlank()) {
+            b.queryParam("role", role);
+        }
+        if (locked) {
+            b.queryParam("locked", true);
+        }
+        if (page > 0) {
+            b.queryParam("page", page);
+        }
+        return b.encode().build().toUriString();
+    }
+
+    /** The list the form came from: only its own filters are taken from {@code back}, never another path. */
+    private static String backTo(@Nullable String back) {
+        if (back == null || back.isBlank()) {
+            return LIST;
+        }
+        var params = UriComponentsBuilder.fromUriString(LIST + (back.startsWith("?") ? back : "?" + back)).build()
+                .getQueryParams();
+        int page;
+        try {
+            page = Integer.parseInt(Objects.requireNonNullElse(params.getFirst("page"), "0"));
+        } catch (NumberFormatException e) {
+            page = 0;
+        }
+        return listLink(decode(params.getFirst("q")), decode(params.getFirst("role")), "true".equals(params.getFirst("locked")), page);
+    }
+
+    private static @Nullable String decode(@Nullable String v) {
+        return v == null ? null : URLDecoder.decode(v, StandardCharsets.UTF_8);
     }
 
     // A blank scope type goes on as null on purpose: AccountAdministration refuses it (scope.type,

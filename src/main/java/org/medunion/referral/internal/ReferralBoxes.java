@@ -32,8 +32,13 @@ class ReferralBoxes {
     }
 
     List<Referral> list(CurrentUser user, ReferralBox box, ReferralStatus status, int limit) {
+        return list(user, box, status, limit, 0);
+    }
+
+    /** A page of the box from {@code offset}, in the box's order. */
+    List<Referral> list(CurrentUser user, ReferralBox box, ReferralStatus status, int limit, int offset) {
         var q = query(user, box, status);
-        return store.query(q.where(), q.params(), q.order(), limit);
+        return store.query(q.where(), q.params(), q.order(), limit, offset);
     }
 
     /** Counts only (no resident data, so nothing to audit): what a workbench shows as "waiting for me". */

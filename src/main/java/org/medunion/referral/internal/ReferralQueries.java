@@ -15,6 +15,7 @@ import org.medunion.identity.Role;
 import org.medunion.referral.ReferralBox;
 import org.medunion.referral.ReferralCount;
 import org.medunion.referral.ReferralId;
+import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralSearch;
 import org.medunion.referral.ReferralStatistics;
 import org.medunion.referral.ReferralStatus;
@@ -81,6 +82,22 @@ class ReferralQueries {
         required(box, "box");
         var rows = boxes.list(user, box, status, Math.max(1, Math.min(limit <= 0 ? 100 : limit, 500)));
         rows.forEach(r -> audited(AuditAction.SEARCH, r, box.name()));
+        return views.list(rows, user);
+    }
+
+    Slice<ReferralView> page(ReferralBox box, ReferralStatus status, int limit, int offset) {
+        CurrentUser user = users.require();
+        required(box, "box");
+        var rows = boxes.list(user, box, status, Math.max(1, Math.min(limit, 500)), Math.max(0, offset));
+        rows.forEach(r -> audited(AuditAction.SEARCH, r, box.name()));
+        return new Slice<>(views.list(rows, user), boxes.count(user, box, status).total());
+    }
+
+    List<ReferralView> export(ReferralBox box, ReferralStatus status) {
+        CurrentUser user = users.require();
+        required(box, "box");
+        var rows = boxes.list(user, box, status, ReferralManagement.EXPORT_LIMIT, 0);
+        rows.forEach(r -> audited(AuditAction.EXPORT, r, box.name()));
         return views.list(rows, user);
     }
 

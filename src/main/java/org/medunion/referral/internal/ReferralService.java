@@ -141,6 +141,16 @@ class ReferralService implements ReferralManagement {
     }
 
     @Override
+    public Slice<ReferralView> list(ReferralBox box, ReferralStatus status, int limit, int offset) {
+        return queries.page(box, status, limit, offset);
+    }
+
+    @Override
+    public List<ReferralView> export(ReferralBox box, ReferralStatus status) {
+        return queries.export(box, status);
+    }
+
+    @Override
     public ReferralCount count(ReferralBox box, ReferralStatus status) {
         return queries.count(box, status);
     }

@@ -36,11 +36,13 @@ class WebhookPublisher {
 
     private final ReferralSettings settings;
     private final JsonMapper json;
+    private final WebhookHealth health;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    WebhookPublisher(ReferralSettings settings, JsonMapper json) {
+    WebhookPublisher(ReferralSettings settings, JsonMapper json, WebhookHealth health) {
         this.settings = settings;
         this.json = json;
+        this.health = health;
     }
 
     @Async
@@ -60,14 +62,17 @@ class WebhookPublisher {
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
                 status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
+                health.failed(url, "unreachable: " + e.getClass().getSimpleName());
                 throw new IllegalStateException("webhook " + url + " unreachable for " + event.number(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
             if (status < 200 || status >= 300) {
+                health.failed(url, "HTTP " + status);
                 throw new IllegalStateException("webhook " + url + " answered " + status + " for " + event.number());
             }
+            health.delivered(url);
             log.debug("webhook {} took {} {}", url, event.getClass().getSimpleName(), event.number());
         }
     }

@@ -3,13 +3,20 @@ package org.medunion.referral.web;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.referral.ReferralBox;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralStatus;
+import org.medunion.referral.ReferralView;
 import org.medunion.referral.internal.InstitutionNames;
+import org.medunion.shared.Masking;
+import org.medunion.shared.web.CsvExport;
+import org.medunion.shared.web.ListPage;
+import org.medunion.web.console.ConsoleSupport;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,13 +36,16 @@ class ReferralConsoleController {
     private final ReferralManagement referrals;
     private final CurrentUsers users;
     private final InstitutionNames names;
+    private final ConsoleSupport support;
 
     private final DateTimeFormatter fmt;
 
-    ReferralConsoleController(ReferralManagement referrals, CurrentUsers users, InstitutionNames names, Clock clock) {
+    ReferralConsoleController(ReferralManagement referrals, CurrentUsers users, InstitutionNames names,
+                              ConsoleSupport support, Clock clock) {
         this.referrals = referrals;
         this.users = users;
         this.names = names;
+        this.support = support;
         this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
 
@@ -45,7 +55,8 @@ class ReferralConsoleController {
     }
 
     @GetMapping("/console/referrals")
-    String page(@RequestParam(required = false) ReferralBox box, @RequestParam(required = false) ReferralStatus status, Model model) {
+    String page(@RequestParam(required = false) ReferralBox box, @RequestParam(required = false) ReferralStatus status,
+                @RequestParam(defaultValue = "0") int page, Model model) {
         var user = users.require();
         List<ReferralBox> boxes = switch (user.role()) {
             case OFFICE -> List.of(ReferralBox.DESK);
@@ -57,19 +68,59 @@ class ReferralConsoleController {
         model.addAttribute("boxes", boxes);
         model.addAttribute("box", box != null && boxes.contains(box) ? box : boxes.isEmpty() ? null : boxes.get(0));
         model.addAttribute("status", status); // a workbench count links to its filtered list
+        model.addAttribute("statuses", ReferralStatus.values());
+        model.addAttribute("page", Math.max(0, page));
         if (user.role() == Role.PLANNER || user.role() == Role.ADMIN || user.role() == Role.OFFICE) {
             model.addAttribute("stats", referrals.statistics(null));
         }
         return "referral/list";
     }
 
+    /** The box's rows, one page of {@link ListPage#SIZE} cut in SQL; the pager links lead to the full page. */
     @GetMapping("/console/referrals/rows")
-    String rows(@RequestParam ReferralBox box, @RequestParam(required = false) ReferralStatus status, Model model) {
-        var rows = referrals.list(box, status, 100);
-        model.addAttribute("rows", rows);
-        model.addAttribute("names", names.of(rows));
+    String rows(@RequestParam ReferralBox box, @RequestParam(required = false) ReferralStatus status,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        int p = Math.max(0, page);
+        var slice = referrals.list(box, status, ListPage.SIZE, p * ListPage.SIZE);
+        int pages = (int) Math.max(1, (slice.total() + ListPage.SIZE - 1) / ListPage.SIZE);
+        if (p >= pages && slice.total() > 0) { // a page that emptied meanwhile: show the last one
+            return rows(box, status, pages - 1, model);
+        }
+        model.addAttribute("result", new ListPage<>(slice.items(), p, pages, slice.total()));
+        model.addAttribute("rows", slice.items());
+        model.addAttribute("names", names.of(slice.items()));
         model.addAttribute("box", box);
         return "referral/rows :: rows";
+    }
+
+    /** The box as shown (same status filter), every page, as CSV: names and words, masked as on the page. */
+    @GetMapping("/console/referrals/export.csv")
+    ResponseEntity<byte[]> export(@RequestParam ReferralBox box, @RequestParam(required = false) ReferralStatus status) {
+        var rows = referrals.export(box, status);
+        var institutions = names.of(rows);
+        List<List<String>> lines = rows.stream().map(r -> List.of(r.number(),
+                support.text("referral.direction." + r.direction().name()), resident(r),
+                r.diagnosisCode() + " " + r.diagnosisText(), support.text("referral.urgency." + r.urgency().name()),
+                institutions.getOrDefault(r.fromInstitutionId(), ""),
+                r.toInstitutionId() == null ? "" : institutions.getOrDefault(r.toInstitutionId(), ""),
+                support.text("referral.status." + r.status().name()) + (r.overdue() ? " " + support.text("referral.overdue") : ""),
+                r.acceptanceDeadline() == null ? "" : fmt.format(r.acceptanceDeadline()),
+                fmt.format(r.createdAt()))).toList();
+        return CsvExport.of("referrals-" + box.name().toLowerCase(Locale.ROOT) + ".csv",
+                List.of(support.text("referral.number"), support.text("referral.direction"), support.text("referral.resident"),
+                        support.text("referral.diagnosis"), support.text("referral.urgency"), support.text("referral.from"),
+                        support.text("referral.to"), support.text("referral.status"), support.text("referral.deadline"),
+                        support.text("referral.created")),
+                lines);
+    }
+
+    /** The resident as the list shows them: the name, else the masked ID number, else withheld. */
+    private String resident(ReferralView r) {
+        if (r.residentName() != null) {
+            return r.residentName();
+        }
+        String masked = Masking.residentId(r.residentIdNumber());
+        return masked != null ? masked : support.text("referral.residentWithheld");
     }
 
     @GetMapping("/console/referrals/resident/{residentId}")

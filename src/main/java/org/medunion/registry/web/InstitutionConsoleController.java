@@ -19,8 +19,10 @@ import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.web.ConsolePage;
+import org.medunion.shared.web.CsvExport;
 import org.medunion.shared.web.FormFeedback;
 import org.medunion.web.console.ConsoleSupport;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +38,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InstitutionConsoleController {
 
     static final int PAGE_SIZE = 20;
+
+    /** Institutions an export holds at most (a city has a few thousand). */
+    static final int EXPORT_LIMIT = 10_000;
 
     private final RegistryManagement registry;
     private final ConsoleSupport support;
@@ -77,6 +82,27 @@ class InstitutionConsoleController {
         model.addAttribute("districts", registrySupport.districtsInScope());
         model.addAttribute("canRegister", support.isPlanner());
         return htmx != null ? "institutions :: results" : "institutions";
+    }
+
+    /** The list as shown (same filters), every page, as CSV: names and words, the district by its name. */
+    @GetMapping("/console/institutions/export.csv")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String text, @RequestParam(required = false) String category,
+                                  @RequestParam(required = false) String level, @RequestParam(required = false) String district) {
+        var filter = new InstitutionSearch(blankToNull(text), enumValue(InstitutionCategory.class, "category", category),
+                enumValue(HospitalLevel.class, "level", level), null, blankToNull(district), null, null, 0, EXPORT_LIMIT);
+        List<List<String>> rows = registry.searchInstitutions(filter).stream().map(i -> List.of(i.name(),
+                support.text("enum.InstitutionCategory." + i.category()), level(i),
+                i.affiliation() == null ? "" : support.text("enum.Affiliation." + i.affiliation()),
+                registrySupport.districtName(i.districtCode()), i.creditCode() == null ? "" : i.creditCode())).toList();
+        return CsvExport.of("institutions.csv", List.of(support.text("inst.name"), support.text("inst.category"),
+                support.text("inst.level"), support.text("inst.affiliation"), support.text("inst.district"),
+                support.text("inst.creditCode")), rows);
+    }
+
+    /** Level and grade in words, as the list shows them (三级甲等). */
+    private String level(InstitutionView i) {
+        String grade = i.grade() == null || i.grade() == HospitalGrade.UNGRADED ? "" : support.text("enum.HospitalGrade." + i.grade());
+        return support.text("enum.HospitalLevel." + i.level()) + grade;
     }
 
     @GetMapping("/console/institutions/{id}")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.medunion.identity.Role;
 import org.medunion.registry.ConsortiumId;
@@ -19,6 +20,7 @@ import org.medunion.scheduling.BookSlot;
 import org.medunion.scheduling.BookingId;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.SlotCursor;
 import org.medunion.scheduling.SlotGroups;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotPool;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Console page /console/schedules: a GP searches free slots across the consortium by department and date and
@@ -44,6 +47,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @org.medunion.shared.web.ConsolePage
 @RequestMapping("/console/schedules")
 class SchedulingConsoleController {
+
+    /** Free slots a search shows at once; "more" continues after the last one (keyset, as the REST search). */
+    static final int PAGE = 50;
 
     private final SchedulingManagement scheduling;
     private final SchedulingAccess access;
@@ -94,11 +100,26 @@ class SchedulingConsoleController {
     @GetMapping("/slots")
     String slots(@RequestParam(required = false) UUID consortium, @RequestParam(required = false) UUID institution,
                  @RequestParam(required = false) String department, @RequestParam(required = false) LocalDate date,
-                 @RequestParam(required = false) ScheduleKind kind, Model model) {
+                 @RequestParam(required = false) ScheduleKind kind, @RequestParam(required = false) String after,
+                 Model model) {
+        // no date: every upcoming free slot, so the first search finds some; further pages by keyset
         var found = scheduling.searchSlots(new SlotSearch(institution == null ? null : new InstitutionId(institution),
                 consortium == null ? null : new ConsortiumId(consortium), null, department, kind,
-                date, null, true, 200)); // no date: every upcoming free slot, so the first search finds some
+                date, null, true, PAGE, after == null || after.isBlank() ? null : SlotCursor.parse("after", after)));
         model.addAttribute("slots", found);
+        var base = UriComponentsBuilder.fromPath("/console/schedules/slots")
+                .queryParamIfPresent("consortium", Optional.ofNullable(consortium))
+                .queryParamIfPresent("institution", Optional.ofNullable(institution))
+                .queryParamIfPresent("department", Optional.ofNullable(department).filter(d -> !d.isBlank()))
+                .queryParamIfPresent("date", Optional.ofNullable(date))
+                .queryParamIfPresent("kind", Optional.ofNullable(kind));
+        if (after != null && !after.isBlank()) {
+            model.addAttribute("first", base.cloneBuilder().encode().build().toUriString());
+        }
+        if (found.size() == PAGE) {
+            model.addAttribute("next", base.queryParam("after", SlotCursor.after(found.get(PAGE - 1)).token())
+                    .encode().build().toUriString());
+        }
         model.addAttribute("groups", SlotGroups.byKindDayDepartment(found, clock.getZone(),
                 LocaleContextHolder.getLocale(),
                 k -> messages.getMessage("scheduling.kind." + k.name(), null, k.name(),

@@ -47,6 +47,9 @@ public interface ConsultationManagement {
     /** Audited list: the caller's requests, work list (earliest deadline first) or the office's overdue queue. */
     List<ConsultationView> list(ConsultationBox box, int limit);
 
+    /** One page of {@link #list(ConsultationBox, int)} cut in SQL from {@code offset}, with the count of the whole box. */
+    Slice<ConsultationView> list(ConsultationBox box, int limit, int offset);
+
     /** One page of the consultations the caller may see, cut in SQL, with the count of all matches (each audited). */
     Slice<ConsultationView> search(ConsultationSearch search);
 

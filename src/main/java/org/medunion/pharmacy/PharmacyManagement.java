@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.shared.Slice;
 
 /**
  * The pharmacy module's facade. Every prescription read and change is scoped to the caller and audited.
@@ -33,6 +34,9 @@ public interface PharmacyManagement {
 
     /** The caller's prescriptions: the prescriber's institution's, a pharmacist's queue and dispensing list. */
     List<PrescriptionView> prescriptions(@Nullable PrescriptionStatus status);
+
+    /** One page of what the caller may see (returned first, then newest), cut in SQL, with the count of all. */
+    Slice<PrescriptionView> prescriptions(@Nullable PrescriptionStatus status, int limit, int offset);
 
     /** RX-8/RX-11: the review queue the caller's institution owns, oldest first. */
     List<PrescriptionView> reviewQueue();

@@ -81,7 +81,7 @@ public final class ConsultationFixture {
     }
 
     /** A complete request body; {@code extra} replaces or adds fields (later keys win in the JSON object). */
-    String body(String extra) {
+    public String body(String extra) {
         return """
                 {"type":"REMOTE","urgency":"ROUTINE","toInstitutionId":"%s","toDepartment":"心内科","residentId":"%s",
                  "reason":"血压控制不佳","purpose":"调整降压方案","proposedTime":"2030-01-01T02:00:00Z",

@@ -390,4 +390,38 @@ abstract class PharmacyContract extends RunningCity {
         assertThat(outsider.status()).isEqualTo(200);
         assertThat(outsider.body()).doesNotContain("自制合剂");
     }
+
+    /**
+     * The prescriber's list pages in SQL, 20 a page: returned prescriptions first (they wait for the prescriber), then
+     * the newest; before, the list read the 500 oldest and sorted those.
+     */
+    @Test
+    void thePrescribersListPagesInSql_returnedFirstThenNewest() {
+        var w = new PharmacyFixture(port, registry, residents, accounts); // its own GP: the list holds only these
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            ids.add(w.inReview());
+        }
+        String oldest = ids.get(0);
+        assertThat(w.as(w.leadPharmacist).post(RX + "/" + oldest + "/return", "{\"reason\":\"重复用药\"}").status()).isEqualTo(200);
+        var gp = ConsoleSession.login(port, w.gp);
+        var first = gp.get("/console/pharmacy/prescriptions").body();
+        assertThat(rowLinks(first)).hasSize(20);
+        assertThat(rowLinks(first).get(0)).as("the returned one leads").isEqualTo(oldest);
+        assertThat(rowLinks(first).get(1)).as("then the newest").isEqualTo(ids.get(20));
+        assertThat(first).contains("href=\"/console/pharmacy/prescriptions?page=1\"");
+        var second = gp.get("/console/pharmacy/prescriptions?page=1").body();
+        assertThat(rowLinks(second)).containsExactly(ids.get(1));
+    }
+
+    static List<String> rowLinks(String html) {
+        var m = java.util.regex.Pattern.compile("href=\"/console/pharmacy/prescriptions/([0-9a-f-]{36})\"").matcher(html);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            if (!out.contains(m.group(1))) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
 }

@@ -88,4 +88,31 @@ class ConsultationConsoleH2Test extends RunningCity {
         assertThat(officeView.body()).doesNotContain("请问近期有无胸痛？");
         assertThat(ConsoleSession.login(port, w.outsider).get(base).status()).isEqualTo(404);
     }
+
+    /** The GP's requests page in SQL, 20 a page, with a pager; a page past the end shows the last one. */
+    @Test
+    void theRequestsListPagesInSql() {
+        var w = new ConsultationFixture(port, registry, residents, accounts);
+        var api = org.medunion.support.Api.as(port, w.gp);
+        for (int i = 0; i < 21; i++) {
+            api.post("/api/consultations", w.body("")).expect(201);
+        }
+        var gp = ConsoleSession.login(port, w.gp);
+        var first = gp.get("/console/consultations?box=MINE").body();
+        assertThat(links(first)).isEqualTo(20);
+        assertThat(first).contains("href=\"/console/consultations?box=MINE&amp;page=1\"");
+        var second = gp.get("/console/consultations?box=MINE&page=1").body();
+        assertThat(links(second)).isEqualTo(1);
+        assertThat(second).contains("rel=\"prev\"");
+        assertThat(links(gp.get("/console/consultations?box=MINE&page=7").body())).isEqualTo(1);
+    }
+
+    static int links(String html) {
+        var m = Pattern.compile("href=\"/console/consultations/[0-9a-f-]{36}\"").matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
 }

@@ -149,6 +149,11 @@ class ConsultationService implements ConsultationManagement {
 
     @Override
     public List<ConsultationView> list(ConsultationBox box, int limit) {
+        return list(box, limit, 0).items();
+    }
+
+    @Override
+    public Slice<ConsultationView> list(ConsultationBox box, int limit, int offset) {
         CurrentUser user = users.require();
         if (box == null) {
             throw new InvalidInputException("box", "field.required");
@@ -176,9 +181,10 @@ class ConsultationService implements ConsultationManagement {
             }
             default -> throw new IllegalStateException(box.name());
         }
-        var out = store.query(where, params, order, n);
+        var out = store.query(where, params, order, n, Math.max(0, offset));
         out.forEach(c -> audited(c, "list " + box.name()));
-        return out.stream().map(views::view).toList();
+        long total = offset <= 0 && out.size() < n ? out.size() : store.count(where, params);
+        return new Slice<>(out.stream().map(views::view).toList(), total);
     }
 
     @Override

@@ -169,9 +169,15 @@ class ConsultationStore {
 
     /** Consultations matching a WHERE fragment (positional parameters) in the given order. */
     List<Consultation> query(String where, List<Object> params, String order, int limit) {
+        return query(where, params, order, limit, 0);
+    }
+
+    /** A page of {@link #query(String, List, String, int)} from {@code offset}. */
+    List<Consultation> query(String where, List<Object> params, String order, int limit, int offset) {
         var all = new ArrayList<>(params);
         all.add(limit);
-        return jdbc.sql("select * from consultation_consultation where " + where + " order by " + order + " limit ?")
+        all.add(offset);
+        return jdbc.sql("select * from consultation_consultation where " + where + " order by " + order + " limit ? offset ?")
                 .params(all).query(ROWS).list();
     }
 

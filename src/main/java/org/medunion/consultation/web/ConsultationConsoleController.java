@@ -41,6 +41,7 @@ import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.FormValues;
 import org.medunion.shared.web.LinkedFormValues;
+import org.medunion.shared.web.ListPage;
 import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,7 +89,8 @@ class ConsultationConsoleController {
     }
 
     @GetMapping("/console/consultations")
-    String list(@RequestParam(required = false) @Nullable ConsultationBox box, Model model) {
+    String list(@RequestParam(required = false) @Nullable ConsultationBox box, @RequestParam(defaultValue = "0") int page,
+                Model model) {
         var role = support.me().role();
         List<ConsultationBox> boxes = switch (role) {
             case GP -> List.of(ConsultationBox.MINE, ConsultationBox.TO_ME);
@@ -100,9 +102,21 @@ class ConsultationConsoleController {
         ConsultationBox chosen = box != null && boxes.contains(box) ? box : boxes.isEmpty() ? null : boxes.get(0);
         model.addAttribute("boxes", boxes);
         model.addAttribute("box", chosen);
-        model.addAttribute("rows", chosen == null ? List.of() : consultations.list(chosen, 100));
+        ListPage<ConsultationView> result = chosen == null ? ListPage.of(List.of(), 0) : page(chosen, Math.max(0, page));
+        model.addAttribute("result", result);
+        model.addAttribute("rows", result.items());
         model.addAttribute("now", clock.instant());
         return "consultation/list";
+    }
+
+    /** One page of the box, cut in SQL; a page past the end shows the last one. */
+    private ListPage<ConsultationView> page(ConsultationBox box, int page) {
+        var slice = consultations.list(box, ListPage.SIZE, page * ListPage.SIZE);
+        int pages = (int) Math.max(1, (slice.total() + ListPage.SIZE - 1) / ListPage.SIZE);
+        if (page >= pages && slice.total() > 0) {
+            return page(box, pages - 1);
+        }
+        return new ListPage<>(slice.items(), page, pages, slice.total());
     }
 
     @GetMapping("/console/consultations/new")

@@ -24,6 +24,7 @@ import org.medunion.pharmacy.PrescriptionStatus;
 import org.medunion.pharmacy.PrescriptionView;
 import org.medunion.pharmacy.ReviewDecision;
 import org.medunion.pharmacy.WritePrescription;
+import org.medunion.shared.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -161,6 +162,11 @@ class PharmacyService implements PharmacyManagement {
     @Override
     public List<PrescriptionView> prescriptions(@Nullable PrescriptionStatus status) {
         return queries.prescriptions(status, users.require());
+    }
+
+    @Override
+    public Slice<PrescriptionView> prescriptions(@Nullable PrescriptionStatus status, int limit, int offset) {
+        return queries.prescriptions(status, limit, offset, users.require());
     }
 
     @Override

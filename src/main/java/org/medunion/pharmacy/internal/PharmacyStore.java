@@ -162,6 +162,22 @@ class PharmacyStore {
         return rows;
     }
 
+    /** A page in the prescriber's order: returned ones first (they wait for the prescriber), then newest first. */
+    List<Prescription> page(String where, List<Object> params, int limit, int offset) {
+        var all = new ArrayList<Object>(params);
+        all.add(limit);
+        all.add(offset);
+        var rows = jdbc.sql("select * from pharmacy_prescription where " + where
+                + " order by case when status = 'RETURNED' then 0 else 1 end, submitted_at desc, number desc limit ? offset ?")
+                .params(all).query(PharmacyStore::row).list();
+        rows.forEach(this::loadParts);
+        return rows;
+    }
+
+    long count(String where, List<Object> params) {
+        return jdbc.sql("select count(*) from pharmacy_prescription where " + where).params(params).query(Long.class).single();
+    }
+
     Map<String, Long> countBy(String column, String where, List<Object> params) {
         var out = new LinkedHashMap<String, Long>();
         jdbc.sql("select " + column + " k, count(*) n from pharmacy_prescription where " + where + " group by " + column)

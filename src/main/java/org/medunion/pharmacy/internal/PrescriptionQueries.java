@@ -13,6 +13,7 @@ import org.medunion.pharmacy.PrescriptionStatistics;
 import org.medunion.pharmacy.PrescriptionStatus;
 import org.medunion.pharmacy.PrescriptionView;
 import org.medunion.shared.ForbiddenException;
+import org.medunion.shared.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,6 +43,21 @@ class PrescriptionQueries {
             params.add(status.name());
         }
         return audited(store.list(where, params, LIST_LIMIT), user, "list");
+    }
+
+    /** One page of what the caller may see, returned ones first, then newest first; with the count of all. */
+    Slice<PrescriptionView> prescriptions(@Nullable PrescriptionStatus status, int limit, int offset, CurrentUser user) {
+        var pred = PrescriptionAccess.predicate(user);
+        String where = pred.sql();
+        List<Object> params = new ArrayList<>(pred.params());
+        if (status != null) {
+            where = "(" + where + ") and status = ?";
+            params.add(status.name());
+        }
+        int n = Math.max(1, Math.min(limit, LIST_LIMIT));
+        var rows = store.page(where, params, n, Math.max(0, offset));
+        long total = offset <= 0 && rows.size() < n ? rows.size() : store.count(where, params);
+        return new Slice<>(audited(rows, user, "list"), total);
     }
 
     List<PrescriptionView> reviewQueue(CurrentUser user) {

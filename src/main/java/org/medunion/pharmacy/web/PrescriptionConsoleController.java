@@ -3,7 +3,6 @@ package org.medunion.pharmacy.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,13 +13,13 @@ import org.medunion.pharmacy.NotDispensedReason;
 import org.medunion.pharmacy.PharmacyManagement;
 import org.medunion.pharmacy.PrescriptionAction;
 import org.medunion.pharmacy.PrescriptionId;
-import org.medunion.pharmacy.PrescriptionStatus;
 import org.medunion.pharmacy.PrescriptionView;
 import org.medunion.pharmacy.ReviewDecision;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.FormValues;
 import org.medunion.shared.web.LinkedFormValues;
+import org.medunion.shared.web.ListPage;
 import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,29 +64,33 @@ class PrescriptionConsoleController {
     }
 
     @GetMapping("/console/pharmacy/prescriptions")
-    String list(Model model) {
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
         support.requireRole(Role.GP, Role.SPECIALIST, Role.ADMIN);
-        List<PrescriptionView> rows = pharmacy.prescriptions(null).stream()
-                .sorted(Comparator.comparing((PrescriptionView p) -> p.status() != PrescriptionStatus.RETURNED)
-                        .thenComparing(PrescriptionView::submittedAt, Comparator.reverseOrder()))
-                .toList();
-        return box(model, rows, "mine");
+        int p = Math.max(0, page);
+        var slice = pharmacy.prescriptions(null, ListPage.SIZE, p * ListPage.SIZE);
+        int pages = (int) Math.max(1, (slice.total() + ListPage.SIZE - 1) / ListPage.SIZE);
+        if (p >= pages && slice.total() > 0) {
+            return list(pages - 1, model);
+        }
+        return box(model, new ListPage<>(slice.items(), p, pages, slice.total()), "mine");
     }
 
+    /** The pharmacist's queues are work lists, oldest first, at most 500 (the module's cap), paged here. */
     @GetMapping("/console/pharmacy/review")
-    String review(Model model) {
+    String review(@RequestParam(defaultValue = "0") int page, Model model) {
         support.requireRole(Role.PHARMACIST);
-        return box(model, pharmacy.reviewQueue(), "review");
+        return box(model, ListPage.of(pharmacy.reviewQueue(), page), "review");
     }
 
     @GetMapping("/console/pharmacy/dispensing")
-    String dispensing(Model model) {
+    String dispensing(@RequestParam(defaultValue = "0") int page, Model model) {
         support.requireRole(Role.PHARMACIST);
-        return box(model, pharmacy.dispensingList(), "dispensing");
+        return box(model, ListPage.of(pharmacy.dispensingList(), page), "dispensing");
     }
 
-    private String box(Model model, List<PrescriptionView> rows, String box) {
-        model.addAttribute("rows", rows);
+    private String box(Model model, ListPage<PrescriptionView> result, String box) {
+        model.addAttribute("result", result);
+        model.addAttribute("rows", result.items());
         model.addAttribute("box", box);
         model.addAttribute("now", clock.instant());
         return LIST;

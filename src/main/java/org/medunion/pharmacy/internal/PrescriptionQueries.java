@@ -35,29 +35,31 @@ class PrescriptionQueries {
     }
 
     List<PrescriptionView> prescriptions(@Nullable PrescriptionStatus status, CurrentUser user) {
-        var pred = PrescriptionAccess.predicate(user);
-        String where = pred.sql();
-        List<Object> params = new ArrayList<>(pred.params());
-        if (status != null) {
-            where = "(" + where + ") and status = ?";
-            params.add(status.name());
-        }
-        return audited(store.list(where, params, LIST_LIMIT), user, "list");
+        var q = visible(status, user);
+        return audited(store.list(q.where(), q.params(), LIST_LIMIT), user, "list");
     }
 
     /** One page of what the caller may see, returned ones first, then newest first; with the count of all. */
     Slice<PrescriptionView> prescriptions(@Nullable PrescriptionStatus status, int limit, int offset, CurrentUser user) {
-        var pred = PrescriptionAccess.predicate(user);
-        String where = pred.sql();
-        List<Object> params = new ArrayList<>(pred.params());
-        if (status != null) {
-            where = "(" + where + ") and status = ?";
-            params.add(status.name());
-        }
+        var q = visible(status, user);
         int n = Math.max(1, Math.min(limit, LIST_LIMIT));
-        var rows = store.page(where, params, n, Math.max(0, offset));
-        long total = offset <= 0 && rows.size() < n ? rows.size() : store.count(where, params);
+        var rows = store.page(q.where(), q.params(), n, Math.max(0, offset));
+        long total = offset <= 0 && rows.size() < n ? rows.size() : store.count(q.where(), q.params());
         return new Slice<>(audited(rows, user, "list"), total);
+    }
+
+    /** The caller's prescriptions as SQL, optionally of one status. */
+    private record Visible(String where, List<Object> params) {
+    }
+
+    private static Visible visible(@Nullable PrescriptionStatus status, CurrentUser user) {
+        var pred = PrescriptionAccess.predicate(user);
+        List<Object> params = new ArrayList<>(pred.params());
+        if (status == null) {
+            return new Visible(pred.sql(), params);
+        }
+        params.add(status.name());
+        return new Visible("(" + pred.sql() + ") and status = ?", params);
     }
 
     List<PrescriptionView> reviewQueue(CurrentUser user) {

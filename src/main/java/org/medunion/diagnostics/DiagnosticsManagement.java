@@ -95,6 +95,12 @@ public interface DiagnosticsManagement {
     /** Orders visible to the caller: the centre's work list for centre staff, the sent orders for members. */
     List<OrderView> orders(@Nullable OrderStatus status, int limit);
 
+    /** The caller's orders still to do (ordered, received, in progress), earliest due first: the work list. */
+    List<OrderView> openOrders(int limit);
+
+    /** The caller's reported critical results not yet acknowledged, earliest due first. */
+    List<OrderView> unacknowledgedCritical(int limit);
+
     /** Deadline job: escalates overdue orders (SC-2) and unacknowledged critical results (SC-5). Idempotent. */
     EscalationRun escalateOverdue(Instant now);
 

@@ -299,4 +299,41 @@ abstract class DiagnosticsContract extends RunningCity {
         assertThat(unserved.status()).isEqualTo(400);
         assertThat(unserved.body()).contains("DIAGNOSTICS-0014");
     }
+
+    /**
+     * The centre's work list reads its sections in SQL: the open orders and the unacknowledged critical results show
+     * however many orders were reported before. It read the 200 orders due earliest (reported ones included) and
+     * filtered those, so after 200 finished orders the work list went blank.
+     */
+    @Test
+    void theWorklistShowsOpenOrdersAndUnacknowledgedCriticalResultsBehindManyFinishedOnes() {
+        var w = world();
+        String open = ok(w.as(w.gp).post("/api/diagnostics/orders", """
+                {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(w.resident, w.hba1c, w.centre)), 201)
+                .get("id").asString();
+        String critical = ok(w.as(w.gp).post("/api/diagnostics/orders", """
+                {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(w.resident, w.potassium, w.centre)), 201)
+                .get("id").asString();
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + critical + "/receive", ""), 200);
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + critical + "/report", """
+                {"status":"FINAL","resultDate":"%s","critical":true,"observations":[{"code":"K","name":"钾","value":"6.8",
+                 "unit":"mmol/L","referenceRange":"3.5-5.3"}]}""".formatted(w.today)), 200);
+        // 201 finished orders of the same centre, all due before the two above
+        var ordering = jdbc.sql("select ordering_institution_id from diagnostics_order where id = ?")
+                .param(java.util.UUID.fromString(open)).query(java.util.UUID.class).single();
+        var earlier = java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(30)));
+        for (int i = 0; i < 201; i++) {
+            jdbc.sql("""
+                    insert into diagnostics_order (id, resident_id, item_code, centre_id, ordering_institution_id, ordered_by,
+                      status, urgent, ordered_at, due_at, escalated, critical_escalated, version)
+                    values (?, ?, ?, ?, ?, ?, 'REPORTED', false, ?, ?, false, false, 0)""")
+                    .params(java.util.UUID.randomUUID(), w.resident, w.hba1c, java.util.UUID.fromString(w.centre), ordering, w.gp,
+                            earlier, earlier)
+                    .update();
+        }
+        var staff = org.medunion.web.ConsoleSession.login(port, w.centreStaff);
+        var page = staff.get("/console/diagnostics/worklist");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/console/diagnostics/orders/" + open).contains("/console/diagnostics/orders/" + critical);
+    }
 }

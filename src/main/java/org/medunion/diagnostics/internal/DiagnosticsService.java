@@ -206,6 +206,16 @@ class DiagnosticsService implements DiagnosticsManagement {
     }
 
     @Override
+    public List<OrderView> openOrders(int limit) {
+        return orders.open(limit);
+    }
+
+    @Override
+    public List<OrderView> unacknowledgedCritical(int limit) {
+        return orders.unacknowledgedCritical(limit);
+    }
+
+    @Override
     public EscalationRun escalateOverdue(Instant now) {
         return orders.escalate(now);
     }

@@ -73,6 +73,24 @@ class OrderStore {
      */
     List<Row> list(@Nullable List<UUID> orderingInstitutions, @Nullable List<UUID> centreIds, @Nullable OrderStatus status,
                    int limit) {
+        return select(orderingInstitutions, centreIds, status == null ? Which.ALL : Which.of(status), limit);
+    }
+
+    /** Which orders a list holds beyond the caller's: a status, the open ones, or critical results not yet acknowledged. */
+    record Which(String sql, List<Object> params) {
+
+        static final Which ALL = new Which("", List.of());
+        static final Which OPEN = new Which(" and status in ('ORDERED', 'RECEIVED', 'IN_PROGRESS')", List.of());
+        static final Which CRITICAL_UNACKNOWLEDGED = new Which(
+                " and status = 'REPORTED' and critical_due_at is not null and critical_acknowledged_at is null", List.of());
+
+        static Which of(OrderStatus status) {
+            return new Which(" and status = ?", List.of(status.name()));
+        }
+    }
+
+    /** Orders of the given ordering institutions or centres (null and null: all), earliest due first. */
+    List<Row> select(@Nullable List<UUID> orderingInstitutions, @Nullable List<UUID> centreIds, Which which, int limit) {
         List<Object> params = new ArrayList<>();
         List<String> or = new ArrayList<>();
         if (orderingInstitutions != null && !orderingInstitutions.isEmpty()) {
@@ -89,10 +107,8 @@ class OrderStore {
         } else {
             where = or.isEmpty() ? "1=0" : "(" + String.join(" or ", or) + ")";
         }
-        if (status != null) {
-            where += " and status = ?";
-            params.add(status.name());
-        }
+        where += which.sql();
+        params.addAll(which.params());
         return jdbc.sql("select * from diagnostics_order where " + where + " order by due_at, ordered_at desc fetch first "
                 + Math.max(1, Math.min(limit, 500)) + " rows only").params(params).query(OrderStore::row).list();
     }

@@ -170,16 +170,30 @@ class Orders {
     }
 
     List<OrderView> list(@Nullable OrderStatus status, int limit) {
+        return list(status == null ? OrderStore.Which.ALL : OrderStore.Which.of(status), limit);
+    }
+
+    /** The caller's orders still to do (ordered, received, in progress), earliest due first. */
+    List<OrderView> open(int limit) {
+        return list(OrderStore.Which.OPEN, limit);
+    }
+
+    /** Reported critical results nobody has acknowledged yet, earliest due first. */
+    List<OrderView> unacknowledgedCritical(int limit) {
+        return list(OrderStore.Which.CRITICAL_UNACKNOWLEDGED, limit);
+    }
+
+    private List<OrderView> list(OrderStore.Which which, int limit) {
         CurrentUser user = access.caller();
         List<OrderStore.Row> rows;
         UUID own = DiagnosticsAccess.institutionOf(user);
         if (user.isAdmin()) {
-            rows = store.list(null, null, status, limit);
+            rows = store.select(null, null, which, limit);
         } else if (own != null) {
-            rows = store.list(List.of(own), centreStore.runBy(own), status, limit);
+            rows = store.select(List.of(own), centreStore.runBy(own), which, limit);
         } else if (user.role() == Role.OFFICE && user.scope().referenceId() != null) {
-            rows = store.list(List.of(), centreStore.centres(user.scope().referenceId()).stream().map(c -> c.id().value()).toList(),
-                    status, limit);
+            rows = store.select(List.of(), centreStore.centres(user.scope().referenceId()).stream().map(c -> c.id().value()).toList(),
+                    which, limit);
         } else {
             rows = List.of();
         }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +58,9 @@ class DiagnosticsWorklistConsole {
     private final Clock clock;
     private final DateTimeFormatter fmt;
 
+    /** Orders a section of the work list shows at most (earliest due first). */
+    static final int WORKLIST = 200;
+
     DiagnosticsWorklistConsole(DiagnosticsManagement diagnostics, ResidentsManagement residents, ConsoleSupport support,
                                Clock clock) {
         this.diagnostics = diagnostics;
@@ -71,10 +73,9 @@ class DiagnosticsWorklistConsole {
     @GetMapping("/console/diagnostics/worklist")
     String worklist(Model model) {
         requireWorker();
-        List<OrderView> open = new ArrayList<>(diagnostics.orders(null, 200).stream().filter(o -> o.status().open()).toList());
-        open.sort(Comparator.comparing(OrderView::dueAt));
-        List<OrderView> critical = diagnostics.orders(OrderStatus.REPORTED, 200).stream()
-                .filter(o -> o.critical() && o.criticalAcknowledgedAt() == null).toList();
+        // in SQL: the open ones and the unacknowledged critical results, however many orders were reported before
+        List<OrderView> open = diagnostics.openOrders(WORKLIST);
+        List<OrderView> critical = diagnostics.unacknowledgedCritical(WORKLIST);
         Map<String, List<OrderView>> sections = new LinkedHashMap<>();
         sections.put("critical", critical);
         sections.put("due", open.stream().filter(OrderView::overdue).toList());

@@ -81,6 +81,34 @@ document.addEventListener('submit', function (event) {
   dialog.showModal();
 }, true);
 
+// A posted form (evaluation, reset, accept…) shows that it is working until the next page arrives, and a second
+// click does not post it again. htmx forms have their own indicator (.htmx-request).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (event.defaultPrevented || !form.method || form.method.toLowerCase() !== 'post'
+      || form.hasAttribute('hx-post') || form.hasAttribute('hx-get')) {
+    return;
+  }
+  if (form.dataset.busy === 'yes') {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.busy = 'yes';
+  form.setAttribute('aria-busy', 'true');
+  var button = event.submitter || form.querySelector('button[type=submit]');
+  if (button) {
+    button.classList.add('busy');
+  }
+});
+// back to a page from the browser's cache: its forms are idle again
+window.addEventListener('pageshow', function () {
+  document.querySelectorAll('form[data-busy=yes]').forEach(function (form) {
+    form.dataset.busy = '';
+    form.removeAttribute('aria-busy');
+    form.querySelectorAll('.busy').forEach(function (b) { b.classList.remove('busy'); });
+  });
+});
+
 // The left menu on a narrow screen: the button in the top bar opens and closes it.
 document.addEventListener('click', function (event) {
   var toggle = event.target.closest ? event.target.closest('[data-menu-toggle]') : null;

@@ -93,4 +93,27 @@ class PlannerWorkbenchBrowserTest extends BrowserJourney {
         assertThat(driver.findElement(By.cssSelector("#account-filter input[name=locked]")).isSelected()).isTrue();
         assertThat(driver.findElements(By.cssSelector("#account-list tbody tr"))).hasSize(Math.min(20, Integer.parseInt(count)));
     }
+
+    /**
+     * A posted form shows that it is working and does not post twice (console.js): the planner's "重新评估" posts into a
+     * hidden frame here, so the page stays and the button can be read.
+     */
+    @Test
+    void aPostedFormShowsItIsWorkingAndDoesNotPostTwice() {
+        browser.login("planner");
+        driver.get(browser.url("/console/compliance"));
+        var form = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("form[action='/console/compliance/evaluate']")));
+        js("""
+                window.medunionSubmits = [];
+                window.addEventListener('submit', function (e) { window.medunionSubmits.push(e.defaultPrevented); });
+                var frame = document.createElement('iframe'); frame.name = 'sink'; frame.hidden = true;
+                document.body.appendChild(frame); arguments[0].target = 'sink';""", form);
+        var button = form.findElement(By.cssSelector("button[type=submit]"));
+        button.click();
+        button.click();
+        assertThat(js("return window.medunionSubmits;")).as("the second click is held back").isEqualTo(List.of(false, true));
+        assertThat(button.getAttribute("class")).contains("busy");
+        assertThat(form.getAttribute("aria-busy")).isEqualTo("true");
+    }
 }

@@ -69,14 +69,20 @@ abstract class IdempotencyContract extends RunningCity {
                             t.site.gp(), t.site.nurse(), t.site.specialist()),
                     "select count(*) from residents_team"),
             new Creation("FHIR Patient create", "/fhir/Patient", "application/fhir+json",
-                    t -> """
-                            {"resourceType":"Patient",
-                             "identifier":[{"system":"urn:oid:2.16.156.10011.1.3","value":"%s"}],
-                             "name":[{"text":"%s"}],"gender":"female","birthDate":"1961-07-04",
-                             "managingOrganization":{"reference":"Organization/%s"}}"""
-                            .formatted(ResidentsFixture.idNumber(LocalDate.of(1961, 7, 4), false),
-                                    org.medunion.support.RegistrySeeds.unique("幂等"), t.site.primary()),
+                    IdempotencyContract::fhirPatient,
                     "select count(*) from residents_resident"));
+
+    /** A new woman's Patient with a random birth date, so her ID number cannot repeat another test's. */
+    static String fhirPatient(IdempotencyContract t) {
+        LocalDate birth = ResidentsFixture.birth();
+        return """
+                {"resourceType":"Patient",
+                 "identifier":[{"system":"urn:oid:2.16.156.10011.1.3","value":"%s"}],
+                 "name":[{"text":"%s"}],"gender":"female","birthDate":"%s",
+                 "managingOrganization":{"reference":"Organization/%s"}}"""
+                .formatted(ResidentsFixture.idNumber(birth, false), org.medunion.support.RegistrySeeds.unique("幂等"),
+                        birth, t.site.primary());
+    }
 
     Api gp() {
         return Api.as(port, site.gpUser());

@@ -5,9 +5,18 @@ package org.medunion.registry;
  *
  * @param text       part of the name or the credit code
  * @param primaryOnly only primary institutions
+ * @param order      null: by district, then name
+ * @param descending the order's first key from the end
  */
 public record InstitutionSearch(String text, InstitutionCategory category, HospitalLevel level, Affiliation affiliation,
-                                String districtCode, ConsortiumId consortiumId, Boolean primaryOnly, int offset, int limit) {
+                                String districtCode, ConsortiumId consortiumId, Boolean primaryOnly, int offset, int limit,
+                                InstitutionOrder order, boolean descending) {
+
+    /** In the default order (district, then name). */
+    public InstitutionSearch(String text, InstitutionCategory category, HospitalLevel level, Affiliation affiliation,
+                             String districtCode, ConsortiumId consortiumId, Boolean primaryOnly, int offset, int limit) {
+        this(text, category, level, affiliation, districtCode, consortiumId, primaryOnly, offset, limit, null, false);
+    }
 
     public static InstitutionSearch all() {
         return new InstitutionSearch(null, null, null, null, null, null, null, 0, 10_000);

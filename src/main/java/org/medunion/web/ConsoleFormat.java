@@ -165,6 +165,32 @@ public class ConsoleFormat {
         return builder.replaceQueryParam("page", page).build().toUriString();
     }
 
+    /**
+     * The link of a sortable column header: the list's filters kept, the page back to the first, and the column's
+     * order — ascending, or descending when the list is sorted ascending by it already.
+     */
+    public String sortLink(String path, String column) {
+        var builder = UriComponentsBuilder.fromPath(path);
+        String current = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
+                && "GET".equals(attrs.getRequest().getMethod())) {
+            builder.query(attrs.getRequest().getQueryString());
+            current = attrs.getRequest().getParameter("sort");
+        }
+        return builder.replaceQueryParam("page").replaceQueryParam("sort", column.equals(current) ? "-" + column : column)
+                .build().toUriString();
+    }
+
+    /** {@code aria-sort} of a column header: how the list is sorted by it now. */
+    public String ariaSort(String column) {
+        String current = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
+                ? attrs.getRequest().getParameter("sort") : null;
+        if (column.equals(current)) {
+            return "ascending";
+        }
+        return ("-" + column).equals(current) ? "descending" : "none";
+    }
+
     /** A district by its name (GB/T 2260 code only if the registry does not know it). */
     public String district(String code) {
         return code == null ? "" : names.district(code).orElse(code);

@@ -48,6 +48,64 @@ abstract class ConsoleListsContract extends RunningCity {
                 .doesNotContain("导出测试医院").doesNotContain("COMMUNITY_HEALTH_CENTRE").doesNotContain("\"310105\"");
     }
 
+    /** The names of the rows, in the order the page shows them, of those that carry the tag. */
+    static java.util.List<String> rowNames(String body, String t) {
+        var m = Pattern.compile(">([^<>]*" + Pattern.quote(t) + ")</a>").matcher(body);
+        var names = new java.util.ArrayList<String>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    @Test
+    void institutionsSortByAColumnHeader_bothWays_andTheExportFollows() {
+        var fixture = new ConsoleFixture(registry);
+        String t = tag();
+        fixture.districtHospital("排序 乙医院 " + t);
+        fixture.communityCentre("排序 甲社区 " + t);
+        fixture.communityCentre("排序 丙社区 " + t);
+        var planner = ConsoleSession.login(port, "planner");
+        var byLevel = planner.get("/console/institutions?text=" + enc(t) + "&sort=level");
+        assertThat(byLevel.status()).isEqualTo(200);
+        assertThat(rowNames(byLevel.body(), t)).hasSize(3).last().isEqualTo("排序 乙医院 " + t); // primary before secondary
+        assertThat(byLevel.body()).contains("aria-sort=\"ascending\"")
+                .as("the header sorts the other way next, keeping the filter")
+                .contains("href=\"/console/institutions?text=" + t + "&amp;sort=-level\"")
+                .contains("name=\"sort\" value=\"level\"");
+        var levelDown = planner.get("/console/institutions?text=" + enc(t) + "&sort=-level");
+        assertThat(rowNames(levelDown.body(), t)).first().isEqualTo("排序 乙医院 " + t);
+        assertThat(levelDown.body()).contains("aria-sort=\"descending\"");
+        var up = rowNames(planner.get("/console/institutions?text=" + enc(t) + "&sort=name").body(), t);
+        var down = rowNames(planner.get("/console/institutions?text=" + enc(t) + "&sort=-name").body(), t);
+        assertThat(up).hasSize(3); // the order of Chinese names is the database collation's; the other way is its reverse
+        var reversed = new java.util.ArrayList<>(up);
+        java.util.Collections.reverse(reversed);
+        assertThat(down).isEqualTo(reversed);
+        String csv = planner.get("/console/institutions/export.csv?text=" + enc(t) + "&sort=-level").body();
+        assertThat(csv.indexOf("排序 乙医院")).as("the export keeps the order").isLessThan(csv.indexOf("排序 甲社区"));
+        var unknown = planner.get("/console/institutions?text=" + enc(t) + "&sort=creditCode");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("sort").contains("name, level, district");
+    }
+
+    @Test
+    void consortiaSortByNameMembersAndEstablishment() {
+        var planner = ConsoleSession.login(port, "planner");
+        var page = planner.get("/console/consortia?sort=-members");
+        assertThat(page.status()).isEqualTo(200);
+        var counts = Pattern.compile("<td class=\"num-cell\">(\\d+)</td>").matcher(page.body()).results()
+                .map(r -> Integer.parseInt(r.group(1))).toList();
+        assertThat(counts).hasSizeGreaterThan(1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(page.body()).contains("aria-sort=\"descending\"").contains("href=\"/console/consortia?sort=members\"");
+        var dates = Pattern.compile("<td>(\\d{4}-\\d{2}-\\d{2})</td>").matcher(planner.get("/console/consortia?sort=established")
+                .body()).results().map(r -> r.group(1)).toList();
+        assertThat(dates).hasSizeGreaterThan(1).isSorted();
+        var csv = planner.get("/console/consortia/export.csv?sort=-members");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(planner.get("/console/consortia?sort=lead").status()).isEqualTo(400);
+    }
+
     @Test
     void accountActionsReturnToTheFilteredListAndAReloadPostsNothing() {
         String t = tag();

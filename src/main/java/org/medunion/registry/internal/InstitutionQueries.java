@@ -35,7 +35,7 @@ class InstitutionQueries {
         String where = clauses.toString();
         int limit = (int) Check.range(search.limit(), 1, 10_000, "limit");
         int offset = (int) Check.range(search.offset(), 0, Integer.MAX_VALUE, "offset");
-        return institutions.query(where, params, offset, limit);
+        return institutions.query(where, params, offset, limit, search.order(), search.descending());
     }
 
     long count(InstitutionSearch search) {

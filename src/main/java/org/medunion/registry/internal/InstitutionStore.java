@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.GridId;
 import org.medunion.registry.HospitalGrade;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionOrder;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.KeySpecialtyLevel;
 import org.medunion.registry.Ownership;
@@ -85,11 +87,24 @@ class InstitutionStore {
 
     /** Institutions matching {@code where} (conditions on alias {@code i}, each prefixed with " and "). */
     List<InstitutionView> query(String where, List<Object> params, int offset, int limit) {
+        return query(where, params, offset, limit, null, false);
+    }
+
+    /** A page in the given order; ties are broken by name and id, so pages never overlap. */
+    List<InstitutionView> query(String where, List<Object> params, int offset, int limit, @Nullable InstitutionOrder order,
+                                boolean descending) {
+        String dir = descending ? " desc" : "";
+        String orderBy = switch (order == null ? InstitutionOrder.DISTRICT : order) {
+            case DISTRICT -> "i.district_code" + dir + ", i.name";
+            case NAME -> "i.name" + dir;
+            // within a level 甲 before 乙 either way: "highest level first" means 三级甲等 on top
+            case LEVEL -> "i.level" + dir + ", i.grade, i.name";
+        };
         List<Object> all = new ArrayList<>(params);
         all.add(limit);
         all.add(offset);
         var rows = jdbc.sql("select i.* from registry_institution i where 1=1" + where
-                + " order by i.district_code, i.name, i.id limit ? offset ?")
+                + " order by " + orderBy + ", i.id limit ? offset ?")
                 .params(all).query((rs, n) -> new InstitutionView(new InstitutionId(Rows.uuid(rs, "id")),
                         rs.getString("name"), rs.getString("credit_code"),
                         Rows.enumOf(InstitutionCategory.class, rs.getString("category")),

@@ -4,10 +4,12 @@ import static org.medunion.shared.web.FormValues.blankToNull;
 import static org.medunion.shared.web.FormValues.date;
 import static org.medunion.shared.web.FormValues.enumValue;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.medunion.identity.Role;
@@ -29,6 +31,7 @@ import org.medunion.shared.NotFoundException;
 import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.CsvExport;
 import org.medunion.shared.web.ListPage;
+import org.medunion.shared.web.ListSort;
 import org.medunion.web.console.ConsoleSupport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -47,6 +50,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConsolePage
 class ConsortiumConsoleController {
 
+    /** The columns the list sorts by ({@code sort=name}, {@code sort=-members}, ...). */
+    static final List<String> SORTS = List.of("name", "members", "established");
+
     private final RegistryManagement registry;
     private final ConsoleSupport support;
     private final RegistryConsoleSupport registrySupport;
@@ -60,9 +66,9 @@ class ConsortiumConsoleController {
     @GetMapping("/console/consortia")
     String list(@RequestParam(required = false) String text, @RequestParam(required = false) String form,
                 @RequestParam(required = false) String district, @RequestParam(defaultValue = "false") boolean dissolved,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, Model model) {
         List<ConsortiumView> all = registry.consortia();
-        List<ConsortiumView> found = filter(all, text, form, district, dissolved);
+        List<ConsortiumView> found = filter(all, text, form, district, dissolved, ListSort.parse(sort, SORTS));
         model.addAttribute("result", ListPage.of(found, page));
         model.addAttribute("total", all.size());
         model.addAttribute("forms", ConsortiumForm.values());
@@ -71,6 +77,7 @@ class ConsortiumConsoleController {
         model.addAttribute("form", form == null ? "" : form);
         model.addAttribute("district", district == null ? "" : district);
         model.addAttribute("dissolved", dissolved);
+        model.addAttribute("sort", blankToNull(sort));
         model.addAttribute("names", registrySupport.names(found.stream().flatMap(c -> c.lead().stream()).toList()));
         return "consortia";
     }
@@ -79,12 +86,13 @@ class ConsortiumConsoleController {
     @GetMapping("/console/consortia/export.csv")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String text, @RequestParam(required = false) String form,
                                   @RequestParam(required = false) String district,
-                                  @RequestParam(defaultValue = "false") boolean dissolved) {
-        List<ConsortiumView> found = filter(registry.consortia(), text, form, district, dissolved);
+                                  @RequestParam(defaultValue = "false") boolean dissolved,
+                                  @RequestParam(required = false) String sort) {
+        List<ConsortiumView> found = filter(registry.consortia(), text, form, district, dissolved, ListSort.parse(sort, SORTS));
         Map<InstitutionId, String> names = registrySupport.names(found.stream().flatMap(c -> c.lead().stream()).toList());
         List<List<String>> rows = found.stream().map(c -> List.of(c.name(), support.text("enum.ConsortiumForm." + c.form()),
                 support.text(c.tight() ? "cons.tight" : "cons.loose"), c.lead().map(names::get).orElse(""),
-                String.valueOf(c.members().stream().filter(m -> m.endDate() == null).count()),
+                String.valueOf(currentMembers(c)),
                 registrySupport.districtName(c.districtCode()), String.valueOf(c.establishedOn()),
                 c.active() ? "" : support.text("cons.dissolved"))).toList();
         return CsvExport.of("consortia.csv", List.of(support.text("cons.name"), support.text("cons.form"),
@@ -93,7 +101,7 @@ class ConsortiumConsoleController {
     }
 
     private static List<ConsortiumView> filter(List<ConsortiumView> all, String text, String form, String district,
-                                               boolean dissolved) {
+                                               boolean dissolved, ListSort sort) {
         ConsortiumForm f = enumValue(ConsortiumForm.class, "form", form);
         String t = blankToNull(text);
         String d = blankToNull(district);
@@ -102,9 +110,33 @@ class ConsortiumConsoleController {
                 .filter(c -> f == null || c.form() == f)
                 .filter(c -> d == null || d.equals(c.districtCode()))
                 .filter(c -> t == null || c.name().contains(t.strip()))
-                .sorted(Comparator.comparing(ConsortiumView::active).reversed()
-                        .thenComparing(ConsortiumView::form).thenComparing(ConsortiumView::name))
+                .sorted(order(sort))
                 .toList();
+    }
+
+    /**
+     * The list's order: a sorted column first (names in pinyin order, as zh-CN users expect), then the default — active
+     * before dissolved, by form, by name — so equal keys keep a stable order across pages.
+     */
+    private static Comparator<ConsortiumView> order(ListSort sort) {
+        Comparator<ConsortiumView> byName = Comparator.comparing(ConsortiumView::name, Collator.getInstance(Locale.CHINA));
+        Comparator<ConsortiumView> fallback = Comparator.comparing(ConsortiumView::active).reversed()
+                .thenComparing(ConsortiumView::form).thenComparing(byName);
+        Comparator<ConsortiumView> column = switch (sort.key() == null ? "" : sort.key()) {
+            case "name" -> byName;
+            case "established" -> Comparator.comparing(ConsortiumView::establishedOn,
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "members" -> Comparator.comparingLong(ConsortiumConsoleController::currentMembers);
+            default -> null;
+        };
+        if (column == null) {
+            return fallback;
+        }
+        return (sort.descending() ? column.reversed() : column).thenComparing(fallback);
+    }
+
+    private static long currentMembers(ConsortiumView c) {
+        return c.members().stream().filter(m -> m.endDate() == null).count();
     }
 
     @GetMapping("/console/consortia/{id}")

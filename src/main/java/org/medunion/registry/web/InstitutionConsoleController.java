@@ -4,6 +4,7 @@ import static org.medunion.shared.web.FormValues.blankToNull;
 import static org.medunion.shared.web.FormValues.enumValue;
 
 import java.util.List;
+import java.util.Locale;
 import org.medunion.identity.Role;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.ConsortiumView;
@@ -11,6 +12,7 @@ import org.medunion.registry.HospitalGrade;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionOrder;
 import org.medunion.registry.InstitutionSearch;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.Ownership;
@@ -21,6 +23,7 @@ import org.medunion.shared.NotFoundException;
 import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.CsvExport;
 import org.medunion.shared.web.FormFeedback;
+import org.medunion.shared.web.ListSort;
 import org.medunion.web.console.ConsoleSupport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -38,6 +41,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InstitutionConsoleController {
 
     static final int PAGE_SIZE = 20;
+
+    /** The columns the list sorts by, one per {@link InstitutionOrder}. */
+    static final List<String> SORTS = List.of("name", "level", "district");
 
     /** Institutions an export holds at most (a city has a few thousand). */
     static final int EXPORT_LIMIT = 10_000;
@@ -64,12 +70,10 @@ class InstitutionConsoleController {
     @GetMapping("/console/institutions")
     String list(@RequestParam(required = false) String text, @RequestParam(required = false) String category,
                 @RequestParam(required = false) String level, @RequestParam(required = false) String district,
-                @RequestParam(defaultValue = "0") int page,
+                @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         int p = Math.max(0, page);
-        var filter = new InstitutionSearch(blankToNull(text), enumValue(InstitutionCategory.class, "category", category),
-                enumValue(HospitalLevel.class, "level", level), null, blankToNull(district), null, null,
-                p * PAGE_SIZE, PAGE_SIZE);
+        var filter = search(text, category, level, district, sort, p * PAGE_SIZE, PAGE_SIZE);
         long total = registry.countInstitutions(filter);
         model.addAttribute("institutions", registry.searchInstitutions(filter));
         model.addAttribute("total", total);
@@ -79,6 +83,7 @@ class InstitutionConsoleController {
         model.addAttribute("category", blankToNull(category));
         model.addAttribute("level", blankToNull(level));
         model.addAttribute("district", blankToNull(district));
+        model.addAttribute("sort", blankToNull(sort));
         model.addAttribute("districts", registrySupport.districtsInScope());
         model.addAttribute("canRegister", support.isPlanner());
         return htmx != null ? "institutions :: results" : "institutions";
@@ -87,9 +92,9 @@ class InstitutionConsoleController {
     /** The list as shown (same filters), every page, as CSV: names and words, the district by its name. */
     @GetMapping("/console/institutions/export.csv")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String text, @RequestParam(required = false) String category,
-                                  @RequestParam(required = false) String level, @RequestParam(required = false) String district) {
-        var filter = new InstitutionSearch(blankToNull(text), enumValue(InstitutionCategory.class, "category", category),
-                enumValue(HospitalLevel.class, "level", level), null, blankToNull(district), null, null, 0, EXPORT_LIMIT);
+                                  @RequestParam(required = false) String level, @RequestParam(required = false) String district,
+                                  @RequestParam(required = false) String sort) {
+        var filter = search(text, category, level, district, sort, 0, EXPORT_LIMIT);
         List<List<String>> rows = registry.searchInstitutions(filter).stream().map(i -> List.of(i.name(),
                 support.text("enum.InstitutionCategory." + i.category()), level(i),
                 i.affiliation() == null ? "" : support.text("enum.Affiliation." + i.affiliation()),
@@ -97,6 +102,15 @@ class InstitutionConsoleController {
         return CsvExport.of("institutions.csv", List.of(support.text("inst.name"), support.text("inst.category"),
                 support.text("inst.level"), support.text("inst.affiliation"), support.text("inst.district"),
                 support.text("inst.creditCode")), rows);
+    }
+
+    /** The list's filters and order as a registry search; an unknown value is a 400 naming the parameter. */
+    private static InstitutionSearch search(String text, String category, String level, String district, String sort,
+                                            int offset, int limit) {
+        ListSort order = ListSort.parse(sort, SORTS);
+        return new InstitutionSearch(blankToNull(text), enumValue(InstitutionCategory.class, "category", category),
+                enumValue(HospitalLevel.class, "level", level), null, blankToNull(district), null, null, offset, limit,
+                order.key() == null ? null : InstitutionOrder.valueOf(order.key().toUpperCase(Locale.ROOT)), order.descending());
     }
 
     /** Level and grade in words, as the list shows them (三级甲等). */

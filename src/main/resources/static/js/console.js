@@ -55,6 +55,18 @@ document.addEventListener('change', function (event) {
   }
 });
 
+// <input type="file" data-max-bytes="n" data-too-large="text">: a file over the limit is refused in the browser with
+// the page's message (the server refuses it too, but only before it can read the form and its CSRF token).
+document.addEventListener('change', function (event) {
+  var input = event.target;
+  if (input.type === 'file' && input.hasAttribute('data-max-bytes')) {
+    var max = parseInt(input.getAttribute('data-max-bytes'), 10);
+    var tooLarge = Array.prototype.some.call(input.files || [], function (f) { return f.size > max; });
+    input.setCustomValidity(tooLarge ? input.getAttribute('data-too-large') : '');
+    if (tooLarge) { input.reportValidity(); }
+  }
+});
+
 // <form data-confirm="text">: irreversible actions ask first, in the page's own <dialog id="confirm-dialog">
 // (keyboard reachable: showModal() moves the focus into it, Esc cancels).
 document.addEventListener('submit', function (event) {

@@ -20,6 +20,13 @@ public interface PharmacyManagement {
     /** Replaces the given items of an institution's catalogue (its own staff, its consortium office, admin). */
     CatalogueCoverage mapCatalogue(UUID institutionId, List<CatalogueItem> items);
 
+    /**
+     * Maps an institution's catalogue items from the rows of a table (header first, {@link CatalogueImport#COLUMNS}; an
+     * item is added or replaced by its local code, items not in the table stay), all or nothing: every rejected row is
+     * reported and then nothing is written.
+     */
+    CatalogueImport importCatalogue(UUID institutionId, List<List<String>> table);
+
     /** Mapping coverage of the members the caller may see (office: its consortium; institution staff: their own). */
     List<CatalogueCoverage> coverage();
 

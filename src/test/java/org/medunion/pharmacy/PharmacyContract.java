@@ -391,6 +391,99 @@ abstract class PharmacyContract extends RunningCity {
         assertThat(outsider.body()).doesNotContain("自制合剂");
     }
 
+    private long catalogueRows(UUID institution) {
+        return jdbc.sql("select count(*) from pharmacy_catalogue_item where institution_id = ?").param(institution)
+                .query(Long.class).single();
+    }
+
+    /**
+     * RX-14's catalogue import: a CSV with the template's Chinese header (and a byte order mark) or in GB18030 as Excel
+     * saves it; a file with problems is refused whole with every row, column and rule; another member's catalogue is
+     * 403.
+     */
+    @Test
+    void RX14_aCatalogueFileImportsWhole_orIsRefusedWithEveryProblemAndNothingWritten() {
+        var w = new PharmacyFixture(port, registry, residents, accounts); // a member whose catalogue only this test writes
+        var api = w.as(w.gp);
+        String path = "/api/pharmacy/catalogues/" + w.primary + "/import";
+        String good = "\uFEFF本地编码,本地名称,联盟目录编码,规格\r\nI01,络活喜 5mg,F0001,5mg*7\r\nI02,\"复方甘草片, 100片\",,\r\n";
+        var imported = api.sendBytes("POST", path, good.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("rows").asInt()).isEqualTo(2);
+        assertThat(imported.json().get("mapped").asInt()).isEqualTo(1);
+        assertThat(imported.json().get("coverage").get("unmapped").get(0).get("localName").asString()).isEqualTo("复方甘草片, 100片");
+        assertThat(catalogueRows(w.primary)).isEqualTo(2);
+        var gbk = api.sendBytes("POST", path, "local_code,local_name,formulary_code\nI03,阿司匹林肠溶片,\n"
+                .getBytes(java.nio.charset.Charset.forName("GB18030")), "text/csv");
+        assertThat(gbk.status()).as(gbk.body()).isEqualTo(200);
+        assertThat(gbk.json().get("coverage").toString()).contains("阿司匹林肠溶片");
+
+        String bad = "本地编码,本地名称,联盟目录编码\nJ01,,F0001\nJ02,某药,NOPE\nJ03,好药,F0002\nJ03,重复,\nJ04,控制\u0007字符,\n";
+        var refused = api.sendBytes("POST", path, bad.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        var rows = new ArrayList<String>();
+        refused.json().get("rejected").forEach(r -> rows.add(r.get("row").asInt() + ":" + r.get("code").asString()));
+        assertThat(rows).containsExactly("1:field.required", "2:PHARMACY-0002", "4:import.duplicate", "5:text.controlCharacter");
+        assertThat(refused.body()).contains("本地名称").contains("NOPE").contains("与第 3 行重复");
+        assertThat(catalogueRows(w.primary)).as("nothing of a refused file is written").isEqualTo(3);
+        var noColumn = api.sendBytes("POST", path, "编码,名称\nK1,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+        assertThat(noColumn.status()).isEqualTo(422);
+        assertThat(noColumn.body()).contains("import.missingColumn").contains("\"row\":0");
+        var tooBig = org.medunion.support.Multipart.of(Map.of(), "file", "big.csv", new byte[3 * 1024 * 1024 + 10]);
+        var big = api.sendBytes("POST", path, tooBig.body(), tooBig.contentType());
+        assertThat(big.status()).as(big.body()).isEqualTo(413);
+        assertThat(catalogueRows(w.primary)).isEqualTo(3);
+        assertThat(api.sendBytes("POST", "/api/pharmacy/catalogues/" + w.district + "/import",
+                good.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").status()).isEqualTo(403);
+    }
+
+    /** The office's console: the template, an .xlsx upload with the form's CSRF token, a refused file shown row by row. */
+    @Test
+    void RX14_theOfficeImportsAnExcelCatalogueInTheConsole() throws Exception {
+        var w = new PharmacyFixture(port, registry, residents, accounts);
+        var office = ConsoleSession.login(port, w.office);
+        var page = office.get("/console/pharmacy/coverage");
+        assertThat(page.body()).contains("id=\"catalogue-import\"").contains("enctype=\"multipart/form-data\"")
+                .contains("data-max-bytes=\"2097152\"").contains("data-too-large=\"字段 文件：文件不能超过 2 MB\"");
+        var template = office.get("/console/pharmacy/coverage/template.csv");
+        assertThat(template.status()).isEqualTo(200);
+        assertThat(template.body()).contains("\"本地编码\",\"本地名称\",\"联盟目录编码\"");
+        byte[] xlsx = workbook(List.of(List.of("本地编码", "本地名称", "联盟目录编码"), List.of("X01", "硝苯地平控释片", "F0002"),
+                List.of("X02", "院内制剂", "")));
+        var done = office.postFile("/console/pharmacy/coverage/import", Map.of("institutionId", w.primary.toString()), "file",
+                "目录.xlsx", xlsx, page);
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        var after = office.get("/console/pharmacy/coverage");
+        assertThat(after.body()).contains("已导入 2 行：1 条已对照，1 条未对照").contains("院内制剂");
+        assertThat(catalogueRows(w.primary)).isEqualTo(2);
+        var refused = office.postFile("/console/pharmacy/coverage/import", Map.of("institutionId", w.primary.toString()), "file",
+                "目录.xlsx", workbook(List.of(List.of("本地编码", "本地名称"), List.of("X03", ""))), after);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"import-rejected\"").contains("未写入任何内容").contains("字段 本地名称 为必填项");
+        var notExcel = office.postFile("/console/pharmacy/coverage/import", Map.of("institutionId", w.primary.toString()), "file",
+                "目录.xlsx", "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8), after);
+        assertThat(notExcel.status()).isEqualTo(400);
+        assertThat(notExcel.body()).contains("文件无法读取");
+        assertThat(catalogueRows(w.primary)).isEqualTo(2);
+        var outsider = ConsoleSession.login(port, w.outsiderPharmacist);
+        assertThat(outsider.postFile("/console/pharmacy/coverage/import", Map.of("institutionId", w.primary.toString()), "file",
+                "目录.xlsx", xlsx, outsider.get("/console/pharmacy/coverage")).status()).isEqualTo(403);
+    }
+
+    private static byte[] workbook(List<List<String>> rows) throws java.io.IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet();
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
     /**
      * The prescriber's list pages in SQL, 20 a page: returned prescriptions first (they wait for the prescriber), then
      * the newest; before, the list read the 500 oldest and sorted those.

@@ -102,6 +102,11 @@ public final class Api {
         return send(b);
     }
 
+    /** A request with a binary body (a file upload, a CSV in another encoding). */
+    public Response sendBytes(String method, String path, byte[] body, String contentType) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType));
+    }
+
     private HttpRequest.Builder request(String path) {
         var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {

@@ -75,6 +75,15 @@ public final class ConsoleSession {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html"));
     }
 
+    /** Posts a form with a file (multipart/form-data), the page's CSRF token among its fields. */
+    public Page postFile(String path, Map<String, String> fields, String fileField, String filename, byte[] file, Page pageWithForm) {
+        var all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrfFrom(pageWithForm.body()));
+        var body = org.medunion.support.Multipart.of(all, fileField, filename, file);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body.body()))
+                .header("Content-Type", body.contentType()).header("Accept", "text/html"));
+    }
+
     Page postWithoutCsrf(String path, Map<String, String> fields) {
         return postForm(path, fields, null);
     }

@@ -21,6 +21,7 @@ import org.medunion.indicators.IngestReport;
 import org.medunion.indicators.IngestReport.RowError;
 import org.medunion.indicators.Level;
 import org.medunion.indicators.Period;
+import org.medunion.shared.Csv;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -78,9 +78,7 @@ class CatalogueMaintenance {
 
     /** Maps as {@code user} (also the system's backfill step, as the institution's own staff). */
     CatalogueCoverage mapCatalogue(UUID institutionId, List<CatalogueItem> items, CurrentUser user) {
-        if (!coveredInstitutions(user).map(s -> s.contains(institutionId)).orElse(true)) {
-            throw new ForbiddenException(PharmacyError.NOT_CATALOGUE_OWNER, institutionId);
-        }
+        requireMaintainer(institutionId, user);
         if (items == null || items.isEmpty()) {
             throw new InvalidInputException("items", "field.required");
         }
@@ -103,6 +101,18 @@ class CatalogueMaintenance {
         }
         audit.record(AuditAction.UPDATE, "PharmacyCatalogue", institutionId.toString(), null, items.size() + " items");
         return coverageOf(List.of(institutionId)).get(0);
+    }
+
+    /** 403 unless the user maintains or oversees the institution's catalogue (its staff, its consortium office, admin). */
+    void requireMaintainer(UUID institutionId, CurrentUser user) {
+        if (!coveredInstitutions(user).map(s -> s.contains(institutionId)).orElse(true)) {
+            throw new ForbiddenException(PharmacyError.NOT_CATALOGUE_OWNER, institutionId);
+        }
+    }
+
+    /** Whether the formulary holds the code. */
+    boolean inFormulary(String code) {
+        return knowledge.drug(code) != null;
     }
 
     @Transactional(readOnly = true)

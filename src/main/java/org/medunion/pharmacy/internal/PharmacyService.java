@@ -11,6 +11,7 @@ import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.pharmacy.CatalogueCoverage;
+import org.medunion.pharmacy.CatalogueImport;
 import org.medunion.pharmacy.CatalogueItem;
 import org.medunion.pharmacy.ChooseDispensingSite;
 import org.medunion.pharmacy.Dispense;
@@ -49,6 +50,7 @@ class PharmacyService implements PharmacyManagement {
     }
 
     private final CatalogueMaintenance catalogue;
+    private final CatalogueImports catalogueImports;
     private final Prescribing prescribing;
     private final Reviewing reviewing;
     private final Dispensing dispensing;
@@ -60,10 +62,12 @@ class PharmacyService implements PharmacyManagement {
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the module's use-case services, injected
-    PharmacyService(CatalogueMaintenance catalogue, Prescribing prescribing, Reviewing reviewing, Dispensing dispensing,
+    PharmacyService(CatalogueMaintenance catalogue, CatalogueImports catalogueImports, Prescribing prescribing, Reviewing reviewing,
+                    Dispensing dispensing,
                     PrescriptionQueries queries, Prescriptions prescriptions, PrescriptionViews views, CurrentUsers users,
                     AuditTrail audit, Clock clock) {
         this.catalogue = catalogue;
+        this.catalogueImports = catalogueImports;
         this.prescribing = prescribing;
         this.reviewing = reviewing;
         this.dispensing = dispensing;
@@ -90,6 +94,11 @@ class PharmacyService implements PharmacyManagement {
     @Override
     public CatalogueCoverage mapCatalogue(UUID institutionId, List<CatalogueItem> items) {
         return catalogue.mapCatalogue(institutionId, items);
+    }
+
+    @Override
+    public CatalogueImport importCatalogue(UUID institutionId, List<List<String>> table) {
+        return catalogueImports.importCatalogue(institutionId, table);
     }
 
     @Override

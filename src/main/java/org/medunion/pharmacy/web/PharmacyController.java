@@ -2,11 +2,13 @@ package org.medunion.pharmacy.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.pharmacy.CatalogueCoverage;
+import org.medunion.pharmacy.CatalogueImport;
 import org.medunion.pharmacy.CatalogueItem;
 import org.medunion.pharmacy.ChooseDispensingSite;
 import org.medunion.pharmacy.Dispense;
@@ -22,6 +24,7 @@ import org.medunion.pharmacy.ReviewDecision;
 import org.medunion.pharmacy.WritePrescription;
 import org.medunion.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** REST API of the pharmacy module (issue 16). Errors are problem details; rule violations 422 with rule and clause. */
 @RestController
@@ -39,9 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PharmacyController {
 
     private final PharmacyManagement pharmacy;
+    private final CatalogueFiles files;
 
-    PharmacyController(PharmacyManagement pharmacy) {
+    PharmacyController(PharmacyManagement pharmacy, CatalogueFiles files) {
         this.pharmacy = pharmacy;
+        this.files = files;
     }
 
     @GetMapping("/formulary")
@@ -60,6 +66,30 @@ class PharmacyController {
     @Operation(summary = "Map items of a member's own catalogue to the formulary (formularyCode null = unmapped, RX-14)")
     CatalogueCoverage mapCatalogue(@PathVariable UUID institutionId, @RequestBody List<CatalogueItem> items) {
         return pharmacy.mapCatalogue(institutionId, items);
+    }
+
+    /** The answer to a catalogue import: the figures, the coverage after it, or every rejected row in words. */
+    record ImportAnswer(int rows, int mapped, int unmapped, @Nullable CatalogueCoverage coverage,
+                        List<CatalogueFiles.RejectedRow> rejected) {
+    }
+
+    @PostMapping(path = "/catalogues/{institutionId}/import", consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Import a member's catalogue from CSV (local_code, local_name, formulary_code); all or nothing: "
+            + "422 lists every rejected row with its column and rule")
+    ResponseEntity<ImportAnswer> importCsv(@PathVariable UUID institutionId, @RequestBody byte[] csv) {
+        return answer(pharmacy.importCatalogue(institutionId, files.read("catalogue.csv", csv)));
+    }
+
+    @PostMapping(path = "/catalogues/{institutionId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a member's catalogue from an uploaded .csv or .xlsx file (part \"file\"), as the CSV import")
+    ResponseEntity<ImportAnswer> importFile(@PathVariable UUID institutionId, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        return answer(pharmacy.importCatalogue(institutionId, files.read(file.getOriginalFilename(), file.getBytes())));
+    }
+
+    private ResponseEntity<ImportAnswer> answer(CatalogueImport result) {
+        var body = new ImportAnswer(result.rows(), result.mapped(), result.unmapped(), result.coverage(), files.rejected(result));
+        return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(body);
     }
 
     @GetMapping("/catalogues/coverage")

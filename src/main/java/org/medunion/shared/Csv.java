@@ -1,15 +1,18 @@
-package org.medunion.indicators.internal;
+package org.medunion.shared;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: comma separated, double quotes around fields with commas, quotes or line breaks; blank lines skipped. */
-final class Csv {
+/**
+ * RFC 4180 CSV: comma separated, double quotes around fields with commas, quotes or line breaks; blank lines skipped;
+ * a leading byte order mark ignored. The one reader of every CSV MedUnion takes in (encounters, catalogues).
+ */
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
         var lines = new ArrayList<List<String>>();
         var fields = new ArrayList<String>();

@@ -17,6 +17,7 @@ import org.medunion.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -99,31 +100,47 @@ abstract class AccessMatrixContract {
         return Api.withToken(port, r.json().get("token").asString());
     }
 
+    /**
+     * The body type each endpoint is probed with: JSON, unless none of its handlers takes JSON (a CSV import), then the
+     * first type it takes that is not multipart; a 415 for everyone would say nothing about access.
+     */
+    private final Map<String, String> bodyTypes = new TreeMap<>();
+
     /** "METHOD /path" of every handler under /api, sorted. */
     private List<String> endpoints() {
         var out = new TreeSet<String>();
         mappings.getHandlerMethods().forEach((info, method) -> {
+            var consumes = info.getConsumesCondition().getConsumableMediaTypes();
+            boolean json = consumes.isEmpty() || consumes.stream().anyMatch(t -> t.includes(MediaType.APPLICATION_JSON));
+            String other = consumes.stream().filter(t -> !t.isWildcardType() && !"multipart".equals(t.getType()))
+                    .map(MediaType::toString).findFirst().orElse(null); // null: multipart only, probed by its sibling
             for (String path : info.getPatternValues()) {
                 if (!path.startsWith("/api/")) {
                     continue;
                 }
                 var methods = info.getMethodsCondition().getMethods();
-                if (methods.isEmpty()) {
-                    out.add("GET " + path);
+                var keys = methods.isEmpty() ? List.of("GET " + path) : methods.stream().map(m -> m.name() + " " + path).toList();
+                for (String key : keys) {
+                    out.add(key);
+                    String type = json ? MediaType.APPLICATION_JSON_VALUE : other;
+                    if (type != null) {
+                        bodyTypes.merge(key, type, (a, b) -> a.equals(MediaType.APPLICATION_JSON_VALUE) ? a : b);
+                    }
                 }
-                methods.forEach(m -> out.add(m.name() + " " + path));
             }
         });
         return new ArrayList<>(out);
     }
 
-    private static String outcome(Api api, String endpoint, String who, List<String> serverErrors) {
+    private String outcome(Api api, String endpoint, String who, List<String> serverErrors) {
         int space = endpoint.indexOf(' ');
         String method = endpoint.substring(0, space);
         String path = endpoint.substring(space + 1).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-        var response = api.send(method, path, body ? "{}" : null,
-                body ? Map.of("Content-Type", "application/json", "Accept", "application/json")
+        String type = bodyTypes.getOrDefault(endpoint, MediaType.APPLICATION_JSON_VALUE);
+        boolean json = type.equals(MediaType.APPLICATION_JSON_VALUE);
+        var response = api.send(method, path, body ? (json ? "{}" : "") : null,
+                body ? Map.of("Content-Type", type, "Accept", "application/json")
                         : Map.of("Accept", "application/json"));
         int status = response.status();
         if (status >= 500) {

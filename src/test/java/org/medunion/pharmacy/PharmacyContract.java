@@ -450,23 +450,23 @@ abstract class PharmacyContract extends RunningCity {
         assertThat(template.body()).contains("\"本地编码\",\"本地名称\",\"联盟目录编码\"");
         byte[] xlsx = workbook(List.of(List.of("本地编码", "本地名称", "联盟目录编码"), List.of("X01", "硝苯地平控释片", "F0002"),
                 List.of("X02", "院内制剂", "")));
-        var done = office.postFile("/console/pharmacy/coverage/import", Map.of("institutionId", w.primary.toString()), "file",
+        var done = office.postFile("/console/pharmacy/coverage", Map.of("institutionId", w.primary.toString()), "file",
                 "目录.xlsx", xlsx, page);
         assertThat(done.status()).as(done.body()).isEqualTo(302);
         var after = office.get("/console/pharmacy/coverage");
         assertThat(after.body()).contains("已导入 2 行：1 条已对照，1 条未对照").contains("院内制剂");
         assertThat(catalogueRows(w.primary)).isEqualTo(2);
-        var refused = office.postFile("/console/pharmacy/coverage/import", Map.of("institutionId", w.primary.toString()), "file",
+        var refused = office.postFile("/console/pharmacy/coverage", Map.of("institutionId", w.primary.toString()), "file",
                 "目录.xlsx", workbook(List.of(List.of("本地编码", "本地名称"), List.of("X03", ""))), after);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"import-rejected\"").contains("未写入任何内容").contains("字段 本地名称 为必填项");
-        var notExcel = office.postFile("/console/pharmacy/coverage/import", Map.of("institutionId", w.primary.toString()), "file",
+        var notExcel = office.postFile("/console/pharmacy/coverage", Map.of("institutionId", w.primary.toString()), "file",
                 "目录.xlsx", "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8), after);
         assertThat(notExcel.status()).isEqualTo(400);
         assertThat(notExcel.body()).contains("文件无法读取");
         assertThat(catalogueRows(w.primary)).isEqualTo(2);
         var outsider = ConsoleSession.login(port, w.outsiderPharmacist);
-        assertThat(outsider.postFile("/console/pharmacy/coverage/import", Map.of("institutionId", w.primary.toString()), "file",
+        assertThat(outsider.postFile("/console/pharmacy/coverage", Map.of("institutionId", w.primary.toString()), "file",
                 "目录.xlsx", xlsx, outsider.get("/console/pharmacy/coverage")).status()).isEqualTo(403);
     }
 

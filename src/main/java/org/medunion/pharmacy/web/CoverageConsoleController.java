@@ -60,7 +60,7 @@ class CoverageConsoleController {
      * A member's catalogue from a .csv or .xlsx file: imported whole and back to the page with the figures, or the page
      * again (400) with every rejected row in words and nothing written.
      */
-    @PostMapping("/console/pharmacy/coverage/import")
+    @PostMapping("/console/pharmacy/coverage")
     String importCatalogue(@RequestParam(required = false) String institutionId, @RequestParam(required = false) MultipartFile file,
                            Model model, HttpServletResponse response, RedirectAttributes flash)
             throws IOException {

@@ -157,12 +157,7 @@ public class ConsoleFormat {
      * link is the unfiltered list's page.
      */
     public String pageLink(String path, int page) {
-        var builder = UriComponentsBuilder.fromPath(path);
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
-                && "GET".equals(attrs.getRequest().getMethod())) {
-            builder.query(attrs.getRequest().getQueryString());
-        }
-        return builder.replaceQueryParam("page", page).build().toUriString();
+        return listAsShown(path).replaceQueryParam("page", page).build().toUriString();
     }
 
     /**
@@ -170,25 +165,28 @@ public class ConsoleFormat {
      * order — ascending, or descending when the list is sorted ascending by it already.
      */
     public String sortLink(String path, String column) {
-        var builder = UriComponentsBuilder.fromPath(path);
-        String current = null;
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
-                && "GET".equals(attrs.getRequest().getMethod())) {
-            builder.query(attrs.getRequest().getQueryString());
-            current = attrs.getRequest().getParameter("sort");
-        }
-        return builder.replaceQueryParam("page").replaceQueryParam("sort", column.equals(current) ? "-" + column : column)
-                .build().toUriString();
+        String next = "ascending".equals(ariaSort(column)) ? "-" + column : column;
+        return listAsShown(path).replaceQueryParam("page").replaceQueryParam("sort", next).build().toUriString();
     }
 
     /** {@code aria-sort} of a column header: how the list is sorted by it now. */
     public String ariaSort(String column) {
         String current = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
-                ? attrs.getRequest().getParameter("sort") : null;
+                && "GET".equals(attrs.getRequest().getMethod()) ? attrs.getRequest().getParameter("sort") : null;
         if (column.equals(current)) {
             return "ascending";
         }
         return ("-" + column).equals(current) ? "descending" : "none";
+    }
+
+    /** The list at {@code path} with the current GET's query (its filters); after a POST, the unfiltered list. */
+    private static UriComponentsBuilder listAsShown(String path) {
+        var builder = UriComponentsBuilder.fromPath(path);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
+                && "GET".equals(attrs.getRequest().getMethod())) {
+            builder.query(attrs.getRequest().getQueryString());
+        }
+        return builder;
     }
 
     /** A district by its name (GB/T 2260 code only if the registry does not know it). */

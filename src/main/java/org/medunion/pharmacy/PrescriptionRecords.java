@@ -24,6 +24,13 @@ public interface PrescriptionRecords {
      */
     List<Match> matches(UUID residentId, Set<PrescriptionStatus> statuses, ChangeWindow changed);
 
+    /**
+     * The caller's prescriptions as review tasks: those reviewed by {@code reviewingInstitutionId} and of
+     * {@code residentId} (null = any), filtered like {@link #matches}, newest change first, at most {@link #MAX_MATCHES}.
+     */
+    List<Match> reviews(@Nullable UUID reviewingInstitutionId, @Nullable UUID residentId, Set<PrescriptionStatus> statuses,
+                        ChangeWindow changed);
+
     /** One prescription; not visible or unknown is {@code NotFoundException}. Audited as a read. */
     Entry read(PrescriptionId id);
 

@@ -187,6 +187,194 @@ abstract class PharmacyFhirContract extends RunningCity {
         assertThat(Api.anonymous(port).getFhir("/fhir/MedicationRequest?" + patient).status()).isEqualTo(401);
     }
 
+    /** One MedicationRequest of a HIS: a drug, a dose, a frequency and a supply ({@code d} or {@code wk}). */
+    private static String request(UUID resident, String drug, String dose, String frequency, int supply, String unit, String extra) {
+        return """
+                {"resourceType":"MedicationRequest","status":"active","intent":"order",
+                 "subject":{"reference":"Patient/%s"},
+                 "medicationReference":{"reference":"Medication/%s"},
+                 "reasonCode":[{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10","code":"I10","display":"原发性高血压"}]}],
+                 "dosageInstruction":[{"timing":{"code":{"text":"%s"}},"doseAndRate":[{"doseQuantity":{"value":%s,"unit":"mg"}}]}],
+                 "dispenseRequest":{"expectedSupplyDuration":{"value":%d,"unit":"%s","system":"http://unitsofmeasure.org","code":"%s"}}%s}"""
+                .formatted(resident, drug, frequency, dose, supply, unit, unit, extra.isEmpty() ? "" : "," + extra);
+    }
+
+    private static String transaction(String... requests) {
+        var entries = new ArrayList<String>();
+        for (String r : requests) {
+            entries.add("{\"resource\":" + r + ",\"request\":{\"method\":\"POST\",\"url\":\"MedicationRequest\"}}");
+        }
+        return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + String.join(",", entries) + "]}";
+    }
+
+    private long written(UUID resident) {
+        return jdbc.sql("select count(*) from pharmacy_prescription where resident_id = ?").param(resident).query(Long.class).single();
+    }
+
+    @Test
+    void aHisSubmitsAPrescription_andThePreReviewCentreDecidesOnItsTask() {
+        var w = new PharmacyFixture(port, registry, residents, accounts);
+        var gp = w.as(w.gp);
+        var strict = strict(gp);
+        var submitted = gp.postFhir("/fhir", transaction(request(w.resident, "F0001", "5", "QD", 7, "d", ""),
+                request(w.resident, "F0002", "30", "QD", 7, "d", "")));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        strict.check(submitted.body());
+        assertThat(submitted.json().get("type").asString()).isEqualTo("transaction-response");
+        List<String> locations = new ArrayList<>();
+        submitted.json().get("entry").forEach(e -> {
+            assertThat(e.get("response").get("status").asString()).startsWith("201");
+            locations.add(e.get("response").get("location").asString());
+        });
+        assertThat(locations).hasSize(2);
+        String id = locations.get(0).substring("MedicationRequest/".length(), locations.get(0).length() - 2);
+        assertThat(locations).containsExactly("MedicationRequest/" + id + "-1", "MedicationRequest/" + id + "-2");
+
+        var item = gp.getFhir("/fhir/" + locations.get(1));
+        assertThat(item.status()).as(item.body()).isEqualTo(200);
+        assertThat(item.json().get("status").asString()).isEqualTo("on-hold");
+        assertThat(item.json().get("supportingInformation").get(0).get("reference").asString()).isEqualTo("Task/" + id + "-review");
+
+        // the review Task: owned by the lead hospital (RX-11, the pre-review centre of a primary site), due by RX-8
+        var task = gp.getFhir("/fhir/Task/" + id + "-review");
+        assertThat(task.status()).as(task.body()).isEqualTo(200);
+        strict.check(task.body());
+        assertThat(task.json().get("status").asString()).isEqualTo("requested");
+        assertThat(task.json().get("owner").get("reference").asString()).isEqualTo("Organization/" + w.lead);
+        assertThat(task.json().get("focus").get("reference").asString()).isEqualTo("MedicationRequest/" + id + "-1");
+        assertThat(task.json().get("restriction").get("period").has("end")).isTrue();
+        var pharmacist = w.as(w.leadPharmacist);
+        var queue = pharmacist.getFhir("/fhir/Task?code=pharmacist-review&owner=Organization/" + w.lead + "&status=requested&_count=200");
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        strict.check(queue.body());
+        assertThat(ids(queue.json())).contains(id + "-review");
+        assertThat(ids(pharmacist.getFhir("/fhir/Task?code=pharmacist-review&owner=Organization/" + w.lead
+                + "&status=completed&patient=Patient/" + w.resident).json())).doesNotContain(id + "-review");
+
+        // the pharmacist returns it over FHIR: a reason is required, a stale version is refused
+        String version = task.json().get("meta").get("versionId").asString();
+        String onHold = "{\"resourceType\":\"Task\",\"id\":\"%s-review\",\"status\":\"on-hold\",\"intent\":\"order\"%s}";
+        var noReason = pharmacist.putFhir("/fhir/Task/" + id + "-review", onHold.formatted(id, ""), "W/\"" + version + "\"");
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Task.statusReason");
+        assertThat(gp.putFhir("/fhir/Task/" + id + "-review", onHold.formatted(id, ",\"statusReason\":{\"text\":\"x\"}"),
+                null).status()).as("the prescriber is no reviewer").isEqualTo(403);
+        var returned = pharmacist.putFhir("/fhir/Task/" + id + "-review",
+                onHold.formatted(id, ",\"statusReason\":{\"text\":\"重复用药：两种降压药同类\"}"), "W/\"" + version + "\"");
+        assertThat(returned.status()).as(returned.body()).isEqualTo(200);
+        assertThat(returned.json().get("status").asString()).isEqualTo("on-hold");
+        assertThat(gp.getFhir("/fhir/" + locations.get(0)).json().get("status").asString()).isEqualTo("draft");
+        var stale = pharmacist.putFhir("/fhir/Task/" + id + "-review", "{\"resourceType\":\"Task\",\"id\":\"" + id
+                + "-review\",\"status\":\"completed\",\"intent\":\"order\"}", "W/\"" + version + "\"");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+
+        // the prescriber insists; the pharmacist approves with a note and signs
+        assertThat(gp.post(RX + "/" + id + "/override", "{\"reason\":\"两药作用机制不同，患者既往耐受\"}").status()).isEqualTo(200);
+        var approved = pharmacist.putFhir("/fhir/Task/" + id + "-review", "{\"resourceType\":\"Task\",\"id\":\"" + id
+                + "-review\",\"status\":\"completed\",\"intent\":\"order\",\"note\":[{\"text\":\"注意监测血压\"}]}", null);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        strict.check(approved.body());
+        assertThat(approved.json().get("status").asString()).isEqualTo("completed");
+        assertThat(approved.json().get("relevantHistory").get(0).get("reference").asString()).isEqualTo("Provenance/" + id + "-review");
+        assertThat(gp.getFhir("/fhir/" + locations.get(0)).json().get("status").asString()).isEqualTo("active");
+        var signed = gp.getFhir("/fhir/Provenance/" + id + "-review");
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        strict.check(signed.body());
+        assertThat(signed.json().get("activity").get("coding").get(0).get("code").asString()).isEqualTo("approved-with-note");
+        assertThat(signed.json().get("agent").get(0).get("onBehalfOf").get("reference").asString()).isEqualTo("Organization/" + w.lead);
+        assertThat(signed.json().get("agent").get(0).get("who").get("display").asString()).isEqualTo(w.leadPharmacist);
+        assertThat(signed.json().get("signature").get(0).get("when").asString()).isNotBlank();
+        assertThat(signed.json().get("target")).hasSize(3);
+
+        // nobody else sees the Task or the signature
+        for (String user : List.of(w.outsiderGp, w.outsiderPharmacist, w.cqGp)) {
+            var api = w.as(user);
+            assertThat(api.getFhir("/fhir/Task/" + id + "-review").status()).as(user).isEqualTo(404);
+            assertThat(api.getFhir("/fhir/Provenance/" + id + "-review").status()).as(user).isEqualTo(404);
+            assertThat(ids(api.getFhir("/fhir/Task?code=pharmacist-review&patient=Patient/" + w.resident).json())).as(user).isEmpty();
+        }
+        assertThat(gp.getFhir("/fhir/Provenance/" + w.inReview() + "-review").status()).as("not yet signed").isEqualTo(404);
+        assertThat(gp.getFhir("/fhir/Task/" + UUID.randomUUID() + "-review").status()).isEqualTo(404);
+        assertThat(audit.search(AuditTrail.AuditQuery.forObject("Prescription", id)).stream()
+                .anyMatch(e -> e.action() == AuditAction.CREATE)).isTrue();
+    }
+
+    @Test
+    void aSubmittedPrescriptionIsCheckedLikeAnyOther_andARefusalWritesNothing() {
+        var w = new PharmacyFixture(port, registry, residents, accounts);
+        var gp = w.as(w.gp);
+        var one = gp.postFhir("/fhir/MedicationRequest", request(w.resident, "F0001", "5", "QD", 7, "d", ""));
+        assertThat(one.status()).as(one.body()).isEqualTo(201);
+        assertThat(one.header("Location")).contains("/fhir/MedicationRequest/").endsWith("-1");
+        assertThat(one.json().get("status").asString()).isEqualTo("on-hold");
+        FhirValidation.assertValid(one.body());
+        long before = written(w.resident);
+
+        // RX-1: 8 days of an outpatient acute prescription → 422 naming the rule and the element
+        var eight = gp.postFhir("/fhir/MedicationRequest", request(w.resident, "F0001", "5", "QD", 8, "d", ""));
+        assertThat(eight.status()).as(eight.body()).isEqualTo(422);
+        assertThat(eight.body()).contains("OperationOutcome", "RX-1", "MedicationRequest.dispenseRequest.expectedSupplyDuration");
+        // RX-6: 12 weeks of a chronic prescription need the assessment and the patient's confirmation
+        String chronic = "\"courseOfTherapyType\":{\"coding\":[{\"system\":"
+                + "\"http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy\",\"code\":\"continuous\"}]},"
+                + "\"extension\":[{\"url\":\"https://medunion.example/fhir/StructureDefinition/prescription-over-limit-reason\","
+                + "\"valueString\":\"高血压病情稳定，长期用药\"}%s]%s";
+        var unconfirmed = gp.postFhir("/fhir", transaction(request(w.resident, "F0001", "5", "QD", 12, "wk", chronic.formatted("", ""))));
+        assertThat(unconfirmed.status()).as(unconfirmed.body()).isEqualTo(422);
+        assertThat(unconfirmed.body()).contains("RX-6");
+        assertThat(written(w.resident)).isEqualTo(before);
+        var confirmed = gp.postFhir("/fhir", transaction(request(w.resident, "F0001", "5", "QD", 12, "wk", chronic.formatted(
+                ",{\"url\":\"https://medunion.example/fhir/StructureDefinition/long-prescription-confirmed\",\"valueBoolean\":true}",
+                ",\"note\":[{\"text\":\"血压控制平稳，依从性好，已做用药教育\"}]"))));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        var longItem = confirmed.json().get("entry").get(0).get("resource");
+        assertThat(longItem.get("courseOfTherapyType").get("coding").get(0).get("code").asString()).isEqualTo("continuous");
+        assertThat(longItem.get("dispenseRequest").get("expectedSupplyDuration").get("value").asInt()).isEqualTo(84);
+        before = written(w.resident);
+
+        // bad form: 400 naming the element, nothing written
+        var noDiagnosis = gp.postFhir("/fhir/MedicationRequest",
+                request(w.resident, "F0001", "5", "QD", 7, "d", "").replaceAll("\"reasonCode\":\\[\\{\"coding\":\\[\\{[^}]*}]}],", ""));
+        assertThat(noDiagnosis.status()).as(noDiagnosis.body()).isEqualTo(400);
+        assertThat(noDiagnosis.body()).contains("MedicationRequest.reasonCode");
+        var unknownDrug = gp.postFhir("/fhir/MedicationRequest", request(w.resident, "NOPE", "5", "QD", 7, "d", ""));
+        assertThat(unknownDrug.status()).as(unknownDrug.body()).isEqualTo(400);
+        assertThat(unknownDrug.body()).contains("MedicationRequest.medication");
+        var mixed = gp.postFhir("/fhir", transaction(request(w.resident, "F0001", "5", "QD", 7, "d", ""),
+                request(w.stranger, "F0002", "30", "QD", 7, "d", "")));
+        assertThat(mixed.status()).as(mixed.body()).isEqualTo(400);
+        assertThat(mixed.body()).contains("MedicationRequest.subject");
+        var notOnlyRequests = gp.postFhir("/fhir", transaction(request(w.resident, "F0001", "5", "QD", 7, "d", ""),
+                "{\"resourceType\":\"Patient\"}"));
+        assertThat(notOnlyRequests.status()).as(notOnlyRequests.body()).isEqualTo(400);
+        assertThat(notOnlyRequests.body()).contains("Bundle.entry[1]");
+        var batch = gp.postFhir("/fhir", transaction(request(w.resident, "F0001", "5", "QD", 7, "d", ""))
+                .replace("\"transaction\"", "\"batch\""));
+        assertThat(batch.status()).as(batch.body()).isBetween(400, 422);
+        assertThat(written(w.resident)).isEqualTo(before);
+
+        // a HIS retrying the same transaction with its Idempotency-Key gets the first answer, not a second prescription
+        var headers = java.util.Map.of("Content-Type", "application/fhir+json", "Idempotency-Key", UUID.randomUUID().toString());
+        String body = transaction(request(w.resident, "F0001", "5", "QD", 7, "d", ""));
+        var first = gp.send("POST", "/fhir", body, headers);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        var retry = gp.send("POST", "/fhir", body, headers);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.json().get("entry").get(0).get("response").get("location").asString())
+                .isEqualTo(first.json().get("entry").get(0).get("response").get("location").asString());
+        assertThat(written(w.resident)).isEqualTo(before + 1);
+        before = written(w.resident);
+
+        // no care relationship, no prescription: another institution's GP, a pharmacist, nobody signed in
+        assertThat(w.as(w.outsiderGp).postFhir("/fhir/MedicationRequest", request(w.resident, "F0001", "5", "QD", 7, "d", ""))
+                .status()).isEqualTo(404);
+        assertThat(w.as(w.leadPharmacist).postFhir("/fhir/MedicationRequest", request(w.resident, "F0001", "5", "QD", 7, "d", ""))
+                .status()).isEqualTo(403);
+        assertThat(Api.anonymous(port).postFhir("/fhir/MedicationRequest", request(w.resident, "F0001", "5", "QD", 7, "d", ""))
+                .status()).isEqualTo(401);
+        assertThat(written(w.resident)).isEqualTo(before);
+    }
+
     @Test
     void theCapabilityStatementListsThePharmacyResources() {
         var r = Api.anonymous(port).getFhir("/fhir/metadata");
@@ -200,6 +388,9 @@ abstract class PharmacyFhirContract extends RunningCity {
                 List<String> interactions = new ArrayList<>();
                 res.get("interaction").forEach(i -> interactions.add(i.get("code").asString()));
                 assertThat(interactions).as(type).contains("read", "search-type");
+                if (type.equals("MedicationRequest")) {
+                    assertThat(interactions).as("a HIS submits a prescription").contains("create");
+                }
                 assertThat(params).as(type).contains(type.equals("Medication") ? "code" : "patient");
                 if (!type.equals("Medication")) {
                     assertThat(params).as(type).contains("_lastUpdated");
@@ -208,6 +399,9 @@ abstract class PharmacyFhirContract extends RunningCity {
             }
         }
         assertThat(found).containsExactlyInAnyOrder("MedicationRequest", "DetectedIssue", "MedicationDispense", "Medication");
+        List<String> system = new ArrayList<>();
+        r.json().get("rest").get(0).get("interaction").forEach(i -> system.add(i.get("code").asString()));
+        assertThat(system).as("a multi-item prescription is one transaction").contains("transaction");
     }
 
     private static List<String> ids(JsonNode bundle) {

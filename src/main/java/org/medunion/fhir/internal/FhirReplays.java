@@ -34,7 +34,7 @@ class FhirReplays implements ReplayGuard {
 
     @Override
     public boolean permits(IdempotentReplay replay) {
-        if (!replay.path().startsWith("/fhir/")) {
+        if (!isFhir(replay.path())) {
             return true;
         }
         String patient;
@@ -56,7 +56,7 @@ class FhirReplays implements ReplayGuard {
 
     @EventListener
     void on(IdempotentReplay replay) {
-        if (!replay.path().startsWith("/fhir/")) {
+        if (!isFhir(replay.path())) {
             return;
         }
         JsonNode resource;
@@ -78,9 +78,19 @@ class FhirReplays implements ReplayGuard {
         return m.find() ? m.group(1) : null;
     }
 
+    /** The FHIR base ({@code /fhir}: a transaction) or anything under it. */
+    private static boolean isFhir(String path) {
+        return path.equals("/fhir") || path.startsWith("/fhir/");
+    }
+
     private static String patientOf(String type, String id, JsonNode resource) {
         if ("Patient".equals(type)) {
             return id;
+        }
+        if ("Bundle".equals(type)) { // a transaction's answer: one prescription, every entry about the same resident
+            JsonNode first = resource.path("entry").path(0).path("resource");
+            return first.isMissingNode() ? null
+                    : patientOf(first.path("resourceType").asString(""), first.path("id").asString(null), first);
         }
         String subject = resource.path("subject").path("reference").asString("");
         if (subject.startsWith("Patient/")) {

@@ -18,11 +18,12 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<MedUnionFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
+                                                            List<SystemLevelProvider> systemProviders,
                                                             OperationOutcomeInterceptor errors,
                                                             PersonalDataAuditInterceptor audit,
                                                             CapabilityStatementInterceptor capabilities,
                                                             IncomingTextInterceptor text) {
-        var server = new MedUnionFhirServer(context, providers, List.of(errors, audit, capabilities, text));
+        var server = new MedUnionFhirServer(context, providers, systemProviders, List.of(errors, audit, capabilities, text));
         var registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setLoadOnStartup(1);
         registration.setName("fhir");

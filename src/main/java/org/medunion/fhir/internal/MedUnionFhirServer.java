@@ -11,11 +11,14 @@ import java.util.List;
 class MedUnionFhirServer extends RestfulServer {
 
     private final transient List<IResourceProvider> providers;
+    private final transient List<SystemLevelProvider> systemProviders;
     private final transient List<Object> interceptors;
 
-    MedUnionFhirServer(FhirContext context, List<IResourceProvider> providers, List<Object> interceptors) {
+    MedUnionFhirServer(FhirContext context, List<IResourceProvider> providers, List<SystemLevelProvider> systemProviders,
+                       List<Object> interceptors) {
         super(context);
         this.providers = providers;
+        this.systemProviders = systemProviders;
         this.interceptors = interceptors;
     }
 
@@ -25,6 +28,7 @@ class MedUnionFhirServer extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(false);
         setResourceProviders(providers.toArray(IResourceProvider[]::new));
+        registerProviders(List.copyOf(systemProviders));
         // no paging provider: nothing of a search is stored between requests, so no `_getpages` link exists that
         // another account could follow; every page is a fresh scoped and audited search (Pages, issue 10 item 2)
         setPagingProvider(null);

@@ -25,6 +25,7 @@ import org.medunion.consultation.ConsultationType;
 import org.medunion.fhir.internal.pharmacy.PrescriptionIssue;
 import org.medunion.fhir.internal.pharmacy.ReviewMitigation;
 import org.medunion.pharmacy.ControlClass;
+import org.medunion.pharmacy.EncounterType;
 import org.medunion.pharmacy.NotDispensedReason;
 import org.medunion.pharmacy.PrescriptionStatus;
 import org.medunion.policy.PolicyThresholds;
@@ -98,6 +99,7 @@ class Terminology {
     static final String DRUG_CONTROL_CLASS = "drug-control-class";
     static final String PRESCRIPTION_ISSUE = "prescription-issue";
     static final String REVIEW_MITIGATION = "review-mitigation";
+    static final String PRESCRIPTION_ENCOUNTER = "prescription-encounter";
     static final String ERROR = "error";
     static final String RULE = "rule";
 
@@ -134,6 +136,7 @@ class Terminology {
         ENUMS.put(SCHEDULE_KIND, ScheduleKind.class);
         ENUMS.put(BOOKING_PRIORITY, Priority.class);
         ENUMS.put(PRESCRIPTION_STATUS, PrescriptionStatus.class);
+        ENUMS.put(PRESCRIPTION_ENCOUNTER, EncounterType.class);
         ENUMS.put(NOT_DISPENSED_REASON, NotDispensedReason.class);
         ENUMS.put(DRUG_CONTROL_CLASS, ControlClass.class);
         ENUMS.put(PRESCRIPTION_ISSUE, PrescriptionIssue.class);

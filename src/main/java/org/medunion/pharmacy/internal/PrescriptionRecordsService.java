@@ -45,16 +45,33 @@ class PrescriptionRecordsService implements PrescriptionRecords {
 
     @Override
     public List<Match> matches(UUID residentId, Set<PrescriptionStatus> statuses, ChangeWindow changed) {
+        return query(null, residentId, statuses, changed);
+    }
+
+    @Override
+    public List<Match> reviews(@Nullable UUID reviewingInstitutionId, @Nullable UUID residentId, Set<PrescriptionStatus> statuses,
+                               ChangeWindow changed) {
+        return query(reviewingInstitutionId, residentId, statuses, changed);
+    }
+
+    private List<Match> query(@Nullable UUID reviewer, @Nullable UUID residentId, Set<PrescriptionStatus> statuses,
+                              ChangeWindow changed) {
         var pred = PrescriptionAccess.predicate(users.require());
         var sql = new StringBuilder("""
                 select p.id, p.status, p.updated_at, p.reviewed_at,
                        (select count(*) from pharmacy_prescription_item i where i.prescription_id = p.id) items,
                        (select count(*) from pharmacy_finding f where f.prescription_id = p.id) findings
-                from pharmacy_prescription p where p.resident_id = ? and (""");
+                from pharmacy_prescription p where (""");
         sql.append(pred.sql()).append(')');
-        List<Object> params = new ArrayList<>();
-        params.add(residentId);
-        params.addAll(pred.params());
+        List<Object> params = new ArrayList<>(pred.params());
+        if (residentId != null) {
+            sql.append(" and p.resident_id = ?");
+            params.add(residentId);
+        }
+        if (reviewer != null) {
+            sql.append(" and p.reviewing_institution_id = ?");
+            params.add(reviewer);
+        }
         if (!statuses.isEmpty()) {
             sql.append(" and p.status in (").append(String.join(", ", statuses.stream().map(s -> "?").toList())).append(')');
             statuses.stream().map(Enum::name).sorted().forEach(params::add);

@@ -88,7 +88,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !(path.startsWith("/api/") || path.startsWith("/fhir/"))
+                || !(path.startsWith("/api/") || path.startsWith("/fhir/") || path.equals("/fhir"))
                 || NEVER_STORED.stream().anyMatch(path::startsWith);
     }
 

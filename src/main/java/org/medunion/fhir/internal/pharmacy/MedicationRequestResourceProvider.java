@@ -1,12 +1,15 @@
 package org.medunion.fhir.internal.pharmacy;
 
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -33,9 +36,24 @@ import org.springframework.stereotype.Component;
 public class MedicationRequestResourceProvider implements IResourceProvider {
 
     private final PrescriptionRecords records;
+    private final PrescriptionSubmissions submissions;
 
-    MedicationRequestResourceProvider(PrescriptionRecords records) {
+    MedicationRequestResourceProvider(PrescriptionRecords records, PrescriptionSubmissions submissions) {
         this.records = records;
+        this.submissions = submissions;
+    }
+
+    /**
+     * A one-item prescription submitted by a HIS (several items: a transaction Bundle, {@link PrescriptionTransactionProvider}):
+     * 201 with the MedicationRequest as written, on hold for the pharmacist's review, its pre-screen findings referenced.
+     */
+    @Create
+    public MethodOutcome create(@ResourceParam MedicationRequest request) {
+        var created = submissions.submit(List.of(request));
+        var item = PrescriptionToFhirMapper.request(created, created.view().items().get(0));
+        var outcome = new MethodOutcome(new IdType("MedicationRequest", item.getIdElement().getIdPart()), true);
+        outcome.setResource(item);
+        return outcome;
     }
 
     @Override

@@ -39,7 +39,18 @@ final class PharmacyFhir {
     static final String CS_ISSUE = Systems.codeSystem("prescription-issue");
     static final String CS_MITIGATION = Systems.codeSystem("review-mitigation");
     static final String CS_RULE = Systems.codeSystem("rule");
+    /** The id suffix of a prescription's review: {@code Task}, {@code Provenance} and {@code DetectedIssue} {@code <id>-review}. */
+    static final String REVIEW_SUFFIX = "-review";
+    static final String CS_ENCOUNTER = Systems.codeSystem("prescription-encounter");
     static final String EXT_PRESCRIPTION_STATUS = Systems.EXTENSION + "prescription-status";
+    /** RX-1: why the supply exceeds the encounter's days (处方管理办法 §19). */
+    static final String EXT_OVER_LIMIT_REASON = Systems.EXTENSION + "prescription-over-limit-reason";
+    /** RX-6: the patient confirmed (signed) a long prescription over 4 weeks. */
+    static final String EXT_LONG_CONFIRMED = Systems.EXTENSION + "long-prescription-confirmed";
+    /** RX-15: the patient confirmed the dispensing site. */
+    static final String EXT_SITE_CONFIRMED = Systems.EXTENSION + "dispensing-site-confirmed";
+    /** RX-15: delivered by central distribution from the dispensing member. */
+    static final String EXT_CENTRAL_DISTRIBUTION = Systems.EXTENSION + "central-distribution";
 
     /** MedicationRequest.status → the prescription states it stands for. */
     static final Map<String, Set<PrescriptionStatus>> REQUEST_STATUS = Map.of(
@@ -68,6 +79,22 @@ final class PharmacyFhir {
             PrescriptionStatus.NOT_DISPENSED);
 
     private PharmacyFhir() {
+    }
+
+    /** The UUID of a reference {@code <type>/<uuid>} (or a bare UUID); anything else is a 400 naming {@code field}. */
+    static UUID uuid(@Nullable String reference, String type, String field) {
+        if (reference == null || reference.isBlank()) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        var id = new IdType(reference);
+        try {
+            if (id.hasResourceType() && !type.equals(id.getResourceType())) {
+                throw new IllegalArgumentException(reference);
+            }
+            return UUID.fromString(id.getIdPart());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "fhir.reference", reference, type);
+        }
     }
 
     /** A resource id {@code <prescription uuid>-<suffix>}: the prescription and the suffix, or null when malformed. */

@@ -66,11 +66,7 @@ final class PrescriptionToDetectedIssueMapper {
         }
         p.items().forEach(i -> d.addImplicated(new Reference("MedicationRequest/" + p.id() + "-" + i.line())));
         for (var step : e.review()) {
-            var action = switch (step.action()) {
-                case RETURN -> ReviewMitigation.RETURNED;
-                case OVERRIDE -> ReviewMitigation.OVERRIDDEN_BY_PRESCRIBER;
-                default -> step.reason() == null ? ReviewMitigation.APPROVED : ReviewMitigation.APPROVED_WITH_NOTE;
-            };
+            var action = PrescriptionToReviewMapper.mitigation(step);
             var m = d.addMitigation().setDate(Date.from(step.at()));
             m.setAction(new CodeableConcept(new Coding(PharmacyFhir.CS_MITIGATION, Systems.code(action), null)).setText(step.reason()));
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -18,6 +19,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.SimpleQuantity;
+import org.hl7.fhir.r4.model.StringType;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.pharmacy.NotDispensedReason;
 import org.medunion.pharmacy.PrescriptionRecords;
@@ -57,6 +59,7 @@ final class PrescriptionToFhirMapper {
         }
         r.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
         r.addCategory().addCoding().setSystem(CATEGORY).setCode("outpatient");
+        r.addCategory().addCoding(new Coding(PharmacyFhir.CS_ENCOUNTER, Systems.code(p.encounterType()), null));
         r.setPriority(
                 p.urgent() ? MedicationRequest.MedicationRequestPriority.URGENT : MedicationRequest.MedicationRequestPriority.ROUTINE);
         r.setMedication(medication(item));
@@ -85,6 +88,17 @@ final class PrescriptionToFhirMapper {
         if (p.assessmentNote() != null) {
             r.addNote().setText(p.assessmentNote());
         }
+        if (p.reason() != null) {
+            r.addExtension(PharmacyFhir.EXT_OVER_LIMIT_REASON, new StringType(p.reason()));
+        }
+        if (p.longPrescription()) {
+            r.addExtension(PharmacyFhir.EXT_LONG_CONFIRMED, new BooleanType(p.patientConfirmed()));
+        }
+        r.addExtension(PharmacyFhir.EXT_SITE_CONFIRMED, new BooleanType(p.siteConfirmedByPatient()));
+        if (p.centralDistribution()) {
+            r.addExtension(PharmacyFhir.EXT_CENTRAL_DISTRIBUTION, new BooleanType(true));
+        }
+        r.addSupportingInformation(new Reference("Task/" + p.id() + PharmacyFhir.REVIEW_SUFFIX)); // every prescription is reviewed (RX-8)
         return r;
     }
 

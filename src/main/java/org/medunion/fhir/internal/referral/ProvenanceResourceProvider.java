@@ -12,19 +12,23 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Provenance;
+import org.medunion.fhir.internal.pharmacy.PrescriptionReviewTasks;
 import org.springframework.stereotype.Component;
 
 /**
  * FHIR Provenance of a consultation's signed opinion (TM-7), same id as the consultation; 404 until signed: read and search by {@code patient}, {@code _lastUpdated}, {@code _count} — scoped to the two
- * sides and their office and audited like every read of a consultation.
+ * sides and their office and audited like every read of a consultation. The pharmacist's signed review of a
+ * prescription is the Provenance {@code <prescription>-review}, read by id (the review Task's {@code relevantHistory}).
  */
 @Component
 public class ProvenanceResourceProvider implements IResourceProvider {
 
     private final Workflows workflows;
+    private final PrescriptionReviewTasks reviews;
 
-    ProvenanceResourceProvider(Workflows workflows) {
+    ProvenanceResourceProvider(Workflows workflows, PrescriptionReviewTasks reviews) {
         this.workflows = workflows;
+        this.reviews = reviews;
     }
 
     @Override
@@ -34,6 +38,9 @@ public class ProvenanceResourceProvider implements IResourceProvider {
 
     @Read(version = true)
     public Provenance read(@IdParam IdType id) {
+        if (PrescriptionReviewTasks.isReview(id)) {
+            return reviews.provenance(id);
+        }
         return workflows.record(id, ConsultationRecordsMapper::provenance);
     }
 

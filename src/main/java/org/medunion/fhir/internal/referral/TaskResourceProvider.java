@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.fhir.internal.FieldPaths;
+import org.medunion.fhir.internal.pharmacy.PrescriptionReviewTasks;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
@@ -46,7 +47,8 @@ import org.springframework.stereotype.Component;
  * accepted (with an input referencing the Slot or Schedule to book), rejected (with {@code statusReason}),
  * in-progress (arrived), completed (with an output summary), cancelled — version-aware with If-Match.
  * A changed {@code owner} on a requested Task redirects the referral. A consultation's Task (same id as its
- * ServiceRequest) is accepted or declined the same way ({@link ConsultationTasks}).
+ * ServiceRequest) is accepted or declined the same way ({@link ConsultationTasks}). A prescription's pharmacist review
+ * is the Task {@code <prescription>-review}, searched with {@code code=pharmacist-review} ({@link PrescriptionReviewTasks}).
  */
 @Component
 public class TaskResourceProvider implements IResourceProvider {
@@ -54,11 +56,13 @@ public class TaskResourceProvider implements IResourceProvider {
     private final Workflows workflows;
     private final ReferralManagement referrals;
     private final ConsultationTasks consultationTasks;
+    private final PrescriptionReviewTasks reviews;
 
-    TaskResourceProvider(Workflows workflows, ConsultationTasks consultationTasks) {
+    TaskResourceProvider(Workflows workflows, ConsultationTasks consultationTasks, PrescriptionReviewTasks reviews) {
         this.workflows = workflows;
         this.referrals = workflows.referrals();
         this.consultationTasks = consultationTasks;
+        this.reviews = reviews;
     }
 
     /** The referral service's field names → the Task elements a client sets (OperationOutcome.expression). */
@@ -75,6 +79,9 @@ public class TaskResourceProvider implements IResourceProvider {
 
     @Read(version = true)
     public Task read(@IdParam IdType id) {
+        if (PrescriptionReviewTasks.isReview(id)) {
+            return reviews.read(id);
+        }
         return workflows.read(id, ReferralToFhirMapper::task, ConsultationToFhirMapper::task);
     }
 
@@ -92,6 +99,9 @@ public class TaskResourceProvider implements IResourceProvider {
         UUID to = owner == null ? null : ReferralFhir.uuid(owner.getValue(), "Organization", "owner");
         UUID from = requester == null ? null : ReferralFhir.uuid(requester.getValue(), "Organization", "requester");
         UUID resident = patient == null ? null : ReferralFhir.uuid(patient.getValue(), "Patient", "patient");
+        if (PrescriptionReviewTasks.isReview(code)) {
+            return reviews.search(to, resident, status, lastUpdated, Workflows.page(count, offset));
+        }
         return workflows.search(new Workflows.Criteria(Workflows.kind(code, identifier),
                 identifier == null ? null : identifier.getValue(), to, from, resident,
                 status == null ? null : status.getValue(), lastUpdated), Workflows.page(count, offset),
@@ -100,6 +110,9 @@ public class TaskResourceProvider implements IResourceProvider {
 
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Task task) {
+        if (PrescriptionReviewTasks.isReview(id)) {
+            return reviews.update(id, task);
+        }
         UUID uuid = ReferralFhir.uuid(id.getIdPart(), null, "id");
         if (workflows.find(uuid) instanceof ConsultationView consultation) {
             return consultationTasks.update(id, consultation, task);

@@ -376,13 +376,52 @@ abstract class PharmacyFhirContract extends RunningCity {
     }
 
     @Test
+    void theDrugKnowledgeIsPublishedAsMedicationKnowledge() {
+        var w = new PharmacyFixture(port, registry, residents, accounts);
+        var api = w.as(w.gp);
+        var strict = strict(api);
+        // warfarin (F0072): the interaction with aspirin (F0069) and the pregnancy contraindication the pre-screen uses
+        var warfarin = api.getFhir("/fhir/MedicationKnowledge/F0072");
+        assertThat(warfarin.status()).as(warfarin.body()).isEqualTo(200);
+        strict.check(warfarin.body());
+        var k = warfarin.json();
+        assertThat(k.get("associatedMedication").get(0).get("reference").asString()).isEqualTo("Medication/F0072");
+        assertThat(k.get("contraindication").size()).isGreaterThanOrEqualTo(2);
+        List<String> implicated = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        k.get("contained").forEach(c -> {
+            codes.add(c.get("code").get("coding").get(0).get("code").asString());
+            c.get("implicated").forEach(i -> implicated.add(i.get("reference").asString()));
+        });
+        assertThat(codes).contains("interaction", "contraindication");
+        assertThat(implicated).contains("Medication/F0069");
+        assertThat(warfarin.body()).contains("出血风险增加", "妊娠禁用");
+        // amlodipine (F0001): the dose limits of RX-9, 10 mg a dose and 10 mg a day
+        var amlodipine = api.getFhir("/fhir/MedicationKnowledge/F0001").json();
+        var dosage = amlodipine.get("administrationGuidelines").get(0).get("dosage").get(0).get("dosage").get(0);
+        assertThat(dosage.get("maxDosePerAdministration").get("value").asInt()).isEqualTo(10);
+        assertThat(dosage.get("maxDosePerPeriod").get("numerator").get("value").asInt()).isEqualTo(10);
+        assertThat(dosage.get("maxDosePerPeriod").get("denominator").get("code").asString()).isEqualTo("d");
+
+        var page = api.getFhir("/fhir/MedicationKnowledge?_count=5");
+        strict.check(page.body());
+        assertThat(page.json().get("total").asInt()).isGreaterThan(200);
+        assertThat(ids(page.json())).hasSize(5);
+        assertThat(ids(api.getFhir("/fhir/MedicationKnowledge?code=https://medunion.example/fhir/formulary%7CF0002").json()))
+                .containsExactly("F0002");
+        assertThat(ids(api.getFhir("/fhir/MedicationKnowledge?code=http://other.example%7CF0002").json())).isEmpty();
+        assertThat(api.getFhir("/fhir/MedicationKnowledge/NOPE").status()).isEqualTo(404);
+        assertThat(Api.anonymous(port).getFhir("/fhir/MedicationKnowledge/F0001").status()).isEqualTo(401);
+    }
+
+    @Test
     void theCapabilityStatementListsThePharmacyResources() {
         var r = Api.anonymous(port).getFhir("/fhir/metadata");
         FhirValidation.assertValid(r.body());
         List<String> found = new ArrayList<>();
         for (JsonNode res : r.json().get("rest").get(0).get("resource")) {
             String type = res.get("type").asString();
-            if (List.of("MedicationRequest", "DetectedIssue", "MedicationDispense", "Medication").contains(type)) {
+            if (List.of("MedicationRequest", "DetectedIssue", "MedicationDispense", "Medication", "MedicationKnowledge").contains(type)) {
                 List<String> params = new ArrayList<>();
                 res.get("searchParam").forEach(p -> params.add(p.get("name").asString()));
                 List<String> interactions = new ArrayList<>();
@@ -391,14 +430,17 @@ abstract class PharmacyFhirContract extends RunningCity {
                 if (type.equals("MedicationRequest")) {
                     assertThat(interactions).as("a HIS submits a prescription").contains("create");
                 }
-                assertThat(params).as(type).contains(type.equals("Medication") ? "code" : "patient");
-                if (!type.equals("Medication")) {
+                boolean formulary = type.startsWith("Medication") && !type.equals("MedicationRequest")
+                        && !type.equals("MedicationDispense");
+                assertThat(params).as(type).contains(formulary ? "code" : "patient");
+                if (!formulary) {
                     assertThat(params).as(type).contains("_lastUpdated");
                 }
                 found.add(type);
             }
         }
-        assertThat(found).containsExactlyInAnyOrder("MedicationRequest", "DetectedIssue", "MedicationDispense", "Medication");
+        assertThat(found).containsExactlyInAnyOrder("MedicationRequest", "DetectedIssue", "MedicationDispense", "Medication",
+                "MedicationKnowledge");
         List<String> system = new ArrayList<>();
         r.json().get("rest").get(0).get("interaction").forEach(i -> system.add(i.get("code").asString()));
         assertThat(system).as("a multi-item prescription is one transaction").contains("transaction");

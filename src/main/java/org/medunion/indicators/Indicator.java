@@ -1,7 +1,9 @@
 package org.medunion.indicators;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +20,25 @@ public enum Indicator {
     /** 出院患者平均住院日: bed-days ÷ discharges, below target. */
     I_6("I-6", "lengthOfStay", Comparison.BELOW),
     /** 病例组合指数 (CMI): Σ DRG weights ÷ grouped discharges. */
-    I_7("I-7", null, null);
+    I_7("I-7", null, null),
+    /** 处方前置审核干预率 (CN-2): prescriptions returned by pre-review ÷ prescriptions reviewed. */
+    I_14("I-14", null, null),
+    /** 处方前置审核率 (RX-8): dispensed prescriptions approved before dispensing ÷ dispensed ones; 100 % by design. */
+    I_26("I-26", null, null),
+    /** 医师坚持率 (RX-9): returned prescriptions the prescriber overrode ÷ returned ones. */
+    I_27("I-27", null, null),
+    /** 长期处方规范率 (RX-6): long prescriptions over 4 weeks with the assessment and the confirmation ÷ all such. */
+    I_28("I-28", null, null),
+    /** 基层用药目录衔接 (NN-8): primary-site prescriptions with a 基本药物/集采/谈判 drug ÷ primary-site prescriptions. */
+    I_29("I-29", null, null),
+    /** 药师下沉 (RX-11): primary-site prescriptions reviewed by the pre-review centre ÷ primary-site ones reviewed. */
+    I_31("I-31", null, null);
+
+    /** The pharmacy indicators, counted from prescriptions rather than from ingested encounters. */
+    private static final Set<Indicator> PRESCRIPTIONS = EnumSet.of(I_14, I_26, I_27, I_28, I_29, I_31);
+
+    /** The ones that count only the prescriptions of primary institutions. */
+    private static final Set<Indicator> PRIMARY_SITES = EnumSet.of(I_29, I_31);
 
     /** How a value meets its target. */
     public enum Comparison {
@@ -54,6 +74,16 @@ public enum Indicator {
 
     public @Nullable Comparison comparison() {
         return comparison;
+    }
+
+    /** Counted from encounter facts (with a drill-down to them); else from the pharmacy module's prescriptions. */
+    public boolean fromEncounters() {
+        return !PRESCRIPTIONS.contains(this);
+    }
+
+    /** Counts only the prescriptions of primary institutions (基层). */
+    public boolean primarySitesOnly() {
+        return PRIMARY_SITES.contains(this);
     }
 
     public static Optional<Indicator> byId(String id) {

@@ -50,6 +50,64 @@ abstract class PharmacyContract extends RunningCity {
     }
 
     @Test
+    void pharmacyIndicatorsCountThePrescriptionsOfTheSubject() {
+        var w = new PharmacyFixture(port, registry, residents, accounts); // a fresh centre: its counts are this test's alone
+        var gp = w.as(w.gp);
+        var lead = w.as(w.leadPharmacist);
+        String site = "\"dispensingInstitutionId\":\"%s\",\"siteConfirmedByPatient\":true".formatted(w.district);
+        // A: returned, overridden, approved, dispensed at the district hospital
+        String a = w.created(gp.post(RX, body(w.resident, "OUTPATIENT", "I10", site, item("F0001", "5", "QD", 7)))).get("id").asString();
+        lead.post(RX + "/" + a + "/return", "{\"reason\":\"重复用药\"}").expect(200);
+        gp.post(RX + "/" + a + "/override", "{\"reason\":\"患者既往耐受良好\"}").expect(200);
+        lead.post(RX + "/" + a + "/approve", "{}").expect(200);
+        w.as(w.districtPharmacist).post(RX + "/" + a + "/dispense", "{}").expect(200);
+        // B: a drug that is neither 基本药物 nor 集采 nor 谈判, approved and dispensed
+        String b = w.created(gp.post(RX, body(w.resident, "OUTPATIENT", "I10", site, item("F0031", "2", "QN", 7)))).get("id").asString();
+        lead.post(RX + "/" + b + "/approve", "{}").expect(200);
+        w.as(w.districtPharmacist).post(RX + "/" + b + "/dispense", "{}").expect(200);
+        // C: a documented long prescription over 4 weeks, in review
+        w.created(gp.post(RX, w.hypertension(w.resident, 29, true)));
+        // D: returned, then withdrawn by the prescriber
+        String d = w.inReview();
+        lead.post(RX + "/" + d + "/return", "{\"reason\":\"用法不清\"}").expect(200);
+        gp.post(RX + "/" + d + "/cancel", "{\"reason\":\"另开处方\"}").expect(200);
+
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var r = w.as(w.office).get("/api/indicators/values?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var byId = new java.util.HashMap<String, JsonNode>();
+        r.json().forEach(v -> byId.put(v.get("indicator").asString(), v));
+        assertFraction(byId, "I-14", 2, 3); // returned A, D ÷ reviewed A, B, D
+        assertFraction(byId, "I-26", 2, 2); // approved before dispensing ÷ dispensed
+        assertFraction(byId, "I-27", 1, 2); // overridden A ÷ returned A, D
+        assertFraction(byId, "I-28", 1, 1); // C documented ÷ C
+        assertFraction(byId, "I-29", 2, 3); // A and C use 基本药物/集采 drugs, B not; D cancelled
+        assertFraction(byId, "I-31", 3, 3); // every review of the centre done by the lead hospital's pre-review centre (RX-11)
+        assertThat(indicator(byId, "I-14").get("value").decimalValue()).isEqualByComparingTo("0.6667");
+        // the district hospital is no primary site: I-29 and I-31 have no data there
+        var district = w.as(w.office).get("/api/indicators/values/I-29?level=INSTITUTION&subject=" + w.district + "&period=" + month);
+        assertThat(district.status()).as(district.body()).isEqualTo(200);
+        assertThat(district.json().get("value").isNull()).isTrue();
+        // no encounter rows behind a pharmacy indicator, and no one outside the consortium sees its values
+        var drill = w.as(w.office)
+                .get("/api/indicators/values/I-14/encounters?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
+        assertThat(drill.status()).as(drill.body()).isEqualTo(200);
+        assertThat(drill.json().size()).isZero();
+        assertThat(w.as(w.outsiderGp).get("/api/indicators/values?level=INSTITUTION&subject=" + w.primary + "&period=" + month)
+                .status()).isIn(403, 404);
+    }
+
+    private static JsonNode indicator(Map<String, JsonNode> values, String id) {
+        return java.util.Objects.requireNonNull(values.get(id), id);
+    }
+
+    private static void assertFraction(Map<String, JsonNode> values, String id, long numerator, long denominator) {
+        JsonNode value = indicator(values, id);
+        assertThat(value.get("numerator").decimalValue()).as(value.toString()).isEqualByComparingTo(String.valueOf(numerator));
+        assertThat(value.get("denominator").decimalValue()).as(value.toString()).isEqualByComparingTo(String.valueOf(denominator));
+    }
+
+    @Test
     void RX1_sevenOutpatientDaysPassAndEightWithoutAReasonAreRefused() {
         var w = w();
         var api = w.as(w.gp);

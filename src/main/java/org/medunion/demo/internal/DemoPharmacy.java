@@ -1,6 +1,7 @@
 package org.medunion.demo.internal;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,44 @@ class DemoPharmacy {
         pharmacy.approve(dispensed, new ReviewDecision(null, null), PHARMACIST, now.minusSeconds(3 * 86400 - 1800));
         pharmacy.dispense(dispensed, STAFF, now.minusSeconds(2 * 86400));
         out.add(dispensed);
+        out.addAll(history(plan, centre));
         return out.size();
+    }
+
+    /**
+     * Ten weeks of the centre's prescribing before today, so last month's pharmacy indicators (I-14, I-26…I-29, I-31)
+     * have values: one prescription every third day, reviewed within the hour and dispensed the same day (RX-2); every
+     * fourth one first returned — every other of those the prescriber overrides with a reason and it is approved, the
+     * rest the prescriber withdraws — and every fifth an 8-week long prescription with the assessment and the
+     * patient's confirmation (RX-6). Hypertension for the hypertension group (every 7th resident), diabetes otherwise.
+     */
+    private List<PrescriptionId> history(DemoReferrals.Plan plan, UUID centre) {
+        var residents = plan.residents();
+        int groups = Math.max(1, residents.size() / 7);
+        Instant now = plan.now();
+        var out = new ArrayList<PrescriptionId>();
+        for (int n = 0; n < 24; n++) {
+            Instant at = now.minus(Duration.ofDays(72 - 3L * n)).minus(Duration.ofHours(2));
+            int group = 7 * ((6 + n) % groups);
+            var command = n % 5 == 0 ? hypertension(residents.get(group).residentId(), 56, true)
+                    : n % 2 == 0 ? hypertension(residents.get(group).residentId(), 14, false)
+                            : diabetes(residents.get(Math.min(residents.size() - 1, group + 3)).residentId(), 7);
+            var id = write(command, centre, at);
+            out.add(id);
+            if (n % 4 == 1) {
+                pharmacy.returnToPrescriber(id, new ReviewDecision(null, "演示：请核对用法用量"), PHARMACIST, at.plus(Duration.ofMinutes(20)));
+                if (n % 8 != 1) {
+                    pharmacy.cancel(id, new ReviewDecision(null, "演示：医师撤回，另开处方"), GP, at.plus(Duration.ofMinutes(40)));
+                    continue;
+                }
+                pharmacy.override(id, new ReviewDecision(null, "演示：患者既往用药耐受良好"), GP, at.plus(Duration.ofMinutes(35)));
+                pharmacy.approve(id, new ReviewDecision("演示：医师已说明理由", null), PHARMACIST, at.plus(Duration.ofMinutes(50)));
+            } else {
+                pharmacy.approve(id, new ReviewDecision(null, null), PHARMACIST, at.plus(Duration.ofMinutes(30)));
+            }
+            pharmacy.dispense(id, STAFF, at.plus(Duration.ofHours(1)));
+        }
+        return out;
     }
 
     private PrescriptionId write(WritePrescription command, UUID centre, Instant at) {

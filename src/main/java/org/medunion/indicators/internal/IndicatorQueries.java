@@ -18,7 +18,11 @@ import org.medunion.indicators.Level;
 import org.medunion.indicators.Period;
 import org.medunion.indicators.internal.Subjects.Resolved;
 import org.medunion.indicators.internal.Subjects.Span;
+import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.policy.PolicyThresholds;
+import org.medunion.registry.InstitutionId;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.RegistryManagement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +37,14 @@ class IndicatorQueries {
 
     private final JdbcClient jdbc;
     private final PolicyThresholds thresholds;
+    private final PrescriptionMeasures prescriptions;
+    private final RegistryManagement registry;
 
-    IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds) {
+    IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions, RegistryManagement registry) {
         this.jdbc = jdbc;
         this.thresholds = thresholds;
+        this.prescriptions = prescriptions;
+        this.registry = registry;
     }
 
     record Sums(long visits, long primaryVisits, long discharges, long bedDays, long operations, long level4,
@@ -90,6 +98,9 @@ class IndicatorQueries {
     }
 
     IndicatorValue value(Indicator indicator, Resolved subject, Period period) {
+        if (!indicator.fromEncounters()) {
+            return prescriptionValue(indicator, subject, period);
+        }
         Sums s = sums(spansFor(indicator, subject), hospitalsOnly(indicator, subject));
         BigDecimal num;
         BigDecimal den;
@@ -122,10 +133,38 @@ class IndicatorQueries {
             }
             default -> throw new IllegalStateException(indicator.name());
         }
+        return ratio(indicator, subject, period, num, den, sources, s.computedAt());
+    }
+
+    private IndicatorValue ratio(Indicator indicator, Resolved subject, Period period, BigDecimal num, BigDecimal den, long sources,
+                                 @Nullable Instant computedAt) {
         BigDecimal value = den.signum() == 0 ? null : num.divide(den, 4, RoundingMode.HALF_UP);
         return new IndicatorValue(indicator.id(), subject.level(), subject.subject(), subject.name(), period.label(),
-                period.start(), period.end(), num, den, value, sources, s.computedAt(),
+                period.start(), period.end(), num, den, value, sources, computedAt,
                 target(indicator, subject.divisionCode(), value));
+    }
+
+    /**
+     * A pharmacy indicator from the pharmacy module's counts over the subject's spans (I-29 and I-31: its primary
+     * institutions only); computed live, so {@code computedAt} is the newest change among the prescriptions counted.
+     */
+    private IndicatorValue prescriptionValue(Indicator indicator, Resolved subject, Period period) {
+        var windows = subject.spans().stream()
+                .filter(s -> !indicator.primarySitesOnly() || registry.institutionEntry(new InstitutionId(s.institution()))
+                        .map(InstitutionView::isPrimary).orElse(false))
+                .map(s -> new PrescriptionMeasures.Window(s.institution(), s.from(), s.to())).toList();
+        var c = prescriptions.counts(windows);
+        long[] fraction = switch (indicator) {
+            case I_14 -> new long[] {c.returned(), c.reviewed()};
+            case I_26 -> new long[] {c.approvedBeforeCharge(), c.charged()};
+            case I_27 -> new long[] {c.overridden(), c.returned()};
+            case I_28 -> new long[] {c.documented(), c.overFourWeeks()};
+            case I_29 -> new long[] {c.priorityDrugs(), c.prescriptions()};
+            case I_31 -> new long[] {c.reviewedElsewhere(), c.reviewed()};
+            default -> throw new IllegalStateException(indicator.name());
+        };
+        return ratio(indicator, subject, period, BigDecimal.valueOf(fraction[0]), BigDecimal.valueOf(fraction[1]), fraction[1],
+                c.newest());
     }
 
     private IndicatorValue.@Nullable Target target(Indicator indicator, String divisionCode, @Nullable BigDecimal value) {
@@ -144,8 +183,8 @@ class IndicatorQueries {
     List<EncounterRow> encounters(Indicator indicator, Resolved subject, int limit,
                                   Function<UUID, String> names) {
         List<Span> spans = spansFor(indicator, subject);
-        if (spans.isEmpty()) {
-            return List.of();
+        if (spans.isEmpty() || !indicator.fromEncounters()) {
+            return List.of(); // a pharmacy indicator has no encounter facts behind it
         }
         var where = new StringBuilder();
         var params = new ArrayList<Object>();
@@ -156,6 +195,7 @@ class IndicatorQueries {
             case I_5 -> "kind = 'INPATIENT' and operations > 0";
             case I_6 -> "kind = 'INPATIENT'";
             case I_7 -> "kind = 'INPATIENT' and drg_weight is not null";
+            default -> throw new IllegalStateException(indicator.name());
         };
         String hospitals = hospitalsOnly(indicator, subject) ? """
                 and exists (select 1 from indicators_day d where d.institution_id = e.institution_id

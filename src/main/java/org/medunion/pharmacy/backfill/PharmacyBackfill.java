@@ -31,6 +31,12 @@ public interface PharmacyBackfill {
     /** Returns to the prescriber with the decision's reason, as a pharmacist of the reviewing institution. */
     PrescriptionStatus returnToPrescriber(PrescriptionId id, ReviewDecision decision, String actor, Instant at);
 
+    /** The prescriber {@code actor} insists on a returned prescription with the decision's reason (counted, RX-9). */
+    PrescriptionStatus override(PrescriptionId id, ReviewDecision decision, String actor, Instant at);
+
+    /** The prescriber {@code actor} withdraws the prescription with the decision's reason. */
+    PrescriptionStatus cancel(PrescriptionId id, ReviewDecision decision, String actor, Instant at);
+
     /** Dispenses in full as a pharmacist {@code actor} of the prescription's dispensing site. */
     PrescriptionStatus dispense(PrescriptionId id, String actor, Instant at);
 }

@@ -3,6 +3,7 @@ package org.medunion.pharmacy.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.medunion.identity.ActingAs;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
@@ -77,6 +78,23 @@ class PharmacyBackfillService implements PharmacyBackfill {
         Prescription p = find(id);
         var user = as(actor, Role.PHARMACIST, p.reviewingInstitutionId);
         return ActingAs.run(user, () -> reviewing.returnToPrescriber(p, decision, user, at)).status();
+    }
+
+    @Override
+    public PrescriptionStatus override(PrescriptionId id, ReviewDecision decision, String actor, Instant at) {
+        return asPrescriber(id, actor, (p, user) -> reviewing.override(p, decision, user, at));
+    }
+
+    @Override
+    public PrescriptionStatus cancel(PrescriptionId id, ReviewDecision decision, String actor, Instant at) {
+        return asPrescriber(id, actor, (p, user) -> reviewing.cancel(p, decision, user, at));
+    }
+
+    private PrescriptionStatus asPrescriber(PrescriptionId id, String actor, BiFunction<Prescription, CurrentUser, Prescription> step) {
+        systemOnly();
+        Prescription p = find(id);
+        var user = as(actor, Role.GP, p.prescribingInstitutionId);
+        return ActingAs.run(user, () -> step.apply(p, user)).status();
     }
 
     @Override

@@ -1,0 +1,40 @@
+package org.medunion.pharmacy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counts of prescriptions for the pharmacy indicators (indicators-assessment.md I-14, I-26…I-29, I-31), by the
+ * prescribing institution and the local day (Asia/Shanghai) the prescription was submitted. Counts only: nothing
+ * personal leaves the module, so the caller's right to see the subject is the indicators module's to check.
+ */
+public interface PrescriptionMeasures {
+
+    /** The prescriptions of {@code institution} submitted on days {@code [from, to)}. */
+    record Window(UUID institution, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * @param reviewed             a pharmacist decided at least once (approved or returned) — I-14's denominator
+     * @param returned             returned to the prescriber at least once — I-14's numerator, I-27's denominator
+     * @param overridden           the prescriber insisted after a return at least once — I-27's numerator
+     * @param charged              dispensed in full or in part (charging happens at dispensing) — I-26's denominator
+     * @param approvedBeforeCharge of those, approved before the first dispensing — I-26's numerator
+     * @param overFourWeeks        long prescriptions with a line over 28 days — I-28's denominator
+     * @param documented           of those, with the assessment note and the patient's confirmation — I-28's numerator
+     * @param prescriptions        all prescriptions (not cancelled) — I-29's denominator at primary sites
+     * @param priorityDrugs        of those, with a 基本药物, 集采 or 谈判 drug — I-29's numerator
+     * @param reviewedElsewhere    of the reviewed, decided by another institution (RX-11's pre-review centre) — I-31
+     * @param newest               the newest change among the counted prescriptions, null when none
+     */
+    record Counts(long reviewed, long returned, long overridden, long charged, long approvedBeforeCharge, long overFourWeeks,
+                  long documented, long prescriptions, long priorityDrugs, long reviewedElsewhere, @Nullable Instant newest) {
+
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+    }
+
+    Counts counts(List<Window> windows);
+}

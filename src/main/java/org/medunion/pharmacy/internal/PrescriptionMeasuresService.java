@@ -1,0 +1,90 @@
+package org.medunion.pharmacy.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.medunion.pharmacy.FormularyDrugView;
+import org.medunion.pharmacy.PrescriptionMeasures;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@link PrescriptionMeasures} in one SQL pass over the windows: review steps and dispensing come from the transition
+ * log, so a prescription counts as returned even after it was fixed and approved; the priority drugs are the
+ * formulary's 基本药物 / 集采 / 谈判 codes from the drug-knowledge files.
+ */
+@Service
+@Transactional(readOnly = true)
+class PrescriptionMeasuresService implements PrescriptionMeasures {
+
+    private static final String DECIDED = "('APPROVE', 'APPROVE_WITH_NOTE', 'RETURN')";
+    private static final String APPROVED = "('APPROVE', 'APPROVE_WITH_NOTE')";
+    private static final String DISPENSED = "('DISPENSE', 'DISPENSE_PARTIAL')";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final List<String> priorityDrugs;
+
+    PrescriptionMeasuresService(JdbcClient jdbc, Clock clock, DrugKnowledge knowledge) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.priorityDrugs = knowledge.drugs().stream().filter(d -> d.essential() || d.volumeProcurement() || d.negotiated())
+                .map(FormularyDrugView::code).toList();
+    }
+
+    @Override
+    public Counts counts(List<Window> windows) {
+        if (windows.isEmpty()) {
+            return Counts.NONE;
+        }
+        var where = new StringBuilder();
+        var params = new ArrayList<Object>();
+        for (int i = 0; i < windows.size(); i++) {
+            var w = windows.get(i);
+            where.append(i == 0 ? "" : " or ").append("(p.prescribing_institution_id = ? and p.submitted_at >= ? and p.submitted_at < ?)");
+            params.add(w.institution());
+            params.add(Timestamp.from(w.from().atStartOfDay(clock.getZone()).toInstant()));
+            params.add(Timestamp.from(w.to().atStartOfDay(clock.getZone()).toInstant()));
+        }
+        String priority = priorityDrugs.isEmpty() ? "1 = 0"
+                : "i.drug_code in (" + String.join(", ", priorityDrugs.stream().map(c -> "?").toList()) + ")";
+        List<Object> all = new ArrayList<>(priorityDrugs);
+        all.addAll(params);
+        return jdbc.sql("""
+                select
+                  coalesce(sum(case when exists (select 1 from pharmacy_transition t where t.prescription_id = p.id
+                      and t.action in %1$s) then 1 else 0 end), 0) reviewed,
+                  coalesce(sum(case when exists (select 1 from pharmacy_transition t where t.prescription_id = p.id
+                      and t.action = 'RETURN') then 1 else 0 end), 0) returned,
+                  coalesce(sum(case when p.override_count > 0 then 1 else 0 end), 0) overridden,
+                  coalesce(sum(case when p.status in ('DISPENSED', 'PARTIALLY_DISPENSED') then 1 else 0 end), 0) charged,
+                  coalesce(sum(case when p.status in ('DISPENSED', 'PARTIALLY_DISPENSED') and exists (
+                      select 1 from pharmacy_transition a where a.prescription_id = p.id and a.action in %2$s
+                      and a.at <= (select min(d.at) from pharmacy_transition d where d.prescription_id = p.id
+                                   and d.action in %3$s)) then 1 else 0 end), 0) approved_first,
+                  coalesce(sum(case when p.long_prescription and exists (select 1 from pharmacy_prescription_item i
+                      where i.prescription_id = p.id and i.days_supply > 28) then 1 else 0 end), 0) over_four_weeks,
+                  coalesce(sum(case when p.long_prescription and p.assessment_note is not null and p.patient_confirmed
+                      and exists (select 1 from pharmacy_prescription_item i where i.prescription_id = p.id
+                      and i.days_supply > 28) then 1 else 0 end), 0) documented,
+                  coalesce(sum(case when p.status <> 'CANCELLED' then 1 else 0 end), 0) prescriptions,
+                  coalesce(sum(case when p.status <> 'CANCELLED' and exists (select 1 from pharmacy_prescription_item i
+                      where i.prescription_id = p.id and %4$s) then 1 else 0 end), 0) priority,
+                  coalesce(sum(case when p.reviewing_institution_id <> p.prescribing_institution_id and exists (
+                      select 1 from pharmacy_transition t where t.prescription_id = p.id and t.action in %1$s)
+                      then 1 else 0 end), 0) elsewhere,
+                  max(p.updated_at) newest
+                from pharmacy_prescription p where %5$s"""
+                .formatted(DECIDED, APPROVED, DISPENSED, priority, where))
+                .params(all)
+                .query((rs, n) -> {
+                    Timestamp newest = rs.getTimestamp("newest");
+                    return new Counts(rs.getLong("reviewed"), rs.getLong("returned"), rs.getLong("overridden"), rs.getLong("charged"),
+                            rs.getLong("approved_first"), rs.getLong("over_four_weeks"), rs.getLong("documented"),
+                            rs.getLong("prescriptions"), rs.getLong("priority"), rs.getLong("elsewhere"),
+                            newest == null ? null : newest.toInstant());
+                }).single();
+    }
+}

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
@@ -22,6 +24,8 @@ import org.medunion.policy.rules.Rule;
 import org.medunion.policy.rules.RuleCatalogue;
 import org.medunion.policy.rules.RuleEngine;
 import org.medunion.policy.rules.Severity;
+import org.medunion.registry.ConsortiumId;
+import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.RegistryChange;
 import org.medunion.registry.RegistryChangeGuard;
 import org.medunion.shared.ForbiddenException;
@@ -95,7 +99,7 @@ class PolicyGuard implements RegistryChangeGuard {
         List<LocalDate> days = new ArrayList<>();
         days.add(after.today());
         if (change.consortiumId() != null) {
-            days.addAll(after.futureStarts(change.consortiumId()));
+            days.addAll(futureStarts(after, change.consortiumId()));
         }
         for (LocalDate day : days) {
             RegistrySnapshot s = after.at(day);
@@ -155,5 +159,25 @@ class PolicyGuard implements RegistryChangeGuard {
         // every blocked change may be let through by a planner with a reason: say so, and how
         message = messages.getMessage("policy.violation.overridable", new Object[] {message}, message, locale);
         return new Violation(f.ruleId(), rule.clause(), message, FIELDS.get(f.ruleId()), f.objects());
+    }
+
+    /**
+     * The days after the as-of date on which a consortium's relations change by what is already recorded: the
+     * start of a future membership or dispatch, a future establishment. A change dated in the future is checked
+     * against the state on its own start date (rules.md interpretation notes).
+     */
+    static SortedSet<LocalDate> futureStarts(RegistrySnapshot s, ConsortiumId id) {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        ConsortiumView c = s.consortium(id);
+        if (c == null) {
+            return days;
+        }
+        LocalDate today = s.today();
+        if (c.establishedOn() != null && c.establishedOn().isAfter(today)) {
+            days.add(c.establishedOn());
+        }
+        c.members().stream().filter(m -> m.endDate() == null && m.startDate().isAfter(today)).forEach(m -> days.add(m.startDate()));
+        s.dispatches(id).stream().filter(d -> d.startDate().isAfter(today)).forEach(d -> days.add(d.startDate()));
+        return days;
     }
 }

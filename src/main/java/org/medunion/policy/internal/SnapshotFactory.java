@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.medunion.policy.FamilyDoctorTeamSource;
+import org.medunion.policy.PharmacyEvidenceSource;
 import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.policy.rules.RegistrySnapshot;
@@ -29,11 +30,15 @@ class SnapshotFactory {
     private final ObjectProvider<ReleaseRatioSource> releaseRatios;
     private final ObjectProvider<FamilyDoctorTeamSource> teams;
     private final ObjectProvider<ReferralEvidenceSource> referrals;
+    private final ObjectProvider<PharmacyEvidenceSource> pharmacy;
     private final Clock clock;
 
+    @SuppressWarnings("checkstyle:ParameterNumber") // the registry, the store and one source per module that holds evidence
     SnapshotFactory(RegistryManagement registry, CityWideRegistry city, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios,
-                    ObjectProvider<FamilyDoctorTeamSource> teams, ObjectProvider<ReferralEvidenceSource> referrals, Clock clock) {
+                    ObjectProvider<FamilyDoctorTeamSource> teams, ObjectProvider<ReferralEvidenceSource> referrals,
+                    ObjectProvider<PharmacyEvidenceSource> pharmacy, Clock clock) {
         this.referrals = referrals;
+        this.pharmacy = pharmacy;
         this.registry = registry;
         this.city = city;
         this.store = store;
@@ -62,12 +67,18 @@ class SnapshotFactory {
                 .releaseRatios(releaseRatios.getIfAvailable())
                 .teamSource(teams.getIfAvailable())
                 .referrals(referralEvidence())
+                .pharmacy(pharmacyEvidence())
                 .packJurisdictions(store.packJurisdictions())
                 .build();
     }
 
     private ReferralEvidenceSource.ReferralEvidence referralEvidence() {
         ReferralEvidenceSource source = referrals.getIfAvailable();
+        return source == null ? null : source.evidence();
+    }
+
+    private PharmacyEvidenceSource.PharmacyEvidence pharmacyEvidence() {
+        PharmacyEvidenceSource source = pharmacy.getIfAvailable();
         return source == null ? null : source.evidence();
     }
 

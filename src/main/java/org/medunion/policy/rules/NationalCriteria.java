@@ -38,19 +38,74 @@ final class NationalCriteria {
                         (s, c) -> centre(c, "nat4Rest", "HR")),
                 new NationalCriterion("NAT-5", "RESOURCES", Coverage.PARTIAL,
                         (s, c) -> centre(c, "nat5Rest", "FINANCE", "OPERATIONS")),
-                new NationalCriterion("NAT-6", "RESOURCES", Coverage.NO_DATA, (s, c) -> Assessment.noData(Texts.term("formulary"))),
+                new NationalCriterion("NAT-6", "RESOURCES", Coverage.PARTIAL, Map.of(), NationalCriteria::formulary),
                 new NationalCriterion("NAT-7", "RESOURCES", Coverage.PARTIAL, (s, c) -> centre(c, "nat7Rest", "IT")),
                 new NationalCriterion("NAT-8", "RESOURCES", Coverage.PARTIAL, Map.of("slots", "1/3", "beds", "1/4"),
                         NationalCriteria::release),
                 new NationalCriterion("NAT-9", "RESOURCES", Coverage.PARTIAL,
                         (s, c) -> centres(c, "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION")),
-                new NationalCriterion("NAT-10", "BUSINESS", Coverage.NO_DATA,
-                        (s, c) -> Assessment.noData(Texts.term("nat10Modules"))),
+                new NationalCriterion("NAT-10", "BUSINESS", Coverage.PARTIAL, Map.of(), NationalCriteria::servicesInUse),
                 new NationalCriterion("NAT-11", "BUSINESS", Coverage.EVALUATED, NationalCriteria::teamSpecialists),
                 new NationalCriterion("NAT-12", "BUSINESS", Coverage.EVALUATED, NationalCriteria::referralCriteria),
                 new NationalCriterion("NAT-13", "BUSINESS", Coverage.EVALUATED, NationalCriteria::publicHealth),
                 new NationalCriterion("NAT-14", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData(Texts.term("manual"))),
                 new NationalCriterion("NAT-15", "MECHANISM", Coverage.MANUAL, (s, c) -> Assessment.noData(Texts.term("manual"))));
+    }
+
+    /**
+     * NAT-6 (用药目录衔接): every member's catalogue linked to the formulary (RX-14's share mapped) — else NOT_MET naming the
+     * members short of it; shared purchase data and unified distribution need manual evidence, so a linked group is NO_DATA.
+     */
+    static Assessment formulary(RegistrySnapshot s, ConsortiumView c, Parameters p, NationalCriterion self) {
+        if (s.pharmacy().isEmpty()) {
+            return Assessment.noData(Texts.term("formulary"));
+        }
+        var gaps = FormularyLinkage.gaps(s, c, s.pharmacy().get(), p);
+        if (!gaps.isEmpty()) {
+            return Assessment.notMet(gaps.stream().map(FormularyLinkage.Gap::evidence).collect(Collectors.joining("; ")));
+        }
+        return Assessment.noData(Texts.text(Texts.term("formularyLinked"), " ✓ (", s.activeMembers(c).size(), "); ",
+                Texts.term("nat6Rest"), ": ", Texts.term("manual")));
+    }
+
+    /**
+     * NAT-10 (一体化管理): the platform's part — the formulary linked, prescriptions written and flowing between members
+     * (RX-15), referrals made — is checked from the pharmacy and referral modules; anything missing is NOT_MET. Quality,
+     * infection control and records need manual evidence, so a group with all of it in use is NO_DATA.
+     */
+    static Assessment servicesInUse(RegistrySnapshot s, ConsortiumView c, Parameters p, NationalCriterion self) {
+        if (s.pharmacy().isEmpty() || s.referrals().isEmpty()) {
+            return Assessment.noData(Texts.term("nat10Modules"));
+        }
+        var e = s.pharmacy().get();
+        long written = 0;
+        long flowed = 0;
+        long referred = 0;
+        for (var m : s.activeMembers(c)) {
+            var id = m.institutionId().value();
+            written += e.prescriptions().getOrDefault(id, 0L);
+            flowed += e.flowed().getOrDefault(id, 0L);
+            referred += s.referrals().get().referralsBySender().getOrDefault(id, 0L);
+        }
+        var missing = new ArrayList<String>();
+        if (!FormularyLinkage.gaps(s, c, e, p).isEmpty()) {
+            missing.add(Texts.term("formularyLinked"));
+        }
+        if (written == 0) {
+            missing.add(Texts.term("prescriptions"));
+        }
+        if (flowed == 0) {
+            missing.add(Texts.term("prescriptionFlow"));
+        }
+        if (referred == 0) {
+            missing.add(Texts.term("referrals"));
+        }
+        String counts = Texts.text(Texts.term("prescriptions"), " ", written, ", ", Texts.term("prescriptionFlow"), " ", flowed, ", ",
+                Texts.term("referrals"), " ", referred);
+        if (!missing.isEmpty()) {
+            return Assessment.notMet(Texts.text(String.join(", ", missing), " = 0 / ✗; ", counts));
+        }
+        return Assessment.noData(Texts.text(counts, "; ", Texts.term("nat10Rest"), ": ", Texts.term("manual")));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.medunion.policy.FamilyDoctorTeamSource;
+import org.medunion.policy.PharmacyEvidenceSource;
 import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.registry.AgreementView;
@@ -63,6 +64,7 @@ public final class RegistrySnapshot {
     private final ReleaseRatioSource releaseRatios;
     private final FamilyDoctorTeamSource teamSource;
     private final ReferralEvidenceSource.ReferralEvidence referrals;
+    private final PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     private final Map<Pack, Set<String>> packJurisdictions;
     private final SnapshotBuilder parts;
 
@@ -116,6 +118,7 @@ public final class RegistrySnapshot {
         this.releaseRatios = b.releaseRatios;
         this.teamSource = b.teamSource;
         this.referrals = b.referrals;
+        this.pharmacy = b.pharmacy;
         this.packJurisdictions = new EnumMap<>(Pack.class);
         b.packJurisdictions.forEach((k, v) -> packJurisdictions.put(k, Set.copyOf(v)));
     }
@@ -222,25 +225,6 @@ public final class RegistrySnapshot {
         return consortiaById.get(id);
     }
 
-    /**
-     * The days after the as-of date on which a consortium's relations change by what is already recorded: the
-     * start of a future membership or dispatch, a future establishment. A change dated in the future is checked
-     * against the state on its own start date (rules.md interpretation notes).
-     */
-    public SortedSet<LocalDate> futureStarts(ConsortiumId id) {
-        SortedSet<LocalDate> days = new TreeSet<>();
-        ConsortiumView c = consortiaById.get(id);
-        if (c == null) {
-            return days;
-        }
-        if (c.establishedOn() != null && c.establishedOn().isAfter(today)) {
-            days.add(c.establishedOn());
-        }
-        c.members().stream().filter(m -> m.endDate() == null && m.startDate().isAfter(today)).forEach(m -> days.add(m.startDate()));
-        dispatches(id).stream().filter(d -> d.startDate().isAfter(today)).forEach(d -> days.add(d.startDate()));
-        return days;
-    }
-
     /** Memberships active today in active consortia. */
     public List<MembershipView> memberships(InstitutionId id) {
         return membershipsByInstitution.getOrDefault(id, List.of());
@@ -325,6 +309,11 @@ public final class RegistrySnapshot {
     /** The referral module's routing tables, criteria and counts (SH-15, CQ-6, CN-1, CN-3, CN-4, NAT-12); empty without it. */
     public Optional<ReferralEvidenceSource.ReferralEvidence> referrals() {
         return Optional.ofNullable(referrals);
+    }
+
+    /** The pharmacy module's catalogue linkage and prescription counts (NN-8, NAT-6, NAT-10), when it is there. */
+    public Optional<PharmacyEvidenceSource.PharmacyEvidence> pharmacy() {
+        return Optional.ofNullable(pharmacy);
     }
 
     /** The districts a jurisdiction covers that hold registered institutions (the jurisdiction itself when it is one). */

@@ -51,7 +51,7 @@ public final class RuleCatalogue {
         all.add(new TeamSpecialistPolicy());
         all.add(new GroupGovernancePolicy());
         all.add(new BenefitSharingPolicy());
-        all.add(new NoDataRule("NN-8", Pack.NN, Severity.WARN, "pharmacy: formulary", ConsortiumForm.URBAN_GROUP, Map.of()));
+        all.add(new FormularyLinkagePolicy());
         all.add(new NoDataRule("NN-9", Pack.NN, Severity.TARGET, "indicators I-4…I-9", ConsortiumForm.URBAN_GROUP,
                 Map.of("visitsPerDischarge", "15", "level4SurgeryShare", "0.12", "lengthOfStay", "7.5", "recognitionShare", "1.0",
                         "basicStandardShare", "0.8", "primaryShareIncrease", "5", "newCommunityHospitals", "2")));

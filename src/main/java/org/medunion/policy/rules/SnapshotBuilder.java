@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.medunion.policy.FamilyDoctorTeamSource;
+import org.medunion.policy.PharmacyEvidenceSource;
 import org.medunion.policy.ReferralEvidenceSource.ReferralEvidence;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.registry.AgreementView;
@@ -35,6 +36,7 @@ public final class SnapshotBuilder {
     ReleaseRatioSource releaseRatios;
     FamilyDoctorTeamSource teamSource;
     ReferralEvidence referrals;
+    PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     Map<Pack, Set<String>> packJurisdictions = Map.of();
 
     SnapshotBuilder(LocalDate today) {
@@ -57,6 +59,7 @@ public final class SnapshotBuilder {
         b.releaseRatios = releaseRatios;
         b.teamSource = teamSource;
         b.referrals = referrals;
+        b.pharmacy = pharmacy;
         b.packJurisdictions = packJurisdictions;
         return b;
     }
@@ -111,6 +114,10 @@ public final class SnapshotBuilder {
     }
     public SnapshotBuilder referrals(ReferralEvidence v) {
         this.referrals = v;
+        return this;
+    }
+    public SnapshotBuilder pharmacy(PharmacyEvidenceSource.PharmacyEvidence v) {
+        this.pharmacy = v;
         return this;
     }
     public SnapshotBuilder packJurisdictions(Map<Pack, Set<String>> v) {

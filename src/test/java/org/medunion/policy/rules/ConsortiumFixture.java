@@ -73,6 +73,7 @@ final class ConsortiumFixture {
     ReleaseRatioSource releaseRatios;
     org.medunion.policy.FamilyDoctorTeamSource teams;
     org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
+    org.medunion.policy.PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     private int seq;
 
     // ---- scenario factories
@@ -280,7 +281,7 @@ final class ConsortiumFixture {
         return RegistrySnapshot.builder(asOf).districts(districts).institutions(institutions).consortia(consortia)
                 .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
                 .studyPeriods(studyPeriods).grids(grids).changeReports(changeReports).releaseRatios(releaseRatios).teamSource(teams)
-                .referrals(referrals).packJurisdictions(packs).build();
+                .referrals(referrals).pharmacy(pharmacy).packJurisdictions(packs).build();
     }
 
     /** Referral module data: referrals sent per institution, contracted upward ones and those booked with priority. */

@@ -29,13 +29,18 @@ public enum Indicator {
     I_27("I-27", null, null),
     /** 长期处方规范率 (RX-6): long prescriptions over 4 weeks with the assessment and the confirmation ÷ all such. */
     I_28("I-28", null, null),
+    /**
+     * 下转用药衔接 (RX-16): downward referrals with a medication list renewed by an extended prescription within RX-16's
+     * {@code renewalDays} ÷ downward referrals with a medication list received.
+     */
+    I_30("I-30", null, null),
     /** 基层用药目录衔接 (NN-8): primary-site prescriptions with a 基本药物/集采/谈判 drug ÷ primary-site prescriptions. */
     I_29("I-29", null, null),
     /** 药师下沉 (RX-11): primary-site prescriptions reviewed by the pre-review centre ÷ primary-site ones reviewed. */
     I_31("I-31", null, null);
 
     /** The pharmacy indicators, counted from prescriptions rather than from ingested encounters. */
-    private static final Set<Indicator> PRESCRIPTIONS = EnumSet.of(I_14, I_26, I_27, I_28, I_29, I_31);
+    private static final Set<Indicator> PRESCRIPTIONS = EnumSet.of(I_14, I_26, I_27, I_28, I_29, I_30, I_31);
 
     /** The ones that count only the prescriptions of primary institutions. */
     private static final Set<Indicator> PRIMARY_SITES = EnumSet.of(I_29, I_31);

@@ -1,10 +1,11 @@
 package org.medunion.pharmacy;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.shared.InstitutionDays;
 
 /**
  * Counts of prescriptions for the pharmacy indicators (indicators-assessment.md I-14, I-26…I-29, I-31), by the
@@ -12,10 +13,6 @@ import org.jspecify.annotations.Nullable;
  * personal leaves the module, so the caller's right to see the subject is the indicators module's to check.
  */
 public interface PrescriptionMeasures {
-
-    /** The prescriptions of {@code institution} submitted on days {@code [from, to)}. */
-    record Window(UUID institution, LocalDate from, LocalDate to) {
-    }
 
     /**
      * @param reviewed             a pharmacist decided at least once (approved or returned) — I-14's denominator
@@ -36,5 +33,12 @@ public interface PrescriptionMeasures {
         public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
-    Counts counts(List<Window> windows);
+    /** The prescriptions of each span's institution submitted on its days. */
+    Counts counts(List<InstitutionDays> windows);
+
+    /**
+     * RX-16, I-30: of the given downward referrals (id → when received), how many were renewed by an extended prescription
+     * (not cancelled) written within {@code days} days of their receipt.
+     */
+    long renewedWithin(Map<UUID, Instant> received, int days);
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A prescription as the caller may see it (resident by ID and masked name only). */
+/**
+ * A prescription as the caller may see it (resident by ID and masked name only); {@code referralId} is the downward
+ * referral an extended prescription renews (RX-16).
+ */
 public record PrescriptionView(UUID id, String number, PrescriptionStatus status, UUID residentId, String residentName,
                                UUID prescribingInstitutionId, String prescribingInstitutionName, String prescriber,
                                UUID reviewingInstitutionId, String reviewingInstitutionName, boolean reviewedByCentre,
@@ -19,7 +22,7 @@ public record PrescriptionView(UUID id, String number, PrescriptionStatus status
                                UUID dispensingInstitutionId, String dispensingInstitutionName, boolean centralDistribution,
                                boolean siteConfirmedByPatient, @Nullable String dispenseReason, @Nullable String dispenseNote,
                                @Nullable String dispensedBy, @Nullable Instant dispensedAt, Instant submittedAt, long version,
-                               List<PrescriptionAction> allowedActions) {
+                               List<PrescriptionAction> allowedActions, @Nullable UUID referralId) {
 
     /** {@code weeksSupply} is the supply in weeks when {@code daysSupply} is a whole number of weeks, else null. */
     public record ItemView(int line, String drugCode, String drugName, String strength, BigDecimal dose, String doseUnit,

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param centralDistribution     RX-15: delivered by central distribution from the dispensing member
  * @param siteConfirmedByPatient  the patient confirmed the dispensing site (required when it is not the prescriber's)
  * @param guardianName            RX-13: online prescriptions for children under 6
+ * @param referralId              RX-16: the downward referral, received by the prescriber's institution, whose medication
+ *                                list this extended prescription renews (null for an ordinary prescription)
  */
 public record WritePrescription(@Nullable UUID residentId, @Nullable EncounterType encounterType, @Nullable String diagnosisCode,
                                 @Nullable String diagnosisText, @Nullable Boolean chronic, @Nullable Boolean urgent,
@@ -24,7 +26,20 @@ public record WritePrescription(@Nullable UUID residentId, @Nullable EncounterTy
                                 @Nullable Integer validityDays, @Nullable Boolean pregnant, @Nullable List<String> allergies,
                                 @Nullable UUID dispensingInstitutionId, @Nullable Boolean centralDistribution,
                                 @Nullable Boolean siteConfirmedByPatient, @Nullable String guardianName,
-                                @Nullable List<Item> items) {
+                                @Nullable List<Item> items, @Nullable UUID referralId) {
+
+    /** An ordinary prescription (no referral behind it). */
+    @SuppressWarnings("checkstyle:ParameterNumber") // the record's components but one
+    public WritePrescription(@Nullable UUID residentId, @Nullable EncounterType encounterType, @Nullable String diagnosisCode,
+                             @Nullable String diagnosisText, @Nullable Boolean chronic, @Nullable Boolean urgent,
+                             @Nullable String reason, @Nullable String assessmentNote, @Nullable Boolean patientConfirmed,
+                             @Nullable Integer validityDays, @Nullable Boolean pregnant, @Nullable List<String> allergies,
+                             @Nullable UUID dispensingInstitutionId, @Nullable Boolean centralDistribution,
+                             @Nullable Boolean siteConfirmedByPatient, @Nullable String guardianName, @Nullable List<Item> items) {
+        this(residentId, encounterType, diagnosisCode, diagnosisText, chronic, urgent, reason, assessmentNote, patientConfirmed,
+                validityDays, pregnant, allergies, dispensingInstitutionId, centralDistribution, siteConfirmedByPatient, guardianName,
+                items, null);
+    }
 
     /**
      * One line: {@code dose} per administration in the drug's dose unit, {@code frequency} a code (QD, BID, TID, QID,

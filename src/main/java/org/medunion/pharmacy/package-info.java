@@ -6,6 +6,6 @@
  * personal data: visible to the prescribing institution, the reviewing centre and the chosen dispensing site only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Pharmacy", allowedDependencies = {"shared", "identity", "audit", "registry",
-        "residents", "policy", "web :: console"})
+        "residents", "policy", "referral", "web :: console"})
 @org.jspecify.annotations.NullMarked
 package org.medunion.pharmacy;

@@ -50,6 +50,63 @@ abstract class PharmacyContract extends RunningCity {
     }
 
     @Test
+    void RX16_theGpRenewsADownwardReferralsMedicationListAsAnExtendedPrescription() {
+        var w = new PharmacyFixture(port, registry, residents, accounts);
+        var gp = w.as(w.gp);
+        var down = w.as(w.districtSpecialist).post("/api/referrals", """
+                {"direction":"DOWN","toInstitutionId":"%s","residentId":"%s","reason":"病情稳定","diagnosisCode":"I10",
+                 "diagnosisText":"原发性高血压","urgency":"ROUTINE","noCriteriaReason":"稳定期","destinationType":"OUTPATIENT_FOLLOW_UP",
+                 "medications":[{"drug":"苯磺酸氨氯地平片","dose":"5 mg","frequency":"qd","days":28},
+                                {"drug":"阿托伐他汀钙片","dose":"20 mg","frequency":"每晚一次","days":28},
+                                {"drug":"院内制剂降压合剂","dose":"10 ml","frequency":"tid","days":14}],"submit":true}"""
+                .formatted(w.primary, w.resident));
+        assertThat(down.status()).as(down.body()).isEqualTo(201);
+        String referral = down.json().get("id").asString();
+        String extended = "\"chronic\":true,\"reason\":\"下转后延续上级医院用药\",\"referralId\":\"" + referral + "\"";
+        String body = body(w.resident, "OUTPATIENT", "I10", extended, item("F0001", "5", "QD", 28), item("F0059", "20", "QN", 28));
+        long before = written(w.resident);
+        // not yet received: no extended prescription on it
+        refused(gp.post(RX, body), "RX-16", w.resident, before);
+        assertThat(gp.post("/api/referrals/" + referral + "/accept", "{\"note\":\"两周后复查\"}").status()).isEqualTo(200);
+
+        // the referral page offers the renewal; the form comes pre-filled from its medication list
+        var console = ConsoleSession.login(port, w.gp);
+        assertThat(console.get("/console/referrals/" + referral).body()).contains("extend-prescription");
+        var form = console.get("/console/pharmacy/prescribe?referral=" + referral);
+        assertThat(form.status()).as(form.body()).isEqualTo(200);
+        assertThat(form.body()).contains("name=\"referralId\"", referral, "院内制剂降压合剂", "extended-from")
+                .containsPattern("value=\"F0001\"[^>]*selected|selected[^>]*value=\"F0001\"")
+                .containsPattern("value=\"F0059\"[^>]*selected|selected[^>]*value=\"F0059\"");
+        assertThat(ConsoleSession.login(port, w.districtSpecialist).get("/console/referrals/" + referral).body())
+                .doesNotContain("extend-prescription");
+
+        var ok = w.created(gp.post(RX, body));
+        assertThat(ok.get("referralId").asString()).isEqualTo(referral);
+        assertThat(written(w.resident)).isEqualTo(before + 1);
+        var fhir = gp.getFhir("/fhir/MedicationRequest/" + ok.get("id").asString() + "-1");
+        assertThat(fhir.json().get("basedOn").get(0).get("reference").asString()).isEqualTo("ServiceRequest/" + referral);
+        // the hospital that sent it cannot write the community's extended prescription on it
+        var sender = w.as(w.districtSpecialist).post(RX, body);
+        assertThat(sender.status()).as(sender.body()).isIn(404, 422);
+        assertThat(written(w.resident)).isEqualTo(before + 1);
+        // an unknown referral is refused the same way
+        refused(gp.post(RX, body.replace(referral, UUID.randomUUID().toString())), "RX-16", w.resident, before + 1);
+
+        // I-30: a second medication list received and not (yet) renewed — one of the two renewed within RX-16's 14 days
+        var second = w.as(w.districtSpecialist).post("/api/referrals", """
+                {"direction":"DOWN","toInstitutionId":"%s","residentId":"%s","reason":"病情稳定","diagnosisCode":"I10",
+                 "diagnosisText":"原发性高血压","urgency":"ROUTINE","noCriteriaReason":"稳定期","destinationType":"OUTPATIENT_FOLLOW_UP",
+                 "medications":[{"drug":"氨氯地平片","dose":"5 mg","frequency":"qd","days":28}],"submit":true}"""
+                .formatted(w.primary, w.resident));
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        gp.post("/api/referrals/" + second.json().get("id").asString() + "/accept", "{}").expect(200);
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var i30 = w.as(w.office).get("/api/indicators/values/I-30?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
+        assertThat(i30.status()).as(i30.body()).isEqualTo(200);
+        assertFraction(Map.of("I-30", i30.json()), "I-30", 1, 2);
+    }
+
+    @Test
     void pharmacyIndicatorsCountThePrescriptionsOfTheSubject() {
         var w = new PharmacyFixture(port, registry, residents, accounts); // a fresh centre: its counts are this test's alone
         var gp = w.as(w.gp);

@@ -20,9 +20,11 @@ import org.medunion.indicators.internal.Subjects.Resolved;
 import org.medunion.indicators.internal.Subjects.Span;
 import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.policy.PolicyThresholds;
+import org.medunion.referral.ReceivedMedicationLists;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.shared.InstitutionDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +40,15 @@ class IndicatorQueries {
     private final JdbcClient jdbc;
     private final PolicyThresholds thresholds;
     private final PrescriptionMeasures prescriptions;
+    private final ReceivedMedicationLists referrals;
     private final RegistryManagement registry;
 
-    IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions, RegistryManagement registry) {
+    IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions,
+                     ReceivedMedicationLists referrals, RegistryManagement registry) {
         this.jdbc = jdbc;
         this.thresholds = thresholds;
         this.prescriptions = prescriptions;
+        this.referrals = referrals;
         this.registry = registry;
     }
 
@@ -149,10 +154,13 @@ class IndicatorQueries {
      * institutions only); computed live, so {@code computedAt} is the newest change among the prescriptions counted.
      */
     private IndicatorValue prescriptionValue(Indicator indicator, Resolved subject, Period period) {
+        if (indicator == Indicator.I_30) {
+            return continuity(subject, period);
+        }
         var windows = subject.spans().stream()
                 .filter(s -> !indicator.primarySitesOnly() || registry.institutionEntry(new InstitutionId(s.institution()))
                         .map(InstitutionView::isPrimary).orElse(false))
-                .map(s -> new PrescriptionMeasures.Window(s.institution(), s.from(), s.to())).toList();
+                .map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
         var c = prescriptions.counts(windows);
         long[] fraction = switch (indicator) {
             case I_14 -> new long[] {c.returned(), c.reviewed()};
@@ -178,6 +186,21 @@ class IndicatorQueries {
         Boolean met = value == null ? null : comparison.met(value.doubleValue(), target.doubleValue());
         return new IndicatorValue.Target(TARGET_RULE, parameter, comparison.name(), target, t.applies(),
                 thresholds.clause(TARGET_RULE), met);
+    }
+
+    /**
+     * I-30 by the receiving institution and the day it accepted the referral: renewed within RX-16's {@code renewalDays}
+     * (the subject's jurisdiction, overrides honoured) ÷ downward referrals with a medication list received.
+     */
+    private IndicatorValue continuity(Resolved subject, Period period) {
+        var received = referrals.received(subject.spans().stream()
+                .map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList());
+        int days = Integer.parseInt(thresholds.threshold("RX-16", "renewalDays", subject.divisionCode()).value().strip());
+        var byId = new HashMap<UUID, Instant>();
+        received.forEach(r -> byId.put(r.referralId(), r.acceptedAt()));
+        long renewed = prescriptions.renewedWithin(byId, days);
+        Instant newest = received.isEmpty() ? null : received.get(received.size() - 1).acceptedAt();
+        return ratio(Indicator.I_30, subject, period, BigDecimal.valueOf(renewed), BigDecimal.valueOf(byId.size()), byId.size(), newest);
     }
 
     List<EncounterRow> encounters(Indicator indicator, Resolved subject, int limit,

@@ -69,14 +69,15 @@ class PharmacyStore {
                   prescriber, reviewing_institution_id, encounter_type, diagnosis_code, diagnosis_text, chronic, urgent, reason,
                   long_prescription, max_days, long_rule, assessment_note, patient_confirmed, validity_days, pregnant, allergies,
                   guardian_name, status, review_round, override_count, due_at, dispensing_institution_id, central_distribution,
-                  site_confirmed, submitted_at, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                  site_confirmed, submitted_at, updated_at, referral_id, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(Arrays.asList(p.id, p.number, p.residentId, p.residentName, p.residentAge, p.prescribingInstitutionId, p.prescriber,
                         p.reviewingInstitutionId, p.encounterType.name(), p.diagnosisCode, p.diagnosisText, p.chronic, p.urgent, p.reason,
                         p.longPrescription, p.maxDays, p.longRule, p.assessmentNote, p.patientConfirmed, p.validityDays, p.pregnant,
                         p.allergies, p.guardianName, p.status().name(), p.progress().reviewRound(), p.progress().overrideCount(),
                         ts(p.dueAt),
-                        p.dispensingInstitutionId, p.centralDistribution, p.siteConfirmed, ts(p.submittedAt), ts(p.updatedAt)))
+                        p.dispensingInstitutionId, p.centralDistribution, p.siteConfirmed, ts(p.submittedAt), ts(p.updatedAt),
+                        p.referralId))
                 .update();
         writeParts(p);
         flush(p, 0);
@@ -245,6 +246,7 @@ class PharmacyStore {
         p.dispensingInstitutionId = rs.getObject("dispensing_institution_id", UUID.class);
         p.centralDistribution = rs.getBoolean("central_distribution");
         p.siteConfirmed = rs.getBoolean("site_confirmed");
+        p.referralId = rs.getObject("referral_id", UUID.class);
         Instant submitted = instant(rs, "submitted_at");
         Instant updated = instant(rs, "updated_at");
         p.submittedAt = submitted == null ? Instant.EPOCH : submitted;

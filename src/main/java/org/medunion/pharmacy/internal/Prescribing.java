@@ -71,7 +71,7 @@ class Prescribing {
                 fixed.chronic(), fixed.urgent(), fixed.reason(), fixed.assessmentNote(), fixed.patientConfirmed(), fixed.validityDays(),
                 fixed.pregnant(), fixed.allergies(), keepSite ? p.dispensingInstitutionId : fixed.dispensingInstitutionId(),
                 fixed.centralDistribution(), keepSite ? (Boolean) p.siteConfirmed : fixed.siteConfirmedByPatient(),
-                fixed.guardianName(), fixed.items());
+                fixed.guardianName(), fixed.items(), p.referralId); // the referral an extended prescription renews stays
         writing.fill(p, withResident, user, now, false);
         p.resubmit(user.username(), now);
         return prescriptions.saved(p, true, PrescriptionAction.RESUBMIT + " " + p.number);

@@ -64,6 +64,9 @@ final class Prescription {
     UUID dispensingInstitutionId;
     boolean centralDistribution;
     boolean siteConfirmed;
+    /** RX-16: the downward referral whose medication list this extended prescription renews. */
+    @Nullable
+    UUID referralId;
     Instant submittedAt;
     Instant updatedAt;
     List<Line> lines = new ArrayList<>();

@@ -2,10 +2,16 @@ package org.medunion.pharmacy.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.medunion.pharmacy.FormularyDrugView;
 import org.medunion.pharmacy.PrescriptionMeasures;
+import org.medunion.shared.InstitutionDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,19 +41,39 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
     }
 
     @Override
-    public Counts counts(List<Window> windows) {
+    public long renewedWithin(Map<UUID, Instant> received, int days) {
+        if (received.isEmpty()) {
+            return 0;
+        }
+        var first = new HashMap<UUID, Instant>();
+        for (var chunk : chunks(List.copyOf(received.keySet()))) {
+            jdbc.sql("select referral_id, min(submitted_at) first_at from pharmacy_prescription where status <> 'CANCELLED'"
+                    + " and referral_id in (" + String.join(", ", chunk.stream().map(id -> "?").toList()) + ") group by referral_id")
+                    .params(List.copyOf(chunk))
+                    .query(rs -> {
+                        first.put(rs.getObject("referral_id", UUID.class), rs.getTimestamp("first_at").toInstant());
+                    });
+        }
+        return received.entrySet().stream().filter(e -> first.containsKey(e.getKey())
+                && !first.get(e.getKey()).isAfter(e.getValue().plus(Duration.ofDays(days)))).count();
+    }
+
+    /** IN lists of at most 500 ids (PostgreSQL takes more, but the plans stay simple). */
+    private static List<List<UUID>> chunks(List<UUID> ids) {
+        var out = new ArrayList<List<UUID>>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            out.add(ids.subList(i, Math.min(ids.size(), i + 500)));
+        }
+        return out;
+    }
+
+    @Override
+    public Counts counts(List<InstitutionDays> windows) {
         if (windows.isEmpty()) {
             return Counts.NONE;
         }
-        var where = new StringBuilder();
         var params = new ArrayList<Object>();
-        for (int i = 0; i < windows.size(); i++) {
-            var w = windows.get(i);
-            where.append(i == 0 ? "" : " or ").append("(p.prescribing_institution_id = ? and p.submitted_at >= ? and p.submitted_at < ?)");
-            params.add(w.institution());
-            params.add(Timestamp.from(w.from().atStartOfDay(clock.getZone()).toInstant()));
-            params.add(Timestamp.from(w.to().atStartOfDay(clock.getZone()).toInstant()));
-        }
+        String where = InstitutionDays.where(windows, "p.prescribing_institution_id", "p.submitted_at", clock.getZone(), params);
         String priority = priorityDrugs.isEmpty() ? "1 = 0"
                 : "i.drug_code in (" + String.join(", ", priorityDrugs.stream().map(c -> "?").toList()) + ")";
         List<Object> all = new ArrayList<>(priorityDrugs);

@@ -52,7 +52,7 @@ class PrescriptionViews {
                 g.overrideReason(),
                 g.reviewNote(), g.returnReason(), g.reviewedBy(), g.reviewedAt(), p.dueAt, p.dispensingInstitutionId,
                 names.getOrDefault(p.dispensingInstitutionId, ""), p.centralDistribution, p.siteConfirmed, g.dispenseReason(),
-                g.dispenseNote(), g.dispensedBy(), g.dispensedAt(), p.submittedAt, p.version(), allowed);
+                g.dispenseNote(), g.dispensedBy(), g.dispensedAt(), p.submittedAt, p.version(), allowed, p.referralId);
     }
 
     /** The pre-screen findings in the caller's language. */

@@ -51,11 +51,12 @@ class PrescriptionWriting {
     private final RegistryDirectory registry;
     private final ResidentsManagement residents;
     private final PrescriptionViews views;
+    private final ExtendedPrescriptions extended;
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of one use case, injected
     PrescriptionWriting(DrugKnowledge knowledge, PolicyThresholds thresholds, RegistryDirectory registry, ResidentsManagement residents,
-                        PrescriptionViews views, Clock clock) {
+                        PrescriptionViews views, ExtendedPrescriptions extended, Clock clock) {
         this.knowledge = knowledge;
         this.prescreen = new Prescreen(knowledge);
         this.checks = new PrescriptionChecks(thresholds);
@@ -63,6 +64,7 @@ class PrescriptionWriting {
         this.registry = registry;
         this.residents = residents;
         this.views = views;
+        this.extended = extended;
         this.clock = clock;
     }
 
@@ -128,6 +130,9 @@ class PrescriptionWriting {
         if (fresh && residents.relationship(inst, resident).isEmpty()) {
             throw new NotFoundException("Resident", residentId);
         }
+        if (c.referralId() != null) {
+            extended.check(c.referralId(), p.prescribingInstitutionId, residentId);
+        }
         var residentView = fresh ? residents.resident(resident).orElseThrow(() -> new NotFoundException("Resident", residentId)) : null;
         InstitutionView institution = registry.institutionEntry(inst).orElseThrow(() -> new NotFoundException("Institution", inst.value()));
         Set<String> allergies = new HashSet<>();
@@ -186,6 +191,7 @@ class PrescriptionWriting {
         p.dispensingInstitutionId = site;
         p.centralDistribution = Boolean.TRUE.equals(c.centralDistribution());
         p.siteConfirmed = Boolean.TRUE.equals(c.siteConfirmedByPatient()) || !elsewhere && !p.centralDistribution;
+        p.referralId = c.referralId();
         p.lines = lines;
         p.findings = findings;
         p.submittedAt = now;

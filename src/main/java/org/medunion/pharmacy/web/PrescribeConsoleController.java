@@ -10,6 +10,8 @@ import org.medunion.pharmacy.PrescriptionCheck;
 import org.medunion.pharmacy.PrescriptionId;
 import org.medunion.pharmacy.PrescriptionStatus;
 import org.medunion.pharmacy.PrescriptionView;
+import org.medunion.referral.ReferralId;
+import org.medunion.referral.ReferralManagement;
 import org.medunion.residents.ResidentSearch;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.shared.MedUnionException;
@@ -43,19 +45,26 @@ class PrescribeConsoleController {
     private final PharmacyManagement pharmacy;
     private final ResidentsManagement residents;
     private final PrescriptionForms forms;
+    private final ReferralManagement referrals;
     private final ConsoleSupport support;
 
     PrescribeConsoleController(PharmacyManagement pharmacy, ResidentsManagement residents, PrescriptionForms forms,
-                               ConsoleSupport support) {
+                               ReferralManagement referrals, ConsoleSupport support) {
         this.pharmacy = pharmacy;
+        this.referrals = referrals;
         this.residents = residents;
         this.forms = forms;
         this.support = support;
     }
 
+    /** The empty form, or (RX-16) one pre-filled from a downward referral the caller's institution received. */
     @GetMapping("/console/pharmacy/prescribe")
-    String form(Model model) {
+    String form(@RequestParam(required = false) @Nullable UUID referral, Model model) {
         support.requireRole(Role.GP, Role.SPECIALIST);
+        if (referral != null) {
+            forms.fromReferral(model, referrals.get(new ReferralId(referral)));
+            return FORM;
+        }
         forms.choices(model, new LinkedFormValues(new LinkedMultiValueMap<>()), null);
         return FORM;
     }

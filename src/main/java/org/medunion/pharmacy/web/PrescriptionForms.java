@@ -16,6 +16,7 @@ import org.medunion.pharmacy.FormularyDrugView;
 import org.medunion.pharmacy.PharmacyManagement;
 import org.medunion.pharmacy.PrescriptionView;
 import org.medunion.pharmacy.WritePrescription;
+import org.medunion.referral.ReferralView;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryDirectory;
 import org.medunion.residents.ResidentId;
@@ -114,7 +115,36 @@ class PrescriptionForms {
                 FormValues.blankToNull(v.get("assessmentNote")), checked(v, "patientConfirmed"),
                 FormValues.integer("validityDays", v.get("validityDays")), checked(v, "pregnant"), allergies, site,
                 checked(v, "centralDistribution"), checked(v, "siteConfirmedByPatient"), FormValues.blankToNull(v.get("guardianName")),
-                items);
+                items, uuid(v.get("referralId")));
+    }
+
+    /**
+     * RX-16: the form pre-filled from a downward referral the caller's institution received — the resident, the
+     * diagnosis, a chronic prescription, and one line per medication of its list matched to the consortium formulary
+     * ({@link ReferralRegimen}); the lines that match no formulary drug are returned to be shown, not prescribed.
+     */
+    List<String> fromReferral(Model model, ReferralView r) {
+        var m = new LinkedMultiValueMap<String, String>();
+        m.add("referralId", r.id().value().toString());
+        m.add("residentId", r.residentId().toString());
+        m.add("encounterType", EncounterType.OUTPATIENT.name());
+        m.add("diagnosisCode", r.diagnosisCode());
+        m.add("diagnosisText", r.diagnosisText());
+        m.add("chronic", "on");
+        var unmatched = new ArrayList<String>();
+        var regimen = ReferralRegimen.of(r.carePlan() == null ? List.of() : r.carePlan().medications(), drugs());
+        for (var line : regimen.lines()) {
+            m.add("drugCode", line.drugCode());
+            m.add("dose", line.dose());
+            m.add("frequency", line.frequency());
+            m.add("daysSupply", line.daysSupply());
+            m.add("supplyUnit", line.supplyUnit());
+        }
+        unmatched.addAll(regimen.unmatched());
+        choices(model, new LinkedFormValues(m), null);
+        model.addAttribute("referral", r);
+        model.addAttribute("unmatched", unmatched);
+        return unmatched;
     }
 
     /** The form values of a returned prescription, to fix it. */

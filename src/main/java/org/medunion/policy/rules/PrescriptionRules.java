@@ -37,7 +37,7 @@ public final class PrescriptionRules {
                 rule("RX-13", Severity.BLOCK, Map.of("minAgeWithoutGuardian", "6")),
                 rule("RX-14", Severity.WARN, Map.of("minCoverage", "0.95")),
                 rule("RX-15", Severity.INFO, Map.of()),
-                rule("RX-16", Severity.BLOCK, Map.of()),
+                rule("RX-16", Severity.BLOCK, Map.of("renewalDays", "14")),
                 rule("RX-17", Severity.INFO, Map.of()),
                 rule("RX-18", Severity.INFO, Map.of("ordinaryYears", "1", "toxicYears", "2", "narcoticYears", "3")));
     }

@@ -6,18 +6,22 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.medunion.identity.Role;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.DestinationType;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.referral.ReferralAction;
+import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
+import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.ReferralView;
 import org.medunion.referral.RejectReferral;
 import org.medunion.referral.RejectionReason;
@@ -149,6 +153,7 @@ class ReferralDetailController {
         ReferralView r = referrals.get(id);
         Set<ReferralAction> allowed = referrals.allowedActions(id);
         model.addAttribute("r", r);
+        model.addAttribute("canExtend", canExtend(r));
         model.addAttribute("timeline", referrals.timeline(id));
         model.addAttribute("fmt", fmt);
         model.addAttribute("allowed", allowed);
@@ -203,4 +208,14 @@ class ReferralDetailController {
                 .distinct().toList();
     }
 
+    /**
+     * RX-16: a physician of the institution that received a downward referral with a medication list may renew it as an
+     * extended prescription (延伸处方) — the pharmacy module checks the same again when it is written.
+     */
+    private boolean canExtend(ReferralView r) {
+        var me = support.me();
+        return r.direction() == ReferralDirection.DOWN && r.carePlan() != null && !r.carePlan().medications().isEmpty()
+                && EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.ARRIVED, ReferralStatus.COMPLETED).contains(r.status())
+                && (me.role() == Role.GP || me.role() == Role.SPECIALIST) && r.toInstitutionId().equals(me.scope().referenceId());
+    }
 }

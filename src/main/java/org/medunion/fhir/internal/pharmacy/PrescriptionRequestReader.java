@@ -74,7 +74,14 @@ final class PrescriptionRequestReader {
                 encounter(first), icd.getCode(), diagnosisText, continuous(first), urgent(first),
                 text(first, PharmacyFhir.EXT_OVER_LIMIT_REASON), first.hasNote() ? first.getNoteFirstRep().getText() : null,
                 flag(first, PharmacyFhir.EXT_LONG_CONFIRMED), validityDays(first), null, null, site,
-                flag(first, PharmacyFhir.EXT_CENTRAL_DISTRIBUTION), flag(first, PharmacyFhir.EXT_SITE_CONFIRMED), null, items);
+                flag(first, PharmacyFhir.EXT_CENTRAL_DISTRIBUTION), flag(first, PharmacyFhir.EXT_SITE_CONFIRMED), null, items,
+                referral(first));
+    }
+
+    /** RX-16: {@code basedOn} a downward referral's ServiceRequest makes it an extended prescription renewing that referral. */
+    private static @Nullable UUID referral(MedicationRequest r) {
+        return r.getBasedOn().stream().map(b -> b.getReference()).filter(ref -> ref != null && ref.startsWith("ServiceRequest/"))
+                .findFirst().map(ref -> PharmacyFhir.uuid(ref, "ServiceRequest", "MedicationRequest.basedOn")).orElse(null);
     }
 
     /** A HIS submits orders to be reviewed: {@code active} (or absent) and intent {@code order} (or absent). */

@@ -30,6 +30,7 @@ class PrescriptionSubmissions {
             Map.entry("dispensingInstitutionId", "MedicationRequest.dispenseRequest.performer"),
             Map.entry("siteConfirmedByPatient", "MedicationRequest.extension"),
             Map.entry("centralDistribution", "MedicationRequest.extension"),
+            Map.entry("referralId", "MedicationRequest.basedOn"),
             Map.entry("items.drugCode", "MedicationRequest.medication"),
             Map.entry("items.dose", "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity"),
             Map.entry("items.doseUnit", "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.unit"),

@@ -58,6 +58,9 @@ final class PrescriptionToFhirMapper {
             r.setStatusReason(new CodeableConcept().setText(p.returnReason()));
         }
         r.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+        if (p.referralId() != null) { // RX-16: an extended prescription renews a downward referral's medication list
+            r.addBasedOn(new Reference("ServiceRequest/" + p.referralId()));
+        }
         r.addCategory().addCoding().setSystem(CATEGORY).setCode("outpatient");
         r.addCategory().addCoding(new Coding(PharmacyFhir.CS_ENCOUNTER, Systems.code(p.encounterType()), null));
         r.setPriority(

@@ -1,0 +1,20 @@
+package org.medunion.referral;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.medunion.shared.InstitutionDays;
+
+/**
+ * Downward referrals that carried a medication list, as their receiving institutions accepted them — for I-30
+ * (medication continuity after a downward referral). Ids and times only: nothing personal.
+ */
+public interface ReceivedMedicationLists {
+
+    /** A downward referral with a medication list and when it was first accepted. */
+    record Received(UUID referralId, Instant acceptedAt) {
+    }
+
+    /** Accepted by each span's institution on its days. */
+    List<Received> received(List<InstitutionDays> windows);
+}

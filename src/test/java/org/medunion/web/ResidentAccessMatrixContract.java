@@ -79,7 +79,8 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
     static final List<String> CALLERS = List.of("gp", "lead", "gp2", "integrator", "planner", "admin");
     /** FHIR resources without resident data (registry, terminology); any other provider needs rows. */
     static final Set<String> FHIR_WITHOUT_PERSONAL_DATA = Set.of("Organization", "OrganizationAffiliation", "Practitioner",
-            "PractitionerRole", "CodeSystem", "ValueSet", "NamingSystem", "Schedule", "Slot", "HealthcareService", "Medication");
+            "PractitionerRole", "CodeSystem", "ValueSet", "NamingSystem", "Schedule", "Slot", "HealthcareService", "Medication",
+            "MedicationKnowledge");
     /** FHIR resources with resident data whose relationship rows live elsewhere (with the reason). */
     static final Map<String, String> FHIR_TESTED_ELSEWHERE = Map.of(
             "AuditEvent", "the audit administrator only: AuditTrailContract, ResidentsContract and AccessMatrixContract",

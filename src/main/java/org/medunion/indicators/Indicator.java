@@ -29,13 +29,13 @@ public enum Indicator {
     I_27("I-27", null, null),
     /** 长期处方规范率 (RX-6): long prescriptions over 4 weeks with the assessment and the confirmation ÷ all such. */
     I_28("I-28", null, null),
+    /** 基层用药目录衔接 (NN-8): primary-site prescriptions with a 基本药物/集采/谈判 drug ÷ primary-site prescriptions. */
+    I_29("I-29", null, null),
     /**
      * 下转用药衔接 (RX-16): downward referrals with a medication list renewed by an extended prescription within RX-16's
      * {@code renewalDays} ÷ downward referrals with a medication list received.
      */
     I_30("I-30", null, null),
-    /** 基层用药目录衔接 (NN-8): primary-site prescriptions with a 基本药物/集采/谈判 drug ÷ primary-site prescriptions. */
-    I_29("I-29", null, null),
     /** 药师下沉 (RX-11): primary-site prescriptions reviewed by the pre-review centre ÷ primary-site ones reviewed. */
     I_31("I-31", null, null);
 

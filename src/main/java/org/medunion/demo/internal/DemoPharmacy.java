@@ -41,8 +41,11 @@ class DemoPharmacy {
         this.pharmacy = pharmacy;
     }
 
-    /** Catalogue mappings and prescriptions for the plan's centre and lead hospital; returns how many prescriptions. */
-    int seed(DemoReferrals.Plan plan) {
+    /**
+     * Catalogue mappings and prescriptions for the plan's centre and lead hospital, and extended prescriptions (RX-16)
+     * renewing all but the last of the downward referrals the centre received; returns how many prescriptions.
+     */
+    int seed(DemoReferrals.Plan plan, List<DemoReferrals.ReceivedDown> received) {
         UUID centre = plan.primaryInstitutionId();
         pharmacy.mapCatalogue(centre, List.of(
                 new CatalogueItem("SQ-0001", "苯磺酸氨氯地平片 5mg", "F0001"),
@@ -85,6 +88,13 @@ class DemoPharmacy {
         pharmacy.dispense(dispensed, STAFF, now.minusSeconds(2 * 86400));
         out.add(dispensed);
         out.addAll(history(plan, centre));
+        for (var r : received.subList(0, Math.max(0, received.size() - 1))) {
+            Instant at = r.acceptedAt().plusSeconds(1800).isAfter(now) ? now.minusSeconds(60) : r.acceptedAt().plusSeconds(1800);
+            var renewal = hypertension(r.residentId(), 28, false);
+            out.add(write(new WritePrescription(renewal.residentId(), renewal.encounterType(), renewal.diagnosisCode(),
+                    renewal.diagnosisText(), renewal.chronic(), renewal.urgent(), "下转后延续上级医院用药（延伸处方）", null, null, null,
+                    false, List.of(), null, null, null, null, renewal.items(), r.referralId()), centre, at));
+        }
         return out.size();
     }
 

@@ -48,6 +48,14 @@ class DemoReferrals {
     record Resident(UUID residentId, String residentIdNumber, String name) {
     }
 
+    /** A downward referral the centre received (accepted or later), with its medication list: RX-16's starting point. */
+    record ReceivedDown(UUID referralId, UUID residentId, Instant acceptedAt) {
+    }
+
+    /** What {@link #seed} made: how many referrals, and the downward ones the centre received. */
+    record Seeded(int count, List<ReceivedDown> receivedDown) {
+    }
+
     private final ReferralBackfill referrals;
     private final ZoneId zone;
     /** How long past its deadline a submitted referral expires (the referral module's setting, same default). */
@@ -60,17 +68,23 @@ class DemoReferrals {
         this.expireAfter = expireAfter;
     }
 
-    /** One referral per state and direction, an hour apart going back from {@code plan.now()}; returns how many. */
-    int seed(Plan plan) {
+    /** One referral per state and direction, an hour apart going back from {@code plan.now()}. */
+    Seeded seed(Plan plan) {
         var out = new ArrayList<ReferralId>();
+        var received = new ArrayList<ReceivedDown>();
         int i = 0;
         for (ReferralDirection direction : List.of(ReferralDirection.UP, ReferralDirection.DOWN)) {
             for (ReferralStatus target : ReferralStatus.values()) {
                 var res = plan.residents().get(i++ % plan.residents().size());
-                out.add(seedOne(plan, res, direction, target, plan.now().minusSeconds(3600L * i)));
+                Instant at = plan.now().minusSeconds(3600L * i);
+                ReferralId id = seedOne(plan, res, direction, target, at);
+                out.add(id);
+                if (direction == ReferralDirection.DOWN && acceptedOrLater(target)) {
+                    received.add(new ReceivedDown(id.value(), res.residentId(), at.plusSeconds(1200))); // as acceptAndGoOn dates it
+                }
             }
         }
-        return out.size();
+        return new Seeded(out.size(), List.copyOf(received));
     }
 
     private static boolean acceptedOrLater(ReferralStatus s) {

@@ -79,6 +79,7 @@ class DemoWorkflowSeeder {
 
     private volatile DemoReferrals.Plan pendingReferrals;
     private volatile DemoReferrals.Plan pendingPharmacy;
+    private volatile List<DemoReferrals.ReceivedDown> pendingReceived = List.of();
     private volatile DemoReferrals.Plan pendingConsultations;
 
     /** Consultations ({@link DemoConsultations}) for the referrals' plan; own transaction, after the pharmacy's. */
@@ -101,7 +102,7 @@ class DemoWorkflowSeeder {
         if (pending == null) {
             return 0;
         }
-        int n = pharmacy.seed(pending);
+        int n = pharmacy.seed(pending, pendingReceived);
         log.info("Demo pharmacy seeded: {} prescriptions", n);
         return n;
     }
@@ -118,7 +119,9 @@ class DemoWorkflowSeeder {
             return 0;
         }
         long start = System.nanoTime();
-        int n = referrals.seed(pending);
+        var seeded = referrals.seed(pending);
+        pendingReceived = seeded.receivedDown();
+        int n = seeded.count();
         log.info("Demo workflow referrals seeded: {} in {} ms", n, (System.nanoTime() - start) / 1_000_000);
         return n;
     }

@@ -367,6 +367,8 @@ abstract class DemoCityContract {
         var states = new java.util.HashSet<String>();
         mine.json().forEach(p -> states.add(p.get("status").asString()));
         assertThat(states).contains("IN_REVIEW", "RETURNED", "APPROVED", "DISPENSED");
+        assertThat(mine.json().valueStream().filter(p -> p.hasNonNull("referralId")).count())
+                .as("extended prescriptions renewing the downward referrals the centre received (RX-16)").isGreaterThanOrEqualTo(2);
 
         var coverage = Api.as(port, "office").get("/api/pharmacy/catalogues/coverage");
         assertThat(coverage.status()).as(coverage.body()).isEqualTo(200);

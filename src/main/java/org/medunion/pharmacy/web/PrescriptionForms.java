@@ -131,6 +131,7 @@ class PrescriptionForms {
         m.add("diagnosisCode", r.diagnosisCode());
         m.add("diagnosisText", r.diagnosisText());
         m.add("chronic", "on");
+        m.add("reason", support.text("pharmacy.extended.reason")); // RX-1: the hospital's regimen runs past 7 days
         var unmatched = new ArrayList<String>();
         var regimen = ReferralRegimen.of(r.carePlan() == null ? List.of() : r.carePlan().medications(), drugs());
         for (var line : regimen.lines()) {

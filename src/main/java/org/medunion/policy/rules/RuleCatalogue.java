@@ -37,8 +37,7 @@ public final class RuleCatalogue {
         all.add(new ConsortiumCoveragePolicy());
         all.add(new PlaqueNamePolicy());
         all.add(new NoDataRule("CQ-4", Pack.CQ, Severity.WARN, "indicators I-10"));
-        all.add(new NoDataRule("CQ-5", Pack.CQ, Severity.BLOCK, "pharmacy: prescriptions (LongPrescriptionPolicy)", null,
-                Map.of("maxDays", "60")));
+        all.add(new LongPrescriptionEvidencePolicy());
         all.add(new ReferralEvidencePolicy("CQ-6", Pack.CQ, Severity.WARN, Set.of(ReferralEvidencePolicy.Check.PRIORITY)));
         all.add(new PracticeWithoutReregistrationPolicy());
         all.add(new NoDataRule("CQ-8", Pack.CQ, Severity.INFO, "indicators I-1, I-2, I-3, I-11"));

@@ -45,7 +45,8 @@ class PharmacyEvidenceRulesTest {
         if (centreCatalogue != null) {
             catalogues.put(centre.id().value(), centreCatalogue);
         }
-        f.pharmacy = new PharmacyEvidence(catalogues, Map.of(centre.id().value(), prescriptions), Map.of(centre.id().value(), flowed));
+        f.pharmacy = new PharmacyEvidence(catalogues, Map.of(centre.id().value(), prescriptions), Map.of(centre.id().value(), flowed),
+                Map.of());
     }
 
     private void referrals(long sent) {
@@ -77,6 +78,23 @@ class PharmacyEvidenceRulesTest {
         // without the pharmacy module: NO_DATA per urban group, never a silent pass
         f.pharmacy = null;
         assertThat(f.evaluateAll(nn8)).singleElement().satisfies(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
+    }
+
+    @Test
+    void CQ5_prescriptionsOnThePlatformUpToSixtyDaysPass_longerOnesAreFoundPerInstitution() {
+        var cq5 = catalogue.rule("CQ-5").orElseThrow();
+        f.pharmacy = new PharmacyEvidence(Map.of(), Map.of(), Map.of(), Map.of(centre.id().value(), 60L, lead.id().value(), 28L));
+        assertThat(f.evaluate(cq5)).isEmpty();
+        f.pharmacy = new PharmacyEvidence(Map.of(), Map.of(), Map.of(), Map.of(centre.id().value(), 61L, lead.id().value(), 28L));
+        assertThat(f.evaluate(cq5)).singleElement().satisfies(x -> {
+            assertThat(x.aspect()).isEqualTo("tooLong@" + centre.id().value());
+            assertThat(x.args()).containsExactly("社区中心", "61", "60");
+        });
+        // a jurisdiction that lowers the limit to 56 days finds the 60-day one
+        f.pharmacy = new PharmacyEvidence(Map.of(), Map.of(), Map.of(), Map.of(centre.id().value(), 60L));
+        assertThat(f.evaluate(cq5, new Parameters(List.of(new Parameters.Override(CHANGNING, "CQ-5", "maxDays", "56"))))).hasSize(1);
+        f.pharmacy = null;
+        assertThat(f.evaluateAll(cq5)).singleElement().satisfies(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.pharmacy.CatalogueItem;
+import org.medunion.pharmacy.Dispense;
 import org.medunion.pharmacy.EncounterType;
+import org.medunion.pharmacy.NotDispensedReason;
+import org.medunion.pharmacy.PrescriptionAction;
 import org.medunion.pharmacy.PrescriptionId;
 import org.medunion.pharmacy.ReviewDecision;
 import org.medunion.pharmacy.WritePrescription;
@@ -102,8 +105,9 @@ class DemoPharmacy {
      * Ten weeks of the centre's prescribing before today, so last month's pharmacy indicators (I-14, I-26…I-29, I-31)
      * have values: one prescription every third day, reviewed within the hour and dispensed the same day (RX-2); every
      * fourth one first returned — every other of those the prescriber overrides with a reason and it is approved, the
-     * rest the prescriber withdraws — and every fifth an 8-week long prescription with the assessment and the
-     * patient's confirmation (RX-6). Hypertension for the hypertension group (every 7th resident), diabetes otherwise.
+     * rest the prescriber withdraws — every fifth an 8-week long prescription with the assessment and the patient's
+     * confirmation (RX-6), for hypertension or diabetes, and a few dispensed in part or not collected. Hypertension for
+     * the hypertension group (every 7th resident), diabetes otherwise.
      */
     private List<PrescriptionId> history(DemoReferrals.Plan plan, UUID centre) {
         var residents = plan.residents();
@@ -113,9 +117,10 @@ class DemoPharmacy {
         for (int n = 0; n < 24; n++) {
             Instant at = now.minus(Duration.ofDays(72 - 3L * n)).minus(Duration.ofHours(2));
             int group = 7 * ((6 + n) % groups);
-            var command = n % 5 == 0 ? hypertension(residents.get(group).residentId(), 56, true)
-                    : n % 2 == 0 ? hypertension(residents.get(group).residentId(), 14, false)
-                            : diabetes(residents.get(Math.min(residents.size() - 1, group + 3)).residentId(), 7);
+            var diabetic = residents.get(Math.min(residents.size() - 1, group + 3)).residentId();
+            var command = n % 10 == 5 ? longDiabetes(diabetic)
+                    : n % 5 == 0 ? hypertension(residents.get(group).residentId(), 56, true)
+                            : n % 2 == 0 ? hypertension(residents.get(group).residentId(), 14, false) : diabetes(diabetic, 7);
             var id = write(command, centre, at);
             out.add(id);
             if (n % 4 == 1) {
@@ -128,6 +133,13 @@ class DemoPharmacy {
                 pharmacy.approve(id, new ReviewDecision("演示：医师已说明理由", null), PHARMACIST, at.plus(Duration.ofMinutes(50)));
             } else {
                 pharmacy.approve(id, new ReviewDecision(null, null), PHARMACIST, at.plus(Duration.ofMinutes(30)));
+            }
+            if (n % 11 == 3) { // the patient took part of the supply, or none of it: coded reasons (RX-15)
+                pharmacy.dispense(id, n % 2 == 0 ? PrescriptionAction.DISPENSE_PARTIAL : PrescriptionAction.NOT_DISPENSE,
+                        new Dispense(n % 2 == 0 ? NotDispensedReason.OUT_OF_STOCK : NotDispensedReason.PATIENT_DID_NOT_COLLECT,
+                                "演示"),
+                        STAFF, at.plus(Duration.ofHours(1)));
+                continue;
             }
             pharmacy.dispense(id, STAFF, at.plus(Duration.ofHours(1)));
         }
@@ -143,6 +155,12 @@ class DemoPharmacy {
         return command(resident, "I10", "原发性高血压", true, "高血压病情稳定，长期用药",
                 longOne ? "血压控制平稳，依从性好，已做用药教育" : null, longOne ? Boolean.TRUE : null,
                 List.of(item("F0001", "5", "QD", days), item("F0059", "20", "QN", days)));
+    }
+
+    /** An 8-week long prescription of metformin for a contracted diabetes patient, assessed and confirmed (RX-6). */
+    private static WritePrescription longDiabetes(UUID resident) {
+        return command(resident, "E11.9", "2型糖尿病", true, "糖尿病病情稳定，长期用药", "血糖控制平稳，已做用药教育", Boolean.TRUE,
+                List.of(item("F0034", "500", "BID", 56)));
     }
 
     /** An ordinary outpatient prescription of metformin for {@code days} days. */

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import org.medunion.pharmacy.CatalogueCoverage;
 import org.medunion.pharmacy.CatalogueItem;
+import org.medunion.pharmacy.Dispense;
 import org.medunion.pharmacy.PharmacyManagement;
+import org.medunion.pharmacy.PrescriptionAction;
 import org.medunion.pharmacy.PrescriptionId;
 import org.medunion.pharmacy.PrescriptionStatus;
 import org.medunion.pharmacy.ReviewDecision;
@@ -39,4 +41,7 @@ public interface PharmacyBackfill {
 
     /** Dispenses in full as a pharmacist {@code actor} of the prescription's dispensing site. */
     PrescriptionStatus dispense(PrescriptionId id, String actor, Instant at);
+
+    /** Records a partial or no dispensing with its coded reason, as a pharmacist of the dispensing site. */
+    PrescriptionStatus dispense(PrescriptionId id, PrescriptionAction outcome, Dispense outcomeDetails, String actor, Instant at);
 }

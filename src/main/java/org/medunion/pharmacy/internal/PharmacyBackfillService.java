@@ -11,6 +11,7 @@ import org.medunion.identity.Role;
 import org.medunion.identity.Scope;
 import org.medunion.pharmacy.CatalogueCoverage;
 import org.medunion.pharmacy.CatalogueItem;
+import org.medunion.pharmacy.Dispense;
 import org.medunion.pharmacy.PrescriptionAction;
 import org.medunion.pharmacy.PrescriptionId;
 import org.medunion.pharmacy.PrescriptionStatus;
@@ -103,6 +104,14 @@ class PharmacyBackfillService implements PharmacyBackfill {
         Prescription p = find(id);
         var user = as(actor, Role.PHARMACIST, p.dispensingInstitutionId);
         return ActingAs.run(user, () -> dispensing.dispense(p, PrescriptionAction.DISPENSE, null, user, at)).status();
+    }
+
+    @Override
+    public PrescriptionStatus dispense(PrescriptionId id, PrescriptionAction outcome, Dispense outcomeDetails, String actor, Instant at) {
+        systemOnly();
+        Prescription p = find(id);
+        var user = as(actor, Role.PHARMACIST, p.dispensingInstitutionId);
+        return ActingAs.run(user, () -> dispensing.dispense(p, outcome, outcomeDetails, user, at)).status();
     }
 
     private Prescription find(PrescriptionId id) {

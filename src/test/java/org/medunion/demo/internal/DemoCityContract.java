@@ -366,7 +366,7 @@ abstract class DemoCityContract {
         assertThat(mine.status()).as(mine.body()).isEqualTo(200);
         var states = new java.util.HashSet<String>();
         mine.json().forEach(p -> states.add(p.get("status").asString()));
-        assertThat(states).contains("IN_REVIEW", "RETURNED", "APPROVED", "DISPENSED");
+        assertThat(states).contains("IN_REVIEW", "RETURNED", "APPROVED", "DISPENSED", "PARTIALLY_DISPENSED", "NOT_DISPENSED", "CANCELLED");
         assertThat(mine.json().valueStream().filter(p -> p.hasNonNull("referralId")).count())
                 .as("extended prescriptions renewing the downward referrals the centre received (RX-16)").isGreaterThanOrEqualTo(2);
 

@@ -37,6 +37,22 @@ public interface PrescriptionMeasures {
     Counts counts(List<InstitutionDays> windows);
 
     /**
+     * I-27 for a reviewing institution: how fast its pharmacists decide (minutes from submission to the first decision;
+     * null when nothing was decided) and, per pre-screen rule, how many prescriptions it flagged and how many of those
+     * the pharmacists returned (the rule's precision as the reviewers judge it), over prescriptions submitted on days
+     * {@code [from, to)}.
+     */
+    ReviewQuality reviewQuality(InstitutionDays reviewer);
+
+    /** @param decided prescriptions decided on; the turnaround figures are over them */
+    record ReviewQuality(long decided, @Nullable Long medianMinutes, @Nullable Long p90Minutes, List<RulePrecision> rules) {
+    }
+
+    /** One pre-screen rule: prescriptions it flagged, and of those the ones a pharmacist returned. */
+    record RulePrecision(String ruleId, long flagged, long returned) {
+    }
+
+    /**
      * RX-16, I-30: of the given downward referrals (id → when received), how many were renewed by an extended prescription
      * (not cancelled) written within {@code days} days of their receipt.
      */

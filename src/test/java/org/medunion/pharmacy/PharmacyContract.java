@@ -107,6 +107,27 @@ abstract class PharmacyContract extends RunningCity {
     }
 
     @Test
+    void I27_theReviewQueueShowsTurnaroundAndHowOftenARulesFlagEndsInAReturn() {
+        var w = new PharmacyFixture(port, registry, residents, accounts); // a fresh lead hospital: its reviews are this test's
+        var gp = w.as(w.gp);
+        var lead = w.as(w.leadPharmacist);
+        String duplicate = w.created(gp.post(RX, body(w.resident, "OUTPATIENT", "I10", "", item("F0001", "5", "QD", 7),
+                item("F0002", "30", "QD", 7)))).get("id").asString();
+        String clean = w.inReview();
+        var empty = ConsoleSession.login(port, w.leadPharmacist).get("/console/pharmacy/review");
+        assertThat(empty.body()).contains("review-quality").contains("暂无审核结论");
+        lead.post(RX + "/" + duplicate + "/return", "{\"reason\":\"重复用药\"}").expect(200);
+        lead.post(RX + "/" + clean + "/approve", "{}").expect(200);
+
+        var page = ConsoleSession.login(port, w.leadPharmacist).get("/console/pharmacy/review");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("共审核 2 张处方");
+        // RX-9 flagged the two calcium-channel blockers once, and the pharmacist returned that prescription
+        assertThat(page.body().replaceAll("\\s+", "")).contains("<td>RX-9</td><td>1</td><td>1</td><tdclass=\"nowrap\">100%</td>");
+        assertThat(ConsoleSession.login(port, w.gp).get("/console/pharmacy/review").status()).isEqualTo(403);
+    }
+
+    @Test
     void pharmacyIndicatorsCountThePrescriptionsOfTheSubject() {
         var w = new PharmacyFixture(port, registry, residents, accounts); // a fresh centre: its counts are this test's alone
         var gp = w.as(w.gp);

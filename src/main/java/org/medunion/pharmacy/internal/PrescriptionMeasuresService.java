@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.pharmacy.FormularyDrugView;
 import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.shared.InstitutionDays;
@@ -56,6 +57,39 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
         }
         return received.entrySet().stream().filter(e -> first.containsKey(e.getKey())
                 && !first.get(e.getKey()).isAfter(e.getValue().plus(Duration.ofDays(days)))).count();
+    }
+
+    @Override
+    public ReviewQuality reviewQuality(InstitutionDays reviewer) {
+        var params = new ArrayList<Object>();
+        String where = InstitutionDays.where(List.of(reviewer), "p.reviewing_institution_id", "p.submitted_at", clock.getZone(), params);
+        var minutes = new ArrayList<Long>();
+        jdbc.sql("select p.submitted_at, (select min(t.at) from pharmacy_transition t where t.prescription_id = p.id and t.action in "
+                + DECIDED + ") decided_at from pharmacy_prescription p where " + where)
+                .params(params)
+                .query(rs -> {
+                    Timestamp decided = rs.getTimestamp("decided_at");
+                    if (decided != null) {
+                        minutes.add(Duration.between(rs.getTimestamp("submitted_at").toInstant(), decided.toInstant()).toMinutes());
+                    }
+                });
+        minutes.sort(null);
+        var rules = jdbc.sql("select f.rule_id, count(distinct p.id) flagged, count(distinct case when exists (select 1 from"
+                + " pharmacy_transition t where t.prescription_id = p.id and t.action = 'RETURN') then p.id end) returned"
+                + " from pharmacy_finding f join pharmacy_prescription p on p.id = f.prescription_id where " + where
+                + " group by f.rule_id order by f.rule_id")
+                .params(params)
+                .query((rs, n) -> new RulePrecision(rs.getString("rule_id"), rs.getLong("flagged"), rs.getLong("returned"))).list();
+        return new ReviewQuality(minutes.size(), percentile(minutes, 50), percentile(minutes, 90), rules);
+    }
+
+    /** The nearest-rank percentile of sorted values; null for none. */
+    private static @Nullable Long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
     }
 
     /** IN lists of at most 500 ids (PostgreSQL takes more, but the plans stay simple). */

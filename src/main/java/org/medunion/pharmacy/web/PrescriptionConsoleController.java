@@ -2,6 +2,7 @@ package org.medunion.pharmacy.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +14,10 @@ import org.medunion.pharmacy.NotDispensedReason;
 import org.medunion.pharmacy.PharmacyManagement;
 import org.medunion.pharmacy.PrescriptionAction;
 import org.medunion.pharmacy.PrescriptionId;
+import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.pharmacy.PrescriptionView;
 import org.medunion.pharmacy.ReviewDecision;
+import org.medunion.shared.InstitutionDays;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.FormValues;
@@ -46,13 +49,18 @@ class PrescriptionConsoleController {
 
     private static final String LIST = "pharmacy/list";
 
+    /** The review-quality card looks back this many days. */
+    private static final int QUALITY_DAYS = 90;
+
     private final PharmacyManagement pharmacy;
+    private final PrescriptionMeasures measures;
     private final ConsoleSupport support;
     private final Clock clock;
     private final DateTimeFormatter fmt;
 
-    PrescriptionConsoleController(PharmacyManagement pharmacy, ConsoleSupport support, Clock clock) {
+    PrescriptionConsoleController(PharmacyManagement pharmacy, PrescriptionMeasures measures, ConsoleSupport support, Clock clock) {
         this.pharmacy = pharmacy;
+        this.measures = measures;
         this.support = support;
         this.clock = clock;
         this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
@@ -76,10 +84,19 @@ class PrescriptionConsoleController {
     }
 
     /** The pharmacist's queues are work lists, oldest first, at most 500 (the module's cap), paged here. */
+    /** The queue, and under it how the institution's reviews went over the last 90 days (I-27: turnaround, rule precision). */
     @GetMapping("/console/pharmacy/review")
     String review(@RequestParam(defaultValue = "0") int page, Model model) {
         support.requireRole(Role.PHARMACIST);
-        return box(model, ListPage.of(pharmacy.reviewQueue(), page), "review");
+        var queue = ListPage.of(pharmacy.reviewQueue(), page); // refuses a pharmacist without an institution
+        UUID mine = support.me().scope().referenceId();
+        if (mine != null) {
+            LocalDate today = LocalDate.now(clock);
+            model.addAttribute("quality", measures.reviewQuality(new InstitutionDays(mine, today.minusDays(QUALITY_DAYS - 1),
+                    today.plusDays(1))));
+            model.addAttribute("qualityDays", QUALITY_DAYS);
+        }
+        return box(model, queue, "review");
     }
 
     @GetMapping("/console/pharmacy/dispensing")

@@ -91,6 +91,7 @@ class DemoPharmacy {
         pharmacy.dispense(dispensed, STAFF, now.minusSeconds(2 * 86400));
         out.add(dispensed);
         out.addAll(history(plan, centre));
+        out.addAll(hospitalHistory(plan));
         for (var r : received.subList(0, Math.max(0, received.size() - 1))) {
             Instant at = r.acceptedAt().plusSeconds(1800).isAfter(now) ? now.minusSeconds(60) : r.acceptedAt().plusSeconds(1800);
             var renewal = hypertension(r.residentId(), 28, false);
@@ -142,6 +143,39 @@ class DemoPharmacy {
                 continue;
             }
             pharmacy.dispense(id, STAFF, at.plus(Duration.ofHours(1)));
+        }
+        return out;
+    }
+
+    /**
+     * Six weeks of the lead hospital's own prescriptions, decided by the demo "pharmacist" (the hospital reviews its own,
+     * RX-11), so that account's review-quality card (I-27) has turnaround and a returned duplicate to show: the
+     * cardiologist's hypertension prescriptions for the residents whose contract names the hospital, one in three with a
+     * second calcium-channel blocker that the pharmacist returns and the cardiologist then withdraws.
+     */
+    private List<PrescriptionId> hospitalHistory(DemoReferrals.Plan plan) {
+        var residents = plan.residents();
+        Instant now = plan.now();
+        var out = new ArrayList<PrescriptionId>();
+        for (int k = 0; k < 6; k++) {
+            Instant at = now.minus(Duration.ofDays(42 - 7L * k)).minus(Duration.ofHours(3));
+            UUID who = residents.get(k % 2 == 0 ? 28 : 35).residentId();
+            boolean duplicate = k % 3 == 1;
+            var lines = new ArrayList<>(List.of(item("F0001", "5", "QD", 7)));
+            if (duplicate) {
+                lines.add(item("F0002", "30", "QD", 7));
+            }
+            var id = pharmacy.prescribe(command(who, "I10", "原发性高血压", false, null, null, null, lines), plan.hospitalId(),
+                    SPECIALIST, at);
+            out.add(id);
+            if (duplicate) {
+                pharmacy.returnToPrescriber(id, new ReviewDecision(null, "演示：两种钙通道阻滞剂重复用药"), PHARMACIST,
+                        at.plus(Duration.ofMinutes(15 + 10L * k)));
+                pharmacy.cancel(id, new ReviewDecision(null, "演示：已改开单药处方"), SPECIALIST, at.plus(Duration.ofHours(1)));
+                continue;
+            }
+            pharmacy.approve(id, new ReviewDecision(null, null), PHARMACIST, at.plus(Duration.ofMinutes(8 + 6L * k)));
+            pharmacy.dispense(id, STAFF, at.plus(Duration.ofHours(2)));
         }
         return out;
     }

@@ -370,6 +370,11 @@ abstract class DemoCityContract {
         assertThat(mine.json().valueStream().filter(p -> p.hasNonNull("referralId")).count())
                 .as("extended prescriptions renewing the downward referrals the centre received (RX-16)").isGreaterThanOrEqualTo(2);
 
+        // the demo pharmacist's review page has decisions to measure (I-27): turnaround and the duplicate RX-9 found
+        var review = org.medunion.web.ConsoleSession.login(port, "pharmacist").get("/console/pharmacy/review").body();
+        assertThat(review).contains("review-quality", "共审核 6 张处方").doesNotContain("暂无审核结论");
+        assertThat(review.replaceAll("\\s+", "")).contains("<td>RX-9</td><td>2</td><td>2</td>");
+
         var coverage = Api.as(port, "office").get("/api/pharmacy/catalogues/coverage");
         assertThat(coverage.status()).as(coverage.body()).isEqualTo(200);
         boolean gaps = false;

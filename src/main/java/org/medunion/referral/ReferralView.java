@@ -28,6 +28,15 @@ public record ReferralView(ReferralId id, String number, ReferralDirection direc
                            String rejectionText, List<Attachment> attachments, CarePlan carePlan, Feedback feedback,
                            HomeCare homeCare, long version, Instant createdAt, Instant updatedAt) {
 
+    /**
+     * RX-16: a downward referral its receiving institution has taken on (accepted, arrived, completed) with a medication
+     * list — the regimen that institution may renew as an extended prescription.
+     */
+    public boolean renewableMedicationList() {
+        return direction == ReferralDirection.DOWN && carePlan != null && !carePlan.medications().isEmpty()
+                && (status == ReferralStatus.ACCEPTED || status == ReferralStatus.ARRIVED || status == ReferralStatus.COMPLETED);
+    }
+
     /** 优先就诊 / 优先检查 / 优先住院 for contracted residents referred from primary care (SH-15, CQ-6). */
     public record Priority(boolean visit, boolean exam, boolean admission) {
 

@@ -79,6 +79,13 @@ abstract class PharmacyContract extends RunningCity {
                 .containsPattern("value=\"F0059\"[^>]*selected|selected[^>]*value=\"F0059\"");
         assertThat(ConsoleSession.login(port, w.districtSpecialist).get("/console/referrals/" + referral).body())
                 .doesNotContain("extend-prescription");
+        // the renewal form opens the resident only to the institution that took the referral on
+        var senderForm = ConsoleSession.login(port, w.districtSpecialist).get("/console/pharmacy/prescribe?referral=" + referral);
+        assertThat(senderForm.status()).isEqualTo(403);
+        assertThat(senderForm.body()).doesNotContain(w.resident.toString());
+        var outsiderForm = ConsoleSession.login(port, w.outsiderGp).get("/console/pharmacy/prescribe?referral=" + referral);
+        assertThat(outsiderForm.status()).isEqualTo(404);
+        assertThat(outsiderForm.body()).doesNotContain(w.resident.toString());
 
         var ok = w.created(gp.post(RX, body));
         assertThat(ok.get("referralId").asString()).isEqualTo(referral);

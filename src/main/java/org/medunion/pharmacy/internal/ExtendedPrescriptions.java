@@ -1,14 +1,10 @@
 package org.medunion.pharmacy.internal;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.medunion.policy.PolicyThresholds;
-import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
-import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.ReferralView;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.RuleViolationException;
@@ -23,9 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ExtendedPrescriptions {
-
-    private static final Set<ReferralStatus> RECEIVED = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.ARRIVED,
-            ReferralStatus.COMPLETED);
 
     private final ReferralManagement referrals;
     private final PolicyThresholds thresholds;
@@ -44,10 +37,7 @@ class ExtendedPrescriptions {
         } catch (NotFoundException e) {
             throw refused(referralId);
         }
-        boolean fits = r.direction() == ReferralDirection.DOWN && prescribingInstitutionId.equals(r.toInstitutionId())
-                && residentId.equals(r.residentId()) && RECEIVED.contains(r.status()) && r.carePlan() != null
-                && !r.carePlan().medications().isEmpty();
-        if (!fits) {
+        if (!r.renewableMedicationList() || !prescribingInstitutionId.equals(r.toInstitutionId()) || !residentId.equals(r.residentId())) {
             throw refused(referralId);
         }
     }

@@ -14,6 +14,7 @@ import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.residents.ResidentSearch;
 import org.medunion.residents.ResidentsManagement;
+import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.RuleViolationException;
 import org.medunion.shared.web.ConsolePage;
@@ -62,7 +63,12 @@ class PrescribeConsoleController {
     String form(@RequestParam(required = false) @Nullable UUID referral, Model model) {
         support.requireRole(Role.GP, Role.SPECIALIST);
         if (referral != null) {
-            forms.fromReferral(model, referrals.get(new ReferralId(referral)));
+            // RX-16: only the institution that took the referral on renews it; others see no pre-filled resident
+            var r = referrals.get(new ReferralId(referral)); // 404 outside the caller's scope
+            if (!r.renewableMedicationList() || !r.toInstitutionId().equals(support.me().scope().referenceId())) {
+                throw new ForbiddenException("pharmacy.notRenewable", r.number());
+            }
+            forms.fromReferral(model, r);
             return FORM;
         }
         forms.choices(model, new LinkedFormValues(new LinkedMultiValueMap<>()), null);

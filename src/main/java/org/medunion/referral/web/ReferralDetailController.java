@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,10 +17,8 @@ import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.DestinationType;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.referral.ReferralAction;
-import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
-import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.ReferralView;
 import org.medunion.referral.RejectReferral;
 import org.medunion.referral.RejectionReason;
@@ -214,8 +211,7 @@ class ReferralDetailController {
      */
     private boolean canExtend(ReferralView r) {
         var me = support.me();
-        return r.direction() == ReferralDirection.DOWN && r.carePlan() != null && !r.carePlan().medications().isEmpty()
-                && EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.ARRIVED, ReferralStatus.COMPLETED).contains(r.status())
-                && (me.role() == Role.GP || me.role() == Role.SPECIALIST) && r.toInstitutionId().equals(me.scope().referenceId());
+        return r.renewableMedicationList() && (me.role() == Role.GP || me.role() == Role.SPECIALIST)
+                && r.toInstitutionId().equals(me.scope().referenceId());
     }
 }

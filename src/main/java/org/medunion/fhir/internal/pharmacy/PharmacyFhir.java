@@ -81,22 +81,6 @@ final class PharmacyFhir {
     private PharmacyFhir() {
     }
 
-    /** The UUID of a reference {@code <type>/<uuid>} (or a bare UUID); anything else is a 400 naming {@code field}. */
-    static UUID uuid(@Nullable String reference, String type, String field) {
-        if (reference == null || reference.isBlank()) {
-            throw new InvalidInputException(field, "field.required");
-        }
-        var id = new IdType(reference);
-        try {
-            if (id.hasResourceType() && !type.equals(id.getResourceType())) {
-                throw new IllegalArgumentException(reference);
-            }
-            return UUID.fromString(id.getIdPart());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "fhir.reference", reference, type);
-        }
-    }
-
     /** A resource id {@code <prescription uuid>-<suffix>}: the prescription and the suffix, or null when malformed. */
     record Part(PrescriptionId prescription, String suffix) {
     }

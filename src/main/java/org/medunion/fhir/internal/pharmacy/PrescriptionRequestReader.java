@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
+import org.medunion.fhir.internal.References;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.pharmacy.EncounterType;
 import org.medunion.pharmacy.WritePrescription;
@@ -63,14 +64,14 @@ final class PrescriptionRequestReader {
         }
         var dispense = first.getDispenseRequest();
         UUID site = dispense.hasPerformer()
-                ? PharmacyFhir.uuid(dispense.getPerformer().getReference(), "Organization", "MedicationRequest.dispenseRequest.performer")
+                ? References.uuid(dispense.getPerformer().getReference(), "Organization", "MedicationRequest.dispenseRequest.performer")
                 : null;
         var icd = first.getReasonCode().stream().flatMap(c -> c.getCoding().stream())
                 .filter(c -> PharmacyFhir.ICD10.equals(c.getSystem()) && c.hasCode()).findFirst()
                 .orElseThrow(() -> new InvalidInputException("MedicationRequest.reasonCode", "field.required"));
         String diagnosisText = icd.hasDisplay() ? icd.getDisplay() : first.getReasonCodeFirstRep().getText();
         return new WritePrescription(
-                PharmacyFhir.uuid(first.getSubject().getReference(), "Patient", "MedicationRequest.subject"),
+                References.uuid(first.getSubject().getReference(), "Patient", "MedicationRequest.subject"),
                 encounter(first), icd.getCode(), diagnosisText, continuous(first), urgent(first),
                 text(first, PharmacyFhir.EXT_OVER_LIMIT_REASON), first.hasNote() ? first.getNoteFirstRep().getText() : null,
                 flag(first, PharmacyFhir.EXT_LONG_CONFIRMED), validityDays(first), null, null, site,
@@ -81,7 +82,7 @@ final class PrescriptionRequestReader {
     /** RX-16: {@code basedOn} a downward referral's ServiceRequest makes it an extended prescription renewing that referral. */
     private static @Nullable UUID referral(MedicationRequest r) {
         return r.getBasedOn().stream().map(b -> b.getReference()).filter(ref -> ref != null && ref.startsWith("ServiceRequest/"))
-                .findFirst().map(ref -> PharmacyFhir.uuid(ref, "ServiceRequest", "MedicationRequest.basedOn")).orElse(null);
+                .findFirst().map(ref -> References.uuid(ref, "ServiceRequest", "MedicationRequest.basedOn")).orElse(null);
     }
 
     /** A HIS submits orders to be reviewed: {@code active} (or absent) and intent {@code order} (or absent). */

@@ -115,24 +115,23 @@ public class PrescriptionReviewTasks {
             throw new InvalidInputException("Task.status", "field.required");
         }
         var prescription = new PrescriptionId(current.id());
-        PrescriptionView result = current;
         if (task.getStatus() != PrescriptionToReviewMapper.status(current.status())) {
             String note = task.hasNote() ? task.getNoteFirstRep().getText() : null;
-            result = switch (task.getStatus()) {
+            switch (task.getStatus()) {
                 case COMPLETED -> pharmacy.approve(prescription, new ReviewDecision(note, null));
                 case ONHOLD -> {
                     String reason = task.hasStatusReason() ? task.getStatusReason().getText() : null;
                     if (reason == null || reason.isBlank()) {
                         throw new InvalidInputException("Task.statusReason", "field.required");
                     }
-                    yield pharmacy.returnToPrescriber(prescription, new ReviewDecision(null, reason));
+                    pharmacy.returnToPrescriber(prescription, new ReviewDecision(null, reason));
                 }
                 default -> throw new InvalidInputException("Task.status", "request.unknownValue", task.getStatus().toCode(),
                         "completed, on-hold");
-            };
+            }
         }
-        var updated = records.read(prescription);
-        var outcome = new MethodOutcome(new IdType("Task", id.getIdPart(), Long.toString(result.version())));
+        var updated = records.read(prescription); // the Task as it is now, with its review history
+        var outcome = new MethodOutcome(new IdType("Task", id.getIdPart(), Long.toString(updated.view().version())));
         outcome.setResource(PrescriptionToReviewMapper.task(updated));
         return outcome;
     }

@@ -2,6 +2,7 @@ package org.medunion.fhir.internal.referral;
 
 import java.util.Arrays;
 import java.util.UUID;
+import org.medunion.fhir.internal.References;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.Urgency;
@@ -114,21 +115,6 @@ final class ReferralFhir {
 
     /** {@code Organization/<uuid>} or a bare UUID → the UUID; anything else a 400 naming the element. */
     static UUID uuid(String reference, String type, String field) {
-        if (reference == null || reference.isBlank()) {
-            throw new InvalidInputException(field, "field.required");
-        }
-        String s = reference.trim();
-        if (type != null && s.startsWith(type + "/")) {
-            s = s.substring(type.length() + 1);
-        }
-        int history = s.indexOf("/_history");
-        if (history > 0) {
-            s = s.substring(0, history);
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "request.wrongType", reference, type == null ? "UUID" : type + "/<uuid>");
-        }
+        return References.uuid(reference, type, field);
     }
 }

@@ -7,42 +7,49 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The indicators this module computes (indicators.md), with the NN-9 parameter that sets a target for them, if any.
+ * The indicators this module computes (indicators.md, indicators-assessment.md), with the policy-pack rule and parameter that
+ * set a target for them, if any (NN-9 for the hospital indicators, the RX rules for the pharmacy ones).
  */
 public enum Indicator {
 
     /** 基层诊疗量占比: visits at primary institutions ÷ all visits. Target is relative to a 2022 baseline (none here). */
-    I_1("I-1", null, null),
+    I_1("I-1", null, null, null),
     /** 门诊人次数与出院人次数比 (lead hospital): visits ÷ discharges, ≤ target. */
-    I_4("I-4", "visitsPerDischarge", Comparison.AT_MOST),
+    I_4("I-4", "NN-9", "visitsPerDischarge", Comparison.AT_MOST),
     /** 出院患者四级手术比例: level-4 operations ÷ operations of discharged patients, ≥ target. */
-    I_5("I-5", "level4SurgeryShare", Comparison.AT_LEAST),
+    I_5("I-5", "NN-9", "level4SurgeryShare", Comparison.AT_LEAST),
     /** 出院患者平均住院日: bed-days ÷ discharges, below target. */
-    I_6("I-6", "lengthOfStay", Comparison.BELOW),
+    I_6("I-6", "NN-9", "lengthOfStay", Comparison.BELOW),
     /** 病例组合指数 (CMI): Σ DRG weights ÷ grouped discharges. */
-    I_7("I-7", null, null),
+    I_7("I-7", null, null, null),
     /** 处方前置审核干预率 (CN-2): prescriptions returned by pre-review ÷ prescriptions reviewed. */
-    I_14("I-14", null, null),
+    I_14("I-14", null, null, null),
     /** 处方前置审核率 (RX-8): dispensed prescriptions approved before dispensing ÷ dispensed ones; 100 % by design. */
-    I_26("I-26", null, null),
+    I_26("I-26", "RX-8", "preReviewShare", Comparison.AT_LEAST),
     /** 医师坚持率 (RX-9): returned prescriptions the prescriber overrode ÷ returned ones. */
-    I_27("I-27", null, null),
-    /** 长期处方规范率 (RX-6): long prescriptions over 4 weeks with the assessment and the confirmation ÷ all such. */
-    I_28("I-28", null, null),
-    /** 基层用药目录衔接 (NN-8): primary-site prescriptions with a 基本药物/集采/谈判 drug ÷ primary-site prescriptions. */
-    I_29("I-29", null, null),
+    I_27("I-27", null, null, null),
+    /**
+     * 长期处方规范率 (RX-6): long prescriptions over 4 weeks with the assessment and the confirmation ÷ all such; with the
+     * uptake (long ÷ prescriptions of contracted residents with an RX-5 disease), reported and never penalised (RX-17).
+     */
+    I_28("I-28", "RX-6", "documentedShare", Comparison.AT_LEAST),
+    /**
+     * 用药目录衔接率 (RX-14, NN-8): member catalogue items mapped to the consortium formulary ÷ items; with the share of
+     * primary-site prescriptions using a 基本药物/集采/谈判 drug.
+     */
+    I_29("I-29", "RX-14", "minCoverage", Comparison.AT_LEAST),
     /**
      * 下转用药衔接 (RX-16): downward referrals with a medication list renewed by an extended prescription within RX-16's
      * {@code renewalDays} ÷ downward referrals with a medication list received.
      */
-    I_30("I-30", null, null),
+    I_30("I-30", null, null, null),
     /** 药师下沉 (RX-11): primary-site prescriptions reviewed by the pre-review centre ÷ primary-site ones reviewed. */
-    I_31("I-31", null, null);
+    I_31("I-31", null, null, null);
 
     /** The pharmacy indicators, counted from prescriptions rather than from ingested encounters. */
     private static final Set<Indicator> PRESCRIPTIONS = EnumSet.of(I_14, I_26, I_27, I_28, I_29, I_30, I_31);
 
-    /** The ones that count only the prescriptions of primary institutions. */
+    /** The ones that count only the prescriptions of primary institutions (I-29: its priority-drug part). */
     private static final Set<Indicator> PRIMARY_SITES = EnumSet.of(I_29, I_31);
 
     /** How a value meets its target. */
@@ -60,17 +67,24 @@ public enum Indicator {
     }
 
     private final String id;
+    private final @Nullable String targetRule;
     private final @Nullable String targetParameter;
     private final @Nullable Comparison comparison;
 
-    Indicator(String id, @Nullable String targetParameter, @Nullable Comparison comparison) {
+    Indicator(String id, @Nullable String targetRule, @Nullable String targetParameter, @Nullable Comparison comparison) {
         this.id = id;
+        this.targetRule = targetRule;
         this.targetParameter = targetParameter;
         this.comparison = comparison;
     }
 
     public String id() {
         return id;
+    }
+
+    /** The policy-pack rule whose parameter {@link #targetParameter()} is the target. */
+    public @Nullable String targetRule() {
+        return targetRule;
     }
 
     public @Nullable String targetParameter() {

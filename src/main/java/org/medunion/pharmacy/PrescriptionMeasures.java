@@ -1,8 +1,10 @@
 package org.medunion.pharmacy;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.shared.InstitutionDays;
@@ -22,15 +24,19 @@ public interface PrescriptionMeasures {
      * @param approvedBeforeCharge of those, approved before the first dispensing — I-26's numerator
      * @param overFourWeeks        long prescriptions with a line over 28 days — I-28's denominator
      * @param documented           of those, with the assessment note and the patient's confirmation — I-28's numerator
+     * @param eligible             prescriptions (not cancelled) for contracted residents with an RX-5 listed chronic disease —
+     *                             the denominator of I-28's uptake, which is reported and never penalised (RX-17)
+     * @param longOfEligible       of those, long prescriptions — the uptake's numerator
      * @param prescriptions        all prescriptions (not cancelled) — I-29's denominator at primary sites
      * @param priorityDrugs        of those, with a 基本药物, 集采 or 谈判 drug — I-29's numerator
      * @param reviewedElsewhere    of the reviewed, decided by another institution (RX-11's pre-review centre) — I-31
      * @param newest               the newest change among the counted prescriptions, null when none
      */
     record Counts(long reviewed, long returned, long overridden, long charged, long approvedBeforeCharge, long overFourWeeks,
-                  long documented, long prescriptions, long priorityDrugs, long reviewedElsewhere, @Nullable Instant newest) {
+                  long documented, long eligible, long longOfEligible, long prescriptions, long priorityDrugs, long reviewedElsewhere,
+                  @Nullable Instant newest) {
 
-        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
     /** The prescriptions of each span's institution submitted on its days. */
@@ -53,8 +59,17 @@ public interface PrescriptionMeasures {
     }
 
     /**
-     * RX-16, I-30: of the given downward referrals (id → when received), how many were renewed by an extended prescription
-     * (not cancelled) written within {@code days} days of their receipt.
+     * RX-16, I-30: of the given downward referrals (id → when received), the ones renewed by an extended prescription (not
+     * cancelled) written within {@code days} days of their receipt.
      */
-    long renewedWithin(Map<UUID, Instant> received, int days);
+    Set<UUID> renewedWithin(Map<UUID, Instant> received, int days);
+
+    /**
+     * RX-14, I-29: the items of the institutions' catalogues, and of those the ones mapped to the consortium formulary — as
+     * the catalogues stand now, since a catalogue keeps no history.
+     */
+    Alignment catalogueAlignment(Collection<UUID> institutions);
+
+    record Alignment(long items, long mapped) {
+    }
 }

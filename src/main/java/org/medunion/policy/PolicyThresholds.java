@@ -16,8 +16,9 @@ public interface PolicyThresholds {
 
     /**
      * @param value   as the rule defines it, e.g. {@code "1/3"} or {@code "60"}
-     * @param applies whether a jurisdiction covering the division applies the rule's pack (else the value is the
-     *                seed's number, informative only, and nothing is enforced)
+     * @param applies whether a jurisdiction covering the division applies the rule's pack — always for the national
+     *                pack RX (decision 0120) — else the value is the seed's number, informative only, and nothing is
+     *                enforced
      */
     record Threshold(String ruleId, String parameter, String value, boolean applies) {
     }

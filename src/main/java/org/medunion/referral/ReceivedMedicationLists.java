@@ -3,6 +3,7 @@ package org.medunion.referral;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.InstitutionDays;
 
 /**
@@ -11,8 +12,11 @@ import org.medunion.shared.InstitutionDays;
  */
 public interface ReceivedMedicationLists {
 
-    /** A downward referral with a medication list and when it was first accepted. */
-    record Received(UUID referralId, Instant acceptedAt) {
+    /**
+     * A downward referral with a medication list, when it was first accepted, and when the receiving institution
+     * documented that the regimen was stopped instead of renewed (null when it did not).
+     */
+    record Received(UUID referralId, Instant acceptedAt, @Nullable Instant stoppedAt) {
     }
 
     /** Accepted by each span's institution on its days. */

@@ -111,6 +111,48 @@ abstract class PharmacyContract extends RunningCity {
         var i30 = w.as(w.office).get("/api/indicators/values/I-30?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
         assertThat(i30.status()).as(i30.body()).isEqualTo(200);
         assertFraction(Map.of("I-30", i30.json()), "I-30", 1, 2);
+
+        // the family doctor documents that the second regimen stops instead: I-30 counts it as continued
+        String secondId = second.json().get("id").asString();
+        String stop = "/api/referrals/" + secondId + "/medication-stop";
+        assertThat(gp.get(stop).status()).isEqualTo(404);
+        var page = ConsoleSession.login(port, w.gp).get("/console/referrals/" + secondId);
+        assertThat(page.body()).contains("stop-medication", "病情控制达标，遵医嘱停药").doesNotContain("id=\"medication-stop\"");
+        assertThat(ConsoleSession.login(port, w.districtSpecialist).get("/console/referrals/" + secondId).body())
+                .doesNotContain("stop-medication");
+        assertThat(w.as(w.districtSpecialist).post(stop, "{\"reason\":\"TARGET_REACHED\"}").status()).isEqualTo(403);
+        assertThat(w.as(w.outsiderGp).post(stop, "{\"reason\":\"TARGET_REACHED\"}").status()).isEqualTo(404);
+        var noReason = gp.post(stop, "{}");
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason");
+        var otherWithoutNote = gp.post(stop, "{\"reason\":\"OTHER\"}");
+        assertThat(otherWithoutNote.status()).as(otherWithoutNote.body()).isEqualTo(400);
+        assertThat(otherWithoutNote.body()).contains("note");
+        assertThat(gp.get(stop).status()).isEqualTo(404); // nothing half-written
+        // a referral without a medication list has nothing to stop
+        var bare = w.as(w.districtSpecialist).post("/api/referrals", """
+                {"direction":"DOWN","toInstitutionId":"%s","residentId":"%s","reason":"病情稳定","diagnosisCode":"I10",
+                 "diagnosisText":"原发性高血压","urgency":"ROUTINE","noCriteriaReason":"稳定期","destinationType":"OUTPATIENT_FOLLOW_UP",
+                 "submit":true}""".formatted(w.primary, w.resident));
+        assertThat(bare.status()).as(bare.body()).isEqualTo(201);
+        gp.post("/api/referrals/" + bare.json().get("id").asString() + "/accept", "{}").expect(200);
+        var nothing = gp.post("/api/referrals/" + bare.json().get("id").asString() + "/medication-stop", "{\"reason\":\"TARGET_REACHED\"}");
+        assertThat(nothing.status()).as(nothing.body()).isEqualTo(409);
+        var gpConsole = ConsoleSession.login(port, w.gp);
+        var posted = gpConsole.post("/console/referrals/" + secondId + "/medication-stop",
+                Map.of("reason", "ADVERSE_REACTION", "note", "服药后踝部水肿"), gpConsole.get("/console/referrals/" + secondId));
+        assertThat(posted.status()).as(posted.body()).isIn(200, 302, 303);
+        var recorded = gp.get(stop);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        assertThat(recorded.json().get("reason").asString()).isEqualTo("ADVERSE_REACTION");
+        assertThat(recorded.json().get("note").asString()).isEqualTo("服药后踝部水肿");
+        assertThat(gp.post(stop, "{\"reason\":\"OTHER\",\"note\":\"再记一次\"}").status()).isEqualTo(409);
+        assertThat(ConsoleSession.login(port, w.gp).get("/console/referrals/" + secondId).body())
+                .contains("id=\"medication-stop\"", "出现不良反应", "服药后踝部水肿").doesNotContain("id=\"stop-medication\"");
+        assertThat(audit.search(AuditTrail.AuditQuery.forObject("ReferralMedicationStop", secondId)).stream()
+                .anyMatch(e -> e.action() == org.medunion.audit.AuditAction.UPDATE)).isTrue();
+        var after = w.as(w.office).get("/api/indicators/values/I-30?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
+        assertFraction(Map.of("I-30", after.json()), "I-30", 2, 2);
     }
 
     @Test
@@ -156,6 +198,12 @@ abstract class PharmacyContract extends RunningCity {
         String d = w.inReview();
         lead.post(RX + "/" + d + "/return", "{\"reason\":\"用法不清\"}").expect(200);
         gp.post(RX + "/" + d + "/cancel", "{\"reason\":\"另开处方\"}").expect(200);
+        // the centre's catalogue: 3 of 4 items mapped to the formulary (RX-14 asks 95 %)
+        gp.put("/api/pharmacy/catalogues/" + w.primary, """
+                [{"localCode":"A01","localName":"络活喜 5mg","formularyCode":"F0001"},
+                 {"localCode":"A02","localName":"拜新同 30mg","formularyCode":"F0002"},
+                 {"localCode":"A03","localName":"二甲双胍 0.5g","formularyCode":"F0034"},
+                 {"localCode":"A04","localName":"自制合剂","formularyCode":null}]""").expect(200);
 
         String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         var r = w.as(w.office).get("/api/indicators/values?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
@@ -166,13 +214,28 @@ abstract class PharmacyContract extends RunningCity {
         assertFraction(byId, "I-26", 2, 2); // approved before dispensing ÷ dispensed
         assertFraction(byId, "I-27", 1, 2); // overridden A ÷ returned A, D
         assertFraction(byId, "I-28", 1, 1); // C documented ÷ C
-        assertFraction(byId, "I-29", 2, 3); // A and C use 基本药物/集采 drugs, B not; D cancelled
+        // uptake: C long ÷ A, B, C (hypertension of a contracted resident; D cancelled), reported without a target
+        assertPart(byId, "I-28", "uptake", 1, 3);
+        assertFraction(byId, "I-29", 3, 4); // catalogue items mapped ÷ items
+        assertPart(byId, "I-29", "priorityDrugs", 2, 3); // A and C use 基本药物/集采 drugs, B not; D cancelled
+        // the targets are the RX pack's parameters, national (decision 0120): met for I-26 and I-28, missed for I-29
+        assertTarget(byId, "I-26", "RX-8", "1.0", true);
+        assertTarget(byId, "I-28", "RX-6", "1.0", true);
+        assertTarget(byId, "I-29", "RX-14", "0.95", false);
+        assertThat(indicator(byId, "I-27").get("target").isNull()).isTrue();
+        // the office's dashboard (its consortium: this fresh world's prescriptions are all the centre's) shows the parts
+        var dashboard = ConsoleSession.login(port, w.office).get("/console/indicators?period=" + month);
+        assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("id=\"part-I-28-uptake\"", "长期处方使用率（签约慢病患者，不考核）: 0.3333 = 1 / 3",
+                "id=\"part-I-29-priorityDrugs\"");
         assertFraction(byId, "I-31", 3, 3); // every review of the centre done by the lead hospital's pre-review centre (RX-11)
         assertThat(indicator(byId, "I-14").get("value").decimalValue()).isEqualByComparingTo("0.6667");
-        // the district hospital is no primary site: I-29 and I-31 have no data there
-        var district = w.as(w.office).get("/api/indicators/values/I-29?level=INSTITUTION&subject=" + w.district + "&period=" + month);
+        // the district hospital is no primary site: I-31 and I-29's priority-drug part have no data there
+        var district = w.as(w.office).get("/api/indicators/values/I-31?level=INSTITUTION&subject=" + w.district + "&period=" + month);
         assertThat(district.status()).as(district.body()).isEqualTo(200);
         assertThat(district.json().get("value").isNull()).isTrue();
+        var districtI29 = w.as(w.office).get("/api/indicators/values/I-29?level=INSTITUTION&subject=" + w.district + "&period=" + month);
+        assertThat(districtI29.json().get("parts").get(0).get("value").isNull()).isTrue();
         // no encounter rows behind a pharmacy indicator, and no one outside the consortium sees its values
         var drill = w.as(w.office)
                 .get("/api/indicators/values/I-14/encounters?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
@@ -184,6 +247,28 @@ abstract class PharmacyContract extends RunningCity {
 
     private static JsonNode indicator(Map<String, JsonNode> values, String id) {
         return java.util.Objects.requireNonNull(values.get(id), id);
+    }
+
+    private static void assertPart(Map<String, JsonNode> values, String id, String key, long numerator, long denominator) {
+        JsonNode value = indicator(values, id);
+        var matching = new ArrayList<JsonNode>();
+        value.get("parts").forEach(p -> {
+            if (key.equals(p.get("key").asString())) {
+                matching.add(p);
+            }
+        });
+        assertThat(matching).as(value.toString()).hasSize(1);
+        JsonNode part = matching.get(0);
+        assertThat(part.get("numerator").decimalValue()).as(value.toString()).isEqualByComparingTo(String.valueOf(numerator));
+        assertThat(part.get("denominator").decimalValue()).as(value.toString()).isEqualByComparingTo(String.valueOf(denominator));
+    }
+
+    private static void assertTarget(Map<String, JsonNode> values, String id, String rule, String target, boolean met) {
+        JsonNode t = indicator(values, id).get("target");
+        assertThat(t.get("ruleId").asString()).isEqualTo(rule);
+        assertThat(t.get("value").decimalValue()).isEqualByComparingTo(target);
+        assertThat(t.get("applies").asBoolean()).isTrue();
+        assertThat(t.get("met").asBoolean()).as(t.toString()).isEqualTo(met);
     }
 
     private static void assertFraction(Map<String, JsonNode> values, String id, long numerator, long denominator) {

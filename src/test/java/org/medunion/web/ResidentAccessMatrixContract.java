@@ -104,6 +104,7 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
             "/console/referrals/new/criteria", "direction, destination, department and diagnosis only",
             "/console/referrals/criteria", "the office's referral criteria",
             "/console/referrals/{id}/{action}", "acts on a referral the caller can see; the resident is the referral's",
+            "/console/referrals/{id}/medication-stop", "documents a stop on a referral the caller can see (reason and note only)",
             "/console/consultations/{id}/{action}", "acts on a consultation the caller can see; the resident is its own",
             "/console/diagnostics/orders/{id}/{action}", "acts on an order the caller can see; the resident is the order's",
             "/console/pharmacy/prescriptions/{id}/{action}", "review and dispensing of a prescription the caller can see",

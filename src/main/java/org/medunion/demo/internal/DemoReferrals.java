@@ -13,6 +13,7 @@ import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.DestinationType;
+import org.medunion.referral.MedicationStops;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralId;
@@ -84,7 +85,23 @@ class DemoReferrals {
                 }
             }
         }
+        stopOne(received, plan.now());
         return new Seeded(out.size(), List.copyOf(received));
+    }
+
+    /**
+     * RX-16, I-30: of the downward referrals received, the one before the last gets a documented stop (the patient's blood
+     * pressure is controlled) instead of an extended prescription, and leaves the list the pharmacy renews from; the last
+     * stays open for the demo family doctor.
+     */
+    private void stopOne(List<ReceivedDown> received, Instant now) {
+        if (received.size() < 3) {
+            return;
+        }
+        var stopped = received.remove(received.size() - 2);
+        Instant at = notAfter(stopped.acceptedAt().plusSeconds(1800), now.minusSeconds(60));
+        referrals.stopMedication(new ReferralId(stopped.referralId()), new MedicationStops.Stop(MedicationStops.Reason.TARGET_REACHED,
+                "演示：血压控制达标，遵上级医院意见停药观察，继续生活方式干预"), ACTOR, at);
     }
 
     private static boolean acceptedOrLater(ReferralStatus s) {

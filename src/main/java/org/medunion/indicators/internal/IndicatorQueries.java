@@ -3,10 +3,14 @@ package org.medunion.indicators.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +38,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IndicatorQueries {
-
-    static final String TARGET_RULE = "NN-9";
 
     private final JdbcClient jdbc;
     private final PolicyThresholds thresholds;
@@ -143,10 +145,15 @@ class IndicatorQueries {
 
     private IndicatorValue ratio(Indicator indicator, Resolved subject, Period period, BigDecimal num, BigDecimal den, long sources,
                                  @Nullable Instant computedAt) {
+        return ratio(indicator, subject, period, num, den, sources, computedAt, List.of());
+    }
+
+    private IndicatorValue ratio(Indicator indicator, Resolved subject, Period period, BigDecimal num, BigDecimal den, long sources,
+                                 @Nullable Instant computedAt, List<IndicatorValue.Part> parts) {
         BigDecimal value = den.signum() == 0 ? null : num.divide(den, 4, RoundingMode.HALF_UP);
         return new IndicatorValue(indicator.id(), subject.level(), subject.subject(), subject.name(), period.label(),
                 period.start(), period.end(), num, den, value, sources, computedAt,
-                target(indicator, subject.divisionCode(), value));
+                target(indicator, subject.divisionCode(), value), parts);
     }
 
     /**
@@ -162,35 +169,53 @@ class IndicatorQueries {
                         .map(InstitutionView::isPrimary).orElse(false))
                 .map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
         var c = prescriptions.counts(windows);
+        if (indicator == Indicator.I_29) {
+            return alignment(subject, period, c);
+        }
         long[] fraction = switch (indicator) {
             case I_14 -> new long[] {c.returned(), c.reviewed()};
             case I_26 -> new long[] {c.approvedBeforeCharge(), c.charged()};
             case I_27 -> new long[] {c.overridden(), c.returned()};
             case I_28 -> new long[] {c.documented(), c.overFourWeeks()};
-            case I_29 -> new long[] {c.priorityDrugs(), c.prescriptions()};
             case I_31 -> new long[] {c.reviewedElsewhere(), c.reviewed()};
             default -> throw new IllegalStateException(indicator.name());
         };
+        var parts = indicator == Indicator.I_28 ? List.of(IndicatorValue.Part.of("uptake", c.longOfEligible(), c.eligible()))
+                : List.<IndicatorValue.Part>of();
         return ratio(indicator, subject, period, BigDecimal.valueOf(fraction[0]), BigDecimal.valueOf(fraction[1]), fraction[1],
-                c.newest());
+                c.newest(), parts);
+    }
+
+    /**
+     * I-29: the catalogue items of every institution the subject held in the period that are mapped to the consortium
+     * formulary ÷ those items (RX-14's target), with the share of its primary sites' prescriptions that use a 基本药物, 集采
+     * or 谈判 drug ({@code c}, counted over the primary sites only).
+     */
+    private IndicatorValue alignment(Resolved subject, Period period, PrescriptionMeasures.Counts c) {
+        var members = new LinkedHashSet<UUID>();
+        subject.spans().forEach(s -> members.add(s.institution()));
+        var a = prescriptions.catalogueAlignment(members);
+        return ratio(Indicator.I_29, subject, period, BigDecimal.valueOf(a.mapped()), BigDecimal.valueOf(a.items()), a.items(),
+                c.newest(), List.of(IndicatorValue.Part.of("priorityDrugs", c.priorityDrugs(), c.prescriptions())));
     }
 
     private IndicatorValue.@Nullable Target target(Indicator indicator, String divisionCode, @Nullable BigDecimal value) {
         String parameter = indicator.targetParameter();
         Indicator.Comparison comparison = indicator.comparison();
-        if (parameter == null || comparison == null) {
+        if (parameter == null || comparison == null || indicator.targetRule() == null) {
             return null;
         }
-        var t = thresholds.threshold(TARGET_RULE, parameter, divisionCode);
+        String rule = Objects.requireNonNull(indicator.targetRule(), indicator.name());
+        var t = thresholds.threshold(rule, parameter, divisionCode);
         BigDecimal target = new BigDecimal(t.value().strip());
         Boolean met = value == null ? null : comparison.met(value.doubleValue(), target.doubleValue());
-        return new IndicatorValue.Target(TARGET_RULE, parameter, comparison.name(), target, t.applies(),
-                thresholds.clause(TARGET_RULE), met);
+        return new IndicatorValue.Target(rule, parameter, comparison.name(), target, t.applies(), thresholds.clause(rule), met);
     }
 
     /**
-     * I-30 by the receiving institution and the day it accepted the referral: renewed within RX-16's {@code renewalDays}
-     * (the subject's jurisdiction, overrides honoured) ÷ downward referrals with a medication list received.
+     * I-30 by the receiving institution and the day it accepted the referral: continued within RX-16's {@code renewalDays}
+     * (the subject's jurisdiction, overrides honoured) — renewed by an extended prescription or stopped with a documented
+     * reason — ÷ downward referrals with a medication list received.
      */
     private IndicatorValue continuity(Resolved subject, Period period) {
         var received = referrals.received(subject.spans().stream()
@@ -198,9 +223,12 @@ class IndicatorQueries {
         int days = Integer.parseInt(thresholds.threshold("RX-16", "renewalDays", subject.divisionCode()).value().strip());
         var byId = new HashMap<UUID, Instant>();
         received.forEach(r -> byId.put(r.referralId(), r.acceptedAt()));
-        long renewed = prescriptions.renewedWithin(byId, days);
+        var continued = new HashSet<>(prescriptions.renewedWithin(byId, days));
+        received.stream().filter(r -> r.stoppedAt() != null && !r.stoppedAt().isAfter(r.acceptedAt().plus(Duration.ofDays(days))))
+                .forEach(r -> continued.add(r.referralId()));
         Instant newest = received.isEmpty() ? null : received.get(received.size() - 1).acceptedAt();
-        return ratio(Indicator.I_30, subject, period, BigDecimal.valueOf(renewed), BigDecimal.valueOf(byId.size()), byId.size(), newest);
+        return ratio(Indicator.I_30, subject, period, BigDecimal.valueOf(continued.size()), BigDecimal.valueOf(byId.size()), byId.size(),
+                newest);
     }
 
     List<EncounterRow> encounters(Indicator indicator, Resolved subject, int limit,

@@ -48,6 +48,8 @@ final class Prescription {
     @Nullable
     String reason;
     boolean longPrescription;
+    /** I-28's denominator: for a contracted resident and an RX-5 listed chronic disease, as it stood when written. */
+    boolean longEligible;
     int maxDays;
     String longRule;
     @Nullable

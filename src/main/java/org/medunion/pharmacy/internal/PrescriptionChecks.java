@@ -1,6 +1,7 @@
 package org.medunion.pharmacy.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -103,11 +104,16 @@ final class PrescriptionChecks {
         return new Outcome(blocking, warnings, longPrescription, limit);
     }
 
+    /** Whether the diagnosis is (under) one of the jurisdiction's RX-5 chronic diseases. */
+    boolean listedChronic(String diagnosisCode, String divisionCode) {
+        return Arrays.stream(thresholds.threshold("RX-5", "diseases", divisionCode).value().split("\\s*,\\s*"))
+                .anyMatch(diagnosisCode::startsWith);
+    }
+
     private void longRules(List<CheckedLine> lines, Context c, String div, LongPrescriptionPolicy.Limit limit, int longest,
                            List<Broken> blocking, List<Broken> warnings) {
-        List<String> diseases = List.of(thresholds.threshold("RX-5", "diseases", div).value().split("\\s*,\\s*"));
         String dx = c.diagnosisCode();
-        if (diseases.stream().noneMatch(dx::startsWith)) {
+        if (!listedChronic(dx, div)) {
             blocking.add(new Broken("RX-5", "pharmacy.rx.RX-5.disease", List.of(dx), "diagnosisCode"));
         }
         for (var l : lines) {

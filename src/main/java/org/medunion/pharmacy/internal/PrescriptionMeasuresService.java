@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.pharmacy.FormularyDrugView;
 import org.medunion.pharmacy.PrescriptionMeasures;
@@ -42,9 +45,9 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
     }
 
     @Override
-    public long renewedWithin(Map<UUID, Instant> received, int days) {
+    public Set<UUID> renewedWithin(Map<UUID, Instant> received, int days) {
         if (received.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         var first = new HashMap<UUID, Instant>();
         for (var chunk : chunks(List.copyOf(received.keySet()))) {
@@ -56,7 +59,20 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
                     });
         }
         return received.entrySet().stream().filter(e -> first.containsKey(e.getKey())
-                && !first.get(e.getKey()).isAfter(e.getValue().plus(Duration.ofDays(days)))).count();
+                && !first.get(e.getKey()).isAfter(e.getValue().plus(Duration.ofDays(days)))).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Alignment catalogueAlignment(Collection<UUID> institutions) {
+        if (institutions.isEmpty()) {
+            return new Alignment(0, 0);
+        }
+        var ids = List.copyOf(institutions);
+        return jdbc.sql("select count(*) items, coalesce(sum(case when formulary_code is not null then 1 else 0 end), 0) mapped"
+                + " from pharmacy_catalogue_item where institution_id in (" + String.join(", ", ids.stream().map(i -> "?").toList()) + ")")
+                .params(List.copyOf(ids))
+                .query((rs, n) -> new Alignment(rs.getLong("items"), rs.getLong("mapped"))).single();
     }
 
     @Override
@@ -129,6 +145,9 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
                   coalesce(sum(case when p.long_prescription and p.assessment_note is not null and p.patient_confirmed
                       and exists (select 1 from pharmacy_prescription_item i where i.prescription_id = p.id
                       and i.days_supply > 28) then 1 else 0 end), 0) documented,
+                  coalesce(sum(case when p.status <> 'CANCELLED' and p.long_eligible then 1 else 0 end), 0) eligible,
+                  coalesce(sum(case when p.status <> 'CANCELLED' and p.long_eligible and p.long_prescription then 1 else 0 end), 0)
+                      long_of_eligible,
                   coalesce(sum(case when p.status <> 'CANCELLED' then 1 else 0 end), 0) prescriptions,
                   coalesce(sum(case when p.status <> 'CANCELLED' and exists (select 1 from pharmacy_prescription_item i
                       where i.prescription_id = p.id and %4$s) then 1 else 0 end), 0) priority,
@@ -143,7 +162,8 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
                     Timestamp newest = rs.getTimestamp("newest");
                     return new Counts(rs.getLong("reviewed"), rs.getLong("returned"), rs.getLong("overridden"), rs.getLong("charged"),
                             rs.getLong("approved_first"), rs.getLong("over_four_weeks"), rs.getLong("documented"),
-                            rs.getLong("prescriptions"), rs.getLong("priority"), rs.getLong("elsewhere"),
+                            rs.getLong("eligible"), rs.getLong("long_of_eligible"), rs.getLong("prescriptions"), rs.getLong("priority"),
+                            rs.getLong("elsewhere"),
                             newest == null ? null : newest.toInstant());
                 }).single();
     }

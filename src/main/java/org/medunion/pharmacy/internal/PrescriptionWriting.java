@@ -142,9 +142,10 @@ class PrescriptionWriting {
         @Nullable
         Integer age = residentView != null ? Integer.valueOf(residentView.ageOn(LocalDate.now(clock))) : p.residentAge;
         boolean reasonGiven = c.reason() != null && !c.reason().isBlank();
+        boolean contracted = residents.isContractedWith(resident, inst);
         var context = new PrescriptionChecks.Context(encounter, dx, Boolean.TRUE.equals(c.chronic()), reasonGiven,
                 c.assessmentNote() != null && !c.assessmentNote().isBlank(), Boolean.TRUE.equals(c.patientConfirmed()), validity, age,
-                c.guardianName() != null && !c.guardianName().isBlank(), residents.isContractedWith(resident, inst),
+                c.guardianName() != null && !c.guardianName().isBlank(), contracted,
                 institution.isPrimary(), institution.districtCode());
         var outcome = checks.check(checked, context);
         if (!outcome.blocking().isEmpty()) {
@@ -179,6 +180,7 @@ class PrescriptionWriting {
         p.urgent = Boolean.TRUE.equals(c.urgent());
         p.reason = trim(c.reason());
         p.longPrescription = outcome.longPrescription();
+        p.longEligible = contracted && checks.listedChronic(dx, institution.districtCode());
         p.maxDays = outcome.limit().days();
         p.longRule = outcome.limit().ruleId();
         p.assessmentNote = trim(c.assessmentNote());

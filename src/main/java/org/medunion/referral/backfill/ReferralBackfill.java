@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
+import org.medunion.referral.MedicationStops;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
@@ -35,6 +36,9 @@ public interface ReferralBackfill {
     ReferralView complete(ReferralId id, CompleteReferral command, String actor, Instant at);
 
     ReferralView cancel(ReferralId id, String reason, String actor, Instant at);
+
+    /** Documents that the regimen a received downward referral sent down stops (RX-16, I-30), by {@code actor}. */
+    MedicationStops.Recorded stopMedication(ReferralId id, MedicationStops.Stop command, String actor, Instant at);
 
     /** Expires a submitted referral at {@code at}, as the deadline job does when it is far past its deadline. */
     ReferralView expire(ReferralId id, Instant at);

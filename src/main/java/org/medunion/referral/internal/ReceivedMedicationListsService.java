@@ -31,12 +31,15 @@ class ReceivedMedicationListsService implements ReceivedMedicationLists {
         var params = new ArrayList<Object>();
         String where = InstitutionDays.where(windows, "r.to_institution_id", "a.accepted_at", clock.getZone(), params);
         return jdbc.sql("""
-                select r.id, a.accepted_at from referral_referral r
+                select r.id, a.accepted_at, s.stopped_at from referral_referral r
                 join (select referral_id, min(at) accepted_at from referral_transition where to_status = 'ACCEPTED'
                       group by referral_id) a on a.referral_id = r.id
+                left join referral_medication_stop s on s.referral_id = r.id
                 where r.direction = 'DOWN' and exists (select 1 from referral_medication m where m.referral_id = r.id)
                   and (""" + where + ") order by a.accepted_at")
                 .params(params)
-                .query((rs, n) -> new Received(rs.getObject("id", UUID.class), rs.getTimestamp("accepted_at").toInstant())).list();
+                .query((rs, n) -> new Received(rs.getObject("id", UUID.class), rs.getTimestamp("accepted_at").toInstant(),
+                        ReferralStore.instant(rs, "stopped_at")))
+                .list();
     }
 }

@@ -7,6 +7,7 @@ import org.medunion.identity.CurrentUsers;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
+import org.medunion.referral.MedicationStops;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralView;
@@ -27,9 +28,11 @@ class ReferralBackfillService implements ReferralBackfill {
     private final ReferralStore store;
     private final ReferralViews views;
     private final CurrentUsers users;
+    private final MedicationStopDesk stops;
 
     ReferralBackfillService(ReferralCreation creation, ReferralTransitions transitions, ReferralLookup lookup,
-                            ReferralStore store, ReferralViews views, CurrentUsers users) {
+                            ReferralStore store, ReferralViews views, CurrentUsers users, MedicationStopDesk stops) {
+        this.stops = stops;
         this.creation = creation;
         this.transitions = transitions;
         this.lookup = lookup;
@@ -87,6 +90,15 @@ class ReferralBackfillService implements ReferralBackfill {
             r.expire(now);
             store.save(r);
         });
+    }
+
+    @Override
+    public MedicationStops.Recorded stopMedication(ReferralId id, MedicationStops.Stop command, String actor, Instant at) {
+        systemOnly();
+        required(actor, "actor");
+        required(at, "at");
+        Referral r = lookup.existing(id);
+        return stops.record(views.view(store.find(r.id()).orElseThrow(), null, true), command, actor, at); // with its care plan
     }
 
     private ReferralView step(ReferralId id, String actor, Instant at, ReferralTransitions.Step step) {

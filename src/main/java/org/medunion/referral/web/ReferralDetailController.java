@@ -15,6 +15,7 @@ import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.DestinationType;
+import org.medunion.referral.MedicationStops;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.referral.ReferralAction;
 import org.medunion.referral.ReferralId;
@@ -63,6 +64,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReferralDetailController {
 
     private final ReferralManagement referrals;
+    private final MedicationStops stops;
     private final SchedulingManagement scheduling;
     private final RegistryManagement registry;
     private final ResidentsManagement residents;
@@ -70,8 +72,9 @@ class ReferralDetailController {
     private final Clock clock;
     private final DateTimeFormatter fmt;
 
-    ReferralDetailController(ReferralManagement referrals, SchedulingManagement scheduling, RegistryManagement registry,
-                             ResidentsManagement residents, ConsoleSupport support, Clock clock) {
+    ReferralDetailController(ReferralManagement referrals, MedicationStops stops, SchedulingManagement scheduling,
+                             RegistryManagement registry, ResidentsManagement residents, ConsoleSupport support, Clock clock) {
+        this.stops = stops;
         this.residents = residents;
         this.referrals = referrals;
         this.scheduling = scheduling;
@@ -111,15 +114,36 @@ class ReferralDetailController {
             }
             return "redirect:/console/referrals/" + id + "?done=" + a.name();
         } catch (MedUnionException e) {
-            if (e.status() == 403 || e.status() == 404 && e.field() == null) {
-                throw e;
-            }
-            response.setStatus(e.status());
-            model.addAttribute("errors", support.feedback(e));
             model.addAttribute("failed", a);
-            page(rid, model, v);
-            return "referral/detail";
+            return refused(e, rid, model, v, response);
         }
+    }
+
+    /** RX-16, I-30: the receiving physician documents that the regimen sent down stops instead of being renewed. */
+    @PostMapping("/console/referrals/{id}/medication-stop")
+    String stopMedication(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
+                          HttpServletResponse response) {
+        var rid = new ReferralId(id);
+        var v = new LinkedFormValues(params);
+        try {
+            stops.stop(rid, new MedicationStops.Stop(FormValues.enumValue(MedicationStops.Reason.class, "reason", v.get("reason")),
+                    FormValues.blankToNull(v.get("note"))));
+            return "redirect:/console/referrals/" + id + "?done=STOP";
+        } catch (MedUnionException e) {
+            model.addAttribute("failedStop", true);
+            return refused(e, rid, model, v, response);
+        }
+    }
+
+    /** The page again with the message next to its field; a refusal of the page itself (403, plain 404) is the error page. */
+    private String refused(MedUnionException e, ReferralId rid, Model model, LinkedFormValues v, HttpServletResponse response) {
+        if (e.status() == 403 || e.status() == 404 && e.field() == null) {
+            throw e;
+        }
+        response.setStatus(e.status());
+        model.addAttribute("errors", support.feedback(e));
+        page(rid, model, v);
+        return "referral/detail";
     }
 
     /**
@@ -150,7 +174,12 @@ class ReferralDetailController {
         ReferralView r = referrals.get(id);
         Set<ReferralAction> allowed = referrals.allowedActions(id);
         model.addAttribute("r", r);
-        model.addAttribute("canExtend", canExtend(r));
+        boolean canExtend = canExtend(r);
+        var stop = r.renewableMedicationList() ? stops.stopOf(id) : Optional.<MedicationStops.Recorded>empty();
+        model.addAttribute("canExtend", canExtend);
+        model.addAttribute("medicationStop", stop.orElse(null));
+        model.addAttribute("canStop", canExtend && stop.isEmpty());
+        model.addAttribute("stopReasons", MedicationStops.Reason.values());
         model.addAttribute("timeline", referrals.timeline(id));
         model.addAttribute("fmt", fmt);
         model.addAttribute("allowed", allowed);

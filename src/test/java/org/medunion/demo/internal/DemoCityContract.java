@@ -368,7 +368,14 @@ abstract class DemoCityContract {
         mine.json().forEach(p -> states.add(p.get("status").asString()));
         assertThat(states).contains("IN_REVIEW", "RETURNED", "APPROVED", "DISPENSED", "PARTIALLY_DISPENSED", "NOT_DISPENSED", "CANCELLED");
         assertThat(mine.json().valueStream().filter(p -> p.hasNonNull("referralId")).count())
-                .as("extended prescriptions renewing the downward referrals the centre received (RX-16)").isGreaterThanOrEqualTo(2);
+                .as("extended prescriptions renewing the downward referrals the centre received (RX-16)").isGreaterThanOrEqualTo(1);
+        // another received regimen was stopped with a documented reason instead (I-30), and the family doctor sees it
+        var stopped = jdbc.sql("select referral_id from referral_medication_stop where stopped_by = 'demo'").query(java.util.UUID.class)
+                .list();
+        assertThat(stopped).as("a documented stop of a received regimen (RX-16, I-30)").isNotEmpty();
+        var stop = Api.as(port, "gp").get("/api/referrals/" + stopped.get(0) + "/medication-stop");
+        assertThat(stop.status()).as(stop.body()).isEqualTo(200);
+        assertThat(stop.json().get("reason").asString()).isEqualTo("TARGET_REACHED");
 
         // the demo pharmacist's review page has decisions to measure (I-27): turnaround and the duplicate RX-9 found
         var review = org.medunion.web.ConsoleSession.login(port, "pharmacist").get("/console/pharmacy/review").body();

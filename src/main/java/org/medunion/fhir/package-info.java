@@ -3,5 +3,5 @@
  * from the modules' APIs. HAPI FHIR types appear only in this module. Contract: docs/fhir.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR", allowedDependencies = {"shared", "identity", "audit", "registry",
-        "residents", "scheduling", "referral", "policy", "diagnostics", "pharmacy", "consultation", "web :: console"})
+        "residents", "scheduling", "referral", "policy", "diagnostics", "pharmacy", "consultation", "indicators", "web :: console"})
 package org.medunion.fhir;

@@ -160,6 +160,60 @@ abstract class IndicatorsContract extends RunningCity {
     }
 
     @Test
+    void measuresAndMeasureReportsOverFhir_matchTheRestValues_validAgainstR4_andStayInTheCallersScope() {
+        loadMarch(g.leadUser(), g.gpUser());
+        String lead = g.lead().value().toString();
+        var api = as(planner);
+        // Measure: one per indicator, with the pack's target and its clause
+        var measures = api.getFhir("/fhir/Measure?_count=50");
+        assertThat(measures.status()).as(measures.body()).isEqualTo(200);
+        assertThat(measures.json().get("total").asInt()).isEqualTo(Indicator.values().length);
+        var i5 = api.getFhir("/fhir/Measure/I-5");
+        assertThat(i5.status()).as(i5.body()).isEqualTo(200);
+        org.medunion.support.FhirValidation.assertValid(i5.body());
+        assertThat(i5.json().get("title").asString()).startsWith("I-5 ");
+        assertThat(i5.body()).contains("indicator-target", "NN-9", "0.12", "level4SurgeryShare", "分子：出院患者四级手术台次");
+        assertThat(api.getFhir("/fhir/Measure?identifier=I-28").json().get("entry").get(0).get("resource").get("group").size())
+                .as("I-28: the headline and the uptake part").isEqualTo(2);
+        assertThat(api.getFhir("/fhir/Measure/I-99").status()).isEqualTo(404);
+
+        // MeasureReport: the lead hospital's I-4 for March equals the REST value (2 visits ÷ 2 discharges, NN-9 met)
+        var search = api.getFhir("/fhir/MeasureReport?subject=Organization/" + lead + "&period=2026-03&measure=Measure/I-4");
+        assertThat(search.status()).as(search.body()).isEqualTo(200);
+        assertThat(search.json().get("total").asInt()).isEqualTo(1);
+        JsonNode report = search.json().get("entry").get(0).get("resource");
+        assertThat(report.get("id").asString()).isEqualTo("I-4." + lead + ".2026-03");
+        assertThat(report.get("period").get("start").asString()).isEqualTo("2026-03-01");
+        assertThat(report.get("period").get("end").asString()).isEqualTo("2026-03-31");
+        JsonNode group = report.get("group").get(0);
+        assertThat(group.get("population").get(0).get("count").asInt()).isEqualTo(2);
+        assertThat(group.get("population").get(1).get("count").asInt()).isEqualTo(2);
+        assertThat(new BigDecimal(group.get("measureScore").get("value").asString())).isEqualByComparingTo("1");
+        assertThat(group.toString()).contains("\"met\"", "\"valueBoolean\":true", "visitsPerDischarge");
+        var read = api.getFhir("/fhir/MeasureReport/I-4." + lead + ".2026-03");
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        org.medunion.support.FhirValidation.assertValid(read.body());
+        // every indicator of the consortium for the year, and I-7's sum of DRG weights as a score without a count
+        var year = api.getFhir("/fhir/MeasureReport?subject=Organization/" + g.consortium().value() + "&period=2026&_count=50");
+        assertThat(year.status()).as(year.body()).isEqualTo(200);
+        assertThat(year.json().get("total").asInt()).isEqualTo(Indicator.values().length);
+        org.medunion.support.FhirValidation.assertValid(year.body());
+
+        // the jurisdiction's integrator pulls a month of values for its HIS or data warehouse
+        var pulled = as(integrator).getFhir("/fhir/MeasureReport?subject=Organization/" + lead + "&period=2026-03&_count=50");
+        assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+        assertThat(pulled.json().get("total").asInt()).isEqualTo(Indicator.values().length);
+
+        // a day is no indicator period; another jurisdiction's planner and an outsider see nothing of the subject
+        assertThat(api.getFhir("/fhir/MeasureReport?subject=Organization/" + lead + "&period=2026-03-05").status()).isEqualTo(400);
+        assertThat(as(otherPlanner).getFhir("/fhir/MeasureReport?subject=Organization/" + lead + "&period=2026-03").status())
+                .isIn(403, 404);
+        assertThat(as(outsider).getFhir("/fhir/MeasureReport/I-4." + lead + ".2026-03").status()).isIn(403, 404);
+        assertThat(Api.anonymous(port).getFhir("/fhir/MeasureReport?subject=Organization/" + lead + "&period=2026-03").status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void aCorrectionMovesTheStayToApril_aResendIsUnchanged_aLateRecordAdjustsMarch_andRecomputeAgrees() {
         loadMarch(g.leadUser(), g.gpUser());
         UUID lead = g.lead().value();

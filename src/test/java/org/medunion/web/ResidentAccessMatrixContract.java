@@ -80,7 +80,7 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
     /** FHIR resources without resident data (registry, terminology); any other provider needs rows. */
     static final Set<String> FHIR_WITHOUT_PERSONAL_DATA = Set.of("Organization", "OrganizationAffiliation", "Practitioner",
             "PractitionerRole", "CodeSystem", "ValueSet", "NamingSystem", "Schedule", "Slot", "HealthcareService", "Medication",
-            "MedicationKnowledge");
+            "MedicationKnowledge", "Measure", "MeasureReport");
     /** FHIR resources with resident data whose relationship rows live elsewhere (with the reason). */
     static final Map<String, String> FHIR_TESTED_ELSEWHERE = Map.of(
             "AuditEvent", "the audit administrator only: AuditTrailContract, ResidentsContract and AccessMatrixContract",

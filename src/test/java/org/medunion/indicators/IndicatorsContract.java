@@ -159,6 +159,21 @@ abstract class IndicatorsContract extends RunningCity {
         assertThat(trend.json().get(0).get("value").isNull()).isTrue();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.medunion.policy.IndicatorEvidenceSource evidence;
+
+    @Test
+    void policyReadsTheLeadHospitalsSumsForNn9_overInclusiveLocalDays() {
+        loadMarch(g.leadUser(), g.gpUser());
+        // March 1…31: V1 (23:59 on the 31st) and V3; D1 (10 bed-days, operations of level 4 and 2) and D2 (1, level 3)
+        var march = evidence.hospitalFigures(g.lead().value(), java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 31));
+        assertThat(march).isEqualTo(new org.medunion.policy.IndicatorEvidenceSource.HospitalFigures(2, 2, 3, 1, 11));
+        // the last day is inclusive: 1 April holds V2 (00:00 local)
+        var april = evidence.hospitalFigures(g.lead().value(), java.time.LocalDate.of(2026, 4, 1), java.time.LocalDate.of(2026, 4, 1));
+        assertThat(april.visits()).isEqualTo(1);
+        assertThat(april.discharges()).isZero();
+    }
+
     @Test
     void measuresAndMeasureReportsOverFhir_matchTheRestValues_validAgainstR4_andStayInTheCallersScope() {
         loadMarch(g.leadUser(), g.gpUser());

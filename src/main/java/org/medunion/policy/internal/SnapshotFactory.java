@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.medunion.policy.FamilyDoctorTeamSource;
+import org.medunion.policy.IndicatorEvidenceSource;
 import org.medunion.policy.PharmacyEvidenceSource;
 import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.policy.ReleaseRatioSource;
@@ -31,12 +32,14 @@ class SnapshotFactory {
     private final ObjectProvider<FamilyDoctorTeamSource> teams;
     private final ObjectProvider<ReferralEvidenceSource> referrals;
     private final ObjectProvider<PharmacyEvidenceSource> pharmacy;
+    private final ObjectProvider<IndicatorEvidenceSource> indicators;
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the registry, the store and one source per module that holds evidence
     SnapshotFactory(RegistryManagement registry, CityWideRegistry city, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios,
                     ObjectProvider<FamilyDoctorTeamSource> teams, ObjectProvider<ReferralEvidenceSource> referrals,
-                    ObjectProvider<PharmacyEvidenceSource> pharmacy, Clock clock) {
+                    ObjectProvider<PharmacyEvidenceSource> pharmacy, ObjectProvider<IndicatorEvidenceSource> indicators, Clock clock) {
+        this.indicators = indicators;
         this.referrals = referrals;
         this.pharmacy = pharmacy;
         this.registry = registry;
@@ -68,6 +71,7 @@ class SnapshotFactory {
                 .teamSource(teams.getIfAvailable())
                 .referrals(referralEvidence())
                 .pharmacy(pharmacyEvidence())
+                .indicators(indicators.getIfAvailable())
                 .packJurisdictions(store.packJurisdictions())
                 .build();
     }

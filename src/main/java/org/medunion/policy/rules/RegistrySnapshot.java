@@ -14,6 +14,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.medunion.policy.FamilyDoctorTeamSource;
+import org.medunion.policy.IndicatorEvidenceSource;
 import org.medunion.policy.PharmacyEvidenceSource;
 import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.policy.ReleaseRatioSource;
@@ -312,6 +313,11 @@ public final class RegistrySnapshot {
     }
 
     /** The pharmacy module's catalogue linkage and prescription counts (NN-8, NAT-6, NAT-10), when it is there. */
+    /** The indicators module's encounter sums (NN-9), when that module runs. */
+    public Optional<IndicatorEvidenceSource> indicators() {
+        return Optional.ofNullable(parts.indicators);
+    }
+
     public Optional<PharmacyEvidenceSource.PharmacyEvidence> pharmacy() {
         return Optional.ofNullable(pharmacy);
     }

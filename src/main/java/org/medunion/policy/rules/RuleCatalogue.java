@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.medunion.registry.ConsortiumForm;
 
 /** Every rule of rules.md, in catalogue order. */
 public final class RuleCatalogue {
@@ -51,9 +50,7 @@ public final class RuleCatalogue {
         all.add(new GroupGovernancePolicy());
         all.add(new BenefitSharingPolicy());
         all.add(new FormularyLinkagePolicy());
-        all.add(new NoDataRule("NN-9", Pack.NN, Severity.TARGET, "indicators I-4…I-9", ConsortiumForm.URBAN_GROUP,
-                Map.of("visitsPerDischarge", "15", "level4SurgeryShare", "0.12", "lengthOfStay", "7.5", "recognitionShare", "1.0",
-                        "basicStandardShare", "0.8", "primaryShareIncrease", "5", "newCommunityHospitals", "2")));
+        all.add(new LeadHospitalTargetsPolicy());
 
         all.addAll(NationalCriteria.all());
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.medunion.policy.FamilyDoctorTeamSource;
+import org.medunion.policy.IndicatorEvidenceSource;
 import org.medunion.policy.PharmacyEvidenceSource;
 import org.medunion.policy.ReferralEvidenceSource.ReferralEvidence;
 import org.medunion.policy.ReleaseRatioSource;
@@ -37,6 +38,7 @@ public final class SnapshotBuilder {
     FamilyDoctorTeamSource teamSource;
     ReferralEvidence referrals;
     PharmacyEvidenceSource.PharmacyEvidence pharmacy;
+    IndicatorEvidenceSource indicators;
     Map<Pack, Set<String>> packJurisdictions = Map.of();
 
     SnapshotBuilder(LocalDate today) {
@@ -60,6 +62,7 @@ public final class SnapshotBuilder {
         b.teamSource = teamSource;
         b.referrals = referrals;
         b.pharmacy = pharmacy;
+        b.indicators = indicators;
         b.packJurisdictions = packJurisdictions;
         return b;
     }
@@ -118,6 +121,10 @@ public final class SnapshotBuilder {
     }
     public SnapshotBuilder pharmacy(PharmacyEvidenceSource.PharmacyEvidence v) {
         this.pharmacy = v;
+        return this;
+    }
+    public SnapshotBuilder indicators(IndicatorEvidenceSource v) {
+        this.indicators = v;
         return this;
     }
     public SnapshotBuilder packJurisdictions(Map<Pack, Set<String>> v) {

@@ -154,10 +154,13 @@ class CqNnCnRulesTest {
     void NN5_NN8_NN9_reportNoDataPerUrbanGroup() {
         var f = nanningGroup();
         var catalogue = new RuleCatalogue();
-        for (String id : List.of("NN-5", "NN-8", "NN-9")) { // NN-5 without the residents module's teams
+        for (String id : List.of("NN-5", "NN-8")) { // NN-5 without the residents module's teams
             assertThat(f.evaluateAll(catalogue.rule(id).orElseThrow())).as(id).singleElement()
                     .satisfies(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
         }
+        // NN-9 without the indicators module: its lead-hospital targets and the targets with no platform data at all
+        assertThat(f.evaluateAll(catalogue.rule("NN-9").orElseThrow())).hasSize(2)
+                .allSatisfy(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
         assertThat(catalogue.rule("NN-9").orElseThrow().defaults()).containsEntry("visitsPerDischarge", "15")
                 .containsEntry("level4SurgeryShare", "0.12").containsEntry("lengthOfStay", "7.5")
                 .containsEntry("basicStandardShare", "0.8").containsEntry("newCommunityHospitals", "2");

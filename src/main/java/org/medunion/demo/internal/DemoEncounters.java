@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.medunion.demo.DemoCityLoaded;
 import org.medunion.indicators.EncounterKind;
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A year of synthetic encounters (issue 17) for two regional consortia of the demo city, loaded through the
  * indicators module's backfill once the city's load has committed: visits with a winter peak and a Spring Festival dip,
  * discharges with bed-days, operations and DRG weights. The office's consortium (长宁) meets the NN-9 level-4
- * surgery share (every fifth operation, 20 %); the second consortium misses it (every twentieth, 5 %). Small on purpose: demo start-up stays
+ * surgery share (every fifth operation, 20 %); the second consortium misses it (every twentieth, 5 %), and so does
+ * Nanning's first urban medical group (every tenth, 10 %), where NN-9 applies and the policy check reads it. Small on purpose: demo start-up stays
  * quick (the time is logged).
  */
 @Component
@@ -73,13 +75,16 @@ class DemoEncounters {
                     .sorted(Map.Entry.comparingByKey()).findFirst()
                     .flatMap(e -> all.stream().filter(c -> c.id().equals(e.getValue())).findFirst())
                     .ifPresent(consortia::add);
+            // Nanning's first urban medical group, so NN-9 is judged from data: its lead hospital misses the level-4 share
+            Optional.ofNullable(loaded.consortia().get("nn.group1"))
+                    .flatMap(id -> all.stream().filter(c -> c.id().equals(id)).findFirst()).ifPresent(consortia::add);
             var institutions = new HashMap<InstitutionId, InstitutionView>();
             city.allInstitutions().forEach(i -> institutions.put(i.id(), i));
             var records = new ArrayList<EncounterRecord>();
             LocalDate today = LocalDate.now(clock);
             LocalDate from = today.minusYears(1).withDayOfMonth(1);
             for (int n = 0; n < consortia.size(); n++) {
-                int level4Every = n == 0 ? 5 : 20;
+                int level4Every = n == 0 ? 5 : n == 1 ? 20 : 10;
                 generate(consortia.get(n), institutions, from, today, level4Every, new Random(17 + n), records);
             }
             var report = transactions.execute(status -> backfill.load(records));

@@ -28,10 +28,12 @@ import org.medunion.indicators.EncounterRecord;
 import org.medunion.indicators.IndicatorsError;
 import org.medunion.indicators.IngestReport;
 import org.medunion.indicators.IngestReport.RowError;
+import org.medunion.policy.EvidenceChanged;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryDirectory;
 import org.medunion.shared.ForbiddenException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,8 +55,11 @@ class EncounterIngest {
     private final JdbcTemplate template;
     private final RegistryDirectory registry;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    EncounterIngest(JdbcClient jdbc, JdbcTemplate template, RegistryDirectory registry, Clock clock) {
+    EncounterIngest(JdbcClient jdbc, JdbcTemplate template, RegistryDirectory registry, Clock clock,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.template = template;
         this.registry = registry;
@@ -217,6 +222,9 @@ class EncounterIngest {
         Map<UUID, Boolean> primary = new HashMap<>();
         institutions.forEach((id, v) -> primary.put(id, v.map(InstitutionView::isPrimary).orElse(false)));
         recompute(days, primary, now);
+        if (!inserts.isEmpty() || !updates.isEmpty()) {
+            events.publishEvent(new EvidenceChanged("indicators")); // NN-9 is judged from these sums
+        }
         return new IngestReport(null, facts.size(), inserts.size(), updates.size(), unchanged, days.size(), List.of());
     }
 

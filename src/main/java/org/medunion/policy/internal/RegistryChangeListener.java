@@ -1,5 +1,6 @@
 package org.medunion.policy.internal;
 
+import org.medunion.policy.EvidenceChanged;
 import org.medunion.registry.ConsortiumChanged;
 import org.medunion.registry.MembershipChanged;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -7,7 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Re-evaluates all packs after every registry change (coalesced) and once at start-up, so findings appear and disappear. */
+/** Re-evaluates all packs after every registry or evidence change (coalesced) and once at start-up, so findings follow the data. */
 @Component
 class RegistryChangeListener {
 
@@ -24,6 +25,12 @@ class RegistryChangeListener {
 
     @ApplicationModuleListener
     void on(MembershipChanged event) {
+        evaluation.reevaluateSoon();
+    }
+
+    /** Evidence for the data-driven rules changed (e.g. encounters for NN-9). */
+    @ApplicationModuleListener
+    void on(EvidenceChanged event) {
         evaluation.reevaluateSoon();
     }
 

@@ -306,7 +306,8 @@ abstract class ConsoleHttpContract extends RunningCity {
         assertThat(detail.body()).contains("合作协议 " + consortium.name()).contains("按工作量分配医保结余").contains(expert);
         // the agreement's parties by name (a bare variable in a SpEL map index is a string key: it once printed "null")
         String leadName = registry.institution(consortium.lead().orElseThrow()).orElseThrow().name();
-        assertThat(detail.body().replaceAll("\\s+", " ")).containsPattern("各方</span>: <span>" + java.util.regex.Pattern.quote(leadName) + "、</span>")
+        assertThat(detail.body().replaceAll("\\s+", " "))
+                .containsPattern("各方</span>: <span>" + java.util.regex.Pattern.quote(leadName) + "、</span>")
                 .doesNotContain(">null");
 
         var logs = s.getHtmx("/console/dispatches/" + dispatch.id() + "/work-logs");

@@ -14,6 +14,10 @@ public enum Indicator {
 
     /** 基层诊疗量占比: visits at primary institutions ÷ all visits. Target is relative to a 2022 baseline (none here). */
     I_1("I-1", null, null, null),
+    /** 上转、下转人次 (CQ-8, NAT-12): downward ÷ upward referrals completed, with the subject's institutions on either side. */
+    I_2("I-2", null, null, null),
+    /** 转诊闭环率 (SH-15, NAT-12): referrals received with a summary returned to the referrer ÷ referrals received. */
+    I_3("I-3", null, null, null),
     /** 门诊人次数与出院人次数比 (lead hospital): visits ÷ discharges, ≤ target. */
     I_4("I-4", "NN-9", "visitsPerDischarge", Comparison.AT_MOST),
     /** 出院患者四级手术比例: level-4 operations ÷ operations of discharged patients, ≥ target. */
@@ -46,8 +50,8 @@ public enum Indicator {
     /** 药师下沉 (RX-11): primary-site prescriptions reviewed by the pre-review centre ÷ primary-site ones reviewed. */
     I_31("I-31", null, null, null);
 
-    /** The pharmacy indicators, counted from prescriptions rather than from ingested encounters. */
-    private static final Set<Indicator> PRESCRIPTIONS = EnumSet.of(I_14, I_26, I_27, I_28, I_29, I_30, I_31);
+    /** Counted by the referral and pharmacy modules rather than from ingested encounters. */
+    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_14, I_26, I_27, I_28, I_29, I_30, I_31);
 
     /** The ones that count only the prescriptions of primary institutions (I-29: its priority-drug part). */
     private static final Set<Indicator> PRIMARY_SITES = EnumSet.of(I_29, I_31);
@@ -95,9 +99,9 @@ public enum Indicator {
         return comparison;
     }
 
-    /** Counted from encounter facts (with a drill-down to them); else from the pharmacy module's prescriptions. */
+    /** Counted from encounter facts (with a drill-down to them); else from the referral or pharmacy module's records. */
     public boolean fromEncounters() {
-        return !PRESCRIPTIONS.contains(this);
+        return !COUNTED_ELSEWHERE.contains(this);
     }
 
     /** Counts only the prescriptions of primary institutions (基层). */

@@ -293,6 +293,24 @@ abstract class ReferralContract extends ReferralWorldTest {
                 + " and serialized_event like ? group by listener_id")
                 .param("%" + seen.get("number").asString() + "%").query((rs, i) -> rs.getLong(2)).list();
         assertThat(perListener).isNotEmpty().allMatch(n -> n == 1);
+
+        // the indicators I-2 and I-3 of the consortium this month: one upward referral completed and none downward;
+        // a second one received (submitted) without a summary yet
+        w.into(ReferralStatus.SUBMITTED);
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var i2 = w.as(w.office).get("/api/indicators/values/I-2?level=CONSORTIUM&subject=" + w.consortium + "&period=" + month);
+        assertThat(i2.status()).as(i2.body()).isEqualTo(200);
+        assertThat(i2.json().get("numerator").asLong()).as(i2.body()).isZero();
+        assertThat(i2.json().get("denominator").asLong()).as(i2.body()).isEqualTo(1);
+        var i3 = w.as(w.office).get("/api/indicators/values/I-3?level=CONSORTIUM&subject=" + w.consortium + "&period=" + month);
+        assertThat(i3.json().get("numerator").asLong()).as(i3.body()).isEqualTo(1);
+        assertThat(i3.json().get("denominator").asLong()).as(i3.body()).isEqualTo(2);
+        assertThat(i3.json().get("value").decimalValue()).isEqualByComparingTo("0.5");
+        // the receiving hospital alone received both; the referring centre received none
+        var lead = w.as(w.office).get("/api/indicators/values/I-3?level=INSTITUTION&subject=" + w.hospital + "&period=" + month);
+        assertThat(lead.json().get("denominator").asLong()).as(lead.body()).isEqualTo(2);
+        var centre = w.as(w.office).get("/api/indicators/values/I-3?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
+        assertThat(centre.json().get("value").isNull()).as(centre.body()).isTrue();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.medunion.indicators.internal.Subjects.Span;
 import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.policy.PolicyThresholds;
 import org.medunion.referral.ReceivedMedicationLists;
+import org.medunion.referral.ReferralMeasures;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryManagement;
@@ -43,10 +44,12 @@ class IndicatorQueries {
     private final PolicyThresholds thresholds;
     private final PrescriptionMeasures prescriptions;
     private final ReceivedMedicationLists referrals;
+    private final ReferralMeasures referralCounts;
     private final RegistryManagement registry;
 
     IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions,
-                     ReceivedMedicationLists referrals, RegistryManagement registry) {
+                     ReceivedMedicationLists referrals, ReferralMeasures referralCounts, RegistryManagement registry) {
+        this.referralCounts = referralCounts;
         this.jdbc = jdbc;
         this.thresholds = thresholds;
         this.prescriptions = prescriptions;
@@ -106,7 +109,7 @@ class IndicatorQueries {
 
     IndicatorValue value(Indicator indicator, Resolved subject, Period period) {
         if (!indicator.fromEncounters()) {
-            return prescriptionValue(indicator, subject, period);
+            return countedElsewhere(indicator, subject, period);
         }
         Sums s = sums(spansFor(indicator, subject), hospitalsOnly(indicator, subject));
         BigDecimal num;
@@ -157,12 +160,15 @@ class IndicatorQueries {
     }
 
     /**
-     * A pharmacy indicator from the pharmacy module's counts over the subject's spans (I-29 and I-31: its primary
-     * institutions only); computed live, so {@code computedAt} is the newest change among the prescriptions counted.
+     * An indicator from the referral or pharmacy module's counts over the subject's spans (I-29 and I-31: its primary
+     * institutions only); computed live, so {@code computedAt} is the newest change among the records counted.
      */
-    private IndicatorValue prescriptionValue(Indicator indicator, Resolved subject, Period period) {
+    private IndicatorValue countedElsewhere(Indicator indicator, Resolved subject, Period period) {
         if (indicator == Indicator.I_30) {
             return continuity(subject, period);
+        }
+        if (indicator == Indicator.I_2 || indicator == Indicator.I_3) {
+            return referralValue(indicator, subject, period);
         }
         var windows = subject.spans().stream()
                 .filter(s -> !indicator.primarySitesOnly() || registry.institutionEntry(new InstitutionId(s.institution()))
@@ -184,6 +190,22 @@ class IndicatorQueries {
                 : List.<IndicatorValue.Part>of();
         return ratio(indicator, subject, period, BigDecimal.valueOf(fraction[0]), BigDecimal.valueOf(fraction[1]), fraction[1],
                 c.newest(), parts);
+    }
+
+    /**
+     * I-2 (down ÷ up, completed in the period, the subject's institutions on either side) and I-3 (summaries returned ÷
+     * referrals received by the subject's institutions in the period), from the referral module's counts.
+     */
+    private IndicatorValue referralValue(Indicator indicator, Resolved subject, Period period) {
+        var windows = subject.spans().stream().map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
+        if (indicator == Indicator.I_2) {
+            var c = referralCounts.completed(windows);
+            return ratio(indicator, subject, period, BigDecimal.valueOf(c.down()), BigDecimal.valueOf(c.up()), c.up() + c.down(),
+                    c.newest());
+        }
+        var l = referralCounts.closedLoop(windows);
+        return ratio(indicator, subject, period, BigDecimal.valueOf(l.closed()), BigDecimal.valueOf(l.received()), l.received(),
+                l.newest());
     }
 
     /**

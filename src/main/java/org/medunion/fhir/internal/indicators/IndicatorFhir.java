@@ -32,7 +32,7 @@ final class IndicatorFhir {
     /** The scoring of indicators-assessment.md (d): a ratio of two different units, an average per case, or a proportion. */
     static String scoring(Indicator indicator) {
         return switch (indicator) {
-            case I_4 -> "ratio";
+            case I_2, I_4 -> "ratio";
             case I_6, I_7 -> "continuous-variable";
             default -> "proportion";
         };

@@ -1,0 +1,67 @@
+package org.medunion.referral.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.medunion.referral.ReferralMeasures;
+import org.medunion.shared.InstitutionDays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link ReferralMeasures} in one SQL statement each, over the referral, transition and feedback tables. */
+@Service
+@Transactional(readOnly = true)
+class ReferralMeasuresService implements ReferralMeasures {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReferralMeasuresService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Completed completed(List<InstitutionDays> windows) {
+        if (windows.isEmpty()) {
+            return new Completed(0, 0, null);
+        }
+        var params = new ArrayList<Object>();
+        String from = InstitutionDays.where(windows, "r.from_institution_id", "c.at", clock.getZone(), params);
+        String to = InstitutionDays.where(windows, "r.to_institution_id", "c.at", clock.getZone(), params);
+        return jdbc.sql("""
+                select coalesce(sum(case when r.direction = 'UP' then 1 else 0 end), 0) up,
+                       coalesce(sum(case when r.direction = 'DOWN' then 1 else 0 end), 0) down, max(c.at) newest
+                from referral_referral r
+                join (select referral_id, min(at) at from referral_transition where to_status = 'COMPLETED'
+                      group by referral_id) c on c.referral_id = r.id
+                where (%s) or (%s)""".formatted(from, to))
+                .params(params)
+                .query((rs, n) -> new Completed(rs.getLong("up"), rs.getLong("down"), instant(rs.getTimestamp("newest")))).single();
+    }
+
+    @Override
+    public ClosedLoop closedLoop(List<InstitutionDays> windows) {
+        if (windows.isEmpty()) {
+            return new ClosedLoop(0, 0, null);
+        }
+        var params = new ArrayList<Object>();
+        String where = InstitutionDays.where(windows, "r.to_institution_id", "r.submitted_at", clock.getZone(), params);
+        return jdbc.sql("""
+                select count(*) received, coalesce(sum(case when f.referral_id is not null then 1 else 0 end), 0) closed,
+                       max(r.submitted_at) newest
+                from referral_referral r left join referral_feedback f on f.referral_id = r.id
+                where r.submitted_at is not null and (%s)""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new ClosedLoop(rs.getLong("received"), rs.getLong("closed"), instant(rs.getTimestamp("newest"))))
+                .single();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -25,6 +25,12 @@ public interface IndicatorsManagement {
 
     IndicatorValue value(Indicator indicator, Level level, String subject, String period);
 
+    /**
+     * The indicator of each institution the subject held in the period, over the days it held it (a consortium's members,
+     * a district's institutions), ordered by name: where a consortium's or district's value comes from. Counts only.
+     */
+    List<IndicatorValue> members(Indicator indicator, Level level, String subject, String period);
+
     /** The twelve months of a year. */
     List<IndicatorValue> trend(Indicator indicator, Level level, String subject, Year year);
 

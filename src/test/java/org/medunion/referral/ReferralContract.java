@@ -20,6 +20,7 @@ import org.medunion.referral.internal.EscalationRuns;
 import org.medunion.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The referral workflow end to end over HTTP (product.md §5; SH-15, CQ-6, CN-3, CN-4; I-2, I-3, I-13):
@@ -311,6 +312,20 @@ abstract class ReferralContract extends ReferralWorldTest {
         assertThat(lead.json().get("denominator").asLong()).as(lead.body()).isEqualTo(2);
         var centre = w.as(w.office).get("/api/indicators/values/I-3?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
         assertThat(centre.json().get("value").isNull()).as(centre.body()).isTrue();
+        // where the consortium's value comes from: the same indicator per member, in REST and on the console
+        var members = w.as(w.office)
+                .get("/api/indicators/values/I-3/members?level=CONSORTIUM&subject=" + w.consortium + "&period=" + month);
+        assertThat(members.status()).as(members.body()).isEqualTo(200);
+        var perMember = new java.util.HashMap<String, JsonNode>();
+        members.json().forEach(v -> perMember.put(v.get("subject").asString(), v));
+        assertThat(perMember.get(w.hospital.toString()).get("denominator").asLong()).isEqualTo(2);
+        assertThat(perMember.get(w.primary.toString()).get("value").isNull()).isTrue();
+        var page = org.medunion.web.ConsoleSession.login(port, w.office)
+                .get("/console/indicators/members?indicator=I-3&level=CONSORTIUM&subject=" + w.consortium + "&period=" + month);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"member-" + w.hospital + "\"", "id=\"member-" + w.primary + "\"", "1 / 2");
+        assertThat(w.as(w.outsider).get("/api/indicators/values/I-3/members?level=CONSORTIUM&subject=" + w.consortium + "&period="
+                + month).status()).isIn(403, 404);
     }
 
     @Test

@@ -3,13 +3,17 @@ package org.medunion.indicators.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.text.Collator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
@@ -144,6 +148,17 @@ class IndicatorQueries {
             default -> throw new IllegalStateException(indicator.name());
         }
         return ratio(indicator, subject, period, num, den, sources, s.computedAt());
+    }
+
+    /** The value of each institution among the subject's spans, over its own spans, ordered by name. */
+    List<IndicatorValue> members(Indicator indicator, Resolved subject, Period period) {
+        var byInstitution = new LinkedHashMap<UUID, List<Span>>();
+        subject.spans().forEach(s -> byInstitution.computeIfAbsent(s.institution(), k -> new ArrayList<>()).add(s));
+        var out = new ArrayList<IndicatorValue>();
+        byInstitution.forEach((id, spans) -> registry.institutionEntry(new InstitutionId(id)).ifPresent(i -> out.add(value(indicator,
+                new Resolved(Level.INSTITUTION, id.toString(), i.name(), i.districtCode(), spans), period))));
+        out.sort(Comparator.comparing(IndicatorValue::subjectName, Collator.getInstance(Locale.CHINA)));
+        return out;
     }
 
     private IndicatorValue ratio(Indicator indicator, Resolved subject, Period period, BigDecimal num, BigDecimal den, long sources,

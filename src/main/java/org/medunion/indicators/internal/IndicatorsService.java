@@ -136,6 +136,13 @@ class IndicatorsService implements IndicatorsManagement {
 
     @Override
     @Transactional(readOnly = true)
+    public List<IndicatorValue> members(Indicator indicator, Level level, String subject, String period) {
+        Period p = period(period);
+        return queries.members(indicator, subjects.resolve(users.require(), level, subject, p), p);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<IndicatorValue> trend(Indicator indicator, Level level, String subject, Year year) {
         var caller = users.require();
         subjects.resolve(caller, level, subject, Period.parse(year.toString()).orElseThrow());

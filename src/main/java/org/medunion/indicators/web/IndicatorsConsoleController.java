@@ -90,6 +90,18 @@ class IndicatorsConsoleController {
         return "indicators/dashboard";
     }
 
+    /** Where a consortium's or district's value comes from: the same indicator for each of its institutions. */
+    @GetMapping("/members")
+    String members(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
+                   @RequestParam String period, Model model) {
+        console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
+        Indicator i = IndicatorsController.indicator(indicator);
+        Level l = IndicatorsController.level(level);
+        model.addAttribute("value", indicators.value(i, l, subject, period));
+        model.addAttribute("rows", indicators.members(i, l, subject, period));
+        return "indicators/members";
+    }
+
     @GetMapping("/encounters")
     String encounters(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
                       @RequestParam String period, Model model) {

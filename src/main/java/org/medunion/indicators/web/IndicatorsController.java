@@ -74,6 +74,13 @@ class IndicatorsController {
         return indicators.trend(indicator(indicator), level(level), subject, Year.of(year));
     }
 
+    @GetMapping("/values/{indicator}/members")
+    @Operation(summary = "The indicator of each institution of the subject (a consortium's members, a district's institutions)")
+    List<IndicatorValue> members(@PathVariable String indicator, @RequestParam String level, @RequestParam String subject,
+                                 @RequestParam String period) {
+        return indicators.members(indicator(indicator), level(level), subject, period);
+    }
+
     @GetMapping("/values/{indicator}/encounters")
     @Operation(summary = "The encounter facts behind a value, resident masked (audited)")
     List<EncounterRow> encounters(@PathVariable String indicator, @RequestParam String level, @RequestParam String subject,

@@ -175,6 +175,28 @@ abstract class IndicatorsContract extends RunningCity {
     }
 
     @Test
+    void ingestedEncountersAnnounceEvidenceChanged_andThePolicyModuleReevaluates() throws InterruptedException {
+        var since = java.sql.Timestamp.from(java.time.Instant.now().minusMillis(1));
+        String announced = "select count(*) from event_publication where event_type like '%EvidenceChanged' and publication_date >= ?";
+        String handled = announced + " and listener_id like '%RegistryChangeListener%' and completion_date is not null";
+        // a rejected batch writes nothing and announces nothing
+        assertThat(post(g.leadUser(), visit("X1", g.lead().value(), "OUTPATIENT", "2999-01-01T00:00")).status()).isEqualTo(400);
+        assertThat(jdbc.sql(announced).param(since).query(Long.class).single()).isZero();
+        // new facts are announced once per batch; the policy module's listener takes it and re-evaluates (NN-9 reads them)
+        loadMarch(g.leadUser(), g.gpUser());
+        long done = 0;
+        for (int i = 0; i < 100 && done < 2; i++) {
+            Thread.sleep(100);
+            done = jdbc.sql(handled).param(since).query(Long.class).single();
+        }
+        assertThat(done).as("two accepted batches, each announced and handled").isEqualTo(2);
+        // a batch that changes nothing announces nothing
+        assertThat(post(g.gpUser(), visit("P1", g.primary().value(), "OUTPATIENT", "2026-03-10T09:00")).json().get("unchanged").asInt())
+                .isEqualTo(1);
+        assertThat(jdbc.sql(announced).param(since).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void measuresAndMeasureReportsOverFhir_matchTheRestValues_validAgainstR4_andStayInTheCallersScope() {
         loadMarch(g.leadUser(), g.gpUser());
         String lead = g.lead().value().toString();

@@ -151,6 +151,10 @@ abstract class PharmacyContract extends RunningCity {
                 .contains("id=\"medication-stop\"", "出现不良反应", "服药后踝部水肿").doesNotContain("id=\"stop-medication\"");
         assertThat(audit.search(AuditTrail.AuditQuery.forObject("ReferralMedicationStop", secondId)).stream()
                 .anyMatch(e -> e.action() == org.medunion.audit.AuditAction.UPDATE)).isTrue();
+        // the audit administrator reads the object type in words
+        var trail = ConsoleSession.login(port, "auditor").get("/console/audit?objectType=ReferralMedicationStop");
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.body()).contains("下转用药停药记录");
         var after = w.as(w.office).get("/api/indicators/values/I-30?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
         assertFraction(Map.of("I-30", after.json()), "I-30", 2, 2);
     }

@@ -3,7 +3,6 @@ package org.medunion.policy.internal;
 import java.util.Set;
 import org.medunion.policy.PolicyThresholds;
 import org.medunion.policy.rules.Divisions;
-import org.medunion.policy.rules.Pack;
 import org.medunion.policy.rules.Rule;
 import org.medunion.policy.rules.RuleCatalogue;
 import org.springframework.stereotype.Component;
@@ -24,9 +23,9 @@ class PublishedThresholds implements PolicyThresholds {
     public Threshold threshold(String ruleId, String parameter, String divisionCode) {
         Rule rule = rule(ruleId);
         String value = store.parameters().value(rule, parameter, divisionCode);
-        // pack RX is national law: it binds every division whether or not a jurisdiction lists it (decision 0120)
-        boolean applies = divisionCode != null && (rule.pack() == Pack.RX || store.packJurisdictions().getOrDefault(rule.pack(), Set.of())
-                .stream().anyMatch(j -> Divisions.covers(j, divisionCode)));
+        boolean applies = divisionCode != null
+                && (rule.pack().bindsEveryDivision() || store.packJurisdictions().getOrDefault(rule.pack(), Set.of())
+                        .stream().anyMatch(j -> Divisions.covers(j, divisionCode)));
         return new Threshold(rule.id(), parameter, value, applies);
     }
 

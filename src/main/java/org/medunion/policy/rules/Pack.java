@@ -6,6 +6,7 @@ package org.medunion.policy.rules;
  * national prescription rules of pharmacy.md.
  */
 public enum Pack {
+
     SH,
     CQ,
     NN,
@@ -15,5 +16,14 @@ public enum Pack {
     SC,
     RX,
     /** National telemedicine rules (consultation.md, TM-1…TM-16). */
-    TM
+    TM;
+
+    /**
+     * Whether the pack binds every division whether or not a jurisdiction lists it: the national prescription rules
+     * (decision 0120). The other packs apply where a jurisdiction lists them (TM and NAT are listed by default, and a
+     * planner may drop them).
+     */
+    public boolean bindsEveryDivision() {
+        return this == RX;
+    }
 }

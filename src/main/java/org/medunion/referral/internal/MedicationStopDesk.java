@@ -32,13 +32,16 @@ class MedicationStopDesk implements MedicationStops {
     private static final int NOTE_MAX = 500;
 
     private final ReferralQueries queries;
+    private final ReferralLookup lookup;
     private final ReferralStore store;
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final Clock clock;
 
-    MedicationStopDesk(ReferralQueries queries, ReferralStore store, CurrentUsers users, AuditTrail audit, Clock clock) {
+    MedicationStopDesk(ReferralQueries queries, ReferralLookup lookup, ReferralStore store, CurrentUsers users, AuditTrail audit,
+                       Clock clock) {
         this.queries = queries;
+        this.lookup = lookup;
         this.store = store;
         this.users = users;
         this.audit = audit;
@@ -81,8 +84,11 @@ class MedicationStopDesk implements MedicationStops {
 
     @Override
     public Optional<Recorded> stopOf(ReferralId id) {
-        queries.get(id); // scoped and audited (so not a read-only transaction): 404 when the caller may not see the referral
-        return find(id);
+        Referral r = lookup.visible(id, users.require()); // 404 when the caller may not see the referral
+        var stop = find(id);
+        // the stop is the resident's data: its read is audited (the referral itself was not read here)
+        stop.ifPresent(x -> audit.record(AuditAction.READ, OBJECT, id.value().toString(), r.residentId().toString(), null));
+        return stop;
     }
 
     /** A physician (family doctor or specialist) of the institution that received the referral. */

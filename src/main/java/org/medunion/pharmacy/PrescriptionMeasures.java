@@ -22,7 +22,8 @@ public interface PrescriptionMeasures {
      * @param overridden           the prescriber insisted after a return at least once — I-27's numerator
      * @param charged              dispensed in full or in part (charging happens at dispensing) — I-26's denominator
      * @param approvedBeforeCharge of those, approved before the first dispensing — I-26's numerator
-     * @param overFourWeeks        long prescriptions with a line over 28 days — I-28's denominator
+     * @param overFourWeeks        long prescriptions with a line beyond RX-6's normalDays (28 nationally) of the prescribing
+     *                             institution's jurisdiction, decided when written — I-28's denominator
      * @param documented           of those, with the assessment note and the patient's confirmation — I-28's numerator
      * @param eligible             prescriptions (not cancelled) for contracted residents with an RX-5 listed chronic disease —
      *                             the denominator of I-28's uptake, which is reported and never penalised (RX-17)

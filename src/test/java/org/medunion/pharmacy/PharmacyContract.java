@@ -147,6 +147,12 @@ abstract class PharmacyContract extends RunningCity {
         assertThat(recorded.json().get("reason").asString()).isEqualTo("ADVERSE_REACTION");
         assertThat(recorded.json().get("note").asString()).isEqualTo("服药后踝部水肿");
         assertThat(gp.post(stop, "{\"reason\":\"OTHER\",\"note\":\"再记一次\"}").status()).isEqualTo(409);
+        // an unrelated institution reads nothing of it; the sending hospital (a side of the referral) does, audited
+        assertThat(w.as(w.outsiderGp).get(stop).status()).isEqualTo(404);
+        assertThat(w.as(w.outsiderGp).get(stop).body()).doesNotContain("服药后踝部水肿");
+        assertThat(w.as(w.districtSpecialist).get(stop).status()).isEqualTo(200);
+        assertThat(audit.search(AuditTrail.AuditQuery.forObject("ReferralMedicationStop", secondId)).stream()
+                .anyMatch(e -> e.action() == org.medunion.audit.AuditAction.READ)).isTrue();
         assertThat(ConsoleSession.login(port, w.gp).get("/console/referrals/" + secondId).body())
                 .contains("id=\"medication-stop\"", "出现不良反应", "服药后踝部水肿").doesNotContain("id=\"stop-medication\"");
         assertThat(audit.search(AuditTrail.AuditQuery.forObject("ReferralMedicationStop", secondId)).stream()
@@ -198,6 +204,8 @@ abstract class PharmacyContract extends RunningCity {
         w.as(w.districtPharmacist).post(RX + "/" + b + "/dispense", "{}").expect(200);
         // C: a documented long prescription over 4 weeks, in review
         w.created(gp.post(RX, w.hypertension(w.resident, 29, true)));
+        // C2: a long prescription of exactly 4 weeks (RX-6 normalDays 28): no documentation asked, not in I-28
+        w.created(gp.post(RX, w.hypertension(w.resident, 28, false)));
         // D: returned, then withdrawn by the prescriber
         String d = w.inReview();
         lead.post(RX + "/" + d + "/return", "{\"reason\":\"用法不清\"}").expect(200);
@@ -217,11 +225,11 @@ abstract class PharmacyContract extends RunningCity {
         assertFraction(byId, "I-14", 2, 3); // returned A, D ÷ reviewed A, B, D
         assertFraction(byId, "I-26", 2, 2); // approved before dispensing ÷ dispensed
         assertFraction(byId, "I-27", 1, 2); // overridden A ÷ returned A, D
-        assertFraction(byId, "I-28", 1, 1); // C documented ÷ C
-        // uptake: C long ÷ A, B, C (hypertension of a contracted resident; D cancelled), reported without a target
-        assertPart(byId, "I-28", "uptake", 1, 3);
+        assertFraction(byId, "I-28", 1, 1); // C documented ÷ C (C2's 28 days are not beyond normalDays)
+        // uptake: C, C2 long ÷ A, B, C, C2 (hypertension of a contracted resident; D cancelled), reported without a target
+        assertPart(byId, "I-28", "uptake", 2, 4);
         assertFraction(byId, "I-29", 3, 4); // catalogue items mapped ÷ items
-        assertPart(byId, "I-29", "priorityDrugs", 2, 3); // A and C use 基本药物/集采 drugs, B not; D cancelled
+        assertPart(byId, "I-29", "priorityDrugs", 3, 4); // A, C, C2 use 基本药物/集采 drugs, B not; D cancelled
         // the targets are the RX pack's parameters, national (decision 0120): met for I-26 and I-28, missed for I-29
         assertTarget(byId, "I-26", "RX-8", "1.0", true);
         assertTarget(byId, "I-28", "RX-6", "1.0", true);
@@ -230,7 +238,7 @@ abstract class PharmacyContract extends RunningCity {
         // the office's dashboard (its consortium: this fresh world's prescriptions are all the centre's) shows the parts
         var dashboard = ConsoleSession.login(port, w.office).get("/console/indicators?period=" + month);
         assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
-        assertThat(dashboard.body()).contains("id=\"part-I-28-uptake\"", "长期处方使用率（签约慢病患者，不考核）: 0.3333 = 1 / 3",
+        assertThat(dashboard.body()).contains("id=\"part-I-28-uptake\"", "长期处方使用率（签约慢病患者，不考核）: 0.5000 = 2 / 4",
                 "id=\"part-I-29-priorityDrugs\"");
         assertFraction(byId, "I-31", 3, 3); // every review of the centre done by the lead hospital's pre-review centre (RX-11)
         assertThat(indicator(byId, "I-14").get("value").decimalValue()).isEqualByComparingTo("0.6667");

@@ -69,15 +69,15 @@ class PharmacyStore {
                   prescriber, reviewing_institution_id, encounter_type, diagnosis_code, diagnosis_text, chronic, urgent, reason,
                   long_prescription, max_days, long_rule, assessment_note, patient_confirmed, validity_days, pregnant, allergies,
                   guardian_name, status, review_round, override_count, due_at, dispensing_institution_id, central_distribution,
-                  site_confirmed, submitted_at, updated_at, referral_id, long_eligible, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                  site_confirmed, submitted_at, updated_at, referral_id, long_eligible, beyond_normal, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(Arrays.asList(p.id, p.number, p.residentId, p.residentName, p.residentAge, p.prescribingInstitutionId, p.prescriber,
                         p.reviewingInstitutionId, p.encounterType.name(), p.diagnosisCode, p.diagnosisText, p.chronic, p.urgent, p.reason,
                         p.longPrescription, p.maxDays, p.longRule, p.assessmentNote, p.patientConfirmed, p.validityDays, p.pregnant,
                         p.allergies, p.guardianName, p.status().name(), p.progress().reviewRound(), p.progress().overrideCount(),
                         ts(p.dueAt),
                         p.dispensingInstitutionId, p.centralDistribution, p.siteConfirmed, ts(p.submittedAt), ts(p.updatedAt),
-                        p.referralId, p.longEligible))
+                        p.referralId, p.longEligible, p.beyondNormal))
                 .update();
         writeParts(p);
         flush(p, 0);
@@ -89,20 +89,21 @@ class PharmacyStore {
      */
     void update(Prescription p, boolean parts) {
         var g = p.progress();
-        int n = jdbc.sql("""
-                update pharmacy_prescription set status = ?, encounter_type = ?, diagnosis_code = ?, diagnosis_text = ?, chronic = ?,
-                  urgent = ?, reason = ?, long_prescription = ?, max_days = ?, long_rule = ?, assessment_note = ?, patient_confirmed = ?,
-                  validity_days = ?, pregnant = ?, allergies = ?, guardian_name = ?, review_round = ?, override_count = ?,
-                  override_reason = ?, review_note = ?, return_reason = ?, reviewed_by = ?, reviewed_at = ?, due_at = ?,
-                  dispensing_institution_id = ?, central_distribution = ?, site_confirmed = ?, dispense_reason = ?, dispense_note = ?,
-                  dispensed_by = ?, dispensed_at = ?, submitted_at = ?, updated_at = ?, long_eligible = ?, version = version + 1
-                where id = ? and version = ?""")
+        int n = jdbc
+                .sql("""
+                        update pharmacy_prescription set status = ?, encounter_type = ?, diagnosis_code = ?, diagnosis_text = ?, chronic = ?,
+                          urgent = ?, reason = ?, long_prescription = ?, max_days = ?, long_rule = ?, assessment_note = ?, patient_confirmed = ?,
+                          validity_days = ?, pregnant = ?, allergies = ?, guardian_name = ?, review_round = ?, override_count = ?,
+                          override_reason = ?, review_note = ?, return_reason = ?, reviewed_by = ?, reviewed_at = ?, due_at = ?,
+                          dispensing_institution_id = ?, central_distribution = ?, site_confirmed = ?, dispense_reason = ?, dispense_note = ?,
+                          dispensed_by = ?, dispensed_at = ?, submitted_at = ?, updated_at = ?, long_eligible = ?, beyond_normal = ?, version = version + 1
+                        where id = ? and version = ?""")
                 .params(Arrays.asList(g.status().name(), p.encounterType.name(), p.diagnosisCode, p.diagnosisText, p.chronic, p.urgent,
                         p.reason, p.longPrescription, p.maxDays, p.longRule, p.assessmentNote, p.patientConfirmed, p.validityDays,
                         p.pregnant, p.allergies, p.guardianName, g.reviewRound(), g.overrideCount(), g.overrideReason(), g.reviewNote(),
                         g.returnReason(), g.reviewedBy(), ts(g.reviewedAt()), ts(p.dueAt), p.dispensingInstitutionId,
                         p.centralDistribution, p.siteConfirmed, g.dispenseReason(), g.dispenseNote(), g.dispensedBy(),
-                        ts(g.dispensedAt()), ts(p.submittedAt), ts(p.updatedAt), p.longEligible, p.id, p.version()))
+                        ts(g.dispensedAt()), ts(p.submittedAt), ts(p.updatedAt), p.longEligible, p.beyondNormal, p.id, p.version()))
                 .update();
         if (n != 1) {
             throw new ConflictException("common.staleVersion", "version");
@@ -248,6 +249,7 @@ class PharmacyStore {
         p.siteConfirmed = rs.getBoolean("site_confirmed");
         p.referralId = rs.getObject("referral_id", UUID.class);
         p.longEligible = rs.getBoolean("long_eligible");
+        p.beyondNormal = rs.getBoolean("beyond_normal");
         Instant submitted = instant(rs, "submitted_at");
         Instant updated = instant(rs, "updated_at");
         p.submittedAt = submitted == null ? Instant.EPOCH : submitted;

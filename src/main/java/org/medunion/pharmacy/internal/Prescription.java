@@ -50,6 +50,8 @@ final class Prescription {
     boolean longPrescription;
     /** I-28's denominator: for a contracted resident and an RX-5 listed chronic disease, as it stood when written. */
     boolean longEligible;
+    /** I-28's denominator: a line beyond RX-6's normalDays of the jurisdiction, as it stood when written. */
+    boolean beyondNormal;
     int maxDays;
     String longRule;
     @Nullable

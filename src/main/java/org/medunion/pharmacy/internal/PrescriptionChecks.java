@@ -34,7 +34,9 @@ final class PrescriptionChecks {
     }
 
     /** The outcome: broken rules (block) and warnings (RX-7). */
-    record Outcome(List<Broken> blocking, List<Broken> warnings, boolean longPrescription, LongPrescriptionPolicy.Limit limit) {
+    /** @param beyondNormal a line is longer than RX-6's normalDays (the 4 weeks I-28 counts) */
+    record Outcome(List<Broken> blocking, List<Broken> warnings, boolean longPrescription, boolean beyondNormal,
+                   LongPrescriptionPolicy.Limit limit) {
     }
 
     private final PolicyThresholds thresholds;
@@ -101,7 +103,7 @@ final class PrescriptionChecks {
                 longRules(lines, c, div, limit, longest, blocking, warnings);
             }
         }
-        return new Outcome(blocking, warnings, longPrescription, limit);
+        return new Outcome(blocking, warnings, longPrescription, longPrescription && longest > param("RX-6", "normalDays", div), limit);
     }
 
     /** Whether the diagnosis is (under) one of the jurisdiction's RX-5 chronic diseases. */

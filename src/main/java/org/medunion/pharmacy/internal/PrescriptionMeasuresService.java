@@ -140,11 +140,9 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
                       select 1 from pharmacy_transition a where a.prescription_id = p.id and a.action in %2$s
                       and a.at <= (select min(d.at) from pharmacy_transition d where d.prescription_id = p.id
                                    and d.action in %3$s)) then 1 else 0 end), 0) approved_first,
-                  coalesce(sum(case when p.long_prescription and exists (select 1 from pharmacy_prescription_item i
-                      where i.prescription_id = p.id and i.days_supply > 28) then 1 else 0 end), 0) over_four_weeks,
-                  coalesce(sum(case when p.long_prescription and p.assessment_note is not null and p.patient_confirmed
-                      and exists (select 1 from pharmacy_prescription_item i where i.prescription_id = p.id
-                      and i.days_supply > 28) then 1 else 0 end), 0) documented,
+                  coalesce(sum(case when p.beyond_normal then 1 else 0 end), 0) over_four_weeks,
+                  coalesce(sum(case when p.beyond_normal and p.assessment_note is not null and p.patient_confirmed
+                      then 1 else 0 end), 0) documented,
                   coalesce(sum(case when p.status <> 'CANCELLED' and p.long_eligible then 1 else 0 end), 0) eligible,
                   coalesce(sum(case when p.status <> 'CANCELLED' and p.long_eligible and p.long_prescription then 1 else 0 end), 0)
                       long_of_eligible,

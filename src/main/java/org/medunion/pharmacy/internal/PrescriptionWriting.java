@@ -180,6 +180,7 @@ class PrescriptionWriting {
         p.urgent = Boolean.TRUE.equals(c.urgent());
         p.reason = trim(c.reason());
         p.longPrescription = outcome.longPrescription();
+        p.beyondNormal = outcome.beyondNormal();
         p.longEligible = contracted && checks.listedChronic(dx, institution.districtCode());
         p.maxDays = outcome.limit().days();
         p.longRule = outcome.limit().ruleId();

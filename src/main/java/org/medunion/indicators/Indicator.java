@@ -2,6 +2,7 @@ package org.medunion.indicators;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +27,26 @@ public enum Indicator {
     I_6("I-6", "NN-9", "lengthOfStay", Comparison.BELOW),
     /** 病例组合指数 (CMI): Σ DRG weights ÷ grouped discharges. */
     I_7("I-7", null, null, null),
+    /**
+     * 检查检验结果互认率 (NN-9, NAT-9): orders satisfied by recognising an earlier result ÷ decisions on offered results that
+     * count (recognitions and re-examinations for reasons 01–08); with the public hospitals' participation (NAT-R-11).
+     */
+    I_10("I-10", null, null, null),
     /** 处方前置审核干预率 (CN-2): prescriptions returned by pre-review ÷ prescriptions reviewed. */
     I_14("I-14", null, null, null),
+    /** 共享中心报告时限达标率 (SC-2): orders reported by their due time ÷ orders reported, at the subject's centres. */
+    I_20("I-20", "SC-2", "onTimeShare", Comparison.AT_LEAST),
+    /** 共享中心基层使用率: orders from primary institutions ÷ orders at the subject's centres (not cancelled). */
+    I_21("I-21", null, null, null),
+    /**
+     * 互认项目覆盖 (NAT-R-9, B2): items on the jurisdiction's list in force with a valid QC pass held by one of the subject's
+     * institutions ÷ items on the list; with the listed items recognised in the period.
+     */
+    I_23("I-23", "NAT-R-9", "itemCoverage", Comparison.AT_LEAST),
+    /** 不互认原因构成 (NAT-R-5): re-examinations for reasons 01–08 ÷ all re-examinations (98, 99 excluded); a part per reason. */
+    I_24("I-24", null, null, null),
+    /** 互认节约费用: Σ list price of the tests recognised instead of repeated ÷ recognitions (numerator: the total, in yuan). */
+    I_25("I-25", null, null, null),
     /** 处方前置审核率 (RX-8): dispensed prescriptions approved before dispensing ÷ dispensed ones; 100 % by design. */
     I_26("I-26", "RX-8", "preReviewShare", Comparison.AT_LEAST),
     /** 医师坚持率 (RX-9): returned prescriptions the prescriber overrode ÷ returned ones. */
@@ -51,7 +70,11 @@ public enum Indicator {
     I_31("I-31", null, null, null);
 
     /** Counted by the referral and pharmacy modules rather than from ingested encounters. */
-    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_14, I_26, I_27, I_28, I_29, I_30, I_31);
+    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_10, I_14, I_20, I_21, I_23, I_24, I_25,
+            I_26, I_27, I_28, I_29, I_30, I_31);
+
+    /** Counted from the diagnostics module's decisions, centre orders and QC. */
+    private static final Set<Indicator> DIAGNOSTICS = EnumSet.of(I_10, I_20, I_21, I_23, I_24, I_25);
 
     /** The ones that count only the prescriptions of primary institutions (I-29: its priority-drug part). */
     private static final Set<Indicator> PRIMARY_SITES = EnumSet.of(I_29, I_31);
@@ -102,6 +125,23 @@ public enum Indicator {
     /** Counted from encounter facts (with a drill-down to them); else from the referral or pharmacy module's records. */
     public boolean fromEncounters() {
         return !COUNTED_ELSEWHERE.contains(this);
+    }
+
+    /** The keys of the further fractions it reports besides its headline ({@link IndicatorValue#parts()}), in that order. */
+    public List<String> parts() {
+        return switch (this) {
+            case I_10 -> List.of("participation");
+            case I_23 -> List.of("recognised");
+            case I_24 -> List.of("01", "02", "03", "04", "05", "06", "07", "08"); // 不互认 reasons; 98, 99 are not counted
+            case I_28 -> List.of("uptake");
+            case I_29 -> List.of("priorityDrugs");
+            default -> List.of();
+        };
+    }
+
+    /** Counted from the diagnostics module's records. */
+    public boolean fromDiagnostics() {
+        return DIAGNOSTICS.contains(this);
     }
 
     /** Counts only the prescriptions of primary institutions (基层). */

@@ -336,4 +336,106 @@ abstract class DiagnosticsContract extends RunningCity {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("/console/diagnostics/orders/" + open).contains("/console/diagnostics/orders/" + critical);
     }
+
+    /**
+     * I-10, I-20, I-21, I-23, I-24, I-25 from this world's decisions, centre orders and QC, for the consortium and its
+     * institutions, each fraction hand-counted; both sides of I-20's due time and of a QC pass's last day.
+     */
+    @Test
+    void indicatorsCountTheGroupsDecisionsCentreOrdersAndQc() {
+        var w = world();
+        String path = "/api/diagnostics/decisions";
+        String hba1c = w.report(w.hba1c, w.lead, 40);
+        ok(w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reportId\":\"%s\"}"
+                .formatted(w.resident, w.hba1c, hba1c)), 201);
+        ok(w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"01\"}"
+                .formatted(w.resident, w.potassium)), 201);
+        ok(w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"99\"}"
+                .formatted(w.resident, w.potassium)), 201);
+        // the district hospital (public, secondary) recognises the lead's result for a resident it registered
+        String strangers = w.report(w.stranger, w.hba1c, w.lead, w.today.minusDays(3), "FINAL", false, null);
+        ok(w.as(w.districtUser).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reportId\":\"%s\"}"
+                .formatted(w.stranger, w.hba1c, strangers)), 201);
+
+        // orders to the lead's centre: two from the community centre (one cancelled), one from the district hospital
+        String onTime = order(w, w.gp, w.resident, w.potassium);
+        String late = order(w, w.districtUser, w.stranger, w.hba1c);
+        ok(w.as(w.gp).post("/api/diagnostics/orders/" + order(w, w.gp, w.resident, w.hba1c) + "/cancel", ""), 200);
+        for (String id : List.of(onTime, late)) {
+            ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/receive", ""), 200);
+        }
+        // the late one was placed two minutes ago and due a minute ago; it is reported now
+        Instant now = Instant.now();
+        jdbc.sql("update diagnostics_order set ordered_at = ?, due_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(now.minus(Duration.ofMinutes(2))),
+                        java.sql.Timestamp.from(now.minus(Duration.ofMinutes(1))),
+                        java.util.UUID.fromString(late))
+                .update();
+        for (String id : List.of(onTime, late)) {
+            ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/report", """
+                    {"status":"FINAL","resultDate":"%s","critical":false,"observations":[{"code":"X","name":"值","value":"1"}]}"""
+                    .formatted(w.today)), 200);
+        }
+        // the district hospital's CT pass ended yesterday, its potassium pass ends today (end dates are inclusive)
+        w.qc(w.district, w.ct, true, "PROVINCIAL", "上海", w.today.minusYears(1), w.today.minusDays(1));
+        w.qc(w.district, w.potassium, true, "PROVINCIAL", "上海", w.today.minusYears(1), w.today);
+
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var group = values(w, "CONSORTIUM", w.consortium.toString(), month);
+        // I-10: recognitions (gp, district) ÷ recognitions + re-examinations for 01–08 (99 is not counted)
+        assertFraction(group.path("I-10"), "2", "3");
+        // participation: the district hospital recognised, the lead did not: 1 of the 2 public hospitals
+        assertThat(group.path("I-10").get("parts").get(0).get("key").asString()).isEqualTo("participation");
+        assertFraction(group.path("I-10").get("parts").get(0), "1", "2");
+        // I-24: 01 ÷ all re-examinations; the 01 part is 1 of the 1 non-recognition, 02 is 0
+        assertFraction(group.path("I-24"), "1", "2");
+        assertThat(group.path("I-24").get("parts")).hasSize(8);
+        assertFraction(group.path("I-24").get("parts").get(0), "1", "1");
+        assertFraction(group.path("I-24").get("parts").get(1), "0", "1");
+        // I-25: HbA1c's list price twice ÷ two recognitions
+        assertFraction(group.path("I-25"), "120.00", "2");
+        assertThat(group.path("I-25").get("value").decimalValue()).isEqualByComparingTo("60");
+        // I-20: reported by the due time ÷ reported; SC-2's 95 % is missed
+        assertFraction(group.path("I-20"), "1", "2");
+        assertThat(group.path("I-20").get("target").get("ruleId").asString()).isEqualTo("SC-2");
+        assertThat(group.path("I-20").get("target").get("met").asBoolean()).isFalse();
+        // I-21: orders from the community centre ÷ orders (the cancelled one not counted)
+        assertFraction(group.path("I-21"), "1", "2");
+        // I-23: the lead holds passes for all three listed items; HbA1c was recognised
+        assertFraction(group.path("I-23"), "3", "3");
+        assertFraction(group.path("I-23").get("parts").get(0), "1", "3");
+        assertThat(group.path("I-23").get("target").get("met").asBoolean()).isTrue();
+        // the district hospital alone: potassium's pass ends today and counts, CT's ended yesterday and does not
+        var district = values(w, "INSTITUTION", w.district.toString(), month);
+        assertFraction(district.path("I-23"), "1", "3");
+        assertFraction(district.path("I-10"), "1", "1");
+        assertFraction(district.path("I-10").get("parts").get(0), "1", "1");
+        // the community centre runs no centre: I-20 and I-21 have no data there
+        var primary = values(w, "INSTITUTION", w.primary.toString(), month);
+        assertThat(primary.path("I-20").get("value").isNull()).isTrue();
+        assertThat(primary.path("I-21").get("value").isNull()).isTrue();
+        assertFraction(primary.path("I-10"), "1", "2");
+        // counts only, and only for the subject's own people: an outsider is refused
+        assertThat(w.as(w.outsider).get("/api/indicators/values?level=CONSORTIUM&subject=" + w.consortium + "&period=" + month)
+                .status()).isIn(403, 404);
+    }
+
+    private static String order(DiagnosticsFixture w, String user, java.util.UUID resident, String item) {
+        return ok(w.as(user).post("/api/diagnostics/orders", """
+                {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(resident, item, w.centre)), 201)
+                .get("id").asString();
+    }
+
+    /** The subject's values by indicator id (read them with {@code path}: a missing one fails the assertions). */
+    private static JsonNode values(DiagnosticsFixture w, String level, String subject, String month) {
+        var out = org.medunion.support.Api.JSON.createObjectNode();
+        ok(w.as(w.office).get("/api/indicators/values?level=" + level + "&subject=" + subject + "&period=" + month), 200)
+                .forEach(v -> out.set(v.get("indicator").asString(), v));
+        return out;
+    }
+
+    private static void assertFraction(JsonNode value, String numerator, String denominator) {
+        assertThat(value.get("numerator").decimalValue()).as(value.toString()).isEqualByComparingTo(numerator);
+        assertThat(value.get("denominator").decimalValue()).as(value.toString()).isEqualByComparingTo(denominator);
+    }
 }

@@ -93,8 +93,23 @@ class CatalogueStore {
                 .list();
     }
 
+    /** The id of the list in force on the day for the most specific of the jurisdictions that has one (most specific first). */
+    Optional<UUID> listInForce(List<String> jurisdictions, LocalDate day) {
+        return newest(jurisdictions, day).map(InForce::listId);
+    }
+
     /** The list in force on the day for the most specific of the jurisdictions (most specific first). */
     Optional<InForce> inForce(List<String> jurisdictions, String itemCode, LocalDate day) {
+        return newest(jurisdictions, day).map(f -> {
+            var entry = jdbc.sql("select window_days from diagnostics_list_entry where list_id = ? and item_code = ?")
+                    .params(Required.args(f.listId(), itemCode))
+                    .query((rs, n) -> Optional.ofNullable(rs.getObject("window_days", Integer.class)))
+                    .optional();
+            return new InForce(f.jurisdiction(), f.version(), f.listId(), entry.isPresent(), entry.flatMap(w -> w).orElse(null));
+        });
+    }
+
+    private Optional<InForce> newest(List<String> jurisdictions, LocalDate day) {
         for (String j : jurisdictions) {
             Optional<InForce> found = jdbc.sql("""
                     select l.id, l.version from diagnostics_list l where l.jurisdiction = ? and l.valid_from <= ?
@@ -103,12 +118,7 @@ class CatalogueStore {
                     .query((rs, n) -> new InForce(j, rs.getInt("version"), rs.getObject("id", UUID.class), false, null))
                     .optional();
             if (found.isPresent()) {
-                InForce f = found.get();
-                var entry = jdbc.sql("select window_days from diagnostics_list_entry where list_id = ? and item_code = ?")
-                        .params(Required.args(f.listId(), itemCode))
-                        .query((rs, n) -> Optional.ofNullable(rs.getObject("window_days", Integer.class)))
-                        .optional();
-                return Optional.of(new InForce(j, f.version(), f.listId(), entry.isPresent(), entry.flatMap(w -> w).orElse(null)));
+                return found;
             }
         }
         return Optional.empty();

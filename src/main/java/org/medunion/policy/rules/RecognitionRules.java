@@ -26,13 +26,15 @@ final class RecognitionRules {
                 rule("NAT-R-6", Pack.NATR, Severity.INFO, Map.of()),
                 rule("NAT-R-7", Pack.NATR, Severity.INFO, Map.of("emergencyReason", "04")),
                 rule("NAT-R-8", Pack.NATR, Severity.WARN, Map.of()),
-                rule("NAT-R-9", Pack.NATR, Severity.BLOCK, Map.of("tightGroupAllItems", "true")),
+                // itemCoverage: I-23's target — tight groups recognise all listed items among members by end-2025 (B2, B3)
+                rule("NAT-R-9", Pack.NATR, Severity.BLOCK, Map.of("tightGroupAllItems", "true", "itemCoverage", "1.0")),
                 rule("NAT-R-10", Pack.NATR, Severity.BLOCK, Map.of()),
                 rule("NAT-R-11", Pack.NATR, Severity.TARGET, Map.of("participationShare", "1.0")),
                 rule("NAT-R-12", Pack.NATR, Severity.BLOCK, Map.of("excludeCriticalAndPreliminary", "true")),
                 rule("SC-1", Pack.SC, Severity.WARN, Map.of()),
+                // onTimeShare: I-20's target, a local parameter (indicators-assessment.md {95%}; no national number)
                 rule("SC-2", Pack.SC, Severity.WARN, Map.of("labHours", "24", "imagingHours", "24", "ecgHours", "1",
-                        "pathologyHours", "120")),
+                        "pathologyHours", "120", "onTimeShare", "0.95")),
                 rule("SC-3", Pack.SC, Severity.INFO, Map.of()),
                 rule("SC-4", Pack.SC, Severity.INFO, Map.of("reservedShare", "0.2", "releaseHours", "24")),
                 rule("SC-5", Pack.SC, Severity.WARN, Map.of("acknowledgeMinutes", "30")),

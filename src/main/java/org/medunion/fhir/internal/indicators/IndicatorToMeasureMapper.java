@@ -1,6 +1,5 @@
 package org.medunion.fhir.internal.indicators;
 
-import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -15,19 +14,10 @@ import org.springframework.context.MessageSource;
 
 /**
  * An indicator as a FHIR Measure: identifier I-xx, scoring, improvement notation, one group for the headline and one per
- * part (I-28 uptake, I-29 priority drugs) with numerator and denominator populations described in words; the target as
+ * part (e.g. I-28 uptake, I-29 priority drugs) with numerator and denominator populations described in words; the target as
  * the pack's default (a jurisdiction's override shows on its MeasureReports) with the clause it comes from.
  */
 final class IndicatorToMeasureMapper {
-
-    /** The parts each indicator reports besides its headline (IndicatorValue.parts). */
-    static List<String> parts(Indicator indicator) {
-        return switch (indicator) {
-            case I_28 -> List.of("uptake");
-            case I_29 -> List.of("priorityDrugs");
-            default -> List.of();
-        };
-    }
 
     private IndicatorToMeasureMapper() {
     }
@@ -55,7 +45,7 @@ final class IndicatorToMeasureMapper {
                     thresholds.threshold(rule, parameter, null).value().strip(), clause));
             m.addRelatedArtifact().setType(RelatedArtifact.RelatedArtifactType.CITATION).setLabel(rule).setCitation(clause);
         }
-        for (String part : parts(indicator)) {
+        for (String part : indicator.parts()) {
             var g = group(m, part, "indicators.def." + indicator.id() + "." + part, messages);
             g.setDescription(IndicatorFhir.text(messages, "indicators.part." + indicator.id() + "." + part) + "。" + g.getDescription());
         }

@@ -1,0 +1,142 @@
+package org.medunion.diagnostics.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.DecisionOutcome;
+import org.medunion.diagnostics.DiagnosticsMeasures;
+import org.medunion.shared.InstitutionDays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link DiagnosticsMeasures} straight from the decision, order and QC tables: aggregate SQL, no rows leave as such. */
+@Service
+@Transactional(readOnly = true)
+class DiagnosticsMeasuresService implements DiagnosticsMeasures {
+
+    private final JdbcClient jdbc;
+    private final CatalogueStore catalogue;
+    private final Clock clock;
+
+    DiagnosticsMeasuresService(JdbcClient jdbc, CatalogueStore catalogue, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @Override
+    public Decisions decisions(List<InstitutionDays> windows) {
+        if (windows.isEmpty()) {
+            return new Decisions(0, 0, Map.of(), BigDecimal.ZERO, Set.of(), Set.of(), null);
+        }
+        var params = new ArrayList<Object>();
+        String where = InstitutionDays.where(windows, "ordering_institution_id", "decided_at", clock.getZone(), params);
+        long[] counts = new long[2];
+        BigDecimal[] avoided = {BigDecimal.ZERO};
+        Map<String, Long> reasons = new HashMap<>();
+        Set<UUID> recognising = new HashSet<>();
+        Set<String> items = new HashSet<>();
+        Instant[] newest = {null};
+        jdbc.sql("""
+                select ordering_institution_id, item_code, outcome, reason_code, count(*) n, sum(avoided_price) avoided,
+                       max(decided_at) newest
+                  from diagnostics_decision where %s
+                 group by ordering_institution_id, item_code, outcome, reason_code""".formatted(where))
+                .params(params)
+                .query(rs -> {
+                    long n = rs.getLong("n");
+                    if (DecisionOutcome.RECOGNISED.name().equals(rs.getString("outcome"))) {
+                        counts[0] += n;
+                        avoided[0] = avoided[0].add(rs.getBigDecimal("avoided"));
+                        recognising.add(rs.getObject("ordering_institution_id", UUID.class));
+                        items.add(rs.getString("item_code"));
+                    } else {
+                        counts[1] += n;
+                        String reason = rs.getString("reason_code");
+                        reasons.merge(reason == null ? "" : reason, n, Long::sum);
+                    }
+                    newest[0] = later(newest[0], rs.getTimestamp("newest"));
+                });
+        return new Decisions(counts[0], counts[1], reasons, avoided[0], recognising, items, newest[0]);
+    }
+
+    @Override
+    public CentreWork centreWork(List<InstitutionDays> windows) {
+        if (windows.isEmpty()) {
+            return new CentreWork(Map.of(), 0, 0, null);
+        }
+        var params = new ArrayList<Object>();
+        String ordered = InstitutionDays.where(windows, "c.institution_id", "o.ordered_at", clock.getZone(), params);
+        Map<UUID, Long> by = new HashMap<>();
+        Instant[] newest = {null};
+        jdbc.sql("""
+                select o.ordering_institution_id, count(*) n, max(o.ordered_at) newest
+                  from diagnostics_order o join diagnostics_centre c on c.id = o.centre_id
+                 where o.status <> 'CANCELLED' and (%s)
+                 group by o.ordering_institution_id""".formatted(ordered))
+                .params(params)
+                .query(rs -> {
+                    by.put(rs.getObject("ordering_institution_id", UUID.class), rs.getLong("n"));
+                    newest[0] = later(newest[0], rs.getTimestamp("newest"));
+                });
+        var reportParams = new ArrayList<Object>();
+        String reported = InstitutionDays.where(windows, "c.institution_id", "o.finished_at", clock.getZone(), reportParams);
+        long[] done = new long[2];
+        jdbc.sql("""
+                select count(*) n, coalesce(sum(case when o.finished_at <= o.due_at then 1 else 0 end), 0) on_time,
+                       max(o.finished_at) newest
+                  from diagnostics_order o join diagnostics_centre c on c.id = o.centre_id
+                 where o.status = 'REPORTED' and (%s)""".formatted(reported))
+                .params(reportParams)
+                .query(rs -> {
+                    done[0] = rs.getLong("n");
+                    done[1] = rs.getLong("on_time");
+                    newest[0] = later(newest[0], rs.getTimestamp("newest"));
+                });
+        return new CentreWork(by, done[0], done[1], newest[0]);
+    }
+
+    @Override
+    public ItemCoverage itemCoverage(String divisionCode, Set<UUID> institutions, LocalDate day) {
+        var list = catalogue.listInForce(ReferenceData.jurisdictionsOf(divisionCode), day);
+        if (list.isEmpty()) {
+            return new ItemCoverage(0, 0, Set.of());
+        }
+        List<String> listed = jdbc.sql("select item_code from diagnostics_list_entry where list_id = ?").param(list.get())
+                .query(String.class).list();
+        if (institutions.isEmpty() || listed.isEmpty()) {
+            return new ItemCoverage(listed.size(), 0, Set.copyOf(listed));
+        }
+        var params = new ArrayList<Object>();
+        params.add(list.get());
+        params.add(Date.valueOf(day));
+        params.add(Date.valueOf(day));
+        params.addAll(institutions);
+        long qualified = jdbc.sql("""
+                select count(distinct e.item_code) from diagnostics_list_entry e join diagnostics_qc q on q.item_code = e.item_code
+                 where e.list_id = ? and q.passed and q.valid_from <= ? and q.valid_until >= ? and q.institution_id in (%s)"""
+                .formatted(String.join(", ", institutions.stream().map(i -> "?").toList())))
+                .params(params).query(Long.class).single();
+        return new ItemCoverage(listed.size(), qualified, Set.copyOf(listed));
+    }
+
+    private static @Nullable Instant later(@Nullable Instant a, @Nullable Timestamp b) {
+        if (b == null) {
+            return a;
+        }
+        Instant i = b.toInstant();
+        return a == null || i.isAfter(a) ? i : a;
+    }
+}

@@ -2,10 +2,12 @@ package org.medunion.diagnostics;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.registry.ConsortiumView;
 
 /**
  * The diagnostics module's facade. Catalogue, lists, centres and QC are reference data; reports, offers, decisions
@@ -106,4 +108,10 @@ public interface DiagnosticsManagement {
 
     /** Turnaround, recognition rate and reasons, avoided cost for the caller's consortium (office) or all (admin). */
     CentreOverview overview(@Nullable UUID consortiumId);
+
+    /** The consortia with shared centres whose dashboard the caller may open: the office its own, a planner its jurisdiction's. */
+    List<ConsortiumView> boardConsortia();
+
+    /** The centre dashboard of a consortium for a month (counts only); 403 outside the caller's reach. */
+    CentreBoard centreBoard(UUID consortiumId, YearMonth month);
 }

@@ -52,6 +52,7 @@ public final class ConsoleMenu {
             // issue 15: clinicians order (with the recognition offer); the centre's staff work the list, clinicians follow theirs
             new Entry("menu.care", "nav.diagnosticsOrder", "/console/diagnostics/order", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.diagnosticsWorklist", "/console/diagnostics/worklist", EnumSet.of(CENTRE_STAFF, GP, SPECIALIST)),
+            new Entry("menu.policy", "nav.diagnosticsCentres", "/console/diagnostics/centres", EnumSet.of(OFFICE, PLANNER, ADMIN)),
             new Entry("menu.pharmacy", "nav.prescribe", "/console/pharmacy/prescribe", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.prescriptions", "/console/pharmacy/prescriptions", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.reviewQueue", "/console/pharmacy/review", EnumSet.of(PHARMACIST)),

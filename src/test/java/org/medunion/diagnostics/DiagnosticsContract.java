@@ -418,6 +418,25 @@ abstract class DiagnosticsContract extends RunningCity {
         // counts only, and only for the subject's own people: an outsider is refused
         assertThat(w.as(w.outsider).get("/api/indicators/values?level=CONSORTIUM&subject=" + w.consortium + "&period=" + month)
                 .status()).isIn(403, 404);
+
+        // the office's centre dashboard shows the same month in words
+        var board = org.medunion.web.ConsoleSession.login(port, w.office).get("/console/diagnostics/centres?month=" + month);
+        assertThat(board.status()).as(board.body()).isEqualTo(200);
+        String page = board.body().replaceAll("\\s+", " ");
+        // ordered 2 (one cancelled), reported 2, in time 50 % below SC-2's 95 %, nothing open
+        assertThat(page).contains("医学检验中心", "检验 12 小时", "<td class=\"num-cell\">2</td> <td class=\"num-cell\">2</td>",
+                "num-cell bad\">50.0%", "低于 95%", "3 项有效，0 项不合格或已过期");
+        assertThat(page).contains("互认率 66.7%：互认 2 次，因 01–08 原因复查（不互认）1 次", "互认节约费用 120.00 元");
+        assertThat(page).doesNotContain(w.consortium.toString() + "</", "??");
+        // the office of another consortium, a clinician and a planner of another jurisdiction are refused this consortium
+        String nanning = "pl-nn-" + Long.toString(System.nanoTime(), 36);
+        accounts.ensureAccount(new org.medunion.identity.AccountManagement.NewAccount(nanning, "demo", "南宁 " + nanning,
+                org.medunion.identity.Role.PLANNER, org.medunion.identity.Scope.jurisdiction("450100")));
+        assertThat(org.medunion.web.ConsoleSession.login(port, nanning)
+                .get("/console/diagnostics/centres?consortium=" + w.consortium).status()).isEqualTo(403);
+        assertThat(org.medunion.web.ConsoleSession.login(port, w.gp).get("/console/diagnostics/centres").status()).isEqualTo(403);
+        assertThat(org.medunion.web.ConsoleSession.login(port, "planner")
+                .get("/console/diagnostics/centres?consortium=" + w.consortium + "&month=" + month).body()).contains("50.0%");
     }
 
     private static String order(DiagnosticsFixture w, String user, java.util.UUID resident, String item) {

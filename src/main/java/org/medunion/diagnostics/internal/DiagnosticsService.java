@@ -2,10 +2,12 @@ package org.medunion.diagnostics.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.CentreBoard;
 import org.medunion.diagnostics.CentreId;
 import org.medunion.diagnostics.CentreOverview;
 import org.medunion.diagnostics.CentreView;
@@ -31,6 +33,7 @@ import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
 import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.ReportView;
+import org.medunion.registry.ConsortiumView;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,14 +48,16 @@ class DiagnosticsService implements DiagnosticsManagement {
     private final RecognitionDesk recognition;
     private final Orders orders;
     private final CentreDashboard dashboard;
+    private final CentreBoards boards;
 
     DiagnosticsService(ReferenceData reference, Results results, RecognitionDesk recognition, Orders orders,
-                       CentreDashboard dashboard) {
+                       CentreDashboard dashboard, CentreBoards boards) {
         this.reference = reference;
         this.results = results;
         this.recognition = recognition;
         this.orders = orders;
         this.dashboard = dashboard;
+        this.boards = boards;
     }
 
     @Override
@@ -224,5 +229,15 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Transactional(readOnly = true)
     public CentreOverview overview(@Nullable UUID consortiumId) {
         return dashboard.overview(consortiumId);
+    }
+
+    @Override
+    public List<ConsortiumView> boardConsortia() {
+        return boards.choices();
+    }
+
+    @Override
+    public CentreBoard centreBoard(UUID consortiumId, YearMonth month) {
+        return boards.board(consortiumId, month);
     }
 }

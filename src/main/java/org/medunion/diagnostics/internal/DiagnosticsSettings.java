@@ -54,6 +54,11 @@ class DiagnosticsSettings {
         return Integer.parseInt(value("SC-2", parameter, division));
     }
 
+    /** SC-2: the share of reports a centre should return within turnaround (I-20's target, a local parameter). */
+    double onTimeShare(@Nullable String division) {
+        return Double.parseDouble(value("SC-2", "onTimeShare", division));
+    }
+
     /** SC-5: minutes the ordering clinician has to acknowledge a critical result. */
     int acknowledgeMinutes(@Nullable String division) {
         return Integer.parseInt(value("SC-5", "acknowledgeMinutes", division));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.IndicatorEvidenceSource;
 import org.medunion.policy.PharmacyEvidenceSource;
@@ -33,13 +34,16 @@ class SnapshotFactory {
     private final ObjectProvider<ReferralEvidenceSource> referrals;
     private final ObjectProvider<PharmacyEvidenceSource> pharmacy;
     private final ObjectProvider<IndicatorEvidenceSource> indicators;
+    private final ObjectProvider<DiagnosticsEvidenceSource> diagnostics;
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the registry, the store and one source per module that holds evidence
     SnapshotFactory(RegistryManagement registry, CityWideRegistry city, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios,
                     ObjectProvider<FamilyDoctorTeamSource> teams, ObjectProvider<ReferralEvidenceSource> referrals,
-                    ObjectProvider<PharmacyEvidenceSource> pharmacy, ObjectProvider<IndicatorEvidenceSource> indicators, Clock clock) {
+                    ObjectProvider<PharmacyEvidenceSource> pharmacy, ObjectProvider<IndicatorEvidenceSource> indicators,
+                    ObjectProvider<DiagnosticsEvidenceSource> diagnostics, Clock clock) {
         this.indicators = indicators;
+        this.diagnostics = diagnostics;
         this.referrals = referrals;
         this.pharmacy = pharmacy;
         this.registry = registry;
@@ -72,6 +76,7 @@ class SnapshotFactory {
                 .referrals(referralEvidence())
                 .pharmacy(pharmacyEvidence())
                 .indicators(indicators.getIfAvailable())
+                .diagnostics(diagnostics.getIfAvailable())
                 .packJurisdictions(store.packJurisdictions())
                 .build();
     }

@@ -5,17 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.medunion.policy.IndicatorEvidenceSource.HospitalFigures;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.InstitutionView;
+import org.medunion.registry.Ownership;
 
 /**
  * NN-9 — the lead hospital of each urban medical group: outpatient visits ÷ discharges ≤ {visitsPerDischarge} (I-4),
  * level-4 operations ≥ {level4SurgeryShare} of operations (I-5), average stay below {lengthOfStay} days (I-6), judged
  * on the encounter facts of the evaluation year up to the as-of day (the seed sets them "到2025年"; a year is the span
- * the targets are reported over). The clause's other targets — recognition share, 优质服务基层行 ratings, the primary-care
- * share against the 2022 baseline, new community hospitals — have no data on the platform and stay one NO_DATA finding
- * per group, so NN-9 never passes silently. Without the indicators module, or without discharges yet: NO_DATA.
+ * the targets are reported over); and, from the diagnostics module, the group's public hospitals taking part in result
+ * recognition — at least one recognition in the year — ≥ {recognitionShare} of them. The clause's other targets — 优质服务基层行
+ * ratings, the primary-care share against the 2022 baseline, new community hospitals — have no data on the platform and
+ * stay one NO_DATA finding per group, so NN-9 never passes silently. Without the indicators module, or without discharges
+ * yet: NO_DATA.
  */
 final class LeadHospitalTargetsPolicy extends RuleSupport {
 
@@ -30,8 +37,15 @@ final class LeadHospitalTargetsPolicy extends RuleSupport {
         List<Finding> findings = new ArrayList<>();
         LocalDate to = s.today();
         LocalDate from = to.withDayOfYear(1);
+        var recognitions = s.diagnostics().map(d -> d.recognitions(from, to));
         for (ConsortiumView c : s.activeConsortia(ConsortiumForm.URBAN_GROUP)) {
-            findings.add(noData(s.subject(c), "unverified", Texts.term("source.NN-9.rest", "recognition, ratings, 2022 baseline")));
+            if (recognitions.isPresent()) {
+                findings.add(
+                        noData(s.subject(c), "unverifiedRest", Texts.term("source.NN-9.restWithoutRecognition", "ratings, 2022 baseline")));
+                participation(s, c, p, recognitions.get(), from + "…" + to).ifPresent(findings::add);
+            } else {
+                findings.add(noData(s.subject(c), "unverified", Texts.term("source.NN-9.rest", "recognition, ratings, 2022 baseline")));
+            }
             var lead = s.lead(c);
             if (lead.isEmpty() || s.indicators().isEmpty()) {
                 findings.add(noData(s.subject(c), "noData", Texts.term("source.NN-9", "indicators I-4…I-6")));
@@ -65,6 +79,23 @@ final class LeadHospitalTargetsPolicy extends RuleSupport {
             }
         }
         return findings;
+    }
+
+    /** Public hospitals of the group without a recognition in the period, when fewer than {recognitionShare} took part. */
+    private Optional<Finding> participation(RegistrySnapshot s, ConsortiumView c, Parameters p, Map<UUID, Long> recognitions,
+                                            String period) {
+        List<InstitutionView> hospitals = s.activeMembers(c).stream().map(m -> s.institution(m.institutionId()))
+                .filter(i -> i != null && i.ownership() == Ownership.PUBLIC && !i.isPrimary()).toList();
+        List<InstitutionView> absent = hospitals.stream().filter(h -> recognitions.getOrDefault(h.id().value(), 0L) == 0).toList();
+        long taking = hospitals.size() - absent.size();
+        double minShare = p.decimal(this, "recognitionShare", c.districtCode());
+        if (hospitals.isEmpty() || taking >= minShare * hospitals.size() - 1e-9) {
+            return Optional.empty();
+        }
+        String names = absent.stream().map(InstitutionView::name).collect(Collectors.joining("、"));
+        return Optional.of(open(s.subject(c), "recognitionShare", period + ": I-10 " + taking + "/" + hospitals.size(),
+                args(c.name(), ReleaseQuotaPolicy.pct(taking, hospitals.size()), percent(minShare), names, period),
+                absent.stream().map(InstitutionView::id).toArray()));
     }
 
     private static String fmt(double v) {

@@ -43,7 +43,7 @@ final class NationalCriteria {
                 new NationalCriterion("NAT-8", "RESOURCES", Coverage.PARTIAL, Map.of("slots", "1/3", "beds", "1/4"),
                         NationalCriteria::release),
                 new NationalCriterion("NAT-9", "RESOURCES", Coverage.PARTIAL,
-                        (s, c) -> centres(c, "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION")),
+                        (s, c) -> centres(s, c, "LAB", "IMAGING", "ECG", "PATHOLOGY", "STERILISATION")),
                 new NationalCriterion("NAT-10", "BUSINESS", Coverage.PARTIAL, Map.of(), NationalCriteria::servicesInUse),
                 new NationalCriterion("NAT-11", "BUSINESS", Coverage.EVALUATED, NationalCriteria::teamSpecialists),
                 new NationalCriterion("NAT-12", "BUSINESS", Coverage.EVALUATED, NationalCriteria::referralCriteria),
@@ -240,13 +240,26 @@ final class NationalCriteria {
                 .notMet(Texts.text(Arrays.stream(anyOf).map(x -> Texts.code("Centre", x)).collect(Collectors.joining("/")), " = 0"));
     }
 
-    /** NAT-9: MET needs the shared centres and the recognition rate (I-10), which the platform does not hold yet. */
-    static Assessment centres(ConsortiumView c, String... all) {
-        Set<String> have = OneOfficeManyCentresPolicy.centres(c);
+    /**
+     * NAT-9: the five shared centres (declared or registered with the diagnostics module) and recognition among the members
+     * (实现…结果互认共享): MET when the members recognised results on the platform in the evaluation year; a missing centre is
+     * NOT_MET; centres without a recognition yet, or without the diagnostics module, NO_DATA.
+     */
+    static Assessment centres(RegistrySnapshot s, ConsortiumView c, String... all) {
+        Set<String> have = SharedCentres.of(s, c);
         List<String> missing = Arrays.stream(all).filter(x -> !have.contains(x)).toList();
-        return missing.isEmpty() ? Assessment.noData(Texts.text(Arrays.stream(all).map(x -> Texts.code("Centre", x)).toList(), " ✓; ",
-                Texts.term("recognitionRate"), ": ", Texts.term("noData")))
-                : Assessment.notMet(Texts.text(Texts.term("missing"), ": ", missing.stream().map(x -> Texts.code("Centre", x)).toList()));
+        if (!missing.isEmpty()) {
+            return Assessment.notMet(Texts.text(Texts.term("missing"), ": ", missing.stream().map(x -> Texts.code("Centre", x)).toList()));
+        }
+        String centres = Texts.text(Arrays.stream(all).map(x -> Texts.code("Centre", x)).toList(), " ✓; ");
+        if (s.diagnostics().isEmpty()) {
+            return Assessment.noData(Texts.text(centres, Texts.term("recognitionRate"), ": ", Texts.term("noData")));
+        }
+        var byInstitution = s.diagnostics().get().recognitions(s.today().withDayOfYear(1), s.today());
+        long recognitions = s.activeMembers(c).stream().mapToLong(m -> byInstitution.getOrDefault(m.institutionId().value(), 0L)).sum();
+        String evidence = Texts.text(centres, Texts.term("recognitions"), " ", s.today().withDayOfYear(1), "…", s.today(), " = ",
+                recognitions);
+        return recognitions > 0 ? Assessment.met(evidence) : Assessment.noData(evidence);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.IndicatorEvidenceSource;
 import org.medunion.policy.PharmacyEvidenceSource;
@@ -316,6 +317,11 @@ public final class RegistrySnapshot {
     /** The indicators module's encounter sums (NN-9), when that module runs. */
     public Optional<IndicatorEvidenceSource> indicators() {
         return Optional.ofNullable(parts.indicators);
+    }
+
+    /** The diagnostics module's centres and recognitions (NAT-9, NN-9), when that module runs. */
+    public Optional<DiagnosticsEvidenceSource> diagnostics() {
+        return Optional.ofNullable(parts.diagnostics);
     }
 
     public Optional<PharmacyEvidenceSource.PharmacyEvidence> pharmacy() {

@@ -26,7 +26,7 @@ final class SharedCentresPolicy extends RuleSupport {
                     .filter(c -> Divisions.covers(j, c.districtCode()) && s.lead(c).map(l -> l.regionalMedicalCentre()).orElse(false))
                     .toList();
             boolean ok = led.stream().anyMatch(c -> {
-                Set<String> have = OneOfficeManyCentresPolicy.centres(c);
+                Set<String> have = SharedCentres.of(s, c);
                 return have.contains("IMAGING") && have.contains("PRESCRIPTION_REVIEW");
             });
             if (!ok) {

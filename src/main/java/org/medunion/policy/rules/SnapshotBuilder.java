@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.IndicatorEvidenceSource;
 import org.medunion.policy.PharmacyEvidenceSource;
@@ -39,6 +40,7 @@ public final class SnapshotBuilder {
     ReferralEvidence referrals;
     PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     IndicatorEvidenceSource indicators;
+    DiagnosticsEvidenceSource diagnostics;
     Map<Pack, Set<String>> packJurisdictions = Map.of();
 
     SnapshotBuilder(LocalDate today) {
@@ -63,6 +65,7 @@ public final class SnapshotBuilder {
         b.referrals = referrals;
         b.pharmacy = pharmacy;
         b.indicators = indicators;
+        b.diagnostics = diagnostics;
         b.packJurisdictions = packJurisdictions;
         return b;
     }
@@ -123,6 +126,11 @@ public final class SnapshotBuilder {
         this.pharmacy = v;
         return this;
     }
+    public SnapshotBuilder diagnostics(DiagnosticsEvidenceSource v) {
+        this.diagnostics = v;
+        return this;
+    }
+
     public SnapshotBuilder indicators(IndicatorEvidenceSource v) {
         this.indicators = v;
         return this;

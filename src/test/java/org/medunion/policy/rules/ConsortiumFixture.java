@@ -75,6 +75,7 @@ final class ConsortiumFixture {
     org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
     org.medunion.policy.PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     org.medunion.policy.IndicatorEvidenceSource indicators;
+    org.medunion.policy.DiagnosticsEvidenceSource diagnostics;
     private int seq;
 
     // ---- scenario factories
@@ -282,7 +283,7 @@ final class ConsortiumFixture {
         return RegistrySnapshot.builder(asOf).districts(districts).institutions(institutions).consortia(consortia)
                 .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
                 .studyPeriods(studyPeriods).grids(grids).changeReports(changeReports).releaseRatios(releaseRatios).teamSource(teams)
-                .referrals(referrals).pharmacy(pharmacy).indicators(indicators).packJurisdictions(packs).build();
+                .referrals(referrals).pharmacy(pharmacy).indicators(indicators).diagnostics(diagnostics).packJurisdictions(packs).build();
     }
 
     /** Referral module data: referrals sent per institution, contracted upward ones and those booked with priority. */

@@ -24,15 +24,18 @@ class LeadHospitalTargetsPolicyTest {
     private final Rule nn9 = new RuleCatalogue().rule("NN-9").orElseThrow();
     private final ConsortiumFixture f = new ConsortiumFixture();
     private final InstitutionView lead;
+    private final InstitutionView district;
     private final List<LocalDate[]> asked = new ArrayList<>();
 
     LeadHospitalTargetsPolicyTest() {
         var grid = f.grid(DISTRICT, 500_000);
         lead = f.inGrid(f.municipalGeneral("南宁市第一人民医院", DISTRICT), grid.id());
         var centre = f.inGrid(f.communityCentre("社区卫生服务中心", DISTRICT), grid.id());
+        district = f.inGrid(f.districtHospital("区人民医院", DISTRICT, false), grid.id());
         f.consortium("南宁市一医疗集团", ConsortiumForm.URBAN_GROUP, true, GovernanceType.SINGLE_LEGAL_REPRESENTATIVE, DISTRICT,
                 List.of(grid.id()), List.of("HR", "FINANCE", "IT", "PHARMACY"), true, true,
-                new Object[] {lead, MembershipRole.LEAD}, new Object[] {centre, MembershipRole.MEMBER});
+                new Object[] {lead, MembershipRole.LEAD}, new Object[] {centre, MembershipRole.MEMBER},
+                new Object[] {district, MembershipRole.MEMBER});
     }
 
     private void figures(long visits, long discharges, long operations, long level4, long bedDays) {
@@ -79,5 +82,43 @@ class LeadHospitalTargetsPolicyTest {
             assertThat(x.aspect()).isEqualTo("unverified");
             assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA);
         });
+    }
+
+    /**
+     * With the diagnostics module, the recognition share is judged: the two public hospitals (the community centre is
+     * primary care and does not count) both recognised this year, or one did (50 % below 100 %), or a jurisdiction's 50 %.
+     */
+    @Test
+    void recognitionShareOfThePublicHospitals_onBothSidesOfTheLine_overTheYearToTheAsOfDay() {
+        figures(150, 10, 100, 12, 74);
+        var counts = new java.util.HashMap<java.util.UUID, Long>();
+        var years = new ArrayList<LocalDate[]>();
+        f.diagnostics = new org.medunion.policy.DiagnosticsEvidenceSource() {
+
+            @Override
+            public java.util.Map<java.util.UUID, java.util.Set<String>> centreTypes() {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public java.util.Map<java.util.UUID, Long> recognitions(LocalDate from, LocalDate to) {
+                years.add(new LocalDate[] {from, to});
+                return counts;
+            }
+        };
+        counts.put(lead.id().value(), 3L);
+        counts.put(district.id().value(), 1L);
+        assertThat(f.evaluateAll(nn9)).extracting(Finding::aspect).containsExactly("unverifiedRest");
+        assertThat(years.get(0)).containsExactly(LocalDate.of(2026, 1, 1), ConsortiumFixture.TODAY);
+
+        counts.remove(district.id().value());
+        var open = f.evaluate(nn9);
+        assertThat(open).singleElement().satisfies(x -> {
+            assertThat(x.aspect()).isEqualTo("recognitionShare");
+            assertThat(x.args()).contains("50.0%", "100.0%", "区人民医院");
+            assertThat(x.args()).noneMatch(a -> a.contains("南宁市第一人民医院"));
+        });
+        var half = new Parameters(List.of(new Parameters.Override(DISTRICT, "NN-9", "recognitionShare", "0.5")));
+        assertThat(aspects(half)).isEmpty();
     }
 }

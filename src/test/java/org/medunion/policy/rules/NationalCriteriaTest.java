@@ -118,6 +118,44 @@ class NationalCriteriaTest {
         assertThat(nat("NAT-9").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
     }
 
+    /**
+     * NAT-9 with the diagnostics module: centres registered there count as much as declared ones (the registry's
+     * DISINFECTION is the sterilisation centre), and recognitions among the members this year make it MET.
+     */
+    @Test
+    void NAT9_centresRegisteredWithDiagnostics_andRecognitionAmongTheMembers() {
+        var f = tightGroup(693_000, true);
+        var c = group(f);
+        f.replace(c, new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
+                c.establishedOn(), null, false, null, true, true, List.of("LAB", "DISINFECTION"), c.members(), 0, null));
+        var recognitions = new java.util.HashMap<java.util.UUID, Long>();
+        var types = new java.util.HashMap<java.util.UUID, java.util.Set<String>>();
+        f.diagnostics = new org.medunion.policy.DiagnosticsEvidenceSource() {
+
+            @Override
+            public java.util.Map<java.util.UUID, java.util.Set<String>> centreTypes() {
+                return types;
+            }
+
+            @Override
+            public java.util.Map<java.util.UUID, Long> recognitions(java.time.LocalDate from, java.time.LocalDate to) {
+                return recognitions;
+            }
+        };
+        var missing = nat("NAT-9").assess(f.snapshot(), group(f));
+        assertThat(missing.status()).isEqualTo(CriterionStatus.NOT_MET);
+        assertThat(missing.evidence()).contains("enum.Centre.IMAGING").doesNotContain("STERILISATION", "enum.Centre.LAB");
+        types.put(c.id().value(), java.util.Set.of("IMAGING", "ECG", "PATHOLOGY"));
+        assertThat(nat("NAT-9").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
+        // a recognition by an institution outside the group does not count; one by a member does
+        recognitions.put(java.util.UUID.randomUUID(), 5L);
+        assertThat(nat("NAT-9").assess(f.snapshot(), group(f)).status()).isEqualTo(CriterionStatus.NO_DATA);
+        recognitions.put(c.members().get(0).institutionId().value(), 1L);
+        var met = nat("NAT-9").assess(f.snapshot(), group(f));
+        assertThat(met.status()).isEqualTo(CriterionStatus.MET);
+        assertThat(met.evidence()).contains("= 1");
+    }
+
     @Test
     void NAT1_unknownDistrictPopulationIsNotMet() {
         var f = tightGroup(693_000, true);

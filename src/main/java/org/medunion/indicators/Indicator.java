@@ -28,6 +28,13 @@ public enum Indicator {
     /** 病例组合指数 (CMI): Σ DRG weights ÷ grouped discharges. */
     I_7("I-7", null, null, null),
     /**
+     * 号源、床位下沉比例 (NN-4): outpatient slots reserved for primary care ÷ outpatient slots published, of the lead hospital
+     * for a consortium; with beds as its part.
+     */
+    I_8("I-8", "NN-4", "slots", Comparison.AT_LEAST),
+    /** 下沉号源使用率 (NN-4, NAT-8): reserved slots booked through primary care ÷ reserved slots. */
+    I_9("I-9", null, null, null),
+    /**
      * 检查检验结果互认率 (NN-9, NAT-9): orders satisfied by recognising an earlier result ÷ decisions on offered results that
      * count (recognitions and re-examinations for reasons 01–08); with the public hospitals' participation (NAT-R-11).
      */
@@ -38,6 +45,11 @@ public enum Indicator {
     I_20("I-20", "SC-2", "onTimeShare", Comparison.AT_LEAST),
     /** 共享中心基层使用率: orders from primary institutions ÷ orders at the subject's centres (not cancelled). */
     I_21("I-21", null, null, null),
+    /**
+     * 大型设备号源下放及使用率 (NN, SC-4): exam slots reserved for members ÷ exam slots published; with the reserved ones
+     * booked through primary care.
+     */
+    I_22("I-22", null, null, null),
     /**
      * 互认项目覆盖 (NAT-R-9, B2): items on the jurisdiction's list in force with a valid QC pass held by one of the subject's
      * institutions ÷ items on the list; with the listed items recognised in the period.
@@ -70,7 +82,7 @@ public enum Indicator {
     I_31("I-31", null, null, null);
 
     /** Counted by the referral and pharmacy modules rather than from ingested encounters. */
-    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_10, I_14, I_20, I_21, I_23, I_24, I_25,
+    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_8, I_9, I_10, I_14, I_20, I_21, I_22, I_23, I_24, I_25,
             I_26, I_27, I_28, I_29, I_30, I_31);
 
     /** Counted from the diagnostics module's decisions, centre orders and QC. */
@@ -130,13 +142,20 @@ public enum Indicator {
     /** The keys of the further fractions it reports besides its headline ({@link IndicatorValue#parts()}), in that order. */
     public List<String> parts() {
         return switch (this) {
+            case I_8 -> List.of("beds");
             case I_10 -> List.of("participation");
+            case I_22 -> List.of("use");
             case I_23 -> List.of("recognised");
             case I_24 -> List.of("01", "02", "03", "04", "05", "06", "07", "08"); // 不互认 reasons; 98, 99 are not counted
             case I_28 -> List.of("uptake");
             case I_29 -> List.of("priorityDrugs");
             default -> List.of();
         };
+    }
+
+    /** Counted from the scheduling module's published slots and bookings. */
+    public boolean fromScheduling() {
+        return this == I_8 || this == I_9 || this == I_22;
     }
 
     /** Counted from the diagnostics module's records. */

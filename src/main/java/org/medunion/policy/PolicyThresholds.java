@@ -1,5 +1,8 @@
 package org.medunion.policy;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * The one source of truth for every rule parameter (rules.md interpretation notes): the value in force for a
  * division — the seed's default, or the newest override of the most specific jurisdiction covering it — and whether
@@ -21,5 +24,16 @@ public interface PolicyThresholds {
      *                enforced
      */
     record Threshold(String ruleId, String parameter, String value, boolean applies) {
+
+        /** The value as a number: a decimal, or a fraction such as NN-4's "1/3" (to six places). */
+        public BigDecimal decimal() {
+            String v = value.strip();
+            int slash = v.indexOf('/');
+            if (slash < 0) {
+                return new BigDecimal(v);
+            }
+            return new BigDecimal(v.substring(0, slash).strip()).divide(new BigDecimal(v.substring(slash + 1).strip()), 6,
+                    RoundingMode.HALF_UP);
+        }
     }
 }

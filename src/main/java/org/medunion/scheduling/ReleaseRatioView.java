@@ -8,10 +8,11 @@ import org.medunion.registry.InstitutionId;
  * I-8 — reserved ÷ all slots (beds) published, per kind; I-9 — reserved slots booked through primary
  * care ÷ reserved slots. A ratio whose denominator is 0 has no value ("no data").
  *
- * @param released reserved slots released to the public pool unused
+ * @param examReservedUse reserved exam slots booked through primary care ÷ reserved exam slots (I-22's use, SC-4)
+ * @param released        reserved slots released to the public pool unused
  */
 public record ReleaseRatioView(InstitutionId institutionId, LocalDate from, LocalDate to, Ratio outpatient,
-                               Ratio beds, Ratio exams, Ratio reservedUse, long released,
+                               Ratio beds, Ratio exams, Ratio reservedUse, Ratio examReservedUse, long released,
                                ReservedShare outpatientMinimum, ReservedShare bedsMinimum) {
 
     /** NN-4 for outpatient slots: null when there is no data. */

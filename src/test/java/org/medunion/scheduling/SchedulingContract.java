@@ -523,6 +523,46 @@ abstract class SchedulingContract extends RunningCity {
         assertThat(empty.reservedUse().hasData()).isFalse();
     }
 
+    /**
+     * The indicators module reads the same ratios: I-8 (the lead's outpatient slots, beds as its part), I-9 and I-22 (exam
+     * slots reserved for members, with the reserved ones booked through primary care) for the group's month.
+     */
+    @Test
+    void I8_I9_I22_indicatorValuesAreTheSchedulesRatiosForTheMonth() {
+        var outpatient = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "10:00", null); // 8 slots, 3 reserved
+        var exams = publish(lead(), g.lead(), "EXAM", "09:00", null);
+        book(gp(), slots(outpatient.get("id").asString()).stream().filter(s -> s.get("reserved").asBoolean()).findFirst().orElseThrow()
+                .get("id").asString(), g.contracted().toString());
+        var reservedExams = slots(exams.get("id").asString()).stream().filter(s -> s.get("reserved").asBoolean()).toList();
+        assertThat(reservedExams).isNotEmpty();
+        assertThat(book(gp(), reservedExams.get(0).get("id").asString(), g.contracted().toString()).status()).isEqualTo(201);
+        var view = scheduling.releaseRatios(g.lead(), day(), day().plusDays(1));
+
+        String month = java.time.YearMonth.from(day()).toString();
+        var r = lead().get("/api/indicators/values?level=CONSORTIUM&subject=" + g.consortium().value() + "&period=" + month);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var byId = new java.util.HashMap<String, JsonNode>();
+        r.json().forEach(v -> byId.put(v.get("indicator").asString(), v));
+        JsonNode i8 = byId.get("I-8");
+        assertThat(i8).isNotNull();
+        assertThat(i8.get("numerator").asLong()).isEqualTo(3);
+        assertThat(i8.get("denominator").asLong()).isEqualTo(8);
+        // NN-4's "1/3" as a number: 3 of 8 meets it
+        assertThat(i8.get("target").get("value").decimalValue()).isEqualByComparingTo("0.333333");
+        assertThat(i8.get("target").get("met").asBoolean()).isTrue();
+        assertThat(i8.get("parts").get(0).get("denominator").asLong()).isZero();
+        JsonNode i9 = byId.get("I-9");
+        assertThat(i9).isNotNull();
+        assertThat(i9.get("numerator").asLong()).isEqualTo(view.reservedUse().numerator()).isEqualTo(2);
+        assertThat(i9.get("denominator").asLong()).isEqualTo(view.reservedUse().denominator());
+        JsonNode i22 = byId.get("I-22");
+        assertThat(i22).isNotNull();
+        assertThat(i22.get("numerator").asLong()).isEqualTo(view.exams().numerator()).isEqualTo(reservedExams.size());
+        assertThat(i22.get("denominator").asLong()).isEqualTo(view.exams().denominator()).isGreaterThan(reservedExams.size());
+        assertThat(i22.get("parts").get(0).get("numerator").asLong()).isEqualTo(1);
+        assertThat(i22.get("parts").get(0).get("denominator").asLong()).isEqualTo(reservedExams.size());
+    }
+
     // ------------------------------------------------------------------ console
 
     /** Logs in through the form (session cookie, CSRF) and returns a client that keeps the session. */

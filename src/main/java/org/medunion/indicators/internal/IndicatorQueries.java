@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.text.Collator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +18,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.medunion.diagnostics.DiagnosticsMeasures;
 import org.medunion.indicators.EncounterKind;
 import org.medunion.indicators.EncounterRow;
 import org.medunion.indicators.Indicator;
@@ -35,7 +32,6 @@ import org.medunion.referral.ReceivedMedicationLists;
 import org.medunion.referral.ReferralMeasures;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
-import org.medunion.registry.Ownership;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.InstitutionDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,15 +50,13 @@ class IndicatorQueries {
     private final ReceivedMedicationLists referrals;
     private final ReferralMeasures referralCounts;
     private final RegistryManagement registry;
-    private final DiagnosticsMeasures diagnostics;
-    private final Clock clock;
+    private final ServiceCounts services;
 
     IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions,
                      ReceivedMedicationLists referrals, ReferralMeasures referralCounts, RegistryManagement registry,
-                     DiagnosticsMeasures diagnostics, Clock clock) {
+                     ServiceCounts services) {
         this.referralCounts = referralCounts;
-        this.diagnostics = diagnostics;
-        this.clock = clock;
+        this.services = services;
         this.jdbc = jdbc;
         this.thresholds = thresholds;
         this.prescriptions = prescriptions;
@@ -194,8 +188,9 @@ class IndicatorQueries {
         if (indicator == Indicator.I_2 || indicator == Indicator.I_3) {
             return referralValue(indicator, subject, period);
         }
-        if (indicator.fromDiagnostics()) {
-            return diagnosticsValue(indicator, subject, period);
+        if (indicator.fromDiagnostics() || indicator.fromScheduling()) {
+            var f = indicator.fromDiagnostics() ? services.diagnostics(indicator, subject, period) : services.release(indicator, subject);
+            return ratio(indicator, subject, period, f.numerator(), f.denominator(), f.sources(), f.newest(), f.parts());
         }
         var windows = subject.spans().stream()
                 .filter(s -> !indicator.primarySitesOnly() || registry.institutionEntry(new InstitutionId(s.institution()))
@@ -236,62 +231,6 @@ class IndicatorQueries {
     }
 
     /**
-     * The recognition and shared-centre indicators from the diagnostics module's counts over the subject's spans: decisions
-     * by the ordering institution and day (I-10, I-24, I-25), centre orders by the running institution (I-20 by the day
-     * reported, I-21 by the day ordered), and the list coverage on the period's last day, today at the latest (I-23).
-     */
-    private IndicatorValue diagnosticsValue(Indicator indicator, Resolved subject, Period period) {
-        var windows = subject.spans().stream().map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
-        if (indicator == Indicator.I_20 || indicator == Indicator.I_21) {
-            var w = diagnostics.centreWork(windows);
-            if (indicator == Indicator.I_20) {
-                return ratio(indicator, subject, period, BigDecimal.valueOf(w.reportedOnTime()), BigDecimal.valueOf(w.reported()),
-                        w.reported(), w.newest());
-            }
-            long all = w.orderedBy().values().stream().mapToLong(Long::longValue).sum();
-            long primary = w.orderedBy().entrySet().stream().filter(e -> registry.institutionEntry(new InstitutionId(e.getKey()))
-                    .map(InstitutionView::isPrimary).orElse(false)).mapToLong(e -> e.getValue()).sum();
-            return ratio(indicator, subject, period, BigDecimal.valueOf(primary), BigDecimal.valueOf(all), all, w.newest());
-        }
-        var d = diagnostics.decisions(windows);
-        return switch (indicator) {
-            case I_10 -> {
-                long counted = d.recognised() + d.nonRecognised();
-                var hospitals = new LinkedHashSet<UUID>();
-                subject.spans().forEach(s -> registry.institutionEntry(new InstitutionId(s.institution()))
-                        .filter(i -> i.ownership() == Ownership.PUBLIC && !i.isPrimary()).ifPresent(i -> hospitals.add(s.institution())));
-                long participating = hospitals.stream().filter(d.recognising()::contains).count();
-                yield ratio(indicator, subject, period, BigDecimal.valueOf(d.recognised()), BigDecimal.valueOf(counted),
-                        d.recognised() + d.reexamined(), d.newest(),
-                        List.of(IndicatorValue.Part.of("participation", participating, hospitals.size())));
-            }
-            case I_24 -> {
-                long non = d.nonRecognised();
-                var parts = indicator.parts().stream()
-                        .map(r -> IndicatorValue.Part.of(r, d.reexaminedByReason().getOrDefault(r, 0L), non)).toList();
-                yield ratio(indicator, subject, period, BigDecimal.valueOf(non), BigDecimal.valueOf(d.reexamined()), d.reexamined(),
-                        d.newest(), parts);
-            }
-            case I_25 -> ratio(indicator, subject, period, d.avoidedCost(), BigDecimal.valueOf(d.recognised()), d.recognised(),
-                    d.newest());
-            case I_23 -> coverage(subject, period, d);
-            default -> throw new IllegalStateException(indicator.name());
-        };
-    }
-
-    /** I-23 on the period's last day (today at the latest): listed items the subject's institutions hold a QC pass for. */
-    private IndicatorValue coverage(Resolved subject, Period period, DiagnosticsMeasures.Decisions d) {
-        LocalDate last = period.end().minusDays(1);
-        LocalDate today = LocalDate.now(clock);
-        var institutions = new LinkedHashSet<UUID>();
-        subject.spans().forEach(s -> institutions.add(s.institution()));
-        var c = diagnostics.itemCoverage(subject.divisionCode(), institutions, last.isAfter(today) ? today : last);
-        long recognised = d.recognisedItems().stream().filter(c.listedItems()::contains).count();
-        return ratio(Indicator.I_23, subject, period, BigDecimal.valueOf(c.qualified()), BigDecimal.valueOf(c.listed()), c.listed(),
-                d.newest(), List.of(IndicatorValue.Part.of("recognised", recognised, c.listed())));
-    }
-
-    /**
      * I-29: the catalogue items of every institution the subject held in the period that are mapped to the consortium
      * formulary ÷ those items (RX-14's target), with the share of its primary sites' prescriptions that use a 基本药物, 集采
      * or 谈判 drug ({@code c}, counted over the primary sites only).
@@ -312,7 +251,7 @@ class IndicatorQueries {
         }
         String rule = Objects.requireNonNull(indicator.targetRule(), indicator.name());
         var t = thresholds.threshold(rule, parameter, divisionCode);
-        BigDecimal target = new BigDecimal(t.value().strip());
+        BigDecimal target = t.decimal();
         Boolean met = value == null ? null : comparison.met(value.doubleValue(), target.doubleValue());
         return new IndicatorValue.Target(rule, parameter, comparison.name(), target, t.applies(), thresholds.clause(rule), met);
     }

@@ -371,4 +371,13 @@ class SchedulingStore {
                   and b.primary_care and b.status <> 'CANCELLED'""")
                 .params(institution, ts(from), ts(to)).query(Long.class).single();
     }
+
+    /** As {@link #reservedBookedByPrimaryCare(UUID, Instant, Instant)}, for the slots of one kind (I-22: exams). */
+    long reservedBookedByPrimaryCare(UUID institution, Instant from, Instant to, ScheduleKind kind) {
+        return jdbc.sql("""
+                select count(distinct s.id) from scheduling_slot s join scheduling_booking b on b.slot_id = s.id
+                where s.institution_id = ? and s.start_at >= ? and s.start_at < ? and s.reserved and s.kind = ?
+                  and b.primary_care and b.status <> 'CANCELLED'""")
+                .params(institution, ts(from), ts(to), kind.name()).query(Long.class).single();
+    }
 }

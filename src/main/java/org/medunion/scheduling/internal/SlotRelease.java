@@ -63,9 +63,10 @@ class SlotRelease {
         long reserved = outpatient[1] + beds[1] + exams[1];
         long released = outpatient[2] + beds[2] + exams[2];
         long used = store.reservedBookedByPrimaryCare(institution.value(), start, end);
+        long examsUsed = store.reservedBookedByPrimaryCare(institution.value(), start, end, ScheduleKind.EXAM);
         return new ReleaseRatioView(institution, from, to, new Ratio(outpatient[1], outpatient[0]), new Ratio(beds[1], beds[0]),
-                new Ratio(exams[1], exams[0]), new Ratio(used, reserved), released, settings.outpatient(institution),
-                settings.beds(institution));
+                new Ratio(exams[1], exams[0]), new Ratio(used, reserved), new Ratio(examsUsed, exams[1]), released,
+                settings.outpatient(institution), settings.beds(institution));
     }
 
     /** Adds the store's {total, reserved, released} counts of several kinds. */

@@ -42,7 +42,7 @@ final class IndicatorToMeasureMapper {
         if (rule != null && parameter != null && indicator.comparison() != null) {
             String clause = thresholds.clause(rule);
             headline.addExtension(target(rule, parameter, indicator.comparison().name(),
-                    thresholds.threshold(rule, parameter, null).value().strip(), clause));
+                    thresholds.threshold(rule, parameter, null).decimal().stripTrailingZeros().toPlainString(), clause));
             m.addRelatedArtifact().setType(RelatedArtifact.RelatedArtifactType.CITATION).setLabel(rule).setCitation(clause);
         }
         for (String part : indicator.parts()) {

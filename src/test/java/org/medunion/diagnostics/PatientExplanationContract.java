@@ -173,5 +173,15 @@ abstract class PatientExplanationContract extends RunningCity {
         assertThat(ok(w.as(w.gp).get(path(decision)), 200).get("medium").asString()).isEqualTo("VERBAL");
         assertThat(gp.get("/console/diagnostics/explanations").body()).doesNotContain("/console/diagnostics/explanations/" + decision);
         assertThat(ConsoleSession.login(port, w.outsider).get("/console/diagnostics/explanations/" + decision).status()).isEqualTo(404);
+
+        // right after an order entry that re-examines, the order page shows the explanation to give
+        var form = gp.get("/console/diagnostics/order?residentId=" + w.resident + "&itemCode=" + w.hba1c);
+        var entered = gp.post("/console/diagnostics/order", java.util.Map.of("residentId", w.resident.toString(), "itemCode", w.hba1c,
+                "choice", "reexamine", "reasonCode", "03", "centreId", w.centre), form);
+        assertThat(entered.status()).isEqualTo(302);
+        assertThat(entered.location()).contains("explanation=");
+        var orderPage = gp.get(entered.location().replaceFirst("^https?://[^/]+", ""));
+        assertThat(orderPage.status()).isEqualTo(200);
+        assertThat(orderPage.body()).contains("order-explanation").contains("手术、输血");
     }
 }

@@ -84,7 +84,7 @@ class DemoSterilisation {
 
     private UUID batch(CentreId centre, UUID packType, String prefix, int daysAgo, int cycle, int quantity, String biological) {
         Instant at = clock.instant().minus(Duration.ofDays(daysAgo)).minus(Duration.ofHours(2));
-        String load = prefix + "-" + DAY.format(at.atZone(clock.getZone())) + "-" + String.format("%02d", cycle);
+        String load = prefix + "-" + DAY.format(at.atZone(clock.getZone()).toLocalDate()) + "-" + String.format("%02d", cycle);
         return diagnostics.recordBatch(centre, new RecordBatch(packType, quantity, load, null, at, "PASS", biological),
                 DemoDiagnostics.CENTRE);
     }

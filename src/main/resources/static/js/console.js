@@ -165,3 +165,11 @@ document.addEventListener('htmx:afterSwap', function (event) {
     }
   });
 });
+
+// <button data-print>: prints the page (the patient notice of NAT-R-8) instead of an inline onclick (CSP).
+document.addEventListener('click', function (event) {
+  var button = event.target && event.target.closest ? event.target.closest('[data-print]') : null;
+  if (button) {
+    window.print();
+  }
+});

@@ -70,6 +70,20 @@ public interface DiagnosticsManagement {
 
     List<DecisionView> decisionsOf(UUID residentId);
 
+    // the patient explanation when a result is not recognised (NAT-R-8)
+
+    /** The explanation prepared for a re-examination decision; 404 without a care relationship or explanation. */
+    ExplanationView explanation(UUID decisionId);
+
+    /** Records that the ordering clinician gave the explanation (once: a second record is 409). */
+    ExplanationView recordExplanationGiven(UUID decisionId, RecordExplanation command);
+
+    /** The caller's explanations not yet given, oldest first: the clinician's to-do. */
+    List<ExplanationView> pendingExplanations(int limit);
+
+    /** The resident's explanations visible to the caller, newest first (empty without a care relationship). */
+    List<ExplanationView> explanationsOf(UUID residentId);
+
     // orders to a centre
 
     /**

@@ -53,6 +53,10 @@ public final class ConsoleMenu {
             new Entry("menu.care", "nav.diagnosticsOrder", "/console/diagnostics/order", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.diagnosticsWorklist", "/console/diagnostics/worklist", EnumSet.of(CENTRE_STAFF, GP, SPECIALIST)),
             new Entry("menu.policy", "nav.diagnosticsCentres", "/console/diagnostics/centres", EnumSet.of(OFFICE, PLANNER, ADMIN)),
+            // NAT-R-8: the clinician's explanations still to give; SC-7: the sterilisation centre and members' receipts
+            new Entry("menu.care", "nav.diagnosticsExplanations", "/console/diagnostics/explanations", EnumSet.of(GP, SPECIALIST)),
+            new Entry("menu.care", "nav.sterilisation", "/console/diagnostics/sterilisation",
+                    EnumSet.of(CENTRE_STAFF, OFFICE, GP, SPECIALIST, ADMIN)),
             new Entry("menu.pharmacy", "nav.prescribe", "/console/pharmacy/prescribe", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.prescriptions", "/console/pharmacy/prescriptions", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.reviewQueue", "/console/pharmacy/review", EnumSet.of(PHARMACIST)),

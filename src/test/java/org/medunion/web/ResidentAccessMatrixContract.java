@@ -108,6 +108,8 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
             "/console/consultations/{id}/{action}", "acts on a consultation the caller can see; the resident is its own",
             "/console/diagnostics/orders/{id}/{action}", "acts on an order the caller can see; the resident is the order's",
             "/console/pharmacy/prescriptions/{id}/{action}", "review and dispensing of a prescription the caller can see",
+            "/console/diagnostics/sterilisation/centres/{id}/{action}", "sterile packs of a centre: batch, member, quantity only",
+            "/console/diagnostics/sterilisation/batches/{id}/{action}", "a batch's indicator or recall reason only",
             "/console/pharmacy/prescriptions/{id}/fix", "resubmits the caller's prescription for its own resident (the form's "
                     + "residentId is not read; the REST resubmit's probe covers a body naming another)");
 
@@ -149,6 +151,7 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
     final Map<String, Probe> probes = new TreeMap<>();
     final Map<String, ConsoleSession> consoles = new LinkedHashMap<>();
     final Set<UUID> withReport = new HashSet<>();
+    final Set<UUID> withExplanation = new HashSet<>();
     final Set<UUID> withPrescription = new HashSet<>();
 
     @BeforeAll
@@ -437,6 +440,9 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
                 + reported(p)), p));
         probes.put("FHIR GET Observation?patient", (c, p) -> entries(api(c).getFhir("/fhir/Observation?patient=Patient/"
                 + reported(p)), p));
+        // FHIR Communication (NAT-R-8): every known resident has one patient explanation prepared at the lead (stored once)
+        probes.put("FHIR GET Communication?patient", (c, p) -> entries(api(c).getFhir("/fhir/Communication?patient=Patient/"
+                + explained(p)), p));
         probes.put("FHIR GET Patient/{id}/$recognisable", (c, p) -> {
             var r = api(c).getFhir("/fhir/Patient/" + reported(p) + "/$recognisable?code=HBA1C");
             return r.status() != 200 ? String.valueOf(r.status()) : r.body().contains("\"candidate\"") ? "shown" : "empty";
@@ -646,6 +652,16 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
     }
 
     /** The person's id, after the administrator recorded one demo-catalogue HbA1c report of the lead for them. */
+    private UUID explained(Person p) {
+        if (withExplanation.add(p.id())) {
+            jdbc.sql("""
+                    insert into diagnostics_explanation (decision_id, resident_id, item_code, reason_code, text, ordering_institution_id,
+                      decided_by, prepared_at) values (?, ?, 'HBA1C', '01', '说明', ?, 'matrix', ?)""")
+                    .params(UUID.randomUUID(), p.id(), g.lead().value(), java.sql.Timestamp.from(java.time.Instant.now())).update();
+        }
+        return p.id();
+    }
+
     private UUID reported(Person p) {
         if (withReport.add(p.id())) {
             api("admin").post("/api/diagnostics/results", """

@@ -60,14 +60,16 @@ class DemoDiagnostics {
 
     private final DiagnosticsBackfill diagnostics;
     private final DemoDiagnosticsOrders orders;
+    private final DemoSterilisation sterilisation;
     private final CityWideRegistry city;
     private final ResidentsManagement residents;
     private final Clock clock;
 
-    DemoDiagnostics(DiagnosticsBackfill diagnostics, DemoDiagnosticsOrders orders, CityWideRegistry city,
-                    ResidentsManagement residents, Clock clock) {
+    DemoDiagnostics(DiagnosticsBackfill diagnostics, DemoDiagnosticsOrders orders, DemoSterilisation sterilisation,
+                    CityWideRegistry city, ResidentsManagement residents, Clock clock) {
         this.diagnostics = diagnostics;
         this.orders = orders;
+        this.sterilisation = sterilisation;
         this.city = city;
         this.residents = residents;
         this.clock = clock;
@@ -99,6 +101,8 @@ class DemoDiagnostics {
         CentreId lab = centre(changning.get(), lead.get().id().value(), "LAB", "长宁区域医学检验中心", 12);
         CentreId imaging = centre(changning.get(), lead.get().id().value(), "IMAGING", "长宁区域医学影像诊断中心", 24);
         centre(changning.get(), lead.get().id().value(), "ECG", "长宁区域心电诊断中心", 1);
+        sterilisation.seed(changning.get(), lead.get().id().value(), "长宁区域消毒供应中心", "CN", true,
+                primary.get().id().value());
         shanghaiQc(lead.get().id().value(), primary.get().id().value(), municipal.get().id().value(), today);
         int nanning = nanning(today);
         var contracted = residents.contractsOfInstitution(primary.get().id()).stream()
@@ -113,7 +117,7 @@ class DemoDiagnostics {
         int reports = results(place);
         int decisions = orders.decisions(place);
         int placed = orders.orders(place);
-        String line = "Demo diagnostics seeded: %d centres in Nanning besides 3 in 长宁, %d reports, %d decisions, %d orders"
+        String line = "Demo diagnostics seeded: %d centres in Nanning besides 4 in 长宁, %d reports, %d decisions, %d orders"
                 .formatted(nanning, reports, decisions, placed);
         return line;
     }
@@ -181,6 +185,9 @@ class DemoDiagnostics {
                 centre(group.get(), runner, "IMAGING", stem + "医学影像中心", 24);
                 n++;
             }
+            sterilisation.seed(group.get(), runner, stem + "消毒供应中心", name.equals(NANNING_GROUP_1) ? "NN11" : "NN12", false,
+                    null);
+            n++;
             for (String item : List.of(HBA1C, ELECTROLYTES, GLUCOSE, LIPIDS)) {
                 qc(runner, item, true, "PROVINCIAL", "广西", today.minusYears(2), today.plusYears(1));
             }

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.UUID;
 import org.medunion.diagnostics.CentreId;
 import org.medunion.diagnostics.DefineItem;
+import org.medunion.diagnostics.DefinePackType;
 import org.medunion.diagnostics.DiagnosticsManagement;
+import org.medunion.diagnostics.MovePacks;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.PlaceOrder;
 import org.medunion.diagnostics.PublishList;
+import org.medunion.diagnostics.RecordBatch;
 import org.medunion.diagnostics.RecordDecision;
+import org.medunion.diagnostics.RecordIndicator;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
@@ -53,4 +57,17 @@ public interface DiagnosticsBackfill {
     OrderStatus report(OrderId id, RecordReport report, String actor, Instant at);
 
     OrderStatus cancel(OrderId id, String actor, Instant at);
+
+    // the sterilisation centre (SC-7), as a centre staff member {@code actor} of the institution running the centre
+
+    UUID definePackType(DefinePackType command, String actor);
+
+    UUID recordBatch(CentreId centre, RecordBatch command, String actor);
+
+    void recordIndicator(UUID batchId, RecordIndicator command, String actor);
+
+    /** Issues packs at {@code at} (expiry judged on that day). */
+    void issue(MovePacks command, String actor, Instant at);
+
+    void returnPacks(MovePacks command, String actor, Instant at);
 }

@@ -6,12 +6,16 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.medunion.diagnostics.CentreId;
 import org.medunion.diagnostics.DefineItem;
+import org.medunion.diagnostics.DefinePackType;
+import org.medunion.diagnostics.MovePacks;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
 import org.medunion.diagnostics.PlaceOrder;
 import org.medunion.diagnostics.PublishList;
+import org.medunion.diagnostics.RecordBatch;
 import org.medunion.diagnostics.RecordDecision;
+import org.medunion.diagnostics.RecordIndicator;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
@@ -44,16 +48,21 @@ class DiagnosticsBackfillService implements DiagnosticsBackfill {
     private final Orders orders;
     private final OrderStore orderStore;
     private final CentreStore centres;
+    private final SterilisationDesk sterilisation;
+    private final SterilisationStore sterilisationStore;
     private final CurrentUsers users;
 
     DiagnosticsBackfillService(ReferenceData reference, Results results, RecognitionDesk recognition, Orders orders,
-                               OrderStore orderStore, CentreStore centres, CurrentUsers users) {
+                               OrderStore orderStore, CentreStore centres, SterilisationDesk sterilisation,
+                               SterilisationStore sterilisationStore, CurrentUsers users) {
         this.reference = reference;
         this.results = results;
         this.recognition = recognition;
         this.orders = orders;
         this.orderStore = orderStore;
         this.centres = centres;
+        this.sterilisation = sterilisation;
+        this.sterilisationStore = sterilisationStore;
         this.users = users;
     }
 
@@ -117,6 +126,44 @@ class DiagnosticsBackfillService implements DiagnosticsBackfill {
     @Override
     public OrderStatus cancel(OrderId id, String actor, Instant at) {
         return atCentre(id, actor, () -> orders.cancel(id, at));
+    }
+
+    @Override
+    public UUID definePackType(DefinePackType command, String actor) {
+        return atSterilisation(Required.of(command.centreId(), "centreId"), actor, () -> sterilisation.definePackType(command)).id();
+    }
+
+    @Override
+    public UUID recordBatch(CentreId centre, RecordBatch command, String actor) {
+        return atSterilisation(centre.value(), actor, () -> sterilisation.recordBatch(centre, command)).id();
+    }
+
+    @Override
+    public void recordIndicator(UUID batchId, RecordIndicator command, String actor) {
+        atSterilisation(centreOfBatch(batchId), actor, () -> sterilisation.recordIndicator(batchId, command));
+    }
+
+    @Override
+    public void issue(MovePacks command, String actor, Instant at) {
+        UUID batch = Required.of(command.batchId(), "batchId");
+        atSterilisation(centreOfBatch(batch), actor, () -> sterilisation.issue(command, at));
+    }
+
+    @Override
+    public void returnPacks(MovePacks command, String actor, Instant at) {
+        UUID batch = Required.of(command.batchId(), "batchId");
+        atSterilisation(centreOfBatch(batch), actor, () -> sterilisation.returnPacks(command, at));
+    }
+
+    private UUID centreOfBatch(UUID batch) {
+        return sterilisationStore.batch(batch).orElseThrow(() -> new NotFoundException("batch", batch)).centreId();
+    }
+
+    /** Runs a sterilisation step as a centre staff member of the institution running the centre. */
+    private <T> T atSterilisation(UUID centreId, String actor, Supplier<T> step) {
+        systemOnly();
+        var centre = centres.centre(centreId).orElseThrow(() -> new NotFoundException("centre", centreId));
+        return acting(new CurrentUser(actor, actor, Role.CENTRE_STAFF, Scope.institution(centre.institutionId())), step);
     }
 
     private <T> T administrator(String actor, Supplier<T> step) {

@@ -16,6 +16,7 @@ import org.medunion.diagnostics.DecisionView;
 import org.medunion.diagnostics.DefineItem;
 import org.medunion.diagnostics.DiagnosticsManagement;
 import org.medunion.diagnostics.EscalationRun;
+import org.medunion.diagnostics.ExplanationView;
 import org.medunion.diagnostics.ItemList;
 import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.MapCode;
@@ -28,6 +29,7 @@ import org.medunion.diagnostics.PublishList;
 import org.medunion.diagnostics.QcView;
 import org.medunion.diagnostics.RecognitionOffer;
 import org.medunion.diagnostics.RecordDecision;
+import org.medunion.diagnostics.RecordExplanation;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
@@ -49,15 +51,17 @@ class DiagnosticsService implements DiagnosticsManagement {
     private final Orders orders;
     private final CentreDashboard dashboard;
     private final CentreBoards boards;
+    private final PatientExplanations explanations;
 
     DiagnosticsService(ReferenceData reference, Results results, RecognitionDesk recognition, Orders orders,
-                       CentreDashboard dashboard, CentreBoards boards) {
+                       CentreDashboard dashboard, CentreBoards boards, PatientExplanations explanations) {
         this.reference = reference;
         this.results = results;
         this.recognition = recognition;
         this.orders = orders;
         this.dashboard = dashboard;
         this.boards = boards;
+        this.explanations = explanations;
     }
 
     @Override
@@ -156,6 +160,26 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public List<DecisionView> decisionsOf(UUID residentId) {
         return recognition.decisionsOf(residentId);
+    }
+
+    @Override
+    public ExplanationView explanation(UUID decisionId) {
+        return explanations.get(decisionId);
+    }
+
+    @Override
+    public ExplanationView recordExplanationGiven(UUID decisionId, RecordExplanation command) {
+        return explanations.given(decisionId, command);
+    }
+
+    @Override
+    public List<ExplanationView> pendingExplanations(int limit) {
+        return explanations.pending(limit);
+    }
+
+    @Override
+    public List<ExplanationView> explanationsOf(UUID residentId) {
+        return explanations.ofResident(residentId);
     }
 
     @Override

@@ -51,12 +51,13 @@ class RecognitionDesk {
     private final DiagnosticsSettings settings;
     private final RegistryDirectory registry;
     private final MessageSource messages;
+    private final PatientExplanations explanations;
     private final AuditTrail audit;
     private final Clock clock;
 
     RecognitionDesk(ResultStore results, CentreStore centres, CatalogueStore catalogue, ReferenceData reference,
                     DiagnosticsAccess access, DiagnosticsSettings settings, RegistryDirectory registry, MessageSource messages,
-                    AuditTrail audit, Clock clock) {
+                    PatientExplanations explanations, AuditTrail audit, Clock clock) {
         this.results = results;
         this.centres = centres;
         this.catalogue = catalogue;
@@ -65,6 +66,7 @@ class RecognitionDesk {
         this.settings = settings;
         this.registry = registry;
         this.messages = messages;
+        this.explanations = explanations;
         this.audit = audit;
         this.clock = clock;
     }
@@ -180,6 +182,7 @@ class RecognitionDesk {
         ItemView item = reference.item(c.itemCode(), "itemCode");
         LocalDate day = c.asOf() == null ? LocalDate.now(clock) : c.asOf();
         DecisionView decision;
+        ReexaminationReason passedOver = null;
         if (c.reportId() != null) {
             var offer = offer(resident, item, ordering, day);
             Optional<RecognitionOffer.Candidate> chosen = offer.candidates().stream()
@@ -202,10 +205,15 @@ class RecognitionDesk {
             }
             decision = new DecisionView(UUID.randomUUID(), resident, item.code(), ordering.id().value(), DecisionOutcome.REEXAMINED,
                     null, reason.code(), text, BigDecimal.ZERO, user.username(), clock.instant());
+            // NAT-R-8: re-examining although a result was offered owes the patient an explanation
+            passedOver = offer(resident, item, ordering, day).anyOffered() ? reason : null;
         }
         results.save(decision);
         audit.record(AuditAction.CREATE, "RecognitionDecision", decision.id().toString(), resident.toString(),
                 decision.outcome() + " " + item.code() + (decision.reasonCode() == null ? "" : " " + decision.reasonCode()));
+        if (passedOver != null) {
+            explanations.prepare(decision, item, passedOver);
+        }
         return decision;
     }
 

@@ -13,6 +13,7 @@ import org.medunion.diagnostics.CentreView;
 import org.medunion.diagnostics.DecisionView;
 import org.medunion.diagnostics.DefineItem;
 import org.medunion.diagnostics.DiagnosticsManagement;
+import org.medunion.diagnostics.ExplanationView;
 import org.medunion.diagnostics.ItemList;
 import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.MapCode;
@@ -20,6 +21,7 @@ import org.medunion.diagnostics.PublishList;
 import org.medunion.diagnostics.QcView;
 import org.medunion.diagnostics.RecognitionOffer;
 import org.medunion.diagnostics.RecordDecision;
+import org.medunion.diagnostics.RecordExplanation;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
@@ -42,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/diagnostics")
 @Tag(name = "Diagnostics", description = "Shared centres and mutual recognition of results (检查检验结果互认)")
 class DiagnosticsController {
+
+    private static final int PENDING_LIMIT = 100;
 
     private final DiagnosticsManagement diagnostics;
 
@@ -150,6 +154,24 @@ class DiagnosticsController {
     @GetMapping("/decisions")
     List<DecisionView> decisions(@RequestParam UUID residentId) {
         return diagnostics.decisionsOf(residentId);
+    }
+
+    @GetMapping("/decisions/{id}/explanation")
+    @Operation(summary = "The patient explanation of a re-examination that passed over an offered result (NAT-R-8; audited)")
+    ExplanationView explanation(@PathVariable UUID id) {
+        return diagnostics.explanation(id);
+    }
+
+    @PostMapping("/decisions/{id}/explanation")
+    @Operation(summary = "Record that the explanation was given to the patient: PRINTED, VERBAL or APP_MESSAGE (once; again is 409)")
+    ExplanationView explanationGiven(@PathVariable UUID id, @RequestBody RecordExplanation body) {
+        return diagnostics.recordExplanationGiven(id, body);
+    }
+
+    @GetMapping("/explanations/pending")
+    @Operation(summary = "The caller's patient explanations not yet given (NAT-R-8 to-do)")
+    List<ExplanationView> pendingExplanations() {
+        return diagnostics.pendingExplanations(PENDING_LIMIT);
     }
 
     @GetMapping("/overview")

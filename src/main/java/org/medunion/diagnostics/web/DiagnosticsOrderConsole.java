@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.CentreType;
 import org.medunion.diagnostics.CentreView;
+import org.medunion.diagnostics.DecisionOutcome;
 import org.medunion.diagnostics.DiagnosticsManagement;
 import org.medunion.diagnostics.PlaceOrder;
 import org.medunion.diagnostics.RecognitionOffer;
@@ -105,7 +106,10 @@ class DiagnosticsOrderConsole {
             if (entry.order() == null) {
                 return "redirect:/console/diagnostics/order?recognised=" + item;
             }
-            return "redirect:/console/diagnostics/orders/" + entry.order().id().value() + "?saved";
+            var decided = entry.decision();
+            // a re-examination may owe the patient an explanation (NAT-R-8): the order page shows it if one was prepared
+            String explain = decided != null && decided.outcome() == DecisionOutcome.REEXAMINED ? "&explanation=" + decided.id() : "";
+            return "redirect:/console/diagnostics/orders/" + entry.order().id().value() + "?saved" + explain;
         } catch (MedUnionException e) {
             if (e.status() == 403) {
                 throw e;

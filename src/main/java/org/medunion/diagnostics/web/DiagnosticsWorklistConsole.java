@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.DiagnosticsManagement;
+import org.medunion.diagnostics.ExplanationView;
 import org.medunion.diagnostics.Observation;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderStatus;
@@ -91,7 +92,21 @@ class DiagnosticsWorklistConsole {
     }
 
     @GetMapping("/console/diagnostics/orders/{id}")
-    String order(@PathVariable UUID id, Model model) {
+    String order(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID explanation, Model model) {
+        // NAT-R-8: right after a re-examination that passed over an offered result, the explanation for the patient
+        model.addAttribute("explanation", explanation == null ? null : explanation(explanation));
+        return order(id, model);
+    }
+
+    private @Nullable ExplanationView explanation(UUID decision) {
+        try {
+            return diagnostics.explanation(decision);
+        } catch (MedUnionException e) {
+            return null;
+        }
+    }
+
+    String order(UUID id, Model model) {
         requireWorker();
         var order = diagnostics.order(new OrderId(id));
         model.addAttribute("o", order);

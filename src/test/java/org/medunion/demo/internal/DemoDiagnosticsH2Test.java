@@ -40,7 +40,8 @@ class DemoDiagnosticsH2Test {
         assertThat(office.status()).as(office.body()).isEqualTo(200);
         var changning = office.json().valueStream().filter(c -> c.get("institutionName").asString()
                 .equals(DemoAccounts.LEAD_INSTITUTION)).toList();
-        assertThat(changning.stream().map(c -> c.get("type").asString()).toList()).containsExactlyInAnyOrder("LAB", "IMAGING", "ECG");
+        assertThat(changning.stream().map(c -> c.get("type").asString()).toList()).containsExactlyInAnyOrder("LAB", "IMAGING", "ECG",
+                "STERILISATION");
         assertThat(changning).allSatisfy(c -> assertThat(c.get("members").size()).isGreaterThanOrEqualTo(2));
         assertThat(changning.stream().map(c -> c.get("consortiumId").asString()).distinct().count()).isEqualTo(1);
         List<String> names = jdbc.sql("select name from diagnostics_centre").query(String.class).list();
@@ -52,6 +53,32 @@ class DemoDiagnosticsH2Test {
                 .contains(DemoDiagnostics.HBA1C, DemoDiagnostics.ELECTROLYTES, DemoDiagnostics.CHEST_CT);
         assertThat(jdbc.sql("select count(*) from diagnostics_qc where scope_label = '广西'").query(Long.class).single())
                 .isGreaterThanOrEqualTo(8);
+    }
+
+    /** SC-7: 长宁's sterilisation centre has stock, an expired batch and a recalled one whose trace names its holders. */
+    @Test
+    void changningsSterilisationCentreHasStockAnExpiredBatchAndARecallTheGpsCentreSees() {
+        var centres = Api.as(port, "centre").get("/api/diagnostics/sterilisation/centres");
+        assertThat(centres.status()).as(centres.body()).isEqualTo(200);
+        JsonNode centre = centres.json().valueStream().filter(c -> c.get("name").asString().equals("长宁区域消毒供应中心")).findFirst()
+                .orElseThrow();
+        var batches = Api.as(port, "centre").get("/api/diagnostics/sterilisation/centres/" + centre.get("id").asString() + "/batches");
+        assertThat(batches.status()).as(batches.body()).isEqualTo(200);
+        List<JsonNode> all = batches.json().valueStream().toList();
+        assertThat(all).hasSize(5);
+        assertThat(all).anySatisfy(b -> assertThat(b.get("expired").asBoolean()).isTrue());
+        assertThat(all.stream().filter(b -> b.get("usable").asBoolean()).mapToInt(b -> b.get("inStock").asInt()).sum()).isPositive();
+        JsonNode recalled = all.stream().filter(b -> !b.get("recalledAt").isNull()).findFirst().orElseThrow();
+        assertThat(recalled.get("biologicalIndicator").asString()).isEqualTo("FAIL");
+        var trace = Api.as(port, "office").get("/api/diagnostics/sterilisation/batches/" + recalled.get("id").asString() + "/trace");
+        assertThat(trace.status()).as(trace.body()).isEqualTo(200);
+        assertThat(trace.json().get("holders").valueStream().map(h -> h.get("institutionName").asString()).toList())
+                .contains(DemoAccounts.GP_INSTITUTION).hasSize(2);
+        var receipts = Api.as(port, "gp").get("/api/diagnostics/sterilisation/receipts");
+        assertThat(receipts.status()).as(receipts.body()).isEqualTo(200);
+        assertThat(receipts.json().valueStream().filter(r -> r.get("recalled").asBoolean()).count()).isEqualTo(1);
+        List<String> names = jdbc.sql("select name from diagnostics_centre where centre_type = 'STERILISATION'").query(String.class).list();
+        assertThat(names).contains("南宁市第十一人民医院消毒供应中心", "南宁市第十二人民医院消毒供应中心");
     }
 
     @Test

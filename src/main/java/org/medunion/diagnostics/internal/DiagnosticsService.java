@@ -19,6 +19,8 @@ import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.MapCode;
 import org.medunion.diagnostics.OrderEntry;
 import org.medunion.diagnostics.OrderId;
+import org.medunion.diagnostics.OrderPage;
+import org.medunion.diagnostics.OrderSearch;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
 import org.medunion.diagnostics.PlaceOrder;
@@ -123,6 +125,12 @@ class DiagnosticsService implements DiagnosticsManagement {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public QcView qcRecord(UUID id) {
+        return reference.qcRecord(id);
+    }
+
+    @Override
     public ReportView recordReport(RecordReport command) {
         return results.record(command);
     }
@@ -149,6 +157,11 @@ class DiagnosticsService implements DiagnosticsManagement {
     }
 
     @Override
+    public DecisionView decision(UUID id) {
+        return recognition.decision(id);
+    }
+
+    @Override
     public List<DecisionView> decisionsOf(UUID residentId) {
         return recognition.decisionsOf(residentId);
     }
@@ -162,7 +175,8 @@ class DiagnosticsService implements DiagnosticsManagement {
         if (decided != null && decided.outcome() == DecisionOutcome.RECOGNISED) {
             return new OrderEntry(decided, null);
         }
-        return new OrderEntry(decided, orders.place(Required.of(order, "centreId")));
+        OrderView placed = orders.place(Required.of(order, "centreId"));
+        return new OrderEntry(decided == null ? null : recognition.linkOrder(decided, placed.id().value()), placed);
     }
 
     @Override
@@ -203,6 +217,11 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public List<OrderView> orders(@Nullable OrderStatus status, int limit) {
         return orders.list(status, limit);
+    }
+
+    @Override
+    public OrderPage searchOrders(OrderSearch search) {
+        return orders.search(search);
     }
 
     @Override

@@ -47,6 +47,9 @@ public interface DiagnosticsManagement {
 
     List<QcView> qualityControl(UUID institutionId);
 
+    /** One QC record (reference data, no personal data); unknown is {@code NotFoundException}. */
+    QcView qcRecord(UUID id);
+
     // results
 
     ReportView recordReport(RecordReport command);
@@ -69,6 +72,9 @@ public interface DiagnosticsManagement {
     DecisionView decide(RecordDecision command);
 
     List<DecisionView> decisionsOf(UUID residentId);
+
+    /** One decision, with a care relationship to its resident (else {@code NotFoundException}, as for an unknown id). */
+    DecisionView decision(UUID id);
 
     // the patient explanation when a result is not recognised (NAT-R-8)
 
@@ -110,6 +116,9 @@ public interface DiagnosticsManagement {
 
     /** Orders visible to the caller: the centre's work list for centre staff, the sent orders for members. */
     List<OrderView> orders(@Nullable OrderStatus status, int limit);
+
+    /** A page of the orders visible to the caller, filtered and counted in SQL; each order returned is audited. */
+    OrderPage searchOrders(OrderSearch search);
 
     /** The caller's orders still to do (ordered, received, in progress), earliest due first: the work list. */
     List<OrderView> openOrders(int limit);

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditAction;
@@ -43,14 +42,7 @@ abstract class PharmacyFhirContract extends RunningCity {
     }
 
     private static FhirValidation strict(Api api) {
-        var parser = FhirValidation.context().newJsonParser();
-        List<IBaseResource> terminology = new ArrayList<>();
-        for (String type : List.of("CodeSystem", "ValueSet")) {
-            for (JsonNode e : api.getFhir("/fhir/" + type + "?_count=200").json().get("entry")) {
-                terminology.add(parser.parseResource(e.get("resource").toString()));
-            }
-        }
-        return FhirValidation.withTerminology(terminology);
+        return FhirValidation.withServerTerminology(api);
     }
 
     @Test

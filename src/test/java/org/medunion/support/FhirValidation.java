@@ -7,6 +7,7 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -59,6 +60,18 @@ public final class FhirValidation {
     /** A validator that also knows the given CodeSystem / ValueSet / NamingSystem resources. */
     public static FhirValidation withTerminology(List<IBaseResource> terminology) {
         return new FhirValidation(terminology);
+    }
+
+    /** A validator that also knows the server's CodeSystems and ValueSets, so MedUnion's codes are checked, not just shapes. */
+    public static FhirValidation withServerTerminology(Api api) {
+        var parser = CONTEXT.newJsonParser();
+        List<IBaseResource> terminology = new ArrayList<>();
+        for (String type : List.of("CodeSystem", "ValueSet")) {
+            for (var e : api.getFhir("/fhir/" + type + "?_count=200").json().get("entry")) {
+                terminology.add(parser.parseResource(e.get("resource").toString()));
+            }
+        }
+        return withTerminology(terminology);
     }
 
     /** Fails when the base-profile validation reports an error. */

@@ -80,13 +80,16 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
     /** FHIR resources without resident data (registry, terminology); any other provider needs rows. */
     static final Set<String> FHIR_WITHOUT_PERSONAL_DATA = Set.of("Organization", "OrganizationAffiliation", "Practitioner",
             "PractitionerRole", "CodeSystem", "ValueSet", "NamingSystem", "Schedule", "Slot", "HealthcareService", "Medication",
-            "MedicationKnowledge", "Measure", "MeasureReport");
+            "MedicationKnowledge", "Measure", "MeasureReport", "VerificationResult");
     /** FHIR resources with resident data whose relationship rows live elsewhere (with the reason). */
     static final Map<String, String> FHIR_TESTED_ELSEWHERE = Map.of(
             "AuditEvent", "the audit administrator only: AuditTrailContract, ResidentsContract and AccessMatrixContract",
             "Task", "follow-up tasks of referrals the caller's institution received: FollowUpContract",
             "Subscription", "an account's own watches, no resident data in them or in a notification; other accounts get "
-                    + "404 and criteria outside the caller's scope 403: ReferralSubscriptionContract");
+                    + "404 and criteria outside the caller's scope 403: ReferralSubscriptionContract",
+            "ImagingStudy", "the study of an imaging report, read through the report's scope: DiagnosticsFhirContract (another "
+                    + "institution's GP, another jurisdiction, anonymous); the matrix world's reports are lab results",
+            "Endpoint", "read only, by the id of an imaging report the caller may read: DiagnosticsFhirContract");
 
     /**
      * REST and console paths that take a resident only as a filter of the audit trail: the audit administrator

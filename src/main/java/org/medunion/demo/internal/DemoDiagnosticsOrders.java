@@ -104,7 +104,11 @@ class DemoDiagnosticsOrders {
         // cancelled; a chest CT received at the imaging centre
         var cancelled = order(p, 22, DemoDiagnostics.GLUCOSE, p.lab(), now.minus(Duration.ofDays(2)), false);
         diagnostics.cancel(cancelled, DemoDiagnostics.CENTRE, now.minus(Duration.ofDays(2)).plus(Duration.ofHours(2)));
-        var ct = order(p, 23, DemoDiagnostics.CHEST_CT, p.imaging(), now.minus(Duration.ofHours(8)), false);
+        // the CT re-examined at order entry (98: the outside images never arrived): its decision names the order
+        UUID resident = p.residents().get(23);
+        var ct = diagnostics.reexamineAndOrder(new RecordDecision(resident, DemoDiagnostics.CHEST_CT, null, null, "98", null, null),
+                new PlaceOrder(resident, DemoDiagnostics.CHEST_CT, p.imaging().value(), false), p.primary(), GP,
+                now.minus(Duration.ofHours(8)));
         diagnostics.receive(ct, DemoDiagnostics.CENTRE, now.minus(Duration.ofHours(7)));
         return 8;
     }

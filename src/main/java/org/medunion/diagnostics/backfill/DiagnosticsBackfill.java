@@ -49,6 +49,12 @@ public interface DiagnosticsBackfill {
     /** Places an order at {@code at} from {@code orderingInstitutionId}, as its general practitioner {@code actor}. */
     OrderId placeOrder(PlaceOrder command, UUID orderingInstitutionId, String actor, Instant at);
 
+    /**
+     * Order entry with a re-examination (NAT-R-5): records the decision and places the order at {@code at}, the decision
+     * naming the order, as the clinician {@code actor} of {@code orderingInstitutionId}.
+     */
+    OrderId reexamineAndOrder(RecordDecision decision, PlaceOrder order, UUID orderingInstitutionId, String actor, Instant at);
+
     /** Receives the order at {@code at} as a staff member of the centre's institution. */
     OrderStatus receive(OrderId id, String actor, Instant at);
 

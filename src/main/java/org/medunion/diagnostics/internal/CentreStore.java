@@ -91,6 +91,10 @@ class CentreStore {
                 .query(CentreStore::qc).list();
     }
 
+    Optional<QcView> qcRecord(UUID id) {
+        return jdbc.sql("select * from diagnostics_qc where id = ?").param(id).query(CentreStore::qc).optional();
+    }
+
     List<QcView> qc(UUID institution, String item) {
         return jdbc.sql("select * from diagnostics_qc where institution_id = ? and item_code = ? order by valid_from desc")
                 .params(institution, item).query(CentreStore::qc).list();

@@ -109,6 +109,17 @@ class DiagnosticsBackfillService implements DiagnosticsBackfill {
     }
 
     @Override
+    public OrderId reexamineAndOrder(RecordDecision decision, PlaceOrder order, UUID orderingInstitutionId, String actor,
+                                     Instant at) {
+        return acting(clinician(actor, orderingInstitutionId), () -> {
+            var decided = recognition.decide(decision);
+            var placed = orders.place(order, at);
+            recognition.linkOrder(decided, placed.id().value());
+            return placed.id();
+        });
+    }
+
+    @Override
     public OrderStatus receive(OrderId id, String actor, Instant at) {
         return atCentre(id, actor, () -> orders.receive(id, at));
     }

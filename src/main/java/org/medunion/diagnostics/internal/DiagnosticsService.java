@@ -22,6 +22,8 @@ import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.MapCode;
 import org.medunion.diagnostics.OrderEntry;
 import org.medunion.diagnostics.OrderId;
+import org.medunion.diagnostics.OrderPage;
+import org.medunion.diagnostics.OrderSearch;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
 import org.medunion.diagnostics.PlaceOrder;
@@ -132,6 +134,12 @@ class DiagnosticsService implements DiagnosticsManagement {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public QcView qcRecord(UUID id) {
+        return reference.qcRecord(id);
+    }
+
+    @Override
     public ReportView recordReport(RecordReport command) {
         return results.record(command);
     }
@@ -155,6 +163,11 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public DecisionView decide(RecordDecision command) {
         return recognition.decide(command);
+    }
+
+    @Override
+    public DecisionView decision(UUID id) {
+        return recognition.decision(id);
     }
 
     @Override
@@ -191,7 +204,8 @@ class DiagnosticsService implements DiagnosticsManagement {
         if (decided != null && decided.outcome() == DecisionOutcome.RECOGNISED) {
             return new OrderEntry(decided, null);
         }
-        return new OrderEntry(decided, orders.place(Required.of(order, "centreId")));
+        OrderView placed = orders.place(Required.of(order, "centreId"));
+        return new OrderEntry(decided == null ? null : recognition.linkOrder(decided, placed.id().value()), placed);
     }
 
     @Override
@@ -232,6 +246,11 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public List<OrderView> orders(@Nullable OrderStatus status, int limit) {
         return orders.list(status, limit);
+    }
+
+    @Override
+    public OrderPage searchOrders(OrderSearch search) {
+        return orders.search(search);
     }
 
     @Override

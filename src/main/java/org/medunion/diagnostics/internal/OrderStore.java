@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.CentreId;
@@ -92,6 +93,14 @@ class OrderStore {
     /** Orders of the given ordering institutions or centres (null and null: all), earliest due first. */
     List<Row> select(@Nullable List<UUID> orderingInstitutions, @Nullable List<UUID> centreIds, Which which, int limit) {
         List<Object> params = new ArrayList<>();
+        String where = scope(orderingInstitutions, centreIds, params) + which.sql();
+        params.addAll(which.params());
+        return jdbc.sql("select * from diagnostics_order where " + where + " order by due_at, ordered_at desc fetch first "
+                + Math.max(1, Math.min(limit, 500)) + " rows only").params(params).query(OrderStore::row).list();
+    }
+
+    /** The caller's orders: sent by the ordering institutions or addressed to the centres (null and null: all). */
+    private static String scope(@Nullable List<UUID> orderingInstitutions, @Nullable List<UUID> centreIds, List<Object> params) {
         List<String> or = new ArrayList<>();
         if (orderingInstitutions != null && !orderingInstitutions.isEmpty()) {
             or.add("ordering_institution_id in (" + marks(orderingInstitutions.size()) + ")");
@@ -101,16 +110,51 @@ class OrderStore {
             or.add("centre_id in (" + marks(centreIds.size()) + ")");
             params.addAll(centreIds);
         }
-        String where;
         if (orderingInstitutions == null && centreIds == null) {
-            where = "1=1";
-        } else {
-            where = or.isEmpty() ? "1=0" : "(" + String.join(" or ", or) + ")";
+            return "1=1";
         }
-        where += which.sql();
-        params.addAll(which.params());
-        return jdbc.sql("select * from diagnostics_order where " + where + " order by due_at, ordered_at desc fetch first "
-                + Math.max(1, Math.min(limit, 500)) + " rows only").params(params).query(OrderStore::row).list();
+        return or.isEmpty() ? "1=0" : "(" + String.join(" or ", or) + ")";
+    }
+
+    /** What a search narrows the caller's orders to; null (and an empty status set) means any. */
+    record Filter(@Nullable UUID residentId, @Nullable List<UUID> centreIds, @Nullable UUID orderingInstitutionId,
+                  Set<OrderStatus> statuses) {
+    }
+
+    long count(@Nullable List<UUID> orderingInstitutions, @Nullable List<UUID> centreIds, Filter f) {
+        List<Object> params = new ArrayList<>();
+        String where = where(orderingInstitutions, centreIds, f, params);
+        return jdbc.sql("select count(*) from diagnostics_order where " + where).params(params).query(Long.class).single();
+    }
+
+    /** One page of the filtered orders, earliest due first (the work list's order), the id breaking ties. */
+    List<Row> page(@Nullable List<UUID> orderingInstitutions, @Nullable List<UUID> centreIds, Filter f, int count, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(orderingInstitutions, centreIds, f, params);
+        return jdbc.sql("select * from diagnostics_order where " + where + " order by due_at, id offset " + Math.max(0, offset)
+                + " rows fetch next " + Math.max(1, Math.min(count, 500)) + " rows only").params(params).query(OrderStore::row).list();
+    }
+
+    private static String where(@Nullable List<UUID> orderingInstitutions, @Nullable List<UUID> centreIds, Filter f,
+                                List<Object> params) {
+        StringBuilder sql = new StringBuilder(scope(orderingInstitutions, centreIds, params));
+        if (f.residentId() != null) {
+            sql.append(" and resident_id = ?");
+            params.add(f.residentId());
+        }
+        if (f.centreIds() != null) {
+            sql.append(f.centreIds().isEmpty() ? " and 1=0" : " and centre_id in (" + marks(f.centreIds().size()) + ")");
+            params.addAll(f.centreIds());
+        }
+        if (f.orderingInstitutionId() != null) {
+            sql.append(" and ordering_institution_id = ?");
+            params.add(f.orderingInstitutionId());
+        }
+        if (!f.statuses().isEmpty()) {
+            sql.append(" and status in (").append(marks(f.statuses().size())).append(')');
+            f.statuses().stream().map(Enum::name).sorted().forEach(params::add);
+        }
+        return sql.toString();
     }
 
     int escalateOverdue(Instant now) {

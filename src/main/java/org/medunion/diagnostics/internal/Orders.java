@@ -12,8 +12,11 @@ import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.diagnostics.CentreView;
 import org.medunion.diagnostics.EscalationRun;
+import org.medunion.diagnostics.ItemKind;
 import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.OrderId;
+import org.medunion.diagnostics.OrderPage;
+import org.medunion.diagnostics.OrderSearch;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
 import org.medunion.diagnostics.PlaceOrder;
@@ -183,22 +186,48 @@ class Orders {
         return list(OrderStore.Which.CRITICAL_UNACKNOWLEDGED, limit);
     }
 
-    private List<OrderView> list(OrderStore.Which which, int limit) {
-        CurrentUser user = access.caller();
-        List<OrderStore.Row> rows;
-        UUID own = DiagnosticsAccess.institutionOf(user);
-        if (user.isAdmin()) {
-            rows = store.select(null, null, which, limit);
-        } else if (own != null) {
-            rows = store.select(List.of(own), centreStore.runBy(own), which, limit);
-        } else if (user.role() == Role.OFFICE && user.scope().referenceId() != null) {
-            rows = store.select(List.of(), centreStore.centres(user.scope().referenceId()).stream().map(c -> c.id().value()).toList(),
-                    which, limit);
-        } else {
-            rows = List.of();
+    /**
+     * A page of the caller's orders (the scope of {@link #list}) narrowed by resident, centre institution, ordering
+     * institution and status; counted and cut in SQL, each order returned audited.
+     */
+    OrderPage search(OrderSearch s) {
+        var scope = scope(access.caller());
+        if (scope == null) {
+            return new OrderPage(List.of(), 0);
         }
+        List<UUID> ofCentre = s.centreInstitutionId() == null ? null : centreStore.runBy(s.centreInstitutionId());
+        var filter = new OrderStore.Filter(s.residentId(), ofCentre, s.orderingInstitutionId(), s.statuses());
+        long total = store.count(scope.ordering(), scope.centres(), filter);
+        List<OrderStore.Row> rows = total == 0 ? List.of()
+                : store.page(scope.ordering(), scope.centres(), filter, s.count(), s.offset());
+        rows.forEach(r -> audit.record(AuditAction.READ, OBJECT, r.id().value().toString(), r.residentId().toString(), "search"));
+        return new OrderPage(rows.stream().map(this::view).toList(), total);
+    }
+
+    private List<OrderView> list(OrderStore.Which which, int limit) {
+        var scope = scope(access.caller());
+        List<OrderStore.Row> rows = scope == null ? List.of() : store.select(scope.ordering(), scope.centres(), which, limit);
         rows.forEach(r -> audit.record(AuditAction.READ, OBJECT, r.id().value().toString(), r.residentId().toString(), "list"));
         return rows.stream().map(this::view).toList();
+    }
+
+    /** The orders a caller sees: sent by {@code ordering} or addressed to {@code centres} (null and null: all). */
+    private record Scope(@Nullable List<UUID> ordering, @Nullable List<UUID> centres) {
+    }
+
+    /** Administrators all; an institution its sent orders and its centres' work; an office its consortium's centres. */
+    private @Nullable Scope scope(CurrentUser user) {
+        UUID own = DiagnosticsAccess.institutionOf(user);
+        if (user.isAdmin()) {
+            return new Scope(null, null);
+        }
+        if (own != null) {
+            return new Scope(List.of(own), centreStore.runBy(own));
+        }
+        if (user.role() == Role.OFFICE && user.scope().referenceId() != null) {
+            return new Scope(List.of(), centreStore.centres(user.scope().referenceId()).stream().map(c -> c.id().value()).toList());
+        }
+        return null;
     }
 
     EscalationRun escalate(Instant now) {
@@ -243,11 +272,14 @@ class Orders {
 
     OrderView view(OrderStore.Row r) {
         CentreView centre = reference.centre(r.centreId().value());
-        String item = reference.find(r.itemCode()).map(ItemView::name).orElse(r.itemCode());
+        var found = reference.find(r.itemCode());
+        String item = found.map(ItemView::name).orElse(r.itemCode());
+        ItemKind kind = found.map(ItemView::kind).orElse(ItemKind.LAB);
         Set<UUID> ids = new HashSet<>(List.of(r.orderingInstitutionId()));
         String ordering = results.names(ids).getOrDefault(r.orderingInstitutionId(), "");
         boolean overdue = r.status().open() && r.dueAt().isBefore(clock.instant());
-        return new OrderView(r.id(), r.residentId(), r.itemCode(), item, r.centreId(), centre.name(), r.orderingInstitutionId(), ordering,
+        return new OrderView(r.id(), r.residentId(), r.itemCode(), item, kind, r.centreId(), centre.name(), centre.institutionId(),
+                r.orderingInstitutionId(), ordering,
                 r.orderedBy(), r.status(), r.urgent(), r.orderedAt(), r.dueAt(), overdue, r.escalated(), r.reportId(),
                 r.criticalDueAt() != null, r.criticalDueAt(), r.criticalAcknowledgedAt(), r.criticalEscalated(), r.version());
     }

@@ -191,7 +191,7 @@ class RecognitionDesk {
                 throw new InvalidInputException("reportId", DiagnosticsError.NOT_OFFERED, c.reportId());
             }
             decision = new DecisionView(UUID.randomUUID(), resident, item.code(), ordering.id().value(), DecisionOutcome.RECOGNISED,
-                    c.reportId(), null, null, item.listPrice(), user.username(), clock.instant());
+                    c.reportId(), null, null, item.listPrice(), user.username(), clock.instant(), null);
         } else {
             if (c.reasonCode() == null || c.reasonCode().isBlank()) {
                 throw new InvalidInputException("reasonCode", DiagnosticsError.REASON_REQUIRED);
@@ -204,7 +204,7 @@ class RecognitionDesk {
                 throw new InvalidInputException("reasonText", DiagnosticsError.REASON_TEXT_REQUIRED, reason.code());
             }
             decision = new DecisionView(UUID.randomUUID(), resident, item.code(), ordering.id().value(), DecisionOutcome.REEXAMINED,
-                    null, reason.code(), text, BigDecimal.ZERO, user.username(), clock.instant());
+                    null, reason.code(), text, BigDecimal.ZERO, user.username(), clock.instant(), null);
             // NAT-R-8: re-examining although a result was offered owes the patient an explanation
             passedOver = offer(resident, item, ordering, day).anyOffered() ? reason : null;
         }
@@ -215,6 +215,21 @@ class RecognitionDesk {
             explanations.prepare(decision, item, passedOver);
         }
         return decision;
+    }
+
+    /** One decision, read with a care relationship to its resident; anything else is "not found". */
+    DecisionView decision(UUID id) {
+        var d = results.decision(id).orElseThrow(() -> new NotFoundException("decision", id));
+        var why = access.relationship(d.residentId()).orElseThrow(() -> new NotFoundException("decision", id));
+        audit.record(AuditAction.READ, "RecognitionDecision", id.toString(), d.residentId().toString(), null, why.name());
+        return d;
+    }
+
+    /** Records that the order was placed with the re-examination (order entry, one transaction). */
+    DecisionView linkOrder(DecisionView d, UUID order) {
+        results.linkOrder(d.id(), order);
+        return new DecisionView(d.id(), d.residentId(), d.itemCode(), d.orderingInstitutionId(), d.outcome(), d.reportId(),
+                d.reasonCode(), d.reasonText(), d.avoidedPrice(), d.decidedBy(), d.decidedAt(), order);
     }
 
     List<DecisionView> decisionsOf(UUID resident) {

@@ -243,6 +243,10 @@ class ReferenceData {
         return centres.qc(institution);
     }
 
+    QcView qcRecord(UUID id) {
+        return centres.qcRecord(id).orElseThrow(() -> new NotFoundException("qc", id));
+    }
+
     static String code(@Nullable String code, String field) {
         String c = Required.of(code, field).strip();
         if (!CODE.matcher(c).matches()) {

@@ -94,6 +94,15 @@ class ResultStore {
                 .update();
     }
 
+    /** Ties a re-examination to the order placed with it at order entry (NAT-R-5). */
+    void linkOrder(UUID decision, UUID order) {
+        jdbc.sql("update diagnostics_decision set order_id = ? where id = ?").params(order, decision).update();
+    }
+
+    Optional<DecisionView> decision(UUID id) {
+        return jdbc.sql("select * from diagnostics_decision where id = ?").param(id).query(ResultStore::decision).optional();
+    }
+
     List<DecisionView> decisionsOf(UUID resident) {
         return jdbc.sql("select * from diagnostics_decision where resident_id = ? order by decided_at desc").param(resident)
                 .query(ResultStore::decision).list();
@@ -117,6 +126,6 @@ class ResultStore {
         return new DecisionView(rs.getObject("id", UUID.class), rs.getObject("resident_id", UUID.class), rs.getString("item_code"),
                 rs.getObject("ordering_institution_id", UUID.class), DecisionOutcome.valueOf(rs.getString("outcome")),
                 rs.getObject("report_id", UUID.class), rs.getString("reason_code"), rs.getString("reason_text"), price,
-                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
+                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant(), rs.getObject("order_id", UUID.class));
     }
 }

@@ -22,6 +22,11 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.medunion.consultation.ConsentSigner;
 import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.ConsultationType;
+import org.medunion.diagnostics.DecisionOutcome;
+import org.medunion.diagnostics.QcLevel;
+import org.medunion.diagnostics.ReexaminationReason;
+import org.medunion.fhir.internal.diagnostics.CentreOrderCode;
+import org.medunion.fhir.internal.diagnostics.CentreOrderState;
 import org.medunion.fhir.internal.pharmacy.PrescriptionIssue;
 import org.medunion.fhir.internal.pharmacy.ReviewMitigation;
 import org.medunion.pharmacy.ControlClass;
@@ -100,6 +105,12 @@ class Terminology {
     static final String PRESCRIPTION_ISSUE = "prescription-issue";
     static final String REVIEW_MITIGATION = "review-mitigation";
     static final String PRESCRIPTION_ENCOUNTER = "prescription-encounter";
+    static final String CENTRE_ORDER = "centre-order";
+    static final String CENTRE_ORDER_STATE = "centre-order-state";
+    static final String RECOGNITION_OUTCOME = "recognition-outcome";
+    static final String QC_LEVEL = "qc-level";
+    static final String REEXAMINATION_REASON = "reexamination-reason";
+    static final String RECOGNITION_SCOPE = "recognition-scope";
     static final String ERROR = "error";
     static final String RULE = "rule";
 
@@ -141,6 +152,11 @@ class Terminology {
         ENUMS.put(DRUG_CONTROL_CLASS, ControlClass.class);
         ENUMS.put(PRESCRIPTION_ISSUE, PrescriptionIssue.class);
         ENUMS.put(REVIEW_MITIGATION, ReviewMitigation.class);
+        // diagnostics (issue 15): orders to a centre, recognition decisions, QC levels
+        ENUMS.put(CENTRE_ORDER, CentreOrderCode.class);
+        ENUMS.put(CENTRE_ORDER_STATE, CentreOrderState.class);
+        ENUMS.put(RECOGNITION_OUTCOME, DecisionOutcome.class);
+        ENUMS.put(QC_LEVEL, QcLevel.class);
     }
 
     /** A named rule parameter inside a rule's text: {@code {slots}}. */
@@ -160,6 +176,9 @@ class Terminology {
             }
             register(name, concepts, CodeSystem.CodeSystemContentMode.COMPLETE);
         });
+        register(REEXAMINATION_REASON, reexaminationReasons(), CodeSystem.CodeSystemContentMode.COMPLETE);
+        // the marks are issued with each QC pass ("全国HR", "重庆HR"): codes exist, but no list of them does
+        register(RECOGNITION_SCOPE, Map.of(), CodeSystem.CodeSystemContentMode.NOTPRESENT);
         register(ERROR, errorCodes(environment), CodeSystem.CodeSystemContentMode.COMPLETE);
         register(RULE, ruleCodes(thresholds), CodeSystem.CodeSystemContentMode.COMPLETE);
     }
@@ -229,7 +248,9 @@ class Terminology {
         cs.setCaseSensitive(true);
         cs.setValueSet(Systems.valueSet(name));
         cs.setContent(content);
-        cs.setCount(concepts.size());
+        if (content != CodeSystem.CodeSystemContentMode.NOTPRESENT) {
+            cs.setCount(concepts.size());
+        }
         concepts.forEach((code, labels) -> {
             var concept = cs.addConcept().setCode(code).setDisplay(labels[0]);
             if (labels[1] != null && !labels[1].isBlank()) {
@@ -257,6 +278,16 @@ class Terminology {
     private static String computableName(String name) {
         return Arrays.stream(name.split("-")).map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))
                 .collect(Collectors.joining());
+    }
+
+    /** The re-examination reasons by their practice codes 01–08, 98, 99 (diagnostics.md B5), not by constant name. */
+    private Map<String, String[]> reexaminationReasons() {
+        var codes = new LinkedHashMap<String, String[]>();
+        for (ReexaminationReason r : ReexaminationReason.values()) {
+            codes.put(r.code(), new String[] {label(REEXAMINATION_REASON, r.code(), FhirMessages.ZH),
+                    label(REEXAMINATION_REASON, r.code(), FhirMessages.EN)});
+        }
+        return codes;
     }
 
     /** Every {@code error.<code>} key of the application's bundles, zh-CN text with the English one. */
@@ -330,6 +361,8 @@ class Terminology {
 
     static List<String> names() {
         var names = new ArrayList<>(ENUMS.keySet());
+        names.add(REEXAMINATION_REASON);
+        names.add(RECOGNITION_SCOPE);
         names.add(ERROR);
         names.add(RULE);
         return names;

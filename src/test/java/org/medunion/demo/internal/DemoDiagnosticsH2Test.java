@@ -150,6 +150,33 @@ class DemoDiagnosticsH2Test {
         assertThat(gp.json().valueStream().filter(o -> o.get("orderedBy").asString().equals("gp")).count()).isGreaterThanOrEqualTo(8);
     }
 
+    /** Decision 0230: the demo accounts meet every diagnostics resource type over FHIR on the first start. */
+    @Test
+    void theDemoAccountsSeeEveryDiagnosticsTypeOverFhir() {
+        var centre = Api.as(port, "centre");
+        String lead = jdbc.sql("""
+                select c.institution_id from diagnostics_order o join diagnostics_centre c on c.id = o.centre_id
+                 where o.status = 'ORDERED' and o.ordered_by = 'gp'""").query(UUID.class).list().get(0).toString();
+        var queue = centre.getFhir("/fhir/Task?code=centre-order&owner=Organization/" + lead + "&status=requested").json();
+        assertThat(queue.get("total").asInt()).isPositive();
+        String resident = queue.get("entry").get(0).get("resource").get("for").get("reference").asString();
+        var gp = Api.as(port, "gp");
+        assertThat(gp.getFhir("/fhir/ServiceRequest?category=centre-order&patient=" + resident).json().get("total").asInt())
+                .isPositive();
+        // the CT re-examined at order entry names the order it placed
+        var ct = jdbc.sql("select resident_id from diagnostics_decision where order_id is not null").query(UUID.class).list();
+        assertThat(ct).hasSize(1);
+        var issues = gp.getFhir("/fhir/DetectedIssue?patient=Patient/" + ct.get(0)).body();
+        assertThat(issues).contains("DUPTHPY").contains("-order\"").contains("\"98\"");
+        UUID imaged = jdbc.sql("select resident_id from diagnostics_report where study_url is not null fetch first 1 rows only")
+                .query(UUID.class).single();
+        var studies = gp.getFhir("/fhir/ImagingStudy?patient=Patient/" + imaged).json();
+        assertThat(studies.get("total").asInt()).isPositive();
+        String endpoint = studies.get("entry").get(0).get("resource").get("endpoint").get(0).get("reference").asString();
+        assertThat(gp.getFhir("/fhir/" + endpoint).json().get("address").asString()).startsWith("https://pacs.demo.medunion.cn/");
+        assertThat(gp.getFhir("/fhir/VerificationResult?target=Organization/" + lead).json().get("total").asInt()).isPositive();
+    }
+
     @Test
     void aLaterStartSeedsNothingAgain() {
         long before = jdbc.sql("select count(*) from diagnostics_report").query(Long.class).single();

@@ -1,14 +1,34 @@
 package org.medunion.fhir.internal.diagnostics;
 
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.IdType;
+import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.DiagnosticsManagement;
+import org.medunion.diagnostics.ReportId;
+import org.medunion.diagnostics.ReportView;
+import org.medunion.fhir.internal.Systems;
 import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.NotFoundException;
 
-/** Small helpers of the DiagnosticReport and Observation providers. */
+/** Systems, ids and small helpers of the diagnostics resources (docs/fhir.md "Diagnostics", decision 0230). */
 public final class DiagnosticsFhir {
+
+    static final String ID_ORDER = "https://medunion.example/id/diagnostic-order";
+    static final String ID_DECISION = "https://medunion.example/id/recognition-decision";
+    /** The id suffix of an order's ServiceRequest and Task: {@code <order uuid>-order}. */
+    static final String ORDER_SUFFIX = "-order";
+    static final String CS_CENTRE_ORDER = Systems.codeSystem("centre-order");
+    static final String CS_ORDER_STATE = Systems.codeSystem("centre-order-state");
+    static final String CS_OUTCOME = Systems.codeSystem("recognition-outcome");
+    static final String CS_REASON = Systems.codeSystem("reexamination-reason");
+    static final String CS_SCOPE = Systems.codeSystem("recognition-scope");
+    static final String CS_QC_LEVEL = Systems.codeSystem("qc-level");
+    static final String EXT_QC_ITEM = Systems.EXTENSION + "qc-item";
+    static final String EXT_QC_PERIOD = Systems.EXTENSION + "qc-valid-period";
 
     private DiagnosticsFhir() {
     }
@@ -20,6 +40,43 @@ public final class DiagnosticsFhir {
             throw new InvalidInputException("patient", "request.invalidField", "Patient");
         }
         return uuid(id.getIdPart(), "patient");
+    }
+
+    /** The order behind a ServiceRequest or Task id {@code <uuid>-order}, or null for any other id form. */
+    public static @Nullable UUID order(@Nullable String id) {
+        if (id == null || id.length() != 36 + ORDER_SUFFIX.length() || !id.endsWith(ORDER_SUFFIX)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id.substring(0, 36));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** An {@code Organization/<uuid>} reference parameter (or a bare uuid) as the institution; else a 400 naming it. */
+    static @Nullable UUID organization(@Nullable ReferenceParam ref, String field) {
+        if (ref == null) {
+            return null;
+        }
+        var id = new IdType(ref.getValue());
+        if (id.hasResourceType() && !"Organization".equals(id.getResourceType())) {
+            throw new InvalidInputException(field, "request.invalidField", "Organization");
+        }
+        return uuid(id.getIdPart(), field);
+    }
+
+    /** The imaging report with a study behind an ImagingStudy or Endpoint id; anything else (or invisible) is 404. */
+    static ReportView imagingReport(DiagnosticsManagement diagnostics, IdType id) {
+        try {
+            var report = diagnostics.report(new ReportId(uuid(id.getIdPart(), "id")));
+            if (!ReportToImagingStudyMapper.hasStudy(report)) {
+                throw new ResourceNotFoundException(id);
+            }
+            return report;
+        } catch (NotFoundException e) {
+            throw new ResourceNotFoundException(id);
+        }
     }
 
     public static UUID uuid(String value, String field) {

@@ -1,7 +1,6 @@
 package org.medunion.fhir.internal.diagnostics;
 
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -13,7 +12,6 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
-import org.medunion.diagnostics.DecisionOutcome;
 import org.medunion.diagnostics.DecisionView;
 import org.medunion.diagnostics.RecognitionOffer;
 
@@ -58,7 +56,7 @@ final class RecognitionOfferMapper {
             }
         }
         out.addParameter().setName("offer").setResource(offerIssue(offer));
-        decisions.forEach(d -> out.addParameter().setName("decision").setResource(decisionIssue(d)));
+        decisions.forEach(d -> out.addParameter().setName("decision").setResource(DecisionToDetectedIssueMapper.issue(d)));
         return out;
     }
 
@@ -79,23 +77,6 @@ final class RecognitionOfferMapper {
         if (!detail.isEmpty()) {
             d.setDetail(detail.toString());
         }
-        return d;
-    }
-
-    private static DetectedIssue decisionIssue(DecisionView decision) {
-        var d = new DetectedIssue();
-        d.setId(decision.id().toString());
-        d.setStatus(DetectedIssue.DetectedIssueStatus.FINAL);
-        d.setPatient(new Reference("Patient/" + decision.residentId()));
-        d.setCode(new CodeableConcept().setText("recognition decision " + decision.itemCode()));
-        d.setIdentified(new DateTimeType(Date.from(decision.decidedAt())));
-        d.setSeverity(DetectedIssue.DetectedIssueSeverity.LOW);
-        if (decision.reportId() != null) {
-            d.addImplicated(new Reference("DiagnosticReport/" + decision.reportId()));
-        }
-        var action = new CodeableConcept().setText(decision.outcome() == DecisionOutcome.RECOGNISED ? "recognised"
-                : "re-examination " + decision.reasonCode() + (decision.reasonText() == null ? "" : ": " + decision.reasonText()));
-        d.addMitigation().setAction(action).setDate(Date.from(decision.decidedAt()));
         return d;
     }
 

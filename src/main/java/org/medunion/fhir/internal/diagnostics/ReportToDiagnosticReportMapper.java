@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.medunion.diagnostics.ItemKind;
 import org.medunion.diagnostics.ReportStatus;
@@ -21,8 +22,9 @@ import org.medunion.fhir.internal.Systems;
  * A diagnostics report as FHIR DiagnosticReport with its values as Observations (diagnostics.md, FHIR mapping):
  * status, category (HL7 v2-0074 diagnostic service section), the catalogue item as code, the resident as subject,
  * the result date as effective, the performing institution, the conclusion, the study reference as presented form
- * (images stay at the centre) and the recognition mark (NAT-R-3) as an extension. An Observation's id is the
- * report's followed by its position ({@code <report>-<n>}).
+ * (images stay at the centre) and the recognition mark (NAT-R-3) as an extension and a {@code meta.tag}; the order
+ * it answers as {@code basedOn}, an imaging study as {@code imagingStudy}. An Observation's id is the report's followed
+ * by its position ({@code <report>-<n>}).
  */
 final class ReportToDiagnosticReportMapper {
 
@@ -47,6 +49,10 @@ final class ReportToDiagnosticReportMapper {
             case AMENDED -> DiagnosticReport.DiagnosticReportStatus.AMENDED;
         });
         d.addCategory().addCoding().setSystem(SECTION).setCode(section(r.kind()));
+        if (r.orderId() != null) {
+            d.addBasedOn(new Reference("ServiceRequest/" + r.orderId() + DiagnosticsFhir.ORDER_SUFFIX));
+        }
+        tag(d, r);
         d.setCode(item(r));
         d.setSubject(new Reference("Patient/" + r.residentId()));
         d.setEffective(new DateTimeType(r.resultDate().toString()));
@@ -60,6 +66,9 @@ final class ReportToDiagnosticReportMapper {
         }
         if (r.studyUrl() != null) {
             d.addPresentedForm().setUrl(r.studyUrl()).setTitle(r.itemName());
+        }
+        if (ReportToImagingStudyMapper.hasStudy(r)) {
+            d.addImagingStudy(new Reference("ImagingStudy/" + r.id().value()));
         }
         if (r.recognitionMark() != null) {
             d.addExtension(EXT_RECOGNITION_MARK, new StringType(r.recognitionMark()));
@@ -79,6 +88,7 @@ final class ReportToDiagnosticReportMapper {
         var v = r.observations().get(index);
         var o = new Observation();
         o.setId("Observation/" + r.id().value() + "-" + (index + 1));
+        tag(o, r);
         o.setStatus(r.status() == ReportStatus.PRELIMINARY ? Observation.ObservationStatus.PRELIMINARY
                 : r.status() == ReportStatus.AMENDED ? Observation.ObservationStatus.AMENDED : Observation.ObservationStatus.FINAL);
         if (r.kind() == ItemKind.LAB) {
@@ -106,6 +116,16 @@ final class ReportToDiagnosticReportMapper {
             o.addReferenceRange().setText(v.referenceRange());
         }
         return o;
+    }
+
+    /**
+     * The recognition mark (NAT-R-3) as a {@code meta.tag} of CodeSystem {@code recognition-scope}, so a receiving system
+     * can filter on it without reading extensions; the code is the mark itself ("全国HR", "重庆HR"), as issued.
+     */
+    private static void tag(Resource resource, ReportView r) {
+        if (r.recognitionMark() != null) {
+            resource.getMeta().addTag(DiagnosticsFhir.CS_SCOPE, r.recognitionMark(), r.recognitionMark());
+        }
     }
 
     private static CodeableConcept item(ReportView r) {

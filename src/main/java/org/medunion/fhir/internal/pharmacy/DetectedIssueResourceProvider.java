@@ -12,12 +12,17 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.IdType;
 import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.fhir.internal.diagnostics.DiagnosticsFhir;
+import org.medunion.fhir.internal.diagnostics.RecognitionDecisions;
 import org.medunion.pharmacy.PrescriptionRecords;
 import org.medunion.shared.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -25,15 +30,19 @@ import org.springframework.stereotype.Component;
 /**
  * FHIR DetectedIssue: a prescription's pre-screen findings ({@code <prescription>-f<n>}) and the pharmacist's review
  * ({@code <prescription>-review}), read and search by {@code patient} with {@code _lastUpdated} and {@code _count};
- * scoped and audited like {@link MedicationRequestResourceProvider}.
+ * scoped and audited like {@link MedicationRequestResourceProvider}. A recognition decision at order entry is the
+ * DetectedIssue {@code <decision>} ({@link RecognitionDecisions}); a search gives the prescriptions' issues first, then
+ * the decisions.
  */
 @Component
 public class DetectedIssueResourceProvider implements IResourceProvider {
 
     private final PrescriptionRecords records;
+    private final RecognitionDecisions decisions;
 
-    DetectedIssueResourceProvider(PrescriptionRecords records) {
+    DetectedIssueResourceProvider(PrescriptionRecords records, RecognitionDecisions decisions) {
         this.records = records;
+        this.decisions = decisions;
     }
 
     @Override
@@ -43,6 +52,9 @@ public class DetectedIssueResourceProvider implements IResourceProvider {
 
     @Read
     public DetectedIssue read(@IdParam IdType id) {
+        if (RecognitionDecisions.isDecision(id)) {
+            return decisions.read(id);
+        }
         var part = PharmacyFhir.part(id.getIdPart());
         if (part == null || !part.suffix().matches("review|f\\d{1,3}")) {
             throw new ResourceNotFoundException(id);
@@ -72,7 +84,17 @@ public class DetectedIssueResourceProvider implements IResourceProvider {
         var resident = DiagnosticsFhir.patient(patient);
         var request = Pages.request(count, offset, Pages.DEFAULT_COUNT, 1, Pages.MAX_COUNT);
         var matches = records.matches(resident, Set.of(), LastUpdated.window(lastUpdated));
-        return PharmacyFhir.page(records, matches, m -> m.findings() + (m.reviewed() ? 1 : 0),
-                PrescriptionToDetectedIssueMapper::issues, request);
+        ToIntFunction<PrescriptionRecords.Match> size = m -> m.findings() + (m.reviewed() ? 1 : 0);
+        long prescriptionIssues = matches.stream().mapToLong(size::applyAsInt).sum();
+        var recognition = decisions.of(resident, lastUpdated);
+        List<IBaseResource> page = new ArrayList<>();
+        if (request.offset() < prescriptionIssues) {
+            var first = PharmacyFhir.page(records, matches, size, PrescriptionToDetectedIssueMapper::issues, request);
+            page.addAll(first.getResources(0, request.count()));
+        }
+        int from = (int) Math.max(0, request.offset() - prescriptionIssues);
+        int room = request.count() - page.size();
+        page.addAll(recognition.subList(Math.min(from, recognition.size()), Math.min(recognition.size(), from + room)));
+        return Pages.of(request, page, prescriptionIssues + recognition.size());
     }
 }

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.medunion.fhir.internal.FieldPaths;
+import org.medunion.fhir.internal.diagnostics.CentreOrders;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralView;
@@ -32,17 +33,20 @@ import org.springframework.stereotype.Component;
  * Consultation). {@code POST /fhir/ServiceRequest} creates a referral — submitted when {@code status=active}, a
  * draft when {@code draft} — or requests a consultation through every TM gate; the workflow is the Task with the
  * same id; an {@code Idempotency-Key} header makes retries safe. Read, and search by {@code patient},
- * {@code requester}, {@code performer}, {@code identifier}, {@code category}, {@code _lastUpdated}.
+ * {@code requester}, {@code performer}, {@code identifier}, {@code category}, {@code _lastUpdated}. An order to a shared
+ * centre is the ServiceRequest {@code <order>-order}, searched with {@code category=centre-order} ({@link CentreOrders}).
  */
 @Component
 public class ServiceRequestResourceProvider implements IResourceProvider {
 
     private final Workflows workflows;
     private final ConsultationRequestReader consultationRequests;
+    private final CentreOrders centreOrders;
 
-    ServiceRequestResourceProvider(Workflows workflows, ConsultationRequestReader consultationRequests) {
+    ServiceRequestResourceProvider(Workflows workflows, ConsultationRequestReader consultationRequests, CentreOrders centreOrders) {
         this.workflows = workflows;
         this.consultationRequests = consultationRequests;
+        this.centreOrders = centreOrders;
     }
 
     /** The referral service's field names → the ServiceRequest elements they came from (OperationOutcome.expression). */
@@ -60,6 +64,9 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
 
     @Read(version = true)
     public ServiceRequest read(@IdParam IdType id) {
+        if (CentreOrders.isOrder(id)) {
+            return centreOrders.serviceRequest(id);
+        }
         return workflows.read(id, ReferralToFhirMapper::serviceRequest, ConsultationToFhirMapper::serviceRequest);
     }
 
@@ -73,6 +80,9 @@ public class ServiceRequestResourceProvider implements IResourceProvider {
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @Count Integer count,
                                   @Offset Integer offset) {
+        if (CentreOrders.isOrder(category)) {
+            return centreOrders.serviceRequests(patient, requester, performer, identifier, lastUpdated, Workflows.page(count, offset));
+        }
         UUID resident = patient == null ? null : ReferralFhir.uuid(patient.getValue(), "Patient", "patient");
         UUID from = requester == null ? null : ReferralFhir.uuid(requester.getValue(), "Organization", "requester");
         UUID to = performer == null ? null : ReferralFhir.uuid(performer.getValue(), "Organization", "performer");

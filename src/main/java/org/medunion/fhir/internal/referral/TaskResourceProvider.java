@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.fhir.internal.FieldPaths;
+import org.medunion.fhir.internal.diagnostics.CentreOrders;
 import org.medunion.fhir.internal.pharmacy.PrescriptionReviewTasks;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
@@ -48,7 +49,8 @@ import org.springframework.stereotype.Component;
  * in-progress (arrived), completed (with an output summary), cancelled — version-aware with If-Match.
  * A changed {@code owner} on a requested Task redirects the referral. A consultation's Task (same id as its
  * ServiceRequest) is accepted or declined the same way ({@link ConsultationTasks}). A prescription's pharmacist review
- * is the Task {@code <prescription>-review}, searched with {@code code=pharmacist-review} ({@link PrescriptionReviewTasks}).
+ * is the Task {@code <prescription>-review}, searched with {@code code=pharmacist-review} ({@link PrescriptionReviewTasks}); an
+ * order to a shared centre the Task {@code <order>-order}, searched with {@code code=centre-order} ({@link CentreOrders}).
  */
 @Component
 public class TaskResourceProvider implements IResourceProvider {
@@ -57,12 +59,15 @@ public class TaskResourceProvider implements IResourceProvider {
     private final ReferralManagement referrals;
     private final ConsultationTasks consultationTasks;
     private final PrescriptionReviewTasks reviews;
+    private final CentreOrders centreOrders;
 
-    TaskResourceProvider(Workflows workflows, ConsultationTasks consultationTasks, PrescriptionReviewTasks reviews) {
+    TaskResourceProvider(Workflows workflows, ConsultationTasks consultationTasks, PrescriptionReviewTasks reviews,
+                         CentreOrders centreOrders) {
         this.workflows = workflows;
         this.referrals = workflows.referrals();
         this.consultationTasks = consultationTasks;
         this.reviews = reviews;
+        this.centreOrders = centreOrders;
     }
 
     /** The referral service's field names → the Task elements a client sets (OperationOutcome.expression). */
@@ -81,6 +86,9 @@ public class TaskResourceProvider implements IResourceProvider {
     public Task read(@IdParam IdType id) {
         if (PrescriptionReviewTasks.isReview(id)) {
             return reviews.read(id);
+        }
+        if (CentreOrders.isOrder(id)) {
+            return centreOrders.task(id);
         }
         return workflows.read(id, ReferralToFhirMapper::task, ConsultationToFhirMapper::task);
     }
@@ -102,6 +110,9 @@ public class TaskResourceProvider implements IResourceProvider {
         if (PrescriptionReviewTasks.isReview(code)) {
             return reviews.search(to, resident, status, lastUpdated, Workflows.page(count, offset));
         }
+        if (CentreOrders.isOrder(code)) {
+            return centreOrders.tasks(owner, requester, patient, status, identifier, lastUpdated, Workflows.page(count, offset));
+        }
         return workflows.search(new Workflows.Criteria(Workflows.kind(code, identifier),
                 identifier == null ? null : identifier.getValue(), to, from, resident,
                 status == null ? null : status.getValue(), lastUpdated), Workflows.page(count, offset),
@@ -112,6 +123,9 @@ public class TaskResourceProvider implements IResourceProvider {
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Task task) {
         if (PrescriptionReviewTasks.isReview(id)) {
             return reviews.update(id, task);
+        }
+        if (CentreOrders.isOrder(id)) {
+            return centreOrders.update(id, task);
         }
         UUID uuid = ReferralFhir.uuid(id.getIdPart(), null, "id");
         if (workflows.find(uuid) instanceof ConsultationView consultation) {

@@ -5,7 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +102,24 @@ class CentreStore {
     List<QcView> qc(UUID institution, String item) {
         return jdbc.sql("select * from diagnostics_qc where institution_id = ? and item_code = ? order by valid_from desc")
                 .params(institution, item).query(CentreStore::qc).list();
+    }
+
+    /**
+     * The QC records of several institutions for one item, newest first, every institution asked for present (an
+     * empty list when it has none): the ordering institution and the performers of a look-up in one query (P-8).
+     */
+    Map<UUID, List<QcView>> qc(Collection<UUID> institutions, String item) {
+        Map<UUID, List<QcView>> out = new HashMap<>();
+        institutions.forEach(i -> out.put(i, new ArrayList<>()));
+        if (!institutions.isEmpty()) {
+            List<Object> params = new ArrayList<>(out.keySet());
+            params.add(item);
+            String marks = String.join(", ", Collections.nCopies(out.size(), "?"));
+            jdbc.sql("select * from diagnostics_qc where institution_id in (" + marks + ") and item_code = ? order by valid_from desc")
+                    .params(params).query(CentreStore::qc).list()
+                    .forEach(q -> out.computeIfAbsent(q.institutionId(), k -> new ArrayList<>()).add(q));
+        }
+        return out;
     }
 
     private static QcView qc(ResultSet rs, int n) throws SQLException {

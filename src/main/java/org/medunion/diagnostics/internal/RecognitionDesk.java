@@ -131,19 +131,20 @@ class RecognitionDesk {
         if (window == null) {
             window = settings.fallbackWindow(item.kind(), division);
         }
-        var order = new Recognition.Order(item.kind(), inForce.map(CatalogueStore.InForce::onList).orElse(false),
-                inForce.map(CatalogueStore.InForce::jurisdiction).map(this::placeName).orElse(null), window, day, ordering.level(),
-                centres.qc(ordering.id().value(), item.code()), settings.tightGroupAllItems(division),
-                settings.excludeCriticalAndPreliminary(division));
-        Set<UUID> tightPartners = tightPartners(ordering.id(), day);
         var rows = results.forLookup(resident, item.code(), LOOK_BACK);
         Set<UUID> performers = new HashSet<>();
         rows.forEach(r -> performers.add(r.performerId()));
+        Set<UUID> asked = new HashSet<>(performers);
+        asked.add(ordering.id().value());
+        Map<UUID, List<QcView>> qc = centres.qc(asked, item.code());
+        var order = new Recognition.Order(item.kind(), inForce.map(CatalogueStore.InForce::onList).orElse(false),
+                inForce.map(CatalogueStore.InForce::jurisdiction).map(this::placeName).orElse(null), window, day, ordering.level(),
+                qc.getOrDefault(ordering.id().value(), List.of()), settings.tightGroupAllItems(division),
+                settings.excludeCriticalAndPreliminary(division));
+        Set<UUID> tightPartners = tightPartners(ordering.id(), day);
         Map<UUID, InstitutionView> institutions = new HashMap<>();
-        Map<UUID, List<QcView>> qc = new HashMap<>();
         for (UUID p : performers) {
             registry.institutionEntry(new InstitutionId(p)).ifPresent(i -> institutions.put(p, i));
-            qc.put(p, centres.qc(p, item.code()));
         }
         List<RecognitionOffer.Candidate> candidates = new ArrayList<>();
         for (var r : rows) {

@@ -79,7 +79,7 @@ final class MedUnionSeeder {
                     first, last, "08:00", "17:00", 10, perInterval));
         }
         log("published %d fresh schedules at the hospital, %d per interval", schedules.size(), perInterval);
-        return new Fixture(f.primary(), f.hospital(), f.consortium(), schedules, f.dates(), f.residents());
+        return f.withSchedules(schedules);
     }
 
     /** The telemedicine cooperation agreement a consultation request needs (TM-1), unless the two have one. */

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The P-1 mix over MedUnion's REST API: the GP searches free slots of the consortium, books, refers up and
- * searches residents and asks the hospital for a remote consultation; the hospital's specialist accepts submitted
- * referrals with a slot.
+ * searches residents, asks the hospital for a remote consultation and looks up recognisable earlier results; the
+ * hospital's specialist accepts submitted referrals with a slot.
  */
 final class RestWorkload {
 
@@ -31,13 +31,34 @@ final class RestWorkload {
         this.specialist = Api.as(port, "specialist");
     }
 
+    /**
+     * The REST mix; the recognition look-up (P-8) takes 5 of the slot search's 25 % when the fixture has results
+     * (mode=seed-results), else the slot search keeps them.
+     */
     List<Operation> mix() {
-        return List.of(new Operation("slot-search", 25, this::searchSlots),
+        boolean recognition = f.items() != null && !f.items().isEmpty() && f.withResults() > 0;
+        var mix = new ArrayList<Operation>(List.of(new Operation("slot-search", recognition ? 20 : 25, this::searchSlots),
                 new Operation("booking", 20, this::book),
                 new Operation("referral-create", 15, r -> createReferral(r).status()),
                 new Operation("referral-accept", 15, this::accept),
                 new Operation("resident-search", 15, this::searchResidents),
-                new Operation("consultation-request", 10, this::requestConsultation));
+                new Operation("consultation-request", 10, this::requestConsultation)));
+        if (recognition) {
+            mix.add(new Operation("recognition-lookup", 5, this::lookUpRecognisable));
+        } else {
+            System.out.println("no results seeded (mode=seed-results): the recognition look-up is not in the mix");
+        }
+        return List.copyOf(mix);
+    }
+
+    /**
+     * Result mutual recognition at order entry (P-8): the GP about to order HbA1c or glucose asks which earlier
+     * results of a contracted resident it may recognise; the answer lists them with the reasons (offered or not).
+     */
+    private int lookUpRecognisable(ThreadLocalRandom r) {
+        List<String> items = f.items() == null ? List.of() : f.items();
+        var resident = f.residents().get(r.nextInt(f.withResults()));
+        return gp.get("/api/diagnostics/recognisable?residentId=" + resident.id() + "&itemCode=" + Mix.pick(items, r)).status();
     }
 
     private int searchSlots(ThreadLocalRandom r) {

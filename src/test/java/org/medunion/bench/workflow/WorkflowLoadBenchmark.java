@@ -18,6 +18,7 @@ import org.medunion.bench.ResidentLookupBenchmark;
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=seed port=18301 residents=5000 contracts=3000 \
  *      bulkResidents=300000 db=jdbc:postgresql://127.0.0.1:5432/medunion_bench_p1 fixture=/tmp/p1/fixture.json
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=seed-slots port=18301 perInterval=4   # before each run
+ * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=seed-results port=18301 residents=1000 perResident=2
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=rest port=18301 clients=16 warmup=20 seconds=60
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=fhir port=18301 clients=16 warmup=20 seconds=60
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=seed-hapi port=8080 residents=5000 fixture=/tmp/p1/hapi.json
@@ -25,10 +26,10 @@ import org.medunion.bench.ResidentLookupBenchmark;
  * java -cp … org.medunion.bench.workflow.WorkflowLoadBenchmark mode=hapi port=8080 contracts=3000 fixture=/tmp/p1/hapi.json
  * </pre>
  *
- * Each transaction of the mix (REST: slot search 25 %, booking 20 %, referral create + submit 15 %, referral accept
- * with a slot 15 %, resident search 15 %, consultation request 10 %; FHIR: the first five at 30/20/20/15/15 %) is one
- * workflow transaction. Result mutual recognition (结果互认) is not built
- * in MedUnion, so its look-up is not in the mix.
+ * Each transaction of the mix (REST: slot search 20 %, booking 20 %, referral create + submit 15 %, referral accept
+ * with a slot 15 %, resident search 15 %, consultation request 10 %, result-recognition look-up 5 % once
+ * {@code mode=seed-results} gave residents results — else slot search 25 %; FHIR: the first five at
+ * 30/20/20/15/15 %) is one workflow transaction.
  */
 public final class WorkflowLoadBenchmark {
 
@@ -54,6 +55,8 @@ public final class WorkflowLoadBenchmark {
                 new MedUnionSeeder(port).agreement(f.consortium(), f.primary(), f.hospital());
                 new MedUnionSeeder(port).moreSlots(f, args.number("perInterval", 4)).save(fixtureFile);
             }
+            case "seed-results" -> new DiagnosticsSeeder(port).seed(Fixture.load(fixtureFile), args.number("residents", 1000),
+                    args.number("perResident", 2)).save(fixtureFile);
             case "seed-hapi" -> new HapiSeeder(port).seed(args.number("residents", 5000), args.number("days", 14)).save(fixtureFile);
             case "seed-hapi-volume" -> new HapiVolume(port).load(args.number("organizations", 3086),
                     args.number("practitioners", 28890), args.number("patients", 305000), args.number("schedules", 299),
@@ -67,7 +70,7 @@ public final class WorkflowLoadBenchmark {
                         f.residents().subList(0, contracted));
                 run(args, new FhirWorkload(same, port, true).mix());
             }
-            default -> throw new IllegalArgumentException("mode: seed, seed-slots, seed-hapi, rest, fhir or hapi");
+            default -> throw new IllegalArgumentException("mode: seed, seed-slots, seed-results, seed-hapi, rest, fhir or hapi");
         }
         System.out.printf(Locale.ROOT, "done at %s (load average %.2f)%n", Instant.now(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

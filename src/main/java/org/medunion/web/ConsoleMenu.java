@@ -52,6 +52,8 @@ public final class ConsoleMenu {
             // issue 15: clinicians order (with the recognition offer); the centre's staff work the list, clinicians follow theirs
             new Entry("menu.care", "nav.diagnosticsOrder", "/console/diagnostics/order", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.diagnosticsWorklist", "/console/diagnostics/worklist", EnumSet.of(CENTRE_STAFF, GP, SPECIALIST)),
+            // result import: the performing member's lab and clinical staff send their LIS export (decision 0231)
+            new Entry("menu.care", "nav.diagnosticsImport", "/console/diagnostics/import", EnumSet.of(CENTRE_STAFF, GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.prescribe", "/console/pharmacy/prescribe", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.prescriptions", "/console/pharmacy/prescriptions", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.reviewQueue", "/console/pharmacy/review", EnumSet.of(PHARMACIST)),

@@ -14,6 +14,8 @@ import org.medunion.diagnostics.DecisionView;
 import org.medunion.diagnostics.DefineItem;
 import org.medunion.diagnostics.DiagnosticsManagement;
 import org.medunion.diagnostics.EscalationRun;
+import org.medunion.diagnostics.ImportReport;
+import org.medunion.diagnostics.ImportedReport;
 import org.medunion.diagnostics.ItemList;
 import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.MapCode;
@@ -31,6 +33,7 @@ import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
 import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.ReportView;
+import org.medunion.diagnostics.ResultImport;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +48,13 @@ class DiagnosticsService implements DiagnosticsManagement {
     private final RecognitionDesk recognition;
     private final Orders orders;
     private final CentreDashboard dashboard;
+    private final ReportImports imports;
+    private final ResultTables tables;
 
     DiagnosticsService(ReferenceData reference, Results results, RecognitionDesk recognition, Orders orders,
-                       CentreDashboard dashboard) {
+                       CentreDashboard dashboard, ReportImports imports, ResultTables tables) {
+        this.imports = imports;
+        this.tables = tables;
         this.reference = reference;
         this.results = results;
         this.recognition = recognition;
@@ -135,6 +142,16 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public List<ReportView> reportsOf(UUID residentId) {
         return results.ofResident(residentId);
+    }
+
+    @Override
+    public List<ImportedReport> importReports(List<ImportReport> reports) {
+        return imports.importAll(reports);
+    }
+
+    @Override
+    public ResultImport importResults(@Nullable UUID performerInstitutionId, List<List<String>> table) {
+        return tables.importTable(performerInstitutionId, table);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.medunion.shared.Masking;
 import org.medunion.support.Api;
 import org.medunion.support.FhirValidation;
+import org.medunion.support.Multipart;
 import org.medunion.support.RunningCity;
 import org.medunion.support.Workbooks;
 import org.medunion.web.ConsoleSession;
@@ -216,7 +217,7 @@ abstract class DiagnosticsImportContract extends RunningCity {
     }
 
     @Test
-    void aCsvOfLabValuesIsImported_partlyBadRowsListedMasked_allBadWritesNothing_aRepeatIsCounted() {
+    void aCsvOfLabValuesIsImported_partlyBadRowsListedMasked_allBadWritesNothing_aRepeatIsCounted() throws IOException {
         var w = world();
         String id = idNumber(w.resident);
         String date = w.today.minusDays(5).toString();
@@ -269,6 +270,17 @@ abstract class DiagnosticsImportContract extends RunningCity {
         assertThat(reports(w.resident)).isEqualTo(3);
         assertThat(reports(w.stranger)).isZero();
 
+        // the same rows as an uploaded .xlsx over REST: already there
+        var xlsx = Multipart.of(Map.of(), "file", "results.xlsx", Workbooks.of(List.of(
+                List.of("report_number", "id_number", "item_code", "result_date", "value"),
+                List.of("L-1", id, "LIS-GHB-" + w.hba1c, date, "6.2"))));
+        var uploaded = w.as(w.centreStaff).sendBytes("POST", "/api/diagnostics/results/import", xlsx.body(), xlsx.contentType());
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.json().get("existing").asInt()).isEqualTo(1);
+        var notXlsx = Multipart.of(Map.of(), "file", "results.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8));
+        var unreadable = w.as(w.centreStaff).sendBytes("POST", "/api/diagnostics/results/import", notXlsx.body(), notXlsx.contentType());
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.body()).contains("upload.unreadable");
         var noColumns = postCsv(w, w.centreStaff, "a,b\n1,2\n");
         assertThat(noColumns.status()).isEqualTo(422);
         assertThat(noColumns.body()).contains("import.missingColumn").contains("文件缺少“报告单号”列");

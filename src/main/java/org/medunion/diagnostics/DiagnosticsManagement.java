@@ -59,6 +59,22 @@ public interface DiagnosticsManagement {
     /** The resident's reports visible to the caller, newest first. */
     List<ReportView> reportsOf(UUID residentId);
 
+    // result import: member HIS/LIS/PACS send their reports in (decision 0231)
+
+    /**
+     * Reports sent by their performing institution (the caller's; an administrator names it), all or nothing: each for
+     * a resident the performer has a care relationship with, its item a catalogue code or the performer's own code
+     * mapped to one. A report whose identifier the performer already used is returned as recorded, not written again.
+     * An error names {@code reports[i].<field>}; nothing is written when any report is refused.
+     */
+    List<ImportedReport> importReports(List<ImportReport> reports);
+
+    /**
+     * Lab values from a file (a table, header first, {@link ResultImport#COLUMNS}), performed by the caller's
+     * institution (an administrator names it): the reports without a rejected row are written, the rest reported.
+     */
+    ResultImport importResults(@Nullable UUID performerInstitutionId, List<List<String>> table);
+
     // recognition at order entry
 
     /**

@@ -1,7 +1,10 @@
 package org.medunion.shared;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * RFC 4180 CSV: comma separated, double quotes around fields with commas, quotes or line breaks; blank lines skipped;
@@ -10,6 +13,44 @@ import java.util.List;
 public final class Csv {
 
     private Csv() {
+    }
+
+    /** A problem of an uploaded table as a whole: its column ({@code file} for the file) and the message code. */
+    public record FileProblem(String column, String code, List<Object> arguments) {
+    }
+
+    /**
+     * What is wrong with a table (header first) as a whole: each required column the header lacks, more than
+     * {@code maxRows} data rows, or none at all. Empty when the rows can be read one by one.
+     */
+    public static List<FileProblem> fileProblems(List<List<String>> table, List<String> required, int maxRows) {
+        var problems = new ArrayList<FileProblem>();
+        Map<String, Integer> present = table.isEmpty() ? Map.of() : positions(table.get(0), required);
+        for (String column : required) {
+            if (!present.containsKey(column)) {
+                problems.add(new FileProblem(column, "import.missingColumn", List.of()));
+            }
+        }
+        int rows = Math.max(0, table.size() - 1);
+        if (rows > maxRows) {
+            problems.add(new FileProblem("file", TextRules.TOO_MANY, List.of(maxRows)));
+        }
+        if (rows == 0 && problems.isEmpty()) {
+            problems.add(new FileProblem("file", "field.required", List.of()));
+        }
+        return problems;
+    }
+
+    /** The position of each of {@code columns} named in a header row (stripped, lower-cased; the first one counts). */
+    public static Map<String, Integer> positions(List<String> header, List<String> columns) {
+        var positions = new HashMap<String, Integer>();
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).strip().toLowerCase(Locale.ROOT);
+            if (columns.contains(name)) {
+                positions.putIfAbsent(name, c);
+            }
+        }
+        return positions;
     }
 
     public static List<List<String>> parse(String text) {

@@ -57,6 +57,8 @@ public final class ConsoleMenu {
             new Entry("menu.care", "nav.diagnosticsExplanations", "/console/diagnostics/explanations", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.sterilisation", "/console/diagnostics/sterilisation",
                     EnumSet.of(CENTRE_STAFF, OFFICE, GP, SPECIALIST, ADMIN)),
+            // result import: the performing member's lab and clinical staff send their LIS export (decision 0231)
+            new Entry("menu.care", "nav.diagnosticsImport", "/console/diagnostics/import", EnumSet.of(CENTRE_STAFF, GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.prescribe", "/console/pharmacy/prescribe", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.prescriptions", "/console/pharmacy/prescriptions", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.pharmacy", "nav.reviewQueue", "/console/pharmacy/review", EnumSet.of(PHARMACIST)),

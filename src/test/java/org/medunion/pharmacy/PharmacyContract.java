@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditTrail;
 import org.medunion.support.Api;
 import org.medunion.support.RunningCity;
+import org.medunion.support.Workbooks;
 import org.medunion.web.ConsoleSession;
 import tools.jackson.databind.JsonNode;
 
@@ -688,7 +689,7 @@ abstract class PharmacyContract extends RunningCity {
         var template = office.get("/console/pharmacy/coverage/template.csv");
         assertThat(template.status()).isEqualTo(200);
         assertThat(template.body()).contains("\"本地编码\",\"本地名称\",\"联盟目录编码\"");
-        byte[] xlsx = workbook(List.of(List.of("本地编码", "本地名称", "联盟目录编码"), List.of("X01", "硝苯地平控释片", "F0002"),
+        byte[] xlsx = Workbooks.of(List.of(List.of("本地编码", "本地名称", "联盟目录编码"), List.of("X01", "硝苯地平控释片", "F0002"),
                 List.of("X02", "院内制剂", "")));
         var done = office.postFile("/console/pharmacy/coverage", Map.of("institutionId", w.primary.toString()), "file",
                 "目录.xlsx", xlsx, page);
@@ -697,7 +698,7 @@ abstract class PharmacyContract extends RunningCity {
         assertThat(after.body()).contains("已导入 2 行：1 条已对照，1 条未对照").contains("院内制剂");
         assertThat(catalogueRows(w.primary)).isEqualTo(2);
         var refused = office.postFile("/console/pharmacy/coverage", Map.of("institutionId", w.primary.toString()), "file",
-                "目录.xlsx", workbook(List.of(List.of("本地编码", "本地名称"), List.of("X03", ""))), after);
+                "目录.xlsx", Workbooks.of(List.of(List.of("本地编码", "本地名称"), List.of("X03", ""))), after);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"import-rejected\"").contains("未写入任何内容").contains("字段 本地名称 为必填项");
         var notExcel = office.postFile("/console/pharmacy/coverage", Map.of("institutionId", w.primary.toString()), "file",
@@ -708,20 +709,6 @@ abstract class PharmacyContract extends RunningCity {
         var outsider = ConsoleSession.login(port, w.outsiderPharmacist);
         assertThat(outsider.postFile("/console/pharmacy/coverage", Map.of("institutionId", w.primary.toString()), "file",
                 "目录.xlsx", xlsx, outsider.get("/console/pharmacy/coverage")).status()).isEqualTo(403);
-    }
-
-    private static byte[] workbook(List<List<String>> rows) throws java.io.IOException {
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
-            var sheet = book.createSheet();
-            for (int r = 0; r < rows.size(); r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                }
-            }
-            book.write(out);
-            return out.toByteArray();
-        }
     }
 
     /**

@@ -62,6 +62,21 @@ class DiagnosticsAccess {
         return relationship(resident).orElseThrow(() -> new InvalidInputException(field, DiagnosticsError.NO_RESIDENT, resident));
     }
 
+    /**
+     * The resident of an imported report: the performing institution needs a care relationship to the resident — the
+     * same 400 for an unknown resident, so naming one is no existence oracle and gives no access.
+     */
+    void requireKnownTo(UUID performer, @Nullable UUID resident, String field, @Nullable Object shown) {
+        if (resident == null || residents.relationship(new InstitutionId(performer), new ResidentId(resident)).isEmpty()) {
+            throw new InvalidInputException(field, DiagnosticsError.NO_RESIDENT, shown);
+        }
+    }
+
+    /** An active member of a consortium: the institutions whose results are exchanged for recognition. */
+    boolean member(UUID institution) {
+        return !registry.activeConsortiaOf(new InstitutionId(institution)).isEmpty();
+    }
+
     InstitutionView institution(@Nullable UUID id, String field) {
         if (id == null) {
             throw new InvalidInputException(field, DiagnosticsError.NO_INSTITUTION, (Object) null);

@@ -17,6 +17,8 @@ import org.medunion.diagnostics.DefineItem;
 import org.medunion.diagnostics.DiagnosticsManagement;
 import org.medunion.diagnostics.EscalationRun;
 import org.medunion.diagnostics.ExplanationView;
+import org.medunion.diagnostics.ImportReport;
+import org.medunion.diagnostics.ImportedReport;
 import org.medunion.diagnostics.ItemList;
 import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.MapCode;
@@ -37,6 +39,7 @@ import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
 import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.ReportView;
+import org.medunion.diagnostics.ResultImport;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -54,9 +57,15 @@ class DiagnosticsService implements DiagnosticsManagement {
     private final CentreDashboard dashboard;
     private final CentreBoards boards;
     private final PatientExplanations explanations;
+    private final ReportImports imports;
+    private final ResultTables tables;
 
+    @SuppressWarnings("checkstyle:ParameterNumber") // the facade over each activity class of the module
     DiagnosticsService(ReferenceData reference, Results results, RecognitionDesk recognition, Orders orders,
-                       CentreDashboard dashboard, CentreBoards boards, PatientExplanations explanations) {
+                       CentreDashboard dashboard, CentreBoards boards, PatientExplanations explanations, ReportImports imports,
+                       ResultTables tables) {
+        this.imports = imports;
+        this.tables = tables;
         this.reference = reference;
         this.results = results;
         this.recognition = recognition;
@@ -152,6 +161,16 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public List<ReportView> reportsOf(UUID residentId) {
         return results.ofResident(residentId);
+    }
+
+    @Override
+    public List<ImportedReport> importReports(List<ImportReport> reports) {
+        return imports.importAll(reports);
+    }
+
+    @Override
+    public ResultImport importResults(@Nullable UUID performerInstitutionId, List<List<String>> table) {
+        return tables.importTable(performerInstitutionId, table);
     }
 
     @Override

@@ -36,14 +36,23 @@ class ResultStore {
                @Nullable String studyUrl, List<Observation> observations, Instant recordedAt, long version) {
     }
 
+    /** A report's identifier at the performing member (result import): unique per performer. */
+    record Source(String system, String value) {
+    }
+
     void save(Row r, String by) {
+        save(r, by, null);
+    }
+
+    void save(Row r, String by, @Nullable Source source) {
         jdbc.sql("""
                 insert into diagnostics_report (id, resident_id, item_code, performer_institution_id, order_id, status, result_date,
-                    critical, recognition_mark, conclusion, study_url, recorded_by, recorded_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
+                    critical, recognition_mark, conclusion, study_url, recorded_by, recorded_at, version, source_system, source_value)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
                 .params(Required.args(r.id().value(), r.residentId(), r.itemCode(), r.performerId(), r.orderId(), r.status().name(),
                         Date.valueOf(r.resultDate()), r.critical(), r.mark(), r.conclusion(), r.studyUrl(), by,
-                        Timestamp.from(r.recordedAt())))
+                        Timestamp.from(r.recordedAt()), source == null ? null : source.system(),
+                        source == null ? null : source.value()))
                 .update();
         int seq = 0;
         for (Observation o : r.observations()) {
@@ -56,6 +65,13 @@ class ResultStore {
 
     Optional<Row> report(UUID id) {
         return jdbc.sql("select * from diagnostics_report where id = ?").param(id).query(this::row).optional();
+    }
+
+    /** The report the performer recorded under the identifier, if any (index diagnostics_report_source). */
+    Optional<Row> bySource(UUID performer, Source source) {
+        return jdbc.sql("""
+                select * from diagnostics_report where performer_institution_id = ? and source_system = ? and source_value = ?""")
+                .params(Required.args(performer, source.system(), source.value())).query(this::row).optional();
     }
 
     List<Row> ofResident(UUID resident) {

@@ -60,28 +60,40 @@ class Results {
     /** A report the caller's institution performed (administrators and integrators name the performer). */
     ReportView record(RecordReport c) {
         CurrentUser user = access.caller();
-        UUID own = DiagnosticsAccess.institutionOf(user);
-        UUID performer;
-        if (own != null) {
-            if (c.performerInstitutionId() != null && !own.equals(c.performerInstitutionId())) {
-                throw DiagnosticsAccess.forbidden("performerInstitutionId");
-            }
-            performer = own;
-        } else {
-            var institution = access.institution(c.performerInstitutionId(), "performerInstitutionId");
-            if (!access.governs(user, institution.districtCode()) || user.role() == Role.PLANNER) {
-                throw DiagnosticsAccess.forbidden("recordReport");
-            }
-            performer = institution.id().value();
-        }
+        UUID performer = performer(user, c.performerInstitutionId());
         UUID resident = Required.of(c.residentId(), "residentId");
         access.requireResident(resident, "residentId");
         ItemView item = reference.item(c.itemCode(), "itemCode");
         return save(c, resident, item, performer, null, user);
     }
 
+    /**
+     * The performing institution: the caller's own (naming another is 403), or the one an administrator or a governing
+     * integrator names.
+     */
+    UUID performer(CurrentUser user, @Nullable UUID named) {
+        UUID own = DiagnosticsAccess.institutionOf(user);
+        if (own != null) {
+            if (named != null && !own.equals(named)) {
+                throw DiagnosticsAccess.forbidden("performerInstitutionId");
+            }
+            return own;
+        }
+        var institution = access.institution(named, "performerInstitutionId");
+        if (!access.governs(user, institution.districtCode()) || user.role() == Role.PLANNER) {
+            throw DiagnosticsAccess.forbidden("recordReport");
+        }
+        return institution.id().value();
+    }
+
     /** Validates and stores a report; the caller checked who may record it. */
     ReportView save(RecordReport c, UUID resident, ItemView item, UUID performer, @Nullable UUID order, CurrentUser user) {
+        return save(c, resident, item, performer, order, user, null);
+    }
+
+    /** As {@link #save}, with the report's identifier at the performing member (result import). */
+    ReportView save(RecordReport c, UUID resident, ItemView item, UUID performer, @Nullable UUID order, CurrentUser user,
+                    ResultStore.@Nullable Source source) {
         ReportStatus status = Inputs.enumValue(Required.of(c.status(), "status"), ReportStatus.class, "status");
         LocalDate date = Required.of(c.resultDate(), "resultDate");
         if (date.isAfter(LocalDate.now(clock))) {
@@ -103,7 +115,7 @@ class Results {
         var row = new ResultStore.Row(new ReportId(UUID.randomUUID()), resident, item.code(), performer, order, status, date,
                 Boolean.TRUE.equals(c.critical()), mark, ReferenceData.optional(c.conclusion(), "conclusion", 2000), study,
                 List.copyOf(observations), clock.instant(), 1);
-        store.save(row, user.username());
+        store.save(row, user.username(), source);
         audit.record(AuditAction.CREATE, OBJECT, row.id().value().toString(), resident.toString(), item.code());
         return view(row, item);
     }

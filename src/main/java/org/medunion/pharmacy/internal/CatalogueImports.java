@@ -3,7 +3,6 @@ package org.medunion.pharmacy.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +11,7 @@ import org.medunion.identity.CurrentUsers;
 import org.medunion.pharmacy.CatalogueImport;
 import org.medunion.pharmacy.CatalogueImport.Rejected;
 import org.medunion.pharmacy.CatalogueItem;
+import org.medunion.shared.Csv;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.TextRules;
 import org.springframework.stereotype.Service;
@@ -41,14 +41,10 @@ class CatalogueImports {
         CurrentUser user = users.require();
         catalogue.requireMaintainer(institutionId, user);
         var rejected = new ArrayList<Rejected>();
-        Map<String, Integer> columns = columns(table, rejected);
+        Map<String, Integer> columns = table.isEmpty() ? Map.of() : Csv.positions(table.get(0), CatalogueImport.COLUMNS);
+        Csv.fileProblems(table, List.of("local_code", "local_name"), MAX_ROWS)
+                .forEach(p -> rejected.add(new Rejected(0, p.column(), p.code(), p.arguments())));
         int rows = Math.max(0, table.size() - 1);
-        if (rows > MAX_ROWS) {
-            rejected.add(new Rejected(0, "file", TextRules.TOO_MANY, List.of(MAX_ROWS)));
-        }
-        if (rows == 0 && rejected.isEmpty()) {
-            rejected.add(new Rejected(0, "file", "field.required", List.of()));
-        }
         if (!rejected.isEmpty()) {
             return new CatalogueImport(rows, 0, 0, rejected, null);
         }
@@ -72,27 +68,6 @@ class CatalogueImports {
         }
         return new CatalogueImport(rows, mapped, items.size() - mapped, List.of(),
                 catalogue.mapCatalogue(institutionId, items, user));
-    }
-
-    /** The position of each known column in the header; a missing required column is a rejection of row 0. */
-    private static Map<String, Integer> columns(List<List<String>> table, List<Rejected> rejected) {
-        var positions = new HashMap<String, Integer>();
-        if (table.isEmpty()) {
-            return positions;
-        }
-        List<String> header = table.get(0);
-        for (int c = 0; c < header.size(); c++) {
-            String name = header.get(c).strip().toLowerCase(Locale.ROOT);
-            if (CatalogueImport.COLUMNS.contains(name)) {
-                positions.putIfAbsent(name, c);
-            }
-        }
-        for (String required : List.of("local_code", "local_name")) {
-            if (!positions.containsKey(required)) {
-                rejected.add(new Rejected(0, required, "import.missingColumn", List.of()));
-            }
-        }
-        return positions;
     }
 
     /** One row as an item, or null with its problems added. */

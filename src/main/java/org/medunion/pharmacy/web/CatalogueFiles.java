@@ -1,14 +1,11 @@
 package org.medunion.pharmacy.web;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.medunion.pharmacy.CatalogueImport;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.web.ConsoleMessages;
 import org.medunion.shared.web.UploadedTable;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogueFiles {
 
-    private final MessageSource messages;
     private final ConsoleMessages consoleMessages;
 
-    CatalogueFiles(MessageSource messages, ConsoleMessages consoleMessages) {
-        this.messages = messages;
+    CatalogueFiles(ConsoleMessages consoleMessages) {
         this.consoleMessages = consoleMessages;
     }
 
@@ -33,13 +28,7 @@ class CatalogueFiles {
 
     /** The file's rows with the header's names made canonical ({@link CatalogueImport#COLUMNS}). */
     List<List<String>> read(@Nullable String filename, byte @Nullable [] bytes) {
-        List<List<String>> table = UploadedTable.read(filename, bytes);
-        if (table.isEmpty()) {
-            return table;
-        }
-        var rows = new ArrayList<List<String>>(table);
-        rows.set(0, table.get(0).stream().map(this::canonical).toList());
-        return rows;
+        return consoleMessages.withColumns(UploadedTable.read(filename, bytes), CatalogueImport.COLUMNS);
     }
 
     /** The template's header in the reader's language. */
@@ -50,17 +39,5 @@ class CatalogueFiles {
     List<RejectedRow> rejected(CatalogueImport result) {
         return result.rejected().stream().map(r -> new RejectedRow(r.row(), consoleMessages.fieldLabel(r.column()), r.code(),
                 consoleMessages.message(new InvalidInputException(r.column(), r.code(), r.arguments().toArray())))).toList();
-    }
-
-    private String canonical(String name) {
-        String n = name.strip();
-        for (String column : CatalogueImport.COLUMNS) {
-            for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
-                if (n.equalsIgnoreCase(messages.getMessage("field." + column, null, column, locale))) {
-                    return column;
-                }
-            }
-        }
-        return n.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,8 @@
 package org.medunion.shared.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.medunion.shared.MedUnionException;
@@ -60,5 +63,30 @@ public class ConsoleMessages {
             f.general(message(e));
         }
         return f;
+    }
+
+    /**
+     * An uploaded table with its header made canonical: a cell naming a column by its label in either language
+     * ({@code field.<column>}: 本地编码 / Local code) or by the column's own name becomes that name, any other lower-cased.
+     */
+    public List<List<String>> withColumns(List<List<String>> table, List<String> columns) {
+        if (table.isEmpty()) {
+            return table;
+        }
+        var rows = new ArrayList<List<String>>(table);
+        rows.set(0, table.get(0).stream().map(cell -> column(cell, columns)).toList());
+        return rows;
+    }
+
+    private String column(String cell, List<String> columns) {
+        String n = cell.strip().replace("\uFEFF", "");
+        for (String column : columns) {
+            for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                if (n.equalsIgnoreCase(messages.getMessage("field." + column, null, column, locale))) {
+                    return column;
+                }
+            }
+        }
+        return n.toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,9 @@ package org.medunion.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -11,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medunion.support.Api;
 import org.medunion.support.H2Test;
+import org.medunion.web.ConsoleSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -182,6 +186,34 @@ class DemoDiagnosticsH2Test {
         long before = jdbc.sql("select count(*) from diagnostics_report").query(Long.class).single();
         loader.seedDiagnostics();
         assertThat(jdbc.sql("select count(*) from diagnostics_report").query(Long.class).single()).isEqualTo(before);
+    }
+
+    /**
+     * Decision 0231: the sample file of docs/samples, with the ID number of a resident the lead hospital reports for,
+     * imported by the demo's centre account from the menu's page or REST: three reports written, the two rows refused
+     * on purpose listed, nothing written twice on the second upload.
+     */
+    @Test
+    void theCentreImportsTheSampleResultFile() throws Exception {
+        UUID key = keyResident(jdbc);
+        String id = jdbc.sql("""
+                select r.id_number from residents_resident r join diagnostics_report d on d.resident_id = r.id
+                join registry_institution i on i.id = d.performer_institution_id
+                where i.name = ? and r.id <> ? order by r.id_number fetch first 1 rows only""")
+                .params(DemoAccounts.LEAD_INSTITUTION, key).query(String.class).single();
+        String sample = Files.readString(Path.of("docs/samples/result-import-sample.csv")).replace("310105195603121235", id);
+        var centre = Api.as(port, "centre");
+        var first = centre.sendBytes("POST", "/api/diagnostics/results/import", sample.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("created").asInt()).isEqualTo(3);
+        assertThat(first.json().get("rejected").valueStream().map(r -> r.get("code").asString()).toList())
+                .containsExactly("DIAGNOSTICS-0040", "DIAGNOSTICS-0037");
+        var again = centre.sendBytes("POST", "/api/diagnostics/results/import", sample.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(again.json().get("existing").asInt()).isEqualTo(3);
+        assertThat(again.json().get("created").asInt()).isZero();
+        var home = ConsoleSession.login(port, "centre").get("/console/diagnostics/import");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("href=\"/console/diagnostics/import\"").contains("导入检验结果");
     }
 
     /** The resident with an HbA1c 40 days old and an electrolyte panel 8 days old (also the browser test's). */

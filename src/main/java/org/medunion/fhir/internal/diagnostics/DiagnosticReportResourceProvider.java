@@ -1,11 +1,14 @@
 package org.medunion.fhir.internal.diagnostics;
 
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -21,15 +24,30 @@ import org.springframework.stereotype.Component;
 /**
  * FHIR DiagnosticReport, read and search by {@code patient}: the diagnostics module's reports, scoped like the REST
  * results — readable only with a care relationship to the resident (none: 404 on read, an empty Bundle on search)
- * and audited by the module with the resident as subject.
+ * and audited by the module with the resident as subject. A performing member creates one with its Observations
+ * contained (result import, decision 0231); resending its identifier answers 200 with the report already recorded.
  */
 @Component
 public class DiagnosticReportResourceProvider implements IResourceProvider {
 
     private final DiagnosticsManagement diagnostics;
+    private final ReportSubmissions submissions;
 
-    DiagnosticReportResourceProvider(DiagnosticsManagement diagnostics) {
+    DiagnosticReportResourceProvider(DiagnosticsManagement diagnostics, ReportSubmissions submissions) {
         this.diagnostics = diagnostics;
+        this.submissions = submissions;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam DiagnosticReport report) {
+        var imported = submissions.create(report);
+        var created = ReportToDiagnosticReportMapper.report(imported.report());
+        var outcome = new MethodOutcome(created.getIdElement().toUnqualifiedVersionless(), imported.created());
+        outcome.setResource(created);
+        if (!imported.created()) {
+            outcome.setResponseStatusCode(200);
+        }
+        return outcome;
     }
 
     @Override

@@ -7,21 +7,25 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.medunion.fhir.internal.SystemLevelProvider;
+import org.medunion.fhir.internal.diagnostics.ReportSubmissions;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /fhir} with a {@code transaction} Bundle: the one transaction MedUnion takes is a HIS's prescription —
  * every entry a {@code POST MedicationRequest}, one item each, together one prescription (grouped by the
- * {@code groupIdentifier} MedUnion gives it). All or nothing: any entry refused refuses the whole Bundle.
+ * {@code groupIdentifier} MedUnion gives it) — or a member's results: DiagnosticReports with their Observations,
+ * handed to {@link ReportSubmissions} (decision 0231). All or nothing: any entry refused refuses the whole Bundle.
  */
 @Component
 public class PrescriptionTransactionProvider implements SystemLevelProvider {
 
     private final PrescriptionSubmissions submissions;
+    private final ReportSubmissions reports;
 
-    PrescriptionTransactionProvider(PrescriptionSubmissions submissions) {
+    PrescriptionTransactionProvider(PrescriptionSubmissions submissions, ReportSubmissions reports) {
         this.submissions = submissions;
+        this.reports = reports;
     }
 
     @Transaction
@@ -29,6 +33,9 @@ public class PrescriptionTransactionProvider implements SystemLevelProvider {
         if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
             throw new InvalidInputException("Bundle.type", "request.unknownValue",
                     bundle.hasType() ? bundle.getType().toCode() : "", "transaction");
+        }
+        if (ReportSubmissions.carriesReports(bundle)) {
+            return reports.transaction(bundle);
         }
         var requests = new ArrayList<MedicationRequest>();
         for (int i = 0; i < bundle.getEntry().size(); i++) {

@@ -439,6 +439,35 @@ abstract class DiagnosticsContract extends RunningCity {
                 .get("/console/diagnostics/centres?consortium=" + w.consortium + "&month=" + month).body()).contains("50.0%");
     }
 
+    /**
+     * The policy module judges NAT-9 and NN-9 from whether an institution recognised at least once this year: its first
+     * recognition of the year is announced (and handled), later ones and re-examinations are not.
+     */
+    @Test
+    void anInstitutionsFirstRecognitionOfTheYearAnnouncesEvidence_laterDecisionsDoNot() throws InterruptedException {
+        var w = world();
+        String first = w.report(w.hba1c, w.lead, 10);
+        String second = w.report(w.potassium, w.lead, 2);
+        var since = java.sql.Timestamp.from(Instant.now().minusMillis(1));
+        String announced = "select count(*) from event_publication where event_type like '%EvidenceChanged' and publication_date >= ?";
+        String path = "/api/diagnostics/decisions";
+        ok(w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reasonCode\":\"01\"}"
+                .formatted(w.resident, w.hba1c)), 201);
+        assertThat(jdbc.sql(announced).param(since).query(Long.class).single()).isZero();
+        ok(w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reportId\":\"%s\"}"
+                .formatted(w.resident, w.hba1c, first)), 201);
+        ok(w.as(w.gp).post(path, "{\"residentId\":\"%s\",\"itemCode\":\"%s\",\"reportId\":\"%s\"}"
+                .formatted(w.resident, w.potassium, second)), 201);
+        assertThat(jdbc.sql(announced).param(since).query(Long.class).single()).isEqualTo(1);
+        String handled = announced + " and listener_id like '%RegistryChangeListener%' and completion_date is not null";
+        long done = 0;
+        for (int i = 0; i < 100 && done < 1; i++) {
+            Thread.sleep(100);
+            done = jdbc.sql(handled).param(since).query(Long.class).single();
+        }
+        assertThat(done).isEqualTo(1);
+    }
+
     private static String order(DiagnosticsFixture w, String user, java.util.UUID resident, String item) {
         return ok(w.as(user).post("/api/diagnostics/orders", """
                 {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(resident, item, w.centre)), 201)

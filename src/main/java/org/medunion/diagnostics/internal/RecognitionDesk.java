@@ -52,12 +52,14 @@ class RecognitionDesk {
     private final RegistryDirectory registry;
     private final MessageSource messages;
     private final PatientExplanations explanations;
+    private final EvidenceAnnouncer announcer;
     private final AuditTrail audit;
     private final Clock clock;
 
     RecognitionDesk(ResultStore results, CentreStore centres, CatalogueStore catalogue, ReferenceData reference,
                     DiagnosticsAccess access, DiagnosticsSettings settings, RegistryDirectory registry, MessageSource messages,
-                    PatientExplanations explanations, AuditTrail audit, Clock clock) {
+                    PatientExplanations explanations, EvidenceAnnouncer announcer, AuditTrail audit, Clock clock) {
+        this.announcer = announcer;
         this.results = results;
         this.centres = centres;
         this.catalogue = catalogue;
@@ -210,6 +212,7 @@ class RecognitionDesk {
             passedOver = offer(resident, item, ordering, day).anyOffered() ? reason : null;
         }
         results.save(decision);
+        announcer.decided(decision);
         audit.record(AuditAction.CREATE, "RecognitionDecision", decision.id().toString(), resident.toString(),
                 decision.outcome() + " " + item.code() + (decision.reasonCode() == null ? "" : " " + decision.reasonCode()));
         if (passedOver != null) {

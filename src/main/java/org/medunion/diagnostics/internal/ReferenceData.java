@@ -52,9 +52,11 @@ class ReferenceData {
     private final RegistryDirectory registry;
     private final AuditTrail audit;
     private final Clock clock;
+    private final EvidenceAnnouncer announcer;
 
     ReferenceData(CatalogueStore catalogue, CentreStore centres, DiagnosticsAccess access, RegistryDirectory registry,
-                  AuditTrail audit, Clock clock) {
+                  AuditTrail audit, Clock clock, EvidenceAnnouncer announcer) {
+        this.announcer = announcer;
         this.catalogue = catalogue;
         this.centres = centres;
         this.access = access;
@@ -201,6 +203,7 @@ class ReferenceData {
                 Inputs.enumValue(Required.of(c.type(), "type"), CentreType.class, "type"),
                 text(Required.of(c.name(), "name"), "name", 200), List.copyOf(members), tat);
         centres.saveCentre(centre, user.username(), clock.instant());
+        announcer.centreRegistered();
         audit.record(AuditAction.CREATE, "DiagnosticCentre", centre.id().value().toString());
         return centre(centre.id().value());
     }

@@ -18,6 +18,12 @@ public enum InstitutionCategory {
     PUBLIC_HEALTH;
 
     /** 基层医疗卫生机构: community centres and stations, township hospitals, village clinics. */
+    /** 医院: the kinds that run clinical examinations and tests (not nursing homes, hospices or public-health bodies). */
+    public boolean isHospital() {
+        return this == GENERAL_HOSPITAL || this == TCM_HOSPITAL || this == INTEGRATED_HOSPITAL || this == SPECIALTY_HOSPITAL
+                || this == MATERNAL_CHILD || this == REHAB;
+    }
+
     public boolean isPrimary() {
         return this == COMMUNITY_HEALTH_CENTRE || this == COMMUNITY_HEALTH_STATION || this == TOWNSHIP_HOSPITAL
                 || this == VILLAGE_CLINIC;

@@ -22,6 +22,11 @@ public record InstitutionView(InstitutionId id, String name, String creditCode, 
         return category.isPrimary();
     }
 
+    /** 公立医院: a public institution of a hospital kind (NN-9's recognition share, I-10's participation). */
+    public boolean isPublicHospital() {
+        return ownership == Ownership.PUBLIC && category.isHospital();
+    }
+
     /** 市级综合医院 (non-TCM): the hospitals SH-3 and SH-4 count. */
     public boolean isMunicipalGeneralHospital() {
         return affiliation == Affiliation.MUNICIPAL && category == InstitutionCategory.GENERAL_HOSPITAL && !tcm;

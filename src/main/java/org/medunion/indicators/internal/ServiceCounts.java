@@ -18,7 +18,6 @@ import org.medunion.indicators.internal.Subjects.Resolved;
 import org.medunion.indicators.internal.Subjects.Span;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
-import org.medunion.registry.Ownership;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.scheduling.ReleaseRatioView;
 import org.medunion.scheduling.SchedulingManagement;
@@ -113,7 +112,7 @@ class ServiceCounts {
                 long counted = d.recognised() + d.nonRecognised();
                 var hospitals = new LinkedHashSet<UUID>();
                 subject.spans().forEach(s -> registry.institutionEntry(new InstitutionId(s.institution()))
-                        .filter(i -> i.ownership() == Ownership.PUBLIC && !i.isPrimary()).ifPresent(i -> hospitals.add(s.institution())));
+                        .filter(InstitutionView::isPublicHospital).ifPresent(i -> hospitals.add(s.institution())));
                 long participating = hospitals.stream().filter(d.recognising()::contains).count();
                 yield Fraction.of(BigDecimal.valueOf(d.recognised()), BigDecimal.valueOf(counted),
                         d.recognised() + d.reexamined(), d.newest(),

@@ -12,7 +12,6 @@ import org.medunion.policy.IndicatorEvidenceSource.HospitalFigures;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionView;
-import org.medunion.registry.Ownership;
 
 /**
  * NN-9 — the lead hospital of each urban medical group: outpatient visits ÷ discharges ≤ {visitsPerDischarge} (I-4),
@@ -85,7 +84,7 @@ final class LeadHospitalTargetsPolicy extends RuleSupport {
     private Optional<Finding> participation(RegistrySnapshot s, ConsortiumView c, Parameters p, Map<UUID, Long> recognitions,
                                             String period) {
         List<InstitutionView> hospitals = s.activeMembers(c).stream().map(m -> s.institution(m.institutionId()))
-                .filter(i -> i != null && i.ownership() == Ownership.PUBLIC && !i.isPrimary()).toList();
+                .filter(i -> i != null && i.isPublicHospital()).toList();
         List<InstitutionView> absent = hospitals.stream().filter(h -> recognitions.getOrDefault(h.id().value(), 0L) == 0).toList();
         long taking = hospitals.size() - absent.size();
         double minShare = p.decimal(this, "recognitionShare", c.districtCode());

@@ -32,10 +32,14 @@ class LeadHospitalTargetsPolicyTest {
         lead = f.inGrid(f.municipalGeneral("南宁市第一人民医院", DISTRICT), grid.id());
         var centre = f.inGrid(f.communityCentre("社区卫生服务中心", DISTRICT), grid.id());
         district = f.inGrid(f.districtHospital("区人民医院", DISTRICT, false), grid.id());
+        // a public-health body is a member but no hospital: it never counts for the recognition share
+        var cdc = f.inGrid(f.institution("区疾病预防控制中心", org.medunion.registry.InstitutionCategory.PUBLIC_HEALTH,
+                org.medunion.registry.HospitalLevel.SECONDARY, org.medunion.registry.Affiliation.DISTRICT, false, DISTRICT, false),
+                grid.id());
         f.consortium("南宁市一医疗集团", ConsortiumForm.URBAN_GROUP, true, GovernanceType.SINGLE_LEGAL_REPRESENTATIVE, DISTRICT,
                 List.of(grid.id()), List.of("HR", "FINANCE", "IT", "PHARMACY"), true, true,
                 new Object[] {lead, MembershipRole.LEAD}, new Object[] {centre, MembershipRole.MEMBER},
-                new Object[] {district, MembershipRole.MEMBER});
+                new Object[] {district, MembershipRole.MEMBER}, new Object[] {cdc, MembershipRole.MEMBER});
     }
 
     private void figures(long visits, long discharges, long operations, long level4, long bedDays) {
@@ -85,8 +89,8 @@ class LeadHospitalTargetsPolicyTest {
     }
 
     /**
-     * With the diagnostics module, the recognition share is judged: the two public hospitals (the community centre is
-     * primary care and does not count) both recognised this year, or one did (50 % below 100 %), or a jurisdiction's 50 %.
+     * With the diagnostics module, the recognition share is judged: the two public hospitals (the community centre and
+     * the CDC are no hospitals and do not count) both recognised this year, or one did (50 % below 100 %), or a jurisdiction's 50 %.
      */
     @Test
     void recognitionShareOfThePublicHospitals_onBothSidesOfTheLine_overTheYearToTheAsOfDay() {
@@ -116,7 +120,7 @@ class LeadHospitalTargetsPolicyTest {
         assertThat(open).singleElement().satisfies(x -> {
             assertThat(x.aspect()).isEqualTo("recognitionShare");
             assertThat(x.args()).contains("50.0%", "100.0%", "区人民医院");
-            assertThat(x.args()).noneMatch(a -> a.contains("南宁市第一人民医院"));
+            assertThat(x.args()).noneMatch(a -> a.contains("南宁市第一人民医院") || a.contains("疾病预防控制中心"));
         });
         var half = new Parameters(List.of(new Parameters.Override(DISTRICT, "NN-9", "recognitionShare", "0.5")));
         assertThat(aspects(half)).isEmpty();

@@ -358,9 +358,21 @@ abstract class DiagnosticsContract extends RunningCity {
         String id = placeOrder(w);
         ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/receive", ""), 200);
         ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/start", ""), 200);
-        JsonNode rejected = ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/reject", """
-                {"reason":"OTHER","reasonText":"样本管破裂"}"""), 200);
+        // the centre's console: the reasons in words; OTHER without a text comes back naming the field, nothing written
+        var staff = org.medunion.web.ConsoleSession.login(port, w.centreStaff);
+        var page = staff.get("/console/diagnostics/orders/" + id);
+        assertThat(page.body()).contains("reject-form").contains("标本凝集或污染").contains("影像不完整或无法读取")
+                .doesNotContain("??");
+        var blank = staff.post("/console/diagnostics/orders/" + id + "/reject", java.util.Map.of("reason", "OTHER",
+                "reasonText", ""), page);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("原因 OTHER 须填写说明");
+        assertThat(ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200).get("status").asString()).isEqualTo("IN_PROGRESS");
+        staff.post("/console/diagnostics/orders/" + id + "/reject", java.util.Map.of("reason", "OTHER",
+                "reasonText", "样本管破裂"), page);
+        JsonNode rejected = ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200);
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("rejection").get("reason").asString()).isEqualTo("OTHER");
         assertThat(rejected.get("rejection").get("text").asString()).isEqualTo("样本管破裂");
 
         String reported = placeOrder(w);

@@ -125,6 +125,9 @@ public interface DiagnosticsManagement {
 
     OrderView cancel(OrderId id);
 
+    /** The centre sends a received order back for specimen/image quality, with a coded reason (SC-3); terminal. */
+    OrderView reject(OrderId id, RejectOrder body);
+
     /** The ordering clinician acknowledges a critical result (SC-5). */
     OrderView acknowledgeCritical(OrderId id);
 

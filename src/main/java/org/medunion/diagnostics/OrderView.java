@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * An order to a centre with its turnaround clock (due at, escalated when overdue, SC-2) and, for a critical
  * result, the acknowledgement clock of the ordering clinician (SC-5). {@code centreInstitutionId} is the institution
  * running the centre (the FHIR performer and Task owner).
+ * {@code rejection} is set when the centre sent the order back for quality (SC-3).
  */
 public record OrderView(OrderId id, UUID residentId, String itemCode, String itemName, ItemKind itemKind, CentreId centreId,
                         String centreName, UUID centreInstitutionId, UUID orderingInstitutionId, String orderingInstitutionName,
                         String orderedBy, OrderStatus status, boolean urgent, Instant orderedAt, Instant dueAt, boolean overdue,
                         boolean escalated,
                         @Nullable UUID reportId, boolean critical, @Nullable Instant criticalDueAt,
-                        @Nullable Instant criticalAcknowledgedAt, boolean criticalEscalated, long version) {
+                        @Nullable Instant criticalAcknowledgedAt, boolean criticalEscalated, long version,
+                        @Nullable OrderRejection rejection) {
 }

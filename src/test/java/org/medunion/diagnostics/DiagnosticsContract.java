@@ -280,6 +280,112 @@ abstract class DiagnosticsContract extends RunningCity {
         assertThat(ok(w.as(w.centreStaff).get("/api/diagnostics/orders?status=REPORTED"), 200).toString()).contains(id);
     }
 
+    String placeOrder(DiagnosticsFixture w) {
+        return ok(w.as(w.gp).post("/api/diagnostics/orders", """
+                {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(w.resident, w.potassium, w.centre)), 201)
+                .get("id").asString();
+    }
+
+    /** SC-3 / TM-8: the centre sends a received order back for specimen quality; terminal, coded, not escalated. */
+    @Test
+    void SC3_theCentreRejectsAReceivedOrderForQualityWithACodedReason() {
+        var w = world();
+        String id = placeOrder(w);
+        String reject = "/api/diagnostics/orders/" + id + "/reject";
+        String haemolysed = """
+                {"reason":"SPECIMEN_HAEMOLYSED","reasonText":null}""";
+        // not before the centre has the specimen
+        var early = w.as(w.centreStaff).post(reject, haemolysed);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body()).contains("DIAGNOSTICS-0013");
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/receive", ""), 200);
+        // the ordering GP answers for quality but cannot reject; an outsider does not see the order
+        assertThat(w.as(w.gp).post(reject, haemolysed).status()).isEqualTo(403);
+        assertThat(w.as(w.outsider).post(reject, haemolysed).status()).isEqualTo(404);
+        // OTHER needs a text; an unknown code and an over-long text are refused, naming the field; nothing written
+        var other = w.as(w.centreStaff).post(reject, """
+                {"reason":"OTHER","reasonText":"  "}""");
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.body()).contains("reasonText").contains("DIAGNOSTICS-0011");
+        var unknown = w.as(w.centreStaff).post(reject, """
+                {"reason":"BROKEN"}""");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("reason").contains("DIAGNOSTICS-0044");
+        var missing = w.as(w.centreStaff).post(reject, "{}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("reason");
+        var tooLong = w.as(w.centreStaff).post(reject, """
+                {"reason":"OTHER","reasonText":"%s"}""".formatted("长".repeat(501)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("reasonText").contains("DIAGNOSTICS-0019");
+        assertThat(ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200).get("status").asString()).isEqualTo("RECEIVED");
+
+        JsonNode rejected = ok(w.as(w.centreStaff).post(reject, haemolysed), 200);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("rejection").get("reason").asString()).isEqualTo("SPECIMEN_HAEMOLYSED");
+        assertThat(rejected.get("rejection").get("rejectedBy").asString()).isEqualTo(w.centreStaff);
+        assertThat(rejected.get("overdue").asBoolean()).isFalse();
+        assertThat(audited("DiagnosticOrder", id, "UPDATE")).isEqualTo(2);
+        // terminal: neither rejected again nor reported
+        assertThat(w.as(w.centreStaff).post(reject, haemolysed).status()).isEqualTo(409);
+        assertThat(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/report", """
+                {"status":"FINAL","resultDate":"%s","observations":[{"code":"K","name":"钾","value":"4.1"}]}"""
+                .formatted(w.today)).status()).isEqualTo(409);
+        // SC-2: a rejected order past its due time is not escalated, and not open on the work list
+        diagnostics.escalateOverdue(Instant.now().plus(Duration.ofDays(3)));
+        JsonNode later = ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200);
+        assertThat(later.get("escalated").asBoolean()).isFalse();
+        assertThat(later.get("rejection").get("reason").asString()).isEqualTo("SPECIMEN_HAEMOLYSED");
+
+        // the ordering GP sees the reason in words, and a re-order link prefilled with the resident and item
+        var gp = org.medunion.web.ConsoleSession.login(port, w.gp);
+        var page = gp.get("/console/diagnostics/orders/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("标本溶血").contains("已退回（质量问题）").contains("重新开单")
+                .contains("/console/diagnostics/order?residentId=" + w.resident + "&amp;itemCode=" + w.potassium)
+                .doesNotContain("SPECIMEN_HAEMOLYSED").doesNotContain("??");
+        var list = gp.get("/console/diagnostics/worklist");
+        assertThat(list.body()).contains("section-rejected").contains("被退回（质量问题）").contains("标本溶血")
+                .contains("/console/diagnostics/orders/" + id);
+        // the centre's work list no longer holds it
+        assertThat(org.medunion.web.ConsoleSession.login(port, w.centreStaff).get("/console/diagnostics/worklist").body())
+                .doesNotContain("/console/diagnostics/orders/" + id);
+    }
+
+    @Test
+    void SC3_anOrderInProgressCanBeRejectedWithOtherAndText_aReportedOneCannot() {
+        var w = world();
+        String id = placeOrder(w);
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/receive", ""), 200);
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + id + "/start", ""), 200);
+        // the centre's console: the reasons in words; OTHER without a text comes back naming the field, nothing written
+        var staff = org.medunion.web.ConsoleSession.login(port, w.centreStaff);
+        var page = staff.get("/console/diagnostics/orders/" + id);
+        assertThat(page.body()).contains("reject-form").contains("标本凝集或污染").contains("影像不完整或无法读取")
+                .doesNotContain("??");
+        var blank = staff.post("/console/diagnostics/orders/" + id + "/reject", java.util.Map.of("reason", "OTHER",
+                "reasonText", ""), page);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("原因 OTHER 须填写说明");
+        assertThat(ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200).get("status").asString()).isEqualTo("IN_PROGRESS");
+        staff.post("/console/diagnostics/orders/" + id + "/reject", java.util.Map.of("reason", "OTHER",
+                "reasonText", "样本管破裂"), page);
+        JsonNode rejected = ok(w.as(w.gp).get("/api/diagnostics/orders/" + id), 200);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("rejection").get("reason").asString()).isEqualTo("OTHER");
+        assertThat(rejected.get("rejection").get("text").asString()).isEqualTo("样本管破裂");
+
+        String reported = placeOrder(w);
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + reported + "/receive", ""), 200);
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + reported + "/report", """
+                {"status":"FINAL","resultDate":"%s","observations":[{"code":"K","name":"钾","value":"4.1"}]}"""
+                .formatted(w.today)), 200);
+        var late = w.as(w.centreStaff).post("/api/diagnostics/orders/" + reported + "/reject", """
+                {"reason":"SPECIMEN_INSUFFICIENT"}""");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body()).contains("DIAGNOSTICS-0013");
+    }
+
     @Test
     void anOrderTheCentreReceivedIsACareRelationship_orderingNamesOnlyResidentsTheOrdererCaresFor() {
         var w = world();

@@ -351,6 +351,41 @@ abstract class DiagnosticsFhirContract extends RunningCity {
         return user;
     }
 
+    /** SC-3 over FHIR: the LIS rejects with a coded statusReason; the Task reads rejected, the ServiceRequest revoked. */
+    @Test
+    void aTaskRejectedForQualityCarriesItsCodedReasonAndTheServiceRequestIsRevoked() {
+        var w = new DiagnosticsFixture(port, registry, residents, accounts);
+        var strict = strict(w.as(w.gp));
+        String order = DiagnosticsFixture.ok(w.as(w.gp).post("/api/diagnostics/orders", """
+                {"residentId":"%s","itemCode":"%s","centreId":"%s"}""".formatted(w.resident, w.potassium, w.centre)), 201)
+                .get("id").asString();
+        String id = order + "-order";
+        DiagnosticsFixture.ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + order + "/receive", ""), 200);
+        var noReason = w.as(w.centreStaff).putFhir("/fhir/Task/" + id, taskBody(id, "rejected"), "W/\"2\"");
+        assertBad(noReason, "Task.statusReason");
+        var rejected = w.as(w.centreStaff).putFhir("/fhir/Task/" + id, """
+                {"resourceType":"Task","id":"%s","status":"rejected","intent":"order","statusReason":{"coding":[{"system":
+                "https://medunion.example/fhir/CodeSystem/centre-order-rejection","code":"images-not-diagnostic"}],"text":"运动伪影"}}"""
+                .formatted(id), "W/\"2\"");
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        var task = w.as(w.gp).getFhir("/fhir/Task/" + id);
+        assertThat(task.status()).as(task.body()).isEqualTo(200);
+        strict.check(task.body());
+        assertThat(task.json().get("status").asString()).isEqualTo("rejected");
+        var reason = task.json().get("statusReason");
+        assertThat(reason.get("coding").get(0).get("code").asString()).isEqualTo("images-not-diagnostic");
+        assertThat(reason.get("coding").get(0).get("system").asString()).endsWith("/CodeSystem/centre-order-rejection");
+        assertThat(reason.get("text").asString()).isEqualTo("运动伪影");
+        var sr = w.as(w.gp).getFhir("/fhir/ServiceRequest/" + id);
+        strict.check(sr.body());
+        assertThat(sr.json().get("status").asString()).isEqualTo("revoked");
+        assertThat(DiagnosticsFixture.ok(w.as(w.gp).get("/api/diagnostics/orders/" + order), 200).get("rejection").get("reason")
+                .asString()).isEqualTo("IMAGES_NOT_DIAGNOSTIC");
+        var cs = w.as(w.gp).getFhir("/fhir/CodeSystem/centre-order-rejection");
+        assertThat(cs.status()).as(cs.body()).isEqualTo(200);
+        assertThat(cs.body()).contains("specimen-haemolysed").contains("标本溶血");
+    }
+
     private static String taskBody(String id, String status) {
         return """
                 {"resourceType":"Task","id":"%s","status":"%s","intent":"order"}""".formatted(id, status);

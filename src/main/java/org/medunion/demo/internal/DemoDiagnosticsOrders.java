@@ -13,6 +13,7 @@ import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.PlaceOrder;
 import org.medunion.diagnostics.RecordDecision;
 import org.medunion.diagnostics.RecordReport;
+import org.medunion.diagnostics.RejectOrder;
 import org.medunion.diagnostics.backfill.DiagnosticsBackfill;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * The demo's recognition decisions and orders (see {@link DemoDiagnostics}): the gp recognises earlier results on the
  * days they were offered and re-examines with every reason code (01–08, free text for 07 and 08, and 98, 99); the
  * gp's orders to the 长宁 lab and imaging centres stand in every state — ordered, received, in progress, overdue,
- * reported, reported with an unacknowledged critical result, cancelled — worked by the demo account "centre".
+ * reported, reported with an unacknowledged critical result, cancelled, rejected for quality — worked by the demo account "centre".
  */
 @Component
 class DemoDiagnosticsOrders {
@@ -110,7 +111,12 @@ class DemoDiagnosticsOrders {
                 new PlaceOrder(resident, DemoDiagnostics.CHEST_CT, p.imaging().value(), false), p.primary(), GP,
                 now.minus(Duration.ofHours(8)));
         diagnostics.receive(ct, DemoDiagnostics.CENTRE, now.minus(Duration.ofHours(7)));
-        return 8;
+        // sent back by the lab for a haemolysed specimen (SC-3): the gp's work list shows it with a re-order link
+        var rejected = order(p, 20, DemoDiagnostics.GLUCOSE, p.lab(), now.minus(Duration.ofHours(9)), false);
+        diagnostics.receive(rejected, DemoDiagnostics.CENTRE, now.minus(Duration.ofHours(8)));
+        diagnostics.reject(rejected, new RejectOrder("SPECIMEN_HAEMOLYSED", null), DemoDiagnostics.CENTRE,
+                now.minus(Duration.ofHours(7)));
+        return 9;
     }
 
     private OrderId order(DemoDiagnostics.Place p, int resident, String item, CentreId centre, Instant at, boolean urgent) {

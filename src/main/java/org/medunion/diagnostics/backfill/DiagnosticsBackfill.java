@@ -17,6 +17,7 @@ import org.medunion.diagnostics.RecordIndicator;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
+import org.medunion.diagnostics.RejectOrder;
 import org.medunion.diagnostics.ReportId;
 
 /**
@@ -63,6 +64,9 @@ public interface DiagnosticsBackfill {
     OrderStatus report(OrderId id, RecordReport report, String actor, Instant at);
 
     OrderStatus cancel(OrderId id, String actor, Instant at);
+
+    /** The centre sends the order back for specimen/image quality at {@code at} (SC-3). */
+    OrderStatus reject(OrderId id, RejectOrder reason, String actor, Instant at);
 
     // the sterilisation centre (SC-7), as a centre staff member {@code actor} of the institution running the centre
 

@@ -19,6 +19,7 @@ import org.medunion.diagnostics.RecordIndicator;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
+import org.medunion.diagnostics.RejectOrder;
 import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.backfill.DiagnosticsBackfill;
 import org.medunion.identity.CurrentUser;
@@ -137,6 +138,11 @@ class DiagnosticsBackfillService implements DiagnosticsBackfill {
     @Override
     public OrderStatus cancel(OrderId id, String actor, Instant at) {
         return atCentre(id, actor, () -> orders.cancel(id, at));
+    }
+
+    @Override
+    public OrderStatus reject(OrderId id, RejectOrder reason, String actor, Instant at) {
+        return atCentre(id, actor, () -> orders.reject(id, reason, at));
     }
 
     @Override

@@ -37,6 +37,7 @@ import org.medunion.diagnostics.RecordExplanation;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
+import org.medunion.diagnostics.RejectOrder;
 import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.ReportView;
 import org.medunion.diagnostics.ResultImport;
@@ -250,6 +251,11 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public OrderView cancel(OrderId id) {
         return orders.cancel(id);
+    }
+
+    @Override
+    public OrderView reject(OrderId id, RejectOrder body) {
+        return orders.reject(id, body);
     }
 
     @Override

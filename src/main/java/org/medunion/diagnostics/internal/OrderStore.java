@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.CentreId;
 import org.medunion.diagnostics.OrderId;
+import org.medunion.diagnostics.OrderRejection;
 import org.medunion.diagnostics.OrderStatus;
+import org.medunion.diagnostics.QualityRejection;
 import org.medunion.shared.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,6 +64,31 @@ class OrderStore {
             throw new ConflictException("common.staleVersion", "version", r.version());
         }
         return order(r.id().value()).orElseThrow();
+    }
+
+    /** Marks the order rejected for quality (SC-3) if nobody changed it since it was read; one statement, nothing half-written. */
+    Row reject(Row r, OrderRejection rejection) {
+        int n = jdbc.sql("""
+                update diagnostics_order set status = 'REJECTED', finished_at = ?, rejection_reason = ?, rejection_text = ?,
+                    rejected_by = ?, rejected_at = ?, version = version + 1
+                 where id = ? and version = ?""")
+                .params(Required.args(ts(rejection.rejectedAt()), rejection.reason().name(), rejection.text(), rejection.rejectedBy(),
+                        ts(rejection.rejectedAt()), r.id().value(), r.version()))
+                .update();
+        if (n != 1) {
+            throw new ConflictException("common.staleVersion", "version", r.version());
+        }
+        return order(r.id().value()).orElseThrow();
+    }
+
+    /** The centre's quality rejection of the order, if it was rejected. */
+    Optional<OrderRejection> rejection(UUID id) {
+        return jdbc.sql("""
+                select rejection_reason, rejection_text, rejected_by, rejected_at from diagnostics_order
+                 where id = ? and rejection_reason is not null""").param(id)
+                .query((rs, n) -> new OrderRejection(QualityRejection.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
     }
 
     Optional<Row> order(UUID id) {

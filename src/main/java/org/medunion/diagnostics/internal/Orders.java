@@ -16,11 +16,14 @@ import org.medunion.diagnostics.ItemKind;
 import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderPage;
+import org.medunion.diagnostics.OrderRejection;
 import org.medunion.diagnostics.OrderSearch;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
 import org.medunion.diagnostics.PlaceOrder;
+import org.medunion.diagnostics.QualityRejection;
 import org.medunion.diagnostics.RecordReport;
+import org.medunion.diagnostics.RejectOrder;
 import org.medunion.diagnostics.ReportView;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
@@ -39,6 +42,9 @@ import org.springframework.stereotype.Component;
 class Orders {
 
     static final String OBJECT = "DiagnosticOrder";
+
+    /** The longest free text of a quality rejection (the column's width). */
+    private static final int MAX_REASON_TEXT = 500;
 
     private final OrderStore store;
     private final CentreStore centreStore;
@@ -148,6 +154,33 @@ class Orders {
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 OrderWorkflow.next(r.status(), OrderWorkflow.Step.CANCEL), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(),
                 r.startedAt(), now, r.escalated(), null, null, null, null, false, r.version()), "cancelled");
+    }
+
+    OrderView reject(OrderId id, RejectOrder body) {
+        return reject(id, body, clock.instant());
+    }
+
+    /**
+     * The centre sends the order back because the specimen or images are unusable (SC-3, TM-8): only once received and
+     * before reporting (409 otherwise), with a coded reason, a text for OTHER (400 naming the field).
+     */
+    OrderView reject(OrderId id, RejectOrder body, Instant now) {
+        var r = forCentre(id, "reject");
+        OrderWorkflow.next(r.status(), OrderWorkflow.Step.REJECT);
+        String code = Required.of(body.reason(), "reason");
+        QualityRejection reason = QualityRejection.parse(code)
+                .orElseThrow(() -> new InvalidInputException("reason", DiagnosticsError.UNKNOWN_REJECTION, code));
+        String text = body.reasonText() == null || body.reasonText().isBlank() ? null : body.reasonText().strip();
+        if (reason.needsText() && text == null) {
+            throw new InvalidInputException("reasonText", DiagnosticsError.REASON_TEXT_REQUIRED, reason.name());
+        }
+        if (text != null && text.length() > MAX_REASON_TEXT) {
+            throw new InvalidInputException("reasonText", DiagnosticsError.TEXT_TOO_LONG, MAX_REASON_TEXT);
+        }
+        var saved = store.reject(r, new OrderRejection(reason, text, access.caller().username(), now));
+        audit.record(AuditAction.UPDATE, OBJECT, saved.id().value().toString(), saved.residentId().toString(),
+                "rejected " + reason.name());
+        return view(saved);
     }
 
     OrderView acknowledge(OrderId id) {
@@ -281,6 +314,7 @@ class Orders {
         return new OrderView(r.id(), r.residentId(), r.itemCode(), item, kind, r.centreId(), centre.name(), centre.institutionId(),
                 r.orderingInstitutionId(), ordering,
                 r.orderedBy(), r.status(), r.urgent(), r.orderedAt(), r.dueAt(), overdue, r.escalated(), r.reportId(),
-                r.criticalDueAt() != null, r.criticalDueAt(), r.criticalAcknowledgedAt(), r.criticalEscalated(), r.version());
+                r.criticalDueAt() != null, r.criticalDueAt(), r.criticalAcknowledgedAt(), r.criticalEscalated(), r.version(),
+                r.status() == OrderStatus.REJECTED ? store.rejection(r.id().value()).orElse(null) : null);
     }
 }

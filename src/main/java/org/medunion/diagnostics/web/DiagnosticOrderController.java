@@ -11,6 +11,7 @@ import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
 import org.medunion.diagnostics.PlaceOrder;
 import org.medunion.diagnostics.RecordReport;
+import org.medunion.diagnostics.RejectOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,6 +71,12 @@ class DiagnosticOrderController {
     @PostMapping("/{id}/cancel")
     OrderView cancel(@PathVariable UUID id) {
         return diagnostics.cancel(new OrderId(id));
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "The centre sends the order back for specimen/image quality with a coded reason (SC-3)")
+    OrderView reject(@PathVariable UUID id, @RequestBody RejectOrder body) {
+        return diagnostics.reject(new OrderId(id), body);
     }
 
     @PostMapping("/{id}/acknowledge")

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +20,9 @@ import org.medunion.diagnostics.Observation;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
+import org.medunion.diagnostics.QualityRejection;
 import org.medunion.diagnostics.RecordReport;
+import org.medunion.diagnostics.RejectOrder;
 import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.ReportStatus;
 import org.medunion.diagnostics.ReportView;
@@ -82,13 +86,31 @@ class DiagnosticsWorklistConsole {
         sections.put("due", open.stream().filter(OrderView::overdue).toList());
         sections.put("received", open.stream().filter(o -> !o.overdue() && o.status() != OrderStatus.IN_PROGRESS).toList());
         sections.put("inProgress", open.stream().filter(o -> !o.overdue() && o.status() == OrderStatus.IN_PROGRESS).toList());
+        // SC-3: orders the centre sent back for quality, for the ordering clinicians to collect again and re-order
+        List<OrderView> rejected = rejectedForOrderer();
+        sections.put("rejected", rejected);
         model.addAttribute("sections", sections);
         List<OrderView> all = new ArrayList<>(open);
         all.addAll(critical);
+        all.addAll(rejected);
         model.addAttribute("names", names(all));
         model.addAttribute("fmt", fmt);
         model.addAttribute("runs", runs());
         return "diagnostics/worklist";
+    }
+
+    /** The caller's institution's rejected orders when the caller orders (GP, specialist), latest rejection first. */
+    private List<OrderView> rejectedForOrderer() {
+        var me = support.me();
+        if (me.role() != Role.GP && me.role() != Role.SPECIALIST || me.scope().referenceId() == null) {
+            return List.of();
+        }
+        UUID mine = me.scope().referenceId();
+        return diagnostics.orders(OrderStatus.REJECTED, WORKLIST).stream()
+                .filter(o -> o.orderingInstitutionId().equals(mine) && o.rejection() != null)
+                .sorted(Comparator.comparing((OrderView o) -> Objects.requireNonNull(o.rejection()).rejectedAt())
+                        .reversed())
+                .toList();
     }
 
     @GetMapping("/console/diagnostics/orders/{id}")
@@ -119,6 +141,7 @@ class DiagnosticsWorklistConsole {
         model.addAttribute("report", order.reportId() == null ? null : report(order.reportId()));
         model.addAttribute("statuses", ReportStatus.values());
         model.addAttribute("rows", OBSERVATION_ROWS);
+        model.addAttribute("rejections", QualityRejection.values());
         if (!model.containsAttribute("v")) {
             model.addAttribute("v", new LinkedFormValues(new LinkedMultiValueMap<>())
                     .with("resultDate", LocalDate.now(clock).toString()).with("status", ReportStatus.FINAL.name()));
@@ -138,6 +161,8 @@ class DiagnosticsWorklistConsole {
                 case "start" -> diagnostics.start(oid);
                 case "report" -> diagnostics.report(oid, report(v, diagnostics.order(oid).itemCode()));
                 case "cancel" -> diagnostics.cancel(oid);
+                case "reject" -> diagnostics.reject(oid, new RejectOrder(FormValues.blankToNull(v.get("reason")),
+                        FormValues.blankToNull(v.get("reasonText"))));
                 case "acknowledge" -> diagnostics.acknowledgeCritical(oid);
                 default -> {
                     return "redirect:/console/diagnostics/orders/" + id;

@@ -24,6 +24,7 @@ import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.ConsultationType;
 import org.medunion.diagnostics.DecisionOutcome;
 import org.medunion.diagnostics.QcLevel;
+import org.medunion.diagnostics.QualityRejection;
 import org.medunion.diagnostics.ReexaminationReason;
 import org.medunion.fhir.internal.diagnostics.CentreOrderCode;
 import org.medunion.fhir.internal.diagnostics.CentreOrderState;
@@ -107,6 +108,7 @@ class Terminology {
     static final String PRESCRIPTION_ENCOUNTER = "prescription-encounter";
     static final String CENTRE_ORDER = "centre-order";
     static final String CENTRE_ORDER_STATE = "centre-order-state";
+    static final String CENTRE_ORDER_REJECTION = "centre-order-rejection";
     static final String RECOGNITION_OUTCOME = "recognition-outcome";
     static final String QC_LEVEL = "qc-level";
     static final String REEXAMINATION_REASON = "reexamination-reason";
@@ -155,6 +157,7 @@ class Terminology {
         // diagnostics (issue 15): orders to a centre, recognition decisions, QC levels
         ENUMS.put(CENTRE_ORDER, CentreOrderCode.class);
         ENUMS.put(CENTRE_ORDER_STATE, CentreOrderState.class);
+        ENUMS.put(CENTRE_ORDER_REJECTION, QualityRejection.class);
         ENUMS.put(RECOGNITION_OUTCOME, DecisionOutcome.class);
         ENUMS.put(QC_LEVEL, QcLevel.class);
     }

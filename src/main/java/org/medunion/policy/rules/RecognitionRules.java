@@ -35,6 +35,7 @@ final class RecognitionRules {
                 // onTimeShare: I-20's target, a local parameter (indicators-assessment.md {95%}; no national number)
                 rule("SC-2", Pack.SC, Severity.WARN, Map.of("labHours", "24", "imagingHours", "24", "ecgHours", "1",
                         "pathologyHours", "120", "onTimeShare", "0.95")),
+                // SC-3 / TM-8: a centre rejects a received order for quality with a coded reason (diagnostics, decision 0234)
                 rule("SC-3", Pack.SC, Severity.INFO, Map.of()),
                 rule("SC-4", Pack.SC, Severity.INFO, Map.of("reservedShare", "0.2", "releaseHours", "24")),
                 rule("SC-5", Pack.SC, Severity.WARN, Map.of("acknowledgeMinutes", "30")),

@@ -147,11 +147,15 @@ class DemoDiagnosticsH2Test {
             overdue |= o.get("overdue").asBoolean();
             unacknowledged |= o.get("critical").asBoolean() && o.get("criticalAcknowledgedAt").isNull();
         }
-        assertThat(states).contains("ORDERED", "RECEIVED", "IN_PROGRESS", "REPORTED", "CANCELLED");
+        assertThat(states).contains("ORDERED", "RECEIVED", "IN_PROGRESS", "REPORTED", "CANCELLED", "REJECTED");
         assertThat(overdue).as("an overdue order").isTrue();
         assertThat(unacknowledged).as("a critical result nobody acknowledged").isTrue();
         var gp = Api.as(port, "gp").get("/api/diagnostics/orders");
-        assertThat(gp.json().valueStream().filter(o -> o.get("orderedBy").asString().equals("gp")).count()).isGreaterThanOrEqualTo(8);
+        assertThat(gp.json().valueStream().filter(o -> o.get("orderedBy").asString().equals("gp")).count()).isGreaterThanOrEqualTo(9);
+        // SC-3: the gp sees the order the lab sent back, the reason in words, with a re-order link
+        var worklist = ConsoleSession.login(port, "gp").get("/console/diagnostics/worklist");
+        assertThat(worklist.status()).isEqualTo(200);
+        assertThat(worklist.body()).contains("section-rejected").contains("标本溶血").contains("重新开单");
     }
 
     /** Decision 0230: the demo accounts meet every diagnostics resource type over FHIR on the first start. */

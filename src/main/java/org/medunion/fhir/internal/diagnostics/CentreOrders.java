@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -22,6 +23,7 @@ import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderSearch;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
+import org.medunion.diagnostics.RejectOrder;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.fhir.internal.Versions;
@@ -101,7 +103,8 @@ public class CentreOrders {
     }
 
     /**
-     * The centre's step: {@code received} or {@code in-progress} by its staff, {@code cancelled} by either side; the
+     * The centre's step: {@code received} or {@code in-progress} by its staff, {@code rejected} for quality with a coded
+     * statusReason (SC-3), {@code cancelled} by either side; the
      * report itself is recorded in MedUnion or over REST (it carries the observations). The same status changes nothing.
      */
     public MethodOutcome update(IdType id, Task task) {
@@ -118,13 +121,24 @@ public class CentreOrders {
                 case RECEIVED -> diagnostics.receive(current.id());
                 case INPROGRESS -> diagnostics.start(current.id());
                 case CANCELLED -> diagnostics.cancel(current.id());
+                case REJECTED -> diagnostics.reject(current.id(), rejection(task));
                 default -> throw new InvalidInputException("Task.status", "request.unknownValue", task.getStatus().toCode(),
-                        "received, in-progress, cancelled");
+                        "received, in-progress, cancelled, rejected");
             };
         }
         var outcome = new MethodOutcome(new IdType("Task", OrderToFhirMapper.id(result), Long.toString(result.version())));
         outcome.setResource(OrderToFhirMapper.task(result));
         return outcome;
+    }
+
+    /** SC-3 over FHIR: the reason is the statusReason's code of centre-order-rejection (400 naming it when missing). */
+    private static RejectOrder rejection(Task task) {
+        var reason = task.getStatusReason();
+        String code = reason.getCoding().stream()
+                .filter(c -> c.getSystem() == null || DiagnosticsFhir.CS_ORDER_REJECTION.equals(c.getSystem()))
+                .map(Coding::getCode).filter(c -> c != null && !c.isBlank()).findFirst()
+                .orElseThrow(() -> new InvalidInputException("Task.statusReason", "field.required"));
+        return new RejectOrder(code, reason.hasText() ? reason.getText() : null);
     }
 
     private <R extends Resource> IBundleProvider search(@Nullable ReferenceParam patient, @Nullable UUID centre,

@@ -23,6 +23,7 @@ public final class DiagnosticsFhir {
     static final String ORDER_SUFFIX = "-order";
     static final String CS_CENTRE_ORDER = Systems.codeSystem("centre-order");
     static final String CS_ORDER_STATE = Systems.codeSystem("centre-order-state");
+    static final String CS_ORDER_REJECTION = Systems.codeSystem("centre-order-rejection");
     static final String CS_OUTCOME = Systems.codeSystem("recognition-outcome");
     static final String CS_REASON = Systems.codeSystem("reexamination-reason");
     static final String CS_SCOPE = Systems.codeSystem("recognition-scope");

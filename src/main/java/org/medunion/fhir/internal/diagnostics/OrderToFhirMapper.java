@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.OrderRejection;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
 import org.medunion.fhir.internal.Systems;
@@ -20,7 +21,8 @@ import org.medunion.fhir.internal.Systems;
  * 0230): the ServiceRequest is what was ordered — the catalogue item, the resident, the ordering institution, the
  * institution running the centre, urgency; the Task is the centre's work — owner the centre's institution, status as
  * the order moves, the turnaround deadline (SC-2) as {@code restriction.period.end}, overdue and critical-result
- * acknowledgement (SC-5) in {@code businessStatus}, the report as output once reported.
+ * acknowledgement (SC-5) in {@code businessStatus}, the report as output once reported, a quality rejection (SC-3) as
+ * {@code rejected} with a coded {@code statusReason} (the ServiceRequest is then revoked).
  */
 final class OrderToFhirMapper {
 
@@ -42,7 +44,7 @@ final class OrderToFhirMapper {
         sr.setStatus(switch (o.status()) {
             case ORDERED, RECEIVED, IN_PROGRESS -> ServiceRequest.ServiceRequestStatus.ACTIVE;
             case REPORTED -> ServiceRequest.ServiceRequestStatus.COMPLETED;
-            case CANCELLED -> ServiceRequest.ServiceRequestStatus.REVOKED;
+            case CANCELLED, REJECTED -> ServiceRequest.ServiceRequestStatus.REVOKED;
         });
         sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         sr.addCategory(kind());
@@ -72,6 +74,9 @@ final class OrderToFhirMapper {
         if (state != null) {
             t.setBusinessStatus(new CodeableConcept(new Coding(DiagnosticsFhir.CS_ORDER_STATE, Systems.code(state), null)));
         }
+        if (o.rejection() != null) {
+            t.setStatusReason(rejection(o.rejection()));
+        }
         t.setIntent(Task.TaskIntent.ORDER);
         t.setPriority(o.urgent() ? Task.TaskPriority.URGENT : Task.TaskPriority.ROUTINE);
         t.setCode(kind());
@@ -96,6 +101,7 @@ final class OrderToFhirMapper {
             case IN_PROGRESS -> Task.TaskStatus.INPROGRESS;
             case REPORTED -> Task.TaskStatus.COMPLETED;
             case CANCELLED -> Task.TaskStatus.CANCELLED;
+            case REJECTED -> Task.TaskStatus.REJECTED;
         };
     }
 
@@ -122,6 +128,15 @@ final class OrderToFhirMapper {
             return CentreOrderState.ESCALATED;
         }
         return o.overdue() ? CentreOrderState.OVERDUE : null;
+    }
+
+    /** SC-3: the coded reason the centre rejected the order for quality, the free text as CodeableConcept.text. */
+    private static CodeableConcept rejection(OrderRejection r) {
+        var c = new CodeableConcept(new Coding(DiagnosticsFhir.CS_ORDER_REJECTION, r.reason().code(), null));
+        if (r.text() != null) {
+            c.setText(r.text());
+        }
+        return c;
     }
 
     private static CodeableConcept kind() {

@@ -92,7 +92,7 @@ public class CentreOrders {
                 Task.TaskStatus.fromCode(code);
             } catch (FHIRException e) {
                 throw new InvalidInputException("status", "request.unknownValue", code,
-                        "requested, received, in-progress, completed, cancelled");
+                        "requested, received, in-progress, completed, cancelled, rejected");
             }
             statuses = OrderToFhirMapper.statuses(code);
             if (statuses.isEmpty()) {

@@ -13,9 +13,7 @@ public record CentreOverview(Map<OrderStatus, Long> ordersByStatus, long overdue
 
     /** Recognitions ÷ (recognitions + re-examinations counted as non-recognition); 0 when there were none. */
     public double recognitionRate() {
-        long counted = recognitions + reexaminationsByReason.entrySet().stream()
-                .filter(e -> ReexaminationReason.ofCode(e.getKey()).map(ReexaminationReason::countsAsNonRecognition).orElse(true))
-                .mapToLong(Map.Entry::getValue).sum();
+        long counted = recognitions + ReexaminationReason.nonRecognitions(reexaminationsByReason);
         return counted == 0 ? 0 : (double) recognitions / counted;
     }
 }

@@ -40,9 +40,7 @@ public interface DiagnosticsMeasures {
 
         /** Re-examinations that count as 不互认: reasons 01–08; 98 and 99 are recorded but not counted (B5). */
         public long nonRecognised() {
-            return reexaminedByReason.entrySet().stream()
-                    .filter(e -> ReexaminationReason.ofCode(e.getKey()).map(ReexaminationReason::countsAsNonRecognition).orElse(true))
-                    .mapToLong(Map.Entry::getValue).sum();
+            return ReexaminationReason.nonRecognitions(reexaminedByReason);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.medunion.diagnostics;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,12 @@ public enum ReexaminationReason {
     /** 98 and 99 are not counted as 不互认. */
     public boolean countsAsNonRecognition() {
         return this != IMAGES_UNAVAILABLE && this != SERIAL_MONITORING;
+    }
+
+    /** Of re-examinations counted by reason code, the ones that count as 不互认 (an unknown code counts). */
+    public static long nonRecognitions(Map<String, Long> byReason) {
+        return byReason.entrySet().stream().filter(e -> ofCode(e.getKey()).map(ReexaminationReason::countsAsNonRecognition).orElse(true))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     public static Optional<ReexaminationReason> ofCode(String code) {

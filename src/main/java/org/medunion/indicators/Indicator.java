@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.ConsultationType;
 
 /**
  * The indicators this module computes (indicators.md, indicators-assessment.md), with the policy-pack rule and parameter that
@@ -41,6 +42,20 @@ public enum Indicator {
     I_10("I-10", null, null, null),
     /** 处方前置审核干预率 (CN-2): prescriptions returned by pre-review ÷ prescriptions reviewed. */
     I_14("I-14", null, null, null),
+    /** 远程会诊例数 (CQ, NN): consultations the subject's institutions were invited to, closed in the period; a part per type. */
+    I_15("I-15", null, null, null),
+    /**
+     * 会诊响应时间 (TM-4): mean hours from request to acceptance of the requests the subject was invited to in the period; the
+     * median and 90th percentile, and those to the signed opinion, as parts.
+     */
+    I_17("I-17", null, null, null),
+    /**
+     * 会诊完成率 (TM-14/16): of the requests accepted, those closed; with the advice-only requests converted into a referral as
+     * a part.
+     */
+    I_18("I-18", null, null, null),
+    /** 联合门诊、远程查房场次 (NN, CN): sessions held at the subject's primary institutions per institution and month; patients per session. */
+    I_19("I-19", null, null, null),
     /** 共享中心报告时限达标率 (SC-2): orders reported by their due time ÷ orders reported, at the subject's centres. */
     I_20("I-20", "SC-2", "onTimeShare", Comparison.AT_LEAST),
     /** 共享中心基层使用率: orders from primary institutions ÷ orders at the subject's centres (not cancelled). */
@@ -82,11 +97,15 @@ public enum Indicator {
     I_31("I-31", null, null, null);
 
     /** Counted by the referral and pharmacy modules rather than from ingested encounters. */
-    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_8, I_9, I_10, I_14, I_20, I_21, I_22, I_23, I_24, I_25,
+    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_8, I_9, I_10, I_14, I_15, I_17, I_18, I_19, I_20, I_21,
+            I_22, I_23, I_24, I_25,
             I_26, I_27, I_28, I_29, I_30, I_31);
 
     /** Counted from the diagnostics module's decisions, centre orders and QC. */
     private static final Set<Indicator> DIAGNOSTICS = EnumSet.of(I_10, I_20, I_21, I_23, I_24, I_25);
+
+    /** Counted from the consultation module's requests, steps and sessions. */
+    private static final Set<Indicator> CONSULTATION = EnumSet.of(I_15, I_17, I_18, I_19);
 
     /** The ones that count only the prescriptions of primary institutions (I-29: its priority-drug part). */
     private static final Set<Indicator> PRIMARY_SITES = EnumSet.of(I_29, I_31);
@@ -144,6 +163,10 @@ public enum Indicator {
         return switch (this) {
             case I_8 -> List.of("beds");
             case I_10 -> List.of("participation");
+            case I_15 -> Arrays.stream(ConsultationType.values()).map(Enum::name).toList(); // a part per type
+            case I_17 -> List.of("acceptMedian", "acceptP90", "opinionMedian", "opinionP90");
+            case I_18 -> List.of("conversion");
+            case I_19 -> List.of("patients");
             case I_22 -> List.of("use");
             case I_23 -> List.of("recognised");
             case I_24 -> List.of("01", "02", "03", "04", "05", "06", "07", "08"); // 不互认 reasons; 98, 99 are not counted
@@ -161,6 +184,21 @@ public enum Indicator {
     /** Counted from the diagnostics module's records. */
     public boolean fromDiagnostics() {
         return DIAGNOSTICS.contains(this);
+    }
+
+    /** Counted from the consultation module's records. */
+    public boolean fromConsultation() {
+        return CONSULTATION.contains(this);
+    }
+
+    /** A count, not a fraction: its value is the numerator and its denominator is 1 (I-15). */
+    public boolean isCount() {
+        return this == I_15;
+    }
+
+    /** Whether its parts are fractions (shown with numerator and denominator); I-17's are hours. */
+    public boolean partsAreFractions() {
+        return this != I_17;
     }
 
     /** Counts only the prescriptions of primary institutions (基层). */

@@ -32,6 +32,16 @@ public record IndicatorValue(String indicator, Level level, String subject, Stri
         return value == null;
     }
 
+    /** A count (I-15): the value is the numerator, and there is no denominator to show. */
+    public boolean countOnly() {
+        return Indicator.byId(indicator).map(Indicator::isCount).orElse(false);
+    }
+
+    /** Whether the parts are shown as fractions; I-17's are hours. */
+    public boolean partsAreFractions() {
+        return Indicator.byId(indicator).map(Indicator::partsAreFractions).orElse(true);
+    }
+
     /**
      * @param clause  the seed clause, verbatim
      * @param applies whether the subject's jurisdiction applies the rule's pack (else informative only)

@@ -6,6 +6,6 @@
  * pharmacy module's prescription counts.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Indicators", allowedDependencies = {"shared", "identity", "audit",
-        "registry", "residents", "policy", "pharmacy", "referral", "diagnostics", "scheduling", "web :: console"})
+        "registry", "residents", "policy", "pharmacy", "referral", "diagnostics", "scheduling", "consultation", "web :: console"})
 @org.jspecify.annotations.NullMarked
 package org.medunion.indicators;

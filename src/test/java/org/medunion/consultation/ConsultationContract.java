@@ -298,6 +298,100 @@ abstract class ConsultationContract extends ConsultationWorldTest {
         ConsultationFixture.ok(w.as(w.specialist).post(base + "/sign", ""));
     }
 
+    // ---------------------------------------------------------------- indicators I-15, I-17, I-18, I-19
+
+    @Test
+    void I15_I17_I18_I19_indicatorsCountTheInvitedSidesConsultationsAndThePrimarySitesSessions() {
+        var w = freshWorld();
+        String convert = "{\"diagnosisCode\":\"I10\",\"diagnosisText\":\"原发性高血压\",\"toDepartment\":\"心内科\"}";
+        String closed = w.into(ConsultationStatus.CLOSED);
+        String open = w.into(ConsultationStatus.ACCEPTED);
+        w.into(ConsultationStatus.DECLINED);
+        String advice = w.id(w.request("\"type\":\"ADVICE_ONLY\""));
+        bringToSigned(w, advice);
+        ConsultationFixture.ok(w.as(w.specialist).post("/api/consultations/" + advice + "/convert", convert));
+        w.id(w.request("\"type\":\"ADVICE_ONLY\""));
+        // a joint clinic at the community centre now: one session, two patients (the second consultation of the same resident)
+        String session = Instant.now().toString();
+        var clinic = new ArrayList<String>();
+        for (int i = 0; i < 2; i++) {
+            String id = w.id(w.request("\"type\":\"JOINT_CLINIC\""));
+            ConsultationFixture.ok(w.as(w.specialist).post("/api/consultations/" + id + "/accept",
+                    "{\"sessionAt\":\"" + session + "\",\"expertPractitionerId\":\"" + w.expert + "\"}"));
+            ConsultationFixture.ok(w.as(w.specialist).post("/api/consultations/" + id + "/start", ""));
+            clinic.add(id);
+        }
+        // response times: the accepted ones 30, 60, 90, 120, 150 minutes after the request; opinions 240 and 300
+        acceptedAfter(closed, "ACCEPT", 30);
+        acceptedAfter(closed, "SIGN", 240);
+        acceptedAfter(open, "ACCEPT", 60);
+        acceptedAfter(advice, "ACCEPT", 90);
+        acceptedAfter(advice, "SIGN", 300);
+        acceptedAfter(clinic.get(0), "ACCEPT", 120);
+        acceptedAfter(clinic.get(1), "ACCEPT", 150);
+
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var invited = indicatorValues(w, "INSTITUTION", w.hospital.toString(), month);
+        // I-15: one consultation closed, a REMOTE one
+        assertThat(invited.path("I-15").get("numerator").decimalValue()).isEqualByComparingTo("1");
+        assertThat(invited.path("I-15").get("value").decimalValue()).isEqualByComparingTo("1");
+        var byType = new java.util.HashMap<String, String>();
+        invited.path("I-15").get("parts").forEach(p -> byType.put(p.get("key").asString(), p.get("numerator").asString()));
+        assertThat(byType).containsEntry("REMOTE", "1").containsEntry("MDT", "0").hasSize(ConsultationType.values().length);
+        // I-17: (30 + 60 + 90 + 120 + 150) min = 7.5 h over 5 accepted = 1.5 h; median 90 min, P90 150 min; opinions 4 and 5 h
+        assertThat(invited.path("I-17").get("numerator").decimalValue()).isEqualByComparingTo("7.5");
+        assertThat(invited.path("I-17").get("denominator").decimalValue()).isEqualByComparingTo("5");
+        assertThat(invited.path("I-17").get("value").decimalValue()).isEqualByComparingTo("1.5");
+        var times = new java.util.HashMap<String, java.math.BigDecimal>();
+        invited.path("I-17").get("parts").forEach(p -> times.put(p.get("key").asString(), p.get("value").decimalValue()));
+        assertThat(times.get("acceptMedian")).isEqualByComparingTo("1.5");
+        assertThat(times.get("acceptP90")).isEqualByComparingTo("2.5");
+        assertThat(times.get("opinionMedian")).isEqualByComparingTo("4");
+        assertThat(times.get("opinionP90")).isEqualByComparingTo("5");
+        // I-18: 1 closed of the 5 accepted (declined and unanswered ones not counted); 1 of 2 advice requests converted
+        assertThat(invited.path("I-18").get("numerator").decimalValue()).isEqualByComparingTo("1");
+        assertThat(invited.path("I-18").get("denominator").decimalValue()).isEqualByComparingTo("5");
+        assertThat(invited.path("I-18").get("parts").get(0).get("numerator").decimalValue()).isEqualByComparingTo("1");
+        assertThat(invited.path("I-18").get("parts").get(0).get("denominator").decimalValue()).isEqualByComparingTo("2");
+        // the hospital holds no session at a primary site: I-19 has no data there
+        assertThat(invited.path("I-19").get("value").isNull()).isTrue();
+        // I-19 at the community centre: 1 session ÷ 1 primary institution, 2 patients in it
+        var site = indicatorValues(w, "INSTITUTION", w.primary.toString(), month);
+        assertThat(site.path("I-19").get("numerator").decimalValue()).isEqualByComparingTo("1");
+        assertThat(site.path("I-19").get("denominator").decimalValue()).isEqualByComparingTo("1");
+        assertThat(site.path("I-19").get("parts").get(0).get("value").decimalValue()).isEqualByComparingTo("2");
+        // the community centre invited, it was not invited: no consultation counts there for I-15
+        assertThat(site.path("I-15").get("numerator").decimalValue()).isEqualByComparingTo("0");
+        // last month has none of it
+        String last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+        assertThat(indicatorValues(w, "INSTITUTION", w.hospital.toString(), last).path("I-18").get("value").isNull()).isTrue();
+        // the dashboard shows the count without a denominator and the hours without fractions
+        var page = org.medunion.web.ConsoleSession.login(port, w.office)
+                .get("/console/indicators?subject=CONSORTIUM:" + w.consortium + "&period=" + month);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("远程会诊例数").contains("会诊响应时间").contains("申请至接受的中位数（小时）: 1.50");
+    }
+
+    /** Moves the acceptance (ACCEPT) or the signed opinion (SIGN) to {@code minutes} after the request. */
+    private void acceptedAfter(String id, String step, int minutes) {
+        UUID c = UUID.fromString(id);
+        var at = java.sql.Timestamp.from(jdbc.sql("select created_at from consultation_consultation where id = ?").param(c)
+                .query(java.sql.Timestamp.class).single().toInstant().plus(Duration.ofMinutes(minutes)));
+        if (step.equals("SIGN")) {
+            jdbc.sql("update consultation_consultation set opinion_signed_at = ? where id = ?").params(at, c).update();
+        } else {
+            jdbc.sql("update consultation_step set at = ? where consultation_id = ? and action = 'ACCEPT'").params(at, c).update();
+        }
+    }
+
+    private static tools.jackson.databind.JsonNode indicatorValues(ConsultationFixture w, String level, String subject, String month) {
+        var r = w.as(w.office).get("/api/indicators/values?level=" + level + "&subject=" + subject + "&period=" + month);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var byId = Api.JSON.createObjectNode();
+        r.json().forEach(v -> byId.set(v.get("indicator").asString(), v));
+        return byId;
+    }
+
     @Test
     void badInputIsA400NamingTheField() {
         var w = world();

@@ -171,7 +171,7 @@ class IndicatorQueries {
 
     private IndicatorValue ratio(Indicator indicator, Resolved subject, Period period, BigDecimal num, BigDecimal den, long sources,
                                  @Nullable Instant computedAt, List<IndicatorValue.Part> parts) {
-        BigDecimal value = den.signum() == 0 ? null : num.divide(den, 4, RoundingMode.HALF_UP);
+        BigDecimal value = indicator.isCount() ? num : den.signum() == 0 ? null : num.divide(den, 4, RoundingMode.HALF_UP);
         return new IndicatorValue(indicator.id(), subject.level(), subject.subject(), subject.name(), period.label(),
                 period.start(), period.end(), num, den, value, sources, computedAt,
                 target(indicator, subject.divisionCode(), value), parts);
@@ -188,8 +188,9 @@ class IndicatorQueries {
         if (indicator == Indicator.I_2 || indicator == Indicator.I_3) {
             return referralValue(indicator, subject, period);
         }
-        if (indicator.fromDiagnostics() || indicator.fromScheduling()) {
-            var f = indicator.fromDiagnostics() ? services.diagnostics(indicator, subject, period) : services.release(indicator, subject);
+        if (indicator.fromDiagnostics() || indicator.fromScheduling() || indicator.fromConsultation()) {
+            var f = indicator.fromDiagnostics() ? services.diagnostics(indicator, subject, period)
+                    : indicator.fromConsultation() ? services.consultation(indicator, subject) : services.release(indicator, subject);
             return ratio(indicator, subject, period, f.numerator(), f.denominator(), f.sources(), f.newest(), f.parts());
         }
         var windows = subject.spans().stream()

@@ -1,14 +1,18 @@
 package org.medunion.indicators.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.ConsultationMeasures;
+import org.medunion.consultation.ConsultationType;
 import org.medunion.diagnostics.DiagnosticsMeasures;
 import org.medunion.indicators.Indicator;
 import org.medunion.indicators.IndicatorValue;
@@ -33,12 +37,15 @@ import org.springframework.stereotype.Component;
 class ServiceCounts {
 
     private final DiagnosticsMeasures diagnostics;
+    private final ConsultationMeasures consultations;
     private final SchedulingManagement scheduling;
     private final RegistryManagement registry;
     private final Clock clock;
 
-    ServiceCounts(DiagnosticsMeasures diagnostics, SchedulingManagement scheduling, RegistryManagement registry, Clock clock) {
+    ServiceCounts(DiagnosticsMeasures diagnostics, ConsultationMeasures consultations, SchedulingManagement scheduling,
+                  RegistryManagement registry, Clock clock) {
         this.diagnostics = diagnostics;
+        this.consultations = consultations;
         this.scheduling = scheduling;
         this.registry = registry;
         this.clock = clock;
@@ -142,6 +149,56 @@ class ServiceCounts {
         long recognised = d.recognisedItems().stream().filter(c.listedItems()::contains).count();
         return Fraction.of(BigDecimal.valueOf(c.qualified()), BigDecimal.valueOf(c.listed()), c.listed(),
                 d.newest(), List.of(IndicatorValue.Part.of("recognised", recognised, c.listed())));
+    }
+
+    /**
+     * The consultation indicators over the subject's spans: the requests its institutions were invited to (I-15 by the day
+     * closed, I-17 and I-18 by the day requested) and the joint clinics and remote rounds held at its primary institutions
+     * (I-19, by the session's day).
+     */
+    Fraction consultation(Indicator indicator, Resolved subject) {
+        var windows = subject.spans().stream().map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
+        if (indicator == Indicator.I_19) {
+            var primary = windows.stream().filter(w -> registry.institutionEntry(new InstitutionId(w.institution()))
+                    .map(InstitutionView::isPrimary).orElse(false)).toList();
+            long sites = primary.stream().map(InstitutionDays::institution).distinct().count();
+            var held = consultations.sessions(primary);
+            return Fraction.of(BigDecimal.valueOf(held.sessions()), BigDecimal.valueOf(sites), held.patients(), held.newest(),
+                    List.of(IndicatorValue.Part.of("patients", held.patients(), held.sessions())));
+        }
+        var c = consultations.invited(windows);
+        return switch (indicator) {
+            case I_15 -> {
+                long done = c.completedTotal();
+                var parts = Arrays.stream(ConsultationType.values())
+                        .map(t -> IndicatorValue.Part.of(t.name(), c.completedByType().getOrDefault(t, 0L), done)).toList();
+                yield Fraction.of(BigDecimal.valueOf(done), BigDecimal.ONE, done, c.newest(), parts);
+            }
+            case I_17 -> {
+                long total = c.minutesToAccept().stream().mapToLong(Long::longValue).sum();
+                yield Fraction.of(hours(total), BigDecimal.valueOf(c.minutesToAccept().size()), c.requested(), c.newest(),
+                        List.of(hoursPart("acceptMedian", c.minutesToAccept(), 50), hoursPart("acceptP90", c.minutesToAccept(), 90),
+                                hoursPart("opinionMedian", c.minutesToOpinion(), 50), hoursPart("opinionP90", c.minutesToOpinion(), 90)));
+            }
+            case I_18 -> Fraction.of(BigDecimal.valueOf(c.completed()), BigDecimal.valueOf(c.accepted()), c.requested(), c.newest(),
+                    List.of(IndicatorValue.Part.of("conversion", c.adviceConverted(), c.advice())));
+            default -> throw new IllegalStateException(indicator.name());
+        };
+    }
+
+    private static BigDecimal hours(long minutes) {
+        return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+    }
+
+    /** A percentile (nearest rank) in hours as a part of one case, or no data without cases. */
+    static IndicatorValue.Part hoursPart(String key, List<Long> minutes, int percentile) {
+        if (minutes.isEmpty()) {
+            return new IndicatorValue.Part(key, BigDecimal.ZERO, BigDecimal.ZERO, null);
+        }
+        var sorted = minutes.stream().sorted().toList();
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
+        BigDecimal h = hours(sorted.get(Math.max(rank, 1) - 1));
+        return new IndicatorValue.Part(key, h, BigDecimal.ONE, h);
     }
 
     private static long sum(List<ReleaseRatioView> ratios, Function<ReleaseRatioView, ReleaseRatioView.Ratio> which, boolean numerator) {

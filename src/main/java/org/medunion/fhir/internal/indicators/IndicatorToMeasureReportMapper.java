@@ -53,7 +53,8 @@ final class IndicatorToMeasureReportMapper {
             r.setImprovementNotation(new CodeableConcept(new Coding(IndicatorFhir.IMPROVEMENT, improvement, null)));
         }
         r.addExtension(IndicatorFhir.EXT_SOURCE_RECORDS, new IntegerType(Math.toIntExact(Math.min(v.sourceRecords(), Integer.MAX_VALUE))));
-        var headline = group(r, v.indicator(), v.numerator(), v.denominator(), v.value());
+        var headline = v.countOnly() ? cohort(r, v.indicator(), v.numerator())
+                : group(r, v.indicator(), v.numerator(), v.denominator(), v.value());
         var t = v.target();
         if (t != null) {
             var e = IndicatorToMeasureMapper.target(t.ruleId(), t.parameter(), t.comparison(), t.value().toPlainString(), t.clause());
@@ -79,6 +80,15 @@ final class IndicatorToMeasureReportMapper {
         if (value != null) {
             g.setMeasureScore(new Quantity().setValue(value));
         }
+        return g;
+    }
+
+    /** A count (I-15, scoring cohort): the initial population is the value. */
+    private static MeasureReport.MeasureReportGroupComponent cohort(MeasureReport r, String code, BigDecimal count) {
+        var g = r.addGroup();
+        g.setCode(new CodeableConcept(new Coding(IndicatorFhir.ID_INDICATOR, code, null)));
+        population(g, "initial-population", count);
+        g.setMeasureScore(new Quantity().setValue(count));
         return g;
     }
 

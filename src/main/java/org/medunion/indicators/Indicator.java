@@ -5,8 +5,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.ConsultationType;
+import org.medunion.referral.RejectionReason;
 
 /**
  * The indicators this module computes (indicators.md, indicators-assessment.md), with the policy-pack rule and parameter that
@@ -40,6 +42,11 @@ public enum Indicator {
      * count (recognitions and re-examinations for reasons 01–08); with the public hospitals' participation (NAT-R-11).
      */
     I_10("I-10", null, null, null),
+    /**
+     * 转诊响应时间 (SH-15): mean hours from submission to acceptance of the referrals the subject received in the period; the
+     * median and 90th percentile, the rejected share and a part per rejection reason.
+     */
+    I_13("I-13", null, null, null),
     /** 处方前置审核干预率 (CN-2): prescriptions returned by pre-review ÷ prescriptions reviewed. */
     I_14("I-14", null, null, null),
     /** 远程会诊例数 (CQ, NN): consultations the subject's institutions were invited to, closed in the period; a part per type. */
@@ -97,7 +104,8 @@ public enum Indicator {
     I_31("I-31", null, null, null);
 
     /** Counted by the referral and pharmacy modules rather than from ingested encounters. */
-    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_8, I_9, I_10, I_14, I_15, I_17, I_18, I_19, I_20, I_21,
+    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_8, I_9, I_10, I_13, I_14, I_15, I_17, I_18, I_19, I_20,
+            I_21,
             I_22, I_23, I_24, I_25,
             I_26, I_27, I_28, I_29, I_30, I_31);
 
@@ -163,6 +171,8 @@ public enum Indicator {
         return switch (this) {
             case I_8 -> List.of("beds");
             case I_10 -> List.of("participation");
+            case I_13 -> Stream.concat(Stream.of("acceptMedian", "acceptP90", "rejected"),
+                    Arrays.stream(RejectionReason.values()).map(Enum::name)).toList();
             case I_15 -> Arrays.stream(ConsultationType.values()).map(Enum::name).toList(); // a part per type
             case I_17 -> List.of("acceptMedian", "acceptP90", "opinionMedian", "opinionP90");
             case I_18 -> List.of("conversion");
@@ -196,9 +206,9 @@ public enum Indicator {
         return this == I_15;
     }
 
-    /** Whether its parts are fractions (shown with numerator and denominator); I-17's are hours. */
-    public boolean partsAreFractions() {
-        return this != I_17;
+    /** Whether a part of I-13 or I-17 is a duration in hours (a median or percentile), not a fraction. */
+    public static boolean isHoursPart(String key) {
+        return key.endsWith("Median") || key.endsWith("P90");
     }
 
     /** Counts only the prescriptions of primary institutions (基层). */

@@ -37,9 +37,9 @@ public record IndicatorValue(String indicator, Level level, String subject, Stri
         return Indicator.byId(indicator).map(Indicator::isCount).orElse(false);
     }
 
-    /** Whether the parts are shown as fractions; I-17's are hours. */
-    public boolean partsAreFractions() {
-        return Indicator.byId(indicator).map(Indicator::partsAreFractions).orElse(true);
+    /** Whether the part is shown as a fraction (numerator / denominator); the medians and percentiles are hours. */
+    public boolean fractionPart(String key) {
+        return !Indicator.isHoursPart(key);
     }
 
     /**

@@ -329,6 +329,50 @@ abstract class ReferralContract extends ReferralWorldTest {
     }
 
     @Test
+    void I13_responseTimeIsTheReceivedReferralsTimeToAcceptanceWithTheRejectionsByReason() {
+        var w = world();
+        var accepted = new ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            accepted.add(w.into(ReferralStatus.ACCEPTED));
+        }
+        w.into(ReferralStatus.REJECTED);
+        w.into(ReferralStatus.SUBMITTED);
+        // accepted 60, 120 and 300 minutes after submission
+        int[] minutes = {60, 120, 300};
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.fromString(accepted.get(i));
+            var submitted = jdbc.sql("select submitted_at from referral_referral where id = ?").param(id)
+                    .query(java.sql.Timestamp.class).single().toInstant();
+            jdbc.sql("update referral_transition set at = ? where referral_id = ? and to_status = 'ACCEPTED'")
+                    .params(java.sql.Timestamp.from(submitted.plus(java.time.Duration.ofMinutes(minutes[i]))), id).update();
+        }
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var r = w.as(w.office).get("/api/indicators/values/I-13?level=INSTITUTION&subject=" + w.hospital + "&period=" + month);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var v = r.json();
+        // (1 + 2 + 5) h over 3 accepted = 2.6667 h; the unanswered and the rejected one have no acceptance time
+        assertThat(v.get("numerator").decimalValue()).isEqualByComparingTo("8");
+        assertThat(v.get("denominator").decimalValue()).isEqualByComparingTo("3");
+        assertThat(v.get("value").decimalValue()).isEqualByComparingTo("2.6667");
+        assertThat(v.get("sourceRecords").asLong()).isEqualTo(5);
+        var parts = new java.util.HashMap<String, JsonNode>();
+        v.get("parts").forEach(p -> parts.put(p.get("key").asString(), p));
+        assertThat(parts.get("acceptMedian").get("value").decimalValue()).isEqualByComparingTo("2");
+        assertThat(parts.get("acceptP90").get("value").decimalValue()).isEqualByComparingTo("5");
+        // rejected: 1 of the 4 answered; all of it for want of capacity
+        assertThat(parts.get("rejected").get("value").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(parts.get("NO_CAPACITY").get("numerator").asLong()).isEqualTo(1);
+        assertThat(parts.get("NO_CAPACITY").get("denominator").asLong()).isEqualTo(1);
+        assertThat(parts.get("NOT_INDICATED").get("numerator").asLong()).isZero();
+        // the referring centre received none
+        var centre = w.as(w.office).get("/api/indicators/values/I-13?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
+        assertThat(centre.json().get("value").isNull()).as(centre.body()).isTrue();
+        var page = org.medunion.web.ConsoleSession.login(port, w.office)
+                .get("/console/indicators?subject=CONSORTIUM:" + w.consortium + "&period=" + month);
+        assertThat(page.body()).contains("转诊响应时间").contains("提交至接收的中位数（小时）: 2.00").contains("拒收原因：无号源或床位: 1.0000 = 1 / 1");
+    }
+
+    @Test
     void downwardReferralCarriesCarePlanFollowUpsAndExtendedPrescription() {
         var w = world();
         var r = w.as(w.specialist).post("/api/referrals", """

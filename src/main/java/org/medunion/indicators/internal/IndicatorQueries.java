@@ -185,7 +185,7 @@ class IndicatorQueries {
         if (indicator == Indicator.I_30) {
             return continuity(subject, period);
         }
-        if (indicator == Indicator.I_2 || indicator == Indicator.I_3) {
+        if (indicator == Indicator.I_2 || indicator == Indicator.I_3 || indicator == Indicator.I_13) {
             return referralValue(indicator, subject, period);
         }
         if (indicator.fromDiagnostics() || indicator.fromScheduling() || indicator.fromConsultation()) {
@@ -225,6 +225,10 @@ class IndicatorQueries {
             var c = referralCounts.completed(windows);
             return ratio(indicator, subject, period, BigDecimal.valueOf(c.down()), BigDecimal.valueOf(c.up()), c.up() + c.down(),
                     c.newest());
+        }
+        if (indicator == Indicator.I_13) {
+            var f = ServiceCounts.responses(referralCounts.responses(windows));
+            return ratio(indicator, subject, period, f.numerator(), f.denominator(), f.sources(), f.newest(), f.parts());
         }
         var l = referralCounts.closedLoop(windows);
         return ratio(indicator, subject, period, BigDecimal.valueOf(l.closed()), BigDecimal.valueOf(l.received()), l.received(),

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.medunion.indicators.Level;
 import org.medunion.indicators.Period;
 import org.medunion.indicators.internal.Subjects.Resolved;
 import org.medunion.indicators.internal.Subjects.Span;
+import org.medunion.referral.ReferralMeasures;
+import org.medunion.referral.RejectionReason;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryManagement;
@@ -184,6 +187,22 @@ class ServiceCounts {
                     List.of(IndicatorValue.Part.of("conversion", c.adviceConverted(), c.advice())));
             default -> throw new IllegalStateException(indicator.name());
         };
+    }
+
+    /**
+     * I-13 from the referrals the subject received: mean hours to acceptance, its median and P90, the rejected share of the
+     * answered ones and each rejection reason's share of the rejected.
+     */
+    static Fraction responses(ReferralMeasures.Responses r) {
+        long total = r.minutesToAccept().stream().mapToLong(Long::longValue).sum();
+        long accepted = r.minutesToAccept().size();
+        var parts = new ArrayList<IndicatorValue.Part>(List.of(hoursPart("acceptMedian", r.minutesToAccept(), 50),
+                hoursPart("acceptP90", r.minutesToAccept(), 90),
+                IndicatorValue.Part.of("rejected", r.rejected(), accepted + r.rejected())));
+        Arrays.stream(RejectionReason.values())
+                .forEach(reason -> parts
+                        .add(IndicatorValue.Part.of(reason.name(), r.rejectedByReason().getOrDefault(reason, 0L), r.rejected())));
+        return Fraction.of(hours(total), BigDecimal.valueOf(accepted), r.received(), r.newest(), parts);
     }
 
     private static BigDecimal hours(long minutes) {

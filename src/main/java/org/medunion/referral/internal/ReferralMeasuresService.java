@@ -2,11 +2,16 @@ package org.medunion.referral.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.medunion.referral.ReferralMeasures;
+import org.medunion.referral.ReferralStatus;
+import org.medunion.referral.RejectionReason;
 import org.medunion.shared.InstitutionDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,5 +68,36 @@ class ReferralMeasuresService implements ReferralMeasures {
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    @Override
+    public Responses responses(List<InstitutionDays> windows) {
+        if (windows.isEmpty()) {
+            return new Responses(0, List.of(), Map.of(), null);
+        }
+        var params = new ArrayList<Object>();
+        String where = InstitutionDays.where(windows, "r.to_institution_id", "r.submitted_at", clock.getZone(), params);
+        long[] received = {0};
+        var minutes = new ArrayList<Long>();
+        Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
+        Instant[] newest = {null};
+        jdbc.sql("""
+                select r.submitted_at, r.status, r.rejection_reason,
+                       (select min(t.at) from referral_transition t where t.referral_id = r.id and t.to_status = ?) accepted_at
+                from referral_referral r where r.submitted_at is not null and (%s)""".formatted(where))
+                .param(ReferralStatus.ACCEPTED.name()).params(params)
+                .query(rs -> {
+                    received[0]++;
+                    Instant submitted = rs.getTimestamp("submitted_at").toInstant();
+                    Timestamp accepted = rs.getTimestamp("accepted_at");
+                    if (accepted != null) {
+                        minutes.add(Duration.between(submitted, accepted.toInstant()).toMinutes());
+                    } else if (ReferralStatus.REJECTED.name().equals(rs.getString("status"))) {
+                        String reason = rs.getString("rejection_reason");
+                        rejected.merge(reason == null ? RejectionReason.OTHER : RejectionReason.valueOf(reason), 1L, Long::sum);
+                    }
+                    newest[0] = newest[0] == null || submitted.isAfter(newest[0]) ? submitted : newest[0];
+                });
+        return new Responses(received[0], minutes, rejected, newest[0]);
     }
 }

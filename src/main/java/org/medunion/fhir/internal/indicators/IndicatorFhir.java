@@ -34,7 +34,7 @@ final class IndicatorFhir {
         return switch (indicator) {
             case I_15 -> "cohort";
             case I_2, I_4, I_19 -> "ratio";
-            case I_6, I_7, I_17, I_25 -> "continuous-variable";
+            case I_6, I_7, I_13, I_17, I_25 -> "continuous-variable";
             default -> "proportion";
         };
     }
@@ -42,7 +42,7 @@ final class IndicatorFhir {
     /** Which way is better, where the indicator's definition says so (I-14, I-27 and I-31 are reported without one). */
     static @Nullable String improvement(Indicator indicator) {
         return switch (indicator) {
-            case I_4, I_6, I_17, I_24 -> "decrease";
+            case I_4, I_6, I_13, I_17, I_24 -> "decrease";
             case I_14, I_27, I_31 -> null;
             default -> "increase";
         };

@@ -87,7 +87,46 @@ class DemoConsultations {
                 now.minusSeconds(26 * HOUR), ecg());
         consultations.step(declined, ConsultationAction.DECLINE, "演示：本院心电生理专科医师本周外出，建议改约市级医院", SPECIALIST,
                 now.minusSeconds(25 * HOUR));
+        for (int month = 1; month <= 3; month++) {
+            history(d, now.atZone(zone).minusMonths(month).withDayOfMonth(10).withHour(9).withMinute(0).withSecond(0).toInstant(), month);
+        }
         return d.count;
+    }
+
+    /**
+     * A month of earlier work from {@code start} (the 10th, 09:00), so the indicators' default month (the last complete one)
+     * and the trends have consultations (I-15, I-17, I-18, I-19): closed remote and inter-hospital consultations answered
+     * after a few hours, an MDT signed and awaiting acknowledgement, a declined one, and a joint clinic at the centre with
+     * three patients — fewer in earlier months.
+     */
+    private void history(Seeding d, Instant start, int monthsAgo) {
+        int closedOnes = 4 - monthsAgo;
+        for (int i = 0; i < closedOnes; i++) {
+            Instant at = start.plusSeconds(i * 26 * HOUR);
+            var id = d.request(40 + 10 * monthsAgo + i, i % 2 == 0 ? ConsultationType.REMOTE : ConsultationType.INTER_HOSPITAL,
+                    ConsultationUrgency.ROUTINE, at, i % 2 == 0 ? hypertension() : diabetes());
+            d.answer(id, at.plusSeconds((2 + 3L * i) * HOUR), "演示：维持现方案，监测血压血糖，一个月后社区复诊");
+            consultations.step(id, ConsultationAction.ACKNOWLEDGE, null, GP, at.plusSeconds((8 + 3L * i) * HOUR));
+            consultations.step(id, ConsultationAction.CLOSE, null, GP, at.plusSeconds((8 + 3L * i) * HOUR + 600));
+        }
+        var mdt = d.request(45 + 10 * monthsAgo, ConsultationType.MDT, ConsultationUrgency.URGENT, start.plusSeconds(HOUR), diabetes());
+        d.answer(mdt, start.plusSeconds(2 * HOUR), "演示：多学科讨论后建议转诊内分泌科住院调整方案");
+        var declined = d.request(46 + 10 * monthsAgo, ConsultationType.REMOTE_DIAGNOSIS, ConsultationUrgency.ROUTINE,
+                start.plusSeconds(30 * HOUR), ecg());
+        consultations.step(declined, ConsultationAction.DECLINE, "演示：图像质量不足，请重新采集", SPECIALIST, start.plusSeconds(40 * HOUR));
+        // the month's joint clinic at the centre: one session (same time, same pair), three patients
+        Instant session = start.plusSeconds(5 * 24 * HOUR + 5 * HOUR);
+        for (int p = 0; p < 3; p++) {
+            var id = d.request(47 + 10 * monthsAgo + p, ConsultationType.JOINT_CLINIC, ConsultationUrgency.ROUTINE,
+                    start.plusSeconds(3 * 24 * HOUR + p * 600), p == 1 ? diabetes() : hypertension());
+            d.accept(id, start.plusSeconds(3 * 24 * HOUR + 4 * HOUR), session);
+            consultations.step(id, ConsultationAction.START, null, SPECIALIST, session);
+            consultations.step(id, ConsultationAction.DRAFT_OPINION, "演示：联合门诊意见：调整用药并纳入慢病随访", SPECIALIST,
+                    session.plusSeconds(1200L * (p + 1)));
+            consultations.step(id, ConsultationAction.SIGN_OPINION, null, SPECIALIST, session.plusSeconds(1200L * (p + 1) + 60));
+            consultations.step(id, ConsultationAction.ACKNOWLEDGE, null, GP, session.plusSeconds(4 * HOUR));
+            consultations.step(id, ConsultationAction.CLOSE, null, GP, session.plusSeconds(4 * HOUR + 60));
+        }
     }
 
     /** What the request asks: reason, purpose, record summary, specialty (TM-3). */

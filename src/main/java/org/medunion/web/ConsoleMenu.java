@@ -39,6 +39,7 @@ public final class ConsoleMenu {
             new Entry("menu.registry", "nav.dispatches", "/console/dispatches", ALL),
             new Entry("menu.registry", "nav.changeReports", "/console/change-reports", ALL),
             new Entry("menu.policy", "nav.compliance", "/console/compliance", EnumSet.of(PLANNER, ADMIN, OFFICE)),
+            new Entry("menu.policy", "nav.indicatorOverview", "/console/indicators/overview", EnumSet.of(PLANNER, OFFICE, ADMIN)),
             new Entry("menu.policy", "nav.indicators", "/console/indicators", EnumSet.of(PLANNER, OFFICE, SPECIALIST, ADMIN)),
             new Entry("menu.care", "nav.residents", "/console/residents", EnumSet.of(GP, SPECIALIST, ADMIN)),
             new Entry("menu.care", "nav.referrals", "/console/referrals", EnumSet.of(GP, SPECIALIST, OFFICE, ADMIN, INTEGRATOR)),

@@ -159,6 +159,32 @@ abstract class IndicatorsContract extends RunningCity {
         assertThat(trend.json().get(0).get("value").isNull()).isTrue();
     }
 
+    @Test
+    void theOverviewListsTheSubjectsInScope_withTheirValuesLinkedToTheDashboard() {
+        loadMarch(g.leadUser(), g.gpUser());
+        String consortium = g.consortium().value().toString();
+        // the office: its consortium only, I-5 = 1 / 3 and I-4 = 2 / 2 for March
+        var page = org.medunion.web.ConsoleSession.login(port, office).get("/console/indicators/overview?period=2026-03");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        String html = page.body().replaceAll("\\s+", " ");
+        assertThat(html).contains("id=\"overview-" + consortium + "\"");
+        assertThat(html).containsPattern("id=\"cell-" + consortium + "-I-5\"[^>]*title=\"[^\"]*: 1 / 3\"");
+        assertThat(html).contains(">0.333</a>", ">1.000</a>");
+        assertThat(html).contains("/console/indicators?subject=CONSORTIUM:" + consortium + "&amp;period=2026-03&amp;trend=I-5");
+        assertThat(html.split("<tr id=\"overview-", -1).length - 1).isEqualTo(1);
+        // the planner of the jurisdiction: districts by default, the consortium among the consortia
+        var planner = org.medunion.web.ConsoleSession.login(port, this.planner);
+        assertThat(planner.get("/console/indicators/overview?period=2026-03").body()).contains("id=\"overview-310104\"")
+                .doesNotContain("id=\"overview-" + consortium + "\"");
+        assertThat(planner.get("/console/indicators/overview?level=CONSORTIUM&period=2026-03").body())
+                .contains("id=\"overview-" + consortium + "\"");
+        // another jurisdiction's planner does not see it; a GP has no overview
+        assertThat(org.medunion.web.ConsoleSession.login(port, otherPlanner).get("/console/indicators/overview?level=CONSORTIUM")
+                .body()).doesNotContain(consortium);
+        assertThat(org.medunion.web.ConsoleSession.login(port, g.gpUser()).get("/console/indicators/overview").status())
+                .isEqualTo(403);
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.medunion.policy.IndicatorEvidenceSource evidence;
 

@@ -6,24 +6,18 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
-import org.medunion.identity.ScopeType;
 import org.medunion.indicators.EncounterRow;
 import org.medunion.indicators.Indicator;
 import org.medunion.indicators.IndicatorValue;
 import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.Level;
-import org.medunion.registry.ConsortiumId;
-import org.medunion.registry.ConsortiumView;
-import org.medunion.registry.InstitutionId;
-import org.medunion.registry.MembershipRole;
-import org.medunion.registry.RegistryManagement;
+import org.medunion.indicators.web.SubjectChoices.Choice;
 import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,14 +36,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class IndicatorsConsoleController {
 
     private final IndicatorsManagement indicators;
-    private final RegistryManagement registry;
+    private final SubjectChoices subjects;
     private final ConsoleSupport console;
     private final Clock clock;
 
-    IndicatorsConsoleController(IndicatorsManagement indicators, RegistryManagement registry, ConsoleSupport console,
-                                Clock clock) {
+    IndicatorsConsoleController(IndicatorsManagement indicators, SubjectChoices subjects, ConsoleSupport console, Clock clock) {
         this.indicators = indicators;
-        this.registry = registry;
+        this.subjects = subjects;
         this.console = console;
         this.clock = clock;
     }
@@ -58,16 +51,12 @@ class IndicatorsConsoleController {
     record Line(EncounterRow row, String at) {
     }
 
-    /** One choice of the subject list: {@code key} is {@code LEVEL:subject}. */
-    record Choice(String key, Level level, String subject, String name) {
-    }
-
     @GetMapping
     String page(@RequestParam(required = false) @Nullable String subject, @RequestParam(required = false) @Nullable String period,
                 @RequestParam(defaultValue = "I-5") String trend, Model model) {
         CurrentUser me = console.me();
         console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
-        List<Choice> choices = choices(me);
+        List<Choice> choices = subjects.of(me);
         model.addAttribute("choices", choices);
         String month = period == null || period.isBlank() ? YearMonth.now(clock).minusMonths(1).toString() : period;
         model.addAttribute("period", month);
@@ -116,29 +105,4 @@ class IndicatorsConsoleController {
         return "indicators/encounters";
     }
 
-    private List<Choice> choices(CurrentUser me) {
-        var out = new ArrayList<Choice>();
-        if (me.scope().type() == ScopeType.JURISDICTION || me.scope().type() == ScopeType.GLOBAL) {
-            registry.districts().stream().filter(d -> d.parentCode() != null && me.scope().coversDivision(d.code()))
-                    .forEach(d -> out.add(new Choice("DISTRICT:" + d.code(), Level.DISTRICT, d.code(), d.name())));
-            registry.consortia().stream().filter(ConsortiumView::active)
-                    .forEach(c -> out.add(consortium(c)));
-        } else if (me.scope().type() == ScopeType.CONSORTIUM && me.scope().referenceId() != null) {
-            registry.consortiumEntry(new ConsortiumId(me.scope().referenceId()))
-                    .ifPresent(c -> out.add(consortium(c)));
-        } else if (me.scope().type() == ScopeType.INSTITUTION && me.scope().referenceId() != null) {
-            InstitutionId own = new InstitutionId(me.scope().referenceId());
-            registry.activeConsortiaOf(own).stream()
-                    .filter(c -> c.members().stream().anyMatch(m -> m.role() == MembershipRole.LEAD
-                            && m.institutionId().equals(own) && m.endDate() == null))
-                    .forEach(c -> out.add(consortium(c)));
-            registry.institutionEntry(own)
-                    .ifPresent(i -> out.add(new Choice("INSTITUTION:" + own.value(), Level.INSTITUTION, own.value().toString(), i.name())));
-        }
-        return out;
-    }
-
-    private static Choice consortium(ConsortiumView c) {
-        return new Choice("CONSORTIUM:" + c.id().value(), Level.CONSORTIUM, c.id().value().toString(), c.name());
-    }
 }

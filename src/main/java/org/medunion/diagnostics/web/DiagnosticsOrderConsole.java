@@ -37,7 +37,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The clinician's order form (/console/diagnostics/order, issue 15): a resident in the doctor's scope (name or ID
  * number, shown masked), an item, the recognition offer with "offered because …" / "not offered because …" for each
  * earlier result (loaded with htmx, or with the "show" button without scripts), then recognise one result or
- * re-examine with a reason code and place the order at a centre serving the doctor's institution. The service's
+ * re-examine with a reason code and place the order at a centre serving the doctor's institution — for an imaging item
+ * with an exam slot of the centre's hospital if the doctor picks one (SC-4, SC-6; reloaded with htmx when the centre
+ * changes, or with the "show" button without scripts). The service's
  * refusals come back on the page next to the field they name; nothing is written when one is refused.
  */
 @Controller

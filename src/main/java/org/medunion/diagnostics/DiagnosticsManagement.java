@@ -115,7 +115,18 @@ public interface DiagnosticsManagement {
      */
     OrderEntry enterOrder(@Nullable RecordDecision decision, @Nullable PlaceOrder order);
 
+    /**
+     * Places an order; with {@code examSlot} (imaging only) it books an exam slot of the institution running the centre in
+     * the same transaction, as the caller books by the scheduling rules (SC-4 reserved share, SC-6 priority): a refused
+     * booking leaves no order (409 or 400 naming {@code examSlot}), a refused order no booking.
+     */
     OrderView placeOrder(PlaceOrder command);
+
+    /**
+     * The free exam slots an imaging order at the centre may book for the resident, as the caller would book them: the
+     * reserved share first where it is open to the caller, then the public pool (SC-4), and whether 优先检查 applies (SC-6).
+     */
+    ExamSlotOffer examSlots(@Nullable UUID centreId, @Nullable UUID residentId, @Nullable String itemCode);
 
     OrderView receive(OrderId id);
 
@@ -123,9 +134,13 @@ public interface DiagnosticsManagement {
 
     OrderView report(OrderId id, RecordReport report);
 
+    /** Cancels an order before it is reported; an exam slot it booked goes back to its pool. */
     OrderView cancel(OrderId id);
 
-    /** The centre sends a received order back for specimen/image quality, with a coded reason (SC-3); terminal. */
+    /**
+     * The centre sends a received order back for specimen/image quality, with a coded reason (SC-3); terminal. An exam slot
+     * the order booked goes back to its pool.
+     */
     OrderView reject(OrderId id, RejectOrder body);
 
     /** The ordering clinician acknowledges a critical result (SC-5). */

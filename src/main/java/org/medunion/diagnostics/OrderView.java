@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * An order to a centre with its turnaround clock (due at, escalated when overdue, SC-2) and, for a critical
  * result, the acknowledgement clock of the ordering clinician (SC-5). {@code centreInstitutionId} is the institution
  * running the centre (the FHIR performer and Task owner).
- * {@code rejection} is set when the centre sent the order back for quality (SC-3).
+ * {@code rejection} is set when the centre sent the order back for quality (SC-3); {@code examBooking} when the order
+ * booked an exam slot (SC-4, SC-6).
  */
 public record OrderView(OrderId id, UUID residentId, String itemCode, String itemName, ItemKind itemKind, CentreId centreId,
                         String centreName, UUID centreInstitutionId, UUID orderingInstitutionId, String orderingInstitutionName,
@@ -16,5 +17,5 @@ public record OrderView(OrderId id, UUID residentId, String itemCode, String ite
                         boolean escalated,
                         @Nullable UUID reportId, boolean critical, @Nullable Instant criticalDueAt,
                         @Nullable Instant criticalAcknowledgedAt, boolean criticalEscalated, long version,
-                        @Nullable OrderRejection rejection) {
+                        @Nullable OrderRejection rejection, @Nullable ExamBooking examBooking) {
 }

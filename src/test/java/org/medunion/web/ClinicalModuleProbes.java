@@ -45,6 +45,8 @@ final class ClinicalModuleProbes {
     private final String item = "MX-" + tag;
     private final String centreStaff = "mxcs-" + tag;
     private String centre = "";
+    private final String imaging = "MXI-" + tag;
+    private String imagingCentre = "";
     private String prescription = "";
 
     ClinicalModuleProbes(int port, Map<String, String> users, SchedulingFixture.Group g, JdbcClient jdbc,
@@ -77,6 +79,13 @@ final class ClinicalModuleProbes {
                 {"consortiumId":"%s","institutionId":"%s","type":"LAB","name":"医学检验中心 %s","members":["%s","%s"],
                  "turnaroundHours":{"LAB":12}}""".formatted(g.consortium(), g.lead(), tag, g.primary(), g.district())), 201)
                 .json().get("id").asString();
+        // an imaging item and centre: the exam slots an order there may book (SC-4, SC-6)
+        ok(admin.put("/api/diagnostics/items", """
+                {"code":"%s","name":"胸部CT平扫","kind":"IMAGING","listPrice":240.00}""".formatted(imaging)), 200);
+        imagingCentre = ok(admin.post("/api/diagnostics/centres", """
+                {"consortiumId":"%s","institutionId":"%s","type":"IMAGING","name":"医学影像中心 %s","members":["%s","%s"],
+                 "turnaroundHours":{"IMAGING":24}}""".formatted(g.consortium(), g.lead(), tag, g.primary(), g.district())), 201)
+                .json().get("id").asString();
         people.forEach((kind, p) -> {
             if (kind != Kind.UNKNOWN) {
                 ok(admin.post("/api/diagnostics/results", report(p.id(), g.lead().value(), today.minusDays(10))), 201);
@@ -107,6 +116,11 @@ final class ClinicalModuleProbes {
         probes.put("GET /api/diagnostics/recognisable", (c, p) -> status(api(c).get("/api/diagnostics/recognisable?residentId="
                 + p.id() + "&itemCode=" + item)));
         probes.put("GET /api/diagnostics/decisions", (c, p) -> hit(api(c).get("/api/diagnostics/decisions?residentId=" + p.id()), p));
+        probes.put("GET /api/diagnostics/orders/exam-slots", (c, p) -> status(api(c).get(examSlots("/api/diagnostics/orders", p.id()))));
+        probes.put("GET /console/diagnostics/order/exam-slots", (c, p) -> {
+            var page = console.apply(c).getHtmx(examSlots("/console/diagnostics/order", p.id()));
+            return page.status() != 200 ? String.valueOf(page.status()) : page.body().contains("exam-slot-choice") ? "shown" : "refused";
+        });
         // diagnostics: side doors
         probes.put("POST /api/diagnostics/results", (c, p) -> status(api(c).post("/api/diagnostics/results",
                 report(p.id(), standing(c) ? g.lead().value() : null, LocalDate.now().minusDays(3)))));
@@ -129,6 +143,11 @@ final class ClinicalModuleProbes {
                 prescription(p.id()))));
         probes.put("POST /api/pharmacy/prescriptions/{id}/resubmit", (c, p) -> status(api(c).post("/api/pharmacy/prescriptions/"
                 + prescription + "/resubmit", prescription(p.id()))));
+    }
+
+    /** The exam slots an imaging order at the lead's imaging centre may book for the resident (REST or console fragment). */
+    private String examSlots(String base, UUID resident) {
+        return base + "/exam-slots?centreId=" + imagingCentre + "&residentId=" + resident + "&itemCode=" + imaging;
     }
 
     /** The console's prescriber form, and its live pre-screen (a read of the resident's prescriptions: audited). */

@@ -60,15 +60,17 @@ class DemoDiagnostics {
 
     private final DiagnosticsBackfill diagnostics;
     private final DemoDiagnosticsOrders orders;
+    private final DemoExamOrders examOrders;
     private final DemoSterilisation sterilisation;
     private final CityWideRegistry city;
     private final ResidentsManagement residents;
     private final Clock clock;
 
     DemoDiagnostics(DiagnosticsBackfill diagnostics, DemoDiagnosticsOrders orders, DemoSterilisation sterilisation,
-                    CityWideRegistry city, ResidentsManagement residents, Clock clock) {
+                    CityWideRegistry city, ResidentsManagement residents, Clock clock, DemoExamOrders examOrders) {
         this.diagnostics = diagnostics;
         this.orders = orders;
+        this.examOrders = examOrders;
         this.sterilisation = sterilisation;
         this.city = city;
         this.residents = residents;
@@ -117,6 +119,7 @@ class DemoDiagnostics {
         int reports = results(place);
         int decisions = orders.decisions(place);
         int placed = orders.orders(place);
+        placed += examOrders.orders(place);
         String line = "Demo diagnostics seeded: %d centres in Nanning besides 4 in 长宁, %d reports, %d decisions, %d orders"
                 .formatted(nanning, reports, decisions, placed);
         return line;

@@ -16,6 +16,7 @@ import org.medunion.diagnostics.DecisionView;
 import org.medunion.diagnostics.DefineItem;
 import org.medunion.diagnostics.DiagnosticsManagement;
 import org.medunion.diagnostics.EscalationRun;
+import org.medunion.diagnostics.ExamSlotOffer;
 import org.medunion.diagnostics.ExplanationView;
 import org.medunion.diagnostics.ImportReport;
 import org.medunion.diagnostics.ImportedReport;
@@ -231,6 +232,11 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public OrderView placeOrder(PlaceOrder command) {
         return orders.place(command);
+    }
+
+    @Override
+    public ExamSlotOffer examSlots(@Nullable UUID centreId, @Nullable UUID residentId, @Nullable String itemCode) {
+        return orders.examSlots(centreId, residentId, itemCode);
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.diagnostics.CentreView;
 import org.medunion.diagnostics.EscalationRun;
+import org.medunion.diagnostics.ExamBooking;
+import org.medunion.diagnostics.ExamSlotOffer;
 import org.medunion.diagnostics.ItemKind;
 import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.OrderId;
@@ -54,9 +56,11 @@ class Orders {
     private final DiagnosticsSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ExamSlots exams;
 
+    @SuppressWarnings("checkstyle:ParameterNumber") // the stores, reference data, results, access, settings, audit, clock, slots
     Orders(OrderStore store, CentreStore centreStore, ReferenceData reference, Results results, DiagnosticsAccess access,
-           DiagnosticsSettings settings, AuditTrail audit, Clock clock) {
+           DiagnosticsSettings settings, AuditTrail audit, Clock clock, ExamSlots exams) {
         this.store = store;
         this.centreStore = centreStore;
         this.reference = reference;
@@ -65,6 +69,7 @@ class Orders {
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.exams = exams;
     }
 
     OrderView place(PlaceOrder c) {
@@ -78,15 +83,12 @@ class Orders {
         if (own == null || !DiagnosticsAccess.clinician(user)) {
             throw DiagnosticsAccess.forbidden("placeOrder");
         }
-        UUID centreId = Required.of(c.centreId(), "centreId");
-        CentreView centre = centreStore.centre(centreId).map(r -> reference.centre(r.id().value()))
-                .orElseThrow(() -> new InvalidInputException("centreId", DiagnosticsError.NOT_SERVED, centreId));
-        if (!centre.members().contains(own) && !centre.institutionId().equals(own)) {
-            throw new InvalidInputException("centreId", DiagnosticsError.NOT_SERVED, centreId);
-        }
+        CentreView centre = servedCentre(c.centreId(), own);
         UUID resident = Required.of(c.residentId(), "residentId");
         access.requireResident(resident, "residentId");
         ItemView item = reference.item(c.itemCode(), "itemCode");
+        // SC-4, SC-6: the exam slot is booked in this transaction; a refused booking leaves no order, a refused order no booking
+        ExamBooking exam = c.examSlot() == null ? null : exams.book(centre, item.kind(), resident, c.examSlot(), user);
         String division = access.institution(centre.institutionId(), "centreId").districtCode();
         Integer hours = centre.turnaroundHours().get(item.kind());
         int tat = hours != null ? hours : settings.turnaroundHours(item.kind(), division);
@@ -94,8 +96,40 @@ class Orders {
                 OrderStatus.ORDERED, Boolean.TRUE.equals(c.urgent()), now, now.plus(Duration.ofHours(tat)), null, null, null, false,
                 null, null, null, null, false, 1);
         store.insert(row);
-        audit.record(AuditAction.CREATE, OBJECT, row.id().value().toString(), resident.toString(), item.code() + " → " + centre.name());
+        if (exam != null) {
+            exams.record(row.id().value(), exam);
+        }
+        audit.record(AuditAction.CREATE, OBJECT, row.id().value().toString(), resident.toString(), item.code() + " → " + centre.name()
+                + (exam == null ? "" : " exam " + exam.start()));
         return view(row);
+    }
+
+    /** The centre named by an order: one serving the caller's institution or run by it (400 naming centreId otherwise). */
+    private CentreView servedCentre(@Nullable UUID id, UUID own) {
+        UUID centreId = Required.of(id, "centreId");
+        CentreView centre = centreStore.centre(centreId).map(r -> reference.centre(r.id().value()))
+                .orElseThrow(() -> new InvalidInputException("centreId", DiagnosticsError.NOT_SERVED, centreId));
+        if (!centre.members().contains(own) && !centre.institutionId().equals(own)) {
+            throw new InvalidInputException("centreId", DiagnosticsError.NOT_SERVED, centreId);
+        }
+        return centre;
+    }
+
+    /** The exam slots an imaging order at the centre may book for the resident, as the caller would book them (SC-4, SC-6). */
+    ExamSlotOffer examSlots(@Nullable UUID centreId, @Nullable UUID residentId, @Nullable String itemCode) {
+        CurrentUser user = access.caller();
+        UUID own = DiagnosticsAccess.institutionOf(user);
+        if (own == null || !DiagnosticsAccess.clinician(user)) {
+            throw DiagnosticsAccess.forbidden("examSlots");
+        }
+        CentreView centre = servedCentre(centreId, own);
+        UUID resident = Required.of(residentId, "residentId");
+        access.requireResident(resident, "residentId");
+        ItemView item = reference.item(itemCode, "itemCode");
+        if (!ExamSlots.needsSlot(item.kind())) {
+            throw new InvalidInputException("itemCode", DiagnosticsError.EXAM_SLOT_NOT_FOR_ITEM, item.kind().name());
+        }
+        return exams.offer(centre, resident, user);
     }
 
     OrderView receive(OrderId id) {
@@ -151,6 +185,7 @@ class Orders {
         if (!orderer && !runsCentre(user, r) && !user.isAdmin()) {
             throw DiagnosticsAccess.forbidden("cancel");
         }
+        exams.release(r.id().value(), user.username());
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 OrderWorkflow.next(r.status(), OrderWorkflow.Step.CANCEL), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(),
                 r.startedAt(), now, r.escalated(), null, null, null, null, false, r.version()), "cancelled");
@@ -177,6 +212,7 @@ class Orders {
         if (text != null && text.length() > MAX_REASON_TEXT) {
             throw new InvalidInputException("reasonText", DiagnosticsError.TEXT_TOO_LONG, MAX_REASON_TEXT);
         }
+        exams.release(r.id().value(), access.caller().username());
         var saved = store.reject(r, new OrderRejection(reason, text, access.caller().username(), now));
         audit.record(AuditAction.UPDATE, OBJECT, saved.id().value().toString(), saved.residentId().toString(),
                 "rejected " + reason.name());
@@ -315,6 +351,7 @@ class Orders {
                 r.orderingInstitutionId(), ordering,
                 r.orderedBy(), r.status(), r.urgent(), r.orderedAt(), r.dueAt(), overdue, r.escalated(), r.reportId(),
                 r.criticalDueAt() != null, r.criticalDueAt(), r.criticalAcknowledgedAt(), r.criticalEscalated(), r.version(),
-                r.status() == OrderStatus.REJECTED ? store.rejection(r.id().value()).orElse(null) : null);
+                r.status() == OrderStatus.REJECTED ? store.rejection(r.id().value()).orElse(null) : null,
+                ExamSlots.needsSlot(kind) ? exams.of(r.id().value()).orElse(null) : null);
     }
 }

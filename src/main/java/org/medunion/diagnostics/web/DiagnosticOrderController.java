@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.DiagnosticsManagement;
+import org.medunion.diagnostics.ExamSlotOffer;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
@@ -35,7 +36,8 @@ class DiagnosticOrderController {
     }
 
     @PostMapping
-    @Operation(summary = "Order an item for a resident at a shared centre serving the caller's institution")
+    @Operation(summary = "Order an item for a resident at a shared centre serving the caller's institution; an imaging order "
+            + "may book an exam slot with it (examSlot: slotId or firstFree, SC-4, SC-6)")
     ResponseEntity<OrderView> place(@RequestBody PlaceOrder body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(diagnostics.placeOrder(body));
     }
@@ -45,6 +47,15 @@ class DiagnosticOrderController {
     List<OrderView> list(@RequestParam(required = false) @Nullable OrderStatus status,
                          @RequestParam(defaultValue = "100") int limit) {
         return diagnostics.orders(status, limit);
+    }
+
+    @GetMapping("/exam-slots")
+    @Operation(summary = "Free exam slots an imaging order at the centre may book for the resident (SC-4 reserved share first, "
+            + "SC-6 priority), as the caller would book them")
+    ExamSlotOffer examSlots(@RequestParam(required = false) @Nullable UUID centreId,
+                            @RequestParam(required = false) @Nullable UUID residentId,
+                            @RequestParam(required = false) @Nullable String itemCode) {
+        return diagnostics.examSlots(centreId, residentId, itemCode);
     }
 
     @GetMapping("/{id}")

@@ -8,6 +8,9 @@ import org.medunion.diagnostics.CentreType;
 import org.medunion.diagnostics.CentreView;
 import org.medunion.diagnostics.DecisionOutcome;
 import org.medunion.diagnostics.DiagnosticsManagement;
+import org.medunion.diagnostics.ExamSlotChoice;
+import org.medunion.diagnostics.ExamSlotOffer;
+import org.medunion.diagnostics.ItemKind;
 import org.medunion.diagnostics.PlaceOrder;
 import org.medunion.diagnostics.RecognitionOffer;
 import org.medunion.diagnostics.RecordDecision;
@@ -34,7 +37,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The clinician's order form (/console/diagnostics/order, issue 15): a resident in the doctor's scope (name or ID
  * number, shown masked), an item, the recognition offer with "offered because …" / "not offered because …" for each
  * earlier result (loaded with htmx, or with the "show" button without scripts), then recognise one result or
- * re-examine with a reason code and place the order at a centre serving the doctor's institution. The service's
+ * re-examine with a reason code and place the order at a centre serving the doctor's institution — for an imaging item
+ * with an exam slot of the centre's hospital if the doctor picks one (SC-4, SC-6; reloaded with htmx when the centre
+ * changes, or with the "show" button without scripts). The service's
  * refusals come back on the page next to the field they name; nothing is written when one is refused.
  */
 @Controller
@@ -43,6 +48,8 @@ class DiagnosticsOrderConsole {
 
     private static final String REPORT = "report:";
     private static final String REEXAMINE = "reexamine";
+    private static final String EXAM_SLOT = "examSlot";
+    private static final String FIRST_FREE = "first";
 
     private final DiagnosticsManagement diagnostics;
     private final ResidentsManagement residents;
@@ -60,7 +67,7 @@ class DiagnosticsOrderConsole {
         support.requireRole(Role.GP, Role.SPECIALIST);
         var v = new LinkedFormValues(params);
         choices(model, v);
-        offer(model, uuid(residentId), FormValues.blankToNull(v.get("itemCode")));
+        offer(model, uuid(residentId), FormValues.blankToNull(v.get("itemCode")), uuid(v.get("centreId")));
         model.addAttribute("recognised", diagnostics.items().stream().filter(i -> i.code().equals(v.get("recognised")))
                 .findFirst().orElse(null));
         return "diagnostics/order";
@@ -82,8 +89,19 @@ class DiagnosticsOrderConsole {
         support.requireRole(Role.GP, Role.SPECIALIST);
         model.addAttribute("v", new LinkedFormValues(new LinkedMultiValueMap<>()));
         model.addAttribute("reasons", ReexaminationReason.values());
-        offer(model, uuid(residentId), FormValues.blankToNull(itemCode));
+        offer(model, uuid(residentId), FormValues.blankToNull(itemCode), null);
         return "diagnostics/order :: offer";
+    }
+
+    /** The exam slots of the chosen centre's hospital for an imaging order (htmx fragment, SC-4, SC-6). */
+    @GetMapping("/console/diagnostics/order/exam-slots")
+    String examSlotsFragment(@RequestParam(required = false) @Nullable String residentId,
+                             @RequestParam(required = false) @Nullable String itemCode,
+                             @RequestParam(required = false) @Nullable String centreId, Model model) {
+        support.requireRole(Role.GP, Role.SPECIALIST);
+        model.addAttribute("v", new LinkedFormValues(new LinkedMultiValueMap<>()));
+        examSlots(model, uuid(residentId), FormValues.blankToNull(itemCode), uuid(centreId));
+        return "diagnostics/order :: examSlots";
     }
 
     @PostMapping("/console/diagnostics/order")
@@ -100,7 +118,8 @@ class DiagnosticsOrderConsole {
             decision = new RecordDecision(resident, item, null, null, FormValues.blankToNull(v.get("reasonCode")),
                     v.get("reasonText"), null);
         }
-        var order = new PlaceOrder(resident, item, uuid(v.get("centreId")), "on".equals(v.get("urgent")));
+        var order = new PlaceOrder(resident, item, uuid(v.get("centreId")), "on".equals(v.get("urgent")),
+                examSlot(FormValues.blankToNull(v.get(EXAM_SLOT))));
         try {
             var entry = diagnostics.enterOrder(decision, order);
             if (entry.order() == null) {
@@ -117,7 +136,7 @@ class DiagnosticsOrderConsole {
             response.setStatus(e.status());
             model.addAttribute("errors", support.feedback(e));
             choices(model, v);
-            offer(model, resident, item);
+            offer(model, resident, item, uuid(v.get("centreId")));
             model.addAttribute("recognised", null);
             return "diagnostics/order";
         }
@@ -136,7 +155,7 @@ class DiagnosticsOrderConsole {
         model.addAttribute("found", found);
     }
 
-    private void offer(Model model, @Nullable UUID resident, @Nullable String item) {
+    private void offer(Model model, @Nullable UUID resident, @Nullable String item, @Nullable UUID centre) {
         RecognitionOffer offer = null;
         if (resident != null && item != null) {
             try {
@@ -146,7 +165,36 @@ class DiagnosticsOrderConsole {
             }
         }
         model.addAttribute("offer", offer);
-        model.addAttribute("centres", offer == null ? List.of() : centresFor(offer.itemCode()));
+        List<CentreView> centres = offer == null ? List.of() : centresFor(offer.itemCode());
+        model.addAttribute("centres", centres);
+        UUID chosen = centres.stream().map(c -> c.id().value()).filter(c -> c.equals(centre)).findFirst()
+                .orElse(centres.isEmpty() ? null : centres.get(0).id().value());
+        examSlots(model, offer == null ? null : resident, item, chosen);
+    }
+
+    /**
+     * For an imaging item at a centre: the slots the doctor may book for the resident — reserved share first for a family
+     * doctor's contracted resident (SC-4), priority (SC-6) — or why none can be booked; nothing for other items.
+     */
+    private void examSlots(Model model, @Nullable UUID resident, @Nullable String item, @Nullable UUID centre) {
+        ExamSlotOffer exams = null;
+        boolean imaging = item != null && diagnostics.item(item).filter(i -> i.kind() == ItemKind.IMAGING).isPresent();
+        if (imaging && resident != null && centre != null) {
+            try {
+                exams = diagnostics.examSlots(centre, resident, item);
+            } catch (MedUnionException e) {
+                model.addAttribute("examError", support.message(e));
+            }
+        }
+        model.addAttribute("exams", exams);
+    }
+
+    /** The form's exam slot choice: none (blank), the first free slot, or a slot's id. */
+    private static @Nullable ExamSlotChoice examSlot(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        return FIRST_FREE.equals(value) ? ExamSlotChoice.firstFree(null) : new ExamSlotChoice(uuid(value), null, null);
     }
 
     /** Centres serving the caller's institution that perform the item's kind (a general centre performs every kind). */

@@ -47,18 +47,31 @@ class BookingChanges {
         if (!access.mayChange(c, b)) {
             throw new ForbiddenException(SchedulingError.BOOKING_NOT_CHANGEABLE, id);
         }
-        return tx.execute(s -> {
-            Instant now = clock.instant();
-            changeStatus(id, BookingStatus.CANCELLED, c.username(), now);
-            SlotView slot = store.slot(b.slotId()).orElseThrow();
-            boolean backToReserved = slot.reserved() && slot.releaseAt() != null && slot.releaseAt().isAfter(now);
-            SlotPool pool = backToReserved ? SlotPool.PRIMARY_CARE_RESERVED : SlotPool.PUBLIC;
-            Instant releasedAt = slot.reserved() && !backToReserved ? (slot.releasedAt() != null ? slot.releasedAt() : now) : null;
-            store.free(slot.id(), pool, releasedAt, now);
-            audit.record(AuditAction.UPDATE, "Booking", id.toString(), b.residentId().toString(), "cancelled; slot back to " + pool);
-            events.publishEvent(new BookingCancelled(id, slot.id(), pool, now));
-            return store.booking(id).orElseThrow();
-        });
+        return tx.execute(s -> cancel(b, c.username()));
+    }
+
+    /** Behind {@link org.medunion.scheduling.OrderBookings}: the ordering module checked its caller; inactive is left as is. */
+    BookingView releaseForOrder(BookingId id, String actor) {
+        BookingView b = store.booking(id).orElseThrow(() -> new NotFoundException("Booking", id));
+        if (b.status() != BookingStatus.BOOKED) {
+            return b;
+        }
+        return tx.execute(s -> cancel(b, actor));
+    }
+
+    /** One transaction's cancellation: the booking CANCELLED, the slot FREE in the pool it came from, audit and event. */
+    private BookingView cancel(BookingView b, String actor) {
+        BookingId id = b.id();
+        Instant now = clock.instant();
+        changeStatus(id, BookingStatus.CANCELLED, actor, now);
+        SlotView slot = store.slot(b.slotId()).orElseThrow();
+        boolean backToReserved = slot.reserved() && slot.releaseAt() != null && slot.releaseAt().isAfter(now);
+        SlotPool pool = backToReserved ? SlotPool.PRIMARY_CARE_RESERVED : SlotPool.PUBLIC;
+        Instant releasedAt = slot.reserved() && !backToReserved ? (slot.releasedAt() != null ? slot.releasedAt() : now) : null;
+        store.free(slot.id(), pool, releasedAt, now);
+        audit.record(AuditAction.UPDATE, "Booking", id.toString(), b.residentId().toString(), "cancelled; slot back to " + pool);
+        events.publishEvent(new BookingCancelled(id, slot.id(), pool, now));
+        return store.booking(id).orElseThrow();
     }
 
     /** The hospital records whether the resident came ({@code ATTENDED} or {@code NO_SHOW}). */

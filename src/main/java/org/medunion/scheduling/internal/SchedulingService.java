@@ -97,6 +97,11 @@ class SchedulingService implements SchedulingManagement {
         return changes.cancel(id);
     }
 
+    /** Behind {@code OrderBookings}: no caller scope (the ordering module checked its caller). */
+    public BookingView releaseForOrder(BookingId id, String actor) {
+        return changes.releaseForOrder(id, actor);
+    }
+
     @Override
     public BookingView recordNoShow(BookingId id) {
         return changes.hospitalRecords(id, BookingStatus.NO_SHOW);

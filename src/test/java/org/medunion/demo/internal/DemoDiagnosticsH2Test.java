@@ -185,6 +185,20 @@ class DemoDiagnosticsH2Test {
         assertThat(gp.getFhir("/fhir/VerificationResult?target=Organization/" + lead).json().get("total").asInt()).isPositive();
     }
 
+    /** Decision 0236: the gp's imaging orders hold the lead's exam slots, reserved share with priority; a cancelled one not. */
+    @Test
+    void imagingOrdersHoldTheLeadsExamSlotsWithPriority() {
+        List<String> rows = jdbc.sql("""
+                select o.status, e.reserved_share, e.priority, e.released_at from diagnostics_order_exam e
+                  join diagnostics_order o on o.id = e.order_id order by o.status""")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getBoolean(3) + " "
+                        + (rs.getTimestamp(4) == null ? "held" : "released"))
+                .list();
+        assertThat(rows).containsExactly("CANCELLED true true released", "ORDERED true true held", "RECEIVED true true held");
+        var worklist = ConsoleSession.login(port, "centre").get("/console/diagnostics/worklist");
+        assertThat(worklist.body()).contains("预约检查时间").contains("胸部X线摄影（DR）").contains("签约居民优先检查");
+    }
+
     @Test
     void aLaterStartSeedsNothingAgain() {
         long before = jdbc.sql("select count(*) from diagnostics_report").query(Long.class).single();

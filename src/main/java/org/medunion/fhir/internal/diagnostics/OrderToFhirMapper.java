@@ -7,14 +7,18 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.ExamBooking;
 import org.medunion.diagnostics.OrderRejection;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
 import org.medunion.fhir.internal.Systems;
+import org.medunion.scheduling.Priority;
+import org.medunion.scheduling.SlotPool;
 
 /**
  * An order to a shared centre as ServiceRequest + Task with the id {@code <order>-order} (diagnostics.md (d), decision
@@ -28,6 +32,9 @@ final class OrderToFhirMapper {
 
     /** SNOMED CT: 108252007 Laboratory procedure, 363679005 Imaging (the ServiceRequest category example set). */
     private static final String SNOMED = "http://snomed.info/sct";
+    /** The scheduling module's tags (docs/scheduling.md): the reserved pool a slot came from, the booking's priority. */
+    private static final String SLOT_POOL = Systems.codeSystem("slot-pool");
+    private static final String BOOKING_PRIORITY = Systems.codeSystem("booking-priority");
 
     private OrderToFhirMapper() {
     }
@@ -61,7 +68,27 @@ final class OrderToFhirMapper {
         sr.setAuthoredOn(Date.from(o.orderedAt()));
         sr.setRequester(organization(o.orderingInstitutionId(), o.orderingInstitutionName()));
         sr.addPerformer(organization(o.centreInstitutionId(), o.centreName()));
+        exam(sr, o.examBooking());
         return sr;
+    }
+
+    /**
+     * SC-4, SC-6 (decision 0236): the exam slot the order holds — its period as {@code occurrencePeriod}, the booking as
+     * the Appointment in {@code supportingInfo}, the reserved share and 优先检查 as the tags the Slot and the Appointment
+     * carry. {@code priority} stays the clinical urgency. A released booking (the order cancelled or rejected) shows none.
+     */
+    private static void exam(ServiceRequest sr, @Nullable ExamBooking exam) {
+        if (exam == null || !exam.active()) {
+            return;
+        }
+        sr.setOccurrence(new Period().setStart(Date.from(exam.start())).setEnd(Date.from(exam.end())));
+        sr.addSupportingInfo(new Reference("Appointment/" + exam.bookingId()).setDisplay(exam.department()));
+        if (exam.reservedShare()) {
+            sr.getMeta().addTag(SLOT_POOL, Systems.code(SlotPool.PRIMARY_CARE_RESERVED), null);
+        }
+        if (exam.priority()) {
+            sr.getMeta().addTag(BOOKING_PRIORITY, Systems.code(Priority.PRIORITY_EXAM), null);
+        }
     }
 
     static Task task(OrderView o) {

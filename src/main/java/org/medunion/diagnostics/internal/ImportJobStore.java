@@ -51,8 +51,9 @@ class ImportJobStore {
                 .params(Timestamp.from(at), id).update() == 1;
     }
 
+    /** The stored file; empty once the job has ended (or for no job). */
     Optional<byte[]> content(UUID id) {
-        return jdbc.sql("select content from diagnostics_import_job where id = ?").param(id)
+        return jdbc.sql("select content from diagnostics_import_job where id = ? and content is not null").param(id)
                 .query((rs, n) -> rs.getBytes(1)).optional();
     }
 

@@ -76,7 +76,7 @@ public interface DiagnosticsManagement {
     ResultImport importResults(@Nullable UUID performerInstitutionId, List<List<String>> table);
 
     /**
-     * A large file ({@link ResultImport#JOB_ROWS} rows and more) as an import job (decision 0238): the performer and the
+     * A large file (more than {@link ResultImport#JOB_ROWS} rows) as an import job (decision 0238): the performer and the
      * file's structure are checked now (a missing column or too many rows is a 400 naming it, nothing stored), the rows
      * are imported in the background as {@link #importResults} would.
      */

@@ -75,6 +75,19 @@ public interface DiagnosticsManagement {
      */
     ResultImport importResults(@Nullable UUID performerInstitutionId, List<List<String>> table);
 
+    /**
+     * A large file (more than {@link ResultImport#JOB_ROWS} rows) as an import job (decision 0238): the performer and the
+     * file's structure are checked now (a missing column or too many rows is a 400 naming it, nothing stored), the rows
+     * are imported in the background as {@link #importResults} would.
+     */
+    ImportJobView startImport(@Nullable UUID performerInstitutionId, @Nullable String fileName, List<List<String>> table);
+
+    /** An import job, for the performing institution's staff, its uploader and administrators (others: 404). */
+    ImportJobView importJob(ImportJobId id);
+
+    /** The newest import jobs of the caller's institution (without their rejected rows). */
+    List<ImportJobView> recentImports();
+
     // recognition at order entry
 
     /**

@@ -23,6 +23,18 @@ public record ResultImport(int rows, int created, int existing, List<Rejected> r
     /** The identifier system of a file's member report numbers (per performer, as a FHIR identifier's system). */
     public static final String REPORT_NUMBER_SYSTEM = "https://medunion.example/id/member-report-number";
 
+    /**
+     * A file of more data rows than this is imported as a job in the background, with progress (decision 0238); a
+     * smaller one in the request (about a second on PostgreSQL).
+     */
+    public static final int JOB_ROWS = 2_000;
+
+    /** The most data rows a file may have (decision 0238: about 60 s on PostgreSQL as a job). */
+    public static final int MAX_ROWS = 100_000;
+
+    /** The largest result file accepted (CSV or .xlsx); medunion.max-upload-size is a little more for the form. */
+    public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
     public ResultImport {
         rejected = List.copyOf(rejected);
     }

@@ -18,6 +18,8 @@ import org.medunion.diagnostics.DiagnosticsManagement;
 import org.medunion.diagnostics.EscalationRun;
 import org.medunion.diagnostics.ExamSlotOffer;
 import org.medunion.diagnostics.ExplanationView;
+import org.medunion.diagnostics.ImportJobId;
+import org.medunion.diagnostics.ImportJobView;
 import org.medunion.diagnostics.ImportReport;
 import org.medunion.diagnostics.ImportedReport;
 import org.medunion.diagnostics.ItemList;
@@ -61,12 +63,14 @@ class DiagnosticsService implements DiagnosticsManagement {
     private final PatientExplanations explanations;
     private final ReportImports imports;
     private final ResultTables tables;
+    private final ImportJobs jobs;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the facade over each activity class of the module
     DiagnosticsService(ReferenceData reference, Results results, RecognitionDesk recognition, Orders orders,
                        CentreDashboard dashboard, CentreBoards boards, PatientExplanations explanations, ReportImports imports,
-                       ResultTables tables) {
+                       ResultTables tables, ImportJobs jobs) {
         this.imports = imports;
+        this.jobs = jobs;
         this.tables = tables;
         this.reference = reference;
         this.results = results;
@@ -173,6 +177,23 @@ class DiagnosticsService implements DiagnosticsManagement {
     @Override
     public ResultImport importResults(@Nullable UUID performerInstitutionId, List<List<String>> table) {
         return tables.importTable(performerInstitutionId, table);
+    }
+
+    @Override
+    public ImportJobView startImport(@Nullable UUID performerInstitutionId, @Nullable String fileName, List<List<String>> table) {
+        return jobs.start(performerInstitutionId, fileName, table);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ImportJobView importJob(ImportJobId id) {
+        return jobs.job(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ImportJobView> recentImports() {
+        return jobs.recent();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.medunion.diagnostics.ImportReport;
 import org.medunion.diagnostics.ImportedReport;
 import org.medunion.diagnostics.ItemView;
 import org.medunion.diagnostics.RecordReport;
+import org.medunion.diagnostics.ReportStudy;
 import org.medunion.identity.CurrentUser;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.Inputs;
@@ -61,7 +62,7 @@ class ReportImports {
                 if (first != null) {
                     throw new InvalidInputException("identifier", DiagnosticsError.DUPLICATE_IDENTIFIER, source.value(), first);
                 }
-                out.add(importOne(r, performer, source, user));
+                out.add(importOne(r, performer, source, user, c.study()));
             } catch (InvalidInputException e) {
                 throw prefixed(e, prefix);
             } catch (ForbiddenException e) {
@@ -86,6 +87,12 @@ class ReportImports {
 
     /** The report recorded before under the identifier, else the new one. */
     ImportedReport importOne(RecordReport r, UUID performer, ResultStore.Source source, CurrentUser user) {
+        return importOne(r, performer, source, user, null);
+    }
+
+    /** As {@link #importOne(RecordReport, UUID, ResultStore.Source, CurrentUser)}, with the study a PACS sent. */
+    ImportedReport importOne(RecordReport r, UUID performer, ResultStore.Source source, CurrentUser user,
+                             @Nullable ReportStudy study) {
         var existing = store.bySource(performer, source);
         if (existing.isPresent()) {
             var row = existing.get();
@@ -96,7 +103,7 @@ class ReportImports {
         UUID resident = Required.of(r.residentId(), "residentId");
         access.requireKnownTo(performer, resident, "residentId", resident);
         ItemView item = item(performer, r.itemCode(), "itemCode");
-        return new ImportedReport(results.save(r, resident, item, performer, null, user, source), true);
+        return new ImportedReport(results.save(r, resident, item, performer, null, user, source, study), true);
     }
 
     /** The performer's own code mapped to the catalogue, else a catalogue code; neither is a 400 naming the code. */

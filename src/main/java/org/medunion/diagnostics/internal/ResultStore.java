@@ -17,6 +17,7 @@ import org.medunion.diagnostics.DecisionView;
 import org.medunion.diagnostics.Observation;
 import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.ReportStatus;
+import org.medunion.diagnostics.ReportStudy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,8 @@ class ResultStore {
     /** A stored report before names are added. */
     record Row(ReportId id, UUID residentId, String itemCode, UUID performerId, @Nullable UUID orderId, ReportStatus status,
                LocalDate resultDate, boolean critical, @Nullable String mark, @Nullable String conclusion,
-               @Nullable String studyUrl, List<Observation> observations, Instant recordedAt, long version) {
+               @Nullable String studyUrl, List<Observation> observations, Instant recordedAt, long version,
+               @Nullable ReportStudy study) {
     }
 
     /** A report's identifier at the performing member (result import): unique per performer. */
@@ -45,14 +47,19 @@ class ResultStore {
     }
 
     void save(Row r, String by, @Nullable Source source) {
+        ReportStudy study = r.study();
         jdbc.sql("""
                 insert into diagnostics_report (id, resident_id, item_code, performer_institution_id, order_id, status, result_date,
-                    critical, recognition_mark, conclusion, study_url, recorded_by, recorded_at, version, source_system, source_value)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                    critical, recognition_mark, conclusion, study_url, recorded_by, recorded_at, version, source_system, source_value,
+                    study_uid, study_modality, study_started, study_series, study_instances)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Required.args(r.id().value(), r.residentId(), r.itemCode(), r.performerId(), r.orderId(), r.status().name(),
                         Date.valueOf(r.resultDate()), r.critical(), r.mark(), r.conclusion(), r.studyUrl(), by,
                         Timestamp.from(r.recordedAt()), source == null ? null : source.system(),
-                        source == null ? null : source.value()))
+                        source == null ? null : source.value(), study == null ? null : study.uid(),
+                        study == null || study.modalities().isEmpty() ? null : String.join(",", study.modalities()),
+                        study == null || study.started() == null ? null : Timestamp.from(study.started()),
+                        study == null ? null : study.series(), study == null ? null : study.instances()))
                 .update();
         int seq = 0;
         for (Observation o : r.observations()) {
@@ -106,7 +113,20 @@ class ResultStore {
                 rs.getObject("performer_institution_id", UUID.class), rs.getObject("order_id", UUID.class),
                 ReportStatus.valueOf(rs.getString("status")), rs.getDate("result_date").toLocalDate(), rs.getBoolean("critical"),
                 rs.getString("recognition_mark"), rs.getString("conclusion"), rs.getString("study_url"), obs,
-                rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"));
+                rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"), study(rs));
+    }
+
+    /** The imaging study a PACS sent with the report (decision 0238), null when none was. */
+    private static @Nullable ReportStudy study(ResultSet rs) throws SQLException {
+        String uid = rs.getString("study_uid");
+        if (uid == null) {
+            return null;
+        }
+        String modality = rs.getString("study_modality");
+        Timestamp started = rs.getTimestamp("study_started");
+        return new ReportStudy(uid, modality == null ? List.of() : List.of(modality.split(",")),
+                started == null ? null : started.toInstant(), rs.getObject("study_series", Integer.class),
+                rs.getObject("study_instances", Integer.class));
     }
 
     void save(DecisionView d) {

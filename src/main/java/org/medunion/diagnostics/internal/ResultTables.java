@@ -37,8 +37,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ResultTables {
 
-    /** The most rows a file may have (a 2 MB upload holds about 25,000; decision 0231 has the timings). */
-    static final int MAX_ROWS = 50_000;
     private static final List<String> REQUIRED = List.of("report_number", "id_number", "item_code", "result_date", "value");
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
@@ -54,9 +52,9 @@ class ResultTables {
     }
 
     /** One data row, read: its report-level values and its observation. */
-    private record Line(int row, String number, String idNumber, String itemCode, LocalDate date, String status,
-                        @Nullable String conclusion, boolean critical, @Nullable String obsCode, @Nullable String obsName,
-                        String value, @Nullable String unit, @Nullable String range) {
+    record Line(int row, String number, String idNumber, String itemCode, LocalDate date, String status,
+                @Nullable String conclusion, boolean critical, @Nullable String obsCode, @Nullable String obsName,
+                String value, @Nullable String unit, @Nullable String range) {
 
         /** What every row of one report must repeat. */
         Key key() {
@@ -67,16 +65,66 @@ class ResultTables {
     private record Key(String idNumber, String itemCode, LocalDate date, String status, @Nullable String conclusion) {
     }
 
+    /** A file read and checked row by row, nothing written yet: the reports to write, and the rows refused. */
+    record Plan(int rows, List<List<Line>> reports, List<Rejected> rejected) {
+
+        /** Rows decided without writing anything: refused, or of a report refused for another of its rows. */
+        int decided() {
+            return rows - reports.stream().mapToInt(List::size).sum();
+        }
+    }
+
+    /** The figures of an import so far. */
+    static final class Tally {
+
+        int rowsDone;
+        int created;
+        int existing;
+        final List<Rejected> rejected = new ArrayList<>();
+
+        void add(Tally part) {
+            rowsDone += part.rowsDone;
+            created += part.created;
+            existing += part.existing;
+            rejected.addAll(part.rejected);
+        }
+    }
+
+    /** Runs the writing of one batch of reports (for a job: in a transaction of its own, run again once on a race). */
+    interface Batches {
+
+        void write(Runnable batch);
+    }
+
+    /** Told the figures after each batch (a job's progress). */
+    interface Progress {
+
+        void after(Tally tally);
+    }
+
     ResultImport importTable(@Nullable UUID named, List<List<String>> table) {
         CurrentUser user = access.caller();
         UUID performer = imports.performer(user, named);
+        var problems = problems(table);
+        if (!problems.isEmpty()) {
+            return new ResultImport(Math.max(0, table.size() - 1), 0, 0, problems);
+        }
+        return write(performer, user, plan(table), Integer.MAX_VALUE, Runnable::run, tally -> {
+        });
+    }
+
+    /** What is wrong with the file as a whole (a missing column, too many rows, no rows): row 0. */
+    static List<Rejected> problems(List<List<String>> table) {
+        var out = new ArrayList<Rejected>();
+        Csv.fileProblems(table, REQUIRED, ResultImport.MAX_ROWS)
+                .forEach(p -> out.add(new Rejected(0, p.column(), p.code(), p.arguments())));
+        return out;
+    }
+
+    /** Every row read and checked; the rows of one report number grouped, a report with a refused row set aside. */
+    Plan plan(List<List<String>> table) {
         var rejected = new ArrayList<Rejected>();
         Map<String, Integer> columns = table.isEmpty() ? Map.of() : Csv.positions(table.get(0), ResultImport.COLUMNS);
-        Csv.fileProblems(table, REQUIRED, MAX_ROWS).forEach(p -> rejected.add(new Rejected(0, p.column(), p.code(), p.arguments())));
-        int rows = Math.max(0, table.size() - 1);
-        if (!rejected.isEmpty()) {
-            return new ResultImport(rows, 0, 0, rejected);
-        }
         Map<String, List<Line>> reports = new LinkedHashMap<>();
         Map<String, Integer> refused = new HashMap<>();
         for (int r = 1; r < table.size(); r++) {
@@ -97,24 +145,50 @@ class ResultTables {
             }
             lines.add(line);
         }
-        int created = 0;
-        int existing = 0;
-        Map<String, Optional<UUID>> known = new HashMap<>();
+        var writable = new ArrayList<List<Line>>();
         for (var report : reports.entrySet()) {
             Integer badRow = refused.get(report.getKey());
-            if (badRow != null) {
-                report.getValue().forEach(l -> rejected.add(new Rejected(l.row(), "report_number",
-                        DiagnosticsError.REPORT_REFUSED.code(), List.of(l.number(), badRow))));
+            if (badRow == null) {
+                writable.add(report.getValue());
                 continue;
             }
-            Boolean made = write(performer, report.getValue(), known, user, rejected);
-            if (made != null) {
-                created += made ? 1 : 0;
-                existing += made ? 0 : 1;
-            }
+            report.getValue().forEach(l -> rejected.add(new Rejected(l.row(), "report_number",
+                    DiagnosticsError.REPORT_REFUSED.code(), List.of(l.number(), badRow))));
         }
+        return new Plan(Math.max(0, table.size() - 1), List.copyOf(writable), List.copyOf(rejected));
+    }
+
+    /**
+     * Writes the plan's reports {@code batchSize} at a time through {@code batches}, telling {@code progress} the figures
+     * before the first batch and after each. Each report is written whole or not at all.
+     */
+    ResultImport write(UUID performer, CurrentUser user, Plan plan, int batchSize, Batches batches, Progress progress) {
+        var tally = new Tally();
+        tally.rowsDone = plan.decided();
+        tally.rejected.addAll(plan.rejected());
+        progress.after(tally);
+        Map<String, Optional<UUID>> known = new HashMap<>();
+        for (int from = 0; from < plan.reports().size(); from += batchSize) {
+            var batch = plan.reports().subList(from, (int) Math.min(plan.reports().size(), (long) from + batchSize));
+            var part = new Tally();
+            batches.write(() -> {
+                part.rowsDone = 0;
+                part.created = 0;
+                part.existing = 0;
+                part.rejected.clear();
+                for (List<Line> lines : batch) {
+                    Boolean made = write(performer, lines, known, user, part.rejected);
+                    part.rowsDone += lines.size();
+                    part.created += Boolean.TRUE.equals(made) ? 1 : 0;
+                    part.existing += Boolean.FALSE.equals(made) ? 1 : 0;
+                }
+            });
+            tally.add(part);
+            progress.after(tally);
+        }
+        var rejected = new ArrayList<>(tally.rejected);
         rejected.sort((a, b) -> Integer.compare(a.row(), b.row()));
-        return new ResultImport(rows, created, existing, rejected);
+        return new ResultImport(plan.rows(), tally.created, tally.existing, rejected);
     }
 
     /** Writes one report: true when created, false when already there, null when refused (added to rejected). */

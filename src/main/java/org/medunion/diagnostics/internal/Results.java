@@ -17,6 +17,7 @@ import org.medunion.diagnostics.Observation;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.ReportStatus;
+import org.medunion.diagnostics.ReportStudy;
 import org.medunion.diagnostics.ReportView;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
@@ -94,6 +95,13 @@ class Results {
     /** As {@link #save}, with the report's identifier at the performing member (result import). */
     ReportView save(RecordReport c, UUID resident, ItemView item, UUID performer, @Nullable UUID order, CurrentUser user,
                     ResultStore.@Nullable Source source) {
+        return save(c, resident, item, performer, order, user, source, null);
+    }
+
+    /** As {@link #save}, with the imaging study a PACS sent (decision 0238), checked by {@link Studies}. */
+    ReportView save(RecordReport c, UUID resident, ItemView item, UUID performer, @Nullable UUID order, CurrentUser user,
+                    ResultStore.@Nullable Source source, @Nullable ReportStudy sent) {
+        ReportStudy imaging = Studies.checked(sent);
         ReportStatus status = Inputs.enumValue(Required.of(c.status(), "status"), ReportStatus.class, "status");
         LocalDate date = Required.of(c.resultDate(), "resultDate");
         if (date.isAfter(LocalDate.now(clock))) {
@@ -114,7 +122,7 @@ class Results {
         String mark = Recognition.validPass(centres.qc(performer, item.code()), date).map(q -> q.mark()).orElse(null);
         var row = new ResultStore.Row(new ReportId(UUID.randomUUID()), resident, item.code(), performer, order, status, date,
                 Boolean.TRUE.equals(c.critical()), mark, ReferenceData.optional(c.conclusion(), "conclusion", 2000), study,
-                List.copyOf(observations), clock.instant(), 1);
+                List.copyOf(observations), clock.instant(), 1, imaging);
         store.save(row, user.username(), source);
         audit.record(AuditAction.CREATE, OBJECT, row.id().value().toString(), resident.toString(), item.code());
         return view(row, item);
@@ -143,7 +151,7 @@ class Results {
         String performer = names(Set.of(r.performerId())).getOrDefault(r.performerId(), "");
         return new ReportView(r.id(), r.residentId(), r.itemCode(), item.name(), item.kind(), r.performerId(), performer, r.orderId(),
                 r.status(), r.resultDate(), r.critical(), r.mark(), r.conclusion(), r.studyUrl(), r.observations(), r.recordedAt(),
-                r.version());
+                r.version(), r.study());
     }
 
     Map<UUID, String> names(Set<UUID> ids) {

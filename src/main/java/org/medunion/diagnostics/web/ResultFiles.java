@@ -1,7 +1,11 @@
 package org.medunion.diagnostics.web;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.diagnostics.ImportJobStatus;
+import org.medunion.diagnostics.ImportJobView;
 import org.medunion.diagnostics.ResultImport;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.web.ConsoleMessages;
@@ -30,9 +34,34 @@ class ResultFiles {
     record ImportAnswer(int rows, int created, int existing, List<RejectedRow> rejected) {
     }
 
-    /** The file's rows with the header's names made canonical ({@link ResultImport#COLUMNS}). */
+    /**
+     * An import job for a reader (decision 0238): where it stands, the figures so far, why it stopped, and once ended every
+     * rejected row in words.
+     */
+    record JobAnswer(UUID id, String fileName, ImportJobStatus status, String statusText, int rowsTotal, int rowsDone, int percent,
+                     int created, int existing, int rejectedRows, List<RejectedRow> rejected, @Nullable String error,
+                     Instant submittedAt, @Nullable Instant finishedAt) {
+
+        public boolean ended() {
+            return status.ended();
+        }
+    }
+
+    /** The file's rows with the header's names made canonical ({@link ResultImport#COLUMNS}), up to 10 MB. */
     List<List<String>> read(@Nullable String filename, byte @Nullable [] bytes) {
-        return consoleMessages.withColumns(UploadedTable.read(filename, bytes), ResultImport.COLUMNS);
+        return consoleMessages.withColumns(UploadedTable.read(filename, bytes, ResultImport.MAX_UPLOAD_BYTES), ResultImport.COLUMNS);
+    }
+
+    /** Whether the table is imported as a job (more than {@link ResultImport#JOB_ROWS} data rows). */
+    static boolean large(List<List<String>> table) {
+        return table.size() - 1 > ResultImport.JOB_ROWS;
+    }
+
+    JobAnswer answer(ImportJobView j) {
+        String error = j.errorCode() == null ? null : consoleMessages.text("error." + j.errorCode(), consoleMessages.fieldLabel("file"));
+        return new JobAnswer(j.id().value(), j.fileName(), j.status(), consoleMessages.text("diagnostics.import.status." + j.status()),
+                j.rowsTotal(), j.rowsDone(), j.percent(), j.created(), j.existing(), j.rejectedRows(),
+                j.rejected().stream().map(this::row).toList(), error, j.submittedAt(), j.finishedAt());
     }
 
     /** The template's header in the reader's language. */
@@ -41,8 +70,11 @@ class ResultFiles {
     }
 
     ImportAnswer answer(ResultImport result) {
-        return new ImportAnswer(result.rows(), result.created(), result.existing(), result.rejected().stream()
-                .map(r -> new RejectedRow(r.row(), consoleMessages.fieldLabel(r.column()), r.code(), message(r))).toList());
+        return new ImportAnswer(result.rows(), result.created(), result.existing(), result.rejected().stream().map(this::row).toList());
+    }
+
+    private RejectedRow row(ResultImport.Rejected r) {
+        return new RejectedRow(r.row(), consoleMessages.fieldLabel(r.column()), r.code(), message(r));
     }
 
     /** The rule in words; for the ID number the number as the module gave it (masked), so the reader finds the row. */

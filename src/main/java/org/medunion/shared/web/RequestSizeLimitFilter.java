@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above the limit with 413 before anything parses them (R-5 oversized bodies).
- * Bulk imports, which are legitimately large, go through {@code /api/import/**} with their own limit.
+ * Bulk imports, which are legitimately large, go through {@code /api/import/**} with their own limit; the uploads
+ * named in {@code medunion.upload-paths} (a result file imported as a job, decision 0238) have
+ * {@code medunion.max-upload-size}.
  * A body sent without Content-Length (chunked) is read up to the limit here, so it cannot slip past the check;
  * an import must declare its length (411 otherwise), because buffering hundreds of megabytes is not an option.
  */
@@ -25,18 +29,24 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final long maxImportBytes;
+    private final long maxUploadBytes;
+    private final Set<String> uploadPaths;
 
     public RequestSizeLimitFilter(@Value("${medunion.max-request-size:1MB}") DataSize max,
-                                  @Value("${medunion.max-import-size:200MB}") DataSize maxImport) {
+                                  @Value("${medunion.max-import-size:200MB}") DataSize maxImport,
+                                  @Value("${medunion.max-upload-size:11MB}") DataSize maxUpload,
+                                  @Value("${medunion.upload-paths:}") List<String> uploadPaths) {
         this.maxBytes = max.toBytes();
         this.maxImportBytes = maxImport.toBytes();
+        this.maxUploadBytes = maxUpload.toBytes();
+        this.uploadPaths = Set.copyOf(uploadPaths.stream().map(String::strip).filter(p -> !p.isEmpty()).toList());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean imports = request.getRequestURI().startsWith("/api/import/");
-        long limit = imports ? maxImportBytes : maxBytes;
+        long limit = imports ? maxImportBytes : uploadPaths.contains(request.getRequestURI()) ? maxUploadBytes : maxBytes;
         long length = request.getContentLengthLong();
         if (length < 0 && chunked(request)) {
             if (imports) {

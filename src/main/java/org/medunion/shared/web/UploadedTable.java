@@ -34,11 +34,16 @@ public final class UploadedTable {
     }
 
     public static List<List<String>> read(@Nullable String filename, byte @Nullable [] bytes) {
+        return read(filename, bytes, MAX_BYTES);
+    }
+
+    /** As {@link #read(String, byte[])} with another limit (a result import, which runs as a job: decision 0238). */
+    public static List<List<String>> read(@Nullable String filename, byte @Nullable [] bytes, int maxBytes) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidInputException("file", "field.required");
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException("file", "upload.tooLarge", MAX_BYTES / (1024 * 1024));
+        if (bytes.length > maxBytes) {
+            throw new InvalidInputException("file", "upload.tooLarge", maxBytes / (1024 * 1024));
         }
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {

@@ -104,10 +104,10 @@ abstract class RecognitionStoresContract {
         for (int daysAgo : new int[] {40, 3, 400, 10}) {
             results.save(new ResultStore.Row(new ReportId(UUID.randomUUID()), resident, item, performer, null, ReportStatus.FINAL,
                     today.minusDays(daysAgo), false, null, null, null, List.of(new Observation(item, "值", "6.1", "%", null)),
-                    Instant.now(), 1), "test");
+                    Instant.now(), 1, null), "test");
         }
         results.save(new ResultStore.Row(new ReportId(UUID.randomUUID()), resident, "OTHER-" + tag, performer, null,
-                ReportStatus.FINAL, today, false, null, null, null, List.of(), Instant.now(), 1), "test");
+                ReportStatus.FINAL, today, false, null, null, null, List.of(), Instant.now(), 1, null), "test");
 
         var rows = results.forLookup(resident, item, 3);
         assertThat(rows).extracting(ResultStore.Row::resultDate)

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.ImportReport;
@@ -45,11 +46,30 @@ final class DiagnosticReportReader {
         Located find(String reference);
     }
 
-    /** The command and the paths its errors are named by: the report's, and each observation's in order. */
-    record Read(ImportReport command, String path, List<String> observationPaths) {
+    /** A resource of the transaction and the path of its element ({@code Bundle.entry[2].resource}). */
+    record Entry(Resource resource, String path) {
+    }
+
+    /** Finds a referenced ImagingStudy or Endpoint among the transaction's entries; null when there is none. */
+    interface Entries {
+
+        @Nullable
+        Entry find(String reference);
+    }
+
+    /**
+     * The command and the paths its errors are named by: the report's, each observation's in order, and the imaging
+     * study's and its endpoint's when a PACS sent them (else null).
+     */
+    record Read(ImportReport command, String path, List<String> observationPaths, @Nullable String studyPath,
+                @Nullable String endpointPath) {
     }
 
     static Read read(DiagnosticReport d, String path, Observations bundled) {
+        return read(d, path, bundled, reference -> null);
+    }
+
+    static Read read(DiagnosticReport d, String path, Observations bundled, Entries entries) {
         Identifier identifier = d.getIdentifier().stream()
                 .filter(i -> i.hasSystem() && i.hasValue() && !ReportToDiagnosticReportMapper.ID_REPORT.equals(i.getSystem()))
                 .findFirst().orElseThrow(() -> new InvalidInputException(path + ".identifier", "field.required"));
@@ -64,11 +84,13 @@ final class DiagnosticReportReader {
             paths.add(o.path());
             critical |= critical(o.observation());
         }
+        StudyReader.Study study = StudyReader.read(d, path, subject, entries);
+        String presented = d.hasPresentedForm() && d.getPresentedFormFirstRep().hasUrl() ? d.getPresentedFormFirstRep().getUrl() : null;
         var report = new RecordReport(subject, itemCode(d.getCode(), path + ".code"), performer(d, path), status(d, path),
                 effective(d, path), critical, d.hasConclusion() ? d.getConclusion() : null,
-                d.hasPresentedForm() && d.getPresentedFormFirstRep().hasUrl() ? d.getPresentedFormFirstRep().getUrl() : null,
-                observations);
-        return new Read(new ImportReport(report, identifier.getSystem(), identifier.getValue()), path, paths);
+                study != null && study.address() != null ? study.address() : presented, observations);
+        return new Read(new ImportReport(report, identifier.getSystem(), identifier.getValue(), study == null ? null : study.study()),
+                path, paths, study == null ? null : study.path(), study == null ? null : study.endpointPath());
     }
 
     /** A catalogue coding (MedUnion's item system), else the member's own code (any other coding). */
@@ -115,11 +137,9 @@ final class DiagnosticReportReader {
 
     private static Located observation(DiagnosticReport d, Reference result, String field, String path, Observations bundled) {
         String ref = result.getReference();
-        for (int i = 0; i < d.getContained().size(); i++) {
-            if (d.getContained().get(i) instanceof Observation o && (o == result.getResource()
-                    || ref != null && ref.startsWith("#") && ref.substring(1).equals(localId(o)))) {
-                return new Located(o, path + ".contained[" + i + "]");
-            }
+        Entry contained = contained(d, result, Observation.class, path);
+        if (contained != null) {
+            return new Located((Observation) contained.resource(), contained.path());
         }
         Located found = ref == null ? null : bundled.find(ref);
         if (found != null) {
@@ -131,9 +151,22 @@ final class DiagnosticReportReader {
         throw new InvalidInputException(field, "fhir.resultReference", Objects.requireNonNullElse(ref, ""));
     }
 
+    /** The resource of {@code type} contained in the report that {@code reference} names ({@code #id}), else null. */
+    static @Nullable Entry contained(DiagnosticReport d, Reference reference, Class<? extends Resource> type, String path) {
+        String ref = reference.getReference();
+        for (int i = 0; i < d.getContained().size(); i++) {
+            Resource c = d.getContained().get(i);
+            if (type.isInstance(c) && (c == reference.getResource()
+                    || ref != null && ref.startsWith("#") && ref.substring(1).equals(localId(c)))) {
+                return new Entry(c, path + ".contained[" + i + "]");
+            }
+        }
+        return null;
+    }
+
     /** A contained resource's id without the {@code #} HAPI may keep. */
-    private static String localId(Observation o) {
-        String id = Objects.requireNonNullElse(o.getIdElement().getIdPart(), "");
+    private static String localId(Resource r) {
+        String id = Objects.requireNonNullElse(r.getIdElement().getIdPart(), "");
         return id.startsWith("#") ? id.substring(1) : id;
     }
 

@@ -3,6 +3,7 @@ package org.medunion.fhir.internal.diagnostics;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.IdType;
 import org.medunion.diagnostics.DiagnosticsManagement;
@@ -29,6 +30,10 @@ public class EndpointResourceProvider implements IResourceProvider {
 
     @Read
     public Endpoint read(@IdParam IdType id) {
-        return ReportToImagingStudyMapper.endpoint(DiagnosticsFhir.imagingReport(diagnostics, id));
+        var report = DiagnosticsFhir.imagingReport(diagnostics, id);
+        if (!ReportToImagingStudyMapper.hasEndpoint(report)) {
+            throw new ResourceNotFoundException(id);
+        }
+        return ReportToImagingStudyMapper.endpoint(report);
     }
 }

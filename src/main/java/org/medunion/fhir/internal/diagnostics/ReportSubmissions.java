@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Endpoint;
+import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +21,9 @@ import org.medunion.shared.MedUnionException;
 import org.springframework.stereotype.Component;
 
 /**
- * A member's HIS/LIS/PACS sends results in (decision 0231): a {@code transaction} Bundle of DiagnosticReports with
- * their Observations (entries of the Bundle or contained), or one DiagnosticReport created with contained ones. The
+ * A member's HIS/LIS/PACS sends results in (decisions 0231, 0238): a {@code transaction} Bundle of DiagnosticReports
+ * with their Observations and a PACS's ImagingStudy and Endpoint (entries of the Bundle or contained), or one
+ * DiagnosticReport created with contained ones. The
  * diagnostics module records them all or none; a report the member sent before under the same identifier comes back
  * as recorded ({@code 200 OK}) instead of a second one ({@code 201 Created}). Every error names the element sent.
  */
@@ -36,6 +39,9 @@ public class ReportSubmissions {
     /** The module's observation fields → the Observation element. */
     private static final Map<String, String> OBSERVATIONS = Map.of("code", ".code", "name", ".code", "value", ".value[x]",
             "unit", ".valueQuantity.unit", "referenceRange", ".referenceRange");
+    /** The module's study fields → the ImagingStudy element (decision 0238). */
+    private static final Map<String, String> STUDY = Map.of("study.uid", ".identifier", "study.modality", ".modality",
+            "study.series", ".numberOfSeries", "study.instances", ".numberOfInstances");
 
     private final DiagnosticsManagement diagnostics;
 
@@ -48,16 +54,21 @@ public class ReportSubmissions {
         return bundle.getEntry().stream().anyMatch(e -> e.getResource() instanceof DiagnosticReport);
     }
 
-    /** The transaction: each entry a POST of a DiagnosticReport or of an Observation one of them references. */
+    /**
+     * The transaction: each entry a POST of a DiagnosticReport, or of an Observation, ImagingStudy or Endpoint one of them
+     * references.
+     */
     public Bundle transaction(Bundle bundle) {
         Map<String, DiagnosticReportReader.Located> observations = new HashMap<>();
+        Map<String, DiagnosticReportReader.Entry> studies = new HashMap<>();
         var reports = new ArrayList<Integer>();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             var entry = bundle.getEntry().get(i);
             String path = "Bundle.entry[" + i + "]";
             Resource resource = entry.getResource();
             String type = resource == null ? "" : resource.fhirType();
-            if (!(resource instanceof DiagnosticReport || resource instanceof Observation)) {
+            if (!(resource instanceof DiagnosticReport || resource instanceof Observation || resource instanceof ImagingStudy
+                    || resource instanceof Endpoint)) {
                 throw new InvalidInputException(path + ".resource", "fhir.transactionContent");
             }
             if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST || !type.equals(entry.getRequest().getUrl())) {
@@ -71,14 +82,16 @@ public class ReportSubmissions {
                 if (o.getIdElement().hasIdPart()) {
                     observations.put("Observation/" + o.getIdElement().getIdPart(), located);
                 }
-            } else {
+            } else if (resource instanceof DiagnosticReport) {
                 reports.add(i);
+            } else {
+                index(studies, entry, new DiagnosticReportReader.Entry(resource, path + ".resource"));
             }
         }
         var read = new ArrayList<DiagnosticReportReader.Read>();
         for (int i : reports) {
             read.add(DiagnosticReportReader.read((DiagnosticReport) bundle.getEntry().get(i).getResource(),
-                    "Bundle.entry[" + i + "].resource", observations::get));
+                    "Bundle.entry[" + i + "].resource", observations::get, studies::get));
         }
         var response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
         for (var imported : submit(read)) {
@@ -90,7 +103,19 @@ public class ReportSubmissions {
         return response;
     }
 
-    /** {@code POST /fhir/DiagnosticReport}: one report with its Observations contained. */
+    /** An ImagingStudy or Endpoint entry under its fullUrl and its {@code Type/id}. */
+    private static void index(Map<String, DiagnosticReportReader.Entry> entries, Bundle.BundleEntryComponent entry,
+                              DiagnosticReportReader.Entry located) {
+        if (entry.hasFullUrl()) {
+            entries.put(entry.getFullUrl(), located);
+        }
+        Resource r = located.resource();
+        if (r.getIdElement().hasIdPart()) {
+            entries.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), located);
+        }
+    }
+
+    /** {@code POST /fhir/DiagnosticReport}: one report with its Observations (and an ImagingStudy, Endpoint) contained. */
     public ImportedReport create(DiagnosticReport report) {
         return submit(List.of(DiagnosticReportReader.read(report, "DiagnosticReport", reference -> null))).get(0);
     }
@@ -123,6 +148,12 @@ public class ReportSubmissions {
         }
         if (rest.startsWith("identifier")) {
             return r.path() + ".identifier";
+        }
+        if (r.studyPath() != null && STUDY.containsKey(rest)) {
+            return r.studyPath() + STUDY.get(rest);
+        }
+        if (r.endpointPath() != null && "studyUrl".equals(rest)) {
+            return r.endpointPath() + ".address";
         }
         return r.path() + REPORT.getOrDefault(rest, "");
     }

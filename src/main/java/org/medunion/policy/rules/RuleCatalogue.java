@@ -31,6 +31,7 @@ public final class RuleCatalogue {
         all.add(new StudyPeriodPolicy());
         all.add(new ReferralEvidencePolicy("SH-15", Pack.SH, Severity.WARN, Set.of(ReferralEvidencePolicy.Check.PRIORITY)));
         all.add(new ConsortiumGovernancePolicy());
+        all.add(new QuantifiedTargetsPolicy());
 
         all.add(new ConsortiumFormStructurePolicy());
         all.add(new ConsortiumCoveragePolicy());

@@ -20,7 +20,8 @@ class CatalogueAndApiTest {
         for (int i = 1; i <= 17; i++) {
             expected.add("SH-" + i);
         }
-        for (int i = 1; i <= 9; i++) {
+        // CQ-10 (poverty group under contract, seed 001) has no row in rules.md either (issue 13)
+        for (int i = 1; i <= 10; i++) {
             expected.add("CQ-" + i);
         }
         for (int i = 1; i <= 9; i++) {

@@ -3,8 +3,22 @@ package org.medunion.registry;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Command: record a signed (or draft, signedOn null) agreement or charter of a consortium. */
+/**
+ * Command: record a signed (or draft, signedOn null) agreement or charter of a consortium.
+ *
+ * @param managerDuties the dispatched managers' duties (SH-7; a trusteeship agreement states them), optional
+ * @param targets       quantified targets (SH-17), optional, at most {@code 20}
+ */
 public record RecordAgreement(AgreementType type, String title, List<InstitutionId> parties, LocalDate termStart,
                               LocalDate termEnd, LocalDate signedOn, String responsibilities, String rights,
-                              String benefits, String benefitSharing, String overrideReason) {
+                              String benefits, String benefitSharing, String managerDuties, List<AgreementTarget> targets,
+                              String overrideReason) {
+
+    /** An agreement without manager duties and quantified targets. */
+    public RecordAgreement(AgreementType type, String title, List<InstitutionId> parties, LocalDate termStart, LocalDate termEnd,
+                           LocalDate signedOn, String responsibilities, String rights, String benefits, String benefitSharing,
+                           String overrideReason) {
+        this(type, title, parties, termStart, termEnd, signedOn, responsibilities, rights, benefits, benefitSharing, null,
+                List.of(), overrideReason);
+    }
 }

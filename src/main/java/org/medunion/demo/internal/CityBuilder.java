@@ -1,5 +1,6 @@
 package org.medunion.demo.internal;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.Affiliation;
+import org.medunion.registry.AgreementTarget;
 import org.medunion.registry.AgreementType;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.DispatchKind;
@@ -38,6 +40,7 @@ import org.medunion.registry.RecordAgreement;
 import org.medunion.registry.RecordStudyPeriod;
 import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
+import org.medunion.registry.TargetArea;
 import org.medunion.registry.Title;
 
 /**
@@ -274,30 +277,60 @@ final class CityBuilder {
 
     /** Charter and cooperation agreement of a consortium, both signed on its establishment. */
     void charterAndCooperation(UUID consortiumId, String name, List<InstitutionId> parties, LocalDate start, int years) {
+        charterAndCooperation(consortiumId, name, parties, start, years, true);
+    }
+
+    /** As above; {@code targets} false leaves the cooperation agreement without quantified targets (SH-17). */
+    void charterAndCooperation(UUID consortiumId, String name, List<InstitutionId> parties, LocalDate start, int years,
+                               boolean targets) {
         sink.agreement(id("agreement"), consortiumId, new RecordAgreement(AgreementType.CHARTER, name + "章程", parties,
                 start, null, start, "成员单位共同遵守章程，设医联体管理委员会与管理办公室", "成员单位平等参与决策",
                 "资源共享、分级诊疗", null, null));
-        cooperation(consortiumId, name, parties, start, years);
+        cooperation(consortiumId, name, parties, start, years, targets);
     }
 
     UUID cooperation(UUID consortiumId, String name, List<InstitutionId> parties, LocalDate start, int years) {
+        return cooperation(consortiumId, name, parties, start, years, true);
+    }
+
+    /** A signed cooperation agreement; {@code targets} false leaves out its quantified targets (an SH-17 finding). */
+    UUID cooperation(UUID consortiumId, String name, List<InstitutionId> parties, LocalDate start, int years, boolean targets) {
         UUID id = id("agreement");
+        LocalDate end = start.plusYears(years).minusDays(1);
         sink.agreement(id, consortiumId, new RecordAgreement(AgreementType.COOPERATION, name + "合作协议", parties, start,
-                start.plusYears(years).minusDays(1), start, "牵头单位提供技术支持、人员培训、双向转诊通道；成员单位落实基层首诊",
+                end, start, "牵头单位提供技术支持、人员培训、双向转诊通道；成员单位落实基层首诊",
                 "成员单位享有优先转诊、专家号源、检查检验结果互认", "医疗服务收入按服务提供方归属；远程会诊费按约定分成",
-                "业务分成、管理费、转诊收入与成本分担按年度核算", null));
+                "业务分成、管理费、转诊收入与成本分担按年度核算", null, targets ? targets(end) : List.of(), null));
         return id;
+    }
+
+    /** SH-17: one quantified target per area the seed names (talent, discipline, technique, management), due by {@code end}. */
+    private static List<AgreementTarget> targets(LocalDate end) {
+        return List.of(new AgreementTarget(TargetArea.TALENT, "带教培养基层骨干医师", BigDecimal.valueOf(20), "人", end),
+                new AgreementTarget(TargetArea.DISCIPLINE, "共建特色专科", BigDecimal.valueOf(2), "个", end),
+                new AgreementTarget(TargetArea.TECHNOLOGY, "推广适宜技术", BigDecimal.valueOf(5), "项", end),
+                new AgreementTarget(TargetArea.MANAGEMENT, "成员单位基层诊疗量占比提高", BigDecimal.valueOf(5), "个百分点", end));
     }
 
     /** A signed trusteeship agreement with every section SH-6 asks for. */
     UUID trusteeship(UUID consortiumId, String trustee, String trusted, List<InstitutionId> parties, LocalDate start, int years) {
+        return trusteeship(consortiumId, trustee, trusted, parties, start, years, true);
+    }
+
+    /** As above; {@code duties} false leaves out the dispatched managers' duties (an SH-7 finding). */
+    UUID trusteeship(UUID consortiumId, String trustee, String trusted, List<InstitutionId> parties, LocalDate start, int years,
+                     boolean duties) {
         UUID id = id("agreement");
+        LocalDate end = start.plusYears(years).minusDays(1);
         sink.agreement(id, consortiumId, new RecordAgreement(AgreementType.TRUSTEESHIP, trustee + "托管" + trusted + "协议",
-                parties, start, start.plusYears(years).minusDays(1), start.minusDays(10),
+                parties, start, end, start.minusDays(10),
                 "托管方派出院长、执行院长及临床专家，负责医疗质量、学科建设与运营管理",
                 "托管方享有受托医院经营管理权；区政府保留资产所有权与重大事项决定权",
                 "受托医院业务收入增长部分按比例计提管理绩效；利益补偿机制：托管方人员薪酬与派驻补贴由区财政与受托医院共同承担",
-                "门诊与住院收入分成、托管管理费、转诊收入分配与成本分担按季度结算", null));
+                "门诊与住院收入分成、托管管理费、转诊收入分配与成本分担按季度结算",
+                duties ? "院长（托管方领导班子成员）主持受托医院全面工作，对医疗质量与安全负总责；执行院长负责日常运营、学科建设与派驻专家管理，"
+                        + "每季度向托管双方报告" : null,
+                targets(end), null));
         return id;
     }
 

@@ -199,7 +199,8 @@ final class RegistryWriter extends ForwardingSink {
         public void agreement(UUID id, UUID consortiumId, RecordAgreement c) {
             var view = registry.recordAgreement(new ConsortiumId(map(consortiumId)), new RecordAgreement(c.type(), c.title(),
                     c.parties().stream().map(RegistryWriter.this::institution).toList(), c.termStart(), c.termEnd(), c.signedOn(),
-                    c.responsibilities(), c.rights(), c.benefits(), c.benefitSharing(), c.overrideReason()));
+                    c.responsibilities(), c.rights(), c.benefits(), c.benefitSharing(), c.managerDuties(), c.targets(),
+                    c.overrideReason()));
             ids.put(id, view.id());
         }
 

@@ -273,7 +273,9 @@ final class ShanghaiDemo {
         UUID consortium = regional.get(code);
         LocalDate start = today.minusMonths(14).withDayOfMonth(1);
         LocalDate end = start.plusYears(3).minusDays(1);
-        UUID agreement = b.trusteeship(consortium, trustee.name(), trusted.name(), List.of(trustee.id(), trusted.id()), start, 3);
+        // SH-7 violation too: 普陀's trusteeship agreement does not state the managers' duties
+        UUID agreement = b.trusteeship(consortium, trustee.name(), trusted.name(), List.of(trustee.id(), trusted.id()), start, 3,
+                !code.equals(PUTUO));
         var president = b.practitioner(null, trustee, Profession.PHYSICIAN, Title.CHIEF, b.years(8, 15), "医院管理", false, false);
         b.dispatchManager(consortium, president, trusted, ManagerRole.PRESIDENT, start, end, agreement);
         if (managers >= 2) {
@@ -313,7 +315,8 @@ final class ShanghaiDemo {
         List<AddMember> hospiceMembers = new ArrayList<>(List.of(lead(hospice, "安宁疗护", est)));
         primary.get(CHANGNING).stream().filter(i -> i.category() == InstitutionCategory.COMMUNITY_HEALTH_CENTRE)
                 .forEach(i -> hospiceMembers.add(member(i, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
-        alliance("sh.changning.hospice", "长宁区安宁疗护专病联盟", CHANGNING, est, hospiceMembers);
+        // SH-17 violation: the hospice alliance's cooperation agreement sets no quantified targets
+        alliance("sh.changning.hospice", "长宁区安宁疗护专病联盟", CHANGNING, est, hospiceMembers, false);
         Inst tcm = b.institution("sh." + CHANGNING + ".tcm");
         List<AddMember> tcmMembers = new ArrayList<>(List.of(lead(tcm, "针灸推拿科", est)));
         primary.get(CHANGNING).forEach(i -> tcmMembers.add(member(i, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
@@ -355,9 +358,13 @@ final class ShanghaiDemo {
     }
 
     private UUID alliance(String key, String name, String district, LocalDate est, List<AddMember> members) {
+        return alliance(key, name, district, est, members, true);
+    }
+
+    private UUID alliance(String key, String name, String district, LocalDate est, List<AddMember> members, boolean targets) {
         UUID id = b.consortium(key, name, ConsortiumForm.SPECIALTY_ALLIANCE, false, GovernanceType.COOPERATION, district,
                 List.of(), est, false, null, true, true, List.of("MEDICAL"), members);
-        b.charterAndCooperation(id, name, members.stream().map(AddMember::institutionId).toList(), est, 3);
+        b.charterAndCooperation(id, name, members.stream().map(AddMember::institutionId).toList(), est, 3, targets);
         return id;
     }
 

@@ -19,7 +19,8 @@ import org.medunion.registry.RegistryChange;
  * SH-7 — a trusteeship has at least {managers} (default 2) dispatched managers: a member of the municipal
  * hospital's leadership as PRESIDENT of the district hospital and one as EXECUTIVE_PRESIDENT; each manager's
  * term equals the trusteeship term (ends with the agreement, starts within it) and is at least {years}
- * (default 2) years. Dispatching a manager with a wrong term is blocked; missing managers are reported.
+ * (default 2) years; the trusteeship agreement states the managers' duties. Dispatching a manager with a wrong term is
+ * blocked; missing managers and a trusteeship agreement without the managers' duties are reported.
  */
 final class DispatchedManagersPolicy extends RuleSupport {
 
@@ -61,6 +62,7 @@ final class DispatchedManagersPolicy extends RuleSupport {
                             args(c.name(), a.title(), a.termStart(), a.termEnd(), years), a.id(), a.parties()));
                 }
             }
+            findings.addAll(withoutDuties(s, c));
             Optional<AgreementView> trust = s.agreements(c.id()).stream().filter(a -> a.type() == AgreementType.TRUSTEESHIP).findFirst();
             for (DispatchView d : s.dispatches(c.id())) {
                 if (d.kind() != DispatchKind.MANAGER || Terms.endedBefore(d.endDate(), s.today())) {
@@ -83,6 +85,20 @@ final class DispatchedManagersPolicy extends RuleSupport {
             }
         }
         return findings;
+    }
+
+    /**
+     * "管理人员职责应在托管协议中予以明确": each trusteeship agreement of the consortium still in force on the snapshot's day
+     * states the dispatched managers' duties. Reported, not blocked: agreements recorded before the field existed lack it.
+     */
+    private List<Finding> withoutDuties(RegistrySnapshot s, ConsortiumView c) {
+        return s.agreements(c.id()).stream()
+                .filter(a -> a.type() == AgreementType.TRUSTEESHIP && !Terms.endedBefore(a.termEnd(), s.today())
+                        && blank(a.managerDuties()))
+                .map(a -> open(s.subject(c), "duties@" + a.id(),
+                        Texts.text(c.name(), " / ", a.title(), ": ", Texts.term("managerDuties"), " = -"),
+                        args(c.name(), a.title()), a.id(), a.parties()))
+                .toList();
     }
 
     /** A manager's wrong term blocks the dispatch; a trusteeship shorter than {years} blocks recording the agreement. */

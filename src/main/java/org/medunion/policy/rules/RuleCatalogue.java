@@ -31,6 +31,7 @@ public final class RuleCatalogue {
         all.add(new StudyPeriodPolicy());
         all.add(new ReferralEvidencePolicy("SH-15", Pack.SH, Severity.WARN, Set.of(ReferralEvidencePolicy.Check.PRIORITY)));
         all.add(new ConsortiumGovernancePolicy());
+        all.add(new QuantifiedTargetsPolicy());
 
         all.add(new ConsortiumFormStructurePolicy());
         all.add(new ConsortiumCoveragePolicy());
@@ -41,6 +42,7 @@ public final class RuleCatalogue {
         all.add(new PracticeWithoutReregistrationPolicy());
         all.add(new NoDataRule("CQ-8", Pack.CQ, Severity.INFO, "indicators I-1, I-2, I-3, I-11"));
         all.add(new NoDataRule("CQ-9", Pack.CQ, Severity.WARN, "indicators I-12"));
+        all.add(new PovertyContractCoveragePolicy());
 
         all.add(new GridAssignmentPolicy());
         all.add(new GroupMemberRolesPolicy());

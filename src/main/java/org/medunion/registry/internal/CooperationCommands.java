@@ -1,5 +1,7 @@
 package org.medunion.registry.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
+import org.medunion.registry.AgreementTarget;
 import org.medunion.registry.AgreementView;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
@@ -32,6 +35,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CooperationCommands {
+
+    /** At most this many quantified targets per agreement. */
+    static final int MAX_TARGETS = 20;
+    private static final BigDecimal MAX_TARGET_VALUE = new BigDecimal("999999999");
 
     private final CooperationStore cooperation;
     private final PractitionerStore practitioners;
@@ -80,6 +87,7 @@ class CooperationCommands {
                 Check.optionalText(c.responsibilities(), "responsibilities", 4000),
                 Check.optionalText(c.rights(), "rights", 4000), Check.optionalText(c.benefits(), "benefits", 4000),
                 Check.optionalText(c.benefitSharing(), "benefitSharing", 4000),
+                Check.optionalText(c.managerDuties(), "managerDuties", 4000), targets(c),
                 Check.optionalText(c.overrideReason(), "overrideReason", 1000));
         var caller = access.caller();
         UUID agreementId = UUID.randomUUID();
@@ -87,6 +95,33 @@ class CooperationCommands {
         audit.record(AuditAction.CREATE, "Agreement", agreementId.toString(), null, c.type() + " " + id);
         reporter.guard(new RegistryChange("AGREEMENT_RECORDED", id, parties, normalised.overrideReason()));
         return cooperation.agreements(id.value()).stream().filter(a -> a.id().equals(agreementId)).findFirst().orElseThrow();
+    }
+
+    /** The quantified targets (SH-17) as given, each complete, its value ≥ 0 and its due day within the agreement's term. */
+    private static List<AgreementTarget> targets(RecordAgreement c) {
+        if (c.targets() == null) {
+            return List.of();
+        }
+        Check.maxSize(c.targets(), MAX_TARGETS, "targets");
+        List<AgreementTarget> out = new ArrayList<>();
+        for (int i = 0; i < c.targets().size(); i++) {
+            String field = "targets[" + i + "]";
+            AgreementTarget t = Check.required(c.targets().get(i), field);
+            Check.required(t.area(), field + ".area");
+            String indicator = Check.line(t.indicator(), field + ".indicator", 200);
+            BigDecimal value = Check.required(t.value(), field + ".value");
+            if (value.signum() < 0 || value.compareTo(MAX_TARGET_VALUE) > 0) {
+                throw new InvalidInputException(field + ".value", RegistryError.OUT_OF_RANGE, value.toPlainString(), 0,
+                        MAX_TARGET_VALUE.toPlainString());
+            }
+            if (t.dueBy() != null && (t.dueBy().isBefore(c.termStart()) || c.termEnd() != null && t.dueBy().isAfter(c.termEnd()))) {
+                throw new InvalidInputException(field + ".dueBy", RegistryError.TARGET_OUTSIDE_TERM, t.dueBy(), c.termStart(),
+                        c.termEnd() == null ? "—" : c.termEnd());
+            }
+            out.add(new AgreementTarget(t.area(), indicator, Rows.plain(value.scale() > 4 ? value.setScale(4, RoundingMode.HALF_UP)
+                    : value), Check.optionalLine(t.unit(), field + ".unit", 20), t.dueBy()));
+        }
+        return out;
     }
 
     DispatchView dispatch(ConsortiumId id, DispatchStaff c) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.medunion.registry.AgreementTarget;
 import org.medunion.registry.AgreementType;
 import org.medunion.registry.AgreementView;
 import org.medunion.registry.ConsortiumId;
@@ -21,6 +22,7 @@ import org.medunion.registry.LogWork;
 import org.medunion.registry.ManagerRole;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.RecordAgreement;
+import org.medunion.registry.TargetArea;
 import org.medunion.registry.WorkLogView;
 import org.medunion.shared.ChangeWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,9 +56,24 @@ class CooperationStore {
                 .query((rs, n) -> Map.entry(Rows.uuid(rs, "agreement_id"), new InstitutionId(Rows.uuid(rs, "institution_id"))))
                 .list())
                 .forEach(e -> parties.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<UUID, List<AgreementTarget>> targets = targets(rows.stream().map(AgreementView::id).toList());
         return rows.stream().map(a -> new AgreementView(a.id(), a.consortiumId(), a.type(), a.title(),
                 List.copyOf(parties.getOrDefault(a.id(), List.of())), a.termStart(), a.termEnd(), a.signedOn(),
-                a.responsibilities(), a.rights(), a.benefits(), a.benefitSharing())).toList();
+                a.responsibilities(), a.rights(), a.benefits(), a.benefitSharing(), a.managerDuties(),
+                targets.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    private Map<UUID, List<AgreementTarget>> targets(List<UUID> agreementIds) {
+        Map<UUID, List<AgreementTarget>> out = new LinkedHashMap<>();
+        Rows.inChunks(agreementIds, chunk -> jdbc.sql("select * from registry_agreement_target where agreement_id in ("
+                + Rows.placeholders(chunk.size()) + ") order by agreement_id, position")
+                .params(new ArrayList<Object>(chunk))
+                .query((rs, n) -> Map.entry(Rows.uuid(rs, "agreement_id"), new AgreementTarget(
+                        TargetArea.valueOf(rs.getString("area")), rs.getString("indicator"),
+                        Rows.plain(rs.getBigDecimal("target_value")), rs.getString("unit"), Rows.date(rs, "due_by"))))
+                .list())
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
     }
 
     /** The agreements naming both institutions as parties (any consortium), oldest term first. */
@@ -81,11 +98,17 @@ class CooperationStore {
     void insertAgreement(UUID id, UUID consortiumId, RecordAgreement c, Instant now, String user) {
         jdbc.sql("""
                 insert into registry_agreement (id, consortium_id, type, title, term_start, term_end, signed_on,
-                    responsibilities, rights, benefits, benefit_sharing, created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    responsibilities, rights, benefits, benefit_sharing, manager_duties, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, consortiumId, c.type().name(), c.title(), c.termStart(), c.termEnd(), c.signedOn(),
-                        c.responsibilities(), c.rights(), c.benefits(), c.benefitSharing(), Rows.ts(now), user)
+                        c.responsibilities(), c.rights(), c.benefits(), c.benefitSharing(), c.managerDuties(), Rows.ts(now), user)
                 .update();
+        for (int i = 0; i < c.targets().size(); i++) {
+            AgreementTarget t = c.targets().get(i);
+            jdbc.sql("insert into registry_agreement_target (agreement_id, position, area, indicator, target_value, unit, due_by)"
+                    + " values (?, ?, ?, ?, ?, ?, ?)").params(id, i, t.area().name(), t.indicator(), t.value(), t.unit(), t.dueBy())
+                    .update();
+        }
         for (int i = 0; i < c.parties().size(); i++) {
             jdbc.sql("insert into registry_agreement_party (agreement_id, position, institution_id) values (?, ?, ?)")
                     .params(id, i, c.parties().get(i).value()).update();
@@ -155,7 +178,8 @@ class CooperationStore {
         return new AgreementView(Rows.uuid(rs, "id"), new ConsortiumId(Rows.uuid(rs, "consortium_id")),
                 AgreementType.valueOf(rs.getString("type")), rs.getString("title"), List.of(), Rows.date(rs, "term_start"),
                 Rows.date(rs, "term_end"), Rows.date(rs, "signed_on"), rs.getString("responsibilities"),
-                rs.getString("rights"), rs.getString("benefits"), rs.getString("benefit_sharing"));
+                rs.getString("rights"), rs.getString("benefits"), rs.getString("benefit_sharing"), rs.getString("manager_duties"),
+                List.of());
     }
 
     private static DispatchView dispatch(ResultSet rs) throws SQLException {

@@ -33,6 +33,7 @@ public enum RegistryError implements ErrorCode {
     MANAGER_ROLE_REQUIRED("REGISTRY-0023"),
     SAME_INSTITUTION("REGISTRY-0024"),
     BEFORE_ESTABLISHMENT("REGISTRY-0025"),
+    TARGET_OUTSIDE_TERM("REGISTRY-0030"),
     STALE_VERSION("common.staleVersion");
 
     private final String code;

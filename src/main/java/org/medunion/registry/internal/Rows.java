@@ -1,5 +1,6 @@
 package org.medunion.registry.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -57,5 +58,11 @@ final class Rows {
             result.addAll(query.apply(all.subList(i, Math.min(all.size(), i + CHUNK))));
         }
         return result;
+    }
+
+    /** A decimal without trailing zeros and without an exponent (100.0000 → 100, 12.5000 → 12.5). */
+    static BigDecimal plain(BigDecimal v) {
+        BigDecimal stripped = v.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

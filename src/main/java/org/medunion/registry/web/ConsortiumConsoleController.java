@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.medunion.identity.Role;
 import org.medunion.registry.AddMember;
+import org.medunion.registry.AgreementType;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
@@ -25,6 +26,7 @@ import org.medunion.registry.MembershipBasis;
 import org.medunion.registry.MembershipRole;
 import org.medunion.registry.MembershipView;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.TargetArea;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
@@ -168,6 +170,23 @@ class ConsortiumConsoleController {
         }
     }
 
+    /** Records an agreement with its sections, the managers' duties (SH-7) and its quantified targets (SH-17). */
+    @PostMapping("/console/consortia/{id}/agreements")
+    String recordAgreement(@PathVariable String id, AgreementForm form, Model model) {
+        ConsortiumId consortiumId = parse(id);
+        try {
+            registry.recordAgreement(consortiumId, form.command(override(form.getOverrideReason())));
+            return "redirect:/console/consortia/" + consortiumId + "?saved#agreements";
+        } catch (MedUnionException e) {
+            fill(model, consortiumId);
+            model.addAttribute("add", new MemberForm());
+            form.compactTargets();
+            model.addAttribute("agreement", form);
+            model.addAttribute("agreementErrors", support.feedback(e));
+            return "consortium";
+        }
+    }
+
     @PostMapping("/console/consortia/{id}/members/{membershipId}/end")
     String endMembership(@PathVariable String id, @PathVariable UUID membershipId,
                          @RequestParam(required = false) String endDate, @RequestParam(required = false) String reason,
@@ -240,6 +259,11 @@ class ConsortiumConsoleController {
         model.addAttribute("mayOverride", support.me().role() == Role.PLANNER);
         model.addAttribute("roles", MembershipRole.values());
         model.addAttribute("bases", MembershipBasis.values());
+        model.addAttribute("agreementTypes", AgreementType.values());
+        model.addAttribute("targetAreas", TargetArea.values());
+        if (!model.containsAttribute("agreement")) {
+            model.addAttribute("agreement", new AgreementForm());
+        }
         if (canManage) {
             var memberIds = c.members().stream().filter(m -> m.endDate() == null).map(MembershipView::institutionId).toList();
             model.addAttribute("candidates", registry.searchInstitutions(InstitutionSearch.all()).stream()

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ContractId;
 import org.medunion.residents.ContractService;
@@ -203,5 +205,28 @@ class ContractStore {
                 new InstitutionId(r.municipal()), groups.getOrDefault(r.id(), EnumSet.noneOf(PriorityGroup.class)),
                 List.copyOf(services.getOrDefault(r.id(), List.of())), r.start(), r.end(), ContractStatus.valueOf(r.status()),
                 r.reason(), r.renewedFrom() == null ? null : new ContractId(r.renewedFrom()), r.version(), r.updatedAt())).toList();
+    }
+
+    /**
+     * Per district of the residents' address (null district left out): the residents with a contract declaring the group
+     * that started on or before {@code day}, and how many of them hold a contract (any) in force on {@code day}.
+     */
+    Map<String, FamilyDoctorTeamSource.GroupCoverage> groupCoverage(PriorityGroup group, LocalDate day) {
+        Map<String, FamilyDoctorTeamSource.GroupCoverage> out = new TreeMap<>();
+        jdbc.sql("""
+                select r.district_code, count(distinct r.id) as residents,
+                       count(distinct case when f.id is not null then r.id end) as contracted
+                  from residents_resident r
+                  join residents_contract c on c.resident_id = r.id and c.start_date <= :day
+                  join residents_contract_priority_group g on g.contract_id = c.id and g.priority_group = :grp
+                  left join residents_contract f on f.resident_id = r.id and f.status <> 'ENDED'
+                       and f.start_date <= :day and f.end_date >= :day
+                 where r.district_code is not null
+                 group by r.district_code""")
+                .param("day", day).param("grp", group.name())
+                .query((rs, n) -> Map.entry(rs.getString("district_code"),
+                        new FamilyDoctorTeamSource.GroupCoverage(rs.getLong("residents"), rs.getLong("contracted"))))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 }

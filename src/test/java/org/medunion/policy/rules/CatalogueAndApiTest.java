@@ -16,10 +16,12 @@ class CatalogueAndApiTest {
     @Test
     void everyRuleOfRulesMdIsInTheCatalogueWithItsClause() {
         List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= 16; i++) {
+        // SH-17 (quantified targets, seed 000) is a requirement of the seed that rules.md has no row for (issue 13)
+        for (int i = 1; i <= 17; i++) {
             expected.add("SH-" + i);
         }
-        for (int i = 1; i <= 9; i++) {
+        // CQ-10 (poverty group under contract, seed 001) has no row in rules.md either (issue 13)
+        for (int i = 1; i <= 10; i++) {
             expected.add("CQ-" + i);
         }
         for (int i = 1; i <= 9; i++) {
@@ -48,6 +50,9 @@ class CatalogueAndApiTest {
         catalogue.rules().forEach(r -> assertThat(r.clause()).as(r.id()).isNotBlank());
         assertThat(catalogue.rule("SH-3").orElseThrow().clause()).contains("每个区可与不超过2家市级综合医院组建区域医联体");
         assertThat(catalogue.rule("SH-8").orElseThrow().clause()).contains("取得主治医生职称不少于5年");
+        assertThat(catalogue.rule("SH-7").orElseThrow().clause()).contains("管理人员职责应在托管协议中予以明确");
+        assertThat(catalogue.rule("SH-17").orElseThrow().clause()).contains("客观要求和具体量化指标");
+        assertThat(catalogue.rule("SH-17").orElseThrow().defaults()).containsEntry("min", "1");
         assertThat(catalogue.rule("NN-4").orElseThrow().clause()).contains("至少1/3的门诊号源和1/4的住院床位");
         assertThat(catalogue.rule("TM-2").orElseThrow().clause()).contains("征得其书面同意");
         assertThat(catalogue.rule("TM-5").orElseThrow().defaults()).containsEntry("years", "3");

@@ -1,5 +1,6 @@
 package org.medunion.policy.rules;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.registry.Affiliation;
+import org.medunion.registry.AgreementTarget;
 import org.medunion.registry.AgreementType;
 import org.medunion.registry.AgreementView;
 import org.medunion.registry.ChangeReportView;
@@ -37,6 +40,7 @@ import org.medunion.registry.PractitionerId;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.StudyPeriodView;
+import org.medunion.registry.TargetArea;
 import org.medunion.registry.Title;
 import org.medunion.registry.WorkLogView;
 
@@ -238,9 +242,27 @@ final class ConsortiumFixture {
                             InstitutionView... parties) {
         var a = new AgreementView(UUID.randomUUID(), c.id(), type, type + " " + c.name(),
                 java.util.Arrays.stream(parties).map(InstitutionView::id).toList(), start, end, signed ? start : null,
-                sections, sections, sections, sections);
+                sections, sections, sections, sections, sections, List.of());
         agreements.add(a);
         return a;
+    }
+
+    /** The agreement with {@code n} quantified targets (SH-17) instead of its own, in place. */
+    AgreementView withTargets(AgreementView a, int n) {
+        var targets = IntStream.range(0, n).mapToObj(k -> new AgreementTarget(
+                TargetArea.values()[k % 4], "指标" + k, BigDecimal.TEN, "人", null)).toList();
+        var b = new AgreementView(a.id(), a.consortiumId(), a.type(), a.title(), a.parties(), a.termStart(), a.termEnd(), a.signedOn(),
+                a.responsibilities(), a.rights(), a.benefits(), a.benefitSharing(), a.managerDuties(), targets);
+        agreements.set(agreements.indexOf(a), b);
+        return b;
+    }
+
+    /** The agreement with the managers' duties (SH-7) given, in place. */
+    AgreementView withDuties(AgreementView a, String duties) {
+        var b = new AgreementView(a.id(), a.consortiumId(), a.type(), a.title(), a.parties(), a.termStart(), a.termEnd(), a.signedOn(),
+                a.responsibilities(), a.rights(), a.benefits(), a.benefitSharing(), duties, a.targets());
+        agreements.set(agreements.indexOf(a), b);
+        return b;
     }
 
     StudyPeriodView study(PractitionerView p, LocalDate start, LocalDate end) {

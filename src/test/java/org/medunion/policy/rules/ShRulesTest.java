@@ -309,6 +309,32 @@ class ShRulesTest {
     }
 
     @Test
+    void SH7_trusteeshipAgreementWithoutTheManagersDutiesIsReported_statingThemPasses() {
+        var f = trusteeshipWithManagers(2, ManagerRole.PRESIDENT, ManagerRole.EXECUTIVE_PRESIDENT);
+        var a = f.withDuties(f.agreements.get(0), "  ");
+        var rule = new DispatchedManagersPolicy();
+        assertThat(f.evaluate(rule)).singleElement().satisfies(x -> {
+            assertThat(x.aspect()).isEqualTo("duties@" + a.id());
+            assertThat(x.args()).containsExactly(f.consortia.get(0).name(), a.title());
+            // reported, not blocked: agreements recorded before the field existed lack it
+            assertThat(rule.blocks(x, new RegistryChange("AGREEMENT_RECORDED", f.consortia.get(0).id(), List.of(), null))).isFalse();
+        });
+        f.withDuties(f.agreements.get(0), "院长主持全面工作；执行院长负责医疗质量与运营");
+        assertThat(f.evaluate(rule)).isEmpty();
+    }
+
+    @Test
+    void SH7_endedTrusteeshipAgreementWithoutDutiesIsNotReported() {
+        var f = trusteeshipWithManagers(2, ManagerRole.PRESIDENT, ManagerRole.EXECUTIVE_PRESIDENT);
+        var c = f.consortia.get(0);
+        // ended yesterday (end inclusive): no longer in force; one ending today still is
+        var ended = f.withDuties(f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusYears(3), TODAY.minusDays(1), true, "写明"), null);
+        assertThat(f.evaluate(new DispatchedManagersPolicy())).extracting(Finding::aspect).doesNotContain("duties@" + ended.id());
+        var endsToday = f.withDuties(f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusYears(3), TODAY, true, "写明"), null);
+        assertThat(f.evaluate(new DispatchedManagersPolicy())).extracting(Finding::aspect).contains("duties@" + endsToday.id());
+    }
+
+    @Test
     void SH7_onlyOneManagerIsReported() {
         assertThat(trusteeshipWithManagers(2, ManagerRole.PRESIDENT).evaluate(new DispatchedManagersPolicy()))
                 .extracting(Finding::aspect).containsExactly("roles");
@@ -856,5 +882,42 @@ class ShRulesTest {
         f.agreement(c, AgreementType.COOPERATION, TODAY.minusYears(1), null, true, "写明");
         f.agreement(c, AgreementType.CHARTER, TODAY.minusYears(1), null, true, "写明");
         assertThat(f.evaluate(new ConsortiumGovernancePolicy())).isEmpty();
+    }
+
+    // ---- SH-17
+    @Test
+    void SH17_agreementWithoutQuantifiedTargetsIsReported_oneTargetPasses_chartersAreNotAsked() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var cooperation = f.agreement(c, AgreementType.COOPERATION, TODAY.minusYears(1), null, true, "写明");
+        f.agreement(c, AgreementType.CHARTER, TODAY.minusYears(1), null, true, "写明");
+        assertThat(f.evaluate(new QuantifiedTargetsPolicy())).singleElement().satisfies(x -> {
+            assertThat(x.aspect()).isEqualTo("targets@" + cooperation.id());
+            assertThat(x.args()).containsExactly(c.name(), cooperation.title(), "0", "1");
+        });
+        f.withTargets(cooperation, 1);
+        assertThat(f.evaluate(new QuantifiedTargetsPolicy())).isEmpty();
+    }
+
+    @Test
+    void SH17_minimumComesFromThePack_twoAskedOneReported_twoPass() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        var trusteeship = f.withTargets(f.agreement(c, AgreementType.TRUSTEESHIP, TODAY.minusYears(1), TODAY.plusYears(1), true, "写明"), 1);
+        var two = new Parameters(List.of(new Parameters.Override(CHANGNING, "SH-17", "min", "2")));
+        var rule = new QuantifiedTargetsPolicy();
+        assertThat(rule.evaluate(f.snapshot(), two)).extracting(Finding::aspect).containsExactly("targets@" + trusteeship.id());
+        f.withTargets(trusteeship, 2);
+        assertThat(rule.evaluate(f.snapshot(), two)).isEmpty();
+    }
+
+    @Test
+    void SH17_agreementEndedYesterdayIsNotAsked_oneEndingTodayIs() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        var c = f.consortia.get(0);
+        f.agreement(c, AgreementType.COOPERATION, TODAY.minusYears(3), TODAY.minusDays(1), true, "写明");
+        assertThat(f.evaluate(new QuantifiedTargetsPolicy())).isEmpty();
+        var today = f.agreement(c, AgreementType.COOPERATION, TODAY.minusYears(3), TODAY, true, "写明");
+        assertThat(f.evaluate(new QuantifiedTargetsPolicy())).extracting(Finding::aspect).containsExactly("targets@" + today.id());
     }
 }

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medunion.diagnostics.DiagnosticsFhirContract.ids;
 import static org.medunion.diagnostics.DiagnosticsFixture.ok;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
@@ -18,6 +24,8 @@ import org.medunion.identity.Scope;
 import org.medunion.support.Api;
 import org.medunion.support.FhirValidation;
 import org.medunion.support.RunningCity;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +40,9 @@ abstract class CentreOrderFhirContract extends RunningCity {
     /** A FHIR instant at millisecond precision in UTC ({@code Z}, nothing to URL-encode). */
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
             .withZone(ZoneOffset.UTC);
+
+    @Autowired
+    DiagnosticsManagement diagnostics;
 
     @Test
     void lastUpdatedIsTheOrdersLastChangeAndASearchWindowTheOrderMovesInto() throws InterruptedException {
@@ -143,7 +154,7 @@ abstract class CentreOrderFhirContract extends RunningCity {
         assertThat(ids(w.as(w.office).getFhir("/fhir/Specimen?request=ServiceRequest/" + order + "-order").json()))
                 .containsExactly(specimenId);
         assertThat(ids(w.as(w.gp).getFhir("/fhir/Specimen?request=ServiceRequest/" + ct + "-order").json())).isEmpty();
-        assertThat(ids(w.as(w.gp).getFhir("/fhir/Specimen?request=ServiceRequest/" + java.util.UUID.randomUUID()).json())).isEmpty();
+        assertThat(ids(w.as(w.gp).getFhir("/fhir/Specimen?request=ServiceRequest/" + UUID.randomUUID()).json())).isEmpty();
         assertThat(ids(w.as(w.gp).getFhir("/fhir/Specimen?patient=Patient/" + w.stranger).json())).isEmpty();
         var wrongType = w.as(w.gp).getFhir("/fhir/Specimen?request=Patient/" + w.resident);
         assertThat(wrongType.status()).as(wrongType.body()).isEqualTo(400);
@@ -233,6 +244,108 @@ abstract class CentreOrderFhirContract extends RunningCity {
         List<String> interactions = new ArrayList<>();
         specimen.get("interaction").forEach(i -> interactions.add(i.get("code").asString()));
         assertThat(interactions).contains("read", "vread", "search-type").doesNotContain("update", "create");
+    }
+
+    /** Every write moves the change time: each step, the acknowledgement, a rejection, a cancellation, both escalations. */
+    @Test
+    void everyStepAcknowledgementRejectionCancellationAndEscalationMovesTheChangeTime() throws InterruptedException {
+        var w = new DiagnosticsFixture(port, registry, residents, accounts);
+        String order = place(w, w.potassium);
+        String path = "/api/diagnostics/orders/" + order;
+        Instant last = changed(order);
+        for (String step : List.of("/receive", "/start")) {
+            last = after(last, order, () -> ok(w.as(w.centreStaff).post(path + step, ""), 200));
+        }
+        last = after(last, order, () -> ok(w.as(w.centreStaff).post(path + "/report", """
+                {"status":"FINAL","resultDate":"%s","critical":true,"observations":[{"code":"K","name":"钾","value":"6.8"}]}"""
+                .formatted(w.today)), 200));
+        // the critical result escalated unacknowledged (its clock put in the past), then acknowledged
+        jdbc.sql("update diagnostics_order set critical_due_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), UUID.fromString(order)).update();
+        last = after(last, order, () -> diagnostics.escalateOverdue(Instant.now()));
+        after(last, order, () -> ok(w.as(w.gp).post(path + "/acknowledge", ""), 200));
+
+        String rejected = place(w, w.potassium);
+        ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + rejected + "/receive", ""), 200);
+        after(changed(rejected), rejected, () -> ok(w.as(w.centreStaff).post("/api/diagnostics/orders/" + rejected + "/reject", """
+                {"reason":"SPECIMEN_INSUFFICIENT"}"""), 200));
+        String cancelled = place(w, w.hba1c);
+        after(changed(cancelled), cancelled, () -> ok(w.as(w.gp).post("/api/diagnostics/orders/" + cancelled + "/cancel", ""), 200));
+        // overdue: due a minute ago, escalated by the deadline job
+        String overdue = place(w, w.hba1c);
+        jdbc.sql("update diagnostics_order set due_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), UUID.fromString(overdue)).update();
+        after(changed(overdue), overdue, () -> diagnostics.escalateOverdue(Instant.now()));
+    }
+
+    /** Runs the write a little after {@code before} and returns the order's change time, which must be later. */
+    private Instant after(Instant before, String order, Runnable write) throws InterruptedException {
+        Thread.sleep(5);
+        write.run();
+        Instant now = changed(order);
+        assertThat(now).as(order).isAfter(before);
+        return now;
+    }
+
+    private Instant changed(String order) {
+        return jdbc.sql("select updated_at from diagnostics_order where id = ?").param(UUID.fromString(order))
+                .query(Timestamp.class).single().toInstant();
+    }
+
+    /**
+     * V11_70's backfill, run on rows as they stood before it: the latest time a row records — a step, the rejection, the
+     * acknowledgement — and for an escalation, which kept no time, the deadline it passed. Hand-built rows, one per case.
+     */
+    @Test
+    void theMigrationDatesExistingOrdersByTheirLatestRecordedTime() throws IOException {
+        var w = new DiagnosticsFixture(port, registry, residents, accounts);
+        Instant t0 = Instant.parse("2026-03-02T01:00:00Z");
+        var open = row(w, t0, null, null, null, false, null, null, false);
+        var escalated = row(w, t0, t0.plusSeconds(3600), null, null, true, null, null, false);
+        var rejected = row(w, t0, t0.plusSeconds(3600), t0.plusSeconds(3 * 3600), t0.plusSeconds(3 * 3600), false, null, null, false);
+        var acknowledged = row(w, t0, t0.plusSeconds(3600), t0.plusSeconds(4 * 3600), null, false, t0.plusSeconds(4 * 3600 + 600),
+                t0.plusSeconds(5 * 3600), false);
+        var criticalEscalated = row(w, t0, t0.plusSeconds(3600), t0.plusSeconds(4 * 3600), null, false, t0.plusSeconds(6 * 3600),
+                null, true);
+        String migration = new String(new ClassPathResource(
+                "db/migration/V11_70__diagnostics_order_updated_at.sql").getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        int start = migration.indexOf("update diagnostics_order set updated_at");
+        String backfill = migration.substring(start, migration.indexOf(';', start));
+        var ids = List.of(open, escalated, rejected, acknowledged, criticalEscalated);
+        for (var id : ids) {
+            jdbc.sql(backfill + " where id = ?").param(id).update();
+        }
+        List<Instant> dated = new ArrayList<>();
+        for (var id : ids) {
+            dated.add(jdbc.sql("select updated_at from diagnostics_order where id = ?").param(id).query(Timestamp.class)
+                    .single().toInstant());
+        }
+        // placed; due (t0+2h) after the receipt; rejected at t0+3h; acknowledged at t0+5h; critical due at t0+6h
+        assertThat(dated).containsExactly(t0, t0.plusSeconds(2 * 3600), t0.plusSeconds(3 * 3600), t0.plusSeconds(5 * 3600),
+                t0.plusSeconds(6 * 3600));
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber") // one per column the backfill reads
+    private UUID row(DiagnosticsFixture w, Instant ordered, @Nullable Instant received,
+                     @Nullable Instant finished, @Nullable Instant rejected,
+                     boolean escalated, @Nullable Instant criticalDue,
+                     @Nullable Instant acknowledged, boolean criticalEscalated) {
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into diagnostics_order (id, resident_id, item_code, centre_id, ordering_institution_id, ordered_by, status,
+                  urgent, ordered_at, due_at, received_at, finished_at, rejected_at, escalated, critical_due_at,
+                  critical_acknowledged_at, critical_escalated, version)
+                values (?, ?, ?, ?, ?, ?, 'ORDERED', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
+                .params(Arrays.asList(id, w.resident, w.potassium, UUID.fromString(w.centre), w.primary, w.gp, ts(ordered),
+                        ts(ordered.plusSeconds(2 * 3600)), ts(received), ts(finished), ts(rejected), escalated, ts(criticalDue),
+                        ts(acknowledged), criticalEscalated))
+                .update();
+        return id;
+    }
+
+    private static @Nullable Timestamp ts(@Nullable Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     private static String place(DiagnosticsFixture w, String item) {

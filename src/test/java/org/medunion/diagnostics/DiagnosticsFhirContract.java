@@ -216,7 +216,7 @@ abstract class DiagnosticsFhirContract extends RunningCity {
 
         // bad parameters are 400s naming them
         assertBad(w.as(w.gp).getFhir("/fhir/Task?code=centre-order&status=finished"), "status");
-        assertBad(w.as(w.gp).getFhir("/fhir/Task?code=centre-order&_lastUpdated=ge2026-01-01"), "_lastUpdated");
+        assertBad(w.as(w.gp).getFhir("/fhir/Task?code=centre-order&_lastUpdated=ne2026-01-01"), "_lastUpdated");
         assertBad(w.as(w.gp).getFhir("/fhir/Task?code=centre-order&owner=Patient/" + w.lead), "owner");
         assertBad(w.as(w.gp).getFhir("/fhir/ServiceRequest?category=centre-order&colour=red"), "colour");
     }

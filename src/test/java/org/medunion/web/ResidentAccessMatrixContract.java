@@ -89,7 +89,9 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
                     + "404 and criteria outside the caller's scope 403: ReferralSubscriptionContract",
             "ImagingStudy", "the study of an imaging report, read through the report's scope: DiagnosticsFhirContract (another "
                     + "institution's GP, another jurisdiction, anonymous); the matrix world's reports are lab results",
-            "Endpoint", "read only, by the id of an imaging report the caller may read: DiagnosticsFhirContract");
+            "Endpoint", "read only, by the id of an imaging report the caller may read: DiagnosticsFhirContract",
+            "Specimen", "the specimen of a lab order to a centre, read and searched with the order's scope: CentreOrderFhirContract "
+                    + "(another institution's GP, another jurisdiction, anonymous); the matrix world places no orders");
 
     /**
      * REST and console paths that take a resident only as a filter of the audit trail: the audit administrator

@@ -20,6 +20,7 @@ import org.medunion.diagnostics.PublishList;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RegisterCentre;
+import org.medunion.diagnostics.SpecimenType;
 import org.medunion.diagnostics.backfill.DiagnosticsBackfill;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionView;
@@ -126,12 +127,12 @@ class DemoDiagnostics {
     }
 
     private void catalogue(LocalDate today) {
-        item(HBA1C, "糖化血红蛋白A1c", ItemKind.LAB, "%", "4.0-6.0", "60.00");
-        item(ELECTROLYTES, "电解质四项（钾、钠、氯、钙）", ItemKind.LAB, null, null, "40.00");
-        item(GLUCOSE, "空腹血糖", ItemKind.LAB, "mmol/L", "3.9-6.1", "8.00");
-        item(LIPIDS, "血脂四项", ItemKind.LAB, null, null, "50.00");
-        item(CHEST_CT, "胸部CT平扫", ItemKind.IMAGING, null, null, "240.00");
-        item(ECG, "十二导联心电图", ItemKind.ECG, null, null, "25.00");
+        item(HBA1C, "糖化血红蛋白A1c", ItemKind.LAB, "%", "4.0-6.0", "60.00", SpecimenType.WHOLE_BLOOD);
+        item(ELECTROLYTES, "电解质四项（钾、钠、氯、钙）", ItemKind.LAB, null, null, "40.00", SpecimenType.SERUM);
+        item(GLUCOSE, "空腹血糖", ItemKind.LAB, "mmol/L", "3.9-6.1", "8.00", SpecimenType.PLASMA);
+        item(LIPIDS, "血脂四项", ItemKind.LAB, null, null, "50.00", SpecimenType.SERUM);
+        item(CHEST_CT, "胸部CT平扫", ItemKind.IMAGING, null, null, "240.00", null);
+        item(ECG, "十二导联心电图", ItemKind.ECG, null, null, "25.00", null);
         List<ItemList.Entry> entries = List.of(new ItemList.Entry(HBA1C, 60), new ItemList.Entry(ELECTROLYTES, 7),
                 new ItemList.Entry(GLUCOSE, 30), new ItemList.Entry(LIPIDS, 30), new ItemList.Entry(CHEST_CT, null));
         for (String jurisdiction : List.of(ShanghaiDemo.CITY, "450000")) {
@@ -139,8 +140,10 @@ class DemoDiagnostics {
         }
     }
 
-    private void item(String code, String name, ItemKind kind, @Nullable String unit, @Nullable String range, String price) {
-        diagnostics.defineItem(new DefineItem(code, name, kind.name(), unit, range, new BigDecimal(price)), ADMIN);
+    private void item(String code, String name, ItemKind kind, @Nullable String unit, @Nullable String range, String price,
+                      @Nullable SpecimenType specimen) {
+        diagnostics.defineItem(new DefineItem(code, name, kind.name(), unit, range, new BigDecimal(price),
+                specimen == null ? null : specimen.name()), ADMIN);
     }
 
     private CentreId centre(ConsortiumView consortium, UUID runner, String type, String name, int hours) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.ItemKind;
 import org.medunion.diagnostics.ItemList;
 import org.medunion.diagnostics.ItemView;
+import org.medunion.diagnostics.SpecimenType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,18 +32,19 @@ class CatalogueStore {
 
     void saveItem(ItemView item, Instant now) {
         int updated = jdbc.sql("""
-                update diagnostics_item set name = ?, kind = ?, unit = ?, reference_range = ?, list_price = ?,
+                update diagnostics_item set name = ?, kind = ?, unit = ?, reference_range = ?, list_price = ?, specimen_type = ?,
                        version = version + 1, updated_at = ? where code = ?""")
                 .params(Required.args(item.name(), item.kind().name(), item.unit(), item.referenceRange(), item.listPrice(),
-                        Timestamp.from(now),
+                        specimen(item), Timestamp.from(now),
                         item.code()))
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                    insert into diagnostics_item (code, name, kind, unit, reference_range, list_price, version, updated_at)
-                    values (?, ?, ?, ?, ?, ?, 1, ?)""")
+                    insert into diagnostics_item (code, name, kind, unit, reference_range, list_price, specimen_type, version,
+                        updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, 1, ?)""")
                     .params(Required.args(item.code(), item.name(), item.kind().name(), item.unit(), item.referenceRange(),
-                            item.listPrice(),
+                            item.listPrice(), specimen(item),
                             Timestamp.from(now)))
                     .update();
         }
@@ -57,8 +59,13 @@ class CatalogueStore {
     }
 
     private static ItemView item(ResultSet rs, int n) throws SQLException {
+        String specimen = rs.getString("specimen_type");
         return new ItemView(rs.getString("code"), rs.getString("name"), ItemKind.valueOf(rs.getString("kind")), rs.getString("unit"),
-                rs.getString("reference_range"), rs.getBigDecimal("list_price"));
+                rs.getString("reference_range"), rs.getBigDecimal("list_price"), specimen == null ? null : SpecimenType.valueOf(specimen));
+    }
+
+    private static @Nullable String specimen(ItemView item) {
+        return item.specimenType() == null ? null : item.specimenType().name();
     }
 
     int nextVersion(String jurisdiction) {

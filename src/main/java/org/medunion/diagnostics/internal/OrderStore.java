@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.CentreId;
+import org.medunion.diagnostics.ItemKind;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderRejection;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.QualityRejection;
+import org.medunion.shared.ChangeWindow;
 import org.medunion.shared.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,31 +36,34 @@ class OrderStore {
                OrderStatus status, boolean urgent, Instant orderedAt, Instant dueAt, @Nullable Instant receivedAt,
                @Nullable Instant startedAt, @Nullable Instant finishedAt, boolean escalated, @Nullable UUID reportId,
                @Nullable Instant criticalDueAt, @Nullable Instant criticalAcknowledgedAt, @Nullable String criticalAcknowledgedBy,
-               boolean criticalEscalated, long version) {
+               boolean criticalEscalated, long version, Instant updatedAt) {
     }
 
     void insert(Row r) {
         jdbc.sql("""
                 insert into diagnostics_order (id, resident_id, item_code, centre_id, ordering_institution_id, ordered_by, status,
-                    urgent, ordered_at, due_at, escalated, critical_escalated, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, 1)""")
+                    urgent, ordered_at, due_at, escalated, critical_escalated, version, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, 1, ?)""")
                 .params(Required.args(r.id().value(), r.residentId(), r.itemCode(), r.centreId().value(), r.orderingInstitutionId(),
                         r.orderedBy(),
-                        r.status().name(), r.urgent(), ts(r.orderedAt()), ts(r.dueAt())))
+                        r.status().name(), r.urgent(), ts(r.orderedAt()), ts(r.dueAt()), ts(r.updatedAt())))
                 .update();
     }
 
-    /** Saves the changed row if nobody changed it since it was read; returns it with the next version. */
+    /**
+     * Saves the changed row if nobody changed it since it was read; returns it with the next version. The change time is
+     * the row's {@code updatedAt} (the step's instant), never earlier than the time already recorded.
+     */
     Row update(Row r) {
         int n = jdbc.sql("""
                 update diagnostics_order set status = ?, received_at = ?, started_at = ?, finished_at = ?, escalated = ?, report_id = ?,
                     critical_due_at = ?, critical_acknowledged_at = ?, critical_acknowledged_by = ?, critical_escalated = ?,
-                    version = version + 1
+                    version = version + 1, updated_at = greatest(updated_at, ?)
                  where id = ? and version = ?""")
                 .params(Required.args(r.status().name(), ts(r.receivedAt()), ts(r.startedAt()), ts(r.finishedAt()), r.escalated(),
                         r.reportId(),
                         ts(r.criticalDueAt()), ts(r.criticalAcknowledgedAt()), r.criticalAcknowledgedBy(), r.criticalEscalated(),
-                        r.id().value(), r.version()))
+                        ts(r.updatedAt()), r.id().value(), r.version()))
                 .update();
         if (n != 1) {
             throw new ConflictException("common.staleVersion", "version", r.version());
@@ -70,10 +75,10 @@ class OrderStore {
     Row reject(Row r, OrderRejection rejection) {
         int n = jdbc.sql("""
                 update diagnostics_order set status = 'REJECTED', finished_at = ?, rejection_reason = ?, rejection_text = ?,
-                    rejected_by = ?, rejected_at = ?, version = version + 1
+                    rejected_by = ?, rejected_at = ?, version = version + 1, updated_at = greatest(updated_at, ?)
                  where id = ? and version = ?""")
                 .params(Required.args(ts(rejection.rejectedAt()), rejection.reason().name(), rejection.text(), rejection.rejectedBy(),
-                        ts(rejection.rejectedAt()), r.id().value(), r.version()))
+                        ts(rejection.rejectedAt()), ts(rejection.rejectedAt()), r.id().value(), r.version()))
                 .update();
         if (n != 1) {
             throw new ConflictException("common.staleVersion", "version", r.version());
@@ -143,9 +148,12 @@ class OrderStore {
         return or.isEmpty() ? "1=0" : "(" + String.join(" or ", or) + ")";
     }
 
-    /** What a search narrows the caller's orders to; null (and an empty status set) means any. */
+    /**
+     * What a search narrows the caller's orders to; null (and an empty set) means any. {@code kinds} are the items' kinds,
+     * {@code changed} the window of the last change ({@code _lastUpdated}).
+     */
     record Filter(@Nullable UUID residentId, @Nullable List<UUID> centreIds, @Nullable UUID orderingInstitutionId,
-                  Set<OrderStatus> statuses) {
+                  Set<OrderStatus> statuses, @Nullable UUID orderId, Set<ItemKind> kinds, ChangeWindow changed) {
     }
 
     long count(@Nullable List<UUID> orderingInstitutions, @Nullable List<UUID> centreIds, Filter f) {
@@ -181,22 +189,32 @@ class OrderStore {
             sql.append(" and status in (").append(marks(f.statuses().size())).append(')');
             f.statuses().stream().map(Enum::name).sorted().forEach(params::add);
         }
+        if (f.orderId() != null) {
+            sql.append(" and id = ?");
+            params.add(f.orderId());
+        }
+        if (!f.kinds().isEmpty()) {
+            sql.append(" and item_code in (select code from diagnostics_item where kind in (").append(marks(f.kinds().size()))
+                    .append("))");
+            f.kinds().stream().map(Enum::name).sorted().forEach(params::add);
+        }
+        f.changed().appendTo(sql, params, "updated_at");
         return sql.toString();
     }
 
     int escalateOverdue(Instant now) {
         return jdbc.sql("""
-                update diagnostics_order set escalated = true, version = version + 1
+                update diagnostics_order set escalated = true, version = version + 1, updated_at = greatest(updated_at, ?)
                  where escalated = false and status in ('ORDERED', 'RECEIVED', 'IN_PROGRESS') and due_at < ?""")
-                .param(ts(now)).update();
+                .params(Timestamp.from(now), Timestamp.from(now)).update();
     }
 
     int escalateUnacknowledged(Instant now) {
         return jdbc.sql("""
-                update diagnostics_order set critical_escalated = true, version = version + 1
+                update diagnostics_order set critical_escalated = true, version = version + 1, updated_at = greatest(updated_at, ?)
                  where critical_escalated = false and critical_due_at is not null and critical_acknowledged_at is null
                    and critical_due_at < ?""")
-                .param(ts(now)).update();
+                .params(Timestamp.from(now), Timestamp.from(now)).update();
     }
 
     private static String marks(int n) {
@@ -221,6 +239,6 @@ class OrderStore {
                 rs.getTimestamp("ordered_at").toInstant(), rs.getTimestamp("due_at").toInstant(), instant(rs, "received_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getBoolean("escalated"), rs.getObject("report_id", UUID.class),
                 instant(rs, "critical_due_at"), instant(rs, "critical_acknowledged_at"), rs.getString("critical_acknowledged_by"),
-                rs.getBoolean("critical_escalated"), rs.getLong("version"));
+                rs.getBoolean("critical_escalated"), rs.getLong("version"), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -27,6 +27,7 @@ import org.medunion.diagnostics.QualityRejection;
 import org.medunion.diagnostics.RecordReport;
 import org.medunion.diagnostics.RejectOrder;
 import org.medunion.diagnostics.ReportView;
+import org.medunion.diagnostics.SpecimenType;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.shared.ConflictException;
@@ -94,7 +95,7 @@ class Orders {
         int tat = hours != null ? hours : settings.turnaroundHours(item.kind(), division);
         var row = new OrderStore.Row(new OrderId(UUID.randomUUID()), resident, item.code(), centre.id(), own, user.username(),
                 OrderStatus.ORDERED, Boolean.TRUE.equals(c.urgent()), now, now.plus(Duration.ofHours(tat)), null, null, null, false,
-                null, null, null, null, false, 1);
+                null, null, null, null, false, 1, now);
         store.insert(row);
         if (exam != null) {
             exams.record(row.id().value(), exam);
@@ -140,7 +141,7 @@ class Orders {
         var r = forCentre(id, "receive");
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 OrderWorkflow.next(r.status(), OrderWorkflow.Step.RECEIVE), r.urgent(), r.orderedAt(), r.dueAt(), now,
-                null, null, r.escalated(), null, null, null, null, false, r.version()), "received");
+                null, null, r.escalated(), null, null, null, null, false, r.version(), now), "received");
     }
 
     OrderView start(OrderId id) {
@@ -151,7 +152,7 @@ class Orders {
         var r = forCentre(id, "start");
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 OrderWorkflow.next(r.status(), OrderWorkflow.Step.START), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(),
-                now, null, r.escalated(), null, null, null, null, false, r.version()), "started");
+                now, null, r.escalated(), null, null, null, null, false, r.version(), now), "started");
     }
 
     OrderView report(OrderId id, RecordReport body) {
@@ -170,7 +171,7 @@ class Orders {
                 : null;
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 next, r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt() == null ? now : r.receivedAt(), r.startedAt(), now,
-                r.escalated(), report.id().value(), ackDue, null, null, false, r.version()), "reported");
+                r.escalated(), report.id().value(), ackDue, null, null, false, r.version(), now), "reported");
     }
 
     OrderView cancel(OrderId id) {
@@ -188,7 +189,7 @@ class Orders {
         exams.release(r.id().value(), user.username());
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 OrderWorkflow.next(r.status(), OrderWorkflow.Step.CANCEL), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(),
-                r.startedAt(), now, r.escalated(), null, null, null, null, false, r.version()), "cancelled");
+                r.startedAt(), now, r.escalated(), null, null, null, null, false, r.version(), now), "cancelled");
     }
 
     OrderView reject(OrderId id, RejectOrder body) {
@@ -229,9 +230,10 @@ class Orders {
         if (r.criticalDueAt() == null || r.criticalAcknowledgedAt() != null) {
             throw new ConflictException(DiagnosticsError.NOT_CRITICAL, "id", r.status());
         }
+        Instant now = clock.instant();
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 r.status(), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(), r.startedAt(), r.finishedAt(), r.escalated(),
-                r.reportId(), r.criticalDueAt(), clock.instant(), user.username(), r.criticalEscalated(), r.version()),
+                r.reportId(), r.criticalDueAt(), now, user.username(), r.criticalEscalated(), r.version(), now),
                 "critical acknowledged");
     }
 
@@ -265,7 +267,8 @@ class Orders {
             return new OrderPage(List.of(), 0);
         }
         List<UUID> ofCentre = s.centreInstitutionId() == null ? null : centreStore.runBy(s.centreInstitutionId());
-        var filter = new OrderStore.Filter(s.residentId(), ofCentre, s.orderingInstitutionId(), s.statuses());
+        var filter = new OrderStore.Filter(s.residentId(), ofCentre, s.orderingInstitutionId(), s.statuses(),
+                s.orderId() == null ? null : s.orderId().value(), s.kinds(), s.changed());
         long total = store.count(scope.ordering(), scope.centres(), filter);
         List<OrderStore.Row> rows = total == 0 ? List.of()
                 : store.page(scope.ordering(), scope.centres(), filter, s.count(), s.offset());
@@ -344,6 +347,7 @@ class Orders {
         var found = reference.find(r.itemCode());
         String item = found.map(ItemView::name).orElse(r.itemCode());
         ItemKind kind = found.map(ItemView::kind).orElse(ItemKind.LAB);
+        SpecimenType specimen = found.map(ItemView::specimenType).orElse(null);
         Set<UUID> ids = new HashSet<>(List.of(r.orderingInstitutionId()));
         String ordering = results.names(ids).getOrDefault(r.orderingInstitutionId(), "");
         boolean overdue = r.status().open() && r.dueAt().isBefore(clock.instant());
@@ -352,6 +356,6 @@ class Orders {
                 r.orderedBy(), r.status(), r.urgent(), r.orderedAt(), r.dueAt(), overdue, r.escalated(), r.reportId(),
                 r.criticalDueAt() != null, r.criticalDueAt(), r.criticalAcknowledgedAt(), r.criticalEscalated(), r.version(),
                 r.status() == OrderStatus.REJECTED ? store.rejection(r.id().value()).orElse(null) : null,
-                ExamSlots.needsSlot(kind) ? exams.of(r.id().value()).orElse(null) : null);
+                ExamSlots.needsSlot(kind) ? exams.of(r.id().value()).orElse(null) : null, r.receivedAt(), specimen, r.updatedAt());
     }
 }

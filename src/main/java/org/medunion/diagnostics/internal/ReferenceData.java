@@ -29,6 +29,7 @@ import org.medunion.diagnostics.QcLevel;
 import org.medunion.diagnostics.QcView;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RegisterCentre;
+import org.medunion.diagnostics.SpecimenType;
 import org.medunion.identity.CurrentUser;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
@@ -78,10 +79,21 @@ class ReferenceData {
             throw new InvalidInputException("listPrice", DiagnosticsError.PRICE_INVALID, price);
         }
         var item = new ItemView(code, name, kind, optional(c.unit(), "unit", 40), optional(c.referenceRange(), "referenceRange", 80),
-                price);
+                price, specimen(c.specimenType(), kind));
         catalogue.saveItem(item, clock.instant());
         audit.record(AuditAction.UPDATE, "DiagnosticItem", code);
         return item;
+    }
+
+    /** The item's specimen: the one named (lab and pathology only, else 400 naming specimenType), or the kind's default. */
+    private static @Nullable SpecimenType specimen(@Nullable String given, ItemKind kind) {
+        if (given == null || given.isBlank()) {
+            return SpecimenType.defaultFor(kind).orElse(null);
+        }
+        if (!SpecimenType.taken(kind)) {
+            throw new InvalidInputException("specimenType", DiagnosticsError.NO_SPECIMEN, kind.name());
+        }
+        return Inputs.enumValue(given, SpecimenType.class, "specimenType");
     }
 
     ItemView item(@Nullable String code, String field) {

@@ -19,11 +19,13 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.DiagnosticsManagement;
+import org.medunion.diagnostics.ItemKind;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderSearch;
 import org.medunion.diagnostics.OrderStatus;
 import org.medunion.diagnostics.OrderView;
 import org.medunion.diagnostics.RejectOrder;
+import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.fhir.internal.Versions;
@@ -34,7 +36,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Orders to a shared centre behind the shared ServiceRequest and Task providers (decision 0230, like the pharmacist's
- * review Task): ids {@code <order>-order}; searches with {@code category} / {@code code} {@code centre-order}. Scope and
+ * review Task): ids {@code <order>-order}; searches with {@code category} / {@code code} {@code centre-order}, narrowed by
+ * {@code _lastUpdated} in SQL (decision 0237). Scope and
  * audit are the diagnostics module's, the same as the REST orders: the ordering institution, the institution running
  * the centre, the consortium's office, administrators. A centre's system moves the Task with {@code PUT} — received,
  * in-progress, cancelled — through the same {@link DiagnosticsManagement} steps as REST, version-checked with If-Match.
@@ -71,20 +74,23 @@ public class CentreOrders {
         return OrderToFhirMapper.task(order);
     }
 
-    /** The ServiceRequest search: {@code patient}, {@code requester} (ordering), {@code performer} (centre institution). */
+    /**
+     * The ServiceRequest search: {@code patient}, {@code requester} (ordering), {@code performer} (centre institution),
+     * {@code _lastUpdated} (the order's last change, filtered in SQL).
+     */
     public IBundleProvider serviceRequests(@Nullable ReferenceParam patient, @Nullable ReferenceParam requester,
                                            @Nullable ReferenceParam performer, @Nullable TokenParam identifier,
                                            @Nullable DateRangeParam lastUpdated, Pages.Request page) {
-        unsupported(identifier == null ? null : "identifier", lastUpdated);
-        return search(patient, DiagnosticsFhir.organization(performer, "performer"), requester, EnumSet.noneOf(OrderStatus.class), page,
-                OrderToFhirMapper::serviceRequest);
+        unsupported(identifier);
+        return search(patient, DiagnosticsFhir.organization(performer, "performer"), requester, EnumSet.noneOf(OrderStatus.class),
+                lastUpdated, page, OrderToFhirMapper::serviceRequest);
     }
 
     /** The Task search: the centre's work list is {@code owner=Organization/<id>&status=requested}. */
     public IBundleProvider tasks(@Nullable ReferenceParam owner, @Nullable ReferenceParam requester, @Nullable ReferenceParam patient,
                                  @Nullable TokenParam status, @Nullable TokenParam identifier, @Nullable DateRangeParam lastUpdated,
                                  Pages.Request page) {
-        unsupported(identifier == null ? null : "identifier", lastUpdated);
+        unsupported(identifier);
         Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
         if (status != null) {
             String code = status.getValue() == null ? "" : status.getValue();
@@ -99,7 +105,8 @@ public class CentreOrders {
                 return Pages.of(page, List.of(), 0);
             }
         }
-        return search(patient, DiagnosticsFhir.organization(owner, "owner"), requester, statuses, page, OrderToFhirMapper::task);
+        return search(patient, DiagnosticsFhir.organization(owner, "owner"), requester, statuses, lastUpdated, page,
+                OrderToFhirMapper::task);
     }
 
     /**
@@ -143,20 +150,18 @@ public class CentreOrders {
 
     private <R extends Resource> IBundleProvider search(@Nullable ReferenceParam patient, @Nullable UUID centre,
                                                         @Nullable ReferenceParam ordering, Set<OrderStatus> statuses,
-                                                        Pages.Request page, Function<OrderView, R> mapper) {
+                                                        @Nullable DateRangeParam lastUpdated, Pages.Request page,
+                                                        Function<OrderView, R> mapper) {
         UUID resident = patient == null ? null : DiagnosticsFhir.patient(patient);
         var found = diagnostics.searchOrders(new OrderSearch(resident, centre, DiagnosticsFhir.organization(ordering, "requester"),
-                statuses, page.count(), page.first()));
+                statuses, page.count(), page.first(), null, EnumSet.noneOf(ItemKind.class), LastUpdated.window(lastUpdated)));
         return Pages.of(page, found.items().stream().map(mapper).toList(), found.total());
     }
 
-    /** {@code _lastUpdated} and {@code identifier} are not served for orders: a 400 naming them, never silently ignored. */
-    private static void unsupported(@Nullable String identifier, @Nullable DateRangeParam lastUpdated) {
+    /** {@code identifier} is not served for orders: a 400 naming it, never silently ignored. */
+    private static void unsupported(@Nullable TokenParam identifier) {
         if (identifier != null) {
-            throw new InvalidInputException(identifier, "fhir.unsupportedParameter");
-        }
-        if (lastUpdated != null && !lastUpdated.isEmpty()) {
-            throw new InvalidInputException("_lastUpdated", "fhir.unsupportedParameter");
+            throw new InvalidInputException("identifier", "fhir.unsupportedParameter");
         }
     }
 

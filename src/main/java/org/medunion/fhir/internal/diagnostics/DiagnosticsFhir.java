@@ -21,6 +21,10 @@ public final class DiagnosticsFhir {
     static final String ID_DECISION = "https://medunion.example/id/recognition-decision";
     /** The id suffix of an order's ServiceRequest and Task: {@code <order uuid>-order}. */
     static final String ORDER_SUFFIX = "-order";
+    /** The id suffix of a lab or pathology order's Specimen: {@code <order uuid>-specimen}. */
+    static final String SPECIMEN_SUFFIX = "-specimen";
+    /** The accession number a centre's specimen carries from receipt: the order's id (decision 0237). */
+    static final String ID_ACCESSION = "https://medunion.example/id/specimen-accession";
     static final String CS_CENTRE_ORDER = Systems.codeSystem("centre-order");
     static final String CS_ORDER_STATE = Systems.codeSystem("centre-order-state");
     static final String CS_ORDER_REJECTION = Systems.codeSystem("centre-order-rejection");
@@ -45,7 +49,12 @@ public final class DiagnosticsFhir {
 
     /** The order behind a ServiceRequest or Task id {@code <uuid>-order}, or null for any other id form. */
     public static @Nullable UUID order(@Nullable String id) {
-        if (id == null || id.length() != 36 + ORDER_SUFFIX.length() || !id.endsWith(ORDER_SUFFIX)) {
+        return order(id, ORDER_SUFFIX);
+    }
+
+    /** The order behind an id {@code <uuid><suffix>}, or null for any other id form. */
+    static @Nullable UUID order(@Nullable String id, String suffix) {
+        if (id == null || id.length() != 36 + suffix.length() || !id.endsWith(suffix)) {
             return null;
         }
         try {

@@ -26,7 +26,8 @@ import org.medunion.scheduling.SlotPool;
  * institution running the centre, urgency; the Task is the centre's work — owner the centre's institution, status as
  * the order moves, the turnaround deadline (SC-2) as {@code restriction.period.end}, overdue and critical-result
  * acknowledgement (SC-5) in {@code businessStatus}, the report as output once reported, a quality rejection (SC-3) as
- * {@code rejected} with a coded {@code statusReason} (the ServiceRequest is then revoked).
+ * {@code rejected} with a coded {@code statusReason} (the ServiceRequest is then revoked). Both carry the order's version
+ * and last change (decision 0237); a lab or pathology order's ServiceRequest names its Specimen.
  */
 final class OrderToFhirMapper {
 
@@ -46,7 +47,7 @@ final class OrderToFhirMapper {
     static ServiceRequest serviceRequest(OrderView o) {
         var sr = new ServiceRequest();
         sr.setId(new IdType("ServiceRequest", id(o), Long.toString(o.version())));
-        sr.getMeta().setVersionId(Long.toString(o.version()));
+        sr.getMeta().setVersionId(Long.toString(o.version())).setLastUpdated(Date.from(o.updatedAt()));
         sr.addIdentifier(identifier(o));
         sr.setStatus(switch (o.status()) {
             case ORDERED, RECEIVED, IN_PROGRESS -> ServiceRequest.ServiceRequestStatus.ACTIVE;
@@ -69,6 +70,9 @@ final class OrderToFhirMapper {
         sr.setRequester(organization(o.orderingInstitutionId(), o.orderingInstitutionName()));
         sr.addPerformer(organization(o.centreInstitutionId(), o.centreName()));
         exam(sr, o.examBooking());
+        if (OrderToSpecimenMapper.has(o)) {
+            sr.addSpecimen(new Reference("Specimen/" + OrderToSpecimenMapper.id(o)));
+        }
         return sr;
     }
 
@@ -94,7 +98,7 @@ final class OrderToFhirMapper {
     static Task task(OrderView o) {
         var t = new Task();
         t.setId(new IdType("Task", id(o), Long.toString(o.version())));
-        t.getMeta().setVersionId(Long.toString(o.version()));
+        t.getMeta().setVersionId(Long.toString(o.version())).setLastUpdated(Date.from(o.updatedAt()));
         t.addIdentifier(identifier(o));
         t.setStatus(taskStatus(o.status()));
         var state = state(o);

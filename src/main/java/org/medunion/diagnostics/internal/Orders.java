@@ -184,6 +184,10 @@ class Orders {
     }
 
     OrderView acknowledge(OrderId id) {
+        return acknowledge(id, clock.instant());
+    }
+
+    OrderView acknowledge(OrderId id, Instant now) {
         CurrentUser user = access.caller();
         var r = visible(id);
         UUID own = DiagnosticsAccess.institutionOf(user);
@@ -195,7 +199,7 @@ class Orders {
         }
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 r.status(), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(), r.startedAt(), r.finishedAt(), r.escalated(),
-                r.reportId(), r.criticalDueAt(), clock.instant(), user.username(), r.criticalEscalated(), r.version()),
+                r.reportId(), r.criticalDueAt(), now, user.username(), r.criticalEscalated(), r.version()),
                 "critical acknowledged");
     }
 

@@ -144,7 +144,7 @@ class DemoDiagnosticsYear {
             tally.reports++;
             diagnostics.decide(new RecordDecision(resident, item, null, report, null, null, null), institution, actor, at);
         } else {
-            String reason = "*".equals(d.reason()) ? REASONS[(2 * m.back() + n) % REASONS.length] : d.reason();
+            String reason = "*".equals(d.reason()) ? REASONS[(m.back() + n) % REASONS.length] : d.reason();
             UUID id = diagnostics.decide(new RecordDecision(resident, item, null, null, reason, text(reason), null), institution,
                     actor, at);
             diagnostics.explain(id, new RecordExplanation(MEDIA[(m.back() + n) % MEDIA.length]), actor, at.plus(Duration.ofMinutes(15)));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +37,10 @@ import org.springframework.stereotype.Component;
  * electrolytes 7, glucose and lipids 30, chest CT without a window; the ECG is on no list), recognised-item lists
  * for Shanghai and Guangxi, shared centres for the 长宁 consortium and the two Nanning groups with QC records, a year
  * of results for residents under contract with the gp's centre, recognitions and re-examinations with every reason
- * ({@link DemoDiagnosticsOrders}) and orders in every state. Objects are found by name, residents through the centre's
- * contracts: it runs on the first start and on any later start of a demo database that has no shared centre yet.
+ * and orders in every state today ({@link DemoDiagnosticsOrders}), and the year before month by month for 长宁 and the
+ * Nanning groups ({@link DemoDiagnosticsYear}, {@link DemoDiagnosticsSites}: written with their own timestamps, so the
+ * indicators' default month has data). Objects are found by name, residents through the centre's contracts: it runs on
+ * the first start and on any later start of a demo database that has no shared centre yet.
  *
  * <p>The first of those residents (contracts by start date, then ID) is the one of the browser test: an HbA1c
  * result of the lead hospital 40 days old (offered: window 60 days) and an electrolyte panel 8 days old (not
@@ -62,15 +65,20 @@ class DemoDiagnostics {
     private final DiagnosticsBackfill diagnostics;
     private final DemoDiagnosticsOrders orders;
     private final DemoExamOrders examOrders;
+    private final DemoDiagnosticsYear year;
+    private final DemoDiagnosticsSites sites;
     private final DemoSterilisation sterilisation;
     private final CityWideRegistry city;
     private final ResidentsManagement residents;
     private final Clock clock;
 
-    DemoDiagnostics(DiagnosticsBackfill diagnostics, DemoDiagnosticsOrders orders, DemoSterilisation sterilisation,
-                    CityWideRegistry city, ResidentsManagement residents, Clock clock, DemoExamOrders examOrders) {
+    DemoDiagnostics(DiagnosticsBackfill diagnostics, DemoDiagnosticsOrders orders, DemoDiagnosticsYear year, DemoDiagnosticsSites sites,
+                    DemoSterilisation sterilisation, CityWideRegistry city, ResidentsManagement residents, Clock clock,
+                    DemoExamOrders examOrders) {
         this.diagnostics = diagnostics;
         this.orders = orders;
+        this.year = year;
+        this.sites = sites;
         this.examOrders = examOrders;
         this.sterilisation = sterilisation;
         this.city = city;
@@ -87,8 +95,21 @@ class DemoDiagnostics {
     record Seeded(int resident, String item, LocalDate day) {
     }
 
+    /** A Nanning group's shared centres and what its lead runs them from. */
+    private record Group(ConsortiumView consortium, UUID lead, CentreId lab, @Nullable CentreId imaging, String prefix) {
+    }
+
+    /**
+     * Whether a result of the item on the day would give a resident the pair of the browser test's resident (an HbA1c 40
+     * days old, an electrolyte panel 8 days old): the year's results and orders take another item then.
+     */
+    static boolean clash(String item, LocalDate day, LocalDate today) {
+        return HBA1C.equals(item) && day.equals(today.minusDays(40)) || ELECTROLYTES.equals(item) && day.equals(today.minusDays(8));
+    }
+
     /** Seeds unless a shared centre exists already or the demo objects are missing; returns a one-line summary. */
     String seed() {
+        long start = System.nanoTime();
         if (diagnostics.anyCentre()) {
             return "Demo diagnostics present; nothing seeded";
         }
@@ -107,7 +128,7 @@ class DemoDiagnostics {
         sterilisation.seed(changning.get(), lead.get().id().value(), "长宁区域消毒供应中心", "CN", true,
                 primary.get().id().value());
         shanghaiQc(lead.get().id().value(), primary.get().id().value(), municipal.get().id().value(), today);
-        int nanning = nanning(today);
+        List<Group> groups = nanning(today);
         var contracted = residents.contractsOfInstitution(primary.get().id()).stream()
                 .filter(c -> c.coversDate(today) && c.districtHospitalId().equals(lead.get().id()))
                 .sorted(Comparator.comparing(ContractView::startDate).thenComparing(c -> c.residentId().value()))
@@ -119,11 +140,18 @@ class DemoDiagnostics {
                 contracted, today, clock.instant(), new HashMap<>());
         int reports = results(place);
         int decisions = orders.decisions(place);
+        var tally = year.seed(DemoDiagnosticsSites.changning(place), place.now(), new DemoDiagnosticsYear.Tally());
+        for (Group g : groups) {
+            sites.nanning(g.consortium(), g.lead(), g.lab(), g.imaging(), g.prefix(), today)
+                    .ifPresent(site -> year.seed(site, place.now(), tally));
+        }
         int placed = orders.orders(place);
         placed += examOrders.orders(place);
-        String line = "Demo diagnostics seeded: %d centres in Nanning besides 4 in 长宁, %d reports, %d decisions, %d orders"
-                .formatted(nanning, reports, decisions, placed);
-        return line;
+        long centres = groups.stream().mapToLong(g -> g.imaging() == null ? 2 : 3).sum();
+        return ("Demo diagnostics seeded: %d centres in Nanning besides 4 in 长宁, %d reports, %d decisions, %d orders "
+                + "(a year: %d reports, %d decisions, %d orders) in %d ms")
+                .formatted(centres, reports + tally.reports, decisions + tally.decisions, placed + tally.orders, tally.reports,
+                        tally.decisions, tally.orders, (System.nanoTime() - start) / 1_000_000);
     }
 
     private void catalogue(LocalDate today) {
@@ -157,7 +185,8 @@ class DemoDiagnostics {
 
     /**
      * The lead passes every item's EQA (HbA1c nationally, the rest in Shanghai); the gp's centre passes glucose in
-     * the consortium and failed HbA1c; the municipal hospital's HbA1c pass ran out 200 days ago.
+     * the consortium and failed HbA1c; the municipal hospital's HbA1c pass ran out 200 days ago, its electrolyte pass
+     * runs out in 20 days.
      */
     private void shanghaiQc(UUID lead, UUID primary, UUID municipal, LocalDate today) {
         qc(lead, HBA1C, true, "NATIONAL", "全国", today.minusYears(2), today.plusYears(1));
@@ -168,6 +197,7 @@ class DemoDiagnostics {
         qc(primary, HBA1C, false, "PROVINCIAL", "上海", today.minusYears(2), today.plusYears(1));
         qc(municipal, HBA1C, true, "PROVINCIAL", "上海", today.minusYears(3), today.minusDays(200));
         qc(municipal, LIPIDS, true, "NATIONAL", "全国", today.minusYears(2), today.plusYears(1));
+        qc(municipal, ELECTROLYTES, true, "PROVINCIAL", "上海", today.minusYears(1).plusDays(20), today.plusDays(20));
     }
 
     private void qc(UUID institution, String item, boolean passed, String level, String scope, LocalDate from, LocalDate until) {
@@ -175,8 +205,8 @@ class DemoDiagnostics {
     }
 
     /** A lab centre for each Nanning group (the first also an imaging centre), their leads with Guangxi QC. */
-    private int nanning(LocalDate today) {
-        int n = 0;
+    private List<Group> nanning(LocalDate today) {
+        List<Group> out = new ArrayList<>();
         for (String name : List.of(NANNING_GROUP_1, NANNING_GROUP_2)) {
             var group = consortium(name);
             var lead = group.flatMap(g -> g.activeMembers(today).stream().filter(m -> m.role() == MembershipRole.LEAD).findFirst());
@@ -185,20 +215,16 @@ class DemoDiagnostics {
             }
             UUID runner = lead.get().institutionId().value();
             String stem = name.substring(0, name.indexOf("紧密型"));
-            centre(group.get(), runner, "LAB", stem + "医学检验中心", 24);
-            n++;
-            if (name.equals(NANNING_GROUP_1)) {
-                centre(group.get(), runner, "IMAGING", stem + "医学影像中心", 24);
-                n++;
-            }
-            sterilisation.seed(group.get(), runner, stem + "消毒供应中心", name.equals(NANNING_GROUP_1) ? "NN11" : "NN12", false,
-                    null);
-            n++;
+            String prefix = name.equals(NANNING_GROUP_1) ? "NN11" : "NN12";
+            CentreId lab = centre(group.get(), runner, "LAB", stem + "医学检验中心", 24);
+            CentreId imaging = name.equals(NANNING_GROUP_1) ? centre(group.get(), runner, "IMAGING", stem + "医学影像中心", 24) : null;
+            sterilisation.seed(group.get(), runner, stem + "消毒供应中心", prefix, false, null);
             for (String item : List.of(HBA1C, ELECTROLYTES, GLUCOSE, LIPIDS)) {
                 qc(runner, item, true, "PROVINCIAL", "广西", today.minusYears(2), today.plusYears(1));
             }
+            out.add(new Group(group.get(), runner, lab, imaging, prefix));
         }
-        return n;
+        return out;
     }
 
     /** A year of results: every resident's lab work at the lead or the centre, some imaging and ECGs. */
@@ -253,7 +279,7 @@ class DemoDiagnostics {
         String v = Integer.toString(seed % 10);
         return switch (item) {
             case HBA1C -> List.of(new Observation(HBA1C, "糖化血红蛋白A1c", "6." + v, "%", "4.0-6.0"));
-            case GLUCOSE -> List.of(new Observation(GLUCOSE, "空腹血糖", "5." + v, "mmol/L", "3.9-6.1"));
+            case GLUCOSE -> List.of(new Observation(GLUCOSE, "空腹血糖", critical ? "2.1" : "5." + v, "mmol/L", "3.9-6.1"));
             case LIPIDS -> List.of(new Observation("TC", "总胆固醇", "4." + v, "mmol/L", "<5.2"),
                     new Observation("TG", "甘油三酯", "1." + v, "mmol/L", "<1.7"),
                     new Observation("HDL-C", "高密度脂蛋白胆固醇", "1.2", "mmol/L", ">1.0"),

@@ -18,9 +18,10 @@ import org.medunion.diagnostics.backfill.DiagnosticsBackfill;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's recognition decisions and orders (see {@link DemoDiagnostics}): the gp recognises earlier results on the
- * days they were offered and re-examines with every reason code (01–08, free text for 07 and 08, and 98, 99); the
- * gp's orders to the 长宁 lab and imaging centres stand in every state — ordered, received, in progress, overdue,
+ * The demo's showcase decisions and today's orders (see {@link DemoDiagnostics}; the year before is
+ * {@link DemoDiagnosticsYear}'s): the gp recognises earlier results on the days they were offered and re-examines with
+ * every reason code (01–08, free text for 07 and 08, and 98, 99), each decided on its day; the gp's orders to the 长宁
+ * lab and imaging centres stand in every state — ordered, received, in progress, overdue,
  * reported, reported with an unacknowledged critical result, cancelled, rejected for quality — worked by the demo account "centre".
  */
 @Component
@@ -59,13 +60,24 @@ class DemoDiagnosticsOrders {
             decide(p, resident, items[k % items.length], p.today().minusDays(3L + 17L * k), reasons[k][0], reasons[k][1]);
             n++;
         }
-        return n;
+        // this morning, so that the office's board (this month by default) has decisions on a month's first day too:
+        // resident 9's electrolyte panel of the lead, 1 + 9 * 7 % 60 = 4 days old (window 7), recognised; a glucose re-examined
+        decide(p, 9, DemoDiagnostics.ELECTROLYTES, p.today(), null, null, p.now().minus(Duration.ofMinutes(25)));
+        decide(p, 17, DemoDiagnostics.GLUCOSE, p.today(), "02", null, p.now().minus(Duration.ofMinutes(10)));
+        return n + 2;
+    }
+
+    /** Decided at a quarter past eleven on the day (decision 0239: in the month it happened), the explanation left to do. */
+    private void decide(DemoDiagnostics.Place p, int resident, String item, LocalDate asOf, @Nullable String reason,
+                        @Nullable String text) {
+        Instant at = asOf.atTime(11, 15).atZone(DemoDiagnosticsYear.SHANGHAI).toInstant();
+        decide(p, resident, item, asOf, reason, text, at.isBefore(p.now()) ? at : p.now());
     }
 
     private void decide(DemoDiagnostics.Place p, int resident, String item, LocalDate asOf, @Nullable String reason,
-                        @Nullable String text) {
+                        @Nullable String text, Instant at) {
         UUID report = reason == null ? offered(p, resident, item, asOf) : null;
-        diagnostics.decide(new RecordDecision(p.residents().get(resident), item, null, report, reason, text, asOf), p.primary(), GP);
+        diagnostics.decide(new RecordDecision(p.residents().get(resident), item, null, report, reason, text, asOf), p.primary(), GP, at);
     }
 
     /** The report a recognition names: the one {@link DemoDiagnostics} seeded for the resident and item before the day. */
@@ -123,8 +135,11 @@ class DemoDiagnosticsOrders {
         return diagnostics.placeOrder(new PlaceOrder(p.residents().get(resident), item, centre.value(), urgent), p.primary(), GP, at);
     }
 
-    private static RecordReport report(String item, LocalDate day, boolean critical) {
-        return new RecordReport(null, null, null, "FINAL", day, critical, critical ? "危急值：血钾 6.8 mmol/L，请立即处理" : "未见异常",
-                null, DemoDiagnostics.observations(item, critical, day.getDayOfMonth()));
+    /** An order's report of the item on the day; a critical one is a potassium (electrolytes) or a glucose value. */
+    static RecordReport report(String item, LocalDate day, boolean critical) {
+        String conclusion = !critical ? "未见异常"
+                : DemoDiagnostics.GLUCOSE.equals(item) ? "危急值：空腹血糖 2.1 mmol/L，请立即处理" : "危急值：血钾 6.8 mmol/L，请立即处理";
+        return new RecordReport(null, null, null, "FINAL", day, critical, conclusion, null,
+                DemoDiagnostics.observations(item, critical, day.getDayOfMonth()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.medunion.diagnostics.CentreId;
 import org.medunion.diagnostics.DefineItem;
 import org.medunion.diagnostics.DefinePackType;
+import org.medunion.diagnostics.EscalationRun;
 import org.medunion.diagnostics.MovePacks;
 import org.medunion.diagnostics.OrderId;
 import org.medunion.diagnostics.OrderStatus;
@@ -15,6 +16,7 @@ import org.medunion.diagnostics.PlaceOrder;
 import org.medunion.diagnostics.PublishList;
 import org.medunion.diagnostics.RecordBatch;
 import org.medunion.diagnostics.RecordDecision;
+import org.medunion.diagnostics.RecordExplanation;
 import org.medunion.diagnostics.RecordIndicator;
 import org.medunion.diagnostics.RecordQc;
 import org.medunion.diagnostics.RecordReport;
@@ -51,11 +53,16 @@ class DiagnosticsBackfillService implements DiagnosticsBackfill {
     private final CentreStore centres;
     private final SterilisationDesk sterilisation;
     private final SterilisationStore sterilisationStore;
+    private final PatientExplanations explanations;
+    private final ExplanationStore explanationStore;
     private final CurrentUsers users;
 
     DiagnosticsBackfillService(ReferenceData reference, Results results, RecognitionDesk recognition, Orders orders,
                                OrderStore orderStore, CentreStore centres, SterilisationDesk sterilisation,
-                               SterilisationStore sterilisationStore, CurrentUsers users) {
+                               SterilisationStore sterilisationStore, PatientExplanations explanations,
+                               ExplanationStore explanationStore, CurrentUsers users) {
+        this.explanations = explanations;
+        this.explanationStore = explanationStore;
         this.reference = reference;
         this.results = results;
         this.recognition = recognition;
@@ -105,6 +112,22 @@ class DiagnosticsBackfillService implements DiagnosticsBackfill {
     }
 
     @Override
+    public UUID decide(RecordDecision command, UUID orderingInstitutionId, String actor, Instant at) {
+        return acting(clinician(actor, orderingInstitutionId), () -> recognition.decide(command, at)).id();
+    }
+
+    @Override
+    public boolean explain(UUID decision, RecordExplanation how, String actor, Instant at) {
+        systemOnly();
+        var owed = explanationStore.find(decision);
+        if (owed.isEmpty()) {
+            return false;
+        }
+        acting(clinician(actor, owed.get().orderingInstitutionId()), () -> explanations.given(decision, how, at));
+        return true;
+    }
+
+    @Override
     public OrderId placeOrder(PlaceOrder command, UUID orderingInstitutionId, String actor, Instant at) {
         return acting(clinician(actor, orderingInstitutionId), () -> orders.place(command, at)).id();
     }
@@ -113,7 +136,7 @@ class DiagnosticsBackfillService implements DiagnosticsBackfill {
     public OrderId reexamineAndOrder(RecordDecision decision, PlaceOrder order, UUID orderingInstitutionId, String actor,
                                      Instant at) {
         return acting(clinician(actor, orderingInstitutionId), () -> {
-            var decided = recognition.decide(decision);
+            var decided = recognition.decide(decision, at);
             var placed = orders.place(order, at);
             recognition.linkOrder(decided, placed.id().value());
             return placed.id();
@@ -143,6 +166,19 @@ class DiagnosticsBackfillService implements DiagnosticsBackfill {
     @Override
     public OrderStatus reject(OrderId id, RejectOrder reason, String actor, Instant at) {
         return atCentre(id, actor, () -> orders.reject(id, reason, at));
+    }
+
+    @Override
+    public OrderStatus acknowledgeCritical(OrderId id, String actor, Instant at) {
+        systemOnly();
+        var order = orderStore.order(id.value()).orElseThrow(() -> new NotFoundException("order", id.value()));
+        return acting(clinician(actor, order.orderingInstitutionId()), () -> orders.acknowledge(id, at)).status();
+    }
+
+    @Override
+    public EscalationRun escalate(Instant at) {
+        systemOnly();
+        return orders.escalate(at);
     }
 
     @Override

@@ -221,6 +221,10 @@ class Orders {
     }
 
     OrderView acknowledge(OrderId id) {
+        return acknowledge(id, clock.instant());
+    }
+
+    OrderView acknowledge(OrderId id, Instant now) {
         CurrentUser user = access.caller();
         var r = visible(id);
         UUID own = DiagnosticsAccess.institutionOf(user);
@@ -230,7 +234,6 @@ class Orders {
         if (r.criticalDueAt() == null || r.criticalAcknowledgedAt() != null) {
             throw new ConflictException(DiagnosticsError.NOT_CRITICAL, "id", r.status());
         }
-        Instant now = clock.instant();
         return change(new OrderStore.Row(r.id(), r.residentId(), r.itemCode(), r.centreId(), r.orderingInstitutionId(), r.orderedBy(),
                 r.status(), r.urgent(), r.orderedAt(), r.dueAt(), r.receivedAt(), r.startedAt(), r.finishedAt(), r.escalated(),
                 r.reportId(), r.criticalDueAt(), now, user.username(), r.criticalEscalated(), r.version(), now),

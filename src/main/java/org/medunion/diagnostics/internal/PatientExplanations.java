@@ -1,6 +1,7 @@
 package org.medunion.diagnostics.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -51,7 +52,10 @@ class PatientExplanations {
         this.clock = clock;
     }
 
-    /** Prepares the explanation of a re-examination that passed over an offered result (in the decision's transaction). */
+    /**
+     * Prepares the explanation of a re-examination that passed over an offered result (in the decision's transaction),
+     * at the time of the decision.
+     */
     void prepare(DecisionView decision, ItemView item, ReexaminationReason reason) {
         String code = reason.code();
         String text = text("diagnostics.explanation.text", item.name(), text("diagnostics.explanation.reason." + code),
@@ -60,7 +64,7 @@ class PatientExplanations {
             text = text + text("diagnostics.explanation.note", decision.reasonText());
         }
         store.insert(new ExplanationStore.Row(decision.id(), decision.residentId(), item.code(), code, text,
-                decision.orderingInstitutionId(), decision.decidedBy(), clock.instant(), null, null, null));
+                decision.orderingInstitutionId(), decision.decidedBy(), decision.decidedAt(), null, null, null));
         audit.record(AuditAction.CREATE, OBJECT, decision.id().toString(), decision.residentId().toString(), "prepared " + item.code()
                 + " " + code);
     }
@@ -76,6 +80,11 @@ class PatientExplanations {
     }
 
     ExplanationView given(UUID decision, RecordExplanation c) {
+        return given(decision, c, clock.instant());
+    }
+
+    /** Records the explanation as given at {@code at} (the backfill passes the instant it happened). */
+    ExplanationView given(UUID decision, RecordExplanation c, Instant at) {
         var found = visible(decision);
         CurrentUser user = access.caller();
         var r = found.row();
@@ -86,8 +95,8 @@ class PatientExplanations {
             throw new ConflictException(DiagnosticsError.EXPLANATION_ALREADY_GIVEN, "decisionId", r.givenAt());
         }
         ExplanationMedium medium = Inputs.enumValue(Required.of(c.medium(), "medium"), ExplanationMedium.class, "medium");
-        if (!store.given(decision, clock.instant(), user.username(), medium)) {
-            throw new ConflictException(DiagnosticsError.EXPLANATION_ALREADY_GIVEN, "decisionId", clock.instant());
+        if (!store.given(decision, at, user.username(), medium)) {
+            throw new ConflictException(DiagnosticsError.EXPLANATION_ALREADY_GIVEN, "decisionId", at);
         }
         audit.record(AuditAction.UPDATE, OBJECT, decision.toString(), r.residentId().toString(), "given " + medium);
         return view(store.find(decision).orElseThrow());

@@ -2,6 +2,7 @@ package org.medunion.diagnostics.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,12 +179,17 @@ class RecognitionDesk {
     }
 
     DecisionView decide(RecordDecision c) {
+        return decide(c, clock.instant());
+    }
+
+    /** The decision made at {@code at} (the backfill passes the instant it happened); the offer is judged on its day. */
+    DecisionView decide(RecordDecision c, Instant at) {
         CurrentUser user = access.caller();
         InstitutionView ordering = orderingInstitution(user, c.orderingInstitutionId());
         UUID resident = Required.of(c.residentId(), "residentId");
         access.requireResident(resident, "residentId");
         ItemView item = reference.item(c.itemCode(), "itemCode");
-        LocalDate day = c.asOf() == null ? LocalDate.now(clock) : c.asOf();
+        LocalDate day = c.asOf() == null ? LocalDate.ofInstant(at, clock.getZone()) : c.asOf();
         DecisionView decision;
         ReexaminationReason passedOver = null;
         if (c.reportId() != null) {
@@ -194,7 +200,7 @@ class RecognitionDesk {
                 throw new InvalidInputException("reportId", DiagnosticsError.NOT_OFFERED, c.reportId());
             }
             decision = new DecisionView(UUID.randomUUID(), resident, item.code(), ordering.id().value(), DecisionOutcome.RECOGNISED,
-                    c.reportId(), null, null, item.listPrice(), user.username(), clock.instant(), null);
+                    c.reportId(), null, null, item.listPrice(), user.username(), at, null);
         } else {
             if (c.reasonCode() == null || c.reasonCode().isBlank()) {
                 throw new InvalidInputException("reasonCode", DiagnosticsError.REASON_REQUIRED);
@@ -207,7 +213,7 @@ class RecognitionDesk {
                 throw new InvalidInputException("reasonText", DiagnosticsError.REASON_TEXT_REQUIRED, reason.code());
             }
             decision = new DecisionView(UUID.randomUUID(), resident, item.code(), ordering.id().value(), DecisionOutcome.REEXAMINED,
-                    null, reason.code(), text, BigDecimal.ZERO, user.username(), clock.instant(), null);
+                    null, reason.code(), text, BigDecimal.ZERO, user.username(), at, null);
             // NAT-R-8: re-examining although a result was offered owes the patient an explanation
             passedOver = offer(resident, item, ordering, day).anyOffered() ? reason : null;
         }

@@ -1,0 +1,7 @@
+package org.medunion.diagnostics;
+
+import org.medunion.support.H2Test;
+
+@H2Test
+class DiagnosticsBackfillH2Test extends DiagnosticsBackfillContract {
+}

@@ -1,0 +1,7 @@
+package org.medunion.diagnostics;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class DiagnosticsBackfillPostgresTest extends DiagnosticsBackfillContract {
+}

@@ -1,5 +1,6 @@
 package org.medunion.consultation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -15,7 +16,8 @@ public record ConsultationView(UUID id, String number, ConsultationType type, Co
                                boolean conversionAuthorised, Deadline deadline, @Nullable Instant sessionAt,
                                @Nullable String declineReason, @Nullable Opinion opinion,
                                @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
-                               @Nullable UUID referralId, long version, Instant createdAt, Instant updatedAt) {
+                               @Nullable UUID referralId, long version, Instant createdAt, Instant updatedAt,
+                               @Nullable Charge charge, @Nullable Retention retention) {
 
     /** The TM-3 content. */
     public record Request(String reason, String purpose, Instant proposedTime, String recordSummary,
@@ -41,5 +43,17 @@ public record ConsultationView(UUID id, String number, ConsultationType type, Co
         public boolean signed() {
             return signedAt != null;
         }
+    }
+
+    /** TM-13: the price item recorded once when the consultation closed under a fee-bearing agreement. */
+    public record Charge(UUID agreementId, BigDecimal amount, String currency, FeePayer payer, LocalDate chargedOn,
+                         Instant recordedAt) {
+    }
+
+    /**
+     * TM-9: fixed from rule pack TM when the consultation ended — the record is kept until {@code retainUntil}, the
+     * conversation (process records) until {@code processRetainUntil}.
+     */
+    public record Retention(RetentionClass retentionClass, LocalDate retainUntil, LocalDate processRetainUntil) {
     }
 }

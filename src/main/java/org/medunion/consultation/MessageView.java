@@ -1,10 +1,14 @@
 package org.medunion.consultation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One message of the conversation, visible to both sides only. */
+/**
+ * One message of the conversation, visible to both sides only; {@code retainUntil} is the TM-9 process-record date, set
+ * once the consultation has ended.
+ */
 public record MessageView(UUID id, @Nullable UUID inReplyTo, String author, UUID institutionId, String body,
-                          Instant createdAt) {
+                          Instant createdAt, @Nullable LocalDate retainUntil) {
 }

@@ -39,6 +39,8 @@ public final class ConsultationFixture {
     public final UUID resident;
     public final UUID foreignResident;
     public final UUID expert;
+    /** The cooperation agreement between the centre and the lead hospital (TM-1; its fees, TM-13). */
+    public final UUID agreement;
     public final String gp;
     public final String specialist;
     public final String otherSpecialist;
@@ -56,10 +58,10 @@ public final class ConsultationFixture {
         foreignResident = g.stranger().value();
         resident = residents.importResidents(List.of(new RegisterResident(RegistrySeeds.idNumber(), "赵会诊", null, null, null,
                 null, g.primary(), null))).get(0).value();
-        registry.recordAgreement(g.consortium(), new RecordAgreement(AgreementType.COOPERATION, "远程医疗合作协议 " + primary,
+        agreement = registry.recordAgreement(g.consortium(), new RecordAgreement(AgreementType.COOPERATION, "远程医疗合作协议 " + primary,
                 List.of(g.lead(), g.primary()), LocalDate.now().minusYears(1), LocalDate.now().plusYears(2),
                 LocalDate.now().minusYears(1).minusDays(5), "牵头医院提供远程会诊", "社区享有会诊服务", "共享会诊意见",
-                "按工作量分配", null));
+                "按工作量分配", null)).id();
         expert = physician("张专家", g.lead(), LocalDate.now().minusYears(10)).value();
         gp = g.gpUser();
         specialist = g.leadUser();

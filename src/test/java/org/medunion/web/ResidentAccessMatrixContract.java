@@ -452,8 +452,9 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
             var r = api(c).getFhir("/fhir/Patient/" + reported(p) + "/$recognisable?code=HBA1C");
             return r.status() != 200 ? String.valueOf(r.status()) : r.body().contains("\"candidate\"") ? "shown" : "empty";
         });
-        // FHIR consultation records (issue 14): the consent and the signed opinion of consultations the caller is a side of
-        for (String type : List.of("Consent", "DocumentReference", "Provenance")) {
+        // FHIR consultation records (issue 14): the consent, the signed opinion and the price item (TM-13) of
+        // consultations the caller is a side of
+        for (String type : List.of("Consent", "DocumentReference", "Provenance", "ChargeItem")) {
             probes.put("FHIR GET " + type + "?patient", (c, p) -> entries(api(c).getFhir("/fhir/" + type + "?patient=Patient/"
                     + p.id()), p));
         }

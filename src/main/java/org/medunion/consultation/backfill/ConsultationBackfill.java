@@ -9,6 +9,7 @@ import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.RequestConsultation;
+import org.medunion.consultation.SetConsultationFee;
 
 /**
  * The consultation commands as the system runs them for consultations that happened earlier (the demo city, an
@@ -30,4 +31,7 @@ public interface ConsultationBackfill {
      * step needs (see {@link ConsultationManagement}).
      */
     ConsultationStatus step(ConsultationId id, ConsultationAction action, @Nullable String text, String actor, Instant at);
+
+    /** Sets a fee (TM-13) as {@code actor}, the office of {@code consortiumId}, at {@code at}. */
+    void fee(SetConsultationFee command, UUID consortiumId, String actor, Instant at);
 }

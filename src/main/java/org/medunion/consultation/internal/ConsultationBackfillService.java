@@ -10,6 +10,7 @@ import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.RequestConsultation;
+import org.medunion.consultation.SetConsultationFee;
 import org.medunion.consultation.backfill.ConsultationBackfill;
 import org.medunion.identity.ActingAs;
 import org.medunion.identity.CurrentUser;
@@ -37,9 +38,11 @@ class ConsultationBackfillService implements ConsultationBackfill {
     private final ConsultationStore store;
     private final CurrentUsers users;
     private final AuditTrail audit;
+    private final ConsultationFeeService fees;
 
     ConsultationBackfillService(ConsultationRequests requests, ConsultationSteps steps, ConsultationStore store,
-                                CurrentUsers users, AuditTrail audit) {
+                                CurrentUsers users, AuditTrail audit, ConsultationFeeService fees) {
+        this.fees = fees;
         this.requests = requests;
         this.steps = steps;
         this.store = store;
@@ -83,6 +86,13 @@ class ConsultationBackfillService implements ConsultationBackfill {
 
     private static CurrentUser as(String actor, Role role, UUID institutionId) {
         return new CurrentUser(actor, actor, role, Scope.institution(institutionId));
+    }
+
+    @Override
+    public void fee(SetConsultationFee command, UUID consortiumId, String actor, Instant at) {
+        systemOnly();
+        var user = new CurrentUser(actor, actor, Role.OFFICE, Scope.consortium(consortiumId));
+        ActingAs.run(user, () -> fees.set(user, command, at));
     }
 
     private void systemOnly() {

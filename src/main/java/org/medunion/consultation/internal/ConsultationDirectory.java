@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.registry.AgreementView;
+import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.DispatchView;
 import org.medunion.registry.InstitutionId;
@@ -66,6 +67,12 @@ class ConsultationDirectory {
     List<AgreementView> agreementsBetween(UUID a, UUID b) {
         var r = registry.getIfAvailable();
         return r == null ? List.of() : r.agreementsBetween(new InstitutionId(a), new InstitutionId(b));
+    }
+
+    /** The agreements of a consortium, as the caller (its office) may read them. */
+    List<AgreementView> agreementsOf(UUID consortium) {
+        var r = registry.getIfAvailable();
+        return r == null ? List.of() : r.agreements(new ConsortiumId(consortium));
     }
 
     List<DispatchView> dispatchesOf(UUID practitioner) {

@@ -101,14 +101,19 @@ class ConsultationGates {
 
     /** TM-1: an active, signed telemedicine-capable agreement naming both institutions on the request date. */
     Optional<AgreementView> agreement(UUID from, UUID to, LocalDate day, @Nullable String division, List<Violation> out) {
-        var found = directory.agreementsBetween(from, to).stream()
-                .filter(a -> TELEMEDICINE_CAPABLE.contains(a.type()) && a.signed() && !a.termStart().isAfter(day)
-                        && (a.termEnd() == null || !a.termEnd().isBefore(day)))
-                .findFirst();
+        var found = agreementOn(from, to, day);
         if (found.isEmpty() && applies("TM-1", division)) {
             out.add(violation("TM-1", "toInstitutionId", "consultation.gate.TM-1", day));
         }
         return found;
+    }
+
+    /** The first signed telemedicine-capable agreement naming both institutions in force on the day (TM-1, TM-13). */
+    Optional<AgreementView> agreementOn(UUID from, UUID to, LocalDate day) {
+        return directory.agreementsBetween(from, to).stream()
+                .filter(a -> TELEMEDICINE_CAPABLE.contains(a.type()) && a.signed() && !a.termStart().isAfter(day)
+                        && (a.termEnd() == null || !a.termEnd().isBefore(day)))
+                .findFirst();
     }
 
     /** TM-5: a physician registered at or dispatched to the invited institution, with enough years of practice. */

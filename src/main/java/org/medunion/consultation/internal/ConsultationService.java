@@ -47,20 +47,22 @@ class ConsultationService implements ConsultationManagement {
     private final ConsultationLookup lookup;
     private final ConsultationAccess access;
     private final ConsultationViews views;
+    private final ConsultationLedger ledger;
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the module's services, injected
     ConsultationService(ConsultationRequests requests, ConsultationSteps steps, ConsultationStore store,
-                        ConsultationLookup lookup, ConsultationAccess access, ConsultationViews views, CurrentUsers users,
-                        AuditTrail audit, Clock clock) {
+                        ConsultationLookup lookup, ConsultationAccess access, ConsultationViews views, ConsultationLedger ledger,
+                        CurrentUsers users, AuditTrail audit, Clock clock) {
         this.requests = requests;
         this.steps = steps;
         this.store = store;
         this.lookup = lookup;
         this.access = access;
         this.views = views;
+        this.ledger = ledger;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -179,6 +181,10 @@ class ConsultationService implements ConsultationManagement {
                 params.add(Timestamp.from(clock.instant()));
                 order = "decide_by, number";
             }
+            case CLOSED -> {
+                where += " and status = 'CLOSED'";
+                order = "updated_at desc, number desc";
+            }
             default -> throw new IllegalStateException(box.name());
         }
         var out = store.query(where, params, order, n, Math.max(0, offset));
@@ -247,6 +253,7 @@ class ConsultationService implements ConsultationManagement {
         UUID side = inst != null ? inst : c.fromInstitutionId();
         Instant now = clock.instant();
         store.addMessage(c.id(), m.inReplyTo(), user.username(), side, body, now);
+        ledger.stampMessages(c.id());
         audit.record(AuditAction.CREATE, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(),
                 "message");
         var all = store.messages(c.id());

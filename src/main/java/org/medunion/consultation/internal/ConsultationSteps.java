@@ -57,11 +57,12 @@ class ConsultationSteps {
     private final AuditTrail audit;
     private final Clock clock;
     private final ReferralManagement referrals;
+    private final ConsultationFiling filing;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of the workflow, injected
     ConsultationSteps(ConsultationStore store, ConsultationLookup lookup, ConsultationGates gates,
                       ConsultationDirectory directory, ConsultationViews views, CurrentUsers users, AuditTrail audit,
-                      Clock clock, ReferralManagement referrals) {
+                      Clock clock, ReferralManagement referrals, ConsultationFiling filing) {
         this.store = store;
         this.lookup = lookup;
         this.gates = gates;
@@ -71,6 +72,7 @@ class ConsultationSteps {
         this.audit = audit;
         this.clock = clock;
         this.referrals = referrals;
+        this.filing = filing;
     }
 
     interface Step {
@@ -82,6 +84,9 @@ class ConsultationSteps {
         Consultation c = lookup.actable(id, caller, action);
         step.apply(c, caller, at);
         store.save(c);
+        if (c.status().isTerminal()) {
+            filing.retain(c, at);
+        }
         audit.record(AuditAction.UPDATE, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(),
                 action.name());
         return views.view(c);
@@ -149,6 +154,7 @@ class ConsultationSteps {
                     c.status().name())));
         }
         c.close(user.username(), now);
+        filing.charge(c, now);
     }
 
     /** TM-16: the invited side converts a consultation with a signed opinion, when the requester authorised it. */
@@ -199,7 +205,10 @@ class ConsultationSteps {
                 c.escalate(now);
             }
             c.expire(now);
-            expired += store.trySave(c) ? 1 : 0;
+            if (store.trySave(c)) {
+                filing.retain(c, now);
+                expired++;
+            }
         }
         return new int[] {escalated, expired};
     }

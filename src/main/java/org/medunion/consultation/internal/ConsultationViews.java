@@ -3,23 +3,28 @@ package org.medunion.consultation.internal;
 import org.medunion.consultation.ConsultationView;
 import org.springframework.stereotype.Component;
 
-/** Builds the read model, naming the two institutions. */
+/** Builds the read model, naming the two institutions, with what an ended consultation filed (TM-13, TM-9). */
 @Component
 class ConsultationViews {
 
     private final ConsultationDirectory directory;
+    private final ConsultationLedger ledger;
 
-    ConsultationViews(ConsultationDirectory directory) {
+    ConsultationViews(ConsultationDirectory directory, ConsultationLedger ledger) {
         this.directory = directory;
+        this.ledger = ledger;
     }
 
     ConsultationView view(Consultation c) {
         var p = c.parties();
+        // only an ended consultation has a price item (TM-13) or retention dates (TM-9): no lookups for open ones
+        boolean ended = c.status().isTerminal();
         return new ConsultationView(c.id(), c.number(), c.type(), c.urgency(), c.status(), p.fromInstitutionId(),
                 directory.name(p.fromInstitutionId()), p.fromPractitionerId(), p.fromUsername(), p.toInstitutionId(),
                 directory.name(p.toInstitutionId()), p.toDepartment(), c.expertPractitionerId(), p.consortiumId(),
                 c.residentId(), c.residentName(), c.request(), c.consent(), c.conversionAuthorised(), c.deadline(),
                 c.sessionAt(), c.declineReason(), c.opinion(), c.acknowledgedBy(), c.acknowledgedAt(), c.referralId(),
-                c.version(), c.createdAt(), c.updatedAt());
+                c.version(), c.createdAt(), c.updatedAt(), ended ? ledger.charge(c.id()).orElse(null) : null,
+                ended ? ledger.retention(c.id()).orElse(null) : null);
     }
 }

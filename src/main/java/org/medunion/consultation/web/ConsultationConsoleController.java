@@ -95,8 +95,8 @@ class ConsultationConsoleController {
         List<ConsultationBox> boxes = switch (role) {
             case GP -> List.of(ConsultationBox.MINE, ConsultationBox.TO_ME);
             case SPECIALIST -> List.of(ConsultationBox.TO_ME, ConsultationBox.MINE);
-            case OFFICE -> List.of(ConsultationBox.OVERDUE);
-            case ADMIN -> List.of(ConsultationBox.OVERDUE, ConsultationBox.TO_ME, ConsultationBox.MINE);
+            case OFFICE -> List.of(ConsultationBox.OVERDUE, ConsultationBox.CLOSED);
+            case ADMIN -> List.of(ConsultationBox.OVERDUE, ConsultationBox.TO_ME, ConsultationBox.MINE, ConsultationBox.CLOSED);
             default -> List.of();
         };
         ConsultationBox chosen = box != null && boxes.contains(box) ? box : boxes.isEmpty() ? null : boxes.get(0);

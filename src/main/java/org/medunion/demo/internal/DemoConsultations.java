@@ -1,5 +1,6 @@
 package org.medunion.demo.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,8 +15,11 @@ import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationType;
 import org.medunion.consultation.ConsultationUrgency;
+import org.medunion.consultation.FeePayer;
 import org.medunion.consultation.RequestConsultation;
+import org.medunion.consultation.SetConsultationFee;
 import org.medunion.consultation.backfill.ConsultationBackfill;
+import org.medunion.registry.AgreementType;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
@@ -29,14 +33,16 @@ import org.springframework.stereotype.Component;
  * urgent and past its deadline, so the office's overdue queue has a row), more information asked, accepted, opinion
  * signed and awaiting the GP's acknowledgement, closed, declined. The consortium's cooperation agreement names the
  * remote consultation fee (TM-1); each request carries the patient's written consent, one a guardian's with the
- * reason (TM-2); the answering physician is the lead hospital's most experienced one (TM-5). Every step is dated in
- * the past as the two sides took it, so the timelines read like real ones.
+ * reason (TM-2); the answering physician is the lead hospital's most experienced one (TM-5). The office's price list
+ * for the agreement (TM-13) gives the closed ones their price items. Every step is dated in the past as the two sides
+ * took it, so the timelines read like real ones.
  */
 @Component
 class DemoConsultations {
 
     private static final String GP = "gp";
     private static final String SPECIALIST = "specialist";
+    private static final String OFFICE = "office";
     private static final long HOUR = 3600;
 
     private final ConsultationBackfill consultations;
@@ -60,6 +66,7 @@ class DemoConsultations {
         }
         var d = new Seeding(plan, expert.get());
         Instant now = plan.now();
+        fees(plan, now.minusSeconds(120 * 24 * HOUR)); // before the earliest history month
         // awaiting a decision: a routine one and an urgent one past its TM-4 deadline (the office's overdue queue)
         d.request(2, ConsultationType.REMOTE, ConsultationUrgency.ROUTINE, now.minusSeconds(2 * HOUR), hypertension());
         d.request(9, ConsultationType.ADVICE_ONLY, ConsultationUrgency.URGENT, now.minusSeconds(3 * HOUR), diabetes());
@@ -82,6 +89,12 @@ class DemoConsultations {
         d.answer(closed, now.minusSeconds(3 * 24 * HOUR), "演示：二甲双胍加量至 1 g bid，加强饮食管理，三个月后复查糖化血红蛋白");
         consultations.step(closed, ConsultationAction.ACKNOWLEDGE, null, GP, now.minusSeconds(2 * 24 * HOUR));
         consultations.step(closed, ConsultationAction.CLOSE, null, GP, now.minusSeconds(2 * 24 * HOUR - 600));
+        // closed: a remote consultation, its price item paid by the patient (TM-13)
+        var remote = d.request(44, ConsultationType.REMOTE, ConsultationUrgency.ROUTINE, now.minusSeconds(6 * 24 * HOUR),
+                hypertension());
+        d.answer(remote, now.minusSeconds(5 * 24 * HOUR), "演示：维持氨氯地平 5 mg qd，加用缬沙坦 80 mg qd，社区每周随访血压");
+        consultations.step(remote, ConsultationAction.ACKNOWLEDGE, null, GP, now.minusSeconds(5 * 24 * HOUR - 4 * HOUR));
+        consultations.step(remote, ConsultationAction.CLOSE, null, GP, now.minusSeconds(5 * 24 * HOUR - 5 * HOUR));
         // declined with a reason
         var declined = d.request(37, ConsultationType.INTER_HOSPITAL, ConsultationUrgency.ROUTINE,
                 now.minusSeconds(26 * HOUR), ecg());
@@ -127,6 +140,32 @@ class DemoConsultations {
             consultations.step(id, ConsultationAction.ACKNOWLEDGE, null, GP, session.plusSeconds(4 * HOUR));
             consultations.step(id, ConsultationAction.CLOSE, null, GP, session.plusSeconds(4 * HOUR + 60));
         }
+    }
+
+    /**
+     * TM-13: the office's price list for the telemedicine agreements between the centre and its lead hospital
+     * (illustrative amounts, in yuan): the patient pays remote consultation, MDT and remote diagnosis; the centre pays
+     * the hospital for an inter-hospital consultation; joint clinics, rounds and advice are free.
+     */
+    private void fees(DemoReferrals.Plan plan, Instant at) {
+        var agreements = registry.agreementsBetween(new InstitutionId(plan.primaryInstitutionId()),
+                new InstitutionId(plan.hospitalId())).stream()
+                .filter(a -> a.type() == AgreementType.COOPERATION || a.type() == AgreementType.TRUSTEESHIP).toList();
+        for (var a : agreements) {
+            fee(a.id(), plan, ConsultationType.REMOTE, "200", FeePayer.PATIENT, at);
+            fee(a.id(), plan, ConsultationType.MDT, "500", FeePayer.PATIENT, at);
+            fee(a.id(), plan, ConsultationType.REMOTE_DIAGNOSIS, "60", FeePayer.PATIENT, at);
+            fee(a.id(), plan, ConsultationType.INTER_HOSPITAL, "300", FeePayer.INVITING_INSTITUTION, at);
+            fee(a.id(), plan, ConsultationType.JOINT_CLINIC, "0", FeePayer.PATIENT, at);
+            fee(a.id(), plan, ConsultationType.REMOTE_ROUNDS, "0", FeePayer.INVITING_INSTITUTION, at);
+            fee(a.id(), plan, ConsultationType.ADVICE_ONLY, "0", FeePayer.PATIENT, at);
+        }
+    }
+
+    private void fee(UUID agreement, DemoReferrals.Plan plan, ConsultationType type, String amount, FeePayer payer,
+                     Instant at) {
+        consultations.fee(new SetConsultationFee(agreement, type, new BigDecimal(amount), payer), plan.consortiumId(),
+                OFFICE, at);
     }
 
     /** What the request asks: reason, purpose, record summary, specialty (TM-3). */

@@ -22,6 +22,8 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.medunion.consultation.ConsentSigner;
 import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.ConsultationType;
+import org.medunion.consultation.FeePayer;
+import org.medunion.consultation.RetentionClass;
 import org.medunion.diagnostics.DecisionOutcome;
 import org.medunion.diagnostics.QcLevel;
 import org.medunion.diagnostics.QualityRejection;
@@ -97,6 +99,8 @@ class Terminology {
     static final String CONSULTATION_TYPE = "consultation-type";
     static final String CONSULTATION_STATUS = "consultation-status";
     static final String CONSENT_SIGNER = "consent-signer";
+    static final String CONSULTATION_FEE_PAYER = "consultation-fee-payer";
+    static final String RETENTION_CLASS = "retention-class";
     static final String SLOT_POOL = "slot-pool";
     static final String SCHEDULE_KIND = "schedule-kind";
     static final String BOOKING_PRIORITY = "booking-priority";
@@ -145,6 +149,8 @@ class Terminology {
         ENUMS.put(CONSULTATION_TYPE, ConsultationType.class);
         ENUMS.put(CONSULTATION_STATUS, ConsultationStatus.class);
         ENUMS.put(CONSENT_SIGNER, ConsentSigner.class);
+        ENUMS.put(CONSULTATION_FEE_PAYER, FeePayer.class);
+        ENUMS.put(RETENTION_CLASS, RetentionClass.class);
         ENUMS.put(SLOT_POOL, SlotPool.class);
         ENUMS.put(SCHEDULE_KIND, ScheduleKind.class);
         ENUMS.put(BOOKING_PRIORITY, Priority.class);

@@ -15,6 +15,12 @@ final class ConsultationFhir {
     static final String CS_TYPE = ReferralFhir.BASE + "/CodeSystem/consultation-type";
     static final String CS_STATUS = ReferralFhir.BASE + "/CodeSystem/consultation-status";
     static final String CS_CONSENT_SIGNER = ReferralFhir.BASE + "/CodeSystem/consent-signer";
+    static final String CS_FEE_PAYER = ReferralFhir.BASE + "/CodeSystem/consultation-fee-payer";
+    static final String CS_RETENTION_CLASS = ReferralFhir.BASE + "/CodeSystem/retention-class";
+    /** TM-13: who pays the price item (ChargeItem). */
+    static final String EXT_FEE_PAYER = ReferralFhir.BASE + "/StructureDefinition/consultation-fee-payer";
+    /** TM-9: the retention class and dates of an ended consultation (complex: class, retainUntil, processRetainUntil). */
+    static final String EXT_RETENTION = ReferralFhir.BASE + "/StructureDefinition/record-retention";
     static final String EXT_INVITED_TITLE = ReferralFhir.BASE + "/StructureDefinition/consultation-invited-title";
     static final String EXT_DEPARTMENT = ReferralFhir.BASE + "/StructureDefinition/consultation-department";
     static final String EXT_CONVERSION = ReferralFhir.BASE + "/StructureDefinition/consultation-conversion-authorised";

@@ -68,6 +68,7 @@ create table indicators_assessment_value (
 create table indicators_assessment_pack (
     assessment_id uuid          not null,
     pack          varchar(8)    not null,
+    ordinal       integer       not null,
     version       varchar(12)   not null,
     parameters    varchar(4000) not null,
     changed_at    timestamp with time zone,

@@ -126,9 +126,11 @@ class AssessmentStore {
                 insertValue(id, v.indicator(), p.key(), ordinal++, p.numerator(), p.denominator(), p.value(), 0, null, null);
             }
         }
+        ordinal = 0;
         for (PackVersion p : s.packs()) {
-            jdbc.sql("insert into indicators_assessment_pack (assessment_id, pack, version, parameters, changed_at) values (?, ?, ?, ?, ?)")
-                    .params(row(id, p.pack(), p.version(), cut(p.parameters(), 4000),
+            jdbc.sql("insert into indicators_assessment_pack (assessment_id, pack, ordinal, version, parameters, changed_at) "
+                    + "values (?, ?, ?, ?, ?, ?)")
+                    .params(row(id, p.pack(), ordinal++, p.version(), cut(p.parameters(), 4000),
                             p.changedAt() == null ? null : Timestamp.from(p.changedAt())))
                     .update();
         }
@@ -198,7 +200,7 @@ class AssessmentStore {
         int year = rs.getInt("period_year");
         String subject = rs.getObject("consortium_id", UUID.class).toString();
         String name = rs.getString("consortium_name");
-        var packs = jdbc.sql("select * from indicators_assessment_pack where assessment_id = ? order by pack").param(id)
+        var packs = jdbc.sql("select * from indicators_assessment_pack where assessment_id = ? order by ordinal").param(id)
                 .query((r, n) -> new PackVersion(r.getString("pack"), r.getString("version"), r.getString("parameters"),
                         r.getTimestamp("changed_at") == null ? null : r.getTimestamp("changed_at").toInstant()))
                 .list();

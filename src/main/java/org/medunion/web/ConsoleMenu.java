@@ -41,6 +41,8 @@ public final class ConsoleMenu {
             new Entry("menu.policy", "nav.compliance", "/console/compliance", EnumSet.of(PLANNER, ADMIN, OFFICE)),
             new Entry("menu.policy", "nav.indicatorOverview", "/console/indicators/overview", EnumSet.of(PLANNER, OFFICE, ADMIN)),
             new Entry("menu.policy", "nav.indicators", "/console/indicators", EnumSet.of(PLANNER, OFFICE, SPECIALIST, ADMIN)),
+            // issue 17's assessment cycle: the commission creates, assesses and freezes; the office assesses itself
+            new Entry("menu.policy", "nav.assessments", "/console/assessments", EnumSet.of(PLANNER, OFFICE, ADMIN)),
             new Entry("menu.care", "nav.residents", "/console/residents", EnumSet.of(GP, SPECIALIST, ADMIN)),
             new Entry("menu.care", "nav.referrals", "/console/referrals", EnumSet.of(GP, SPECIALIST, OFFICE, ADMIN, INTEGRATOR)),
             new Entry("menu.care", "nav.referralNew", "/console/referrals/new", EnumSet.of(GP, SPECIALIST)),

@@ -66,7 +66,7 @@ public final class ConsoleSession {
     }
 
     /** Posts a form whose fields may repeat (ticked checkboxes, table rows), with the page's CSRF token. */
-    Page post(String path, java.util.List<Map.Entry<String, String>> fields, Page pageWithForm) {
+    public Page post(String path, java.util.List<Map.Entry<String, String>> fields, Page pageWithForm) {
         var all = new java.util.ArrayList<>(fields);
         all.add(Map.entry("_csrf", csrfFrom(pageWithForm.body())));
         String body = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));

@@ -63,6 +63,7 @@ class DemoEncounters {
 
     /** After the city's transaction committed, in a transaction of its own: a failure here keeps the city. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @org.springframework.core.annotation.Order(1) // before DemoAssessments freezes last year's baseline from these encounters
     void on(DemoCityLoaded loaded) {
         long start = System.nanoTime();
         try {

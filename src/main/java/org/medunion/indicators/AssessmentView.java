@@ -1,0 +1,66 @@
+package org.medunion.indicators;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One assessment of a consortium as its readers see it.
+ *
+ * @param consortiumName the consortium's name when the assessment was created
+ * @param year           the calendar year whose values it judges ({@link AssessmentKind})
+ * @param dimensions     the dimensions assessed in the consortium's jurisdiction ({@link Dimension#applicable})
+ * @param self           the office's self-assessment; null until submitted (and after a return, the returned one)
+ * @param returnReason   why the planner last sent the self-assessment back; null when never
+ * @param external       the commission's external assessment; null until recorded
+ * @param snapshot       the frozen figures; null until frozen (a live preview is {@link AssessmentManagement#snapshot})
+ */
+public record AssessmentView(AssessmentId id, UUID consortiumId, String consortiumName, String districtCode, AssessmentKind kind,
+                             int year, AssessmentStatus status, List<Dimension> dimensions, Actor created,
+                             @Nullable Side self, @Nullable String returnReason, @Nullable Side external,
+                             @Nullable Snapshot snapshot) {
+
+    public AssessmentView {
+        dimensions = List.copyOf(dimensions);
+    }
+
+    /** The period of its values: the calendar year. */
+    public String period() {
+        return Integer.toString(year);
+    }
+
+    public boolean frozen() {
+        return status == AssessmentStatus.FROZEN;
+    }
+
+    /** Who did a step and when; {@code name} is the account's display name (shown), {@code username} is audited. */
+    public record Actor(String username, String name, Instant at) {
+    }
+
+    /**
+     * One side's assessment.
+     *
+     * @param overall    the commission's overall rating; null for the self-assessment
+     * @param conclusion the commission's conclusion; null for the self-assessment
+     */
+    public record Side(List<DimensionRating> ratings, @Nullable AssessmentRating overall, @Nullable String conclusion, Actor by) {
+
+        public Side {
+            ratings = List.copyOf(ratings);
+        }
+
+        public @Nullable DimensionRating of(Dimension dimension) {
+            return ratings.stream().filter(r -> r.dimension() == dimension).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * @param score     0–100, optional
+     * @param evidence  the office's evidence for the dimension (self-assessment only)
+     * @param reference where the evidence is kept: a document number, a file name, a link (self-assessment only)
+     */
+    public record DimensionRating(Dimension dimension, AssessmentRating rating, @Nullable Integer score, @Nullable String comment,
+                                  @Nullable String evidence, @Nullable String reference) {
+    }
+}

@@ -186,9 +186,9 @@ final class NationalCriteria {
         e.criteria().stream().filter(x -> c.id().value().equals(x.consortiumId())).forEach(x -> directions.add(x.direction()));
         long referrals = s.activeMembers(c).stream().mapToLong(m -> e.referralsBySender().getOrDefault(m.institutionId().value(), 0L))
                 .sum();
-        String evidence = Texts.text(Texts.term("criteria"), " [", directions.stream().map(x -> Texts.term("direction." + x)).toList(),
-                "], ",
-                Texts.term("referrals"), " = ", referrals);
+        String defined = directions.isEmpty() ? Texts.term("criteria.none")
+                : String.join("、", directions.stream().map(x -> Texts.term("direction." + x)).toList());
+        String evidence = Texts.text(Texts.term("criteria"), ": ", defined, ", ", Texts.term("referrals"), " = ", referrals);
         boolean criteria = directions.contains("UP") && directions.contains("DOWN");
         return criteria && referrals > 0 ? Assessment.met(evidence) : Assessment.notMet(evidence);
     }

@@ -189,6 +189,11 @@ class NationalCriteriaTest {
                         new org.medunion.policy.ReferralEvidenceSource.Criterion(id, "DOWN")),
                 List.of());
         assertThat(nat("NAT-12").assess(f.snapshot(), c).status()).isEqualTo(CriterionStatus.MET);
+        // the evidence names the directions in words, never as a list literal; none defined says so
+        assertThat(nat("NAT-12").assess(f.snapshot(), c).evidence())
+                .isEqualTo("⟦policy.term.criteria⟧: ⟦policy.term.direction.DOWN⟧、⟦policy.term.direction.UP⟧, ⟦policy.term.referrals⟧ = 3");
+        f.referralData(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), List.of(), List.of(), List.of(), List.of());
+        assertThat(nat("NAT-12").assess(f.snapshot(), c).evidence()).contains("⟦policy.term.criteria.none⟧").doesNotContain("[");
     }
 
     private static org.medunion.policy.ReleaseRatioSource ratio(long rs, long ts, long rb, long tb) {

@@ -78,7 +78,8 @@ abstract class DiagnosticsBackfillContract extends RunningCity {
         var id = backfill.placeOrder(new PlaceOrder(w.resident, w.potassium, UUID.fromString(w.centre), true), w.primary, w.gp, t);
         backfill.receive(id, w.centreStaff, t.plus(Duration.ofHours(1)));
         // the centre's turnaround is 12 hours: the deadline job an hour after the due time escalates it
-        assertThat(backfill.escalate(t.plus(Duration.ofHours(11))).overdueOrders()).isZero();
+        // the run's counts are the whole database's (other tests' orders too): this order's own flag is what counts here
+        backfill.escalate(t.plus(Duration.ofHours(11)));
         assertThat(flag("escalated", id)).isFalse();
         assertThat(backfill.escalate(t.plus(Duration.ofHours(13))).overdueOrders()).isPositive();
         assertThat(flag("escalated", id)).isTrue();
@@ -88,7 +89,8 @@ abstract class DiagnosticsBackfillContract extends RunningCity {
         Instant acknowledged = reported.plus(Duration.ofMinutes(10));
         assertThat(backfill.acknowledgeCritical(id, w.gp, acknowledged)).isEqualTo(OrderStatus.REPORTED);
         assertThat(instant("select critical_acknowledged_at from diagnostics_order where id = ?", id.value())).isEqualTo(acknowledged);
-        assertThat(backfill.escalate(reported.plus(Duration.ofDays(1))).unacknowledgedCritical()).as("acknowledged in time").isZero();
+        backfill.escalate(reported.plus(Duration.ofDays(1)));
+        assertThat(flag("critical_escalated", id)).as("acknowledged in time").isFalse();
         // reported the next morning (20 hours after ordering): counted on that day, late
         assertThat(measures.centreWork(List.of(new InstitutionDays(w.lead, day, day.plusDays(1)))).reported()).isZero();
         var work = measures.centreWork(List.of(new InstitutionDays(w.lead, day, day.plusDays(2))));

@@ -435,13 +435,14 @@ abstract class DemoCityContract {
         assertThat(overdue.json().valueStream().filter(c -> c.get("request").get("reason").asString().startsWith("演示")
                 && c.get("urgency").asString().equals("URGENT"))).as("an overdue urgent demo request").isNotEmpty();
         // earlier months too, so the indicator dashboard's default month (the last complete one) has consultations:
-        // three closed remote / inter-hospital ones and a joint clinic of three patients, one session
+        // three closed remote / inter-hospital ones and a joint clinic of three patients, one session (and, early in a
+        // month, this week's closed remote consultation of six days ago)
         String lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
         String office = consortium(DemoAccounts.OFFICE_CONSORTIUM).id().value().toString();
         var values = new java.util.HashMap<String, tools.jackson.databind.JsonNode>();
         Api.as(port, "office").get("/api/indicators/values?level=CONSORTIUM&subject=" + office + "&period=" + lastMonth).json()
                 .forEach(v -> values.put(v.get("indicator").asString(), v));
-        assertThat(values.get("I-15").get("numerator").asLong()).isEqualTo(6);
+        assertThat(values.get("I-15").get("numerator").asLong()).isBetween(6L, 7L);
         assertThat(values.get("I-19").get("numerator").asLong()).isEqualTo(1);
         assertThat(values.get("I-19").get("parts").get(0).get("numerator").asLong()).isEqualTo(3);
         assertThat(values.get("I-17").get("denominator").asLong()).isGreaterThanOrEqualTo(7);

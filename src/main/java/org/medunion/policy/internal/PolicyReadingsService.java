@@ -3,7 +3,9 @@ package org.medunion.policy.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,7 +79,7 @@ class PolicyReadingsService implements PolicyReadings {
             content.append('\n').append(rule.id()).append('\u001f').append(rule.clause());
             for (String name : new TreeMap<>(rule.defaults()).keySet()) {
                 String value = parameters.value(rule, name, divisionCode);
-                values.add(rule.id() + "." + name + "=" + value);
+                values.add(rule.id() + "." + name + "=" + readable(value));
                 content.append('\u001f').append(name).append('=').append(value);
                 Instant at = overriddenAt.get(rule.id() + "." + name);
                 if (at != null && (changed == null || at.isAfter(changed))) {
@@ -137,6 +139,19 @@ class PolicyReadingsService implements PolicyReadings {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** A duration parameter (ISO-8601, e.g. PT72H) as hours or minutes with the unit symbol, for people; anything else as is. */
+    static String readable(String value) {
+        if (!value.startsWith("P")) {
+            return value;
+        }
+        try {
+            Duration d = Duration.parse(value);
+            return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
+        } catch (DateTimeParseException e) {
+            return value;
         }
     }
 }

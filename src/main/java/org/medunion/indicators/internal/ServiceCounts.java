@@ -32,8 +32,9 @@ import org.medunion.shared.InstitutionDays;
 import org.springframework.stereotype.Component;
 
 /**
- * The fractions of the indicators counted from the scheduling module's slots (I-8, I-9, I-22) and the diagnostics module's
- * decisions, centre orders and QC (I-10, I-20, I-21, I-23…I-25), over a subject's spans; {@link IndicatorQueries} turns
+ * The fractions of the indicators counted from the scheduling module's slots (I-8, I-9, I-22), the diagnostics module's
+ * decisions, centre orders and QC (I-10, I-20, I-21, I-23…I-25), the consultation module's requests and sessions (I-15,
+ * I-17…I-19) and the referrals' response times (I-13), over a subject's spans; {@link IndicatorQueries} turns
  * them into values with the target.
  */
 @Component

@@ -186,6 +186,11 @@ public enum Indicator {
         };
     }
 
+    /** Counted from the referral module's referrals (with a drill-down to them, without resident data). */
+    public boolean fromReferrals() {
+        return this == I_2 || this == I_3 || this == I_13;
+    }
+
     /** Counted from the scheduling module's published slots and bookings. */
     public boolean fromScheduling() {
         return this == I_8 || this == I_9 || this == I_22;

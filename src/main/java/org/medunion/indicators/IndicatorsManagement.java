@@ -36,4 +36,7 @@ public interface IndicatorsManagement {
 
     /** The encounter facts behind a value (audited, resident masked), newest first, at most {@code limit}. */
     List<EncounterRow> encounters(Indicator indicator, Level level, String subject, String period, int limit);
+
+    /** The referrals behind I-2, I-3 or I-13 (audited, no resident data), newest first, at most {@code limit}. */
+    List<ReferralRecord> referrals(Indicator indicator, Level level, String subject, String period, int limit);
 }

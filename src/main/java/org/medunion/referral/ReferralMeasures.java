@@ -3,6 +3,7 @@ package org.medunion.referral;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.shared.InstitutionDays;
 
@@ -54,4 +55,24 @@ public interface ReferralMeasures {
     }
 
     Responses responses(List<InstitutionDays> windows);
+
+    /** Which referrals an indicator counts: I-2's completed ones, or I-3's and I-13's received ones. */
+    enum Counted {
+        COMPLETED, RECEIVED
+    }
+
+    /**
+     * One referral behind an indicator value, as the figure's reader needs it to check the count: the sides, the times
+     * and the outcome — no resident data, so the drill-down shows nothing a planner may not see.
+     *
+     * @param toInstitutionId null for a referral sent to the consortium's desk
+     * @param summaryReturned the receiving side returned a summary (I-3's numerator)
+     */
+    record CountedReferral(String number, ReferralDirection direction, UUID fromInstitutionId, @Nullable UUID toInstitutionId,
+                           ReferralStatus status, @Nullable Instant submittedAt, @Nullable Instant acceptedAt,
+                           @Nullable Instant completedAt, @Nullable RejectionReason rejectionReason, boolean summaryReturned) {
+    }
+
+    /** The referrals {@link #completed} or {@link #closedLoop} / {@link #responses} count, newest first, at most {@code limit}. */
+    List<CountedReferral> records(Counted which, List<InstitutionDays> windows, int limit);
 }

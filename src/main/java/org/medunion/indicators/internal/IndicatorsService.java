@@ -21,6 +21,7 @@ import org.medunion.indicators.IngestReport;
 import org.medunion.indicators.IngestReport.RowError;
 import org.medunion.indicators.Level;
 import org.medunion.indicators.Period;
+import org.medunion.indicators.ReferralRecord;
 import org.medunion.shared.Csv;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -35,8 +36,11 @@ class IndicatorsService implements IndicatorsManagement {
     private final IndicatorQueries queries;
     private final CurrentUsers users;
     private final AuditTrail audit;
+    private final ReferralRecords referrals;
 
-    IndicatorsService(EncounterIngest ingest, Subjects subjects, IndicatorQueries queries, CurrentUsers users, AuditTrail audit) {
+    IndicatorsService(EncounterIngest ingest, Subjects subjects, IndicatorQueries queries, CurrentUsers users, AuditTrail audit,
+                      ReferralRecords referrals) {
+        this.referrals = referrals;
         this.ingest = ingest;
         this.subjects = subjects;
         this.queries = queries;
@@ -161,6 +165,17 @@ class IndicatorsService implements IndicatorsManagement {
         var resolved = subjects.resolve(users.require(), level, subject, p);
         var rows = queries.encounters(indicator, resolved, limit, subjects::institutionName);
         audit.record(AuditAction.READ, "IndicatorEncounters", indicator.id() + "/" + level + "/" + subject + "/" + p.label(),
+                null, "rows=" + rows.size());
+        return rows;
+    }
+
+    @Override
+    @Transactional // not read-only: the read is audited
+    public List<ReferralRecord> referrals(Indicator indicator, Level level, String subject, String period, int limit) {
+        Period p = period(period);
+        var resolved = subjects.resolve(users.require(), level, subject, p);
+        var rows = referrals.records(indicator, resolved, limit, subjects::institutionName);
+        audit.record(AuditAction.READ, "IndicatorReferrals", indicator.id() + "/" + level + "/" + subject + "/" + p.label(),
                 null, "rows=" + rows.size());
         return rows;
     }

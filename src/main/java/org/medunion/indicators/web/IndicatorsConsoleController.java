@@ -1,6 +1,7 @@
 package org.medunion.indicators.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
@@ -17,6 +18,7 @@ import org.medunion.indicators.Indicator;
 import org.medunion.indicators.IndicatorValue;
 import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.Level;
+import org.medunion.indicators.ReferralRecord;
 import org.medunion.indicators.web.SubjectChoices.Choice;
 import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
@@ -47,6 +49,9 @@ class IndicatorsConsoleController {
         this.clock = clock;
     }
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     /** A drill-down row with its local time. */
     record Line(EncounterRow row, String at) {
     }
@@ -67,6 +72,8 @@ class IndicatorsConsoleController {
         model.addAttribute("trendIndicator", trendIndicator.id());
         model.addAttribute("indicatorIds", Arrays.stream(Indicator.values()).map(Indicator::id).toList());
         model.addAttribute("drillable", Arrays.stream(Indicator.values()).filter(Indicator::fromEncounters).map(Indicator::id).toList());
+        model.addAttribute("referralDrillable",
+                Arrays.stream(Indicator.values()).filter(Indicator::fromReferrals).map(Indicator::id).toList());
         if (chosen != null) {
             List<IndicatorValue> values = indicators.values(chosen.level(), chosen.subject(), month);
             model.addAttribute("values", values);
@@ -98,11 +105,31 @@ class IndicatorsConsoleController {
         Indicator i = IndicatorsController.indicator(indicator);
         Level l = IndicatorsController.level(level);
         model.addAttribute("value", indicators.value(i, l, subject, period));
-        var zone = ZoneId.of("Asia/Shanghai");
-        var format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         model.addAttribute("rows", indicators.encounters(i, l, subject, period, 200).stream()
-                .map(r -> new Line(r, format.format(r.occurredAt().atZone(zone)))).toList());
+                .map(r -> new Line(r, local(r.occurredAt()))).toList());
         return "indicators/encounters";
     }
 
+    /** The referrals behind I-2, I-3 or I-13: sides, times and outcome, no resident data. */
+    @GetMapping("/referrals")
+    String referrals(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
+                     @RequestParam String period, Model model) {
+        console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
+        Indicator i = IndicatorsController.indicator(indicator);
+        Level l = IndicatorsController.level(level);
+        model.addAttribute("value", indicators.value(i, l, subject, period));
+        model.addAttribute("rows", indicators.referrals(i, l, subject, period, 200).stream()
+                .map(r -> new ReferralLine(r, local(r.referral().submittedAt()), local(r.referral().acceptedAt()),
+                        local(r.referral().completedAt())))
+                .toList());
+        return "indicators/referrals";
+    }
+
+    /** A referral row with its times in Asia/Shanghai, blank when the step has not happened. */
+    record ReferralLine(ReferralRecord record, String submitted, String accepted, String completed) {
+    }
+
+    private static String local(@Nullable Instant at) {
+        return at == null ? "" : MINUTES.format(at.atZone(SHANGHAI));
+    }
 }

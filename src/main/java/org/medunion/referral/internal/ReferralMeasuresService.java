@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralMeasures;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.RejectionReason;
@@ -99,5 +101,39 @@ class ReferralMeasuresService implements ReferralMeasures {
                     newest[0] = newest[0] == null || submitted.isAfter(newest[0]) ? submitted : newest[0];
                 });
         return new Responses(received[0], minutes, rejected, newest[0]);
+    }
+
+    @Override
+    public List<CountedReferral> records(Counted which, List<InstitutionDays> windows, int limit) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        var params = new ArrayList<Object>();
+        String where = which == Counted.COMPLETED
+                ? "c.at is not null and ((%s) or (%s))".formatted(
+                        InstitutionDays.where(windows, "r.from_institution_id", "c.at", clock.getZone(), params),
+                        InstitutionDays.where(windows, "r.to_institution_id", "c.at", clock.getZone(), params))
+                : "r.submitted_at is not null and (%s)".formatted(
+                        InstitutionDays.where(windows, "r.to_institution_id", "r.submitted_at", clock.getZone(), params));
+        params.add(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql("""
+                select r.number, r.direction, r.from_institution_id, r.to_institution_id, r.status, r.submitted_at,
+                       r.rejection_reason, a.at accepted_at, c.at completed_at, f.referral_id feedback
+                from referral_referral r
+                left join (select referral_id, min(at) at from referral_transition where to_status = 'ACCEPTED'
+                           group by referral_id) a on a.referral_id = r.id
+                left join (select referral_id, min(at) at from referral_transition where to_status = 'COMPLETED'
+                           group by referral_id) c on c.referral_id = r.id
+                left join referral_feedback f on f.referral_id = r.id
+                where %s
+                order by coalesce(c.at, r.submitted_at) desc, r.number limit ?""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new CountedReferral(rs.getString("number"), ReferralDirection.valueOf(rs.getString("direction")),
+                        rs.getObject("from_institution_id", UUID.class), rs.getObject("to_institution_id", UUID.class),
+                        ReferralStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("submitted_at")),
+                        instant(rs.getTimestamp("accepted_at")), instant(rs.getTimestamp("completed_at")),
+                        rs.getString("rejection_reason") == null ? null : RejectionReason.valueOf(rs.getString("rejection_reason")),
+                        rs.getObject("feedback") != null))
+                .list();
     }
 }

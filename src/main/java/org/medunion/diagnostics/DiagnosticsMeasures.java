@@ -77,4 +77,38 @@ public interface DiagnosticsMeasures {
             listedItems = Set.copyOf(listedItems);
         }
     }
+
+    /**
+     * One decision behind I-10, I-24 or I-25, as the reader of the value needs it to check the count: no resident data.
+     *
+     * @param reasonCode the re-examination reason (01–08 counted, 98 / 99 recorded but not counted); null when recognised
+     */
+    record CountedDecision(String itemName, UUID orderingInstitution, Instant decidedAt, DecisionOutcome outcome,
+                           @Nullable String reasonCode, BigDecimal avoidedPrice) {
+    }
+
+    /** The decisions {@link #decisions} counts, newest first, at most {@code limit}. */
+    List<CountedDecision> decisionRecords(List<InstitutionDays> windows, int limit);
+
+    /** Which centre orders an indicator counts: I-21's placed ones (by order day) or I-20's reported ones (by report day). */
+    enum CountedOrders {
+        PLACED, REPORTED
+    }
+
+    /**
+     * One centre order behind I-20 or I-21: no resident data.
+     *
+     * @param reportedAt null until reported
+     */
+    record CountedOrder(String itemName, UUID orderingInstitution, UUID centreInstitution, Instant orderedAt, Instant dueAt,
+                        @Nullable Instant reportedAt, boolean urgent) {
+
+        /** Reported by its due time (I-20's numerator). */
+        public boolean onTime() {
+            return reportedAt != null && !reportedAt.isAfter(dueAt);
+        }
+    }
+
+    /** The centre orders {@link #centreWork} counts, newest first, at most {@code limit}. */
+    List<CountedOrder> orderRecords(CountedOrders which, List<InstitutionDays> windows, int limit);
 }

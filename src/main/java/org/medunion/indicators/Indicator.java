@@ -186,9 +186,13 @@ public enum Indicator {
         };
     }
 
-    /** Counted from the referral module's referrals (with a drill-down to them, without resident data). */
-    public boolean fromReferrals() {
-        return this == I_2 || this == I_3 || this == I_13;
+    /**
+     * Counted in another module that lists the records behind a value without resident data (referrals, recognition
+     * decisions, centre orders): the dashboard links the value to them.
+     */
+    public boolean hasRecordList() {
+        return this == I_2 || this == I_3 || this == I_13 || this == I_10 || this == I_20 || this == I_21 || this == I_24
+                || this == I_25;
     }
 
     /** Counted from the scheduling module's published slots and bookings. */

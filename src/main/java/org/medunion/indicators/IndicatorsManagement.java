@@ -37,6 +37,9 @@ public interface IndicatorsManagement {
     /** The encounter facts behind a value (audited, resident masked), newest first, at most {@code limit}. */
     List<EncounterRow> encounters(Indicator indicator, Level level, String subject, String period, int limit);
 
-    /** The referrals behind I-2, I-3 or I-13 (audited, no resident data), newest first, at most {@code limit}. */
-    List<ReferralRecord> referrals(Indicator indicator, Level level, String subject, String period, int limit);
+    /**
+     * The records behind a value another module counts (referrals for I-2, I-3, I-13; recognition decisions for I-10,
+     * I-24, I-25; centre orders for I-20, I-21), newest first, at most {@code limit}; audited, no resident data.
+     */
+    DrillDown records(Indicator indicator, Level level, String subject, String period, int limit);
 }

@@ -9,5 +9,6 @@ import org.medunion.referral.ReferralMeasures.CountedReferral;
  *
  * @param toInstitution null for a referral sent to the consortium's desk
  */
-public record ReferralRecord(CountedReferral referral, String fromInstitution, @Nullable String toInstitution) {
+public record ReferralRecord(CountedReferral referral, String fromInstitution, @Nullable String toInstitution,
+                             DrillDown.Counted counted) {
 }

@@ -525,6 +525,22 @@ abstract class DiagnosticsContract extends RunningCity {
         assertThat(w.as(w.outsider).get("/api/indicators/values?level=CONSORTIUM&subject=" + w.consortium + "&period=" + month)
                 .status()).isIn(403, 404);
 
+        // the records behind the consortium's values, without resident data: four decisions for I-10 (99 not counted),
+        // the two re-examinations for I-24, the two recognitions for I-25, two reported and two placed orders
+        var office = org.medunion.web.ConsoleSession.login(port, w.office);
+        String records = "/console/indicators/records?level=CONSORTIUM&subject=" + w.consortium + "&period=" + month + "&indicator=";
+        String i10 = office.get(records + "I-10").body().replaceAll("\\s+", " ");
+        assertThat(i10.split("class=\"decision\"", -1)).hasSize(5);
+        assertThat(i10).contains("复查：01 病情变化", "复查：99 连续监测", "<td>不计入</td>", "<td>60.00</td>")
+                .doesNotContain(w.resident.toString(), w.stranger.toString());
+        assertThat(office.get(records + "I-24").body().split("class=\"decision\"", -1)).hasSize(3);
+        assertThat(office.get(records + "I-25").body().split("class=\"decision\"", -1)).hasSize(3);
+        String i20 = office.get(records + "I-20").body().replaceAll("\\s+", " ");
+        assertThat(i20.split("class=\"order\"", -1)).hasSize(3);
+        assertThat(i20.split("<td>分子</td>", -1)).hasSize(2);
+        assertThat(office.get(records + "I-21").body().split("class=\"order\"", -1)).hasSize(3);
+        assertThat(org.medunion.web.ConsoleSession.login(port, w.gp).get(records + "I-10").status()).isEqualTo(403);
+
         // the office's centre dashboard shows the same month in words
         var board = org.medunion.web.ConsoleSession.login(port, w.office).get("/console/diagnostics/centres?month=" + month);
         assertThat(board.status()).as(board.body()).isEqualTo(200);

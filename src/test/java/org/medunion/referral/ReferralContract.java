@@ -329,20 +329,20 @@ abstract class ReferralContract extends ReferralWorldTest {
         // the referrals behind the values: I-3's two received ones, one with its summary; I-2's one completed upward
         var office = org.medunion.web.ConsoleSession.login(port, w.office);
         var dashboard = office.get("/console/indicators?subject=CONSORTIUM:" + w.consortium + "&period=" + month).body();
-        assertThat(dashboard).contains("/console/indicators/referrals?indicator=I-3&amp;level=CONSORTIUM&amp;subject=" + w.consortium);
-        var behindI3 = office.get("/console/indicators/referrals?indicator=I-3&level=CONSORTIUM&subject=" + w.consortium
+        assertThat(dashboard).contains("/console/indicators/records?indicator=I-3&amp;level=CONSORTIUM&amp;subject=" + w.consortium);
+        var behindI3 = office.get("/console/indicators/records?indicator=I-3&level=CONSORTIUM&subject=" + w.consortium
                 + "&period=" + month);
         assertThat(behindI3.status()).as(behindI3.body()).isEqualTo(200);
         assertThat(behindI3.body().split("class=\"referral\"", -1)).hasSize(3);
         assertThat(behindI3.body()).contains(seen.get("number").asString(), "已回执", "已提交")
                 .doesNotContain(w.resident.toString());
-        var behindI2 = office.get("/console/indicators/referrals?indicator=I-2&level=CONSORTIUM&subject=" + w.consortium
+        var behindI2 = office.get("/console/indicators/records?indicator=I-2&level=CONSORTIUM&subject=" + w.consortium
                 + "&period=" + month).body();
         assertThat(behindI2.split("class=\"referral\"", -1)).hasSize(2);
         assertThat(behindI2).contains(seen.get("number").asString(), "上转", "已完成");
-        assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'IndicatorReferrals' and actor = ?")
+        assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'IndicatorRecords' and actor = ?")
                 .param(w.office).query(Long.class).single()).isEqualTo(2);
-        assertThat(org.medunion.web.ConsoleSession.login(port, w.outsider).get("/console/indicators/referrals?indicator=I-3"
+        assertThat(org.medunion.web.ConsoleSession.login(port, w.outsider).get("/console/indicators/records?indicator=I-3"
                 + "&level=CONSORTIUM&subject=" + w.consortium + "&period=" + month).status()).isIn(403, 404);
     }
 
@@ -390,7 +390,7 @@ abstract class ReferralContract extends ReferralWorldTest {
         assertThat(page.body()).contains("转诊响应时间").contains("提交至接收的中位数（小时）: 2.00").contains("拒收原因：无号源或床位: 1.0000 = 1 / 1");
         // the five received referrals behind the hospital's value, the rejected one with its reason
         var behind = org.medunion.web.ConsoleSession.login(port, w.office)
-                .get("/console/indicators/referrals?indicator=I-13&level=INSTITUTION&subject=" + w.hospital + "&period=" + month).body();
+                .get("/console/indicators/records?indicator=I-13&level=INSTITUTION&subject=" + w.hospital + "&period=" + month).body();
         assertThat(behind.split("class=\"referral\"", -1)).hasSize(6);
         assertThat(behind).contains("无号源或床位", "已拒绝");
     }

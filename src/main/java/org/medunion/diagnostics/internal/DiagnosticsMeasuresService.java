@@ -109,6 +109,54 @@ class DiagnosticsMeasuresService implements DiagnosticsMeasures {
     }
 
     @Override
+    public List<CountedDecision> decisionRecords(List<InstitutionDays> windows, int limit) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        var params = new ArrayList<Object>();
+        String where = InstitutionDays.where(windows, "d.ordering_institution_id", "d.decided_at", clock.getZone(), params);
+        params.add(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql("""
+                select i.name, d.ordering_institution_id, d.decided_at, d.outcome, d.reason_code, d.avoided_price
+                  from diagnostics_decision d join diagnostics_item i on i.code = d.item_code
+                 where %s order by d.decided_at desc, d.id limit ?""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new CountedDecision(rs.getString("name"), rs.getObject("ordering_institution_id", UUID.class),
+                        rs.getTimestamp("decided_at").toInstant(), DecisionOutcome.valueOf(rs.getString("outcome")),
+                        rs.getString("reason_code"), rs.getBigDecimal("avoided_price")))
+                .list();
+    }
+
+    @Override
+    public List<CountedOrder> orderRecords(CountedOrders which, List<InstitutionDays> windows, int limit) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        var params = new ArrayList<Object>();
+        String where = which == CountedOrders.PLACED
+                ? "o.status <> 'CANCELLED' and ("
+                        + InstitutionDays.where(windows, "c.institution_id", "o.ordered_at", clock.getZone(), params) + ")"
+                : "o.status = 'REPORTED' and ("
+                        + InstitutionDays.where(windows, "c.institution_id", "o.finished_at", clock.getZone(), params) + ")";
+        params.add(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql("""
+                select i.name, o.ordering_institution_id, c.institution_id centre_institution, o.ordered_at, o.due_at,
+                       case when o.status = 'REPORTED' then o.finished_at end reported_at, o.urgent
+                  from diagnostics_order o join diagnostics_centre c on c.id = o.centre_id
+                  join diagnostics_item i on i.code = o.item_code
+                 where %s order by coalesce(o.finished_at, o.ordered_at) desc, o.id limit ?""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new CountedOrder(rs.getString("name"), rs.getObject("ordering_institution_id", UUID.class),
+                        rs.getObject("centre_institution", UUID.class), rs.getTimestamp("ordered_at").toInstant(),
+                        rs.getTimestamp("due_at").toInstant(), optional(rs.getTimestamp("reported_at")), rs.getBoolean("urgent")))
+                .list();
+    }
+
+    private static @Nullable Instant optional(@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    @Override
     public ItemCoverage itemCoverage(String divisionCode, Set<UUID> institutions, LocalDate day) {
         var list = catalogue.listInForce(ReferenceData.jurisdictionsOf(divisionCode), day);
         if (list.isEmpty()) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUsers;
+import org.medunion.indicators.DrillDown;
 import org.medunion.indicators.EncounterRecord;
 import org.medunion.indicators.EncounterRow;
 import org.medunion.indicators.Indicator;
@@ -21,7 +22,6 @@ import org.medunion.indicators.IngestReport;
 import org.medunion.indicators.IngestReport.RowError;
 import org.medunion.indicators.Level;
 import org.medunion.indicators.Period;
-import org.medunion.indicators.ReferralRecord;
 import org.medunion.shared.Csv;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -36,11 +36,11 @@ class IndicatorsService implements IndicatorsManagement {
     private final IndicatorQueries queries;
     private final CurrentUsers users;
     private final AuditTrail audit;
-    private final ReferralRecords referrals;
+    private final RecordLists recordLists;
 
     IndicatorsService(EncounterIngest ingest, Subjects subjects, IndicatorQueries queries, CurrentUsers users, AuditTrail audit,
-                      ReferralRecords referrals) {
-        this.referrals = referrals;
+                      RecordLists recordLists) {
+        this.recordLists = recordLists;
         this.ingest = ingest;
         this.subjects = subjects;
         this.queries = queries;
@@ -171,12 +171,12 @@ class IndicatorsService implements IndicatorsManagement {
 
     @Override
     @Transactional // not read-only: the read is audited
-    public List<ReferralRecord> referrals(Indicator indicator, Level level, String subject, String period, int limit) {
+    public DrillDown records(Indicator indicator, Level level, String subject, String period, int limit) {
         Period p = period(period);
         var resolved = subjects.resolve(users.require(), level, subject, p);
-        var rows = referrals.records(indicator, resolved, limit, subjects::institutionName);
-        audit.record(AuditAction.READ, "IndicatorReferrals", indicator.id() + "/" + level + "/" + subject + "/" + p.label(),
-                null, "rows=" + rows.size());
+        var rows = recordLists.records(indicator, resolved, limit, subjects::institutionName);
+        audit.record(AuditAction.READ, "IndicatorRecords", indicator.id() + "/" + level + "/" + subject + "/" + p.label(),
+                null, "rows=" + (rows.referrals().size() + rows.decisions().size() + rows.orders().size()));
         return rows;
     }
 

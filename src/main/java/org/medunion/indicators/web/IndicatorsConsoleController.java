@@ -13,11 +13,14 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
+import org.medunion.indicators.DecisionRecord;
+import org.medunion.indicators.DrillDown;
 import org.medunion.indicators.EncounterRow;
 import org.medunion.indicators.Indicator;
 import org.medunion.indicators.IndicatorValue;
 import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.Level;
+import org.medunion.indicators.OrderRecord;
 import org.medunion.indicators.ReferralRecord;
 import org.medunion.indicators.web.SubjectChoices.Choice;
 import org.medunion.web.console.ConsoleSupport;
@@ -72,8 +75,8 @@ class IndicatorsConsoleController {
         model.addAttribute("trendIndicator", trendIndicator.id());
         model.addAttribute("indicatorIds", Arrays.stream(Indicator.values()).map(Indicator::id).toList());
         model.addAttribute("drillable", Arrays.stream(Indicator.values()).filter(Indicator::fromEncounters).map(Indicator::id).toList());
-        model.addAttribute("referralDrillable",
-                Arrays.stream(Indicator.values()).filter(Indicator::fromReferrals).map(Indicator::id).toList());
+        model.addAttribute("withRecords",
+                Arrays.stream(Indicator.values()).filter(Indicator::hasRecordList).map(Indicator::id).toList());
         if (chosen != null) {
             List<IndicatorValue> values = indicators.values(chosen.level(), chosen.subject(), month);
             model.addAttribute("values", values);
@@ -110,23 +113,35 @@ class IndicatorsConsoleController {
         return "indicators/encounters";
     }
 
-    /** The referrals behind I-2, I-3 or I-13: sides, times and outcome, no resident data. */
-    @GetMapping("/referrals")
-    String referrals(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
-                     @RequestParam String period, Model model) {
+    /** The records behind a value another module counts: referrals, recognition decisions or centre orders. */
+    @GetMapping("/records")
+    String records(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
+                   @RequestParam String period, Model model) {
         console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
         Indicator i = IndicatorsController.indicator(indicator);
         Level l = IndicatorsController.level(level);
         model.addAttribute("value", indicators.value(i, l, subject, period));
-        model.addAttribute("rows", indicators.referrals(i, l, subject, period, 200).stream()
-                .map(r -> new ReferralLine(r, local(r.referral().submittedAt()), local(r.referral().acceptedAt()),
-                        local(r.referral().completedAt())))
+        DrillDown d = indicators.records(i, l, subject, period, 200);
+        model.addAttribute("records", d);
+        model.addAttribute("referrals", d.referrals().stream().map(r -> new ReferralLine(r, local(r.referral().submittedAt()),
+                local(r.referral().acceptedAt()), local(r.referral().completedAt()))).toList());
+        model.addAttribute("decisions", d.decisions().stream().map(r -> new DecisionLine(r, local(r.decision().decidedAt())))
                 .toList());
-        return "indicators/referrals";
+        model.addAttribute("orders", d.orders().stream().map(r -> new OrderLine(r, local(r.order().orderedAt()),
+                local(r.order().dueAt()), local(r.order().reportedAt()))).toList());
+        return "indicators/records";
     }
 
     /** A referral row with its times in Asia/Shanghai, blank when the step has not happened. */
     record ReferralLine(ReferralRecord record, String submitted, String accepted, String completed) {
+    }
+
+    /** A recognition decision with its local time. */
+    record DecisionLine(DecisionRecord record, String decided) {
+    }
+
+    /** A centre order with its local times. */
+    record OrderLine(OrderRecord record, String ordered, String due, String reported) {
     }
 
     private static String local(@Nullable Instant at) {

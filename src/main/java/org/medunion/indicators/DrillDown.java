@@ -3,21 +3,27 @@ package org.medunion.indicators;
 import java.util.List;
 
 /**
- * The records behind an indicator value that another module counts (referrals, recognition decisions, centre orders),
+ * The records behind an indicator value that another module counts (referrals, recognition decisions, centre orders, prescriptions),
  * chosen by the same rule and over the same spans as the value; at most one list is filled. No resident data.
  */
-public record DrillDown(List<ReferralRecord> referrals, List<DecisionRecord> decisions, List<OrderRecord> orders) {
+public record DrillDown(List<ReferralRecord> referrals, List<DecisionRecord> decisions, List<OrderRecord> orders,
+                        List<PrescriptionRecord> prescriptions) {
 
-    public static final DrillDown NONE = new DrillDown(List.of(), List.of(), List.of());
+    public static final DrillDown NONE = new DrillDown(List.of(), List.of(), List.of(), List.of());
 
     public DrillDown {
         referrals = List.copyOf(referrals);
         decisions = List.copyOf(decisions);
         orders = List.copyOf(orders);
+        prescriptions = List.copyOf(prescriptions);
     }
 
     public boolean isEmpty() {
-        return referrals.isEmpty() && decisions.isEmpty() && orders.isEmpty();
+        return size() == 0;
+    }
+
+    public int size() {
+        return referrals.size() + decisions.size() + orders.size() + prescriptions.size();
     }
 
     /** How a record enters the value, so the reader can recount it. */

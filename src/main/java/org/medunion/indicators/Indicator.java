@@ -117,6 +117,8 @@ public enum Indicator {
 
     /** The ones that count only the prescriptions of primary institutions (I-29: its priority-drug part). */
     private static final Set<Indicator> PRIMARY_SITES = EnumSet.of(I_29, I_31);
+    private static final Set<Indicator> RECORD_LISTS = EnumSet.of(I_2, I_3, I_10, I_13, I_14, I_20, I_21, I_24, I_25, I_26, I_27,
+            I_28, I_31);
 
     /** How a value meets its target. */
     public enum Comparison {
@@ -188,11 +190,10 @@ public enum Indicator {
 
     /**
      * Counted in another module that lists the records behind a value without resident data (referrals, recognition
-     * decisions, centre orders): the dashboard links the value to them.
+     * decisions, centre orders, prescriptions): the dashboard links the value to them.
      */
     public boolean hasRecordList() {
-        return this == I_2 || this == I_3 || this == I_13 || this == I_10 || this == I_20 || this == I_21 || this == I_24
-                || this == I_25;
+        return RECORD_LISTS.contains(this);
     }
 
     /** Counted from the scheduling module's published slots and bookings. */

@@ -43,6 +43,27 @@ public interface PrescriptionMeasures {
     /** The prescriptions of each span's institution submitted on its days. */
     Counts counts(List<InstitutionDays> windows);
 
+    /** Which prescriptions a record list shows: the denominator of I-14 / I-31, I-27, I-26 or I-28. */
+    enum CountedPrescriptions {
+        REVIEWED, RETURNED, CHARGED, OVER_FOUR_WEEKS
+    }
+
+    /**
+     * One prescription behind a pharmacy indicator, with the flags {@link #counts} sums; no resident data.
+     *
+     * @param approvedBeforeCharge approved before its first dispensing (I-26's numerator)
+     * @param documented           beyond RX-6's normal days with the assessment note and the patient's confirmation
+     * @param reviewedElsewhere    decided by another institution than the prescribing one (I-31)
+     */
+    record CountedPrescription(String number, UUID prescribingInstitution, UUID reviewingInstitution, Instant submittedAt,
+                               PrescriptionStatus status, boolean reviewed, boolean returned, boolean overridden,
+                               boolean charged, boolean approvedBeforeCharge, boolean overFourWeeks, boolean documented,
+                               boolean reviewedElsewhere) {
+    }
+
+    /** The prescriptions {@link #counts} counts in {@code which}, newest first, at most {@code limit}. */
+    List<CountedPrescription> prescriptionRecords(CountedPrescriptions which, List<InstitutionDays> windows, int limit);
+
     /**
      * I-27 for a reviewing institution: how fast its pharmacists decide (minutes from submission to the first decision;
      * null when nothing was decided) and, per pre-screen rule, how many prescriptions it flagged and how many of those

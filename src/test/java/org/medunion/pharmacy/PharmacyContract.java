@@ -256,6 +256,19 @@ abstract class PharmacyContract extends RunningCity {
         assertThat(drill.json().size()).isZero();
         assertThat(w.as(w.outsiderGp).get("/api/indicators/values?level=INSTITUTION&subject=" + w.primary + "&period=" + month)
                 .status()).isIn(403, 404);
+        // the prescriptions behind the values instead, marked as counted, without the resident
+        var office = ConsoleSession.login(port, w.office);
+        String records = "/console/indicators/records?level=INSTITUTION&subject=" + w.primary + "&period=" + month + "&indicator=";
+        String i14 = office.get(records + "I-14").body().replaceAll("\\s+", " ");
+        assertThat(i14.split("class=\"prescription\"", -1)).hasSize(4); // reviewed A, B, D
+        assertThat(i14.split("<td>分子</td>", -1)).hasSize(3); // returned A, D
+        assertThat(i14).contains("曾退回", "医生坚持原处方", "已发药").doesNotContain(w.resident.toString());
+        String i27 = office.get(records + "I-27").body();
+        assertThat(i27.split("class=\"prescription\"", -1)).hasSize(3);
+        assertThat(i27.split("<td>分子</td>", -1)).hasSize(2);
+        assertThat(office.get(records + "I-28").body()).contains("超 4 周，已评估并经患者确认");
+        assertThat(office.get(records + "I-26").body().split("class=\"prescription\"", -1)).hasSize(3);
+        assertThat(office.get(records + "I-31").body().split("<td>分子</td>", -1)).hasSize(4);
     }
 
     private static JsonNode indicator(Map<String, JsonNode> values, String id) {

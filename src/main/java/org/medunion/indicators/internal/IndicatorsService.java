@@ -176,7 +176,7 @@ class IndicatorsService implements IndicatorsManagement {
         var resolved = subjects.resolve(users.require(), level, subject, p);
         var rows = recordLists.records(indicator, resolved, limit, subjects::institutionName);
         audit.record(AuditAction.READ, "IndicatorRecords", indicator.id() + "/" + level + "/" + subject + "/" + p.label(),
-                null, "rows=" + (rows.referrals().size() + rows.decisions().size() + rows.orders().size()));
+                null, "rows=" + rows.size());
         return rows;
     }
 

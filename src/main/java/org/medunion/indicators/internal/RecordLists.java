@@ -13,8 +13,12 @@ import org.medunion.indicators.DrillDown;
 import org.medunion.indicators.DrillDown.Counted;
 import org.medunion.indicators.Indicator;
 import org.medunion.indicators.OrderRecord;
+import org.medunion.indicators.PrescriptionRecord;
 import org.medunion.indicators.ReferralRecord;
 import org.medunion.indicators.internal.Subjects.Resolved;
+import org.medunion.pharmacy.PrescriptionMeasures;
+import org.medunion.pharmacy.PrescriptionMeasures.CountedPrescription;
+import org.medunion.pharmacy.PrescriptionMeasures.CountedPrescriptions;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralMeasures;
 import org.medunion.referral.ReferralMeasures.CountedReferral;
@@ -33,9 +37,12 @@ class RecordLists {
 
     private final ReferralMeasures referrals;
     private final DiagnosticsMeasures diagnostics;
+    private final PrescriptionMeasures pharmacy;
     private final RegistryManagement registry;
 
-    RecordLists(ReferralMeasures referrals, DiagnosticsMeasures diagnostics, RegistryManagement registry) {
+    RecordLists(ReferralMeasures referrals, DiagnosticsMeasures diagnostics, PrescriptionMeasures pharmacy,
+                RegistryManagement registry) {
+        this.pharmacy = pharmacy;
         this.referrals = referrals;
         this.diagnostics = diagnostics;
         this.registry = registry;
@@ -44,22 +51,50 @@ class RecordLists {
     DrillDown records(Indicator indicator, Resolved subject, int limit, Function<UUID, String> names) {
         var windows = subject.spans().stream().map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
         return switch (indicator) {
+            case I_14, I_26, I_27, I_28, I_31 -> prescriptions(indicator, subject, limit, names);
             case I_2, I_3, I_13 -> new DrillDown(referrals.records(indicator == Indicator.I_2
                     ? ReferralMeasures.Counted.COMPLETED : ReferralMeasures.Counted.RECEIVED, windows, limit).stream()
                     .map(r -> new ReferralRecord(r, names.apply(r.fromInstitutionId()),
                             r.toInstitutionId() == null ? null : names.apply(r.toInstitutionId()), counted(indicator, r)))
-                    .toList(), List.of(), List.of());
+                    .toList(), List.of(), List.of(), List.of());
             case I_10, I_24, I_25 -> new DrillDown(List.of(), diagnostics.decisionRecords(windows, limit).stream()
                     .filter(d -> indicator == Indicator.I_10 || (indicator == Indicator.I_25) == recognised(d))
                     .map(d -> new DecisionRecord(d, names.apply(d.orderingInstitution()), counted(indicator, d)))
-                    .toList(), List.of());
+                    .toList(), List.of(), List.of());
             case I_20, I_21 -> new DrillDown(List.of(), List.of(), diagnostics.orderRecords(indicator == Indicator.I_20
                     ? CountedOrders.REPORTED : CountedOrders.PLACED, windows, limit).stream()
                     .map(o -> new OrderRecord(o, names.apply(o.orderingInstitution()), names.apply(o.centreInstitution()),
                             (indicator == Indicator.I_20 ? o.onTime() : primary(o.orderingInstitution()))
                                     ? Counted.NUMERATOR : Counted.DENOMINATOR))
-                    .toList());
+                    .toList(), List.of());
             default -> DrillDown.NONE;
+        };
+    }
+
+    /** I-31 counts the primary sites' prescriptions only, as its value does. */
+    private DrillDown prescriptions(Indicator indicator, Resolved subject, int limit, Function<UUID, String> names) {
+        var windows = subject.spans().stream().filter(s -> !indicator.primarySitesOnly() || primary(s.institution()))
+                .map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
+        CountedPrescriptions which = switch (indicator) {
+            case I_26 -> CountedPrescriptions.CHARGED;
+            case I_27 -> CountedPrescriptions.RETURNED;
+            case I_28 -> CountedPrescriptions.OVER_FOUR_WEEKS;
+            default -> CountedPrescriptions.REVIEWED;
+        };
+        return new DrillDown(List.of(), List.of(), List.of(), pharmacy.prescriptionRecords(which, windows, limit).stream()
+                .map(p -> new PrescriptionRecord(p, names.apply(p.prescribingInstitution()), names.apply(p.reviewingInstitution()),
+                        counted(indicator, p) ? Counted.NUMERATOR : Counted.DENOMINATOR))
+                .toList());
+    }
+
+    /** I-14 returned, I-26 approved before the charge, I-27 overridden, I-28 documented, I-31 reviewed elsewhere. */
+    private static boolean counted(Indicator indicator, CountedPrescription p) {
+        return switch (indicator) {
+            case I_14 -> p.returned();
+            case I_26 -> p.approvedBeforeCharge();
+            case I_27 -> p.overridden();
+            case I_28 -> p.documented();
+            default -> p.reviewedElsewhere();
         };
     }
 

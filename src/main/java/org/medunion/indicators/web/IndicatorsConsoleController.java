@@ -21,6 +21,7 @@ import org.medunion.indicators.IndicatorValue;
 import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.Level;
 import org.medunion.indicators.OrderRecord;
+import org.medunion.indicators.PrescriptionRecord;
 import org.medunion.indicators.ReferralRecord;
 import org.medunion.indicators.web.SubjectChoices.Choice;
 import org.medunion.web.console.ConsoleSupport;
@@ -129,6 +130,8 @@ class IndicatorsConsoleController {
                 .toList());
         model.addAttribute("orders", d.orders().stream().map(r -> new OrderLine(r, local(r.order().orderedAt()),
                 local(r.order().dueAt()), local(r.order().reportedAt()))).toList());
+        model.addAttribute("prescriptions", d.prescriptions().stream()
+                .map(r -> new PrescriptionLine(r, local(r.prescription().submittedAt()))).toList());
         return "indicators/records";
     }
 
@@ -138,6 +141,10 @@ class IndicatorsConsoleController {
 
     /** A recognition decision with its local time. */
     record DecisionLine(DecisionRecord record, String decided) {
+    }
+
+    /** A prescription with its local submission time. */
+    record PrescriptionLine(PrescriptionRecord record, String submitted) {
     }
 
     /** A centre order with its local times. */

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.pharmacy.FormularyDrugView;
 import org.medunion.pharmacy.PrescriptionMeasures;
+import org.medunion.pharmacy.PrescriptionStatus;
 import org.medunion.shared.InstitutionDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -117,45 +118,62 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
         return out;
     }
 
+    /**
+     * One row per prescription of the windows with a 0/1 column per count of {@link Counts}: {@link #counts} sums it and
+     * {@link #prescriptionRecords} lists it, so a value and the records behind it cannot disagree. The priority drugs'
+     * parameters come first, then the windows'.
+     */
+    private String perPrescription(List<InstitutionDays> windows, List<Object> params) {
+        var windowParams = new ArrayList<Object>();
+        String where = InstitutionDays.where(windows, "p.prescribing_institution_id", "p.submitted_at", clock.getZone(), windowParams);
+        String priority = priorityDrugs.isEmpty() ? "1 = 0"
+                : "i.drug_code in (" + String.join(", ", priorityDrugs.stream().map(c -> "?").toList()) + ")";
+        params.addAll(priorityDrugs);
+        params.addAll(windowParams);
+        return """
+                select p.number, p.prescribing_institution_id, p.reviewing_institution_id, p.submitted_at, p.status,
+                  p.updated_at,
+                  case when exists (select 1 from pharmacy_transition t where t.prescription_id = p.id
+                      and t.action in %1$s) then 1 else 0 end reviewed,
+                  case when exists (select 1 from pharmacy_transition t where t.prescription_id = p.id
+                      and t.action = 'RETURN') then 1 else 0 end returned,
+                  case when p.override_count > 0 then 1 else 0 end overridden,
+                  case when p.status in ('DISPENSED', 'PARTIALLY_DISPENSED') then 1 else 0 end charged,
+                  case when p.status in ('DISPENSED', 'PARTIALLY_DISPENSED') and exists (
+                      select 1 from pharmacy_transition a where a.prescription_id = p.id and a.action in %2$s
+                      and a.at <= (select min(d.at) from pharmacy_transition d where d.prescription_id = p.id
+                                   and d.action in %3$s)) then 1 else 0 end approved_first,
+                  case when p.beyond_normal then 1 else 0 end over_four_weeks,
+                  case when p.beyond_normal and p.assessment_note is not null and p.patient_confirmed
+                      then 1 else 0 end documented,
+                  case when p.status <> 'CANCELLED' and p.long_eligible then 1 else 0 end eligible,
+                  case when p.status <> 'CANCELLED' and p.long_eligible and p.long_prescription then 1 else 0 end
+                      long_of_eligible,
+                  case when p.status <> 'CANCELLED' then 1 else 0 end prescriptions,
+                  case when p.status <> 'CANCELLED' and exists (select 1 from pharmacy_prescription_item i
+                      where i.prescription_id = p.id and %4$s) then 1 else 0 end priority,
+                  case when p.reviewing_institution_id <> p.prescribing_institution_id and exists (
+                      select 1 from pharmacy_transition t where t.prescription_id = p.id and t.action in %1$s)
+                      then 1 else 0 end elsewhere
+                from pharmacy_prescription p where %5$s""".formatted(DECIDED, APPROVED, DISPENSED, priority, where);
+    }
+
     @Override
     public Counts counts(List<InstitutionDays> windows) {
         if (windows.isEmpty()) {
             return Counts.NONE;
         }
         var params = new ArrayList<Object>();
-        String where = InstitutionDays.where(windows, "p.prescribing_institution_id", "p.submitted_at", clock.getZone(), params);
-        String priority = priorityDrugs.isEmpty() ? "1 = 0"
-                : "i.drug_code in (" + String.join(", ", priorityDrugs.stream().map(c -> "?").toList()) + ")";
-        List<Object> all = new ArrayList<>(priorityDrugs);
-        all.addAll(params);
+        String rows = perPrescription(windows, params);
         return jdbc.sql("""
-                select
-                  coalesce(sum(case when exists (select 1 from pharmacy_transition t where t.prescription_id = p.id
-                      and t.action in %1$s) then 1 else 0 end), 0) reviewed,
-                  coalesce(sum(case when exists (select 1 from pharmacy_transition t where t.prescription_id = p.id
-                      and t.action = 'RETURN') then 1 else 0 end), 0) returned,
-                  coalesce(sum(case when p.override_count > 0 then 1 else 0 end), 0) overridden,
-                  coalesce(sum(case when p.status in ('DISPENSED', 'PARTIALLY_DISPENSED') then 1 else 0 end), 0) charged,
-                  coalesce(sum(case when p.status in ('DISPENSED', 'PARTIALLY_DISPENSED') and exists (
-                      select 1 from pharmacy_transition a where a.prescription_id = p.id and a.action in %2$s
-                      and a.at <= (select min(d.at) from pharmacy_transition d where d.prescription_id = p.id
-                                   and d.action in %3$s)) then 1 else 0 end), 0) approved_first,
-                  coalesce(sum(case when p.beyond_normal then 1 else 0 end), 0) over_four_weeks,
-                  coalesce(sum(case when p.beyond_normal and p.assessment_note is not null and p.patient_confirmed
-                      then 1 else 0 end), 0) documented,
-                  coalesce(sum(case when p.status <> 'CANCELLED' and p.long_eligible then 1 else 0 end), 0) eligible,
-                  coalesce(sum(case when p.status <> 'CANCELLED' and p.long_eligible and p.long_prescription then 1 else 0 end), 0)
-                      long_of_eligible,
-                  coalesce(sum(case when p.status <> 'CANCELLED' then 1 else 0 end), 0) prescriptions,
-                  coalesce(sum(case when p.status <> 'CANCELLED' and exists (select 1 from pharmacy_prescription_item i
-                      where i.prescription_id = p.id and %4$s) then 1 else 0 end), 0) priority,
-                  coalesce(sum(case when p.reviewing_institution_id <> p.prescribing_institution_id and exists (
-                      select 1 from pharmacy_transition t where t.prescription_id = p.id and t.action in %1$s)
-                      then 1 else 0 end), 0) elsewhere,
-                  max(p.updated_at) newest
-                from pharmacy_prescription p where %5$s"""
-                .formatted(DECIDED, APPROVED, DISPENSED, priority, where))
-                .params(all)
+                select coalesce(sum(reviewed), 0) reviewed, coalesce(sum(returned), 0) returned,
+                  coalesce(sum(overridden), 0) overridden, coalesce(sum(charged), 0) charged,
+                  coalesce(sum(approved_first), 0) approved_first, coalesce(sum(over_four_weeks), 0) over_four_weeks,
+                  coalesce(sum(documented), 0) documented, coalesce(sum(eligible), 0) eligible,
+                  coalesce(sum(long_of_eligible), 0) long_of_eligible, coalesce(sum(prescriptions), 0) prescriptions,
+                  coalesce(sum(priority), 0) priority, coalesce(sum(elsewhere), 0) elsewhere, max(updated_at) newest
+                from (%s) x""".formatted(rows))
+                .params(params)
                 .query((rs, n) -> {
                     Timestamp newest = rs.getTimestamp("newest");
                     return new Counts(rs.getLong("reviewed"), rs.getLong("returned"), rs.getLong("overridden"), rs.getLong("charged"),
@@ -164,5 +182,30 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
                             rs.getLong("elsewhere"),
                             newest == null ? null : newest.toInstant());
                 }).single();
+    }
+
+    @Override
+    public List<CountedPrescription> prescriptionRecords(CountedPrescriptions which, List<InstitutionDays> windows, int limit) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        var params = new ArrayList<Object>();
+        String rows = perPrescription(windows, params);
+        String column = switch (which) {
+            case REVIEWED -> "reviewed";
+            case RETURNED -> "returned";
+            case CHARGED -> "charged";
+            case OVER_FOUR_WEEKS -> "over_four_weeks";
+        };
+        params.add(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql("select * from (%s) x where x.%s = 1 order by x.submitted_at desc, x.number limit ?".formatted(rows, column))
+                .params(params)
+                .query((rs, n) -> new CountedPrescription(rs.getString("number"),
+                        rs.getObject("prescribing_institution_id", UUID.class), rs.getObject("reviewing_institution_id", UUID.class),
+                        rs.getTimestamp("submitted_at").toInstant(), PrescriptionStatus.valueOf(rs.getString("status")),
+                        rs.getInt("reviewed") == 1, rs.getInt("returned") == 1, rs.getInt("overridden") == 1,
+                        rs.getInt("charged") == 1, rs.getInt("approved_first") == 1, rs.getInt("over_four_weeks") == 1,
+                        rs.getInt("documented") == 1, rs.getInt("elsewhere") == 1))
+                .list();
     }
 }

@@ -3,6 +3,7 @@ package org.medunion.consultation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.medunion.shared.Slice;
 
 /**
@@ -57,6 +58,12 @@ public interface ConsultationManagement {
     List<MessageView> messages(ConsultationId id);
 
     MessageView postMessage(ConsultationId id, PostMessage command);
+
+    /**
+     * The consultation a message of a conversation belongs to, for the two sides only: the office and anyone else
+     * get 404, as for {@link #messages(ConsultationId)} (FHIR {@code Communication/<id>} reads a message by its id).
+     */
+    ConsultationId conversationOf(UUID message);
 
     /** The manual actions the caller may take now. */
     Set<ConsultationAction> allowedActions(ConsultationId id);

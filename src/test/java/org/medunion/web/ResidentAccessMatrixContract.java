@@ -445,7 +445,10 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
                 + reported(p)), p));
         probes.put("FHIR GET Observation?patient", (c, p) -> entries(api(c).getFhir("/fhir/Observation?patient=Patient/"
                 + reported(p)), p));
-        // FHIR Communication (NAT-R-8): every known resident has one patient explanation prepared at the lead (stored once)
+        // FHIR Communication (NAT-R-8): every known resident has one patient explanation prepared at the lead (stored once).
+        // The consultation kinds (Communication consultation-…, Appointment …-session; decision 0245) find nothing in this
+        // world, which asks for no consultations; their outsider, office and side-door tests are in
+        // ConsultationConversationFhirContract and ConsultationSessionFhirContract.
         probes.put("FHIR GET Communication?patient", (c, p) -> entries(api(c).getFhir("/fhir/Communication?patient=Patient/"
                 + explained(p)), p));
         probes.put("FHIR GET Patient/{id}/$recognisable", (c, p) -> {

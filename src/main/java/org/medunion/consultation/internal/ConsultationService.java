@@ -261,6 +261,14 @@ class ConsultationService implements ConsultationManagement {
     }
 
     @Override
+    public ConsultationId conversationOf(UUID message) {
+        CurrentUser user = users.require();
+        UUID consultation = store.consultationOfMessage(message)
+                .orElseThrow(() -> new NotFoundException(ConsultationLookup.OBJECT, message));
+        return new ConsultationId(party(new ConsultationId(consultation), user).id());
+    }
+
+    @Override
     public Set<ConsultationAction> allowedActions(ConsultationId id) {
         CurrentUser user = users.require();
         Consultation c = lookup.visible(id, user);

@@ -233,6 +233,11 @@ class ConsultationStore {
                 .params(consultation, message).query(Long.class).single() > 0;
     }
 
+    Optional<UUID> consultationOfMessage(UUID message) {
+        return jdbc.sql("select consultation_id from consultation_message where id = ?").param(message).query(UUID.class)
+                .optional();
+    }
+
     @SuppressWarnings("NullAway") // columns declared not null in V10_1
     List<MessageView> messages(UUID consultation) {
         return jdbc.sql("select * from consultation_message where consultation_id = ? order by created_at, id")

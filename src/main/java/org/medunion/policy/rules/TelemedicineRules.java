@@ -35,7 +35,7 @@ final class TelemedicineRules {
                 enforced("TM-11", Severity.BLOCK, Map.of("guardianBelowAge", "6")),
                 enforced("TM-12", Severity.INFO, Map.of()),
                 noData("TM-13", Severity.WARN, "consultation: fees (not yet recorded)", Map.of()),
-                enforced("TM-14", Severity.INFO, Map.of()),
+                enforced("TM-14", Severity.INFO, Map.of("sessionMinutes", "30")),
                 noData("TM-15", Severity.WARN, "consultation: CN-3 zone routing (not yet applied)", Map.of()),
                 enforced("TM-16", Severity.BLOCK, Map.of()));
     }

@@ -37,13 +37,7 @@ class ExplanationCommunications implements CommunicationKind {
 
     @Override
     public Optional<Communication> read(String rest) {
-        UUID decision;
-        try {
-            decision = UUID.fromString(rest);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return Optional.of(communication(diagnostics.explanation(decision)));
+        return CommunicationKind.uuid(rest).map(decision -> communication(diagnostics.explanation(decision)));
     }
 
     @Override

@@ -193,7 +193,7 @@ public final class IndicatorsScaleBenchmark {
                        sum(case when kind = 'INPATIENT' then 0 else 1 end), sum(case when kind = 'INPATIENT' then 1 else 0 end),
                        sum(bed_days), sum(operations), sum(level4_operations), coalesce(sum(drg_weight), 0), count(drg_weight),
                        count(*), now()
-                from indicators_encounter where """ + where + " group by institution_id, local_day";
+                from indicators_encounter""" + " where " + where + " group by institution_id, local_day";
     }
 
     private static void referenceTable(JdbcTemplate jdbc) {

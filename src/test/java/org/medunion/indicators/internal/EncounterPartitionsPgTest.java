@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,6 +31,7 @@ class EncounterPartitionsPgTest {
     private static final UUID LEAD = UUID.fromString("00000000-0000-0000-0000-00000000a001");
     private static final UUID CENTRE = UUID.fromString("00000000-0000-0000-0000-00000000a002");
     private static JdbcTemplate jdbc;
+    private static DataSource dataSource;
     private static List<Map<String, Object>> before;
 
     @BeforeAll
@@ -41,6 +45,7 @@ class EncounterPartitionsPgTest {
         flyway.target("13.10").load().clean();
         flyway.target("13.10").load().migrate();
         jdbc = new JdbcTemplate(ds);
+        dataSource = ds;
         fact(LEAD, "V1", "OUTPATIENT", "2026-03-31", 0, 0, null);
         fact(LEAD, "D1", "INPATIENT", "2026-03-31", 6, 1, "1.2500");
         fact(CENTRE, "V2", "OUTPATIENT", "2026-04-01", 0, 0, null);
@@ -49,7 +54,8 @@ class EncounterPartitionsPgTest {
         flyway.target("latest").load().migrate();
     }
 
-    private static void fact(UUID institution, String source, String kind, String day, int bedDays, int level4, String weight) {
+    private static void fact(UUID institution, String source, String kind, String day, int bedDays, int level4,
+                             @Nullable String weight) {
         jdbc.update("""
                 insert into indicators_encounter (id, institution_id, source_record_id, kind, occurred_at, local_day, bed_days,
                     operations, level4_operations, drg_weight, revision, received_at)
@@ -64,8 +70,8 @@ class EncounterPartitionsPgTest {
     }
 
     private static String partitionOf(UUID institution, String source) {
-        return jdbc.queryForObject("select tableoid::regclass::text from indicators_encounter where institution_id = ? "
-                + "and source_record_id = ?", String.class, institution, source);
+        return Objects.requireNonNull(jdbc.queryForObject("select tableoid::regclass::text from indicators_encounter where institution_id = ? "
+                + "and source_record_id = ?", String.class, institution, source));
     }
 
     @Test
@@ -82,7 +88,7 @@ class EncounterPartitionsPgTest {
     @Test
     void aLateRecordForAnOldMonthGetsItsPartition_andItsDayIsRefreshed() {
         assertThat(jdbc.queryForObject("select to_regclass('indicators_encounter_p2019_03') is null", Boolean.class)).isTrue();
-        var partitions = new EncounterPartitions(jdbc, jdbc.getDataSource(), java.time.Clock.systemUTC());
+        var partitions = new EncounterPartitions(jdbc, dataSource, java.time.Clock.systemUTC());
         assertThat(partitions.ensure(List.of(LocalDate.of(2019, 3, 9)))).isEqualTo(1);
         assertThat(partitions.ensure(List.of(LocalDate.of(2019, 3, 20)))).isZero();
         fact(LEAD, "LATE1", "INPATIENT", "2019-03-09", 3, 0, "0.8000");
@@ -102,7 +108,7 @@ class EncounterPartitionsPgTest {
 
     @Test
     void theMonthsAheadExist() {
-        new EncounterPartitions(jdbc, jdbc.getDataSource(), java.time.Clock.systemUTC()).createAhead();
+        new EncounterPartitions(jdbc, dataSource, java.time.Clock.systemUTC()).createAhead();
         var ahead = java.time.YearMonth.now(EncounterParsing.ZONE).plusMonths(EncounterPartitions.MONTHS_AHEAD);
         assertThat(jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class,
                 String.format("indicators_encounter_p%d_%02d", ahead.getYear(), ahead.getMonthValue()))).isTrue();

@@ -31,10 +31,15 @@ class GenerateCommand implements ApplicationRunner {
     private final Clock clock;
     private final String scale;
     private final long seed;
+    private final String encounters;
+    private final EncounterGenerate encounterGenerate;
 
     GenerateCommand(RegistryManagement registry, PlatformTransactionManager transactionManager,
                     ConfigurableApplicationContext context, Clock clock,
-                    @Value("${medunion.generate:demo}") String scale, @Value("${medunion.generate.seed:42}") long seed) {
+                    @Value("${medunion.generate:demo}") String scale, @Value("${medunion.generate.seed:42}") long seed,
+                    @Value("${medunion.generate.encounters:none}") String encounters, EncounterGenerate encounterGenerate) {
+        this.encounters = encounters;
+        this.encounterGenerate = encounterGenerate;
         this.registry = registry;
         this.transactions = new TransactionTemplate(transactionManager);
         this.context = context;
@@ -50,6 +55,10 @@ class GenerateCommand implements ApplicationRunner {
     }
 
     int generate() {
+        long existing = registry.countInstitutions(InstitutionSearch.all());
+        if (!"none".equals(encounters) && existing > 0) {
+            return generateEncounters();
+        }
         DemoCityGenerator.Scale parsed;
         try {
             parsed = DemoCityGenerator.Scale.parse(scale);
@@ -57,7 +66,6 @@ class GenerateCommand implements ApplicationRunner {
             System.err.println("medunion.generate: " + e.getMessage());
             return 2;
         }
-        long existing = registry.countInstitutions(InstitutionSearch.all());
         if (existing > 0) {
             System.err.printf("The registry already holds %d institutions; generate into an empty database.%n", existing);
             return 1;
@@ -82,7 +90,31 @@ class GenerateCommand implements ApplicationRunner {
             System.err.println("Mismatch: generated " + summary.institutions() + " institutions, wrote " + w.institutions);
             return 1;
         }
-        return 0;
+        return "none".equals(encounters) ? 0 : generateEncounters();
+    }
+
+    /** {@code --medunion.generate.encounters=demo|district|city}: a year of encounters for the registry's institutions. */
+    private int generateEncounters() {
+        SyntheticEncounters.Scale parsed;
+        try {
+            parsed = SyntheticEncounters.Scale.parse(encounters);
+        } catch (IllegalArgumentException e) {
+            System.err.println("medunion.generate.encounters: " + e.getMessage());
+            return 2;
+        }
+        System.out.printf("Generating a year of encounters at %s scale (seed %d) through the backfill …%n",
+                parsed.name().toLowerCase(), seed);
+        long start = System.nanoTime();
+        try {
+            long[] loaded = encounterGenerate.load(seed, parsed);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("Loaded %d encounters in %d chunks in %.1f s (%.0f records/s)%n", loaded[0], loaded[1], seconds,
+                    loaded[0] / seconds);
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("Encounter generation stopped: " + e);
+            return 1;
+        }
     }
 
     /** Passes everything on and prints a progress line every ten chunks. */

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -56,10 +58,14 @@ class EncounterIngest {
     private final RegistryDirectory registry;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final EncounterPartitions partitions;
+    private final DayRollups rollups;
 
     EncounterIngest(JdbcClient jdbc, JdbcTemplate template, RegistryDirectory registry, Clock clock,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, EncounterPartitions partitions) {
         this.events = events;
+        this.partitions = partitions;
+        this.rollups = new DayRollups(template);
         this.jdbc = jdbc;
         this.template = template;
         this.registry = registry;
@@ -205,6 +211,9 @@ class EncounterIngest {
                 days.add(new DayKey(f.institution(), f.day()));
             }
         }
+        if (!inserts.isEmpty() || !updates.isEmpty()) {
+            partitions.ensure(days.stream().map(DayKey::day).toList()); // PostgreSQL: the months' partitions exist
+        }
         if (!inserts.isEmpty()) {
             template.batchUpdate("""
                     insert into indicators_encounter (id, institution_id, source_record_id, kind, occurred_at, local_day,
@@ -231,31 +240,13 @@ class EncounterIngest {
     record DayKey(UUID institution, LocalDate day) {
     }
 
-    /** Rewrites the day rows of the given (institution, day) pairs from the facts. */
+    /** Rewrites the day rows of the given (institution, day) pairs from the facts, one aggregate per day. */
     void recompute(Set<DayKey> days, Map<UUID, Boolean> primary, Instant now) {
-        if (days.isEmpty()) {
-            return;
-        }
-        var deletes = new ArrayList<Object[]>();
-        var inserts = new ArrayList<Object[]>();
-        for (DayKey d : days) {
-            deletes.add(new Object[] {d.institution(), d.day()});
-            inserts.add(new Object[] {d.institution(), d.day(), primary.getOrDefault(d.institution(), false), ts(now),
-                    d.institution(), d.day()});
-        }
-        template.batchUpdate("delete from indicators_day where institution_id = ? and local_day = ?", deletes);
-        template.batchUpdate(DAY_SELECT + " where institution_id = ? and local_day = ? having count(*) > 0", inserts);
+        var byDay = new TreeMap<LocalDate, Map<UUID, Boolean>>();
+        days.forEach(d -> byDay.computeIfAbsent(d.day(), k -> new LinkedHashMap<>())
+                .put(d.institution(), primary.getOrDefault(d.institution(), false)));
+        rollups.refresh(byDay, now);
     }
-
-    static final String DAY_SELECT = """
-            insert into indicators_day (institution_id, local_day, primary_care, visits, discharges, bed_days, operations,
-                level4_operations, drg_weight_sum, drg_discharges, source_records, computed_at)
-            select cast(? as uuid), cast(? as date), cast(? as boolean),
-                coalesce(sum(case when kind = 'INPATIENT' then 0 else 1 end), 0),
-                coalesce(sum(case when kind = 'INPATIENT' then 1 else 0 end), 0),
-                coalesce(sum(bed_days), 0), coalesce(sum(operations), 0), coalesce(sum(level4_operations), 0),
-                coalesce(sum(drg_weight), 0), count(drg_weight), count(*), cast(? as timestamp with time zone)
-            from indicators_encounter""";
 
     private Map<String, Existing> existing(List<Fact> facts) {
         var out = new HashMap<String, Existing>();

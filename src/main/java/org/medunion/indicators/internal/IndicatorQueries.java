@@ -51,6 +51,7 @@ class IndicatorQueries {
     private final ReferralMeasures referralCounts;
     private final RegistryManagement registry;
     private final ServiceCounts services;
+    private final DaySums daySums;
 
     IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions,
                      ReceivedMedicationLists referrals, ReferralMeasures referralCounts, RegistryManagement registry,
@@ -58,16 +59,11 @@ class IndicatorQueries {
         this.referralCounts = referralCounts;
         this.services = services;
         this.jdbc = jdbc;
+        this.daySums = new DaySums(jdbc);
         this.thresholds = thresholds;
         this.prescriptions = prescriptions;
         this.referrals = referrals;
         this.registry = registry;
-    }
-
-    record Sums(long visits, long primaryVisits, long discharges, long bedDays, long operations, long level4,
-                BigDecimal drgWeight, long drgDischarges, @Nullable Instant computedAt) {
-
-        static final Sums NONE = new Sums(0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, null);
     }
 
     /** The spans an indicator sums: I-4 of a consortium is its lead hospital's, of a district its hospitals'. */
@@ -82,43 +78,15 @@ class IndicatorQueries {
         return indicator == Indicator.I_4 && subject.level() == Level.DISTRICT;
     }
 
-    Sums sums(List<Span> spans, boolean hospitalsOnly) {
-        if (spans.isEmpty()) {
-            return Sums.NONE;
-        }
-        var where = new StringBuilder();
-        var params = new ArrayList<Object>();
-        spanClause(spans, "local_day", where, params);
-        return jdbc.sql("""
-                select coalesce(sum(visits), 0) v, coalesce(sum(case when primary_care then visits else 0 end), 0) pv,
-                       coalesce(sum(discharges), 0) d, coalesce(sum(bed_days), 0) bd, coalesce(sum(operations), 0) o,
-                       coalesce(sum(level4_operations), 0) o4, coalesce(sum(drg_weight_sum), 0) w,
-                       coalesce(sum(drg_discharges), 0) wd, max(computed_at) c
-                from indicators_day where (""" + where + ")" + (hospitalsOnly ? " and primary_care = false" : ""))
-                .params(params)
-                .query((rs, n) -> {
-                    Timestamp c = rs.getTimestamp("c");
-                    return new Sums(rs.getLong("v"), rs.getLong("pv"), rs.getLong("d"), rs.getLong("bd"), rs.getLong("o"),
-                            rs.getLong("o4"), rs.getBigDecimal("w"), rs.getLong("wd"), c == null ? null : c.toInstant());
-                }).single();
-    }
-
-    private static void spanClause(List<Span> spans, String dayColumn, StringBuilder where, List<Object> params) {
-        for (int i = 0; i < spans.size(); i++) {
-            Span s = spans.get(i);
-            where.append(i == 0 ? "" : " or ").append("(institution_id = ? and ").append(dayColumn).append(" >= ? and ")
-                    .append(dayColumn).append(" < ?)");
-            params.add(s.institution());
-            params.add(s.from());
-            params.add(s.to());
-        }
+    private static List<DaySums.Window> windows(List<Span> spans) {
+        return spans.stream().map(s -> new DaySums.Window(s.institution(), s.from(), s.to())).toList();
     }
 
     IndicatorValue value(Indicator indicator, Resolved subject, Period period) {
         if (!indicator.fromEncounters()) {
             return countedElsewhere(indicator, subject, period);
         }
-        Sums s = sums(spansFor(indicator, subject), hospitalsOnly(indicator, subject));
+        DaySums.Sums s = daySums.sums(windows(spansFor(indicator, subject)), hospitalsOnly(indicator, subject));
         BigDecimal num;
         BigDecimal den;
         long sources;
@@ -288,7 +256,7 @@ class IndicatorQueries {
         }
         var where = new StringBuilder();
         var params = new ArrayList<Object>();
-        spanClause(spans, "local_day", where, params);
+        DaySums.clause(windows(spans), "local_day", where, params);
         String kind = switch (indicator) {
             case I_1 -> "kind <> 'INPATIENT'";
             case I_4 -> "1 = 1";

@@ -3,8 +3,8 @@ package org.medunion.indicators.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.medunion.indicators.internal.Subjects.Span;
 import org.medunion.policy.IndicatorEvidenceSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,15 +13,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class PolicyIndicatorEvidence implements IndicatorEvidenceSource {
 
-    private final IndicatorQueries queries;
+    private final DaySums sums;
 
-    PolicyIndicatorEvidence(IndicatorQueries queries) {
-        this.queries = queries;
+    PolicyIndicatorEvidence(JdbcClient jdbc) {
+        this.sums = new DaySums(jdbc);
     }
 
     @Override
     public HospitalFigures hospitalFigures(UUID institutionId, LocalDate from, LocalDate to) {
-        var s = queries.sums(List.of(new Span(institutionId, from, to.plusDays(1), true)), false);
+        var s = sums.sums(List.of(new DaySums.Window(institutionId, from, to.plusDays(1))), false);
         return new HospitalFigures(s.visits(), s.discharges(), s.operations(), s.level4(), s.bedDays());
     }
 }

@@ -1,0 +1,70 @@
+package org.medunion.indicators.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The one query behind every encounter indicator value: the day rows of a subject's institutions, each over its own days,
+ * summed. Public (not a bean) so that the P-3 dashboard benchmark times exactly this query; {@link IndicatorQueries}
+ * owns the instance the application uses.
+ */
+public final class DaySums {
+
+    /** One institution's days [from, to). */
+    public record Window(UUID institution, LocalDate from, LocalDate to) {
+    }
+
+    /** The sums of the day rows; {@code computedAt} is the newest recomputation among them (null: none). */
+    public record Sums(long visits, long primaryVisits, long discharges, long bedDays, long operations, long level4,
+                       BigDecimal drgWeight, long drgDischarges, @Nullable Instant computedAt) {
+
+        static final Sums NONE = new Sums(0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, null);
+    }
+
+    private final JdbcClient jdbc;
+
+    public DaySums(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The sums over the windows; {@code hospitalsOnly} leaves the primary-care institutions out. */
+    public Sums sums(List<Window> windows, boolean hospitalsOnly) {
+        if (windows.isEmpty()) {
+            return Sums.NONE;
+        }
+        var where = new StringBuilder();
+        var params = new ArrayList<Object>();
+        clause(windows, "local_day", where, params);
+        return jdbc.sql("""
+                select coalesce(sum(visits), 0) v, coalesce(sum(case when primary_care then visits else 0 end), 0) pv,
+                       coalesce(sum(discharges), 0) d, coalesce(sum(bed_days), 0) bd, coalesce(sum(operations), 0) o,
+                       coalesce(sum(level4_operations), 0) o4, coalesce(sum(drg_weight_sum), 0) w,
+                       coalesce(sum(drg_discharges), 0) wd, max(computed_at) c
+                from indicators_day where (""" + where + ")" + (hospitalsOnly ? " and primary_care = false" : ""))
+                .params(params)
+                .query((rs, n) -> {
+                    Timestamp c = rs.getTimestamp("c");
+                    return new Sums(rs.getLong("v"), rs.getLong("pv"), rs.getLong("d"), rs.getLong("bd"), rs.getLong("o"),
+                            rs.getLong("o4"), rs.getBigDecimal("w"), rs.getLong("wd"), c == null ? null : c.toInstant());
+                }).single();
+    }
+
+    /** {@code (institution_id = ? and day >= ? and day < ?) or …} with its parameters. */
+    static void clause(List<Window> windows, String dayColumn, StringBuilder where, List<Object> params) {
+        for (int i = 0; i < windows.size(); i++) {
+            Window s = windows.get(i);
+            where.append(i == 0 ? "" : " or ").append("(institution_id = ? and ").append(dayColumn).append(" >= ? and ")
+                    .append(dayColumn).append(" < ?)");
+            params.add(s.institution());
+            params.add(s.from());
+            params.add(s.to());
+        }
+    }
+}

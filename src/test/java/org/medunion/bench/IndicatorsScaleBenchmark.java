@@ -1,0 +1,246 @@
+package org.medunion.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.medunion.demo.internal.SyntheticEncounters;
+import org.medunion.demo.internal.SyntheticEncounters.Scale;
+import org.medunion.demo.internal.SyntheticEncounters.Site;
+import org.medunion.indicators.internal.DayRollups;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * P-3 and P-4 (quality.md). NOT a test — a program, run with the test classpath:
+ *
+ * <pre>
+ * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx1g -cp target/test-classes:target/classes:$(cat target/cp.txt) org.medunion.bench.IndicatorsScaleBenchmark district
+ * java -Xmx1g -cp … org.medunion.bench.IndicatorsScaleBenchmark city
+ * </pre>
+ *
+ * {@code district}: database {@code medunion_bench_h5_district} (created and migrated with the application's Flyway
+ * migrations, PostgreSQL locations, so the facts are partitioned by month); a year of {@link SyntheticEncounters} (10M
+ * visits, 3,100 institutions) loaded with COPY once; then P-4 — the module's full recompute of the year
+ * ({@link DayRollups#recompute}) against one hand-written aggregate of the same rows into a table of the same shape,
+ * and the same aggregate in DuckDB ({@link IndicatorsDuckDb}); P-3 — a day of new encounters, the module's refresh
+ * ({@link DayRollups#refresh}) against one hand-written aggregate over that day's rows; and the dashboard queries
+ * ({@link IndicatorsDashboardQueries}). {@code city}: database {@code medunion_bench_h5_city}; 100M visits over 9,000
+ * institutions streamed through the generator and folded into day rows as they pass (the facts are not stored), then
+ * the dashboard queries. Every timing is the median of alternating runs, printed with its reference and the ratio.
+ */
+public final class IndicatorsScaleBenchmark {
+
+    static final long SEED = 42;
+    static final LocalDate FROM = LocalDate.of(2025, 12, 1);
+    static final int DAYS = 365;
+    static final LocalDate TO = FROM.plusDays(DAYS);
+    /** The day of new encounters for P-3: the day after the loaded year. */
+    static final LocalDate NEW_DAY = TO;
+    static final int DISTRICTS = 16;
+
+    private IndicatorsScaleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Scale scale = Scale.parse(args.length > 0 ? args[0] : "district");
+        String url = System.getenv().getOrDefault("MEDUNION_BENCH_PG_URL",
+                "jdbc:postgresql://127.0.0.1:5432/medunion_bench_h5_" + scale.name().toLowerCase(Locale.ROOT));
+        String user = System.getenv().getOrDefault("MEDUNION_TEST_PG_USER", "postgres");
+        String password = System.getenv().getOrDefault("MEDUNION_TEST_PG_PASSWORD", "");
+        System.out.println("load average before: " + loadAverage());
+        createDatabaseIfMissing(url, user, password);
+        Flyway.configure().dataSource(url, user, password)
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql").outOfOrder(true).load().migrate();
+        List<Site> sites = SyntheticEncounters.sites(SEED, scale.institutions, DISTRICTS);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            var jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            if (scale == Scale.CITY) {
+                loadCityDays(c, jdbc, sites, scale);
+            } else {
+                loadFacts(c, jdbc, sites, scale);
+                p4(jdbc, sites);
+                p3(c, jdbc, sites, scale);
+                if (Arrays.asList(args).contains("duckdb")) {
+                    IndicatorsDuckDb.run(c, jdbc, Path.of(System.getProperty("java.io.tmpdir"), "medunion-bench-h5"));
+                }
+            }
+            new IndicatorsDashboardQueries(jdbc, sites).run(FROM, TO);
+        }
+        System.out.println("load average after: " + loadAverage());
+    }
+
+    private static void loadFacts(Connection c, JdbcTemplate jdbc, List<Site> sites, Scale scale) throws Exception {
+        Long facts = jdbc.queryForObject("select count(*) from indicators_encounter where local_day < ?", Long.class, TO);
+        if (facts != null && facts > 0) {
+            System.out.printf(Locale.ROOT, "facts present: %,d (nothing loaded)%n", facts);
+            return;
+        }
+        IndicatorsBenchData.partitions(c, FROM, TO.plusDays(1));
+        var sink = new IndicatorsBenchData.CopySink(c);
+        long t0 = System.nanoTime();
+        var summary = SyntheticEncounters.generate(SEED, scale.visitsPerYear, sites, FROM, DAYS, sink);
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "loaded %,d facts (%,d visits, %,d discharges, %,d operations, %,d level 4) for %,d institutions "
+                + "with COPY in %.1f s: %,.0f rows/s; max heap used at a day's end %d MB, peak RSS %d MB%n", sink.rows, summary.visits(),
+                summary.discharges(), summary.operations(), summary.level4(), sites.size(), s, sink.rows / s,
+                sink.memory.maxHeapUsed >> 20, IndicatorsBenchData.Memory.peakRssMb());
+        jdbc.execute("vacuum analyze indicators_encounter");
+        jdbc.execute("vacuum analyze indicators_encounter_key");
+        System.out.println("facts size with indexes: " + jdbc.queryForObject(
+                "select pg_size_pretty(sum(pg_total_relation_size(c.oid))) from pg_inherits i join pg_class c on c.oid = i.inhrelid "
+                        + "where i.inhparent = 'indicators_encounter'::regclass",
+                String.class)
+                + "; key table: " + jdbc.queryForObject("select pg_size_pretty(pg_total_relation_size('indicators_encounter_key'))",
+                        String.class));
+    }
+
+    private static void loadCityDays(Connection c, JdbcTemplate jdbc, List<Site> sites, Scale scale) throws Exception {
+        Long rows = jdbc.queryForObject("select count(*) from indicators_day", Long.class);
+        if (rows != null && rows > 0) {
+            System.out.printf(Locale.ROOT, "day rows present: %,d (nothing loaded)%n", rows);
+            return;
+        }
+        var sink = new IndicatorsBenchData.DayRowSink(c, sites);
+        long t0 = System.nanoTime();
+        var summary = SyntheticEncounters.generate(SEED, scale.visitsPerYear, sites, FROM, DAYS, sink);
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "streamed %,d facts (%,d visits, %,d discharges) for %,d institutions in %.1f s (%,.0f facts/s), "
+                + "folded into %,d day rows written with COPY; max heap used at a day's end %d MB, peak RSS %d MB%n", sink.facts,
+                summary.visits(), summary.discharges(), sites.size(), s, sink.facts / s, sink.dayRows, sink.memory.maxHeapUsed >> 20,
+                IndicatorsBenchData.Memory.peakRssMb());
+        jdbc.execute("vacuum analyze indicators_day");
+    }
+
+    /** P-4: the module's full recompute of the year against one hand-written aggregate into a table of the same shape. */
+    private static void p4(JdbcTemplate jdbc, List<Site> sites) {
+        var rollups = new DayRollups(jdbc);
+        Set<UUID> primary = new HashSet<>();
+        sites.stream().filter(Site::primary).forEach(s -> primary.add(s.institution()));
+        referenceTable(jdbc);
+        var module = new ArrayList<Double>();
+        var reference = new ArrayList<Double>();
+        var aggregateOnly = new ArrayList<Double>();
+        for (int rep = 0; rep < 3; rep++) {
+            module.add(time(() -> rollups.recompute(FROM, TO, primary, Instant.now())));
+            jdbc.execute("vacuum analyze indicators_day");
+            jdbc.execute("truncate bench_ref_day");
+            reference.add(time(() -> jdbc.update("insert into bench_ref_day " + handWritten("local_day >= ? and local_day < ?"),
+                    FROM, TO)));
+            aggregateOnly.add(time(() -> jdbc.queryForObject("select count(*) from (" + handWritten(
+                    "local_day >= ? and local_day < ?") + ") a", Long.class, FROM, TO)));
+        }
+        print("P-4 full recompute of a year", module, reference, aggregateOnly);
+        Long dayRows = jdbc.queryForObject("select count(*) from indicators_day where local_day >= ? and local_day < ?", Long.class, FROM,
+                TO);
+        Long same = jdbc.queryForObject("""
+                select count(*) from indicators_day d join bench_ref_day r on r.institution_id = d.institution_id
+                and r.local_day = d.local_day and r.visits = d.visits and r.discharges = d.discharges and r.bed_days = d.bed_days
+                and r.level4_operations = d.level4_operations and r.drg_weight_sum = d.drg_weight_sum""", Long.class);
+        System.out.printf(Locale.ROOT, "  day rows %,d; equal to the hand-written aggregate's: %,d%n", dayRows, same);
+    }
+
+    /** P-3: a day of new encounters (COPY, not timed here: P-5), then the module's refresh of that day vs one aggregate. */
+    private static void p3(Connection c, JdbcTemplate jdbc, List<Site> sites, Scale scale) throws Exception {
+        Long present = jdbc.queryForObject("select count(*) from indicators_encounter where local_day = ?", Long.class, NEW_DAY);
+        if (present == null || present == 0) {
+            IndicatorsBenchData.partitions(c, NEW_DAY, NEW_DAY.plusDays(1));
+            var sink = new IndicatorsBenchData.CopySink(c);
+            SyntheticEncounters.generate(SEED + 1, scale.visitsPerYear, sites, NEW_DAY, 1, sink);
+            jdbc.execute("analyze indicators_encounter");
+            present = sink.rows;
+        }
+        Map<UUID, Boolean> primaryOf = new LinkedHashMap<>();
+        sites.forEach(s -> primaryOf.put(s.institution(), s.primary()));
+        var touched = new LinkedHashMap<UUID, Boolean>();
+        jdbc.queryForList("select distinct institution_id from indicators_encounter where local_day = ?", UUID.class, NEW_DAY)
+                .forEach(i -> touched.put(i, primaryOf.getOrDefault(i, false)));
+        var days = new TreeMap<LocalDate, Map<UUID, Boolean>>(Map.of(NEW_DAY, touched));
+        var rollups = new DayRollups(jdbc);
+        var module = new ArrayList<Double>();
+        var reference = new ArrayList<Double>();
+        var aggregateOnly = new ArrayList<Double>();
+        for (int rep = 0; rep < 9; rep++) {
+            module.add(time(() -> rollups.refresh(days, Instant.now())));
+            jdbc.execute("truncate bench_ref_day");
+            reference.add(time(() -> jdbc.update("insert into bench_ref_day " + handWritten("local_day = ?"), NEW_DAY)));
+            aggregateOnly.add(time(() -> jdbc.queryForObject("select count(*) from (" + handWritten("local_day = ?") + ") a",
+                    Long.class, NEW_DAY)));
+        }
+        System.out.printf(Locale.ROOT, "P-3 a day of new encounters: %,d facts at %,d institutions%n", present, touched.size());
+        print("P-3 refresh after a day", module, reference, aggregateOnly);
+    }
+
+    /** One hand-written aggregate of the facts into the day rollup's columns (every institution non-primary). */
+    static String handWritten(String where) {
+        return """
+                select institution_id, local_day, false,
+                       sum(case when kind = 'INPATIENT' then 0 else 1 end), sum(case when kind = 'INPATIENT' then 1 else 0 end),
+                       sum(bed_days), sum(operations), sum(level4_operations), coalesce(sum(drg_weight), 0), count(drg_weight),
+                       count(*), now()
+                from indicators_encounter""" + " where " + where + " group by institution_id, local_day";
+    }
+
+    private static void referenceTable(JdbcTemplate jdbc) {
+        jdbc.execute("create table if not exists bench_ref_day (like indicators_day including all)");
+    }
+
+    static double time(Supplier<?> work) {
+        long t0 = System.nanoTime();
+        Object unused = work.get();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    static double median(List<Double> xs) {
+        var s = xs.stream().sorted().toList();
+        return s.get(s.size() / 2);
+    }
+
+    private static void print(String what, List<Double> module, List<Double> reference, List<Double> aggregateOnly) {
+        double m = median(module);
+        double r = median(reference);
+        double a = median(aggregateOnly);
+        System.out.printf(Locale.ROOT, "%s: module %.1f ms, hand-written aggregate into a table %.1f ms (ratio %.2f), aggregate alone "
+                + "%.1f ms (ratio %.2f)%n  runs module %s, reference %s, aggregate alone %s%n", what, m, r, m / r, a, m / a, round(module),
+                round(reference), round(aggregateOnly));
+    }
+
+    static String round(List<Double> xs) {
+        return xs.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList().toString();
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    private static void createDatabaseIfMissing(String url, String user, String password) throws Exception {
+        String db = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        try (Connection c = DriverManager.getConnection(admin, user, password); var st = c.createStatement()) {
+            var rs = st.executeQuery("select 1 from pg_database where datname = '" + db.replace("'", "") + "'");
+            if (!rs.next()) {
+                st.execute("create database " + db.replaceAll("[^a-z0-9_]", ""));
+                System.out.println("created database " + db);
+            }
+        }
+    }
+}

@@ -21,7 +21,6 @@ import org.medunion.registry.AgreementView;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionView;
 import org.medunion.shared.ForbiddenException;
-import org.medunion.shared.Inputs;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.RuleViolationException.Violation;
 import org.springframework.stereotype.Component;
@@ -52,17 +51,17 @@ class SeriesCreation {
     }
 
     SeriesRow create(@Nullable CreateSeries command, CurrentUser user, Instant now) {
-        CreateSeries c = Inputs.required(command, "body");
-        SessionKind kind = Inputs.required(c.kind(), "kind");
+        CreateSeries c = ConsultationInput.required(command, "body");
+        SessionKind kind = ConsultationInput.required(c.kind(), "kind");
         String title = requiredText(c.title(), "title", 200);
-        UUID host = Inputs.required(c.hostInstitutionId(), "hostInstitutionId");
-        UUID visiting = Inputs.required(c.visitingInstitutionId(), "visitingInstitutionId");
-        SessionRecurrence recurrence = Inputs.required(c.recurrence(), "recurrence");
-        int weekday = Inputs.required(c.weekday(), "weekday");
-        LocalTime start = Inputs.required(c.startTime(), "startTime");
-        int minutes = Inputs.required(c.durationMinutes(), "durationMinutes");
-        LocalDate first = Inputs.required(c.firstDay(), "firstDay");
-        LocalDate last = Inputs.required(c.lastDay(), "lastDay");
+        UUID host = ConsultationInput.required(c.hostInstitutionId(), "hostInstitutionId");
+        UUID visiting = ConsultationInput.required(c.visitingInstitutionId(), "visitingInstitutionId");
+        SessionRecurrence recurrence = ConsultationInput.required(c.recurrence(), "recurrence");
+        int weekday = ConsultationInput.required(c.weekday(), "weekday");
+        LocalTime start = ConsultationInput.required(c.startTime(), "startTime");
+        int minutes = ConsultationInput.required(c.durationMinutes(), "durationMinutes");
+        LocalDate first = ConsultationInput.required(c.firstDay(), "firstDay");
+        LocalDate last = ConsultationInput.required(c.lastDay(), "lastDay");
         String department = optionalText(c.department(), "department", 100);
         if (weekday < 1 || weekday > 7) {
             throw new InvalidInputException("weekday", ConsultationError.SERIES_SCHEDULE, weekday);
@@ -126,7 +125,7 @@ class SeriesCreation {
         }
         var out = new LinkedHashSet<UUID>();
         for (int i = 0; i < ids.size(); i++) {
-            UUID id = Inputs.required(ids.get(i), "expertPractitionerIds[" + i + "]");
+            UUID id = ConsultationInput.required(ids.get(i), "expertPractitionerIds[" + i + "]");
             if (!directory.worksAt(id, List.of(visiting))) {
                 throw new InvalidInputException("expertPractitionerIds[" + i + "]", ConsultationError.NOT_ATTENDEE, id);
             }

@@ -24,7 +24,6 @@ import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.registry.PractitionerView;
 import org.medunion.shared.ConflictException;
-import org.medunion.shared.Inputs;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.ScopedLookup;
 import org.springframework.stereotype.Service;
@@ -74,7 +73,7 @@ class SeriesService implements ConsultationSeries {
     @Transactional(readOnly = true)
     public SeriesView series(UUID id) {
         CurrentUser user = users.require();
-        SeriesRow s = ScopedLookup.visible(store.series(Inputs.required(id, "id")), r -> access.canSee(user, r), SERIES, id);
+        SeriesRow s = ScopedLookup.visible(store.series(ConsultationInput.required(id, "id")), r -> access.canSee(user, r), SERIES, id);
         return view(s);
     }
 
@@ -82,8 +81,8 @@ class SeriesService implements ConsultationSeries {
     @Transactional(readOnly = true)
     public List<SessionView> calendar(LocalDate from, LocalDate to) {
         CurrentUser user = users.require();
-        LocalDate first = Inputs.required(from, "from");
-        LocalDate last = Inputs.required(to, "to");
+        LocalDate first = ConsultationInput.required(from, "from");
+        LocalDate last = ConsultationInput.required(to, "to");
         if (last.isBefore(first)) {
             throw new InvalidInputException("to", ConsultationError.SERIES_DATES, last, first);
         }
@@ -109,7 +108,7 @@ class SeriesService implements ConsultationSeries {
     public SessionView record(UUID id, RecordSession command) {
         CurrentUser user = users.require();
         SessionRow s = recordable(id, user);
-        RecordSession c = Inputs.required(command, "body");
+        RecordSession c = ConsultationInput.required(command, "body");
         if (s.status() == SessionStatus.CANCELLED) {
             throw new ConflictException(ConsultationError.SESSION_NOT_PLANNED, "status", s.status().name());
         }
@@ -133,7 +132,7 @@ class SeriesService implements ConsultationSeries {
     public SessionView cancel(UUID id, ConsultationNote reason) {
         CurrentUser user = users.require();
         SessionRow s = recordable(id, user);
-        String text = requiredText(Inputs.required(reason, "body").text(), "text", 1000);
+        String text = requiredText(ConsultationInput.required(reason, "body").text(), "text", 1000);
         if (s.status() != SessionStatus.PLANNED) {
             throw new ConflictException(ConsultationError.SESSION_NOT_PLANNED, "status", s.status().name());
         }
@@ -143,7 +142,7 @@ class SeriesService implements ConsultationSeries {
     }
 
     private SessionRow visible(UUID id, CurrentUser user) {
-        return ScopedLookup.visible(store.session(Inputs.required(id, "id")), r -> access.canSee(user, r.series()), SESSION, id);
+        return ScopedLookup.visible(store.session(ConsultationInput.required(id, "id")), r -> access.canSee(user, r.series()), SESSION, id);
     }
 
     private SessionRow recordable(UUID id, CurrentUser user) {
@@ -158,7 +157,7 @@ class SeriesService implements ConsultationSeries {
         }
         var out = new LinkedHashSet<UUID>();
         for (int i = 0; i < ids.size(); i++) {
-            UUID id = Inputs.required(ids.get(i), field + "[" + i + "]");
+            UUID id = ConsultationInput.required(ids.get(i), field + "[" + i + "]");
             ConsultationError refused = check.apply(id);
             if (refused != null) {
                 throw new InvalidInputException(field + "[" + i + "]", refused, id);

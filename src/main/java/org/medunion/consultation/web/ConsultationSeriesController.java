@@ -39,7 +39,10 @@ class ConsultationSeriesController {
     @PostMapping("/api/consultation-series")
     @Operation(summary = "Create a series and its sessions (the host or visiting side; TM-1 agreement for clinics and rounds)")
     ResponseEntity<SeriesView> create(@RequestBody(required = false) @Nullable CreateSeries body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(series.create(Inputs.required(body, "body")));
+        if (body == null) {
+            throw new InvalidInputException("body", Inputs.REQUIRED);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(series.create(body));
     }
 
     @GetMapping("/api/consultation-series/{id}")
@@ -73,7 +76,10 @@ class ConsultationSeriesController {
     }
 
     static LocalDate day(@Nullable String value, String field) {
-        String text = Inputs.required(value, field).strip();
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, Inputs.REQUIRED);
+        }
+        String text = value.strip();
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

@@ -47,7 +47,9 @@ public interface ConsultationMeasures {
     /**
      * Joint clinics (联合门诊) and remote rounds (远程查房) held at the spans' institutions — the inviting, primary site — on
      * their days, by the session time: a session is one time, type and pair of institutions; its patients are the
-     * consultations it held (I-19).
+     * consultations it held (I-19). The held sessions of joint-clinic and remote-round series count too, with the
+     * residents recorded as seen; a consultation group at a held series session's time, pair and type is that session
+     * and counts once, with the series' patients (decision 0246).
      */
     Sessions sessions(List<InstitutionDays> windows);
 

@@ -80,6 +80,20 @@ class ConsultationDirectory {
         return r == null ? List.of() : r.dispatchesOf(new PractitionerId(practitioner));
     }
 
+    /** Whether the practitioner is registered at, or dispatched today to, one of the institutions. */
+    boolean worksAt(UUID practitioner, List<UUID> institutions) {
+        var p = practitioner(practitioner);
+        if (p.isEmpty()) {
+            return false;
+        }
+        if (p.get().institutionId() != null && institutions.contains(p.get().institutionId().value())) {
+            return true;
+        }
+        LocalDate today = LocalDate.now(clock);
+        return dispatchesOf(practitioner).stream().anyMatch(d -> institutions.contains(d.toInstitutionId().value())
+                && !d.startDate().isAfter(today) && (d.endDate() == null || !d.endDate().isBefore(today)));
+    }
+
     /** The first active consortium both institutions belong to. */
     Optional<UUID> commonConsortium(UUID a, UUID b) {
         var r = registry.getIfAvailable();

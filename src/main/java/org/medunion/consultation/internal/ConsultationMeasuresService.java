@@ -13,6 +13,7 @@ import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationMeasures;
 import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.ConsultationType;
+import org.medunion.consultation.SessionStatus;
 import org.medunion.shared.InstitutionDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -101,15 +102,40 @@ class ConsultationMeasuresService implements ConsultationMeasures {
                   from consultation_consultation c
                  where c.type in (?, ?)
                    and exists (select 1 from consultation_step s where s.consultation_id = c.id and s.action = ?)
+                   and not exists (select 1 from consultation_session x join consultation_series r on r.id = x.series_id
+                                    where x.status = ? and r.host_institution_id = c.from_institution_id
+                                      and r.visiting_institution_id = c.to_institution_id and r.kind = c.type
+                                      and x.starts_at = c.session_at)
                    and (%s)
                  group by c.from_institution_id, c.to_institution_id, c.type, c.session_at""".formatted(heldAt))
-                .param(SESSION_TYPES.get(0)).param(SESSION_TYPES.get(1)).param(ConsultationAction.START.name()).params(params)
+                .param(SESSION_TYPES.get(0)).param(SESSION_TYPES.get(1)).param(ConsultationAction.START.name())
+                .param(SessionStatus.HELD.name()).params(params)
                 .query(rs -> {
                     counts[0]++;
                     counts[1] += rs.getLong("n");
                     newest[0] = later(newest[0], rs.getTimestamp("newest"));
                 });
+        seriesSessions(windows, counts, newest);
         return new Sessions(counts[0], counts[1], newest[0]);
+    }
+
+    /**
+     * The held sessions of joint-clinic and remote-round series at the spans' host institutions, with the residents
+     * seen (decision 0246); a consultation group at the same time, pair and type is that session and was left out above.
+     */
+    private void seriesSessions(List<InstitutionDays> windows, long[] counts, Instant[] newest) {
+        var params = new ArrayList<Object>();
+        String heldAt = InstitutionDays.where(windows, "r.host_institution_id", "x.starts_at", clock.getZone(), params);
+        jdbc.sql("""
+                select x.id, x.recorded_at, (select count(*) from consultation_session_patient p where p.session_id = x.id) n
+                  from consultation_session x join consultation_series r on r.id = x.series_id
+                 where x.status = ? and r.kind in (?, ?) and (%s)""".formatted(heldAt))
+                .param(SessionStatus.HELD.name()).param(SESSION_TYPES.get(0)).param(SESSION_TYPES.get(1)).params(params)
+                .query(rs -> {
+                    counts[0]++;
+                    counts[1] += rs.getLong("n");
+                    newest[0] = later(newest[0], rs.getTimestamp("recorded_at"));
+                });
     }
 
     private static @Nullable Instant later(@Nullable Instant a, @Nullable Timestamp b) {

@@ -19,6 +19,7 @@ class SyntheticEncountersTest {
 
     /** Keeps what it is given and the days it was told about. */
     private static final class Recorder implements SyntheticEncounters.Sink {
+
         final List<EncounterRecord> records = new ArrayList<>();
         final List<LocalDate> days = new ArrayList<>();
         final List<Integer> perDay = new ArrayList<>();

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
-import javax.sql.DataSource;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +70,9 @@ class EncounterPartitionsPgTest {
     }
 
     private static String partitionOf(UUID institution, String source) {
-        return Objects.requireNonNull(jdbc.queryForObject("select tableoid::regclass::text from indicators_encounter where institution_id = ? "
-                + "and source_record_id = ?", String.class, institution, source));
+        return Objects
+                .requireNonNull(jdbc.queryForObject("select tableoid::regclass::text from indicators_encounter where institution_id = ? "
+                        + "and source_record_id = ?", String.class, institution, source));
     }
 
     @Test

@@ -77,8 +77,7 @@ class SeriesService implements ConsultationSeries {
         return view(s);
     }
 
-    @Override
-    @Transactional(readOnly = true)
+    @Override // not read-only: the read is audited, and the audit chain locks its head
     public List<SessionView> calendar(LocalDate from, LocalDate to) {
         CurrentUser user = users.require();
         LocalDate first = ConsultationInput.required(from, "from");
@@ -96,8 +95,7 @@ class SeriesService implements ConsultationSeries {
         return rows.stream().map(r -> view(r, user, false)).toList();
     }
 
-    @Override
-    @Transactional(readOnly = true)
+    @Override // not read-only: the residents seen are audited
     public SessionView session(UUID id) {
         CurrentUser user = users.require();
         SessionRow s = visible(id, user);

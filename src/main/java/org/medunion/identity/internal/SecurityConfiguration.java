@@ -62,7 +62,8 @@ class SecurityConfiguration {
                             .requestMatchers("/api/accounts/**").hasRole(Role.SECURITY_ADMIN.name())
                             .requestMatchers(HttpMethod.GET, "/fhir/AuditEvent", "/fhir/AuditEvent/**").authenticated()
                             .requestMatchers("/api/residents/**", "/api/referrals/**", "/api/scheduling/**", "/api/consultations/**",
-                                    "/api/diagnostics/**", "/api/pharmacy/**", "/api/indicators/**", "/fhir/**")
+                                    "/api/consultation-series/**", "/api/consultation-sessions/**", "/api/diagnostics/**",
+                                    "/api/pharmacy/**", "/api/indicators/**", "/fhir/**")
                             .access(noResidentData())
                             .anyRequest().authenticated();
                 })

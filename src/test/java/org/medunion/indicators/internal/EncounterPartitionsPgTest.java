@@ -80,7 +80,9 @@ class EncounterPartitionsPgTest {
         assertThat(jdbc.queryForObject("select count(*) from indicators_encounter", Integer.class)).isEqualTo(3);
         assertThat(partitionOf(LEAD, "V1")).isEqualTo("indicators_encounter_p2026_03");
         assertThat(partitionOf(CENTRE, "V2")).isEqualTo("indicators_encounter_p2026_04");
-        assertThat(jdbc.queryForObject("select relkind from pg_class where relname = 'indicators_encounter'", String.class))
+        assertThat(jdbc.queryForObject(
+                "select relkind from pg_class where relname = 'indicators_encounter' and relnamespace = cast(current_schema() as regnamespace)",
+                String.class))
                 .isEqualTo("p");
         new DayRollups(jdbc).recompute(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), Set.of(CENTRE), Instant.now());
         assertThat(days()).isEqualTo(before).hasSize(2);

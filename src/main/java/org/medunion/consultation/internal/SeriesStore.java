@@ -94,7 +94,7 @@ class SeriesStore {
                 .query(Integer.class).single();
     }
 
-    /** Marks the session held (or cancelled) if it is still at {@code version}, replacing its lists; else 409. */
+    /** Marks the session held (or cancelled) if it is still at {@code version}, adding to its lists; else 409. */
     void record(SessionRow s, SessionStatus status, @Nullable String note, String by, Instant at, List<UUID> attendees,
                 List<UUID> residents) {
         int n = jdbc.sql("""
@@ -104,13 +104,18 @@ class SeriesStore {
         if (n != 1) {
             throw new ConflictException(ConsultationError.SESSION_CHANGED, "version", s.id());
         }
-        jdbc.sql("delete from consultation_session_attendee where session_id = ?").param(s.id()).update();
-        jdbc.sql("delete from consultation_session_patient where session_id = ?").param(s.id()).update();
+        // Added to, never replaced: who attended and whom the session saw are records kept for TM-9's retention period.
         for (UUID p : attendees) {
-            jdbc.sql("insert into consultation_session_attendee (session_id, practitioner_id) values (?, ?)").params(s.id(), p).update();
+            jdbc.sql("""
+                    insert into consultation_session_attendee (session_id, practitioner_id) select ?, ? where not exists
+                    (select 1 from consultation_session_attendee where session_id = ? and practitioner_id = ?)""")
+                    .params(s.id(), p, s.id(), p).update();
         }
         for (UUID r : residents) {
-            jdbc.sql("insert into consultation_session_patient (session_id, resident_id) values (?, ?)").params(s.id(), r).update();
+            jdbc.sql("""
+                    insert into consultation_session_patient (session_id, resident_id) select ?, ? where not exists
+                    (select 1 from consultation_session_patient where session_id = ? and resident_id = ?)""")
+                    .params(s.id(), r, s.id(), r).update();
         }
     }
 

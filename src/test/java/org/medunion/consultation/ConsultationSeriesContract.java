@@ -111,6 +111,9 @@ abstract class ConsultationSeriesContract extends ConsultationWorldTest {
         assertThat(recorded.get("patients").get(0).get("id").asString()).isEqualTo(w.resident.toString());
         // the name as the caller may read it: the host's GP cares for the resident, the lead hospital does not
         assertThat(w.as(w.gp).get(path).expect(200).json().get("patients").get(0).get("name").asString()).isEqualTo("赵会诊");
+        // recording the resident at the lead's session opens nothing to the lead: no name there, no resident record
+        assertThat(w.as(w.specialist).get(path).expect(200).json().get("patients").get(0).get("name").isNull()).isTrue();
+        assertThat(w.as(w.specialist).get("/api/residents/" + w.resident).status()).isEqualTo(404);
         assertThat(recorded.get("attendees").get(0).get("id").asString()).isEqualTo(w.expert.toString());
         var seenByOffice = w.as(w.office).get(path).expect(200).json();
         assertThat(seenByOffice.get("patientCount").asInt()).isEqualTo(1);
@@ -120,7 +123,7 @@ abstract class ConsultationSeriesContract extends ConsultationWorldTest {
         var after = measures.sessions(window);
         assertThat(after.sessions()).isEqualTo(before.sessions() + 1);
         assertThat(after.patients()).isEqualTo(before.patients() + 1);
-        // recording again replaces the lists: still one session, one patient
+        // recording again adds nothing already there (TM-9: never deleted): still one session, one patient
         w.as(w.gp).post(path + "/record", record(w.expert, w.resident)).expect(200);
         assertThat(measures.sessions(window).patients()).isEqualTo(before.patients() + 1);
 

@@ -64,7 +64,7 @@ public final class IndicatorsScaleBenchmark {
         String user = System.getenv().getOrDefault("MEDUNION_TEST_PG_USER", "postgres");
         String password = System.getenv().getOrDefault("MEDUNION_TEST_PG_PASSWORD", "");
         System.out.println("load average before: " + loadAverage());
-        createDatabaseIfMissing(url, user, password);
+        ResidentLookupBenchmark.createDatabaseIfMissing(url, user, password);
         Flyway.configure().dataSource(url, user, password)
                 .locations("classpath:db/migration", "classpath:db/vendor/postgresql").outOfOrder(true).load().migrate();
         List<Site> sites = SyntheticEncounters.sites(SEED, scale.institutions, DISTRICTS);
@@ -229,18 +229,6 @@ public final class IndicatorsScaleBenchmark {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {
             return "?";
-        }
-    }
-
-    private static void createDatabaseIfMissing(String url, String user, String password) throws Exception {
-        String db = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
-        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-        try (Connection c = DriverManager.getConnection(admin, user, password); var st = c.createStatement()) {
-            var rs = st.executeQuery("select 1 from pg_database where datname = '" + db.replace("'", "") + "'");
-            if (!rs.next()) {
-                st.execute("create database " + db.replaceAll("[^a-z0-9_]", ""));
-                System.out.println("created database " + db);
-            }
         }
     }
 }

@@ -153,7 +153,8 @@ public final class ResidentLookupBenchmark {
         }
     }
 
-    private static void createDatabaseIfMissing(String url, String user, String password) throws Exception {
+    /** Creates the benchmark's database on the same server when it is not there (the other benchmarks reuse it). */
+    static void createDatabaseIfMissing(String url, String user, String password) throws Exception {
         String db = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
         String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
         try (Connection c = DriverManager.getConnection(admin, user, password); var st = c.createStatement()) {

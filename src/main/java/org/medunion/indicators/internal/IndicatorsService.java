@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
@@ -161,23 +163,25 @@ class IndicatorsService implements IndicatorsManagement {
     @Override
     @Transactional // not read-only: the read is audited, and the audit chain locks its head
     public List<EncounterRow> encounters(Indicator indicator, Level level, String subject, String period, int limit) {
-        Period p = period(period);
-        var resolved = subjects.resolve(users.require(), level, subject, p);
-        var rows = queries.encounters(indicator, resolved, limit, subjects::institutionName);
-        audit.record(AuditAction.READ, "IndicatorEncounters", indicator.id() + "/" + level + "/" + subject + "/" + p.label(),
-                null, "rows=" + rows.size());
-        return rows;
+        return drillDown("IndicatorEncounters", indicator, level, subject, period,
+                r -> queries.encounters(indicator, r, limit, subjects::institutionName), List::size);
     }
 
     @Override
     @Transactional // not read-only: the read is audited
     public DrillDown records(Indicator indicator, Level level, String subject, String period, int limit) {
+        return drillDown("IndicatorRecords", indicator, level, subject, period,
+                r -> recordLists.records(indicator, r, limit, subjects::institutionName), DrillDown::size);
+    }
+
+    /** The rows behind a value, for a subject the caller may see, with one audit row saying what was shown. */
+    private <T> T drillDown(String objectType, Indicator indicator, Level level, String subject, String period,
+                            Function<Subjects.Resolved, T> rows, ToIntFunction<T> size) {
         Period p = period(period);
-        var resolved = subjects.resolve(users.require(), level, subject, p);
-        var rows = recordLists.records(indicator, resolved, limit, subjects::institutionName);
-        audit.record(AuditAction.READ, "IndicatorRecords", indicator.id() + "/" + level + "/" + subject + "/" + p.label(),
-                null, "rows=" + rows.size());
-        return rows;
+        T out = rows.apply(subjects.resolve(users.require(), level, subject, p));
+        audit.record(AuditAction.READ, objectType, indicator.id() + "/" + level + "/" + subject + "/" + p.label(), null,
+                "rows=" + size.applyAsInt(out));
+        return out;
     }
 
     static Period period(String label) {

@@ -94,22 +94,16 @@ class IndicatorsConsoleController {
     @GetMapping("/members")
     String members(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
                    @RequestParam String period, Model model) {
-        console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
-        Indicator i = IndicatorsController.indicator(indicator);
-        Level l = IndicatorsController.level(level);
-        model.addAttribute("value", indicators.value(i, l, subject, period));
-        model.addAttribute("rows", indicators.members(i, l, subject, period));
+        var v = header(indicator, level, subject, period, model);
+        model.addAttribute("rows", indicators.members(v.indicator(), v.level(), subject, period));
         return "indicators/members";
     }
 
     @GetMapping("/encounters")
     String encounters(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
                       @RequestParam String period, Model model) {
-        console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
-        Indicator i = IndicatorsController.indicator(indicator);
-        Level l = IndicatorsController.level(level);
-        model.addAttribute("value", indicators.value(i, l, subject, period));
-        model.addAttribute("rows", indicators.encounters(i, l, subject, period, 200).stream()
+        var v = header(indicator, level, subject, period, model);
+        model.addAttribute("rows", indicators.encounters(v.indicator(), v.level(), subject, period, 200).stream()
                 .map(r -> new Line(r, local(r.occurredAt()))).toList());
         return "indicators/encounters";
     }
@@ -118,11 +112,8 @@ class IndicatorsConsoleController {
     @GetMapping("/records")
     String records(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
                    @RequestParam String period, Model model) {
-        console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
-        Indicator i = IndicatorsController.indicator(indicator);
-        Level l = IndicatorsController.level(level);
-        model.addAttribute("value", indicators.value(i, l, subject, period));
-        DrillDown d = indicators.records(i, l, subject, period, 200);
+        var v = header(indicator, level, subject, period, model);
+        DrillDown d = indicators.records(v.indicator(), v.level(), subject, period, 200);
         model.addAttribute("records", d);
         model.addAttribute("referrals", d.referrals().stream().map(r -> new ReferralLine(r, local(r.referral().submittedAt()),
                 local(r.referral().acceptedAt()), local(r.referral().completedAt()))).toList());
@@ -133,6 +124,18 @@ class IndicatorsConsoleController {
         model.addAttribute("prescriptions", d.prescriptions().stream()
                 .map(r -> new PrescriptionLine(r, local(r.prescription().submittedAt()))).toList());
         return "indicators/records";
+    }
+
+    /** The indicator and level a drill-down page is about, for the roles that see values; the value heads the page. */
+    private Chosen header(String indicator, String level, String subject, String period, Model model) {
+        console.requireRole(Role.PLANNER, Role.OFFICE, Role.SPECIALIST, Role.ADMIN);
+        Indicator i = IndicatorsController.indicator(indicator);
+        Level l = IndicatorsController.level(level);
+        model.addAttribute("value", indicators.value(i, l, subject, period));
+        return new Chosen(i, l);
+    }
+
+    private record Chosen(Indicator indicator, Level level) {
     }
 
     /** A referral row with its times in Asia/Shanghai, blank when the step has not happened. */

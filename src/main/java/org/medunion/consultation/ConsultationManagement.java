@@ -16,6 +16,14 @@ public interface ConsultationManagement {
 
     ConsultationView request(RequestConsultation command);
 
+    /**
+     * Where a consultation for the resident should go, best first: the backing hospital of a nursing home's emergency
+     * zone (TM-15, CN-3), the resident's contract hospitals (SH-15), then the consortium — each saying whether a TM-1
+     * agreement is in force. For a clinician of an institution that cares for the resident (audited: it reads the
+     * contract).
+     */
+    List<ConsultationDestination> destinations(UUID residentId);
+
     ConsultationView accept(ConsultationId id, AcceptConsultation command);
 
     ConsultationView decline(ConsultationId id, ConsultationNote reason);

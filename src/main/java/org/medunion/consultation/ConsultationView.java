@@ -3,6 +3,7 @@ package org.medunion.consultation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,8 @@ public record ConsultationView(UUID id, String number, ConsultationType type, Co
                                @Nullable String declineReason, @Nullable Opinion opinion,
                                @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
                                @Nullable UUID referralId, long version, Instant createdAt, Instant updatedAt,
-                               @Nullable Charge charge, @Nullable Retention retention) {
+                               @Nullable Charge charge, @Nullable Retention retention,
+                               List<RoutingWarning> routingWarnings) {
 
     /** The TM-3 content. */
     public record Request(String reason, String purpose, Instant proposedTime, String recordSummary,

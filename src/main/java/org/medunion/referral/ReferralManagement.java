@@ -102,6 +102,13 @@ public interface ReferralManagement {
 
     void assignToZone(UUID institutionId, UUID zoneId);
 
+    /**
+     * CN-3: the backing hospital of the emergency zone an institution (a nursing home) is mapped to, if any. The
+     * routing table names institutions only, no resident, so the read is neither scoped nor audited; the consultation
+     * module routes nursing-home requests by it (TM-15).
+     */
+    Optional<UUID> zoneBackingHospital(UUID institutionId);
+
     void registerHospiceCentre(UUID institutionId, String districtCode, boolean regionalWithInstitutionalBeds);
 
     // follow-up tasks of downward referrals (随访任务) and the console's action buttons

@@ -109,6 +109,13 @@ final class ClinicalModuleProbes {
                     s.get("/console/consultations/new"));
             return page.status() + (consultations(p.id()) > before ? "+created" : "");
         });
+        probes.put("GET /api/consultations/destinations", (c, p) -> status(api(c).get(
+                "/api/consultations/destinations?residentId=" + p.id())));
+        probes.put("GET /console/consultations/new/destinations", (c, p) -> {
+            var page = console.apply(c).getHtmx("/console/consultations/new/destinations?residentId=" + p.id());
+            // the ranked group appears only when routing read this resident's contract and zone (TM-15, SH-15)
+            return page.status() != 200 ? String.valueOf(page.status()) : page.body().contains("<optgroup") ? "suggested" : "none";
+        });
         probes.put("GET /console/consultations/new/residents", (c, p) -> ResidentAccessMatrixContract.consoleHit(console.apply(c)
                 .getHtmx("/console/consultations/new/residents?q=" + p.idNumber()), p));
         // diagnostics: reads

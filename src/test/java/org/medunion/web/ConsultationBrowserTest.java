@@ -48,7 +48,12 @@ class ConsultationBrowserTest extends BrowserJourney {
                 By.cssSelector("#residents input[name=residentId][value='" + residentId + "']"))).click();
         new Select(driver.findElement(By.name("type"))).selectByValue("REMOTE");
         new Select(driver.findElement(By.name("urgency"))).selectByValue("ROUTINE");
-        new Select(driver.findElement(By.name("toInstitutionId"))).selectByVisibleText(LEAD);
+        // choosing the resident ranks the invited institutions by routing (TM-15, SH-15, then the consortium)
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invited-select optgroup option")));
+        var lead = driver.findElements(By.cssSelector("#invited-select optgroup option")).stream()
+                .filter(o -> o.getText().startsWith(LEAD)).findFirst().orElseThrow();
+        assertThat(lead.getText()).as("the lead hospital with the reason it is suggested").contains(" · ");
+        lead.click();
         driver.findElement(By.name("toDepartment")).sendKeys("心内科");
         driver.findElement(By.name("invitedSpecialty")).sendKeys("心血管内科");
         driver.findElement(By.name("invitedTitle")).sendKeys("主任医师");

@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
+import org.medunion.consultation.ConsultationDestination;
 import org.medunion.consultation.ConsultationType;
 import org.medunion.consultation.ConsultationUrgency;
 import org.medunion.consultation.ConsultationView;
@@ -39,17 +41,20 @@ class ConsultationRequests {
     private final ConsultationGates gates;
     private final ConsultationDirectory directory;
     private final ConsultationViews views;
+    private final ConsultationRouting routing;
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of one use case, injected
     ConsultationRequests(ConsultationStore store, ConsultationGates gates, ConsultationDirectory directory,
-                         ConsultationViews views, CurrentUsers users, AuditTrail audit, Clock clock) {
+                         ConsultationViews views, ConsultationRouting routing, CurrentUsers users, AuditTrail audit,
+                         Clock clock) {
         this.store = store;
         this.gates = gates;
         this.directory = directory;
         this.views = views;
+        this.routing = routing;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -58,10 +63,7 @@ class ConsultationRequests {
     ConsultationView request(@Nullable RequestConsultation command) {
         CurrentUser user = users.require();
         RequestConsultation c = required(command, "body");
-        UUID mine = ConsultationAccess.institutionOf(user);
-        if (!ConsultationAccess.admin(user) && (mine == null || !ConsultationAccess.clinician(user))) {
-            throw new ForbiddenException(ConsultationError.WRONG_SIDE, "REQUEST");
-        }
+        UUID mine = requestingInstitution(user);
         UUID from = required(c.fromInstitutionId() != null ? c.fromInstitutionId() : mine, "fromInstitutionId");
         if (!ConsultationAccess.admin(user) && !from.equals(mine)) {
             throw new ForbiddenException(ConsultationError.WRONG_SIDE, "REQUEST");
@@ -70,6 +72,28 @@ class ConsultationRequests {
         audit.record(AuditAction.CREATE, ConsultationLookup.OBJECT, created.id().toString(),
                 created.residentId().toString(), created.number());
         return views.view(created);
+    }
+
+    /**
+     * Where a consultation for the resident should go, best first (TM-15, SH-15, then the consortium), for a clinician
+     * of an institution that cares for the resident; the referral module audits the read of the contract.
+     */
+    List<ConsultationDestination> destinations(@Nullable UUID residentId) {
+        UUID mine = required(requestingInstitution(users.require()), "fromInstitutionId");
+        UUID resident = required(residentId, "residentId");
+        if (!directory.caresFor(mine, resident)) {
+            throw new NotFoundException("Resident", resident); // as for an unknown resident (issue 10)
+        }
+        return routing.destinations(resident, mine);
+    }
+
+    /** The caller's institution when the caller may ask for consultations (a clinician there, or an admin). */
+    private static @Nullable UUID requestingInstitution(CurrentUser user) {
+        UUID mine = ConsultationAccess.institutionOf(user);
+        if (!ConsultationAccess.admin(user) && (mine == null || !ConsultationAccess.clinician(user))) {
+            throw new ForbiddenException(ConsultationError.WRONG_SIDE, "REQUEST");
+        }
+        return mine;
     }
 
     /** Checks and writes the request by {@code actor} at {@code now}. */
@@ -119,6 +143,7 @@ class ConsultationRequests {
                 c.expertPractitionerId(), resident, directory.residentName(resident), content(c), consent(c),
                 Boolean.TRUE.equals(c.conversionAuthorised()), decideBy, decideBy.plus(gates.expiry(division)), now);
         store.insert(consultation);
+        routing.recordDepartures(consultation.id(), from, to, division, now);
         return consultation;
     }
 

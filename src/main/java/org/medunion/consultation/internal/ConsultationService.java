@@ -16,6 +16,7 @@ import org.medunion.audit.AuditTrail;
 import org.medunion.consultation.AcceptConsultation;
 import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationBox;
+import org.medunion.consultation.ConsultationDestination;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
@@ -71,6 +72,12 @@ class ConsultationService implements ConsultationManagement {
     @Override
     public ConsultationView request(RequestConsultation command) {
         return requests.request(command);
+    }
+
+    @Override
+    @Transactional
+    public List<ConsultationDestination> destinations(UUID residentId) {
+        return requests.destinations(residentId);
     }
 
     @Override

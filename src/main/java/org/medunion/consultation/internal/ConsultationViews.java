@@ -1,5 +1,6 @@
 package org.medunion.consultation.internal;
 
+import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationView;
 import org.springframework.stereotype.Component;
 
@@ -9,10 +10,12 @@ class ConsultationViews {
 
     private final ConsultationDirectory directory;
     private final ConsultationLedger ledger;
+    private final ConsultationRouting routing;
 
-    ConsultationViews(ConsultationDirectory directory, ConsultationLedger ledger) {
+    ConsultationViews(ConsultationDirectory directory, ConsultationLedger ledger, ConsultationRouting routing) {
         this.directory = directory;
         this.ledger = ledger;
+        this.routing = routing;
     }
 
     ConsultationView view(Consultation c) {
@@ -25,6 +28,6 @@ class ConsultationViews {
                 c.residentId(), c.residentName(), c.request(), c.consent(), c.conversionAuthorised(), c.deadline(),
                 c.sessionAt(), c.declineReason(), c.opinion(), c.acknowledgedBy(), c.acknowledgedAt(), c.referralId(),
                 c.version(), c.createdAt(), c.updatedAt(), ended ? ledger.charge(c.id()).orElse(null) : null,
-                ended ? ledger.retention(c.id()).orElse(null) : null);
+                ended ? ledger.retention(c.id()).orElse(null) : null, routing.warnings(new ConsultationId(c.id())));
     }
 }

@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AcceptConsultation;
 import org.medunion.consultation.ConsentSigner;
 import org.medunion.consultation.ConsultationBox;
+import org.medunion.consultation.ConsultationDestination;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
@@ -36,6 +39,7 @@ import org.medunion.registry.PractitionerView;
 import org.medunion.registry.Profession;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentSearch;
+import org.medunion.residents.ResidentView;
 import org.medunion.residents.ResidentsManagement;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
@@ -140,6 +144,10 @@ class ConsultationConsoleController {
             response.setStatus(e.status());
             model.addAttribute("errors", support.feedback(e));
             choices(model, v);
+            UUID resident = FormValues.uuidOrNull(v.get("residentId"));
+            if (resident != null) {
+                route(model, resident);
+            }
             return "consultation/new";
         }
     }
@@ -147,9 +155,30 @@ class ConsultationConsoleController {
     @GetMapping("/console/consultations/new/residents")
     String residents(@RequestParam(required = false) @Nullable String q, Model model) {
         String text = FormValues.blankToNull(q);
-        model.addAttribute("found", text == null ? List.of() : residents.search(ResidentSearch.typed(text, 20)));
+        var found = text == null ? List.<ResidentView>of() : residents.search(ResidentSearch.typed(text, 20));
+        model.addAttribute("found", found);
         model.addAttribute("v", new LinkedFormValues(new LinkedMultiValueMap<>()));
+        model.addAttribute("routedOob", false);
+        Role role = support.me().role();
+        if (found.size() == 1 && (role == Role.GP || role == Role.SPECIALIST)) {
+            choices(model, new LinkedFormValues(new LinkedMultiValueMap<>()));
+            model.addAttribute("found", found);
+            // the only match is chosen at once: its destinations come with it, swapped in out of band
+            route(model, found.get(0).id().value());
+            model.addAttribute("routedOob", true);
+        }
         return "consultation/new :: residents";
+    }
+
+    /** The invited-institution choice ranked for the chosen resident (TM-15, SH-15), when a resident is picked. */
+    @GetMapping("/console/consultations/new/destinations")
+    String destinations(@RequestParam(required = false) @Nullable UUID residentId, Model model) {
+        support.requireRole(Role.GP, Role.SPECIALIST);
+        choices(model, new LinkedFormValues(new LinkedMultiValueMap<>()));
+        if (residentId != null) {
+            route(model, residentId);
+        }
+        return "consultation/new :: invited-select(oob=false)";
     }
 
     @GetMapping("/console/consultations/{id}")
@@ -240,6 +269,21 @@ class ConsultationConsoleController {
         }
         model.addAttribute("invited", invited);
         model.addAttribute("experts", experts);
+        model.addAttribute("destinations", List.of());
+        model.addAttribute("suggestedIds", Set.of());
+        model.addAttribute("routedOob", false);
+    }
+
+    /** Ranks the invited institutions for the resident; a resident the caller's institution does not care for ranks none. */
+    private void route(Model model, UUID resident) {
+        try {
+            var destinations = consultations.destinations(resident);
+            model.addAttribute("destinations", destinations);
+            model.addAttribute("suggestedIds", destinations.stream().map(ConsultationDestination::institutionId)
+                    .collect(Collectors.toSet()));
+        } catch (MedUnionException e) {
+            model.addAttribute("destinations", List.of());
+        }
     }
 
     private List<PractitionerView> physicians(@Nullable UUID institution) {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AcceptConsultation;
 import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationBox;
+import org.medunion.consultation.ConsultationDestination;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
@@ -52,6 +53,13 @@ class ConsultationController {
     @Operation(summary = "The caller's requests (mine), work list (to_me, earliest deadline first) or the office's overdue queue")
     List<ConsultationView> list(@RequestParam(defaultValue = "MINE") String box, @RequestParam(defaultValue = "100") int limit) {
         return consultations.list(Inputs.enumValue(box, ConsultationBox.class, "box"), limit);
+    }
+
+    @GetMapping("/destinations")
+    @Operation(summary = "Where a consultation for the resident should go, best first: the nursing home's zone backing "
+            + "hospital (TM-15), the contract hospitals (SH-15), the consortium; each with whether a TM-1 agreement is in force")
+    List<ConsultationDestination> destinations(@RequestParam UUID residentId) {
+        return consultations.destinations(residentId);
     }
 
     @GetMapping("/{id}")

@@ -222,6 +222,11 @@ class ReferralService implements ReferralManagement {
     }
 
     @Override
+    public Optional<UUID> zoneBackingHospital(UUID institutionId) {
+        return routing.zoneBackingHospital(institutionId);
+    }
+
+    @Override
     public void registerHospiceCentre(UUID institutionId, String districtCode, boolean regional) {
         routing.registerHospiceCentre(institutionId, districtCode, regional);
     }

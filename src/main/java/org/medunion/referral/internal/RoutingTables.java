@@ -6,6 +6,7 @@ import static org.medunion.referral.internal.ReferralInput.requiredText;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
@@ -67,6 +68,10 @@ class RoutingTables {
         var consortium = directory.consortiumOf(from).orElse(null);
         audit.record(AuditAction.READ, "ReferralRouting", residentId.toString(), residentId.toString(), direction.name());
         return routing.suggest(direction, from, consortium, destinationType, contract);
+    }
+
+    Optional<UUID> zoneBackingHospital(UUID institutionId) {
+        return routing.backingHospital(institutionId);
     }
 
     UUID defineZone(String districtCode, String zone, UUID backingHospitalId) {

@@ -53,6 +53,15 @@ public interface ConsultationMeasures {
      */
     Sessions sessions(List<InstitutionDays> windows);
 
+    /**
+     * The consultations behind I-15 ({@code closed}: closed on the spans' days at the invited institutions) or behind
+     * I-17 and I-18 (requested on the spans' days of the invited institutions), newest first, at most {@code limit}.
+     */
+    List<CountedConsultation> records(boolean closed, List<InstitutionDays> windows, int limit);
+
+    /** The sessions behind I-19, by the same rule as {@link #sessions}, newest first, at most {@code limit}. */
+    List<CountedSession> sessionRecords(List<InstitutionDays> windows, int limit);
+
     /** @param sessions sessions held (started); @param patients consultations seen in them */
     record Sessions(long sessions, long patients, @Nullable Instant newest) {
     }

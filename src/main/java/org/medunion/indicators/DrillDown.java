@@ -3,19 +3,47 @@ package org.medunion.indicators;
 import java.util.List;
 
 /**
- * The records behind an indicator value that another module counts (referrals, recognition decisions, centre orders, prescriptions),
- * chosen by the same rule and over the same spans as the value; at most one list is filled. No resident data.
+ * The records behind an indicator value that another module counts (referrals, recognition decisions, centre orders,
+ * prescriptions, consultations, joint-clinic and remote-round sessions), chosen by the same rule and over the same spans
+ * as the value; at most one list is filled. No resident data.
  */
 public record DrillDown(List<ReferralRecord> referrals, List<DecisionRecord> decisions, List<OrderRecord> orders,
-                        List<PrescriptionRecord> prescriptions) {
+                        List<PrescriptionRecord> prescriptions, List<ConsultationRecord> consultations,
+                        List<SessionRecord> sessions) {
 
-    public static final DrillDown NONE = new DrillDown(List.of(), List.of(), List.of(), List.of());
+    public static final DrillDown NONE = new DrillDown(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     public DrillDown {
         referrals = List.copyOf(referrals);
         decisions = List.copyOf(decisions);
         orders = List.copyOf(orders);
         prescriptions = List.copyOf(prescriptions);
+        consultations = List.copyOf(consultations);
+        sessions = List.copyOf(sessions);
+    }
+
+    public static DrillDown ofReferrals(List<ReferralRecord> records) {
+        return new DrillDown(records, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    public static DrillDown ofDecisions(List<DecisionRecord> records) {
+        return new DrillDown(List.of(), records, List.of(), List.of(), List.of(), List.of());
+    }
+
+    public static DrillDown ofOrders(List<OrderRecord> records) {
+        return new DrillDown(List.of(), List.of(), records, List.of(), List.of(), List.of());
+    }
+
+    public static DrillDown ofPrescriptions(List<PrescriptionRecord> records) {
+        return new DrillDown(List.of(), List.of(), List.of(), records, List.of(), List.of());
+    }
+
+    public static DrillDown ofConsultations(List<ConsultationRecord> records) {
+        return new DrillDown(List.of(), List.of(), List.of(), List.of(), records, List.of());
+    }
+
+    public static DrillDown ofSessions(List<SessionRecord> records) {
+        return new DrillDown(List.of(), List.of(), List.of(), List.of(), List.of(), records);
     }
 
     public boolean isEmpty() {
@@ -23,7 +51,8 @@ public record DrillDown(List<ReferralRecord> referrals, List<DecisionRecord> dec
     }
 
     public int size() {
-        return referrals.size() + decisions.size() + orders.size() + prescriptions.size();
+        return referrals.size() + decisions.size() + orders.size() + prescriptions.size() + consultations.size()
+                + sessions.size();
     }
 
     /** How a record enters the value, so the reader can recount it. */

@@ -370,6 +370,25 @@ abstract class ConsultationContract extends ConsultationWorldTest {
                 .get("/console/indicators?subject=CONSORTIUM:" + w.consortium + "&period=" + month);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("远程会诊例数").contains("会诊响应时间").contains("申请至接受的中位数（小时）: 1.50");
+        assertThat(page.body()).contains("/console/indicators/records?indicator=I-18&amp;level=CONSORTIUM");
+
+        // the records behind the values, as the office drills down: no resident in them
+        var office = org.medunion.web.ConsoleSession.login(port, w.office);
+        String records = "/console/indicators/records?level=INSTITUTION&period=" + month + "&subject=";
+        var behindI15 = office.get(records + w.hospital + "&indicator=I-15").body();
+        assertThat(behindI15.split("class=\"consultation\"", -1)).hasSize(2);
+        assertThat(behindI15).contains("<td>分子</td>", "远程会诊");
+        // I-18: the seven requests of this month — 1 closed (numerator), 4 accepted and open (denominator), 2 never accepted
+        var behindI18 = office.get(records + w.hospital + "&indicator=I-18").body();
+        assertThat(behindI18.split("class=\"consultation\"", -1)).hasSize(8);
+        assertThat(behindI18.split("<td>分子</td>", -1)).hasSize(2);
+        assertThat(behindI18.split("<td>分母</td>", -1)).hasSize(5);
+        assertThat(behindI18.split("<td>不计入</td>", -1)).hasSize(3);
+        assertThat(behindI18).contains("已转为转诊").doesNotContain(w.resident.toString()).doesNotContain("赵会诊");
+        // I-19: the one joint clinic at the centre with its two patients
+        var behindI19 = office.get(records + w.primary + "&indicator=I-19").body();
+        assertThat(behindI19.split("class=\"session\"", -1)).hasSize(2);
+        assertThat(behindI19).contains("联合门诊", "<td>2</td>", "同一时间的会诊");
     }
 
     /** Moves the acceptance (ACCEPT) or the signed opinion (SIGN) to {@code minutes} after the request. */

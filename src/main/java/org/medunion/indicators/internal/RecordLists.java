@@ -1,13 +1,16 @@
 package org.medunion.indicators.internal;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.medunion.consultation.ConsultationMeasures;
+import org.medunion.consultation.ConsultationStatus;
+import org.medunion.consultation.CountedConsultation;
 import org.medunion.diagnostics.DecisionOutcome;
 import org.medunion.diagnostics.DiagnosticsMeasures;
 import org.medunion.diagnostics.DiagnosticsMeasures.CountedDecision;
 import org.medunion.diagnostics.DiagnosticsMeasures.CountedOrders;
 import org.medunion.diagnostics.ReexaminationReason;
+import org.medunion.indicators.ConsultationRecord;
 import org.medunion.indicators.DecisionRecord;
 import org.medunion.indicators.DrillDown;
 import org.medunion.indicators.DrillDown.Counted;
@@ -15,6 +18,7 @@ import org.medunion.indicators.Indicator;
 import org.medunion.indicators.OrderRecord;
 import org.medunion.indicators.PrescriptionRecord;
 import org.medunion.indicators.ReferralRecord;
+import org.medunion.indicators.SessionRecord;
 import org.medunion.indicators.internal.Subjects.Resolved;
 import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.pharmacy.PrescriptionMeasures.CountedPrescription;
@@ -38,11 +42,13 @@ class RecordLists {
     private final ReferralMeasures referrals;
     private final DiagnosticsMeasures diagnostics;
     private final PrescriptionMeasures pharmacy;
+    private final ConsultationMeasures consultations;
     private final RegistryManagement registry;
 
     RecordLists(ReferralMeasures referrals, DiagnosticsMeasures diagnostics, PrescriptionMeasures pharmacy,
-                RegistryManagement registry) {
+                ConsultationMeasures consultations, RegistryManagement registry) {
         this.pharmacy = pharmacy;
+        this.consultations = consultations;
         this.referrals = referrals;
         this.diagnostics = diagnostics;
         this.registry = registry;
@@ -52,21 +58,28 @@ class RecordLists {
         var windows = subject.spans().stream().map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
         return switch (indicator) {
             case I_14, I_26, I_27, I_28, I_31 -> prescriptions(indicator, subject, limit, names);
-            case I_2, I_3, I_13 -> new DrillDown(referrals.records(indicator == Indicator.I_2
+            case I_2, I_3, I_13 -> DrillDown.ofReferrals(referrals.records(indicator == Indicator.I_2
                     ? ReferralMeasures.Counted.COMPLETED : ReferralMeasures.Counted.RECEIVED, windows, limit).stream()
                     .map(r -> new ReferralRecord(r, names.apply(r.fromInstitutionId()),
                             r.toInstitutionId() == null ? null : names.apply(r.toInstitutionId()), counted(indicator, r)))
-                    .toList(), List.of(), List.of(), List.of());
-            case I_10, I_24, I_25 -> new DrillDown(List.of(), diagnostics.decisionRecords(windows, limit).stream()
+                    .toList());
+            case I_10, I_24, I_25 -> DrillDown.ofDecisions(diagnostics.decisionRecords(windows, limit).stream()
                     .filter(d -> indicator == Indicator.I_10 || (indicator == Indicator.I_25) == recognised(d))
                     .map(d -> new DecisionRecord(d, names.apply(d.orderingInstitution()), counted(indicator, d)))
-                    .toList(), List.of(), List.of());
-            case I_20, I_21 -> new DrillDown(List.of(), List.of(), diagnostics.orderRecords(indicator == Indicator.I_20
+                    .toList());
+            case I_20, I_21 -> DrillDown.ofOrders(diagnostics.orderRecords(indicator == Indicator.I_20
                     ? CountedOrders.REPORTED : CountedOrders.PLACED, windows, limit).stream()
                     .map(o -> new OrderRecord(o, names.apply(o.orderingInstitution()), names.apply(o.centreInstitution()),
                             (indicator == Indicator.I_20 ? o.onTime() : primary(o.orderingInstitution()))
                                     ? Counted.NUMERATOR : Counted.DENOMINATOR))
-                    .toList(), List.of());
+                    .toList());
+            case I_15, I_17, I_18 -> DrillDown.ofConsultations(consultations.records(indicator == Indicator.I_15, windows, limit)
+                    .stream().map(c -> new ConsultationRecord(c, names.apply(c.fromInstitutionId()),
+                            names.apply(c.toInstitutionId()), counted(indicator, c)))
+                    .toList());
+            case I_19 -> DrillDown.ofSessions(consultations.sessionRecords(windows, limit).stream()
+                    .map(x -> new SessionRecord(x, names.apply(x.hostInstitutionId()), names.apply(x.visitingInstitutionId())))
+                    .toList());
             default -> DrillDown.NONE;
         };
     }
@@ -81,7 +94,7 @@ class RecordLists {
             case I_28 -> CountedPrescriptions.OVER_FOUR_WEEKS;
             default -> CountedPrescriptions.REVIEWED;
         };
-        return new DrillDown(List.of(), List.of(), List.of(), pharmacy.prescriptionRecords(which, windows, limit).stream()
+        return DrillDown.ofPrescriptions(pharmacy.prescriptionRecords(which, windows, limit).stream()
                 .map(p -> new PrescriptionRecord(p, names.apply(p.prescribingInstitution()), names.apply(p.reviewingInstitution()),
                         counted(indicator, p) ? Counted.NUMERATOR : Counted.DENOMINATOR))
                 .toList());
@@ -104,6 +117,19 @@ class RecordLists {
             case I_2 -> r.direction() == ReferralDirection.DOWN ? Counted.NUMERATOR : Counted.DENOMINATOR;
             case I_3 -> r.summaryReturned() ? Counted.NUMERATOR : Counted.DENOMINATOR;
             default -> r.acceptedAt() != null ? Counted.NUMERATOR : Counted.NOT_COUNTED; // rejections: I-13's own part
+        };
+    }
+
+    /**
+     * I-15: every closed one counts; I-17: the accepted ones give the hours (the rest are not counted); I-18: closed ÷
+     * accepted, an unaccepted request not counted.
+     */
+    private static Counted counted(Indicator indicator, CountedConsultation c) {
+        return switch (indicator) {
+            case I_15 -> Counted.NUMERATOR;
+            case I_17 -> c.acceptedAt() != null ? Counted.NUMERATOR : Counted.NOT_COUNTED;
+            default -> c.acceptedAt() == null ? Counted.NOT_COUNTED
+                    : c.status() == ConsultationStatus.CLOSED ? Counted.NUMERATOR : Counted.DENOMINATOR;
         };
     }
 

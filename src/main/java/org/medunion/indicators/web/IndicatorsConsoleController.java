@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
+import org.medunion.indicators.ConsultationRecord;
 import org.medunion.indicators.DecisionRecord;
 import org.medunion.indicators.DrillDown;
 import org.medunion.indicators.EncounterRow;
@@ -23,6 +24,7 @@ import org.medunion.indicators.Level;
 import org.medunion.indicators.OrderRecord;
 import org.medunion.indicators.PrescriptionRecord;
 import org.medunion.indicators.ReferralRecord;
+import org.medunion.indicators.SessionRecord;
 import org.medunion.indicators.web.SubjectChoices.Choice;
 import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
@@ -123,6 +125,10 @@ class IndicatorsConsoleController {
                 local(r.order().dueAt()), local(r.order().reportedAt()))).toList());
         model.addAttribute("prescriptions", d.prescriptions().stream()
                 .map(r -> new PrescriptionLine(r, local(r.prescription().submittedAt()))).toList());
+        model.addAttribute("consultations", d.consultations().stream().map(r -> new ConsultationLine(r,
+                local(r.consultation().requestedAt()), local(r.consultation().acceptedAt()),
+                local(r.consultation().opinionSignedAt()), local(r.consultation().closedAt()))).toList());
+        model.addAttribute("sessions", d.sessions().stream().map(r -> new SessionLine(r, local(r.session().at()))).toList());
         return "indicators/records";
     }
 
@@ -152,6 +158,14 @@ class IndicatorsConsoleController {
 
     /** A centre order with its local times. */
     record OrderLine(OrderRecord record, String ordered, String due, String reported) {
+    }
+
+    /** A consultation with its local times, blank when the step has not happened. */
+    record ConsultationLine(ConsultationRecord record, String requested, String accepted, String signed, String closed) {
+    }
+
+    /** A joint clinic or remote round with its local time. */
+    record SessionLine(SessionRecord record, String at) {
     }
 
     private static String local(@Nullable Instant at) {

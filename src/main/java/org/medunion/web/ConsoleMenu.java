@@ -52,6 +52,9 @@ public final class ConsoleMenu {
             new Entry("menu.care", "nav.schedules", "/console/schedules", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.consultations", "/console/consultations", EnumSet.of(GP, SPECIALIST, OFFICE, ADMIN)),
             new Entry("menu.care", "nav.consultationNew", "/console/consultations/new", EnumSet.of(GP, SPECIALIST)),
+            // issue 14's recurring sessions: the two sides, their office and the planner of the host's jurisdiction
+            new Entry("menu.care", "nav.sessionCalendar", "/console/consultations/calendar",
+                    EnumSet.of(GP, SPECIALIST, OFFICE, PLANNER, ADMIN)),
             // issue 15: clinicians order (with the recognition offer); the centre's staff work the list, clinicians follow theirs
             new Entry("menu.care", "nav.diagnosticsOrder", "/console/diagnostics/order", EnumSet.of(GP, SPECIALIST)),
             new Entry("menu.care", "nav.diagnosticsWorklist", "/console/diagnostics/worklist", EnumSet.of(CENTRE_STAFF, GP, SPECIALIST)),

@@ -1,6 +1,7 @@
 package org.medunion.consultation.backfill;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AcceptConsultation;
@@ -8,6 +9,8 @@ import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationStatus;
+import org.medunion.consultation.CreateSeries;
+import org.medunion.consultation.RecordSession;
 import org.medunion.consultation.RequestConsultation;
 import org.medunion.consultation.SetConsultationFee;
 
@@ -34,4 +37,17 @@ public interface ConsultationBackfill {
 
     /** Sets a fee (TM-13) as {@code actor}, the office of {@code consortiumId}, at {@code at}. */
     void fee(SetConsultationFee command, UUID consortiumId, String actor, Instant at);
+
+    /**
+     * Creates a series (joint clinics, remote rounds, patrols) as {@code actor}, a clinician of the visiting
+     * institution, at {@code at}; the checks of {@code ConsultationSeries#create}. Returns its sessions in time order.
+     */
+    List<BackfilledSession> series(CreateSeries command, String actor, Instant at);
+
+    /** Records a session held as {@code actor}, a clinician of the host institution, at {@code at} (after its start). */
+    void hold(UUID sessionId, RecordSession command, String actor, Instant at);
+
+    /** A generated session of a backfilled series. */
+    record BackfilledSession(UUID id, Instant startsAt) {
+    }
 }

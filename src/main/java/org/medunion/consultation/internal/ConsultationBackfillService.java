@@ -1,6 +1,8 @@
 package org.medunion.consultation.internal;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
@@ -9,7 +11,10 @@ import org.medunion.consultation.AcceptConsultation;
 import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationStatus;
+import org.medunion.consultation.CreateSeries;
+import org.medunion.consultation.RecordSession;
 import org.medunion.consultation.RequestConsultation;
+import org.medunion.consultation.SessionKind;
 import org.medunion.consultation.SetConsultationFee;
 import org.medunion.consultation.backfill.ConsultationBackfill;
 import org.medunion.identity.ActingAs;
@@ -39,10 +44,18 @@ class ConsultationBackfillService implements ConsultationBackfill {
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final ConsultationFeeService fees;
+    private final SeriesCreation seriesCreation;
+    private final SeriesStore seriesStore;
+    private final SeriesService seriesService;
 
+    @SuppressWarnings("checkstyle:ParameterNumber") // the use cases it runs, injected
     ConsultationBackfillService(ConsultationRequests requests, ConsultationSteps steps, ConsultationStore store,
-                                CurrentUsers users, AuditTrail audit, ConsultationFeeService fees) {
+                                CurrentUsers users, AuditTrail audit, ConsultationFeeService fees,
+                                SeriesCreation seriesCreation, SeriesStore seriesStore, SeriesService seriesService) {
         this.fees = fees;
+        this.seriesCreation = seriesCreation;
+        this.seriesStore = seriesStore;
+        this.seriesService = seriesService;
         this.requests = requests;
         this.steps = steps;
         this.store = store;
@@ -99,5 +112,33 @@ class ConsultationBackfillService implements ConsultationBackfill {
         if (users.current().isPresent()) {
             throw new ForbiddenException(ConsultationError.WRONG_SIDE, "BACKFILL");
         }
+    }
+
+    @Override
+    public List<BackfilledSession> series(CreateSeries command, String actor, Instant at) {
+        systemOnly();
+        CreateSeries c = ConsultationInput.required(command, "body");
+        UUID visiting = ConsultationInput.required(c.visitingInstitutionId(), "visitingInstitutionId");
+        var user = as(actor, c.kind() == SessionKind.NURSING_HOME_PATROL ? Role.GP : Role.SPECIALIST, visiting);
+        return ActingAs.run(user, () -> {
+            SeriesRow s = seriesCreation.create(c, user, at);
+            audit.record(AuditAction.CREATE, SeriesService.SERIES, s.id().toString());
+            var only = new ConsultationAccess.Predicate("s.id = ?", List.<Object>of(s.id()));
+            Instant from = s.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(86_400);
+            Instant to = s.lastDay().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return seriesStore.sessions(only, from, to).stream().map(r -> new BackfilledSession(r.id(), r.startsAt())).toList();
+        });
+    }
+
+    @Override
+    public void hold(UUID sessionId, RecordSession command, String actor, Instant at) {
+        systemOnly();
+        SessionRow s = seriesStore.session(ConsultationInput.required(sessionId, "id"))
+                .orElseThrow(() -> new NotFoundException(SeriesService.SESSION, sessionId));
+        var user = as(actor, Role.GP, s.series().hostInstitutionId());
+        ActingAs.run(user, () -> {
+            seriesService.hold(s, command, user, at);
+            return null;
+        });
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creating a series (decision 0246): the input (400 naming the field), the caller's side (403), the sites (a patrol is
- * a community health centre visiting a nursing home), the named experts (of the visiting institution), TM-1 for the
+ * a community health centre visiting a nursing home; the office of the consortium the two share plans for them too),
+ * the named experts (of the visiting institution), TM-1 for the
  * telemedicine kinds (422), then one insert of the series and all its sessions. Nothing is written when a check fails.
  */
 @Component
@@ -75,7 +76,8 @@ class SeriesCreation {
         if (host.equals(visiting)) {
             throw new InvalidInputException("visitingInstitutionId", ConsultationError.SAME_INSTITUTION);
         }
-        if (!onSide(user, host, visiting)) {
+        UUID office = ConsultationAccess.officeOf(user);
+        if (office == null && !onSide(user, host, visiting)) {
             throw new ForbiddenException(ConsultationError.NOT_A_SIDE, "hostInstitutionId");
         }
         InstitutionView hostSite = site(host, "hostInstitutionId");
@@ -97,6 +99,7 @@ class SeriesCreation {
         }
         UUID consortium = agreement != null ? agreement.consortiumId().value()
                 : directory.commonConsortium(host, visiting).orElse(null);
+        officePlansItsOwn(office, consortium);
         var series = new SeriesRow(UUID.randomUUID(), kind, title, host, hostSite.districtCode(), visiting, department,
                 agreement == null ? null : agreement.id(), consortium, recurrence, weekday, start, minutes, first, last,
                 user.username(), now);
@@ -106,6 +109,13 @@ class SeriesCreation {
             store.insertSession(UUID.randomUUID(), series.id(), at, at.plusSeconds(60L * minutes));
         }
         return series;
+    }
+
+    /** The office plans the sessions of its own consortium's members (decision 0253), no one else's. */
+    private static void officePlansItsOwn(@Nullable UUID office, @Nullable UUID consortium) {
+        if (office != null && !office.equals(consortium)) {
+            throw new ForbiddenException(ConsultationError.NOT_A_SIDE, "hostInstitutionId");
+        }
     }
 
     private static boolean onSide(CurrentUser user, UUID host, UUID visiting) {

@@ -105,12 +105,16 @@ class SeriesService implements ConsultationSeries {
     @Override
     public SessionView record(UUID id, RecordSession command) {
         CurrentUser user = users.require();
-        SessionRow s = recordable(id, user);
+        hold(recordable(id, user), command, user, clock.instant());
+        return session(id);
+    }
+
+    /** Records the session held as {@code user} at {@code now} (the console's caller, or a backfill's actor). */
+    void hold(SessionRow s, @Nullable RecordSession command, CurrentUser user, Instant now) {
         RecordSession c = ConsultationInput.required(command, "body");
         if (s.status() == SessionStatus.CANCELLED) {
             throw new ConflictException(ConsultationError.SESSION_NOT_PLANNED, "status", s.status().name());
         }
-        Instant now = clock.instant();
         if (s.startsAt().isAfter(now)) {
             throw new ConflictException(ConsultationError.SESSION_NOT_STARTED, "startsAt", s.startsAt());
         }
@@ -123,7 +127,6 @@ class SeriesService implements ConsultationSeries {
         store.record(s, SessionStatus.HELD, optionalText(c.note(), "note", 1000), user.username(), now, attendees, residents);
         audit.record(AuditAction.UPDATE, SESSION, s.id().toString(), null, "held " + residents.size());
         residents.forEach(r -> audit.record(AuditAction.UPDATE, SESSION, s.id().toString(), r.toString(), "seen"));
-        return session(id);
     }
 
     @Override

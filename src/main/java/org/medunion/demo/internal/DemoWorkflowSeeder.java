@@ -62,10 +62,14 @@ class DemoWorkflowSeeder {
     private final DemoReferrals referrals;
     private final DemoPharmacy pharmacy;
     private final DemoConsultations consultations;
+    private final DemoSessions sessions;
 
+    @SuppressWarnings("checkstyle:ParameterNumber") // the demo's seeders, injected
     DemoWorkflowSeeder(RegistryManagement registry, CityWideRegistry city, ResidentsManagement residents, Clock clock,
                        SchedulingManagement scheduling, SystemScheduling systemScheduling,
-                       DemoReferrals referrals, DemoPharmacy pharmacy, DemoConsultations consultations) {
+                       DemoReferrals referrals, DemoPharmacy pharmacy, DemoConsultations consultations,
+                       DemoSessions sessions) {
+        this.sessions = sessions;
         this.registry = registry;
         this.city = city;
         this.residents = residents;
@@ -91,6 +95,7 @@ class DemoWorkflowSeeder {
         }
         int n = consultations.seed(pending);
         log.info("Demo consultations seeded: {}", n);
+        log.info("Demo clinic, round and patrol sessions held: {}", sessions.seed(pending));
         return n;
     }
 

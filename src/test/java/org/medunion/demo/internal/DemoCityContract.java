@@ -443,9 +443,44 @@ abstract class DemoCityContract {
         Api.as(port, "office").get("/api/indicators/values?level=CONSORTIUM&subject=" + office + "&period=" + lastMonth).json()
                 .forEach(v -> values.put(v.get("indicator").asString(), v));
         assertThat(values.get("I-15").get("numerator").asLong()).isBetween(6L, 7L);
-        assertThat(values.get("I-19").get("numerator").asLong()).isEqualTo(1);
-        assertThat(values.get("I-19").get("parts").get(0).get("numerator").asLong()).isEqualTo(3);
+        // I-19: that joint clinic plus the demo series' clinics and rounds held last month (DemoSessions), with their patients
+        var month = java.time.YearMonth.parse(lastMonth);
+        var held = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        Api.as(port, "office").get("/api/consultation-sessions?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth()).json()
+                .forEach(x -> {
+                    if (x.get("status").asString().equals("HELD") && !x.get("kind").asString().equals("NURSING_HOME_PATROL")) {
+                        held.add(x);
+                    }
+                });
+        assertThat(held).as("last month's held joint clinics and remote rounds of the demo series").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(values.get("I-19").get("numerator").asLong()).isEqualTo(1 + held.size());
+        assertThat(values.get("I-19").get("parts").get(0).get("numerator").asLong())
+                .isEqualTo(3 + held.stream().mapToLong(x -> x.get("patientCount").asLong()).sum());
         assertThat(values.get("I-17").get("denominator").asLong()).isGreaterThanOrEqualTo(7);
         assertThat(values.get("I-18").get("value").isNull()).isFalse();
+    }
+
+    @Test
+    void demoSeriesFillTheCalendar_heldInThePastMonths_plannedInTheComingWeeks() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        var past = Api.as(port, "gp").get("/api/consultation-sessions?from=" + today.minusDays(60) + "&to=" + today.minusDays(1));
+        assertThat(past.status()).as(past.body()).isEqualTo(200);
+        Set<String> heldKinds = new HashSet<>();
+        past.json().forEach(x -> {
+            if (x.get("status").asString().equals("HELD")) {
+                heldKinds.add(x.get("kind").asString());
+            }
+        });
+        assertThat(heldKinds).contains("JOINT_CLINIC", "REMOTE_ROUNDS", "NURSING_HOME_PATROL");
+        var coming = Api.as(port, "gp").get("/api/consultation-sessions?from=" + today.plusDays(1) + "&to=" + today.plusDays(28));
+        assertThat(coming.status()).as(coming.body()).isEqualTo(200);
+        Set<String> plannedKinds = new HashSet<>();
+        coming.json().forEach(x -> {
+            if (x.get("status").asString().equals("PLANNED")) {
+                plannedKinds.add(x.get("kind").asString());
+            }
+        });
+        assertThat(plannedKinds).as("the gp's centre hosts the clinic and the rounds and visits the nursing home")
+                .contains("JOINT_CLINIC", "REMOTE_ROUNDS", "NURSING_HOME_PATROL");
     }
 }

@@ -70,6 +70,7 @@ class SnapshotFactory {
                 .agreements(city.allAgreements())
                 .studyPeriods(city.allStudyPeriods())
                 .grids(city.allGrids())
+                .publicHealthDepartments(city.allPublicHealthDepartments())
                 .changeReports(city.allChangeReports())
                 .releaseRatios(releaseRatios.getIfAvailable())
                 .teamSource(teams.getIfAvailable())

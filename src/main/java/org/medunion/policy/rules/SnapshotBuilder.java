@@ -18,6 +18,7 @@ import org.medunion.registry.DistrictView;
 import org.medunion.registry.GridView;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerView;
+import org.medunion.registry.PublicHealthDepartmentView;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.registry.WorkLogView;
 
@@ -34,6 +35,7 @@ public final class SnapshotBuilder {
     List<AgreementView> agreements = List.of();
     List<StudyPeriodView> studyPeriods = List.of();
     List<GridView> grids = List.of();
+    List<PublicHealthDepartmentView> publicHealthDepartments = List.of();
     List<ChangeReportView> changeReports;
     ReleaseRatioSource releaseRatios;
     FamilyDoctorTeamSource teamSource;
@@ -59,6 +61,7 @@ public final class SnapshotBuilder {
         b.agreements = agreements;
         b.studyPeriods = studyPeriods;
         b.grids = grids;
+        b.publicHealthDepartments = publicHealthDepartments;
         b.changeReports = changeReports;
         b.releaseRatios = releaseRatios;
         b.teamSource = teamSource;
@@ -104,6 +107,11 @@ public final class SnapshotBuilder {
     }
     public SnapshotBuilder grids(List<GridView> v) {
         this.grids = v;
+        return this;
+    }
+    /** NN-10: the registry's recorded public-health departments; an institution without one has none recorded. */
+    public SnapshotBuilder publicHealthDepartments(List<PublicHealthDepartmentView> v) {
+        this.publicHealthDepartments = v;
         return this;
     }
     public SnapshotBuilder changeReports(List<ChangeReportView> v) {

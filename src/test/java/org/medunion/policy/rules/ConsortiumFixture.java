@@ -73,6 +73,7 @@ final class ConsortiumFixture {
     final List<AgreementView> agreements = new ArrayList<>();
     final List<StudyPeriodView> studyPeriods = new ArrayList<>();
     final List<GridView> grids = new ArrayList<>();
+    final List<org.medunion.registry.PublicHealthDepartmentView> publicHealthDepartments = new ArrayList<>();
     List<ChangeReportView> changeReports;
     ReleaseRatioSource releaseRatios;
     org.medunion.policy.FamilyDoctorTeamSource teams;
@@ -304,7 +305,8 @@ final class ConsortiumFixture {
         }
         return RegistrySnapshot.builder(asOf).districts(districts).institutions(institutions).consortia(consortia)
                 .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
-                .studyPeriods(studyPeriods).grids(grids).changeReports(changeReports).releaseRatios(releaseRatios).teamSource(teams)
+                .studyPeriods(studyPeriods).grids(grids).publicHealthDepartments(publicHealthDepartments).changeReports(changeReports)
+                .releaseRatios(releaseRatios).teamSource(teams)
                 .referrals(referrals).pharmacy(pharmacy).indicators(indicators).diagnostics(diagnostics).packJurisdictions(packs).build();
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.IndicatorEvidenceSource;
@@ -319,6 +320,11 @@ public final class RegistrySnapshot {
     /** The diagnostics module's centres and recognitions (NAT-9, NN-9), when that module runs. */
     public Optional<DiagnosticsEvidenceSource> diagnostics() {
         return Optional.ofNullable(parts.diagnostics);
+    }
+
+    /** The consultation module's fees and patrols (TM-13, CN-3), when that module runs. */
+    public Optional<ConsultationEvidenceSource> consultations() {
+        return Optional.ofNullable(parts.consultations);
     }
 
     /** The pharmacy module's catalogue linkage and prescription counts (NN-8, NAT-6, NAT-10), when it is there. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.IndicatorEvidenceSource;
@@ -43,6 +44,7 @@ public final class SnapshotBuilder {
     PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     IndicatorEvidenceSource indicators;
     DiagnosticsEvidenceSource diagnostics;
+    ConsultationEvidenceSource consultations;
     Map<Pack, Set<String>> packJurisdictions = Map.of();
 
     SnapshotBuilder(LocalDate today) {
@@ -69,6 +71,7 @@ public final class SnapshotBuilder {
         b.pharmacy = pharmacy;
         b.indicators = indicators;
         b.diagnostics = diagnostics;
+        b.consultations = consultations;
         b.packJurisdictions = packJurisdictions;
         return b;
     }
@@ -136,6 +139,12 @@ public final class SnapshotBuilder {
     }
     public SnapshotBuilder diagnostics(DiagnosticsEvidenceSource v) {
         this.diagnostics = v;
+        return this;
+    }
+
+    /** TM-13 and CN-3: the consultation module's fees and patrols, when that module runs. */
+    public SnapshotBuilder consultations(ConsultationEvidenceSource v) {
+        this.consultations = v;
         return this;
     }
 

@@ -81,6 +81,7 @@ final class ConsortiumFixture {
     org.medunion.policy.PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     org.medunion.policy.IndicatorEvidenceSource indicators;
     org.medunion.policy.DiagnosticsEvidenceSource diagnostics;
+    org.medunion.policy.ConsultationEvidenceSource consultations;
     private int seq;
 
     // ---- scenario factories
@@ -307,7 +308,8 @@ final class ConsortiumFixture {
                 .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
                 .studyPeriods(studyPeriods).grids(grids).publicHealthDepartments(publicHealthDepartments).changeReports(changeReports)
                 .releaseRatios(releaseRatios).teamSource(teams)
-                .referrals(referrals).pharmacy(pharmacy).indicators(indicators).diagnostics(diagnostics).packJurisdictions(packs).build();
+                .referrals(referrals).pharmacy(pharmacy).indicators(indicators).diagnostics(diagnostics).consultations(consultations)
+                .packJurisdictions(packs).build();
     }
 
     /** Referral module data: referrals sent per institution, contracted upward ones and those booked with priority. */

@@ -136,6 +136,29 @@ class CqNnCnRulesTest {
                 .containsExactly("regional");
     }
 
+    @Test
+    void CN3_nursingHomeWithoutAPatrolIsReported_onePatrolPasses_zonesStillEvaluatedWithoutPatrols() {
+        var catalogue = new RuleCatalogue();
+        var f = changningReferrals(true, true);
+        var home = f.institutions.stream().filter(i -> i.category() == InstitutionCategory.NURSING_HOME).findFirst().orElseThrow();
+        f.consultations = day -> new org.medunion.policy.ConsultationEvidenceSource.ConsultationEvidence(java.util.Map.of(),
+                java.util.Map.of(home.id().value(), 1L));
+        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-3").orElseThrow()))).isEmpty();
+        f.consultations = day -> new org.medunion.policy.ConsultationEvidenceSource.ConsultationEvidence(java.util.Map.of(),
+                java.util.Map.of());
+        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-3").orElseThrow()))).singleElement().satisfies(x -> {
+            assertThat(x.aspect()).isEqualTo("patrol@" + home.id());
+            assertThat(x.status()).isEqualTo(FindingStatus.OPEN);
+        });
+        // no patrols recorded anywhere: the zones are still judged from the referral module's data
+        var unmapped = changningReferrals(false, true);
+        unmapped.consultations = f.consultations;
+        var otherHome = unmapped.institutions.stream().filter(i -> i.category() == InstitutionCategory.NURSING_HOME).findFirst()
+                .orElseThrow();
+        assertThat(inChangning(unmapped.evaluateAll(catalogue.rule("CN-3").orElseThrow()))).extracting(Finding::aspect)
+                .containsExactlyInAnyOrder("unmapped", "patrol@" + otherHome.id());
+    }
+
     /** The fixture applies every pack city-wide; CN is 长宁's own pack. */
     private static List<Finding> inChangning(List<Finding> findings) {
         return findings.stream().filter(x -> CHANGNING.equals(x.subject().divisionCode())).toList();

@@ -73,6 +73,18 @@ abstract class PublicHealthDepartmentContract extends RunningCity {
         assertThat(Api.as(port, "admin").put(url(id), body).status()).isEqualTo(200);
     }
 
+    @Test
+    void NN10_recordingADepartmentIsNeverBlockedByAnotherRulesOpenFinding() {
+        // the demo's 上海市第十一人民医院 breaks SH-4 (a BLOCK rule) on purpose; its department is no change SH-4 reads
+        assertThat(Api.as(port, "admin").post("/api/policy/evaluate", "{}").status()).isEqualTo(200);
+        var found = planner().get("/api/registry/institutions?text=" + java.net.URLEncoder.encode("上海市第十一人民医院",
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(found.status()).isEqualTo(200);
+        String id = found.json().get(0).get("id").asString();
+        var r = planner().put(url(id), "{\"establishedOn\":\"2023-05-01\",\"dedicatedStaff\":3}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
     private void assertRefused(String id, String body, String field) {
         var r = planner().put(url(id), body);
         assertThat(r.status()).as(r.body()).isEqualTo(400);

@@ -42,6 +42,7 @@ class DemoCityLoader implements SmartLifecycle {
     private final DemoAccounts accounts;
     private final DemoWorkflowSeeder workflow;
     private final DemoDiagnostics diagnostics;
+    private final DemoPublicHealth publicHealth;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -51,7 +52,7 @@ class DemoCityLoader implements SmartLifecycle {
     private volatile boolean running;
 
     DemoCityLoader(RegistryManagement registry, DemoAccounts accounts, DemoWorkflowSeeder workflow, DemoDiagnostics diagnostics,
-                   PlatformTransactionManager transactionManager,
+                   DemoPublicHealth publicHealth, PlatformTransactionManager transactionManager,
                    ApplicationEventPublisher events, Clock clock,
                    @Value("${medunion.demo.seed:42}") long seed,
                    @Value("${medunion.demo.load-city:true}") boolean enabled) {
@@ -59,6 +60,7 @@ class DemoCityLoader implements SmartLifecycle {
         this.accounts = accounts;
         this.workflow = workflow;
         this.diagnostics = diagnostics;
+        this.publicHealth = publicHealth;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.clock = clock;
@@ -125,6 +127,12 @@ class DemoCityLoader implements SmartLifecycle {
             transactions.executeWithoutResult(status -> workflow.seed(city));
         } catch (RuntimeException e) {
             log.warn("Demo workflow data not seeded: {}", e.toString());
+        }
+        try {
+            int departments = transactions.execute(status -> publicHealth.seed(city));
+            log.info("Demo public-health departments recorded: {}", departments);
+        } catch (RuntimeException e) {
+            log.warn("Demo public-health departments not recorded: {}", e.toString());
         }
         try {
             transactions.executeWithoutResult(status -> workflow.seedReferrals());

@@ -70,7 +70,26 @@ final class ShanghaiDemo {
         regionalConsortia();
         trusteeships();
         specialtyAlliancesAndTelemedicine();
+        changningUrbanGroup();
         b.sink.flush();
+    }
+
+    /**
+     * Issue 13: a tight urban medical group in 长宁 so that the national checklist (NAT-1…15, tight urban groups only) is
+     * judged on 310105 from data. Led by the district's regional medical centre (SH-2), over the western grid, with the
+     * community centres other than the gp's (whose referrals and consultations keep their regional consortium), charter
+     * and cooperation agreement with targets. No random draws: the rest of the city stays as it was.
+     */
+    private void changningUrbanGroup() {
+        LocalDate est = today.minusYears(1).withDayOfMonth(1);
+        List<AddMember> members = new ArrayList<>(List.of(lead(centres.get(CHANGNING), null, est)));
+        primary.get(CHANGNING).stream().skip(1)
+                .forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
+        String name = "长宁区紧密型城市医疗集团";
+        UUID id = b.consortium("sh.310105.urban", name, ConsortiumForm.URBAN_GROUP, true, GovernanceType.SINGLE_LEGAL_REPRESENTATIVE,
+                CHANGNING, List.of(grids.get(CHANGNING).get(2)), est, false, null, true, true,
+                List.of("MEDICAL", "NURSING", "PHARMACY", "IT"), members);
+        b.charterAndCooperation(id, name, members.stream().map(AddMember::institutionId).toList(), est, 3);
     }
 
     private List<DistrictView> shanghaiDistricts() {

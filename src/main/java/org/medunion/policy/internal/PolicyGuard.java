@@ -52,9 +52,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class PolicyGuard implements RegistryChangeGuard {
 
     private static final Set<String> REMOVALS = Set.of("MEMBERSHIP_ENDED", "CONSORTIUM_DISSOLVED");
-    /** Changes that no BLOCK rule reads but WARN rules do (SH-9 logs, SH-14 study, NN-1/NAT-1 grids): re-evaluated after commit only. */
+    /**
+     * Changes that no BLOCK rule reads but WARN rules do (SH-9 logs, SH-14 study, NN-1/NAT-1 grids, NN-10 public-health
+     * departments): re-evaluated after commit only.
+     */
     private static final Set<String> REEVALUATE_ONLY = Set.of("WORK_LOGGED", "STUDY_PERIOD_RECORDED", "GRID_DRAWN",
-            "PRACTITIONER_REGISTERED", "INSTITUTION_REGISTERED");
+            "PRACTITIONER_REGISTERED", "INSTITUTION_REGISTERED", "PUBLIC_HEALTH_DEPARTMENT_RECORDED");
     private static final Map<String, String> FIELDS = Map.of("SH-3", "members", "SH-4", "members", "SH-6", "signedOn",
             "SH-7", "endDate", "SH-8", "titleDate", "SH-11", "ownerApprovedOn", "NN-4", "members");
 

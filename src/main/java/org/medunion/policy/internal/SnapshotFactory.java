@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.IndicatorEvidenceSource;
@@ -35,15 +36,18 @@ class SnapshotFactory {
     private final ObjectProvider<PharmacyEvidenceSource> pharmacy;
     private final ObjectProvider<IndicatorEvidenceSource> indicators;
     private final ObjectProvider<DiagnosticsEvidenceSource> diagnostics;
+    private final ObjectProvider<ConsultationEvidenceSource> consultations;
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the registry, the store and one source per module that holds evidence
     SnapshotFactory(RegistryManagement registry, CityWideRegistry city, PolicyStore store, ObjectProvider<ReleaseRatioSource> releaseRatios,
                     ObjectProvider<FamilyDoctorTeamSource> teams, ObjectProvider<ReferralEvidenceSource> referrals,
                     ObjectProvider<PharmacyEvidenceSource> pharmacy, ObjectProvider<IndicatorEvidenceSource> indicators,
-                    ObjectProvider<DiagnosticsEvidenceSource> diagnostics, Clock clock) {
+                    ObjectProvider<DiagnosticsEvidenceSource> diagnostics,
+                    ObjectProvider<ConsultationEvidenceSource> consultations, Clock clock) {
         this.indicators = indicators;
         this.diagnostics = diagnostics;
+        this.consultations = consultations;
         this.referrals = referrals;
         this.pharmacy = pharmacy;
         this.registry = registry;
@@ -70,6 +74,7 @@ class SnapshotFactory {
                 .agreements(city.allAgreements())
                 .studyPeriods(city.allStudyPeriods())
                 .grids(city.allGrids())
+                .publicHealthDepartments(city.allPublicHealthDepartments())
                 .changeReports(city.allChangeReports())
                 .releaseRatios(releaseRatios.getIfAvailable())
                 .teamSource(teams.getIfAvailable())
@@ -77,6 +82,7 @@ class SnapshotFactory {
                 .pharmacy(pharmacyEvidence())
                 .indicators(indicators.getIfAvailable())
                 .diagnostics(diagnostics.getIfAvailable())
+                .consultations(consultations.getIfAvailable())
                 .packJurisdictions(store.packJurisdictions())
                 .build();
     }

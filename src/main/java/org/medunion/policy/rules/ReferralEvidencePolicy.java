@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.ReferralEvidenceSource.ReferralEvidence;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionCategory;
@@ -21,7 +22,8 @@ import org.medunion.registry.InstitutionView;
  * <li>SH-15 / CQ-6 — contracted residents referred up by their primary institution are booked with priority; the
  * referral module's SH-15 routing warnings (a contracted resident sent past the contract's hospitals) become findings;</li>
  * <li>CN-1 — the district's institutions refer through the platform;</li>
- * <li>CN-3 — the district has emergency zones, each nursing home is mapped to one, and routing warnings are reported;</li>
+ * <li>CN-3 — the district has emergency zones, each nursing home is mapped to one, and routing warnings are reported;
+ * where the consultation module runs, each nursing home has had a patrol session (巡诊) held there ({@code patrol});</li>
  * <li>CN-4 — one regional hospice centre with institutional beds; routing warnings are reported.</li>
  * </ul>
  * Without the referral module every one reports NO_DATA; SH-15 and CQ-6 also where no referral has been made yet.
@@ -45,6 +47,9 @@ final class ReferralEvidencePolicy extends RuleSupport {
             return noDataPerJurisdiction(s, Texts.term("referralModule"));
         }
         ReferralEvidence e = s.referrals().get();
+        // CN-3's patrols of nursing homes, from the consultation module's sessions; null when that module does not run
+        Map<UUID, Long> patrols = checks.contains(Check.ZONES)
+                ? s.consultations().map(c -> c.evidence(s.today()).patrolsByHome()).orElse(null) : null;
         List<Finding> findings = new ArrayList<>();
         for (String j : s.jurisdictionsApplying(pack()).stream().sorted().toList()) {
             Set<String> districts = s.districtsUnder(j);
@@ -53,14 +58,14 @@ final class ReferralEvidencePolicy extends RuleSupport {
                 continue;
             }
             for (String d : districts) {
-                findings.addAll(district(s, e, d));
+                findings.addAll(district(s, e, d, patrols));
             }
         }
         findings.addAll(routingWarnings(s, e));
         return findings;
     }
 
-    private List<Finding> district(RegistrySnapshot s, ReferralEvidence e, String d) {
+    private List<Finding> district(RegistrySnapshot s, ReferralEvidence e, String d, @Nullable Map<UUID, Long> patrols) {
         List<Finding> out = new ArrayList<>();
         String name = s.districtName(d);
         if (checks.contains(Check.PRIORITY)) {
@@ -86,6 +91,9 @@ final class ReferralEvidencePolicy extends RuleSupport {
                         .forEach(i -> out.add(open(s.subject(i, null), "unmapped", Texts.text(i.name(), ": ", Texts.term("zone"), " = -"),
                                 args(i.name(), name), i.id())));
             }
+            if (patrols != null) {
+                out.addAll(unpatrolled(s, d, patrols));
+            }
         }
         if (checks.contains(Check.HOSPICE)) {
             var centres = e.hospiceCentres().stream().filter(h -> d.equals(h.districtCode())).toList();
@@ -97,6 +105,15 @@ final class ReferralEvidencePolicy extends RuleSupport {
             }
         }
         return out;
+    }
+
+    /** CN-3 "社区卫生服务中心对辖区内养老机构开展巡诊": each nursing home of the district has a patrol session held there. */
+    private List<Finding> unpatrolled(RegistrySnapshot s, String d, Map<UUID, Long> patrols) {
+        return s.institutions().stream().filter(i -> d.equals(i.districtCode()) && i.category() == InstitutionCategory.NURSING_HOME)
+                .filter(i -> patrols.getOrDefault(i.id().value(), 0L) == 0).sorted(Comparator.comparing(InstitutionView::name))
+                .map(i -> open(s.subject(i, null), "patrol@" + i.id(), Texts.text(i.name(), ": ", Texts.term("patrols"), " = 0"),
+                        args(i.name(), s.districtName(d)), i.id()))
+                .toList();
     }
 
     /** The routing warnings the referral module recorded for this rule: each reaches the planner as a finding. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.IndicatorEvidenceSource;
@@ -34,6 +35,7 @@ import org.medunion.registry.MembershipRole;
 import org.medunion.registry.MembershipView;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.PractitionerView;
+import org.medunion.registry.PublicHealthDepartmentView;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.registry.WorkLogView;
 
@@ -63,10 +65,6 @@ public final class RegistrySnapshot {
     private final Map<GridId, GridView> grids = new HashMap<>();
     private final Map<String, List<GridView>> gridsByDistrict = new HashMap<>();
     private final Map<ConsortiumId, List<ChangeReportView>> changeReports;
-    private final ReleaseRatioSource releaseRatios;
-    private final FamilyDoctorTeamSource teamSource;
-    private final ReferralEvidenceSource.ReferralEvidence referrals;
-    private final PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     private final Map<Pack, Set<String>> packJurisdictions;
     private final SnapshotBuilder parts;
 
@@ -117,10 +115,6 @@ public final class RegistrySnapshot {
             this.changeReports = new HashMap<>();
             b.changeReports.forEach(r -> changeReports.computeIfAbsent(r.consortiumId(), k -> new ArrayList<>()).add(r));
         }
-        this.releaseRatios = b.releaseRatios;
-        this.teamSource = b.teamSource;
-        this.referrals = b.referrals;
-        this.pharmacy = b.pharmacy;
         this.packJurisdictions = new EnumMap<>(Pack.class);
         b.packJurisdictions.forEach((k, v) -> packJurisdictions.put(k, Set.copyOf(v)));
     }
@@ -300,20 +294,24 @@ public final class RegistrySnapshot {
     }
 
     public Optional<ReleaseRatioSource> releaseRatios() {
-        return Optional.ofNullable(releaseRatios);
+        return Optional.ofNullable(parts.releaseRatios);
     }
 
     /** The residents module's family-doctor teams (NN-5); empty when no module provides them. */
     public Optional<FamilyDoctorTeamSource> teamSource() {
-        return Optional.ofNullable(teamSource);
+        return Optional.ofNullable(parts.teamSource);
     }
 
     /** The referral module's routing tables, criteria and counts (SH-15, CQ-6, CN-1, CN-3, CN-4, NAT-12); empty without it. */
     public Optional<ReferralEvidenceSource.ReferralEvidence> referrals() {
-        return Optional.ofNullable(referrals);
+        return Optional.ofNullable(parts.referrals);
     }
 
-    /** The pharmacy module's catalogue linkage and prescription counts (NN-8, NAT-6, NAT-10), when it is there. */
+    /** NN-10: the public-health departments the registry records (an institution without one has none recorded). */
+    public List<PublicHealthDepartmentView> publicHealthDepartments() {
+        return parts.publicHealthDepartments;
+    }
+
     /** The indicators module's encounter sums (NN-9), when that module runs. */
     public Optional<IndicatorEvidenceSource> indicators() {
         return Optional.ofNullable(parts.indicators);
@@ -324,8 +322,14 @@ public final class RegistrySnapshot {
         return Optional.ofNullable(parts.diagnostics);
     }
 
+    /** The consultation module's fees and patrols (TM-13, CN-3), when that module runs. */
+    public Optional<ConsultationEvidenceSource> consultations() {
+        return Optional.ofNullable(parts.consultations);
+    }
+
+    /** The pharmacy module's catalogue linkage and prescription counts (NN-8, NAT-6, NAT-10), when it is there. */
     public Optional<PharmacyEvidenceSource.PharmacyEvidence> pharmacy() {
-        return Optional.ofNullable(pharmacy);
+        return Optional.ofNullable(parts.pharmacy);
     }
 
     /** The districts a jurisdiction covers that hold registered institutions (the jurisdiction itself when it is one). */

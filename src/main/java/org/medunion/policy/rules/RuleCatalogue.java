@@ -53,6 +53,7 @@ public final class RuleCatalogue {
         all.add(new BenefitSharingPolicy());
         all.add(new FormularyLinkagePolicy());
         all.add(new LeadHospitalTargetsPolicy());
+        all.add(new PublicHealthDepartmentPolicy());
 
         all.addAll(NationalCriteria.all());
 

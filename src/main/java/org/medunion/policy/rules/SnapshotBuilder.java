@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.IndicatorEvidenceSource;
@@ -18,6 +19,7 @@ import org.medunion.registry.DistrictView;
 import org.medunion.registry.GridView;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerView;
+import org.medunion.registry.PublicHealthDepartmentView;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.registry.WorkLogView;
 
@@ -34,6 +36,7 @@ public final class SnapshotBuilder {
     List<AgreementView> agreements = List.of();
     List<StudyPeriodView> studyPeriods = List.of();
     List<GridView> grids = List.of();
+    List<PublicHealthDepartmentView> publicHealthDepartments = List.of();
     List<ChangeReportView> changeReports;
     ReleaseRatioSource releaseRatios;
     FamilyDoctorTeamSource teamSource;
@@ -41,6 +44,7 @@ public final class SnapshotBuilder {
     PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     IndicatorEvidenceSource indicators;
     DiagnosticsEvidenceSource diagnostics;
+    ConsultationEvidenceSource consultations;
     Map<Pack, Set<String>> packJurisdictions = Map.of();
 
     SnapshotBuilder(LocalDate today) {
@@ -59,6 +63,7 @@ public final class SnapshotBuilder {
         b.agreements = agreements;
         b.studyPeriods = studyPeriods;
         b.grids = grids;
+        b.publicHealthDepartments = publicHealthDepartments;
         b.changeReports = changeReports;
         b.releaseRatios = releaseRatios;
         b.teamSource = teamSource;
@@ -66,6 +71,7 @@ public final class SnapshotBuilder {
         b.pharmacy = pharmacy;
         b.indicators = indicators;
         b.diagnostics = diagnostics;
+        b.consultations = consultations;
         b.packJurisdictions = packJurisdictions;
         return b;
     }
@@ -106,6 +112,11 @@ public final class SnapshotBuilder {
         this.grids = v;
         return this;
     }
+    /** NN-10: the registry's recorded public-health departments; an institution without one has none recorded. */
+    public SnapshotBuilder publicHealthDepartments(List<PublicHealthDepartmentView> v) {
+        this.publicHealthDepartments = v;
+        return this;
+    }
     public SnapshotBuilder changeReports(List<ChangeReportView> v) {
         this.changeReports = v;
         return this;
@@ -128,6 +139,12 @@ public final class SnapshotBuilder {
     }
     public SnapshotBuilder diagnostics(DiagnosticsEvidenceSource v) {
         this.diagnostics = v;
+        return this;
+    }
+
+    /** TM-13 and CN-3: the consultation module's fees and patrols, when that module runs. */
+    public SnapshotBuilder consultations(ConsultationEvidenceSource v) {
+        this.consultations = v;
         return this;
     }
 

@@ -7,8 +7,8 @@ import java.util.Map;
  * Rule pack TM, the national telemedicine rules (consultation.md §c). The gates are enforced by the consultation
  * module when a request is made or moved on (it reads every number here through {@code PolicyThresholds} and cites
  * the clause): over the registry snapshot those rules have nothing to evaluate and report nothing, like the RX pack.
- * The rules whose data no module records yet (session participants, outcome codes, retention, internet follow-up,
- * fees, zone routing) report NO_DATA naming that source, so a planner never reads silence as compliance.
+ * TM-13 is evaluated from the consultation module's fees and price items ({@link TelemedicineFeePolicy}). The rules
+ * whose data no module records yet (session participants, outcome codes, retention, internet follow-up, zone routing) report NO_DATA naming that source, so a planner never reads silence as compliance.
  * TM-4's deadlines are ISO-8601 durations per urgency, plus the second limit after which an unanswered request
  * expires; TM-5's {@code years} is the independent clinical practice an invited physician needs. Unverified
  * national numbers stay parameters (B8).
@@ -34,7 +34,7 @@ final class TelemedicineRules {
                 noData("TM-10", Severity.BLOCK, "internet follow-up visits (no module yet)", Map.of()),
                 enforced("TM-11", Severity.BLOCK, Map.of("guardianBelowAge", "6")),
                 enforced("TM-12", Severity.INFO, Map.of()),
-                noData("TM-13", Severity.WARN, "consultation: fees (not yet recorded)", Map.of()),
+                new TelemedicineFeePolicy(),
                 enforced("TM-14", Severity.INFO, Map.of("sessionMinutes", "30")),
                 noData("TM-15", Severity.WARN, "consultation: CN-3 zone routing (not yet applied)", Map.of()),
                 enforced("TM-16", Severity.BLOCK, Map.of()));

@@ -8,6 +8,7 @@ import org.medunion.registry.DispatchView;
 import org.medunion.registry.GridView;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerView;
+import org.medunion.registry.PublicHealthDepartmentView;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.registry.WorkLogView;
 import org.medunion.registry.unscoped.CityWideRegistry;
@@ -25,15 +26,18 @@ class CityWideReads implements CityWideRegistry {
     private final ConsortiumStore consortia;
     private final CooperationStore cooperation;
     private final ChangeReportStore reports;
+    private final PublicHealthDepartmentService publicHealth;
 
     CityWideReads(ReferenceDataStore referenceData, InstitutionStore institutions, PractitionerStore practitioners,
-                  ConsortiumStore consortia, CooperationStore cooperation, ChangeReportStore reports) {
+                  ConsortiumStore consortia, CooperationStore cooperation, ChangeReportStore reports,
+                  PublicHealthDepartmentService publicHealth) {
         this.referenceData = referenceData;
         this.institutions = institutions;
         this.practitioners = practitioners;
         this.consortia = consortia;
         this.cooperation = cooperation;
         this.reports = reports;
+        this.publicHealth = publicHealth;
     }
 
     @Override
@@ -79,5 +83,10 @@ class CityWideReads implements CityWideRegistry {
     @Override
     public List<ChangeReportView> allChangeReports() {
         return reports.query("", List.of()).stream().map(ChangeReportStore.Stored::view).toList();
+    }
+
+    @Override
+    public List<PublicHealthDepartmentView> allPublicHealthDepartments() {
+        return publicHealth.all();
     }
 }

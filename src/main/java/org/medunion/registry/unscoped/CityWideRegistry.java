@@ -8,6 +8,7 @@ import org.medunion.registry.DispatchView;
 import org.medunion.registry.GridView;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerView;
+import org.medunion.registry.PublicHealthDepartmentView;
 import org.medunion.registry.StudyPeriodView;
 import org.medunion.registry.WorkLogView;
 
@@ -36,4 +37,7 @@ public interface CityWideRegistry {
 
     /** Every change report (SH-10), oldest first. */
     List<ChangeReportView> allChangeReports();
+
+    /** Every recorded public-health department (NN-10); an institution without a row has none recorded. */
+    List<PublicHealthDepartmentView> allPublicHealthDepartments();
 }

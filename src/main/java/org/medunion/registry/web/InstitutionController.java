@@ -14,6 +14,9 @@ import org.medunion.registry.InstitutionSearch;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerId;
 import org.medunion.registry.PractitionerView;
+import org.medunion.registry.PublicHealthDepartmentView;
+import org.medunion.registry.PublicHealthDepartments;
+import org.medunion.registry.RecordPublicHealthDepartment;
 import org.medunion.registry.RecordStudyPeriod;
 import org.medunion.registry.RegisterInstitution;
 import org.medunion.registry.RegisterPractitioner;
@@ -37,9 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InstitutionController {
 
     private final RegistryManagement registry;
+    private final PublicHealthDepartments publicHealth;
 
-    InstitutionController(RegistryManagement registry) {
+    InstitutionController(RegistryManagement registry, PublicHealthDepartments publicHealth) {
         this.registry = registry;
+        this.publicHealth = publicHealth;
     }
 
     @GetMapping("/institutions")
@@ -80,6 +85,19 @@ class InstitutionController {
                                            @RequestBody RegisterInstitution command) {
         InstitutionView i = registry.updateInstitution(new InstitutionId(id), Versions.expected(ifMatch, version), command);
         return ResponseEntity.ok().eTag(Versions.etag(i.version())).body(i);
+    }
+
+    @GetMapping("/institutions/{id}/public-health-department")
+    @Operation(summary = "The institution's standardised public-health department (NN-10); 404 when none is recorded")
+    PublicHealthDepartmentView publicHealthDepartment(@PathVariable UUID id) {
+        return publicHealth.publicHealthDepartment(new InstitutionId(id))
+                .orElseThrow(() -> new NotFoundException("PublicHealthDepartment", id));
+    }
+
+    @PutMapping("/institutions/{id}/public-health-department")
+    @Operation(summary = "Record or replace the institution's public-health department (NN-10) — planners and administrators")
+    PublicHealthDepartmentView recordPublicHealthDepartment(@PathVariable UUID id, @RequestBody RecordPublicHealthDepartment command) {
+        return publicHealth.recordPublicHealthDepartment(new InstitutionId(id), command);
     }
 
     @GetMapping("/practitioners")

@@ -235,6 +235,8 @@ abstract class DemoCityContract {
         mentions.put("SH-16", List.of(consortium("嘉定区区域医疗联合体").id().value().toString(), "嘉定区区域医疗联合体"));
         mentions.put("SH-17", List.of(consortium("长宁区安宁疗护专病联盟").id().value().toString()));
         mentions.put("CQ-2", List.of("500106", "沙坪坝区"));
+        // a public hospital of the second Nanning group without a public-health department (and one without dedicated staff)
+        mentions.put("NN-10", List.of("南宁市邕宁区人民医院", "南宁市第二康复医院"));
         // judged from a year of the lead hospital's encounters: 10 % level-4 operations, below NN-9's 12 %
         mentions.put("NN-9", List.of(consortium("南宁市第十一人民医院紧密型城市医疗集团").id().value().toString()));
         mentions.forEach((rule, tokens) -> {

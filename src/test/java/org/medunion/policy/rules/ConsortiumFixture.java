@@ -73,6 +73,7 @@ final class ConsortiumFixture {
     final List<AgreementView> agreements = new ArrayList<>();
     final List<StudyPeriodView> studyPeriods = new ArrayList<>();
     final List<GridView> grids = new ArrayList<>();
+    final List<org.medunion.registry.PublicHealthDepartmentView> publicHealthDepartments = new ArrayList<>();
     List<ChangeReportView> changeReports;
     ReleaseRatioSource releaseRatios;
     org.medunion.policy.FamilyDoctorTeamSource teams;
@@ -80,6 +81,7 @@ final class ConsortiumFixture {
     org.medunion.policy.PharmacyEvidenceSource.PharmacyEvidence pharmacy;
     org.medunion.policy.IndicatorEvidenceSource indicators;
     org.medunion.policy.DiagnosticsEvidenceSource diagnostics;
+    org.medunion.policy.ConsultationEvidenceSource consultations;
     private int seq;
 
     // ---- scenario factories
@@ -304,8 +306,10 @@ final class ConsortiumFixture {
         }
         return RegistrySnapshot.builder(asOf).districts(districts).institutions(institutions).consortia(consortia)
                 .practitioners(practitioners).dispatches(dispatches).workLogs(workLogs).agreements(agreements)
-                .studyPeriods(studyPeriods).grids(grids).changeReports(changeReports).releaseRatios(releaseRatios).teamSource(teams)
-                .referrals(referrals).pharmacy(pharmacy).indicators(indicators).diagnostics(diagnostics).packJurisdictions(packs).build();
+                .studyPeriods(studyPeriods).grids(grids).publicHealthDepartments(publicHealthDepartments).changeReports(changeReports)
+                .releaseRatios(releaseRatios).teamSource(teams)
+                .referrals(referrals).pharmacy(pharmacy).indicators(indicators).diagnostics(diagnostics).consultations(consultations)
+                .packJurisdictions(packs).build();
     }
 
     /** Referral module data: referrals sent per institution, contracted upward ones and those booked with priority. */

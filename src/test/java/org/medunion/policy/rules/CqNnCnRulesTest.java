@@ -136,6 +136,29 @@ class CqNnCnRulesTest {
                 .containsExactly("regional");
     }
 
+    @Test
+    void CN3_nursingHomeWithoutAPatrolIsReported_onePatrolPasses_zonesStillEvaluatedWithoutPatrols() {
+        var catalogue = new RuleCatalogue();
+        var f = changningReferrals(true, true);
+        var home = f.institutions.stream().filter(i -> i.category() == InstitutionCategory.NURSING_HOME).findFirst().orElseThrow();
+        f.consultations = day -> new org.medunion.policy.ConsultationEvidenceSource.ConsultationEvidence(java.util.Map.of(),
+                java.util.Map.of(home.id().value(), 1L));
+        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-3").orElseThrow()))).isEmpty();
+        f.consultations = day -> new org.medunion.policy.ConsultationEvidenceSource.ConsultationEvidence(java.util.Map.of(),
+                java.util.Map.of());
+        assertThat(inChangning(f.evaluateAll(catalogue.rule("CN-3").orElseThrow()))).singleElement().satisfies(x -> {
+            assertThat(x.aspect()).isEqualTo("patrol@" + home.id());
+            assertThat(x.status()).isEqualTo(FindingStatus.OPEN);
+        });
+        // no patrols recorded anywhere: the zones are still judged from the referral module's data
+        var unmapped = changningReferrals(false, true);
+        unmapped.consultations = f.consultations;
+        var otherHome = unmapped.institutions.stream().filter(i -> i.category() == InstitutionCategory.NURSING_HOME).findFirst()
+                .orElseThrow();
+        assertThat(inChangning(unmapped.evaluateAll(catalogue.rule("CN-3").orElseThrow()))).extracting(Finding::aspect)
+                .containsExactlyInAnyOrder("unmapped", "patrol@" + otherHome.id());
+    }
+
     /** The fixture applies every pack city-wide; CN is 长宁's own pack. */
     private static List<Finding> inChangning(List<Finding> findings) {
         return findings.stream().filter(x -> CHANGNING.equals(x.subject().divisionCode())).toList();
@@ -305,6 +328,65 @@ class CqNnCnRulesTest {
         assertThat(f.evaluate(new BenefitSharingPolicy())).hasSize(1);
         f.agreement(f.consortia.get(0), AgreementType.COOPERATION, TODAY.minusYears(1), null, true, "业务分成、管理费用");
         assertThat(f.evaluate(new BenefitSharingPolicy())).isEmpty();
+    }
+
+    // ---- NN-10
+    private static org.medunion.registry.PublicHealthDepartmentView department(org.medunion.registry.InstitutionView i,
+                                                                               java.time.LocalDate established, int staff) {
+        return new org.medunion.registry.PublicHealthDepartmentView(i.id(), established, staff);
+    }
+
+    @Test
+    void NN10_publicHospitalWithoutADepartmentIsReported_oneDedicatedStaffPasses_noneIsReported() {
+        var f = nanningGroup();
+        var lead = f.institutions.get(0); // public municipal hospital; the community centre is not a hospital
+        assertThat(f.evaluateAll(new PublicHealthDepartmentPolicy())).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(FindingStatus.OPEN);
+            assertThat(x.aspect()).isEqualTo("missing");
+            assertThat(x.severity()).isEqualTo(Severity.WARN);
+            assertThat(x.subject().key()).isEqualTo(lead.id().toString());
+            assertThat(x.evidence()).contains("市一医疗集团", "市第一人民医院");
+        });
+        f.publicHealthDepartments.add(department(lead, TODAY.minusYears(1), 1));
+        assertThat(f.evaluateAll(new PublicHealthDepartmentPolicy())).isEmpty();
+        f.publicHealthDepartments.set(0, department(lead, TODAY.minusYears(1), 0));
+        assertThat(f.evaluateAll(new PublicHealthDepartmentPolicy())).singleElement()
+                .satisfies(x -> assertThat(x.aspect()).isEqualTo("staff"));
+    }
+
+    @Test
+    void NN10_departmentEstablishedOnTheAsOfDayCounts_theDayAfterDoesNot() {
+        var f = nanningGroup();
+        var lead = f.institutions.get(0);
+        f.publicHealthDepartments.add(department(lead, TODAY, 3));
+        assertThat(f.evaluate(new PublicHealthDepartmentPolicy())).isEmpty();
+        f.publicHealthDepartments.set(0, department(lead, TODAY.plusDays(1), 3));
+        assertThat(f.evaluate(new PublicHealthDepartmentPolicy())).extracting(Finding::aspect).containsExactly("missing");
+    }
+
+    @Test
+    void NN10_minimumStaffIsAParameter_privateHospitalsAndNonGroupsAreNotChecked() {
+        var f = nanningGroup();
+        var lead = f.institutions.get(0);
+        f.publicHealthDepartments.add(department(lead, TODAY.minusYears(1), 2));
+        assertThat(new RuleCatalogue().rule("NN-10").orElseThrow().defaults()).containsEntry("staff", "1");
+        var three = new Parameters(List.of(new Parameters.Override(CHANGNING, "NN-10", "staff", "3")));
+        assertThat(f.evaluate(new PublicHealthDepartmentPolicy(), three)).extracting(Finding::aspect).containsExactly("staff");
+        var two = new Parameters(List.of(new Parameters.Override(CHANGNING, "NN-10", "staff", "2")));
+        assertThat(f.evaluate(new PublicHealthDepartmentPolicy(), two)).isEmpty();
+        // a public hospital in a regional consortium (not an urban group) is not NN-10's subject
+        assertThat(ConsortiumFixture.districtWithMunicipalHospitals(1).evaluateAll(new PublicHealthDepartmentPolicy())).isEmpty();
+        var g = nanningGroup();
+        var privateLead = g.replace(g.institutions.get(0), withOwnership(g.institutions.get(0), org.medunion.registry.Ownership.PRIVATE));
+        assertThat(privateLead.isPublicHospital()).isFalse();
+        assertThat(g.evaluate(new PublicHealthDepartmentPolicy())).isEmpty();
+    }
+
+    private static org.medunion.registry.InstitutionView withOwnership(org.medunion.registry.InstitutionView i,
+                                                                       org.medunion.registry.Ownership o) {
+        return new org.medunion.registry.InstitutionView(i.id(), i.name(), i.creditCode(), i.category(), i.level(), i.grade(), o,
+                i.ownerBody(), i.affiliation(), i.tcm(), i.districtCode(), i.gridId(), i.parentId(), i.regionalMedicalCentre(),
+                i.address(), i.campuses(), i.keySpecialties(), 0, java.time.Instant.EPOCH);
     }
 
     // ---- CN

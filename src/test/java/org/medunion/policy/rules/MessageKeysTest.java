@@ -53,6 +53,7 @@ class MessageKeysTest {
         var en = bundle("policy_en");
         for (String k : List.of("policy.finding.SH-15.priority", "policy.finding.SH-15.routing", "policy.finding.CQ-6.priority",
                 "policy.finding.CN-1.platform", "policy.finding.CN-3.zones", "policy.finding.CN-3.unmapped", "policy.finding.CN-3.routing",
+                "policy.finding.CN-3.patrol", "policy.finding.TM-13.uncharged",
                 "policy.finding.CN-4.regional", "policy.finding.CN-4.routing", "policy.violation.from", "policy.violation.overridable")) {
             assertThat(zh.getProperty(k)).as(k).isNotBlank();
             assertThat(en.getProperty(k)).as(k).isNotBlank();

@@ -1,0 +1,34 @@
+package org.medunion.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Extension point for the rules whose data the consultation module holds: TM-13 (telemedicine fees) and CN-3's patrol
+ * visits of nursing homes. The consultation module implements it (it depends on policy, so policy cannot read it
+ * directly); without an implementation TM-13 reports NO_DATA. Consultation numbers and counts only — no resident data.
+ */
+public interface ConsultationEvidenceSource {
+
+    /** Everything up to and including {@code day}, in one read per evaluation (one evaluation covers the whole city). */
+    ConsultationEvidence evidence(LocalDate day);
+
+    /**
+     * @param feesByAgreement per registry agreement: the consultations closed on or before the day under that agreement
+     *                        while its fee for their type was above zero (TM-13's subjects), and which of them lack their
+     *                        price item
+     * @param patrolsByHome   held nursing-home patrol sessions ({@code NURSING_HOME_PATROL}) on or before the day, by the
+     *                        nursing home visited (CN-3)
+     */
+    record ConsultationEvidence(Map<UUID, Fees> feesByAgreement, Map<UUID, Long> patrolsByHome) {
+    }
+
+    /**
+     * @param due       closed consultations the agreement's fee applied to
+     * @param uncharged the numbers of those closed without their price item
+     */
+    record Fees(long due, List<String> uncharged) {
+    }
+}

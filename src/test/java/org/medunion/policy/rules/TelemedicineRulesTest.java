@@ -1,0 +1,93 @@
+package org.medunion.policy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medunion.policy.rules.ConsortiumFixture.CHANGNING;
+import static org.medunion.policy.rules.ConsortiumFixture.TODAY;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.medunion.policy.ConsultationEvidenceSource;
+import org.medunion.policy.ConsultationEvidenceSource.ConsultationEvidence;
+import org.medunion.policy.ConsultationEvidenceSource.Fees;
+import org.medunion.registry.AgreementType;
+
+/** Pack TM rules evaluated over the snapshot from the consultation module's data: TM-13 on both sides. */
+class TelemedicineRulesTest {
+
+    private static ConsultationEvidenceSource source(Map<UUID, Fees> fees) {
+        return day -> new ConsultationEvidence(fees, Map.of());
+    }
+
+    /** 长宁's regional consortium with a signed telemedicine agreement between its lead and its municipal member. */
+    private static ConsortiumFixture changning() {
+        var f = ConsortiumFixture.districtWithMunicipalHospitals(1);
+        f.agreement(f.consortia.get(0), AgreementType.COOPERATION, TODAY.minusYears(1), null, true, "远程会诊", f.institutions.get(0),
+                f.institutions.get(1));
+        return f;
+    }
+
+    private static List<Finding> tm13(ConsortiumFixture f) {
+        return f.evaluateAll(new RuleCatalogue().rule("TM-13").orElseThrow());
+    }
+
+    private static List<Finding> inChangning(List<Finding> findings) {
+        return findings.stream().filter(x -> CHANGNING.equals(x.subject().divisionCode())).toList();
+    }
+
+    @Test
+    void TM13_everyConsultationUnderAFeeCarriesItsPriceItem_passes() {
+        var f = changning();
+        f.consultations = source(Map.of(f.agreements.get(0).id(), new Fees(3, List.of())));
+        assertThat(inChangning(tm13(f))).isEmpty();
+        assertThat(new RuleCatalogue().rule("TM-13").orElseThrow().coverage()).isEqualTo(Coverage.EVALUATED);
+    }
+
+    @Test
+    void TM13_oneConsultationClosedWithoutItsPriceItemIsReportedByNumber() {
+        var f = changning();
+        f.consultations = source(Map.of(f.agreements.get(0).id(), new Fees(3, List.of("HZ2026000007"))));
+        assertThat(inChangning(tm13(f))).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(FindingStatus.OPEN);
+            assertThat(x.severity()).isEqualTo(Severity.WARN);
+            assertThat(x.aspect()).isEqualTo("uncharged");
+            assertThat(x.subject().type()).isEqualTo(SubjectType.CONSORTIUM);
+            assertThat(x.evidence()).contains("HZ2026000007");
+            assertThat(x.args()).contains("1");
+        });
+    }
+
+    @Test
+    void TM13_noConsultationClosedUnderAFeeIsNoData_neverAPass() {
+        var f = changning();
+        f.consultations = source(Map.of());
+        assertThat(inChangning(tm13(f))).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA);
+            assertThat(x.subject().type()).isEqualTo(SubjectType.DISTRICT);
+        });
+        // an agreement whose consultations were all free (due 0) is no evidence either
+        f.consultations = source(Map.of(f.agreements.get(0).id(), new Fees(0, List.of())));
+        assertThat(inChangning(tm13(f))).extracting(Finding::status).containsExactly(FindingStatus.NO_DATA);
+        // without the consultation module: NO_DATA per jurisdiction
+        f.consultations = null;
+        assertThat(tm13(f)).isNotEmpty().allSatisfy(x -> {
+            assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA);
+            assertThat(x.subject().type()).isEqualTo(SubjectType.JURISDICTION);
+        });
+    }
+
+    @Test
+    void TM13_readsTheEvidenceAsOfTheEvaluationDay() {
+        var f = changning();
+        LocalDate[] asked = new LocalDate[1];
+        UUID agreement = f.agreements.get(0).id();
+        f.consultations = day -> {
+            asked[0] = day;
+            return new ConsultationEvidence(Map.of(agreement, new Fees(1, List.of())), Map.of());
+        };
+        new RuleCatalogue().rule("TM-13").orElseThrow().evaluate(f.snapshot(TODAY.minusDays(30)), Parameters.defaults());
+        assertThat(asked[0]).isEqualTo(TODAY.minusDays(30));
+    }
+}

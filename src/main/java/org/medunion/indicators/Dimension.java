@@ -16,19 +16,19 @@ public enum Dimension {
     /** 网格化布局: NAT-1 and the grid coverage it checks; no indicator value of its own. */
     D_1("D-1", List.of(), List.of("NAT-1")),
     /** 就医秩序. */
-    D_2("D-2", List.of(Indicator.I_1, Indicator.I_2, Indicator.I_3, Indicator.I_22, Indicator.I_30), List.of("NAT-12")),
+    D_2("D-2", List.of(Indicator.I_1, Indicator.I_2, Indicator.I_3, Indicator.I_12, Indicator.I_22, Indicator.I_30), List.of("NAT-12")),
     /** 服务效能. */
     D_3("D-3", List.of(Indicator.I_4, Indicator.I_5, Indicator.I_6, Indicator.I_7, Indicator.I_10, Indicator.I_20,
             Indicator.I_23, Indicator.I_24, Indicator.I_27), List.of("NAT-9")),
     /** 基层服务能力提升 (SH only). */
-    D_4("D-4", List.of(Indicator.I_21, Indicator.I_28, Indicator.I_31), List.of("NAT-11")),
+    D_4("D-4", List.of(Indicator.I_11, Indicator.I_16, Indicator.I_21, Indicator.I_28, Indicator.I_31, Indicator.I_34), List.of("NAT-11")),
     /** 运营管理. */
     D_5("D-5", List.of(Indicator.I_8, Indicator.I_9, Indicator.I_14, Indicator.I_25, Indicator.I_26, Indicator.I_29),
             List.of("NAT-6", "NAT-8")),
-    /** 保障机制: I-33 (insurance violations) is not built; NAT-14 and NAT-15 are manual evidence. */
-    D_6("D-6", List.of(), List.of("NAT-14", "NAT-15")),
-    /** 满意度评价: I-32 (surveys) is not built. */
-    D_7("D-7", List.of(), List.of());
+    /** 保障机制: I-33 (insurance violations) has no platform source yet ("no data"); NAT-14 and NAT-15 are manual evidence. */
+    D_6("D-6", List.of(Indicator.I_33), List.of("NAT-14", "NAT-15")),
+    /** 满意度评价: I-32 (surveys) has no platform source yet ("no data"). */
+    D_7("D-7", List.of(Indicator.I_32), List.of());
 
     private final String id;
     private final List<Indicator> indicators;

@@ -43,6 +43,18 @@ public enum Indicator {
      */
     I_10("I-10", null, null, null),
     /**
+     * 家庭医生签约覆盖率 (CQ, NN-5): residents of the resident index registered by the subject's institutions who hold a
+     * contract in force on the period's last day (today at the latest) ÷ those residents; the elderly and the children
+     * as parts (decision 0256).
+     */
+    I_11("I-11", null, null, null),
+    /**
+     * 虹吸 (CQ-9, CQ-4): contracted residents referred up by the subject's primary institutions and not referred back within
+     * CQ-9's {@code returnDays} ÷ such residents whose days have passed; with the chronic (hypertension, diabetes)
+     * share of the outpatient visits at the subject's tertiary hospitals as a part (decision 0256).
+     */
+    I_12("I-12", null, null, null),
+    /**
      * 转诊响应时间 (SH-15): mean hours from submission to acceptance of the referrals the subject received in the period; the
      * median and 90th percentile, the rejected share and a part per rejection reason.
      */
@@ -51,6 +63,8 @@ public enum Indicator {
     I_14("I-14", null, null, null),
     /** 远程会诊例数 (CQ, NN): consultations the subject's institutions were invited to, closed in the period; a part per type. */
     I_15("I-15", null, null, null),
+    /** 优质服务基层行达标率 (NN-9, target ≥ 80 %): no module records the ratings — "no data", the source named. */
+    I_16("I-16", null, null, null),
     /**
      * 会诊响应时间 (TM-4): mean hours from request to acceptance of the requests the subject was invited to in the period; the
      * median and 90th percentile, and those to the signed opinion, as parts.
@@ -101,13 +115,26 @@ public enum Indicator {
      */
     I_30("I-30", null, null, null),
     /** 药师下沉 (RX-11): primary-site prescriptions reviewed by the pre-review centre ÷ primary-site ones reviewed. */
-    I_31("I-31", null, null, null);
+    I_31("I-31", null, null, null),
+    /** 满意度 (SH, NN): survey scores are not ingested — "no data", the source named. */
+    I_32("I-32", null, null, null),
+    /** 违反医保政策 (CQ-8): confirmed violations are not ingested — "no data", the source named. */
+    I_33("I-33", null, null, null),
+    /** 居民健康改善 (CQ-8): no module records blood pressure or HbA1c — "no data", the source named. */
+    I_34("I-34", null, null, null);
 
     /** Counted by the referral and pharmacy modules rather than from ingested encounters. */
-    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_8, I_9, I_10, I_13, I_14, I_15, I_17, I_18, I_19, I_20,
+    private static final Set<Indicator> COUNTED_ELSEWHERE = EnumSet.of(I_2, I_3, I_8, I_9, I_10, I_11, I_12, I_13, I_14, I_15, I_17, I_18,
+            I_19, I_20,
             I_21,
             I_22, I_23, I_24, I_25,
-            I_26, I_27, I_28, I_29, I_30, I_31);
+            I_26, I_27, I_28, I_29, I_30, I_31, I_16, I_32, I_33, I_34);
+
+    /**
+     * Defined by the specification but fed by data no module records or ingests yet (ratings, surveys, insurance
+     * audits, measurements): always "no data", with the missing source named ({@code indicators.source.<id>}).
+     */
+    private static final Set<Indicator> NO_SOURCE = EnumSet.of(I_16, I_32, I_33, I_34);
 
     /** Counted from the diagnostics module's decisions, centre orders and QC. */
     private static final Set<Indicator> DIAGNOSTICS = EnumSet.of(I_10, I_20, I_21, I_23, I_24, I_25);
@@ -172,6 +199,8 @@ public enum Indicator {
     public List<String> parts() {
         return switch (this) {
             case I_8 -> List.of("beds");
+            case I_11 -> List.of("elderly", "children");
+            case I_12 -> List.of("chronicAtTertiary");
             case I_10 -> List.of("participation");
             case I_13 -> Stream.concat(Stream.of("acceptMedian", "acceptP90", "rejected"),
                     Arrays.stream(RejectionReason.values()).map(Enum::name)).toList();
@@ -194,6 +223,11 @@ public enum Indicator {
      */
     public boolean hasRecordList() {
         return RECORD_LISTS.contains(this);
+    }
+
+    /** No platform data feeds it yet: its value is always "no data", shown with the source that is missing. */
+    public boolean withoutSource() {
+        return NO_SOURCE.contains(this);
     }
 
     /** Counted from the scheduling module's published slots and bookings. */

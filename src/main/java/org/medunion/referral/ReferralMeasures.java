@@ -56,6 +56,22 @@ public interface ReferralMeasures {
 
     Responses responses(List<InstitutionDays> windows);
 
+    /**
+     * I-12 (虹吸): the residents under a family-doctor contract referred up by a windows' institution on its days (an
+     * upward referral with the contract, submitted then and accepted — ACCEPTED, ARRIVED or COMPLETED), each once by
+     * their first such referral, and of them those not referred back: no downward referral of the same resident
+     * submitted (and not cancelled, rejected or expired) within {@code days} days of it. A resident whose {@code days}
+     * have not passed yet and who has not been referred back is {@code pending}: in neither count.
+     *
+     * @param residents   residents referred up whose outcome is known (referred back, or {@code days} passed)
+     * @param notReturned of them, those not referred back within {@code days} days
+     * @param newest      the newest upward submission among them, null when none
+     */
+    record UpwardReturns(long residents, long notReturned, long pending, @Nullable Instant newest) {
+    }
+
+    UpwardReturns upwardReturns(List<InstitutionDays> windows, int days);
+
     /** Which referrals an indicator counts: I-2's completed ones, or I-3's and I-13's received ones. */
     enum Counted {
         COMPLETED, RECEIVED

@@ -56,6 +56,27 @@ public final class DaySums {
                 }).single();
     }
 
+    /** ICD-10 categories of the chronic diseases counted by I-12's part: hypertension (I10–I15), diabetes (E10–E14). */
+    static final String CHRONIC_CATEGORIES = "'I10', 'I11', 'I12', 'I13', 'I15', 'E10', 'E11', 'E12', 'E13', 'E14'";
+
+    /**
+     * I-12's part and CQ-4: the outpatient and emergency visits over the windows (the caller passes its tertiary
+     * hospitals'), and of them those whose principal diagnosis is a chronic category ({@link #CHRONIC_CATEGORIES}).
+     */
+    public long[] chronicVisits(List<Window> windows) {
+        if (windows.isEmpty()) {
+            return new long[] {0, 0};
+        }
+        var where = new StringBuilder();
+        var params = new ArrayList<Object>();
+        clause(windows, "local_day", where, params);
+        return jdbc.sql("""
+                select count(*) v, coalesce(sum(case when substr(principal_diagnosis, 1, 3) in (%s) then 1 else 0 end), 0) c
+                from indicators_encounter where kind <> 'INPATIENT' and (""".formatted(CHRONIC_CATEGORIES) + where + ")")
+                .params(params)
+                .query((rs, n) -> new long[] {rs.getLong("c"), rs.getLong("v")}).single();
+    }
+
     /** {@code (institution_id = ? and day >= ? and day < ?) or …} with its parameters. */
     static void clause(List<Window> windows, String dayColumn, StringBuilder where, List<Object> params) {
         for (int i = 0; i < windows.size(); i++) {

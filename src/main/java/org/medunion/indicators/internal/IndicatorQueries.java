@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.text.Collator;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,9 +32,11 @@ import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.policy.PolicyThresholds;
 import org.medunion.referral.ReceivedMedicationLists;
 import org.medunion.referral.ReferralMeasures;
+import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ContractMeasures;
 import org.medunion.shared.InstitutionDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,10 +56,14 @@ class IndicatorQueries {
     private final RegistryManagement registry;
     private final ServiceCounts services;
     private final DaySums daySums;
+    private final ContractMeasures contracts;
+    private final Clock clock;
 
     IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions,
                      ReceivedMedicationLists referrals, ReferralMeasures referralCounts, RegistryManagement registry,
-                     ServiceCounts services) {
+                     ServiceCounts services, ContractMeasures contracts, Clock clock) {
+        this.contracts = contracts;
+        this.clock = clock;
         this.referralCounts = referralCounts;
         this.services = services;
         this.jdbc = jdbc;
@@ -153,6 +161,15 @@ class IndicatorQueries {
         if (indicator == Indicator.I_30) {
             return continuity(subject, period);
         }
+        if (indicator.withoutSource()) {
+            return ratio(indicator, subject, period, BigDecimal.ZERO, BigDecimal.ZERO, 0, null);
+        }
+        if (indicator == Indicator.I_11) {
+            return coverage(subject, period);
+        }
+        if (indicator == Indicator.I_12) {
+            return siphoning(subject, period);
+        }
         if (indicator == Indicator.I_2 || indicator == Indicator.I_3 || indicator == Indicator.I_13) {
             return referralValue(indicator, subject, period);
         }
@@ -246,6 +263,46 @@ class IndicatorQueries {
         Instant newest = received.isEmpty() ? null : received.get(received.size() - 1).acceptedAt();
         return ratio(Indicator.I_30, subject, period, BigDecimal.valueOf(continued.size()), BigDecimal.valueOf(byId.size()), byId.size(),
                 newest);
+    }
+
+    /**
+     * I-11 on the period's last day, today at the latest: the residents registered by the institutions the subject held
+     * that day who hold a contract in force ÷ those residents (no data for a period not begun).
+     */
+    private IndicatorValue coverage(Resolved subject, Period period) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = period.end().minusDays(1).isAfter(today) ? today : period.end().minusDays(1);
+        var institutions = new LinkedHashSet<UUID>();
+        subject.spans().stream().filter(s -> !s.from().isAfter(day) && s.to().isAfter(day)).forEach(s -> institutions.add(s.institution()));
+        var c = day.isBefore(period.start()) ? ContractMeasures.Coverage.NONE : contracts.coverage(institutions, day);
+        return ratio(Indicator.I_11, subject, period, BigDecimal.valueOf(c.contracted()), BigDecimal.valueOf(c.residents()),
+                c.residents(), null, List.of(IndicatorValue.Part.of("elderly", c.elderlyContracted(), c.elderly()),
+                        IndicatorValue.Part.of("children", c.childrenContracted(), c.children())));
+    }
+
+    /**
+     * I-12: contracted residents referred up by the subject's primary institutions in the period and not referred back
+     * within CQ-9's {@code returnDays} (the subject's jurisdiction, overrides honoured) ÷ those whose days have passed or
+     * who were referred back; with the chronic share of the outpatient visits at its tertiary hospitals as a part.
+     */
+    private IndicatorValue siphoning(Resolved subject, Period period) {
+        int days = Integer.parseInt(thresholds.threshold("CQ-9", "returnDays", subject.divisionCode()).value().strip());
+        var primary = new ArrayList<InstitutionDays>();
+        var tertiary = new ArrayList<DaySums.Window>();
+        for (Span s : subject.spans()) {
+            var entry = registry.institutionEntry(new InstitutionId(s.institution()));
+            if (entry.map(InstitutionView::isPrimary).orElse(false)) {
+                primary.add(new InstitutionDays(s.institution(), s.from(), s.to()));
+            }
+            if (entry.map(i -> i.level() == HospitalLevel.TERTIARY).orElse(false)) {
+                tertiary.add(new DaySums.Window(s.institution(), s.from(), s.to()));
+            }
+        }
+        var r = referralCounts.upwardReturns(primary, days);
+        long[] chronic = daySums.chronicVisits(tertiary);
+        return ratio(Indicator.I_12, subject, period, BigDecimal.valueOf(r.notReturned()), BigDecimal.valueOf(r.residents()),
+                r.residents() + r.pending() + chronic[1], r.newest(),
+                List.of(IndicatorValue.Part.of("chronicAtTertiary", chronic[0], chronic[1])));
     }
 
     List<EncounterRow> encounters(Indicator indicator, Resolved subject, int limit,

@@ -77,6 +77,7 @@ class IndicatorsConsoleController {
         Indicator trendIndicator = IndicatorsController.indicator(trend);
         model.addAttribute("trendIndicator", trendIndicator.id());
         model.addAttribute("indicatorIds", Arrays.stream(Indicator.values()).map(Indicator::id).toList());
+        model.addAttribute("withoutSource", Arrays.stream(Indicator.values()).filter(Indicator::withoutSource).map(Indicator::id).toList());
         model.addAttribute("drillable", Arrays.stream(Indicator.values()).filter(Indicator::fromEncounters).map(Indicator::id).toList());
         model.addAttribute("withRecords",
                 Arrays.stream(Indicator.values()).filter(Indicator::hasRecordList).map(Indicator::id).toList());

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @org.medunion.shared.web.ConsolePage
 class IndicatorsOverviewConsole {
 
-    /** The columns: the care-seeking order (I-1..I-3), NN-9's hospital targets, slots, recognition and the RX targets. */
-    static final List<Indicator> COLUMNS = List.of(Indicator.I_1, Indicator.I_2, Indicator.I_3, Indicator.I_4, Indicator.I_5,
+    /** The columns: the care-seeking order (I-1..I-3, I-11, I-12: CQ-8, CQ-9), NN-9's hospital targets, slots, recognition and the RX targets. */
+    static final List<Indicator> COLUMNS = List.of(Indicator.I_1, Indicator.I_2, Indicator.I_3, Indicator.I_11, Indicator.I_12,
+            Indicator.I_4, Indicator.I_5,
             Indicator.I_6, Indicator.I_8, Indicator.I_10, Indicator.I_13, Indicator.I_20, Indicator.I_23, Indicator.I_26,
             Indicator.I_28, Indicator.I_29);
 

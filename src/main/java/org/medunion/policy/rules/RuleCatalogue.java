@@ -36,12 +36,12 @@ public final class RuleCatalogue {
         all.add(new ConsortiumFormStructurePolicy());
         all.add(new ConsortiumCoveragePolicy());
         all.add(new PlaqueNamePolicy());
-        all.add(new NoDataRule("CQ-4", Pack.CQ, Severity.WARN, "indicators I-10"));
+        all.add(SiphoningTrendPolicy.chronicAtTertiary());
         all.add(new LongPrescriptionEvidencePolicy());
         all.add(new ReferralEvidencePolicy("CQ-6", Pack.CQ, Severity.WARN, Set.of(ReferralEvidencePolicy.Check.PRIORITY)));
         all.add(new PracticeWithoutReregistrationPolicy());
-        all.add(new NoDataRule("CQ-8", Pack.CQ, Severity.INFO, "indicators I-1, I-2, I-3, I-11"));
-        all.add(new NoDataRule("CQ-9", Pack.CQ, Severity.WARN, "indicators I-12"));
+        all.add(new NoDataRule("CQ-8", Pack.CQ, Severity.INFO, "indicators I-33, I-34"));
+        all.add(SiphoningTrendPolicy.notReferredBack());
         all.add(new PovertyContractCoveragePolicy());
 
         all.add(new GridAssignmentPolicy());

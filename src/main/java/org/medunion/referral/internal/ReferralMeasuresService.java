@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +67,50 @@ class ReferralMeasuresService implements ReferralMeasures {
                 .params(params)
                 .query((rs, n) -> new ClosedLoop(rs.getLong("received"), rs.getLong("closed"), instant(rs.getTimestamp("newest"))))
                 .single();
+    }
+
+    @Override
+    public UpwardReturns upwardReturns(List<InstitutionDays> windows, int days) {
+        if (windows.isEmpty()) {
+            return new UpwardReturns(0, 0, 0, null);
+        }
+        var params = new ArrayList<Object>();
+        String where = InstitutionDays.where(windows, "r.from_institution_id", "r.submitted_at", clock.getZone(), params);
+        var first = new HashMap<UUID, @Nullable Instant[]>(); // resident -> {first up, first down after it}
+        jdbc.sql("""
+                select r.resident_id, r.submitted_at,
+                       (select min(d.submitted_at) from referral_referral d where d.resident_id = r.resident_id
+                         and d.direction = 'DOWN' and d.submitted_at >= r.submitted_at
+                         and d.status not in ('DRAFT', 'CANCELLED', 'REJECTED', 'EXPIRED')) down_at
+                from referral_referral r
+                where r.direction = 'UP' and r.contract_id is not null and r.submitted_at is not null
+                  and r.status in ('ACCEPTED', 'ARRIVED', 'COMPLETED') and (%s)
+                order by r.submitted_at""".formatted(where))
+                .params(params)
+                .query(rs -> {
+                    Timestamp down = rs.getTimestamp("down_at");
+                    first.putIfAbsent(rs.getObject("resident_id", UUID.class),
+                            new Instant[] {rs.getTimestamp("submitted_at").toInstant(), down == null ? null : down.toInstant()});
+                });
+        Instant now = clock.instant();
+        long residents = 0;
+        long notReturned = 0;
+        long pending = 0;
+        @Nullable
+        Instant newest = null;
+        for (@Nullable
+        Instant[] f : first.values()) {
+            Instant deadline = f[0].plus(Duration.ofDays(days));
+            boolean returned = f[1] != null && !f[1].isAfter(deadline);
+            newest = newest == null || f[0].isAfter(newest) ? f[0] : newest;
+            if (!returned && now.isBefore(deadline)) {
+                pending++;
+            } else {
+                residents++;
+                notReturned += returned ? 0 : 1;
+            }
+        }
+        return new UpwardReturns(residents, notReturned, pending, newest);
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {

@@ -42,7 +42,7 @@ final class IndicatorFhir {
     /** Which way is better, where the indicator's definition says so (I-14, I-27 and I-31 are reported without one). */
     static @Nullable String improvement(Indicator indicator) {
         return switch (indicator) {
-            case I_4, I_6, I_13, I_17, I_24 -> "decrease";
+            case I_4, I_6, I_12, I_13, I_17, I_24, I_33 -> "decrease";
             case I_14, I_27, I_31 -> null;
             default -> "increase";
         };

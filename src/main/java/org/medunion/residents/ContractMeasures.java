@@ -1,0 +1,27 @@
+package org.medunion.residents;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Counts of family-doctor contract coverage for indicator I-11 (家庭医生签约覆盖率). Counts only: nothing personal leaves
+ * the module, so the caller's right to see the subject is the caller's to check.
+ */
+public interface ContractMeasures {
+
+    /**
+     * The residents of the platform's resident index registered by one of the institutions (their home institution) on
+     * or before {@code day}, and of them the ones under a contract in force on {@code day}; with the two age-derived
+     * priority groups (65 and over, 0–6), whose population the index knows from the birth date. The declared groups
+     * (hypertension, diabetes, …) have no population outside the contracts and are not counted here.
+     */
+    Coverage coverage(Collection<UUID> institutions, LocalDate day);
+
+    /** Residents and contracted residents, in total and for the elderly and the children. */
+    record Coverage(long residents, long contracted, long elderly, long elderlyContracted, long children,
+                    long childrenContracted) {
+
+        public static final Coverage NONE = new Coverage(0, 0, 0, 0, 0, 0);
+    }
+}

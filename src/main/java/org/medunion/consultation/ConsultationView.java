@@ -3,10 +3,14 @@ package org.medunion.consultation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A consultation as the caller sees it (the two sides and their consortium office only). */
+/**
+ * A consultation as the caller sees it (the two sides and their consortium office only); {@code attachments} are the
+ * request's (decision 0254), read with one consultation and null in lists.
+ */
 public record ConsultationView(UUID id, String number, ConsultationType type, ConsultationUrgency urgency,
                                ConsultationStatus status, UUID fromInstitutionId, @Nullable String fromInstitutionName,
                                @Nullable UUID fromPractitionerId, String requestedBy, UUID toInstitutionId,
@@ -17,7 +21,8 @@ public record ConsultationView(UUID id, String number, ConsultationType type, Co
                                @Nullable String declineReason, @Nullable Opinion opinion,
                                @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
                                @Nullable UUID referralId, long version, Instant createdAt, Instant updatedAt,
-                               @Nullable Charge charge, @Nullable Retention retention) {
+                               @Nullable Charge charge, @Nullable Retention retention,
+                               @Nullable List<AttachmentView> attachments) {
 
     /** The TM-3 content. */
     public record Request(String reason, String purpose, Instant proposedTime, String recordSummary,

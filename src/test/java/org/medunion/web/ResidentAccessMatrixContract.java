@@ -105,18 +105,25 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
      * their signature whether a resident is among the fields: every such handler counts as taking a resident unless it
      * is listed here with the reason — a new form that names a resident cannot slip past the matrix.
      */
-    static final Map<String, String> FORMS_WITHOUT_RESIDENT = Map.of(
-            "/console/referrals/new/criteria", "direction, destination, department and diagnosis only",
-            "/console/referrals/criteria", "the office's referral criteria",
-            "/console/referrals/{id}/{action}", "acts on a referral the caller can see; the resident is the referral's",
-            "/console/referrals/{id}/medication-stop", "documents a stop on a referral the caller can see (reason and note only)",
-            "/console/consultations/{id}/{action}", "acts on a consultation the caller can see; the resident is its own",
-            "/console/diagnostics/orders/{id}/{action}", "acts on an order the caller can see; the resident is the order's",
-            "/console/pharmacy/prescriptions/{id}/{action}", "review and dispensing of a prescription the caller can see",
-            "/console/diagnostics/sterilisation/centres/{id}/{action}", "sterile packs of a centre: batch, member, quantity only",
-            "/console/diagnostics/sterilisation/batches/{id}/{action}", "a batch's indicator or recall reason only",
-            "/console/pharmacy/prescriptions/{id}/fix", "resubmits the caller's prescription for its own resident (the form's "
-                    + "residentId is not read; the REST resubmit's probe covers a body naming another)");
+    static final Map<String, String> FORMS_WITHOUT_RESIDENT = Map.ofEntries(
+            Map.entry("/console/referrals/new/criteria", "direction, destination, department and diagnosis only"),
+            Map.entry("/console/referrals/criteria", "the office's referral criteria"),
+            Map.entry("/console/referrals/{id}/{action}", "acts on a referral the caller can see; the resident is the referral's"),
+            Map.entry("/console/referrals/{id}/medication-stop",
+                    "documents a stop on a referral the caller can see (reason and note only)"),
+            Map.entry("/console/consultations/{id}/{action}", "acts on a consultation the caller can see; the resident is its own"),
+            Map.entry("/console/diagnostics/orders/{id}/{action}", "acts on an order the caller can see; the resident is the order's"),
+            Map.entry("/console/pharmacy/prescriptions/{id}/{action}", "review and dispensing of a prescription the caller can see"),
+            Map.entry("/console/diagnostics/sterilisation/centres/{id}/{action}",
+                    "sterile packs of a centre: batch, member, quantity only"),
+            Map.entry("/console/diagnostics/sterilisation/batches/{id}/{action}", "a batch's indicator or recall reason only"),
+            Map.entry("/console/pharmacy/prescriptions/{id}/fix",
+                    "resubmits the caller's prescription for its own resident (the form's "
+                            + "residentId is not read; the REST resubmit's probe covers a body naming another)"),
+            Map.entry("/console/consultations/{id}/attachments", "attaches to a consultation the caller can see: results "
+                    + "of its own resident only (400/404 otherwise) and a document; ConsultationAttachmentContract"),
+            Map.entry("/console/consultations/{id}/attachments/message", "a message with attachments on a consultation the "
+                    + "caller can see, results of its own resident only; ConsultationAttachmentContract"));
 
     static final List<Kind> SIDE_DOOR_KINDS = List.of(Kind.UNRELATED, Kind.OUTSIDE_JURISDICTION, Kind.UNKNOWN);
 

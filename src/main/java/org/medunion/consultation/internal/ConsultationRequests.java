@@ -39,17 +39,20 @@ class ConsultationRequests {
     private final ConsultationGates gates;
     private final ConsultationDirectory directory;
     private final ConsultationViews views;
+    private final ConsultationAttachmentService attachments;
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of one use case, injected
     ConsultationRequests(ConsultationStore store, ConsultationGates gates, ConsultationDirectory directory,
-                         ConsultationViews views, CurrentUsers users, AuditTrail audit, Clock clock) {
+                         ConsultationViews views, ConsultationAttachmentService attachments, CurrentUsers users,
+                         AuditTrail audit, Clock clock) {
         this.store = store;
         this.gates = gates;
         this.directory = directory;
         this.views = views;
+        this.attachments = attachments;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -69,7 +72,10 @@ class ConsultationRequests {
         Consultation created = request(c, from, user.username(), clock.instant());
         audit.record(AuditAction.CREATE, ConsultationLookup.OBJECT, created.id().toString(),
                 created.residentId().toString(), created.number());
-        return views.view(created);
+        if (c.attachments() != null) {
+            attachments.attach(created, null, c.attachments(), "attachments", user);
+        }
+        return views.detail(created);
     }
 
     /** Checks and writes the request by {@code actor} at {@code now}. */

@@ -103,7 +103,8 @@ class ConsultationRequestReader {
                 consent == null ? null : consentReason(consent), consent == null ? null : signedOn(consent),
                 sr.getExtensionByUrl(ConsultationFhir.EXT_CONVERSION) != null
                         && sr.getExtensionByUrl(ConsultationFhir.EXT_CONVERSION).getValue() instanceof BooleanType b
-                        && b.booleanValue());
+                        && b.booleanValue(),
+                ConsultationAttachmentsFhir.results(sr));
         try {
             return consultations.request(command); // Idempotency-Key: the shared IdempotencyFilter
         } catch (RuntimeException e) {

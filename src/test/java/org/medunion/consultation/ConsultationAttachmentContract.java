@@ -198,6 +198,29 @@ abstract class ConsultationAttachmentContract extends ConsultationWorldTest {
     }
 
     @Test
+    void aServiceRequestPostedWithDiagnosticReportsAttachesThemOrIsRefusedNamingSupportingInfo() {
+        var w = freshWorld();
+        var items = items();
+        String lab = report(w, w.resident, items.lab(), null);
+        String hidden = report(w, w.foreignResident, items.lab(), null);
+        String consent = ConsultationFhirContract.patientConsent(w);
+        String base = ConsultationFhirContract.serviceRequest(w, w.hospital, consent);
+        String consentRef = "{\"reference\":\"#consent\"}";
+        String own = base.replace(consentRef + "]", consentRef + ",{\"reference\":\"DiagnosticReport/%s\"}]".formatted(lab));
+        var created = w.as(w.gp).postFhir("/fhir/ServiceRequest", own);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        var read = ConsultationFhirContract.valid(w.as(w.gp).getFhir("/fhir/ServiceRequest/" + id));
+        assertThat(read.get("supportingInfo").toString()).contains("DiagnosticReport/" + lab).contains("糖化血红蛋白A1c");
+
+        long before = rowsOf(w.resident);
+        var refused = w.as(w.gp).postFhir("/fhir/ServiceRequest", own.replace(lab, hidden));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+        assertThat(refused.body()).contains("OperationOutcome");
+        assertThat(rowsOf(w.resident)).isEqualTo(before);
+    }
+
+    @Test
     void TM9_attachmentsAreKeptWithTheRecordOrTheConversationAndShownOnTheConsultationPage() {
         var w = freshWorld();
         String id = w.into(ConsultationStatus.ACKNOWLEDGED);
@@ -211,6 +234,17 @@ abstract class ConsultationAttachmentContract extends ConsultationWorldTest {
                 .contains("enctype=\"multipart/form-data\"");
         var office = ConsoleSession.login(port, w.office).get("/console/consultations/" + id);
         assertThat(office.body()).contains("转诊单").doesNotContain("心电图");
+
+        var sr = ConsultationFhirContract.valid(w.as(w.gp).getFhir("/fhir/ServiceRequest/" + id));
+        assertThat(sr.get("supportingInfo").toString()).contains("consultation-attachment").contains("转诊单");
+        var communication = ConsultationFhirContract.valid(w.as(w.specialist).getFhir("/fhir/Communication/consultation-"
+                + message.get("id").asString()));
+        var attachment = communication.get("payload").get(1).get("contentAttachment");
+        assertThat(attachment.get("contentType").asString()).isEqualTo("image/png");
+        assertThat(attachment.get("title").asString()).isEqualTo("心电图");
+        assertThat(attachment.get("size").asInt()).isEqualTo(PNG.length);
+        var download = w.as(w.specialist).get(attachment.get("url").asString()).expect(200);
+        assertThat(Arrays.equals(download.bytes(), PNG)).as("the url is the audited REST download").isTrue();
 
         w.as(w.gp).post("/api/consultations/" + id + "/close", "").expect(200);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));

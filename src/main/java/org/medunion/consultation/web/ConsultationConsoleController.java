@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AcceptConsultation;
+import org.medunion.consultation.AttachmentView;
 import org.medunion.consultation.ConsentSigner;
 import org.medunion.consultation.ConsultationBox;
 import org.medunion.consultation.ConsultationId;
@@ -227,9 +228,17 @@ class ConsultationConsoleController {
         var names = new LinkedHashMap<String, String>();
         Stream.of(Stream.of(c.requestedBy(), c.acknowledgedBy(), opinion == null ? null : opinion.draftedBy(),
                 opinion == null ? null : opinion.signedBy()), steps.stream().map(ConsultationStepView::actor),
-                messages.stream().map(MessageView::author)).flatMap(x -> x).filter(Objects::nonNull).distinct()
+                messages.stream().map(MessageView::author), attachments(c, messages)).flatMap(x -> x)
+                .filter(Objects::nonNull).distinct()
                 .forEach(u -> names.put(u, accounts.account(u).map(CurrentUser::displayName).orElse(u)));
         return names;
+    }
+
+    /** Who attached the request's and the messages' attachments (decision 0254). */
+    private static Stream<String> attachments(ConsultationView c, List<MessageView> messages) {
+        var request = c.attachments() == null ? List.<AttachmentView>of() : c.attachments();
+        return Stream.concat(request.stream(), messages.stream().flatMap(m -> m.attachments().stream()))
+                .map(AttachmentView::addedBy);
     }
 
     private void choices(Model model, LinkedFormValues v) {

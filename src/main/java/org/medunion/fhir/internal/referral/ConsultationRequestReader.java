@@ -44,7 +44,8 @@ class ConsultationRequestReader {
             Map.entry("consentSigner", "ServiceRequest.contained.performer"),
             Map.entry("consentSignerName", "ServiceRequest.contained.performer"),
             Map.entry("consentReason", "ServiceRequest.contained.extension"),
-            Map.entry("consentSignedOn", "ServiceRequest.contained.dateTime"));
+            Map.entry("consentSignedOn", "ServiceRequest.contained.dateTime"),
+            Map.entry("attachments", "ServiceRequest.supportingInfo"));
 
     private final ConsultationManagement consultations;
 

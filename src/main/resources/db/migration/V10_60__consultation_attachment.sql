@@ -16,6 +16,7 @@ create table consultation_attachment (
     added_by        varchar(64)   not null,
     institution_id  uuid          not null,
     added_at        timestamp with time zone not null,
+    batch_order     integer       not null default 0,
     retain_until    date,
     constraint consultation_attachment_kind check (kind in ('RESULT', 'IMAGING_STUDY', 'DOCUMENT')),
     constraint consultation_attachment_what check ((kind = 'DOCUMENT' and report_id is null and content_type is not null

@@ -2,6 +2,7 @@ package org.medunion.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -218,6 +219,39 @@ abstract class ConsultationAttachmentContract extends ConsultationWorldTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(404);
         assertThat(refused.body()).contains("OperationOutcome");
         assertThat(rowsOf(w.resident)).isEqualTo(before);
+    }
+
+    @Test
+    void theConsolesFormsAttachAChosenResultAndAFileAndShowARefusalOnThePage() {
+        var w = freshWorld();
+        var items = items();
+        String lab = report(w, w.resident, items.lab(), null);
+        String id = w.into(ConsultationStatus.REQUESTED);
+        var console = ConsoleSession.login(port, w.gp);
+        var page = console.get("/console/consultations/" + id);
+        assertThat(page.body()).contains("value=\"" + lab + "\"").as("the resident's recent result is offered");
+
+        var sent = console.postFile("/console/consultations/" + id + "/attachments", Map.of("title", "门诊病历", "reportId", lab),
+                "file", "record.png", PNG, page);
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(sent.location()).contains("/console/consultations/" + id);
+        assertThat(attachmentRows(id)).isEqualTo(2);
+        var message = console.postFile("/console/consultations/" + id + "/attachments/message", Map.of("body", "补充心电图"),
+                "file", "ecg.png", PNG, page);
+        assertThat(message.status()).isEqualTo(302);
+        var thread = w.as(w.gp).get("/api/consultations/" + id + "/messages").expect(200).json();
+        assertThat(thread.get(0).get("body").asString()).isEqualTo("补充心电图");
+        assertThat(thread.get(0).get("attachments").get(0).get("title").asString()).isEqualTo("ecg.png");
+
+        var shown = console.get("/console/consultations/" + id);
+        assertThat(shown.body()).contains("门诊病历").contains("糖化血红蛋白A1c").contains("ecg.png")
+                .doesNotContain(">" + lab + "<");
+        var refused = console.postFile("/console/consultations/" + id + "/attachments/message", Map.of("body", "文本文件"),
+                "file", "note.pdf", "plain text".getBytes(StandardCharsets.UTF_8), shown);
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(console.get(URI.create(refused.location()).getPath()).body()).contains("仅接受 PDF、JPEG 或 PNG 文件");
+        assertThat(w.as(w.gp).get("/api/consultations/" + id + "/messages").expect(200).json())
+                .as("the refused document leaves no message").hasSize(1);
     }
 
     @Test

@@ -83,8 +83,9 @@ class ConsultationAttachmentService implements ConsultationAttachments {
         for (int i = 0; i < results.size(); i++) {
             checked.add(result(c, messageId, results.get(i), field + "[" + i + "]", user, now));
         }
-        for (AttachmentView a : checked) {
-            store.add(a, null);
+        for (int i = 0; i < checked.size(); i++) {
+            AttachmentView a = checked.get(i);
+            store.add(a, i, null);
             audit.record(AuditAction.CREATE, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(),
                     "attachment " + a.kind().name() + " " + a.reportId());
         }
@@ -139,7 +140,7 @@ class ConsultationAttachmentService implements ConsultationAttachments {
         var a = new AttachmentView(UUID.randomUUID(), c.id(), d.messageId(), AttachmentKind.DOCUMENT, title, null, null, null,
                 type.mediaType(), (long) content.length, sha256(content), user.username(), side(user, c), clock.instant(),
                 null);
-        store.add(a, content);
+        store.add(a, 0, content);
         store.stamp(c.id());
         audit.record(AuditAction.CREATE, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(),
                 "attachment DOCUMENT " + a.id());

@@ -28,14 +28,15 @@ class ConsultationAttachmentStore {
         this.jdbc = jdbc;
     }
 
-    void add(AttachmentView a, byte @Nullable [] content) {
+    /** {@code position}: the attachment's place among those added at the same instant (one request or message). */
+    void add(AttachmentView a, int position, byte @Nullable [] content) {
         jdbc.sql("""
                 insert into consultation_attachment (id, consultation_id, message_id, kind, title, report_id, result_date,
-                  performer_name, content_type, size_bytes, sha256, added_by, institution_id, added_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  performer_name, content_type, size_bytes, sha256, added_by, institution_id, added_at, batch_order)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(ConsultationStore.row(a.id(), a.consultationId(), a.messageId(), a.kind().name(), a.title(),
                         a.reportId(), a.resultDate(), a.performerName(), a.contentType(), a.size(), a.sha256(), a.addedBy(),
-                        a.institutionId(), Timestamp.from(a.addedAt())))
+                        a.institutionId(), Timestamp.from(a.addedAt()), position))
                 .update();
         if (content != null) {
             jdbc.sql("insert into consultation_attachment_content (attachment_id, content) values (?, ?)")
@@ -44,7 +45,7 @@ class ConsultationAttachmentStore {
     }
 
     List<AttachmentView> of(UUID consultation) {
-        return jdbc.sql("select * from consultation_attachment where consultation_id = ? order by added_at, id")
+        return jdbc.sql("select * from consultation_attachment where consultation_id = ? order by added_at, batch_order, id")
                 .param(consultation).query(ConsultationAttachmentStore::row).list();
     }
 

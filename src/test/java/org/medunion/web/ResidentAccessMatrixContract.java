@@ -121,7 +121,11 @@ abstract class ResidentAccessMatrixContract extends RunningCity {
                     + "residentId is not read; the REST resubmit's probe covers a body naming another)"),
             Map.entry("/console/consultations/series/new", "a series names its sites, experts and times; no resident"),
             Map.entry("/console/consultations/sessions/{id}/{action}", "records a session the caller is a side of; "
-                    + "each resident seen must be one the host cares for (ConsultationSeriesContract)"));
+                    + "each resident seen must be one the host cares for (ConsultationSeriesContract)"),
+            Map.entry("/console/consultations/{id}/attachments", "attaches to a consultation the caller can see: results "
+                    + "of its own resident only (400/404 otherwise) and a document; ConsultationAttachmentContract"),
+            Map.entry("/console/consultations/{id}/attachments/message", "a message with attachments on a consultation the "
+                    + "caller can see, results of its own resident only; ConsultationAttachmentContract"));
 
     static final List<Kind> SIDE_DOOR_KINDS = List.of(Kind.UNRELATED, Kind.OUTSIDE_JURISDICTION, Kind.UNKNOWN);
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * What a consultation files when it ends, in the step's transaction: on closing, the price item its agreement's fee
  * asks for (TM-13); on every end (closed, declined, cancelled, expired), its retention class and dates from rule pack
- * TM (TM-9). Both are written once: a second call finds them and writes nothing.
+ * TM (TM-9), also on its attachments (decision 0254). Both are written once: a second call finds them and writes nothing.
  */
 @Component
 class ConsultationFiling {
@@ -24,14 +24,16 @@ class ConsultationFiling {
     static final String CURRENCY = "CNY";
 
     private final ConsultationLedger ledger;
+    private final ConsultationAttachmentStore attachments;
     private final ConsultationGates gates;
     private final ConsultationDirectory directory;
     private final PolicyThresholds thresholds;
     private final Clock clock;
 
     ConsultationFiling(ConsultationLedger ledger, ConsultationGates gates, ConsultationDirectory directory,
-                       PolicyThresholds thresholds, Clock clock) {
+                       PolicyThresholds thresholds, Clock clock, ConsultationAttachmentStore attachments) {
         this.ledger = ledger;
+        this.attachments = attachments;
         this.gates = gates;
         this.directory = directory;
         this.thresholds = thresholds;
@@ -62,6 +64,7 @@ class ConsultationFiling {
     void retain(Consultation c, Instant now) {
         ledger.retain(c.id(), retention(c.type(), LocalDate.ofInstant(now, clock.getZone()),
                 directory.districtOf(c.fromInstitutionId())), now);
+        attachments.stamp(c.id());
     }
 
     ConsultationView.Retention retention(ConsultationType type, LocalDate ended, @Nullable String division) {

@@ -42,19 +42,21 @@ class ConsultationRequests {
     private final ConsultationDirectory directory;
     private final ConsultationViews views;
     private final ConsultationRouting routing;
+    private final ConsultationAttachmentService attachments;
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of one use case, injected
     ConsultationRequests(ConsultationStore store, ConsultationGates gates, ConsultationDirectory directory,
-                         ConsultationViews views, ConsultationRouting routing, CurrentUsers users, AuditTrail audit,
-                         Clock clock) {
+                         ConsultationViews views, ConsultationRouting routing, ConsultationAttachmentService attachments,
+                         CurrentUsers users, AuditTrail audit, Clock clock) {
         this.store = store;
         this.gates = gates;
         this.directory = directory;
         this.views = views;
         this.routing = routing;
+        this.attachments = attachments;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -71,7 +73,10 @@ class ConsultationRequests {
         Consultation created = request(c, from, user.username(), clock.instant());
         audit.record(AuditAction.CREATE, ConsultationLookup.OBJECT, created.id().toString(),
                 created.residentId().toString(), created.number());
-        return views.view(created);
+        if (c.attachments() != null) {
+            attachments.attach(created, null, c.attachments(), "attachments", user);
+        }
+        return views.detail(created);
     }
 
     /**

@@ -8,12 +8,15 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.consultation.AcceptConsultation;
+import org.medunion.consultation.AttachmentView;
 import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationBox;
 import org.medunion.consultation.ConsultationDestination;
@@ -49,6 +52,7 @@ class ConsultationService implements ConsultationManagement {
     private final ConsultationAccess access;
     private final ConsultationViews views;
     private final ConsultationLedger ledger;
+    private final ConsultationAttachmentService attachments;
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final Clock clock;
@@ -56,7 +60,7 @@ class ConsultationService implements ConsultationManagement {
     @SuppressWarnings("checkstyle:ParameterNumber") // the module's services, injected
     ConsultationService(ConsultationRequests requests, ConsultationSteps steps, ConsultationStore store,
                         ConsultationLookup lookup, ConsultationAccess access, ConsultationViews views, ConsultationLedger ledger,
-                        CurrentUsers users, AuditTrail audit, Clock clock) {
+                        ConsultationAttachmentService attachments, CurrentUsers users, AuditTrail audit, Clock clock) {
         this.requests = requests;
         this.steps = steps;
         this.store = store;
@@ -64,6 +68,7 @@ class ConsultationService implements ConsultationManagement {
         this.access = access;
         this.views = views;
         this.ledger = ledger;
+        this.attachments = attachments;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -145,7 +150,7 @@ class ConsultationService implements ConsultationManagement {
         CurrentUser user = users.require();
         Consultation c = lookup.visible(id, user);
         audited(c, c.number());
-        return views.view(c);
+        return views.detail(c);
     }
 
     @Override
@@ -244,7 +249,7 @@ class ConsultationService implements ConsultationManagement {
         CurrentUser user = users.require();
         Consultation c = party(id, user);
         audited(c, "messages");
-        return store.messages(c.id());
+        return withAttachments(c, store.messages(c.id()), user);
     }
 
     @Override
@@ -264,7 +269,18 @@ class ConsultationService implements ConsultationManagement {
         audit.record(AuditAction.CREATE, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(),
                 "message");
         var all = store.messages(c.id());
-        return all.get(all.size() - 1);
+        MessageView posted = all.get(all.size() - 1);
+        var attached = m.attachments() == null ? List.<AttachmentView>of()
+                : attachments.attach(c, posted.id(), m.attachments(), "attachments", user);
+        return posted.withAttachments(attached);
+    }
+
+    /** Each message with its attachments (decision 0254), read once for the conversation. */
+    private List<MessageView> withAttachments(Consultation c, List<MessageView> messages, CurrentUser user) {
+        Map<UUID, List<AttachmentView>> byMessage = attachments.visible(c, user).stream()
+                .filter(a -> a.messageId() != null)
+                .collect(Collectors.groupingBy(a -> Objects.requireNonNull(a.messageId())));
+        return messages.stream().map(m -> m.withAttachments(byMessage.getOrDefault(m.id(), List.of()))).toList();
     }
 
     @Override

@@ -244,7 +244,7 @@ class ConsultationStore {
                 .param(consultation)
                 .query((rs, n) -> new MessageView(rs.getObject("id", UUID.class), rs.getObject("in_reply_to", UUID.class),
                         rs.getString("author"), rs.getObject("institution_id", UUID.class), rs.getString("body"),
-                        instant(rs, "created_at"), rs.getObject("retain_until", LocalDate.class)))
+                        instant(rs, "created_at"), rs.getObject("retain_until", LocalDate.class), List.of()))
                 .list();
     }
 }

@@ -1,6 +1,7 @@
 package org.medunion.consultation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AcceptConsultation;
+import org.medunion.consultation.AttachmentView;
 import org.medunion.consultation.ConsentSigner;
 import org.medunion.consultation.ConsultationBox;
 import org.medunion.consultation.ConsultationDestination;
@@ -26,11 +28,13 @@ import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
 import org.medunion.consultation.ConsultationStepView;
 import org.medunion.consultation.ConsultationType;
+import org.medunion.consultation.ConsultationUploads;
 import org.medunion.consultation.ConsultationUrgency;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.consultation.MessageView;
 import org.medunion.consultation.PostMessage;
 import org.medunion.consultation.RequestConsultation;
+import org.medunion.diagnostics.DiagnosticsManagement;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
@@ -56,6 +60,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Console pages of consultations: the inviting doctor's requests and the new-request form (resident picker,
@@ -72,17 +77,21 @@ class ConsultationConsoleController {
     private final RegistryManagement registry;
     private final ConsoleSupport support;
     private final AccountManagement accounts;
+    private final ConsultationUploads uploads;
+    private final DiagnosticsManagement diagnostics;
     private final Clock clock;
     private final DateTimeFormatter fmt;
 
     ConsultationConsoleController(ConsultationManagement consultations, ResidentsManagement residents,
                                   RegistryManagement registry, ConsoleSupport support, AccountManagement accounts,
-                                  Clock clock) {
+                                  ConsultationUploads uploads, DiagnosticsManagement diagnostics, Clock clock) {
         this.consultations = consultations;
         this.residents = residents;
         this.registry = registry;
         this.support = support;
         this.accounts = accounts;
+        this.uploads = uploads;
+        this.diagnostics = diagnostics;
         this.clock = clock;
         this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
@@ -131,11 +140,16 @@ class ConsultationConsoleController {
     }
 
     @PostMapping("/console/consultations/new")
-    String create(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+    String create(@RequestParam MultiValueMap<String, String> params,
+                  @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
+                  HttpServletResponse response)
+            throws IOException {
         support.requireRole(Role.GP, Role.SPECIALIST);
         var v = new LinkedFormValues(params);
         try {
-            var created = consultations.request(command(v));
+            var doc = file == null || file.isEmpty() ? null
+                    : ConsultationAttachmentController.document(file, v.get("attachmentTitle"), null);
+            var created = uploads.request(command(v), doc);
             return "redirect:/console/consultations/" + created.id() + "?saved";
         } catch (MedUnionException e) {
             if (e.status() == 403) {
@@ -194,6 +208,7 @@ class ConsultationConsoleController {
         model.addAttribute("messages", messages);
         model.addAttribute("people", people(c, steps, messages));
         model.addAttribute("party", party);
+        model.addAttribute("recentResults", party ? ConsultationAttachmentConsole.recent(diagnostics, c.residentId()) : List.of());
         model.addAttribute("experts", me.scope().reference() == null ? List.of()
                 : physicians(me.scope().referenceId()));
         model.addAttribute("now", clock.instant());
@@ -219,7 +234,8 @@ class ConsultationConsoleController {
                 case "acknowledge" -> consultations.acknowledge(cid);
                 case "close" -> consultations.close(cid);
                 case "cancel" -> consultations.cancel(cid, note);
-                case "messages" -> consultations.postMessage(cid, new PostMessage(v.get("body"), uuid(v.get("inReplyTo"))));
+                case "messages" -> consultations.postMessage(cid, new PostMessage(v.get("body"), uuid(v.get("inReplyTo")),
+                        ConsultationAttachmentConsole.results(v)));
                 default -> {
                     return "redirect:/console/consultations/" + id;
                 }
@@ -241,9 +257,17 @@ class ConsultationConsoleController {
         var names = new LinkedHashMap<String, String>();
         Stream.of(Stream.of(c.requestedBy(), c.acknowledgedBy(), opinion == null ? null : opinion.draftedBy(),
                 opinion == null ? null : opinion.signedBy()), steps.stream().map(ConsultationStepView::actor),
-                messages.stream().map(MessageView::author)).flatMap(x -> x).filter(Objects::nonNull).distinct()
+                messages.stream().map(MessageView::author), attachments(c, messages)).flatMap(x -> x)
+                .filter(Objects::nonNull).distinct()
                 .forEach(u -> names.put(u, accounts.account(u).map(CurrentUser::displayName).orElse(u)));
         return names;
+    }
+
+    /** Who attached the request's and the messages' attachments (decision 0254). */
+    private static Stream<String> attachments(ConsultationView c, List<MessageView> messages) {
+        var request = c.attachments() == null ? List.<AttachmentView>of() : c.attachments();
+        return Stream.concat(request.stream(), messages.stream().flatMap(m -> m.attachments().stream()))
+                .map(AttachmentView::addedBy);
     }
 
     private void choices(Model model, LinkedFormValues v) {
@@ -310,7 +334,8 @@ class ConsultationConsoleController {
                 v.get("recordSummary"), v.get("invitedSpecialty"), v.get("invitedTitle"),
                 FormValues.enumValue(ConsentSigner.class, "consentSigner", v.get("consentSigner")),
                 v.get("consentSignerName"), v.get("consentReason"), FormValues.date("consentSignedOn", v.get("consentSignedOn")),
-                "on".equals(v.get("conversionAuthorised")) || "true".equals(v.get("conversionAuthorised")));
+                "on".equals(v.get("conversionAuthorised")) || "true".equals(v.get("conversionAuthorised")),
+                ConsultationAttachmentConsole.results(v));
     }
 
     private static @Nullable UUID uuid(@Nullable String s) {

@@ -157,7 +157,7 @@ class ConsultationController {
     @Operation(summary = "Post a message, optionally in reply to another")
     ResponseEntity<MessageView> post(@PathVariable UUID id, @RequestBody(required = false) @Nullable PostMessage body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(consultations.postMessage(new ConsultationId(id),
-                body == null ? new PostMessage(null, null) : body));
+                body == null ? new PostMessage(null, null, null) : body));
     }
 
     private static ConsultationNote note(@Nullable ConsultationNote body) {

@@ -208,7 +208,7 @@ class DemoConsultations {
                     q.department(), null, resident.residentId(), q.reason(), q.purpose(), at.plusSeconds(24 * HOUR),
                     q.summary(), q.specialty(), "主任医师", guardian ? ConsentSigner.GUARDIAN : ConsentSigner.PATIENT,
                     guardian ? "演示：患者之女" : null, guardian ? "演示：患者认知功能减退，由女儿代为签署" : null, signedOn,
-                    type == ConsultationType.ADVICE_ONLY), plan.primaryInstitutionId(), GP, at);
+                    type == ConsultationType.ADVICE_ONLY, null), plan.primaryInstitutionId(), GP, at);
         }
 
         void accept(ConsultationId id, Instant at, @Nullable Instant session) {

@@ -5,9 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,6 +34,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long maxImportBytes;
     private final long maxUploadBytes;
     private final Set<String> uploadPaths;
+    private final List<Pattern> uploadPatterns;
 
     public RequestSizeLimitFilter(@Value("${medunion.max-request-size:1MB}") DataSize max,
                                   @Value("${medunion.max-import-size:200MB}") DataSize maxImport,
@@ -40,13 +44,18 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.maxImportBytes = maxImport.toBytes();
         this.maxUploadBytes = maxUpload.toBytes();
         this.uploadPaths = Set.copyOf(uploadPaths.stream().map(String::strip).filter(p -> !p.isEmpty()).toList());
+        // a "*" stands for one path segment (/api/consultations/*/attachments, decision 0254)
+        this.uploadPatterns = this.uploadPaths.stream().filter(p -> p.contains("*"))
+                .map(p -> Pattern.compile(Arrays.stream(p.split("\\*", -1)).map(Pattern::quote)
+                        .collect(Collectors.joining("[^/]+"))))
+                .toList();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean imports = request.getRequestURI().startsWith("/api/import/");
-        long limit = imports ? maxImportBytes : uploadPaths.contains(request.getRequestURI()) ? maxUploadBytes : maxBytes;
+        long limit = imports ? maxImportBytes : upload(request.getRequestURI()) ? maxUploadBytes : maxBytes;
         long length = request.getContentLengthLong();
         if (length < 0 && chunked(request)) {
             if (imports) {
@@ -66,6 +75,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean upload(String uri) {
+        return uploadPaths.contains(uri) || uploadPatterns.stream().anyMatch(p -> p.matcher(uri).matches());
     }
 
     private static boolean chunked(HttpServletRequest request) {

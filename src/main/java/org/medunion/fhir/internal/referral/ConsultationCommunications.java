@@ -132,6 +132,7 @@ class ConsultationCommunications implements CommunicationKind {
         UUID other = m.institutionId().equals(c.fromInstitutionId()) ? c.toInstitutionId() : c.fromInstitutionId();
         out.addRecipient(new Reference("Organization/" + other));
         out.addPayload().setContent(new StringType(m.body()));
+        ConsultationAttachmentsFhir.payload(out, m.attachments());
         return out;
     }
 }

@@ -44,7 +44,7 @@ final class ConsultationMessages {
         if (!(posted.getPayloadFirstRep().getContent() instanceof StringType text)) {
             throw new InvalidInputException("Communication.payload[0].content[x]", "fhir.wrongType", "string");
         }
-        return new Message(new ConsultationId(consultation), new PostMessage(text.getValue(), replyTo(posted)));
+        return new Message(new ConsultationId(consultation), new PostMessage(text.getValue(), replyTo(posted), null));
     }
 
     private static @Nullable UUID replyTo(Communication posted) {

@@ -44,7 +44,8 @@ class ConsultationRequestReader {
             Map.entry("consentSigner", "ServiceRequest.contained.performer"),
             Map.entry("consentSignerName", "ServiceRequest.contained.performer"),
             Map.entry("consentReason", "ServiceRequest.contained.extension"),
-            Map.entry("consentSignedOn", "ServiceRequest.contained.dateTime"));
+            Map.entry("consentSignedOn", "ServiceRequest.contained.dateTime"),
+            Map.entry("attachments", "ServiceRequest.supportingInfo"));
 
     private final ConsultationManagement consultations;
 
@@ -103,7 +104,8 @@ class ConsultationRequestReader {
                 consent == null ? null : consentReason(consent), consent == null ? null : signedOn(consent),
                 sr.getExtensionByUrl(ConsultationFhir.EXT_CONVERSION) != null
                         && sr.getExtensionByUrl(ConsultationFhir.EXT_CONVERSION).getValue() instanceof BooleanType b
-                        && b.booleanValue());
+                        && b.booleanValue(),
+                ConsultationAttachmentsFhir.results(sr));
         try {
             return consultations.request(command); // Idempotency-Key: the shared IdempotencyFilter
         } catch (RuntimeException e) {

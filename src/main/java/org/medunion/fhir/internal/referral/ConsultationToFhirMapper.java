@@ -55,6 +55,7 @@ final class ConsultationToFhirMapper {
         sr.addNote().setText(c.request().purpose());
         sr.addSupportingInfo(new Reference().setDisplay(c.request().recordSummary()));
         sr.addSupportingInfo(new Reference("Consent/" + c.id()));
+        ConsultationAttachmentsFhir.supportingInfo(sr, c.attachments());
         ConsultationChargeMapper.retention(c, sr);
         return sr;
     }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A consultation as the caller sees it (the two sides and their consortium office only). */
+/**
+ * A consultation as the caller sees it (the two sides and their consortium office only); {@code panel} the booked
+ * expert slot, the further MDT experts and the held live sessions (decision 0255).
+ */
 public record ConsultationView(UUID id, String number, ConsultationType type, ConsultationUrgency urgency,
                                ConsultationStatus status, UUID fromInstitutionId, @Nullable String fromInstitutionName,
                                @Nullable UUID fromPractitionerId, String requestedBy, UUID toInstitutionId,
@@ -19,7 +22,7 @@ public record ConsultationView(UUID id, String number, ConsultationType type, Co
                                @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
                                @Nullable UUID referralId, long version, Instant createdAt, Instant updatedAt,
                                @Nullable Charge charge, @Nullable Retention retention,
-                               List<RoutingWarning> routingWarnings) {
+                               List<RoutingWarning> routingWarnings, ConsultationPanel panel) {
 
     /** The TM-3 content. */
     public record Request(String reason, String purpose, Instant proposedTime, String recordSummary,

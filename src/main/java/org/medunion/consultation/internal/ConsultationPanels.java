@@ -134,12 +134,12 @@ class ConsultationPanels {
                 .toList();
         var held = new ArrayList<ConsultationPanel.HeldSession>();
         for (var s : store.sessions(c.id())) {
-            held.add(new ConsultationPanel.HeldSession(s.id(), s.heldAt(), s.participants().stream()
+            held.add(ConsultationPanel.HeldSession.of(s.id(), s.heldAt(), s.participants().stream()
                     .map(p -> new ConsultationPanel.Participant(p.practitionerId(),
                             directory.practitioner(p.practitionerId()).map(v -> v.name()).orElse(null), p.side(),
                             p.physician()))
                     .toList(), s.note(), s.recordedBy(), s.recordedAt()));
         }
-        return new ConsultationPanel(store.booking(c.id()).orElse(null), experts, held);
+        return ConsultationPanel.of(store.booking(c.id()).orElse(null), experts, held);
     }
 }

@@ -22,6 +22,7 @@ import org.medunion.consultation.ConsentSigner;
 import org.medunion.consultation.ConsultationBox;
 import org.medunion.consultation.ConsultationDestination;
 import org.medunion.consultation.ConsultationId;
+import org.medunion.consultation.ConsultationLiveSessions;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
 import org.medunion.consultation.ConsultationStepView;
@@ -30,6 +31,7 @@ import org.medunion.consultation.ConsultationUrgency;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.consultation.MessageView;
 import org.medunion.consultation.PostMessage;
+import org.medunion.consultation.RecordLiveSession;
 import org.medunion.consultation.RequestConsultation;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.CurrentUser;
@@ -68,6 +70,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ConsultationConsoleController {
 
     private final ConsultationManagement consultations;
+    private final ConsultationLiveSessions liveSessions;
     private final ResidentsManagement residents;
     private final RegistryManagement registry;
     private final ConsoleSupport support;
@@ -75,10 +78,11 @@ class ConsultationConsoleController {
     private final Clock clock;
     private final DateTimeFormatter fmt;
 
-    ConsultationConsoleController(ConsultationManagement consultations, ResidentsManagement residents,
-                                  RegistryManagement registry, ConsoleSupport support, AccountManagement accounts,
-                                  Clock clock) {
+    ConsultationConsoleController(ConsultationManagement consultations, ConsultationLiveSessions liveSessions,
+                                  ResidentsManagement residents, RegistryManagement registry, ConsoleSupport support,
+                                  AccountManagement accounts, Clock clock) {
         this.consultations = consultations;
+        this.liveSessions = liveSessions;
         this.residents = residents;
         this.registry = registry;
         this.support = support;
@@ -197,6 +201,9 @@ class ConsultationConsoleController {
         model.addAttribute("experts", me.scope().reference() == null ? List.of()
                 : physicians(me.scope().referenceId()));
         model.addAttribute("now", clock.instant());
+        // decision 0255: who may be recorded at a live session, of either side (an institution out of scope lists none)
+        model.addAttribute("sessionPeople", party ? Stream.concat(physicians(c.fromInstitutionId()).stream(),
+                physicians(c.toInstitutionId()).stream()).toList() : List.of());
         return "consultation/detail";
     }
 
@@ -209,7 +216,9 @@ class ConsultationConsoleController {
         try {
             switch (action) {
                 case "accept" -> consultations.accept(cid, new AcceptConsultation(instant(v.get("sessionAt")),
-                        uuid(v.get("expertPractitionerId")), v.get("note")));
+                        uuid(v.get("expertPractitionerId")), v.get("note"), null, uuids(params.get("expertIds"))));
+                case "session" -> liveSessions.recordSession(cid, new RecordLiveSession(null,
+                        uuids(params.get("participantIds")), v.get("note")));
                 case "decline" -> consultations.decline(cid, note);
                 case "ask-info" -> consultations.askInformation(cid, note);
                 case "answer" -> consultations.answer(cid, note);
@@ -284,6 +293,12 @@ class ConsultationConsoleController {
         } catch (MedUnionException e) {
             model.addAttribute("destinations", List.of());
         }
+    }
+
+    /** The selected ids of a multiple select (none when absent). */
+    private static List<UUID> uuids(@Nullable List<String> values) {
+        return values == null ? List.of() : values.stream().map(ConsultationConsoleController::uuid).filter(Objects::nonNull)
+                .toList();
     }
 
     private List<PractitionerView> physicians(@Nullable UUID institution) {

@@ -3,6 +3,7 @@ package org.medunion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +18,8 @@ import org.medunion.support.H2Test;
 import org.medunion.support.RunningCity;
 
 /**
- * The console's session page of an MDT (decision 0255): the accept form names a further expert, the page lists the
+ * The console's session page of an MDT (decision 0255): the accept form offers the expert's free consultation slots and
+ * names a further expert, the page shows the booked slot, lists the
  * experts and the held sessions, and warns (TM-6) on a session recorded without a physician of the inviting side.
  */
 @H2Test
@@ -36,13 +38,21 @@ class ConsultationLiveSessionConsoleH2Test extends RunningCity {
         String id = Api.as(port, w.gp).post("/api/consultations", w.body("\"type\":\"MDT\"")).expect(201).json().get("id")
                 .asString();
         String base = "/console/consultations/" + id;
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
+        String schedule = Api.as(port, w.specialist).post("/api/scheduling/schedules", """
+                {"institutionId":"%s","department":"会诊中心","kind":"CONSULTATION","practitionerId":"%s",
+                 "periodStart":"%s","periodEnd":"%s","dayStart":"14:00","dayEnd":"14:30","slotMinutes":30}"""
+                .formatted(w.hospital, w.expert, day, day)).expect(201).json().get("id").asString();
+        String slot = Api.as(port, w.specialist).get("/api/scheduling/slots?schedule=" + schedule).expect(200).json().get(0)
+                .get("id").asString();
         var sp = ConsoleSession.login(port, w.specialist);
         var detail = sp.get(base);
-        assertThat(detail.body()).contains("name=\"expertIds\"");
+        assertThat(detail.body()).contains("name=\"expertIds\"", "name=\"slotId\"", slot);
         var accepted = sp.post(base + "/accept", List.of(Map.entry("expertPractitionerId", w.expert.toString()),
-                Map.entry("expertIds", second.toString()), Map.entry("sessionAt", "2030-01-01T10:00"), Map.entry("note", "")),
-                detail);
+                Map.entry("expertIds", second.toString()), Map.entry("slotId", slot), Map.entry("sessionAt", ""),
+                Map.entry("note", "")), detail);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(302);
+        assertThat(sp.get(base).body()).contains("id=\"panel-slot\"", day + " 14:00");
         assertThat(sp.post(base + "/start", Map.of(), sp.get(base)).status()).isEqualTo(302);
 
         var page = sp.get(base);

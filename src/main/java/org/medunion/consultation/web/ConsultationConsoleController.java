@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AcceptConsultation;
 import org.medunion.consultation.ConsentSigner;
+import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationBox;
 import org.medunion.consultation.ConsultationDestination;
 import org.medunion.consultation.ConsultationId;
@@ -43,6 +45,11 @@ import org.medunion.registry.RegistryManagement;
 import org.medunion.residents.ResidentSearch;
 import org.medunion.residents.ResidentView;
 import org.medunion.residents.ResidentsManagement;
+import org.medunion.scheduling.ScheduleId;
+import org.medunion.scheduling.ScheduleKind;
+import org.medunion.scheduling.SchedulingManagement;
+import org.medunion.scheduling.SlotSearch;
+import org.medunion.scheduling.SlotView;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.FormValues;
@@ -71,6 +78,7 @@ class ConsultationConsoleController {
 
     private final ConsultationManagement consultations;
     private final ConsultationLiveSessions liveSessions;
+    private final SchedulingManagement scheduling;
     private final ResidentsManagement residents;
     private final RegistryManagement registry;
     private final ConsoleSupport support;
@@ -78,11 +86,14 @@ class ConsultationConsoleController {
     private final Clock clock;
     private final DateTimeFormatter fmt;
 
+    @SuppressWarnings("checkstyle:ParameterNumber") // the page's collaborators, injected
     ConsultationConsoleController(ConsultationManagement consultations, ConsultationLiveSessions liveSessions,
-                                  ResidentsManagement residents, RegistryManagement registry, ConsoleSupport support,
-                                  AccountManagement accounts, Clock clock) {
+                                  SchedulingManagement scheduling, ResidentsManagement residents,
+                                  RegistryManagement registry, ConsoleSupport support, AccountManagement accounts,
+                                  Clock clock) {
         this.consultations = consultations;
         this.liveSessions = liveSessions;
+        this.scheduling = scheduling;
         this.residents = residents;
         this.registry = registry;
         this.support = support;
@@ -201,6 +212,7 @@ class ConsultationConsoleController {
         model.addAttribute("experts", me.scope().reference() == null ? List.of()
                 : physicians(me.scope().referenceId()));
         model.addAttribute("now", clock.instant());
+        model.addAttribute("consultationSlots", consultationSlots(c, model));
         // decision 0255: who may be recorded at a live session, of either side (an institution out of scope lists none)
         model.addAttribute("sessionPeople", party ? Stream.concat(physicians(c.fromInstitutionId()).stream(),
                 physicians(c.toInstitutionId()).stream()).toList() : List.of());
@@ -216,7 +228,8 @@ class ConsultationConsoleController {
         try {
             switch (action) {
                 case "accept" -> consultations.accept(cid, new AcceptConsultation(instant(v.get("sessionAt")),
-                        uuid(v.get("expertPractitionerId")), v.get("note"), null, uuids(params.get("expertIds"))));
+                        uuid(v.get("expertPractitionerId")), v.get("note"), uuid(v.get("slotId")),
+                        uuids(params.get("expertIds"))));
                 case "session" -> liveSessions.recordSession(cid, new RecordLiveSession(null,
                         uuids(params.get("participantIds")), v.get("note")));
                 case "decline" -> consultations.decline(cid, note);
@@ -292,6 +305,39 @@ class ConsultationConsoleController {
                     .collect(Collectors.toSet()));
         } catch (MedUnionException e) {
             model.addAttribute("destinations", List.of());
+        }
+    }
+
+    /** A free consultation slot the accept form offers: its time and the expert whose schedule it is. */
+    record SlotChoice(UUID id, Instant start, @Nullable String expert) {
+    }
+
+    /** Decision 0255: the invited institution's free consultation slots for a live form the caller may accept. */
+    private List<SlotChoice> consultationSlots(ConsultationView c, Model model) {
+        boolean live = c.type() == ConsultationType.REMOTE || c.type() == ConsultationType.INTER_HOSPITAL
+                || c.type() == ConsultationType.MDT;
+        Object allowed = model.getAttribute("allowed");
+        if (!live || !(allowed instanceof Set<?> actions) || !actions.contains(ConsultationAction.ACCEPT)) {
+            return List.of();
+        }
+        Map<UUID, String> names = new LinkedHashMap<>();
+        physicians(c.toInstitutionId()).forEach(p -> names.put(p.id().value(), p.name()));
+        try {
+            var slots = scheduling.searchSlots(new SlotSearch(new InstitutionId(c.toInstitutionId()), null, null, null,
+                    ScheduleKind.CONSULTATION, null, null, true, 100));
+            Map<ScheduleId, Optional<UUID>> owners = new LinkedHashMap<>();
+            var out = new ArrayList<SlotChoice>();
+            for (SlotView s : slots) {
+                if (!s.start().isAfter(clock.instant())) {
+                    continue;
+                }
+                Optional<UUID> owner = owners.computeIfAbsent(s.scheduleId(), id -> scheduling.schedule(id)
+                        .map(x -> x.practitionerId()).map(x -> x.value()));
+                out.add(new SlotChoice(s.id().value(), s.start(), owner.map(names::get).orElse(null)));
+            }
+            return out;
+        } catch (MedUnionException e) {
+            return List.of();
         }
     }
 

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A consultation as the caller sees it (the two sides and their consortium office only); {@code attachments} are the
- * request's (decision 0254), read with one consultation and null in lists.
+ * request's (decision 0254), read with one consultation and null in lists; {@code panel} the booked expert slot, the
+ * further MDT experts and the held live sessions (decision 0255).
  */
 public record ConsultationView(UUID id, String number, ConsultationType type, ConsultationUrgency urgency,
                                ConsultationStatus status, UUID fromInstitutionId, @Nullable String fromInstitutionName,
@@ -22,7 +23,8 @@ public record ConsultationView(UUID id, String number, ConsultationType type, Co
                                @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
                                @Nullable UUID referralId, long version, Instant createdAt, Instant updatedAt,
                                @Nullable Charge charge, @Nullable Retention retention,
-                               List<RoutingWarning> routingWarnings, @Nullable List<AttachmentView> attachments) {
+                               List<RoutingWarning> routingWarnings, @Nullable List<AttachmentView> attachments,
+                               ConsultationPanel panel) {
 
     /** The TM-3 content. */
     public record Request(String reason, String purpose, Instant proposedTime, String recordSummary,

@@ -5,6 +5,6 @@
  * sides, a signed opinion acknowledged by the inviting side, and conversion into a referral when authorised.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Consultation", allowedDependencies = {"shared", "identity",
-        "audit", "registry", "residents", "policy", "referral", "diagnostics", "web :: console"})
+        "audit", "registry", "residents", "policy", "referral", "diagnostics", "scheduling", "web :: console"})
 @org.jspecify.annotations.NullMarked
 package org.medunion.consultation;

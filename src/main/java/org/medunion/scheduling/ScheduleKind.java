@@ -13,18 +13,24 @@ public enum ScheduleKind {
     /** 床位 — one inpatient bed for one admission day. */
     INPATIENT_BED,
     /** 检查 / 大型设备 — exam or large-equipment slot. */
-    EXAM;
+    EXAM,
+    /**
+     * 会诊号 — a slot of one expert for a live consultation session (remote, inter-hospital, MDT), booked only when the
+     * invited side accepts a consultation (decision 0255); no NN-4 share applies and no priority.
+     */
+    CONSULTATION;
 
     public boolean isOutpatient() {
         return this == OUTPATIENT_EXPERT || this == OUTPATIENT_SPECIALTY;
     }
 
-    /** 优先就诊 / 优先检查 / 优先住院 for a contracted resident booked by primary care. */
+    /** 优先就诊 / 优先检查 / 优先住院 for a contracted resident booked by primary care; none for a consultation slot. */
     public Priority priority() {
         return switch (this) {
             case OUTPATIENT_EXPERT, OUTPATIENT_SPECIALTY -> Priority.PRIORITY_VISIT;
             case EXAM -> Priority.PRIORITY_EXAM;
             case INPATIENT_BED -> Priority.PRIORITY_ADMISSION;
+            case CONSULTATION -> null;
         };
     }
 }

@@ -1,6 +1,7 @@
 package org.medunion.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,9 @@ abstract class SchedulingContract extends RunningCity {
 
     @Autowired
     SchedulingManagement scheduling;
+
+    @Autowired
+    ConsultationBookings consultationBookings;
 
     Group g;
 
@@ -117,6 +122,30 @@ abstract class SchedulingContract extends RunningCity {
         assertThat(r.json().get("violations").get(0).get("ruleId").asString()).isEqualTo("NN-4");
         assertThat(jdbc.sql("select count(*) from scheduling_schedule where institution_id = ?").param(nanning.value())
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Decision 0255: no NN-4 parameter names an expert's consultation slots, so none is reserved even where the Nanning
+     * pack applies; booking one goes through {@code ConsultationBookings}, which takes consultation slots only.
+     */
+    @Test
+    void NN4_reservesNoConsultationSlotsEvenWhereTheNanningPackApplies() {
+        InstitutionId nanning = registry.registerInstitution(new org.medunion.registry.RegisterInstitution("南宁市第七人民医院 "
+                + org.medunion.support.RegistrySeeds.unique("nn"), org.medunion.support.RegistrySeeds.creditCode(),
+                InstitutionCategory.GENERAL_HOSPITAL, HospitalLevel.TERTIARY,
+                org.medunion.registry.HospitalGrade.UNGRADED, org.medunion.registry.Ownership.PUBLIC, null, Affiliation.MUNICIPAL, false,
+                "450102", null, null, false, null, List.of(), List.of())).id();
+        var r = Api.as(port, "admin").post("/api/scheduling/schedules", """
+                {"institutionId":"%s","department":"会诊中心","kind":"CONSULTATION","periodStart":"%s","periodEnd":"%s",
+                 "dayStart":"09:00","dayEnd":"11:00","slotMinutes":30}""".formatted(nanning, day(), day()));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("slotCount").asInt()).isEqualTo(4);
+        assertThat(r.json().get("reservedCount").asInt()).isZero();
+        var outpatient = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "08:30", null);
+        String notConsultation = slots(outpatient.get("id").asString()).get(0).get("id").asString();
+        assertThatThrownBy(() -> consultationBookings.bookForConsultation(new SlotId(UUID.fromString(notConsultation)),
+                g.contracted(), g.lead(), new org.medunion.registry.PractitionerId(UUID.randomUUID()), "test"))
+                .isInstanceOf(org.medunion.shared.InvalidInputException.class).hasMessageContaining("SCHEDULING-0050");
     }
 
     /** Shanghai applies no pack with a release quota: a planner-chosen share below 1/3 is not refused (no rule to cite). */

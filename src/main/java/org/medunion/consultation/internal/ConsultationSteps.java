@@ -58,11 +58,12 @@ class ConsultationSteps {
     private final Clock clock;
     private final ReferralManagement referrals;
     private final ConsultationFiling filing;
+    private final ConsultationPanels panels;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of the workflow, injected
     ConsultationSteps(ConsultationStore store, ConsultationLookup lookup, ConsultationGates gates,
                       ConsultationDirectory directory, ConsultationViews views, CurrentUsers users, AuditTrail audit,
-                      Clock clock, ReferralManagement referrals, ConsultationFiling filing) {
+                      Clock clock, ReferralManagement referrals, ConsultationFiling filing, ConsultationPanels panels) {
         this.store = store;
         this.lookup = lookup;
         this.gates = gates;
@@ -73,6 +74,7 @@ class ConsultationSteps {
         this.clock = clock;
         this.referrals = referrals;
         this.filing = filing;
+        this.panels = panels;
     }
 
     interface Step {
@@ -86,6 +88,7 @@ class ConsultationSteps {
         store.save(c);
         if (c.status().isTerminal()) {
             filing.retain(c, at);
+            panels.ended(c, caller.username(), at);
         }
         audit.record(AuditAction.UPDATE, ConsultationLookup.OBJECT, c.id().toString(), c.residentId().toString(),
                 action.name());
@@ -133,10 +136,14 @@ class ConsultationSteps {
             var physician = directory.practitioner(expert).orElseThrow(() -> new InvalidInputException(
                     "expertPractitionerId", ConsultationError.NO_EXPERT, expert));
             var violations = new ArrayList<Violation>();
-            gates.qualified(physician, c.toInstitutionId(), LocalDate.ofInstant(now, clock.getZone()),
-                    directory.districtOf(c.fromInstitutionId()), "expertPractitionerId", violations);
+            LocalDate day = LocalDate.ofInstant(now, clock.getZone());
+            String division = directory.districtOf(c.fromInstitutionId());
+            gates.qualified(physician, c.toInstitutionId(), day, division, "expertPractitionerId", violations);
+            List<UUID> others = panels.furtherExperts(c, a, expert, day, division, violations);
             ConsultationGates.refuseIf(violations);
-            c.accept(a.sessionAt(), expert, optionalText(a.note(), "note", 1000), user.username(), now);
+            Instant sessionAt = panels.book(c, a, expert, user.username(), now);
+            c.accept(sessionAt, expert, optionalText(a.note(), "note", 1000), user.username(), now);
+            panels.addExperts(c, others, now);
         });
     }
 
@@ -207,6 +214,7 @@ class ConsultationSteps {
             c.expire(now);
             if (store.trySave(c)) {
                 filing.retain(c, now);
+                panels.ended(c, Consultation.SYSTEM, now);
                 expired++;
             }
         }

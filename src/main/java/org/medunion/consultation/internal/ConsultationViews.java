@@ -7,7 +7,10 @@ import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationView;
 import org.springframework.stereotype.Component;
 
-/** Builds the read model, naming the two institutions, with what an ended consultation filed (TM-13, TM-9). */
+/**
+ * Builds the read model, naming the two institutions, with what an ended consultation filed (TM-13, TM-9) and the live
+ * session's panel (decision 0255).
+ */
 @Component
 class ConsultationViews {
 
@@ -15,13 +18,15 @@ class ConsultationViews {
     private final ConsultationLedger ledger;
     private final ConsultationRouting routing;
     private final ConsultationAttachmentStore attachments;
+    private final ConsultationPanels panels;
 
     ConsultationViews(ConsultationDirectory directory, ConsultationLedger ledger, ConsultationRouting routing,
-                      ConsultationAttachmentStore attachments) {
+                      ConsultationAttachmentStore attachments, ConsultationPanels panels) {
         this.directory = directory;
         this.ledger = ledger;
         this.routing = routing;
         this.attachments = attachments;
+        this.panels = panels;
     }
 
     ConsultationView view(Consultation c) {
@@ -43,6 +48,7 @@ class ConsultationViews {
                 c.residentId(), c.residentName(), c.request(), c.consent(), c.conversionAuthorised(), c.deadline(),
                 c.sessionAt(), c.declineReason(), c.opinion(), c.acknowledgedBy(), c.acknowledgedAt(), c.referralId(),
                 c.version(), c.createdAt(), c.updatedAt(), ended ? ledger.charge(c.id()).orElse(null) : null,
-                ended ? ledger.retention(c.id()).orElse(null) : null, routing.warnings(new ConsultationId(c.id())), attached);
+                ended ? ledger.retention(c.id()).orElse(null) : null, routing.warnings(new ConsultationId(c.id())), attached,
+                panels.panel(c));
     }
 }

@@ -24,6 +24,7 @@ import org.medunion.consultation.ConsentSigner;
 import org.medunion.consultation.ConsultationBox;
 import org.medunion.consultation.ConsultationDestination;
 import org.medunion.consultation.ConsultationId;
+import org.medunion.consultation.ConsultationLiveSessions;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
 import org.medunion.consultation.ConsultationStepView;
@@ -33,6 +34,7 @@ import org.medunion.consultation.ConsultationUrgency;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.consultation.MessageView;
 import org.medunion.consultation.PostMessage;
+import org.medunion.consultation.RecordLiveSession;
 import org.medunion.consultation.RequestConsultation;
 import org.medunion.diagnostics.DiagnosticsManagement;
 import org.medunion.identity.AccountManagement;
@@ -73,6 +75,8 @@ import org.springframework.web.multipart.MultipartFile;
 class ConsultationConsoleController {
 
     private final ConsultationManagement consultations;
+    private final ConsultationLiveSessions liveSessions;
+    private final ConsultationSlotChoices slotChoices;
     private final ResidentsManagement residents;
     private final RegistryManagement registry;
     private final ConsoleSupport support;
@@ -82,10 +86,14 @@ class ConsultationConsoleController {
     private final Clock clock;
     private final DateTimeFormatter fmt;
 
-    ConsultationConsoleController(ConsultationManagement consultations, ResidentsManagement residents,
+    @SuppressWarnings("checkstyle:ParameterNumber") // the page's collaborators, injected
+    ConsultationConsoleController(ConsultationManagement consultations, ConsultationLiveSessions liveSessions,
+                                  ConsultationSlotChoices slotChoices, ResidentsManagement residents,
                                   RegistryManagement registry, ConsoleSupport support, AccountManagement accounts,
                                   ConsultationUploads uploads, DiagnosticsManagement diagnostics, Clock clock) {
         this.consultations = consultations;
+        this.liveSessions = liveSessions;
+        this.slotChoices = slotChoices;
         this.residents = residents;
         this.registry = registry;
         this.support = support;
@@ -212,6 +220,10 @@ class ConsultationConsoleController {
         model.addAttribute("experts", me.scope().reference() == null ? List.of()
                 : physicians(me.scope().referenceId()));
         model.addAttribute("now", clock.instant());
+        model.addAttribute("consultationSlots", slotChoices.of(c, consultations.allowedActions(new ConsultationId(id))));
+        // decision 0255: who may be recorded at a live session, of either side (an institution out of scope lists none)
+        model.addAttribute("sessionPeople", party ? Stream.concat(physicians(c.fromInstitutionId()).stream(),
+                physicians(c.toInstitutionId()).stream()).toList() : List.of());
         return "consultation/detail";
     }
 
@@ -224,7 +236,10 @@ class ConsultationConsoleController {
         try {
             switch (action) {
                 case "accept" -> consultations.accept(cid, new AcceptConsultation(instant(v.get("sessionAt")),
-                        uuid(v.get("expertPractitionerId")), v.get("note")));
+                        uuid(v.get("expertPractitionerId")), v.get("note"), uuid(v.get("slotId")),
+                        uuids(params.get("expertIds"))));
+                case "session" -> liveSessions.recordSession(cid, new RecordLiveSession(null,
+                        uuids(params.get("participantIds")), v.get("note")));
                 case "decline" -> consultations.decline(cid, note);
                 case "ask-info" -> consultations.askInformation(cid, note);
                 case "answer" -> consultations.answer(cid, note);
@@ -308,6 +323,12 @@ class ConsultationConsoleController {
         } catch (MedUnionException e) {
             model.addAttribute("destinations", List.of());
         }
+    }
+
+    /** The selected ids of a multiple select (none when absent). */
+    private static List<UUID> uuids(@Nullable List<String> values) {
+        return values == null ? List.of() : values.stream().map(ConsultationConsoleController::uuid).filter(Objects::nonNull)
+                .toList();
     }
 
     private List<PractitionerView> physicians(@Nullable UUID institution) {

@@ -44,9 +44,13 @@ class SchedulingSettings {
                 .map(t -> ReservedShare.parse(t.value(), NN4 + "." + t.parameter())).orElse(NONE);
     }
 
-    /** The share proposed when a schedule names none: the NN-4 value (enforced or not); the exam default for exams. */
+    /**
+     * The share proposed when a schedule names none: the NN-4 value (enforced or not); the exam default for exams; none
+     * for an expert's consultation slots, which no pack reserves (decision 0255).
+     */
     ReservedShare defaultShare(ScheduleKind kind, InstitutionId institution) {
-        return nn4(kind, institution).map(t -> ReservedShare.parse(t.value(), NN4 + "." + t.parameter())).orElse(exam);
+        return nn4(kind, institution).map(t -> ReservedShare.parse(t.value(), NN4 + "." + t.parameter()))
+                .orElse(kind == ScheduleKind.CONSULTATION ? NONE : exam);
     }
 
     ReservedShare outpatient(InstitutionId institution) {
@@ -70,7 +74,7 @@ class SchedulingSettings {
         String parameter = switch (kind) {
             case OUTPATIENT_EXPERT, OUTPATIENT_SPECIALTY -> "slots";
             case INPATIENT_BED -> "beds";
-            case EXAM -> null;
+            case EXAM, CONSULTATION -> null;
         };
         if (parameter == null) {
             return Optional.empty();

@@ -45,6 +45,8 @@ final class ConsultationToFhirMapper {
         if (c.expertPractitionerId() != null) {
             sr.addPerformer(new Reference("Practitioner/" + c.expertPractitionerId()));
         }
+        // the further experts of an MDT (decision 0255): the lead above signs the opinion
+        c.panel().experts().forEach(e -> sr.addPerformer(new Reference("Practitioner/" + e.id())));
         sr.setPerformerType(new CodeableConcept().setText(c.request().invitedSpecialty()));
         sr.addExtension(ConsultationFhir.EXT_INVITED_TITLE, new StringType(c.request().invitedTitle()));
         if (c.toDepartment() != null) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
@@ -11,6 +12,7 @@ import org.hl7.fhir.r4.model.Appointment.ParticipationStatus;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.ConsultationPanel;
 import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.ConsultationType;
 import org.medunion.consultation.ConsultationView;
@@ -20,7 +22,8 @@ import org.medunion.fhir.internal.Systems;
  * A consultation's session as FHIR Appointment {@code <consultation>-session} (decision 0245): proposed at the
  * requested time while the invited side decides, booked at the accepted session time, arrived while in session,
  * fulfilled once the opinion is written, cancelled when declined, cancelled or expired. Participants: the patient,
- * the inviting institution (and its physician), the invited institution and its expert; {@code basedOn} the
+ * the inviting institution (and its physician), the invited institution and its expert, the further MDT experts and those a
+ * held session recorded; {@code slot} the expert's booked consultation Slot (decision 0255); {@code basedOn} the
  * consultation's ServiceRequest. The end is the start plus pack TM's {@code sessionMinutes} (TM-14): the module
  * records when a session starts, not how long it is planned to last, and R4 needs an end on a booked Appointment.
  */
@@ -86,7 +89,33 @@ final class ConsultationSessionMapper {
         if (expert != null) {
             participant(a, "Practitioner/" + expert, invited);
         }
+        panel(a, c.panel(), invited);
         return a;
+    }
+
+    /**
+     * Decision 0255: the booked consultation Slot of the lead expert (while not released), the further MDT experts and
+     * whoever a held session recorded as present, each once.
+     */
+    private static void panel(Appointment a, ConsultationPanel panel, ParticipationStatus invited) {
+        var slot = panel.slot();
+        if (slot != null && !slot.released()) {
+            a.addSlot(new Reference("Slot/" + slot.slotId()));
+        }
+        var seen = new HashSet<String>();
+        a.getParticipant().forEach(p -> seen.add(p.getActor().getReference()));
+        for (var e : panel.experts()) {
+            if (seen.add("Practitioner/" + e.id())) {
+                participant(a, "Practitioner/" + e.id(), invited);
+            }
+        }
+        for (var held : panel.held()) {
+            for (var p : held.participants()) {
+                if (seen.add("Practitioner/" + p.practitionerId())) {
+                    participant(a, "Practitioner/" + p.practitionerId(), ParticipationStatus.ACCEPTED);
+                }
+            }
+        }
     }
 
     static Appointment.AppointmentStatus status(ConsultationStatus s) {

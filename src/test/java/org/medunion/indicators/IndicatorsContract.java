@@ -468,7 +468,8 @@ abstract class IndicatorsContract extends RunningCity {
                    "period":{"start":"2026-03-01T09:00:00+08:00","end":"2026-03-11T10:00:00+08:00"},
                    "diagnosis":[{"condition":{"reference":"#dx"},"rank":1}]},
                   "request":{"method":"POST","url":"Encounter"}},
-                 {"resource":{"resourceType":"Procedure","status":"completed","subject":{"display":"not reported"},
+                 {"fullUrl":"urn:uuid:7f4c8a52-1c1e-4a77-9f7e-000000000003",
+                  "resource":{"resourceType":"Procedure","status":"completed","subject":{"display":"not reported"},
                    "category":{"coding":[{"system":"https://medunion.example/fhir/CodeSystem/operation-level","code":"%s"}]},
                    "encounter":{"reference":"urn:uuid:7f4c8a52-1c1e-4a77-9f7e-000000000002"}},
                   "request":{"method":"POST","url":"Procedure"}}]}"""

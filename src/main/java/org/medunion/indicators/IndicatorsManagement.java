@@ -20,6 +20,12 @@ public interface IndicatorsManagement {
     /** A CSV file per docs/indicators.md; all-or-nothing. */
     IngestReport ingestCsv(String csv);
 
+    /**
+     * A table read from an uploaded CSV or .xlsx file (header first, the CSV's columns), as {@link #ingestCsv(String)};
+     * rows shorter than the header are padded with empty cells (a workbook leaves trailing empty cells out).
+     */
+    IngestReport ingestTable(List<List<String>> table);
+
     /** Every indicator of the subject for the period. */
     List<IndicatorValue> values(Level level, String subject, String period);
 

@@ -446,4 +446,152 @@ abstract class IndicatorsContract extends RunningCity {
         assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'IndicatorEncounters'").query(Long.class)
                 .single()).isPositive();
     }
+
+    /** An encounter transaction per the published profile (docs/indicators.md, decision 0258). */
+    static String encounterBundle(UUID institution, String visitAt, String visitClass, String level) {
+        return """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"urn:uuid:7f4c8a52-1c1e-4a77-9f7e-000000000001",
+                  "resource":{"resourceType":"Encounter","status":"finished",
+                   "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"%s"},
+                   "identifier":[{"system":"urn:his:lead","value":"F1"}],
+                   "serviceProvider":{"reference":"Organization/%s"},"period":{"start":"%s"}},
+                  "request":{"method":"POST","url":"Encounter"}},
+                 {"fullUrl":"urn:uuid:7f4c8a52-1c1e-4a77-9f7e-000000000002",
+                  "resource":{"resourceType":"Encounter","status":"finished",
+                   "contained":[{"resourceType":"Condition","id":"dx","subject":{"display":"not reported"},
+                     "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10","code":"I21.0"}]}}],
+                   "extension":[{"url":"https://medunion.example/fhir/StructureDefinition/drg-weight","valueDecimal":1.5}],
+                   "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},
+                   "identifier":[{"system":"urn:his:lead","value":"F2"}],
+                   "serviceProvider":{"reference":"Organization/%s"},
+                   "period":{"start":"2026-03-01T09:00:00+08:00","end":"2026-03-11T10:00:00+08:00"},
+                   "diagnosis":[{"condition":{"reference":"#dx"},"rank":1}]},
+                  "request":{"method":"POST","url":"Encounter"}},
+                 {"fullUrl":"urn:uuid:7f4c8a52-1c1e-4a77-9f7e-000000000003",
+                  "resource":{"resourceType":"Procedure","status":"completed","subject":{"display":"not reported"},
+                   "category":{"coding":[{"system":"https://medunion.example/fhir/CodeSystem/operation-level","code":"%s"}]},
+                   "encounter":{"reference":"urn:uuid:7f4c8a52-1c1e-4a77-9f7e-000000000002"}},
+                  "request":{"method":"POST","url":"Procedure"}}]}"""
+                .formatted(visitClass, institution, visitAt, institution, level);
+    }
+
+    static String figures(Api.Response r) {
+        return r.json().get("entry").get(0).get("response").get("outcome").get("issue").get(0).get("diagnostics").asString();
+    }
+
+    @Test
+    void fhirEncounterBundle_isCounted_aResendUnchanged_aCorrectionCorrected_validAgainstR4() {
+        UUID lead = g.lead().value();
+        String bundle = encounterBundle(lead, "2026-03-10T09:00:00+08:00", "AMB", "4");
+        org.medunion.support.FhirValidation.assertValid(bundle);
+        var r = as(g.leadUser()).postFhir("/fhir", bundle);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(figures(r)).contains("rows=2", "created=2");
+        org.medunion.support.FhirValidation.assertValid(r.body());
+        assertThat(facts(lead)).isEqualTo(2);
+        // I-6: 10 bed-days over one discharge; I-5: the one operation is level 4
+        var i6 = value(planner, "I-6", "INSTITUTION", lead.toString(), "2026-03");
+        assertThat(dec(i6, "numerator")).isEqualByComparingTo("10");
+        assertThat(dec(i6, "denominator")).isEqualByComparingTo("1");
+        var i5 = value(planner, "I-5", "INSTITUTION", lead.toString(), "2026-03");
+        assertThat(dec(i5, "numerator")).isEqualByComparingTo("1");
+        assertThat(dec(i5, "denominator")).isEqualByComparingTo("1");
+        assertThat(jdbc.sql("select principal_diagnosis from indicators_encounter where institution_id = ? and source_record_id = 'F2'")
+                .param(lead).query(String.class).single()).isEqualTo("I21.0");
+
+        var again = as(g.leadUser()).postFhir("/fhir", bundle);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(figures(again)).contains("created=0", "corrected=0", "unchanged=2");
+
+        var corrected = as(integrator).postFhir("/fhir", encounterBundle(lead, "2026-03-12T09:00:00+08:00", "EMER", "3"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(figures(corrected)).contains("corrected=2", "unchanged=0");
+        assertThat(dec(value(planner, "I-5", "INSTITUTION", lead.toString(), "2026-03"), "numerator")).isEqualByComparingTo("0");
+        assertThat(facts(lead)).isEqualTo(2);
+    }
+
+    @Test
+    void malformedFhirEncounterBundle_is400NamingTheElement_andWritesNothing() {
+        UUID lead = g.lead().value();
+        var badClass = as(g.leadUser()).postFhir("/fhir", encounterBundle(lead, "2026-03-10T09:00:00+08:00", "HH", "4"));
+        assertThat(badClass.status()).as(badClass.body()).isEqualTo(400);
+        assertThat(badClass.json().get("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(badClass.body()).contains("Bundle.entry[0].resource.class");
+        // the module's rules: a visit in the future, named by the element it came from
+        var future = as(g.leadUser()).postFhir("/fhir", encounterBundle(lead, "2099-03-10T09:00:00+08:00", "AMB", "4"));
+        assertThat(future.status()).as(future.body()).isEqualTo(400);
+        assertThat(future.body()).contains("Bundle.entry[0].resource.period.start", "range");
+        var level = as(g.leadUser()).postFhir("/fhir", encounterBundle(lead, "2026-03-10T09:00:00+08:00", "AMB", "7"));
+        assertThat(level.status()).as(level.body()).isEqualTo(400);
+        assertThat(level.body()).contains("Bundle.entry[2].resource.category");
+        var dangling = as(g.leadUser()).postFhir("/fhir", encounterBundle(lead, "2026-03-10T09:00:00+08:00", "AMB", "4")
+                .replace("\"reference\":\"urn:uuid:7f4c8a52-1c1e-4a77-9f7e-000000000002\"", "\"reference\":\"urn:uuid:nowhere\""));
+        assertThat(dangling.status()).as(dangling.body()).isEqualTo(400);
+        assertThat(dangling.body()).contains("Bundle.entry[2].resource.encounter");
+        assertThat(facts(lead)).isZero();
+        // another institution's account: 403, nothing written
+        var foreign = as(g.gpUser()).postFhir("/fhir", encounterBundle(lead, "2026-03-10T09:00:00+08:00", "AMB", "4"));
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
+        assertThat(as(outsider).postFhir("/fhir", encounterBundle(lead, "2026-03-10T09:00:00+08:00", "AMB", "4")).status())
+                .isEqualTo(403);
+        assertThat(facts(lead)).isZero();
+    }
+
+    static byte[] workbook(List<List<String>> rows) {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("encounters");
+            for (int i = 0; i < rows.size(); i++) {
+                var row = sheet.createRow(i);
+                for (int c = 0; c < rows.get(i).size(); c++) {
+                    if (!rows.get(i).get(c).isEmpty()) {
+                        row.createCell(c).setCellValue(rows.get(i).get(c));
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Api.Response upload(String user, String filename, byte[] file) {
+        var body = org.medunion.support.Multipart.of(Map.of(), "file", filename, file);
+        return as(user).sendBytes("POST", "/api/indicators/encounters", body.body(), body.contentType());
+    }
+
+    @Test
+    void xlsxWithTheCsvColumns_isCounted_andAMalformedOneIsRejectedWithRowNumbers() {
+        UUID lead = g.lead().value();
+        var header = List.of("source_record_id", "institution_id", "kind", "occurred_at", "admitted_at", "resident_id",
+                "principal_diagnosis", "drg_weight", "operation_levels");
+        var ok = upload(g.leadUser(), "encounters.xlsx", workbook(List.of(header,
+                List.of("X1", lead.toString(), "OUTPATIENT", "2026-05-01T08:00"),
+                List.of("X2", lead.toString(), "INPATIENT", "2026-05-09T10:00", "2026-05-02T10:00", "", "I21.0", "1.25", "4;4;1"))));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("created").asInt()).isEqualTo(2);
+        var i5 = value(planner, "I-5", "INSTITUTION", lead.toString(), "2026-05");
+        assertThat(dec(i5, "numerator")).isEqualByComparingTo("2");
+        assertThat(dec(i5, "denominator")).isEqualByComparingTo("3");
+        assertThat(upload(g.leadUser(), "encounters.xlsx", workbook(List.of(header,
+                List.of("X1", lead.toString(), "OUTPATIENT", "2026-05-01T08:00")))).json().get("unchanged").asInt()).isEqualTo(1);
+
+        var bad = upload(g.leadUser(), "encounters.xlsx", workbook(List.of(header,
+                List.of("X3", lead.toString(), "OUTPATIENT", "2026-05-03T08:00"),
+                List.of("X4", lead.toString(), "VISIT", "2026-05-03T08:00"),
+                List.of("X5", lead.toString(), "OUTPATIENT", "3 May"))));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.json().get("code").asString()).isEqualTo("INDICATORS-0001");
+        var rejected = new ArrayList<String>();
+        bad.json().get("rejected").forEach(e -> rejected.add(e.get("row").asInt() + ":" + e.get("field").asString() + ":"
+                + e.get("rule").asString()));
+        assertThat(rejected).containsExactly("2:kind:format", "3:occurred_at:format");
+        var notAWorkbook = upload(g.leadUser(), "encounters.xlsx", "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(notAWorkbook.status()).as(notAWorkbook.body()).isEqualTo(400);
+        assertThat(notAWorkbook.body()).contains("file");
+        assertThat(upload(g.gpUser(), "encounters.xlsx", workbook(List.of(header,
+                List.of("X6", lead.toString(), "OUTPATIENT", "2026-05-03T08:00")))).status()).isEqualTo(403);
+        assertThat(facts(lead)).isEqualTo(2);
+    }
 }

@@ -82,7 +82,15 @@ class IndicatorsService implements IndicatorsManagement {
 
     @Override
     public IngestReport ingestCsv(String csv) {
-        List<List<String>> lines = Csv.parse(csv);
+        return table(Csv.parse(csv), false);
+    }
+
+    @Override
+    public IngestReport ingestTable(List<List<String>> table) {
+        return table(table, true);
+    }
+
+    private IngestReport table(List<List<String>> lines, boolean pad) {
         if (lines.isEmpty()) {
             return malformed(0, "header", "required");
         }
@@ -100,6 +108,13 @@ class IndicatorsService implements IndicatorsManagement {
         var rows = new ArrayList<Map<String, @Nullable Object>>();
         for (int i = 1; i < lines.size(); i++) {
             List<String> line = lines.get(i);
+            if (pad && line.size() < header.size()) {
+                var padded = new ArrayList<>(line);
+                while (padded.size() < header.size()) {
+                    padded.add("");
+                }
+                line = padded;
+            }
             if (line.size() != header.size()) {
                 return malformed(i, "*", "columns");
             }

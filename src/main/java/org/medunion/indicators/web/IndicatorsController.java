@@ -2,6 +2,7 @@ package org.medunion.indicators.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.time.Year;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.IngestReport;
 import org.medunion.indicators.Level;
 import org.medunion.shared.InvalidInputException;
+import org.medunion.shared.web.UploadedTable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Encounter ingest and indicator values (issue 17); column spec and rules in docs/indicators.md. */
 @RestController
@@ -47,6 +51,13 @@ class IndicatorsController {
             + "for a malformed file")
     ResponseEntity<IngestReport> ingestCsv(@RequestBody String csv) {
         return reply(indicators.ingestCsv(csv));
+    }
+
+    @PostMapping(path = "/encounters", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "An uploaded .csv or .xlsx file (part \"file\", first sheet, the CSV's columns, at most 2 MB); "
+            + "all-or-nothing per file, rejected rows by row number")
+    ResponseEntity<IngestReport> ingestFile(@RequestParam("file") MultipartFile file) throws IOException {
+        return reply(indicators.ingestTable(UploadedTable.read(file.getOriginalFilename(), file.getBytes())));
     }
 
     private static ResponseEntity<IngestReport> reply(IngestReport report) {

@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.medunion.fhir.internal.SystemLevelProvider;
 import org.medunion.fhir.internal.diagnostics.ReportSubmissions;
+import org.medunion.fhir.internal.indicators.EncounterSubmissions;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -15,17 +16,21 @@ import org.springframework.stereotype.Component;
  * {@code POST /fhir} with a {@code transaction} Bundle: the one transaction MedUnion takes is a HIS's prescription —
  * every entry a {@code POST MedicationRequest}, one item each, together one prescription (grouped by the
  * {@code groupIdentifier} MedUnion gives it) — or a member's results: DiagnosticReports with their Observations,
- * handed to {@link ReportSubmissions} (decision 0231). All or nothing: any entry refused refuses the whole Bundle.
+ * handed to {@link ReportSubmissions} (decision 0231), or a member's encounters (Encounters with their Procedures, handed
+ * to {@link EncounterSubmissions}, decision 0258). All or nothing: any entry refused refuses the whole Bundle.
  */
 @Component
 public class PrescriptionTransactionProvider implements SystemLevelProvider {
 
     private final PrescriptionSubmissions submissions;
     private final ReportSubmissions reports;
+    private final EncounterSubmissions encounters;
 
-    PrescriptionTransactionProvider(PrescriptionSubmissions submissions, ReportSubmissions reports) {
+    PrescriptionTransactionProvider(PrescriptionSubmissions submissions, ReportSubmissions reports,
+                                    EncounterSubmissions encounters) {
         this.submissions = submissions;
         this.reports = reports;
+        this.encounters = encounters;
     }
 
     @Transaction
@@ -36,6 +41,9 @@ public class PrescriptionTransactionProvider implements SystemLevelProvider {
         }
         if (ReportSubmissions.carriesReports(bundle)) {
             return reports.transaction(bundle);
+        }
+        if (EncounterSubmissions.carriesEncounters(bundle)) {
+            return encounters.transaction(bundle); // decision 0258
         }
         var requests = new ArrayList<MedicationRequest>();
         for (int i = 0; i < bundle.getEntry().size(); i++) {

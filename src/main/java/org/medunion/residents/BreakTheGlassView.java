@@ -2,6 +2,7 @@ package org.medunion.residents;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 
 /**
@@ -10,5 +11,5 @@ import org.medunion.registry.InstitutionId;
  * @param notifiedInstitutionId the resident's contracted primary institution the access is reported to (may be null)
  */
 public record BreakTheGlassView(UUID id, ResidentId residentId, InstitutionId institutionId, String username,
-                                String reason, Instant grantedAt, Instant expiresAt, InstitutionId notifiedInstitutionId) {
+                                String reason, Instant grantedAt, Instant expiresAt, @Nullable InstitutionId notifiedInstitutionId) {
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 
 /**
@@ -18,7 +19,7 @@ import org.medunion.registry.InstitutionId;
 public record ContractView(ContractId id, ResidentId residentId, TeamId teamId, InstitutionId primaryInstitutionId,
                            InstitutionId districtHospitalId, InstitutionId municipalHospitalId,
                            Set<PriorityGroup> priorityGroups, List<ContractService> services, LocalDate startDate,
-                           LocalDate endDate, ContractStatus status, String endReason, ContractId renewedFrom,
+                           LocalDate endDate, ContractStatus status, @Nullable String endReason, @Nullable ContractId renewedFrom,
                            long version, Instant updatedAt) {
 
     /** Whether the contract is in force on a day (ACTIVE or RENEWED, and the day within the period). */

@@ -1,7 +1,8 @@
 package org.medunion.residents;
 
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 
 /** Command: link an institution's record (local MRN) to a resident. */
-public record LinkRecord(InstitutionId sourceInstitutionId, String localRecordNumber) {
+public record LinkRecord(@Nullable InstitutionId sourceInstitutionId, @Nullable String localRecordNumber) {
 }

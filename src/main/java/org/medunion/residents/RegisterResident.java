@@ -1,6 +1,7 @@
 package org.medunion.residents;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 
 /**
@@ -15,6 +16,7 @@ import org.medunion.registry.InstitutionId;
  * @param sourceInstitutionId institution whose record this is, optional
  * @param localRecordNumber   that institution's MRN, optional
  */
-public record RegisterResident(String idNumber, String name, String sex, LocalDate birthDate, String phone,
-                               String districtCode, InstitutionId sourceInstitutionId, String localRecordNumber) {
+public record RegisterResident(String idNumber, String name, @Nullable String sex, @Nullable LocalDate birthDate,
+                               @Nullable String phone, @Nullable String districtCode,
+                               @Nullable InstitutionId sourceInstitutionId, @Nullable String localRecordNumber) {
 }

@@ -1,6 +1,7 @@
 package org.medunion.residents;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of registering a resident.
@@ -8,7 +9,7 @@ import java.util.List;
  * @param possibleDuplicates other residents with the same name, birth date, sex (and phone, if both have one)
  *                           but a different ID number — flagged for review, never merged silently
  */
-public record Registration(ResidentView resident, Outcome outcome, List<ResidentId> possibleDuplicates) {
+public record Registration(@Nullable ResidentView resident, Outcome outcome, List<ResidentId> possibleDuplicates) {
 
     public enum Outcome {
         /** A new resident was created. */

@@ -2,6 +2,7 @@ package org.medunion.residents;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command: renew a contract for a further period starting the day after it ends. Null fields keep the
@@ -9,5 +10,6 @@ import java.util.List;
  *
  * @param endDate defaults to one year after the new start
  */
-public record RenewContract(LocalDate endDate, List<String> priorityGroups, List<String> services) {
+public record RenewContract(@Nullable LocalDate endDate, @Nullable List<String> priorityGroups,
+                            @Nullable List<String> services) {
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 
 /**
@@ -18,8 +19,9 @@ import org.medunion.registry.InstitutionId;
  * @param updatedAt              when the resident's record last changed (FHIR {@code meta.lastUpdated})
  */
 public record ResidentView(ResidentId id, String residentIdNumberMasked, String name, Sex sex, LocalDate birthDate,
-                           String phoneMasked, String districtCode, List<RecordLink> linkedRecords,
-                           String residentIdNumber, String phone, InstitutionId sourceInstitutionId, long version,
+                           @Nullable String phoneMasked, String districtCode, List<RecordLink> linkedRecords,
+                           @Nullable String residentIdNumber, @Nullable String phone,
+                           @Nullable InstitutionId sourceInstitutionId, long version,
                            Instant updatedAt) {
 
     public int ageOn(LocalDate date) {

@@ -66,7 +66,7 @@ public interface ResidentsManagement {
      * Break-the-glass: a GP or specialist opens a resident they have no relationship with, for a reason
      * (required), for a limited time; audited and reported to the resident's contracted institution.
      */
-    BreakTheGlassView breakTheGlass(ResidentId resident, String reason);
+    BreakTheGlassView breakTheGlass(ResidentId resident, @Nullable String reason);
 
     /** Break-the-glass accesses reported to the caller's institution (its contracted residents), newest first. */
     List<BreakTheGlassView> breakTheGlassReports();
@@ -87,7 +87,7 @@ public interface ResidentsManagement {
 
     ContractView signContract(SignContract command);
 
-    ContractView renewContract(ContractId id, RenewContract command);
+    ContractView renewContract(ContractId id, @Nullable RenewContract command);
 
     ContractView endContract(ContractId id, EndContract command);
 

@@ -1,5 +1,7 @@
 package org.medunion.residents;
 
+import org.jspecify.annotations.Nullable;
+
 /** GB/T 2261.1 sex codes: 0 unknown, 1 male, 2 female, 9 not stated. */
 public enum Sex {
 
@@ -16,7 +18,7 @@ public enum Sex {
     }
 
     /** The sex for a GB/T 2261.1 code or enum name, or null when there is none. */
-    public static Sex fromCode(String code) {
+    public static @Nullable Sex fromCode(@Nullable String code) {
         if (code == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.medunion.residents;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 
 /**
@@ -15,6 +16,6 @@ import org.medunion.registry.InstitutionId;
  * @param services             names of {@link ContractService}; defaults to BASIC_PUBLIC_HEALTH
  */
 public record SignContract(ResidentId residentId, TeamId teamId, InstitutionId districtHospitalId,
-                           InstitutionId municipalHospitalId, LocalDate startDate, LocalDate endDate,
-                           List<String> priorityGroups, List<String> services) {
+                           InstitutionId municipalHospitalId, @Nullable LocalDate startDate, @Nullable LocalDate endDate,
+                           @Nullable List<String> priorityGroups, @Nullable List<String> services) {
 }

@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Residents", allowedDependencies = {"shared", "identity", "audit", "registry",
         "policy"})
+@org.jspecify.annotations.NullMarked
 package org.medunion.residents;

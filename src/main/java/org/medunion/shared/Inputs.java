@@ -54,7 +54,7 @@ public final class Inputs {
     }
 
     /** A list of enum names (null is empty), duplicates dropped; an entry's field is {@code field[i]}. */
-    public static <E extends Enum<E>> List<E> enumList(List<String> values, Class<E> type, String field) {
+    public static <E extends Enum<E>> List<E> enumList(@Nullable List<String> values, Class<E> type, String field) {
         if (values == null) {
             return List.of();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.policy.FamilyDoctorTeamSource.GroupCoverage;
@@ -61,7 +62,7 @@ abstract class PovertyCoverageContract extends RunningCity {
         assertThat(after.residents() - before.residents()).isEqualTo(2);
         assertThat(after.contracted() - before.contracted()).isEqualTo(1);
         // the contract ending on the day still covers it (end inclusive)
-        assertThat(source.povertyCoverage(DAY.minusDays(1)).orElseThrow().get(DISTRICT).contracted()
+        assertThat(Objects.requireNonNull(source.povertyCoverage(DAY.minusDays(1)).orElseThrow().get(DISTRICT)).contracted()
                 - beforeLastDay.contracted()).isEqualTo(2);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditTrail.AuditQuery;
@@ -40,11 +41,11 @@ abstract class ResidentsContract extends RunningCity {
         return Api.as(port, site.gpUser());
     }
 
-    static String registerJson(String idNumber, String name, String extra) {
+    static String registerJson(String idNumber, String name, @Nullable String extra) {
         return "{\"idNumber\":\"" + idNumber + "\",\"name\":\"" + name + "\"" + (extra == null ? "" : "," + extra) + "}";
     }
 
-    JsonNode register(Api api, String idNumber, String name, String extra) {
+    JsonNode register(Api api, String idNumber, String name, @Nullable String extra) {
         var r = api.post("/api/residents", registerJson(idNumber, name, extra));
         assertThat(r.status()).as(r.body()).isIn(200, 201);
         return r.json();
@@ -59,7 +60,7 @@ abstract class ResidentsContract extends RunningCity {
         return r.json().get("id").get("value").asString();
     }
 
-    String signJson(String residentId, String teamId, Site s, String extra) {
+    String signJson(String residentId, String teamId, Site s, @Nullable String extra) {
         return """
                 {"residentId":"%s","teamId":"%s","districtHospitalId":"%s","municipalHospitalId":"%s"%s}"""
                 .formatted(residentId, teamId, s.district(), s.municipal(), extra == null ? "" : "," + extra);

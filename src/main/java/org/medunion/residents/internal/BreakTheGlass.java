@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -53,7 +54,7 @@ class BreakTheGlass {
         this.validity = Duration.ofHours(hours);
     }
 
-    BreakTheGlassView open(ResidentId resident, String reason) {
+    BreakTheGlassView open(ResidentId resident, @Nullable String reason) {
         CurrentUser u = access.requireRole(CLINICIANS);
         InstitutionId institution = ResidentAccess.institutionOf(u);
         if (institution == null) {
@@ -89,7 +90,7 @@ class BreakTheGlass {
         return grants;
     }
 
-    private static String reason(String raw) {
+    private static String reason(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException("reason", "field.required");
         }

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.FamilyDoctorTeamSource;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ContractId;
@@ -84,11 +86,13 @@ class ContractStore {
     }
 
     /** Marks a contract RENEWED or ENDED at {@code at}; version-checked. */
-    int updateStatus(UUID id, long expectedVersion, ContractStatus status, LocalDate endDate, String reason, Instant at) {
+    int updateStatus(UUID id, long expectedVersion, ContractStatus status, LocalDate endDate, @Nullable String reason,
+                     Instant at) {
         return jdbc.sql("""
                 update residents_contract set status = ?, end_date = ?, end_reason = ?, version = version + 1, updated_at = ?
                  where id = ? and version = ?""")
-                .params(status.name(), Date.valueOf(endDate), reason, Timestamp.from(at), id, expectedVersion).update();
+                .params(Arrays.asList(status.name(), Date.valueOf(endDate), reason, Timestamp.from(at), id, expectedVersion))
+                .update();
     }
 
     Optional<ContractView> find(UUID id) {
@@ -145,8 +149,8 @@ class ContractStore {
      * Contracts of the teams listing the practitioner whose resident the {@code scopeSql} predicate (over
      * {@code r}) admits, changed within the inclusive range (null = open), ordered by start date and id.
      */
-    Slice<ContractView> withMember(UUID practitionerId, String scopeSql, Map<String, Object> scopeParams, Instant updatedFrom,
-                                   Instant updatedTo, int limit, int offset) {
+    Slice<ContractView> withMember(UUID practitionerId, String scopeSql, Map<String, Object> scopeParams,
+                                   @Nullable Instant updatedFrom, @Nullable Instant updatedTo, int limit, int offset) {
         var params = new HashMap<String, Object>(scopeParams);
         params.put("p", practitionerId);
         var where = new StringBuilder("""

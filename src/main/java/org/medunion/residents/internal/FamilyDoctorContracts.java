@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -128,7 +129,7 @@ class FamilyDoctorContracts {
         return valid.stream().map(ContractView::id).toList();
     }
 
-    private ContractView validContract(SignContract c, ResidentRow resident, CurrentUser u, RegistrySnapshot registry, String p) {
+    private ContractView validContract(SignContract c, ResidentRow resident, @Nullable CurrentUser u, RegistrySnapshot registry, String p) {
         Map<UUID, TeamView> cache = new HashMap<>();
         if (c.teamId() != null) {
             teams.find(c.teamId().value()).ifPresent(t -> cache.put(t.id().value(), t));
@@ -136,7 +137,7 @@ class FamilyDoctorContracts {
         return validContract(c, resident, u, registry, p, cache);
     }
 
-    private ContractView validContract(SignContract c, ResidentRow resident, CurrentUser u, RegistrySnapshot registry,
+    private ContractView validContract(SignContract c, ResidentRow resident, @Nullable CurrentUser u, RegistrySnapshot registry,
                                        String p, Map<UUID, TeamView> teamCache) {
         if (c.teamId() == null) {
             throw new InvalidInputException(p + "teamId", "field.required");
@@ -184,7 +185,7 @@ class FamilyDoctorContracts {
         }
     }
 
-    ContractView renew(ContractId id, RenewContract command) {
+    ContractView renew(ContractId id, @Nullable RenewContract command) {
         CurrentUser u = access.requireRole(CONTRACT_WRITERS);
         ContractView old = writable(u, id);
         ResidentRow resident = index.readable(u, old.residentId().value(), true);
@@ -284,7 +285,8 @@ class FamilyDoctorContracts {
      * search's filter, in SQL), each returned one audited; a page and the total.
      */
     @Transactional
-    Slice<ContractView> contractsWithMember(PractitionerId practitionerId, Instant updatedFrom, Instant updatedTo, int limit,
+    Slice<ContractView> contractsWithMember(PractitionerId practitionerId, @Nullable Instant updatedFrom,
+                                            @Nullable Instant updatedTo, int limit,
                                             int offset) {
         CurrentUser u = access.identityReader();
         ResidentAccess.Filter f = access.filter(u);
@@ -329,12 +331,12 @@ class FamilyDoctorContracts {
                 c.districtHospitalId(), c.municipalHospitalId(), c.startDate(), c.endDate(), c.renewedFrom()));
     }
 
-    private CurrentUser systemOrAdmin() {
+    private @Nullable CurrentUser systemOrAdmin() {
         return systemOrAdmin(users);
     }
 
     /** Bulk imports run as the system (no user) or an administrator. */
-    static CurrentUser systemOrAdmin(CurrentUsers users) {
+    static @Nullable CurrentUser systemOrAdmin(CurrentUsers users) {
         CurrentUser u = users.current().orElse(null);
         if (u != null && u.role() != Role.ADMIN) {
             throw new ForbiddenException("auth.forbidden");

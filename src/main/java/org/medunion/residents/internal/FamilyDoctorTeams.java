@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -84,7 +86,7 @@ class FamilyDoctorTeams {
         return valid.stream().map(TeamView::id).toList();
     }
 
-    private TeamView validTeam(FormTeam c, CurrentUser u, RegistrySnapshot registry, String p) {
+    private TeamView validTeam(FormTeam c, @Nullable CurrentUser u, RegistrySnapshot registry, String p) {
         if (c == null || c.institutionId() == null) {
             throw new InvalidInputException(p + "institutionId", "field.required");
         }
@@ -123,15 +125,15 @@ class FamilyDoctorTeams {
         }
         if (seniorPhysicians < minSenior) {
             throw new RuleViolationException(List.of(new RuleViolationException.Violation("NN-5", thresholds.clause("NN-5"),
-                    messages.getMessage("residents.rule.NN-5", new Object[] {institution.name()}, "NN-5",
-                            LocaleContextHolder.getLocale()),
+                    Objects.requireNonNull(messages.getMessage("residents.rule.NN-5", new Object[] {institution.name()},
+                            "NN-5", LocaleContextHolder.getLocale()), "a default message is given"),
                     p + "specialistPractitionerIds", List.of("Organization/" + institution.id()))));
         }
         return new TeamView(TeamId.random(), c.institutionId(), name, c.gpPractitionerId(), c.nursePractitionerId(),
                 List.copyOf(specialists), true, 0, Instant.EPOCH);
     }
 
-    private static PractitionerView member(PractitionerId id, Profession profession, InstitutionId institution,
+    private static PractitionerView member(PractitionerId id, Profession profession, @Nullable InstitutionId institution,
                                            RegistrySnapshot registry, String field, ResidentsError code) {
         if (id == null) {
             throw new InvalidInputException(field, "field.required");

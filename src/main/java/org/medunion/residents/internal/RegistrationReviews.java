@@ -2,6 +2,7 @@ package org.medunion.residents.internal;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.registry.InstitutionId;
@@ -28,7 +29,8 @@ class RegistrationReviews {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    void flag(UUID residentId, InstitutionId source, String localRecordNumber, String givenName, String username, Instant at) {
+    void flag(UUID residentId, @Nullable InstitutionId source, @Nullable String localRecordNumber, String givenName, String username,
+              Instant at) {
         ownTransaction.executeWithoutResult(s -> {
             store.insertRegistrationReview(residentId, source == null ? null : source.value(), localRecordNumber,
                     givenName, username, at);

@@ -2,6 +2,7 @@ package org.medunion.residents.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerId;
@@ -22,11 +23,13 @@ final class RegistrySnapshot {
         this.registry = registry;
     }
 
-    InstitutionView institution(InstitutionId id) {
+    @Nullable
+    InstitutionView institution(@Nullable InstitutionId id) {
         return id == null ? null : institutions.computeIfAbsent(id, k -> registry.institutionEntry(k).orElse(null));
     }
 
-    PractitionerView practitioner(PractitionerId id) {
+    @Nullable
+    PractitionerView practitioner(@Nullable PractitionerId id) {
         return id == null ? null : practitioners.computeIfAbsent(id, k -> registry.practitionerEntry(k).orElse(null));
     }
 }

@@ -2,8 +2,10 @@ package org.medunion.residents.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.BreakTheGlassView;
 import org.medunion.residents.ResidentId;
@@ -49,6 +51,7 @@ class RelationshipStore {
     }
 
     /** The primary institution of the resident's contract in force (ACTIVE), if any — told of break-the-glass. */
+    @Nullable
     UUID contractedPrimaryInstitution(UUID residentId) {
         return jdbc.sql("""
                 select primary_institution_id from residents_contract where resident_id = ? and status = 'ACTIVE'
@@ -60,9 +63,9 @@ class RelationshipStore {
         jdbc.sql("""
                 insert into residents_break_glass (id, resident_id, institution_id, username, reason, granted_at, expires_at,
                   notified_institution_id) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(g.id(), g.residentId().value(), g.institutionId().value(), g.username(), g.reason(),
+                .params(Arrays.asList(g.id(), g.residentId().value(), g.institutionId().value(), g.username(), g.reason(),
                         Timestamp.from(g.grantedAt()), Timestamp.from(g.expiresAt()),
-                        g.notifiedInstitutionId() == null ? null : g.notifiedInstitutionId().value())
+                        g.notifiedInstitutionId() == null ? null : g.notifiedInstitutionId().value()))
                 .update();
     }
 
@@ -72,12 +75,13 @@ class RelationshipStore {
     }
 
     /** A registration that named a known ID number under another name: kept for review, linked to nothing. */
-    void insertRegistrationReview(UUID residentId, UUID source, String localRecordNumber, String givenName,
+    void insertRegistrationReview(UUID residentId, @Nullable UUID source, @Nullable String localRecordNumber, String givenName,
                                   String username, Instant at) {
         jdbc.sql("""
                 insert into residents_registration_review (id, resident_id, source_institution, local_record_number,
                   given_name, username, flagged_at, status) values (?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
-                .params(UUID.randomUUID(), residentId, source, localRecordNumber, givenName, username, Timestamp.from(at))
+                .params(Arrays.asList(UUID.randomUUID(), residentId, source, localRecordNumber, givenName, username,
+                        Timestamp.from(at)))
                 .update();
     }
 

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -81,7 +83,7 @@ class ResidentAccess {
     }
 
     /** The institution of an institution-scoped caller, or null. */
-    static InstitutionId institutionOf(CurrentUser u) {
+    static @Nullable InstitutionId institutionOf(CurrentUser u) {
         return u.scope().type() == ScopeType.INSTITUTION && u.scope().reference() != null
                 ? new InstitutionId(u.scope().referenceId()) : null;
     }
@@ -200,9 +202,10 @@ class ResidentAccess {
     }
 
     /** The view of a resident, masked unless the role needs full identifiers (S-3). */
-    static ResidentView view(ResidentRow r, List<RecordLink> links, CurrentUser u) {
+    static ResidentView view(ResidentRow r, @Nullable List<RecordLink> links, @Nullable CurrentUser u) {
         boolean full = u != null && u.role().seesFullIdentifiers();
-        return new ResidentView(new ResidentId(r.id()), Masking.residentId(r.idNumber()), r.name(), r.sex(),
+        return new ResidentView(new ResidentId(r.id()),
+                Objects.requireNonNull(Masking.residentId(r.idNumber()), "the ID number is required"), r.name(), r.sex(),
                 r.birthDate(), Masking.phone(r.phone()), r.districtCode(), links == null ? List.of() : List.copyOf(links),
                 full ? r.idNumber() : null, full ? r.phone() : null,
                 r.sourceInstitution() == null ? null : new InstitutionId(r.sourceInstitution()), r.version(), r.updatedAt());

@@ -9,9 +9,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -116,7 +118,8 @@ class ResidentIndex {
      * nothing, is kept for review and answered 409. The answer shows the resident only to a caller who may read
      * them now, so it reveals nothing the caller did not send or may not read.
      */
-    private Registration registerKnown(CurrentUser u, ResidentRow r, ValidResident v, InstitutionId source, Instant now) {
+    private Registration registerKnown(CurrentUser u, ResidentRow r, ValidResident v, @Nullable InstitutionId source,
+                                       Instant now) {
         if (!r.name().equals(v.name())) {
             reviews.flag(r.id(), source, v.localRecordNumber(), v.name(), u.username(), now);
             throw new ConflictException(ResidentsError.NAME_MISMATCH_FLAGGED, "name");
@@ -140,7 +143,7 @@ class ResidentIndex {
      * The record's institution: institution-scoped callers register for their own institution only, jurisdiction-
      * scoped ones (integrators) for institutions inside their jurisdiction only.
      */
-    static InstitutionId source(CurrentUser u, InstitutionId given, String field, RegistrySnapshot registry) {
+    static @Nullable InstitutionId source(@Nullable CurrentUser u, @Nullable InstitutionId given, String field, RegistrySnapshot registry) {
         InstitutionId own = u == null ? null : ResidentAccess.institutionOf(u);
         if (own != null && given != null && !own.equals(given)) {
             throw new ForbiddenException(ResidentsError.NOT_OWN_INSTITUTION);
@@ -150,7 +153,7 @@ class ResidentIndex {
             throw new InvalidInputException(field, ResidentsError.UNKNOWN_INSTITUTION, source);
         }
         if (source != null && u != null && u.scope().type() == ScopeType.JURISDICTION
-                && !u.scope().coversDivision(registry.institution(source).districtCode())) {
+                && !u.scope().coversDivision(Objects.requireNonNull(registry.institution(source)).districtCode())) {
             throw new ForbiddenException(ResidentsError.OUTSIDE_JURISDICTION, source);
         }
         return source;
@@ -189,7 +192,7 @@ class ResidentIndex {
     }
 
     /** Reads a resident the caller may see or fails with 404 — for commands on a resident. */
-    ResidentRow readable(CurrentUser u, UUID id, boolean lock) {
+    ResidentRow readable(@Nullable CurrentUser u, UUID id, boolean lock) {
         Optional<ResidentRow> row = lock ? store.lock(id) : store.find(id);
         if (row.isEmpty() || u != null && !access.canRead(u, id)) {
             throw new NotFoundException("Patient", id);

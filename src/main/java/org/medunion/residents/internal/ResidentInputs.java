@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ContractService;
 import org.medunion.residents.PriorityGroup;
@@ -32,8 +33,9 @@ final class ResidentInputs {
     }
 
     /** A validated registration. */
-    record ValidResident(ResidentIdNumber idNumber, String name, Sex sex, LocalDate birthDate, String phone,
-                         String districtCode, InstitutionId sourceInstitutionId, String localRecordNumber) {
+    record ValidResident(ResidentIdNumber idNumber, String name, Sex sex, LocalDate birthDate, @Nullable String phone,
+                         String districtCode, @Nullable InstitutionId sourceInstitutionId,
+                         @Nullable String localRecordNumber) {
     }
 
     static ValidResident validate(RegisterResident c) {
@@ -73,7 +75,7 @@ final class ResidentInputs {
         return name;
     }
 
-    static Sex sex(String raw, ResidentIdNumber id, String field) {
+    static Sex sex(@Nullable String raw, ResidentIdNumber id, String field) {
         Sex fromId = id.sexCode() == 1 ? Sex.MALE : Sex.FEMALE;
         if (raw == null || raw.isBlank()) {
             return fromId;
@@ -89,7 +91,7 @@ final class ResidentInputs {
     }
 
     /** 11-digit mobile (1[3-9]xxxxxxxxx) or landline with area code (0xx-xxxxxxxx); blanks and hyphens allowed. */
-    static String phone(String raw, String field) {
+    static @Nullable String phone(@Nullable String raw, String field) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -115,7 +117,7 @@ final class ResidentInputs {
         return s;
     }
 
-    static String recordNumber(String raw, String field) {
+    static @Nullable String recordNumber(@Nullable String raw, String field) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -130,7 +132,7 @@ final class ResidentInputs {
      * Priority groups for a contract: the declared ones plus ELDERLY (65 and over) and CHILD (0–6) derived from the
      * birth date on the start day. Declaring an age group the age contradicts, or PREGNANT for a man, is a 400.
      */
-    static Set<PriorityGroup> priorityGroups(List<String> declared, LocalDate birthDate, Sex sex, LocalDate on) {
+    static Set<PriorityGroup> priorityGroups(@Nullable List<String> declared, LocalDate birthDate, Sex sex, LocalDate on) {
         var groups = EnumSet.noneOf(PriorityGroup.class);
         List<PriorityGroup> given = Inputs.enumList(declared, PriorityGroup.class, "priorityGroups");
         int age = Period.between(birthDate, on).getYears();
@@ -154,7 +156,7 @@ final class ResidentInputs {
         return groups;
     }
 
-    static List<ContractService> services(List<String> raw) {
+    static List<ContractService> services(@Nullable List<String> raw) {
         List<ContractService> services = Inputs.enumList(raw, ContractService.class, "services");
         return services.isEmpty() ? List.of(ContractService.BASIC_PUBLIC_HEALTH) : services;
     }

@@ -5,12 +5,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.MatchBasis;
 import org.medunion.residents.RecordLink;
@@ -28,7 +31,8 @@ class ResidentStore {
             + "r.source_institution, r.created_at, r.version, r.updated_at";
 
     static final RowMapper<ResidentRow> ROWS = (rs, n) -> new ResidentRow(rs.getObject("id", UUID.class),
-            rs.getString("id_number"), rs.getString("name"), Sex.fromCode(rs.getString("sex")),
+            rs.getString("id_number"), rs.getString("name"),
+            Objects.requireNonNull(Sex.fromCode(rs.getString("sex")), "sex holds a GB/T 2261.1 code"),
             rs.getDate("birth_date").toLocalDate(), rs.getString("phone"), rs.getString("district_code"),
             rs.getObject("source_institution", UUID.class), rs.getTimestamp("created_at").toInstant(),
             rs.getLong("version"), rs.getTimestamp("updated_at").toInstant());
@@ -42,12 +46,12 @@ class ResidentStore {
     }
 
     /** One row of residents_resident; {@code updatedAt} moves with {@code version} (FHIR meta). */
-    record ResidentRow(UUID id, String idNumber, String name, Sex sex, LocalDate birthDate, String phone,
-                       String districtCode, UUID sourceInstitution, Instant createdAt, long version, Instant updatedAt) {
+    record ResidentRow(UUID id, String idNumber, String name, Sex sex, LocalDate birthDate, @Nullable String phone,
+                       String districtCode, @Nullable UUID sourceInstitution, Instant createdAt, long version, Instant updatedAt) {
 
         /** A new resident, registered at {@code at}. */
-        ResidentRow(UUID id, String idNumber, String name, Sex sex, LocalDate birthDate, String phone,
-                    String districtCode, UUID sourceInstitution, Instant at) {
+        ResidentRow(UUID id, String idNumber, String name, Sex sex, LocalDate birthDate, @Nullable String phone,
+                    String districtCode, @Nullable UUID sourceInstitution, Instant at) {
             this(id, idNumber, name, sex, birthDate, phone, districtCode, sourceInstitution, at, 0, at);
         }
     }
@@ -90,9 +94,10 @@ class ResidentStore {
     /**
      * What a resident search asks for; null = not asked. {@code updatedFrom}/{@code updatedTo} are inclusive.
      */
-    record Criteria(String idNumber, String namePrefix, Instant updatedFrom, Instant updatedTo) {
+    record Criteria(@Nullable String idNumber, @Nullable String namePrefix, @Nullable Instant updatedFrom,
+                    @Nullable Instant updatedTo) {
 
-        Criteria(String idNumber, String namePrefix) {
+        Criteria(@Nullable String idNumber, @Nullable String namePrefix) {
             this(idNumber, namePrefix, null, null);
         }
     }
@@ -162,7 +167,7 @@ class ResidentStore {
      * UTF-16 code unit order (H2) alike: the prefix with its last code point raised by one (surrogates skipped);
      * null when there is none in both orders (last code point U+FFFF, the last code unit, or U+10FFFF).
      */
-    static String prefixUpperBound(String prefix) {
+    static @Nullable String prefixUpperBound(String prefix) {
         int last = prefix.codePointBefore(prefix.length());
         int next = last + 1;
         if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
@@ -212,8 +217,8 @@ class ResidentStore {
                 insert into residents_resident (id, id_number, name, sex, birth_date, phone, district_code,
                                                 source_institution, created_at, version, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
-                .params(r.id(), r.idNumber(), r.name(), r.sex().code(), Date.valueOf(r.birthDate()), r.phone(),
-                        r.districtCode(), r.sourceInstitution(), Timestamp.from(r.createdAt()), Timestamp.from(r.updatedAt()))
+                .params(Arrays.asList(r.id(), r.idNumber(), r.name(), r.sex().code(), Date.valueOf(r.birthDate()), r.phone(),
+                        r.districtCode(), r.sourceInstitution(), Timestamp.from(r.createdAt()), Timestamp.from(r.updatedAt())))
                 .update();
     }
 
@@ -237,10 +242,10 @@ class ResidentStore {
 
     // record links
 
-    record LinkRow(UUID residentId, UUID sourceInstitution, String localRecordNumber, MatchBasis basis, Instant linkedAt) {
+    record LinkRow(UUID residentId, UUID sourceInstitution, @Nullable String localRecordNumber, MatchBasis basis, Instant linkedAt) {
     }
 
-    boolean hasLink(UUID residentId, UUID source, String localRecordNumber) {
+    boolean hasLink(UUID residentId, UUID source, @Nullable String localRecordNumber) {
         if (localRecordNumber == null) {
             return jdbc.sql(
                     "select count(*) from residents_record_link where resident_id = ? and source_institution = ? and local_record_number is null")
@@ -255,8 +260,8 @@ class ResidentStore {
         jdbc.sql("""
                 insert into residents_record_link (id, resident_id, source_institution, local_record_number, basis, linked_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), l.residentId(), l.sourceInstitution(), l.localRecordNumber(), l.basis().name(),
-                        Timestamp.from(l.linkedAt()))
+                .params(Arrays.asList(UUID.randomUUID(), l.residentId(), l.sourceInstitution(), l.localRecordNumber(),
+                        l.basis().name(), Timestamp.from(l.linkedAt())))
                 .update();
     }
 
@@ -282,13 +287,12 @@ class ResidentStore {
                 select resident_id, source_institution, local_record_number, basis, linked_at from residents_record_link
                  where resident_id in (:ids) order by linked_at, id""")
                 .param("ids", residentIds)
-                .query((rs, n) -> {
+                .query(rs -> {
                     out.computeIfAbsent(rs.getObject("resident_id", UUID.class), k -> new ArrayList<>())
                             .add(new RecordLink(new InstitutionId(rs.getObject("source_institution", UUID.class)),
                                     rs.getString("local_record_number"), MatchBasis.valueOf(rs.getString("basis")),
                                     rs.getTimestamp("linked_at").toInstant()));
-                    return null;
-                }).list();
+                });
         return out;
     }
 

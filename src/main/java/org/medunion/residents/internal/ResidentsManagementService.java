@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Role;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerId;
@@ -61,7 +62,7 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
-    public BreakTheGlassView breakTheGlass(ResidentId resident, String reason) {
+    public BreakTheGlassView breakTheGlass(ResidentId resident, @Nullable String reason) {
         return breakTheGlass.open(resident, reason);
     }
 
@@ -144,7 +145,7 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
-    public ContractView renewContract(ContractId id, RenewContract command) {
+    public ContractView renewContract(ContractId id, @Nullable RenewContract command) {
         return contracts.renew(id, command);
     }
 
@@ -164,7 +165,8 @@ class ResidentsManagementService implements ResidentsManagement {
     }
 
     @Override
-    public Slice<ContractView> contractsWithMember(PractitionerId practitionerId, Instant updatedFrom, Instant updatedTo,
+    public Slice<ContractView> contractsWithMember(PractitionerId practitionerId, @Nullable Instant updatedFrom,
+                                                   @Nullable Instant updatedTo,
                                                    int limit, int offset) {
         return contracts.contractsWithMember(practitionerId, updatedFrom, updatedTo, limit, offset);
     }

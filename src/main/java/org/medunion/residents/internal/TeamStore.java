@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.medunion.registry.InstitutionId;
@@ -120,7 +121,9 @@ class TeamStore {
                     default -> specialists.add(new PractitionerId(r.member()));
                 }
             }
-            out.add(new TeamView(new TeamId(id), new InstitutionId(first.institution()), first.name(), gp, nurse,
+            out.add(new TeamView(new TeamId(id), new InstitutionId(first.institution()), first.name(),
+                    Objects.requireNonNull(gp, "every stored team has a GP"),
+                    Objects.requireNonNull(nurse, "every stored team has a nurse"),
                     List.copyOf(specialists), first.active(), first.version(), first.updatedAt()));
         });
         return out;

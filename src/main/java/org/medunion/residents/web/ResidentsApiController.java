@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -65,7 +66,8 @@ class ResidentsApiController {
     ResponseEntity<Registration> register(@RequestBody RegisterResidentRequest body) {
         Registration r = residents.register(body.command());
         return r.outcome() == Registration.Outcome.CREATED
-                ? ResponseEntity.created(URI.create("/api/residents/" + r.resident().id())).body(r)
+                ? ResponseEntity.created(URI.create("/api/residents/"
+                        + Objects.requireNonNull(r.resident(), "a created resident is shown").id())).body(r)
                 : ResponseEntity.ok(r);
     }
 

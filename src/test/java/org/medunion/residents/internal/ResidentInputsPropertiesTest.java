@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.jspecify.annotations.Nullable;
 import org.medunion.residents.RegisterResident;
 import org.medunion.residents.Sex;
 import org.medunion.shared.InvalidInputException;
@@ -42,7 +43,7 @@ class ResidentInputsPropertiesTest {
         });
     }
 
-    static RegisterResident command(String id, LocalDate birth, String sex) {
+    static RegisterResident command(String id, @Nullable LocalDate birth, @Nullable String sex) {
         return new RegisterResident(id, "测试", sex, birth, null, null, null, null);
     }
 

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,8 @@ class ResidentNameSearchPostgresTest extends ResidentNameSearchContract {
                 st.execute("set plan_cache_mode = force_generic_plan");
                 st.execute("deallocate all");
                 st.execute("prepare name_search(" + types + ") as " + sb);
-                var args = String.join(",", order.stream().map(n -> "'" + params.get(n).toString().replace("'", "''") + "'").toList());
+                var args = String.join(",",
+                        order.stream().map(n -> "'" + Objects.requireNonNull(params.get(n)).toString().replace("'", "''") + "'").toList());
                 var lines = new ArrayList<String>();
                 try (PreparedStatement ps = c.prepareStatement("explain " + (analyze ? "(analyze, buffers) " : "")
                         + "execute name_search(" + args + ")"); var rs = ps.executeQuery()) {

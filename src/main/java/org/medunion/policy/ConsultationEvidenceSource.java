@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Extension point for the rules whose data the consultation module holds: TM-13 (telemedicine fees) and CN-3's patrol
- * visits of nursing homes. The consultation module implements it (it depends on policy, so policy cannot read it
+ * Extension point for the rules whose data the consultation module holds: TM-13 (telemedicine fees), TM-15 (routing of
+ * nursing homes' requests) and CN-3's patrol visits of nursing homes. The consultation module implements it (it depends on policy, so policy cannot read it
  * directly); without an implementation TM-13 reports NO_DATA. Consultation numbers and counts only — no resident data.
  */
 public interface ConsultationEvidenceSource {
@@ -22,7 +22,20 @@ public interface ConsultationEvidenceSource {
      * @param patrolsByHome   held nursing-home patrol sessions ({@code NURSING_HOME_PATROL}) on or before the day, by the
      *                        nursing home visited (CN-3)
      */
-    record ConsultationEvidence(Map<UUID, Fees> feesByAgreement, Map<UUID, Long> patrolsByHome) {
+    record ConsultationEvidence(Map<UUID, Fees> feesByAgreement, Map<UUID, Long> patrolsByHome,
+                                Map<UUID, Requests> requestsByInviter) {
+
+        /** Without routing data (TM-15 then reports NO_DATA). */
+        public ConsultationEvidence(Map<UUID, Fees> feesByAgreement, Map<UUID, Long> patrolsByHome) {
+            this(feesByAgreement, patrolsByHome, Map.of());
+        }
+    }
+
+    /**
+     * TM-15: the consultations an inviting institution requested on or before the day, and the numbers of those that went
+     * past the backing hospital of its emergency zone (recorded with the request, consultation_routing_warning).
+     */
+    record Requests(long requested, List<String> pastZoneHospital) {
     }
 
     /**

@@ -64,7 +64,7 @@ class PolicyConsultationEvidence implements ConsultationEvidenceSource {
         }
         Map<UUID, Fees> fees = new HashMap<>();
         due.forEach((agreement, n) -> fees.put(agreement, new Fees(n, List.copyOf(uncharged.getOrDefault(agreement, List.of())))));
-        return new ConsultationEvidence(fees, patrols(day));
+        return new ConsultationEvidence(fees, patrols(day), requests(day));
     }
 
     private record Closed(String number, ConsultationType type, UUID from, UUID to, Instant createdAt, Instant closedAt) {
@@ -85,6 +85,28 @@ class PolicyConsultationEvidence implements ConsultationEvidenceSource {
                         rs.getObject("from_institution_id", UUID.class), rs.getObject("to_institution_id", UUID.class),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("closed_at").toInstant()))
                 .list();
+    }
+
+    /** TM-15: requests by inviting institution up to the end of the day, with those recorded past the zone's hospital. */
+    private Map<UUID, Requests> requests(LocalDate day) {
+        Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        Map<UUID, Long> counts = new HashMap<>();
+        Map<UUID, List<String>> past = new HashMap<>();
+        jdbc.sql("""
+                select c.from_institution_id, c.number, w.consultation_id is not null departed
+                from consultation_consultation c
+                left join consultation_routing_warning w on w.consultation_id = c.id and w.rule_id = 'TM-15'
+                where c.created_at < ? order by c.number""").param(end)
+                .query(rs -> {
+                    UUID from = rs.getObject("from_institution_id", UUID.class);
+                    counts.merge(from, 1L, Long::sum);
+                    if (rs.getBoolean("departed")) {
+                        past.computeIfAbsent(from, k -> new ArrayList<>()).add(rs.getString("number"));
+                    }
+                });
+        Map<UUID, Requests> out = new HashMap<>();
+        counts.forEach((from, n) -> out.put(from, new Requests(n, List.copyOf(past.getOrDefault(from, List.of())))));
+        return out;
     }
 
     /** CN-3: held patrol sessions by the nursing home visited (the series' host site), up to the end of the day. */

@@ -36,7 +36,7 @@ final class TelemedicineRules {
                 enforced("TM-12", Severity.INFO, Map.of()),
                 new TelemedicineFeePolicy(),
                 enforced("TM-14", Severity.INFO, Map.of("sessionMinutes", "30")),
-                noData("TM-15", Severity.WARN, "consultation: CN-3 zone routing (not yet applied)", Map.of()),
+                new ZoneRoutingPolicy(),
                 enforced("TM-16", Severity.BLOCK, Map.of()));
     }
 

@@ -8,13 +8,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.ConsultationEvidenceSource.ConsultationEvidence;
 import org.medunion.policy.ConsultationEvidenceSource.Fees;
+import org.medunion.policy.ConsultationEvidenceSource.Requests;
+import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.registry.AgreementType;
 
-/** Pack TM rules evaluated over the snapshot from the consultation module's data: TM-13 on both sides. */
+/** Pack TM rules evaluated over the snapshot from the consultation module's data: TM-13 and TM-15 on both sides. */
 class TelemedicineRulesTest {
 
     private static ConsultationEvidenceSource source(Map<UUID, Fees> fees) {
@@ -89,5 +92,53 @@ class TelemedicineRulesTest {
         };
         new RuleCatalogue().rule("TM-13").orElseThrow().evaluate(f.snapshot(TODAY.minusDays(30)), Parameters.defaults());
         assertThat(asked[0]).isEqualTo(TODAY.minusDays(30));
+    }
+
+    /** 长宁 with an east zone backed by the lead hospital and the municipal member mapped to it (as a nursing home would be). */
+    private static ConsortiumFixture zoned(Function<UUID, Map<UUID, Requests>> requestsOf) {
+        var f = changning();
+        UUID backing = f.institutions.get(0).id().value();
+        UUID home = f.institutions.get(1).id().value();
+        Map<UUID, Requests> requests = requestsOf.apply(home);
+        f.referralData(Map.of(), Map.of(), Map.of(), List.of(new ReferralEvidenceSource.Zone(CHANGNING, "EAST", backing,
+                List.of(home))), List.of(), List.of(), List.of());
+        f.consultations = day -> new ConsultationEvidence(Map.of(), Map.of(), requests);
+        return f;
+    }
+
+    private static List<Finding> tm15(ConsortiumFixture f) {
+        return inChangning(f.evaluateAll(new RuleCatalogue().rule("TM-15").orElseThrow()));
+    }
+
+    @Test
+    void TM15_aZoneMembersRequestsAllToItsBackingHospital_pass() {
+        assertThat(tm15(zoned(home -> Map.of(home, new Requests(2, List.of()))))).isEmpty();
+        assertThat(new RuleCatalogue().rule("TM-15").orElseThrow().coverage()).isEqualTo(Coverage.EVALUATED);
+    }
+
+    @Test
+    void TM15_aRequestPastTheZonesHospitalIsReportedByNumber() {
+        var f = zoned(home -> Map.of(home, new Requests(2, List.of("TC-2026-000042"))));
+        // the finding is the requesting institution's (this fixture's member sits in the municipal division)
+        var findings = f.evaluateAll(new RuleCatalogue().rule("TM-15").orElseThrow());
+        assertThat(findings.stream().filter(x -> x.status() == FindingStatus.OPEN).toList()).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(FindingStatus.OPEN);
+            assertThat(x.severity()).isEqualTo(Severity.WARN);
+            assertThat(x.aspect()).isEqualTo("departed");
+            assertThat(x.subject().type()).isEqualTo(SubjectType.INSTITUTION);
+            assertThat(x.evidence()).contains("TC-2026-000042");
+        });
+    }
+
+    @Test
+    void TM15_noRequestFromAZoneMemberOrNoModuleIsNoData_neverAPass() {
+        assertThat(tm15(zoned(home -> Map.of()))).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA);
+            assertThat(x.subject().type()).isEqualTo(SubjectType.DISTRICT);
+        });
+        var f = zoned(home -> Map.of());
+        f.consultations = null;
+        assertThat(f.evaluateAll(new RuleCatalogue().rule("TM-15").orElseThrow())).isNotEmpty()
+                .allSatisfy(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
     }
 }

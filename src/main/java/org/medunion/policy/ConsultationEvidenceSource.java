@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Extension point for the rules whose data the consultation module holds: TM-13 (telemedicine fees), TM-15 (routing of
+ * Extension point for the rules whose data the consultation module holds: TM-13 (telemedicine fees), TM-6 (physicians present at live sessions), TM-15 (routing of
  * nursing homes' requests) and CN-3's patrol visits of nursing homes. The consultation module implements it (it depends on policy, so policy cannot read it
  * directly); without an implementation TM-13 reports NO_DATA. Consultation numbers and counts only — no resident data.
  */
@@ -23,12 +23,22 @@ public interface ConsultationEvidenceSource {
      *                        nursing home visited (CN-3)
      */
     record ConsultationEvidence(Map<UUID, Fees> feesByAgreement, Map<UUID, Long> patrolsByHome,
-                                Map<UUID, Requests> requestsByInviter) {
+                                Map<UUID, Requests> requestsByInviter, Map<UUID, List<LiveSession>> liveSessionsByInviter) {
 
-        /** Without routing data (TM-15 then reports NO_DATA). */
+        /** Without routing data (TM-15 then reports NO_DATA) and sessions (TM-6). */
         public ConsultationEvidence(Map<UUID, Fees> feesByAgreement, Map<UUID, Long> patrolsByHome) {
-            this(feesByAgreement, patrolsByHome, Map.of());
+            this(feesByAgreement, patrolsByHome, Map.of(), Map.of());
         }
+
+        /** Without live sessions (TM-6 then reports NO_DATA). */
+        public ConsultationEvidence(Map<UUID, Fees> feesByAgreement, Map<UUID, Long> patrolsByHome,
+                                    Map<UUID, Requests> requestsByInviter) {
+            this(feesByAgreement, patrolsByHome, requestsByInviter, Map.of());
+        }
+    }
+
+    /** TM-6: a live session held on or before the day, with the inviting side's physicians recorded as present. */
+    record LiveSession(String consultationNumber, int invitingPhysicians) {
     }
 
     /**

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.policy.ConsultationEvidenceSource;
+import org.medunion.referral.ReferralManagement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -22,6 +25,9 @@ abstract class ConsultationEvidenceContract extends ConsultationWorldTest {
 
     @Autowired
     ConsultationEvidenceSource evidence;
+
+    @Autowired
+    ReferralManagement referrals;
 
     private ConsultationEvidenceSource.@Nullable Fees fees(ConsultationFixture w, LocalDate day) {
         return evidence.evidence(day).feesByAgreement().get(w.agreement);
@@ -54,5 +60,30 @@ abstract class ConsultationEvidenceContract extends ConsultationWorldTest {
         var today = Objects.requireNonNull(fees(w, LocalDate.now(SHANGHAI)), "TM-13 evidence of the agreement");
         assertThat(today.due()).isEqualTo(1);
         assertThat(today.uncharged()).containsExactly(number);
+    }
+
+    @Test
+    void TM15_TM6_theInvitingInstitutionsRequestsDeparturesAndLiveSessions() {
+        var w = freshWorld();
+        UUID zone = referrals.defineZone("31" + ThreadLocalRandom.current().nextInt(1000, 9999), "WEST", w.otherHospital);
+        referrals.assignToZone(w.primary, zone);
+        String departed = w.into(ConsultationStatus.IN_SESSION); // invites the lead hospital, past the zone's hospital
+        String number = ConsultationFilingContract.get(w, w.gp, departed).get("number").asString();
+        LocalDate today = LocalDate.now(SHANGHAI);
+        var requests = Objects.requireNonNull(evidence.evidence(today).requestsByInviter().get(w.primary), "TM-15 evidence");
+        assertThat(requests.requested()).isEqualTo(1);
+        assertThat(requests.pastZoneHospital()).containsExactly(number);
+        assertThat(evidence.evidence(today).liveSessionsByInviter().get(w.primary)).isNull();
+
+        // a live session held with the expert only: no physician of the inviting side present (TM-6)
+        w.as(w.specialist).post("/api/consultations/" + departed + "/sessions", "{\"participantIds\":[\"" + w.expert + "\"]}")
+                .expect(200);
+        var sessions = Objects.requireNonNull(evidence.evidence(today).liveSessionsByInviter().get(w.primary), "TM-6 evidence");
+        assertThat(sessions).singleElement().satisfies(x -> {
+            assertThat(x.consultationNumber()).isEqualTo(number);
+            assertThat(x.invitingPhysicians()).isZero();
+        });
+        // as of yesterday nothing was asked or held
+        assertThat(evidence.evidence(today.minusDays(1)).requestsByInviter().get(w.primary)).isNull();
     }
 }

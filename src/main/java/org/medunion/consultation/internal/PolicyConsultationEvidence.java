@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.medunion.consultation.ConsultationFee;
 import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.ConsultationType;
+import org.medunion.consultation.ParticipantSide;
 import org.medunion.consultation.SessionKind;
 import org.medunion.consultation.SessionStatus;
 import org.medunion.policy.ConsultationEvidenceSource;
@@ -64,7 +65,7 @@ class PolicyConsultationEvidence implements ConsultationEvidenceSource {
         }
         Map<UUID, Fees> fees = new HashMap<>();
         due.forEach((agreement, n) -> fees.put(agreement, new Fees(n, List.copyOf(uncharged.getOrDefault(agreement, List.of())))));
-        return new ConsultationEvidence(fees, patrols(day), requests(day));
+        return new ConsultationEvidence(fees, patrols(day), requests(day), liveSessions(day));
     }
 
     private record Closed(String number, ConsultationType type, UUID from, UUID to, Instant createdAt, Instant closedAt) {
@@ -106,6 +107,24 @@ class PolicyConsultationEvidence implements ConsultationEvidenceSource {
                 });
         Map<UUID, Requests> out = new HashMap<>();
         counts.forEach((from, n) -> out.put(from, new Requests(n, List.copyOf(past.getOrDefault(from, List.of())))));
+        return out;
+    }
+
+    /** TM-6: the live sessions held up to the end of the day, by inviting institution, with its physicians present. */
+    private Map<UUID, List<LiveSession>> liveSessions(LocalDate day) {
+        Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        Map<UUID, List<LiveSession>> out = new HashMap<>();
+        jdbc.sql("""
+                select c.from_institution_id, c.number,
+                       (select count(*) from consultation_live_participant p
+                         where p.session_id = ls.id and p.side = ? and p.physician = ?) physicians
+                from consultation_live_session ls join consultation_consultation c on c.id = ls.consultation_id
+                where ls.held_at < ? order by c.number, ls.held_at""")
+                .params(ParticipantSide.INVITING.name(), true, end)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getObject("from_institution_id", UUID.class), k -> new ArrayList<>())
+                            .add(new LiveSession(rs.getString("number"), rs.getInt("physicians")));
+                });
         return out;
     }
 

@@ -26,7 +26,7 @@ final class TelemedicineRules {
                 enforced("TM-4", Severity.WARN,
                         Map.of("routine", "PT24H", "urgent", "PT1H", "emergency", "PT10M", "expireAfter", "PT72H")),
                 enforced("TM-5", Severity.BLOCK, Map.of("years", "3")),
-                noData("TM-6", Severity.WARN, "consultation: session participants (not yet recorded)", Map.of("physicians", "1")),
+                new InvitingPhysicianPolicy(),
                 enforced("TM-7", Severity.BLOCK, Map.of()),
                 noData("TM-8", Severity.INFO, "consultation: remote diagnosis outcome codes (not yet recorded)", Map.of()),
                 noData("TM-9", Severity.INFO, "retention classes (not yet recorded)",

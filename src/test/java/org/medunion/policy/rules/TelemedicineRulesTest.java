@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.ConsultationEvidenceSource.ConsultationEvidence;
 import org.medunion.policy.ConsultationEvidenceSource.Fees;
+import org.medunion.policy.ConsultationEvidenceSource.LiveSession;
 import org.medunion.policy.ConsultationEvidenceSource.Requests;
 import org.medunion.policy.ReferralEvidenceSource;
 import org.medunion.registry.AgreementType;
@@ -140,5 +141,44 @@ class TelemedicineRulesTest {
         f.consultations = null;
         assertThat(f.evaluateAll(new RuleCatalogue().rule("TM-15").orElseThrow())).isNotEmpty()
                 .allSatisfy(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
+    }
+
+    /** 长宁 with live sessions held by the lead institution (the inviting side here), physicians present as given. */
+    private static ConsortiumFixture withSessions(List<LiveSession> sessions) {
+        var f = changning();
+        UUID inviter = f.institutions.get(0).id().value();
+        f.consultations = day -> new ConsultationEvidence(Map.of(), Map.of(), Map.of(), Map.of(inviter, sessions));
+        return f;
+    }
+
+    private static List<Finding> tm6(ConsortiumFixture f) {
+        return f.evaluateAll(new RuleCatalogue().rule("TM-6").orElseThrow());
+    }
+
+    @Test
+    void TM6_everyLiveSessionWithAnInvitingPhysician_passes() {
+        var f = withSessions(List.of(new LiveSession("TC-2026-000001", 1), new LiveSession("TC-2026-000002", 2)));
+        assertThat(tm6(f).stream().filter(x -> x.status() != FindingStatus.NO_DATA || CHANGNING.equals(x.subject().divisionCode())))
+                .isEmpty();
+        assertThat(new RuleCatalogue().rule("TM-6").orElseThrow().coverage()).isEqualTo(Coverage.EVALUATED);
+    }
+
+    @Test
+    void TM6_aLiveSessionWithoutAnInvitingPhysicianIsReportedByNumber() {
+        var f = withSessions(List.of(new LiveSession("TC-2026-000001", 1), new LiveSession("TC-2026-000003", 0)));
+        assertThat(tm6(f).stream().filter(x -> x.status() == FindingStatus.OPEN).toList()).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.WARN);
+            assertThat(x.aspect()).isEqualTo("absent");
+            assertThat(x.evidence()).contains("TC-2026-000003").doesNotContain("TC-2026-000001");
+        });
+    }
+
+    @Test
+    void TM6_noLiveSessionOrNoModuleIsNoData_neverAPass() {
+        assertThat(inChangning(tm6(withSessions(List.of())))).singleElement()
+                .satisfies(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
+        var f = withSessions(List.of());
+        f.consultations = null;
+        assertThat(tm6(f)).isNotEmpty().allSatisfy(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
     }
 }

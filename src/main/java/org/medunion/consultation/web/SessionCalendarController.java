@@ -171,8 +171,10 @@ class SessionCalendarController {
     /** Residents by name for the record form; the service refuses any the host does not care for. */
     @GetMapping("/console/consultations/sessions/{id}/residents")
     String sessionResidents(@PathVariable UUID id, @RequestParam(required = false) @Nullable String q, Model model) {
+        // only inside a session the caller may record: anyone else learns nothing, not even that the session exists
+        boolean mayRecord = series.session(id).mayRecord();
         String text = FormValues.blankToNull(q);
-        List<ResidentView> found = text == null ? List.of() : residents.search(ResidentSearch.typed(text, 20));
+        List<ResidentView> found = text == null || !mayRecord ? List.of() : residents.search(ResidentSearch.typed(text, 20));
         model.addAttribute("found", found);
         return "consultation/session :: residents";
     }

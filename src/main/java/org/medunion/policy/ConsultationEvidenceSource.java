@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Extension point for the rules whose data the consultation module holds: TM-13 (telemedicine fees), TM-6 (physicians present at live sessions), TM-15 (routing of
@@ -14,6 +16,18 @@ public interface ConsultationEvidenceSource {
 
     /** Everything up to and including {@code day}, in one read per evaluation (one evaluation covers the whole city). */
     ConsultationEvidence evidence(LocalDate day);
+
+    /**
+     * TM-6, TM-13, TM-15 and CN-3 each ask for the same day's evidence; wrapping the source once per evaluation (one
+     * snapshot) reads the consultation tables once, not once per rule. {@code null} stays {@code null} (no module).
+     */
+    static @Nullable ConsultationEvidenceSource readOnce(@Nullable ConsultationEvidenceSource source) {
+        if (source == null) {
+            return null;
+        }
+        Map<LocalDate, ConsultationEvidence> read = new ConcurrentHashMap<>();
+        return day -> read.computeIfAbsent(day, source::evidence);
+    }
 
     /**
      * @param feesByAgreement per registry agreement: the consultations closed on or before the day under that agreement

@@ -39,6 +39,7 @@ abstract class ConsultationRoutingContract extends ConsultationWorldTest {
     @Test
     void TM15_theZonesBackingHospitalComesFirstAndAnotherChoiceIsRecordedAsAWarning() {
         var w = freshWorld();
+        var beforeTheZone = w.request("");
         zoneBackedBy(w, w.otherHospital);
 
         var ranked = w.as(w.gp).get("/api/consultations/destinations?residentId=" + w.resident).expect(200).json();
@@ -59,6 +60,20 @@ abstract class ConsultationRoutingContract extends ConsultationWorldTest {
         assertThat(warnings.get(0).get("suggestedInstitutionName").asString()).isNotBlank();
         var read = w.as(w.specialist).get("/api/consultations/" + c.get("id").asString()).expect(200).json();
         assertThat(read.get("routingWarnings").get(0).get("ruleId").asString()).isEqualTo("TM-15");
+
+        // a list reads the warnings of its whole page at once: each stays on its own consultation
+        var mine = w.as(w.gp).get("/api/consultations?box=MINE").expect(200).json();
+        assertThat(entryById(mine, c.get("id").asString()).get("routingWarnings")).hasSize(1);
+        assertThat(entryById(mine, beforeTheZone.get("id").asString()).get("routingWarnings")).isEmpty();
+    }
+
+    private static JsonNode entryById(JsonNode list, String id) {
+        for (JsonNode e : list) {
+            if (e.get("id").asString().equals(id)) {
+                return e;
+            }
+        }
+        throw new AssertionError(id + " not among " + list);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.medunion.consultation.internal;
 
+import static org.medunion.consultation.internal.ConsultationStore.byConsultation;
 import static org.medunion.consultation.internal.ConsultationStore.instant;
 
 import java.math.BigDecimal;
@@ -8,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medunion.consultation.ConsultationFee;
@@ -67,8 +70,13 @@ class ConsultationLedger {
     }
 
     Optional<ConsultationView.Charge> charge(UUID consultation) {
-        return jdbc.sql("select * from consultation_charge where consultation_id = ?").param(consultation)
-                .query(ConsultationLedger::charge).optional();
+        return Optional.ofNullable(charges(List.of(consultation)).get(consultation));
+    }
+
+    /** The price items of a page of consultations in one read (TM-13). */
+    Map<UUID, ConsultationView.Charge> charges(Collection<UUID> consultations) {
+        return byConsultation(jdbc, "select * from consultation_charge where consultation_id in (:ids)", consultations,
+                ConsultationLedger::charge);
     }
 
     /** Records the price item unless the consultation has one; whether it wrote it. */
@@ -94,10 +102,14 @@ class ConsultationLedger {
     }
 
     Optional<ConsultationView.Retention> retention(UUID consultation) {
-        return jdbc.sql("select * from consultation_retention where consultation_id = ?").param(consultation)
-                .query((rs, n) -> new ConsultationView.Retention(RetentionClass.valueOf(rs.getString("retention_class")),
-                        rs.getObject("retain_until", LocalDate.class), rs.getObject("process_retain_until", LocalDate.class)))
-                .optional();
+        return Optional.ofNullable(retentions(List.of(consultation)).get(consultation));
+    }
+
+    /** The retention classes of a page of consultations in one read (TM-9). */
+    Map<UUID, ConsultationView.Retention> retentions(Collection<UUID> consultations) {
+        return byConsultation(jdbc, "select * from consultation_retention where consultation_id in (:ids)", consultations,
+                (rs, n) -> new ConsultationView.Retention(RetentionClass.valueOf(rs.getString("retention_class")),
+                        rs.getObject("retain_until", LocalDate.class), rs.getObject("process_retain_until", LocalDate.class)));
     }
 
     /** Fixes the retention once; the conversation's messages take the process-record date. */

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AcceptConsultation;
 import org.medunion.consultation.ConsultationPanel;
@@ -125,21 +129,42 @@ class ConsultationPanels {
 
     /** The panel on the view: looked up only for a live form past the request. */
     ConsultationPanel panel(Consultation c) {
-        if (!LIVE.contains(c.type()) || c.status() == ConsultationStatus.REQUESTED
-                || c.status() == ConsultationStatus.INFO_REQUESTED) {
-            return ConsultationPanel.NONE;
+        return panels(List.of(c)).getOrDefault(c.id(), ConsultationPanel.NONE);
+    }
+
+    /**
+     * The panels of a page of consultations with three reads in all (booked slots, experts, held sessions) and each
+     * practitioner's name looked up once; consultations without a panel are absent.
+     */
+    Map<UUID, ConsultationPanel> panels(List<Consultation> consultations) {
+        List<UUID> live = consultations.stream().filter(ConsultationPanels::hasPanel).map(Consultation::id).toList();
+        Map<UUID, ConsultationPanel> out = new HashMap<>();
+        if (live.isEmpty()) {
+            return out;
         }
-        var experts = store.experts(c.id()).stream()
-                .map(id -> new ConsultationPanel.Person(id, directory.practitioner(id).map(p -> p.name()).orElse(null)))
-                .toList();
-        var held = new ArrayList<ConsultationPanel.HeldSession>();
-        for (var s : store.sessions(c.id())) {
-            held.add(ConsultationPanel.HeldSession.of(s.id(), s.heldAt(), s.participants().stream()
-                    .map(p -> new ConsultationPanel.Participant(p.practitionerId(),
-                            directory.practitioner(p.practitionerId()).map(v -> v.name()).orElse(null), p.side(),
-                            p.physician()))
-                    .toList(), s.note(), s.recordedBy(), s.recordedAt()));
+        var booked = store.bookings(live);
+        var experts = store.experts(live);
+        var sessions = store.sessions(live);
+        Map<UUID, Optional<String>> names = new HashMap<>();
+        Function<UUID, @Nullable String> name = id -> names.computeIfAbsent(id,
+                k -> directory.practitioner(k).map(p -> p.name())).orElse(null);
+        for (UUID id : live) {
+            var panelExperts = experts.getOrDefault(id, List.of()).stream()
+                    .map(e -> new ConsultationPanel.Person(e, name.apply(e))).toList();
+            var held = new ArrayList<ConsultationPanel.HeldSession>();
+            for (var s : sessions.getOrDefault(id, List.of())) {
+                held.add(ConsultationPanel.HeldSession.of(s.id(), s.heldAt(), s.participants().stream()
+                        .map(p -> new ConsultationPanel.Participant(p.practitionerId(), name.apply(p.practitionerId()),
+                                p.side(), p.physician()))
+                        .toList(), s.note(), s.recordedBy(), s.recordedAt()));
+            }
+            out.put(id, ConsultationPanel.of(booked.get(id), panelExperts, held));
         }
-        return ConsultationPanel.of(store.booking(c.id()).orElse(null), experts, held);
+        return out;
+    }
+
+    private static boolean hasPanel(Consultation c) {
+        return LIVE.contains(c.type()) && c.status() != ConsultationStatus.REQUESTED
+                && c.status() != ConsultationStatus.INFO_REQUESTED;
     }
 }

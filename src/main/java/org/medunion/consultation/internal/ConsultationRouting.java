@@ -4,7 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -70,12 +74,23 @@ class ConsultationRouting {
     }
 
     List<RoutingWarning> warnings(ConsultationId consultation) {
-        return jdbc.sql("""
-                select rule_id, suggested_institution_id from consultation_routing_warning where consultation_id = ?
-                order by rule_id""").param(consultation.value())
-                .query((rs, n) -> {
-                    UUID suggested = rs.getObject(2, UUID.class);
-                    return new RoutingWarning(rs.getString(1), suggested, directory.name(suggested));
-                }).list();
+        return warnings(List.of(consultation.value())).getOrDefault(consultation.value(), List.of());
+    }
+
+    /** The warnings of a page of consultations in one read: a list would otherwise ask once per row. */
+    Map<UUID, List<RoutingWarning>> warnings(Collection<UUID> consultations) {
+        Map<UUID, List<RoutingWarning>> out = new HashMap<>();
+        if (consultations.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select consultation_id, rule_id, suggested_institution_id from consultation_routing_warning
+                 where consultation_id in (:ids) order by consultation_id, rule_id""").param("ids", consultations)
+                .query(rs -> {
+                    UUID suggested = rs.getObject(3, UUID.class);
+                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new RoutingWarning(rs.getString(2), suggested, directory.name(suggested)));
+                });
+        return out;
     }
 }

@@ -202,7 +202,7 @@ class ConsultationService implements ConsultationManagement {
         var out = store.query(where, params, order, n, Math.max(0, offset));
         out.forEach(c -> audited(c, "list " + box.name()));
         long total = offset <= 0 && out.size() < n ? out.size() : store.count(where, params);
-        return new Slice<>(out.stream().map(views::view).toList(), total);
+        return new Slice<>(views.list(out), total);
     }
 
     @Override
@@ -234,7 +234,7 @@ class ConsultationService implements ConsultationManagement {
                 : store.count(where.toString(), params);
         rows.forEach(c -> audit.record(AuditAction.SEARCH, ConsultationLookup.OBJECT, c.id().toString(),
                 c.residentId().toString(), "search"));
-        return new Slice<>(rows.stream().map(views::view).toList(), total);
+        return new Slice<>(views.list(rows), total);
     }
 
     private static void filter(StringBuilder where, List<Object> params, String condition, @Nullable Object value) {

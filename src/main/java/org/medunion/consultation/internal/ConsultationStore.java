@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +78,20 @@ class ConsultationStore {
     }
 
     /** Positional parameters, some of them null (JdbcClient's varargs are not annotated for nullness). */
+    /**
+     * One row per consultation of a page, read with one query ({@code :ids} in its WHERE clause, the consultation in
+     * column {@code consultation_id}) rather than once per row; none asked, none read.
+     */
+    static <T> Map<UUID, T> byConsultation(JdbcClient jdbc, String sql, Collection<UUID> ids, RowMapper<T> mapper) {
+        Map<UUID, T> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(sql).param("ids", ids).query(rs -> {
+                out.put(rs.getObject("consultation_id", UUID.class), mapper.mapRow(rs, 0));
+            });
+        }
+        return out;
+    }
+
     static List<Object> row(@Nullable Object... values) {
         return new ArrayList<>(Arrays.asList(values));
     }

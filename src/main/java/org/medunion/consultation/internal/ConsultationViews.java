@@ -1,10 +1,13 @@
 package org.medunion.consultation.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AttachmentView;
-import org.medunion.consultation.ConsultationId;
+import org.medunion.consultation.ConsultationPanel;
 import org.medunion.consultation.ConsultationView;
+import org.medunion.consultation.RoutingWarning;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,25 +33,41 @@ class ConsultationViews {
     }
 
     ConsultationView view(Consultation c) {
-        return view(c, null);
+        return list(List.of(c)).get(0);
+    }
+
+    /**
+     * A page of consultations with what each filed, read in one query per kind (routing warnings, price items,
+     * retention, panels) rather than per row: a search may return 500.
+     */
+    List<ConsultationView> list(List<Consultation> consultations) {
+        List<UUID> ids = consultations.stream().map(Consultation::id).toList();
+        // only an ended consultation has a price item (TM-13) or retention dates (TM-9): no lookups for open ones
+        List<UUID> ended = consultations.stream().filter(c -> c.status().isTerminal()).map(Consultation::id).toList();
+        var filed = new Filed(routing.warnings(ids), ledger.charges(ended), ledger.retentions(ended), panels.panels(consultations));
+        return consultations.stream().map(c -> view(c, filed, null)).toList();
     }
 
     /** One consultation with its request's attachments (decision 0254; a message's are read with the conversation). */
     ConsultationView detail(Consultation c) {
-        return view(c, attachments.of(c.id()).stream().filter(a -> a.messageId() == null).toList());
+        List<UUID> id = List.of(c.id());
+        var filed = new Filed(routing.warnings(id), ledger.charges(id), ledger.retentions(id), panels.panels(List.of(c)));
+        return view(c, filed, attachments.of(c.id()).stream().filter(a -> a.messageId() == null).toList());
     }
 
-    private ConsultationView view(Consultation c, @Nullable List<AttachmentView> attached) {
+    private record Filed(Map<UUID, List<RoutingWarning>> warnings, Map<UUID, ConsultationView.Charge> charges,
+                         Map<UUID, ConsultationView.Retention> retentions, Map<UUID, ConsultationPanel> panels) {
+    }
+
+    private ConsultationView view(Consultation c, Filed f, @Nullable List<AttachmentView> attached) {
         var p = c.parties();
-        // only an ended consultation has a price item (TM-13) or retention dates (TM-9): no lookups for open ones
-        boolean ended = c.status().isTerminal();
         return new ConsultationView(c.id(), c.number(), c.type(), c.urgency(), c.status(), p.fromInstitutionId(),
                 directory.name(p.fromInstitutionId()), p.fromPractitionerId(), p.fromUsername(), p.toInstitutionId(),
                 directory.name(p.toInstitutionId()), p.toDepartment(), c.expertPractitionerId(), p.consortiumId(),
                 c.residentId(), c.residentName(), c.request(), c.consent(), c.conversionAuthorised(), c.deadline(),
                 c.sessionAt(), c.declineReason(), c.opinion(), c.acknowledgedBy(), c.acknowledgedAt(), c.referralId(),
-                c.version(), c.createdAt(), c.updatedAt(), ended ? ledger.charge(c.id()).orElse(null) : null,
-                ended ? ledger.retention(c.id()).orElse(null) : null, routing.warnings(new ConsultationId(c.id())), attached,
-                panels.panel(c));
+                c.version(), c.createdAt(), c.updatedAt(), f.charges().get(c.id()), f.retentions().get(c.id()),
+                f.warnings().getOrDefault(c.id(), List.of()), attached,
+                f.panels().getOrDefault(c.id(), ConsultationPanel.NONE));
     }
 }

@@ -1,11 +1,15 @@
 package org.medunion.consultation.internal;
 
+import static org.medunion.consultation.internal.ConsultationStore.byConsultation;
 import static org.medunion.consultation.internal.ConsultationStore.instant;
 import static org.medunion.consultation.internal.ConsultationStore.row;
 import static org.medunion.consultation.internal.ConsultationStore.ts;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +54,16 @@ class PanelStore {
 
     @SuppressWarnings("NullAway") // columns declared not null in V10_70
     Optional<ConsultationPanel.BookedSlot> booking(UUID consultation) {
-        return jdbc.sql("select * from consultation_slot_booking where consultation_id = ?").param(consultation)
-                .query((rs, n) -> new ConsultationPanel.BookedSlot(rs.getObject("slot_id", UUID.class),
+        return Optional.ofNullable(bookings(List.of(consultation)).get(consultation));
+    }
+
+    /** The booked slots of several consultations in one read (a list's panels). */
+    @SuppressWarnings("NullAway") // starts_at and ends_at are declared not null in V10_70
+    Map<UUID, ConsultationPanel.BookedSlot> bookings(Collection<UUID> consultations) {
+        return byConsultation(jdbc, "select * from consultation_slot_booking where consultation_id in (:ids)", consultations,
+                (rs, n) -> new ConsultationPanel.BookedSlot(rs.getObject("slot_id", UUID.class),
                         rs.getObject("booking_id", UUID.class), instant(rs, "starts_at"), instant(rs, "ends_at"),
-                        rs.getTimestamp("released_at") != null))
-                .optional();
+                        rs.getTimestamp("released_at") != null));
     }
 
     void addExperts(UUID consultation, List<UUID> experts, Instant at) {
@@ -65,8 +74,21 @@ class PanelStore {
     }
 
     List<UUID> experts(UUID consultation) {
-        return jdbc.sql("select practitioner_id from consultation_expert where consultation_id = ? order by position")
-                .param(consultation).query(UUID.class).list();
+        return experts(List.of(consultation)).getOrDefault(consultation, List.of());
+    }
+
+    /** The further MDT experts of several consultations, each in its stored order, in one read. */
+    Map<UUID, List<UUID>> experts(Collection<UUID> consultations) {
+        Map<UUID, List<UUID>> out = new HashMap<>();
+        if (!consultations.isEmpty()) {
+            jdbc.sql("""
+                    select consultation_id, practitioner_id from consultation_expert where consultation_id in (:ids)
+                     order by consultation_id, position""").param("ids", consultations)
+                    .query(rs -> {
+                        out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
+                    });
+        }
+        return out;
     }
 
     void addSession(UUID id, UUID consultation, Instant heldAt, @Nullable String note, String by, Instant at,
@@ -88,6 +110,17 @@ class PanelStore {
 
     List<StoredSession> sessions(UUID consultation) {
         return sessions("s.consultation_id = ?", row(consultation));
+    }
+
+    /** The held sessions of several consultations in one read, by consultation. */
+    Map<UUID, List<StoredSession>> sessions(Collection<UUID> consultations) {
+        Map<UUID, List<StoredSession>> out = new HashMap<>();
+        if (!consultations.isEmpty()) {
+            String marks = String.join(", ", Collections.nCopies(consultations.size(), "?"));
+            sessions("s.consultation_id in (" + marks + ")", List.copyOf(consultations))
+                    .forEach(s -> out.computeIfAbsent(s.consultationId(), k -> new ArrayList<>()).add(s));
+        }
+        return out;
     }
 
     /** The held sessions matching a WHERE fragment over {@code s} (the session) and {@code c} (the consultation). */

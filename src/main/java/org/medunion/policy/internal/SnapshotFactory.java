@@ -82,7 +82,7 @@ class SnapshotFactory {
                 .pharmacy(pharmacyEvidence())
                 .indicators(indicators.getIfAvailable())
                 .diagnostics(diagnostics.getIfAvailable())
-                .consultations(consultations.getIfAvailable())
+                .consultations(ConsultationEvidenceSource.readOnce(consultations.getIfAvailable()))
                 .packJurisdictions(store.packJurisdictions())
                 .build();
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.medunion.policy.ConsultationEvidenceSource;
@@ -180,5 +181,22 @@ class TelemedicineRulesTest {
         var f = withSessions(List.of());
         f.consultations = null;
         assertThat(tm6(f)).isNotEmpty().allSatisfy(x -> assertThat(x.status()).isEqualTo(FindingStatus.NO_DATA));
+    }
+
+    @Test
+    void oneEvaluationOfTm6Tm13Tm15AndCn3ReadsTheConsultationTablesOnce() {
+        var f = zoned(home -> Map.of(home, new Requests(1, List.of())));
+        var reads = new AtomicInteger();
+        ConsultationEvidenceSource tables = f.consultations;
+        f.consultations = ConsultationEvidenceSource.readOnce(day -> {
+            reads.incrementAndGet();
+            return tables.evidence(day);
+        });
+        var snapshot = f.snapshot();
+        for (String rule : List.of("TM-6", "TM-13", "TM-15", "CN-3")) {
+            new RuleCatalogue().rule(rule).orElseThrow().evaluate(snapshot, Parameters.defaults());
+        }
+        assertThat(reads).hasValue(1);
+        assertThat(ConsultationEvidenceSource.readOnce(null)).isNull();
     }
 }

@@ -22,11 +22,39 @@ public final class Inputs {
     }
 
     /** A value that must be there; a blank text counts as missing. */
-    public static <T> T required(T value, String field) {
+    public static <T> T required(@Nullable T value, String field) {
         if (value == null || value instanceof String s && s.isBlank()) {
             throw new InvalidInputException(field, REQUIRED);
         }
         return value;
+    }
+
+    /** Stripped, or null when blank. */
+    public static @Nullable String stripped(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * An optional text: stripped (null when blank), at most {@code max} characters — longer is the module's own
+     * {@code tooLong} rule with the limit as its argument — and within the shared character rules of its kind.
+     */
+    public static @Nullable String text(@Nullable String value, String field, int max, ErrorCode tooLong,
+                                        TextRules.Kind kind) {
+        String s = stripped(value);
+        if (s == null) {
+            return null;
+        }
+        if (s.length() > max) {
+            throw new InvalidInputException(field, tooLong, max);
+        }
+        TextRules.characters(s, field, kind);
+        return s;
+    }
+
+    /** A text that must be there, checked as {@link #text}. */
+    public static String requiredText(@Nullable String value, String field, int max, ErrorCode tooLong,
+                                      TextRules.Kind kind) {
+        return required(text(value, field, max, tooLong, kind), field);
     }
 
     /** A stripped text that must match {@code pattern}, else the module's {@code rule}; null stays null. */

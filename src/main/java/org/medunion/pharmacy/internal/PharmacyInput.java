@@ -2,6 +2,7 @@ package org.medunion.pharmacy.internal;
 
 import org.jspecify.annotations.Nullable;
 import org.medunion.pharmacy.ReviewDecision;
+import org.medunion.shared.Inputs;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.TextRules;
 
@@ -19,22 +20,16 @@ final class PharmacyInput {
     }
 
     static @Nullable String trim(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return Inputs.stripped(s);
     }
 
     static <T> T required(@Nullable T value, String field) {
-        if (value == null) {
-            throw new InvalidInputException(field, "field.required");
-        }
-        return value;
+        return Inputs.required(value, field);
     }
 
+    /** Stripped; missing or blank is 400 {@code field.required}. */
     static String requiredText(@Nullable String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "field.required");
-        }
-        optionalText(value, field, max);
-        return value;
+        return Inputs.requiredText(value, field, max, PharmacyError.TEXT_TOO_LONG, TextRules.Kind.MULTILINE);
     }
 
     /** The reason a return, override or cancellation must give (400 {@code PHARMACY-0006} when missing). */
@@ -55,10 +50,7 @@ final class PharmacyInput {
     }
 
     static void optionalText(@Nullable String value, String field, int max) {
-        if (value != null && value.strip().length() > max) {
-            throw new InvalidInputException(field, PharmacyError.TEXT_TOO_LONG, max);
-        }
-        TextRules.characters(value, field, TextRules.Kind.MULTILINE);
+        Inputs.text(value, field, max, PharmacyError.TEXT_TOO_LONG, TextRules.Kind.MULTILINE);
     }
 
 }

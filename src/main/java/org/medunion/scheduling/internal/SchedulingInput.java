@@ -1,6 +1,7 @@
 package org.medunion.scheduling.internal;
 
 import org.medunion.scheduling.SchedulingError;
+import org.medunion.shared.Inputs;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.TextRules;
 
@@ -13,9 +14,7 @@ final class SchedulingInput {
     }
 
     static void require(Object value, String field) {
-        if (value == null) {
-            throw new InvalidInputException(field, "field.required");
-        }
+        Inputs.required(value, field);
     }
 
     /** A stripped line of at most 100 characters; blank is null unless required. */

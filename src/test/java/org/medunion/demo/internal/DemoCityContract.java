@@ -96,6 +96,7 @@ abstract class DemoCityContract {
                     assertThat(m.institutionId().value()).isEqualTo(lead);
                     assertThat(m.role()).isEqualTo(MembershipRole.LEAD);
                 });
+        UUID nursingHome = institution(DemoNursingHome.NAME).id().value();
         Map<String, String[]> expected = Map.of(
                 "admin", new String[] {"ADMIN", "GLOBAL", null},
                 "planner", new String[] {"PLANNER", "JURISDICTION", "310000"},
@@ -104,7 +105,8 @@ abstract class DemoCityContract {
                 "gp", new String[] {"GP", "INSTITUTION", chc.toString()},
                 "specialist", new String[] {"SPECIALIST", "INSTITUTION", lead.toString()},
                 "pharmacist", new String[] {"PHARMACIST", "INSTITUTION", lead.toString()},
-                "centre", new String[] {"CENTRE_STAFF", "INSTITUTION", lead.toString()});
+                "centre", new String[] {"CENTRE_STAFF", "INSTITUTION", lead.toString()},
+                DemoNursingHome.ACCOUNT, new String[] {"GP", "INSTITUTION", nursingHome.toString()});
         expected.forEach((username, want) -> {
             var r = Api.as(port, username).get("/api/auth/whoami");
             assertThat(r.status()).as(username).isEqualTo(200);

@@ -124,12 +124,18 @@ class DemoNursingHome {
                 null));
     }
 
-    /** A resident of the institution (its own record): an elderly woman born in 长宁, with a valid GB 11643 ID number. */
     private UUID resident(InstitutionId home, LocalDate today) {
+        return residents.importResidents(List.of(resident(home.value(), today))).get(0).value();
+    }
+
+    /**
+     * The institution's resident (its own record): an elderly woman born in 长宁, with a valid GB 11643 ID number.
+     * Registering it again links to the same resident (the diagnostics demo finds her so).
+     */
+    static RegisterResident resident(UUID home, LocalDate today) {
         LocalDate birth = today.minusYears(84).withMonth(3).withDayOfMonth(12);
         String first17 = DISTRICT + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + "482";
         String id = first17 + ResidentIdNumber.checkCharacter(first17);
-        return residents.importResidents(List.of(new RegisterResident(id, "沈桂英", "2", birth, "13917250418", DISTRICT, home,
-                "YY-0001"))).get(0).value();
+        return new RegisterResident(id, "沈桂英", "2", birth, "13917250418", DISTRICT, new InstitutionId(home), "YY-0001");
     }
 }

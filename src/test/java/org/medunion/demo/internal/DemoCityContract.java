@@ -526,6 +526,10 @@ abstract class DemoCityContract {
                 .get("/console/consultations/" + past.get(0).get("id").asString());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"routing-warnings\"", DemoAccounts.LEAD_INSTITUTION);
+        // the new-request form's result picker offers her electrolyte panel to the nursing home's physician (decision 0260)
+        var picker = ConsoleSession.login(port, DemoNursingHome.ACCOUNT).get("/console/consultations/new/results?residentId="
+                + past.get(0).get("residentId").asString());
+        assertThat(picker.body()).contains("name=\"reportId\"", "电解质四项");
         var patrols = Api.as(port, "gp").get("/api/consultation-sessions?from=" + LocalDate.now().minusDays(45) + "&to="
                 + LocalDate.now()).json().valueStream().filter(x -> x.get("hostInstitutionId").asString()
                         .equals(home.id().value().toString()) && x.get("status").asString().equals("HELD"))

@@ -109,6 +109,13 @@ public interface ReferralManagement {
      */
     Optional<UUID> zoneBackingHospital(UUID institutionId);
 
+    /**
+     * CN-3: the emergency zones, by district and zone, each with its backing hospital and its mapped institutions. Like
+     * {@link #zoneBackingHospital}, institutions only: neither scoped nor audited (the consultation console offers a
+     * zone's nursing homes to the hospitals and centres that serve it).
+     */
+    List<EmergencyZone> emergencyZones();
+
     void registerHospiceCentre(UUID institutionId, String districtCode, boolean regionalWithInstitutionalBeds);
 
     // follow-up tasks of downward referrals (随访任务) and the console's action buttons

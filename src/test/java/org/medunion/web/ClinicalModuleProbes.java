@@ -116,6 +116,11 @@ final class ClinicalModuleProbes {
             // the ranked group appears only when routing read this resident's contract and zone (TM-15, SH-15)
             return page.status() != 200 ? String.valueOf(page.status()) : page.body().contains("<optgroup") ? "suggested" : "none";
         });
+        // the new-request form's result picker (decision 0260): the resident's results only where the caller may read them
+        probes.put("GET /console/consultations/new/results", (c, p) -> {
+            var page = console.apply(c).getHtmx("/console/consultations/new/results?residentId=" + p.id());
+            return page.status() != 200 ? String.valueOf(page.status()) : page.body().contains("name=\"reportId\"") ? "results" : "none";
+        });
         // the session's resident picker answers only inside a session the caller sees: without one, nobody learns anything
         probes.put("GET /console/consultations/sessions/{id}/residents", (c, p) -> String.valueOf(console.apply(c)
                 .getHtmx("/console/consultations/sessions/" + UUID.randomUUID() + "/residents?q=" + p.idNumber()).status()));

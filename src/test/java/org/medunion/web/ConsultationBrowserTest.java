@@ -54,6 +54,10 @@ class ConsultationBrowserTest extends BrowserJourney {
                 .filter(o -> o.getText().startsWith(LEAD)).findFirst().orElseThrow();
         assertThat(lead.getText()).as("the lead hospital with the reason it is suggested").contains(" · ");
         lead.click();
+        // the result picker follows the chosen resident (decision 0260): the resident's results the gp may read, or none
+        wait.until(d -> !d.findElement(By.id("results-picker")).getText().contains("先选择居民"));
+        driver.findElements(By.cssSelector("#results-picker input[name=reportId]")).stream().findFirst()
+                .ifPresent(WebElement::click);
         driver.findElement(By.name("toDepartment")).sendKeys("心内科");
         driver.findElement(By.name("invitedSpecialty")).sendKeys("心血管内科");
         driver.findElement(By.name("invitedTitle")).sendKeys("主任医师");

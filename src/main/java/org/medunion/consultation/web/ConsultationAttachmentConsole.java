@@ -14,6 +14,7 @@ import org.medunion.consultation.ResultAttachment;
 import org.medunion.consultation.UploadDocument;
 import org.medunion.diagnostics.DiagnosticsManagement;
 import org.medunion.diagnostics.ReportView;
+import org.medunion.identity.Role;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
@@ -22,6 +23,7 @@ import org.medunion.shared.web.LinkedFormValues;
 import org.medunion.web.console.ConsoleSupport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,14 +45,48 @@ class ConsultationAttachmentConsole {
     static final int RECENT = 12;
     private static final String IMAGING = "imaging:";
 
+    /** The htmx event after which the new-request form's result picker asks for the chosen resident's results. */
+    static final String RESIDENT_PICKED = "consultation-resident";
+
     private final ConsultationUploads uploads;
     private final ConsultationAttachments attachments;
+    private final DiagnosticsManagement diagnostics;
     private final ConsoleSupport support;
 
-    ConsultationAttachmentConsole(ConsultationUploads uploads, ConsultationAttachments attachments, ConsoleSupport support) {
+    ConsultationAttachmentConsole(ConsultationUploads uploads, ConsultationAttachments attachments,
+                                  DiagnosticsManagement diagnostics, ConsoleSupport support) {
         this.uploads = uploads;
         this.attachments = attachments;
+        this.diagnostics = diagnostics;
         this.support = support;
+    }
+
+    /**
+     * The new-request form's result picker (decision 0260): the chosen resident's newest results the caller may read
+     * through the diagnostics module (none for a resident the caller's institution does not care for, as for one without
+     * results), the ones already checked kept checked.
+     */
+    @GetMapping("/console/consultations/new/results")
+    String picker(@RequestParam(required = false) @Nullable UUID residentId, @RequestParam MultiValueMap<String, String> params,
+                  Model model) {
+        support.requireRole(Role.GP, Role.SPECIALIST);
+        model.addAttribute("v", new LinkedFormValues(params));
+        picker(model, diagnostics, residentId);
+        return "consultation/new :: results";
+    }
+
+    /** The picker's model: the resident's results the caller may read, none without a resident. */
+    static void picker(Model model, DiagnosticsManagement diagnostics, @Nullable UUID resident) {
+        model.addAttribute("pickedResident", resident);
+        model.addAttribute("recentResults", resident == null ? List.of() : recent(diagnostics, resident));
+    }
+
+    /**
+     * The new-request form's status for a refusal: a result the form did not offer (unknown, unreadable or another
+     * resident's) is bad input to the form, 400 naming the attachment (decision 0260; the API keeps 0254's 404).
+     */
+    static int formStatus(MedUnionException e) {
+        return e.field() != null && e.field().startsWith("attachments") ? 400 : e.status();
     }
 
     @PostMapping("/console/consultations/{id}/attachments")

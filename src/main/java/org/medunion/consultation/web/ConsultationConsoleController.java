@@ -163,19 +163,20 @@ class ConsultationConsoleController {
             if (e.status() == 403) {
                 throw e;
             }
-            response.setStatus(e.status());
+            response.setStatus(ConsultationAttachmentConsole.formStatus(e));
             model.addAttribute("errors", support.feedback(e));
             choices(model, v);
             UUID resident = FormValues.uuidOrNull(v.get("residentId"));
             if (resident != null) {
                 route(model, resident);
             }
+            ConsultationAttachmentConsole.picker(model, diagnostics, resident);
             return "consultation/new";
         }
     }
 
     @GetMapping("/console/consultations/new/residents")
-    String residents(@RequestParam(required = false) @Nullable String q, Model model) {
+    String residents(@RequestParam(required = false) @Nullable String q, Model model, HttpServletResponse response) {
         String text = FormValues.blankToNull(q);
         var found = text == null ? List.<ResidentView>of() : residents.search(ResidentSearch.typed(text, 20));
         model.addAttribute("found", found);
@@ -188,14 +189,16 @@ class ConsultationConsoleController {
             // the only match is chosen at once: its destinations come with it, swapped in out of band
             route(model, found.get(0).id().value());
             model.addAttribute("routedOob", true);
+            response.setHeader("HX-Trigger", ConsultationAttachmentConsole.RESIDENT_PICKED); // the result picker follows
         }
         return "consultation/new :: residents";
     }
 
     /** The invited-institution choice ranked for the chosen resident (TM-15, SH-15), when a resident is picked. */
     @GetMapping("/console/consultations/new/destinations")
-    String destinations(@RequestParam(required = false) @Nullable UUID residentId, Model model) {
+    String destinations(@RequestParam(required = false) @Nullable UUID residentId, Model model, HttpServletResponse response) {
         support.requireRole(Role.GP, Role.SPECIALIST);
+        response.setHeader("HX-Trigger", ConsultationAttachmentConsole.RESIDENT_PICKED);
         choices(model, new LinkedFormValues(new LinkedMultiValueMap<>()));
         if (residentId != null) {
             route(model, residentId);
@@ -311,6 +314,7 @@ class ConsultationConsoleController {
         model.addAttribute("destinations", List.of());
         model.addAttribute("suggestedIds", Set.of());
         model.addAttribute("routedOob", false);
+        model.addAttribute("recentResults", List.of());
     }
 
     /** Ranks the invited institutions for the resident; a resident the caller's institution does not care for ranks none. */

@@ -22,6 +22,8 @@ import org.medunion.consultation.SessionKind;
 import org.medunion.consultation.SessionRecurrence;
 import org.medunion.consultation.SessionView;
 import org.medunion.identity.Role;
+import org.medunion.referral.EmergencyZone;
+import org.medunion.referral.ReferralManagement;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.MembershipView;
@@ -62,14 +64,16 @@ class SessionCalendarController {
     private final RegistryManagement registry;
     private final ResidentsManagement residents;
     private final ConsoleSupport support;
+    private final ReferralManagement referrals;
     private final Clock clock;
 
     SessionCalendarController(ConsultationSeries series, RegistryManagement registry, ResidentsManagement residents,
-                              ConsoleSupport support, Clock clock) {
+                              ConsoleSupport support, ReferralManagement referrals, Clock clock) {
         this.series = series;
         this.registry = registry;
         this.residents = residents;
         this.support = support;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -228,6 +232,43 @@ class SessionCalendarController {
         Map<UUID, String> sites = new LinkedHashMap<>();
         registry.institutionNames(ids).forEach((k, name) -> sites.put(k.value(), name));
         model.addAttribute("sites", sites);
+        model.addAttribute("zoneHomes", me.role() == Role.OFFICE || ref == null ? List.of() : zoneHomes(ref, ids));
+    }
+
+    /** A nursing home of an emergency zone offered as a series' site, with its zone and the zone's backing hospital. */
+    record ZoneHome(UUID id, String name, String zone, String backingHospital) {
+    }
+
+    /**
+     * CN-3: the nursing homes of the emergency zones that a hospital of the caller's consortia (or the caller's own)
+     * backs, when not already among the sites — a community centre patrols them and the backing hospital rounds there
+     * whether or not they are members of the consortium. The office plans only its members' series (decision 0253);
+     * a nursing home of a zone (the caller's own institution mapped to one) visits no other.
+     */
+    private List<ZoneHome> zoneHomes(UUID caller, List<InstitutionId> sites) {
+        var mine = sites.stream().map(InstitutionId::value).toList();
+        var all = referrals.emergencyZones();
+        if (all.stream().anyMatch(z -> z.memberIds().contains(caller))) {
+            return List.of();
+        }
+        var zones = all.stream().filter(z -> mine.contains(z.backingHospitalId())).toList();
+        var wanted = new ArrayList<InstitutionId>();
+        zones.forEach(z -> {
+            wanted.add(new InstitutionId(z.backingHospitalId()));
+            z.memberIds().stream().filter(m -> !mine.contains(m)).map(InstitutionId::new).forEach(wanted::add);
+        });
+        var names = registry.institutionNames(wanted);
+        var out = new ArrayList<ZoneHome>();
+        for (EmergencyZone z : zones) {
+            String backing = names.getOrDefault(new InstitutionId(z.backingHospitalId()), "");
+            z.memberIds().stream().filter(m -> !mine.contains(m)).forEach(m -> {
+                String name = names.get(new InstitutionId(m));
+                if (name != null) {
+                    out.add(new ZoneHome(m, name, z.zone(), backing));
+                }
+            });
+        }
+        return out;
     }
 
     /** The practitioners of the two institutions, for the attendance boxes. */

@@ -61,7 +61,8 @@ class DemoAccounts {
         wanted.add(new NewAccount("secadmin", "demo", "安全管理员", Role.SECURITY_ADMIN, Scope.global()));
         wanted.add(new NewAccount("auditor", "demo", "审计管理员", Role.AUDITOR, Scope.global()));
         if (wanted.stream().map(NewAccount::username).allMatch(existing::contains)
-                && Set.of("office", "gp", "specialist", "pharmacist", "centre").stream().allMatch(existing::contains)) {
+                && Set.of("office", "gp", "specialist", "pharmacist", "centre", DemoNursingHome.ACCOUNT).stream()
+                        .allMatch(existing::contains)) {
             return;
         }
         Optional<UUID> consortium = consortium(OFFICE_CONSORTIUM);
@@ -74,6 +75,9 @@ class DemoAccounts {
             wanted.add(new NewAccount("pharmacist", "demo", "处方前置审核中心 药师 王芳", Role.PHARMACIST, Scope.institution(id)));
             wanted.add(new NewAccount("centre", "demo", "区域医学影像诊断中心 刘洋", Role.CENTRE_STAFF, Scope.institution(id)));
         });
+        // CN-3: the physician of the elderly-care institution outside the consortium (its consultations, TM-15)
+        institution(DemoNursingHome.NAME).ifPresent(id -> wanted.add(new NewAccount(DemoNursingHome.ACCOUNT, "demo",
+                "天山颐养院 医务室 医师 陈静", Role.GP, Scope.institution(id))));
         if (consortium.isEmpty() || chc.isEmpty() || lead.isEmpty()) {
             log.warn("Demo city objects missing; some role accounts were not created (office/gp/specialist/pharmacist/centre)");
         }

@@ -149,6 +149,11 @@ class DemoCityLoader implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Demo consultations not seeded: {}", e.toString());
         }
+        try {
+            transactions.executeWithoutResult(status -> workflow.seedNursingHome());
+        } catch (RuntimeException e) {
+            log.warn("Demo nursing-home consultations not seeded: {}", e.toString());
+        }
         return true;
     }
 

@@ -24,10 +24,12 @@ import org.medunion.diagnostics.RegisterCentre;
 import org.medunion.diagnostics.SpecimenType;
 import org.medunion.diagnostics.backfill.DiagnosticsBackfill;
 import org.medunion.registry.ConsortiumView;
+import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.MembershipRole;
 import org.medunion.registry.unscoped.CityWideRegistry;
 import org.medunion.residents.ContractView;
+import org.medunion.residents.ResidentId;
 import org.medunion.residents.ResidentsManagement;
 import org.springframework.stereotype.Component;
 
@@ -138,7 +140,7 @@ class DemoDiagnostics {
         }
         var place = new Place(primary.get().id().value(), lead.get().id().value(), municipal.get().id().value(), lab, imaging,
                 contracted, today, clock.instant(), new HashMap<>());
-        int reports = results(place);
+        int reports = results(place) + nursingHomeResult(lead.get().id().value(), today);
         int decisions = orders.decisions(place);
         var tally = year.seed(DemoDiagnosticsSites.changning(place), place.now(), new DemoDiagnosticsYear.Tally());
         for (Group g : groups) {
@@ -267,6 +269,24 @@ class DemoDiagnostics {
             p.reports().put(new Seeded(resident, item, day), id.value());
         }
         return 1;
+    }
+
+    /**
+     * An electrolyte panel of the elderly-care institution's resident at the zone's hospital, which received her consultations
+     * (decision 0260): the new-request form's result picker has a result for the {@value DemoNursingHome#ACCOUNT} account.
+     */
+    private int nursingHomeResult(UUID lead, LocalDate today) {
+        var home = institution(DemoNursingHome.NAME);
+        if (home.isEmpty()) {
+            return 0;
+        }
+        UUID resident = residents.importResidents(List.of(DemoNursingHome.resident(home.get().id().value(), today))).get(0)
+                .value();
+        if (residents.relationship(new InstitutionId(lead), new ResidentId(resident)).isEmpty()) {
+            return 0; // no consultation of hers reached the hospital: the demo stays loadable
+        }
+        return report(lead, new RecordReport(resident, ELECTROLYTES, null, "FINAL", today.minusDays(1), false,
+                "电解质大致正常", null, observations(ELECTROLYTES, false, 3)));
     }
 
     private int report(UUID performer, RecordReport report) {

@@ -63,13 +63,17 @@ class DemoWorkflowSeeder {
     private final DemoPharmacy pharmacy;
     private final DemoConsultations consultations;
     private final DemoSessions sessions;
+    private final DemoNursingHome nursingHome;
+    private final DemoZoneConsultations zoneConsultations;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the demo's seeders, injected
     DemoWorkflowSeeder(RegistryManagement registry, CityWideRegistry city, ResidentsManagement residents, Clock clock,
                        SchedulingManagement scheduling, SystemScheduling systemScheduling,
                        DemoReferrals referrals, DemoPharmacy pharmacy, DemoConsultations consultations,
-                       DemoSessions sessions) {
+                       DemoSessions sessions, DemoNursingHome nursingHome, DemoZoneConsultations zoneConsultations) {
         this.sessions = sessions;
+        this.nursingHome = nursingHome;
+        this.zoneConsultations = zoneConsultations;
         this.registry = registry;
         this.city = city;
         this.residents = residents;
@@ -85,11 +89,33 @@ class DemoWorkflowSeeder {
     private volatile DemoReferrals.Plan pendingPharmacy;
     private volatile List<DemoReferrals.ReceivedDown> pendingReceived = List.of();
     private volatile DemoReferrals.Plan pendingConsultations;
+    private volatile DemoReferrals.Plan pendingZone;
+    private volatile DemoCityLoaded pendingCity;
+
+    /**
+     * CN-3 ({@link DemoNursingHome}, {@link DemoZoneConsultations}): 长宁's emergency zones, the elderly-care institution
+     * outside the office's consortium, its consultations to its zone's hospital and past it, the centre's patrol of it;
+     * own transaction, after the centre's consultations. Returns how many consultations.
+     */
+    int seedNursingHome() {
+        var pending = pendingZone;
+        var city = pendingCity;
+        pendingZone = null;
+        pendingCity = null;
+        if (pending == null || city == null) {
+            return 0;
+        }
+        var home = nursingHome.seed(city, LocalDate.ofInstant(pending.now(), clock.getZone()));
+        int n = home.map(h -> zoneConsultations.seed(h, pending.primaryInstitutionId(), pending.now())).orElse(0);
+        log.info("Demo nursing-home consultations (CN-3, TM-15) seeded: {}", n);
+        return n;
+    }
 
     /** Consultations ({@link DemoConsultations}) for the referrals' plan; own transaction, after the pharmacy's. */
     int seedConsultations() {
         var pending = pendingConsultations;
         pendingConsultations = null;
+        pendingZone = pending;
         if (pending == null) {
             return 0;
         }
@@ -134,6 +160,7 @@ class DemoWorkflowSeeder {
     /** Seeds residents, a team, contracts, schedules and bookings; returns a one-line summary. */
     String seed(DemoCityLoaded city) {
         long start = System.nanoTime();
+        pendingCity = city;
         LocalDate today = LocalDate.now(clock);
         var commands = residentCommands(city, today);
         List<ResidentId> ids = residents.importResidents(commands);

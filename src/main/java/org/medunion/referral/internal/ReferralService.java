@@ -12,6 +12,7 @@ import org.medunion.referral.CriterionView;
 import org.medunion.referral.DefineCriterion;
 import org.medunion.referral.DestinationSuggestion;
 import org.medunion.referral.DestinationType;
+import org.medunion.referral.EmergencyZone;
 import org.medunion.referral.EscalationRun;
 import org.medunion.referral.FollowUpView;
 import org.medunion.referral.MarkFollowUpDone;
@@ -224,6 +225,11 @@ class ReferralService implements ReferralManagement {
     @Override
     public Optional<UUID> zoneBackingHospital(UUID institutionId) {
         return routing.zoneBackingHospital(institutionId);
+    }
+
+    @Override
+    public List<EmergencyZone> emergencyZones() {
+        return routing.emergencyZones();
     }
 
     @Override

@@ -5,7 +5,10 @@ import static org.medunion.referral.internal.ReferralInput.requiredText;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
@@ -15,6 +18,7 @@ import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.referral.DestinationSuggestion;
 import org.medunion.referral.DestinationType;
+import org.medunion.referral.EmergencyZone;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
@@ -72,6 +76,21 @@ class RoutingTables {
 
     Optional<UUID> zoneBackingHospital(UUID institutionId) {
         return routing.backingHospital(institutionId);
+    }
+
+    @Transactional(readOnly = true)
+    List<EmergencyZone> emergencyZones() {
+        Map<UUID, List<UUID>> members = new HashMap<>();
+        jdbc.sql("select zone_id, institution_id from referral_zone_member order by institution_id")
+                .query((rs, n) -> members.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        return jdbc.sql("select id, district_code, zone, backing_hospital_id from referral_zone order by district_code, zone")
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new EmergencyZone(id, rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                            List.copyOf(members.getOrDefault(id, List.of())));
+                }).list();
     }
 
     UUID defineZone(String districtCode, String zone, UUID backingHospitalId) {

@@ -25,6 +25,7 @@ import org.medunion.registry.Title;
 import org.medunion.registry.unscoped.CityWideRegistry;
 import org.medunion.shared.CreditCode;
 import org.medunion.support.Api;
+import org.medunion.web.ConsoleSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -48,6 +49,9 @@ abstract class DemoCityContract {
 
     @Autowired
     org.medunion.residents.ResidentsManagement residents;
+
+    @Autowired
+    org.medunion.referral.ReferralManagement referrals;
 
     @Test
     void demoCityIsThereAfterStartForThePlanner() {
@@ -92,6 +96,7 @@ abstract class DemoCityContract {
                     assertThat(m.institutionId().value()).isEqualTo(lead);
                     assertThat(m.role()).isEqualTo(MembershipRole.LEAD);
                 });
+        UUID nursingHome = institution(DemoNursingHome.NAME).id().value();
         Map<String, String[]> expected = Map.of(
                 "admin", new String[] {"ADMIN", "GLOBAL", null},
                 "planner", new String[] {"PLANNER", "JURISDICTION", "310000"},
@@ -100,7 +105,8 @@ abstract class DemoCityContract {
                 "gp", new String[] {"GP", "INSTITUTION", chc.toString()},
                 "specialist", new String[] {"SPECIALIST", "INSTITUTION", lead.toString()},
                 "pharmacist", new String[] {"PHARMACIST", "INSTITUTION", lead.toString()},
-                "centre", new String[] {"CENTRE_STAFF", "INSTITUTION", lead.toString()});
+                "centre", new String[] {"CENTRE_STAFF", "INSTITUTION", lead.toString()},
+                DemoNursingHome.ACCOUNT, new String[] {"GP", "INSTITUTION", nursingHome.toString()});
         expected.forEach((username, want) -> {
             var r = Api.as(port, username).get("/api/auth/whoami");
             assertThat(r.status()).as(username).isEqualTo(200);
@@ -383,7 +389,7 @@ abstract class DemoCityContract {
         assertThat(stop.json().get("reason").asString()).isEqualTo("TARGET_REACHED");
 
         // the demo pharmacist's review page has decisions to measure (I-27): turnaround and the duplicate RX-9 found
-        var review = org.medunion.web.ConsoleSession.login(port, "pharmacist").get("/console/pharmacy/review").body();
+        var review = ConsoleSession.login(port, "pharmacist").get("/console/pharmacy/review").body();
         assertThat(review).contains("review-quality", "共审核 6 张处方").doesNotContain("暂无审核结论");
         assertThat(review.replaceAll("\\s+", "")).contains("<td>RX-9</td><td>2</td><td>2</td>");
 
@@ -484,5 +490,50 @@ abstract class DemoCityContract {
         });
         assertThat(plannedKinds).as("the gp's centre hosts the clinic and the rounds and visits the nursing home")
                 .contains("JOINT_CLINIC", "REMOTE_ROUNDS", "NURSING_HOME_PATROL");
+    }
+
+    /**
+     * CN-3 / TM-15 (issue 14): 长宁's emergency zones; an elderly-care institution of 中片区 outside the office's consortium
+     * asks the zone's hospital (the regional medical centre) under the district network's TM-1 agreement — one opinion
+     * signed, one requested — and one request past the zone's hospital carries the routing warning (路由提示), on the API
+     * and on the nursing-home physician's console page; the gp's centre patrols the institution.
+     */
+    @Test
+    void CN3_TM15_theNursingHomeAsksItsZonesHospitalUnderAnAgreement_andARequestPastItCarriesTheRoutingWarning() {
+        var home = institution(DemoNursingHome.NAME);
+        var lead = institution(DemoAccounts.LEAD_INSTITUTION);
+        assertThat(home.category()).isEqualTo(InstitutionCategory.NURSING_HOME);
+        assertThat(consortium(DemoAccounts.OFFICE_CONSORTIUM).members()).as("not a member of the office's consortium")
+                .noneMatch(m -> m.institutionId().equals(home.id()));
+        assertThat(referrals.zoneBackingHospital(home.id().value())).contains(lead.id().value());
+        assertThat(city.allAgreements()).as("TM-1: an agreement of the two in force").anySatisfy(a -> {
+            assertThat(a.type()).isEqualTo(AgreementType.COOPERATION);
+            assertThat(a.parties()).contains(home.id(), lead.id());
+            assertThat(a.signedOn()).isNotNull();
+            assertThat(a.termEnd()).isAfter(LocalDate.now());
+        });
+        var mine = Api.as(port, DemoNursingHome.ACCOUNT).get("/api/consultations?box=mine&limit=500");
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        var demo = mine.json().valueStream().filter(c -> c.get("request").get("reason").asString().startsWith("演示")).toList();
+        assertThat(demo.stream().filter(c -> c.get("toInstitutionName").asString().equals(DemoAccounts.LEAD_INSTITUTION))
+                .map(c -> c.get("status").asString()).collect(Collectors.toSet())).contains("REQUESTED", "OPINION_SIGNED");
+        var past = demo.stream().filter(c -> !c.get("routingWarnings").isEmpty()).toList();
+        assertThat(past).as("a request past the zone's hospital").hasSize(1);
+        var warning = past.get(0).get("routingWarnings").get(0);
+        assertThat(warning.get("ruleId").asString()).isEqualTo("TM-15");
+        assertThat(warning.get("suggestedInstitutionName").asString()).isEqualTo(DemoAccounts.LEAD_INSTITUTION);
+        var page = ConsoleSession.login(port, DemoNursingHome.ACCOUNT)
+                .get("/console/consultations/" + past.get(0).get("id").asString());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"routing-warnings\"", DemoAccounts.LEAD_INSTITUTION);
+        // the new-request form's result picker offers her electrolyte panel to the nursing home's physician (decision 0260)
+        var picker = ConsoleSession.login(port, DemoNursingHome.ACCOUNT).get("/console/consultations/new/results?residentId="
+                + past.get(0).get("residentId").asString());
+        assertThat(picker.body()).contains("name=\"reportId\"", "电解质四项");
+        var patrols = Api.as(port, "gp").get("/api/consultation-sessions?from=" + LocalDate.now().minusDays(45) + "&to="
+                + LocalDate.now()).json().valueStream().filter(x -> x.get("hostInstitutionId").asString()
+                        .equals(home.id().value().toString()) && x.get("status").asString().equals("HELD"))
+                .toList();
+        assertThat(patrols).as("the centre's patrols of the institution held").isNotEmpty();
     }
 }

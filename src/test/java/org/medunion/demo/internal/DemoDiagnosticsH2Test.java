@@ -115,7 +115,8 @@ class DemoDiagnosticsH2Test {
                         rs.getDate(3).toLocalDate().toEpochDay(), rs.getLong(4), rs.getLong(5), rs.getLong(6)})
                 .single();
         assertThat(row[0]).as("reports").isGreaterThanOrEqualTo(100);
-        assertThat(row[1]).as("residents of the gp's centre (Nanning's: DemoDiagnosticsYearH2Test)").isEqualTo(30);
+        assertThat(row[1]).as("30 residents of the gp's centre and the nursing home's one (decision 0260; Nanning's: "
+                + "DemoDiagnosticsYearH2Test)").isEqualTo(31);
         assertThat(LocalDate.ofEpochDay(row[2])).as("oldest").isBefore(LocalDate.now(SHANGHAI).minusDays(300));
         assertThat(row[3]).as("critical").isPositive();
         assertThat(row[4]).as("preliminary").isPositive();

@@ -1,0 +1,7 @@
+package org.medunion.web;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class ConsultationPickerPostgresTest extends ConsultationPickerContract {
+}

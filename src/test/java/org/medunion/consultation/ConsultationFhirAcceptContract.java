@@ -46,7 +46,7 @@ abstract class ConsultationFhirAcceptContract extends ConsultationWorldTest {
 
     long panelRows(String consultation) {
         return jdbc.sql("select (select count(*) from consultation_slot_booking where consultation_id = ?)"
-                        + " + (select count(*) from consultation_expert where consultation_id = ?)")
+                + " + (select count(*) from consultation_expert where consultation_id = ?)")
                 .params(UUID.fromString(consultation), UUID.fromString(consultation)).query(Long.class).single();
     }
 

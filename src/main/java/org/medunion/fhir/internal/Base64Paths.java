@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Attachment, Signature and Binary), and {@link #locate} finds which one in the JSON body, so that the
  * OperationOutcome names it ({@code Communication.payload[2].contentAttachment.data}). Everything else stays strict.
  */
-final class Base64Paths {
+public final class Base64Paths {
 
     static final String CODE = "fhir.base64";
     private static final String ELEMENT = "data";
@@ -37,9 +37,14 @@ final class Base64Paths {
         }
     }
 
+    /** The bytes of R4 base64Binary text (whitespace ignored); {@link IllegalArgumentException} when it does not decode. */
+    public static byte[] decode(String value) {
+        return Base64.getDecoder().decode(value.replaceAll("\\s", ""));
+    }
+
     static boolean decodes(String value) {
         try {
-            Base64.getDecoder().decode(value.replaceAll("\\s", ""));
+            decode(value);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

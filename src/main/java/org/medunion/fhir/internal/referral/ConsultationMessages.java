@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.medunion.consultation.ConsultationView;
 import org.medunion.consultation.PostMessage;
 import org.medunion.consultation.ResultAttachment;
 import org.medunion.consultation.UploadDocument;
+import org.medunion.fhir.internal.Base64Paths;
 import org.medunion.fhir.internal.References;
 import org.medunion.shared.InvalidInputException;
 
@@ -101,7 +101,7 @@ final class ConsultationMessages {
         }
         byte[] data;
         try {
-            data = Base64.getDecoder().decode(a.getDataElement().getValueAsString().replaceAll("\\s", ""));
+            data = Base64Paths.decode(a.getDataElement().getValueAsString());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(at + ".data", "fhir.base64");
         }

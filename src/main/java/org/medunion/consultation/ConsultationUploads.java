@@ -13,6 +13,13 @@ public interface ConsultationUploads {
 
     MessageView post(ConsultationId id, PostMessage message, @Nullable UploadDocument document);
 
+    /**
+     * A message and several documents uploaded with it (a FHIR Communication with attachments, decision 0259), each
+     * checked like {@link ConsultationAttachments#upload}; a refused one is a 400 naming {@code files[i]} (or
+     * {@code files[i].title}) and leaves neither the message nor any document.
+     */
+    MessageView post(ConsultationId id, PostMessage message, List<UploadDocument> documents);
+
     /** Results and a document attached to the request; the attachments written, oldest first. */
     List<AttachmentView> attach(ConsultationId id, List<ResultAttachment> results, @Nullable UploadDocument document);
 }

@@ -14,6 +14,7 @@ import org.medunion.consultation.PostMessage;
 import org.medunion.consultation.RequestConsultation;
 import org.medunion.consultation.ResultAttachment;
 import org.medunion.consultation.UploadDocument;
+import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +48,30 @@ class ConsultationUploadService implements ConsultationUploads {
             return posted;
         }
         var with = new ArrayList<>(posted.attachments());
-        with.add(attachments.upload(id, new UploadDocument(document.title(), document.fileName(), document.declaredType(),
-                document.content(), posted.id())));
+        with.add(upload(id, posted, document));
         return posted.withAttachments(with);
+    }
+
+    @Override
+    public MessageView post(ConsultationId id, PostMessage message, List<UploadDocument> documents) {
+        MessageView posted = consultations.postMessage(id, message);
+        var with = new ArrayList<>(posted.attachments());
+        for (int i = 0; i < documents.size(); i++) {
+            try {
+                with.add(upload(id, posted, ConsultationInput.required(documents.get(i), "file")));
+            } catch (InvalidInputException e) {
+                String field = e.field() == null || "file".equals(e.field()) ? "" : "." + e.field();
+                var named = new InvalidInputException("files[" + i + "]" + field, e.code(), e.arguments().toArray());
+                named.initCause(e);
+                throw named;
+            }
+        }
+        return posted.withAttachments(with);
+    }
+
+    private AttachmentView upload(ConsultationId id, MessageView posted, UploadDocument document) {
+        return attachments.upload(id, new UploadDocument(document.title(), document.fileName(), document.declaredType(),
+                document.content(), posted.id()));
     }
 
     @Override

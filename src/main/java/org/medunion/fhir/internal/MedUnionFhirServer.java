@@ -1,7 +1,6 @@
 package org.medunion.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -24,7 +23,7 @@ class MedUnionFhirServer extends RestfulServer {
 
     @Override
     protected void initialize() {
-        getFhirContext().setParserErrorHandler(new StrictErrorHandler());
+        getFhirContext().setParserErrorHandler(new Base64Paths.Handler());
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(false);
         setResourceProviders(providers.toArray(IResourceProvider[]::new));

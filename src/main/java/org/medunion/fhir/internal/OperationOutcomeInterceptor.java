@@ -60,8 +60,12 @@ public class OperationOutcomeInterceptor {
             return outcome(403, OperationOutcome.IssueType.FORBIDDEN, message("auth.forbidden", null), null, null);
         }
         if (t instanceof MedUnionException e) {
-            var outcome = outcome(e.status(), issueType(e.status()), message(e.code(), e.field(), e.arguments().toArray()),
-                    e.field(), e.code());
+            String field = e.field();
+            if (Base64Paths.CODE.equals(e.code()) && details != null) {
+                field = Base64Paths.locate(details.loadRequestContents()).orElse(field);
+            }
+            var outcome = outcome(e.status(), issueType(e.status()), message(e.code(), field, e.arguments().toArray()),
+                    field, e.code());
             if (e instanceof RuleViolationException rv) {
                 var oo = (OperationOutcome) outcome.getOperationOutcome();
                 oo.getIssue().clear();

@@ -96,6 +96,7 @@ class Terminology {
     static final String REFERRAL_STATUS = "referral-status";
     static final String BOOKING_KIND = "booking-kind";
     static final String REFERRAL_TASK_PARAMETER = "referral-task-parameter";
+    static final String CONSULTATION_TASK_PARAMETER = "consultation-task-parameter";
     static final String CONSULTATION_TYPE = "consultation-type";
     static final String CONSULTATION_STATUS = "consultation-status";
     static final String CONSENT_SIGNER = "consent-signer";
@@ -146,6 +147,7 @@ class Terminology {
         ENUMS.put(REFERRAL_STATUS, ReferralStatus.class);
         ENUMS.put(BOOKING_KIND, BookingKind.class);
         ENUMS.put(REFERRAL_TASK_PARAMETER, ReferralTaskParameter.class);
+        ENUMS.put(CONSULTATION_TASK_PARAMETER, ConsultationTaskParameter.class);
         ENUMS.put(CONSULTATION_TYPE, ConsultationType.class);
         ENUMS.put(CONSULTATION_STATUS, ConsultationStatus.class);
         ENUMS.put(CONSENT_SIGNER, ConsentSigner.class);

@@ -9,10 +9,12 @@ import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AttachmentKind;
 import org.medunion.consultation.AttachmentView;
 import org.medunion.consultation.ResultAttachment;
+import org.medunion.fhir.internal.Systems;
 
 /**
  * Consultation attachments in FHIR (decision 0254): a result is a reference to its {@code DiagnosticReport}, an imaging
@@ -23,6 +25,11 @@ import org.medunion.consultation.ResultAttachment;
 final class ConsultationAttachmentsFhir {
 
     static final String ID_ATTACHMENT = "https://medunion.example/id/consultation-attachment";
+    /**
+     * The SHA-256 (hex) of an uploaded document, as stored: R4's {@code Attachment.hash} is defined as SHA-1, which the
+     * module does not keep, so the stored digest travels in this extension instead (decision 0259).
+     */
+    static final String EXT_SHA256 = Systems.BASE + "/StructureDefinition/attachment-sha256";
 
     private ConsultationAttachmentsFhir() {
     }
@@ -74,6 +81,9 @@ final class ConsultationAttachmentsFhir {
                 .setUrl(download(a.consultationId(), a.id()));
         if (a.size() != null) {
             out.setSize(Math.toIntExact(a.size()));
+        }
+        if (a.sha256() != null) {
+            out.addExtension(EXT_SHA256, new StringType(a.sha256()));
         }
         return out;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Communication;
@@ -15,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationSearch;
+import org.medunion.consultation.ConsultationUploads;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.consultation.MessageView;
 import org.medunion.fhir.internal.FieldPaths;
@@ -35,16 +35,15 @@ import org.springframework.stereotype.Component;
 class ConsultationCommunications implements CommunicationKind {
 
     static final String PREFIX = "consultation-";
-    /** The consultation module's field names as the FHIR elements a client sent. */
-    private static final Map<String, String> PATHS = Map.of("body", "Communication.payload",
-            "inReplyTo", "Communication.inResponseTo", "id", "Communication.basedOn");
     /** The most consultations of one resident a patient search reads conversations of. */
     private static final int MAX_CONSULTATIONS = 500;
 
     private final ConsultationManagement consultations;
+    private final ConsultationUploads uploads;
 
-    ConsultationCommunications(ConsultationManagement consultations) {
+    ConsultationCommunications(ConsultationManagement consultations, ConsultationUploads uploads) {
         this.consultations = consultations;
+        this.uploads = uploads;
     }
 
     @Override
@@ -107,9 +106,9 @@ class ConsultationCommunications implements CommunicationKind {
         ConsultationMessages.checkSubject(posted, c);
         MessageView m;
         try {
-            m = consultations.postMessage(message.consultation(), message.command());
+            m = uploads.post(message.consultation(), message.command(), message.documents());
         } catch (RuntimeException e) {
-            throw FieldPaths.translate(e, "Communication", PATHS);
+            throw FieldPaths.translate(e, "Communication", message.paths());
         }
         return communication(c, m);
     }

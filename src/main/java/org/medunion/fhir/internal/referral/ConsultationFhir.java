@@ -17,6 +17,8 @@ final class ConsultationFhir {
     static final String CS_CONSENT_SIGNER = ReferralFhir.BASE + "/CodeSystem/consent-signer";
     static final String CS_FEE_PAYER = ReferralFhir.BASE + "/CodeSystem/consultation-fee-payer";
     static final String CS_RETENTION_CLASS = ReferralFhir.BASE + "/CodeSystem/retention-class";
+    /** Task.input / Task.output types of a consultation (decision 0259). */
+    static final String CS_TASK_PARAMETER = ReferralFhir.BASE + "/CodeSystem/consultation-task-parameter";
     /** TM-13: who pays the price item (ChargeItem). */
     static final String EXT_FEE_PAYER = ReferralFhir.BASE + "/StructureDefinition/consultation-fee-payer";
     /** TM-9: the retention class and dates of an ended consultation (complex: class, retainUntil, processRetainUntil). */

@@ -1,15 +1,11 @@
 package org.medunion.fhir.internal.referral;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
-import org.hl7.fhir.r4.model.DateTimeType;
+import java.util.Objects;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.jspecify.annotations.Nullable;
-import org.medunion.consultation.AcceptConsultation;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
@@ -19,8 +15,9 @@ import org.medunion.shared.ConflictException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code PUT /fhir/Task/<id>} of a consultation: the invited side accepts ({@code accepted}, with the session time as
- * a dateTime input and the answering physician as a Practitioner input), declines ({@code rejected}, reason in
+ * {@code PUT /fhir/Task/<id>} of a consultation: the invited side accepts ({@code accepted}, with typed inputs — the
+ * session time, the answering physician, the expert's consultation Slot to book, further MDT experts: {@link
+ * ConsultationTaskInputs}, decision 0259), declines ({@code rejected}, reason in
  * {@code statusReason.text}), asks for information ({@code on-hold}, the question in {@code statusReason.text}) or
  * starts the session ({@code in-progress}); the inviting side cancels ({@code cancelled}). Everything else — the
  * opinion, its signature, the acknowledgement — happens in the module, where the physician signs. Each goes through
@@ -30,7 +27,8 @@ import org.springframework.stereotype.Component;
 class ConsultationTasks {
 
     private static final Map<String, String> PATHS = Map.of(
-            "expertPractitionerId", "Task.input", "sessionAt", "Task.input", "note", "Task.note",
+            "expertPractitionerId", "Task.input", "sessionAt", "Task.input", "slotId", "Task.input", "expertIds", "Task.input",
+            "note", "Task.note",
             "text", "Task.statusReason", "status", "Task.status", "body", "Task");
 
     private final ConsultationManagement consultations;
@@ -44,10 +42,11 @@ class ConsultationTasks {
         String wanted = task.getStatus().toCode();
         ConsultationView result = current;
         if (!wanted.equals(ConsultationFhir.taskStatus(current.status()))) {
+            var acceptance = "accepted".equals(wanted) ? ConsultationTaskInputs.accept(task, note(task), PATHS) : null;
             try {
-                result = act(new ConsultationId(current.id()), current, wanted, task);
+                result = act(new ConsultationId(current.id()), current, wanted, task, acceptance);
             } catch (RuntimeException e) {
-                throw FieldPaths.translate(e, "Task", PATHS);
+                throw FieldPaths.translate(e, "Task", acceptance == null ? PATHS : acceptance.paths());
             }
         }
         var outcome = new MethodOutcome(new IdType("Task", result.id().toString(), Long.toString(result.version())));
@@ -55,28 +54,16 @@ class ConsultationTasks {
         return outcome;
     }
 
-    private ConsultationView act(ConsultationId id, ConsultationView current, String wanted, Task task) {
+    private ConsultationView act(ConsultationId id, ConsultationView current, String wanted, Task task,
+                                 ConsultationTaskInputs.@Nullable Acceptance acceptance) {
         return switch (wanted) {
-            case "accepted" -> consultations.accept(id, accept(task));
+            case "accepted" -> consultations.accept(id, Objects.requireNonNull(acceptance).command());
             case "rejected" -> consultations.decline(id, reason(task));
             case "on-hold" -> consultations.askInformation(id, reason(task));
             case "in-progress" -> consultations.start(id);
             case "cancelled" -> consultations.cancel(id, reason(task));
             default -> throw new ConflictException("CONSULTATION-0001", "Task.status", current.status().name(), wanted);
         };
-    }
-
-    private static AcceptConsultation accept(Task task) {
-        Instant session = null;
-        UUID expert = null;
-        for (var input : task.getInput()) {
-            if (input.getValue() instanceof DateTimeType dt && dt.getValue() != null) {
-                session = dt.getValue().toInstant();
-            } else if (input.getValue() instanceof Reference ref && ref.getReference() != null) {
-                expert = ReferralFhir.uuid(ref.getReference(), "Practitioner", "Task.input.value");
-            }
-        }
-        return new AcceptConsultation(session, expert, note(task));
     }
 
     private static ConsultationNote reason(Task task) {

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.medunion.consultation.ConsultationView;
+import org.medunion.fhir.internal.ConsultationTaskParameter;
 
 /**
  * A consultation as FHIR R4: the request is a ServiceRequest (category SNOMED Consultation, code the
@@ -87,17 +88,28 @@ final class ConsultationToFhirMapper {
             t.addExtension(ConsultationFhir.EXT_ESCALATED, new BooleanType(true));
         }
         if (c.sessionAt() != null) {
-            t.addOutput().setType(new CodeableConcept().setText("session"))
-                    .setValue(new DateTimeType(Date.from(c.sessionAt())));
+            t.addOutput().setType(type(ConsultationTaskParameter.SESSION)).setValue(new DateTimeType(Date.from(c.sessionAt())));
         }
         if (c.expertPractitionerId() != null) {
-            t.addOutput().setType(new CodeableConcept().setText("expert"))
+            t.addOutput().setType(type(ConsultationTaskParameter.EXPERT))
                     .setValue(new Reference("Practitioner/" + c.expertPractitionerId()));
         }
+        var slot = c.panel().slot();
+        if (slot != null && !slot.released()) {
+            t.addOutput().setType(type(ConsultationTaskParameter.SLOT)).setValue(new Reference("Slot/" + slot.slotId()));
+        }
+        c.panel().experts().forEach(e -> t.addOutput().setType(type(ConsultationTaskParameter.MDT_EXPERT))
+                .setValue(new Reference("Practitioner/" + e.id())));
         if (c.opinion() != null && c.opinion().signed()) {
-            t.addOutput().setType(new CodeableConcept().setText("opinion"))
+            t.addOutput().setType(type(ConsultationTaskParameter.OPINION))
                     .setValue(new Reference("DocumentReference/" + c.id()));
         }
         return t;
+    }
+
+    /** A Task input/output type from the consultation-task-parameter code system, with its code as text. */
+    static CodeableConcept type(ConsultationTaskParameter p) {
+        return new CodeableConcept().addCoding(new Coding(ConsultationFhir.CS_TASK_PARAMETER, p.code(), null))
+                .setText(p.code());
     }
 }

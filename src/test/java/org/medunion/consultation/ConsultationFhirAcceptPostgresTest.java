@@ -1,0 +1,7 @@
+package org.medunion.consultation;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class ConsultationFhirAcceptPostgresTest extends ConsultationFhirAcceptContract {
+}

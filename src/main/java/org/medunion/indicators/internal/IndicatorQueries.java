@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.text.Collator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,13 +56,13 @@ class IndicatorQueries {
     private final ServiceCounts services;
     private final DaySums daySums;
     private final ContractMeasures contracts;
-    private final Clock clock;
+    private final ValueInputs inputs;
 
     IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions,
                      ReceivedMedicationLists referrals, ReferralMeasures referralCounts, RegistryManagement registry,
-                     ServiceCounts services, ContractMeasures contracts, Clock clock) {
+                     ServiceCounts services, ContractMeasures contracts, ValueInputs inputs) {
         this.contracts = contracts;
-        this.clock = clock;
+        this.inputs = inputs;
         this.referralCounts = referralCounts;
         this.services = services;
         this.jdbc = jdbc;
@@ -270,11 +269,8 @@ class IndicatorQueries {
      * that day who hold a contract in force ÷ those residents (no data for a period not begun).
      */
     private IndicatorValue coverage(Resolved subject, Period period) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate day = period.end().minusDays(1).isAfter(today) ? today : period.end().minusDays(1);
-        var institutions = new LinkedHashSet<UUID>();
-        subject.spans().stream().filter(s -> !s.from().isAfter(day) && s.to().isAfter(day)).forEach(s -> institutions.add(s.institution()));
-        var c = day.isBefore(period.start()) ? ContractMeasures.Coverage.NONE : contracts.coverage(institutions, day);
+        LocalDate day = inputs.coverageDay(period);
+        var c = day == null ? ContractMeasures.Coverage.NONE : contracts.coverage(ValueInputs.heldOn(subject, day), day);
         return ratio(Indicator.I_11, subject, period, BigDecimal.valueOf(c.contracted()), BigDecimal.valueOf(c.residents()),
                 c.residents(), null, List.of(IndicatorValue.Part.of("elderly", c.elderlyContracted(), c.elderly()),
                         IndicatorValue.Part.of("children", c.childrenContracted(), c.children())));
@@ -286,15 +282,12 @@ class IndicatorQueries {
      * who were referred back; with the chronic share of the outpatient visits at its tertiary hospitals as a part.
      */
     private IndicatorValue siphoning(Resolved subject, Period period) {
-        int days = Integer.parseInt(thresholds.threshold("CQ-9", "returnDays", subject.divisionCode()).value().strip());
-        var primary = new ArrayList<InstitutionDays>();
+        int days = inputs.returnDays(subject);
+        var primary = inputs.primarySpans(subject);
         var tertiary = new ArrayList<DaySums.Window>();
         for (Span s : subject.spans()) {
-            var entry = registry.institutionEntry(new InstitutionId(s.institution()));
-            if (entry.map(InstitutionView::isPrimary).orElse(false)) {
-                primary.add(new InstitutionDays(s.institution(), s.from(), s.to()));
-            }
-            if (entry.map(i -> i.level() == HospitalLevel.TERTIARY).orElse(false)) {
+            if (registry.institutionEntry(new InstitutionId(s.institution())).map(i -> i.level() == HospitalLevel.TERTIARY)
+                    .orElse(false)) {
                 tertiary.add(new DaySums.Window(s.institution(), s.from(), s.to()));
             }
         }

@@ -4,13 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.text.Collator;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +27,6 @@ import org.medunion.indicators.internal.Subjects.Resolved;
 import org.medunion.indicators.internal.Subjects.Span;
 import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.policy.PolicyThresholds;
-import org.medunion.referral.ReceivedMedicationLists;
 import org.medunion.referral.ReferralMeasures;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionId;
@@ -50,7 +47,6 @@ class IndicatorQueries {
     private final JdbcClient jdbc;
     private final PolicyThresholds thresholds;
     private final PrescriptionMeasures prescriptions;
-    private final ReceivedMedicationLists referrals;
     private final ReferralMeasures referralCounts;
     private final RegistryManagement registry;
     private final ServiceCounts services;
@@ -59,7 +55,7 @@ class IndicatorQueries {
     private final ValueInputs inputs;
 
     IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions,
-                     ReceivedMedicationLists referrals, ReferralMeasures referralCounts, RegistryManagement registry,
+                     ReferralMeasures referralCounts, RegistryManagement registry,
                      ServiceCounts services, ContractMeasures contracts, ValueInputs inputs) {
         this.contracts = contracts;
         this.inputs = inputs;
@@ -69,7 +65,6 @@ class IndicatorQueries {
         this.daySums = new DaySums(jdbc);
         this.thresholds = thresholds;
         this.prescriptions = prescriptions;
-        this.referrals = referrals;
         this.registry = registry;
     }
 
@@ -251,16 +246,10 @@ class IndicatorQueries {
      * reason — ÷ downward referrals with a medication list received.
      */
     private IndicatorValue continuity(Resolved subject, Period period) {
-        var received = referrals.received(subject.spans().stream()
-                .map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList());
-        int days = Integer.parseInt(thresholds.threshold("RX-16", "renewalDays", subject.divisionCode()).value().strip());
-        var byId = new HashMap<UUID, Instant>();
-        received.forEach(r -> byId.put(r.referralId(), r.acceptedAt()));
-        var continued = new HashSet<>(prescriptions.renewedWithin(byId, days));
-        received.stream().filter(r -> r.stoppedAt() != null && !r.stoppedAt().isAfter(r.acceptedAt().plus(Duration.ofDays(days))))
-                .forEach(r -> continued.add(r.referralId()));
-        Instant newest = received.isEmpty() ? null : received.get(received.size() - 1).acceptedAt();
-        return ratio(Indicator.I_30, subject, period, BigDecimal.valueOf(continued.size()), BigDecimal.valueOf(byId.size()), byId.size(),
+        var rows = inputs.continuity(subject);
+        long continued = rows.stream().filter(ValueInputs.Continuity::continued).count();
+        Instant newest = rows.isEmpty() ? null : rows.get(rows.size() - 1).received().acceptedAt();
+        return ratio(Indicator.I_30, subject, period, BigDecimal.valueOf(continued), BigDecimal.valueOf(rows.size()), rows.size(),
                 newest);
     }
 

@@ -1,6 +1,9 @@
 package org.medunion.indicators.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.medunion.consultation.ConsultationMeasures;
@@ -74,6 +77,12 @@ class RecordLists {
         return switch (indicator) {
             case I_8, I_9, I_22 -> slots(indicator, subject, limit, names);
             case I_11 -> contracts(subject, period, limit, names);
+            case I_30 -> DrillDown.ofReferrals(newestFirst(inputs.continuity(subject)).stream().limit(Math.max(1, Math.min(limit, 1000)))
+                    .map(c -> new ReferralRecord(c.received().referral(), names.apply(c.received().referral().fromInstitutionId()),
+                            c.received().referral().toInstitutionId() == null ? null
+                                    : names.apply(c.received().referral().toInstitutionId()),
+                            c.continued() ? Counted.NUMERATOR : Counted.DENOMINATOR))
+                    .toList());
             case I_12 ->
                 DrillDown.ofReferrals(referrals.upwardReturnRecords(inputs.primarySpans(subject), inputs.returnDays(subject), limit)
                         .stream().map(u -> new ReferralRecord(u.referral(), names.apply(u.referral().fromInstitutionId()),
@@ -140,6 +149,12 @@ class RecordLists {
                         r.teamInstitution() == null ? null : names.apply(r.teamInstitution()),
                         r.contracted() ? Counted.NUMERATOR : Counted.DENOMINATOR))
                 .toList());
+    }
+
+    private static <T> List<T> newestFirst(List<T> oldestFirst) {
+        var out = new ArrayList<>(oldestFirst);
+        Collections.reverse(out);
+        return out;
     }
 
     /** I-31 counts the primary sites' prescriptions only, as its value does. */

@@ -1,8 +1,12 @@
 package org.medunion.indicators.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +14,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.indicators.Period;
 import org.medunion.indicators.internal.Subjects.Resolved;
+import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.policy.PolicyThresholds;
+import org.medunion.referral.ReceivedMedicationLists;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryManagement;
@@ -19,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a value and its record list are both asked over, chosen in one place so they cannot drift apart: I-11's day and
- * institutions, I-12's primary spans and CQ-9 days.
+ * institutions, I-12's primary spans and CQ-9 days, I-30's referrals and whether each was continued.
  */
 @Component
 class ValueInputs {
@@ -27,8 +33,13 @@ class ValueInputs {
     private final PolicyThresholds thresholds;
     private final RegistryManagement registry;
     private final Clock clock;
+    private final ReceivedMedicationLists medicationLists;
+    private final PrescriptionMeasures prescriptions;
 
-    ValueInputs(PolicyThresholds thresholds, RegistryManagement registry, Clock clock) {
+    ValueInputs(PolicyThresholds thresholds, RegistryManagement registry, Clock clock, ReceivedMedicationLists medicationLists,
+                PrescriptionMeasures prescriptions) {
+        this.medicationLists = medicationLists;
+        this.prescriptions = prescriptions;
         this.thresholds = thresholds;
         this.registry = registry;
         this.clock = clock;
@@ -61,5 +72,25 @@ class ValueInputs {
                 .map(InstitutionView::isPrimary).orElse(false))
                 .forEach(s -> out.add(new InstitutionDays(s.institution(), s.from(), s.to())));
         return out;
+    }
+
+    /** A downward referral with a medication list I-30 counts, and whether it was continued in time (its numerator). */
+    record Continuity(ReceivedMedicationLists.Received received, boolean continued) {
+    }
+
+    /**
+     * I-30's rows, oldest acceptance first, by the receiving institution and the day it accepted: continued within RX-16's
+     * {@code renewalDays} (the subject's jurisdiction, overrides honoured) — renewed by an extended prescription or stopped
+     * with a documented reason — or not. The value counts them and the record list shows them.
+     */
+    List<Continuity> continuity(Resolved subject) {
+        var received = medicationLists.received(subject.spans().stream()
+                .map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList());
+        int days = Integer.parseInt(thresholds.threshold("RX-16", "renewalDays", subject.divisionCode()).value().strip());
+        var byId = new HashMap<UUID, Instant>();
+        received.forEach(r -> byId.put(r.referralId(), r.acceptedAt()));
+        Set<UUID> renewed = byId.isEmpty() ? Set.of() : new HashSet<>(prescriptions.renewedWithin(byId, days));
+        return received.stream().map(r -> new Continuity(r, renewed.contains(r.referralId())
+                || r.stoppedAt() != null && !r.stoppedAt().isAfter(r.acceptedAt().plus(Duration.ofDays(days))))).toList();
     }
 }

@@ -14,9 +14,10 @@ public interface ReceivedMedicationLists {
 
     /**
      * A downward referral with a medication list, when it was first accepted, and when the receiving institution
-     * documented that the regimen was stopped instead of renewed (null when it did not).
+     * documented that the regimen was stopped instead of renewed (null when it did not); with the referral as a record
+     * list shows it (number, sides, times — no resident data).
      */
-    record Received(UUID referralId, Instant acceptedAt, @Nullable Instant stoppedAt) {
+    record Received(UUID referralId, Instant acceptedAt, @Nullable Instant stoppedAt, ReferralMeasures.CountedReferral referral) {
     }
 
     /** Accepted by each span's institution on its days. */

@@ -72,6 +72,26 @@ public interface ReferralMeasures {
 
     UpwardReturns upwardReturns(List<InstitutionDays> windows, int days);
 
+    /** How a resident's first upward referral enters I-12. */
+    enum ReturnOutcome {
+        /** not referred back within the days, which have passed: numerator */
+        NOT_RETURNED,
+        /** referred back within the days: denominator only */
+        RETURNED,
+        /** not referred back yet and the days not passed: in neither count */
+        PENDING
+    }
+
+    /**
+     * One resident {@link #upwardReturns} counts, shown by their first upward referral (no resident data) with the first
+     * downward referral after it (null when none) and the outcome.
+     */
+    record UpwardReturn(CountedReferral referral, @Nullable Instant referredBackAt, ReturnOutcome outcome) {
+    }
+
+    /** The residents {@link #upwardReturns} counts, from the same query, newest referral first, at most {@code limit}. */
+    List<UpwardReturn> upwardReturnRecords(List<InstitutionDays> windows, int days, int limit);
+
     /** Which referrals an indicator counts: I-2's completed ones, or I-3's and I-13's received ones. */
     enum Counted {
         COMPLETED, RECEIVED

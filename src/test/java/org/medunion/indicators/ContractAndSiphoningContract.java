@@ -99,10 +99,42 @@ abstract class ContractAndSiphoningContract extends RunningCity {
         assertThat(noData(value("I-11", "CONSORTIUM", g.consortium().value(), YearMonth.now(SHANGHAI).plusMonths(2).toString())))
                 .isTrue();
 
+        // the rows behind the value, from the same per-resident query: one per resident, no resident in them
+        var console = org.medunion.web.ConsoleSession.login(port, planner);
+        assertThat(console.get("/console/indicators?subject=CONSORTIUM:" + g.consortium().value() + "&period=" + month).body())
+                .contains("/console/indicators/records?indicator=I-11&amp;level=CONSORTIUM",
+                        "/console/indicators/records?indicator=I-12&amp;level=CONSORTIUM");
+        var rows = console.get(records("I-11", "CONSORTIUM", g.consortium().value(), month));
+        assertThat(rows.status()).as(rows.body()).isEqualTo(200);
+        assertThat(rows.body().split("class=\"contract\"", -1)).hasSize(4);
+        assertThat(marked(rows.body(), "分子")).isEqualTo(1);
+        assertThat(marked(rows.body(), "分母")).isEqualTo(2);
+        assertThat(rows.body()).contains("1 / 3", "有效", "当日无有效签约", "65 岁及以上", "0–6 岁")
+                .doesNotContain("陈静", "吴刚", "小明", g.contracted().value().toString(), g.stranger().value().toString());
+        assertThat(console.get(records("I-11", "INSTITUTION", g.primary().value(), month)).body().split("class=\"contract\"", -1))
+                .hasSize(3);
+        // another consortium's residents are not listed, and its hospital's account may not open this list
+        var other = SchedulingFixture.group(registry, residents, accounts);
+        assertThat(console.get(records("I-11", "CONSORTIUM", g.consortium().value(), month)).body().split("class=\"contract\"", -1))
+                .hasSize(4);
+        var foreign = org.medunion.web.ConsoleSession.login(port, other.leadUser())
+                .get(records("I-11", "CONSORTIUM", g.consortium().value(), month));
+        assertThat(foreign.status()).isNotEqualTo(200);
+        assertThat(foreign.body()).doesNotContain("class=\"contract\"");
+
         // the contract ended yesterday: from today the resident no longer counts
         jdbc.sql("update residents_contract set status = 'ENDED', end_date = ? where resident_id = ?")
                 .params(LocalDate.now(SHANGHAI).minusDays(1), g.contracted().value()).update();
         assertThat(fraction(value("I-11", "CONSORTIUM", g.consortium().value(), month))).isEqualTo("0/3");
+    }
+
+    static String records(String indicator, String level, UUID subject, String period) {
+        return "/console/indicators/records?indicator=" + indicator + "&level=" + level + "&subject=" + subject + "&period=" + period;
+    }
+
+    /** How many rows of a records page are marked {@code label} (分子, 分母, 不计入). */
+    static int marked(String html, String label) {
+        return html.split("<td>" + label + "</td>", -1).length - 1;
     }
 
     private int numbers;
@@ -180,6 +212,15 @@ abstract class ContractAndSiphoningContract extends RunningCity {
         assertThat(evidence.notReferredBack(List.of(primary), past.atDay(1), past.atEndOfMonth(), 120)).contains(new Share(1, 3));
         assertThat(evidence.chronicAtTertiary(List.of(g.lead().value()), past.atDay(1), past.atEndOfMonth())).contains(new Share(2, 3));
 
+        // the rows behind I-12, from the same query: A referred back (denominator only), B and C not (numerator)
+        var console = org.medunion.web.ConsoleSession.login(port, planner);
+        var rows = console.get(records("I-12", "CONSORTIUM", g.consortium().value(), past.toString()));
+        assertThat(rows.status()).as(rows.body()).isEqualTo(200);
+        assertThat(rows.body().split("class=\"referral\"", -1)).hasSize(4);
+        assertThat(marked(rows.body(), "分子")).isEqualTo(2);
+        assertThat(marked(rows.body(), "分母")).isEqualTo(1);
+        assertThat(rows.body()).contains("2 / 3", "上转").doesNotContain(a.toString(), b.toString(), c.toString());
+
         // referred up an hour ago and not back yet: its 90 days have not passed, so it is in neither count (no data)
         Instant recent = Instant.now().minus(Duration.ofHours(1));
         referral("UP", primary, UUID.randomUUID(), true, "ACCEPTED", recent);
@@ -187,6 +228,9 @@ abstract class ContractAndSiphoningContract extends RunningCity {
         assertThat(fraction(now)).isEqualTo("0/0");
         assertThat(noData(now)).isTrue();
         assertThat(now.get("sourceRecords").asLong()).isEqualTo(1);
+        var pending = console.get(records("I-12", "INSTITUTION", primary, YearMonth.from(recent.atZone(SHANGHAI)).toString())).body();
+        assertThat(pending.split("class=\"referral\"", -1)).hasSize(2);
+        assertThat(marked(pending, "不计入")).isEqualTo(1);
     }
 
     @Test

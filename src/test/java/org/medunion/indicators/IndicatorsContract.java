@@ -185,6 +185,37 @@ abstract class IndicatorsContract extends RunningCity {
                 .isEqualTo(403);
     }
 
+    /**
+     * Issue 17: on the dashboard every value with data behind it opens it — the encounters (I-1…I-7) or the records another
+     * module counts (among them I-8, I-9, I-11, I-12, I-22, I-30 now); those without a list yet (I-23, I-29) say so in words,
+     * and the ones without a source name it.
+     */
+    @Test
+    void theDashboardLinksEveryValueToTheRowsBehindIt_orSaysWhyNot() {
+        loadMarch(g.leadUser(), g.gpUser());
+        String consortium = g.consortium().value().toString();
+        var page = org.medunion.web.ConsoleSession.login(port, office)
+                .get("/console/indicators?subject=CONSORTIUM:" + consortium + "&period=2026-03");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        String html = page.body();
+        for (Indicator i : Indicator.values()) {
+            String q = "?indicator=" + i.id() + "&amp;level=CONSORTIUM&amp;subject=" + consortium + "&amp;period=2026-03";
+            if (i.fromEncounters()) {
+                assertThat(html).as(i.id()).contains("/console/indicators/encounters" + q);
+            } else if (i.hasRecordList()) {
+                assertThat(html).as(i.id()).contains("/console/indicators/records" + q);
+            } else if (i.withoutSource()) {
+                assertThat(html).as(i.id()).contains("id=\"source-" + i.id() + "\"");
+            } else {
+                assertThat(html).as(i.id()).contains("id=\"norecords-" + i.id() + "\"");
+            }
+        }
+        for (String id : List.of("I-8", "I-9", "I-11", "I-12", "I-22", "I-30")) {
+            assertThat(Indicator.byId(id).orElseThrow().hasRecordList()).as(id).isTrue();
+        }
+        assertThat(html).contains("暂无记录明细：目录品种对照的逐项列表尚未提供").doesNotContain("indicators.noRecords");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.medunion.policy.IndicatorEvidenceSource evidence;
 

@@ -112,6 +112,13 @@ abstract class PharmacyContract extends RunningCity {
         var i30 = w.as(w.office).get("/api/indicators/values/I-30?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
         assertThat(i30.status()).as(i30.body()).isEqualTo(200);
         assertFraction(Map.of("I-30", i30.json()), "I-30", 1, 2);
+        // the referrals behind I-30, from the rows its value counts: one renewed (numerator), one not (denominator only)
+        String behindI30 = "/console/indicators/records?indicator=I-30&level=INSTITUTION&subject=" + w.primary + "&period=" + month;
+        String rows = ConsoleSession.login(port, w.office).get(behindI30).body();
+        assertThat(rows.split("class=\"referral\"", -1)).hasSize(3);
+        assertThat(rows.split("<td>分子</td>", -1)).hasSize(2);
+        assertThat(rows.split("<td>分母</td>", -1)).hasSize(2);
+        assertThat(rows).contains("1 / 2", "下转").doesNotContain(w.resident.toString());
 
         // the family doctor documents that the second regimen stops instead: I-30 counts it as continued
         String secondId = second.json().get("id").asString();
@@ -164,6 +171,7 @@ abstract class PharmacyContract extends RunningCity {
         assertThat(trail.body()).contains("下转用药停药记录");
         var after = w.as(w.office).get("/api/indicators/values/I-30?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
         assertFraction(Map.of("I-30", after.json()), "I-30", 2, 2);
+        assertThat(ConsoleSession.login(port, w.office).get(behindI30).body().split("<td>分子</td>", -1)).hasSize(3);
     }
 
     @Test

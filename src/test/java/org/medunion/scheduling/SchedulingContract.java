@@ -592,6 +592,66 @@ abstract class SchedulingContract extends RunningCity {
         assertThat(i22.get("parts").get(0).get("denominator").asLong()).isEqualTo(reservedExams.size());
     }
 
+    /** How many rows of a records page are marked {@code label} (分子, 分母, 不计入). */
+    static int marked(String html, String label) {
+        return html.split("<td>" + label + "</td>", -1).length - 1;
+    }
+
+    /**
+     * The slots behind I-8, I-9 and I-22 come from the query that counts them: on hand-set schedules (8 outpatient slots
+     * with 3 reserved and one booked through primary care; exam slots with their reserved ones, one booked) each list has
+     * as many numerator rows as the value's numerator and as many rows as its denominator; another consortium's slots
+     * are not listed, and its hospital's account may not open the list.
+     */
+    @Test
+    void I8_I9_I22_recordListsAreTheSlotsTheValuesCount() {
+        var outpatient = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "10:00", null); // 8 slots, 3 reserved
+        var exams = publish(lead(), g.lead(), "EXAM", "09:00", null); // 4 slots
+        book(gp(), slots(outpatient.get("id").asString()).stream().filter(s -> s.get("reserved").asBoolean()).findFirst().orElseThrow()
+                .get("id").asString(), g.contracted().toString());
+        var reservedExams = slots(exams.get("id").asString()).stream().filter(s -> s.get("reserved").asBoolean()).toList();
+        assertThat(book(gp(), reservedExams.get(0).get("id").asString(), g.contracted().toString()).status()).isEqualTo(201);
+        int examReserved = reservedExams.size();
+        // another consortium's hospital publishes the same day: none of it is listed for this one
+        Group other = SchedulingFixture.group(registry, residents, accounts);
+        publish(Api.as(port, other.leadUser()), other.lead(), "OUTPATIENT_EXPERT", "12:00", null);
+
+        String planner = "pl-" + Long.toString(System.nanoTime(), 36);
+        accounts.ensureAccount(new org.medunion.identity.AccountManagement.NewAccount(planner, "demo", planner,
+                org.medunion.identity.Role.PLANNER, org.medunion.identity.Scope.jurisdiction("310000")));
+        var console = org.medunion.web.ConsoleSession.login(port, planner);
+        String month = java.time.YearMonth.from(day()).toString();
+        String dashboard = console.get("/console/indicators?subject=CONSORTIUM:" + g.consortium().value() + "&period=" + month).body();
+        String records = "/console/indicators/records?level=CONSORTIUM&subject=" + g.consortium().value() + "&period=" + month
+                + "&indicator=";
+        for (String id : List.of("I-8", "I-9", "I-22")) {
+            assertThat(dashboard).as(id).contains("/console/indicators/records?indicator=" + id + "&amp;level=CONSORTIUM");
+        }
+        var i8 = console.get(records + "I-8");
+        assertThat(i8.status()).as(i8.body()).isEqualTo(200);
+        assertThat(i8.body()).contains("3 / 8", "专家号", "预留基层", "经基层预约", "公共号池");
+        assertThat(i8.body().split("class=\"slot\"", -1)).hasSize(9);
+        assertThat(marked(i8.body(), "分子")).isEqualTo(3);
+        assertThat(marked(i8.body(), "分母")).isEqualTo(5);
+        assertThat(i8.body()).doesNotContain(g.contracted().toString());
+        // I-9: the reserved outpatient and exam slots; the two booked through primary care are its numerator
+        var i9 = console.get(records + "I-9").body();
+        assertThat(i9.split("class=\"slot\"", -1)).hasSize(3 + examReserved + 1);
+        assertThat(marked(i9, "分子")).isEqualTo(2);
+        assertThat(marked(i9, "分母")).isEqualTo(3 + examReserved - 2);
+        assertThat(i9).contains("2 / " + (3 + examReserved));
+        // I-22: the exam slots, the reserved ones in the numerator
+        var i22 = console.get(records + "I-22").body();
+        assertThat(i22.split("class=\"slot\"", -1)).hasSize(4 + 1);
+        assertThat(marked(i22, "分子")).isEqualTo(examReserved);
+        assertThat(marked(i22, "分母")).isEqualTo(4 - examReserved);
+        assertThat(i22).contains(examReserved + " / 4");
+        // the other consortium's hospital sees its own, not these
+        var foreign = org.medunion.web.ConsoleSession.login(port, other.leadUser()).get(records + "I-8");
+        assertThat(foreign.body()).doesNotContain("class=\"slot\"");
+        assertThat(foreign.status()).isNotEqualTo(200);
+    }
+
     // ------------------------------------------------------------------ console
 
     /** Logs in through the form (session cookie, CSRF) and returns a client that keeps the session. */

@@ -4,14 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.text.Collator;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +27,6 @@ import org.medunion.indicators.internal.Subjects.Resolved;
 import org.medunion.indicators.internal.Subjects.Span;
 import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.policy.PolicyThresholds;
-import org.medunion.referral.ReceivedMedicationLists;
 import org.medunion.referral.ReferralMeasures;
 import org.medunion.registry.HospitalLevel;
 import org.medunion.registry.InstitutionId;
@@ -51,26 +47,24 @@ class IndicatorQueries {
     private final JdbcClient jdbc;
     private final PolicyThresholds thresholds;
     private final PrescriptionMeasures prescriptions;
-    private final ReceivedMedicationLists referrals;
     private final ReferralMeasures referralCounts;
     private final RegistryManagement registry;
     private final ServiceCounts services;
     private final DaySums daySums;
     private final ContractMeasures contracts;
-    private final Clock clock;
+    private final ValueInputs inputs;
 
     IndicatorQueries(JdbcClient jdbc, PolicyThresholds thresholds, PrescriptionMeasures prescriptions,
-                     ReceivedMedicationLists referrals, ReferralMeasures referralCounts, RegistryManagement registry,
-                     ServiceCounts services, ContractMeasures contracts, Clock clock) {
+                     ReferralMeasures referralCounts, RegistryManagement registry,
+                     ServiceCounts services, ContractMeasures contracts, ValueInputs inputs) {
         this.contracts = contracts;
-        this.clock = clock;
+        this.inputs = inputs;
         this.referralCounts = referralCounts;
         this.services = services;
         this.jdbc = jdbc;
         this.daySums = new DaySums(jdbc);
         this.thresholds = thresholds;
         this.prescriptions = prescriptions;
-        this.referrals = referrals;
         this.registry = registry;
     }
 
@@ -252,16 +246,10 @@ class IndicatorQueries {
      * reason — ÷ downward referrals with a medication list received.
      */
     private IndicatorValue continuity(Resolved subject, Period period) {
-        var received = referrals.received(subject.spans().stream()
-                .map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList());
-        int days = Integer.parseInt(thresholds.threshold("RX-16", "renewalDays", subject.divisionCode()).value().strip());
-        var byId = new HashMap<UUID, Instant>();
-        received.forEach(r -> byId.put(r.referralId(), r.acceptedAt()));
-        var continued = new HashSet<>(prescriptions.renewedWithin(byId, days));
-        received.stream().filter(r -> r.stoppedAt() != null && !r.stoppedAt().isAfter(r.acceptedAt().plus(Duration.ofDays(days))))
-                .forEach(r -> continued.add(r.referralId()));
-        Instant newest = received.isEmpty() ? null : received.get(received.size() - 1).acceptedAt();
-        return ratio(Indicator.I_30, subject, period, BigDecimal.valueOf(continued.size()), BigDecimal.valueOf(byId.size()), byId.size(),
+        var rows = inputs.continuity(subject);
+        long continued = rows.stream().filter(ValueInputs.Continuity::continued).count();
+        Instant newest = rows.isEmpty() ? null : rows.get(rows.size() - 1).received().acceptedAt();
+        return ratio(Indicator.I_30, subject, period, BigDecimal.valueOf(continued), BigDecimal.valueOf(rows.size()), rows.size(),
                 newest);
     }
 
@@ -270,11 +258,8 @@ class IndicatorQueries {
      * that day who hold a contract in force ÷ those residents (no data for a period not begun).
      */
     private IndicatorValue coverage(Resolved subject, Period period) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate day = period.end().minusDays(1).isAfter(today) ? today : period.end().minusDays(1);
-        var institutions = new LinkedHashSet<UUID>();
-        subject.spans().stream().filter(s -> !s.from().isAfter(day) && s.to().isAfter(day)).forEach(s -> institutions.add(s.institution()));
-        var c = day.isBefore(period.start()) ? ContractMeasures.Coverage.NONE : contracts.coverage(institutions, day);
+        LocalDate day = inputs.coverageDay(period);
+        var c = day == null ? ContractMeasures.Coverage.NONE : contracts.coverage(ValueInputs.heldOn(subject, day), day);
         return ratio(Indicator.I_11, subject, period, BigDecimal.valueOf(c.contracted()), BigDecimal.valueOf(c.residents()),
                 c.residents(), null, List.of(IndicatorValue.Part.of("elderly", c.elderlyContracted(), c.elderly()),
                         IndicatorValue.Part.of("children", c.childrenContracted(), c.children())));
@@ -286,15 +271,12 @@ class IndicatorQueries {
      * who were referred back; with the chronic share of the outpatient visits at its tertiary hospitals as a part.
      */
     private IndicatorValue siphoning(Resolved subject, Period period) {
-        int days = Integer.parseInt(thresholds.threshold("CQ-9", "returnDays", subject.divisionCode()).value().strip());
-        var primary = new ArrayList<InstitutionDays>();
+        int days = inputs.returnDays(subject);
+        var primary = inputs.primarySpans(subject);
         var tertiary = new ArrayList<DaySums.Window>();
         for (Span s : subject.spans()) {
-            var entry = registry.institutionEntry(new InstitutionId(s.institution()));
-            if (entry.map(InstitutionView::isPrimary).orElse(false)) {
-                primary.add(new InstitutionDays(s.institution(), s.from(), s.to()));
-            }
-            if (entry.map(i -> i.level() == HospitalLevel.TERTIARY).orElse(false)) {
+            if (registry.institutionEntry(new InstitutionId(s.institution())).map(i -> i.level() == HospitalLevel.TERTIARY)
+                    .orElse(false)) {
                 tertiary.add(new DaySums.Window(s.institution(), s.from(), s.to()));
             }
         }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
@@ -179,21 +179,21 @@ class IndicatorsService implements IndicatorsManagement {
     @Transactional // not read-only: the read is audited, and the audit chain locks its head
     public List<EncounterRow> encounters(Indicator indicator, Level level, String subject, String period, int limit) {
         return drillDown("IndicatorEncounters", indicator, level, subject, period,
-                r -> queries.encounters(indicator, r, limit, subjects::institutionName), List::size);
+                (r, p) -> queries.encounters(indicator, r, limit, subjects::institutionName), List::size);
     }
 
     @Override
     @Transactional // not read-only: the read is audited
     public DrillDown records(Indicator indicator, Level level, String subject, String period, int limit) {
         return drillDown("IndicatorRecords", indicator, level, subject, period,
-                r -> recordLists.records(indicator, r, limit, subjects::institutionName), DrillDown::size);
+                (r, p) -> recordLists.records(indicator, r, p, limit, subjects::institutionName), DrillDown::size);
     }
 
     /** The rows behind a value, for a subject the caller may see, with one audit row saying what was shown. */
     private <T> T drillDown(String objectType, Indicator indicator, Level level, String subject, String period,
-                            Function<Subjects.Resolved, T> rows, ToIntFunction<T> size) {
+                            BiFunction<Subjects.Resolved, Period, T> rows, ToIntFunction<T> size) {
         Period p = period(period);
-        T out = rows.apply(subjects.resolve(users.require(), level, subject, p));
+        T out = rows.apply(subjects.resolve(users.require(), level, subject, p), p);
         audit.record(AuditAction.READ, objectType, indicator.id() + "/" + level + "/" + subject + "/" + p.label(), null,
                 "rows=" + size.applyAsInt(out));
         return out;

@@ -1,5 +1,9 @@
 package org.medunion.indicators.internal;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.medunion.consultation.ConsultationMeasures;
@@ -11,14 +15,18 @@ import org.medunion.diagnostics.DiagnosticsMeasures.CountedDecision;
 import org.medunion.diagnostics.DiagnosticsMeasures.CountedOrders;
 import org.medunion.diagnostics.ReexaminationReason;
 import org.medunion.indicators.ConsultationRecord;
+import org.medunion.indicators.ContractRecord;
 import org.medunion.indicators.DecisionRecord;
 import org.medunion.indicators.DrillDown;
 import org.medunion.indicators.DrillDown.Counted;
 import org.medunion.indicators.Indicator;
+import org.medunion.indicators.Level;
 import org.medunion.indicators.OrderRecord;
+import org.medunion.indicators.Period;
 import org.medunion.indicators.PrescriptionRecord;
 import org.medunion.indicators.ReferralRecord;
 import org.medunion.indicators.SessionRecord;
+import org.medunion.indicators.SlotRecord;
 import org.medunion.indicators.internal.Subjects.Resolved;
 import org.medunion.pharmacy.PrescriptionMeasures;
 import org.medunion.pharmacy.PrescriptionMeasures.CountedPrescription;
@@ -29,6 +37,9 @@ import org.medunion.referral.ReferralMeasures.CountedReferral;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.RegistryManagement;
+import org.medunion.residents.ContractMeasures;
+import org.medunion.scheduling.SlotMeasures;
+import org.medunion.scheduling.SlotMeasures.CountedSlots;
 import org.medunion.shared.InstitutionDays;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +55,16 @@ class RecordLists {
     private final PrescriptionMeasures pharmacy;
     private final ConsultationMeasures consultations;
     private final RegistryManagement registry;
+    private final SlotMeasures slots;
+    private final ContractMeasures contracts;
+    private final ValueInputs inputs;
 
     RecordLists(ReferralMeasures referrals, DiagnosticsMeasures diagnostics, PrescriptionMeasures pharmacy,
-                ConsultationMeasures consultations, RegistryManagement registry) {
+                ConsultationMeasures consultations, RegistryManagement registry, SlotMeasures slots, ContractMeasures contracts,
+                ValueInputs inputs) {
+        this.slots = slots;
+        this.contracts = contracts;
+        this.inputs = inputs;
         this.pharmacy = pharmacy;
         this.consultations = consultations;
         this.referrals = referrals;
@@ -54,9 +72,27 @@ class RecordLists {
         this.registry = registry;
     }
 
-    DrillDown records(Indicator indicator, Resolved subject, int limit, Function<UUID, String> names) {
+    DrillDown records(Indicator indicator, Resolved subject, Period period, int limit, Function<UUID, String> names) {
         var windows = subject.spans().stream().map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
         return switch (indicator) {
+            case I_8, I_9, I_22 -> slots(indicator, subject, limit, names);
+            case I_11 -> contracts(subject, period, limit, names);
+            case I_30 -> DrillDown.ofReferrals(newestFirst(inputs.continuity(subject)).stream().limit(Math.max(1, Math.min(limit, 1000)))
+                    .map(c -> new ReferralRecord(c.received().referral(), names.apply(c.received().referral().fromInstitutionId()),
+                            c.received().referral().toInstitutionId() == null ? null
+                                    : names.apply(c.received().referral().toInstitutionId()),
+                            c.continued() ? Counted.NUMERATOR : Counted.DENOMINATOR))
+                    .toList());
+            case I_12 ->
+                DrillDown.ofReferrals(referrals.upwardReturnRecords(inputs.primarySpans(subject), inputs.returnDays(subject), limit)
+                        .stream().map(u -> new ReferralRecord(u.referral(), names.apply(u.referral().fromInstitutionId()),
+                                u.referral().toInstitutionId() == null ? null : names.apply(u.referral().toInstitutionId()),
+                                switch (u.outcome()) {
+                                    case NOT_RETURNED -> Counted.NUMERATOR;
+                                    case RETURNED -> Counted.DENOMINATOR;
+                                    case PENDING -> Counted.NOT_COUNTED;
+                                }))
+                        .toList());
             case I_14, I_26, I_27, I_28, I_31 -> prescriptions(indicator, subject, limit, names);
             case I_2, I_3, I_13 -> DrillDown.ofReferrals(referrals.records(indicator == Indicator.I_2
                     ? ReferralMeasures.Counted.COMPLETED : ReferralMeasures.Counted.RECEIVED, windows, limit).stream()
@@ -82,6 +118,43 @@ class RecordLists {
                     .toList());
             default -> DrillDown.NONE;
         };
+    }
+
+    /**
+     * I-8 (a consortium's is its lead hospital's): outpatient slots, reserved ones in the numerator; I-9: reserved slots,
+     * booked through primary care in the numerator; I-22: exam slots, reserved ones in the numerator.
+     */
+    private DrillDown slots(Indicator indicator, Resolved subject, int limit, Function<UUID, String> names) {
+        var windows = subject.spans().stream().filter(s -> indicator != Indicator.I_8 || subject.level() != Level.CONSORTIUM || s.lead())
+                .map(s -> new InstitutionDays(s.institution(), s.from(), s.to())).toList();
+        CountedSlots which = switch (indicator) {
+            case I_8 -> CountedSlots.OUTPATIENT;
+            case I_9 -> CountedSlots.RESERVED;
+            default -> CountedSlots.EXAM;
+        };
+        return DrillDown.ofSlots(slots.slotRecords(which, windows, limit).stream()
+                .map(x -> new SlotRecord(x, names.apply(x.institutionId()),
+                        (indicator == Indicator.I_9 ? x.bookedByPrimaryCare() : x.reserved()) ? Counted.NUMERATOR : Counted.DENOMINATOR))
+                .toList());
+    }
+
+    /** I-11 on the value's day: every resident registered by the subject's institutions, under a contract in the numerator. */
+    private DrillDown contracts(Resolved subject, Period period, int limit, Function<UUID, String> names) {
+        LocalDate day = inputs.coverageDay(period);
+        if (day == null) {
+            return DrillDown.NONE;
+        }
+        return DrillDown.ofContracts(contracts.residentRecords(ValueInputs.heldOn(subject, day), day, limit).stream()
+                .map(r -> new ContractRecord(r, names.apply(r.registeredBy()),
+                        r.teamInstitution() == null ? null : names.apply(r.teamInstitution()),
+                        r.contracted() ? Counted.NUMERATOR : Counted.DENOMINATOR))
+                .toList());
+    }
+
+    private static <T> List<T> newestFirst(List<T> oldestFirst) {
+        var out = new ArrayList<>(oldestFirst);
+        Collections.reverse(out);
+        return out;
     }
 
     /** I-31 counts the primary sites' prescriptions only, as its value does. */

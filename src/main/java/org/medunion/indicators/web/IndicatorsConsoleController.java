@@ -25,6 +25,7 @@ import org.medunion.indicators.OrderRecord;
 import org.medunion.indicators.PrescriptionRecord;
 import org.medunion.indicators.ReferralRecord;
 import org.medunion.indicators.SessionRecord;
+import org.medunion.indicators.SlotRecord;
 import org.medunion.indicators.web.SubjectChoices.Choice;
 import org.medunion.web.console.ConsoleSupport;
 import org.springframework.stereotype.Controller;
@@ -130,6 +131,8 @@ class IndicatorsConsoleController {
                 local(r.consultation().requestedAt()), local(r.consultation().acceptedAt()),
                 local(r.consultation().opinionSignedAt()), local(r.consultation().closedAt()))).toList());
         model.addAttribute("sessions", d.sessions().stream().map(r -> new SessionLine(r, local(r.session().at()))).toList());
+        model.addAttribute("slots", d.slots().stream().map(r -> new SlotLine(r, local(r.slot().startAt()))).toList());
+        model.addAttribute("contracts", d.contracts());
         return "indicators/records";
     }
 
@@ -163,6 +166,10 @@ class IndicatorsConsoleController {
 
     /** A consultation with its local times, blank when the step has not happened. */
     record ConsultationLine(ConsultationRecord record, String requested, String accepted, String signed, String closed) {
+    }
+
+    /** A published slot with its local start time. */
+    record SlotLine(SlotRecord record, String at) {
     }
 
     /** A joint clinic or remote round with its local time. */

@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,46 +72,81 @@ class ReferralMeasuresService implements ReferralMeasures {
 
     @Override
     public UpwardReturns upwardReturns(List<InstitutionDays> windows, int days) {
+        long residents = 0;
+        long notReturned = 0;
+        long pending = 0;
+        @Nullable
+        Instant newest = null;
+        for (UpwardReturn u : firstUpward(windows, days)) {
+            Instant at = u.referral().submittedAt();
+            newest = newest == null || at != null && at.isAfter(newest) ? at : newest;
+            switch (u.outcome()) {
+                case PENDING -> pending++;
+                case NOT_RETURNED -> {
+                    residents++;
+                    notReturned++;
+                }
+                default -> residents++;
+            }
+        }
+        return new UpwardReturns(residents, notReturned, pending, newest);
+    }
+
+    @Override
+    public List<UpwardReturn> upwardReturnRecords(List<InstitutionDays> windows, int days, int limit) {
+        var all = new ArrayList<>(firstUpward(windows, days));
+        Collections.reverse(all);
+        return List.copyOf(all.subList(0, Math.min(all.size(), Math.max(1, Math.min(limit, 1000)))));
+    }
+
+    /**
+     * I-12's one query: each contracted resident's first upward referral of the windows (submitted there and accepted),
+     * with the first downward referral of the same resident after it, oldest first; the resident stays here.
+     */
+    private List<UpwardReturn> firstUpward(List<InstitutionDays> windows, int days) {
         if (windows.isEmpty()) {
-            return new UpwardReturns(0, 0, 0, null);
+            return List.of();
         }
         var params = new ArrayList<Object>();
         String where = InstitutionDays.where(windows, "r.from_institution_id", "r.submitted_at", clock.getZone(), params);
-        var first = new HashMap<UUID, @Nullable Instant[]>(); // resident -> {first up, first down after it}
+        var first = new LinkedHashMap<UUID, UpwardReturn>();
+        Instant now = clock.instant();
         jdbc.sql("""
-                select r.resident_id, r.submitted_at,
+                select r.resident_id, r.number, r.direction, r.from_institution_id, r.to_institution_id, r.status,
+                       r.submitted_at, r.rejection_reason,
+                       (select min(t.at) from referral_transition t where t.referral_id = r.id
+                         and t.to_status = 'ACCEPTED') accepted_at,
+                       (select min(t.at) from referral_transition t where t.referral_id = r.id
+                         and t.to_status = 'COMPLETED') completed_at,
+                       (select count(*) from referral_feedback f where f.referral_id = r.id) feedback,
                        (select min(d.submitted_at) from referral_referral d where d.resident_id = r.resident_id
                          and d.direction = 'DOWN' and d.submitted_at >= r.submitted_at
                          and d.status not in ('DRAFT', 'CANCELLED', 'REJECTED', 'EXPIRED')) down_at
                 from referral_referral r
                 where r.direction = 'UP' and r.contract_id is not null and r.submitted_at is not null
                   and r.status in ('ACCEPTED', 'ARRIVED', 'COMPLETED') and (%s)
-                order by r.submitted_at""".formatted(where))
+                order by r.submitted_at, r.number""".formatted(where))
                 .params(params)
                 .query(rs -> {
-                    Timestamp down = rs.getTimestamp("down_at");
-                    first.putIfAbsent(rs.getObject("resident_id", UUID.class),
-                            new Instant[] {rs.getTimestamp("submitted_at").toInstant(), down == null ? null : down.toInstant()});
+                    UUID resident = rs.getObject("resident_id", UUID.class);
+                    if (first.containsKey(resident)) {
+                        return;
+                    }
+                    Instant up = rs.getTimestamp("submitted_at").toInstant();
+                    Instant down = instant(rs.getTimestamp("down_at"));
+                    Instant deadline = up.plus(Duration.ofDays(days));
+                    boolean returned = down != null && !down.isAfter(deadline);
+                    var outcome = returned ? ReturnOutcome.RETURNED
+                            : now.isBefore(deadline) ? ReturnOutcome.PENDING : ReturnOutcome.NOT_RETURNED;
+                    String reason = rs.getString("rejection_reason");
+                    var referral = new CountedReferral(rs.getString("number"), ReferralDirection.valueOf(rs.getString("direction")),
+                            rs.getObject("from_institution_id", UUID.class), rs.getObject("to_institution_id", UUID.class),
+                            ReferralStatus.valueOf(rs.getString("status")), up, instant(rs.getTimestamp("accepted_at")),
+                            instant(rs.getTimestamp("completed_at")), reason == null ? null : RejectionReason.valueOf(reason),
+                            rs.getLong("feedback") > 0);
+                    first.put(resident, new UpwardReturn(referral, down, outcome));
                 });
-        Instant now = clock.instant();
-        long residents = 0;
-        long notReturned = 0;
-        long pending = 0;
-        @Nullable
-        Instant newest = null;
-        for (@Nullable
-        Instant[] f : first.values()) {
-            Instant deadline = f[0].plus(Duration.ofDays(days));
-            boolean returned = f[1] != null && !f[1].isAfter(deadline);
-            newest = newest == null || f[0].isAfter(newest) ? f[0] : newest;
-            if (!returned && now.isBefore(deadline)) {
-                pending++;
-            } else {
-                residents++;
-                notReturned += returned ? 0 : 1;
-            }
-        }
-        return new UpwardReturns(residents, notReturned, pending, newest);
+        return List.copyOf(first.values());
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {

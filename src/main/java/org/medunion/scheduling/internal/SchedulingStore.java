@@ -9,10 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medunion.registry.InstitutionId;
@@ -344,40 +342,5 @@ class SchedulingStore {
                 rs.getString("booked_by"), byInst == null ? null : new InstitutionId(byInst), rs.getBoolean("primary_care"),
                 priority == null ? null : Priority.valueOf(priority), contract == null ? null : new ContractId(contract),
                 BookingStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "updated_at"));
-    }
-
-    // ratios (I-8, I-9)
-
-    /** kind → [total, reserved, released] of the institution's slots starting in [from, to). */
-    Map<ScheduleKind, long[]> slotCounts(UUID institution, Instant from, Instant to) {
-        var out = new LinkedHashMap<ScheduleKind, long[]>();
-        jdbc.sql("""
-                select kind, count(*) as total, sum(case when reserved then 1 else 0 end) as reserved,
-                       sum(case when reserved and released_at is not null then 1 else 0 end) as released
-                from scheduling_slot where institution_id = ? and start_at >= ? and start_at < ? group by kind""")
-                .params(institution, ts(from), ts(to))
-                .query(rs -> {
-                    out.put(ScheduleKind.valueOf(rs.getString("kind")),
-                            new long[] {rs.getLong("total"), rs.getLong("reserved"), rs.getLong("released")});
-                });
-        return out;
-    }
-
-    /** Reserved slots of the institution in [from, to) with a primary-care booking that was not cancelled (I-9). */
-    long reservedBookedByPrimaryCare(UUID institution, Instant from, Instant to) {
-        return jdbc.sql("""
-                select count(distinct s.id) from scheduling_slot s join scheduling_booking b on b.slot_id = s.id
-                where s.institution_id = ? and s.start_at >= ? and s.start_at < ? and s.reserved
-                  and b.primary_care and b.status <> 'CANCELLED'""")
-                .params(institution, ts(from), ts(to)).query(Long.class).single();
-    }
-
-    /** As {@link #reservedBookedByPrimaryCare(UUID, Instant, Instant)}, for the slots of one kind (I-22: exams). */
-    long reservedBookedByPrimaryCare(UUID institution, Instant from, Instant to, ScheduleKind kind) {
-        return jdbc.sql("""
-                select count(distinct s.id) from scheduling_slot s join scheduling_booking b on b.slot_id = s.id
-                where s.institution_id = ? and s.start_at >= ? and s.start_at < ? and s.reserved and s.kind = ?
-                  and b.primary_care and b.status <> 'CANCELLED'""")
-                .params(institution, ts(from), ts(to), kind.name()).query(Long.class).single();
     }
 }

@@ -60,12 +60,14 @@ class EncounterIngest {
     private final ApplicationEventPublisher events;
     private final EncounterPartitions partitions;
     private final DayRollups rollups;
+    private final EncounterWriter writer;
 
     EncounterIngest(JdbcClient jdbc, JdbcTemplate template, RegistryDirectory registry, Clock clock,
                     ApplicationEventPublisher events, EncounterPartitions partitions) {
         this.events = events;
         this.partitions = partitions;
         this.rollups = new DayRollups(template);
+        this.writer = new EncounterWriter(template, partitions.partitioned());
         this.jdbc = jdbc;
         this.template = template;
         this.registry = registry;
@@ -214,13 +216,7 @@ class EncounterIngest {
         if (!inserts.isEmpty() || !updates.isEmpty()) {
             partitions.ensure(days.stream().map(DayKey::day).toList()); // PostgreSQL: the months' partitions exist
         }
-        if (!inserts.isEmpty()) {
-            template.batchUpdate("""
-                    insert into indicators_encounter (id, institution_id, source_record_id, kind, occurred_at, local_day,
-                        admitted_at, bed_days, operations, level4_operations, drg_weight, principal_diagnosis, resident_id,
-                        revision, received_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
-        }
+        writer.insert(inserts);
         if (!updates.isEmpty()) {
             template.batchUpdate("""
                     update indicators_encounter set kind = ?, occurred_at = ?, local_day = ?, admitted_at = ?, bed_days = ?,

@@ -49,6 +49,11 @@ class EncounterPartitions {
         }
     }
 
+    /** PostgreSQL (partitioned, COPY available) rather than H2. */
+    boolean partitioned() {
+        return partitioned;
+    }
+
     /** Makes the partitions of the given days' months exist; returns how many were created. */
     int ensure(Collection<LocalDate> days) {
         if (!partitioned || days.isEmpty()) {

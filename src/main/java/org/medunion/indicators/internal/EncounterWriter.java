@@ -1,0 +1,74 @@
+package org.medunion.indicators.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes the new facts of an ingest (P-5, decision 0262). On PostgreSQL the rows go with COPY into a staging table
+ * dropped at commit, then into the partitioned table with one {@code insert … select}, so the key table's statement
+ * trigger fires once per batch instead of once per row; on H2 they go as one JDBC batch. Both paths store the same
+ * columns from the same values, inside the caller's transaction.
+ */
+final class EncounterWriter {
+
+    static final String COLUMNS = "id, institution_id, source_record_id, kind, occurred_at, local_day, admitted_at, "
+            + "bed_days, operations, level4_operations, drg_weight, principal_diagnosis, resident_id, revision, received_at";
+
+    private final JdbcTemplate jdbc;
+    private final boolean copy;
+
+    EncounterWriter(JdbcTemplate jdbc, boolean copy) {
+        this.jdbc = jdbc;
+        this.copy = copy;
+    }
+
+    /** Each row holds the values of {@link #COLUMNS} in order (nulls allowed where the column is nullable). */
+    void insert(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (!copy) {
+            jdbc.batchUpdate("insert into indicators_encounter (" + COLUMNS
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            return;
+        }
+        jdbc.execute("create temp table if not exists indicators_encounter_stage "
+                + "(like indicators_encounter including defaults) on commit drop");
+        String text = copyText(rows);
+        jdbc.execute((ConnectionCallback<Long>) c -> {
+            try {
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy indicators_encounter_stage (" + COLUMNS
+                        + ") from stdin", new StringReader(text));
+            } catch (IOException e) {
+                throw new SQLException("COPY of the staged encounters failed", e);
+            }
+        });
+        jdbc.update("insert into indicators_encounter (" + COLUMNS + ") select " + COLUMNS
+                + " from indicators_encounter_stage");
+        jdbc.execute("truncate indicators_encounter_stage");
+    }
+
+    /**
+     * COPY text format: tab-separated, {@code \N} for null. The values are UUIDs, numbers, ISO timestamps and dates,
+     * the kind, and a source id and diagnosis that passed their patterns (no tab, newline or backslash).
+     */
+    static String copyText(List<Object[]> rows) {
+        var out = new StringBuilder(rows.size() * 200);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    out.append('\t');
+                }
+                out.append(row[i] == null ? "\\N" : row[i] instanceof BigDecimal d ? d.toPlainString() : row[i]);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

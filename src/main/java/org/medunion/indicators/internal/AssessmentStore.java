@@ -210,7 +210,29 @@ class AssessmentStore {
                 .list();
         var values = frozenValues(id, subject, name, year);
         Timestamp at = rs.getTimestamp("frozen_at");
-        return new Snapshot(true, at == null ? Instant.EPOCH : at.toInstant(), rs.getString("frozen_by_name"), packs, values, checklist);
+        return new Snapshot(true, at == null ? Instant.EPOCH : at.toInstant(), rs.getString("frozen_by_name"), packs, values, checklist,
+                releases(packs));
+    }
+
+    /**
+     * The release number of each pack's version (decision 0264): its place among the distinct versions of that pack in
+     * the order assessments first froze them; a version not frozen yet comes next. Frozen rows are never changed, so a
+     * version keeps its number.
+     */
+    Map<String, Integer> releases(List<PackVersion> packs) {
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        jdbc.sql("select p.pack, p.version, min(a.frozen_at) as first_at from indicators_assessment_pack p "
+                + "join indicators_assessment a on a.id = p.assessment_id where a.frozen_at is not null "
+                + "group by p.pack, p.version order by first_at, p.version")
+                .query((r, n) -> known.computeIfAbsent(r.getString("pack"), k -> new ArrayList<>()).add(r.getString("version")))
+                .list();
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (PackVersion p : packs) {
+            List<String> versions = known.getOrDefault(p.pack(), List.of());
+            int at = versions.indexOf(p.version());
+            out.put(p.pack(), at >= 0 ? at + 1 : versions.size() + 1);
+        }
+        return out;
     }
 
     private List<IndicatorValue> frozenValues(UUID id, String subject, String name, int year) {

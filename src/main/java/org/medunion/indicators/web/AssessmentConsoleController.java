@@ -26,7 +26,9 @@ import org.medunion.indicators.CreateAssessment;
 import org.medunion.indicators.DimensionEntry;
 import org.medunion.indicators.ExternalAssessment;
 import org.medunion.indicators.IndicatorsError;
+import org.medunion.indicators.PackLabels;
 import org.medunion.indicators.SelfAssessment;
+import org.medunion.indicators.Snapshot;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.InvalidInputException;
@@ -34,6 +36,8 @@ import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.FormFeedback;
 import org.medunion.web.console.ConsoleSupport;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,15 +62,17 @@ class AssessmentConsoleController {
     private final AssessmentExports exports;
     private final RegistryManagement registry;
     private final ConsoleSupport console;
+    private final MessageSource messages;
     private final Clock clock;
     private final DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     AssessmentConsoleController(AssessmentManagement assessments, AssessmentExports exports, RegistryManagement registry,
-                                ConsoleSupport console, Clock clock) {
+                                ConsoleSupport console, MessageSource messages, Clock clock) {
         this.assessments = assessments;
         this.exports = exports;
         this.registry = registry;
         this.console = console;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -173,7 +179,9 @@ class AssessmentConsoleController {
         AssessmentView a = assessments.assessment(new AssessmentId(id));
         CurrentUser me = console.me();
         model.addAttribute("a", a);
-        model.addAttribute("s", assessments.snapshot(a.id()));
+        Snapshot s = assessments.snapshot(a.id());
+        model.addAttribute("s", s);
+        model.addAttribute("packLabels", PackLabels.labels(messages, LocaleContextHolder.getLocale(), s));
         model.addAttribute("time", time);
         model.addAttribute("num", new NumberText());
         model.addAttribute("ratings", AssessmentRating.values());

@@ -22,6 +22,7 @@ import org.medunion.indicators.AssessmentStatus;
 import org.medunion.indicators.AssessmentView;
 import org.medunion.indicators.AssessmentView.Actor;
 import org.medunion.indicators.AssessmentView.DimensionRating;
+import org.medunion.indicators.AssessmentView.Evidence;
 import org.medunion.indicators.AssessmentView.Side;
 import org.medunion.indicators.Dimension;
 import org.medunion.indicators.IndicatorValue;
@@ -42,9 +43,11 @@ class AssessmentStore {
     private static final String MANUAL_SEPARATOR = "\u001e";
 
     private final JdbcClient jdbc;
+    private final AssessmentEvidenceStore evidence;
 
-    AssessmentStore(JdbcClient jdbc) {
+    AssessmentStore(JdbcClient jdbc, AssessmentEvidenceStore evidence) {
         this.jdbc = jdbc;
+        this.evidence = evidence;
     }
 
     /** A new, OPEN assessment. */
@@ -69,15 +72,16 @@ class AssessmentStore {
         if (consortiumId != null) {
             spec = spec.param(consortiumId);
         }
-        return spec.query((rs, n) -> view(rs, Map.of(), null)).list();
+        return spec.query((rs, n) -> view(rs, Map.of(), null, List.of())).list();
     }
 
     /** One assessment with both sides' ratings, and its snapshot when frozen. */
     Optional<AssessmentView> find(UUID id) {
         Map<String, List<DimensionRating>> ratings = ratings(id);
+        List<Evidence> files = evidence.list(id);
         return jdbc.sql("select * from indicators_assessment where id = ?").param(id)
                 .query((rs, n) -> view(rs, ratings, AssessmentStatus.valueOf(rs.getString("status")) == AssessmentStatus.FROZEN
-                        ? snapshot(rs) : null))
+                        ? snapshot(rs) : null, files))
                 .optional();
     }
 
@@ -171,7 +175,8 @@ class AssessmentStore {
         return out;
     }
 
-    private static AssessmentView view(ResultSet rs, Map<String, List<DimensionRating>> ratings, @Nullable Snapshot snapshot)
+    private static AssessmentView view(ResultSet rs, Map<String, List<DimensionRating>> ratings, @Nullable Snapshot snapshot,
+                                       List<Evidence> files)
             throws SQLException {
         List<Dimension> dimensions = Arrays.stream(rs.getString("dimensions").split(",")).map(d -> Dimension.byId(d).orElseThrow())
                 .toList();
@@ -186,7 +191,7 @@ class AssessmentStore {
                 rs.getString("return_reason"),
                 external == null ? null : new Side(ratings.getOrDefault(EXTERNAL, List.of()),
                         overall == null ? null : AssessmentRating.valueOf(overall), rs.getString("conclusion"), external),
-                snapshot);
+                snapshot, files);
     }
 
     private static @Nullable Actor actor(ResultSet rs, String by, String name, String at) throws SQLException {

@@ -1,6 +1,7 @@
 package org.medunion.indicators.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Year;
@@ -46,6 +47,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Console pages /console/assessments: the assessments of the caller's scope (the planner opens new ones), one assessment
@@ -186,6 +188,7 @@ class AssessmentConsoleController {
         model.addAttribute("num", new NumberText());
         model.addAttribute("ratings", AssessmentRating.values());
         model.addAttribute("maySelfAssess", me.role() == Role.OFFICE && legal(a, AssessmentAction.SELF_ASSESS));
+        model.addAttribute("mayAttach", me.role() == Role.OFFICE && !a.frozen());
         boolean planner = me.role() == Role.PLANNER;
         model.addAttribute("mayReturn", planner && legal(a, AssessmentAction.RETURN));
         model.addAttribute("mayAssess", planner && legal(a, AssessmentAction.ASSESS));
@@ -234,6 +237,26 @@ class AssessmentConsoleController {
     @PostMapping("/{id}/freeze")
     String freeze(@PathVariable UUID id, Model model, HttpServletResponse response) {
         return act(id, model, response, () -> assessments.freeze(new AssessmentId(id)), "frozen");
+    }
+
+    @PostMapping("/{id}/evidence")
+    String uploadEvidence(@PathVariable UUID id, @RequestParam(required = false) @Nullable String dimension,
+                          @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
+                          HttpServletResponse response)
+            throws IOException {
+        var upload = AssessmentController.evidence(dimension, file);
+        model.addAttribute("postedEvidenceDimension", dimension);
+        return act(id, model, response, () -> assessments.uploadEvidence(new AssessmentId(id), upload), "evidenceAdded");
+    }
+
+    @PostMapping("/{id}/evidence/{evidence}/remove")
+    String removeEvidence(@PathVariable UUID id, @PathVariable UUID evidence, Model model, HttpServletResponse response) {
+        return act(id, model, response, () -> assessments.removeEvidence(new AssessmentId(id), evidence), "evidenceRemoved");
+    }
+
+    @GetMapping("/{id}/evidence/{evidence}")
+    ResponseEntity<byte[]> evidence(@PathVariable UUID id, @PathVariable UUID evidence) {
+        return AssessmentController.file(assessments.evidenceContent(new AssessmentId(id), evidence));
     }
 
     @GetMapping("/{id}/export.xlsx")

@@ -93,12 +93,13 @@ class AssessmentDocuments {
             DimensionRating ext = a.external() == null ? null : a.external().of(d);
             rows.add(List.of(dimension(d), self == null ? "" : rating(self.rating()), score(self),
                     text(self == null ? null : self.comment()),
-                    evidence(self), ext == null ? "" : rating(ext.rating()), score(ext), text(ext == null ? null : ext.comment())));
+                    evidence(self), files(a, d), ext == null ? "" : rating(ext.rating()), score(ext),
+                    text(ext == null ? null : ext.comment())));
         }
         return new Table(t("assessment.sheet.dimensions"), List.of(t("assessment.col.dimension"), t("assessment.col.selfRating"),
                 t("assessment.col.score"), t("assessment.col.selfComment"), t("assessment.col.evidence"),
-                t("assessment.col.externalRating"),
-                t("assessment.col.score"), t("assessment.col.externalComment")), rows, new float[] {11, 7, 5, 19, 19, 8, 5, 19});
+                t("assessment.col.evidenceFiles"), t("assessment.col.externalRating"),
+                t("assessment.col.score"), t("assessment.col.externalComment")), rows, new float[] {10, 6, 4, 17, 16, 14, 7, 4, 17});
     }
 
     private Table values(AssessmentView a, Snapshot s) {
@@ -166,6 +167,11 @@ class AssessmentDocuments {
         }
         String e = text(r.evidence());
         return r.reference() == null ? e : (e.isEmpty() ? "" : e + "\n") + "【" + r.reference() + "】";
+    }
+
+    /** The dimension's evidence files by name, one a line (the bytes stay in the database, downloadable from the page). */
+    private static String files(AssessmentView a, Dimension d) {
+        return String.join("\n", a.evidence(d).stream().map(AssessmentView.Evidence::fileName).toList());
     }
 
     private static String text(@Nullable String s) {

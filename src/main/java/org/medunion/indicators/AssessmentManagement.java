@@ -31,6 +31,31 @@ public interface AssessmentManagement {
     /** Stores the snapshot of this moment and freezes the assessment: nothing about it changes afterwards. */
     AssessmentView freeze(AssessmentId id);
 
+    /**
+     * Attaches an evidence file to the self-assessment of one dimension (the consortium's office, until the freeze: then
+     * 409); a file that is not PDF, JPEG, PNG or XLSX by content, or over {@link #MAX_EVIDENCE_BYTES}, is 400 naming
+     * {@code file}, and nothing is stored.
+     */
+    AssessmentView.Evidence uploadEvidence(AssessmentId id, UploadEvidence upload);
+
+    /** Removes an evidence file (the office, until the freeze). */
+    void removeEvidence(AssessmentId id, UUID evidence);
+
+    /** An evidence file's bytes for whoever may read the assessment; an audited read. */
+    EvidenceContent evidenceContent(AssessmentId id, UUID evidence);
+
+    /** 4 MiB, as a consultation upload (decision 0254): a scanned report or a workbook fits. */
+    int MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
+
+    /** @param dimension D-1 … D-7, one of the assessment's; {@code declaredType} must agree with the content when given */
+    record UploadEvidence(@Nullable String dimension, @Nullable String fileName, @Nullable String declaredType,
+                          byte @Nullable [] content) {
+    }
+
+    /** An evidence file and its bytes. */
+    record EvidenceContent(AssessmentView.Evidence evidence, byte[] content) {
+    }
+
     /** The assessment with its snapshot for an export, the export audited ({@code format}: xlsx or pdf). */
     Report report(AssessmentId id, String format);
 

@@ -15,14 +15,30 @@ import org.jspecify.annotations.Nullable;
  * @param returnReason   why the planner last sent the self-assessment back; null when never
  * @param external       the commission's external assessment; null until recorded
  * @param snapshot       the frozen figures; null until frozen (a live preview is {@link AssessmentManagement#snapshot})
+ * @param evidence       the office's evidence files by dimension, in upload order (decision 0264); frozen with it
  */
 public record AssessmentView(AssessmentId id, UUID consortiumId, String consortiumName, String districtCode, AssessmentKind kind,
                              int year, AssessmentStatus status, List<Dimension> dimensions, Actor created,
                              @Nullable Side self, @Nullable String returnReason, @Nullable Side external,
-                             @Nullable Snapshot snapshot) {
+                             @Nullable Snapshot snapshot, List<Evidence> evidence) {
 
     public AssessmentView {
         dimensions = List.copyOf(dimensions);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** The evidence files of one dimension. */
+    public List<Evidence> evidence(Dimension dimension) {
+        return evidence.stream().filter(e -> e.dimension() == dimension).toList();
+    }
+
+    /**
+     * One evidence file of the self-assessment (its bytes through {@link AssessmentManagement#evidenceContent}).
+     *
+     * @param contentType the type its content showed on upload (PDF, JPEG, PNG or XLSX)
+     * @param sha256      hex digest of the bytes, as stored
+     */
+    public record Evidence(UUID id, Dimension dimension, String fileName, String contentType, long size, String sha256, Actor by) {
     }
 
     /** The period of its values: the calendar year. */

@@ -23,7 +23,10 @@ public enum IndicatorsError implements ErrorCode {
     UNKNOWN_DIMENSION("INDICATORS-0018"),
     DIMENSION_TWICE("INDICATORS-0019"),
     ASSESSMENT_ROLE("INDICATORS-0020"),
-    CONSORTIUM_INACTIVE("INDICATORS-0021");
+    CONSORTIUM_INACTIVE("INDICATORS-0021"),
+    // evidence files of the self-assessment (decision 0264)
+    EVIDENCE_TOO_LARGE("INDICATORS-0022"),
+    EVIDENCE_TYPE("INDICATORS-0023");
 
     private final String code;
 

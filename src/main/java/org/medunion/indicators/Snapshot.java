@@ -2,6 +2,7 @@ package org.medunion.indicators;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.medunion.policy.PolicyReadings.CriterionReading;
@@ -13,12 +14,15 @@ import org.medunion.policy.PolicyReadings.PackVersion;
  *
  * @param takenAt when the values were read (the freeze, or now for a preview)
  * @param takenBy display name of who froze it; null for a preview
+ * @param releases per pack, the release number of its version: 1 for the first content version any assessment froze,
+ *                 2 for the next, … (decision 0264); a version nobody froze yet gets the next number
  */
 public record Snapshot(boolean frozen, Instant takenAt, @Nullable String takenBy, List<PackVersion> packs,
-                       List<IndicatorValue> values, List<CriterionReading> checklist) {
+                       List<IndicatorValue> values, List<CriterionReading> checklist, Map<String, Integer> releases) {
 
     public Snapshot {
         packs = List.copyOf(packs);
+        releases = Map.copyOf(releases);
         values = List.copyOf(values);
         checklist = List.copyOf(checklist);
     }
@@ -41,6 +45,11 @@ public record Snapshot(boolean frozen, Instant takenAt, @Nullable String takenBy
     /** The checklist items a dimension shows beside its indicators. */
     public List<CriterionReading> criteria(Dimension dimension) {
         return checklist.stream().filter(c -> dimension.criteria().contains(c.criterion())).toList();
+    }
+
+    /** The release number of a pack's version here (1 when unknown). */
+    public int release(String pack) {
+        return releases.getOrDefault(pack, 1);
     }
 
     public String packList() {

@@ -76,7 +76,7 @@ abstract class AssessmentExportContract extends AssessmentContract {
             var dimensionRows = new ArrayList<String>();
             for (int i = 1; i <= 7; i++) {
                 Row d = dims.getRow(i);
-                dimensionRows.add(text(d.getCell(0)) + "|" + text(d.getCell(1)) + "|" + text(d.getCell(2)) + "|" + text(d.getCell(5)));
+                dimensionRows.add(text(d.getCell(0)) + "|" + text(d.getCell(1)) + "|" + text(d.getCell(2)) + "|" + text(d.getCell(6)));
             }
             assertThat(dimensionRows).containsExactly("D-1 网格化布局|良好|80.0|合格", "D-2 就医秩序|良好|80.0|合格", "D-3 服务效能|良好|80.0|合格",
                     "D-4 基层服务能力提升|良好|80.0|合格", "D-5 运营管理|良好|80.0|合格", "D-6 保障机制|良好|80.0|合格", "D-7 满意度评价|良好|80.0|合格");
@@ -93,7 +93,7 @@ abstract class AssessmentExportContract extends AssessmentContract {
             assertThat(text(i5.getCell(8))).isEqualTo("达标");
             assertThat(wb.getSheet("国家评判标准").getLastRowNum()).isEqualTo(15);
             assertThat(text(wb.getSheet("国家评判标准").getRow(1).getCell(0))).isEqualTo("NAT-1");
-            assertThat(text(wb.getSheet("规则包").getRow(1).getCell(1))).matches("[0-9a-f]{12}");
+            assertThat(text(wb.getSheet("规则包").getRow(1).getCell(1))).matches("上海 2025 政策包 v\\d+，[^\\n]+\\n[0-9a-f]{12}");
         }
         assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'Assessment' and object_id = ? and action = 'EXPORT'")
                 .param(id).query(Long.class).single()).isEqualTo(1);

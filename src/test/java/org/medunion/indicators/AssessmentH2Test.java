@@ -3,5 +3,5 @@ package org.medunion.indicators;
 import org.medunion.support.H2Test;
 
 @H2Test
-class AssessmentH2Test extends AssessmentExportContract {
+class AssessmentH2Test extends FrozenAssessmentContract {
 }

@@ -3,5 +3,5 @@ package org.medunion.indicators;
 import org.medunion.support.PostgresTest;
 
 @PostgresTest
-class AssessmentPostgresTest extends AssessmentExportContract {
+class AssessmentPostgresTest extends FrozenAssessmentContract {
 }

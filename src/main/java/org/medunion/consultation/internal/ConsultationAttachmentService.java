@@ -1,12 +1,11 @@
 package org.medunion.consultation.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
@@ -23,6 +22,7 @@ import org.medunion.diagnostics.ReportId;
 import org.medunion.diagnostics.ReportView;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
+import org.medunion.shared.DocumentType;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
@@ -40,6 +40,8 @@ class ConsultationAttachmentService implements ConsultationAttachments {
     /** At most this many results in one request, message or call. */
     static final int MAX_RESULTS = 20;
     static final int TITLE_MAX = 200;
+    /** The documents a consultation takes (decision 0254): no spreadsheets. */
+    private static final Set<DocumentType> ACCEPTED = EnumSet.of(DocumentType.PDF, DocumentType.JPEG, DocumentType.PNG);
 
     private final ConsultationLookup lookup;
     private final ConsultationAccess access;
@@ -131,14 +133,14 @@ class ConsultationAttachmentService implements ConsultationAttachments {
         if (content.length > MAX_UPLOAD_BYTES) {
             throw new InvalidInputException("file", ConsultationError.DOCUMENT_TOO_LARGE, MAX_UPLOAD_BYTES / (1024 * 1024));
         }
-        DocumentType type = DocumentType.of(content).filter(t -> t.agrees(d.declaredType()))
+        DocumentType type = DocumentType.of(content, ACCEPTED).filter(t -> t.agrees(d.declaredType()))
                 .orElseThrow(() -> new InvalidInputException("file", ConsultationError.DOCUMENT_TYPE));
         String title = ConsultationInput.optionalText(d.title(), "title", TITLE_MAX);
         if (title == null) {
-            title = ConsultationInput.requiredText(fileName(d.fileName()), "title", TITLE_MAX);
+            title = ConsultationInput.requiredText(DocumentType.baseName(d.fileName()), "title", TITLE_MAX);
         }
         var a = new AttachmentView(UUID.randomUUID(), c.id(), d.messageId(), AttachmentKind.DOCUMENT, title, null, null, null,
-                type.mediaType(), (long) content.length, sha256(content), user.username(), side(user, c), clock.instant(),
+                type.mediaType(), (long) content.length, DocumentType.sha256(content), user.username(), side(user, c), clock.instant(),
                 null);
         store.add(a, 0, content);
         store.stamp(c.id());
@@ -196,20 +198,4 @@ class ConsultationAttachmentService implements ConsultationAttachments {
         return inst != null ? inst : c.fromInstitutionId();
     }
 
-    /** The last path segment of a client's file name (browsers may send a full path). */
-    private static @Nullable String fileName(@Nullable String name) {
-        if (name == null) {
-            return null;
-        }
-        String n = name.replace('\\', '/');
-        return n.substring(n.lastIndexOf('/') + 1);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

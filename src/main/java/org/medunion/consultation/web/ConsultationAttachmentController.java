@@ -3,7 +3,6 @@ package org.medunion.consultation.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +12,8 @@ import org.medunion.consultation.ConsultationAttachments;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ResultAttachment;
 import org.medunion.consultation.UploadDocument;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.medunion.shared.DocumentType;
+import org.medunion.shared.web.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -88,22 +87,7 @@ class ConsultationAttachmentController {
     /** The bytes as a download, never shown inline (the type was checked on upload, the browser must not sniff). */
     static ResponseEntity<byte[]> file(AttachmentContent content) {
         AttachmentView a = content.attachment();
-        String type = a.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : a.contentType();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(a.title() + extension(type), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(content.content());
-    }
-
-    private static String extension(String type) {
-        return switch (type) {
-            case "application/pdf" -> ".pdf";
-            case "image/jpeg" -> ".jpg";
-            case "image/png" -> ".png";
-            default -> "";
-        };
+        String extension = DocumentType.ofMediaType(a.contentType()).map(DocumentType::extension).orElse("");
+        return Downloads.attachment(content.content(), a.title() + extension, a.contentType());
     }
 }

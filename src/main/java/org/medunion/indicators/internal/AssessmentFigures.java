@@ -20,18 +20,21 @@ class AssessmentFigures {
 
     private final IndicatorsManagement indicators;
     private final PolicyReadings policy;
+    private final AssessmentStore store;
     private final Clock clock;
 
-    AssessmentFigures(IndicatorsManagement indicators, PolicyReadings policy, Clock clock) {
+    AssessmentFigures(IndicatorsManagement indicators, PolicyReadings policy, AssessmentStore store, Clock clock) {
         this.indicators = indicators;
         this.policy = policy;
+        this.store = store;
         this.clock = clock;
     }
 
     /** {@code frozenBy}: the display name of who freezes; null for a live preview. */
     Snapshot now(AssessmentView a, @Nullable String frozenBy) {
         var values = indicators.values(Level.CONSORTIUM, a.consortiumId().toString(), a.period());
-        return new Snapshot(frozenBy != null, clock.instant(), frozenBy, policy.packsInForce(a.districtCode()), values,
-                policy.nationalChecklist(a.consortiumId(), Locale.SIMPLIFIED_CHINESE));
+        var packs = policy.packsInForce(a.districtCode());
+        return new Snapshot(frozenBy != null, clock.instant(), frozenBy, packs, values,
+                policy.nationalChecklist(a.consortiumId(), Locale.SIMPLIFIED_CHINESE), store.releases(packs));
     }
 }

@@ -16,6 +16,7 @@ import org.medunion.indicators.AssessmentManagement;
 import org.medunion.indicators.AssessmentStatus;
 import org.medunion.indicators.AssessmentView;
 import org.medunion.indicators.AssessmentView.Actor;
+import org.medunion.indicators.AssessmentView.Evidence;
 import org.medunion.indicators.AssessmentWorkflow;
 import org.medunion.indicators.CreateAssessment;
 import org.medunion.indicators.Dimension;
@@ -29,6 +30,7 @@ import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.RegistryDirectory;
 import org.medunion.shared.ConflictException;
+import org.medunion.shared.DocumentType;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
@@ -47,6 +49,7 @@ class AssessmentService implements AssessmentManagement {
     private static final String AUDIT_TYPE = "Assessment";
 
     private final AssessmentStore store;
+    private final AssessmentEvidenceStore evidence;
     private final AssessmentFigures figures;
     private final RegistryDirectory registry;
     private final PolicyReadings policy;
@@ -54,9 +57,11 @@ class AssessmentService implements AssessmentManagement {
     private final AuditTrail audit;
     private final Clock clock;
 
-    AssessmentService(AssessmentStore store, AssessmentFigures figures, RegistryDirectory registry, PolicyReadings policy,
-                      CurrentUsers users, AuditTrail audit, Clock clock) {
+    @SuppressWarnings("checkstyle:ParameterNumber") // the collaborators of the cycle, injected
+    AssessmentService(AssessmentStore store, AssessmentEvidenceStore evidence, AssessmentFigures figures, RegistryDirectory registry,
+                      PolicyReadings policy, CurrentUsers users, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.evidence = evidence;
         this.figures = figures;
         this.registry = registry;
         this.policy = policy;
@@ -121,7 +126,7 @@ class AssessmentService implements AssessmentManagement {
         }
         List<String> packs = policy.packsInForce(c.districtCode()).stream().map(PackVersion::pack).toList();
         var a = new AssessmentView(new AssessmentId(UUID.randomUUID()), c.id().value(), c.name(), c.districtCode(), kind, year,
-                AssessmentStatus.OPEN, Dimension.applicable(packs), actor(me), null, null, null, null);
+                AssessmentStatus.OPEN, Dimension.applicable(packs), actor(me), null, null, null, null, List.of());
         store.insert(a);
         audit.record(AuditAction.CREATE, AUDIT_TYPE, a.id().toString(), null, kind + " " + year + " " + c.name());
         return a;
@@ -176,6 +181,53 @@ class AssessmentService implements AssessmentManagement {
         audit.record(AuditAction.UPDATE, AUDIT_TYPE, id.toString(), null,
                 "frozen: " + s.values().size() + " values, packs " + s.packList());
         return load(me, id);
+    }
+
+    // ---- evidence files (decision 0264)
+
+    @Override
+    @Transactional
+    public Evidence uploadEvidence(AssessmentId id, UploadEvidence upload) {
+        CurrentUser me = acting(Role.OFFICE);
+        AssessmentView a = unfrozen(me, id);
+        var file = EvidenceInputs.file(upload, a.dimensions());
+        var e = new Evidence(UUID.randomUUID(), file.dimension(), file.fileName(), file.type().mediaType(), file.content().length,
+                DocumentType.sha256(file.content()), actor(me));
+        evidence.add(a.id().value(), e, file.content());
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, id.toString(), null, "evidence " + e.dimension().id() + " " + e.id());
+        return e;
+    }
+
+    @Override
+    @Transactional
+    public void removeEvidence(AssessmentId id, UUID file) {
+        CurrentUser me = acting(Role.OFFICE);
+        AssessmentView a = unfrozen(me, id);
+        Evidence e = evidence.find(a.id().value(), file).orElseThrow(() -> new NotFoundException("Evidence", file));
+        evidence.remove(e.id());
+        audit.record(AuditAction.DELETE, AUDIT_TYPE, id.toString(), null, "evidence " + e.dimension().id() + " " + e.id());
+    }
+
+    @Override
+    @Transactional
+    public EvidenceContent evidenceContent(AssessmentId id, UUID file) {
+        AssessmentView a = load(reader(), id);
+        Evidence e = evidence.find(a.id().value(), file).orElseThrow(() -> new NotFoundException("Evidence", file));
+        byte[] content = evidence.content(e.id()).orElseThrow(() -> new NotFoundException("Evidence", file));
+        audit.record(AuditAction.READ, AUDIT_TYPE, id.toString(), null, "evidence " + e.id());
+        return new EvidenceContent(e, content);
+    }
+
+    /**
+     * The assessment while evidence may still change: not frozen (409 INDICATORS-0011), and held against a freeze
+     * committing meanwhile — the same conditional update as a move, status unchanged, so one of the two waits and loses.
+     */
+    private AssessmentView unfrozen(CurrentUser me, AssessmentId id) {
+        AssessmentView a = load(me, id);
+        if (a.status() == AssessmentStatus.FROZEN || !store.move(a.id().value(), a.status(), a.status())) {
+            throw new ConflictException(IndicatorsError.ASSESSMENT_FROZEN, "status", AssessmentStatus.FROZEN.name());
+        }
+        return a;
     }
 
     // ---- helpers

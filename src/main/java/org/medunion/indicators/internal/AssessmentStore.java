@@ -22,6 +22,7 @@ import org.medunion.indicators.AssessmentStatus;
 import org.medunion.indicators.AssessmentView;
 import org.medunion.indicators.AssessmentView.Actor;
 import org.medunion.indicators.AssessmentView.DimensionRating;
+import org.medunion.indicators.AssessmentView.Evidence;
 import org.medunion.indicators.AssessmentView.Side;
 import org.medunion.indicators.Dimension;
 import org.medunion.indicators.IndicatorValue;
@@ -42,9 +43,11 @@ class AssessmentStore {
     private static final String MANUAL_SEPARATOR = "\u001e";
 
     private final JdbcClient jdbc;
+    private final AssessmentEvidenceStore evidence;
 
-    AssessmentStore(JdbcClient jdbc) {
+    AssessmentStore(JdbcClient jdbc, AssessmentEvidenceStore evidence) {
         this.jdbc = jdbc;
+        this.evidence = evidence;
     }
 
     /** A new, OPEN assessment. */
@@ -69,15 +72,16 @@ class AssessmentStore {
         if (consortiumId != null) {
             spec = spec.param(consortiumId);
         }
-        return spec.query((rs, n) -> view(rs, Map.of(), null)).list();
+        return spec.query((rs, n) -> view(rs, Map.of(), null, List.of())).list();
     }
 
     /** One assessment with both sides' ratings, and its snapshot when frozen. */
     Optional<AssessmentView> find(UUID id) {
         Map<String, List<DimensionRating>> ratings = ratings(id);
+        List<Evidence> files = evidence.list(id);
         return jdbc.sql("select * from indicators_assessment where id = ?").param(id)
                 .query((rs, n) -> view(rs, ratings, AssessmentStatus.valueOf(rs.getString("status")) == AssessmentStatus.FROZEN
-                        ? snapshot(rs) : null))
+                        ? snapshot(rs) : null, files))
                 .optional();
     }
 
@@ -171,7 +175,8 @@ class AssessmentStore {
         return out;
     }
 
-    private static AssessmentView view(ResultSet rs, Map<String, List<DimensionRating>> ratings, @Nullable Snapshot snapshot)
+    private static AssessmentView view(ResultSet rs, Map<String, List<DimensionRating>> ratings, @Nullable Snapshot snapshot,
+                                       List<Evidence> files)
             throws SQLException {
         List<Dimension> dimensions = Arrays.stream(rs.getString("dimensions").split(",")).map(d -> Dimension.byId(d).orElseThrow())
                 .toList();
@@ -186,7 +191,7 @@ class AssessmentStore {
                 rs.getString("return_reason"),
                 external == null ? null : new Side(ratings.getOrDefault(EXTERNAL, List.of()),
                         overall == null ? null : AssessmentRating.valueOf(overall), rs.getString("conclusion"), external),
-                snapshot);
+                snapshot, files);
     }
 
     private static @Nullable Actor actor(ResultSet rs, String by, String name, String at) throws SQLException {
@@ -210,7 +215,29 @@ class AssessmentStore {
                 .list();
         var values = frozenValues(id, subject, name, year);
         Timestamp at = rs.getTimestamp("frozen_at");
-        return new Snapshot(true, at == null ? Instant.EPOCH : at.toInstant(), rs.getString("frozen_by_name"), packs, values, checklist);
+        return new Snapshot(true, at == null ? Instant.EPOCH : at.toInstant(), rs.getString("frozen_by_name"), packs, values, checklist,
+                releases(packs));
+    }
+
+    /**
+     * The release number of each pack's version (decision 0264): its place among the distinct versions of that pack in
+     * the order assessments first froze them; a version not frozen yet comes next. Frozen rows are never changed, so a
+     * version keeps its number.
+     */
+    Map<String, Integer> releases(List<PackVersion> packs) {
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        jdbc.sql("select p.pack, p.version, min(a.frozen_at) as first_at from indicators_assessment_pack p "
+                + "join indicators_assessment a on a.id = p.assessment_id where a.frozen_at is not null "
+                + "group by p.pack, p.version order by first_at, p.version")
+                .query((r, n) -> known.computeIfAbsent(r.getString("pack"), k -> new ArrayList<>()).add(r.getString("version")))
+                .list();
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (PackVersion p : packs) {
+            List<String> versions = known.getOrDefault(p.pack(), List.of());
+            int at = versions.indexOf(p.version());
+            out.put(p.pack(), at >= 0 ? at + 1 : versions.size() + 1);
+        }
+        return out;
     }
 
     private List<IndicatorValue> frozenValues(UUID id, String subject, String name, int year) {

@@ -1,6 +1,7 @@
 package org.medunion.indicators.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Year;
@@ -26,7 +27,9 @@ import org.medunion.indicators.CreateAssessment;
 import org.medunion.indicators.DimensionEntry;
 import org.medunion.indicators.ExternalAssessment;
 import org.medunion.indicators.IndicatorsError;
+import org.medunion.indicators.PackLabels;
 import org.medunion.indicators.SelfAssessment;
+import org.medunion.indicators.Snapshot;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.RegistryManagement;
 import org.medunion.shared.InvalidInputException;
@@ -34,6 +37,8 @@ import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
 import org.medunion.shared.web.FormFeedback;
 import org.medunion.web.console.ConsoleSupport;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,6 +47,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Console pages /console/assessments: the assessments of the caller's scope (the planner opens new ones), one assessment
@@ -58,15 +64,17 @@ class AssessmentConsoleController {
     private final AssessmentExports exports;
     private final RegistryManagement registry;
     private final ConsoleSupport console;
+    private final MessageSource messages;
     private final Clock clock;
     private final DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     AssessmentConsoleController(AssessmentManagement assessments, AssessmentExports exports, RegistryManagement registry,
-                                ConsoleSupport console, Clock clock) {
+                                ConsoleSupport console, MessageSource messages, Clock clock) {
         this.assessments = assessments;
         this.exports = exports;
         this.registry = registry;
         this.console = console;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -173,11 +181,14 @@ class AssessmentConsoleController {
         AssessmentView a = assessments.assessment(new AssessmentId(id));
         CurrentUser me = console.me();
         model.addAttribute("a", a);
-        model.addAttribute("s", assessments.snapshot(a.id()));
+        Snapshot s = assessments.snapshot(a.id());
+        model.addAttribute("s", s);
+        model.addAttribute("packLabels", PackLabels.labels(messages, LocaleContextHolder.getLocale(), s));
         model.addAttribute("time", time);
         model.addAttribute("num", new NumberText());
         model.addAttribute("ratings", AssessmentRating.values());
         model.addAttribute("maySelfAssess", me.role() == Role.OFFICE && legal(a, AssessmentAction.SELF_ASSESS));
+        model.addAttribute("mayAttach", me.role() == Role.OFFICE && !a.frozen());
         boolean planner = me.role() == Role.PLANNER;
         model.addAttribute("mayReturn", planner && legal(a, AssessmentAction.RETURN));
         model.addAttribute("mayAssess", planner && legal(a, AssessmentAction.ASSESS));
@@ -226,6 +237,26 @@ class AssessmentConsoleController {
     @PostMapping("/{id}/freeze")
     String freeze(@PathVariable UUID id, Model model, HttpServletResponse response) {
         return act(id, model, response, () -> assessments.freeze(new AssessmentId(id)), "frozen");
+    }
+
+    @PostMapping("/{id}/evidence")
+    String uploadEvidence(@PathVariable UUID id, @RequestParam(required = false) @Nullable String dimension,
+                          @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
+                          HttpServletResponse response)
+            throws IOException {
+        var upload = AssessmentController.evidence(dimension, file);
+        model.addAttribute("postedEvidenceDimension", dimension);
+        return act(id, model, response, () -> assessments.uploadEvidence(new AssessmentId(id), upload), "evidenceAdded");
+    }
+
+    @PostMapping("/{id}/evidence/{evidence}/remove")
+    String removeEvidence(@PathVariable UUID id, @PathVariable UUID evidence, Model model, HttpServletResponse response) {
+        return act(id, model, response, () -> assessments.removeEvidence(new AssessmentId(id), evidence), "evidenceRemoved");
+    }
+
+    @GetMapping("/{id}/evidence/{evidence}")
+    ResponseEntity<byte[]> evidence(@PathVariable UUID id, @PathVariable UUID evidence) {
+        return AssessmentController.file(assessments.evidenceContent(new AssessmentId(id), evidence));
     }
 
     @GetMapping("/{id}/export.xlsx")

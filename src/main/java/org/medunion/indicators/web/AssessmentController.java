@@ -2,18 +2,24 @@ package org.medunion.indicators.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.indicators.AssessmentId;
 import org.medunion.indicators.AssessmentManagement;
+import org.medunion.indicators.AssessmentManagement.EvidenceContent;
+import org.medunion.indicators.AssessmentManagement.UploadEvidence;
 import org.medunion.indicators.AssessmentView;
 import org.medunion.indicators.CreateAssessment;
 import org.medunion.indicators.ExternalAssessment;
 import org.medunion.indicators.SelfAssessment;
 import org.medunion.indicators.Snapshot;
+import org.medunion.shared.web.Downloads;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The assessment cycle (issue 17): baseline, annual and final assessments of a consortium; docs/indicators.md "Assessments". */
 @RestController
@@ -100,5 +107,38 @@ class AssessmentController {
     @Operation(summary = "The assessment as a PDF with its Chinese font embedded")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         return exports.pdf(new AssessmentId(id));
+    }
+
+    @PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Office: attach an evidence file to one dimension of the self-assessment (PDF, JPEG, PNG or XLSX, at "
+            + "most 4 MiB); 409 once frozen")
+    ResponseEntity<AssessmentView.Evidence> upload(@PathVariable UUID id, @RequestParam(required = false) @Nullable String dimension,
+                                                   @RequestParam(name = "file", required = false) @Nullable MultipartFile file)
+            throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(assessments.uploadEvidence(new AssessmentId(id), evidence(dimension, file)));
+    }
+
+    @DeleteMapping("/{id}/evidence/{evidence}")
+    @Operation(summary = "Office: remove an evidence file; 409 once frozen")
+    ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID evidence) {
+        assessments.removeEvidence(new AssessmentId(id), evidence);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/evidence/{evidence}/content")
+    @Operation(summary = "Download an evidence file (whoever may read the assessment; audited)")
+    ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID evidence) {
+        return file(assessments.evidenceContent(new AssessmentId(id), evidence));
+    }
+
+    static UploadEvidence evidence(@Nullable String dimension, @Nullable MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            return new UploadEvidence(dimension, null, null, null);
+        }
+        return new UploadEvidence(dimension, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+    }
+
+    static ResponseEntity<byte[]> file(EvidenceContent c) {
+        return Downloads.attachment(c.content(), c.evidence().fileName(), c.evidence().contentType());
     }
 }

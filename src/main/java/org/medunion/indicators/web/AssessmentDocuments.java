@@ -15,6 +15,7 @@ import org.medunion.indicators.AssessmentView.DimensionRating;
 import org.medunion.indicators.AssessmentView.Side;
 import org.medunion.indicators.Dimension;
 import org.medunion.indicators.IndicatorValue;
+import org.medunion.indicators.PackLabels;
 import org.medunion.indicators.Snapshot;
 import org.medunion.policy.PolicyReadings.CriterionReading;
 import org.springframework.context.MessageSource;
@@ -65,7 +66,7 @@ class AssessmentDocuments {
         f.add(List.of(t("assessment.col.status"), t("assessment.status." + a.status())));
         f.add(List.of(t("assessment.col.figures"), s.frozen() ? t("assessment.doc.frozen", time(s.takenAt()), String.valueOf(s.takenBy()))
                 : t("assessment.doc.preview", time(s.takenAt()))));
-        f.add(List.of(t("assessment.col.packs"), s.packList()));
+        f.add(List.of(t("assessment.col.packs"), PackLabels.line(messages, LOCALE, s)));
         f.add(List.of(t("assessment.col.created"), a.created().name() + " " + time(a.created().at())));
         if (a.self() != null) {
             f.add(List.of(t("assessment.col.selfBy"), a.self().by().name() + " " + time(a.self().by().at())));
@@ -92,12 +93,13 @@ class AssessmentDocuments {
             DimensionRating ext = a.external() == null ? null : a.external().of(d);
             rows.add(List.of(dimension(d), self == null ? "" : rating(self.rating()), score(self),
                     text(self == null ? null : self.comment()),
-                    evidence(self), ext == null ? "" : rating(ext.rating()), score(ext), text(ext == null ? null : ext.comment())));
+                    evidence(self), files(a, d), ext == null ? "" : rating(ext.rating()), score(ext),
+                    text(ext == null ? null : ext.comment())));
         }
         return new Table(t("assessment.sheet.dimensions"), List.of(t("assessment.col.dimension"), t("assessment.col.selfRating"),
                 t("assessment.col.score"), t("assessment.col.selfComment"), t("assessment.col.evidence"),
-                t("assessment.col.externalRating"),
-                t("assessment.col.score"), t("assessment.col.externalComment")), rows, new float[] {11, 7, 5, 19, 19, 8, 5, 19});
+                t("assessment.col.evidenceFiles"), t("assessment.col.externalRating"),
+                t("assessment.col.score"), t("assessment.col.externalComment")), rows, new float[] {10, 6, 4, 17, 16, 14, 7, 4, 17});
     }
 
     private Table values(AssessmentView a, Snapshot s) {
@@ -140,10 +142,11 @@ class AssessmentDocuments {
 
     private Table packs(Snapshot s) {
         List<List<String>> rows = new ArrayList<>();
-        s.packs().forEach(p -> rows.add(List.of(p.pack(), p.version(), p.parameters(),
+        s.packs().forEach(p -> rows.add(List.of(p.pack(), PackLabels.label(messages, LOCALE, p, s.release(p.pack())) + "\n" + p.version(),
+                p.parameters(),
                 p.changedAt() == null ? t("assessment.doc.seedDefaults") : time(p.changedAt()))));
         return new Table(t("assessment.sheet.packs"), List.of(t("assessment.col.pack"), t("assessment.col.version"),
-                t("assessment.col.parameters"), t("assessment.col.changedAt")), rows, new float[] {8, 12, 62, 18});
+                t("assessment.col.parameters"), t("assessment.col.changedAt")), rows, new float[] {8, 22, 52, 18});
     }
 
     private String dimension(Dimension d) {
@@ -164,6 +167,11 @@ class AssessmentDocuments {
         }
         String e = text(r.evidence());
         return r.reference() == null ? e : (e.isEmpty() ? "" : e + "\n") + "【" + r.reference() + "】";
+    }
+
+    /** The dimension's evidence files by name, one a line (the bytes stay in the database, downloadable from the page). */
+    private static String files(AssessmentView a, Dimension d) {
+        return String.join("\n", a.evidence(d).stream().map(AssessmentView.Evidence::fileName).toList());
     }
 
     private static String text(@Nullable String s) {

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -36,19 +37,24 @@ import org.springframework.stereotype.Component;
  * FHIR MeasureReport: indicator values of an institution or a consortium for a month or a year, computed by the
  * indicators module with its scope checks (a subject outside the caller's scope is 404 or 403, as in the REST API).
  * Counts only, no personal data. Search: {@code subject=Organization/<id>} and {@code period=2026-11} (or {@code 2026}),
- * optionally {@code measure=Measure/I-5}; read: {@code MeasureReport/I-5.<subject>.<period>}.
+ * optionally {@code measure=Measure/I-5}; read: {@code MeasureReport/I-5.<subject>.<period>}. Frozen assessments'
+ * reports ({@link FrozenMeasureReports}): {@code assessment=<id>} and {@code MeasureReport/assessment-<id>.I-5}.
  */
 @Component
 public class MeasureReportResourceProvider implements IResourceProvider {
 
+    /** Search parameter: the frozen assessment whose reports to return (its ID, or a kind with a subject). */
+    static final String SP_ASSESSMENT = "assessment";
     private static final Pattern ID = Pattern.compile("(I-\\d+)\\.([0-9a-fA-F-]{36})\\.(\\d{4}(?:-\\d{2}|-Q[1-4])?)");
 
     private final IndicatorsManagement indicators;
     private final RegistryDirectory registry;
+    private final FrozenMeasureReports frozen;
 
-    MeasureReportResourceProvider(IndicatorsManagement indicators, RegistryDirectory registry) {
+    MeasureReportResourceProvider(IndicatorsManagement indicators, RegistryDirectory registry, FrozenMeasureReports frozen) {
         this.indicators = indicators;
         this.registry = registry;
+        this.frozen = frozen;
     }
 
     @Override
@@ -58,6 +64,9 @@ public class MeasureReportResourceProvider implements IResourceProvider {
 
     @Read
     public MeasureReport read(@IdParam IdType id) {
+        if (FrozenMeasureReports.isFrozenId(id.getIdPart())) {
+            return frozen.read(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+        }
         var m = ID.matcher(id.getIdPart());
         Indicator indicator = m.matches() ? Indicator.byId(m.group(1)).orElse(null) : null;
         if (indicator == null) {
@@ -93,6 +102,33 @@ public class MeasureReportResourceProvider implements IResourceProvider {
                     .map(v -> IndicatorToMeasureReportMapper.report(Indicator.byId(v.indicator()).orElseThrow(), v)).toList();
         }
         return Pages.slice(request, reports);
+    }
+
+    /**
+     * The MeasureReports of frozen assessments (decision 0264): {@code assessment=<id>}, or {@code assessment=annual}
+     * (baseline, final) with {@code subject}; {@code period} a year, {@code measure} one indicator.
+     */
+    @Search
+    public IBundleProvider frozen(@RequiredParam(name = SP_ASSESSMENT) TokenParam assessment,
+                                  @OptionalParam(name = MeasureReport.SP_SUBJECT) @Nullable ReferenceParam subject,
+                                  @OptionalParam(name = MeasureReport.SP_PERIOD) @Nullable DateParam period,
+                                  @OptionalParam(name = MeasureReport.SP_MEASURE) @Nullable ReferenceParam measure,
+                                  @Count @Nullable Integer count, @Offset @Nullable Integer offset) {
+        var request = Pages.request(count, offset);
+        UUID consortium = subject == null || subject.isEmpty() ? null : organisation(subject);
+        if (subject != null && !subject.isEmpty() && consortium == null) {
+            return Pages.of(request, List.of(), 0);
+        }
+        Integer year = null;
+        if (period != null && !period.isEmpty()) {
+            String label = label(period);
+            if (label.length() != 4) {
+                throw new InvalidRequestException("period: an assessment's period is a year (2025)");
+            }
+            year = Integer.valueOf(label);
+        }
+        String indicator = measure == null || measure.isEmpty() ? null : measure.getIdPart();
+        return Pages.slice(request, frozen.search(assessment, consortium, year, indicator));
     }
 
     private static @Nullable UUID organisation(ReferenceParam subject) {

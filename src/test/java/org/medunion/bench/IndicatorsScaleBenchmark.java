@@ -75,6 +75,12 @@ public final class IndicatorsScaleBenchmark {
         List<Site> sites = SyntheticEncounters.sites(SEED, scale.institutions, DISTRICTS);
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             var jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            if (Boolean.getBoolean("bench.explain")) { // every statement's plan with timings and buffers to the server log
+                jdbc.execute("load 'auto_explain'");
+                jdbc.execute("set auto_explain.log_min_duration = 0");
+                jdbc.execute("set auto_explain.log_analyze = on");
+                jdbc.execute("set auto_explain.log_buffers = on");
+            }
             if (scale == Scale.CITY) {
                 loadCityDays(c, jdbc, sites, visits);
             } else {

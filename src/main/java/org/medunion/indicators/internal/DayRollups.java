@@ -3,7 +3,6 @@ package org.medunion.indicators.internal;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,8 +51,8 @@ public final class DayRollups {
 
     /**
      * PostgreSQL: one day's refresh in one statement: the day's facts (one partition) aggregated first, the groups of
-     * the touched institutions kept (joined to their primary-care flags) and upserted. Parameters: the computation time,
-     * the day, [the touched institutions when few], the touched institutions (uuid[]), their flags (boolean[], same
+     * the touched institutions kept by a join to their primary-care flags, and upserted. Parameters: the computation
+     * time, the day, [the touched institutions when few], the touched institutions (uuid[]), their flags (boolean[], same
      * order). Returns the institutions written; a touched one not among them has no facts left that day (a correction
      * moved them) and loses its row.
      */
@@ -169,29 +168,65 @@ public final class DayRollups {
     }
 
     /**
+     * PostgreSQL: a recompute of one month's slice [from, to): the facts aggregated first (one partition), then joined
+     * to the primary-care institutions. Parameters: the computation time, from, to, the primary-care institutions.
+     */
+    private static final String RECOMPUTE_SLICE = INSERT + """
+            select a.institution_id, a.local_day, p.inst is not null, a.visits, a.discharges, a.bed_days, a.operations,
+                   a.level4_operations, a.drg_weight_sum, a.drg_discharges, a.source_records,
+                   cast(? as timestamp with time zone)
+            from (select e.institution_id, e.local_day, %s
+                  from indicators_encounter e where e.local_day >= cast(? as date) and e.local_day < cast(? as date)
+                  group by e.institution_id, e.local_day)
+                as a (institution_id, local_day, visits, discharges, bed_days, operations, level4_operations,
+                      drg_weight_sum, drg_discharges, source_records)
+            left join unnest(cast(? as uuid[])) as p (inst) on p.inst = a.institution_id""".formatted(SUMS);
+
+    /**
      * A full recompute of the days [from, to): every day row in the range is dropped and re-aggregated from the facts;
-     * {@code primary} are the primary-care institutions (the rest are not). On PostgreSQL the whole months of the range
-     * are emptied with {@code truncate} of their partitions (readers of those months wait for the commit instead of
-     * reading the old rows). Returns the day rows written.
+     * {@code primary} are the primary-care institutions (the rest are not). On PostgreSQL one month at a time: a whole
+     * month's partition is emptied with {@code truncate} (readers of that month wait for the commit instead of reading
+     * the old rows), a part of a month by delete, then the month's facts are aggregated into it. Returns the day rows
+     * written.
      */
     public int recompute(LocalDate from, LocalDate to, Set<UUID> primary, Instant now) {
-        if (postgres) {
-            empty(from, to);
-        } else {
-            jdbc.update("delete from indicators_day where local_day >= ? and local_day < ?", from, to);
+        if (!postgres) {
+            return recomputeH2(from, to, primary, now);
         }
+        var ids = primary.toArray(new UUID[0]);
+        int written = 0;
+        for (LocalDate start = from; start.isBefore(to); start = start.withDayOfMonth(1).plusMonths(1)) {
+            LocalDate first = start.withDayOfMonth(1);
+            LocalDate end = first.plusMonths(1).isAfter(to) ? to : first.plusMonths(1);
+            String partition = String.format(Locale.ROOT, "indicators_day_p%d_%02d", first.getYear(), first.getMonthValue());
+            boolean exists = Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class,
+                    partition));
+            if (exists && start.equals(first) && end.equals(first.plusMonths(1))) {
+                jdbc.execute("truncate " + partition);
+            } else if (exists) {
+                jdbc.update("delete from indicators_day where local_day >= ? and local_day < ?", start, end);
+            }
+            LocalDate sliceFrom = start;
+            written += jdbc.update(con -> {
+                var ps = con.prepareStatement(RECOMPUTE_SLICE);
+                ps.setObject(1, now.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, sliceFrom);
+                ps.setObject(3, end);
+                ps.setArray(4, con.createArrayOf("uuid", ids));
+                return ps;
+            });
+        }
+        return written;
+    }
+
+    /** H2: one delete and one aggregate over the range, joined to the primary-care institutions as a VALUES list. */
+    private int recomputeH2(LocalDate from, LocalDate to, Set<UUID> primary, Instant now) {
+        jdbc.update("delete from indicators_day where local_day >= ? and local_day < ?", from, to);
         List<Object> params = new ArrayList<>();
         params.add(now.atOffset(ZoneOffset.UTC));
-        String join;
-        String flag;
-        if (primary.isEmpty()) {
-            join = "";
-            flag = "false";
-        } else if (postgres) {
-            params.add(primary.toArray(new UUID[0]));
-            join = " left join unnest(cast(? as uuid[])) as p (inst) on p.inst = e.institution_id";
-            flag = "p.inst is not null";
-        } else {
+        String join = "";
+        String flag = "false";
+        if (!primary.isEmpty()) {
             params.addAll(primary);
             join = " left join (values " + String.join(", ", Collections.nCopies(primary.size(), "(cast(? as uuid))"))
                     + ") as p (inst) on p.inst = e.institution_id";
@@ -199,43 +234,9 @@ public final class DayRollups {
         }
         params.add(from);
         params.add(to);
-        String sql = INSERT + "select e.institution_id, e.local_day, " + flag + ", " + SUMS
+        return jdbc.update(INSERT + "select e.institution_id, e.local_day, " + flag + ", " + SUMS
                 + ", cast(? as timestamp with time zone) from indicators_encounter e" + join
                 + " where e.local_day >= ? and e.local_day < ? group by e.institution_id, e.local_day"
-                + (primary.isEmpty() ? "" : ", p.inst");
-        return jdbc.update(con -> {
-            var ps = con.prepareStatement(sql);
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                ps.setObject(i + 1, p instanceof UUID[] ids ? con.createArrayOf("uuid", ids) : p);
-            }
-            return ps;
-        });
-    }
-
-    /** PostgreSQL: the whole months of [from, to) truncated (their partitions), the days at its edges deleted. */
-    private void empty(LocalDate from, LocalDate to) {
-        var months = new ArrayList<String>();
-        LocalDate edgeEnd = to;
-        LocalDate edgeStart = from;
-        for (YearMonth m = YearMonth.from(from.minusDays(1)).plusMonths(1); !m.plusMonths(1).atDay(1).isAfter(to); m = m.plusMonths(1)) {
-            String name = String.format(Locale.ROOT, "indicators_day_p%d_%02d", m.getYear(), m.getMonthValue());
-            if (months.isEmpty()) {
-                edgeEnd = m.atDay(1);
-            }
-            edgeStart = m.plusMonths(1).atDay(1);
-            if (Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, name))) {
-                months.add(name);
-            }
-        }
-        if (!months.isEmpty()) {
-            jdbc.execute("truncate " + String.join(", ", months));
-        }
-        if (edgeEnd.equals(to)) { // no whole month
-            jdbc.update("delete from indicators_day where local_day >= ? and local_day < ?", from, to);
-        } else {
-            jdbc.update("delete from indicators_day where (local_day >= ? and local_day < ?) or (local_day >= ? and local_day < ?)",
-                    from, edgeEnd, edgeStart, to);
-        }
+                + (primary.isEmpty() ? "" : ", p.inst"), params.toArray());
     }
 }

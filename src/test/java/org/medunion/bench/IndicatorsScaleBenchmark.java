@@ -59,8 +59,13 @@ public final class IndicatorsScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         Scale scale = Scale.parse(args.length > 0 ? args[0] : "district");
-        String url = System.getenv().getOrDefault("MEDUNION_BENCH_PG_URL",
-                "jdbc:postgresql://127.0.0.1:5432/medunion_bench_h5_" + scale.name().toLowerCase(Locale.ROOT));
+        // -Dbench.fraction=10: a tenth of the scale's visits (same institutions) in its own database, to iterate quickly
+        int fraction = Integer.getInteger("bench.fraction", 1);
+        long visits = scale.visitsPerYear / fraction;
+        String url = System.getenv().getOrDefault("MEDUNION_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/medunion_bench_h5_"
+                + scale.name().toLowerCase(Locale.ROOT) + (fraction == 1 ? "" : "_" + fraction));
+        // -Dbench.only=p3,p4: the parts to run (default all: p4, p3, dashboard)
+        List<String> only = Arrays.asList(System.getProperty("bench.only", "p4,p3,dashboard").split(","));
         String user = System.getenv().getOrDefault("MEDUNION_TEST_PG_USER", "postgres");
         String password = System.getenv().getOrDefault("MEDUNION_TEST_PG_PASSWORD", "");
         System.out.println("load average before: " + loadAverage());
@@ -70,22 +75,34 @@ public final class IndicatorsScaleBenchmark {
         List<Site> sites = SyntheticEncounters.sites(SEED, scale.institutions, DISTRICTS);
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             var jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            if (Boolean.getBoolean("bench.explain")) { // every statement's plan with timings and buffers to the server log
+                jdbc.execute("load 'auto_explain'");
+                jdbc.execute("set auto_explain.log_min_duration = 0");
+                jdbc.execute("set auto_explain.log_analyze = on");
+                jdbc.execute("set auto_explain.log_buffers = on");
+            }
             if (scale == Scale.CITY) {
-                loadCityDays(c, jdbc, sites, scale);
+                loadCityDays(c, jdbc, sites, visits);
             } else {
-                loadFacts(c, jdbc, sites, scale);
-                p4(jdbc, sites);
-                p3(c, jdbc, sites, scale);
+                loadFacts(c, jdbc, sites, visits);
+                if (only.contains("p4")) {
+                    p4(jdbc, sites);
+                }
+                if (only.contains("p3")) {
+                    p3(c, jdbc, sites, visits);
+                }
                 if (Arrays.asList(args).contains("duckdb")) {
                     IndicatorsDuckDb.run(c, jdbc, Path.of(System.getProperty("java.io.tmpdir"), "medunion-bench-h5"));
                 }
             }
-            new IndicatorsDashboardQueries(jdbc, sites).run(FROM, TO);
+            if (only.contains("dashboard")) {
+                new IndicatorsDashboardQueries(jdbc, sites).run(FROM, TO);
+            }
         }
         System.out.println("load average after: " + loadAverage());
     }
 
-    private static void loadFacts(Connection c, JdbcTemplate jdbc, List<Site> sites, Scale scale) throws Exception {
+    private static void loadFacts(Connection c, JdbcTemplate jdbc, List<Site> sites, long visits) throws Exception {
         Long facts = jdbc.queryForObject("select count(*) from indicators_encounter where local_day < ?", Long.class, TO);
         if (facts != null && facts > 0) {
             System.out.printf(Locale.ROOT, "facts present: %,d (nothing loaded)%n", facts);
@@ -94,7 +111,7 @@ public final class IndicatorsScaleBenchmark {
         IndicatorsBenchData.partitions(c, FROM, TO.plusDays(1));
         var sink = new IndicatorsBenchData.CopySink(c);
         long t0 = System.nanoTime();
-        var summary = SyntheticEncounters.generate(SEED, scale.visitsPerYear, sites, FROM, DAYS, sink);
+        var summary = SyntheticEncounters.generate(SEED, visits, sites, FROM, DAYS, sink);
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "loaded %,d facts (%,d visits, %,d discharges, %,d operations, %,d level 4) for %,d institutions "
                 + "with COPY in %.1f s: %,.0f rows/s; max heap used at a day's end %d MB, peak RSS %d MB%n", sink.rows, summary.visits(),
@@ -110,15 +127,16 @@ public final class IndicatorsScaleBenchmark {
                         String.class));
     }
 
-    private static void loadCityDays(Connection c, JdbcTemplate jdbc, List<Site> sites, Scale scale) throws Exception {
+    private static void loadCityDays(Connection c, JdbcTemplate jdbc, List<Site> sites, long visits) throws Exception {
         Long rows = jdbc.queryForObject("select count(*) from indicators_day", Long.class);
         if (rows != null && rows > 0) {
             System.out.printf(Locale.ROOT, "day rows present: %,d (nothing loaded)%n", rows);
             return;
         }
+        IndicatorsBenchData.partitions(c, FROM, TO.plusDays(1)); // the day rows' monthly partitions (V13_60)
         var sink = new IndicatorsBenchData.DayRowSink(c, sites);
         long t0 = System.nanoTime();
-        var summary = SyntheticEncounters.generate(SEED, scale.visitsPerYear, sites, FROM, DAYS, sink);
+        var summary = SyntheticEncounters.generate(SEED, visits, sites, FROM, DAYS, sink);
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "streamed %,d facts (%,d visits, %,d discharges) for %,d institutions in %.1f s (%,.0f facts/s), "
                 + "folded into %,d day rows written with COPY; max heap used at a day's end %d MB, peak RSS %d MB%n", sink.facts,
@@ -156,12 +174,12 @@ public final class IndicatorsScaleBenchmark {
     }
 
     /** P-3: a day of new encounters (COPY, not timed here: P-5), then the module's refresh of that day vs one aggregate. */
-    private static void p3(Connection c, JdbcTemplate jdbc, List<Site> sites, Scale scale) throws Exception {
+    private static void p3(Connection c, JdbcTemplate jdbc, List<Site> sites, long visits) throws Exception {
         Long present = jdbc.queryForObject("select count(*) from indicators_encounter where local_day = ?", Long.class, NEW_DAY);
         if (present == null || present == 0) {
             IndicatorsBenchData.partitions(c, NEW_DAY, NEW_DAY.plusDays(1));
             var sink = new IndicatorsBenchData.CopySink(c);
-            SyntheticEncounters.generate(SEED + 1, scale.visitsPerYear, sites, NEW_DAY, 1, sink);
+            SyntheticEncounters.generate(SEED + 1, visits, sites, NEW_DAY, 1, sink);
             jdbc.execute("analyze indicators_encounter");
             present = sink.rows;
         }
@@ -173,17 +191,22 @@ public final class IndicatorsScaleBenchmark {
         var days = new TreeMap<LocalDate, Map<UUID, Boolean>>(Map.of(NEW_DAY, touched));
         var rollups = new DayRollups(jdbc);
         var module = new ArrayList<Double>();
+        var fresh = new ArrayList<Double>();
         var reference = new ArrayList<Double>();
         var aggregateOnly = new ArrayList<Double>();
+        rollups.refresh(days, Instant.now()); // the day's rows exist: each timed refresh replaces them
         for (int rep = 0; rep < 9; rep++) {
             module.add(time(() -> rollups.refresh(days, Instant.now())));
             jdbc.execute("truncate bench_ref_day");
             reference.add(time(() -> jdbc.update("insert into bench_ref_day " + handWritten("local_day = ?"), NEW_DAY)));
+            jdbc.update("delete from indicators_day where local_day = ?", NEW_DAY); // untimed, like the reference's truncate
+            fresh.add(time(() -> rollups.refresh(days, Instant.now())));
             aggregateOnly.add(time(() -> jdbc.queryForObject("select count(*) from (" + handWritten("local_day = ?") + ") a",
                     Long.class, NEW_DAY)));
         }
         System.out.printf(Locale.ROOT, "P-3 a day of new encounters: %,d facts at %,d institutions%n", present, touched.size());
-        print("P-3 refresh after a day", module, reference, aggregateOnly);
+        print("P-3 refresh after a day, its rows present (replaced)", module, reference, aggregateOnly);
+        print("P-3 refresh after a day, its rows absent (written)", fresh, reference, aggregateOnly);
     }
 
     /** One hand-written aggregate of the facts into the day rollup's columns (every institution non-primary). */
@@ -216,8 +239,20 @@ public final class IndicatorsScaleBenchmark {
         double r = median(reference);
         double a = median(aggregateOnly);
         System.out.printf(Locale.ROOT, "%s: module %.1f ms, hand-written aggregate into a table %.1f ms (ratio %.2f), aggregate alone "
-                + "%.1f ms (ratio %.2f)%n  runs module %s, reference %s, aggregate alone %s%n", what, m, r, m / r, a, m / a, round(module),
-                round(reference), round(aggregateOnly));
+                + "%.1f ms (ratio %.2f)%n  runs module %s, reference %s, aggregate alone %s%n  per-run ratios module / reference %s, "
+                + "median %.2f%n", what, m, r, m / r, a, m / a, round(module), round(reference), round(aggregateOnly),
+                round(ratios(module,
+                        reference)),
+                median(ratios(module, reference)));
+    }
+
+    /** Each run's module time over the reference time of the same repetition (they alternate). */
+    static List<Double> ratios(List<Double> module, List<Double> reference) {
+        var out = new ArrayList<Double>();
+        for (int i = 0; i < module.size(); i++) {
+            out.add(module.get(i) / reference.get(i));
+        }
+        return out;
     }
 
     static String round(List<Double> xs) {

@@ -1,20 +1,28 @@
 package org.medunion.indicators.internal;
 
+import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
 
 /**
- * Writes {@code indicators_day} from the facts, set-wise: a refresh of touched (institution, day) pairs is one delete and
- * one aggregate per local day and {@value #CHUNK} institutions (joined to their primary-care flag as a VALUES list), and
- * a full recompute of a range is one delete and one aggregate over it. Public (not a bean) so that the P-3 / P-4
+ * Writes {@code indicators_day} from the facts, set-wise (decisions 0248, 0263). On PostgreSQL a refresh of a day's
+ * touched institutions is one statement: the day's facts (one partition) aggregated for the institutions given as an
+ * array, upserted, and the touched rows left without facts deleted in the same statement; a full recompute empties the
+ * whole months of its range by {@code truncate} of their {@code indicators_day} partitions (the edge days by delete) and
+ * writes the range with one aggregate. On H2 (one table each) a refresh is one delete and one aggregate per day and
+ * {@value #CHUNK} institutions, a recompute one delete and one aggregate. Public (not a bean) so that the P-3 / P-4
  * benchmark runs exactly this code against its own database; the ingest owns the instance it uses.
  */
 public final class DayRollups {
@@ -28,15 +36,59 @@ public final class DayRollups {
             coalesce(sum(e.bed_days), 0), coalesce(sum(e.operations), 0), coalesce(sum(e.level4_operations), 0),
             coalesce(sum(e.drg_weight), 0), count(e.drg_weight), count(*)""";
 
-    private static final String INSERT = """
-            insert into indicators_day (institution_id, local_day, primary_care, visits, discharges, bed_days, operations,
-                level4_operations, drg_weight_sum, drg_discharges, source_records, computed_at)
-            """;
+    private static final String COLUMNS = """
+            institution_id, local_day, primary_care, visits, discharges, bed_days, operations, level4_operations,
+            drg_weight_sum, drg_discharges, source_records, computed_at""";
+
+    private static final String INSERT = "insert into indicators_day (" + COLUMNS + ")\n";
+
+    /**
+     * Up to this many touched institutions a day's refresh reads their facts through the (institution, day) index;
+     * more, it aggregates the day's whole partition once and keeps the touched institutions' groups (a long array in
+     * the filter costs more to plan than the scan it saves).
+     */
+    static final int FEW = 64;
+
+    /**
+     * PostgreSQL: one day's refresh in one statement: the day's facts (one partition) aggregated first, the groups of
+     * the touched institutions kept by a join to their primary-care flags, and upserted. Parameters: the computation
+     * time, the day, [the touched institutions when few], the touched institutions (uuid[]), their flags (boolean[], same
+     * order). Returns the institutions written; a touched one not among them has no facts left that day (a correction
+     * moved them) and loses its row.
+     */
+    private static final String UPSERT_DAY = INSERT + """
+            select a.institution_id, a.local_day, t.prim, a.visits, a.discharges, a.bed_days, a.operations,
+                   a.level4_operations, a.drg_weight_sum, a.drg_discharges, a.source_records,
+                   cast(? as timestamp with time zone)
+            from (select e.institution_id, e.local_day, %s
+                  from indicators_encounter e where e.local_day = cast(? as date)%%s
+                  group by e.institution_id, e.local_day)
+                as a (institution_id, local_day, visits, discharges, bed_days, operations, level4_operations,
+                      drg_weight_sum, drg_discharges, source_records)
+            join unnest(cast(? as uuid[]), cast(? as boolean[])) as t (inst, prim) on t.inst = a.institution_id
+            on conflict (institution_id, local_day) do update set primary_care = excluded.primary_care,
+                visits = excluded.visits, discharges = excluded.discharges, bed_days = excluded.bed_days,
+                operations = excluded.operations, level4_operations = excluded.level4_operations,
+                drg_weight_sum = excluded.drg_weight_sum, drg_discharges = excluded.drg_discharges,
+                source_records = excluded.source_records, computed_at = excluded.computed_at
+            returning institution_id""".formatted(SUMS);
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
     public DayRollups(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(jdbc);
+    }
+
+    private static boolean isPostgres(JdbcTemplate jdbc) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(Objects.requireNonNull(jdbc.getDataSource()),
+                    DatabaseMetaData::getDatabaseProductName);
+            return product.toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot tell the database product", e);
+        }
     }
 
     /**
@@ -46,46 +98,135 @@ public final class DayRollups {
     public int refresh(Map<LocalDate, Map<UUID, Boolean>> days, Instant now) {
         int written = 0;
         for (var day : days.entrySet()) {
-            var institutions = new ArrayList<>(day.getValue().entrySet());
-            for (int from = 0; from < institutions.size(); from += CHUNK) {
-                var chunk = institutions.subList(from, Math.min(institutions.size(), from + CHUNK));
-                var ids = new ArrayList<Object>();
-                ids.add(day.getKey());
-                chunk.forEach(e -> ids.add(e.getKey()));
-                jdbc.update("delete from indicators_day where local_day = ? and institution_id in ("
-                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", ids.toArray());
-                var params = new ArrayList<Object>();
-                params.add(now.atOffset(ZoneOffset.UTC));
-                chunk.forEach(e -> {
-                    params.add(e.getKey());
-                    params.add(e.getValue());
-                });
-                params.add(day.getKey());
-                written += jdbc.update(INSERT + "select e.institution_id, e.local_day, d.prim, " + SUMS + """
-                        , cast(? as timestamp with time zone)
-                        from indicators_encounter e join (values """
-                        + String.join(", ", Collections.nCopies(chunk.size(), "(cast(? as uuid), cast(? as boolean))"))
-                        + ") as d (inst, prim) on e.institution_id = d.inst where e.local_day = ? "
-                        + "group by e.institution_id, e.local_day, d.prim", params.toArray());
+            written += postgres ? upsertDay(day.getKey(), day.getValue(), now) : rewriteDay(day.getKey(), day.getValue(), now);
+        }
+        return written;
+    }
+
+    private int upsertDay(LocalDate day, Map<UUID, Boolean> institutions, Instant now) {
+        if (institutions.isEmpty()) {
+            return 0;
+        }
+        var ids = institutions.keySet().toArray(new UUID[0]);
+        var flags = new Boolean[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            flags[i] = institutions.get(ids[i]);
+        }
+        boolean few = ids.length <= FEW;
+        List<UUID> written = jdbc.query(con -> {
+            var ps = con.prepareStatement(UPSERT_DAY.formatted(few ? " and e.institution_id = any(?)" : ""));
+            int i = 0;
+            ps.setObject(++i, now.atOffset(ZoneOffset.UTC));
+            ps.setObject(++i, day);
+            var touched = con.createArrayOf("uuid", ids);
+            if (few) {
+                ps.setArray(++i, touched);
             }
+            ps.setArray(++i, touched);
+            ps.setArray(++i, con.createArrayOf("boolean", flags));
+            return ps;
+        }, (rs, n) -> rs.getObject(1, UUID.class));
+        if (written.size() < ids.length) {
+            var gone = new HashSet<>(institutions.keySet());
+            written.forEach(gone::remove);
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("delete from indicators_day where local_day = ? and institution_id = any(?)");
+                ps.setObject(1, day);
+                ps.setArray(2, con.createArrayOf("uuid", gone.toArray()));
+                return ps;
+            });
+        }
+        return written.size();
+    }
+
+    /** H2: one delete and one aggregate joined to a VALUES list per {@value #CHUNK} institutions. */
+    private int rewriteDay(LocalDate day, Map<UUID, Boolean> institutions, Instant now) {
+        int written = 0;
+        var entries = new ArrayList<>(institutions.entrySet());
+        for (int from = 0; from < entries.size(); from += CHUNK) {
+            var chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+            var ids = new ArrayList<Object>();
+            ids.add(day);
+            chunk.forEach(e -> ids.add(e.getKey()));
+            jdbc.update("delete from indicators_day where local_day = ? and institution_id in ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", ids.toArray());
+            var params = new ArrayList<Object>();
+            params.add(now.atOffset(ZoneOffset.UTC));
+            chunk.forEach(e -> {
+                params.add(e.getKey());
+                params.add(e.getValue());
+            });
+            params.add(day);
+            written += jdbc.update(INSERT + "select e.institution_id, e.local_day, d.prim, " + SUMS + """
+                    , cast(? as timestamp with time zone)
+                    from indicators_encounter e join (values """
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(cast(? as uuid), cast(? as boolean))"))
+                    + ") as d (inst, prim) on e.institution_id = d.inst where e.local_day = ? "
+                    + "group by e.institution_id, e.local_day, d.prim", params.toArray());
         }
         return written;
     }
 
     /**
+     * PostgreSQL: a recompute of one month's slice [from, to): the facts aggregated first (one partition), then joined
+     * to the primary-care institutions. Parameters: the computation time, from, to, the primary-care institutions.
+     */
+    private static final String RECOMPUTE_SLICE = INSERT + """
+            select a.institution_id, a.local_day, p.inst is not null, a.visits, a.discharges, a.bed_days, a.operations,
+                   a.level4_operations, a.drg_weight_sum, a.drg_discharges, a.source_records,
+                   cast(? as timestamp with time zone)
+            from (select e.institution_id, e.local_day, %s
+                  from indicators_encounter e where e.local_day >= cast(? as date) and e.local_day < cast(? as date)
+                  group by e.institution_id, e.local_day)
+                as a (institution_id, local_day, visits, discharges, bed_days, operations, level4_operations,
+                      drg_weight_sum, drg_discharges, source_records)
+            left join unnest(cast(? as uuid[])) as p (inst) on p.inst = a.institution_id""".formatted(SUMS);
+
+    /**
      * A full recompute of the days [from, to): every day row in the range is dropped and re-aggregated from the facts;
-     * {@code primary} are the primary-care institutions (the rest are not). Returns the day rows written.
+     * {@code primary} are the primary-care institutions (the rest are not). On PostgreSQL one month at a time: a whole
+     * month's partition is emptied with {@code truncate} (readers of that month wait for the commit instead of reading
+     * the old rows), a part of a month by delete, then the month's facts are aggregated into it. Returns the day rows
+     * written.
      */
     public int recompute(LocalDate from, LocalDate to, Set<UUID> primary, Instant now) {
+        if (!postgres) {
+            return recomputeH2(from, to, primary, now);
+        }
+        var ids = primary.toArray(new UUID[0]);
+        int written = 0;
+        for (LocalDate start = from; start.isBefore(to); start = start.withDayOfMonth(1).plusMonths(1)) {
+            LocalDate first = start.withDayOfMonth(1);
+            LocalDate end = first.plusMonths(1).isAfter(to) ? to : first.plusMonths(1);
+            String partition = String.format(Locale.ROOT, "indicators_day_p%d_%02d", first.getYear(), first.getMonthValue());
+            boolean exists = Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class,
+                    partition));
+            if (exists && start.equals(first) && end.equals(first.plusMonths(1))) {
+                jdbc.execute("truncate " + partition);
+            } else if (exists) {
+                jdbc.update("delete from indicators_day where local_day >= ? and local_day < ?", start, end);
+            }
+            LocalDate sliceFrom = start;
+            written += jdbc.update(con -> {
+                var ps = con.prepareStatement(RECOMPUTE_SLICE);
+                ps.setObject(1, now.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, sliceFrom);
+                ps.setObject(3, end);
+                ps.setArray(4, con.createArrayOf("uuid", ids));
+                return ps;
+            });
+        }
+        return written;
+    }
+
+    /** H2: one delete and one aggregate over the range, joined to the primary-care institutions as a VALUES list. */
+    private int recomputeH2(LocalDate from, LocalDate to, Set<UUID> primary, Instant now) {
         jdbc.update("delete from indicators_day where local_day >= ? and local_day < ?", from, to);
         List<Object> params = new ArrayList<>();
         params.add(now.atOffset(ZoneOffset.UTC));
-        String join;
-        String flag;
-        if (primary.isEmpty()) {
-            join = "";
-            flag = "false";
-        } else {
+        String join = "";
+        String flag = "false";
+        if (!primary.isEmpty()) {
             params.addAll(primary);
             join = " left join (values " + String.join(", ", Collections.nCopies(primary.size(), "(cast(? as uuid))"))
                     + ") as p (inst) on p.inst = e.institution_id";

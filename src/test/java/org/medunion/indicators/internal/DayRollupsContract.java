@@ -1,0 +1,124 @@
+package org.medunion.indicators.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@link DayRollups} (decisions 0248, 0263): the day rows kept by refreshes — new facts, a correction that moves a fact
+ * to another day (its old day loses its row when no fact is left), a refresh of many institutions at once — are
+ * exactly those of a full recompute of the range, including the edge days of a range that is not whole months.
+ */
+abstract class DayRollupsContract {
+
+    static final UUID HOSPITAL = UUID.fromString("00000000-0000-0000-0000-00000000b001");
+    static final UUID CENTRE = UUID.fromString("00000000-0000-0000-0000-00000000b002");
+    static final LocalDate FROM = LocalDate.of(2026, 2, 20);
+    static final LocalDate TO = LocalDate.of(2026, 4, 10);
+
+    /** An empty, migrated schema with the partitions of February to April 2026 where the database has partitions. */
+    abstract JdbcTemplate jdbc();
+
+    private void fact(UUID institution, String source, String kind, LocalDate day, int bedDays, @Nullable String weight) {
+        jdbc().update("""
+                insert into indicators_encounter (id, institution_id, source_record_id, kind, occurred_at, local_day, bed_days,
+                    operations, level4_operations, drg_weight, revision, received_at)
+                values (?, ?, ?, ?, cast(? as timestamp with time zone), ?, ?, 1, 0, cast(? as numeric), 1, current_timestamp)""",
+                UUID.randomUUID(), institution, source, kind, day + "T10:00:00+08:00", day, bedDays, weight);
+    }
+
+    private Map<LocalDate, Map<UUID, Boolean>> touched(LocalDate day, UUID... institutions) {
+        var out = new LinkedHashMap<UUID, Boolean>();
+        for (UUID i : institutions) {
+            out.put(i, i.equals(CENTRE));
+        }
+        return new TreeMap<>(Map.of(day, out));
+    }
+
+    private List<String> days() {
+        var out = new ArrayList<String>();
+        jdbc().queryForList("""
+                select institution_id, local_day, primary_care, visits, discharges, bed_days, operations, level4_operations,
+                       drg_weight_sum, drg_discharges, source_records from indicators_day order by institution_id, local_day""")
+                .forEach(row -> {
+                    var sb = new StringBuilder();
+                    row.forEach((k, v) -> sb.append(k.toLowerCase(Locale.ROOT)).append('=').append(v instanceof BigDecimal d
+                            ? d.stripTrailingZeros().toPlainString() : String.valueOf(v)).append(';'));
+                    out.add(sb.toString());
+                });
+        return out;
+    }
+
+    @Test
+    void refreshesGiveTheDayRowsOfAFullRecompute() {
+        var rollups = new DayRollups(jdbc());
+        LocalDate feb = LocalDate.of(2026, 2, 27);
+        LocalDate mar = LocalDate.of(2026, 3, 15);
+        LocalDate apr = LocalDate.of(2026, 4, 2);
+        fact(HOSPITAL, "V1", "OUTPATIENT", feb, 0, null);
+        fact(CENTRE, "V2", "OUTPATIENT", feb, 0, null);
+        rollups.refresh(touched(feb, HOSPITAL, CENTRE), Instant.now());
+        fact(HOSPITAL, "D1", "INPATIENT", mar, 5, "1.2500");
+        fact(HOSPITAL, "V3", "OUTPATIENT", mar, 0, null);
+        rollups.refresh(touched(mar, HOSPITAL), Instant.now());
+        fact(HOSPITAL, "V4", "EMERGENCY", mar, 0, null);
+        rollups.refresh(touched(mar, HOSPITAL), Instant.now()); // the row exists: replaced
+        // a correction moves the centre's only February visit to April: its February row goes
+        jdbc().update("update indicators_encounter set local_day = ? where source_record_id = 'V2'", apr);
+        rollups.refresh(touched(feb, CENTRE), Instant.now());
+        rollups.refresh(touched(apr, CENTRE), Instant.now());
+        var kept = days();
+        assertThat(kept).hasSize(3).noneMatch(r -> r.contains("local_day=" + feb) && r.contains(CENTRE.toString()));
+        assertThat(kept).anyMatch(r -> r.contains(HOSPITAL.toString()) && r.contains("local_day=" + mar) && r.contains("visits=2;")
+                && r.contains("discharges=1;") && r.contains("bed_days=5;") && r.contains("drg_weight_sum=1.25;"));
+        assertThat(kept).anyMatch(r -> r.contains(CENTRE.toString()) && r.contains("primary_care=true"));
+
+        assertThat(rollups.recompute(FROM, TO, Set.of(CENTRE), Instant.now())).isEqualTo(3);
+        assertThat(days()).isEqualTo(kept);
+        // a recompute of a range that starts and ends inside months leaves the days outside it alone
+        fact(HOSPITAL, "V5", "OUTPATIENT", LocalDate.of(2026, 2, 10), 0, null);
+        rollups.refresh(touched(LocalDate.of(2026, 2, 10), HOSPITAL), Instant.now());
+        var withEarly = days();
+        assertThat(rollups.recompute(FROM, TO, Set.of(CENTRE), Instant.now())).isEqualTo(3);
+        assertThat(days()).isEqualTo(withEarly).hasSize(4);
+    }
+
+    @Test
+    void aRefreshOfManyInstitutionsWritesEachOnce() {
+        var rollups = new DayRollups(jdbc());
+        LocalDate day = LocalDate.of(2026, 3, 3);
+        var many = new LinkedHashMap<UUID, Boolean>();
+        for (int i = 0; i < DayRollups.FEW + 10; i++) {
+            UUID inst = new UUID(7, i);
+            many.put(inst, i % 2 == 0);
+            if (i % 3 != 0) { // a third touched without facts: no row
+                fact(inst, "M" + i, "OUTPATIENT", day, 0, null);
+            }
+        }
+        assertThat(rollups.refresh(new TreeMap<>(Map.of(day, many)), Instant.now())).isEqualTo(49);
+        assertThat(rollups.refresh(new TreeMap<>(Map.of(day, many)), Instant.now())).isEqualTo(49);
+        var kept = days();
+        Set<UUID> primary = new HashSet<>();
+        many.forEach((k, v) -> {
+            if (v) {
+                primary.add(k);
+            }
+        });
+        rollups.recompute(FROM, TO, primary, Instant.now());
+        assertThat(days()).isEqualTo(kept).hasSize(49);
+    }
+}

@@ -9,12 +9,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -212,7 +214,8 @@ class ConsultationConsoleController {
         var steps = consultations.steps(new ConsultationId(id));
         model.addAttribute("c", c);
         model.addAttribute("steps", steps);
-        model.addAttribute("allowed", consultations.allowedActions(new ConsultationId(id)));
+        var allowed = consultations.allowedActions(new ConsultationId(id));
+        model.addAttribute("allowed", allowed);
         var me = support.me();
         boolean party = me.role() != Role.OFFICE;
         List<MessageView> messages = party ? consultations.messages(new ConsultationId(id)) : List.of();
@@ -220,13 +223,17 @@ class ConsultationConsoleController {
         model.addAttribute("people", people(c, steps, messages));
         model.addAttribute("party", party);
         model.addAttribute("recentResults", party ? ConsultationAttachmentConsole.recent(diagnostics, c.residentId()) : List.of());
+        // each institution's physicians read once for the page: the expert choice, the slot owners, the session people
+        Map<UUID, List<PractitionerView>> staff = new HashMap<>();
+        Function<@Nullable UUID, List<PractitionerView>> physiciansOf = k -> k == null ? List.of()
+                : staff.computeIfAbsent(k, this::physicians);
         model.addAttribute("experts", me.scope().reference() == null ? List.of()
-                : physicians(me.scope().referenceId()));
+                : physiciansOf.apply(me.scope().referenceId()));
         model.addAttribute("now", clock.instant());
-        model.addAttribute("consultationSlots", slotChoices.of(c, consultations.allowedActions(new ConsultationId(id))));
+        model.addAttribute("consultationSlots", slotChoices.of(c, allowed, physiciansOf.apply(c.toInstitutionId())));
         // decision 0255: who may be recorded at a live session, of either side (an institution out of scope lists none)
-        model.addAttribute("sessionPeople", party ? Stream.concat(physicians(c.fromInstitutionId()).stream(),
-                physicians(c.toInstitutionId()).stream()).toList() : List.of());
+        model.addAttribute("sessionPeople", party ? Stream.concat(physiciansOf.apply(c.fromInstitutionId()).stream(),
+                physiciansOf.apply(c.toInstitutionId()).stream()).toList() : List.of());
         return "consultation/detail";
     }
 

@@ -14,8 +14,7 @@ import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationType;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.registry.InstitutionId;
-import org.medunion.registry.Profession;
-import org.medunion.registry.RegistryManagement;
+import org.medunion.registry.PractitionerView;
 import org.medunion.scheduling.ScheduleId;
 import org.medunion.scheduling.ScheduleKind;
 import org.medunion.scheduling.SchedulingManagement;
@@ -33,17 +32,18 @@ class ConsultationSlotChoices {
     }
 
     private final SchedulingManagement scheduling;
-    private final RegistryManagement registry;
     private final Clock clock;
 
-    ConsultationSlotChoices(SchedulingManagement scheduling, RegistryManagement registry, Clock clock) {
+    ConsultationSlotChoices(SchedulingManagement scheduling, Clock clock) {
         this.scheduling = scheduling;
-        this.registry = registry;
         this.clock = clock;
     }
 
-    /** The free future slots, for a live form the caller may accept now; none otherwise or outside the caller's scope. */
-    List<SlotChoice> of(ConsultationView c, Set<ConsultationAction> allowed) {
+    /**
+     * The free future slots, for a live form the caller may accept now, each named by its owner among the invited
+     * institution's {@code physicians} (the page's own list); none otherwise or outside the caller's scope.
+     */
+    List<SlotChoice> of(ConsultationView c, Set<ConsultationAction> allowed, List<PractitionerView> physicians) {
         boolean live = c.type() == ConsultationType.REMOTE || c.type() == ConsultationType.INTER_HOSPITAL
                 || c.type() == ConsultationType.MDT;
         if (!live || !allowed.contains(ConsultationAction.ACCEPT)) {
@@ -51,8 +51,7 @@ class ConsultationSlotChoices {
         }
         try {
             Map<UUID, String> names = new LinkedHashMap<>();
-            registry.practitioners(new InstitutionId(c.toInstitutionId())).stream()
-                    .filter(p -> p.profession() == Profession.PHYSICIAN).forEach(p -> names.put(p.id().value(), p.name()));
+            physicians.forEach(p -> names.put(p.id().value(), p.name()));
             var slots = scheduling.searchSlots(new SlotSearch(new InstitutionId(c.toInstitutionId()), null, null, null,
                     ScheduleKind.CONSULTATION, null, null, true, 100));
             Map<ScheduleId, Optional<UUID>> owners = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.medunion.support.Api;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -69,7 +70,15 @@ class SessionCalendarBrowserTest extends BrowserJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#session-residents input[name=residentId]"))).click();
         WebElement record = driver.findElement(By.id("session-record"));
         record.click();
-        wait.until(ExpectedConditions.stalenessOf(record));
+        // the page is replaced: Chromium reports the old button as stale or as "not in the document", both mean gone
+        wait.until(d -> {
+            try {
+                record.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("session-status")));
         assertThat(driver.findElements(By.cssSelector(".feedback"))).as(driver.getPageSource()).isEmpty();
         assertThat(driver.findElement(By.id("session-status")).getText()).isEqualTo("已举行");

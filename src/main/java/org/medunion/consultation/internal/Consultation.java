@@ -8,6 +8,7 @@ import org.medunion.consultation.ConsultationAccepted;
 import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationClosed;
 import org.medunion.consultation.ConsultationDeclined;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationEscalated;
 import org.medunion.consultation.ConsultationEvent;
 import org.medunion.consultation.ConsultationId;

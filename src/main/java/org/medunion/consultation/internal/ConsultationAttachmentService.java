@@ -14,6 +14,7 @@ import org.medunion.consultation.AttachmentContent;
 import org.medunion.consultation.AttachmentKind;
 import org.medunion.consultation.AttachmentView;
 import org.medunion.consultation.ConsultationAttachments;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ResultAttachment;
 import org.medunion.consultation.UploadDocument;

@@ -9,6 +9,7 @@ import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.consultation.AcceptConsultation;
 import org.medunion.consultation.ConsultationAction;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.CreateSeries;

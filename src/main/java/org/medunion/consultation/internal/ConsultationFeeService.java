@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationFee;
 import org.medunion.consultation.ConsultationFees;
 import org.medunion.consultation.ConsultationType;

@@ -1,6 +1,7 @@
 package org.medunion.consultation.internal;
 
 import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.shared.Inputs;
 import org.medunion.shared.TextRules;
 

@@ -1,6 +1,7 @@
 package org.medunion.consultation.internal;
 
 import org.medunion.consultation.ConsultationAction;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.identity.CurrentUser;
 import org.medunion.shared.ScopedLookup;

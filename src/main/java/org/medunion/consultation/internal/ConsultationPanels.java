@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.AcceptConsultation;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationPanel;
 import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.ConsultationType;

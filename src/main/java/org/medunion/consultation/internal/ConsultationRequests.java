@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.consultation.ConsultationDestination;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationType;
 import org.medunion.consultation.ConsultationUrgency;
 import org.medunion.consultation.ConsultationView;

@@ -20,6 +20,7 @@ import org.medunion.consultation.AttachmentView;
 import org.medunion.consultation.ConsultationAction;
 import org.medunion.consultation.ConsultationBox;
 import org.medunion.consultation.ConsultationDestination;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;

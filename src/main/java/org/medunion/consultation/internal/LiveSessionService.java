@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationLiveSessions;
 import org.medunion.consultation.ConsultationStatus;

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.CreateSeries;
 import org.medunion.consultation.SessionKind;
 import org.medunion.consultation.SessionRecurrence;

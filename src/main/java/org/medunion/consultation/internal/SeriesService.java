@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationNote;
 import org.medunion.consultation.ConsultationSeries;
 import org.medunion.consultation.CreateSeries;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.SessionKind;
 import org.medunion.consultation.SessionRecurrence;
 import org.medunion.consultation.SessionStatus;

@@ -1,6 +1,7 @@
 package org.medunion.consultation.internal;
 
 import java.util.UUID;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.shared.MedUnionException;
 
 /**

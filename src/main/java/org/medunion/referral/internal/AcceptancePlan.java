@@ -6,6 +6,7 @@ import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.DestinationType;
 import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralError;
 import org.medunion.shared.InvalidInputException;
 
 /**

@@ -3,6 +3,7 @@ package org.medunion.referral.internal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.medunion.referral.BookingKind;
+import org.medunion.referral.ReferralError;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ResidentId;
 import org.medunion.scheduling.BookSlot;

@@ -14,6 +14,7 @@ import org.medunion.identity.Role;
 import org.medunion.referral.CriterionView;
 import org.medunion.referral.DefineCriterion;
 import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralError;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.medunion.policy.LongPrescriptionPolicy;
 import org.medunion.policy.PolicyThresholds;
 import org.medunion.referral.CreateReferral;
+import org.medunion.referral.ReferralError;
 import org.medunion.registry.InstitutionView;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;

@@ -18,6 +18,7 @@ import org.medunion.referral.FollowUpView;
 import org.medunion.referral.MarkFollowUpDone;
 import org.medunion.referral.ReferralAction;
 import org.medunion.referral.ReferralCount;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.shared.ConflictException;

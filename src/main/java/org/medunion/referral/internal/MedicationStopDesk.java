@@ -11,6 +11,7 @@ import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.referral.MedicationStops;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralView;
 import org.medunion.shared.ConflictException;

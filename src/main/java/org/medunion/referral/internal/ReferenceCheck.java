@@ -2,6 +2,7 @@ package org.medunion.referral.internal;
 
 import java.util.UUID;
 import org.medunion.referral.CreateReferral;
+import org.medunion.referral.ReferralError;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 

@@ -7,6 +7,7 @@ import org.medunion.referral.ReferralAccepted;
 import org.medunion.referral.ReferralAction;
 import org.medunion.referral.ReferralCompleted;
 import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralEscalated;
 import org.medunion.referral.ReferralEvent;
 import org.medunion.referral.ReferralId;

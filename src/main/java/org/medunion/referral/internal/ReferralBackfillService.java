@@ -9,6 +9,7 @@ import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.MedicationStops;
 import org.medunion.referral.RedirectReferral;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralView;
 import org.medunion.referral.RejectReferral;

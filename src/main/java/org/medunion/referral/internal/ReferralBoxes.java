@@ -9,6 +9,7 @@ import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.referral.ReferralBox;
 import org.medunion.referral.ReferralCount;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.shared.ForbiddenException;
 import org.springframework.stereotype.Component;

@@ -18,6 +18,7 @@ import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralStatus;
 import org.medunion.referral.ReferralView;
 import org.medunion.shared.ForbiddenException;

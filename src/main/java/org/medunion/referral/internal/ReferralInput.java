@@ -1,6 +1,7 @@
 package org.medunion.referral.internal;
 
 import java.util.List;
+import org.medunion.referral.ReferralError;
 import org.medunion.shared.Inputs;
 import org.medunion.shared.TextRules;
 

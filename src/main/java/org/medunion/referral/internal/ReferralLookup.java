@@ -2,6 +2,7 @@ package org.medunion.referral.internal;
 
 import org.medunion.identity.CurrentUser;
 import org.medunion.referral.ReferralAction;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralId;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.ScopedLookup;

@@ -14,6 +14,7 @@ import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
 import org.medunion.referral.ReferralBox;
 import org.medunion.referral.ReferralCount;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralSearch;

@@ -17,6 +17,7 @@ import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.referral.ReferralAction;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralView;
 import org.medunion.referral.RejectReferral;

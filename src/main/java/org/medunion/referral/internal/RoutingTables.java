@@ -20,6 +20,7 @@ import org.medunion.referral.DestinationSuggestion;
 import org.medunion.referral.DestinationType;
 import org.medunion.referral.EmergencyZone;
 import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralError;
 import org.medunion.shared.ForbiddenException;
 import org.medunion.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Task;
 import org.jspecify.annotations.Nullable;
+import org.medunion.consultation.ConsultationError;
 import org.medunion.consultation.ConsultationId;
 import org.medunion.consultation.ConsultationManagement;
 import org.medunion.consultation.ConsultationNote;
@@ -62,7 +63,7 @@ class ConsultationTasks {
             case "on-hold" -> consultations.askInformation(id, reason(task));
             case "in-progress" -> consultations.start(id);
             case "cancelled" -> consultations.cancel(id, reason(task));
-            default -> throw new ConflictException("CONSULTATION-0001", "Task.status", current.status().name(), wanted);
+            default -> throw new ConflictException(ConsultationError.ILLEGAL_TRANSITION, "Task.status", current.status().name(), wanted);
         };
     }
 

@@ -31,6 +31,7 @@ import org.medunion.referral.BookingKind;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.RedirectReferral;
 import org.medunion.referral.ReferralDirection;
+import org.medunion.referral.ReferralError;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
 import org.medunion.referral.ReferralStatus;
@@ -157,7 +158,8 @@ public class TaskResourceProvider implements IResourceProvider {
                 case ARRIVED -> referrals.arrive(referralId);
                 case COMPLETED -> referrals.complete(referralId, new CompleteReferral(summary(task)));
                 case CANCELLED -> referrals.cancel(referralId, task.hasStatusReason() ? task.getStatusReason().getText() : null);
-                default -> throw new ConflictException("REFERRAL-0001", "Task.status", current.status().name(), wanted.name());
+                default ->
+                    throw new ConflictException(ReferralError.ILLEGAL_TRANSITION, "Task.status", current.status().name(), wanted.name());
             };
         }
         var outcome = new MethodOutcome(new IdType("Task", result.id().toString(), Long.toString(result.version())));

@@ -1,4 +1,4 @@
-package org.medunion.consultation.internal;
+package org.medunion.consultation;
 
 import org.medunion.shared.ErrorCode;
 
@@ -6,7 +6,7 @@ import org.medunion.shared.ErrorCode;
  * The consultation module's error codes (one home per code): the constant names what went wrong, the code is the
  * message-bundle key {@code error.<code>} (i18n/consultation*.properties) and what callers see in problem details.
  */
-enum ConsultationError implements ErrorCode {
+public enum ConsultationError implements ErrorCode {
 
     ILLEGAL_TRANSITION("CONSULTATION-0001"),
     WRONG_SIDE("CONSULTATION-0002"),

@@ -1,4 +1,4 @@
-package org.medunion.referral.internal;
+package org.medunion.referral;
 
 import org.medunion.shared.ErrorCode;
 
@@ -6,7 +6,7 @@ import org.medunion.shared.ErrorCode;
  * The referral module's error codes (one home per code): the constant names what went wrong, the code is the
  * message-bundle key {@code error.<code>} (i18n/referral*.properties) and what callers see in problem details.
  */
-enum ReferralError implements ErrorCode {
+public enum ReferralError implements ErrorCode {
 
     ILLEGAL_TRANSITION("REFERRAL-0001"),
     NO_CRITERIA_REASON("REFERRAL-0002"),

@@ -14,6 +14,7 @@ import org.medunion.identity.AccountManagement;
 import org.medunion.identity.Scope;
 import org.medunion.shared.Masking;
 import org.medunion.web.console.ConsoleNames;
+import org.medunion.web.console.ConsoleSupport;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class ConsoleFormat {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
 
     private final MessageSource messages;
@@ -43,8 +43,8 @@ public class ConsoleFormat {
         this.accounts = accounts;
     }
 
-    public String instant(Instant instant) {
-        return instant == null ? "" : MINUTES.format(instant);
+    public String instant(@Nullable Instant instant) {
+        return ConsoleSupport.minutes(instant);
     }
 
     /** To the second, for the audit trail. */

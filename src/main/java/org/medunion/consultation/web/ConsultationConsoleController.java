@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,7 +59,6 @@ import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -86,7 +84,6 @@ class ConsultationConsoleController {
     private final ConsultationUploads uploads;
     private final DiagnosticsManagement diagnostics;
     private final Clock clock;
-    private final DateTimeFormatter fmt;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the page's collaborators, injected
     ConsultationConsoleController(ConsultationManagement consultations, ConsultationLiveSessions liveSessions,
@@ -103,12 +100,6 @@ class ConsultationConsoleController {
         this.uploads = uploads;
         this.diagnostics = diagnostics;
         this.clock = clock;
-        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
-    }
-
-    @ModelAttribute("fmt")
-    DateTimeFormatter fmt() {
-        return fmt;
     }
 
     @GetMapping("/console/consultations")

@@ -163,7 +163,6 @@ class SessionCalendarController {
     String session(@PathVariable UUID id, Model model) {
         var s = series.session(id);
         model.addAttribute("s", s);
-        model.addAttribute("fmt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone()));
         model.addAttribute("time", DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone()));
         model.addAttribute("started", !s.startsAt().isAfter(clock.instant()));
         model.addAttribute("staff", s.mayRecord() ? staff(s) : List.of());

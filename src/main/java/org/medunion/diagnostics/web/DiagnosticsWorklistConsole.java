@@ -3,7 +3,6 @@ package org.medunion.diagnostics.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,7 +60,6 @@ class DiagnosticsWorklistConsole {
     private final ResidentsManagement residents;
     private final ConsoleSupport support;
     private final Clock clock;
-    private final DateTimeFormatter fmt;
 
     /** Orders a section of the work list shows at most (earliest due first). */
     static final int WORKLIST = 200;
@@ -72,7 +70,6 @@ class DiagnosticsWorklistConsole {
         this.residents = residents;
         this.support = support;
         this.clock = clock;
-        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
 
     @GetMapping("/console/diagnostics/worklist")
@@ -94,7 +91,6 @@ class DiagnosticsWorklistConsole {
         all.addAll(critical);
         all.addAll(rejected);
         model.addAttribute("names", names(all));
-        model.addAttribute("fmt", fmt);
         model.addAttribute("runs", runs());
         return "diagnostics/worklist";
     }
@@ -133,7 +129,6 @@ class DiagnosticsWorklistConsole {
         var order = diagnostics.order(new OrderId(id));
         model.addAttribute("o", order);
         model.addAttribute("names", names(List.of(order)));
-        model.addAttribute("fmt", fmt);
         model.addAttribute("runs", runs().contains(order.centreId().value()));
         UUID mine = support.me().scope().referenceId();
         model.addAttribute("orderer", order.orderingInstitutionId().equals(mine)

@@ -1,8 +1,6 @@
 package org.medunion.diagnostics.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,15 +40,13 @@ class ExplanationConsole {
     private final ResidentsManagement residents;
     private final ConsoleSupport support;
     private final MessageSource messages;
-    private final DateTimeFormatter fmt;
 
     ExplanationConsole(DiagnosticsManagement diagnostics, ResidentsManagement residents, ConsoleSupport support,
-                       MessageSource messages, Clock clock) {
+                       MessageSource messages) {
         this.diagnostics = diagnostics;
         this.residents = residents;
         this.support = support;
         this.messages = messages;
-        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
 
     @GetMapping("/console/diagnostics/explanations")
@@ -59,7 +55,6 @@ class ExplanationConsole {
         List<ExplanationView> pending = diagnostics.pendingExplanations(TODO);
         model.addAttribute("pending", pending);
         model.addAttribute("names", names(pending));
-        model.addAttribute("fmt", fmt);
         return "diagnostics/explanations";
     }
 
@@ -105,7 +100,6 @@ class ExplanationConsole {
         model.addAttribute("institution",
                 support.institutionNames(List.of(e.orderingInstitutionId())).getOrDefault(e.orderingInstitutionId(), ""));
         model.addAttribute("media", ExplanationMedium.values());
-        model.addAttribute("fmt", fmt);
         return view;
     }
 

@@ -2,8 +2,6 @@ package org.medunion.diagnostics.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.medunion.diagnostics.DiagnosticsManagement;
@@ -43,18 +41,10 @@ class ResultImportConsole {
     private final ConsoleSupport support;
     private final ResultFiles files;
 
-    private final DateTimeFormatter fmt;
-
-    ResultImportConsole(DiagnosticsManagement diagnostics, ConsoleSupport support, ResultFiles files, Clock clock) {
+    ResultImportConsole(DiagnosticsManagement diagnostics, ConsoleSupport support, ResultFiles files) {
         this.diagnostics = diagnostics;
         this.support = support;
         this.files = files;
-        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
-    }
-
-    @ModelAttribute("fmt")
-    DateTimeFormatter fmt() {
-        return fmt;
     }
 
     @ModelAttribute("maxUploadBytes")

@@ -1,8 +1,6 @@
 package org.medunion.diagnostics.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,14 +47,10 @@ class SterilisationConsole {
 
     private final SterilisationManagement sterilisation;
     private final ConsoleSupport support;
-    private final Clock clock;
-    private final DateTimeFormatter fmt;
 
-    SterilisationConsole(SterilisationManagement sterilisation, ConsoleSupport support, Clock clock) {
+    SterilisationConsole(SterilisationManagement sterilisation, ConsoleSupport support) {
         this.sterilisation = sterilisation;
         this.support = support;
-        this.clock = clock;
-        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
 
     @GetMapping(BASE)
@@ -69,7 +63,6 @@ class SterilisationConsole {
         model.addAttribute("readable", centres.stream().filter(c -> all || c.institutionId().equals(own)).map(c -> c.id().value())
                 .collect(Collectors.toSet()));
         model.addAttribute("receipts", own == null ? List.of() : sterilisation.receipts(own));
-        model.addAttribute("fmt", fmt);
         return "diagnostics/sterilisation";
     }
 
@@ -91,7 +84,6 @@ class SterilisationConsole {
         model.addAttribute("methods", SterilisationMethod.values());
         model.addAttribute("indicators", IndicatorResult.values());
         model.addAttribute("conditions", PackCondition.values());
-        model.addAttribute("fmt", fmt);
         if (!model.containsAttribute("v")) {
             model.addAttribute("v", new LinkedFormValues(new LinkedMultiValueMap<>()).with("chemicalIndicator", IndicatorResult.PASS.name())
                     .with("biologicalIndicator", IndicatorResult.PENDING.name()));
@@ -131,7 +123,6 @@ class SterilisationConsole {
                 .filter(c -> c.id().value().equals(trace.batch().centreId())).findFirst().orElse(null);
         model.addAttribute("works", centre != null && support.me().role() == Role.CENTRE_STAFF && centre.institutionId().equals(own()));
         model.addAttribute("indicators", IndicatorResult.values());
-        model.addAttribute("fmt", fmt);
         return "diagnostics/sterilisation-batch";
     }
 
@@ -172,7 +163,6 @@ class SterilisationConsole {
         model.addAttribute("receipts", sterilisation.receipts(institution));
         model.addAttribute("institution", institution == null ? "" : support.institutionNames(List.of(institution))
                 .getOrDefault(institution, ""));
-        model.addAttribute("fmt", fmt);
         return "diagnostics/sterilisation-receipts";
     }
 

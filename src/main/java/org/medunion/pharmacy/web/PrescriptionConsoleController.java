@@ -3,7 +3,6 @@ package org.medunion.pharmacy.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,19 +54,12 @@ class PrescriptionConsoleController {
     private final PrescriptionMeasures measures;
     private final ConsoleSupport support;
     private final Clock clock;
-    private final DateTimeFormatter fmt;
 
     PrescriptionConsoleController(PharmacyManagement pharmacy, PrescriptionMeasures measures, ConsoleSupport support, Clock clock) {
         this.pharmacy = pharmacy;
         this.measures = measures;
         this.support = support;
         this.clock = clock;
-        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
-    }
-
-    @ModelAttribute("fmt")
-    DateTimeFormatter fmt() {
-        return fmt;
     }
 
     @GetMapping("/console/pharmacy/prescriptions")

@@ -1,7 +1,5 @@
 package org.medunion.referral.web;
 
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,20 +36,12 @@ class ReferralConsoleController {
     private final InstitutionNames names;
     private final ConsoleSupport support;
 
-    private final DateTimeFormatter fmt;
-
     ReferralConsoleController(ReferralManagement referrals, CurrentUsers users, InstitutionNames names,
-                              ConsoleSupport support, Clock clock) {
+                              ConsoleSupport support) {
         this.referrals = referrals;
         this.users = users;
         this.names = names;
         this.support = support;
-        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
-    }
-
-    @org.springframework.web.bind.annotation.ModelAttribute("fmt")
-    DateTimeFormatter fmt() {
-        return fmt;
     }
 
     @GetMapping("/console/referrals")
@@ -104,8 +94,8 @@ class ReferralConsoleController {
                 institutions.getOrDefault(r.fromInstitutionId(), ""),
                 r.toInstitutionId() == null ? "" : institutions.getOrDefault(r.toInstitutionId(), ""),
                 support.text("referral.status." + r.status().name()) + (r.overdue() ? " " + support.text("referral.overdue") : ""),
-                r.acceptanceDeadline() == null ? "" : fmt.format(r.acceptanceDeadline()),
-                fmt.format(r.createdAt()))).toList();
+                ConsoleSupport.minutes(r.acceptanceDeadline()),
+                ConsoleSupport.minutes(r.createdAt()))).toList();
         return CsvExport.of("referrals-" + box.name().toLowerCase(Locale.ROOT) + ".csv",
                 List.of(support.text("referral.number"), support.text("referral.direction"), support.text("referral.resident"),
                         support.text("referral.diagnosis"), support.text("referral.urgency"), support.text("referral.from"),

@@ -3,7 +3,6 @@ package org.medunion.referral.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +69,6 @@ class ReferralDetailController {
     private final ResidentsManagement residents;
     private final ConsoleSupport support;
     private final Clock clock;
-    private final DateTimeFormatter fmt;
 
     ReferralDetailController(ReferralManagement referrals, MedicationStops stops, SchedulingManagement scheduling,
                              RegistryManagement registry, ResidentsManagement residents, ConsoleSupport support, Clock clock) {
@@ -81,7 +79,6 @@ class ReferralDetailController {
         this.registry = registry;
         this.support = support;
         this.clock = clock;
-        this.fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
 
     @GetMapping("/console/referrals/{id}")
@@ -181,7 +178,6 @@ class ReferralDetailController {
         model.addAttribute("canStop", canExtend && stop.isEmpty());
         model.addAttribute("stopReasons", MedicationStops.Reason.values());
         model.addAttribute("timeline", referrals.timeline(id));
-        model.addAttribute("fmt", fmt);
         model.addAttribute("allowed", allowed);
         model.addAttribute("v", v);
         model.addAttribute("reasons", RejectionReason.values());

@@ -1,5 +1,8 @@
 package org.medunion.web.console;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
@@ -21,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsoleSupport {
 
+    /** Times as the console shows them: to the minute, in the jurisdiction's zone. */
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
     private final ConsoleMessages messages;
     private final ConsoleNames names;
     private final CurrentUsers users;
@@ -29,6 +36,11 @@ public class ConsoleSupport {
         this.messages = messages;
         this.names = names;
         this.users = users;
+    }
+
+    /** A time as every console page and export shows it ({@code ${@consoleFormat.instant(…)}} in templates); "" for none. */
+    public static String minutes(@Nullable Instant at) {
+        return at == null ? "" : MINUTES.format(at);
     }
 
     /** The logged-in user, or null (error pages are shown to anonymous callers too). */

@@ -70,6 +70,25 @@ public interface DiagnosticsMeasures {
      */
     ItemCoverage itemCoverage(String divisionCode, Set<UUID> institutions, LocalDate day);
 
+    /**
+     * The items behind {@link #itemCoverage}, from the same rows: each listed item with how many of the institutions hold
+     * a QC pass valid on {@code day} for it (the qualified ones first), at most {@code limit}.
+     */
+    List<CoveredItem> coveredItems(String divisionCode, Set<UUID> institutions, LocalDate day, int limit);
+
+    /**
+     * A listed item as I-23 counts it: qualified when at least one institution holds a valid QC pass.
+     *
+     * @param holders    the institutions holding a pass valid on the day
+     * @param validUntil the last day of the longest-running such pass; null when none
+     */
+    record CoveredItem(String itemCode, String itemName, long holders, @Nullable LocalDate validUntil) {
+
+        public boolean qualified() {
+            return holders > 0;
+        }
+    }
+
     /** @param listed items on the list in force; 0 when the jurisdiction has none */
     record ItemCoverage(long listed, long qualified, Set<String> listedItems) {
 

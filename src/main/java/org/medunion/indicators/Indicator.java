@@ -145,7 +145,7 @@ public enum Indicator {
     /** The ones that count only the prescriptions of primary institutions (I-29: its priority-drug part). */
     private static final Set<Indicator> PRIMARY_SITES = EnumSet.of(I_29, I_31);
     private static final Set<Indicator> RECORD_LISTS = EnumSet.of(I_2, I_3, I_8, I_9, I_10, I_11, I_12, I_13, I_14, I_15, I_17,
-            I_18, I_19, I_20, I_21, I_22, I_24, I_25, I_26, I_27, I_28, I_30, I_31);
+            I_18, I_19, I_20, I_21, I_22, I_23, I_24, I_25, I_26, I_27, I_28, I_29, I_30, I_31);
 
     /** How a value meets its target. */
     public enum Comparison {

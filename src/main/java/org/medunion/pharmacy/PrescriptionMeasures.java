@@ -92,6 +92,21 @@ public interface PrescriptionMeasures {
      */
     Alignment catalogueAlignment(Collection<UUID> institutions);
 
+    /**
+     * The items behind {@link #catalogueAlignment}, from the same rows: each catalogue item of the institutions with its
+     * formulary code if mapped (the unmapped ones first, as they are what the members have to work on), at most
+     * {@code limit}.
+     */
+    List<CatalogueEntry> catalogueEntries(Collection<UUID> institutions, int limit);
+
     record Alignment(long items, long mapped) {
+    }
+
+    /** A member catalogue item as I-29 counts it: mapped when it carries a consortium formulary code. */
+    record CatalogueEntry(UUID institutionId, String localCode, String localName, @Nullable String formularyCode) {
+
+        public boolean mapped() {
+            return formularyCode != null;
+        }
     }
 }

@@ -539,6 +539,16 @@ abstract class DiagnosticsContract extends RunningCity {
         assertThat(i20.split("class=\"order\"", -1)).hasSize(3);
         assertThat(i20.split("<td>分子</td>", -1)).hasSize(2);
         assertThat(office.get(records + "I-21").body().split("class=\"order\"", -1)).hasSize(3);
+        // I-23's rows are the value's: the three listed items, each qualified by the lead's pass; the district hospital's
+        // own list marks CT (pass ended yesterday) and the item it holds no pass for as denominator only
+        String i23 = office.get(records + "I-23").body().replaceAll("\\s+", " ");
+        assertThat(i23.split("class=\"item\"", -1)).hasSize(4);
+        assertThat(i23.split("<td>分子</td>", -1)).hasSize(4);
+        String districtI23 = office.get(records.replace("level=CONSORTIUM&subject=" + w.consortium,
+                "level=INSTITUTION&subject=" + w.district) + "I-23").body().replaceAll("\\s+", " ");
+        assertThat(districtI23.split("<td>分子</td>", -1)).hasSize(2);
+        assertThat(districtI23.split("<td>分母</td>", -1)).hasSize(3);
+        assertThat(districtI23).contains("无机构持有有效质控合格");
         assertThat(org.medunion.web.ConsoleSession.login(port, w.gp).get(records + "I-10").status()).isEqualTo(403);
 
         // the office's centre dashboard shows the same month in words

@@ -277,6 +277,12 @@ abstract class PharmacyContract extends RunningCity {
         assertThat(office.get(records + "I-28").body()).contains("超 4 周，已评估并经患者确认");
         assertThat(office.get(records + "I-26").body().split("class=\"prescription\"", -1)).hasSize(3);
         assertThat(office.get(records + "I-31").body().split("<td>分子</td>", -1)).hasSize(4);
+        // I-29's rows are the value's: four catalogue items, three mapped; the unmapped one first, named as such
+        String i29 = office.get(records + "I-29").body().replaceAll("\\s+", " ");
+        assertThat(i29.split("class=\"catalogue-item\"", -1)).hasSize(5);
+        assertThat(i29.split("<td>分子</td>", -1)).hasSize(4);
+        assertThat(i29).contains("自制合剂", "未对照", "F0034");
+        assertThat(i29.indexOf("自制合剂")).isLessThan(i29.indexOf("F0034"));
     }
 
     private static JsonNode indicator(Map<String, JsonNode> values, String id) {

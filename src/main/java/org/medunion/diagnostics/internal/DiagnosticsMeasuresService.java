@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.diagnostics.DecisionOutcome;
 import org.medunion.diagnostics.DiagnosticsMeasures;
@@ -158,26 +159,39 @@ class DiagnosticsMeasuresService implements DiagnosticsMeasures {
 
     @Override
     public ItemCoverage itemCoverage(String divisionCode, Set<UUID> institutions, LocalDate day) {
+        var items = coveredItems(divisionCode, institutions, day, Integer.MAX_VALUE);
+        return new ItemCoverage(items.size(), items.stream().filter(CoveredItem::qualified).count(),
+                items.stream().map(CoveredItem::itemCode).collect(Collectors.toSet()));
+    }
+
+    /** One row per item of the list in force; the value and the record list are both read from here. */
+    @Override
+    public List<CoveredItem> coveredItems(String divisionCode, Set<UUID> institutions, LocalDate day, int limit) {
         var list = catalogue.listInForce(ReferenceData.jurisdictionsOf(divisionCode), day);
         if (list.isEmpty()) {
-            return new ItemCoverage(0, 0, Set.of());
-        }
-        List<String> listed = jdbc.sql("select item_code from diagnostics_list_entry where list_id = ?").param(list.get())
-                .query(String.class).list();
-        if (institutions.isEmpty() || listed.isEmpty()) {
-            return new ItemCoverage(listed.size(), 0, Set.copyOf(listed));
+            return List.of();
         }
         var params = new ArrayList<Object>();
-        params.add(list.get());
         params.add(Date.valueOf(day));
         params.add(Date.valueOf(day));
         params.addAll(institutions);
-        long qualified = jdbc.sql("""
-                select count(distinct e.item_code) from diagnostics_list_entry e join diagnostics_qc q on q.item_code = e.item_code
-                 where e.list_id = ? and q.passed and q.valid_from <= ? and q.valid_until >= ? and q.institution_id in (%s)"""
-                .formatted(String.join(", ", institutions.stream().map(i -> "?").toList())))
-                .params(params).query(Long.class).single();
-        return new ItemCoverage(listed.size(), qualified, Set.copyOf(listed));
+        params.add(list.get());
+        params.add(Math.max(1, limit));
+        String holders = institutions.isEmpty() ? "1 = 0"
+                : "q.institution_id in (" + String.join(", ", institutions.stream().map(i -> "?").toList()) + ")";
+        return jdbc.sql("""
+                select e.item_code, i.name, count(distinct q.institution_id) holders, max(q.valid_until) valid_until
+                  from diagnostics_list_entry e join diagnostics_item i on i.code = e.item_code
+                  left join diagnostics_qc q on q.item_code = e.item_code and q.passed and q.valid_from <= ?
+                       and q.valid_until >= ? and %s
+                 where e.list_id = ?
+                 group by e.item_code, i.name
+                 order by case when count(q.institution_id) > 0 then 0 else 1 end, e.item_code
+                 limit ?""".formatted(holders))
+                .params(params)
+                .query((rs, n) -> new CoveredItem(rs.getString("item_code"), rs.getString("name"), rs.getLong("holders"),
+                        rs.getObject("valid_until", LocalDate.class)))
+                .list();
     }
 
     private static @Nullable Instant later(@Nullable Instant a, @Nullable Timestamp b) {

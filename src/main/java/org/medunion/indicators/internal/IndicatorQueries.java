@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -220,9 +219,7 @@ class IndicatorQueries {
      * or 谈判 drug ({@code c}, counted over the primary sites only).
      */
     private IndicatorValue alignment(Resolved subject, Period period, PrescriptionMeasures.Counts c) {
-        var members = new LinkedHashSet<UUID>();
-        subject.spans().forEach(s -> members.add(s.institution()));
-        var a = prescriptions.catalogueAlignment(members);
+        var a = prescriptions.catalogueAlignment(ValueInputs.catalogueHolders(subject));
         return ratio(Indicator.I_29, subject, period, BigDecimal.valueOf(a.mapped()), BigDecimal.valueOf(a.items()), a.items(),
                 c.newest(), List.of(IndicatorValue.Part.of("priorityDrugs", c.priorityDrugs(), c.prescriptions())));
     }

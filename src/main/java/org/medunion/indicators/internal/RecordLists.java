@@ -14,6 +14,7 @@ import org.medunion.diagnostics.DiagnosticsMeasures;
 import org.medunion.diagnostics.DiagnosticsMeasures.CountedDecision;
 import org.medunion.diagnostics.DiagnosticsMeasures.CountedOrders;
 import org.medunion.diagnostics.ReexaminationReason;
+import org.medunion.indicators.CatalogueItemRecord;
 import org.medunion.indicators.ConsultationRecord;
 import org.medunion.indicators.ContractRecord;
 import org.medunion.indicators.DecisionRecord;
@@ -21,6 +22,7 @@ import org.medunion.indicators.DrillDown;
 import org.medunion.indicators.DrillDown.Counted;
 import org.medunion.indicators.Indicator;
 import org.medunion.indicators.Level;
+import org.medunion.indicators.ListedItemRecord;
 import org.medunion.indicators.OrderRecord;
 import org.medunion.indicators.Period;
 import org.medunion.indicators.PrescriptionRecord;
@@ -77,6 +79,11 @@ class RecordLists {
         return switch (indicator) {
             case I_8, I_9, I_22 -> slots(indicator, subject, limit, names);
             case I_11 -> contracts(subject, period, limit, names);
+            case I_23 -> listedItems(subject, period, limit);
+            case I_29 -> DrillDown.ofCatalogueItems(pharmacy.catalogueEntries(ValueInputs.catalogueHolders(subject), bounded(limit))
+                    .stream().map(e -> new CatalogueItemRecord(e, names.apply(e.institutionId()),
+                            e.mapped() ? Counted.NUMERATOR : Counted.DENOMINATOR))
+                    .toList());
             case I_30 -> DrillDown.ofReferrals(newestFirst(inputs.continuity(subject)).stream().limit(Math.max(1, Math.min(limit, 1000)))
                     .map(c -> new ReferralRecord(c.received().referral(), names.apply(c.received().referral().fromInstitutionId()),
                             c.received().referral().toInstitutionId() == null ? null
@@ -149,6 +156,19 @@ class RecordLists {
                         r.teamInstitution() == null ? null : names.apply(r.teamInstitution()),
                         r.contracted() ? Counted.NUMERATOR : Counted.DENOMINATOR))
                 .toList());
+    }
+
+    /** I-23 on the value's day: every listed item, qualified (a member holds a valid QC pass) in the numerator. */
+    private DrillDown listedItems(Resolved subject, Period period, int limit) {
+        var asked = inputs.itemCoverage(subject, period);
+        return DrillDown.ofListedItems(diagnostics.coveredItems(subject.divisionCode(), asked.institutions(), asked.day(),
+                bounded(limit)).stream()
+                .map(i -> new ListedItemRecord(i, i.qualified() ? Counted.NUMERATOR : Counted.DENOMINATOR))
+                .toList());
+    }
+
+    private static int bounded(int limit) {
+        return Math.max(1, Math.min(limit, 1000));
     }
 
     private static <T> List<T> newestFirst(List<T> oldestFirst) {

@@ -2,9 +2,7 @@ package org.medunion.indicators.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -44,15 +42,15 @@ class ServiceCounts {
     private final ConsultationMeasures consultations;
     private final SchedulingManagement scheduling;
     private final RegistryManagement registry;
-    private final Clock clock;
+    private final ValueInputs inputs;
 
     ServiceCounts(DiagnosticsMeasures diagnostics, ConsultationMeasures consultations, SchedulingManagement scheduling,
-                  RegistryManagement registry, Clock clock) {
+                  RegistryManagement registry, ValueInputs inputs) {
         this.diagnostics = diagnostics;
         this.consultations = consultations;
         this.scheduling = scheduling;
         this.registry = registry;
-        this.clock = clock;
+        this.inputs = inputs;
     }
 
     /** Numerator, denominator, source records, the newest change counted (null: none or not known), parts. */
@@ -145,11 +143,8 @@ class ServiceCounts {
 
     /** I-23 on the period's last day (today at the latest): listed items the subject's institutions hold a QC pass for. */
     private Fraction coverage(Resolved subject, Period period, DiagnosticsMeasures.Decisions d) {
-        LocalDate last = period.end().minusDays(1);
-        LocalDate today = LocalDate.now(clock);
-        var institutions = new LinkedHashSet<UUID>();
-        subject.spans().forEach(s -> institutions.add(s.institution()));
-        var c = diagnostics.itemCoverage(subject.divisionCode(), institutions, last.isAfter(today) ? today : last);
+        var asked = inputs.itemCoverage(subject, period);
+        var c = diagnostics.itemCoverage(subject.divisionCode(), asked.institutions(), asked.day());
         long recognised = d.recognisedItems().stream().filter(c.listedItems()::contains).count();
         return Fraction.of(BigDecimal.valueOf(c.qualified()), BigDecimal.valueOf(c.listed()), c.listed(),
                 d.newest(), List.of(IndicatorValue.Part.of("recognised", recognised, c.listed())));

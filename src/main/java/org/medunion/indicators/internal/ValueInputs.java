@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a value and its record list are both asked over, chosen in one place so they cannot drift apart: I-11's day and
- * institutions, I-12's primary spans and CQ-9 days, I-30's referrals and whether each was continued.
+ * institutions, I-12's primary spans and CQ-9 days, I-23's day and institutions, I-29's institutions, I-30's referrals
+ * and whether each was continued.
  */
 @Component
 class ValueInputs {
@@ -51,6 +52,25 @@ class ValueInputs {
         LocalDate today = LocalDate.now(clock);
         LocalDate day = period.end().minusDays(1).isAfter(today) ? today : period.end().minusDays(1);
         return day.isBefore(period.start()) ? null : day;
+    }
+
+    /** I-23's day (the period's last, today at the latest) and every institution the subject held in the period. */
+    ItemCoverageAsked itemCoverage(Resolved subject, Period period) {
+        LocalDate last = period.end().minusDays(1);
+        LocalDate today = LocalDate.now(clock);
+        var institutions = new LinkedHashSet<UUID>();
+        subject.spans().forEach(s -> institutions.add(s.institution()));
+        return new ItemCoverageAsked(last.isAfter(today) ? today : last, institutions);
+    }
+
+    /** I-29's institutions: every one the subject held in the period (catalogues keep no history, so as they stand now). */
+    static Set<UUID> catalogueHolders(Resolved subject) {
+        var members = new LinkedHashSet<UUID>();
+        subject.spans().forEach(s -> members.add(s.institution()));
+        return members;
+    }
+
+    record ItemCoverageAsked(LocalDate day, Set<UUID> institutions) {
     }
 
     /** The institutions the subject held on {@code day}. */

@@ -112,7 +112,7 @@ class IndicatorsConsoleController {
         return "indicators/encounters";
     }
 
-    /** The records behind a value another module counts: referrals, recognition decisions or centre orders. */
+    /** The records behind a value another module counts: referrals, decisions, orders, slots, listed or catalogue items… */
     @GetMapping("/records")
     String records(@RequestParam String indicator, @RequestParam String level, @RequestParam String subject,
                    @RequestParam String period, Model model) {
@@ -133,6 +133,8 @@ class IndicatorsConsoleController {
         model.addAttribute("sessions", d.sessions().stream().map(r -> new SessionLine(r, local(r.session().at()))).toList());
         model.addAttribute("slots", d.slots().stream().map(r -> new SlotLine(r, local(r.slot().startAt()))).toList());
         model.addAttribute("contracts", d.contracts());
+        model.addAttribute("listedItems", d.listedItems());
+        model.addAttribute("catalogueItems", d.catalogueItems());
         return "indicators/records";
     }
 

@@ -66,14 +66,25 @@ class PrescriptionMeasuresService implements PrescriptionMeasures {
 
     @Override
     public Alignment catalogueAlignment(Collection<UUID> institutions) {
+        var items = catalogueEntries(institutions, Integer.MAX_VALUE);
+        return new Alignment(items.size(), items.stream().filter(CatalogueEntry::mapped).count());
+    }
+
+    /** One row per catalogue item; the value and the record list are both read from here. */
+    @Override
+    public List<CatalogueEntry> catalogueEntries(Collection<UUID> institutions, int limit) {
         if (institutions.isEmpty()) {
-            return new Alignment(0, 0);
+            return List.of();
         }
-        var ids = List.copyOf(institutions);
-        return jdbc.sql("select count(*) items, coalesce(sum(case when formulary_code is not null then 1 else 0 end), 0) mapped"
-                + " from pharmacy_catalogue_item where institution_id in (" + String.join(", ", ids.stream().map(i -> "?").toList()) + ")")
-                .params(List.copyOf(ids))
-                .query((rs, n) -> new Alignment(rs.getLong("items"), rs.getLong("mapped"))).single();
+        var params = new ArrayList<Object>(institutions);
+        params.add(Math.max(1, limit));
+        return jdbc.sql("select institution_id, local_code, local_name, formulary_code from pharmacy_catalogue_item"
+                + " where institution_id in (" + String.join(", ", institutions.stream().map(i -> "?").toList()) + ")"
+                + " order by case when formulary_code is null then 0 else 1 end, institution_id, local_code limit ?")
+                .params(params)
+                .query((rs, n) -> new CatalogueEntry(rs.getObject("institution_id", UUID.class), rs.getString("local_code"),
+                        rs.getString("local_name"), rs.getString("formulary_code")))
+                .list();
     }
 
     @Override

@@ -17,11 +17,12 @@ import org.medunion.residents.ResidentId;
  * @param resident           the resident when the HIS knows them; never shown unmasked
  * @param principalDiagnosis ICD-10 code of the principal diagnosis
  * @param drgWeight          DRG relative weight of the discharge's group (inpatient only)
+ * @param drgGroup           the discharge's DRG group code, e.g. CHS-DRG {@code FM19} (inpatient only)
  * @param operationLevels    level (1–4) of each operation performed during the stay (inpatient only)
  */
 public record EncounterRecord(String sourceRecordId, InstitutionId institution, EncounterKind kind, Instant occurredAt,
                               @Nullable Instant admittedAt, @Nullable ResidentId resident, @Nullable String principalDiagnosis,
-                              @Nullable BigDecimal drgWeight, List<Integer> operationLevels) {
+                              @Nullable BigDecimal drgWeight, @Nullable String drgGroup, List<Integer> operationLevels) {
 
     public EncounterRecord {
         operationLevels = List.copyOf(operationLevels);

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record EncounterRow(String sourceRecordId, String institutionId, String institutionName, EncounterKind kind,
                            Instant occurredAt, @Nullable Instant admittedAt, int bedDays, int operations,
-                           int level4Operations, @Nullable BigDecimal drgWeight, @Nullable String principalDiagnosis,
+                           int level4Operations, @Nullable BigDecimal drgWeight, @Nullable String drgGroup,
+                           @Nullable String principalDiagnosis,
                            @Nullable String resident, int revision) {
 }

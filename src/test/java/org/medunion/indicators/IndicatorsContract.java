@@ -389,6 +389,36 @@ abstract class IndicatorsContract extends RunningCity {
         assertThat(facts(lead)).isEqualTo(1);
     }
 
+    /** Issue 17: a discharge's DRG group is taken with its weight, shown in the drill-down, corrected by a resend. */
+    @Test
+    void theDrgGroupIsStoredWithTheWeight_correctedByAResend_andInpatientOnly() {
+        UUID lead = g.lead().value();
+        String header = "source_record_id,institution_id,kind,occurred_at,admitted_at,principal_diagnosis,drg_weight,drg_group\n";
+        String stay = "G1," + lead + ",INPATIENT,2026-06-09T10:00,2026-06-02T10:00,I21.0,1.25,";
+        var csv = Map.of("Content-Type", "text/csv");
+        var created = as(integrator).send("POST", "/api/indicators/encounters", header + stay + "FM19\n", csv);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().get("created").asInt()).isEqualTo(1);
+        String drill = "/api/indicators/values/I-7/encounters?level=INSTITUTION&subject=" + lead + "&period=2026-06";
+        var rows = as(planner).get(drill);
+        assertThat(rows.status()).as(rows.body()).isEqualTo(200);
+        assertThat(rows.json().get(0).get("drgGroup").asString()).isEqualTo("FM19");
+        // the same stay with another group is a correction, not a new fact
+        var corrected = as(integrator).send("POST", "/api/indicators/encounters", header + stay + "FM21\n", csv);
+        assertThat(corrected.json().get("corrected").asInt()).as(corrected.body()).isEqualTo(1);
+        assertThat(as(planner).get(drill).json().get(0).get("drgGroup").asString()).isEqualTo("FM21");
+        // a visit has no DRG group; a group must look like one; nothing of the file is written
+        var bad = as(integrator).send("POST", "/api/indicators/encounters", header
+                + "G2," + lead + ",OUTPATIENT,2026-06-03T08:00,,J06.9,,FM19\n"
+                + "G3," + lead + ",INPATIENT,2026-06-09T10:00,2026-06-02T10:00,I21.0,1.1,fm-19\n", csv);
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        var rejected = new ArrayList<String>();
+        bad.json().get("rejected").forEach(e -> rejected.add(e.get("row").asInt() + ":" + e.get("field").asString() + ":"
+                + e.get("rule").asString()));
+        assertThat(rejected).containsExactly("1:drgGroup:notAllowed", "2:drgGroup:format");
+        assertThat(as(planner).get(drill).json().size()).isEqualTo(1);
+    }
+
     @Test
     void csvWithThePublishedColumns_andAMalformedFileWritesNothing() {
         UUID lead = g.lead().value();
@@ -491,7 +521,8 @@ abstract class IndicatorsContract extends RunningCity {
                   "resource":{"resourceType":"Encounter","status":"finished",
                    "contained":[{"resourceType":"Condition","id":"dx","subject":{"display":"not reported"},
                      "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10","code":"I21.0"}]}}],
-                   "extension":[{"url":"https://medunion.example/fhir/StructureDefinition/drg-weight","valueDecimal":1.5}],
+                   "extension":[{"url":"https://medunion.example/fhir/StructureDefinition/drg-weight","valueDecimal":1.5},
+                     {"url":"https://medunion.example/fhir/StructureDefinition/drg-group","valueCode":"FM19"}],
                    "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},
                    "identifier":[{"system":"urn:his:lead","value":"F2"}],
                    "serviceProvider":{"reference":"Organization/%s"},
@@ -529,6 +560,8 @@ abstract class IndicatorsContract extends RunningCity {
         assertThat(dec(i5, "denominator")).isEqualByComparingTo("1");
         assertThat(jdbc.sql("select principal_diagnosis from indicators_encounter where institution_id = ? and source_record_id = 'F2'")
                 .param(lead).query(String.class).single()).isEqualTo("I21.0");
+        assertThat(jdbc.sql("select drg_group from indicators_encounter where institution_id = ? and source_record_id = 'F2'")
+                .param(lead).query(String.class).single()).isEqualTo("FM19");
 
         var again = as(g.leadUser()).postFhir("/fhir", bundle);
         assertThat(again.status()).as(again.body()).isEqualTo(200);

@@ -123,7 +123,7 @@ class DemoEncounters {
                     var at = day.atTime(8 + random.nextInt(10), random.nextInt(60)).atZone(ZONE).toInstant();
                     out.add(new EncounterRecord("demo-" + tag + "-" + (seq++), m.institutionId(),
                             v % 9 == 0 ? EncounterKind.EMERGENCY : EncounterKind.OUTPATIENT, at, null, null, "J06.9",
-                            null, List.of()));
+                            null, null, List.of()));
                 }
                 if (!hospital) {
                     continue;
@@ -139,7 +139,7 @@ class DemoEncounters {
                     }
                     BigDecimal weight = BigDecimal.valueOf(0.6 + random.nextDouble() * 1.2).setScale(2, RoundingMode.HALF_UP);
                     out.add(new EncounterRecord("demo-" + tag + "-" + (seq++), m.institutionId(), EncounterKind.INPATIENT,
-                            discharged, admitted, null, "I63.9", weight, levels));
+                            discharged, admitted, null, "I63.9", weight, levels.isEmpty() ? "BR29" : "BB19", levels));
                 }
             }
         }

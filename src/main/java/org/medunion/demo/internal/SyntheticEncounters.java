@@ -216,7 +216,7 @@ public final class SyntheticEncounters {
             Instant at = day.atStartOfDay(ZONE).plusMinutes(minute).toInstant();
             sink.encounter(new EncounterRecord(prefix + "V" + v, institution,
                     emergency ? EncounterKind.EMERGENCY : EncounterKind.OUTPATIENT, at, null, draw.resident(),
-                    OUTPATIENT_DX[random.nextInt(OUTPATIENT_DX.length)], null, List.of()));
+                    OUTPATIENT_DX[random.nextInt(OUTPATIENT_DX.length)], null, null, List.of()));
         }
         counts[0] += visits;
         int discharges = poisson(mean * dischargeRate(site.category()), random);
@@ -246,7 +246,7 @@ public final class SyntheticEncounters {
         double weight = Math.exp(0.5 * random.nextGaussian() - 0.1) * (levels.contains(4) ? 2.2 : levels.isEmpty() ? 0.8 : 1.3);
         BigDecimal drg = BigDecimal.valueOf(Math.round(Math.min(99, Math.max(0.05, weight)) * 10_000), 4);
         sink.encounter(new EncounterRecord(id, institution, EncounterKind.INPATIENT, discharged, admitted, draw.resident(),
-                INPATIENT_DX[random.nextInt(INPATIENT_DX.length)], random.nextInt(20) == 0 ? null : drg, levels));
+                INPATIENT_DX[random.nextInt(INPATIENT_DX.length)], random.nextInt(20) == 0 ? null : drg, null, levels));
     }
 
     /** Knuth's method for small means, a rounded normal approximation above 30. */

@@ -51,6 +51,8 @@ class EncounterIngest {
 
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
     private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}[0-9A-Z.+]{0,8}");
+    /** A DRG group code: CHS-DRG's four characters (MDC letter, ADRG letter, two digits, e.g. FM19) or a local variant. */
+    private static final Pattern DRG_GROUP = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
     private static final BigDecimal MAX_WEIGHT = new BigDecimal("100");
 
     private final JdbcClient jdbc;
@@ -77,13 +79,15 @@ class EncounterIngest {
     /** The facts of one record as stored. */
     private record Fact(UUID institution, String source, EncounterKind kind, Instant occurredAt, LocalDate day,
                         @Nullable Instant admittedAt, int bedDays, int operations, int level4,
-                        @Nullable BigDecimal drgWeight, @Nullable String diagnosis, @Nullable UUID resident) {
+                        @Nullable BigDecimal drgWeight, @Nullable String drgGroup, @Nullable String diagnosis,
+                        @Nullable UUID resident) {
 
         boolean sameAs(Fact o) {
             return kind == o.kind && occurredAt.equals(o.occurredAt) && Objects.equals(admittedAt, o.admittedAt)
                     && bedDays == o.bedDays && operations == o.operations && level4 == o.level4
                     && (drgWeight == null ? o.drgWeight == null : o.drgWeight != null && drgWeight.compareTo(o.drgWeight) == 0)
-                    && Objects.equals(diagnosis, o.diagnosis) && Objects.equals(resident, o.resident);
+                    && Objects.equals(drgGroup, o.drgGroup) && Objects.equals(diagnosis, o.diagnosis)
+                    && Objects.equals(resident, o.resident);
         }
     }
 
@@ -133,7 +137,7 @@ class EncounterIngest {
         return write(facts, institutions, now);
     }
 
-    /** Admission, operations and DRG weight belong to inpatient stays only. */
+    /** Admission, operations and the DRG weight and group belong to inpatient stays only. */
     private static void checkKind(EncounterRecord r, int row, List<RowError> errors) {
         if (r.kind() == EncounterKind.INPATIENT) {
             if (r.admittedAt() == null) {
@@ -144,6 +148,9 @@ class EncounterIngest {
             if (r.drgWeight() != null && (r.drgWeight().signum() <= 0 || r.drgWeight().compareTo(MAX_WEIGHT) > 0)) {
                 errors.add(new RowError(row, "drgWeight", "range"));
             }
+            if (r.drgGroup() != null && !DRG_GROUP.matcher(r.drgGroup()).matches()) {
+                errors.add(new RowError(row, "drgGroup", "format"));
+            }
             if (r.operationLevels().stream().anyMatch(l -> l < 1 || l > 4)) {
                 errors.add(new RowError(row, "operationLevels", "range"));
             }
@@ -153,6 +160,9 @@ class EncounterIngest {
             }
             if (r.drgWeight() != null) {
                 errors.add(new RowError(row, "drgWeight", "notAllowed"));
+            }
+            if (r.drgGroup() != null) {
+                errors.add(new RowError(row, "drgGroup", "notAllowed"));
             }
             if (!r.operationLevels().isEmpty()) {
                 errors.add(new RowError(row, "operationLevels", "notAllowed"));
@@ -182,7 +192,7 @@ class EncounterIngest {
         int level4 = (int) r.operationLevels().stream().filter(l -> l == 4).count();
         return new Fact(r.institution().value(), r.sourceRecordId(), r.kind(), r.occurredAt(), local(r.occurredAt()),
                 r.admittedAt(), bedDays, r.operationLevels().size(), level4,
-                r.drgWeight() == null ? null : r.drgWeight().stripTrailingZeros(), r.principalDiagnosis(),
+                r.drgWeight() == null ? null : r.drgWeight().stripTrailingZeros(), r.drgGroup(), r.principalDiagnosis(),
                 r.resident() == null ? null : r.resident().value());
     }
 
@@ -200,14 +210,16 @@ class EncounterIngest {
             Existing old = existing.get(f.institution() + "|" + f.source());
             if (old == null) {
                 inserts.add(new Object[] {UUID.randomUUID(), f.institution(), f.source(), f.kind().name(), ts(f.occurredAt()),
-                        f.day(), ts(f.admittedAt()), f.bedDays(), f.operations(), f.level4(), f.drgWeight(), f.diagnosis(),
+                        f.day(), ts(f.admittedAt()), f.bedDays(), f.operations(), f.level4(), f.drgWeight(), f.drgGroup(),
+                        f.diagnosis(),
                         f.resident(), 1, ts(now)});
                 days.add(new DayKey(f.institution(), f.day()));
             } else if (old.fact().sameAs(f)) {
                 unchanged++;
             } else {
                 updates.add(new Object[] {f.kind().name(), ts(f.occurredAt()), f.day(), ts(f.admittedAt()), f.bedDays(),
-                        f.operations(), f.level4(), f.drgWeight(), f.diagnosis(), f.resident(), old.revision() + 1, ts(now),
+                        f.operations(), f.level4(), f.drgWeight(), f.drgGroup(), f.diagnosis(), f.resident(),
+                        old.revision() + 1, ts(now),
                         old.id()});
                 days.add(new DayKey(f.institution(), old.fact().day()));
                 days.add(new DayKey(f.institution(), f.day()));
@@ -220,7 +232,7 @@ class EncounterIngest {
         if (!updates.isEmpty()) {
             template.batchUpdate("""
                     update indicators_encounter set kind = ?, occurred_at = ?, local_day = ?, admitted_at = ?, bed_days = ?,
-                        operations = ?, level4_operations = ?, drg_weight = ?, principal_diagnosis = ?, resident_id = ?,
+                        operations = ?, level4_operations = ?, drg_weight = ?, drg_group = ?, principal_diagnosis = ?, resident_id = ?,
                         revision = ?, received_at = ?
                     where id = ?""", updates);
         }
@@ -256,7 +268,7 @@ class EncounterIngest {
                 }
                 jdbc.sql("""
                         select id, source_record_id, kind, occurred_at, local_day, admitted_at, bed_days, operations,
-                               level4_operations, drg_weight, principal_diagnosis, resident_id, revision
+                               level4_operations, drg_weight, drg_group, principal_diagnosis, resident_id, revision
                         from indicators_encounter where institution_id = :inst and source_record_id in (:sources)""")
                         .param("inst", inst).param("sources", chunk)
                         .query((rs, n) -> {
@@ -266,7 +278,8 @@ class EncounterIngest {
                                     rs.getTimestamp("occurred_at").toInstant(), rs.getObject("local_day", LocalDate.class),
                                     admitted == null ? null : admitted.toInstant(), rs.getInt("bed_days"), rs.getInt("operations"),
                                     rs.getInt("level4_operations"), w == null ? null : w.stripTrailingZeros(),
-                                    rs.getString("principal_diagnosis"), rs.getObject("resident_id", UUID.class));
+                                    rs.getString("drg_group"), rs.getString("principal_diagnosis"),
+                                    rs.getObject("resident_id", UUID.class));
                             return new Existing(rs.getObject("id", UUID.class), rs.getInt("revision"), f);
                         })
                         .list().forEach(e -> out.put(inst + "|" + e.fact().source(), e));

@@ -35,7 +35,8 @@ final class EncounterParsing {
     static final Map<String, String> COLUMNS = Collections.unmodifiableMap(new LinkedHashMap<>(Map.of(
             "sourceRecordId", "source_record_id", "institutionId", "institution_id", "kind", "kind",
             "occurredAt", "occurred_at", "admittedAt", "admitted_at", "residentId", "resident_id",
-            "principalDiagnosis", "principal_diagnosis", "drgWeight", "drg_weight", "operationLevels", "operation_levels")));
+            "principalDiagnosis", "principal_diagnosis", "drgWeight", "drg_weight", "drgGroup", "drg_group",
+            "operationLevels", "operation_levels")));
 
     private EncounterParsing() {
     }
@@ -60,12 +61,13 @@ final class EncounterParsing {
         UUID resident = f.uuid("residentId", false);
         String diagnosis = f.optional("principalDiagnosis");
         BigDecimal weight = f.decimal("drgWeight");
+        String group = f.optional("drgGroup");
         List<Integer> levels = f.levels();
         if (!errors.isEmpty() || source == null || institution == null || kind == null || occurred == null) {
             return new Parsed(row, null, errors);
         }
         return new Parsed(row, new EncounterRecord(source, new InstitutionId(institution), kind, occurred, admitted,
-                resident == null ? null : new ResidentId(resident), diagnosis, weight, levels), errors);
+                resident == null ? null : new ResidentId(resident), diagnosis, weight, group, levels), errors);
     }
 
     private static final class Fields {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class EncounterWriter {
 
     static final String COLUMNS = "id, institution_id, source_record_id, kind, occurred_at, local_day, admitted_at, "
-            + "bed_days, operations, level4_operations, drg_weight, principal_diagnosis, resident_id, revision, received_at";
+            + "bed_days, operations, level4_operations, drg_weight, drg_group, principal_diagnosis, resident_id, revision, received_at";
 
     private final JdbcTemplate jdbc;
     private final boolean copy;
@@ -35,7 +35,7 @@ final class EncounterWriter {
         }
         if (!copy) {
             jdbc.batchUpdate("insert into indicators_encounter (" + COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
             return;
         }
         jdbc.execute("create temp table if not exists indicators_encounter_stage "
@@ -56,7 +56,7 @@ final class EncounterWriter {
 
     /**
      * COPY text format: tab-separated, {@code \N} for null. The values are UUIDs, numbers, ISO timestamps and dates,
-     * the kind, and a source id and diagnosis that passed their patterns (no tab, newline or backslash).
+     * the kind, and a source id, diagnosis and DRG group that passed their patterns (no tab, newline or backslash).
      */
     static String copyText(List<Object[]> rows) {
         var out = new StringBuilder(rows.size() * 200);

@@ -316,7 +316,7 @@ class IndicatorQueries {
                             names2.computeIfAbsent(inst, names), EncounterKind.valueOf(rs.getString("kind")),
                             rs.getTimestamp("occurred_at").toInstant(), admitted == null ? null : admitted.toInstant(),
                             rs.getInt("bed_days"), rs.getInt("operations"), rs.getInt("level4_operations"),
-                            rs.getBigDecimal("drg_weight"), rs.getString("principal_diagnosis"),
+                            rs.getBigDecimal("drg_weight"), rs.getString("drg_group"), rs.getString("principal_diagnosis"),
                             rs.getObject("resident_id") == null ? null : "***", rs.getInt("revision"));
                 }).list();
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -43,6 +44,8 @@ public class EncounterSubmissions {
     static final String OPERATION_LEVEL = Systems.BASE + "/CodeSystem/operation-level";
     /** The discharge's DRG relative weight, an extension on the Encounter. */
     static final String EXT_DRG_WEIGHT = Systems.EXTENSION + "drg-weight";
+    /** The discharge's DRG group code (e.g. CHS-DRG FM19), an extension on the Encounter ({@code valueCode}). */
+    static final String EXT_DRG_GROUP = Systems.EXTENSION + "drg-group";
 
     private static final Map<String, EncounterKind> CLASSES = Map.of("AMB", EncounterKind.OUTPATIENT, "EMER",
             EncounterKind.EMERGENCY, "IMP", EncounterKind.INPATIENT);
@@ -179,7 +182,18 @@ public class EncounterSubmissions {
             weight = d.getValue();
         }
         return new EncounterRecord(source, new InstitutionId(institution), kind, occurred, admitted, resident,
-                diagnosis(e, path), weight, r.levels());
+                diagnosis(e, path), weight, drgGroup(e, path), r.levels());
+    }
+
+    private static @Nullable String drgGroup(Encounter e, String path) {
+        var ext = e.getExtensionByUrl(EXT_DRG_GROUP);
+        if (ext == null) {
+            return null;
+        }
+        if (!(ext.getValue() instanceof CodeType c) || c.getValue() == null) {
+            throw new InvalidInputException(path + ".extension", "request.wrongType", EXT_DRG_GROUP, "valueCode");
+        }
+        return c.getValue();
     }
 
     /** The principal diagnosis: the first {@code diagnosis} (or the one ranked 1), a contained Condition with an ICD-10 code. */
@@ -211,7 +225,7 @@ public class EncounterSubmissions {
             case "admittedAt" -> r.path() + ".period.start";
             case "residentId" -> r.path() + ".subject";
             case "principalDiagnosis" -> r.path() + ".diagnosis.condition";
-            case "drgWeight" -> r.path() + ".extension";
+            case "drgWeight", "drgGroup" -> r.path() + ".extension";
             case "operationLevels" -> r.procedurePaths().isEmpty() ? r.path() : r.procedurePaths().get(0) + ".category";
             default -> r.path();
         };

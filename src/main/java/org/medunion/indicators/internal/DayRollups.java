@@ -6,20 +6,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 
 /**
  * Writes {@code indicators_day} from the facts, set-wise (decisions 0248, 0263). On PostgreSQL a refresh of a day's
- * touched institutions is one statement: the day's facts (one partition) aggregated for the institutions given as an
- * array, upserted, and the touched rows left without facts deleted in the same statement; a full recompute empties the
+ * touched institutions takes the day's advisory lock, deletes their rows and inserts the day's facts (one partition)
+ * aggregated for the institutions given as an array, so a touched institution left without facts loses its row; a full recompute empties the
  * whole months of its range by {@code truncate} of their {@code indicators_day} partitions (the edge days by delete) and
  * writes the range with one aggregate. On H2 (one table each) a refresh is one delete and one aggregate per day and
  * {@value #CHUNK} institutions, a recompute one delete and one aggregate. Public (not a bean) so that the P-3 / P-4
@@ -50,13 +50,13 @@ public final class DayRollups {
     static final int FEW = 64;
 
     /**
-     * PostgreSQL: one day's refresh in one statement: the day's facts (one partition) aggregated first, the groups of
-     * the touched institutions kept by a join to their primary-care flags, and upserted. Parameters: the computation
-     * time, the day, [the touched institutions when few], the touched institutions (uuid[]), their flags (boolean[], same
-     * order). Returns the institutions written; a touched one not among them has no facts left that day (a correction
-     * moved them) and loses its row.
+     * PostgreSQL: one day's rows of the touched institutions, written after they were deleted: the day's facts (one
+     * partition) aggregated first and the groups of the touched institutions kept by a join to their primary-care flags.
+     * Parameters: the computation time, the day, [the touched institutions when few], the touched institutions
+     * (uuid[]), their flags (boolean[], same order). A plain insert, not an upsert: the conflict check cost 7–8 of the
+     * ~25 ms a refresh of a district's day took (decision 0263, addendum of 2026-12-05).
      */
-    private static final String UPSERT_DAY = INSERT + """
+    private static final String INSERT_DAY = INSERT + """
             select a.institution_id, a.local_day, t.prim, a.visits, a.discharges, a.bed_days, a.operations,
                    a.level4_operations, a.drg_weight_sum, a.drg_discharges, a.source_records,
                    cast(? as timestamp with time zone)
@@ -65,13 +65,15 @@ public final class DayRollups {
                   group by e.institution_id, e.local_day)
                 as a (institution_id, local_day, visits, discharges, bed_days, operations, level4_operations,
                       drg_weight_sum, drg_discharges, source_records)
-            join unnest(cast(? as uuid[]), cast(? as boolean[])) as t (inst, prim) on t.inst = a.institution_id
-            on conflict (institution_id, local_day) do update set primary_care = excluded.primary_care,
-                visits = excluded.visits, discharges = excluded.discharges, bed_days = excluded.bed_days,
-                operations = excluded.operations, level4_operations = excluded.level4_operations,
-                drg_weight_sum = excluded.drg_weight_sum, drg_discharges = excluded.drg_discharges,
-                source_records = excluded.source_records, computed_at = excluded.computed_at
-            returning institution_id""".formatted(SUMS);
+            join unnest(cast(? as uuid[]), cast(? as boolean[])) as t (inst, prim) on t.inst = a.institution_id"""
+            .formatted(SUMS);
+
+    /**
+     * The advisory-lock class of a day's refresh ({@code pg_advisory_xact_lock(class, epoch day)}): two ingests touching
+     * the same day refresh it one after the other, so the second aggregate, taken after the first commits, sees both
+     * ingests' facts (READ COMMITTED would otherwise let each overwrite the day with only its own).
+     */
+    static final int DAY_LOCK = 0x4D550011;
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
@@ -97,13 +99,13 @@ public final class DayRollups {
      */
     public int refresh(Map<LocalDate, Map<UUID, Boolean>> days, Instant now) {
         int written = 0;
-        for (var day : days.entrySet()) {
-            written += postgres ? upsertDay(day.getKey(), day.getValue(), now) : rewriteDay(day.getKey(), day.getValue(), now);
+        for (var day : new TreeMap<>(days).entrySet()) { // days in order: two refreshes take the day locks in one order
+            written += postgres ? replaceDay(day.getKey(), day.getValue(), now) : rewriteDay(day.getKey(), day.getValue(), now);
         }
         return written;
     }
 
-    private int upsertDay(LocalDate day, Map<UUID, Boolean> institutions, Instant now) {
+    private int replaceDay(LocalDate day, Map<UUID, Boolean> institutions, Instant now) {
         if (institutions.isEmpty()) {
             return 0;
         }
@@ -112,9 +114,17 @@ public final class DayRollups {
         for (int i = 0; i < ids.length; i++) {
             flags[i] = institutions.get(ids[i]);
         }
+        jdbc.queryForList("select 1 from (select pg_advisory_xact_lock(?, ?)) l", Integer.class, DAY_LOCK,
+                Math.toIntExact(day.toEpochDay()));
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("delete from indicators_day where local_day = ? and institution_id = any(?)");
+            ps.setObject(1, day);
+            ps.setArray(2, con.createArrayOf("uuid", ids));
+            return ps;
+        });
         boolean few = ids.length <= FEW;
-        List<UUID> written = jdbc.query(con -> {
-            var ps = con.prepareStatement(UPSERT_DAY.formatted(few ? " and e.institution_id = any(?)" : ""));
+        return jdbc.update(con -> {
+            var ps = con.prepareStatement(INSERT_DAY.formatted(few ? " and e.institution_id = any(?)" : ""));
             int i = 0;
             ps.setObject(++i, now.atOffset(ZoneOffset.UTC));
             ps.setObject(++i, day);
@@ -125,18 +135,7 @@ public final class DayRollups {
             ps.setArray(++i, touched);
             ps.setArray(++i, con.createArrayOf("boolean", flags));
             return ps;
-        }, (rs, n) -> rs.getObject(1, UUID.class));
-        if (written.size() < ids.length) {
-            var gone = new HashSet<>(institutions.keySet());
-            written.forEach(gone::remove);
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("delete from indicators_day where local_day = ? and institution_id = any(?)");
-                ps.setObject(1, day);
-                ps.setArray(2, con.createArrayOf("uuid", gone.toArray()));
-                return ps;
-            });
-        }
-        return written.size();
+        });
     }
 
     /** H2: one delete and one aggregate joined to a VALUES list per {@value #CHUNK} institutions. */

@@ -33,7 +33,7 @@ abstract class DayRollupsContract {
     /** An empty, migrated schema with the partitions of February to April 2026 where the database has partitions. */
     abstract JdbcTemplate jdbc();
 
-    private void fact(UUID institution, String source, String kind, LocalDate day, int bedDays, @Nullable String weight) {
+    void fact(UUID institution, String source, String kind, LocalDate day, int bedDays, @Nullable String weight) {
         jdbc().update("""
                 insert into indicators_encounter (id, institution_id, source_record_id, kind, occurred_at, local_day, bed_days,
                     operations, level4_operations, drg_weight, revision, received_at)

@@ -1,11 +1,25 @@
 package org.medunion.indicators.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link DayRollupsContract} on PostgreSQL: facts and day rows partitioned by month, in a schema of its own. */
 class DayRollupsPgTest extends DayRollupsContract {
@@ -37,5 +51,53 @@ class DayRollupsPgTest extends DayRollupsContract {
     @Override
     JdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    /**
+     * Two ingests of the same institution and day, each refreshing the day in its own transaction: the second waits for
+     * the first to commit (the day's advisory lock) and its aggregate then counts both. Without the lock the second
+     * aggregate missed the first's uncommitted fact and overwrote the row with its own count (or failed on the key).
+     */
+    @Test
+    void concurrentRefreshesOfOneDayCountBothIngests() throws Exception {
+        var tx = new TransactionTemplate(new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getDataSource())));
+        var rollups = new DayRollups(jdbc);
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        Map<LocalDate, Map<UUID, Boolean>> touched = Map.of(day, Map.of(HOSPITAL, false));
+        var refreshed = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> tx.executeWithoutResult(s -> {
+                fact(HOSPITAL, "A1", "OUTPATIENT", day, 0, null);
+                rollups.refresh(touched, Instant.now());
+                refreshed.countDown();
+                await(release);
+            }));
+            assertThat(refreshed.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = pool.submit(() -> tx.executeWithoutResult(s -> {
+                fact(HOSPITAL, "A2", "OUTPATIENT", day, 0, null);
+                rollups.refresh(touched, Instant.now());
+            }));
+            Thread.sleep(500);
+            assertThat(second.isDone()).as("the second refresh waits for the first commit").isFalse();
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select visits from indicators_day where institution_id = ? and local_day = ?",
+                Long.class, HOSPITAL, day)).isEqualTo(2);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

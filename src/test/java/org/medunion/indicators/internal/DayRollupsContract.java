@@ -63,6 +63,24 @@ abstract class DayRollupsContract {
         return out;
     }
 
+    /** One refresh of many days (one institution's file spans a month and more) writes what a recompute writes. */
+    @Test
+    void oneRefreshOfManyDaysGivesTheDayRowsOfAFullRecompute() {
+        var rollups = new DayRollups(jdbc());
+        var days = new TreeMap<LocalDate, Map<UUID, Boolean>>();
+        for (LocalDate d = LocalDate.of(2026, 2, 25); d.isBefore(LocalDate.of(2026, 3, 4)); d = d.plusDays(1)) {
+            fact(HOSPITAL, "M" + d, "OUTPATIENT", d, 0, null);
+            days.putAll(touched(d, HOSPITAL));
+        }
+        fact(CENTRE, "C1", "OUTPATIENT", LocalDate.of(2026, 3, 1), 0, null);
+        days.put(LocalDate.of(2026, 3, 1), Map.of(HOSPITAL, false, CENTRE, true)); // a day with another set of institutions
+        assertThat(rollups.refresh(days, Instant.now())).isEqualTo(8);
+        var refreshed = days();
+        assertThat(refreshed).hasSize(8);
+        assertThat(rollups.recompute(FROM, TO, Set.of(CENTRE), Instant.now())).isEqualTo(8);
+        assertThat(days()).isEqualTo(refreshed);
+    }
+
     @Test
     void refreshesGiveTheDayRowsOfAFullRecompute() {
         var rollups = new DayRollups(jdbc());

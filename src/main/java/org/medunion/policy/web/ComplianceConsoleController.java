@@ -3,6 +3,7 @@ package org.medunion.policy.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
@@ -165,7 +166,8 @@ class ComplianceConsoleController {
         for (int i = 0; i < e.arguments().size(); i++) {
             args[i + 1] = e.arguments().get(i);
         }
-        return messages.getMessage("error." + e.code(), args, e.code(), LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(messages.getMessage("error." + e.code(), args, e.code(), LocaleContextHolder.getLocale()),
+                e.code());
     }
 
     private static String back(String jurisdiction) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -120,6 +121,6 @@ class ComplianceWorkbook {
     }
 
     private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return Objects.requireNonNullElse(messages.getMessage(key, null, key, locale), key);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.internal.EvaluationResult;
 import org.medunion.policy.internal.PolicyError;
 import org.medunion.policy.internal.PolicyService;
@@ -167,7 +168,7 @@ class PolicyController {
         return ResponseEntity.status(201).body(ChecklistDto.of(service.checklist(id), service));
     }
 
-    static UUID uuid(String value, String field) {
+    static @Nullable UUID uuid(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.internal.Checklist;
 import org.medunion.policy.internal.ComplianceReport;
 import org.medunion.policy.internal.PolicyService;
@@ -31,7 +32,7 @@ final class PolicyDtos {
 
     record FindingDto(UUID id, String ruleId, String pack, String severity, String status, String subjectType, String subjectKey,
                       String subjectName, String divisionCode, UUID consortiumId, String message, String evidence, List<String> objects,
-                      Instant firstSeen, Instant lastSeen, Instant resolvedAt, String overrideReason, String messageKey,
+                      Instant firstSeen, Instant lastSeen, Instant resolvedAt, @Nullable String overrideReason, String messageKey,
                       List<String> codes, LocalDate asOf) {
 
         /** {@code reasons}: {@link PolicyService#overrideReasons()}, read once per response. */

@@ -2,6 +2,7 @@ package org.medunion.fhir.internal.diagnostics;
 
 import java.util.Date;
 import java.util.Locale;
+import java.util.Objects;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -96,6 +97,6 @@ final class OrderToSpecimenMapper {
     }
 
     private static String text(MessageSource messages, String key) {
-        return messages.getMessage(key, null, key, ZH);
+        return Objects.requireNonNullElse(messages.getMessage(key, null, key, ZH), key);
     }
 }

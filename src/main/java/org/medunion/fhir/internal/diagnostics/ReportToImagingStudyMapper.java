@@ -97,7 +97,10 @@ final class ReportToImagingStudyMapper {
     }
 
     /** A DICOMweb address ({@code …/studies/…}, {@code …/wado…}, {@code …/dicomweb…}); anything else is a viewer link. */
-    private static boolean wado(String url) {
+    private static boolean wado(@Nullable String url) {
+        if (url == null) {
+            return false;
+        }
         String u = url.toLowerCase(Locale.ROOT);
         return u.contains("/studies/") || u.contains("wado") || u.contains("dicomweb");
     }

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.registry.PractitionerId;
 import org.medunion.residents.ContractService;
@@ -42,7 +43,7 @@ final class CareTeamMapper {
         return c;
     }
 
-    static CareTeam contract(ContractView k, TeamView t) {
+    static CareTeam contract(ContractView k, @Nullable TeamView t) {
         var c = new CareTeam();
         c.setId(k.id().toString());
         c.getMeta().setVersionId(String.valueOf(k.version())).setLastUpdated(Date.from(k.updatedAt()));

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.IdType;
+import org.jspecify.annotations.Nullable;
 import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.fhir.internal.Versions;
@@ -73,11 +74,11 @@ class CareTeamResourceProvider implements IResourceProvider {
      * together: the resident's contracts whose team lists the practitioner. {@code _lastUpdated} filters all of them.
      */
     @Search
-    public IBundleProvider search(@OptionalParam(name = CareTeam.SP_PATIENT) ReferenceParam patient,
-                                  @OptionalParam(name = CareTeam.SP_PARTICIPANT) ReferenceParam participant,
-                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-                                  @Count Integer count,
-                                  @Offset Integer offset) {
+    public IBundleProvider search(@OptionalParam(name = CareTeam.SP_PATIENT) @Nullable ReferenceParam patient,
+                                  @OptionalParam(name = CareTeam.SP_PARTICIPANT) @Nullable ReferenceParam participant,
+                                  @OptionalParam(name = "_lastUpdated") @Nullable DateRangeParam lastUpdated,
+                                  @Count @Nullable Integer count,
+                                  @Offset @Nullable Integer offset) {
         Pages.Request page = Pages.request(count, offset);
         PractitionerId practitioner = participant == null ? null : practitioner(participant);
         Instant from = LastUpdated.from(lastUpdated);
@@ -125,7 +126,7 @@ class CareTeamResourceProvider implements IResourceProvider {
     }
 
     /** Whether the care team lists the practitioner as a participant (null = no participant criterion). */
-    private static boolean lists(CareTeam team, PractitionerId practitioner) {
+    private static boolean lists(CareTeam team, @Nullable PractitionerId practitioner) {
         return practitioner == null || team.getParticipant().stream().anyMatch(p -> p.hasMember()
                 && ("Practitioner/" + practitioner.value()).equals(p.getMember().getReference()));
     }

@@ -26,6 +26,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.jspecify.annotations.Nullable;
 import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.fhir.internal.Systems;
@@ -148,7 +149,7 @@ class PatientResourceProvider implements IResourceProvider {
                 ? conditional.substring(0, 60) : conditional, "identifier=" + Systems.RESIDENT_ID_NUMBER + "|…");
     }
 
-    private Optional<ResidentView> byIdentifier(String system, String value) {
+    private Optional<ResidentView> byIdentifier(@Nullable String system, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("identifier", "field.required");
         }

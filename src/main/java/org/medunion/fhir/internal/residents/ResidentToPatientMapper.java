@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ContractView;
@@ -119,13 +120,14 @@ final class ResidentToPatientMapper {
             }
             birth = LocalDate.parse(p.getBirthDateElement().getValueAsString());
         }
-        return new RegisterResident(idNumber, name, sex, birth, phone, district, source, mrn);
+        // a missing name goes on as blank: the residents module refuses it as required, naming the field
+        return new RegisterResident(idNumber, name == null ? "" : name, sex, birth, phone, district, source, mrn);
     }
 
     /** The FHIR element for a field of {@link RegisterResident}. */
-    static String element(String field) {
+    static String element(@Nullable String field) {
         if (field == null) {
-            return null;
+            return "Patient";
         }
         return switch (field) {
             case "idNumber" -> "Patient.identifier";

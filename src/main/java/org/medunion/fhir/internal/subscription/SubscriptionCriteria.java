@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.ReferralAccepted;
 import org.medunion.referral.ReferralCompleted;
 import org.medunion.referral.ReferralEscalated;
@@ -23,7 +24,7 @@ import org.medunion.shared.InvalidInputException;
  * @param relation   {@code to} (owner, performer) or {@code from} (requester)
  * @param taskStatus the Task status asked for, or null for every change
  */
-record SubscriptionCriteria(String resourceType, UUID institution, String relation, String taskStatus) {
+record SubscriptionCriteria(String resourceType, UUID institution, @Nullable String relation, @Nullable String taskStatus) {
 
     static final String FIELD = "Subscription.criteria";
 
@@ -65,8 +66,9 @@ record SubscriptionCriteria(String resourceType, UUID institution, String relati
     /** The institutions an event concerns: the only ones whose subscriptions it can match. */
     static List<UUID> institutions(ReferralEvent event) {
         var out = new ArrayList<UUID>();
-        if (to(event) != null) {
-            out.add(to(event));
+        UUID to = to(event);
+        if (to != null) {
+            out.add(to);
         }
         if (from(event) != null) {
             out.add(from(event));
@@ -80,7 +82,7 @@ record SubscriptionCriteria(String resourceType, UUID institution, String relati
         return institution.equals(side) && (taskStatus == null || taskStatus.equals(taskStatus(event)));
     }
 
-    private static UUID to(ReferralEvent e) {
+    private static @Nullable UUID to(ReferralEvent e) {
         if (e instanceof ReferralSubmitted s) {
             return s.toInstitutionId();
         } else if (e instanceof ReferralAccepted a) {
@@ -98,7 +100,7 @@ record SubscriptionCriteria(String resourceType, UUID institution, String relati
     }
 
     /** The sending institution (an escalation names none). */
-    private static UUID from(ReferralEvent e) {
+    private static @Nullable UUID from(ReferralEvent e) {
         if (e instanceof ReferralSubmitted s) {
             return s.fromInstitutionId();
         } else if (e instanceof ReferralAccepted a) {

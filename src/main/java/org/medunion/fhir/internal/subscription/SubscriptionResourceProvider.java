@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Subscription;
+import org.jspecify.annotations.Nullable;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.fhir.internal.Versions;
 import org.medunion.identity.CurrentUser;
@@ -152,7 +153,7 @@ class SubscriptionResourceProvider implements IResourceProvider {
         }
     }
 
-    private static String headers(Subscription.SubscriptionChannelComponent channel) {
+    private static @Nullable String headers(Subscription.SubscriptionChannelComponent channel) {
         for (StringType h : channel.getHeader()) {
             String v = h.getValue();
             if (v == null || v.indexOf(':') < 1 || v.length() > 200 || v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {

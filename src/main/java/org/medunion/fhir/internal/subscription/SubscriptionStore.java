@@ -2,9 +2,11 @@ package org.medunion.fhir.internal.subscription;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,8 +16,8 @@ import org.springframework.stereotype.Repository;
 class SubscriptionStore {
 
     /** One stored subscription; {@code failures} counts deliveries failed in a row. */
-    record Row(UUID id, String owner, String criteria, String endpoint, String header, String reason, String status,
-               String error, int failures, Instant createdAt, Instant updatedAt, long version) {
+    record Row(UUID id, String owner, String criteria, String endpoint, @Nullable String header, String reason, String status,
+               @Nullable String error, int failures, Instant createdAt, Instant updatedAt, long version) {
 
         SubscriptionCriteria parsed() {
             return SubscriptionCriteria.parse(criteria);
@@ -38,9 +40,9 @@ class SubscriptionStore {
                 insert into fhir_subscription (id, owner, criteria, resource_type, institution_id, relation, task_status,
                                                endpoint, header, reason, status, error, failures, created_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)""")
-                .params(row.id(), row.owner(), row.criteria(), criteria.resourceType(), criteria.institution(),
+                .params(Arrays.asList(row.id(), row.owner(), row.criteria(), criteria.resourceType(), criteria.institution(),
                         criteria.relation(), criteria.taskStatus(), row.endpoint(), row.header(), row.reason(), row.status(),
-                        row.error(), Timestamp.from(row.createdAt()), Timestamp.from(row.updatedAt()))
+                        row.error(), Timestamp.from(row.createdAt()), Timestamp.from(row.updatedAt())))
                 .update();
     }
 
@@ -79,11 +81,13 @@ class SubscriptionStore {
     }
 
     /** Counts a failed delivery; after {@code limit} in a row the subscription goes to status error. */
-    void failed(UUID id, String error, int limit, Instant now) {
+    void failed(UUID id, @Nullable String error, int limit, Instant now) {
         jdbc.sql("""
                 update fhir_subscription set failures = failures + 1, error = ?, updated_at = ?, version = version + 1,
                        status = case when failures + 1 >= ? then 'error' else status end
                  where id = ?""")
-                .params(error.length() > 1000 ? error.substring(0, 1000) : error, Timestamp.from(now), limit, id).update();
+                .params(Arrays.asList(error == null || error.length() <= 1000 ? error : error.substring(0, 1000), Timestamp.from(now),
+                        limit, id))
+                .update();
     }
 }

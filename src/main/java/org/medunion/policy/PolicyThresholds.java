@@ -2,6 +2,7 @@ package org.medunion.policy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one source of truth for every rule parameter (rules.md interpretation notes): the value in force for a
@@ -11,8 +12,12 @@ import java.math.RoundingMode;
  */
 public interface PolicyThresholds {
 
-    /** Unknown rule or parameter → IllegalArgumentException (a programming error, not user input). */
-    Threshold threshold(String ruleId, String parameter, String divisionCode);
+    /**
+     * Unknown rule or parameter → IllegalArgumentException (a programming error, not user input). A null division asks
+     * for the value in force without a jurisdiction (the seed's, or a national override), which then applies nowhere in
+     * particular ({@code applies} is false).
+     */
+    Threshold threshold(String ruleId, String parameter, @Nullable String divisionCode);
 
     /** The rule's seed clause, verbatim, for a module citing it in a violation. Unknown rule → IllegalArgumentException. */
     String clause(String ruleId);

@@ -8,4 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy", allowedDependencies = {"shared", "identity", "audit", "registry",
         "registry :: unscoped", "web :: console"})
+@org.jspecify.annotations.NullMarked
 package org.medunion.policy;

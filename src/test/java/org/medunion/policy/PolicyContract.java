@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.Role;
@@ -83,7 +85,7 @@ abstract class PolicyContract {
         return n.get("id").asString();
     }
 
-    static String member(JsonNode i, String role, String override) {
+    static String member(JsonNode i, String role, @Nullable String override) {
         return """
                 {"institutionId":"%s","role":"%s","basis":"HOME_DISTRICT","startDate":"2025-01-01"%s}""".formatted(id(i), role,
                 override == null ? "" : ",\"overrideReason\":\"" + override + "\"");
@@ -191,12 +193,13 @@ abstract class PolicyContract {
             }
         }
         assertThat(finding).as(open.body()).isNotNull();
-        assertThat(finding.get("status").asString()).isEqualTo("OVERRIDDEN");
+        JsonNode found = Objects.requireNonNull(finding);
+        assertThat(found.get("status").asString()).isEqualTo("OVERRIDDEN");
         // the reason travels with what it allowed: on the finding and in the change report of that change
-        assertThat(finding.get("overrideReason").asString()).isEqualTo(reason);
+        assertThat(found.get("overrideReason").asString()).isEqualTo(reason);
         assertThat(planner().get("/api/registry/change-reports?consortium=" + id(c)).body()).contains(reason);
-        assertThat(finding.get("firstSeen").isNull()).isFalse();
-        assertThat(finding.get("evidence").asString()).contains(id(third).isEmpty() ? "" : "崇明区");
+        assertThat(found.get("firstSeen").isNull()).isFalse();
+        assertThat(found.get("evidence").asString()).contains(id(third).isEmpty() ? "" : "崇明区");
 
         String membershipId = null;
         for (JsonNode m : through.json().get("members")) {
@@ -209,7 +212,7 @@ abstract class PolicyContract {
         assertThat(ended.status()).as(ended.body()).isIn(200, 201);
         planner().post("/api/policy/evaluate", "");
         var resolved = planner().get("/api/policy/findings?rule=SH-3&status=RESOLVED&consortium=" + id(c));
-        assertThat(resolved.body()).contains(finding.get("id").asString());
+        assertThat(resolved.body()).contains(found.get("id").asString());
         assertThat(resolved.json().get(0).get("resolvedAt").isNull()).isFalse();
     }
 

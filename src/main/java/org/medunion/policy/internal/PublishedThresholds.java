@@ -1,6 +1,7 @@
 package org.medunion.policy.internal;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.PolicyThresholds;
 import org.medunion.policy.rules.Divisions;
 import org.medunion.policy.rules.Rule;
@@ -20,7 +21,7 @@ class PublishedThresholds implements PolicyThresholds {
     }
 
     @Override
-    public Threshold threshold(String ruleId, String parameter, String divisionCode) {
+    public Threshold threshold(String ruleId, String parameter, @Nullable String divisionCode) {
         Rule rule = rule(ruleId);
         String value = store.parameters().value(rule, parameter, divisionCode);
         boolean applies = divisionCode != null

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.IdType;
+import org.jspecify.annotations.Nullable;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.shared.InvalidInputException;
 
@@ -21,12 +22,12 @@ final class SchedulingFhir {
     private SchedulingFhir() {
     }
 
-    static Date date(Instant i) {
+    static @Nullable Date date(@Nullable Instant i) {
         return i == null ? null : Date.from(i);
     }
 
     /** The UUID of a logical id or reference ({@code Slot/…}, {@code …}); a malformed one is a 400 naming {@code field}. */
-    static UUID uuid(String idOrReference, String expectedType, String field) {
+    static UUID uuid(@Nullable String idOrReference, @Nullable String expectedType, String field) {
         if (idOrReference == null || idOrReference.isBlank()) {
             throw new InvalidInputException(field, "field.required");
         }

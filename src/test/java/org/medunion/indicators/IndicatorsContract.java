@@ -479,6 +479,68 @@ abstract class IndicatorsContract extends RunningCity {
     }
 
     @Test
+    void subjectListReportsNameTheRecordsOfEachPopulation_validAgainstR4_andStayInTheCallersScope() {
+        loadMarch(g.leadUser(), g.gpUser());
+        String lead = g.lead().value().toString();
+        String consortium = g.consortium().value().toString();
+        var api = as(planner);
+        // I-5 of the lead hospital in March: D1 has a level-4 operation (numerator), D1 and D2 have operations (denominator)
+        var i5 = api.getFhir("/fhir/Measure/I-5/$evaluate-measure?subject=Organization/" + lead
+                + "&periodStart=2026-03-01&periodEnd=2026-03-31&reportType=subject-list");
+        assertThat(i5.status()).as(i5.body()).isEqualTo(200);
+        org.medunion.support.FhirValidation.assertValid(i5.body());
+        assertThat(i5.json().get("type").asString()).isEqualTo("subject-list");
+        assertThat(i5.json().get("group").get(0).get("population").get(0).get("count").asInt()).as("level-4 operations").isEqualTo(1);
+        assertThat(listed(i5.json(), "numerator")).containsExactly("D1");
+        assertThat(listed(i5.json(), "denominator")).containsExactlyInAnyOrder("D1", "D2");
+        assertThat(i5.body()).as("no resident data").doesNotContain("Patient/", "***", "resident");
+        // I-4 is a ratio: visits over discharges are different records; March ends at 23:59 local, V2 is April's
+        var i4 = api.getFhir("/fhir/Measure/I-4/$evaluate-measure?subject=Organization/" + lead + "&periodStart=2026-03"
+                + "&reportType=subject-list");
+        assertThat(i4.status()).as(i4.body()).isEqualTo(200);
+        assertThat(listed(i4.json(), "numerator")).containsExactlyInAnyOrder("V1", "V3");
+        assertThat(listed(i4.json(), "denominator")).containsExactlyInAnyOrder("D1", "D2");
+        // I-1 of the consortium: the primary institution's visit in the numerator, every visit in the denominator
+        var i1 = as(office).getFhir("/fhir/Measure/I-1/$evaluate-measure?subject=Organization/" + consortium
+                + "&periodStart=2026-01-01&periodEnd=2026-03-31&reportType=subject-list");
+        assertThat(i1.status()).as(i1.body()).isEqualTo(200);
+        assertThat(listed(i1.json(), "numerator")).containsExactly("P1");
+        assertThat(listed(i1.json(), "denominator")).containsExactlyInAnyOrder("V1", "V3", "P1");
+        org.medunion.support.FhirValidation.assertValid(i1.body());
+        // the default report type is the summary; the same value as the search
+        var summary = api.getFhir("/fhir/Measure/I-5/$evaluate-measure?subject=Organization/" + lead + "&periodStart=2026");
+        assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        assertThat(summary.json().get("type").asString()).isEqualTo("summary");
+        assertThat(summary.json().has("contained")).isFalse();
+        // bad spans and report types are 400 naming the parameter; scope as for the values
+        var span = api.getFhir("/fhir/Measure/I-5/$evaluate-measure?subject=Organization/" + lead
+                + "&periodStart=2026-03-05&periodEnd=2026-03-31");
+        assertThat(span.status()).isEqualTo(400);
+        assertThat(span.body()).contains("periodStart, periodEnd");
+        assertThat(api.getFhir("/fhir/Measure/I-5/$evaluate-measure?subject=Organization/" + lead
+                + "&periodStart=2026-03&reportType=subject").body()).contains("reportType");
+        assertThat(api.getFhir("/fhir/Measure/I-5/$evaluate-measure?subject=Patient/" + lead + "&periodStart=2026-03").status())
+                .isEqualTo(400);
+        assertThat(as(otherPlanner).getFhir("/fhir/Measure/I-5/$evaluate-measure?subject=Organization/" + lead
+                + "&periodStart=2026-03&reportType=subject-list").status()).isIn(403, 404);
+        assertThat(as(g.gpUser()).getFhir("/fhir/Measure/I-5/$evaluate-measure?subject=Organization/" + lead
+                + "&periodStart=2026-03&reportType=subject-list").status()).isIn(403, 404);
+        assertThat(Api.anonymous(port).getFhir("/fhir/Measure/I-5/$evaluate-measure?subject=Organization/" + lead
+                + "&periodStart=2026-03&reportType=subject-list").status()).isEqualTo(401);
+    }
+
+    /** The record IDs a subject-list report's contained List for the population names. */
+    static List<String> listed(JsonNode report, String population) {
+        var ids = new ArrayList<String>();
+        report.get("contained").forEach(list -> {
+            if (list.get("id").asString().equals(population) && list.has("entry")) {
+                list.get("entry").forEach(e -> ids.add(e.get("item").get("identifier").get("value").asString()));
+            }
+        });
+        return ids;
+    }
+
+    @Test
     void valuesAndDrillDownsStayInTheCallersScope_andMaskTheResident() {
         loadMarch(g.leadUser(), g.gpUser());
         String consortium = g.consortium().value().toString();
@@ -500,6 +562,9 @@ abstract class IndicatorsContract extends RunningCity {
         assertThat(drill.status()).as(drill.body()).isEqualTo(200);
         assertThat(drill.json().size()).isEqualTo(2);
         drill.json().forEach(row -> assertThat(row.get("resident").asString()).isEqualTo("***"));
+        var counted = new ArrayList<String>();
+        drill.json().forEach(row -> counted.add(row.get("sourceRecordId").asString() + ":" + row.get("counted").asString()));
+        assertThat(counted).as("D1 has a level-4 operation").containsExactlyInAnyOrder("D1:NUMERATOR", "D2:DENOMINATOR");
         assertThat(drill.body()).doesNotContainPattern("\"resident(Id)?\":\"[0-9a-f]{8}-");
         assertThat(as(office).get("/api/indicators/values/I-6/encounters" + q).json().size()).isEqualTo(2);
         assertThat(as(g.leadUser()).get("/api/indicators/values/I-1/encounters" + q).json().size()).isEqualTo(3);

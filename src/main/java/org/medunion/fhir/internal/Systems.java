@@ -19,6 +19,11 @@ public final class Systems {
     public static final String ID_PRACTITIONER = "https://medunion.example/id/practitioner";
     public static final String ID_DISPATCH = "https://medunion.example/id/dispatch";
     public static final String ID_GRID = "https://medunion.example/id/grid";
+    public static final String ID_REFERRAL = "https://medunion.example/id/referral";
+    public static final String ID_CONSULTATION = "https://medunion.example/id/consultation";
+    public static final String ID_PRESCRIPTION = "https://medunion.example/id/prescription";
+    /** An encounter's record ID in the member's HIS (unique per institution, the identifier's assigner). */
+    public static final String ID_SOURCE_RECORD = "https://medunion.example/id/source-record";
 
     /** HL7 organization-type; institutions carry {@code prov}. */
     public static final String HL7_ORGANIZATION_TYPE = "http://terminology.hl7.org/CodeSystem/organization-type";

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.medunion.indicators.DrillDown;
 import org.medunion.indicators.EncounterKind;
 import org.medunion.indicators.EncounterRow;
 import org.medunion.indicators.Indicator;
@@ -304,9 +305,18 @@ class IndicatorQueries {
         String hospitals = hospitalsOnly(indicator, subject) ? """
                 and exists (select 1 from indicators_day d where d.institution_id = e.institution_id
                 and d.local_day = e.local_day and d.primary_care = false)""" : "";
+        String numerator = switch (indicator) {
+            case I_1 -> """
+                    coalesce((select d.primary_care from indicators_day d
+                    where d.institution_id = e.institution_id and d.local_day = e.local_day), false)""";
+            case I_4 -> "kind <> 'INPATIENT'";
+            case I_5 -> "level4_operations > 0";
+            default -> "true";
+        };
         params.add(Math.max(1, Math.min(limit, 1000)));
         var names2 = new HashMap<UUID, String>();
-        return jdbc.sql("select * from indicators_encounter e where (" + where + ") and " + kind + hospitals
+        return jdbc.sql("select e.*, (" + numerator + ") as in_numerator from indicators_encounter e where (" + where + ") and "
+                + kind + hospitals
                 + " order by occurred_at desc, source_record_id limit ?")
                 .params(params)
                 .query((rs, n) -> {
@@ -317,7 +327,8 @@ class IndicatorQueries {
                             rs.getTimestamp("occurred_at").toInstant(), admitted == null ? null : admitted.toInstant(),
                             rs.getInt("bed_days"), rs.getInt("operations"), rs.getInt("level4_operations"),
                             rs.getBigDecimal("drg_weight"), rs.getString("drg_group"), rs.getString("principal_diagnosis"),
-                            rs.getObject("resident_id") == null ? null : "***", rs.getInt("revision"));
+                            rs.getObject("resident_id") == null ? null : "***", rs.getInt("revision"),
+                            rs.getBoolean("in_numerator") ? DrillDown.Counted.NUMERATOR : DrillDown.Counted.DENOMINATOR);
                 }).list();
     }
 }

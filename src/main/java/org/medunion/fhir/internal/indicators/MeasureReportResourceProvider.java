@@ -28,9 +28,6 @@ import org.medunion.fhir.internal.Pages;
 import org.medunion.indicators.Indicator;
 import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.Level;
-import org.medunion.registry.ConsortiumId;
-import org.medunion.registry.InstitutionId;
-import org.medunion.registry.RegistryDirectory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,12 +45,12 @@ public class MeasureReportResourceProvider implements IResourceProvider {
     private static final Pattern ID = Pattern.compile("(I-\\d+)\\.([0-9a-fA-F-]{36})\\.(\\d{4}(?:-\\d{2}|-Q[1-4])?)");
 
     private final IndicatorsManagement indicators;
-    private final RegistryDirectory registry;
+    private final MeasureEvaluation evaluation;
     private final FrozenMeasureReports frozen;
 
-    MeasureReportResourceProvider(IndicatorsManagement indicators, RegistryDirectory registry, FrozenMeasureReports frozen) {
+    MeasureReportResourceProvider(IndicatorsManagement indicators, MeasureEvaluation evaluation, FrozenMeasureReports frozen) {
         this.indicators = indicators;
-        this.registry = registry;
+        this.evaluation = evaluation;
         this.frozen = frozen;
     }
 
@@ -144,10 +141,7 @@ public class MeasureReportResourceProvider implements IResourceProvider {
     }
 
     private @Nullable Level level(UUID id) {
-        if (registry.institutionEntry(new InstitutionId(id)).isPresent()) {
-            return Level.INSTITUTION;
-        }
-        return registry.consortiumEntry(new ConsortiumId(id)).isPresent() ? Level.CONSORTIUM : null;
+        return evaluation.level(id);
     }
 
     /** A month ({@code 2026-11}) or a year ({@code 2026}), local time; a day or a range is not an indicator period. */

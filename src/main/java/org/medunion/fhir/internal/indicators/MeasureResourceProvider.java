@@ -3,6 +3,8 @@ package org.medunion.fhir.internal.indicators;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -13,8 +15,12 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Arrays;
 import java.util.List;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Measure;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
 import org.medunion.fhir.internal.Pages;
 import org.medunion.indicators.Indicator;
@@ -22,16 +28,21 @@ import org.medunion.policy.PolicyThresholds;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** FHIR Measure: the definition of every indicator MedUnion computes; no personal data. */
+/**
+ * FHIR Measure: the definition of every indicator MedUnion computes; no personal data. {@code $evaluate-measure} reports
+ * one indicator of a subject for a period, as a summary or with its records ({@link MeasureEvaluation}).
+ */
 @Component
 public class MeasureResourceProvider implements IResourceProvider {
 
     private final MessageSource messages;
     private final PolicyThresholds thresholds;
+    private final MeasureEvaluation evaluation;
 
-    MeasureResourceProvider(MessageSource messages, PolicyThresholds thresholds) {
+    MeasureResourceProvider(MessageSource messages, PolicyThresholds thresholds, MeasureEvaluation evaluation) {
         this.messages = messages;
         this.thresholds = thresholds;
+        this.evaluation = evaluation;
     }
 
     @Override
@@ -44,6 +55,19 @@ public class MeasureResourceProvider implements IResourceProvider {
         return Indicator.byId(id.getIdPart()).filter(i -> i.id().equals(id.getIdPart()))
                 .map(i -> IndicatorToMeasureMapper.measure(i, messages, thresholds))
                 .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    /** The parameters of R4's {@code Measure/[id]/$evaluate-measure}; {@code reportType} population or subject-list. */
+    @Operation(name = "$evaluate-measure", idempotent = true)
+    public MeasureReport evaluate(@IdParam IdType id,
+                                  @OperationParam(name = "periodStart") @Nullable DateType periodStart,
+                                  @OperationParam(name = "periodEnd") @Nullable DateType periodEnd,
+                                  @OperationParam(name = "subject") @Nullable StringType subject,
+                                  @OperationParam(name = "reportType") @Nullable CodeType reportType) {
+        Indicator indicator = Indicator.byId(id.getIdPart()).filter(i -> i.id().equals(id.getIdPart()))
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return evaluation.evaluate(indicator, subject == null ? null : subject.getValue(), periodStart, periodEnd,
+                reportType == null ? null : reportType.getValue());
     }
 
     @Search

@@ -28,7 +28,6 @@ import org.medunion.shared.NotFoundException;
 /** Systems, ids and paging shared by the pharmacy resource providers (docs/fhir.md, "Pharmacy"). */
 final class PharmacyFhir {
 
-    static final String ID_PRESCRIPTION = "https://medunion.example/id/prescription";
     static final String ID_PRESCRIPTION_ITEM = "https://medunion.example/id/prescription-item";
     static final String FORMULARY = Systems.BASE + "/formulary";
     static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";

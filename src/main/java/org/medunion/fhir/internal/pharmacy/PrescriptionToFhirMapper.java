@@ -50,7 +50,7 @@ final class PrescriptionToFhirMapper {
         r.setId("MedicationRequest/" + p.id() + "-" + item.line());
         r.setMeta(new Meta().setLastUpdated(Date.from(e.lastUpdated())));
         r.addIdentifier().setSystem(PharmacyFhir.ID_PRESCRIPTION_ITEM).setValue(p.number() + "-" + item.line());
-        r.setGroupIdentifier(new Identifier().setSystem(PharmacyFhir.ID_PRESCRIPTION).setValue(p.number()));
+        r.setGroupIdentifier(new Identifier().setSystem(Systems.ID_PRESCRIPTION).setValue(p.number()));
         r.setStatus(requestStatus(p.status()));
         r.addExtension(PharmacyFhir.EXT_PRESCRIPTION_STATUS,
                 new Coding(PharmacyFhir.CS_PRESCRIPTION_STATUS, Systems.code(p.status()), null));

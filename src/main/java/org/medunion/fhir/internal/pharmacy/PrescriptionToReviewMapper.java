@@ -36,8 +36,8 @@ final class PrescriptionToReviewMapper {
         var t = new Task();
         t.setId(new IdType("Task", p.id() + PharmacyFhir.REVIEW_SUFFIX, Long.toString(p.version())));
         t.getMeta().setVersionId(Long.toString(p.version())).setLastUpdated(Date.from(e.lastUpdated()));
-        t.addIdentifier().setSystem(PharmacyFhir.ID_PRESCRIPTION).setValue(p.number());
-        t.getGroupIdentifier().setSystem(PharmacyFhir.ID_PRESCRIPTION).setValue(p.number());
+        t.addIdentifier().setSystem(Systems.ID_PRESCRIPTION).setValue(p.number());
+        t.getGroupIdentifier().setSystem(Systems.ID_PRESCRIPTION).setValue(p.number());
         t.setStatus(status(p.status()));
         t.setBusinessStatus(new CodeableConcept(new Coding(PharmacyFhir.CS_PRESCRIPTION_STATUS, Systems.code(p.status()), null)));
         if (p.status() == PrescriptionStatus.RETURNED && p.returnReason() != null) {

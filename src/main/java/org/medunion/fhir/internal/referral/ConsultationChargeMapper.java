@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.ConsultationView;
+import org.medunion.fhir.internal.Systems;
 
 /**
  * A closed consultation's price item (TM-13) as {@code ChargeItem}, same id as the consultation: the agreement's fee
@@ -39,7 +40,7 @@ final class ConsultationChargeMapper {
         var item = new ChargeItem();
         item.setId(new IdType("ChargeItem", c.id().toString(), Long.toString(c.version())));
         item.getMeta().setVersionId(Long.toString(c.version())).setLastUpdated(Date.from(c.updatedAt()));
-        item.addIdentifier().setSystem(ConsultationFhir.ID_CONSULTATION).setValue(c.number());
+        item.addIdentifier().setSystem(Systems.ID_CONSULTATION).setValue(c.number());
         item.setStatus(ChargeItem.ChargeItemStatus.BILLABLE);
         item.setCode(new CodeableConcept().addCoding(new Coding(ConsultationFhir.CS_TYPE, ReferralFhir.code(c.type()), null)));
         item.setSubject(new Reference("Patient/" + c.residentId()));

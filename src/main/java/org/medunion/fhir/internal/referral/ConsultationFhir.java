@@ -11,7 +11,6 @@ import org.medunion.consultation.ConsultationUrgency;
  */
 final class ConsultationFhir {
 
-    static final String ID_CONSULTATION = "https://medunion.example/id/consultation";
     static final String CS_TYPE = ReferralFhir.BASE + "/CodeSystem/consultation-type";
     static final String CS_STATUS = ReferralFhir.BASE + "/CodeSystem/consultation-status";
     static final String CS_CONSENT_SIGNER = ReferralFhir.BASE + "/CodeSystem/consent-signer";

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.ConsentSigner;
 import org.medunion.consultation.ConsultationView;
+import org.medunion.fhir.internal.Systems;
 
 /**
  * What a consultation files besides its request and Task, each with the consultation's id: the patient's
@@ -41,7 +42,7 @@ final class ConsultationRecordsMapper {
         var k = c.consent();
         consent.setId(new IdType("Consent", c.id().toString(), Long.toString(c.version())));
         consent.getMeta().setVersionId(Long.toString(c.version())).setLastUpdated(Date.from(c.updatedAt()));
-        consent.addIdentifier().setSystem(ConsultationFhir.ID_CONSULTATION).setValue(c.number());
+        consent.addIdentifier().setSystem(Systems.ID_CONSULTATION).setValue(c.number());
         consent.setStatus(Consent.ConsentState.ACTIVE);
         consent.setScope(new CodeableConcept().addCoding(new Coding(ConsultationFhir.CONSENT_SCOPE, "treatment", null)));
         consent.addCategory().addCoding(new Coding(ConsultationFhir.LOINC, ConsultationFhir.CONSENT_CATEGORY, "Patient Consent"));
@@ -74,7 +75,7 @@ final class ConsultationRecordsMapper {
         var d = new DocumentReference();
         d.setId(new IdType("DocumentReference", c.id().toString(), Long.toString(c.version())));
         d.getMeta().setVersionId(Long.toString(c.version())).setLastUpdated(Date.from(c.updatedAt()));
-        d.setMasterIdentifier(new Identifier().setSystem(ConsultationFhir.ID_CONSULTATION)
+        d.setMasterIdentifier(new Identifier().setSystem(Systems.ID_CONSULTATION)
                 .setValue(c.number()));
         d.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
         d.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);

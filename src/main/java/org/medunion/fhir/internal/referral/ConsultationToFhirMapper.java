@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.fhir.internal.ConsultationTaskParameter;
+import org.medunion.fhir.internal.Systems;
 
 /**
  * A consultation as FHIR R4: the request is a ServiceRequest (category SNOMED Consultation, code the
@@ -31,7 +32,7 @@ final class ConsultationToFhirMapper {
         var sr = new ServiceRequest();
         sr.setId(new IdType("ServiceRequest", c.id().toString(), Long.toString(c.version())));
         sr.getMeta().setVersionId(Long.toString(c.version())).setLastUpdated(Date.from(c.updatedAt()));
-        sr.addIdentifier().setSystem(ConsultationFhir.ID_CONSULTATION).setValue(c.number());
+        sr.addIdentifier().setSystem(Systems.ID_CONSULTATION).setValue(c.number());
         sr.setStatus(ServiceRequest.ServiceRequestStatus.fromCode(ConsultationFhir.serviceRequestStatus(c.status())));
         sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         sr.addCategory().addCoding(category());
@@ -67,7 +68,7 @@ final class ConsultationToFhirMapper {
         var t = new Task();
         t.setId(new IdType("Task", c.id().toString(), Long.toString(c.version())));
         t.getMeta().setVersionId(Long.toString(c.version())).setLastUpdated(Date.from(c.updatedAt()));
-        t.addIdentifier().setSystem(ConsultationFhir.ID_CONSULTATION).setValue(c.number());
+        t.addIdentifier().setSystem(Systems.ID_CONSULTATION).setValue(c.number());
         t.setStatus(Task.TaskStatus.fromCode(ConsultationFhir.taskStatus(c.status())));
         t.setBusinessStatus(new CodeableConcept().addCoding(
                 new Coding(ConsultationFhir.CS_STATUS, ReferralFhir.code(c.status()), null)).setText(c.status().name()));

@@ -15,7 +15,6 @@ import org.medunion.shared.InvalidInputException;
 final class ReferralFhir {
 
     static final String BASE = Systems.BASE;
-    static final String ID_REFERRAL = "https://medunion.example/id/referral";
     static final String CS_STATUS = BASE + "/CodeSystem/referral-status";
     static final String CS_DIRECTION = BASE + "/CodeSystem/referral-direction";
     static final String CS_REJECTION = BASE + "/CodeSystem/rejection-reason";

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.medunion.fhir.internal.ReferralTaskParameter;
+import org.medunion.fhir.internal.Systems;
 import org.medunion.referral.ReferralView;
 
 /** A referral as FHIR R4: the order is a ServiceRequest (category referral), its workflow a Task. */
@@ -30,7 +31,7 @@ final class ReferralToFhirMapper {
         var sr = new ServiceRequest();
         sr.setId(new IdType("ServiceRequest", r.id().toString(), Long.toString(r.version())));
         sr.getMeta().setVersionId(Long.toString(r.version())).setLastUpdated(Date.from(r.updatedAt()));
-        sr.addIdentifier().setSystem(ReferralFhir.ID_REFERRAL).setValue(r.number());
+        sr.addIdentifier().setSystem(Systems.ID_REFERRAL).setValue(r.number());
         sr.setStatus(ServiceRequest.ServiceRequestStatus.fromCode(ReferralFhir.serviceRequestStatus(r.status())));
         sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         sr.addCategory().addCoding(new Coding(ReferralFhir.SNOMED, ReferralFhir.REFERRAL_CATEGORY, "Patient referral"));
@@ -64,7 +65,7 @@ final class ReferralToFhirMapper {
         var t = new Task();
         t.setId(new IdType("Task", r.id().toString(), Long.toString(r.version())));
         t.getMeta().setVersionId(Long.toString(r.version())).setLastUpdated(Date.from(r.updatedAt()));
-        t.addIdentifier().setSystem(ReferralFhir.ID_REFERRAL).setValue(r.number());
+        t.addIdentifier().setSystem(Systems.ID_REFERRAL).setValue(r.number());
         t.setStatus(Task.TaskStatus.fromCode(ReferralFhir.taskStatus(r.status())));
         t.setBusinessStatus(new CodeableConcept().addCoding(
                 new Coding(ReferralFhir.CS_STATUS, ReferralFhir.code(r.status()), null)).setText(r.status().name()));

@@ -23,6 +23,7 @@ import org.medunion.consultation.ConsultationStatus;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.fhir.internal.LastUpdated;
 import org.medunion.fhir.internal.Pages;
+import org.medunion.fhir.internal.Systems;
 import org.medunion.fhir.internal.Versions;
 import org.medunion.referral.ReferralId;
 import org.medunion.referral.ReferralManagement;
@@ -123,10 +124,10 @@ class Workflows {
                         ReferralFhir.REFERRAL_CATEGORY + ", " + ConsultationFhir.CONSULTATION_CATEGORY);
             };
         }
-        if (identifier != null && ConsultationFhir.ID_CONSULTATION.equals(identifier.getSystem())) {
+        if (identifier != null && Systems.ID_CONSULTATION.equals(identifier.getSystem())) {
             return Kind.CONSULTATION;
         }
-        if (identifier != null && ReferralFhir.ID_REFERRAL.equals(identifier.getSystem())) {
+        if (identifier != null && Systems.ID_REFERRAL.equals(identifier.getSystem())) {
             return Kind.REFERRAL;
         }
         return Kind.BOTH;

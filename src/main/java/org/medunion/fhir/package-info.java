@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR", allowedDependencies = {"shared", "identity", "audit", "registry",
         "residents", "scheduling", "referral", "policy", "diagnostics", "pharmacy", "consultation", "indicators", "web :: console"})
+@org.jspecify.annotations.NullMarked
 package org.medunion.fhir;

@@ -1,6 +1,7 @@
 package org.medunion.shared;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change would break a blocking business or policy rule: 422. Carries the violations so that the
@@ -34,6 +35,6 @@ public class RuleViolationException extends MedUnionException {
      * @param field    the input field that triggers it, if any
      * @param objects  references of the objects involved ({@code Organization/…})
      */
-    public record Violation(String ruleId, String clause, String message, String field, List<String> objects) {
+    public record Violation(String ruleId, String clause, String message, @Nullable String field, List<String> objects) {
     }
 }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ abstract class FhirConformanceContract {
         FhirValidation.assertValid(page1.body());
         assertThat(page1.json().get("total").asInt()).isEqualTo(3);
         assertThat(page1.json().get("entry")).hasSize(2);
-        String next = link(page1.json(), "next");
+        String next = Objects.requireNonNull(link(page1.json(), "next"), "a next link");
         assertThat(next).as(page1.body()).isNotNull().doesNotContain("_getpages").contains("_offset=2");
 
         var page2 = gp.getFhir(path(next));
@@ -100,7 +101,7 @@ abstract class FhirConformanceContract {
         FhirValidation.assertValid(page1.body());
         int total = page1.json().get("total").asInt();
         assertThat(total).isGreaterThan(2);
-        String next = link(page1.json(), "next");
+        String next = Objects.requireNonNull(link(page1.json(), "next"), "a next link");
         assertThat(next).as(page1.body()).isNotNull().contains("_offset=2");
         var page2 = admin.getFhir(path(next));
         assertThat(page2.json().get("entry")).hasSize(2);
@@ -220,7 +221,7 @@ abstract class FhirConformanceContract {
         var last = api.getFhir("/fhir/Slot?status=free&_count=50&_offset=" + (total - 1));
         assertThat(last.json().get("entry")).hasSize(1);
         assertThat(link(last.json(), "next")).isNull();
-        var page2 = api.getFhir(path(link(page1.json(), "next")));
+        var page2 = api.getFhir(path(Objects.requireNonNull(link(page1.json(), "next"), "a next link")));
         assertThat(page2.json().get("entry")).hasSize(50);
         assertThat(ids(page2.json())).doesNotContainAnyElementsOf(ids(page1.json()));
         page1.json().get("entry").forEach(e -> assertThat(e.get("resource").get("status").asString()).isEqualTo("free"));

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -26,6 +27,7 @@ import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.AccountManagement;
@@ -359,8 +361,9 @@ abstract class FhirContract extends RunningCity {
             }
         }
         assertThat(refused).as("SH-3 must refuse a third municipal general hospital").isNotNull();
-        FhirValidation.assertValid(refused.body());
-        var issue = refused.json().get("issue").get(0);
+        var outcome = Objects.requireNonNull(refused);
+        FhirValidation.assertValid(outcome.body());
+        var issue = outcome.json().get("issue").get(0);
         assertThat(issue.get("code").asString()).isEqualTo("business-rule");
         assertThat(issue.get("details").get("coding").get(0).get("system").asString()).isEqualTo(cs("rule"));
         assertThat(issue.get("details").get("coding").get(0).get("code").asString()).isEqualTo("SH-3");
@@ -551,7 +554,7 @@ abstract class FhirContract extends RunningCity {
         assertThat(issue.get("diagnostics").asString()).isNotBlank();
     }
 
-    static String identifier(JsonNode resource, String system) {
+    static @Nullable String identifier(JsonNode resource, String system) {
         for (JsonNode id : resource.get("identifier")) {
             if (system.equals(id.get("system").asString())) {
                 return id.get("value").asString();
@@ -573,7 +576,7 @@ abstract class FhirContract extends RunningCity {
         return codes;
     }
 
-    static String link(JsonNode bundle, String relation) {
+    static @Nullable String link(JsonNode bundle, String relation) {
         for (JsonNode link : bundle.get("link")) {
             if (relation.equals(link.get("relation").asString())) {
                 return link.get("url").asString();

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.ConsortiumForm;
@@ -55,7 +56,7 @@ final class FhirFixtures {
     }
 
     /** A district general hospital as a FHIR Organization the way an integrator would send it. */
-    static Organization hospital(String name, String creditCode) {
+    static Organization hospital(@Nullable String name, String creditCode) {
         var org = new Organization();
         org.addIdentifier().setSystem(USCC).setValue(creditCode);
         org.setName(name);

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.InvalidInputException;
 
 /**
@@ -31,7 +32,7 @@ final class Elements {
     }
 
     /** The id of a reference {@code <Type>/<uuid>} (absolute URLs ending so are accepted); null when absent. */
-    static UUID referenceId(Reference reference, String type, String field) {
+    static @Nullable UUID referenceId(@Nullable Reference reference, String type, String field) {
         if (reference == null || reference.isEmpty() || !reference.hasReference()) {
             return null;
         }
@@ -57,12 +58,12 @@ final class Elements {
     }
 
     /** The value of an extension of the expected type, or null when the extension is absent. */
-    static <T extends Type> T value(DomainResource resource, String url, Class<T> type, String field) {
+    static <T extends Type> @Nullable T value(DomainResource resource, String url, Class<T> type, String field) {
         var ext = resource.getExtensionByUrl(url);
         return ext == null ? null : value(ext, type, field);
     }
 
-    static <T extends Type> T value(Extension ext, Class<T> type, String field) {
+    static <T extends Type> @Nullable T value(@Nullable Extension ext, Class<T> type, String field) {
         if (ext == null || ext.getValue() == null) {
             return null;
         }
@@ -72,35 +73,35 @@ final class Elements {
         return type.cast(ext.getValue());
     }
 
-    static String string(DomainResource resource, String url, String field) {
+    static @Nullable String string(DomainResource resource, String url, String field) {
         var v = value(resource, url, StringType.class, field);
         return v == null ? null : v.getValue();
     }
 
-    static Boolean bool(DomainResource resource, String url, String field) {
+    static @Nullable Boolean bool(DomainResource resource, String url, String field) {
         var v = value(resource, url, BooleanType.class, field);
         return v == null ? null : v.getValue();
     }
 
-    static LocalDate localDate(Date date) {
+    static @Nullable LocalDate localDate(@Nullable Date date) {
         return date == null ? null : date.toInstant().atZone(CHINA).toLocalDate();
     }
 
-    static LocalDate localDate(DateType date) {
+    static @Nullable LocalDate localDate(@Nullable DateType date) {
         return date == null || date.getValue() == null ? null
                 : LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
     }
 
-    static DateType date(LocalDate date) {
+    static @Nullable DateType date(@Nullable LocalDate date) {
         return date == null ? null : new DateType(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
     }
 
     /** A day-precision dateTime (period bounds), e.g. {@code 2021-07-01}. */
-    static DateTimeType day(LocalDate date) {
+    static @Nullable DateTimeType day(@Nullable LocalDate date) {
         return date == null ? null : new DateTimeType(date.toString());
     }
 
-    static LocalDate localDate(DateTimeType dateTime) {
+    static @Nullable LocalDate localDate(@Nullable DateTimeType dateTime) {
         if (dateTime == null || dateTime.getValue() == null) {
             return null;
         }
@@ -110,7 +111,7 @@ final class Elements {
         return LocalDate.of(dateTime.getYear(), dateTime.getMonth() + 1, dateTime.getDay());
     }
 
-    static Date dateTime(LocalDate date) {
+    static @Nullable Date dateTime(@Nullable LocalDate date) {
         return date == null ? null : Date.from(date.atStartOfDay(CHINA).toInstant());
     }
 }

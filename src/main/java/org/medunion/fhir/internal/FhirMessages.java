@@ -1,6 +1,8 @@
 package org.medunion.fhir.internal;
 
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,11 @@ class FhirMessages {
     }
 
     String get(String key, Locale locale, Object... args) {
-        return source.getMessage(key, args, key, locale);
+        return Objects.requireNonNullElse(source.getMessage(key, args, key, locale), key);
     }
 
     /** Like {@link #get} but null when the key is missing. */
+    @Nullable
     String find(String key, Locale locale) {
         return source.getMessage(key, null, null, locale);
     }

@@ -83,7 +83,7 @@ class FhirReplays implements ReplayGuard {
         return path.equals("/fhir") || path.startsWith("/fhir/");
     }
 
-    private static String patientOf(String type, String id, JsonNode resource) {
+    private static @Nullable String patientOf(String type, @Nullable String id, JsonNode resource) {
         if ("Patient".equals(type)) {
             return id;
         }

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.GridId;
 import org.medunion.registry.HospitalGrade;
@@ -191,14 +192,14 @@ class InstitutionToOrganizationMapper {
                 rmc, address, campuses, specialties);
     }
 
-    private static GridId grid(Organization org) {
+    private static @Nullable GridId grid(Organization org) {
         var gridId = Elements.value(org, Systems.EXT_GRID, Identifier.class, Elements.extensionPath(R, Systems.EXT_GRID));
         return gridId != null && gridId.hasValue()
                 ? new GridId(Elements.uuid(gridId.getValue(), "Grid", Elements.extensionPath(R, Systems.EXT_GRID)))
                 : null;
     }
 
-    private static String district(Address a) {
+    private static @Nullable String district(Address a) {
         String districtCode = a.hasDistrict() ? a.getDistrict().trim() : null;
         if (districtCode != null && !districtCode.matches("\\d{6}")) {
             throw new InvalidInputException(R + ".address[0].district", "request.unknownValue", districtCode, "GB/T 2260");
@@ -206,7 +207,7 @@ class InstitutionToOrganizationMapper {
         return districtCode;
     }
 
-    private static String addressText(Address a) {
+    private static @Nullable String addressText(Address a) {
         return a.hasText() ? a.getText()
                 : a.hasLine() ? String.join(" ", a.getLine().stream().map(StringType::getValue).toList()) : null;
     }

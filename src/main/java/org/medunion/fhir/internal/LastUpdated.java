@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.ChangeWindow;
 import org.medunion.shared.InvalidInputException;
 
@@ -33,17 +34,17 @@ public final class LastUpdated {
     }
 
     /** {@code meta.lastUpdated} of a module's change time (null stays absent). */
-    public static Date date(Instant at) {
+    public static @Nullable Date date(@Nullable Instant at) {
         return at == null ? null : Date.from(at);
     }
 
     /** {@code _lastUpdated} as the window the modules filter on in SQL. */
-    public static ChangeWindow window(DateRangeParam range) {
+    public static ChangeWindow window(@Nullable DateRangeParam range) {
         return new ChangeWindow(from(range), to(range));
     }
 
     /** Whether a change time matches {@code _lastUpdated} (no parameter admits everything, even no time). */
-    public static boolean admits(DateRangeParam range, Instant at) {
+    public static boolean admits(@Nullable DateRangeParam range, @Nullable Instant at) {
         if (range == null || range.isEmpty()) {
             return true;
         }
@@ -56,26 +57,26 @@ public final class LastUpdated {
     }
 
     /** The first instant admitted, or null when unbounded below. */
-    public static Instant from(DateRangeParam range) {
+    public static @Nullable Instant from(@Nullable DateRangeParam range) {
         return from("_lastUpdated", range, Elements.CHINA);
     }
 
     /** The last instant admitted, or null when unbounded above. */
-    public static Instant to(DateRangeParam range) {
+    public static @Nullable Instant to(@Nullable DateRangeParam range) {
         return to("_lastUpdated", range, Elements.CHINA);
     }
 
     /** The first instant admitted by the date parameter {@code name}, read in the platform's zone. */
-    public static Instant from(String name, DateRangeParam range) {
+    public static @Nullable Instant from(String name, @Nullable DateRangeParam range) {
         return from(name, range, Elements.CHINA);
     }
 
     /** The last instant admitted by the date parameter {@code name}, read in the platform's zone. */
-    public static Instant to(String name, DateRangeParam range) {
+    public static @Nullable Instant to(String name, @Nullable DateRangeParam range) {
         return to(name, range, Elements.CHINA);
     }
 
-    public static Instant from(String name, DateRangeParam range, ZoneId zone) {
+    public static @Nullable Instant from(String name, @Nullable DateRangeParam range, ZoneId zone) {
         DateParam p = range == null ? null : range.getLowerBound();
         if (p == null || p.isEmpty()) {
             return null;
@@ -86,7 +87,7 @@ public final class LastUpdated {
         };
     }
 
-    public static Instant to(String name, DateRangeParam range, ZoneId zone) {
+    public static @Nullable Instant to(String name, @Nullable DateRangeParam range, ZoneId zone) {
         DateParam p = range == null ? null : range.getUpperBound();
         if (p == null || p.isEmpty()) {
             return null;

@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.NamingSystem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +51,7 @@ public class NamingSystemResourceProvider implements IResourceProvider {
         add("grid", "MedUnionGridId", "MedUnion 网格 ID", "Platform id of a grid (UUID).", Systems.ID_GRID, null);
     }
 
-    private void add(String id, String name, String title, String description, String uri, String jurisdiction) {
+    private void add(String id, String name, String title, String description, String uri, @Nullable String jurisdiction) {
         var ns = new NamingSystem();
         ns.setId(id);
         ns.setName(name);

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.RuleViolationException;
 import org.slf4j.Logger;
@@ -36,8 +37,8 @@ public class OperationOutcomeInterceptor {
     }
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
-    public BaseServerResponseException translate(RequestDetails details, Throwable error, HttpServletRequest request,
-                                                 HttpServletResponse response) {
+    public @Nullable BaseServerResponseException translate(@Nullable RequestDetails details, Throwable error, HttpServletRequest request,
+                                                           HttpServletResponse response) {
         // HAPI wraps what a provider throws (InternalErrorException → InvocationTargetException → cause):
         // look through the whole chain for the module error before falling back to HAPI's own outcome.
         Throwable t = error;
@@ -96,7 +97,7 @@ public class OperationOutcomeInterceptor {
     }
 
     static UnclassifiedServerFailureException outcome(int status, OperationOutcome.IssueType type, String message,
-                                                      String field, String code) {
+                                                      @Nullable String field, @Nullable String code) {
         var oo = new OperationOutcome();
         var issue = oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
         if (code != null) {
@@ -109,7 +110,7 @@ public class OperationOutcomeInterceptor {
         return new UnclassifiedServerFailureException(status, message, oo);
     }
 
-    private String message(String code, String field, Object... args) {
+    private String message(String code, @Nullable String field, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         Object[] withField = new Object[args.length + 1];
         withField[0] = field == null ? "" : field;

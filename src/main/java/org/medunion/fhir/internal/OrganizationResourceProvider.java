@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionSearch;
@@ -222,7 +223,7 @@ public class OrganizationResourceProvider implements IResourceProvider {
         return new IdType("Organization", v.id().toString(), Long.toString(v.version()));
     }
 
-    static UUID uuid(IdType id) {
+    static @Nullable UUID uuid(IdType id) {
         try {
             return UUID.fromString(id.getIdPart());
         } catch (RuntimeException e) {

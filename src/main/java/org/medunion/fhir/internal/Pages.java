@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.InvalidInputException;
 
 /**
@@ -30,7 +31,7 @@ public final class Pages {
     }
 
     /** {@code _count} above the maximum is served as the maximum (R4 lets a server return fewer than asked). */
-    public static Request request(Integer count, Integer offset) {
+    public static Request request(@Nullable Integer count, @Nullable Integer offset) {
         return request(count, offset, DEFAULT_COUNT, 0, MAX_COUNT);
     }
 
@@ -38,7 +39,7 @@ public final class Pages {
      * With a minimum of 1 where every row read is audited: a total-only search ({@code _count=0}) would have to
      * read rows it does not return, so it is a 400 naming {@code _count}.
      */
-    public static Request request(Integer count, Integer offset, int defaultCount, int minCount, int maxCount) {
+    public static Request request(@Nullable Integer count, @Nullable Integer offset, int defaultCount, int minCount, int maxCount) {
         int c = count == null ? defaultCount : Math.min(count, maxCount);
         if (c < minCount) {
             throw new InvalidInputException("_count", "fhir.pageRange", minCount, maxCount);

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Search-parameter matching on mapped resources. The registry is small (hundreds to a few thousand
@@ -31,7 +32,7 @@ final class Searches {
      * String search: {@code :exact} is exact; otherwise a case-insensitive <em>contains</em> match, which
      * is what users of Chinese names need (documented in docs/fhir.md).
      */
-    static boolean string(StringParam param, String value) {
+    static boolean string(@Nullable StringParam param, @Nullable String value) {
         if (param == null || param.isEmpty()) {
             return true;
         }
@@ -45,7 +46,7 @@ final class Searches {
     }
 
     /** FHIR default string search (starts-with), for codes such as the GB/T 2260 district prefix. */
-    static boolean prefix(StringParam param, String value) {
+    static boolean prefix(@Nullable StringParam param, @Nullable String value) {
         if (param == null || param.isEmpty()) {
             return true;
         }
@@ -106,7 +107,7 @@ final class Searches {
     }
 
     /** The UUID a reference parameter names, or null when absent or not a UUID (nothing can match then). */
-    static UUID referenceUuid(ReferenceParam param) {
+    static @Nullable UUID referenceUuid(@Nullable ReferenceParam param) {
         if (param == null || param.isEmpty()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.medunion.scheduling.internal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerId;
 import org.medunion.residents.ResidentId;
@@ -34,7 +35,7 @@ class SystemSchedulingService implements SystemScheduling, ReferralBookings, Ord
     }
 
     @Override
-    public BookingView bookAs(BookSlot command, String bookedBy, InstitutionId bookedByInstitution) {
+    public BookingView bookAs(BookSlot command, String bookedBy, @Nullable InstitutionId bookedByInstitution) {
         return scheduling.bookUnscoped(command, bookedBy, bookedByInstitution);
     }
 

@@ -1,6 +1,7 @@
 package org.medunion.scheduling.unscoped;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.scheduling.BookSlot;
 import org.medunion.scheduling.BookingView;
@@ -17,5 +18,5 @@ public interface SystemScheduling {
     List<ScheduleView> publishSchedules(List<PublishSchedule> commands, String createdBy);
 
     /** Books as the given primary institution's GP would (contract checked, reserved first, priority set). */
-    BookingView bookAs(BookSlot command, String bookedBy, InstitutionId bookedByInstitution);
+    BookingView bookAs(BookSlot command, String bookedBy, @Nullable InstitutionId bookedByInstitution);
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.policy.PolicyThresholds;
 import org.springframework.context.support.StaticMessageSource;
@@ -20,7 +21,7 @@ class RuleCodeSystemTest {
     static final PolicyThresholds POLICY = new PolicyThresholds() {
 
         @Override
-        public Threshold threshold(String ruleId, String parameter, String divisionCode) {
+        public Threshold threshold(String ruleId, String parameter, @Nullable String divisionCode) {
             return new Threshold(ruleId, parameter, ruleId + ":" + parameter, false);
         }
 

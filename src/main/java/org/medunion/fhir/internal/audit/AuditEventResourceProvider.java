@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditExport;
 import org.medunion.audit.AuditTrail;
@@ -122,11 +123,11 @@ class AuditEventResourceProvider implements IResourceProvider {
         return actions;
     }
 
-    private static Instant later(Instant a, Instant b) {
+    private static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    private static Instant earlier(Instant a, Instant b) {
+    private static @Nullable Instant earlier(@Nullable Instant a, @Nullable Instant b) {
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 

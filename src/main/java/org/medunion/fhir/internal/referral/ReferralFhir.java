@@ -2,6 +2,7 @@ package org.medunion.fhir.internal.referral;
 
 import java.util.Arrays;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.fhir.internal.References;
 import org.medunion.fhir.internal.Systems;
 import org.medunion.referral.ReferralStatus;
@@ -62,7 +63,7 @@ final class ReferralFhir {
         };
     }
 
-    static Urgency urgency(String priority) {
+    static Urgency urgency(@Nullable String priority) {
         if (priority == null) {
             return Urgency.ROUTINE;
         }
@@ -113,7 +114,7 @@ final class ReferralFhir {
     }
 
     /** {@code Organization/<uuid>} or a bare UUID → the UUID; anything else a 400 naming the element. */
-    static UUID uuid(String reference, String type, String field) {
+    static UUID uuid(@Nullable String reference, @Nullable String type, String field) {
         return References.uuid(reference, type, field);
     }
 }

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
+import org.jspecify.annotations.Nullable;
 import org.medunion.consultation.ConsultationView;
 import org.medunion.fhir.internal.FieldPaths;
 import org.medunion.fhir.internal.diagnostics.CentreOrders;
@@ -208,7 +209,7 @@ public class TaskResourceProvider implements IResourceProvider {
     }
 
     /** The booking kind coded in the input type (any coding outside referral-task-parameter), or null. */
-    private static BookingKind bookingKind(Task.ParameterComponent input) {
+    private static @Nullable BookingKind bookingKind(Task.ParameterComponent input) {
         return input.getType().getCoding().stream()
                 .filter(c -> c.getCode() != null && !ReferralFhir.CS_TASK_PARAMETER.equals(c.getSystem())).findFirst()
                 .map(c -> ReferralFhir.parse(BookingKind.class, c.getCode(), "Task.input.type")).orElse(null);

@@ -114,7 +114,7 @@ class CareTeamResourceProvider implements IResourceProvider {
         throw new InvalidInputException("patient", "field.required");
     }
 
-    private static boolean within(Instant at, Instant from, Instant to) {
+    private static boolean within(Instant at, @Nullable Instant from, @Nullable Instant to) {
         return (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to));
     }
 

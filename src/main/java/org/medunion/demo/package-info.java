@@ -7,6 +7,7 @@
  * registry through {@code registry :: unscoped} to find its keyed objects. It publishes
  * {@link org.medunion.demo.DemoCityLoaded} once after a load; no module listens to it today.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = {"shared", "identity", "registry",
         "registry :: unscoped", "residents", "scheduling", "scheduling :: unscoped", "referral", "referral :: backfill",
         "indicators", "indicators :: backfill", "pharmacy", "pharmacy :: backfill",

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.AgreementTarget;
@@ -98,24 +99,24 @@ final class CityBuilder {
     /** A fluent description of one institution; {@link #register()} emits it with its staff. */
     final class InstitutionDraft {
 
-        private final String key;
+        private final @Nullable String key;
         private final String name;
         private final InstitutionCategory category;
         private final String districtCode;
         private HospitalLevel level = HospitalLevel.UNRATED;
         private HospitalGrade grade = HospitalGrade.UNGRADED;
         private Ownership ownership = Ownership.PUBLIC;
-        private String ownerBody;
+        private @Nullable String ownerBody;
         private Affiliation affiliation = Affiliation.DISTRICT;
-        private GridId gridId;
-        private InstitutionId parentId;
+        private @Nullable GridId gridId;
+        private @Nullable InstitutionId parentId;
         private boolean regionalMedicalCentre;
-        private String address;
+        private @Nullable String address;
         private final List<InstitutionView.Campus> campuses = new ArrayList<>();
         private final List<InstitutionView.KeySpecialty> keySpecialties = new ArrayList<>();
         private int staffSize = -1;
 
-        InstitutionDraft(String key, String name, InstitutionCategory category, String districtCode) {
+        InstitutionDraft(@Nullable String key, String name, InstitutionCategory category, String districtCode) {
             this.key = key;
             this.name = name;
             this.category = category;
@@ -139,7 +140,7 @@ final class CityBuilder {
             return this;
         }
 
-        InstitutionDraft grid(GridId gridId) {
+        InstitutionDraft grid(@Nullable GridId gridId) {
             this.gridId = gridId;
             return this;
         }
@@ -210,7 +211,7 @@ final class CityBuilder {
         }
     }
 
-    InstitutionDraft institution(String key, String name, InstitutionCategory category, String districtCode) {
+    InstitutionDraft institution(@Nullable String key, String name, InstitutionCategory category, String districtCode) {
         return new InstitutionDraft(key, name, category, districtCode);
     }
 
@@ -226,7 +227,7 @@ final class CityBuilder {
 
     // ---------------------------------------------------------------- practitioners
 
-    PractitionerId practitioner(String name, Inst inst, Profession profession, Title title, LocalDate titleDate,
+    PractitionerId practitioner(@Nullable String name, Inst inst, Profession profession, Title title, LocalDate titleDate,
                                 String discipline, boolean gp, boolean paediatrician) {
         var id = new PractitionerId(id("practitioner"));
         String fullName = name != null ? name : DemoNames.person(random);
@@ -237,7 +238,7 @@ final class CityBuilder {
     }
 
     /** 进修 of one to three months at a higher hospital (SH-14); host null = the nearest keyed municipal hospital. */
-    void study(PractitionerId practitioner, InstitutionId host, LocalDate start) {
+    void study(PractitionerId practitioner, @Nullable InstitutionId host, LocalDate start) {
         if (host == null) {
             host = studyHost;
             if (host == null) {
@@ -249,6 +250,7 @@ final class CityBuilder {
     }
 
     /** Where community GPs and paediatricians study (a municipal teaching hospital). */
+    @Nullable
     InstitutionId studyHost;
 
     // ---------------------------------------------------------------- consortia
@@ -257,13 +259,13 @@ final class CityBuilder {
         return new AddMember(inst.id(), role, basis, start, null, null);
     }
 
-    static AddMember lead(Inst inst, String leadDiscipline, LocalDate start) {
+    static AddMember lead(Inst inst, @Nullable String leadDiscipline, LocalDate start) {
         return new AddMember(inst.id(), MembershipRole.LEAD, MembershipBasis.HOME_DISTRICT, start, leadDiscipline, null);
     }
 
-    UUID consortium(String key, String name, ConsortiumForm form, boolean tight, GovernanceType governance,
+    UUID consortium(@Nullable String key, String name, ConsortiumForm form, boolean tight, GovernanceType governance,
                     String districtCode, List<GridId> grids, LocalDate established, boolean crossProvince,
-                    LocalDate ownerApprovedOn, boolean office, boolean qualityControl, List<String> centres,
+                    @Nullable LocalDate ownerApprovedOn, boolean office, boolean qualityControl, List<String> centres,
                     List<AddMember> members) {
         UUID id = id("consortium");
         sink.consortium(id, key, new FormConsortium(name, form, tight, governance, districtCode, grids, established,
@@ -346,7 +348,7 @@ final class CityBuilder {
     }
 
     UUID dispatchExpert(UUID consortiumId, PractitionerId who, Inst to, String discipline, LocalDate start, LocalDate end,
-                        int weeklyDays, UUID agreementId, boolean logs) {
+                        int weeklyDays, @Nullable UUID agreementId, boolean logs) {
         UUID id = id("dispatch");
         sink.dispatch(id, consortiumId, new DispatchStaff(who, to.id(), DispatchKind.EXPERT, null, discipline, start, end,
                 weeklyDays, agreementId, null));

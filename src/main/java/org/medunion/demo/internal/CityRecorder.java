@@ -2,7 +2,9 @@ package org.medunion.demo.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.DispatchStaff;
 import org.medunion.registry.DrawGrid;
 import org.medunion.registry.FormConsortium;
@@ -15,7 +17,16 @@ import org.medunion.registry.RegisterPractitioner;
 /** A sink that keeps the whole city in memory: the demo scale, and tests of the generator. */
 final class CityRecorder implements CitySink {
 
-    record Item<T>(UUID id, UUID parentId, String key, T command) {
+    /** One object; a kind without an ID, a parent or a key (see the methods below) leaves it null. */
+    record Item<T>(@Nullable UUID id, @Nullable UUID parentId, @Nullable String key, T command) {
+
+        UUID knownId() {
+            return Objects.requireNonNull(id, "recorded with its ID");
+        }
+
+        UUID knownParentId() {
+            return Objects.requireNonNull(parentId, "recorded with its parent");
+        }
     }
 
     final List<Item<DrawGrid>> grids = new ArrayList<>();
@@ -33,7 +44,7 @@ final class CityRecorder implements CitySink {
     }
 
     @Override
-    public void institution(UUID id, String key, RegisterInstitution command) {
+    public void institution(UUID id, @Nullable String key, RegisterInstitution command) {
         institutions.add(new Item<>(id, null, key, command));
     }
 
@@ -48,7 +59,7 @@ final class CityRecorder implements CitySink {
     }
 
     @Override
-    public void consortium(UUID id, String key, FormConsortium command) {
+    public void consortium(UUID id, @Nullable String key, FormConsortium command) {
         consortia.add(new Item<>(id, null, key, command));
     }
 
@@ -70,14 +81,14 @@ final class CityRecorder implements CitySink {
     /** Replays everything into another sink, in the order it was generated. */
     void replay(CitySink sink) {
         // the generator's own order interleaves kinds; replaying kind by kind keeps dependencies intact
-        grids.forEach(i -> sink.grid(i.id(), i.command()));
-        institutions.forEach(i -> sink.institution(i.id(), i.key(), i.command()));
-        practitioners.forEach(i -> sink.practitioner(i.id(), i.command()));
-        studyPeriods.forEach(i -> sink.studyPeriod(i.parentId(), i.command()));
-        consortia.forEach(i -> sink.consortium(i.id(), i.key(), i.command()));
-        agreements.forEach(i -> sink.agreement(i.id(), i.parentId(), i.command()));
-        dispatches.forEach(i -> sink.dispatch(i.id(), i.parentId(), i.command()));
-        workLogs.forEach(i -> sink.workLog(i.parentId(), i.command()));
+        grids.forEach(i -> sink.grid(i.knownId(), i.command()));
+        institutions.forEach(i -> sink.institution(i.knownId(), i.key(), i.command()));
+        practitioners.forEach(i -> sink.practitioner(i.knownId(), i.command()));
+        studyPeriods.forEach(i -> sink.studyPeriod(i.knownParentId(), i.command()));
+        consortia.forEach(i -> sink.consortium(i.knownId(), i.key(), i.command()));
+        agreements.forEach(i -> sink.agreement(i.knownId(), i.knownParentId(), i.command()));
+        dispatches.forEach(i -> sink.dispatch(i.knownId(), i.knownParentId(), i.command()));
+        workLogs.forEach(i -> sink.workLog(i.knownParentId(), i.command()));
         sink.flush();
     }
 

@@ -1,6 +1,7 @@
 package org.medunion.demo.internal;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.DispatchStaff;
 import org.medunion.registry.DrawGrid;
 import org.medunion.registry.FormConsortium;
@@ -21,13 +22,13 @@ interface CitySink {
 
     void grid(UUID id, DrawGrid command);
 
-    void institution(UUID id, String key, RegisterInstitution command);
+    void institution(UUID id, @Nullable String key, RegisterInstitution command);
 
     void practitioner(UUID id, RegisterPractitioner command);
 
     void studyPeriod(UUID practitionerId, RecordStudyPeriod command);
 
-    void consortium(UUID id, String key, FormConsortium command);
+    void consortium(UUID id, @Nullable String key, FormConsortium command);
 
     void agreement(UUID id, UUID consortiumId, RecordAgreement command);
 

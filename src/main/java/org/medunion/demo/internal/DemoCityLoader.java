@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.medunion.demo.DemoCityLoaded;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionId;
@@ -48,7 +50,7 @@ class DemoCityLoader implements SmartLifecycle {
     private final Clock clock;
     private final long seed;
     private final boolean enabled;
-    private volatile DemoCityLoaded loaded;
+    private volatile @Nullable DemoCityLoaded loaded;
     private volatile boolean running;
 
     DemoCityLoader(RegistryManagement registry, DemoAccounts accounts, DemoWorkflowSeeder workflow, DemoDiagnostics diagnostics,
@@ -121,7 +123,7 @@ class DemoCityLoader implements SmartLifecycle {
         log.info("Demo city loaded: {} institutions, {} consortia in {} ms ({} practitioners, {} registry calls, seed {})",
                 writer.institutions, writer.consortia, ms, writer.practitioners, writer.written, seed);
         log.debug("Demo city load profile: {}", writer.profileLine());
-        var city = loaded;
+        var city = Objects.requireNonNull(loaded, "the loading transaction above committed and set it");
         try {
             // synchronously, same start, as the system; its own transaction so a failure keeps the city
             transactions.executeWithoutResult(status -> workflow.seed(city));
@@ -180,8 +182,13 @@ class DemoCityLoader implements SmartLifecycle {
         summary.institutionKeys().forEach((k, v) -> institutions.put(k, new InstitutionId(writer.registryId(v))));
         Map<String, ConsortiumId> consortia = new LinkedHashMap<>();
         summary.consortiumKeys().forEach((k, v) -> consortia.put(k, new ConsortiumId(writer.registryId(v))));
-        return new DemoCityLoaded(summary.seed(), ShanghaiDemo.CITY, consortia.get("sh.310105.regional"),
-                institutions.get("sh.310105.chc1"), institutions.get("sh.310105.rmc"), institutions.get("sh.m11"),
+        return new DemoCityLoaded(summary.seed(), ShanghaiDemo.CITY, keyed(consortia, "sh.310105.regional"),
+                keyed(institutions, "sh.310105.chc1"), keyed(institutions, "sh.310105.rmc"), keyed(institutions, "sh.m11"),
                 institutions, consortia, writer.institutions, writer.practitioners, writer.consortia);
+    }
+
+    /** A key the demo scale always generates (ShanghaiDemo). */
+    private static <T> T keyed(Map<String, T> byKey, String key) {
+        return Objects.requireNonNull(byKey.get(key), () -> "the demo city has no " + key);
     }
 }

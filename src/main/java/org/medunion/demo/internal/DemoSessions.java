@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.medunion.consultation.CreateSeries;
 import org.medunion.consultation.RecordSession;
@@ -63,7 +64,8 @@ class DemoSessions {
     }
 
     private int series(DemoReferrals.Plan plan, CreateSeries command, boolean withPatients) {
-        Instant created = command.firstDay().minusDays(7).atStartOfDay(zone).toInstant();
+        LocalDate firstDay = Objects.requireNonNull(command.firstDay(), "the demo's series all have a first day");
+        Instant created = firstDay.minusDays(7).atStartOfDay(zone).toInstant();
         String visitor = command.kind() == SessionKind.NURSING_HOME_PATROL ? GP : SPECIALIST;
         List<ConsultationBackfill.BackfilledSession> sessions;
         try {
@@ -72,9 +74,10 @@ class DemoSessions {
             log.info("Demo series {} skipped: {}", command.title(), e.getMessage());
             return 0;
         }
+        int duration = Objects.requireNonNull(command.durationMinutes(), "the demo's series all have a duration");
         int held = 0;
         for (var s : sessions) {
-            Instant recorded = s.startsAt().plusSeconds(command.durationMinutes() * 60L + HOUR);
+            Instant recorded = s.startsAt().plusSeconds(duration * 60L + HOUR);
             if (recorded.isAfter(plan.now())) {
                 break;
             }

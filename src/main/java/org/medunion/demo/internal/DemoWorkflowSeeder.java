@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.medunion.demo.DemoCityLoaded;
 import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
@@ -85,12 +87,12 @@ class DemoWorkflowSeeder {
         this.clock = clock;
     }
 
-    private volatile DemoReferrals.Plan pendingReferrals;
-    private volatile DemoReferrals.Plan pendingPharmacy;
+    private volatile DemoReferrals.@Nullable Plan pendingReferrals;
+    private volatile DemoReferrals.@Nullable Plan pendingPharmacy;
     private volatile List<DemoReferrals.ReceivedDown> pendingReceived = List.of();
-    private volatile DemoReferrals.Plan pendingConsultations;
-    private volatile DemoReferrals.Plan pendingZone;
-    private volatile DemoCityLoaded pendingCity;
+    private volatile DemoReferrals.@Nullable Plan pendingConsultations;
+    private volatile DemoReferrals.@Nullable Plan pendingZone;
+    private volatile @Nullable DemoCityLoaded pendingCity;
 
     /**
      * CN-3 ({@link DemoNursingHome}, {@link DemoZoneConsultations}): 长宁's emergency zones, the elderly-care institution
@@ -175,7 +177,7 @@ class DemoWorkflowSeeder {
         TeamId team = null;
         if (gp.isPresent()) {
             List<TeamId> teams = residents.importTeams(List.of(new FormTeam(city.communityHealthCentre(),
-                    "家庭医生团队 1", gp.get().id(), nurse.map(PractitionerView::id).orElse(null),
+                    "家庭医生团队 1", gp.get().id(), nurse.map(PractitionerView::id).orElseThrow(() -> new IllegalStateException("no nurse")),
                     specialist.map(p -> List.of(p.id())).orElse(List.of()))));
             var signs = contracts(city, commands, ids, teams.get(0), today);
             contracts = residents.importContracts(signs).size();
@@ -210,7 +212,8 @@ class DemoWorkflowSeeder {
                         "gp", city.communityHealthCentre());
                 bookings++;
             }
-            pendingReferrals = referralPlan(city, commands, ids, outpatient, beds.get(0).id(), team);
+            pendingReferrals = referralPlan(city, commands, ids, outpatient, beds.get(0).id(),
+                    Objects.requireNonNull(team, "contracts were signed with the team formed above"));
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         String line = "Demo workflow seeded: %d residents, %d contracts, %d slots, %d bookings, %d referrals in %d ms"
@@ -251,7 +254,7 @@ class DemoWorkflowSeeder {
         var signs = new ArrayList<SignContract>();
         for (int i = 0; i < 150 && i < ids.size(); i++) {
             var groups = new ArrayList<String>();
-            LocalDate birth = commands.get(i).birthDate();
+            LocalDate birth = Objects.requireNonNull(commands.get(i).birthDate(), "residentCommands gives every birth date");
             if (!birth.isAfter(today.minusYears(65))) {
                 groups.add(PriorityGroup.ELDERLY.name());
             } else if (birth.isAfter(today.minusYears(7))) {

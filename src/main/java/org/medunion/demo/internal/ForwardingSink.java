@@ -1,6 +1,8 @@
 package org.medunion.demo.internal;
 
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.DispatchStaff;
 import org.medunion.registry.DrawGrid;
 import org.medunion.registry.FormConsortium;
@@ -13,9 +15,9 @@ import org.medunion.registry.RegisterPractitioner;
 /** A sink that passes everything to another; subclasses override what they watch. */
 class ForwardingSink implements CitySink {
 
-    private final CitySink next;
+    private final @Nullable CitySink next;
 
-    ForwardingSink(CitySink next) {
+    ForwardingSink(@Nullable CitySink next) {
         this.next = next;
     }
 
@@ -26,7 +28,7 @@ class ForwardingSink implements CitySink {
 
     /** Where calls go; the fixed target unless a subclass says otherwise. */
     protected CitySink delegate() {
-        return next;
+        return Objects.requireNonNull(next, "a sink without a fixed target overrides delegate()");
     }
 
     @Override
@@ -35,7 +37,7 @@ class ForwardingSink implements CitySink {
     }
 
     @Override
-    public void institution(UUID id, String key, RegisterInstitution command) {
+    public void institution(UUID id, @Nullable String key, RegisterInstitution command) {
         delegate().institution(id, key, command);
     }
 
@@ -50,7 +52,7 @@ class ForwardingSink implements CitySink {
     }
 
     @Override
-    public void consortium(UUID id, String key, FormConsortium command) {
+    public void consortium(UUID id, @Nullable String key, FormConsortium command) {
         delegate().consortium(id, key, command);
     }
 

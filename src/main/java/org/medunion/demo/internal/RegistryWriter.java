@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.DispatchStaff;
@@ -50,6 +51,7 @@ final class RegistryWriter extends ForwardingSink {
     }
 
     /** The registry's ID of a generated object, or null if it was not written (yet). */
+    @Nullable
     UUID registryId(UUID generatedId) {
         return ids.get(generatedId);
     }
@@ -71,7 +73,7 @@ final class RegistryWriter extends ForwardingSink {
         written += full.size();
     }
 
-    private UUID map(UUID generated) {
+    private @Nullable UUID map(@Nullable UUID generated) {
         if (generated == null) {
             return null;
         }
@@ -82,11 +84,11 @@ final class RegistryWriter extends ForwardingSink {
         return actual;
     }
 
-    private InstitutionId institution(InstitutionId generated) {
+    private @Nullable InstitutionId institution(@Nullable InstitutionId generated) {
         return generated == null ? null : new InstitutionId(map(generated.value()));
     }
 
-    private GridId grid(GridId generated) {
+    private @Nullable GridId grid(@Nullable GridId generated) {
         return generated == null ? null : new GridId(map(generated.value()));
     }
 
@@ -107,7 +109,7 @@ final class RegistryWriter extends ForwardingSink {
         }
 
         @Override
-        public void institution(UUID id, String key, RegisterInstitution command) {
+        public void institution(UUID id, @Nullable String key, RegisterInstitution command) {
             time("institution", () -> direct.institution(id, key, command));
         }
 
@@ -122,7 +124,7 @@ final class RegistryWriter extends ForwardingSink {
         }
 
         @Override
-        public void consortium(UUID id, String key, FormConsortium command) {
+        public void consortium(UUID id, @Nullable String key, FormConsortium command) {
             time("consortium", () -> direct.consortium(id, key, command));
         }
 
@@ -159,7 +161,7 @@ final class RegistryWriter extends ForwardingSink {
         }
 
         @Override
-        public void institution(UUID id, String key, RegisterInstitution c) {
+        public void institution(UUID id, @Nullable String key, RegisterInstitution c) {
             var view = registry.registerInstitution(new RegisterInstitution(c.name(), c.creditCode(), c.category(), c.level(),
                     c.grade(), c.ownership(), c.ownerBody(), c.affiliation(), c.tcm(), c.districtCode(),
                     RegistryWriter.this.grid(c.gridId()),
@@ -184,7 +186,7 @@ final class RegistryWriter extends ForwardingSink {
         }
 
         @Override
-        public void consortium(UUID id, String key, FormConsortium c) {
+        public void consortium(UUID id, @Nullable String key, FormConsortium c) {
             List<GridId> grids = c.gridIds().stream().map(RegistryWriter.this::grid).toList();
             List<AddMember> members = c.members().stream().map(m -> new AddMember(RegistryWriter.this.institution(m.institutionId()),
                     m.role(), m.basis(), m.startDate(), m.leadDiscipline(), m.overrideReason())).toList();

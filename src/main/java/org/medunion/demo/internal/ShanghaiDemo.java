@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.medunion.demo.internal.CityBuilder.Inst;
 import org.medunion.registry.AddMember;
@@ -82,12 +83,12 @@ final class ShanghaiDemo {
      */
     private void changningUrbanGroup() {
         LocalDate est = today.minusYears(1).withDayOfMonth(1);
-        List<AddMember> members = new ArrayList<>(List.of(lead(centres.get(CHANGNING), null, est)));
-        primary.get(CHANGNING).stream().skip(1)
+        List<AddMember> members = new ArrayList<>(List.of(lead(at(centres, CHANGNING), null, est)));
+        at(primary, CHANGNING).stream().skip(1)
                 .forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
         String name = "长宁区紧密型城市医疗集团";
         UUID id = b.consortium("sh.310105.urban", name, ConsortiumForm.URBAN_GROUP, true, GovernanceType.SINGLE_LEGAL_REPRESENTATIVE,
-                CHANGNING, List.of(grids.get(CHANGNING).get(2)), est, false, null, true, true,
+                CHANGNING, List.of(at(grids, CHANGNING).get(2)), est, false, null, true, true,
                 List.of("MEDICAL", "NURSING", "PHARMACY", "IT"), members);
         b.charterAndCooperation(id, name, members.stream().map(AddMember::institutionId).toList(), est, 3);
     }
@@ -248,17 +249,17 @@ final class ShanghaiDemo {
             var d = district(code);
             LocalDate established = today.minusYears(2).minusDays(b.random.nextInt(200)).withDayOfMonth(1);
             List<AddMember> members = new ArrayList<>();
-            Inst centre = centres.get(code);
+            Inst centre = at(centres, code);
             members.add(lead(centre, null, established));
-            primary.get(code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
-            continuing.get(code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
+            at(primary, code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
+            at(continuing, code).forEach(p -> members.add(member(p, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, established)));
             for (ShanghaiTechnicalSupport.Support s : supporters) {
                 members.add(member(b.institution(s.key()), MembershipRole.TECHNICAL_SUPPORT, s.basis(), established));
             }
             boolean violatesSh16 = code.equals(JIADING);
             String name = d.name() + "区域医疗联合体";
             UUID id = b.consortium("sh." + code + ".regional", name, ConsortiumForm.REGIONAL, false,
-                    trusteeDistricts.contains(code) ? GovernanceType.TRUSTEESHIP : GovernanceType.COOPERATION, code, grids.get(code),
+                    trusteeDistricts.contains(code) ? GovernanceType.TRUSTEESHIP : GovernanceType.COOPERATION, code, at(grids, code),
                     established, false, null, true, !violatesSh16,
                     code.equals(CHANGNING) ? List.of("MEDICAL", "NURSING", "PHARMACY", "IT", "IMAGING", "PRESCRIPTION_REVIEW")
                             : List.of("MEDICAL", "NURSING", "PHARMACY"),
@@ -288,8 +289,8 @@ final class ShanghaiDemo {
 
     private void trusteeship(String code, String trusteeKey, int managers, int experts, boolean juniorAttending, int lastExpertDays) {
         Inst trustee = b.institution(trusteeKey);
-        Inst trusted = centres.get(code);
-        UUID consortium = regional.get(code);
+        Inst trusted = at(centres, code);
+        UUID consortium = at(regional, code);
         LocalDate start = today.minusMonths(14).withDayOfMonth(1);
         LocalDate end = start.plusYears(3).minusDays(1);
         // SH-7 violation too: 普陀's trusteeship agreement does not state the managers' duties
@@ -332,36 +333,36 @@ final class ShanghaiDemo {
         // CN-4 hospice and CN-5 TCM consortia of 长宁 (specialty alliances led by district institutions)
         Inst hospice = b.institution("sh." + CHANGNING + ".hospice");
         List<AddMember> hospiceMembers = new ArrayList<>(List.of(lead(hospice, "安宁疗护", est)));
-        primary.get(CHANGNING).stream().filter(i -> i.category() == InstitutionCategory.COMMUNITY_HEALTH_CENTRE)
+        at(primary, CHANGNING).stream().filter(i -> i.category() == InstitutionCategory.COMMUNITY_HEALTH_CENTRE)
                 .forEach(i -> hospiceMembers.add(member(i, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
         // SH-17 violation: the hospice alliance's cooperation agreement sets no quantified targets
         alliance("sh.changning.hospice", "长宁区安宁疗护专病联盟", CHANGNING, est, hospiceMembers, false);
         Inst tcm = b.institution("sh." + CHANGNING + ".tcm");
         List<AddMember> tcmMembers = new ArrayList<>(List.of(lead(tcm, "针灸推拿科", est)));
-        primary.get(CHANGNING).forEach(i -> tcmMembers.add(member(i, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
+        at(primary, CHANGNING).forEach(i -> tcmMembers.add(member(i, MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
         UUID tcmAlliance = alliance("sh.changning.tcm", "长宁区中医专科联盟", CHANGNING, est, tcmMembers);
         // CN-5: TCM experts stationed in the community centres
-        tcmExperts(tcmAlliance, tcm, primary.get(CHANGNING).subList(0, 2), est, "针灸推拿科", "中医内科");
+        tcmExperts(tcmAlliance, tcm, at(primary, CHANGNING).subList(0, 2), est, "针灸推拿科", "中医内科");
 
         // SH-13: municipal key specialties radiating to the outer suburbs
         Inst child = b.institution("sh.child2");
         alliance("sh.paediatrics", "上海市儿科专科联盟", PUDONG, est, List.of(lead(child, "儿科", est),
-                member(centres.get(JINSHAN), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
-                member(centres.get(CHONGMING), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
-                member(centres.get(FENGXIAN), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
+                member(at(centres, JINSHAN), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
+                member(at(centres, CHONGMING), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
+                member(at(centres, FENGXIAN), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
                 member(b.institution("sh.mch2"), MembershipRole.MEMBER, MembershipBasis.HOME_DISTRICT, est)));
         Inst tcm3 = b.institution("sh.tcm3");
-        Inst qingpuChc = primary.get(QINGPU).get(0);
+        Inst qingpuChc = at(primary, QINGPU).get(0);
         UUID orthopaedics = alliance("sh.tcm-orthopaedics", "上海市中医骨伤专科联盟", HUANGPU, est, List.of(lead(tcm3, "中医骨伤科", est),
-                member(centres.get(QINGPU), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
-                member(centres.get(SONGJIANG), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
+                member(at(centres, QINGPU), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
+                member(at(centres, SONGJIANG), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est),
                 member(qingpuChc, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est)));
         tcmExperts(orthopaedics, tcm3, List.of(qingpuChc), est, "中医骨伤科");
 
         Inst m15 = b.institution("sh.m15");
         List<AddMember> tele = new ArrayList<>(List.of(lead(m15, "呼吸与危重症医学科", est),
-                member(centres.get(CHONGMING), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est)));
-        primary.get(CHONGMING).forEach(i -> tele.add(member(i, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est)));
+                member(at(centres, CHONGMING), MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est)));
+        at(primary, CHONGMING).forEach(i -> tele.add(member(i, MembershipRole.MEMBER, MembershipBasis.COUNTERPART_SUPPORT, est)));
         UUID teleId = b.consortium("sh.telemedicine", "上海市第十五人民医院远程医疗协作网", ConsortiumForm.TELEMEDICINE_NETWORK, false,
                 GovernanceType.COOPERATION, PUDONG, List.of(), est, false, null, true, true, List.of("IT"), tele);
         b.charterAndCooperation(teleId, "上海市第十五人民医院远程医疗协作网", tele.stream().map(AddMember::institutionId).toList(), est, 3);
@@ -385,6 +386,11 @@ final class ShanghaiDemo {
                 List.of(), est, false, null, true, true, List.of("MEDICAL"), members);
         b.charterAndCooperation(id, name, members.stream().map(AddMember::institutionId).toList(), est, 3, targets);
         return id;
+    }
+
+    /** A district's entry in one of the per-district maps, which the generation filled before this step reads it. */
+    private static <T> T at(Map<String, T> byDistrict, String code) {
+        return Objects.requireNonNull(byDistrict.get(code), () -> "nothing generated yet for district " + code);
     }
 
     Map<String, Inst> centres() {

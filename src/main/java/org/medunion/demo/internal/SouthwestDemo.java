@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.medunion.demo.internal.CityBuilder.Inst;
 import org.medunion.registry.AddMember;
@@ -127,7 +128,7 @@ final class SouthwestDemo {
                 GovernanceType.TRUSTEESHIP, JIANGNAN, grid2, est, false, null, true, true,
                 NANNING_CENTRES.stream().filter(c -> !c.equals("EQUIPMENT") && !c.equals("AUDIT")).toList(), group2);
         b.charterAndCooperation(g2, "南宁市第十二人民医院紧密型城市医疗集团", ids(group2), est, 5);
-        trusteeship(g2, m2, yongning, est);
+        trusteeship(g2, m2, Objects.requireNonNull(yongning, "the loop above registers 邕宁's hospital"), est);
         binyangCounty(m1);
     }
 

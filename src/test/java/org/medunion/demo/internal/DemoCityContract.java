@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -153,7 +154,8 @@ abstract class DemoCityContract {
                 .filter(c -> c.form() == ConsortiumForm.REGIONAL && "310107".equals(c.districtCode()))
                 .flatMap(c -> c.members().stream())
                 .filter(m -> m.role() == MembershipRole.TECHNICAL_SUPPORT
-                        && institutions.get(m.institutionId()).isMunicipalGeneralHospital())
+                        && Objects.requireNonNull(institutions.get(m.institutionId()), "a member is a registered institution")
+                                .isMunicipalGeneralHospital())
                 .map(m -> m.institutionId()).distinct().count();
         assertThat(count).isEqualTo(3);
     }
@@ -450,7 +452,7 @@ abstract class DemoCityContract {
         var values = new java.util.HashMap<String, tools.jackson.databind.JsonNode>();
         Api.as(port, "office").get("/api/indicators/values?level=CONSORTIUM&subject=" + office + "&period=" + lastMonth).json()
                 .forEach(v -> values.put(v.get("indicator").asString(), v));
-        assertThat(values.get("I-15").get("numerator").asLong()).isBetween(6L, 7L);
+        assertThat(Objects.requireNonNull(values.get("I-15"), "I-15").get("numerator").asLong()).isBetween(6L, 7L);
         // I-19: that joint clinic plus the demo series' clinics and rounds held last month (DemoSessions), with their patients
         var month = java.time.YearMonth.parse(lastMonth);
         var held = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
@@ -461,11 +463,11 @@ abstract class DemoCityContract {
                     }
                 });
         assertThat(held).as("last month's held joint clinics and remote rounds of the demo series").hasSizeGreaterThanOrEqualTo(6);
-        assertThat(values.get("I-19").get("numerator").asLong()).isEqualTo(1 + held.size());
-        assertThat(values.get("I-19").get("parts").get(0).get("numerator").asLong())
+        assertThat(Objects.requireNonNull(values.get("I-19"), "I-19").get("numerator").asLong()).isEqualTo(1 + held.size());
+        assertThat(Objects.requireNonNull(values.get("I-19"), "I-19").get("parts").get(0).get("numerator").asLong())
                 .isEqualTo(3 + held.stream().mapToLong(x -> x.get("patientCount").asLong()).sum());
-        assertThat(values.get("I-17").get("denominator").asLong()).isGreaterThanOrEqualTo(7);
-        assertThat(values.get("I-18").get("value").isNull()).isFalse();
+        assertThat(Objects.requireNonNull(values.get("I-17"), "I-17").get("denominator").asLong()).isGreaterThanOrEqualTo(7);
+        assertThat(Objects.requireNonNull(values.get("I-18"), "I-18").get("value").isNull()).isFalse();
     }
 
     @Test

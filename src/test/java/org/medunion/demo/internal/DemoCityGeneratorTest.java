@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.demo.internal.DemoCityGenerator.Scale;
 import org.medunion.registry.AgreementType;
@@ -113,14 +115,16 @@ class DemoCityGeneratorTest {
         var byId = c.institutions.stream().collect(Collectors.toMap(CityRecorder.Item::id, CityRecorder.Item::command));
         Map<UUID, Set<String>> districts = new java.util.HashMap<>();
         for (UUID id : municipalGeneralIds(c)) {
-            districts.computeIfAbsent(id, k -> new HashSet<>()).add(byId.get(id).districtCode());
+            districts.computeIfAbsent(id, k -> new HashSet<>())
+                    .add(Objects.requireNonNull(byId.get(id), "a generated institution").districtCode());
         }
         c.consortia.stream().filter(i -> i.command().form() == ConsortiumForm.REGIONAL).forEach(i -> i.command().members().stream()
                 .filter(m -> districts.containsKey(m.institutionId().value()))
-                .forEach(m -> districts.get(m.institutionId().value()).add(i.command().districtCode())));
+                .forEach(m -> Objects.requireNonNull(districts.get(m.institutionId().value()), "filtered on containsKey")
+                        .add(i.command().districtCode())));
         var overLimit = districts.entrySet().stream().filter(e -> e.getValue().size() > 3).toList();
         assertThat(overLimit).hasSize(1);
-        assertThat(byId.get(overLimit.get(0).getKey()).name()).isEqualTo("上海市第十一人民医院");
+        assertThat(Objects.requireNonNull(byId.get(overLimit.get(0).getKey()), "a generated institution").name()).isEqualTo("上海市第十一人民医院");
         assertThat(overLimit.get(0).getValue()).hasSize(4);
     }
 
@@ -145,8 +149,8 @@ class DemoCityGeneratorTest {
         assertThat(expertsByAgreement.values().stream().filter(l -> l.stream().map(d -> d.command().discipline()).distinct().count() < 5))
                 .hasSize(1); // SH-9 disciplines
         assertThat(c.dispatches.stream().filter(d -> d.command().weeklyDays() < 2)).hasSize(1); // SH-9 days
-        var oneDay = c.dispatches.stream().filter(d -> d.command().weeklyDays() == 1).findFirst().orElseThrow().id();
-        assertThat(c.workLogs.stream().filter(l -> l.parentId().equals(oneDay))).hasSize(CityBuilder.EXPERT_LOG_WEEKS + 1); // one day a week
+        var oneDay = c.dispatches.stream().filter(d -> d.command().weeklyDays() == 1).findFirst().orElseThrow().knownId();
+        assertThat(c.workLogs.stream().filter(l -> oneDay.equals(l.parentId()))).hasSize(CityBuilder.EXPERT_LOG_WEEKS + 1); // one day a week
     }
 
     @Test
@@ -155,12 +159,12 @@ class DemoCityGeneratorTest {
         var practitionerNames = c.practitioners.stream().collect(Collectors.toMap(CityRecorder.Item::id, i -> i.command().name()));
         var wang = c.practitioners.stream().filter(p -> p.command().name().equals("王建国") && p.command().generalPractitioner())
                 .findFirst().orElseThrow();
-        assertThat(c.studyPeriods.stream().filter(s -> s.parentId().equals(wang.id()))
+        assertThat(c.studyPeriods.stream().filter(s -> wang.knownId().equals(s.parentId()))
                 .allMatch(s -> s.command().endDate().isBefore(TODAY.minusYears(2)))).isTrue();
         assertThat(practitionerNames).isNotEmpty();
         var jiading = c.consortia.stream().filter(i -> i.command().name().equals("嘉定区区域医疗联合体")).findFirst().orElseThrow();
         assertThat(jiading.command().qualityControlGroup()).isFalse();
-        assertThat(c.agreements.stream().filter(a -> a.parentId().equals(jiading.id()) && a.command().type() == AgreementType.CHARTER))
+        assertThat(c.agreements.stream().filter(a -> jiading.knownId().equals(a.parentId()) && a.command().type() == AgreementType.CHARTER))
                 .isEmpty();
         Set<UUID> inConsortium = c.consortia.stream().flatMap(i -> i.command().members().stream())
                 .map(m -> m.institutionId().value()).collect(Collectors.toSet());
@@ -219,7 +223,7 @@ class DemoCityGeneratorTest {
         }
 
         @Override
-        public void institution(UUID id, String key, RegisterInstitution command) {
+        public void institution(UUID id, @Nullable String key, RegisterInstitution command) {
             institutions++;
             assertThat(CreditCode.isValid(command.creditCode())).isTrue();
             creditCodes.add(command.creditCode());
@@ -237,7 +241,7 @@ class DemoCityGeneratorTest {
         }
 
         @Override
-        public void consortium(UUID id, String key, org.medunion.registry.FormConsortium command) {
+        public void consortium(UUID id, @Nullable String key, org.medunion.registry.FormConsortium command) {
             consortia++;
             consortiumNames.add(command.name());
             one();

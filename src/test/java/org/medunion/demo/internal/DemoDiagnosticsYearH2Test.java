@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,9 @@ class DemoDiagnosticsYearH2Test {
         for (String group : GROUPS) {
             Map<String, JsonNode> values = values(consortium(group), defaultMonth);
             for (String id : List.of("I-10", "I-20", "I-21", "I-23", "I-24", "I-25")) {
-                JsonNode v = values.get(id);
-                assertThat(v).as(group + " " + id).isNotNull();
+                JsonNode found = values.get(id);
+                assertThat(found).as(group + " " + id).isNotNull();
+                JsonNode v = Objects.requireNonNull(found, "asserted above");
                 assertThat(v.get("denominator").asDouble()).as(group + " " + id + " denominator").isPositive();
                 assertThat(v.get("numerator").asDouble()).as(group + " " + id + " numerator").isPositive();
                 if (RATES.contains(id)) {
@@ -57,8 +59,10 @@ class DemoDiagnosticsYearH2Test {
                 }
             }
             // I-25: the avoided cost per recognition is a list price of the catalogue (8 to 240 yuan)
-            assertThat(values.get("I-25").get("value").asDouble()).as(group + " I-25").isBetween(8.0, 240.0);
-            assertThat(values.get("I-10").get("parts").get(0).get("numerator").asLong()).as(group + " participation").isPositive();
+            assertThat(Objects.requireNonNull(values.get("I-25"), "I-25").get("value").asDouble()).as(group + " I-25").isBetween(8.0,
+                    240.0);
+            assertThat(Objects.requireNonNull(values.get("I-10"), "I-10").get("parts").get(0).get("numerator").asLong())
+                    .as(group + " participation").isPositive();
         }
     }
 
@@ -77,8 +81,8 @@ class DemoDiagnosticsYearH2Test {
         // the plan's busy month: 4 on time, 2 late, 1 critical acknowledged, 1 critical nobody acknowledged (both in time)
         assertThat(reported[0]).isGreaterThanOrEqualTo(8);
         assertThat(reported[1]).isGreaterThanOrEqualTo(6).isLessThan(reported[0]);
-        assertThat(values.get("I-20").get("denominator").asLong()).isEqualTo(reported[0]);
-        assertThat(values.get("I-20").get("numerator").asLong()).isEqualTo(reported[1]);
+        assertThat(Objects.requireNonNull(values.get("I-20"), "I-20").get("denominator").asLong()).isEqualTo(reported[0]);
+        assertThat(Objects.requireNonNull(values.get("I-20"), "I-20").get("numerator").asLong()).isEqualTo(reported[1]);
 
         List<UUID> members = jdbc.sql("""
                 select m.institution_id from registry_membership m join registry_consortium c on c.id = m.consortium_id
@@ -95,10 +99,10 @@ class DemoDiagnosticsYearH2Test {
         long counted = List.of("01", "02", "03", "04", "05", "06", "07", "08").stream().mapToLong(r -> decisions.getOrDefault(r, 0L)).sum();
         assertThat(recognised).as("the plan's 6 recognitions").isGreaterThanOrEqualTo(6);
         assertThat(counted).as("the plan's 8 re-examinations 01–08").isGreaterThanOrEqualTo(8);
-        assertThat(values.get("I-10").get("numerator").asLong()).isEqualTo(recognised);
-        assertThat(values.get("I-10").get("denominator").asLong()).isEqualTo(recognised + counted);
-        assertThat(values.get("I-24").get("numerator").asLong()).isEqualTo(counted);
-        assertThat(values.get("I-24").get("denominator").asLong())
+        assertThat(Objects.requireNonNull(values.get("I-10"), "I-10").get("numerator").asLong()).isEqualTo(recognised);
+        assertThat(Objects.requireNonNull(values.get("I-10"), "I-10").get("denominator").asLong()).isEqualTo(recognised + counted);
+        assertThat(Objects.requireNonNull(values.get("I-24"), "I-24").get("numerator").asLong()).isEqualTo(counted);
+        assertThat(Objects.requireNonNull(values.get("I-24"), "I-24").get("denominator").asLong())
                 .isEqualTo(counted + decisions.getOrDefault("98", 0L) + decisions.getOrDefault("99", 0L));
     }
 

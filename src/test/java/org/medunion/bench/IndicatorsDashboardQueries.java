@@ -51,7 +51,8 @@ final class IndicatorsDashboardQueries {
                 new Kind("district month", 1, false), new Kind("district year", 12, false),
                 new Kind("district year, hospitals (I-4)", 12, true));
         var all = new ArrayList<Double>();
-        System.out.printf(Locale.ROOT, "dashboard queries (DaySums over indicators_day, %d timed each after %d warm-up):%n", TIMED,
+        System.out.printf(Locale.ROOT,
+                "dashboard queries (DaySums over day rows and closed months' rows, %d timed each after %d warm-up):%n", TIMED,
                 WARM_UP);
         for (Kind k : kinds) {
             var times = new ArrayList<Double>();

@@ -23,6 +23,7 @@ import org.medunion.demo.internal.SyntheticEncounters;
 import org.medunion.demo.internal.SyntheticEncounters.Scale;
 import org.medunion.demo.internal.SyntheticEncounters.Site;
 import org.medunion.indicators.internal.DayRollups;
+import org.medunion.indicators.internal.MonthRollups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -84,8 +85,10 @@ public final class IndicatorsScaleBenchmark {
             }
             if (scale == Scale.CITY) {
                 loadCityDays(c, jdbc, sites, visits);
+                closeMonths(jdbc);
             } else {
                 loadFacts(c, jdbc, sites, visits);
+                closeMonths(jdbc);
                 if (only.contains("p4")) {
                     p4(jdbc, sites);
                 }
@@ -101,6 +104,26 @@ public final class IndicatorsScaleBenchmark {
             }
         }
         System.out.println("load average after: " + loadAverage());
+    }
+
+    /**
+     * The loaded year's months closed as the application closes them after each month ends (decision 0266): their
+     * month rows written from the day rows. P-3's new day is in the open month after the year.
+     */
+    private static void closeMonths(JdbcTemplate jdbc) {
+        if (Boolean.getBoolean("bench.daysOnly")) { // -Dbench.daysOnly=true: the dashboard over day rows alone, as before 0266
+            System.out.println("months left open: the dashboard reads day rows only");
+            return;
+        }
+        var months = new MonthRollups(jdbc);
+        var open = months.toClose(TO);
+        long t0 = System.nanoTime();
+        open.forEach(m -> months.close(m, Instant.now()));
+        if (!open.isEmpty()) {
+            jdbc.execute("vacuum analyze indicators_month");
+            System.out.printf(Locale.ROOT, "closed %d months in %.1f s: %,d month rows%n", open.size(), (System.nanoTime() - t0) / 1e9,
+                    jdbc.queryForObject("select count(*) from indicators_month", Long.class));
+        }
     }
 
     private static void loadFacts(Connection c, JdbcTemplate jdbc, List<Site> sites, long visits) throws Exception {

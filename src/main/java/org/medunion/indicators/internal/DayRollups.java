@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,13 +84,15 @@ public final class DayRollups {
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
+    private final MonthRollups months;
 
     public DayRollups(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.postgres = isPostgres(jdbc);
+        this.months = new MonthRollups(jdbc);
     }
 
-    private static boolean isPostgres(JdbcTemplate jdbc) {
+    static boolean isPostgres(JdbcTemplate jdbc) {
         try {
             String product = JdbcUtils.extractDatabaseMetaData(Objects.requireNonNull(jdbc.getDataSource()),
                     DatabaseMetaData::getDatabaseProductName);
@@ -104,14 +108,26 @@ public final class DayRollups {
      */
     public int refresh(Map<LocalDate, Map<UUID, Boolean>> days, Instant now) {
         var ordered = new TreeMap<>(days);
+        int written = postgres ? replaceDays(ordered, now) : rewriteDays(ordered, now);
+        var institutions = new LinkedHashSet<UUID>();
+        ordered.values().forEach(i -> institutions.addAll(i.keySet()));
+        months.recompute(ordered.keySet(), institutions);
+        return written;
+    }
+
+    /** H2: day by day. */
+    private int rewriteDays(TreeMap<LocalDate, Map<UUID, Boolean>> ordered, Instant now) {
         int written = 0;
-        if (!postgres) {
-            for (var day : ordered.entrySet()) {
-                written += rewriteDay(day.getKey(), day.getValue(), now);
-            }
-            return written;
+        for (var day : ordered.entrySet()) {
+            written += rewriteDay(day.getKey(), day.getValue(), now);
         }
-        lockDays(ordered.keySet());
+        return written;
+    }
+
+    /** PostgreSQL: the days' locks, then the days touched by the same institutions in one delete and one insert. */
+    private int replaceDays(TreeMap<LocalDate, Map<UUID, Boolean>> ordered, Instant now) {
+        int written = 0;
+        lockDays(jdbc, ordered.keySet());
         // the days touched by the same institutions are written together: one file of an institution touches many days
         Map<Map<UUID, Boolean>, List<LocalDate>> byInstitutions = new LinkedHashMap<>();
         ordered.forEach((day, institutions) -> {
@@ -120,13 +136,16 @@ public final class DayRollups {
             }
         });
         for (var group : byInstitutions.entrySet()) {
-            written += replaceDays(group.getValue(), group.getKey(), now);
+            written += replaceGroup(group.getValue(), group.getKey(), now);
         }
         return written;
     }
 
-    /** The days' advisory locks, in day order (the set is sorted), so two refreshes cannot deadlock. */
-    private void lockDays(Set<LocalDate> days) {
+    /**
+     * The days' advisory locks, in day order (the collection is sorted), so two refreshes cannot deadlock; a closed
+     * month's lock ({@link MonthRollups#MONTH_LOCK}) is only ever taken after them.
+     */
+    static void lockDays(JdbcTemplate jdbc, Collection<LocalDate> days) {
         var epochDays = days.stream().map(d -> Math.toIntExact(d.toEpochDay())).toArray(Integer[]::new);
         jdbc.query(con -> {
             var ps = con.prepareStatement("select 1 from (select pg_advisory_xact_lock(?, d) from unnest(cast(? as integer[])) as d) l");
@@ -136,7 +155,7 @@ public final class DayRollups {
         }, (rs, n) -> n);
     }
 
-    private int replaceDays(List<LocalDate> days, Map<UUID, Boolean> institutions, Instant now) {
+    private int replaceGroup(List<LocalDate> days, Map<UUID, Boolean> institutions, Instant now) {
         var ids = institutions.keySet().toArray(new UUID[0]);
         var flags = new Boolean[ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -229,9 +248,12 @@ public final class DayRollups {
      * written.
      */
     public int recompute(LocalDate from, LocalDate to, Set<UUID> primary, Instant now) {
-        if (!postgres) {
-            return recomputeH2(from, to, primary, now);
-        }
+        int written = postgres ? recomputePostgres(from, to, primary, now) : recomputeH2(from, to, primary, now);
+        months.recompute(from, to);
+        return written;
+    }
+
+    private int recomputePostgres(LocalDate from, LocalDate to, Set<UUID> primary, Instant now) {
         var ids = primary.toArray(new UUID[0]);
         int written = 0;
         for (LocalDate start = from; start.isBefore(to); start = start.withDayOfMonth(1).plusMonths(1)) {

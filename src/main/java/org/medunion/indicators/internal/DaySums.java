@@ -6,16 +6,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The one query behind every encounter indicator value: the day rows of a subject's institutions, each over its own days,
- * summed. Public (not a bean) so that the P-3 dashboard benchmark times exactly this query; {@link IndicatorQueries}
+ * summed (whole closed months from their month rows). Public (not a bean) so that the P-3 dashboard benchmark times exactly this query; {@link IndicatorQueries}
  * owns the instance the application uses.
  */
 public final class DaySums {
@@ -37,26 +39,72 @@ public final class DaySums {
         this.jdbc = jdbc;
     }
 
-    /** The sums over the windows; {@code hospitalsOnly} leaves the primary-care institutions out. */
+    /**
+     * The sums over the windows; {@code hospitalsOnly} leaves the primary-care institutions out. Whole closed months
+     * are read from their month rows ({@link MonthRollups}, decision 0266), every other day from its day row.
+     */
     public Sums sums(List<Window> windows, boolean hospitalsOnly) {
         if (windows.isEmpty()) {
             return Sums.NONE;
         }
-        var where = new StringBuilder();
+        var closed = new HashSet<>(jdbc.sql("select month_start from indicators_month_closed").query(LocalDate.class).list());
+        var days = new ArrayList<Window>();
+        var months = new ArrayList<Window>();
+        windows.forEach(w -> split(w, closed, days, months));
         var params = new ArrayList<Object>();
-        clause(windows, "local_day", where, params);
+        var parts = new ArrayList<String>();
+        String hospitals = hospitalsOnly ? " and primary_care = false" : "";
+        if (!days.isEmpty()) {
+            var where = new StringBuilder();
+            clause(days, "local_day", where, params);
+            parts.add("select " + PARTS + " from indicators_day where (" + where + ")" + hospitals);
+        }
+        if (!months.isEmpty()) {
+            var where = new StringBuilder();
+            clause(months, "month_start", where, params);
+            parts.add("select " + PARTS + " from indicators_month where (" + where + ")" + hospitals);
+        }
         return jdbc.sql("""
                 select coalesce(sum(visits), 0) v, coalesce(sum(case when primary_care then visits else 0 end), 0) pv,
                        coalesce(sum(discharges), 0) d, coalesce(sum(bed_days), 0) bd, coalesce(sum(operations), 0) o,
                        coalesce(sum(level4_operations), 0) o4, coalesce(sum(drg_weight_sum), 0) w,
                        coalesce(sum(drg_discharges), 0) wd, max(computed_at) c
-                from indicators_day where (""" + where + ")" + (hospitalsOnly ? " and primary_care = false" : ""))
+                from (""" + String.join(" union all ", parts) + ") r")
                 .params(params)
                 .query((rs, n) -> {
                     Timestamp c = rs.getTimestamp("c");
                     return new Sums(rs.getLong("v"), rs.getLong("pv"), rs.getLong("d"), rs.getLong("bd"), rs.getLong("o"),
                             rs.getLong("o4"), rs.getBigDecimal("w"), rs.getLong("wd"), c == null ? null : c.toInstant());
                 }).single();
+    }
+
+    private static final String PARTS = """
+            primary_care, visits, discharges, bed_days, operations, level4_operations, drg_weight_sum, drg_discharges,
+            computed_at""";
+
+    /**
+     * A window cut at month boundaries: each whole closed month goes to {@code months} (as the months' first days
+     * [from, to)), every other stretch to {@code days}; neighbouring pieces of one kind are joined.
+     */
+    static void split(Window w, Set<LocalDate> closed, List<Window> days, List<Window> months) {
+        LocalDate start = w.from();
+        while (start.isBefore(w.to())) {
+            LocalDate month = start.withDayOfMonth(1);
+            LocalDate next = month.plusMonths(1);
+            LocalDate end = next.isAfter(w.to()) ? w.to() : next;
+            boolean whole = start.equals(month) && end.equals(next) && closed.contains(month);
+            append(whole ? months : days, new Window(w.institution(), whole ? month : start, whole ? next : end));
+            start = end;
+        }
+    }
+
+    private static void append(List<Window> list, Window piece) {
+        int last = list.size() - 1;
+        if (last >= 0 && list.get(last).institution().equals(piece.institution()) && list.get(last).to().equals(piece.from())) {
+            list.set(last, new Window(piece.institution(), list.get(last).from(), piece.to()));
+        } else {
+            list.add(piece);
+        }
     }
 
     /** ICD-10 categories of the chronic diseases counted by I-12's part: hypertension (I10–I15), diabetes (E10–E14). */

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@link DayRollups} (decisions 0248, 0263): the day rows kept by refreshes — new facts, a correction that moves a fact
@@ -138,5 +139,94 @@ abstract class DayRollupsContract {
         });
         rollups.recompute(FROM, TO, primary, Instant.now());
         assertThat(days()).isEqualTo(kept).hasSize(49);
+    }
+
+    private List<String> monthRowsAndTheirDays() {
+        var out = new ArrayList<String>();
+        jdbc().queryForList("""
+                select institution_id, month_start, primary_care, visits, discharges, bed_days, operations, level4_operations,
+                       drg_weight_sum, drg_discharges, source_records from indicators_month where source_records > 0
+                order by institution_id, month_start, primary_care""").forEach(row -> out.add("month " + line(row)));
+        jdbc().queryForList("""
+                select institution_id, cast(date_trunc('month', local_day) as date) as month_start, primary_care, sum(visits) visits,
+                       sum(discharges) discharges, sum(bed_days) bed_days, sum(operations) operations,
+                       sum(level4_operations) level4_operations, sum(drg_weight_sum) drg_weight_sum,
+                       sum(drg_discharges) drg_discharges, sum(source_records) source_records
+                from indicators_day where cast(date_trunc('month', local_day) as date) in (select month_start from indicators_month_closed)
+                group by institution_id, cast(date_trunc('month', local_day) as date), primary_care
+                order by institution_id, month_start, primary_care""").forEach(row -> out.add("days " + line(row)));
+        return out;
+    }
+
+    private static String line(Map<String, Object> row) {
+        var sb = new StringBuilder();
+        row.forEach((k, v) -> sb.append(k.toLowerCase(Locale.ROOT)).append('=').append(v instanceof BigDecimal d
+                ? d.stripTrailingZeros().toPlainString() : v instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(v))
+                .append(';'));
+        return sb.toString();
+    }
+
+    /** The month rows of the closed months equal their day rows summed (decision 0266). */
+    private void assertMonthsMatchDays() {
+        var rows = monthRowsAndTheirDays();
+        var months = rows.stream().filter(r -> r.startsWith("month ")).map(r -> r.substring(6)).toList();
+        var days = rows.stream().filter(r -> r.startsWith("days ")).map(r -> r.substring(5)).toList();
+        assertThat(months).isEqualTo(days);
+    }
+
+    /** The sums as a dashboard reads them, and as the day rows alone give them. */
+    private List<Object> sums(List<DaySums.Window> windows) {
+        var s = new DaySums(JdbcClient.create(jdbc())).sums(windows, false);
+        var h = new DaySums(JdbcClient.create(jdbc())).sums(windows, true);
+        return List.of(s.visits(), s.primaryVisits(), s.discharges(), s.bedDays(), s.drgWeight().stripTrailingZeros(),
+                h.visits(), h.discharges());
+    }
+
+    /**
+     * A closed month keeps rows equal to its days through new and late facts, a correction that moves a fact out of it
+     * and a full recompute; a dashboard's sums over whole closed months, edge days and an open month are the same as
+     * when every day is read from its day row.
+     */
+    @Test
+    void closedMonthsKeepTheSumsOfTheirDays_andTheDashboardReadsThemAsTheDays() {
+        var rollups = new DayRollups(jdbc());
+        var months = new MonthRollups(jdbc());
+        LocalDate feb = LocalDate.of(2026, 2, 21);
+        LocalDate mar = LocalDate.of(2026, 3, 15);
+        LocalDate apr = LocalDate.of(2026, 4, 2);
+        fact(HOSPITAL, "V1", "OUTPATIENT", feb, 0, null);
+        fact(CENTRE, "V2", "OUTPATIENT", mar, 0, null);
+        fact(HOSPITAL, "D1", "INPATIENT", mar, 4, "1.5000");
+        fact(HOSPITAL, "V3", "OUTPATIENT", apr, 0, null);
+        rollups.refresh(touched(feb, HOSPITAL), Instant.now());
+        rollups.refresh(touched(mar, HOSPITAL, CENTRE), Instant.now());
+        rollups.refresh(touched(apr, HOSPITAL), Instant.now());
+        var windows = List.of(new DaySums.Window(HOSPITAL, LocalDate.of(2026, 2, 20), LocalDate.of(2026, 5, 1)),
+                new DaySums.Window(CENTRE, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1)));
+        var fromDays = sums(windows);
+        assertThat(fromDays).containsExactly(3L, 1L, 1L, 4L, new BigDecimal("1.5"), 2L, 1L);
+
+        assertThat(months.toClose(LocalDate.of(2026, 4, 20))).containsExactly(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1));
+        assertThat(months.close(LocalDate.of(2026, 2, 1), Instant.now())).isTrue();
+        assertThat(months.close(LocalDate.of(2026, 3, 1), Instant.now())).isTrue();
+        assertThat(months.close(LocalDate.of(2026, 3, 1), Instant.now())).as("closed already").isFalse();
+        assertThat(months.toClose(LocalDate.of(2026, 4, 20))).isEmpty();
+        assertMonthsMatchDays();
+        assertThat(jdbc().queryForObject("select count(*) from indicators_month", Long.class)).isEqualTo(3);
+        assertThat(sums(windows)).isEqualTo(fromDays);
+
+        // a late fact in closed March, then a correction that moves the centre's March visit to April
+        fact(HOSPITAL, "V4", "EMERGENCY", LocalDate.of(2026, 3, 31), 0, null);
+        rollups.refresh(touched(LocalDate.of(2026, 3, 31), HOSPITAL), Instant.now());
+        jdbc().update("update indicators_encounter set local_day = ? where source_record_id = 'V2'", apr);
+        rollups.refresh(Map.of(mar, Map.of(CENTRE, true), apr, Map.of(CENTRE, true)), Instant.now());
+        assertMonthsMatchDays();
+        assertThat(sums(windows)).containsExactly(3L, 0L, 1L, 4L, new BigDecimal("1.5"), 3L, 1L);
+
+        // a full recompute of a range inside the months rewrites them from the days: nothing changes
+        var before = monthRowsAndTheirDays();
+        rollups.recompute(FROM, TO, Set.of(CENTRE), Instant.now());
+        assertThat(monthRowsAndTheirDays()).isEqualTo(before);
+        assertMonthsMatchDays();
     }
 }

@@ -24,6 +24,8 @@ class DayRollupsH2Test extends DayRollupsContract {
     void empty() {
         jdbc.execute("delete from indicators_encounter");
         jdbc.execute("delete from indicators_day");
+        jdbc.execute("delete from indicators_month");
+        jdbc.execute("delete from indicators_month_closed");
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +44,7 @@ class DayRollupsPgTest extends DayRollupsContract {
 
     @BeforeEach
     void empty() {
-        jdbc.execute("truncate indicators_encounter, indicators_encounter_key, indicators_day");
+        jdbc.execute("truncate indicators_encounter, indicators_encounter_key, indicators_day, indicators_month, indicators_month_closed");
     }
 
     @Override
@@ -60,24 +59,43 @@ class DayRollupsPgTest extends DayRollupsContract {
      */
     @Test
     void concurrentRefreshesOfOneDayCountBothIngests() throws Exception {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        refreshConcurrently("A1", day, "A2", day);
+        assertThat(jdbc.queryForObject("select visits from indicators_day where institution_id = ? and local_day = ?",
+                Long.class, HOSPITAL, day)).isEqualTo(2);
+    }
+
+    /**
+     * Two ingests of different days of one closed month, each in its own transaction: the month's lock makes the second
+     * recompute the month rows after the first commits, so they count both (decision 0266).
+     */
+    @Test
+    void concurrentRefreshesOfOneClosedMonthCountBothIngests() throws Exception {
+        assertThat(new MonthRollups(jdbc).close(LocalDate.of(2026, 3, 1), Instant.now())).isTrue();
+        refreshConcurrently("B1", LocalDate.of(2026, 3, 2), "B2", LocalDate.of(2026, 3, 9));
+        assertThat(jdbc.queryForObject("select visits from indicators_month where institution_id = ? and month_start = ?",
+                Long.class, HOSPITAL, LocalDate.of(2026, 3, 1))).isEqualTo(2);
+    }
+
+    /** A visit and its refresh in each of two transactions; the second must wait until the first commits. */
+    private void refreshConcurrently(String firstSource, LocalDate firstDay, String secondSource, LocalDate secondDay)
+            throws Exception {
         var tx = new TransactionTemplate(new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getDataSource())));
         var rollups = new DayRollups(jdbc);
-        LocalDate day = LocalDate.of(2026, 3, 2);
-        Map<LocalDate, Map<UUID, Boolean>> touched = Map.of(day, Map.of(HOSPITAL, false));
         var refreshed = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = pool.submit(() -> tx.executeWithoutResult(s -> {
-                fact(HOSPITAL, "A1", "OUTPATIENT", day, 0, null);
-                rollups.refresh(touched, Instant.now());
+                fact(HOSPITAL, firstSource, "OUTPATIENT", firstDay, 0, null);
+                rollups.refresh(Map.of(firstDay, Map.of(HOSPITAL, false)), Instant.now());
                 refreshed.countDown();
                 await(release);
             }));
             assertThat(refreshed.await(10, TimeUnit.SECONDS)).isTrue();
             Future<?> second = pool.submit(() -> tx.executeWithoutResult(s -> {
-                fact(HOSPITAL, "A2", "OUTPATIENT", day, 0, null);
-                rollups.refresh(touched, Instant.now());
+                fact(HOSPITAL, secondSource, "OUTPATIENT", secondDay, 0, null);
+                rollups.refresh(Map.of(secondDay, Map.of(HOSPITAL, false)), Instant.now());
             }));
             Thread.sleep(500);
             assertThat(second.isDone()).as("the second refresh waits for the first commit").isFalse();
@@ -88,8 +106,6 @@ class DayRollupsPgTest extends DayRollupsContract {
             release.countDown();
             pool.shutdownNow();
         }
-        assertThat(jdbc.queryForObject("select visits from indicators_day where institution_id = ? and local_day = ?",
-                Long.class, HOSPITAL, day)).isEqualTo(2);
     }
 
     private static void await(CountDownLatch latch) {

@@ -3,6 +3,7 @@ package org.medunion.indicators.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,10 +39,14 @@ class MonthCloser {
     void closeFinishedMonths() {
         try {
             LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+            var closed = new ArrayList<LocalDate>();
             for (LocalDate month : months.toClose(today)) {
                 if (Boolean.TRUE.equals(tx.execute(s -> months.close(month, clock.instant())))) {
-                    log.info("indicators: month {} closed, its month rows written", month);
+                    closed.add(month);
                 }
+            }
+            if (!closed.isEmpty()) {
+                log.info("indicators: {} month(s) closed, their month rows written: {}", closed.size(), closed);
             }
         } catch (RuntimeException e) {
             log.warn("closing the finished months failed, will retry tomorrow or at the next start: {}", e.getMessage());

@@ -109,8 +109,7 @@ public final class MonthRollups {
                 params.add(Date.valueOf(month));
                 params.addAll(chunk);
                 jdbc.update("delete from indicators_month where month_start = ?" + in, params.toArray());
-                params.set(0, Date.valueOf(month));
-                params.add(1, Date.valueOf(month.plusMonths(1)));
+                params.add(1, Date.valueOf(month.plusMonths(1))); // the insert reads the month's days [start, end)
                 jdbc.update(INSERT.formatted(in), params.toArray());
             }
         }

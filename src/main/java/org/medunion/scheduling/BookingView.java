@@ -1,6 +1,7 @@
 package org.medunion.scheduling;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ContractId;
 import org.medunion.residents.ResidentId;
@@ -16,7 +17,7 @@ import org.medunion.residents.ResidentId;
  */
 public record BookingView(BookingId id, SlotId slotId, ScheduleId scheduleId, InstitutionId institutionId,
                           String department, ScheduleKind kind, Instant start, Instant end, SlotPool pool,
-                          ResidentId residentId, String bookedBy, InstitutionId bookedByInstitution,
-                          boolean primaryCare, Priority priority, ContractId contractId, BookingStatus status,
+                          ResidentId residentId, String bookedBy, @Nullable InstitutionId bookedByInstitution,
+                          boolean primaryCare, @Nullable Priority priority, @Nullable ContractId contractId, BookingStatus status,
                           Instant createdAt, Instant updatedAt) {
 }

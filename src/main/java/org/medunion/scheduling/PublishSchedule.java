@@ -3,6 +3,7 @@ package org.medunion.scheduling;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerId;
 
@@ -16,8 +17,10 @@ import org.medunion.registry.PractitionerId;
  * @param reservedShare    e.g. {@code "1/3"}; null = the jurisdiction's default for the kind
  * @param releaseLeadTime  a reserved slot still free this long before its start goes public; null = default
  */
-public record PublishSchedule(InstitutionId institutionId, String department, String discipline,
-                              PractitionerId practitionerId, ScheduleKind kind, LocalDate periodStart,
-                              LocalDate periodEnd, LocalTime dayStart, LocalTime dayEnd, Integer slotMinutes,
-                              Integer perInterval, String reservedShare, Duration releaseLeadTime) {
+public record PublishSchedule(@Nullable InstitutionId institutionId, @Nullable String department,
+                              @Nullable String discipline, @Nullable PractitionerId practitionerId,
+                              @Nullable ScheduleKind kind, @Nullable LocalDate periodStart,
+                              @Nullable LocalDate periodEnd, @Nullable LocalTime dayStart, @Nullable LocalTime dayEnd,
+                              @Nullable Integer slotMinutes, @Nullable Integer perInterval, @Nullable String reservedShare,
+                              @Nullable Duration releaseLeadTime) {
 }

@@ -1,5 +1,6 @@
 package org.medunion.scheduling;
 
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 
 /**
@@ -15,5 +16,5 @@ public interface ReferralBookings {
      * Books as {@code actor}; with {@code priorityFor}, as that primary institution's GP would (contract checked,
      * reserved share first, priority set).
      */
-    BookingView bookForReferral(BookSlot command, String actor, InstitutionId priorityFor);
+    BookingView bookForReferral(BookSlot command, String actor, @Nullable InstitutionId priorityFor);
 }

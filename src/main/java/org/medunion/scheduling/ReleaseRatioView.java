@@ -1,6 +1,7 @@
 package org.medunion.scheduling;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 
 /**
@@ -16,12 +17,12 @@ public record ReleaseRatioView(InstitutionId institutionId, LocalDate from, Loca
                                ReservedShare outpatientMinimum, ReservedShare bedsMinimum) {
 
     /** NN-4 for outpatient slots: null when there is no data. */
-    public Boolean outpatientMeetsMinimum() {
+    public @Nullable Boolean outpatientMeetsMinimum() {
         return outpatient.hasData() ? outpatientMinimum.isMetBy(outpatient.numerator(), outpatient.denominator()) : null;
     }
 
     /** NN-4 for beds: null when there is no data. */
-    public Boolean bedsMeetMinimum() {
+    public @Nullable Boolean bedsMeetMinimum() {
         return beds.hasData() ? bedsMinimum.isMetBy(beds.numerator(), beds.denominator()) : null;
     }
 
@@ -33,7 +34,7 @@ public record ReleaseRatioView(InstitutionId institutionId, LocalDate from, Loca
         }
 
         /** The value, or null for "no data". */
-        public Double value() {
+        public @Nullable Double value() {
             return denominator == 0 ? null : (double) numerator / denominator;
         }
     }

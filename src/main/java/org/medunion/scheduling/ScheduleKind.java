@@ -1,5 +1,7 @@
 package org.medunion.scheduling;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a schedule offers (号源 / 床位 / 大型设备检查). The kind decides which NN-4 share applies (the policy module's
  * {@code slots} or {@code beds} parameter) and the priority a contracted resident gets (CQ-6, SH-15).
@@ -25,7 +27,7 @@ public enum ScheduleKind {
     }
 
     /** 优先就诊 / 优先检查 / 优先住院 for a contracted resident booked by primary care; none for a consultation slot. */
-    public Priority priority() {
+    public @Nullable Priority priority() {
         return switch (this) {
             case OUTPATIENT_EXPERT, OUTPATIENT_SPECIALTY -> Priority.PRIORITY_VISIT;
             case EXAM -> Priority.PRIORITY_EXAM;

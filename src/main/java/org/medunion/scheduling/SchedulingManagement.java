@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ResidentId;
 import org.medunion.shared.ChangeWindow;
@@ -27,12 +28,12 @@ public interface SchedulingManagement {
     ScheduleView publishSchedule(PublishSchedule command);
 
     /** Schedules the caller may see; {@code institution} narrows (null = all in scope). */
-    default List<ScheduleView> schedules(InstitutionId institution) {
+    default List<ScheduleView> schedules(@Nullable InstitutionId institution) {
         return schedules(institution, ChangeWindow.ANY);
     }
 
     /** {@link #schedules(InstitutionId)} published (schedules do not change afterwards) within {@code changed}. */
-    List<ScheduleView> schedules(InstitutionId institution, ChangeWindow changed);
+    List<ScheduleView> schedules(@Nullable InstitutionId institution, ChangeWindow changed);
 
     Optional<ScheduleView> schedule(ScheduleId id);
 

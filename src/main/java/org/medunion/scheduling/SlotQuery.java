@@ -1,6 +1,7 @@
 package org.medunion.scheduling;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A page of slots (FHIR {@code Slot} search); every criterion is optional (null = any).
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param limit     rows of the page (1–500)
  * @param offset    rows skipped (≥ 0)
  */
-public record SlotQuery(ScheduleId schedule, SlotStatus status, Instant startFrom, Instant startTo, Instant updatedFrom,
-                        Instant updatedTo, int limit, int offset) {
+public record SlotQuery(@Nullable ScheduleId schedule, @Nullable SlotStatus status, @Nullable Instant startFrom,
+                        @Nullable Instant startTo, @Nullable Instant updatedFrom, @Nullable Instant updatedTo, int limit,
+                        int offset) {
 }

@@ -1,6 +1,7 @@
 package org.medunion.scheduling;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionId;
 
@@ -13,12 +14,15 @@ import org.medunion.registry.InstitutionId;
  * @param limit      at most this many (capped at 500)
  * @param after      the page starts after this slot (keyset paging); null = the first page
  */
-public record SlotSearch(InstitutionId institution, ConsortiumId consortium, ScheduleId schedule, String department,
-                         ScheduleKind kind, LocalDate date, SlotPool pool, boolean freeOnly, int limit, SlotCursor after) {
+public record SlotSearch(@Nullable InstitutionId institution, @Nullable ConsortiumId consortium,
+                         @Nullable ScheduleId schedule, @Nullable String department, @Nullable ScheduleKind kind,
+                         @Nullable LocalDate date, @Nullable SlotPool pool, boolean freeOnly, int limit,
+                         @Nullable SlotCursor after) {
 
     /** The first page. */
-    public SlotSearch(InstitutionId institution, ConsortiumId consortium, ScheduleId schedule, String department,
-                      ScheduleKind kind, LocalDate date, SlotPool pool, boolean freeOnly, int limit) {
+    public SlotSearch(@Nullable InstitutionId institution, @Nullable ConsortiumId consortium, @Nullable ScheduleId schedule,
+                      @Nullable String department, @Nullable ScheduleKind kind, @Nullable LocalDate date,
+                      @Nullable SlotPool pool, boolean freeOnly, int limit) {
         this(institution, consortium, schedule, department, kind, date, pool, freeOnly, limit, null);
     }
 

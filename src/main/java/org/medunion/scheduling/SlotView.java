@@ -1,6 +1,7 @@
 package org.medunion.scheduling;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 
 /**
@@ -13,7 +14,7 @@ import org.medunion.registry.InstitutionId;
  * @param updatedAt  when it was published or last booked, freed or released (FHIR {@code meta.lastUpdated})
  */
 public record SlotView(SlotId id, ScheduleId scheduleId, InstitutionId institutionId, String department,
-                       String discipline, ScheduleKind kind, Instant start, Instant end, boolean reserved,
-                       SlotPool pool, SlotStatus status, Instant releaseAt, Instant releasedAt, long version,
+                       @Nullable String discipline, ScheduleKind kind, Instant start, Instant end, boolean reserved,
+                       SlotPool pool, SlotStatus status, @Nullable Instant releaseAt, @Nullable Instant releasedAt, long version,
                        Instant updatedAt) {
 }

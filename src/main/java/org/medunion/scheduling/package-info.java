@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Scheduling", allowedDependencies = {"shared", "identity", "audit",
         "registry", "residents", "policy", "web :: console"})
+@org.jspecify.annotations.NullMarked
 package org.medunion.scheduling;

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medunion.registry.Affiliation;
@@ -64,7 +66,7 @@ abstract class SchedulingContract extends RunningCity {
         return LocalDate.now(ZONE).plusDays(3);
     }
 
-    JsonNode publish(Api as, InstitutionId at, String kind, String dayEnd, String extra) {
+    JsonNode publish(Api as, InstitutionId at, String kind, String dayEnd, @Nullable String extra) {
         var r = as.post("/api/scheduling/schedules", """
                 {"institutionId":"%s","department":"心内科","discipline":"心血管内科","kind":"%s",
                  "periodStart":"%s","periodEnd":"%s","dayStart":"08:00","dayEnd":"%s","slotMinutes":15%s}"""
@@ -520,7 +522,7 @@ abstract class SchedulingContract extends RunningCity {
         assertThat(forged.body()).contains("after");
     }
 
-    private static String nextPage(String link) {
+    private static @Nullable String nextPage(@Nullable String link) {
         if (link == null) {
             return null;
         }
@@ -572,20 +574,17 @@ abstract class SchedulingContract extends RunningCity {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         var byId = new java.util.HashMap<String, JsonNode>();
         r.json().forEach(v -> byId.put(v.get("indicator").asString(), v));
-        JsonNode i8 = byId.get("I-8");
-        assertThat(i8).isNotNull();
+        JsonNode i8 = Objects.requireNonNull(byId.get("I-8"), "I-8 is computed for the consortium");
         assertThat(i8.get("numerator").asLong()).isEqualTo(3);
         assertThat(i8.get("denominator").asLong()).isEqualTo(8);
         // NN-4's "1/3" as a number: 3 of 8 meets it
         assertThat(i8.get("target").get("value").decimalValue()).isEqualByComparingTo("0.333333");
         assertThat(i8.get("target").get("met").asBoolean()).isTrue();
         assertThat(i8.get("parts").get(0).get("denominator").asLong()).isZero();
-        JsonNode i9 = byId.get("I-9");
-        assertThat(i9).isNotNull();
+        JsonNode i9 = Objects.requireNonNull(byId.get("I-9"), "I-9 is computed for the consortium");
         assertThat(i9.get("numerator").asLong()).isEqualTo(view.reservedUse().numerator()).isEqualTo(2);
         assertThat(i9.get("denominator").asLong()).isEqualTo(view.reservedUse().denominator());
-        JsonNode i22 = byId.get("I-22");
-        assertThat(i22).isNotNull();
+        JsonNode i22 = Objects.requireNonNull(byId.get("I-22"), "I-22 is computed for the consortium");
         assertThat(i22.get("numerator").asLong()).isEqualTo(view.exams().numerator()).isEqualTo(reservedExams.size());
         assertThat(i22.get("denominator").asLong()).isEqualTo(view.exams().denominator()).isGreaterThan(reservedExams.size());
         assertThat(i22.get("parts").get(0).get("numerator").asLong()).isEqualTo(1);

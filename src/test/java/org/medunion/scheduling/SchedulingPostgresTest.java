@@ -3,6 +3,7 @@ package org.medunion.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.medunion.MedUnionApplication;
 import org.medunion.support.Api;
@@ -23,7 +24,8 @@ class SchedulingPostgresTest extends SchedulingContract {
         var schedule = publish(lead(), g.lead(), "OUTPATIENT_EXPERT", "10:30", null); // 10 slots
         List<String> slotIds = slots(schedule.get("id").asString()).stream().map(s -> s.get("id").asString()).toList();
         try (ConfigurableApplicationContext second = secondInstance()) {
-            int port2 = ((WebServerApplicationContext) second).getWebServer().getPort();
+            // a started servlet application context always has its web server
+            int port2 = Objects.requireNonNull(((WebServerApplicationContext) second).getWebServer()).getPort();
             assertThat(port2).isNotEqualTo(port);
             var outcomes = contend(List.of(gp(), Api.as(port2, g.gpUser())), slotIds, 400);
             assertThat(outcomes.get(201)).isEqualTo(10);

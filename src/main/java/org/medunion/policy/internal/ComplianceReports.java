@@ -8,8 +8,10 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.policy.internal.ComplianceReport.RuleReport;
@@ -56,7 +58,7 @@ class ComplianceReports {
     }
 
     /** {@code asOf}: null or today → the stored findings; another day → evaluated for that day. */
-    ComplianceReport consortiumReport(UUID consortiumId, LocalDate asOf) {
+    ComplianceReport consortiumReport(UUID consortiumId, @Nullable LocalDate asOf) {
         CurrentUser u = scope.readableBy();
         ConsortiumView c = snapshots.consortium(new ConsortiumId(consortiumId))
                 .orElseThrow(() -> new NotFoundException("Consortium", consortiumId));
@@ -64,32 +66,37 @@ class ComplianceReports {
             throw new NotFoundException("Consortium", consortiumId);
         }
         Set<Pack> packs = packsFor(c.districtCode());
-        boolean stored = asOf == null || asOf.equals(today());
+        LocalDate today = today();
+        LocalDate day = asOf == null ? today : asOf;
+        boolean stored = day.equals(today);
         List<StoredFinding> findings = stored ? store.findingsOfConsortium(consortiumId)
-                : evaluation.findingsAsOf(asOf).stream().filter(f -> f.concerns(consortiumId)).toList();
-        return new ComplianceReport("CONSORTIUM", consortiumId.toString(), c.name(), packs, clock.instant(), stored ? today() : asOf,
+                : evaluation.findingsAsOf(day).stream().filter(f -> f.concerns(consortiumId)).toList();
+        return new ComplianceReport("CONSORTIUM", consortiumId.toString(), c.name(), packs, clock.instant(), day,
                 report(packs, findings, NationalCriterion.tightGroup(c)));
     }
 
-    ComplianceReport jurisdictionReport(String code, LocalDate asOf) {
+    ComplianceReport jurisdictionReport(@Nullable String code, @Nullable LocalDate asOf) {
         CurrentUser u = scope.readableBy();
         if (!Divisions.valid(code)) {
             throw new InvalidInputException("code", PolicyError.INVALID_JURISDICTION, code);
         }
+        Objects.requireNonNull(code, "Divisions.valid refuses null");
         if (u.role() == Role.OFFICE || !u.scope().coversDivision(code)) {
             throw new ForbiddenException(PolicyError.OUT_OF_SCOPE, code);
         }
         Set<Pack> packs = packsFor(code);
         // a jurisdiction-wide finding of a covering jurisdiction (the city's NO_DATA for SH-15) holds for the district too
-        boolean stored = asOf == null || asOf.equals(today());
-        List<StoredFinding> findings = (stored ? store.findings(true) : evaluation.findingsAsOf(asOf)).stream()
+        LocalDate today = today();
+        LocalDate day = asOf == null ? today : asOf;
+        boolean stored = day.equals(today);
+        List<StoredFinding> findings = (stored ? store.findings(true) : evaluation.findingsAsOf(day)).stream()
                 .filter(f -> Divisions.covers(code, f.divisionCode())
                         || (f.subjectType() == SubjectType.JURISDICTION && Divisions.covers(f.divisionCode(), code)))
                 .toList();
         String name = snapshots.districtName(code);
         boolean tightGroups = snapshots.allConsortia().stream().anyMatch(c -> NationalCriterion.tightGroup(c)
                 && Divisions.covers(code, c.districtCode()));
-        return new ComplianceReport("JURISDICTION", code, name, packs, clock.instant(), stored ? today() : asOf,
+        return new ComplianceReport("JURISDICTION", code, name, packs, clock.instant(), day,
                 report(packs, findings, tightGroups));
     }
 

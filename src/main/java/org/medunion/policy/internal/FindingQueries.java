@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.policy.rules.RuleCatalogue;
 import org.medunion.shared.InvalidInputException;
@@ -32,7 +33,7 @@ class FindingQueries {
     }
 
     /** Findings the caller may see, filtered; status OPEN / OVERRIDDEN / NO_DATA / RESOLVED / ALL (default: not resolved). */
-    List<StoredFinding> findings(UUID consortium, String ruleId, String status) {
+    List<StoredFinding> findings(@Nullable UUID consortium, @Nullable String ruleId, @Nullable String status) {
         CurrentUser u = scope.readableBy();
         String st = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (st != null && !STATES.contains(st)) {
@@ -51,7 +52,7 @@ class FindingQueries {
     }
 
     /** {@code null}: the current findings; ALL: every one; otherwise those in that state (RESOLVED: gone ones). */
-    private static Predicate<StoredFinding> inState(String state) {
+    private static Predicate<StoredFinding> inState(@Nullable String state) {
         if (state == null) {
             return f -> !f.resolved();
         }

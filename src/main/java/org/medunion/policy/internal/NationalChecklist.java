@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -94,7 +95,7 @@ class NationalChecklist {
     }
 
     /** Tight urban medical groups the caller may see in a jurisdiction (the checklist's subjects). */
-    List<ConsortiumView> tightGroups(String jurisdiction) {
+    List<ConsortiumView> tightGroups(@Nullable String jurisdiction) {
         CurrentUser u = scope.readableBy();
         return snapshots.allConsortia().stream().filter(NationalCriterion::tightGroup).filter(c -> scope.mayRead(u, c))
                 .filter(c -> jurisdiction == null || Divisions.covers(jurisdiction, c.districtCode())).toList();

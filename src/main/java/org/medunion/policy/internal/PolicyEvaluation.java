@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUsers;
@@ -59,7 +61,7 @@ class PolicyEvaluation {
     }
 
     /** Evaluates every pack and upserts the findings (planner/admin, or the system), recording who asked and why. */
-    EvaluationResult evaluateNow(String reason) {
+    EvaluationResult evaluateNow(@Nullable String reason) {
         users.current().ifPresent(u -> PolicyScope.requireRole(u, Role.PLANNER, Role.ADMIN));
         EvaluationResult result = evaluateAndStore();
         if (users.current().isPresent()) {
@@ -127,6 +129,9 @@ class PolicyEvaluation {
     List<StoredFinding> findingsAsOf(LocalDate asOf) {
         Instant at = asOf.atStartOfDay(clock.getZone()).toInstant();
         return withOverrides(engine.evaluate(snapshots.build(asOf), store.parameters())).stream()
-                .map(f -> StoredFinding.unsaved(f, catalogue.rule(f.ruleId()).map(r -> r.pack()).orElse(null), at, asOf)).toList();
+                // the engine evaluates the catalogue's rules only, so every finding's rule is in it
+                .map(f -> StoredFinding.unsaved(f, Objects.requireNonNull(catalogue.rule(f.ruleId()).map(r -> r.pack()).orElse(null),
+                        "catalogued rule"), at, asOf))
+                .toList();
     }
 }

@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -133,8 +135,11 @@ class PolicyGuard implements RegistryChangeGuard {
             return List.of();
         }
         LocalDate today = after.today();
-        return blocking.values().stream().map(f -> violation(f, blockingFrom.get(f.key()).equals(today) ? null : blockingFrom.get(f.key())))
-                .toList();
+        return blocking.values().stream().map(f -> {
+            // every blocking finding was put with the day it starts to block
+            LocalDate from = Objects.requireNonNull(blockingFrom.get(f.key()), "blocking day");
+            return violation(f, from.equals(today) ? null : from);
+        }).toList();
     }
 
     /** Every change (blocked or not, user or system) leads to a re-evaluation once it has committed. */
@@ -152,15 +157,17 @@ class PolicyGuard implements RegistryChangeGuard {
     }
 
     /** {@code from}: the future day on which the change breaks the rule, null when it does so today. */
-    private Violation violation(Finding f, LocalDate from) {
+    private Violation violation(Finding f, @Nullable LocalDate from) {
         Rule rule = catalogue.rule(f.ruleId()).orElseThrow();
         var locale = LocaleContextHolder.getLocale();
         String message = policyMessages.message(f.messageKey(), f.args(), f.evidence(), locale);
         if (from != null) {
-            message = messages.getMessage("policy.violation.from", new Object[] {message, from.toString()}, message, locale);
+            message = Objects.requireNonNull(messages.getMessage("policy.violation.from", new Object[] {message, from.toString()},
+                    message, locale), "a default message is given");
         }
         // every blocked change may be let through by a planner with a reason: say so, and how
-        message = messages.getMessage("policy.violation.overridable", new Object[] {message}, message, locale);
+        message = Objects.requireNonNull(messages.getMessage("policy.violation.overridable", new Object[] {message}, message,
+                locale), "a default message is given");
         return new Violation(f.ruleId(), rule.clause(), message, FIELDS.get(f.ruleId()), f.objects());
     }
 

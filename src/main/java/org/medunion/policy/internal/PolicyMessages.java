@@ -2,6 +2,7 @@ package org.medunion.policy.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.medunion.policy.rules.Texts;
 import org.springframework.context.MessageSource;
@@ -28,7 +29,8 @@ class PolicyMessages {
     /** A finding message: the arguments' codes rendered first, the evidence when the bundle lacks the key. */
     String message(String key, List<String> args, @Nullable String evidence, Locale locale) {
         Object[] rendered = args.stream().map(a -> render(a, locale)).toArray();
-        return messages.getMessage(key, rendered, String.valueOf(render(evidence, locale)), locale);
+        return Objects.requireNonNull(messages.getMessage(key, rendered, String.valueOf(render(evidence, locale)), locale),
+                "a default message is given");
     }
 
     /** A coded text ({@link Texts}) in the reader's language; null stays null. */
@@ -43,6 +45,7 @@ class PolicyMessages {
     }
 
     String title(String ruleId) {
-        return messages.getMessage("policy.rule." + ruleId + ".title", null, ruleId, LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage("policy.rule." + ruleId + ".title", null, ruleId,
+                LocaleContextHolder.getLocale()), "a default message is given");
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -52,7 +53,7 @@ class PolicyOverrides {
         return store.packRows();
     }
 
-    void setPacks(String jurisdiction, List<String> packs) {
+    void setPacks(String jurisdiction, @Nullable List<String> packs) {
         CurrentUser u = scope.plannerOf(jurisdiction);
         if (packs == null) {
             throw new InvalidInputException("packs", PolicyError.REQUIRED);
@@ -77,7 +78,9 @@ class PolicyOverrides {
         return store.parameterOverrides();
     }
 
-    PolicyStore.ParameterOverrideRow overrideParameter(String jurisdiction, String ruleId, String parameter, String value, String reason) {
+    PolicyStore.ParameterOverrideRow overrideParameter(String jurisdiction, @Nullable String ruleId, @Nullable String parameter,
+                                                       String value,
+                                                       @Nullable String reason) {
         CurrentUser u = scope.plannerOf(jurisdiction);
         Rule rule = catalogue.rule(ruleId == null ? "" : ruleId)
                 .orElseThrow(() -> new InvalidInputException("ruleId", PolicyError.UNKNOWN_RULE, ruleId));

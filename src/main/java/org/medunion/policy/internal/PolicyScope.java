@@ -1,6 +1,7 @@
 package org.medunion.policy.internal;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -81,6 +82,7 @@ class PolicyScope {
     }
 
     /** The jurisdiction a caller looks at by default: their scope's code, the demo city for admins. */
+    @Nullable
     String defaultJurisdiction(CurrentUser u) {
         if (u.scope().type() == ScopeType.JURISDICTION) {
             return u.scope().reference();

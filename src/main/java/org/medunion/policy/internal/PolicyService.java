@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.policy.rules.RuleCatalogue;
 import org.medunion.policy.rules.Texts;
@@ -53,7 +54,7 @@ public class PolicyService {
     }
 
     /** As {@link #evaluateNow()}, recording who asked and why in the audit trail. */
-    public EvaluationResult evaluateNow(String reason) {
+    public EvaluationResult evaluateNow(@Nullable String reason) {
         return evaluation.evaluateNow(reason);
     }
 
@@ -100,7 +101,7 @@ public class PolicyService {
     }
 
     /** Findings the caller may see, filtered; status OPEN / OVERRIDDEN / NO_DATA / RESOLVED / ALL (default: not resolved). */
-    public List<StoredFinding> findings(UUID consortium, String ruleId, String status) {
+    public List<StoredFinding> findings(@Nullable UUID consortium, @Nullable String ruleId, @Nullable String status) {
         return findings.findings(consortium, ruleId, status);
     }
 
@@ -124,15 +125,15 @@ public class PolicyService {
     }
 
     /** {@code asOf}: null or today → the stored findings; another day → evaluated for that day. */
-    public ComplianceReport consortiumReport(UUID consortiumId, LocalDate asOf) {
+    public ComplianceReport consortiumReport(UUID consortiumId, @Nullable LocalDate asOf) {
         return reports.consortiumReport(consortiumId, asOf);
     }
 
-    public ComplianceReport jurisdictionReport(String code) {
+    public ComplianceReport jurisdictionReport(@Nullable String code) {
         return reports.jurisdictionReport(code, null);
     }
 
-    public ComplianceReport jurisdictionReport(String code, LocalDate asOf) {
+    public ComplianceReport jurisdictionReport(@Nullable String code, @Nullable LocalDate asOf) {
         return reports.jurisdictionReport(code, asOf);
     }
 
@@ -147,7 +148,7 @@ public class PolicyService {
     }
 
     /** Tight urban medical groups the caller may see in a jurisdiction (the checklist's subjects). */
-    public List<ConsortiumView> tightGroups(String jurisdiction) {
+    public List<ConsortiumView> tightGroups(@Nullable String jurisdiction) {
         return checklist.tightGroups(jurisdiction);
     }
 
@@ -157,7 +158,7 @@ public class PolicyService {
         return overrides.packs();
     }
 
-    public void setPacks(String jurisdiction, List<String> packs) {
+    public void setPacks(String jurisdiction, @Nullable List<String> packs) {
         overrides.setPacks(jurisdiction, packs);
     }
 
@@ -165,8 +166,8 @@ public class PolicyService {
         return overrides.parameterOverrides();
     }
 
-    public PolicyStore.ParameterOverrideRow overrideParameter(String jurisdiction, String ruleId, String parameter, String value,
-                                                              String reason) {
+    public PolicyStore.ParameterOverrideRow overrideParameter(String jurisdiction, @Nullable String ruleId, @Nullable String parameter,
+                                                              String value, @Nullable String reason) {
         return overrides.overrideParameter(jurisdiction, ruleId, parameter, value, reason);
     }
 
@@ -177,7 +178,7 @@ public class PolicyService {
     // ---- scope
 
     /** The jurisdiction a caller looks at by default: their scope's code, the demo city for admins. */
-    public String defaultJurisdiction(CurrentUser u) {
+    public @Nullable String defaultJurisdiction(CurrentUser u) {
         return scope.defaultJurisdiction(u);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.rules.Finding;
 import org.medunion.policy.rules.FindingStatus;
 import org.medunion.policy.rules.Pack;
@@ -43,10 +44,9 @@ public class PolicyStore {
 
     Map<Pack, Set<String>> packJurisdictions() {
         Map<Pack, Set<String>> out = new EnumMap<>(Pack.class);
-        jdbc.sql("select jurisdiction, pack from policy_jurisdiction_pack").query((rs, n) -> {
+        jdbc.sql("select jurisdiction, pack from policy_jurisdiction_pack").query(rs -> {
             out.computeIfAbsent(Pack.valueOf(rs.getString("pack")), k -> new HashSet<>()).add(rs.getString("jurisdiction"));
-            return null;
-        }).list();
+        });
         return out;
     }
 
@@ -104,7 +104,8 @@ public class PolicyStore {
 
     // ---- blocked-change overrides
 
-    public record OverrideRow(UUID id, String ruleId, String findingKey, String changeAction, UUID consortiumId, List<String> objects,
+    public record OverrideRow(UUID id, String ruleId, String findingKey, String changeAction, @Nullable UUID consortiumId,
+                              List<String> objects,
                               String evidence, String reason, String createdBy, Instant createdAt) {
     }
 
@@ -112,8 +113,8 @@ public class PolicyStore {
         jdbc.sql(
                 "insert into policy_override (id, rule_id, finding_key, change_action, consortium_id, objects, evidence, reason, created_by, created_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.ruleId(), r.findingKey(), r.changeAction(), r.consortiumId(), cut(String.join(SEP, r.objects())),
-                        cut(r.evidence()), r.reason(), r.createdBy(), Timestamp.from(r.createdAt()))
+                .params(Arrays.asList(r.id(), r.ruleId(), r.findingKey(), r.changeAction(), r.consortiumId(),
+                        cut(String.join(SEP, r.objects())), cut(r.evidence()), r.reason(), r.createdBy(), Timestamp.from(r.createdAt())))
                 .update();
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
@@ -87,12 +88,12 @@ class SnapshotFactory {
                 .build();
     }
 
-    private ReferralEvidenceSource.ReferralEvidence referralEvidence() {
+    private ReferralEvidenceSource.@Nullable ReferralEvidence referralEvidence() {
         ReferralEvidenceSource source = referrals.getIfAvailable();
         return source == null ? null : source.evidence();
     }
 
-    private PharmacyEvidenceSource.PharmacyEvidence pharmacyEvidence() {
+    private PharmacyEvidenceSource.@Nullable PharmacyEvidence pharmacyEvidence() {
         PharmacyEvidenceSource source = pharmacy.getIfAvailable();
         return source == null ? null : source.evidence();
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.rules.Finding;
 import org.medunion.policy.rules.FindingStatus;
 import org.medunion.policy.rules.Pack;
@@ -15,10 +16,12 @@ import org.medunion.policy.rules.SubjectType;
  * A finding as kept: with the date it appeared ({@code firstSeen}) and disappeared ({@code resolvedAt}, null while present),
  * and the day the evaluation that last saw it looked at ({@code asOf}: the registry as it stood that day).
  */
-public record StoredFinding(UUID id, String key, String ruleId, Pack pack, Severity severity, FindingStatus status,
-                            SubjectType subjectType, String subjectKey, String subjectName, String divisionCode, UUID consortiumId,
+public record StoredFinding(@Nullable UUID id, String key, String ruleId, Pack pack, Severity severity, FindingStatus status,
+                            SubjectType subjectType, String subjectKey, String subjectName, String divisionCode,
+                            @Nullable UUID consortiumId,
                             String aspect, String messageKey, List<String> args, String evidence, List<String> objects,
-                            Instant firstSeen, Instant lastSeen, Instant resolvedAt, LocalDate asOf) {
+                            Instant firstSeen, Instant lastSeen, @Nullable Instant resolvedAt,
+                            @Nullable LocalDate asOf) {
 
     public boolean resolved() {
         return resolvedAt != null;

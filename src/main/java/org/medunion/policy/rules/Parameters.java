@@ -2,6 +2,7 @@ package org.medunion.policy.rules;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rule parameters: each rule's defaults (rules.md, the seeds' numbers) and the overrides a jurisdiction
@@ -20,7 +21,7 @@ public final class Parameters {
         return new Parameters(List.of());
     }
 
-    public String value(Rule rule, String name, String divisionCode) {
+    public String value(Rule rule, String name, @Nullable String divisionCode) {
         Override best = null;
         for (Override o : overrides) {
             if (o.ruleId().equals(rule.id()) && o.parameter().equals(name) && Divisions.covers(o.jurisdiction(), divisionCode)

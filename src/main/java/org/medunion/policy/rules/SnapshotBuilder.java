@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
@@ -37,13 +38,20 @@ public final class SnapshotBuilder {
     List<StudyPeriodView> studyPeriods = List.of();
     List<GridView> grids = List.of();
     List<PublicHealthDepartmentView> publicHealthDepartments = List.of();
+    @Nullable
     List<ChangeReportView> changeReports;
+    @Nullable
     ReleaseRatioSource releaseRatios;
+    @Nullable
     FamilyDoctorTeamSource teamSource;
+    @Nullable
     ReferralEvidence referrals;
-    PharmacyEvidenceSource.PharmacyEvidence pharmacy;
+    PharmacyEvidenceSource.@Nullable PharmacyEvidence pharmacy;
+    @Nullable
     IndicatorEvidenceSource indicators;
+    @Nullable
     DiagnosticsEvidenceSource diagnostics;
+    @Nullable
     ConsultationEvidenceSource consultations;
     Map<Pack, Set<String>> packJurisdictions = Map.of();
 
@@ -121,34 +129,34 @@ public final class SnapshotBuilder {
         this.changeReports = v;
         return this;
     }
-    public SnapshotBuilder releaseRatios(ReleaseRatioSource v) {
+    public SnapshotBuilder releaseRatios(@Nullable ReleaseRatioSource v) {
         this.releaseRatios = v;
         return this;
     }
-    public SnapshotBuilder teamSource(FamilyDoctorTeamSource v) {
+    public SnapshotBuilder teamSource(@Nullable FamilyDoctorTeamSource v) {
         this.teamSource = v;
         return this;
     }
-    public SnapshotBuilder referrals(ReferralEvidence v) {
+    public SnapshotBuilder referrals(@Nullable ReferralEvidence v) {
         this.referrals = v;
         return this;
     }
-    public SnapshotBuilder pharmacy(PharmacyEvidenceSource.PharmacyEvidence v) {
+    public SnapshotBuilder pharmacy(PharmacyEvidenceSource.@Nullable PharmacyEvidence v) {
         this.pharmacy = v;
         return this;
     }
-    public SnapshotBuilder diagnostics(DiagnosticsEvidenceSource v) {
+    public SnapshotBuilder diagnostics(@Nullable DiagnosticsEvidenceSource v) {
         this.diagnostics = v;
         return this;
     }
 
     /** TM-13 and CN-3: the consultation module's fees and patrols, when that module runs. */
-    public SnapshotBuilder consultations(ConsultationEvidenceSource v) {
+    public SnapshotBuilder consultations(@Nullable ConsultationEvidenceSource v) {
         this.consultations = v;
         return this;
     }
 
-    public SnapshotBuilder indicators(IndicatorEvidenceSource v) {
+    public SnapshotBuilder indicators(@Nullable IndicatorEvidenceSource v) {
         this.indicators = v;
         return this;
     }

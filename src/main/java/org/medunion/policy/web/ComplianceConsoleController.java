@@ -51,7 +51,8 @@ class ComplianceConsoleController {
         String code = jurisdiction == null || jurisdiction.isBlank() ? service.defaultJurisdiction(u) : jurisdiction.strip();
         ComplianceReport report;
         if (u.role() == Role.OFFICE) {
-            report = service.consortiumReport(u.scope().referenceId(), asOf);
+            // an office account is scoped to its consortium
+            report = service.consortiumReport(Objects.requireNonNull(u.scope().referenceId(), "consortium"), asOf);
         } else {
             report = service.jurisdictionReport(code, asOf);
         }

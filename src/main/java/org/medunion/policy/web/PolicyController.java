@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.policy.internal.EvaluationResult;
@@ -121,19 +122,19 @@ class PolicyController {
     @GetMapping("/compliance/consortia/{id}")
     @Operation(summary = "Compliance report of a consortium: every rule of its packs with status and findings")
     ComplianceDto consortium(@PathVariable String id, @RequestParam(required = false) LocalDate asOf) {
-        return ComplianceDto.of(service.consortiumReport(uuid(id, "id"), asOf), service);
+        return ComplianceDto.of(service.consortiumReport(pathId(id, "id"), asOf), service);
     }
 
     @PostMapping("/compliance/consortia/{id}/evaluate")
     @Operation(summary = "Re-evaluate for one consortium (office: its own; planner: its jurisdiction; admin) and return its report")
     ComplianceDto reevaluate(@PathVariable String id) {
-        return ComplianceDto.of(service.reevaluateConsortium(uuid(id, "id")), service);
+        return ComplianceDto.of(service.reevaluateConsortium(pathId(id, "id")), service);
     }
 
     @GetMapping("/reports/dispatched-staff/{consortiumId}")
     @Operation(summary = "SH-12 report: long-term (≥ 2 years) dispatched managers and experts of a trusteeship with their qualifications")
     Object dispatchedStaff(@PathVariable String consortiumId, @RequestParam(required = false) LocalDate asOf) {
-        return service.dispatchReport(uuid(consortiumId, "consortiumId"), asOf);
+        return service.dispatchReport(pathId(consortiumId, "consortiumId"), asOf);
     }
 
     @GetMapping("/compliance/jurisdictions/{code}")
@@ -154,18 +155,23 @@ class PolicyController {
     @GetMapping("/checklist/{consortiumId}")
     @Operation(summary = "The national 15-criterion checklist (NAT-1…NAT-15) of a tight group, with platform and manual evidence")
     ChecklistDto checklist(@PathVariable String consortiumId) {
-        return ChecklistDto.of(service.checklist(uuid(consortiumId, "consortiumId")), service);
+        return ChecklistDto.of(service.checklist(pathId(consortiumId, "consortiumId")), service);
     }
 
     @PostMapping("/checklist/{consortiumId}")
     @Operation(summary = "Record manual evidence for one criterion (office, planner, admin)")
     ResponseEntity<ChecklistDto> addEvidence(@PathVariable String consortiumId, @RequestBody ManualEvidenceRequest body) {
-        UUID id = uuid(consortiumId, "consortiumId");
+        UUID id = pathId(consortiumId, "consortiumId");
         if (body == null) {
             throw new InvalidInputException("body", PolicyError.REQUIRED);
         }
         service.recordManualEvidence(id, body.criterion(), body.text());
         return ResponseEntity.status(201).body(ChecklistDto.of(service.checklist(id), service));
+    }
+
+    /** A path variable's id: Spring matches no empty path segment, so the value is never missing. */
+    private static UUID pathId(String value, String field) {
+        return Objects.requireNonNull(uuid(value, field), field);
     }
 
     static @Nullable UUID uuid(@Nullable String value, String field) {

@@ -30,10 +30,11 @@ final class PolicyDtos {
         }
     }
 
-    record FindingDto(UUID id, String ruleId, String pack, String severity, String status, String subjectType, String subjectKey,
-                      String subjectName, String divisionCode, UUID consortiumId, String message, String evidence, List<String> objects,
-                      Instant firstSeen, Instant lastSeen, Instant resolvedAt, @Nullable String overrideReason, String messageKey,
-                      List<String> codes, LocalDate asOf) {
+    record FindingDto(@Nullable UUID id, String ruleId, String pack, String severity, String status, String subjectType, String subjectKey,
+                      String subjectName, String divisionCode, @Nullable UUID consortiumId, String message, String evidence,
+                      List<String> objects,
+                      Instant firstSeen, Instant lastSeen, @Nullable Instant resolvedAt, @Nullable String overrideReason, String messageKey,
+                      List<String> codes, @Nullable LocalDate asOf) {
 
         /** {@code reasons}: {@link PolicyService#overrideReasons()}, read once per response. */
         static FindingDto of(StoredFinding f, PolicyService service, Map<String, String> reasons) {

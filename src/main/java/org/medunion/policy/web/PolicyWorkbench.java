@@ -3,6 +3,7 @@ package org.medunion.policy.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -48,8 +49,10 @@ class PolicyWorkbench implements WorkbenchFigures {
         if (me.role() != Role.PLANNER && me.role() != Role.ADMIN) {
             return;
         }
-        String jurisdiction = service.defaultJurisdiction(me);
-        ComplianceReport report = service.jurisdictionReport(jurisdiction);
+        String asked = service.defaultJurisdiction(me);
+        ComplianceReport report = service.jurisdictionReport(asked);
+        // the report refuses a missing jurisdiction, so there is one here
+        String jurisdiction = Objects.requireNonNull(asked, "jurisdiction");
         List<StoredFinding> open = report.rules().stream().flatMap(r -> r.findings().stream())
                 .filter(f -> !f.resolved()).toList();
         Map<String, Long> byDistrict = new TreeMap<>(open.stream()

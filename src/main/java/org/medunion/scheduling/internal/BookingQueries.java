@@ -3,6 +3,7 @@ package org.medunion.scheduling.internal;
 import static org.medunion.scheduling.internal.SchedulingInput.require;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,7 +63,8 @@ class BookingQueries {
             visible = contracted ? all : all.stream().filter(b -> c.institution().equals(b.bookedByInstitution())
                     || c.institution().equals(b.institutionId())).toList();
         } else if (c.scopeType() == ScopeType.CONSORTIUM) {
-            Set<UUID> members = access.visibleInstitutions(c);
+            // a consortium-scoped caller sees the consortium's members, never "every institution"
+            Set<UUID> members = Objects.requireNonNull(access.visibleInstitutions(c), "consortium members");
             visible = all.stream().filter(b -> members.contains(b.institutionId().value())).toList();
         } else {
             throw new ForbiddenException(SchedulingError.ROLE_MAY_NOT_BOOK, c.role());

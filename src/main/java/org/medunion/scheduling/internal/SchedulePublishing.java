@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.registry.InstitutionId;
@@ -65,8 +67,8 @@ class SchedulePublishing {
     ScheduleView publishSchedule(PublishSchedule command) {
         Caller c = access.caller();
         require(command, "body");
-        require(command.institutionId(), "institutionId");
-        access.requireManage(c, command.institutionId());
+        InstitutionId institution = require(command.institutionId(), "institutionId");
+        access.requireManage(c, institution);
         return tx.execute(s -> publish(command, c.username()));
     }
 
@@ -80,7 +82,7 @@ class SchedulePublishing {
         });
     }
 
-    List<ScheduleView> schedules(InstitutionId institution, ChangeWindow changed) {
+    List<ScheduleView> schedules(@Nullable InstitutionId institution, ChangeWindow changed) {
         Caller c = access.caller();
         Set<UUID> visible = access.visibleInstitutions(c);
         if (institution != null) {
@@ -99,51 +101,52 @@ class SchedulePublishing {
     }
 
     private ScheduleView publish(PublishSchedule c, String createdBy) {
-        require(c.institutionId(), "institutionId");
-        String department = text(c.department(), "department", true);
+        InstitutionId institution = require(c.institutionId(), "institutionId");
+        // a required text is never null: blank is refused as "field.required", as require() would
+        String department = require(text(c.department(), "department", true), "department");
         String discipline = text(c.discipline(), "discipline", false);
-        require(c.kind(), "kind");
-        checkPeriod(c);
-        boolean beds = c.kind() == ScheduleKind.INPATIENT_BED;
+        ScheduleKind kind = require(c.kind(), "kind");
+        LocalDate periodStart = require(c.periodStart(), "periodStart");
+        LocalDate periodEnd = require(c.periodEnd(), "periodEnd");
+        checkPeriod(periodStart, periodEnd);
+        boolean beds = kind == ScheduleKind.INPATIENT_BED;
         LocalTime dayStart = c.dayStart() != null ? c.dayStart() : LocalTime.of(8, 0);
         LocalTime dayEnd = c.dayEnd() != null ? c.dayEnd() : LocalTime.of(12, 0);
         if (!beds && !dayEnd.isAfter(dayStart)) {
             throw new InvalidInputException("dayEnd", SchedulingError.DAY_END_NOT_AFTER_START, dayStart, dayEnd);
         }
-        int slotMinutes = c.slotMinutes() != null ? c.slotMinutes() : (c.kind() == ScheduleKind.EXAM ? 30 : 15);
+        int slotMinutes = c.slotMinutes() != null ? c.slotMinutes() : (kind == ScheduleKind.EXAM ? 30 : 15);
         within("slotMinutes", slotMinutes, 5, 720);
         int perInterval = c.perInterval() != null ? c.perInterval() : (beds ? 10 : 1);
         within("perInterval", perInterval, 1, 500);
-        ReservedShare share = share(c);
+        ReservedShare share = share(c, kind, institution);
         Duration lead = c.releaseLeadTime() != null ? c.releaseLeadTime() : settings.releaseLeadTime();
         if (lead.isNegative() || lead.compareTo(Duration.ofDays(30)) > 0) {
             throw new InvalidInputException("releaseLeadTime", SchedulingError.VALUE_OUT_OF_RANGE, lead, "PT0S", "P30D");
         }
-        var times = SlotPlan.times(c.kind(), c.periodStart(), c.periodEnd(), dayStart, dayEnd, slotMinutes, perInterval, clock.getZone());
+        var times = SlotPlan.times(kind, periodStart, periodEnd, dayStart, dayEnd, slotMinutes, perInterval, clock.getZone());
         if (times.isEmpty() || times.size() > MAX_SLOTS_PER_SCHEDULE) {
             throw new InvalidInputException("perInterval", SchedulingError.SLOT_COUNT_OUT_OF_RANGE, times.size(), MAX_SLOTS_PER_SCHEDULE);
         }
         var plan = SlotPlan.plan(times, share);
         int reserved = (int) plan.stream().filter(SlotPlan.PlannedSlot::reserved).count();
-        var view = new ScheduleView(ScheduleId.random(), c.institutionId(), department, discipline, c.practitionerId(), c.kind(),
-                c.periodStart(), c.periodEnd(), share, lead, plan.size(), reserved, clock.instant(), createdBy);
+        var view = new ScheduleView(ScheduleId.random(), institution, department, discipline, c.practitionerId(), kind,
+                periodStart, periodEnd, share, lead, plan.size(), reserved, clock.instant(), createdBy);
         store.insertSchedule(view);
         store.insertSlots(slots(view, plan));
-        audit.record(AuditAction.CREATE, "Schedule", view.id().toString(), null, c.kind() + " " + department + " " + c.periodStart()
-                + ".." + c.periodEnd() + " slots=" + plan.size() + " reserved=" + reserved);
+        audit.record(AuditAction.CREATE, "Schedule", view.id().toString(), null, kind + " " + department + " " + periodStart
+                + ".." + periodEnd + " slots=" + plan.size() + " reserved=" + reserved);
         return view;
     }
 
     /** At most 30 days back, at most 92 days long, and not ending before it starts. */
-    private void checkPeriod(PublishSchedule c) {
-        require(c.periodStart(), "periodStart");
-        require(c.periodEnd(), "periodEnd");
+    private void checkPeriod(LocalDate periodStart, LocalDate periodEnd) {
         LocalDate today = LocalDate.now(clock);
-        if (c.periodEnd().isBefore(c.periodStart())) {
-            throw new InvalidInputException("periodEnd", SchedulingError.INVALID_PERIOD, c.periodStart(), c.periodEnd());
+        if (periodEnd.isBefore(periodStart)) {
+            throw new InvalidInputException("periodEnd", SchedulingError.INVALID_PERIOD, periodStart, periodEnd);
         }
-        if (c.periodStart().isBefore(today.minusDays(30)) || c.periodEnd().isAfter(c.periodStart().plusDays(91))) {
-            throw new InvalidInputException("periodStart", SchedulingError.INVALID_PERIOD, c.periodStart(), c.periodEnd());
+        if (periodStart.isBefore(today.minusDays(30)) || periodEnd.isAfter(periodStart.plusDays(91))) {
+            throw new InvalidInputException("periodStart", SchedulingError.INVALID_PERIOD, periodStart, periodEnd);
         }
     }
 
@@ -154,16 +157,16 @@ class SchedulePublishing {
     }
 
     /** The requested share or the jurisdiction's default; below the NN-4 minimum is a 422 citing the clause. */
-    private ReservedShare share(PublishSchedule c) {
-        ReservedShare minimum = settings.minimumShare(c.kind(), c.institutionId());
+    private ReservedShare share(PublishSchedule c, ScheduleKind kind, InstitutionId institution) {
+        ReservedShare minimum = settings.minimumShare(kind, institution);
         ReservedShare share = c.reservedShare() == null || c.reservedShare().isBlank()
-                ? settings.defaultShare(c.kind(), c.institutionId()) : ReservedShare.parse(c.reservedShare(), "reservedShare");
+                ? settings.defaultShare(kind, institution) : ReservedShare.parse(c.reservedShare(), "reservedShare");
         if (share.numerator() * (long) minimum.denominator() < minimum.numerator() * (long) share.denominator()) {
             String key = "error." + SchedulingError.SHARE_BELOW_MINIMUM.code();
-            String message = messages.getMessage(key, new Object[] {"reservedShare", share, minimum, c.kind()}, key,
-                    LocaleContextHolder.getLocale());
+            String message = Objects.requireNonNull(messages.getMessage(key, new Object[] {"reservedShare", share, minimum, kind},
+                    key, LocaleContextHolder.getLocale()), "a default message is given");
             throw new RuleViolationException(List.of(new RuleViolationException.Violation("NN-4", settings.nn4Clause(), message,
-                    "reservedShare", List.of("Organization/" + c.institutionId()))));
+                    "reservedShare", List.of("Organization/" + institution))));
         }
         return share;
     }

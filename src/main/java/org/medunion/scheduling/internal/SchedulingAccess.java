@@ -3,6 +3,7 @@ package org.medunion.scheduling.internal;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -34,10 +35,10 @@ public class SchedulingAccess {
     }
 
     /** The caller as scheduling sees it. */
-    public record Caller(String username, Role role, ScopeType scopeType, UUID scopeRef) {
+    public record Caller(String username, Role role, ScopeType scopeType, @Nullable UUID scopeRef) {
 
         /** The caller's institution, null unless institution-scoped. */
-        public InstitutionId institution() {
+        public @Nullable InstitutionId institution() {
             return scopeType == ScopeType.INSTITUTION && scopeRef != null ? new InstitutionId(scopeRef) : null;
         }
 
@@ -86,6 +87,7 @@ public class SchedulingAccess {
     }
 
     /** Institutions whose schedules the caller may see; null = every institution. */
+    @Nullable
     Set<UUID> visibleInstitutions(Caller c) {
         return switch (c.scopeType()) {
             case GLOBAL, JURISDICTION -> null;

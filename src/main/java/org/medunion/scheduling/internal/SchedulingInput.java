@@ -1,5 +1,6 @@
 package org.medunion.scheduling.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.medunion.scheduling.SchedulingError;
 import org.medunion.shared.Inputs;
 import org.medunion.shared.InvalidInputException;
@@ -13,12 +14,12 @@ final class SchedulingInput {
     private SchedulingInput() {
     }
 
-    static void require(Object value, String field) {
-        Inputs.required(value, field);
+    static <T> T require(@Nullable T value, String field) {
+        return Inputs.required(value, field);
     }
 
     /** A stripped line of at most 100 characters; blank is null unless required. */
-    static String text(String value, String field, boolean required) {
+    static @Nullable String text(@Nullable String value, String field, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw new InvalidInputException(field, "field.required");

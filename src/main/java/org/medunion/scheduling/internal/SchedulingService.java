@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.residents.ResidentId;
 import org.medunion.scheduling.BookSlot;
@@ -58,7 +59,7 @@ class SchedulingService implements SchedulingManagement {
     }
 
     @Override
-    public List<ScheduleView> schedules(InstitutionId institution, ChangeWindow changed) {
+    public List<ScheduleView> schedules(@Nullable InstitutionId institution, ChangeWindow changed) {
         return schedules.schedules(institution, changed);
     }
 
@@ -88,7 +89,7 @@ class SchedulingService implements SchedulingManagement {
     }
 
     /** Behind {@code SystemScheduling} and {@code ReferralBookings}: no caller scope. */
-    public BookingView bookUnscoped(BookSlot command, String bookedBy, InstitutionId bookedByInstitution) {
+    public BookingView bookUnscoped(BookSlot command, @Nullable String bookedBy, @Nullable InstitutionId bookedByInstitution) {
         return booking.bookUnscoped(command, bookedBy, bookedByInstitution);
     }
 

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.PractitionerId;
 import org.medunion.residents.ContractId;
@@ -54,10 +56,19 @@ class SchedulingStore {
     }
 
     static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+        return i.atOffset(ZoneOffset.UTC);
     }
 
+    static @Nullable OffsetDateTime tsOrNull(@Nullable Instant i) {
+        return i == null ? null : ts(i);
+    }
+
+    /** A timestamp of a column declared not null. */
     private static Instant instant(ResultSet rs, String col) throws SQLException {
+        return rs.getObject(col, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String col) throws SQLException {
         var o = rs.getObject(col, OffsetDateTime.class);
         return o == null ? null : o.toInstant();
     }
@@ -74,10 +85,10 @@ class SchedulingStore {
                   period_start, period_end, reserved_numerator, reserved_denominator, release_lead_time, slot_count,
                   reserved_count, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id().value(), s.institutionId().value(), s.department(), s.discipline(),
+                .params(Arrays.asList(s.id().value(), s.institutionId().value(), s.department(), s.discipline(),
                         s.practitionerId() == null ? null : s.practitionerId().value(), s.kind().name(),
                         s.periodStart(), s.periodEnd(), s.reservedShare().numerator(), s.reservedShare().denominator(),
-                        s.releaseLeadTime().toString(), s.slotCount(), s.reservedCount(), ts(s.createdAt()), s.createdBy())
+                        s.releaseLeadTime().toString(), s.slotCount(), s.reservedCount(), ts(s.createdAt()), s.createdBy()))
                 .update();
     }
 
@@ -97,7 +108,7 @@ class SchedulingStore {
             ps.setBoolean(9, s.reserved());
             ps.setString(10, s.pool().name());
             ps.setString(11, s.status().name());
-            ps.setObject(12, ts(s.releaseAt()));
+            ps.setObject(12, tsOrNull(s.releaseAt()));
             ps.setObject(13, ts(s.updatedAt()));
         });
     }
@@ -107,7 +118,7 @@ class SchedulingStore {
     }
 
     /** Schedules of the given institutions (null = all), newest period first. */
-    List<ScheduleView> schedules(Collection<UUID> institutions, ChangeWindow changed, int limit) {
+    List<ScheduleView> schedules(@Nullable Collection<UUID> institutions, ChangeWindow changed, int limit) {
         if (institutions != null && institutions.isEmpty()) {
             return List.of();
         }
@@ -141,9 +152,10 @@ class SchedulingStore {
     }
 
     /** Slot search: every criterion optional; {@code institutions} null = any. */
-    List<SlotView> searchSlots(Collection<UUID> institutions, UUID schedule, String department, ScheduleKind kind,
-                               Instant from, Instant to, SlotPool pool, boolean freeOnly, Instant notBefore,
-                               SlotCursor after, int limit) {
+    List<SlotView> searchSlots(@Nullable Collection<UUID> institutions, @Nullable UUID schedule,
+                               @Nullable String department, @Nullable ScheduleKind kind, @Nullable Instant from,
+                               @Nullable Instant to, @Nullable SlotPool pool, boolean freeOnly, @Nullable Instant notBefore,
+                               @Nullable SlotCursor after, int limit) {
         if (institutions != null && institutions.isEmpty()) {
             return List.of();
         }
@@ -176,8 +188,8 @@ class SchedulingStore {
     }
 
     /** The FHIR Slot search's criteria, each optional: start and change bounds are [from, to). */
-    record SlotFilter(UUID schedule, SlotStatus status, Instant from, Instant to, Instant updatedFrom, Instant updatedTo,
-                      Instant notBefore) {
+    record SlotFilter(@Nullable UUID schedule, @Nullable SlotStatus status, @Nullable Instant from, @Nullable Instant to,
+                      @Nullable Instant updatedFrom, @Nullable Instant updatedTo, @Nullable Instant notBefore) {
     }
 
     private static void pageFilter(StringBuilder sql, List<Object> params, SlotFilter f) {
@@ -196,9 +208,10 @@ class SchedulingStore {
         }
     }
 
-    private static void slotFilter(StringBuilder sql, List<Object> params, Collection<UUID> institutions, UUID schedule,
-                                   String department, ScheduleKind kind, Instant from, Instant to, SlotPool pool,
-                                   boolean freeOnly, Instant notBefore) {
+    private static void slotFilter(StringBuilder sql, List<Object> params, @Nullable Collection<UUID> institutions,
+                                   @Nullable UUID schedule, @Nullable String department, @Nullable ScheduleKind kind,
+                                   @Nullable Instant from, @Nullable Instant to, @Nullable SlotPool pool,
+                                   boolean freeOnly, @Nullable Instant notBefore) {
         if (institutions != null) {
             sql.append(" and s.institution_id in (").append(String.join(",", institutions.stream().map(u -> "?").toList())).append(")");
             params.addAll(institutions);
@@ -239,14 +252,15 @@ class SchedulingStore {
     }
 
     /** Free slots of a schedule to try in order: reserved first when the caller may use them. */
-    List<SlotView> candidates(UUID schedule, Instant from, Instant to, Instant notBefore, boolean primaryCare, int limit) {
+    List<SlotView> candidates(UUID schedule, @Nullable Instant from, @Nullable Instant to, Instant notBefore, boolean primaryCare,
+                              int limit) {
         var sql = new StringBuilder(
                 "select " + SLOT_COLUMNS + " from scheduling_slot s where s.schedule_id = ? and s.status = 'FREE' and s.start_at > ?");
         var params = new ArrayList<Object>(List.of(schedule, ts(notBefore)));
         if (from != null) {
             sql.append(" and s.start_at >= ? and s.start_at < ?");
             params.add(ts(from));
-            params.add(ts(to));
+            params.add(tsOrNull(to));
         }
         if (!primaryCare) {
             sql.append(" and s.pool = 'PUBLIC'");
@@ -266,10 +280,10 @@ class SchedulingStore {
     }
 
     /** Returns a booked slot to FREE in the given pool. */
-    int free(SlotId id, SlotPool pool, Instant releasedAt, Instant now) {
+    int free(SlotId id, SlotPool pool, @Nullable Instant releasedAt, Instant now) {
         return jdbc.sql("update scheduling_slot set status = 'FREE', pool = ?, released_at = ?, version = version + 1, "
                 + "updated_at = ? where id = ? and status = 'BOOKED'")
-                .params(pool.name(), ts(releasedAt), ts(now), id.value()).update();
+                .params(Arrays.asList(pool.name(), tsOrNull(releasedAt), ts(now), id.value())).update();
     }
 
     /** NN-4 release: idempotent, safe to run concurrently on every instance. */
@@ -284,7 +298,7 @@ class SchedulingStore {
                 new InstitutionId(uuid(rs, "institution_id")), rs.getString("department"), rs.getString("discipline"),
                 ScheduleKind.valueOf(rs.getString("kind")), instant(rs, "start_at"), instant(rs, "end_at"),
                 rs.getBoolean("reserved"), SlotPool.valueOf(rs.getString("pool")), SlotStatus.valueOf(rs.getString("status")),
-                instant(rs, "release_at"), instant(rs, "released_at"), rs.getLong("version"), instant(rs, "updated_at"));
+                nullableInstant(rs, "release_at"), nullableInstant(rs, "released_at"), rs.getLong("version"), instant(rs, "updated_at"));
     }
 
     // bookings
@@ -294,11 +308,11 @@ class SchedulingStore {
                 insert into scheduling_booking (id, slot_id, resident_id, booked_by, booked_by_institution, pool, primary_care,
                   priority, contract_id, status, created_at, updated_at, updated_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(b.id().value(), b.slotId().value(), b.residentId().value(), b.bookedBy(),
+                .params(Arrays.asList(b.id().value(), b.slotId().value(), b.residentId().value(), b.bookedBy(),
                         b.bookedByInstitution() == null ? null : b.bookedByInstitution().value(), b.pool().name(),
                         b.primaryCare(), b.priority() == null ? null : b.priority().name(),
                         b.contractId() == null ? null : b.contractId().value(), b.status().name(), ts(b.createdAt()),
-                        ts(b.createdAt()), b.bookedBy())
+                        ts(b.createdAt()), b.bookedBy()))
                 .update();
     }
 

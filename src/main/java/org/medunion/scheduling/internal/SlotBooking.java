@@ -5,6 +5,8 @@ import static org.medunion.scheduling.internal.SchedulingInput.require;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.Role;
@@ -16,8 +18,10 @@ import org.medunion.scheduling.BookSlot;
 import org.medunion.scheduling.BookingId;
 import org.medunion.scheduling.BookingStatus;
 import org.medunion.scheduling.BookingView;
+import org.medunion.scheduling.ScheduleId;
 import org.medunion.scheduling.SchedulingError;
 import org.medunion.scheduling.SlotBooked;
+import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotPool;
 import org.medunion.scheduling.SlotStatus;
 import org.medunion.scheduling.SlotView;
@@ -62,29 +66,30 @@ class SlotBooking {
     }
 
     /** Who books, on whose behalf, and whether reserved capacity and priority apply. */
-    private record Booker(String username, InstitutionId institution, boolean primaryCare, ContractView contract) {
+    private record Booker(String username, @Nullable InstitutionId institution, boolean primaryCare,
+                          @Nullable ContractView contract) {
     }
 
     BookingView book(BookSlot command) {
         Caller c = access.caller();
-        validate(command);
-        Booker booker = booker(c, command.residentId());
+        ResidentId resident = validate(command);
+        Booker booker = booker(c, resident);
         try {
-            return tx.execute(s -> doBook(booker, command, true));
+            return tx.execute(s -> doBook(booker, command, resident, true));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
             // the database's own guard (one active booking per slot, or a lock conflict) caught a race
             throw new ConflictException(SchedulingError.SLOT_TAKEN, "slotId", command.slotId() == null ? "" : command.slotId());
         }
     }
 
-    BookingView bookUnscoped(BookSlot command, String bookedBy, InstitutionId bookedByInstitution) {
-        validate(command);
+    BookingView bookUnscoped(BookSlot command, @Nullable String bookedBy, @Nullable InstitutionId bookedByInstitution) {
+        ResidentId resident = validate(command);
         ContractView contract = null;
         if (bookedByInstitution != null) {
-            contract = contractWith(command.residentId(), bookedByInstitution);
+            contract = contractWith(resident, bookedByInstitution);
         }
         var booker = new Booker(bookedBy == null ? "system" : bookedBy, bookedByInstitution, contract != null, contract);
-        return tx.execute(s -> doBook(booker, command, false));
+        return tx.execute(s -> doBook(booker, command, resident, false));
     }
 
     private ContractView contractWith(ResidentId resident, InstitutionId institution) {
@@ -98,7 +103,9 @@ class SlotBooking {
             if (!c.primaryCare()) {
                 throw new ForbiddenException(SchedulingError.ROLE_MAY_NOT_BOOK, c.role());
             }
-            return new Booker(c.username(), c.institution(), true, contractWith(resident, c.institution()));
+            // primaryCare() holds only for an institution-scoped caller
+            InstitutionId institution = Objects.requireNonNull(c.institution(), "primary-care institution");
+            return new Booker(c.username(), institution, true, contractWith(resident, institution));
         }
         if (c.role() == Role.SPECIALIST || c.role() == Role.OFFICE || c.role() == Role.INTEGRATOR || c.isAdmin()) {
             // naming a resident in a booking needs a care relationship first (issue 10); the same 403 for an
@@ -111,27 +118,28 @@ class SlotBooking {
         throw new ForbiddenException(SchedulingError.ROLE_MAY_NOT_BOOK, c.role());
     }
 
-    private BookingView doBook(Booker booker, BookSlot command, boolean futureOnly) {
+    private BookingView doBook(Booker booker, BookSlot command, ResidentId resident, boolean futureOnly) {
         Instant now = clock.instant();
-        SlotView slot = command.slotId() != null ? claimSlot(booker, command, futureOnly, now)
+        SlotId slotId = command.slotId();
+        SlotView slot = slotId != null ? claimSlot(booker, slotId, futureOnly, now)
                 : claimFromSchedule(booker, command, futureOnly, now);
         var booking = new BookingView(BookingId.random(), slot.id(), slot.scheduleId(), slot.institutionId(),
-                slot.department(), slot.kind(), slot.start(), slot.end(), slot.pool(), command.residentId(), booker.username(),
+                slot.department(), slot.kind(), slot.start(), slot.end(), slot.pool(), resident, booker.username(),
                 booker.institution(), booker.primaryCare(), booker.primaryCare() ? slot.kind().priority() : null,
                 booker.contract() == null ? null : booker.contract().id(), BookingStatus.BOOKED, now, now);
         store.insertBooking(booking);
-        audit.record(AuditAction.CREATE, "Booking", booking.id().toString(), command.residentId().toString(),
+        audit.record(AuditAction.CREATE, "Booking", booking.id().toString(), resident.toString(),
                 "slot=" + slot.id() + " pool=" + slot.pool() + (booking.priority() == null ? "" : " priority=" + booking.priority()));
-        events.publishEvent(new SlotBooked(booking.id(), slot.id(), slot.institutionId(), slot.kind(), command.residentId(),
+        events.publishEvent(new SlotBooked(booking.id(), slot.id(), slot.institutionId(), slot.kind(), resident,
                 booking.primaryCare(), booking.priority(), slot.start()));
         return booking;
     }
 
     /** The named slot, if it is still free and open to the booker. */
-    private SlotView claimSlot(Booker booker, BookSlot command, boolean futureOnly, Instant now) {
-        SlotView slot = store.slot(command.slotId()).orElseThrow(() -> new NotFoundException("Slot", command.slotId()));
+    private SlotView claimSlot(Booker booker, SlotId slotId, boolean futureOnly, Instant now) {
+        SlotView slot = store.slot(slotId).orElseThrow(() -> new NotFoundException("Slot", slotId));
         if (futureOnly && !slot.start().isAfter(now)) {
-            throw new ConflictException(SchedulingError.SLOT_STARTED, "slotId", command.slotId());
+            throw new ConflictException(SchedulingError.SLOT_STARTED, "slotId", slotId);
         }
         if (store.claim(slot.id(), booker.primaryCare(), now) != 1) {
             SlotView current = store.slot(slot.id()).orElseThrow();
@@ -145,8 +153,9 @@ class SlotBooking {
 
     /** The first free slot of a schedule (on a day, if given) the booker wins; reserved ones first for primary care. */
     private SlotView claimFromSchedule(Booker booker, BookSlot command, boolean futureOnly, Instant now) {
-        var schedule = store.schedule(command.scheduleId())
-                .orElseThrow(() -> new NotFoundException("Schedule", command.scheduleId()));
+        // validate() lets a command without a slot through only with a schedule
+        ScheduleId scheduleId = Objects.requireNonNull(command.scheduleId(), "scheduleId");
+        var schedule = store.schedule(scheduleId).orElseThrow(() -> new NotFoundException("Schedule", scheduleId));
         Instant from = command.date() == null ? null : command.date().atStartOfDay(clock.getZone()).toInstant();
         Instant to = command.date() == null ? null : command.date().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         for (SlotView candidate : store.candidates(schedule.id().value(), from, to, futureOnly ? now : Instant.EPOCH,
@@ -155,14 +164,16 @@ class SlotBooking {
                 return candidate;
             }
         }
-        throw new ConflictException(SchedulingError.NO_FREE_SLOT, "scheduleId", command.scheduleId());
+        throw new ConflictException(SchedulingError.NO_FREE_SLOT, "scheduleId", scheduleId);
     }
 
-    private static void validate(BookSlot command) {
+    /** The command's resident, once the command names a resident and a slot or a schedule. */
+    private static ResidentId validate(BookSlot command) {
         require(command, "body");
-        require(command.residentId(), "residentId");
+        ResidentId resident = require(command.residentId(), "residentId");
         if (command.slotId() == null && command.scheduleId() == null) {
             throw new InvalidInputException("slotId", "field.required");
         }
+        return resident;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotQuery;
 import org.medunion.scheduling.SlotSearch;
@@ -61,7 +62,7 @@ class SlotQueries {
         return new Slice<>(page, total);
     }
 
-    private static Instant exclusive(Instant lastAdmitted) {
+    private static @Nullable Instant exclusive(@Nullable Instant lastAdmitted) {
         return lastAdmitted == null ? null : lastAdmitted.plusNanos(1_000);
     }
 

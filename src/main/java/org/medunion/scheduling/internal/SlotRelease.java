@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SlotRelease {
 
+    /** No slots of a kind: the counts' zero row. */
+    private static final long[] NONE = new long[4];
+
     private final SchedulingStore store;
     private final SchedulingSettings settings;
     private final ApplicationEventPublisher events;
@@ -59,9 +62,10 @@ class SlotRelease {
             throw new InvalidInputException("to", SchedulingError.INVALID_PERIOD, from, to);
         }
         var counts = rows.counts(List.of(new InstitutionDays(institution.value(), from, to)));
-        long[] outpatient = sum(counts.get(ScheduleKind.OUTPATIENT_EXPERT), counts.get(ScheduleKind.OUTPATIENT_SPECIALTY));
-        long[] beds = sum(counts.get(ScheduleKind.INPATIENT_BED));
-        long[] exams = sum(counts.get(ScheduleKind.EXAM));
+        long[] outpatient = sum(counts.getOrDefault(ScheduleKind.OUTPATIENT_EXPERT, NONE),
+                counts.getOrDefault(ScheduleKind.OUTPATIENT_SPECIALTY, NONE));
+        long[] beds = sum(counts.getOrDefault(ScheduleKind.INPATIENT_BED, NONE));
+        long[] exams = sum(counts.getOrDefault(ScheduleKind.EXAM, NONE));
         long reserved = outpatient[1] + beds[1] + exams[1];
         long released = outpatient[2] + beds[2] + exams[2];
         long used = outpatient[3] + beds[3] + exams[3];
@@ -75,10 +79,8 @@ class SlotRelease {
     private static long[] sum(long[]... parts) {
         long[] out = new long[4];
         for (long[] p : parts) {
-            if (p != null) {
-                for (int i = 0; i < 4; i++) {
-                    out[i] += p[i];
-                }
+            for (int i = 0; i < 4; i++) {
+                out[i] += p[i];
             }
         }
         return out;

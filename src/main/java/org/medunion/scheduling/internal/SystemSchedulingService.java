@@ -40,7 +40,7 @@ class SystemSchedulingService implements SystemScheduling, ReferralBookings, Ord
     }
 
     @Override
-    public BookingView bookForReferral(BookSlot command, String actor, InstitutionId priorityFor) {
+    public BookingView bookForReferral(BookSlot command, String actor, @Nullable InstitutionId priorityFor) {
         return scheduling.bookUnscoped(command, actor, priorityFor);
     }
 

@@ -27,7 +27,7 @@ final class SchedulingJson {
     record BookRequest(UUID slotId, UUID scheduleId, LocalDate date, UUID residentId) {
     }
 
-    record ScheduleJson(String id, String institutionId, String department, String discipline, @Nullable String practitionerId,
+    record ScheduleJson(String id, String institutionId, String department, @Nullable String discipline, @Nullable String practitionerId,
                         String kind, LocalDate periodStart, LocalDate periodEnd, String reservedShare, String releaseLeadTime,
                         int slotCount, int reservedCount, Instant createdAt, String createdBy) {
 
@@ -39,9 +39,9 @@ final class SchedulingJson {
         }
     }
 
-    record SlotJson(String id, String scheduleId, String institutionId, String department, String discipline, String kind,
-                    Instant start, Instant end, boolean reserved, String pool, String status, Instant releaseAt,
-                    Instant releasedAt, long version) {
+    record SlotJson(String id, String scheduleId, String institutionId, String department, @Nullable String discipline,
+                    String kind, Instant start, Instant end, boolean reserved, String pool, String status,
+                    @Nullable Instant releaseAt, @Nullable Instant releasedAt, long version) {
 
         static SlotJson of(SlotView s) {
             return new SlotJson(s.id().toString(), s.scheduleId().toString(), s.institutionId().toString(), s.department(),
@@ -66,7 +66,7 @@ final class SchedulingJson {
         }
     }
 
-    record RatioJson(long numerator, long denominator, Double value, boolean noData) {
+    record RatioJson(long numerator, long denominator, @Nullable Double value, boolean noData) {
 
         static RatioJson of(ReleaseRatioView.Ratio r) {
             return new RatioJson(r.numerator(), r.denominator(), r.value(), !r.hasData());
@@ -75,7 +75,8 @@ final class SchedulingJson {
 
     record ReleaseRatioJson(String institutionId, LocalDate from, LocalDate to, RatioJson outpatient, RatioJson beds,
                             RatioJson exams, RatioJson reservedUse, long released, String outpatientMinimum,
-                            String bedsMinimum, Boolean outpatientMeetsMinimum, Boolean bedsMeetMinimum) {
+                            String bedsMinimum, @Nullable Boolean outpatientMeetsMinimum,
+                            @Nullable Boolean bedsMeetMinimum) {
 
         static ReleaseRatioJson of(ReleaseRatioView v) {
             return new ReleaseRatioJson(v.institutionId().toString(), v.from(), v.to(), RatioJson.of(v.outpatient()),

@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.IdType;
@@ -122,7 +123,8 @@ public class AppointmentResourceProvider implements IResourceProvider {
                         .filter(b -> slotId == null || b.slotId().value().equals(slotId))
                         .map(BookingToAppointmentMapper::appointment).forEach(all::add);
             } else {
-                scheduling.bookingsOfSlot(new SlotId(slotId), changed).stream()
+                // resident, who and request are null here, so the check above leaves slotId non-null
+                scheduling.bookingsOfSlot(new SlotId(Objects.requireNonNull(slotId, "slotId")), changed).stream()
                         .map(BookingToAppointmentMapper::appointment).forEach(all::add);
             }
         }

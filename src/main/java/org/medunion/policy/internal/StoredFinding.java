@@ -17,7 +17,7 @@ import org.medunion.policy.rules.SubjectType;
  * and the day the evaluation that last saw it looked at ({@code asOf}: the registry as it stood that day).
  */
 public record StoredFinding(@Nullable UUID id, String key, String ruleId, Pack pack, Severity severity, FindingStatus status,
-                            SubjectType subjectType, String subjectKey, String subjectName, String divisionCode,
+                            SubjectType subjectType, String subjectKey, String subjectName, @Nullable String divisionCode,
                             @Nullable UUID consortiumId,
                             String aspect, String messageKey, List<String> args, String evidence, List<String> objects,
                             Instant firstSeen, Instant lastSeen, @Nullable Instant resolvedAt,

@@ -24,7 +24,10 @@ final class BranchCampusBasisPolicy extends RuleSupport {
         for (ConsortiumView c : s.activeRegionalRole()) {
             for (var m : s.activeMembers(c)) {
                 InstitutionView member = s.institution(m.institutionId());
-                InstitutionView i = member == null ? null : s.main(member);
+                if (member == null) {
+                    continue;
+                }
+                InstitutionView i = s.main(member);
                 if (i == null || i.affiliation() != Affiliation.MUNICIPAL || c.districtCode() == null
                         || c.districtCode().equals(i.districtCode())) {
                     continue;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.ChangeReportView;
 import org.medunion.registry.ChangeType;
@@ -38,7 +39,8 @@ final class ChangeReportPolicy extends RuleSupport {
         }
         List<Finding> findings = new ArrayList<>();
         for (ConsortiumView c : s.consortia()) {
-            List<ChangeReportView> reports = s.changeReports(c.id());
+            // read once hasChangeReports() said the reports are there
+            List<ChangeReportView> reports = Objects.requireNonNull(s.changeReports(c.id()), "change reports read");
             if (reports.stream().noneMatch(r -> r.changeType() == ChangeType.CREATION)) {
                 findings.add(open(s.subject(c), "creation", Texts.text(c.name(), ": ", ChangeType.CREATION, " = 0"), args(c.name())));
             }

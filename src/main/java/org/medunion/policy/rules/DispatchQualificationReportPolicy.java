@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.DispatchKind;
@@ -28,8 +29,9 @@ public final class DispatchQualificationReportPolicy extends RuleSupport {
 
     /** One line of the SH-12 report: who, from where to where, since when, with which qualification. */
     public record Line(String practitionerId, String name, DispatchKind kind, ManagerRole managerRole, String discipline,
-                       String fromInstitution, String toInstitution, LocalDate startDate, LocalDate endDate, Title title,
-                       LocalDate titleDate, boolean complete, long servedDays, boolean servedLongTerm) {
+                       String fromInstitution, String toInstitution, LocalDate startDate, @Nullable LocalDate endDate,
+                       @Nullable Title title,
+                       @Nullable LocalDate titleDate, boolean complete, long servedDays, boolean servedLongTerm) {
     }
 
     DispatchQualificationReportPolicy() {

@@ -13,6 +13,7 @@ import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.DispatchKind;
 import org.medunion.registry.DispatchView;
 import org.medunion.registry.ManagerRole;
+import org.medunion.registry.PractitionerView;
 import org.medunion.registry.RegistryChange;
 
 /**
@@ -70,8 +71,8 @@ final class DispatchedManagersPolicy extends RuleSupport {
                 }
                 Optional<AgreementView> agreement = s.agreement(d.agreementId()).or(() -> trust);
                 LocalDate end = d.endDate() != null ? d.endDate() : agreement.map(AgreementView::termEnd).orElse(null);
-                String name = s.practitioner(d.practitionerId()) == null ? String.valueOf(d.practitionerId())
-                        : s.practitioner(d.practitionerId()).name();
+                PractitionerView practitioner = s.practitioner(d.practitionerId());
+                String name = practitioner == null ? String.valueOf(d.practitionerId()) : practitioner.name();
                 boolean tooShort = end == null || !Terms.lastsAtLeast(d.startDate(), end, Period.ofYears(years));
                 boolean misaligned = agreement.isPresent() && agreement.get().termEnd() != null
                         && (!agreement.get().termEnd().equals(end)

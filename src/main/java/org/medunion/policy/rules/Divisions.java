@@ -1,5 +1,6 @@
 package org.medunion.policy.rules;
 
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.DivisionCode;
 
 /** GB/T 2260 helpers for rule texts (the code rules themselves live in {@link DivisionCode}): a province code (xx0000) covers its cities and districts, a city code (xxxx00) its districts. */
@@ -8,7 +9,7 @@ public final class Divisions {
     private Divisions() {
     }
 
-    public static boolean covers(String jurisdiction, String division) {
+    public static boolean covers(@Nullable String jurisdiction, @Nullable String division) {
         return DivisionCode.covers(jurisdiction, division);
     }
 
@@ -21,7 +22,7 @@ public final class Divisions {
         return DivisionCode.significantPrefix(code);
     }
 
-    public static boolean valid(String code) {
+    public static boolean valid(@Nullable String code) {
         return code != null && code.matches("[1-8][0-9]{5}");
     }
 }

@@ -2,6 +2,7 @@ package org.medunion.policy.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.PharmacyEvidenceSource.Catalogue;
 import org.medunion.policy.PharmacyEvidenceSource.PharmacyEvidence;
 import org.medunion.registry.ConsortiumView;
@@ -17,7 +18,7 @@ final class FormularyLinkage {
     private static final Rule RX14 = PrescriptionRules.all().stream().filter(r -> r.id().equals("RX-14")).findFirst().orElseThrow();
 
     /** A member's catalogue falling short; {@code catalogue} is null when the member has none on the platform. */
-    record Gap(InstitutionView member, Catalogue catalogue, double minCoverage) {
+    record Gap(InstitutionView member, @Nullable Catalogue catalogue, double minCoverage) {
 
         String evidence() {
             return catalogue == null ? Texts.text(member.name(), ": ", Texts.term("catalogue"), " = 0")
@@ -33,6 +34,9 @@ final class FormularyLinkage {
         var out = new ArrayList<Gap>();
         for (var m : s.activeMembers(group)) {
             InstitutionView member = s.institution(m.institutionId());
+            if (member == null) {
+                continue; // an active member is in the snapshot; nothing to judge otherwise
+            }
             double min = p.decimal(RX14, "minCoverage", member.districtCode());
             Catalogue catalogue = e.catalogues().get(m.institutionId().value());
             if (catalogue == null || catalogue.items() == 0) {

@@ -2,6 +2,7 @@ package org.medunion.policy.rules;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.ConsortiumForm;
 
 /**
@@ -11,10 +12,11 @@ import org.medunion.registry.ConsortiumForm;
  */
 final class NoDataRule extends RuleSupport {
 
-    private final ConsortiumForm perConsortium;
+    private final @Nullable ConsortiumForm perConsortium;
     private final String source;
 
-    NoDataRule(String id, Pack pack, Severity severity, String source, ConsortiumForm perConsortium, Map<String, String> defaults) {
+    NoDataRule(String id, Pack pack, Severity severity, String source, @Nullable ConsortiumForm perConsortium,
+               Map<String, String> defaults) {
         super(id, pack, severity, Coverage.NO_DATA, defaults);
         this.source = source;
         this.perConsortium = perConsortium;

@@ -39,18 +39,18 @@ public final class Parameters {
         return d;
     }
 
-    public int intValue(Rule rule, String name, String divisionCode) {
+    public int intValue(Rule rule, String name, @Nullable String divisionCode) {
         return Integer.parseInt(value(rule, name, divisionCode).strip());
     }
 
-    public double decimal(Rule rule, String name, String divisionCode) {
+    public double decimal(Rule rule, String name, @Nullable String divisionCode) {
         String v = value(rule, name, divisionCode).strip();
         int slash = v.indexOf('/');
         return slash > 0 ? Double.parseDouble(v.substring(0, slash)) / Double.parseDouble(v.substring(slash + 1))
                 : Double.parseDouble(v);
     }
 
-    public List<String> list(Rule rule, String name, String divisionCode) {
+    public List<String> list(Rule rule, String name, @Nullable String divisionCode) {
         return List.of(value(rule, name, divisionCode).split("\\s*,\\s*"));
     }
 

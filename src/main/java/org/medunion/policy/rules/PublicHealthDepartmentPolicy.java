@@ -41,6 +41,9 @@ final class PublicHealthDepartmentPolicy extends RuleSupport {
         List<Finding> findings = new ArrayList<>();
         hospitals.forEach((id, groups) -> {
             InstitutionView i = s.institution(id);
+            if (i == null) {
+                return; // not in the snapshot: nothing to judge
+            }
             List<String> names = groups.stream().map(ConsortiumView::name).toList();
             String groupNames = String.join("、", names);
             PublicHealthDepartmentView d = departments.get(i.id());

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.ConsultationEvidenceSource;
 import org.medunion.policy.DiagnosticsEvidenceSource;
 import org.medunion.policy.FamilyDoctorTeamSource;
@@ -64,7 +65,7 @@ public final class RegistrySnapshot {
     private final Map<PractitionerId, List<StudyPeriodView>> studyPeriods = new HashMap<>();
     private final Map<GridId, GridView> grids = new HashMap<>();
     private final Map<String, List<GridView>> gridsByDistrict = new HashMap<>();
-    private final Map<ConsortiumId, List<ChangeReportView>> changeReports;
+    private final @Nullable Map<ConsortiumId, List<ChangeReportView>> changeReports;
     private final Map<Pack, Set<String>> packJurisdictions;
     private final SnapshotBuilder parts;
 
@@ -161,7 +162,7 @@ public final class RegistrySnapshot {
         return institutions.values();
     }
 
-    public InstitutionView institution(InstitutionId id) {
+    public @Nullable InstitutionView institution(InstitutionId id) {
         return institutions.get(id);
     }
 
@@ -217,7 +218,7 @@ public final class RegistrySnapshot {
         return branchesByMain.getOrDefault(main, List.of());
     }
 
-    public ConsortiumView consortium(ConsortiumId id) {
+    public @Nullable ConsortiumView consortium(ConsortiumId id) {
         return consortiaById.get(id);
     }
 
@@ -239,7 +240,7 @@ public final class RegistrySnapshot {
         return practitioners.values();
     }
 
-    public PractitionerView practitioner(PractitionerId id) {
+    public @Nullable PractitionerView practitioner(PractitionerId id) {
         return practitioners.get(id);
     }
 
@@ -276,7 +277,7 @@ public final class RegistrySnapshot {
         return grids.values();
     }
 
-    public GridView grid(GridId id) {
+    public @Nullable GridView grid(GridId id) {
         return grids.get(id);
     }
 
@@ -285,7 +286,7 @@ public final class RegistrySnapshot {
     }
 
     /** Null when the registry's change reports could not be read (SH-10 then reports NO_DATA). */
-    public List<ChangeReportView> changeReports(ConsortiumId id) {
+    public @Nullable List<ChangeReportView> changeReports(ConsortiumId id) {
         return changeReports == null ? null : changeReports.getOrDefault(id, List.of());
     }
 
@@ -353,7 +354,7 @@ public final class RegistrySnapshot {
     }
 
     /** Whether a finding about a subject in {@code divisionCode} falls under a jurisdiction applying the pack. */
-    public boolean applies(Pack pack, String divisionCode) {
+    public boolean applies(Pack pack, @Nullable String divisionCode) {
         for (String j : jurisdictionsApplying(pack)) {
             if (Divisions.covers(j, divisionCode)) {
                 return true;
@@ -368,7 +369,7 @@ public final class RegistrySnapshot {
         return new Subject(SubjectType.CONSORTIUM, c.id().toString(), c.name(), c.districtCode(), c.id());
     }
 
-    public Subject subject(InstitutionView i, ConsortiumId consortiumId) {
+    public Subject subject(InstitutionView i, @Nullable ConsortiumId consortiumId) {
         return new Subject(SubjectType.INSTITUTION, i.id().toString(), i.name(), i.districtCode(), consortiumId);
     }
 
@@ -384,7 +385,7 @@ public final class RegistrySnapshot {
         return new Subject(SubjectType.JURISDICTION, code, districtName(code), code, null);
     }
 
-    public Subject dispatchSubject(DispatchView d, PractitionerView p) {
+    public Subject dispatchSubject(DispatchView d, @Nullable PractitionerView p) {
         ConsortiumView c = consortium(d.consortiumId());
         InstitutionView to = institution(d.toInstitutionId());
         String division = to != null ? to.districtCode() : c == null ? null : c.districtCode();

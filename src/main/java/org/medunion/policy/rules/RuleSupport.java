@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.AgreementType;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumId;
@@ -67,7 +68,7 @@ public abstract class RuleSupport implements Rule {
     }
 
     /** A violation. {@code refs} are registry IDs (typed IDs or UUIDs) of the objects involved. */
-    protected Finding open(Subject subject, String aspect, String evidence, List<String> args, Object... refs) {
+    protected Finding open(Subject subject, String aspect, String evidence, List<String> args, @Nullable Object... refs) {
         return make(FindingStatus.OPEN, subject, aspect, evidence, args, refs);
     }
 
@@ -127,7 +128,7 @@ public abstract class RuleSupport implements Rule {
     }
 
     /** Message arguments: enums and collections of them become bundle keys ({@link Texts#of}). */
-    protected static List<String> args(Object... values) {
+    protected static List<String> args(@Nullable Object... values) {
         return Arrays.stream(values).map(Texts::of).toList();
     }
 
@@ -142,7 +143,7 @@ public abstract class RuleSupport implements Rule {
      * hospital; TCM / integrated hospitals are exempt by the seed, military hospitals follow military rules
      * (rules.md interpretation notes). Null when the institution is not counted.
      */
-    protected static InstitutionView countedMunicipalGeneral(RegistrySnapshot s, InstitutionView i) {
+    protected static @Nullable InstitutionView countedMunicipalGeneral(RegistrySnapshot s, @Nullable InstitutionView i) {
         InstitutionView main = i == null ? null : s.main(i);
         if (main == null || !main.isMunicipalGeneralHospital() || main.ownership() == Ownership.MILITARY) {
             return null;

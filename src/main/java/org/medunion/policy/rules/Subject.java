@@ -1,5 +1,6 @@
 package org.medunion.policy.rules;
 
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.ConsortiumId;
 
 /**
@@ -9,7 +10,7 @@ import org.medunion.registry.ConsortiumId;
  * @param divisionCode the district (or jurisdiction) it lies in — decides which packs apply and who sees it
  * @param consortiumId the consortium concerned, if any (report per consortium, office scope)
  */
-public record Subject(SubjectType type, String key, String name, String divisionCode, ConsortiumId consortiumId) {
+public record Subject(SubjectType type, String key, String name, @Nullable String divisionCode, @Nullable ConsortiumId consortiumId) {
 
     public String ref() {
         return type.name() + ":" + key;

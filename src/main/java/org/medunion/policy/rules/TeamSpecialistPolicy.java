@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.HospitalLevel;
@@ -62,7 +63,7 @@ final class TeamSpecialistPolicy extends RuleSupport {
         return out;
     }
 
-    private static boolean seniorPhysician(RegistrySnapshot s, PractitionerView p) {
+    private static boolean seniorPhysician(RegistrySnapshot s, @Nullable PractitionerView p) {
         if (p == null || p.profession() != Profession.PHYSICIAN) {
             return false;
         }

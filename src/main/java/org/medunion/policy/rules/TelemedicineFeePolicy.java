@@ -52,7 +52,7 @@ final class TelemedicineFeePolicy extends RuleSupport {
                 continue;
             }
             evaluatedDivisions.add(c.districtCode());
-            Set<String> numbers = uncharged.get(e.getKey());
+            Set<String> numbers = uncharged.getOrDefault(e.getKey(), Set.of());
             if (!numbers.isEmpty()) {
                 String list = String.join("、", numbers);
                 findings.add(open(s.subject(c), "uncharged", Texts.text(c.name(), ": ", list),

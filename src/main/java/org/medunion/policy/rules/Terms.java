@@ -2,6 +2,7 @@ package org.medunion.policy.rules;
 
 import java.time.LocalDate;
 import java.time.Period;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one date convention of the policy module (rules.md, interpretation notes): calendar dates, and every end
@@ -15,7 +16,7 @@ public final class Terms {
     }
 
     /** The first day after an inclusive term; null (open-ended) stays null. */
-    public static LocalDate dayAfter(LocalDate inclusiveEnd) {
+    public static @Nullable LocalDate dayAfter(@Nullable LocalDate inclusiveEnd) {
         return inclusiveEnd == null ? null : inclusiveEnd.plusDays(1);
     }
 
@@ -24,12 +25,12 @@ public final class Terms {
         if (start == null) {
             return false;
         }
-        return inclusiveEnd == null || !start.plus(length).isAfter(dayAfter(inclusiveEnd));
+        return inclusiveEnd == null || !start.plus(length).isAfter(inclusiveEnd.plusDays(1));
     }
 
     /** Whether {@code start..end} (end inclusive) lasts at most {@code length}. */
     public static boolean lastsAtMost(LocalDate start, LocalDate inclusiveEnd, Period length) {
-        return start != null && inclusiveEnd != null && !dayAfter(inclusiveEnd).isAfter(start.plus(length));
+        return start != null && inclusiveEnd != null && !inclusiveEnd.plusDays(1).isAfter(start.plus(length));
     }
 
     /** Whether {@code day} lies within {@code start..end}, both inclusive; a null start or end is open. */

@@ -8,6 +8,7 @@ import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finding texts without a language: names, numbers and dates as they are, coded values and words as bundle keys
@@ -81,7 +82,7 @@ public final class Texts {
      * The text with every key replaced by {@code lookup.apply(key, fallback)}; the fallback is the text after {@code |}
      * in the token, else the value part of the key ({@code TELEMEDICINE_NETWORK}).
      */
-    public static String render(String text, BinaryOperator<String> lookup) {
+    public static @Nullable String render(@Nullable String text, BinaryOperator<String> lookup) {
         if (text == null || text.indexOf('⟦') < 0) {
             return text;
         }

@@ -31,7 +31,7 @@ final class PolicyDtos {
     }
 
     record FindingDto(@Nullable UUID id, String ruleId, String pack, String severity, String status, String subjectType, String subjectKey,
-                      String subjectName, String divisionCode, @Nullable UUID consortiumId, String message, String evidence,
+                      String subjectName, @Nullable String divisionCode, @Nullable UUID consortiumId, String message, String evidence,
                       List<String> objects,
                       Instant firstSeen, Instant lastSeen, @Nullable Instant resolvedAt, @Nullable String overrideReason, String messageKey,
                       List<String> codes, @Nullable LocalDate asOf) {

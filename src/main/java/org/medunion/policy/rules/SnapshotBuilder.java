@@ -125,7 +125,7 @@ public final class SnapshotBuilder {
         this.publicHealthDepartments = v;
         return this;
     }
-    public SnapshotBuilder changeReports(List<ChangeReportView> v) {
+    public SnapshotBuilder changeReports(@Nullable List<ChangeReportView> v) {
         this.changeReports = v;
         return this;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.ReleaseRatioSource;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.AgreementTarget;
@@ -74,14 +75,16 @@ final class ConsortiumFixture {
     final List<StudyPeriodView> studyPeriods = new ArrayList<>();
     final List<GridView> grids = new ArrayList<>();
     final List<org.medunion.registry.PublicHealthDepartmentView> publicHealthDepartments = new ArrayList<>();
+    @Nullable
     List<ChangeReportView> changeReports;
+    @Nullable
     ReleaseRatioSource releaseRatios;
-    org.medunion.policy.FamilyDoctorTeamSource teams;
-    org.medunion.policy.ReferralEvidenceSource.ReferralEvidence referrals;
-    org.medunion.policy.PharmacyEvidenceSource.PharmacyEvidence pharmacy;
-    org.medunion.policy.IndicatorEvidenceSource indicators;
-    org.medunion.policy.DiagnosticsEvidenceSource diagnostics;
-    org.medunion.policy.ConsultationEvidenceSource consultations;
+    org.medunion.policy.@Nullable FamilyDoctorTeamSource teams;
+    org.medunion.policy.ReferralEvidenceSource.@Nullable ReferralEvidence referrals;
+    org.medunion.policy.PharmacyEvidenceSource.@Nullable PharmacyEvidence pharmacy;
+    org.medunion.policy.@Nullable IndicatorEvidenceSource indicators;
+    org.medunion.policy.@Nullable DiagnosticsEvidenceSource diagnostics;
+    org.medunion.policy.@Nullable ConsultationEvidenceSource consultations;
     private int seq;
 
     // ---- scenario factories
@@ -213,19 +216,21 @@ final class ConsortiumFixture {
 
     // ---- people
 
-    PractitionerView physician(InstitutionView at, Title title, LocalDate titleDate) {
+    PractitionerView physician(InstitutionView at, Title title, @Nullable LocalDate titleDate) {
         return practitioner(at, Profession.PHYSICIAN, title, titleDate, false, false);
     }
 
-    PractitionerView practitioner(InstitutionView at, Profession profession, Title title, LocalDate titleDate, boolean gp, boolean paed) {
+    PractitionerView practitioner(InstitutionView at, Profession profession, Title title, @Nullable LocalDate titleDate, boolean gp,
+                                  boolean paed) {
         var p = new PractitionerView(PractitionerId.random(), "医生" + (++seq), at.id(), profession, title, titleDate, "内科", gp, paed, 0,
                 null);
         practitioners.add(p);
         return p;
     }
 
-    DispatchView dispatch(ConsortiumView c, PractitionerView p, InstitutionView to, DispatchKind kind, ManagerRole role,
-                          String discipline, LocalDate start, LocalDate end, int weeklyDays, UUID agreementId) {
+    DispatchView dispatch(ConsortiumView c, PractitionerView p, InstitutionView to, DispatchKind kind, @Nullable ManagerRole role,
+                          @Nullable String discipline, LocalDate start, @Nullable LocalDate end, int weeklyDays,
+                          @Nullable UUID agreementId) {
         var d = new DispatchView(UUID.randomUUID(), c.id(), p.id(), p.institutionId(), to.id(), kind, role, discipline, start, end,
                 weeklyDays, agreementId, null);
         dispatches.add(d);
@@ -240,7 +245,7 @@ final class ConsortiumFixture {
         }
     }
 
-    AgreementView agreement(ConsortiumView c, AgreementType type, LocalDate start, LocalDate end, boolean signed, String sections,
+    AgreementView agreement(ConsortiumView c, AgreementType type, LocalDate start, @Nullable LocalDate end, boolean signed, String sections,
                             InstitutionView... parties) {
         var a = new AgreementView(UUID.randomUUID(), c.id(), type, type + " " + c.name(),
                 java.util.Arrays.stream(parties).map(InstitutionView::id).toList(), start, end, signed ? start : null,
@@ -260,14 +265,14 @@ final class ConsortiumFixture {
     }
 
     /** The agreement with the managers' duties (SH-7) given, in place. */
-    AgreementView withDuties(AgreementView a, String duties) {
+    AgreementView withDuties(AgreementView a, @Nullable String duties) {
         var b = new AgreementView(a.id(), a.consortiumId(), a.type(), a.title(), a.parties(), a.termStart(), a.termEnd(), a.signedOn(),
                 a.responsibilities(), a.rights(), a.benefits(), a.benefitSharing(), duties, a.targets());
         agreements.set(agreements.indexOf(a), b);
         return b;
     }
 
-    StudyPeriodView study(PractitionerView p, LocalDate start, LocalDate end) {
+    StudyPeriodView study(PractitionerView p, @Nullable LocalDate start, @Nullable LocalDate end) {
         var s = new StudyPeriodView(UUID.randomUUID(), p.id(), null, start, end);
         studyPeriods.add(s);
         return s;
@@ -279,12 +284,12 @@ final class ConsortiumFixture {
         return g;
     }
 
-    ChangeReportView report(ConsortiumView c, ChangeType type, InstitutionView party) {
+    ChangeReportView report(ConsortiumView c, ChangeType type, @Nullable InstitutionView party) {
         return report(c, type, party, Instant.EPOCH, List.of("申康医院发展中心", "上海市卫生健康委员会"));
     }
 
     /** A report made on a day (its members on that day decide SH-10's reporting party) to the given recipients. */
-    ChangeReportView report(ConsortiumView c, ChangeType type, InstitutionView party, Instant at, List<String> recipients) {
+    ChangeReportView report(ConsortiumView c, ChangeType type, @Nullable InstitutionView party, Instant at, List<String> recipients) {
         if (changeReports == null) {
             changeReports = new ArrayList<>();
         }

@@ -7,6 +7,7 @@ import static org.medunion.policy.rules.ConsortiumFixture.TODAY;
 import static org.medunion.policy.rules.ConsortiumFixture.XUHUI;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.medunion.policy.ReleaseRatioSource;
@@ -167,7 +168,8 @@ class CqNnCnRulesTest {
     @Test
     void CN1_districtWithoutReferralsThroughThePlatformIsReported() {
         var f = changningReferrals(true, true);
-        f.referralData(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), f.referrals.zones(), f.referrals.hospiceCentres(),
+        f.referralData(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), Objects.requireNonNull(f.referrals).zones(),
+                Objects.requireNonNull(f.referrals).hospiceCentres(),
                 List.of(), List.of());
         assertThat(inChangning(f.evaluateAll(new RuleCatalogue().rule("CN-1").orElseThrow()))).extracting(Finding::aspect)
                 .containsExactly("platform");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.policy.PharmacyEvidenceSource.Catalogue;
 import org.medunion.policy.PharmacyEvidenceSource.PharmacyEvidence;
@@ -37,7 +38,7 @@ class PharmacyEvidenceRulesTest {
                 new Object[] {lead, MembershipRole.LEAD}, new Object[] {centre, MembershipRole.MEMBER});
     }
 
-    private void evidence(Catalogue leadCatalogue, Catalogue centreCatalogue, long prescriptions, long flowed) {
+    private void evidence(Catalogue leadCatalogue, @Nullable Catalogue centreCatalogue, long prescriptions, long flowed) {
         var catalogues = new java.util.HashMap<UUID, Catalogue>();
         if (leadCatalogue != null) {
             catalogues.put(lead.id().value(), leadCatalogue);

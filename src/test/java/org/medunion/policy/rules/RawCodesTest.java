@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.policy.bench.PolicyEvaluationBench;
 
@@ -37,7 +38,7 @@ class RawCodesTest {
         return p;
     }
 
-    static String render(Properties bundle, String coded, Set<String> unresolved) {
+    static @Nullable String render(Properties bundle, String coded, Set<String> unresolved) {
         return Texts.render(coded, (key, fallback) -> {
             String v = bundle.getProperty(key);
             if (v == null) {

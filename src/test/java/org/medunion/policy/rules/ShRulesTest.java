@@ -9,6 +9,8 @@ import static org.medunion.policy.rules.ConsortiumFixture.XUHUI;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.registry.AgreementType;
 import org.medunion.registry.ChangeType;
@@ -596,7 +598,7 @@ class ShRulesTest {
         assertThat(f.evaluateAll(new ChangeReportPolicy())).extracting(Finding::status).containsExactly(FindingStatus.NO_DATA);
         f.report(f.consortia.get(0), ChangeType.ADJUSTMENT, null);
         assertThat(f.evaluate(new ChangeReportPolicy())).extracting(Finding::aspect).containsExactlyInAnyOrder("creation",
-                "report@" + f.changeReports.get(0).id());
+                "report@" + Objects.requireNonNull(f.changeReports).get(0).id());
     }
 
     private static final Instant NOON_TODAY = TODAY.atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
@@ -609,7 +611,7 @@ class ShRulesTest {
         var municipal = f.institutions.get(1);
         var byLead = f.report(c, ChangeType.CREATION, lead, NOON_TODAY, List.of("申康医院发展中心", "上海市卫生健康委员会"));
         assertThat(f.evaluate(new ChangeReportPolicy())).extracting(Finding::aspect).containsExactly("party@" + byLead.id());
-        f.changeReports.clear();
+        Objects.requireNonNull(f.changeReports).clear();
         f.report(c, ChangeType.CREATION, municipal, NOON_TODAY, List.of("申康医院发展中心", "上海市卫生健康委员会"));
         assertThat(f.evaluate(new ChangeReportPolicy())).isEmpty();
     }
@@ -665,7 +667,7 @@ class ShRulesTest {
     }
 
     // ---- SH-11
-    private static ConsortiumView approval(ConsortiumView c, boolean flag, java.time.LocalDate approvedOn) {
+    private static ConsortiumView approval(ConsortiumView c, boolean flag, java.time.@Nullable LocalDate approvedOn) {
         return new ConsortiumView(c.id(), c.name(), c.form(), c.tight(), c.governance(), c.districtCode(), c.gridIds(), true,
                 c.establishedOn(), null, flag, approvedOn, true, true, c.centres(), c.members(), 0, null);
     }
@@ -787,7 +789,7 @@ class ShRulesTest {
     }
 
     // ---- SH-14
-    private List<Finding> sh14(boolean gp, java.time.LocalDate start, java.time.LocalDate end) {
+    private List<Finding> sh14(boolean gp, java.time.@Nullable LocalDate start, java.time.@Nullable LocalDate end) {
         var f = new ConsortiumFixture();
         var p = f.practitioner(f.communityCentre("社区", CHANGNING), Profession.PHYSICIAN, Title.ATTENDING, TODAY.minusYears(3), gp, !gp);
         if (start != null) {

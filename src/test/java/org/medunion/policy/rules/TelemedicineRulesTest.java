@@ -7,6 +7,7 @@ import static org.medunion.policy.rules.ConsortiumFixture.TODAY;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -187,7 +188,7 @@ class TelemedicineRulesTest {
     void oneEvaluationOfTm6Tm13Tm15AndCn3ReadsTheConsultationTablesOnce() {
         var f = zoned(home -> Map.of(home, new Requests(1, List.of())));
         var reads = new AtomicInteger();
-        ConsultationEvidenceSource tables = f.consultations;
+        ConsultationEvidenceSource tables = Objects.requireNonNull(f.consultations);
         f.consultations = ConsultationEvidenceSource.readOnce(day -> {
             reads.incrementAndGet();
             return tables.evidence(day);

@@ -235,6 +235,7 @@ abstract class PolicyContract {
         assertThat(sh3Evidence(then.json())).as("before it joined").doesNotContain(name);
         assertThat(sh3Evidence(now.json())).as("after it joined").contains(name);
         assertThat(planner().get("/api/policy/compliance/consortia/" + id(c) + "?asOf=yesterday").status()).isEqualTo(400);
+        assertThat(planner().get("/api/policy/compliance/consortia/%20").status()).as("a blank id").isEqualTo(400);
     }
 
     static String sh3Evidence(JsonNode report) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.policy.internal.EvaluationResult;
@@ -170,8 +169,13 @@ class PolicyController {
     }
 
     /** A path variable's id: Spring matches no empty path segment, so the value is never missing. */
+    /** A consortium id from the path; a blank one (only spaces) is a 400 naming the field, like a malformed one. */
     private static UUID pathId(String value, String field) {
-        return Objects.requireNonNull(uuid(value, field), field);
+        UUID id = uuid(value, field);
+        if (id == null) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        return id;
     }
 
     static @Nullable UUID uuid(@Nullable String value, String field) {

@@ -40,4 +40,13 @@ public record Scope(ScopeType type, @Nullable String reference) {
     public @Nullable UUID referenceId() {
         return reference == null ? null : UUID.fromString(reference);
     }
+
+    /** The UUID of a consortium or institution scope; an account of either type always has one. */
+    public UUID requiredReferenceId() {
+        UUID id = referenceId();
+        if (id == null) {
+            throw new IllegalStateException("a " + type + " scope without its reference");
+        }
+        return id;
+    }
 }

@@ -1,8 +1,9 @@
 package org.medunion.registry;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** Command (and part of {@link FormConsortium}): an institution joins in a role, on a basis. ADJUSTMENT report. */
-public record AddMember(InstitutionId institutionId, MembershipRole role, MembershipBasis basis, LocalDate startDate,
-                        String leadDiscipline, String overrideReason) {
+public record AddMember(@Nullable InstitutionId institutionId, MembershipRole role, @Nullable MembershipBasis basis, LocalDate startDate,
+                        @Nullable String leadDiscipline, @Nullable String overrideReason) {
 }

@@ -2,6 +2,7 @@ package org.medunion.registry;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One quantified target an agreement sets (具体量化指标, seed 000): what is measured, the value to reach, its unit
@@ -13,5 +14,5 @@ import java.time.LocalDate;
  * @param unit      the unit of the value, e.g. "人", "%", "项" (optional, ≤ 20 characters)
  * @param dueBy     the day the value is to be reached (optional; within the agreement's term when given)
  */
-public record AgreementTarget(TargetArea area, String indicator, BigDecimal value, String unit, LocalDate dueBy) {
+public record AgreementTarget(TargetArea area, String indicator, BigDecimal value, String unit, @Nullable LocalDate dueBy) {
 }

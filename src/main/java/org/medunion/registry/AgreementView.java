@@ -3,6 +3,7 @@ package org.medunion.registry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cooperation or trusteeship agreement or a charter, with the sections the seeds ask for
@@ -13,9 +14,9 @@ import java.util.UUID;
  * @param targets       the agreement's quantified targets, in the order recorded (empty when none)
  */
 public record AgreementView(UUID id, ConsortiumId consortiumId, AgreementType type, String title,
-                            List<InstitutionId> parties, LocalDate termStart, LocalDate termEnd, LocalDate signedOn,
+                            List<InstitutionId> parties, LocalDate termStart, @Nullable LocalDate termEnd, @Nullable LocalDate signedOn,
                             String responsibilities, String rights, String benefits, String benefitSharing,
-                            String managerDuties, List<AgreementTarget> targets) {
+                            @Nullable String managerDuties, List<AgreementTarget> targets) {
 
     public AgreementView {
         targets = targets == null ? List.of() : List.copyOf(targets);

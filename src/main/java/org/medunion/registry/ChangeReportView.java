@@ -3,6 +3,7 @@ package org.medunion.registry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 医疗联合体建设报告表 — the immutable record each creation, adjustment or dissolution of a consortium
@@ -13,6 +14,6 @@ import java.util.UUID;
  * @param recipients           the owner body and the municipal commission
  */
 public record ChangeReportView(UUID id, String number, ConsortiumId consortiumId, String consortiumName,
-                               ChangeType changeType, InstitutionId reportingInstitution, List<String> recipients,
+                               ChangeType changeType, @Nullable InstitutionId reportingInstitution, List<String> recipients,
                                String summary, String snapshot, Instant reportedAt, String reportedBy) {
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A consortium with its members.
@@ -18,9 +19,9 @@ import java.util.Optional;
  */
 public record ConsortiumView(ConsortiumId id, String name, ConsortiumForm form, boolean tight, GovernanceType governance,
                              String districtCode, List<GridId> gridIds, boolean active, LocalDate establishedOn,
-                             LocalDate dissolvedOn, boolean crossProvince, LocalDate ownerApprovedOn,
+                             @Nullable LocalDate dissolvedOn, boolean crossProvince, @Nullable LocalDate ownerApprovedOn,
                              boolean managementOffice, boolean qualityControlGroup, List<String> centres,
-                             List<MembershipView> members, long version, Instant updatedAt) {
+                             List<MembershipView> members, long version, @Nullable Instant updatedAt) {
 
     public Optional<InstitutionId> lead() {
         return members.stream().filter(m -> m.role() == MembershipRole.LEAD && m.endDate() == null)

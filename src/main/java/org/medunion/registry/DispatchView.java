@@ -3,6 +3,7 @@ package org.medunion.registry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A manager or expert dispatched from one institution to another (派驻).
@@ -13,6 +14,6 @@ import java.util.UUID;
  */
 public record DispatchView(UUID id, ConsortiumId consortiumId, PractitionerId practitionerId,
                            InstitutionId fromInstitutionId, InstitutionId toInstitutionId, DispatchKind kind,
-                           ManagerRole managerRole, String discipline, LocalDate startDate, LocalDate endDate,
-                           int weeklyDays, UUID agreementId, Instant createdAt) {
+                           @Nullable ManagerRole managerRole, @Nullable String discipline, LocalDate startDate, @Nullable LocalDate endDate,
+                           int weeklyDays, @Nullable UUID agreementId, @Nullable Instant createdAt) {
 }

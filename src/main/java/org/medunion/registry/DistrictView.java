@@ -1,5 +1,7 @@
 package org.medunion.registry;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A city, district or county with its GB/T 2260 code.
  *
@@ -7,5 +9,5 @@ package org.medunion.registry;
  * @param parentCode the city's code for a district, null for a city
  * @param county     true for a county (县), which has county medical communities rather than regional consortia
  */
-public record DistrictView(String code, String name, String parentCode, boolean county, long population) {
+public record DistrictView(String code, String name, @Nullable String parentCode, boolean county, long population) {
 }

@@ -2,6 +2,7 @@ package org.medunion.registry;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command: form a consortium with its first members. Produces a CREATION change report (SH-10).
@@ -10,6 +11,6 @@ import java.util.List;
  */
 public record FormConsortium(String name, ConsortiumForm form, Boolean tight, GovernanceType governance,
                              String districtCode, List<GridId> gridIds, LocalDate establishedOn, Boolean crossProvince,
-                             LocalDate ownerApprovedOn, Boolean managementOffice, Boolean qualityControlGroup,
-                             List<String> centres, List<AddMember> members, String overrideReason) {
+                             @Nullable LocalDate ownerApprovedOn, Boolean managementOffice, Boolean qualityControlGroup,
+                             List<String> centres, List<AddMember> members, @Nullable String overrideReason) {
 }

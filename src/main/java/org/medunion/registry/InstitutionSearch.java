@@ -1,5 +1,7 @@
 package org.medunion.registry;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Filters for institution search; null means any. Results are always limited to the caller's scope.
  *
@@ -8,13 +10,16 @@ package org.medunion.registry;
  * @param order      null: by district, then name
  * @param descending the order's first key from the end
  */
-public record InstitutionSearch(String text, InstitutionCategory category, HospitalLevel level, Affiliation affiliation,
-                                String districtCode, ConsortiumId consortiumId, Boolean primaryOnly, int offset, int limit,
-                                InstitutionOrder order, boolean descending) {
+public record InstitutionSearch(@Nullable String text, @Nullable InstitutionCategory category, @Nullable HospitalLevel level,
+                                @Nullable Affiliation affiliation,
+                                @Nullable String districtCode, @Nullable ConsortiumId consortiumId, @Nullable Boolean primaryOnly,
+                                int offset, int limit,
+                                @Nullable InstitutionOrder order, boolean descending) {
 
     /** In the default order (district, then name). */
-    public InstitutionSearch(String text, InstitutionCategory category, HospitalLevel level, Affiliation affiliation,
-                             String districtCode, ConsortiumId consortiumId, Boolean primaryOnly, int offset, int limit) {
+    public InstitutionSearch(@Nullable String text, @Nullable InstitutionCategory category, @Nullable HospitalLevel level,
+                             @Nullable Affiliation affiliation, @Nullable String districtCode,
+                             @Nullable ConsortiumId consortiumId, @Nullable Boolean primaryOnly, int offset, int limit) {
         this(text, category, level, affiliation, districtCode, consortiumId, primaryOnly, offset, limit, null, false);
     }
 

@@ -2,6 +2,7 @@ package org.medunion.registry;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An institution as other modules see it.
@@ -12,10 +13,10 @@ import java.util.List;
  * @param campuses               campuses by district, existing and planned (SH-4, SH-5)
  * @param keySpecialties         key and TCM-advantage specialties (SH-13)
  */
-public record InstitutionView(InstitutionId id, String name, String creditCode, InstitutionCategory category,
+public record InstitutionView(InstitutionId id, String name, @Nullable String creditCode, InstitutionCategory category,
                               HospitalLevel level, HospitalGrade grade, Ownership ownership, String ownerBody,
-                              Affiliation affiliation, boolean tcm, String districtCode, GridId gridId,
-                              InstitutionId parentId, boolean regionalMedicalCentre, String address,
+                              Affiliation affiliation, boolean tcm, String districtCode, @Nullable GridId gridId,
+                              @Nullable InstitutionId parentId, boolean regionalMedicalCentre, @Nullable String address,
                               List<Campus> campuses, List<KeySpecialty> keySpecialties, long version, Instant updatedAt) {
 
     public boolean isPrimary() {
@@ -32,9 +33,9 @@ public record InstitutionView(InstitutionId id, String name, String creditCode, 
         return affiliation == Affiliation.MUNICIPAL && category == InstitutionCategory.GENERAL_HOSPITAL && !tcm;
     }
 
-    public record Campus(String districtCode, String name, boolean planned) {
+    public record Campus(@Nullable String districtCode, @Nullable String name, boolean planned) {
     }
 
-    public record KeySpecialty(String discipline, KeySpecialtyLevel level) {
+    public record KeySpecialty(String discipline, @Nullable KeySpecialtyLevel level) {
     }
 }

@@ -3,6 +3,7 @@ package org.medunion.registry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One institution in one consortium, in one role, for a period, on a basis.
@@ -10,8 +11,9 @@ import java.util.UUID;
  * @param updatedAt when it was added or last ended (FHIR {@code meta.lastUpdated})
  */
 public record MembershipView(UUID id, ConsortiumId consortiumId, InstitutionId institutionId, MembershipRole role,
-                             MembershipBasis basis, LocalDate startDate, LocalDate endDate, String leadDiscipline,
-                             Instant updatedAt) {
+                             @Nullable MembershipBasis basis, LocalDate startDate, @Nullable LocalDate endDate,
+                             @Nullable String leadDiscipline,
+                             @Nullable Instant updatedAt) {
 
     public boolean activeOn(LocalDate day) {
         return !startDate.isAfter(day) && (endDate == null || endDate.isAfter(day));

@@ -2,6 +2,7 @@ package org.medunion.registry;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A practitioner and the title that matters for dispatch rules (SH-8: title date).
@@ -11,6 +12,6 @@ import java.time.LocalDate;
  * @param updatedAt           when it last changed (FHIR {@code meta.lastUpdated})
  */
 public record PractitionerView(PractitionerId id, String name, InstitutionId institutionId, Profession profession,
-                               Title title, LocalDate titleDate, String discipline, boolean generalPractitioner,
-                               boolean paediatrician, long version, Instant updatedAt) {
+                               Title title, @Nullable LocalDate titleDate, String discipline, boolean generalPractitioner,
+                               boolean paediatrician, long version, @Nullable Instant updatedAt) {
 }

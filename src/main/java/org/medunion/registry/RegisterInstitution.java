@@ -1,11 +1,14 @@
 package org.medunion.registry;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Command: register (or, with {@link RegistryManagement#updateInstitution}, change) an institution. */
-public record RegisterInstitution(String name, String creditCode, InstitutionCategory category, HospitalLevel level,
-                                  HospitalGrade grade, Ownership ownership, String ownerBody, Affiliation affiliation,
-                                  Boolean tcm, String districtCode, GridId gridId, InstitutionId parentId,
-                                  Boolean regionalMedicalCentre, String address,
+public record RegisterInstitution(String name, String creditCode, InstitutionCategory category, @Nullable HospitalLevel level,
+                                  @Nullable HospitalGrade grade, @Nullable Ownership ownership, @Nullable String ownerBody,
+                                  @Nullable Affiliation affiliation,
+                                  @Nullable Boolean tcm, @Nullable String districtCode, @Nullable GridId gridId,
+                                  @Nullable InstitutionId parentId,
+                                  @Nullable Boolean regionalMedicalCentre, @Nullable String address,
                                   List<InstitutionView.Campus> campuses, List<InstitutionView.KeySpecialty> keySpecialties) {
 }

@@ -1,6 +1,7 @@
 package org.medunion.registry;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change the registry is about to commit, handed to every {@link RegistryChangeGuard} while the
@@ -11,6 +12,6 @@ import java.util.List;
  * @param institutionIds the institutions concerned
  * @param overrideReason a planner's reason to let blocked rules through; null if none was given
  */
-public record RegistryChange(String action, ConsortiumId consortiumId, List<InstitutionId> institutionIds,
-                             String overrideReason) {
+public record RegistryChange(String action, @Nullable ConsortiumId consortiumId, List<InstitutionId> institutionIds,
+                             @Nullable String overrideReason) {
 }

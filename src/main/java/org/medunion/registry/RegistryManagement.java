@@ -3,6 +3,7 @@ package org.medunion.registry;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.ChangeWindow;
 
 /**
@@ -61,7 +62,8 @@ public interface RegistryManagement extends RegistryDirectory {
     }
 
     /** As above; a planner's {@code overrideReason} lets through a change a blocking rule (SH-8) would refuse. */
-    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command, String overrideReason);
+    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command,
+                                        @Nullable String overrideReason);
 
     List<StudyPeriodView> studyPeriods(PractitionerId id);
 

@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Registry", allowedDependencies = {"shared", "identity", "audit",
         "web :: console"})
+@org.jspecify.annotations.NullMarked
 package org.medunion.registry;

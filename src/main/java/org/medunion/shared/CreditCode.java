@@ -24,7 +24,7 @@ public final class CreditCode {
         return raw.trim().toUpperCase();
     }
 
-    public static boolean isValid(String raw) {
+    public static boolean isValid(@Nullable String raw) {
         return problemWith(raw) == null;
     }
 

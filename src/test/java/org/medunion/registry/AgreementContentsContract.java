@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.support.Api;
 import org.medunion.support.RunningCity;
@@ -107,7 +108,7 @@ abstract class AgreementContentsContract extends RunningCity {
         assertThat(planner().get(url).json()).isEmpty();
     }
 
-    private void assertRefused(String url, String body, String field, String code) {
+    private void assertRefused(String url, @Nullable String body, @Nullable String field, @Nullable String code) {
         var r = planner().post(url, body);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("field").asString()).as(r.body()).isEqualTo(field);

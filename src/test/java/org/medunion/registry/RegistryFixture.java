@@ -1,6 +1,7 @@
 package org.medunion.registry;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.medunion.support.RegistrySeeds;
 
 /** Intent-revealing test data for the registry: unique names and valid credit codes per call. */
@@ -27,7 +28,7 @@ final class RegistryFixture {
     }
 
     static String institutionJson(String name, String creditCode, String category, String affiliation, String district,
-                                  String ownerBody) {
+                                  @Nullable String ownerBody) {
         return """
                 {"name":"%s","creditCode":"%s","category":"%s","level":"TERTIARY","grade":"A","ownership":"PUBLIC",
                  "ownerBody":%s,"affiliation":"%s","tcm":false,"districtCode":"%s","regionalMedicalCentre":false,

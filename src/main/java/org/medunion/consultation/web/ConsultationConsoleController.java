@@ -296,7 +296,7 @@ class ConsultationConsoleController {
         Map<UUID, String> invited = new LinkedHashMap<>();
         Map<String, List<PractitionerView>> experts = new LinkedHashMap<>();
         if (me.scope().reference() != null) {
-            UUID mine = me.scope().referenceId();
+            UUID mine = me.scope().requiredReferenceId();
             LocalDate today = LocalDate.now(clock);
             var ids = new ArrayList<InstitutionId>();
             registry.activeConsortiaOf(new InstitutionId(mine)).forEach(c -> c.activeMembers(today).forEach(m -> {

@@ -50,10 +50,9 @@ final class RegistryWriter extends ForwardingSink {
         this.transactions = transactions;
     }
 
-    /** The registry's ID of a generated object, or null if it was not written (yet). */
-    @Nullable
+    /** The registry's ID of a generated object; one not written (yet) is a bug in the loader. */
     UUID registryId(UUID generatedId) {
-        return ids.get(generatedId);
+        return mapped(generatedId);
     }
 
     /** Generated objects go to the current chunk until {@link #flush()} writes it. */
@@ -74,9 +73,10 @@ final class RegistryWriter extends ForwardingSink {
     }
 
     private @Nullable UUID map(@Nullable UUID generated) {
-        if (generated == null) {
-            return null;
-        }
+        return generated == null ? null : mapped(generated);
+    }
+
+    private UUID mapped(UUID generated) {
         UUID actual = ids.get(generated);
         if (actual == null) {
             throw new IllegalStateException("generated object " + generated + " referenced before it was written");
@@ -85,11 +85,11 @@ final class RegistryWriter extends ForwardingSink {
     }
 
     private @Nullable InstitutionId institution(@Nullable InstitutionId generated) {
-        return generated == null ? null : new InstitutionId(map(generated.value()));
+        return generated == null ? null : new InstitutionId(mapped(generated.value()));
     }
 
     private @Nullable GridId grid(@Nullable GridId generated) {
-        return generated == null ? null : new GridId(map(generated.value()));
+        return generated == null ? null : new GridId(mapped(generated.value()));
     }
 
     /** Times each call into {@link #direct} by kind: [calls, nanoseconds]. */
@@ -181,7 +181,7 @@ final class RegistryWriter extends ForwardingSink {
 
         @Override
         public void studyPeriod(UUID practitionerId, RecordStudyPeriod c) {
-            registry.recordStudyPeriod(new PractitionerId(map(practitionerId)),
+            registry.recordStudyPeriod(new PractitionerId(mapped(practitionerId)),
                     new RecordStudyPeriod(RegistryWriter.this.institution(c.hostInstitutionId()), c.startDate(), c.endDate()));
         }
 
@@ -199,7 +199,7 @@ final class RegistryWriter extends ForwardingSink {
 
         @Override
         public void agreement(UUID id, UUID consortiumId, RecordAgreement c) {
-            var view = registry.recordAgreement(new ConsortiumId(map(consortiumId)), new RecordAgreement(c.type(), c.title(),
+            var view = registry.recordAgreement(new ConsortiumId(mapped(consortiumId)), new RecordAgreement(c.type(), c.title(),
                     c.parties().stream().map(RegistryWriter.this::institution).toList(), c.termStart(), c.termEnd(), c.signedOn(),
                     c.responsibilities(), c.rights(), c.benefits(), c.benefitSharing(), c.managerDuties(), c.targets(),
                     c.overrideReason()));
@@ -208,8 +208,8 @@ final class RegistryWriter extends ForwardingSink {
 
         @Override
         public void dispatch(UUID id, UUID consortiumId, DispatchStaff c) {
-            var view = registry.dispatchStaff(new ConsortiumId(map(consortiumId)), new DispatchStaff(
-                    new PractitionerId(map(c.practitionerId().value())), RegistryWriter.this.institution(c.toInstitutionId()), c.kind(),
+            var view = registry.dispatchStaff(new ConsortiumId(mapped(consortiumId)), new DispatchStaff(
+                    new PractitionerId(mapped(c.practitionerId().value())), RegistryWriter.this.institution(c.toInstitutionId()), c.kind(),
                     c.managerRole(), c.discipline(), c.startDate(), c.endDate(), c.weeklyDays(), map(c.agreementId()),
                     c.overrideReason()));
             ids.put(id, view.id());
@@ -217,7 +217,7 @@ final class RegistryWriter extends ForwardingSink {
 
         @Override
         public void workLog(UUID dispatchId, LogWork command) {
-            registry.logWork(map(dispatchId), command);
+            registry.logWork(mapped(dispatchId), command);
         }
     }
 }

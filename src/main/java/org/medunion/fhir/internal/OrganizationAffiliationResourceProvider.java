@@ -107,7 +107,8 @@ public class OrganizationAffiliationResourceProvider implements IResourceProvide
                 .orElseGet(() -> after.members().stream()
                         .filter(m -> m.institutionId().equals(command.institutionId()) && m.role() == command.role()
                                 && m.endDate() == null)
-                        .findFirst().orElseThrow(() -> new NotFoundException("OrganizationAffiliation", command.institutionId())));
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("OrganizationAffiliation", String.valueOf(command.institutionId()))));
         var outcome = new MethodOutcome(new IdType("OrganizationAffiliation", added.id().toString()), true);
         outcome.setResource(mapper.toAffiliation(added));
         return outcome;

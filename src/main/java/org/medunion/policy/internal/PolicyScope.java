@@ -88,7 +88,7 @@ class PolicyScope {
             return u.scope().reference();
         }
         if (u.scope().type() == ScopeType.CONSORTIUM) {
-            return snapshots.consortium(new ConsortiumId(u.scope().referenceId())).map(ConsortiumView::districtCode).orElse(null);
+            return snapshots.consortium(new ConsortiumId(u.scope().requiredReferenceId())).map(ConsortiumView::districtCode).orElse(null);
         }
         return DEFAULT_JURISDICTION;
     }

@@ -2,6 +2,7 @@ package org.medunion.policy.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.ConsortiumView;
 import org.medunion.registry.InstitutionView;
@@ -45,7 +46,7 @@ final class BranchCampusBasisPolicy extends RuleSupport {
         return findings;
     }
 
-    static boolean hasBasis(InstitutionView i, MembershipBasis basis, String district) {
+    static boolean hasBasis(InstitutionView i, @Nullable MembershipBasis basis, String district) {
         if (basis == null) {
             return false;
         }

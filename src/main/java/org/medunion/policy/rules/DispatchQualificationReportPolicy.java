@@ -28,7 +28,8 @@ import org.medunion.registry.Title;
 public final class DispatchQualificationReportPolicy extends RuleSupport {
 
     /** One line of the SH-12 report: who, from where to where, since when, with which qualification. */
-    public record Line(String practitionerId, String name, DispatchKind kind, ManagerRole managerRole, String discipline,
+    public record Line(String practitionerId, String name, DispatchKind kind, @Nullable ManagerRole managerRole,
+                       @Nullable String discipline,
                        String fromInstitution, String toInstitution, LocalDate startDate, @Nullable LocalDate endDate,
                        @Nullable Title title,
                        @Nullable LocalDate titleDate, boolean complete, long servedDays, boolean servedLongTerm) {

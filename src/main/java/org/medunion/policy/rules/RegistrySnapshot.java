@@ -265,7 +265,7 @@ public final class RegistrySnapshot {
         return agreementsByConsortium.getOrDefault(id, List.of());
     }
 
-    public Optional<AgreementView> agreement(UUID id) {
+    public Optional<AgreementView> agreement(@Nullable UUID id) {
         return Optional.ofNullable(id == null ? null : agreementsById.get(id));
     }
 

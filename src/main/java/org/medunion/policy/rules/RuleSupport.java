@@ -159,7 +159,7 @@ public abstract class RuleSupport implements Rule {
         return RegistrySnapshot.regionalRole(c) && trusteeship(s, c);
     }
 
-    protected static boolean blank(String v) {
+    protected static boolean blank(@Nullable String v) {
         return v == null || v.isBlank();
     }
 

@@ -43,8 +43,9 @@ final class StationedExpertsPolicy extends RuleSupport {
             List<DispatchView> experts = s.activeDispatches(c.id()).stream().filter(d -> d.kind() == DispatchKind.EXPERT).toList();
             Set<String> disciplines = new TreeSet<>();
             experts.forEach(d -> {
-                if (!blank(d.discipline())) {
-                    disciplines.add(d.discipline().strip());
+                String discipline = d.discipline();
+                if (discipline != null && !discipline.isBlank()) {
+                    disciplines.add(discipline.strip());
                 }
             });
             if (disciplines.size() < minExperts) {

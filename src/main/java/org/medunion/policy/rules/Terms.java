@@ -34,17 +34,17 @@ public final class Terms {
     }
 
     /** Whether {@code day} lies within {@code start..end}, both inclusive; a null start or end is open. */
-    public static boolean covers(LocalDate start, LocalDate inclusiveEnd, LocalDate day) {
+    public static boolean covers(LocalDate start, @Nullable LocalDate inclusiveEnd, LocalDate day) {
         return (start == null || !start.isAfter(day)) && (inclusiveEnd == null || !inclusiveEnd.isBefore(day));
     }
 
     /** Whether a term has ended before {@code day} (its last day is earlier). */
-    public static boolean endedBefore(LocalDate inclusiveEnd, LocalDate day) {
+    public static boolean endedBefore(@Nullable LocalDate inclusiveEnd, LocalDate day) {
         return inclusiveEnd != null && inclusiveEnd.isBefore(day);
     }
 
     /** Whether something held since {@code since} has been held for at least {@code length} on {@code day}. */
-    public static boolean heldFor(LocalDate since, LocalDate day, Period length) {
+    public static boolean heldFor(@Nullable LocalDate since, LocalDate day, Period length) {
         return since != null && !since.plus(length).isAfter(day);
     }
 }

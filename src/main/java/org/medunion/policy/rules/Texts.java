@@ -48,7 +48,7 @@ public final class Texts {
     }
 
     /** One part of a text: null as "-", an enum as its code, a collection as its parts joined with ", ". */
-    public static String of(Object part) {
+    public static String of(@Nullable Object part) {
         if (part == null) {
             return "-";
         }
@@ -62,7 +62,7 @@ public final class Texts {
     }
 
     /** The parts joined without separator. */
-    public static String text(Object... parts) {
+    public static String text(@Nullable Object... parts) {
         return Arrays.stream(parts).map(Texts::of).collect(Collectors.joining());
     }
 

@@ -85,7 +85,7 @@ class ResidentAccess {
     /** The institution of an institution-scoped caller, or null. */
     static @Nullable InstitutionId institutionOf(CurrentUser u) {
         return u.scope().type() == ScopeType.INSTITUTION && u.scope().reference() != null
-                ? new InstitutionId(u.scope().referenceId()) : null;
+                ? new InstitutionId(u.scope().requiredReferenceId()) : null;
     }
 
     /** A SQL predicate over residents_resident {@code r} with its named parameters. */
@@ -193,7 +193,7 @@ class ResidentAccess {
         if (u.scope().type() == ScopeType.INSTITUTION && u.scope().reference() != null) {
             out.add(u.scope().referenceId());
         } else if (u.scope().type() == ScopeType.CONSORTIUM && u.scope().reference() != null) {
-            UUID consortium = u.scope().referenceId();
+            UUID consortium = u.scope().requiredReferenceId();
             LocalDate today = LocalDate.now(clock);
             registry.consortiumEntry(new ConsortiumId(consortium))
                     .ifPresent(c -> c.activeMembers(today).forEach(m -> out.add(m.institutionId().value())));

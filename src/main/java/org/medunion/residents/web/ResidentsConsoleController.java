@@ -132,7 +132,7 @@ class ResidentsConsoleController {
             model.addAttribute("team", t);
             model.addAttribute("practitionerNames", practitionerNames(t));
         });
-        InstitutionId own = u.scope().type() == ScopeType.INSTITUTION ? new InstitutionId(u.scope().referenceId()) : null;
+        InstitutionId own = u.scope().type() == ScopeType.INSTITUTION ? new InstitutionId(u.scope().requiredReferenceId()) : null;
         if (current.isEmpty() && (u.role() == Role.GP || u.isAdmin())) {
             model.addAttribute("teams", own == null ? List.of() : residents.teamsOf(own));
             var all = registry.hospitals();

@@ -42,6 +42,14 @@ public class SchedulingAccess {
             return scopeType == ScopeType.INSTITUTION && scopeRef != null ? new InstitutionId(scopeRef) : null;
         }
 
+        /** The consortium or institution a scoped caller works in; such an account always names one. */
+        UUID requiredScopeRef() {
+            if (scopeRef == null) {
+                throw new IllegalStateException("a " + scopeType + " scope without its reference");
+            }
+            return scopeRef;
+        }
+
         /** A GP at a primary institution: may use reserved capacity (NN-4). */
         boolean primaryCare() {
             return role == Role.GP && institution() != null;
@@ -83,7 +91,7 @@ public class SchedulingAccess {
             return true;
         }
         return c.role() == Role.OFFICE && c.scopeType() == ScopeType.CONSORTIUM
-                && members(new ConsortiumId(c.scopeRef())).contains(institution.value());
+                && members(new ConsortiumId(c.requiredScopeRef())).contains(institution.value());
     }
 
     /** Institutions whose schedules the caller may see; null = every institution. */
@@ -91,12 +99,12 @@ public class SchedulingAccess {
     Set<UUID> visibleInstitutions(Caller c) {
         return switch (c.scopeType()) {
             case GLOBAL, JURISDICTION -> null;
-            case CONSORTIUM -> members(new ConsortiumId(c.scopeRef()));
+            case CONSORTIUM -> members(new ConsortiumId(c.requiredScopeRef()));
             case INSTITUTION -> {
                 var out = new HashSet<UUID>();
-                out.add(c.scopeRef());
+                out.add(c.requiredScopeRef());
                 if (c.role() == Role.GP) {
-                    for (ConsortiumView cv : registry.activeConsortiaOf(new InstitutionId(c.scopeRef()))) {
+                    for (ConsortiumView cv : registry.activeConsortiaOf(new InstitutionId(c.requiredScopeRef()))) {
                         cv.members().stream().filter(m -> m.endDate() == null).forEach(m -> out.add(m.institutionId().value()));
                     }
                 }

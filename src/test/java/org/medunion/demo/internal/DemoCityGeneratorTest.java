@@ -104,7 +104,8 @@ class DemoCityGeneratorTest {
         var putuo = c.consortia.stream().filter(i -> "310107".equals(i.command().districtCode())
                 && i.command().form() == ConsortiumForm.REGIONAL).toList();
         long count = putuo.stream().flatMap(i -> i.command().members().stream())
-                .filter(m -> m.role() == MembershipRole.TECHNICAL_SUPPORT && municipalGeneral.contains(m.institutionId().value()))
+                .filter(m -> m.role() == MembershipRole.TECHNICAL_SUPPORT
+                        && municipalGeneral.contains(Objects.requireNonNull(m.institutionId()).value()))
                 .map(m -> m.institutionId()).distinct().count();
         assertThat(count).isEqualTo(3);
     }
@@ -119,7 +120,7 @@ class DemoCityGeneratorTest {
                     .add(Objects.requireNonNull(byId.get(id), "a generated institution").districtCode());
         }
         c.consortia.stream().filter(i -> i.command().form() == ConsortiumForm.REGIONAL).forEach(i -> i.command().members().stream()
-                .filter(m -> districts.containsKey(m.institutionId().value()))
+                .filter(m -> districts.containsKey(Objects.requireNonNull(m.institutionId()).value()))
                 .forEach(m -> Objects.requireNonNull(districts.get(m.institutionId().value()), "filtered on containsKey")
                         .add(i.command().districtCode())));
         var overLimit = districts.entrySet().stream().filter(e -> e.getValue().size() > 3).toList();
@@ -140,7 +141,7 @@ class DemoCityGeneratorTest {
         var juniors = c.dispatches.stream().filter(d -> d.command().kind() == DispatchKind.EXPERT)
                 .map(d -> practitioners.get(d.command().practitionerId().value()))
                 .filter(p -> p.profession() == Profession.PHYSICIAN && p.title() == Title.ATTENDING
-                        && p.titleDate().isAfter(TODAY.minusYears(5)))
+                        && p.titleDate() != null && p.titleDate().isAfter(TODAY.minusYears(5)))
                 .toList();
         assertThat(juniors).hasSize(1); // SH-8
         var expertsByAgreement = c.dispatches.stream()
@@ -157,7 +158,8 @@ class DemoCityGeneratorTest {
     void SH14_SH16_CQ2_violationsAreThere() {
         var c = city(42);
         var practitionerNames = c.practitioners.stream().collect(Collectors.toMap(CityRecorder.Item::id, i -> i.command().name()));
-        var wang = c.practitioners.stream().filter(p -> p.command().name().equals("王建国") && p.command().generalPractitioner())
+        var wang = c.practitioners.stream()
+                .filter(p -> p.command().name().equals("王建国") && Boolean.TRUE.equals(p.command().generalPractitioner()))
                 .findFirst().orElseThrow();
         assertThat(c.studyPeriods.stream().filter(s -> wang.knownId().equals(s.parentId()))
                 .allMatch(s -> s.command().endDate().isBefore(TODAY.minusYears(2)))).isTrue();
@@ -167,7 +169,7 @@ class DemoCityGeneratorTest {
         assertThat(c.agreements.stream().filter(a -> jiading.knownId().equals(a.parentId()) && a.command().type() == AgreementType.CHARTER))
                 .isEmpty();
         Set<UUID> inConsortium = c.consortia.stream().flatMap(i -> i.command().members().stream())
-                .map(m -> m.institutionId().value()).collect(Collectors.toSet());
+                .map(m -> Objects.requireNonNull(m.institutionId()).value()).collect(Collectors.toSet());
         assertThat(c.institutions.stream().filter(i -> "500106".equals(i.command().districtCode()))).isNotEmpty()
                 .allSatisfy(i -> assertThat(inConsortium).doesNotContain(i.id()));
     }
@@ -195,7 +197,7 @@ class DemoCityGeneratorTest {
 
     private static boolean isMunicipalGeneral(RegisterInstitution r) {
         return r.affiliation() == org.medunion.registry.Affiliation.MUNICIPAL && r.category() == InstitutionCategory.GENERAL_HOSPITAL
-                && !Boolean.TRUE.equals(r.tcm()) && r.districtCode().startsWith("31");
+                && !Boolean.TRUE.equals(r.tcm()) && r.districtCode() != null && r.districtCode().startsWith("31");
     }
 
     /** Counts without keeping anything, and checks that chunks stay small. */

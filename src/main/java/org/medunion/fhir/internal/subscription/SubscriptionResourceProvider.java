@@ -141,7 +141,7 @@ class SubscriptionResourceProvider implements IResourceProvider {
         boolean covered = switch (scope.type()) {
             case GLOBAL -> registry.institution(new InstitutionId(institution)).isPresent();
             case INSTITUTION -> institution.equals(scope.referenceId());
-            case CONSORTIUM -> registry.consortium(new ConsortiumId(scope.referenceId())).stream()
+            case CONSORTIUM -> registry.consortium(new ConsortiumId(scope.requiredReferenceId())).stream()
                     .flatMap(c -> c.members().stream()).anyMatch(m -> m.institutionId().value().equals(institution));
             case JURISDICTION -> registry.institution(new InstitutionId(institution))
                     .filter(i -> scope.coversDivision(i.districtCode())).isPresent();

@@ -14,5 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param unit      the unit of the value, e.g. "人", "%", "项" (optional, ≤ 20 characters)
  * @param dueBy     the day the value is to be reached (optional; within the agreement's term when given)
  */
-public record AgreementTarget(TargetArea area, String indicator, BigDecimal value, String unit, @Nullable LocalDate dueBy) {
+public record AgreementTarget(@Nullable TargetArea area, @Nullable String indicator, @Nullable BigDecimal value, @Nullable String unit,
+                              @Nullable LocalDate dueBy) {
 }

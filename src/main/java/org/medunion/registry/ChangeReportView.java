@@ -15,5 +15,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record ChangeReportView(UUID id, String number, ConsortiumId consortiumId, String consortiumName,
                                ChangeType changeType, @Nullable InstitutionId reportingInstitution, List<String> recipients,
-                               String summary, String snapshot, Instant reportedAt, String reportedBy) {
+                               String summary, String snapshot, @Nullable Instant reportedAt, String reportedBy) {
 }

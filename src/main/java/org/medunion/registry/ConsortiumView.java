@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt             when it or its relations last changed (FHIR {@code meta.lastUpdated})
  * @param centres               NN-3 "one office, many centres": HR, FINANCE, MEDICAL, NURSING, PHARMACY, IT …
  */
-public record ConsortiumView(ConsortiumId id, String name, ConsortiumForm form, boolean tight, GovernanceType governance,
+public record ConsortiumView(ConsortiumId id, String name, ConsortiumForm form, boolean tight, @Nullable GovernanceType governance,
                              String districtCode, List<GridId> gridIds, boolean active, LocalDate establishedOn,
                              @Nullable LocalDate dissolvedOn, boolean crossProvince, @Nullable LocalDate ownerApprovedOn,
                              boolean managementOffice, boolean qualityControlGroup, List<String> centres,

@@ -6,6 +6,6 @@ import org.jspecify.annotations.Nullable;
 
 /** Command: dispatch a manager or expert to a member institution. */
 public record DispatchStaff(PractitionerId practitionerId, @Nullable InstitutionId toInstitutionId, DispatchKind kind,
-                            @Nullable ManagerRole managerRole, String discipline, LocalDate startDate, LocalDate endDate,
+                            @Nullable ManagerRole managerRole, @Nullable String discipline, LocalDate startDate, LocalDate endDate,
                             Integer weeklyDays, @Nullable UUID agreementId, @Nullable String overrideReason) {
 }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param overrideReason a planner's reason to let a change through that a blocking rule would stop
  */
-public record FormConsortium(String name, ConsortiumForm form, Boolean tight, GovernanceType governance,
-                             String districtCode, List<GridId> gridIds, LocalDate establishedOn, Boolean crossProvince,
+public record FormConsortium(String name, ConsortiumForm form, Boolean tight, @Nullable GovernanceType governance,
+                             String districtCode, @Nullable List<GridId> gridIds, LocalDate establishedOn, Boolean crossProvince,
                              @Nullable LocalDate ownerApprovedOn, Boolean managementOffice, Boolean qualityControlGroup,
-                             List<String> centres, List<AddMember> members, @Nullable String overrideReason) {
+                             @Nullable List<String> centres, List<AddMember> members, @Nullable String overrideReason) {
 }

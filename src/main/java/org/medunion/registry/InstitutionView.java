@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param campuses               campuses by district, existing and planned (SH-4, SH-5)
  * @param keySpecialties         key and TCM-advantage specialties (SH-13)
  */
-public record InstitutionView(InstitutionId id, String name, @Nullable String creditCode, InstitutionCategory category,
-                              HospitalLevel level, HospitalGrade grade, Ownership ownership, String ownerBody,
-                              Affiliation affiliation, boolean tcm, String districtCode, @Nullable GridId gridId,
+public record InstitutionView(InstitutionId id, String name, String creditCode, InstitutionCategory category,
+                              HospitalLevel level, @Nullable HospitalGrade grade, @Nullable Ownership ownership, @Nullable String ownerBody,
+                              @Nullable Affiliation affiliation, boolean tcm, String districtCode, @Nullable GridId gridId,
                               @Nullable InstitutionId parentId, boolean regionalMedicalCentre, @Nullable String address,
-                              List<Campus> campuses, List<KeySpecialty> keySpecialties, long version, Instant updatedAt) {
+                              List<Campus> campuses, List<KeySpecialty> keySpecialties, long version, @Nullable Instant updatedAt) {
 
     public boolean isPrimary() {
         return category.isPrimary();

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param paediatrician       儿科医生 (SH-14)
  * @param updatedAt           when it last changed (FHIR {@code meta.lastUpdated})
  */
-public record PractitionerView(PractitionerId id, String name, InstitutionId institutionId, Profession profession,
-                               Title title, @Nullable LocalDate titleDate, String discipline, boolean generalPractitioner,
+public record PractitionerView(PractitionerId id, String name, InstitutionId institutionId, @Nullable Profession profession,
+                               @Nullable Title title, @Nullable LocalDate titleDate, @Nullable String discipline,
+                               boolean generalPractitioner,
                                boolean paediatrician, long version, @Nullable Instant updatedAt) {
 }

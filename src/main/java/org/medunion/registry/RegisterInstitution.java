@@ -4,11 +4,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Command: register (or, with {@link RegistryManagement#updateInstitution}, change) an institution. */
-public record RegisterInstitution(String name, String creditCode, InstitutionCategory category, @Nullable HospitalLevel level,
+public record RegisterInstitution(@Nullable String name, @Nullable String creditCode, @Nullable InstitutionCategory category,
+                                  @Nullable HospitalLevel level,
                                   @Nullable HospitalGrade grade, @Nullable Ownership ownership, @Nullable String ownerBody,
                                   @Nullable Affiliation affiliation,
                                   @Nullable Boolean tcm, @Nullable String districtCode, @Nullable GridId gridId,
                                   @Nullable InstitutionId parentId,
                                   @Nullable Boolean regionalMedicalCentre, @Nullable String address,
-                                  List<InstitutionView.Campus> campuses, List<InstitutionView.KeySpecialty> keySpecialties) {
+                                  @Nullable List<InstitutionView.Campus> campuses,
+                                  @Nullable List<InstitutionView.KeySpecialty> keySpecialties) {
 }

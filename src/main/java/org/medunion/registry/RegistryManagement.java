@@ -89,7 +89,7 @@ public interface RegistryManagement extends RegistryDirectory {
 
     ConsortiumView addMember(ConsortiumId id, AddMember command);
 
-    ConsortiumView endMembership(ConsortiumId id, EndMembership command);
+    ConsortiumView endMembership(ConsortiumId id, @Nullable EndMembership command);
 
     ConsortiumView dissolveConsortium(ConsortiumId id, DissolveConsortium command);
 
@@ -111,10 +111,10 @@ public interface RegistryManagement extends RegistryDirectory {
     WorkLogView logWork(UUID dispatchId, LogWork command);
 
     // change reports
-    List<ChangeReportView> changeReports(ConsortiumId consortiumIdOrNull);
+    List<ChangeReportView> changeReports(@Nullable ConsortiumId consortiumIdOrNull);
 
     Optional<ChangeReportView> changeReport(UUID id);
 
     /** The change reports in the layout of a 医疗联合体建设报告表, as an .xlsx workbook. */
-    byte[] exportChangeReports(ConsortiumId consortiumIdOrNull);
+    byte[] exportChangeReports(@Nullable ConsortiumId consortiumIdOrNull);
 }

@@ -5,5 +5,5 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** One day a dispatched person worked on site. */
-public record WorkLogView(UUID id, UUID dispatchId, LocalDate workDate, double hours, @Nullable String note) {
+public record WorkLogView(UUID id, UUID dispatchId, @Nullable LocalDate workDate, double hours, @Nullable String note) {
 }

@@ -16,10 +16,10 @@ public final class CreditCode {
     }
 
     /** Validates, throwing {@link InvalidInputException} naming {@code field}; returns the normalised code. */
-    public static String requireValid(String raw, String field) {
+    public static String requireValid(@Nullable String raw, String field) {
         String problem = problemWith(raw);
-        if (problem != null) {
-            throw new InvalidInputException(field, problem, raw);
+        if (problem != null || raw == null) {
+            throw new InvalidInputException(field, problem == null ? "GB32100.required" : problem, raw);
         }
         return raw.trim().toUpperCase();
     }

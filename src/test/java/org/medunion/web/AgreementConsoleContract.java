@@ -70,7 +70,7 @@ abstract class AgreementConsoleContract extends RunningCity {
         assertThat(agreement.managerDuties()).isEqualTo("院长主持全面工作");
         assertThat(agreement.targets()).singleElement().satisfies(t -> {
             assertThat(t.area()).isEqualTo(TargetArea.TECHNOLOGY);
-            assertThat(t.value().toPlainString()).isEqualTo("5");
+            assertThat(String.valueOf(t.value())).isEqualTo("5");
         });
         assertThat(s.get(path).body()).contains("推广适宜技术").contains("院长主持全面工作");
     }

@@ -187,7 +187,7 @@ final class RegistryWriter extends ForwardingSink {
 
         @Override
         public void consortium(UUID id, @Nullable String key, FormConsortium c) {
-            List<GridId> grids = c.gridIds().stream().map(RegistryWriter.this::grid).toList();
+            List<GridId> grids = (c.gridIds() == null ? List.<GridId>of() : c.gridIds()).stream().map(RegistryWriter.this::grid).toList();
             List<AddMember> members = c.members().stream().map(m -> new AddMember(RegistryWriter.this.institution(m.institutionId()),
                     m.role(), m.basis(), m.startDate(), m.leadDiscipline(), m.overrideReason())).toList();
             var view = registry.formConsortium(new FormConsortium(c.name(), c.form(), c.tight(), c.governance(), c.districtCode(),

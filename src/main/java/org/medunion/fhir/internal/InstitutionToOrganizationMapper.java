@@ -112,7 +112,7 @@ class InstitutionToOrganizationMapper {
         }
     }
 
-    private void addType(Organization org, String codeSystem, Enum<?> value) {
+    private void addType(Organization org, String codeSystem, @Nullable Enum<?> value) {
         if (value != null) {
             org.addType(new CodeableConcept().addCoding(terminology.coding(codeSystem, value)));
         }

@@ -34,7 +34,7 @@ public final class Terms {
     }
 
     /** Whether {@code day} lies within {@code start..end}, both inclusive; a null start or end is open. */
-    public static boolean covers(LocalDate start, @Nullable LocalDate inclusiveEnd, LocalDate day) {
+    public static boolean covers(LocalDate start, @Nullable LocalDate inclusiveEnd, @Nullable LocalDate day) {
         return (start == null || !start.isAfter(day)) && (inclusiveEnd == null || !inclusiveEnd.isBefore(day));
     }
 

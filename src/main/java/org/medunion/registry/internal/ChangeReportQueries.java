@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.registry.ChangeReportView;
@@ -39,7 +40,7 @@ class ChangeReportQueries {
         this.clock = clock;
     }
 
-    List<ChangeReportView> changeReports(ConsortiumId consortiumIdOrNull) {
+    List<ChangeReportView> changeReports(@Nullable ConsortiumId consortiumIdOrNull) {
         return stored(consortiumIdOrNull).stream().map(ChangeReportStore.Stored::view).toList();
     }
 
@@ -50,7 +51,7 @@ class ChangeReportQueries {
         return reports.find(id).filter(r -> visible(r.view().consortiumId())).map(ChangeReportStore.Stored::view);
     }
 
-    byte[] export(ConsortiumId consortiumIdOrNull) {
+    byte[] export(@Nullable ConsortiumId consortiumIdOrNull) {
         List<ChangeReportStore.Stored> list = stored(consortiumIdOrNull);
         Map<InstitutionId, String> names = new LinkedHashMap<>();
         list.stream().map(r -> r.view().reportingInstitution()).filter(Objects::nonNull).distinct()
@@ -69,7 +70,7 @@ class ChangeReportQueries {
         }
     }
 
-    private List<ChangeReportStore.Stored> stored(ConsortiumId consortiumIdOrNull) {
+    private List<ChangeReportStore.Stored> stored(@Nullable ConsortiumId consortiumIdOrNull) {
         List<Object> params = new ArrayList<>();
         var where = new StringBuilder();
         if (consortiumIdOrNull != null) {

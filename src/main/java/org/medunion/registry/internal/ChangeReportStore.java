@@ -40,10 +40,10 @@ class ChangeReportStore {
                 insert into registry_change_report (id, number, consortium_id, consortium_name, consortium_form, change_type,
                     reporting_institution_id, recipients, summary, snapshot, reported_at, reported_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.id(), r.number(), r.consortiumId().value(), r.consortiumName(), form.name(),
+                .params(Arrays.asList(r.id(), r.number(), r.consortiumId().value(), r.consortiumName(), form.name(),
                         r.changeType().name(), r.reportingInstitution() == null ? null : r.reportingInstitution().value(),
                         String.join(RECIPIENT_SEPARATOR, r.recipients()), r.summary(), r.snapshot(),
-                        Rows.ts(r.reportedAt()), r.reportedBy())
+                        Rows.ts(r.reportedAt()), r.reportedBy()))
                 .update();
     }
 

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionId;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -75,7 +76,7 @@ class ChangeReportWorkbook {
                         report.reportingInstitution() == null ? ""
                                 : institutionNames.getOrDefault(report.reportingInstitution(), report.reportingInstitution().toString()),
                         String.join(text("registry.report.separator", locale), report.recipients()), report.summary(),
-                        TIME.format(report.reportedAt().atZone(zone)), report.reportedBy()};
+                        report.reportedAt() == null ? "" : TIME.format(report.reportedAt().atZone(zone)), report.reportedBy()};
                 for (int c = 0; c < values.length; c++) {
                     var cell = row.createCell(c);
                     if (c == 0) {
@@ -116,7 +117,7 @@ class ChangeReportWorkbook {
         return header;
     }
 
-    private String text(String key, Locale locale) {
+    private @Nullable String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.registry.Affiliation;
@@ -122,12 +123,13 @@ class ChangeReporter {
 
     /** A text of the registry bundle in the report language. */
     /** The summary with the planner's override reason, when the change was let through with one (SH-3 … 422s). */
-    String withOverride(String summary, String overrideReason) {
+    String withOverride(String summary, @Nullable String overrideReason) {
         return overrideReason == null ? summary : summary + text("registry.report.override", overrideReason);
     }
 
-    String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, REPORT_LOCALE);
+    String text(String key, @Nullable Object... args) {
+        String text = messages.getMessage(key, args, key, REPORT_LOCALE);
+        return text == null ? key : text;
     }
 
     String institutionName(InstitutionId id) {

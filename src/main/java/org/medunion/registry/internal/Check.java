@@ -2,6 +2,7 @@ package org.medunion.registry.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.TextRules;
 
@@ -11,7 +12,7 @@ final class Check {
     private Check() {
     }
 
-    static <T> T required(T value, String field) {
+    static <T> T required(@Nullable T value, String field) {
         if (value == null || value instanceof String s && s.isBlank()) {
             throw new InvalidInputException(field, "field.required");
         }
@@ -19,34 +20,31 @@ final class Check {
     }
 
     /** A required text, trimmed, at most {@code max} characters; may span lines. */
-    static String text(String value, String field, int max) {
-        required(value, field);
-        return optionalText(value, field, max);
+    static String text(@Nullable String value, String field, int max) {
+        return required(optionalText(value, field, max), field);
     }
 
     /** An optional text, trimmed (blank becomes null), at most {@code max} characters; may span lines. */
-    static String optionalText(String value, String field, int max) {
+    static @Nullable String optionalText(@Nullable String value, String field, int max) {
         return checked(value, field, max, TextRules.Kind.MULTILINE);
     }
 
     /** A required name (institution, practitioner, consortium …): one line, no markup characters. */
-    static String name(String value, String field, int max) {
-        required(value, field);
-        return checked(value, field, max, TextRules.Kind.NAME);
+    static String name(@Nullable String value, String field, int max) {
+        return required(checked(value, field, max, TextRules.Kind.NAME), field);
     }
 
     /** A required single line of text (a code, a title). */
-    static String line(String value, String field, int max) {
-        required(value, field);
-        return optionalLine(value, field, max);
+    static String line(@Nullable String value, String field, int max) {
+        return required(optionalLine(value, field, max), field);
     }
 
-    static String optionalLine(String value, String field, int max) {
+    static @Nullable String optionalLine(@Nullable String value, String field, int max) {
         return checked(value, field, max, TextRules.Kind.LINE);
     }
 
     /** Length under the registry's own rule code (kept for its clients), characters under the shared rules. */
-    private static String checked(String value, String field, int max, TextRules.Kind kind) {
+    private static @Nullable String checked(@Nullable String value, String field, int max, TextRules.Kind kind) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -58,13 +56,13 @@ final class Check {
     }
 
     /** {@code end} (if given) must not lie before {@code start}. */
-    static void notBefore(LocalDate end, LocalDate start, String field) {
+    static void notBefore(@Nullable LocalDate end, @Nullable LocalDate start, String field) {
         if (end != null && start != null && end.isBefore(start)) {
             throw new InvalidInputException(field, RegistryError.END_BEFORE_START, end, start);
         }
     }
 
-    static void notAfter(LocalDate day, LocalDate latest, String field) {
+    static void notAfter(@Nullable LocalDate day, LocalDate latest, String field) {
         if (day != null && day.isAfter(latest)) {
             throw new InvalidInputException(field, RegistryError.IN_FUTURE, day);
         }
@@ -84,13 +82,13 @@ final class Check {
         return value;
     }
 
-    static void maxSize(Collection<?> values, int max, String field) {
+    static void maxSize(@Nullable Collection<?> values, int max, String field) {
         if (values != null && values.size() > max) {
             throw new InvalidInputException(field, RegistryError.TOO_MANY, max);
         }
     }
 
-    static boolean flag(Boolean value) {
+    static boolean flag(@Nullable Boolean value) {
         return Boolean.TRUE.equals(value);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.registry.AddMember;
@@ -97,7 +98,7 @@ class ConsortiumCommands {
         LocalDate established = Check.required(c.establishedOn(), "establishedOn");
         Set<GridId> grids = grids(c.gridIds());
         List<String> centres = centres(c.centres());
-        List<AddMember> members = members(c.members(), established);
+        List<NewMember> members = members(c.members(), established);
         String override = Check.optionalText(c.overrideReason(), "overrideReason", 1000);
         var caller = access.caller();
         caller.requirePlannerOf(c.districtCode());
@@ -108,17 +109,18 @@ class ConsortiumCommands {
         UUID id = UUID.randomUUID();
         var normalised = new FormConsortium(name, c.form(), Check.flag(c.tight()), c.governance(), c.districtCode(),
                 List.copyOf(grids), established, Check.flag(c.crossProvince()), c.ownerApprovedOn(),
-                Check.flag(c.managementOffice()), Check.flag(c.qualityControlGroup()), centres, members, override);
+                Check.flag(c.managementOffice()), Check.flag(c.qualityControlGroup()), centres,
+                members.stream().map(NewMember::command).toList(), override);
         var now = clock.instant();
         consortia.insert(id, normalised, now, caller.username());
         List<UUID> membershipIds = new ArrayList<>();
-        for (AddMember m : members) {
+        for (NewMember m : members) {
             UUID membershipId = UUID.randomUUID();
             consortia.insertMembership(membershipId, id, m, now, caller.username());
             membershipIds.add(membershipId);
         }
         audit.record(AuditAction.CREATE, "Consortium", id.toString(), null, name);
-        List<InstitutionId> relation = members.stream().map(AddMember::institutionId).toList();
+        List<InstitutionId> relation = members.stream().map(NewMember::institutionId).toList();
         reporter.guard(new RegistryChange("CONSORTIUM_FORMED", new ConsortiumId(id), relation, override));
         ConsortiumView after = consortia.find(id).orElseThrow();
         reporter.report(ChangeType.CREATION, after, relation, reporter.withOverride(reporter.text("registry.report.summary.CREATION",
@@ -131,7 +133,7 @@ class ConsortiumCommands {
         return after;
     }
 
-    private Set<GridId> grids(List<GridId> gridIds) {
+    private Set<GridId> grids(@Nullable List<GridId> gridIds) {
         Check.maxSize(gridIds, 100, "gridIds");
         Set<GridId> grids = new HashSet<>();
         if (gridIds != null) {
@@ -147,7 +149,7 @@ class ConsortiumCommands {
     }
 
     /** Shared-centre names, each once, in the order given. */
-    private static List<String> centres(List<String> given) {
+    private static List<String> centres(@Nullable List<String> given) {
         Check.maxSize(given, 30, "centres");
         List<String> centres = new ArrayList<>();
         if (given != null) {
@@ -162,16 +164,15 @@ class ConsortiumCommands {
     }
 
     /** The founding members: each valid, none twice, exactly one lead. */
-    private List<AddMember> members(List<AddMember> given, LocalDate established) {
-        Check.required(given, "members");
-        if (given.isEmpty()) {
+    private List<NewMember> members(@Nullable List<AddMember> given, LocalDate established) {
+        if (given == null || given.isEmpty()) {
             throw new InvalidInputException("members", "field.required");
         }
         Check.maxSize(given, MAX_MEMBERS, "members");
-        List<AddMember> members = new ArrayList<>();
+        List<NewMember> members = new ArrayList<>();
         Set<InstitutionId> seen = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
-            AddMember m = validateMember(given.get(i), "members[" + i + "].", established);
+            NewMember m = validateMember(given.get(i), "members[" + i + "].", established);
             if (!seen.add(m.institutionId())) {
                 throw new ConflictException(RegistryError.ALREADY_MEMBER, "members[" + i + "].institutionId", m.institutionId());
             }
@@ -185,7 +186,7 @@ class ConsortiumCommands {
 
     ConsortiumView addMember(ConsortiumId id, AddMember command) {
         ConsortiumView c = writable(id);
-        AddMember m = validateMember(command, "", null);
+        NewMember m = validateMember(command, "", null);
         if (m.startDate().isBefore(c.establishedOn())) {
             throw new InvalidInputException("startDate", RegistryError.BEFORE_ESTABLISHMENT, m.startDate(), c.establishedOn());
         }
@@ -212,9 +213,9 @@ class ConsortiumCommands {
         return after;
     }
 
-    ConsortiumView endMembership(ConsortiumId id, EndMembership command) {
+    ConsortiumView endMembership(ConsortiumId id, @Nullable EndMembership given) {
         ConsortiumView c = writable(id);
-        Check.required(command, "body");
+        EndMembership command = Check.required(given, "body");
         UUID membershipId = Check.required(command.membershipId(), "membershipId");
         MembershipView m = c.members().stream().filter(x -> x.id().equals(membershipId)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("membershipId", RegistryError.UNKNOWN_REFERENCE, membershipId));
@@ -260,21 +261,20 @@ class ConsortiumCommands {
         return after;
     }
 
-    private AddMember validateMember(AddMember m, String prefix, LocalDate defaultStart) {
-        Check.required(m, prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1));
-        institutionCommands.requireInstitution(m.institutionId(), prefix + "institutionId");
-        Check.required(m.role(), prefix + "role");
-        LocalDate start = m.startDate() != null ? m.startDate() : defaultStart;
-        Check.required(start, prefix + "startDate");
+    private NewMember validateMember(@Nullable AddMember given, String prefix, @Nullable LocalDate defaultStart) {
+        AddMember m = Check.required(given, prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1));
+        InstitutionId institution = institutionCommands.requireInstitution(m.institutionId(), prefix + "institutionId");
+        MembershipRole role = Check.required(m.role(), prefix + "role");
+        LocalDate start = Check.required(m.startDate() != null ? m.startDate() : defaultStart, prefix + "startDate");
         if (defaultStart != null && start.isBefore(defaultStart)) {
             throw new InvalidInputException(prefix + "startDate", RegistryError.BEFORE_ESTABLISHMENT, start, defaultStart);
         }
-        return new AddMember(m.institutionId(), m.role(), m.basis() == null ? MembershipBasis.HOME_DISTRICT : m.basis(),
+        return new NewMember(institution, role, m.basis() == null ? MembershipBasis.HOME_DISTRICT : m.basis(),
                 start, Check.optionalLine(m.leadDiscipline(), prefix + "leadDiscipline", 100),
                 Check.optionalText(m.overrideReason(), prefix + "overrideReason", 1000));
     }
 
-    private static List<InstitutionId> relationWithLead(ConsortiumView after, InstitutionId changed) {
+    private static List<InstitutionId> relationWithLead(ConsortiumView after, @Nullable InstitutionId changed) {
         List<InstitutionId> relation = new ArrayList<>();
         relation.add(changed);
         after.lead().filter(l -> !l.equals(changed)).ifPresent(relation::add);

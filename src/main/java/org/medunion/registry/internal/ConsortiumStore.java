@@ -5,12 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.medunion.registry.AddMember;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.ConsortiumForm;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.ConsortiumView;
@@ -75,10 +76,10 @@ class ConsortiumStore {
                     cross_province, owner_approved_on, management_office, quality_control_group, version, created_at,
                     created_by, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, 0, ?, ?, ?)""")
-                .params(id, c.name(), c.form().name(), Check.flag(c.tight()), Rows.name(c.governance()), c.districtCode(),
+                .params(Arrays.asList(id, c.name(), c.form().name(), Check.flag(c.tight()), Rows.name(c.governance()), c.districtCode(),
                         c.establishedOn(), Check.flag(c.crossProvince()), c.ownerApprovedOn(),
                         Check.flag(c.managementOffice()), Check.flag(c.qualityControlGroup()), Rows.ts(now), user,
-                        Rows.ts(now))
+                        Rows.ts(now)))
                 .update();
         List<String> centres = c.centres() == null ? List.of() : c.centres();
         for (int i = 0; i < centres.size(); i++) {
@@ -103,19 +104,19 @@ class ConsortiumStore {
                 + "where consortium_id = ? and end_date is null").params(on, reason, Rows.ts(now), id).update();
     }
 
-    void insertMembership(UUID id, UUID consortiumId, AddMember m, Instant now, String user) {
+    void insertMembership(UUID id, UUID consortiumId, NewMember m, Instant now, String user) {
         jdbc.sql("""
                 insert into registry_membership (id, consortium_id, institution_id, role, basis, start_date, lead_discipline,
                     created_at, created_by, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, consortiumId, m.institutionId().value(), m.role().name(), m.basis().name(), m.startDate(),
-                        m.leadDiscipline(), Rows.ts(now), user, Rows.ts(now))
+                .params(Arrays.asList(id, consortiumId, m.institutionId().value(), m.role().name(), m.basis().name(), m.startDate(),
+                        m.leadDiscipline(), Rows.ts(now), user, Rows.ts(now)))
                 .update();
     }
 
-    void endMembership(UUID id, LocalDate endDate, String reason, Instant now) {
+    void endMembership(UUID id, LocalDate endDate, @Nullable String reason, Instant now) {
         jdbc.sql("update registry_membership set end_date = ?, end_reason = ?, updated_at = ? where id = ?")
-                .params(endDate, reason, Rows.ts(now), id).update();
+                .params(Arrays.asList(endDate, reason, Rows.ts(now), id)).update();
     }
 
     /** Memberships of the consortia matching {@code consortiumWhere} (alias {@code c}), changed within the window. */

@@ -134,11 +134,11 @@ class CooperationCommands {
         if (!members.contains(p.institutionId())) {
             throw new InvalidInputException("practitionerId", RegistryError.NOT_A_MEMBER, p.institutionId());
         }
-        Check.required(c.toInstitutionId(), "toInstitutionId");
-        if (!members.contains(c.toInstitutionId())) {
-            throw new InvalidInputException("toInstitutionId", RegistryError.NOT_A_MEMBER, c.toInstitutionId());
+        InstitutionId to = Check.required(c.toInstitutionId(), "toInstitutionId");
+        if (!members.contains(to)) {
+            throw new InvalidInputException("toInstitutionId", RegistryError.NOT_A_MEMBER, to);
         }
-        if (c.toInstitutionId().equals(p.institutionId())) {
+        if (to.equals(p.institutionId())) {
             throw new InvalidInputException("toInstitutionId", RegistryError.SAME_INSTITUTION);
         }
         Check.required(c.kind(), "kind");
@@ -170,9 +170,9 @@ class CooperationCommands {
         DispatchView d = cooperation.dispatch(dispatchId).orElseThrow(() -> new NotFoundException("Dispatch", dispatchId));
         consortiumCommands.writableHeader(d.consortiumId());
         Check.required(c, "body");
-        Check.required(c.workDate(), "workDate");
-        if (c.workDate().isBefore(d.startDate()) || d.endDate() != null && c.workDate().isAfter(d.endDate())) {
-            throw new InvalidInputException("workDate", RegistryError.OUTSIDE_PERIOD, c.workDate(), d.startDate(),
+        LocalDate workDate = Check.required(c.workDate(), "workDate");
+        if (workDate.isBefore(d.startDate()) || d.endDate() != null && workDate.isAfter(d.endDate())) {
+            throw new InvalidInputException("workDate", RegistryError.OUTSIDE_PERIOD, workDate, d.startDate(),
                     d.endDate() == null ? "" : d.endDate());
         }
         Check.notAfter(c.workDate(), LocalDate.now(clock), "workDate");

@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.AgreementTarget;
 import org.medunion.registry.AgreementType;
 import org.medunion.registry.AgreementView;
@@ -40,7 +42,7 @@ class CooperationStore {
 
     // agreements
 
-    List<AgreementView> agreements(UUID consortiumIdOrNull) {
+    List<AgreementView> agreements(@Nullable UUID consortiumIdOrNull) {
         var rows = consortiumIdOrNull == null
                 ? jdbc.sql("select * from registry_agreement order by consortium_id, term_start, id").query((rs, n) -> agreement(rs)).list()
                 : jdbc.sql("select * from registry_agreement where consortium_id = ? order by term_start, id")
@@ -100,13 +102,14 @@ class CooperationStore {
                 insert into registry_agreement (id, consortium_id, type, title, term_start, term_end, signed_on,
                     responsibilities, rights, benefits, benefit_sharing, manager_duties, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, consortiumId, c.type().name(), c.title(), c.termStart(), c.termEnd(), c.signedOn(),
-                        c.responsibilities(), c.rights(), c.benefits(), c.benefitSharing(), c.managerDuties(), Rows.ts(now), user)
+                .params(Arrays.asList(id, consortiumId, Rows.name(c.type()), c.title(), c.termStart(), c.termEnd(), c.signedOn(),
+                        c.responsibilities(), c.rights(), c.benefits(), c.benefitSharing(), c.managerDuties(), Rows.ts(now), user))
                 .update();
         for (int i = 0; i < c.targets().size(); i++) {
             AgreementTarget t = c.targets().get(i);
             jdbc.sql("insert into registry_agreement_target (agreement_id, position, area, indicator, target_value, unit, due_by)"
-                    + " values (?, ?, ?, ?, ?, ?, ?)").params(id, i, t.area().name(), t.indicator(), t.value(), t.unit(), t.dueBy())
+                    + " values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(Arrays.asList(id, i, Rows.name(t.area()), t.indicator(), t.value(), t.unit(), t.dueBy()))
                     .update();
         }
         for (int i = 0; i < c.parties().size(); i++) {
@@ -117,7 +120,7 @@ class CooperationStore {
 
     // dispatches
 
-    List<DispatchView> dispatches(UUID consortiumIdOrNull) {
+    List<DispatchView> dispatches(@Nullable UUID consortiumIdOrNull) {
         return consortiumIdOrNull == null
                 ? jdbc.sql("select * from registry_dispatch order by consortium_id, start_date, id").query((rs, n) -> dispatch(rs)).list()
                 : jdbc.sql("select * from registry_dispatch where consortium_id = ? order by start_date, id")
@@ -147,31 +150,31 @@ class CooperationStore {
                 insert into registry_dispatch (id, consortium_id, practitioner_id, from_institution_id, to_institution_id, kind,
                     manager_role, discipline, start_date, end_date, weekly_days, agreement_id, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, consortiumId, c.practitionerId().value(), fromInstitutionId, c.toInstitutionId().value(),
+                .params(Arrays.asList(id, consortiumId, c.practitionerId().value(), fromInstitutionId, Rows.id(c.toInstitutionId()),
                         c.kind().name(), Rows.name(c.managerRole()), c.discipline(), c.startDate(), c.endDate(),
-                        c.weeklyDays(), c.agreementId(), Rows.ts(now), user)
+                        c.weeklyDays(), c.agreementId(), Rows.ts(now), user))
                 .update();
     }
 
     // work logs
 
-    List<WorkLogView> workLogs(UUID dispatchIdOrNull) {
+    List<WorkLogView> workLogs(@Nullable UUID dispatchIdOrNull) {
         return dispatchIdOrNull == null
                 ? jdbc.sql("select * from registry_work_log order by dispatch_id, work_date").query((rs, n) -> workLog(rs)).list()
                 : jdbc.sql("select * from registry_work_log where dispatch_id = ? order by work_date")
                         .param(dispatchIdOrNull).query((rs, n) -> workLog(rs)).list();
     }
 
-    boolean workLogExists(UUID dispatchId, LocalDate day) {
+    boolean workLogExists(UUID dispatchId, @Nullable LocalDate day) {
         return jdbc.sql("select count(*) from registry_work_log where dispatch_id = ? and work_date = ?")
-                .params(dispatchId, day).query(Long.class).single() > 0;
+                .params(Arrays.asList(dispatchId, day)).query(Long.class).single() > 0;
     }
 
     void insertWorkLog(UUID id, UUID dispatchId, LogWork c, double hours, Instant now, String user) {
         jdbc.sql("""
                 insert into registry_work_log (id, dispatch_id, work_date, hours, note, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, dispatchId, c.workDate(), hours, c.note(), Rows.ts(now), user).update();
+                .params(Arrays.asList(id, dispatchId, c.workDate(), hours, c.note(), Rows.ts(now), user)).update();
     }
 
     private static AgreementView agreement(ResultSet rs) throws SQLException {

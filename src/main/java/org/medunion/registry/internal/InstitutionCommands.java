@@ -7,12 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.Role;
 import org.medunion.registry.DrawGrid;
 import org.medunion.registry.GridView;
 import org.medunion.registry.HospitalGrade;
+import org.medunion.registry.InstitutionCategory;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerId;
@@ -54,18 +56,19 @@ class InstitutionCommands {
         this.clock = clock;
     }
 
-    void requireDistrict(String code, String field) {
+    void requireDistrict(@Nullable String code, String field) {
         Check.required(code, field);
         if (referenceData.district(code).isEmpty()) {
             throw new InvalidInputException(field, RegistryError.UNKNOWN_DISTRICT, code);
         }
     }
 
-    void requireInstitution(InstitutionId id, String field) {
-        Check.required(id, field);
-        if (!institutions.exists(id.value())) {
-            throw new InvalidInputException(field, RegistryError.UNKNOWN_REFERENCE, id);
+    InstitutionId requireInstitution(@Nullable InstitutionId id, String field) {
+        InstitutionId known = Check.required(id, field);
+        if (!institutions.exists(known.value())) {
+            throw new InvalidInputException(field, RegistryError.UNKNOWN_REFERENCE, known);
         }
+        return known;
     }
 
     GridView drawGrid(DrawGrid c) {
@@ -106,9 +109,12 @@ class InstitutionCommands {
         institutions.insert(id, c, now, caller.username());
         audit.record(AuditAction.CREATE, "Institution", id.toString(), null, c.name());
         reporter.guard(new RegistryChange("INSTITUTION_REGISTERED", null, List.of(new InstitutionId(id)), null));
-        return new InstitutionView(new InstitutionId(id), c.name(), c.creditCode(), c.category(), c.level(), c.grade(),
-                c.ownership(), c.ownerBody(), c.affiliation(), c.tcm(), c.districtCode(), c.gridId(), c.parentId(),
-                c.regionalMedicalCentre(), c.address(), List.copyOf(c.campuses()), List.copyOf(c.keySpecialties()), 0,
+        return new InstitutionView(new InstitutionId(id), Check.required(c.name(), "name"),
+                Check.required(c.creditCode(), "creditCode"), Check.required(c.category(), "category"),
+                Check.required(c.level(), "level"), c.grade(), c.ownership(), c.ownerBody(), c.affiliation(), Check.flag(c.tcm()),
+                Check.required(c.districtCode(), "districtCode"),
+                c.gridId(), c.parentId(), Check.flag(c.regionalMedicalCentre()), c.address(), List.copyOf(c.campuses()),
+                List.copyOf(c.keySpecialties()), 0,
                 now.truncatedTo(ChronoUnit.MICROS));
     }
 
@@ -140,11 +146,11 @@ class InstitutionCommands {
                 .orElseThrow(() -> new NotFoundException("Institution", id));
     }
 
-    private RegisterInstitution validate(RegisterInstitution c, InstitutionId self) {
+    private RegisterInstitution validate(RegisterInstitution c, @Nullable InstitutionId self) {
         Check.required(c, "body");
         String name = Check.name(c.name(), "name", 200);
         String creditCode = CreditCode.requireValid(c.creditCode(), "creditCode");
-        Check.required(c.category(), "category");
+        InstitutionCategory category = Check.required(c.category(), "category");
         Check.required(c.level(), "level");
         Check.required(c.ownership(), "ownership");
         Check.required(c.affiliation(), "affiliation");
@@ -182,10 +188,10 @@ class InstitutionCommands {
                         Check.required(s.level(), "keySpecialties[" + i + "].level")));
             }
         }
-        return new RegisterInstitution(name, creditCode, c.category(), c.level(),
+        return new RegisterInstitution(name, creditCode, category, c.level(),
                 c.grade() == null ? HospitalGrade.UNGRADED : c.grade(), c.ownership(),
                 Check.optionalLine(c.ownerBody(), "ownerBody", 200), c.affiliation(),
-                Check.flag(c.tcm()) || c.category().isTcm(), c.districtCode(), c.gridId(), c.parentId(),
+                Check.flag(c.tcm()) || category.isTcm(), c.districtCode(), c.gridId(), c.parentId(),
                 Check.flag(c.regionalMedicalCentre()), Check.optionalText(c.address(), "address", 300), campuses,
                 specialties);
     }
@@ -194,16 +200,17 @@ class InstitutionCommands {
 
     PractitionerView registerPractitioner(RegisterPractitioner command) {
         RegisterPractitioner c = validate(command);
+        InstitutionId workplace = Check.required(c.institutionId(), "institutionId");
         var caller = access.caller();
-        requirePractitionerWriter(caller, c.institutionId().value());
+        requirePractitionerWriter(caller, workplace.value());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         practitioners.insert(id, c, now, caller.username());
         audit.record(AuditAction.CREATE, "Practitioner", id.toString(), null, null);
         // SH-14 reads GPs and paediatricians of primary institutions
-        reporter.guard(new RegistryChange("PRACTITIONER_REGISTERED", null, List.of(c.institutionId()), null));
-        return new PractitionerView(new PractitionerId(id), c.name(), c.institutionId(), c.profession(), c.title(),
-                c.titleDate(), c.discipline(), c.generalPractitioner(), c.paediatrician(), 0, now);
+        reporter.guard(new RegistryChange("PRACTITIONER_REGISTERED", null, List.of(workplace), null));
+        return new PractitionerView(new PractitionerId(id), c.name(), workplace, c.profession(), c.title(),
+                c.titleDate(), c.discipline(), Check.flag(c.generalPractitioner()), Check.flag(c.paediatrician()), 0, now);
     }
 
     /**
@@ -211,19 +218,21 @@ class InstitutionCommands {
      * guarded like every other registry change the rules read, so a title date that disqualifies a dispatched
      * physician is refused (or let through by a planner's {@code overrideReason}) and reverting it resolves the finding.
      */
-    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command, String overrideReason) {
+    PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command,
+                                        @Nullable String overrideReason) {
         Check.required(id, "id");
         PractitionerView current = visiblePractitioner(id);
         RegisterPractitioner c = validate(command);
+        InstitutionId workplace = Check.required(c.institutionId(), "institutionId");
         var caller = access.caller();
         requirePractitionerWriter(caller, current.institutionId().value());
-        requirePractitionerWriter(caller, c.institutionId().value());
+        requirePractitionerWriter(caller, workplace.value());
         if (!practitioners.update(id.value(), expectedVersion, c, clock.instant())) {
             throw new ConflictException(RegistryError.STALE_VERSION, "version", expectedVersion);
         }
         audit.record(AuditAction.UPDATE, "Practitioner", id.toString(), null, "version " + (expectedVersion + 1));
-        List<InstitutionId> concerned = current.institutionId().equals(c.institutionId()) ? List.of(c.institutionId())
-                : List.of(current.institutionId(), c.institutionId());
+        List<InstitutionId> concerned = current.institutionId().equals(workplace) ? List.of(workplace)
+                : List.of(current.institutionId(), workplace);
         reporter.guard(new RegistryChange("PRACTITIONER_UPDATED", null, concerned,
                 Check.optionalText(overrideReason, "overrideReason", 1000)));
         return practitioners.find(id.value()).orElseThrow();
@@ -244,7 +253,7 @@ class InstitutionCommands {
         Check.required(id, "id");
         Check.required(c, "body");
         PractitionerView p = visiblePractitioner(id);
-        requireInstitution(c.hostInstitutionId(), "hostInstitutionId");
+        InstitutionId host = requireInstitution(c.hostInstitutionId(), "hostInstitutionId");
         Check.required(c.startDate(), "startDate");
         Check.required(c.endDate(), "endDate");
         Check.notBefore(c.endDate(), c.startDate(), "endDate");
@@ -254,7 +263,7 @@ class InstitutionCommands {
         practitioners.insertStudyPeriod(periodId, id.value(), c, clock.instant(), caller.username());
         audit.record(AuditAction.UPDATE, "Practitioner", id.toString(), null, "study period " + periodId);
         reporter.guard(new RegistryChange("STUDY_PERIOD_RECORDED", null, List.of(p.institutionId()), null));
-        return new StudyPeriodView(periodId, id, c.hostInstitutionId(), c.startDate(), c.endDate());
+        return new StudyPeriodView(periodId, id, host, c.startDate(), c.endDate());
     }
 
     /** Looks up the institution's district and consortia only when the caller's role needs them. */

@@ -3,6 +3,7 @@ package org.medunion.registry.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.InstitutionSearch;
 import org.medunion.registry.InstitutionView;
 import org.medunion.registry.PractitionerView;
@@ -87,7 +88,7 @@ class InstitutionQueries {
         return where.toString();
     }
 
-    private static void equal(StringBuilder where, List<Object> params, String column, Enum<?> value) {
+    private static void equal(StringBuilder where, List<Object> params, String column, @Nullable Enum<?> value) {
         if (value != null) {
             where.append(" and ").append(column).append(" = ?");
             params.add(value.name());

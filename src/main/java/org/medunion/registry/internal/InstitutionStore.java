@@ -2,6 +2,7 @@ package org.medunion.registry.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +53,7 @@ class InstitutionStore {
                 .query(UUID.class).list();
     }
 
+    @Nullable
     String districtOf(UUID id) {
         return jdbc.sql("select district_code from registry_institution where id = ?").param(id).query(String.class)
                 .optional().orElse(null);
@@ -75,14 +77,14 @@ class InstitutionStore {
     record Brief(UUID id, String name, Affiliation affiliation, String ownerBody, String districtCode) {
     }
 
-    boolean creditCodeTaken(String code) {
+    boolean creditCodeTaken(@Nullable String code) {
         return jdbc.sql("select count(*) from registry_institution where credit_code = ?").param(code)
                 .query(Long.class).single() > 0;
     }
 
-    boolean creditCodeTaken(String code, UUID exceptId) {
+    boolean creditCodeTaken(@Nullable String code, UUID exceptId) {
         return jdbc.sql("select count(*) from registry_institution where credit_code = ? and id <> ?")
-                .params(code, exceptId).query(Long.class).single() > 0;
+                .params(Arrays.asList(code, exceptId)).query(Long.class).single() > 0;
     }
 
     /** Institutions matching {@code where} (conditions on alias {@code i}, each prefixed with " and "). */
@@ -107,8 +109,8 @@ class InstitutionStore {
                 + " order by " + orderBy + ", i.id limit ? offset ?")
                 .params(all).query((rs, n) -> new InstitutionView(new InstitutionId(Rows.uuid(rs, "id")),
                         rs.getString("name"), rs.getString("credit_code"),
-                        Rows.enumOf(InstitutionCategory.class, rs.getString("category")),
-                        Rows.enumOf(HospitalLevel.class, rs.getString("level")),
+                        Rows.requiredEnum(InstitutionCategory.class, rs.getString("category")),
+                        Rows.requiredEnum(HospitalLevel.class, rs.getString("level")),
                         Rows.enumOf(HospitalGrade.class, rs.getString("grade")),
                         Rows.enumOf(Ownership.class, rs.getString("ownership")), rs.getString("owner_body"),
                         Rows.enumOf(Affiliation.class, rs.getString("affiliation")), rs.getBoolean("tcm"),
@@ -132,11 +134,11 @@ class InstitutionStore {
                     affiliation, tcm, district_code, grid_id, parent_id, regional_medical_centre, address, version,
                     created_at, created_by, updated_at, updated_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
-                .params(id, c.name(), c.creditCode(), Rows.name(c.category()), Rows.name(c.level()), Rows.name(c.grade()),
+                .params(Arrays.asList(id, c.name(), c.creditCode(), Rows.name(c.category()), Rows.name(c.level()), Rows.name(c.grade()),
                         Rows.name(c.ownership()), c.ownerBody(), Rows.name(c.affiliation()), Check.flag(c.tcm()),
                         c.districtCode(), c.gridId() == null ? null : c.gridId().value(),
                         c.parentId() == null ? null : c.parentId().value(), Check.flag(c.regionalMedicalCentre()),
-                        c.address(), Rows.ts(now), user, Rows.ts(now), user)
+                        c.address(), Rows.ts(now), user, Rows.ts(now), user))
                 .update();
         insertChildren(id, c);
     }
@@ -148,11 +150,11 @@ class InstitutionStore {
                     owner_body = ?, affiliation = ?, tcm = ?, district_code = ?, grid_id = ?, parent_id = ?,
                     regional_medical_centre = ?, address = ?, version = version + 1, updated_at = ?, updated_by = ?
                 where id = ? and version = ?""")
-                .params(c.name(), c.creditCode(), Rows.name(c.category()), Rows.name(c.level()), Rows.name(c.grade()),
+                .params(Arrays.asList(c.name(), c.creditCode(), Rows.name(c.category()), Rows.name(c.level()), Rows.name(c.grade()),
                         Rows.name(c.ownership()), c.ownerBody(), Rows.name(c.affiliation()), Check.flag(c.tcm()),
                         c.districtCode(), c.gridId() == null ? null : c.gridId().value(),
                         c.parentId() == null ? null : c.parentId().value(), Check.flag(c.regionalMedicalCentre()),
-                        c.address(), Rows.ts(now), user, id, expectedVersion)
+                        c.address(), Rows.ts(now), user, id, expectedVersion))
                 .update();
         if (n == 0) {
             return false;
@@ -169,13 +171,13 @@ class InstitutionStore {
             var campus = campuses.get(i);
             jdbc.sql(
                     "insert into registry_institution_campus (institution_id, position, district_code, name, planned) values (?, ?, ?, ?, ?)")
-                    .params(id, i, campus.districtCode(), campus.name(), campus.planned()).update();
+                    .params(Arrays.asList(id, i, campus.districtCode(), campus.name(), campus.planned())).update();
         }
         List<InstitutionView.KeySpecialty> specialties = c.keySpecialties() == null ? List.of() : c.keySpecialties();
         for (int i = 0; i < specialties.size(); i++) {
             var s = specialties.get(i);
             jdbc.sql("insert into registry_institution_key_specialty (institution_id, position, discipline, level) values (?, ?, ?, ?)")
-                    .params(id, i, s.discipline(), s.level().name()).update();
+                    .params(Arrays.asList(id, i, s.discipline(), Rows.name(s.level()))).update();
         }
     }
 

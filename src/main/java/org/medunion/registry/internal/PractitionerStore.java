@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,9 +57,10 @@ class PractitionerStore {
                 insert into registry_practitioner (id, name, institution_id, profession, title, title_date, discipline,
                     general_practitioner, paediatrician, version, created_at, created_by, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
-                .params(id, c.name(), c.institutionId().value(), c.profession().name(), c.title().name(), c.titleDate(),
+                .params(Arrays.asList(id, c.name(), Rows.id(c.institutionId()), Rows.name(c.profession()), Rows.name(c.title()),
+                        c.titleDate(),
                         c.discipline(), Check.flag(c.generalPractitioner()), Check.flag(c.paediatrician()),
-                        Rows.ts(now), user, Rows.ts(now))
+                        Rows.ts(now), user, Rows.ts(now)))
                 .update();
     }
 
@@ -67,9 +69,9 @@ class PractitionerStore {
                 update registry_practitioner set name = ?, institution_id = ?, profession = ?, title = ?, title_date = ?,
                     discipline = ?, general_practitioner = ?, paediatrician = ?, version = version + 1, updated_at = ?
                 where id = ? and version = ?""")
-                .params(c.name(), c.institutionId().value(), c.profession().name(), c.title().name(), c.titleDate(),
+                .params(Arrays.asList(c.name(), Rows.id(c.institutionId()), Rows.name(c.profession()), Rows.name(c.title()), c.titleDate(),
                         c.discipline(), Check.flag(c.generalPractitioner()), Check.flag(c.paediatrician()),
-                        Rows.ts(now), id, expectedVersion)
+                        Rows.ts(now), id, expectedVersion))
                 .update() > 0;
     }
 
@@ -87,7 +89,7 @@ class PractitionerStore {
         jdbc.sql("""
                 insert into registry_study_period (id, practitioner_id, host_institution_id, start_date, end_date, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, practitionerId, c.hostInstitutionId().value(), c.startDate(), c.endDate(), Rows.ts(now), user)
+                .params(Arrays.asList(id, practitionerId, Rows.id(c.hostInstitutionId()), c.startDate(), c.endDate(), Rows.ts(now), user))
                 .update();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.DistrictView;
 import org.medunion.registry.GridId;
 import org.medunion.registry.GridView;
@@ -25,13 +26,13 @@ class ReferenceDataStore {
     }
 
     /** Districts are reference data, changed only by migrations: read once per process. */
-    private volatile Map<String, DistrictView> districts;
+    private volatile @Nullable Map<String, DistrictView> districts;
 
     List<DistrictView> districts() {
         return List.copyOf(districtMap().values());
     }
 
-    Optional<DistrictView> district(String code) {
+    Optional<DistrictView> district(@Nullable String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(districtMap().get(code));
     }
 
@@ -59,7 +60,7 @@ class ReferenceDataStore {
         return d;
     }
 
-    List<GridView> grids(String districtCodeOrNull) {
+    List<GridView> grids(@Nullable String districtCodeOrNull) {
         List<Object> params = new ArrayList<>();
         String where = "";
         if (districtCodeOrNull != null) {

@@ -3,9 +3,11 @@ package org.medunion.registry.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
+import org.medunion.identity.Scope;
 import org.medunion.identity.ScopeType;
 import org.medunion.shared.DivisionCode;
 import org.medunion.shared.ForbiddenException;
@@ -33,7 +35,7 @@ class RegistryAccess {
     }
 
     /** The calling user, or none for the system. */
-    record Caller(CurrentUser user) {
+    record Caller(@Nullable CurrentUser user) {
 
         String username() {
             return user == null ? "system" : user.username();
@@ -47,12 +49,21 @@ class RegistryAccess {
             return user == null ? ScopeType.GLOBAL : user.scope().type();
         }
 
+        @Nullable
         UUID scopeId() {
-            return user.scope().referenceId();
+            return scope().referenceId();
         }
 
-        boolean covers(String districtCode) {
-            return seesAll() || scopeType() == ScopeType.JURISDICTION && user.scope().coversDivision(districtCode);
+        /** The scope of a signed-in caller; the system caller sees all and is never asked. */
+        private Scope scope() {
+            if (user == null) {
+                throw new IllegalStateException("the system caller has no scope");
+            }
+            return user.scope();
+        }
+
+        boolean covers(@Nullable String districtCode) {
+            return seesAll() || scopeType() == ScopeType.JURISDICTION && scope().coversDivision(districtCode);
         }
 
         /** SQL condition (prefixed with " and ") limiting institutions aliased {@code i} to the caller's scope. */
@@ -62,7 +73,7 @@ class RegistryAccess {
             }
             return switch (scopeType()) {
                 case JURISDICTION -> {
-                    params.add(DivisionCode.significantPrefix(user.scope().reference()) + "%");
+                    params.add(DivisionCode.significantPrefix(scope().reference()) + "%");
                     yield " and i.district_code like ?";
                 }
                 case CONSORTIUM -> {
@@ -87,7 +98,7 @@ class RegistryAccess {
             }
             return switch (scopeType()) {
                 case JURISDICTION -> {
-                    params.add(DivisionCode.significantPrefix(user.scope().reference()) + "%");
+                    params.add(DivisionCode.significantPrefix(scope().reference()) + "%");
                     yield " and c.district_code like ?";
                 }
                 case CONSORTIUM -> {
@@ -116,7 +127,7 @@ class RegistryAccess {
         }
 
         /** Registering institutions, drawing grids, forming consortia: administrators and planners of the district. */
-        void requirePlannerOf(String districtCode) {
+        void requirePlannerOf(@Nullable String districtCode) {
             if (user == null || user.role() == Role.ADMIN) {
                 return;
             }
@@ -136,7 +147,7 @@ class RegistryAccess {
         }
 
         /** Registering or changing practitioners: the planner of the institution's district or an office it belongs to. */
-        void requirePractitionerWriter(String districtCode, List<UUID> consortiaOfInstitution) {
+        void requirePractitionerWriter(@Nullable String districtCode, List<UUID> consortiaOfInstitution) {
             if (user != null && user.role() == Role.OFFICE && scopeType() == ScopeType.CONSORTIUM
                     && consortiaOfInstitution.contains(scopeId())) {
                 return;

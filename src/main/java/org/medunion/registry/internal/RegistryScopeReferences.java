@@ -2,6 +2,7 @@ package org.medunion.registry.internal;
 
 import org.medunion.identity.Scope;
 import org.medunion.identity.ScopeReferences;
+import org.medunion.identity.ScopeType;
 import org.medunion.registry.ConsortiumId;
 import org.medunion.registry.InstitutionId;
 import org.medunion.registry.RegistryManagement;
@@ -19,14 +20,18 @@ class RegistryScopeReferences implements ScopeReferences {
 
     @Override
     public boolean exists(Scope scope) {
+        String reference = scope.reference();
+        if (reference == null) {
+            return scope.type() == ScopeType.GLOBAL;
+        }
         try {
             return switch (scope.type()) {
                 case GLOBAL -> true;
                 // a city code is known when it covers at least one registered district
-                case JURISDICTION -> scope.reference().matches("\\d{6}")
+                case JURISDICTION -> reference.matches("\\d{6}")
                         && registry.districts().stream().anyMatch(d -> scope.coversDivision(d.code()));
-                case CONSORTIUM -> registry.consortiumEntry(ConsortiumId.of(scope.reference())).isPresent();
-                case INSTITUTION -> registry.institutionEntry(InstitutionId.of(scope.reference())).isPresent();
+                case CONSORTIUM -> registry.consortiumEntry(ConsortiumId.of(reference)).isPresent();
+                case INSTITUTION -> registry.institutionEntry(InstitutionId.of(reference)).isPresent();
             };
         } catch (IllegalArgumentException notAnId) {
             return false;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.Role;
@@ -65,10 +66,9 @@ class RegistryService implements RegistryManagement {
     private final AuditTrail audit;
 
     RegistryService(ReferenceDataStore referenceData, PractitionerStore practitioners, ConsortiumStore consortia,
-                    CooperationStore cooperation, InstitutionCommands institutionCommands,
-                    ConsortiumCommands consortiumCommands, CooperationCommands cooperationCommands,
-                    InstitutionQueries institutionQueries, ChangeReportQueries reportQueries, DirectoryQueries directory,
-                    RegistryAccess access, AuditTrail audit) {
+                    CooperationStore cooperation, InstitutionCommands institutionCommands, ConsortiumCommands consortiumCommands,
+                    CooperationCommands cooperationCommands, InstitutionQueries institutionQueries, ChangeReportQueries reportQueries,
+                    DirectoryQueries directory, RegistryAccess access, AuditTrail audit) {
         this.referenceData = referenceData;
         this.practitioners = practitioners;
         this.consortia = consortia;
@@ -183,7 +183,7 @@ class RegistryService implements RegistryManagement {
     @Override
     @Transactional
     public PractitionerView updatePractitioner(PractitionerId id, long expectedVersion, RegisterPractitioner command,
-                                               String overrideReason) {
+                                               @Nullable String overrideReason) {
         requireConsortiumWriterRole();
         return institutionCommands.updatePractitioner(id, expectedVersion, command, overrideReason);
     }
@@ -255,7 +255,7 @@ class RegistryService implements RegistryManagement {
 
     @Override
     @Transactional
-    public ConsortiumView endMembership(ConsortiumId id, EndMembership command) {
+    public ConsortiumView endMembership(ConsortiumId id, @Nullable EndMembership command) {
         requireConsortiumWriterRole();
         return consortiumCommands.endMembership(id, command);
     }
@@ -321,7 +321,7 @@ class RegistryService implements RegistryManagement {
     // change reports
 
     @Override
-    public List<ChangeReportView> changeReports(ConsortiumId consortiumIdOrNull) {
+    public List<ChangeReportView> changeReports(@Nullable ConsortiumId consortiumIdOrNull) {
         return reportQueries.changeReports(consortiumIdOrNull);
     }
 
@@ -332,7 +332,7 @@ class RegistryService implements RegistryManagement {
 
     @Override
     @Transactional
-    public byte[] exportChangeReports(ConsortiumId consortiumIdOrNull) {
+    public byte[] exportChangeReports(@Nullable ConsortiumId consortiumIdOrNull) {
         return reportQueries.export(consortiumIdOrNull);
     }
 

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.medunion.registry.InstitutionId;
 
 /** Small JDBC helpers shared by the registry's stores. */
 final class Rows {
@@ -29,20 +31,33 @@ final class Rows {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+    static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String value) {
         return value == null ? null : Enum.valueOf(type, value);
     }
 
-    static String name(Enum<?> e) {
+    /** A NOT NULL enum column. */
+    static <E extends Enum<E>> E requiredEnum(Class<E> type, @Nullable String value) {
+        if (value == null) {
+            throw new IllegalStateException("a NOT NULL column of " + type.getSimpleName() + " read as null");
+        }
+        return Enum.valueOf(type, value);
+    }
+
+    /** The UUID of an institution a checked command names; null only where the column allows it. */
+    static @Nullable UUID id(@Nullable InstitutionId id) {
+        return id == null ? null : id.value();
+    }
+
+    static @Nullable String name(@Nullable Enum<?> e) {
         return e == null ? null : e.name();
     }
 
-    static Timestamp ts(Instant instant) {
+    static Timestamp ts(@Nullable Instant instant) {
         return Timestamp.from(instant);
     }
 

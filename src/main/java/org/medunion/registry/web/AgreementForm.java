@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.medunion.registry.AgreementTarget;
 import org.medunion.registry.AgreementType;
 import org.medunion.registry.InstitutionId;
@@ -26,30 +27,30 @@ class AgreementForm {
     /** Target rows the form offers. */
     static final int TARGET_ROWS = 4;
 
-    private String type;
-    private String title;
+    private @Nullable String type;
+    private @Nullable String title;
     private List<String> parties = new ArrayList<>();
-    private String termStart;
-    private String termEnd;
-    private String signedOn;
-    private String responsibilities;
-    private String rights;
-    private String benefits;
-    private String benefitSharing;
-    private String managerDuties;
+    private @Nullable String termStart;
+    private @Nullable String termEnd;
+    private @Nullable String signedOn;
+    private @Nullable String responsibilities;
+    private @Nullable String rights;
+    private @Nullable String benefits;
+    private @Nullable String benefitSharing;
+    private @Nullable String managerDuties;
     private List<String> targetArea = blanks();
     private List<String> targetIndicator = blanks();
     private List<String> targetValue = blanks();
     private List<String> targetUnit = blanks();
     private List<String> targetDueBy = blanks();
-    private String overrideReason;
+    private @Nullable String overrideReason;
 
     private static List<String> blanks() {
         return blanksOf(TARGET_ROWS);
     }
 
     /** The command, the override reason as the caller may give it; a field that does not parse names itself. */
-    RecordAgreement command(String override) {
+    RecordAgreement command(@Nullable String override) {
         List<InstitutionId> ids = parties == null ? List.of()
                 : parties.stream().filter(p -> blankToNull(p) != null).map(InstitutionConsoleController::parse).toList();
         return new RecordAgreement(enumValue(AgreementType.class, "type", type), title, ids, date("termStart", termStart),
@@ -105,7 +106,7 @@ class AgreementForm {
         return new ArrayList<>(Collections.nCopies(Math.max(n, TARGET_ROWS), ""));
     }
 
-    private static BigDecimal number(String field, String value) {
+    private static @Nullable BigDecimal number(String field, @Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -120,17 +121,17 @@ class AgreementForm {
         return values == null ? 0 : values.size();
     }
 
-    private static String at(List<String> values, int i) {
+    private static @Nullable String at(List<String> values, int i) {
         return values == null || i >= values.size() ? null : blankToNull(values.get(i));
     }
 
-    public String getType() {
+    public @Nullable String getType() {
         return type;
     }
     public void setType(String v) {
         type = v;
     }
-    public String getTitle() {
+    public @Nullable String getTitle() {
         return title;
     }
     public void setTitle(String v) {
@@ -142,49 +143,49 @@ class AgreementForm {
     public void setParties(List<String> v) {
         parties = v;
     }
-    public String getTermStart() {
+    public @Nullable String getTermStart() {
         return termStart;
     }
     public void setTermStart(String v) {
         termStart = v;
     }
-    public String getTermEnd() {
+    public @Nullable String getTermEnd() {
         return termEnd;
     }
     public void setTermEnd(String v) {
         termEnd = v;
     }
-    public String getSignedOn() {
+    public @Nullable String getSignedOn() {
         return signedOn;
     }
     public void setSignedOn(String v) {
         signedOn = v;
     }
-    public String getResponsibilities() {
+    public @Nullable String getResponsibilities() {
         return responsibilities;
     }
     public void setResponsibilities(String v) {
         responsibilities = v;
     }
-    public String getRights() {
+    public @Nullable String getRights() {
         return rights;
     }
     public void setRights(String v) {
         rights = v;
     }
-    public String getBenefits() {
+    public @Nullable String getBenefits() {
         return benefits;
     }
     public void setBenefits(String v) {
         benefits = v;
     }
-    public String getBenefitSharing() {
+    public @Nullable String getBenefitSharing() {
         return benefitSharing;
     }
     public void setBenefitSharing(String v) {
         benefitSharing = v;
     }
-    public String getManagerDuties() {
+    public @Nullable String getManagerDuties() {
         return managerDuties;
     }
     public void setManagerDuties(String v) {
@@ -220,7 +221,7 @@ class AgreementForm {
     public void setTargetDueBy(List<String> v) {
         targetDueBy = v;
     }
-    public String getOverrideReason() {
+    public @Nullable String getOverrideReason() {
         return overrideReason;
     }
     public void setOverrideReason(String v) {

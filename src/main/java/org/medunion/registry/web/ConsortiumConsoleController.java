@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Role;
 import org.medunion.registry.AddMember;
 import org.medunion.registry.AgreementType;
@@ -227,7 +228,7 @@ class ConsortiumConsoleController {
     }
 
     /** Only planners may override a blocking rule; from anyone else the field is ignored. */
-    private String override(String reason) {
+    private @Nullable String override(@Nullable String reason) {
         return support.me().role() == Role.PLANNER ? blankToNull(reason) : null;
     }
 
@@ -283,44 +284,50 @@ class ConsortiumConsoleController {
     /** The add-member form as typed. */
     static class MemberForm {
 
+        @Nullable
         String institutionId;
+        @Nullable
         String role;
+        @Nullable
         String basis;
+        @Nullable
         String startDate;
+        @Nullable
         String leadDiscipline;
+        @Nullable
         String overrideReason;
 
-        public String getInstitutionId() {
+        public @Nullable String getInstitutionId() {
             return institutionId;
         }
         public void setInstitutionId(String v) {
             institutionId = v;
         }
-        public String getRole() {
+        public @Nullable String getRole() {
             return role;
         }
         public void setRole(String v) {
             role = v;
         }
-        public String getBasis() {
+        public @Nullable String getBasis() {
             return basis;
         }
         public void setBasis(String v) {
             basis = v;
         }
-        public String getStartDate() {
+        public @Nullable String getStartDate() {
             return startDate;
         }
         public void setStartDate(String v) {
             startDate = v;
         }
-        public String getLeadDiscipline() {
+        public @Nullable String getLeadDiscipline() {
             return leadDiscipline;
         }
         public void setLeadDiscipline(String v) {
             leadDiscipline = v;
         }
-        public String getOverrideReason() {
+        public @Nullable String getOverrideReason() {
             return overrideReason;
         }
         public void setOverrideReason(String v) {

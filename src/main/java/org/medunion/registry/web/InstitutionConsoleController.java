@@ -5,6 +5,7 @@ import static org.medunion.shared.web.FormValues.enumValue;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Role;
 import org.medunion.registry.Affiliation;
 import org.medunion.registry.ConsortiumView;
@@ -165,18 +166,18 @@ class InstitutionConsoleController {
     /** The register form's values as typed; converted (and checked) only when submitted. */
     static class InstitutionForm {
 
-        private String name;
-        private String creditCode;
-        private String category;
-        private String level;
-        private String grade;
-        private String ownership;
-        private String ownerBody;
-        private String affiliation;
+        private @Nullable String name;
+        private @Nullable String creditCode;
+        private @Nullable String category;
+        private @Nullable String level;
+        private @Nullable String grade;
+        private @Nullable String ownership;
+        private @Nullable String ownerBody;
+        private @Nullable String affiliation;
         private boolean tcm;
-        private String districtCode;
+        private @Nullable String districtCode;
         private boolean regionalMedicalCentre;
-        private String address;
+        private @Nullable String address;
 
         RegisterInstitution toCommand() {
             return new RegisterInstitution(blankToNull(name), blankToNull(creditCode),
@@ -186,49 +187,49 @@ class InstitutionConsoleController {
                     blankToNull(districtCode), null, null, regionalMedicalCentre, blankToNull(address), List.of(), List.of());
         }
 
-        public String getName() {
+        public @Nullable String getName() {
             return name;
         }
         public void setName(String v) {
             name = v;
         }
-        public String getCreditCode() {
+        public @Nullable String getCreditCode() {
             return creditCode;
         }
         public void setCreditCode(String v) {
             creditCode = v;
         }
-        public String getCategory() {
+        public @Nullable String getCategory() {
             return category;
         }
         public void setCategory(String v) {
             category = v;
         }
-        public String getLevel() {
+        public @Nullable String getLevel() {
             return level;
         }
         public void setLevel(String v) {
             level = v;
         }
-        public String getGrade() {
+        public @Nullable String getGrade() {
             return grade;
         }
         public void setGrade(String v) {
             grade = v;
         }
-        public String getOwnership() {
+        public @Nullable String getOwnership() {
             return ownership;
         }
         public void setOwnership(String v) {
             ownership = v;
         }
-        public String getOwnerBody() {
+        public @Nullable String getOwnerBody() {
             return ownerBody;
         }
         public void setOwnerBody(String v) {
             ownerBody = v;
         }
-        public String getAffiliation() {
+        public @Nullable String getAffiliation() {
             return affiliation;
         }
         public void setAffiliation(String v) {
@@ -240,7 +241,7 @@ class InstitutionConsoleController {
         public void setTcm(boolean v) {
             tcm = v;
         }
-        public String getDistrictCode() {
+        public @Nullable String getDistrictCode() {
             return districtCode;
         }
         public void setDistrictCode(String v) {
@@ -252,7 +253,7 @@ class InstitutionConsoleController {
         public void setRegionalMedicalCentre(boolean v) {
             regionalMedicalCentre = v;
         }
-        public String getAddress() {
+        public @Nullable String getAddress() {
             return address;
         }
         public void setAddress(String v) {

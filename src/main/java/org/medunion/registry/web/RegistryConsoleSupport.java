@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.registry.ConsortiumId;
@@ -44,7 +45,7 @@ class RegistryConsoleSupport {
     }
 
     /** A district's name; the code only if the registry does not know it. */
-    String districtName(String code) {
+    String districtName(@Nullable String code) {
         return registry.districts().stream().filter(d -> d.code().equals(code)).map(DistrictView::name).findFirst()
                 .orElse(code == null ? "" : code);
     }

@@ -106,7 +106,7 @@ final class ConsortiumFixture {
 
     InstitutionView institution(String name, InstitutionCategory category, HospitalLevel level, Affiliation affiliation,
                                 boolean tcm, String district, boolean rmc) {
-        var i = new InstitutionView(InstitutionId.random(), name, null, category, level, HospitalGrade.A, Ownership.PUBLIC,
+        var i = new InstitutionView(InstitutionId.random(), name, "", category, level, HospitalGrade.A, Ownership.PUBLIC,
                 "申康医院发展中心", affiliation, tcm, district, null, null, rmc, null, List.of(), List.of(), 0, Instant.EPOCH);
         institutions.add(i);
         return i;
@@ -144,7 +144,7 @@ final class ConsortiumFixture {
 
     /** A branch campus registered as an institution of its own (FHIR partOf the main hospital). */
     InstitutionView branchOf(InstitutionView main, String district) {
-        var b = new InstitutionView(InstitutionId.random(), main.name() + "分院", null, main.category(), main.level(), main.grade(),
+        var b = new InstitutionView(InstitutionId.random(), main.name() + "分院", "", main.category(), main.level(), main.grade(),
                 main.ownership(), main.ownerBody(), main.affiliation(), main.tcm(), district, null, main.id(), false, null, List.of(),
                 List.of(), 0, Instant.EPOCH);
         institutions.add(b);

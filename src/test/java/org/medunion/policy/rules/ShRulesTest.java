@@ -654,9 +654,10 @@ class ShRulesTest {
         f.report(c, ChangeType.CREATION, municipal, NOON_TODAY, List.of("申康医院发展中心", "上海市卫生健康委员会"));
         var rule = new ChangeReportPolicy();
         assertThat(f.evaluate(rule)).isEmpty();
-        f.replace(municipal, new InstitutionView(municipal.id(), municipal.name(), null, municipal.category(), municipal.level(),
-                municipal.grade(), municipal.ownership(), " ", municipal.affiliation(), false, municipal.districtCode(), null, null,
-                false, null, List.of(), List.of(), 0, Instant.EPOCH));
+        f.replace(municipal,
+                new InstitutionView(municipal.id(), municipal.name(), municipal.creditCode(), municipal.category(), municipal.level(),
+                        municipal.grade(), municipal.ownership(), " ", municipal.affiliation(), false, municipal.districtCode(), null, null,
+                        false, null, List.of(), List.of(), 0, Instant.EPOCH));
         var findings = f.evaluate(rule);
         assertThat(findings).extracting(Finding::aspect).containsExactly("owner@" + municipal.id());
         assertThat(rule.severity()).isEqualTo(Severity.BLOCK);

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUsers;
@@ -82,7 +84,7 @@ abstract class RegistryGuardContract {
                 null)).id();
     }
 
-    private static FormConsortium regional(String name, InstitutionId lead, InstitutionId support, String overrideReason) {
+    private static FormConsortium regional(String name, InstitutionId lead, InstitutionId support, @Nullable String overrideReason) {
         LocalDate start = LocalDate.of(2025, 1, 1);
         return new FormConsortium(name, ConsortiumForm.REGIONAL, true, null, "310105", null, start, false, null, true,
                 true, null, List.of(new AddMember(lead, MembershipRole.LEAD, MembershipBasis.HOME_DISTRICT, start, null, null),
@@ -102,7 +104,7 @@ abstract class RegistryGuardContract {
         List<Long> membersSeenByGuard = new ArrayList<>();
         RegistryChangeGuard blocking = change -> {
             membersSeenByGuard.add(count("select count(*) from registry_membership where consortium_id = ?",
-                    change.consortiumId().value()));
+                    Objects.requireNonNull(change.consortiumId()).value()));
             return List.of(new RuleViolationException.Violation("SH-3", "clause", "too many municipal hospitals",
                     "members", List.of("Organization/" + support)));
         };

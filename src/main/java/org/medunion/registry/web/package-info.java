@@ -1,0 +1,3 @@
+/** The registry's REST and console controllers. */
+@org.jspecify.annotations.NullMarked
+package org.medunion.registry.web;

@@ -208,6 +208,8 @@ abstract class EncounterImportContract extends RunningCity {
         assertThat(noKind.json().get("code").asString()).isEqualTo("INDICATORS-0003");
         var ragged = upload(g.leadUser(), HEADER + "M2," + lead + ",OUTPATIENT,2026-05-03T09:00,J06.9,extra\n");
         assertThat(ragged.status()).as(ragged.body()).isEqualTo(400);
+        assertThat(ragged.json().get("field").asString()).isEqualTo("file");
+        assertThat(noKind.json().get("field").asString()).isEqualTo("kind");
         assertThat(jobs(g.leadUser())).isZero();
         assertThat(facts(lead)).isEqualTo(1);
     }

@@ -87,7 +87,9 @@ class EncounterImportJobs implements EncounterImports, SmartInitializingSingleto
         var rows = EncounterTables.rows(table, true);
         var malformed = rows.malformed();
         if (malformed != null) {
-            throw new InvalidInputException(malformed.field(), IndicatorsError.MALFORMED_FILE, malformed.row(), malformed.rule());
+            // a missing or unknown column names itself; a line with another number of fields is the file's problem
+            String field = "*".equals(malformed.field()) ? "file" : malformed.field();
+            throw new InvalidInputException(field, IndicatorsError.MALFORMED_FILE, malformed.row(), malformed.rule());
         }
         if (rows.rows().size() > MAX_ROWS) {
             throw new InvalidInputException("file", TextRules.TOO_MANY, MAX_ROWS);

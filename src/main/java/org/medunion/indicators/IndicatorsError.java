@@ -26,7 +26,11 @@ public enum IndicatorsError implements ErrorCode {
     CONSORTIUM_INACTIVE("INDICATORS-0021"),
     // evidence files of the self-assessment (decision 0264)
     EVIDENCE_TOO_LARGE("INDICATORS-0022"),
-    EVIDENCE_TYPE("INDICATORS-0023");
+    EVIDENCE_TYPE("INDICATORS-0023"),
+    // encounter import jobs (decision 0267)
+    IMPORTS_BUSY("INDICATORS-0024"),
+    IMPORT_FAILED("INDICATORS-0025"),
+    IMPORT_INTERRUPTED("INDICATORS-0026");
 
     private final String code;
 

@@ -41,6 +41,9 @@ public final class ConsoleMenu {
             new Entry("menu.policy", "nav.compliance", "/console/compliance", EnumSet.of(PLANNER, ADMIN, OFFICE)),
             new Entry("menu.policy", "nav.indicatorOverview", "/console/indicators/overview", EnumSet.of(PLANNER, OFFICE, ADMIN)),
             new Entry("menu.policy", "nav.indicators", "/console/indicators", EnumSet.of(PLANNER, OFFICE, SPECIALIST, ADMIN)),
+            // issue 17: who may submit encounters (an institution's own staff, the integrator) uploads a file as a job
+            new Entry("menu.policy", "nav.encounterImports", "/console/indicators/encounter-imports",
+                    EnumSet.of(GP, SPECIALIST, PHARMACIST, CENTRE_STAFF, INTEGRATOR)),
             // issue 17's assessment cycle: the commission creates, assesses and freezes; the office assesses itself
             new Entry("menu.policy", "nav.assessments", "/console/assessments", EnumSet.of(PLANNER, OFFICE, ADMIN)),
             new Entry("menu.care", "nav.residents", "/console/residents", EnumSet.of(GP, SPECIALIST, ADMIN)),

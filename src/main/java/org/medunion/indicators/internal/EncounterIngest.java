@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,14 +95,45 @@ class EncounterIngest {
     private record Existing(UUID id, int revision, Fact fact) {
     }
 
+    /** The records that passed every check, and the reasons of the others. */
+    private record Checked(List<Fact> facts, List<RowError> errors, Map<UUID, Optional<InstitutionView>> institutions) {
+    }
+
     /** Row numbers start at {@code firstRow}; earlier parse errors (by row) are merged in before any write. */
     @Transactional
     IngestReport ingest(CurrentUser caller, List<EncounterRecord> records, List<Integer> rowNumbers, List<RowError> parseErrors) {
+        Instant now = clock.instant();
+        Checked checked = check(caller, records, rowNumbers, now);
         var errors = new ArrayList<>(parseErrors);
+        errors.addAll(checked.errors());
+        int rows = records.size() + (int) parseErrors.stream().map(RowError::row).distinct().count();
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(RowError::row));
+            return new IngestReport(IndicatorsError.ROWS_REJECTED.code(), rows, 0, 0, 0, 0, errors);
+        }
+        return write(checked.facts(), checked.institutions(), now);
+    }
+
+    /**
+     * The reasons each record would be refused by {@link #ingest} — the same checks, a duplicate source record id counted
+     * over all of them — without writing anything (an import job checks its whole file first, decision 0267).
+     */
+    List<RowError> rejections(CurrentUser caller, List<EncounterRecord> records, List<Integer> rowNumbers) {
+        return check(caller, records, rowNumbers, clock.instant()).errors();
+    }
+
+    /** 403 {@code INDICATORS-0002} unless the caller may submit encounters of every one of the institutions. */
+    void maySubmitAll(CurrentUser caller, Collection<UUID> institutions) {
+        for (UUID inst : institutions) {
+            maySubmit(caller, inst, registry.institutionEntry(new InstitutionId(inst)).orElse(null));
+        }
+    }
+
+    private Checked check(CurrentUser caller, List<EncounterRecord> records, List<Integer> rowNumbers, Instant now) {
+        var errors = new ArrayList<RowError>();
         var institutions = new HashMap<UUID, Optional<InstitutionView>>();
         var seen = new HashSet<String>();
         var facts = new ArrayList<Fact>();
-        Instant now = clock.instant();
         for (int i = 0; i < records.size(); i++) {
             EncounterRecord r = records.get(i);
             int row = rowNumbers.get(i);
@@ -129,12 +161,7 @@ class EncounterIngest {
                 facts.add(fact(r));
             }
         }
-        int rows = records.size() + (int) parseErrors.stream().map(RowError::row).distinct().count();
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparingInt(RowError::row));
-            return new IngestReport(IndicatorsError.ROWS_REJECTED.code(), rows, 0, 0, 0, 0, errors);
-        }
-        return write(facts, institutions, now);
+        return new Checked(facts, errors, institutions);
     }
 
     /** Admission, operations and the DRG weight and group belong to inpatient stays only. */

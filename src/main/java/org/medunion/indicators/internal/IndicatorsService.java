@@ -4,7 +4,6 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -21,7 +20,6 @@ import org.medunion.indicators.IndicatorValue;
 import org.medunion.indicators.IndicatorsError;
 import org.medunion.indicators.IndicatorsManagement;
 import org.medunion.indicators.IngestReport;
-import org.medunion.indicators.IngestReport.RowError;
 import org.medunion.indicators.Level;
 import org.medunion.indicators.Period;
 import org.medunion.shared.Csv;
@@ -65,19 +63,8 @@ class IndicatorsService implements IndicatorsManagement {
     }
 
     private IngestReport parsed(List<? extends Map<String, ? extends @Nullable Object>> rows, boolean csv) {
-        var records = new ArrayList<EncounterRecord>();
-        var numbers = new ArrayList<Integer>();
-        var errors = new ArrayList<RowError>();
-        for (int i = 0; i < rows.size(); i++) {
-            @SuppressWarnings("unchecked")
-            var p = EncounterParsing.parse(i + 1, (Map<String, @Nullable Object>) rows.get(i), csv);
-            errors.addAll(p.errors());
-            if (p.record() != null) {
-                records.add(p.record());
-                numbers.add(i + 1);
-            }
-        }
-        return audited(ingest.ingest(users.require(), records, numbers, errors));
+        var p = EncounterTables.parse(rows, csv);
+        return audited(ingest.ingest(users.require(), p.records(), p.numbers(), p.errors()));
     }
 
     @Override
@@ -91,47 +78,20 @@ class IndicatorsService implements IndicatorsManagement {
     }
 
     private IngestReport table(List<List<String>> lines, boolean pad) {
-        if (lines.isEmpty()) {
-            return malformed(0, "header", "required");
+        var rows = EncounterTables.rows(lines, pad);
+        var malformed = rows.malformed();
+        if (malformed != null) {
+            return new IngestReport(IndicatorsError.MALFORMED_FILE.code(), 0, 0, 0, 0, 0, List.of(malformed));
         }
-        List<String> header = lines.get(0).stream().map(String::strip).toList();
-        for (String h : header) {
-            if (!EncounterParsing.COLUMNS.containsValue(h)) {
-                return malformed(0, h, "header");
-            }
-        }
-        for (String required : List.of("source_record_id", "institution_id", "kind", "occurred_at")) {
-            if (!header.contains(required)) {
-                return malformed(0, required, "header");
-            }
-        }
-        var rows = new ArrayList<Map<String, @Nullable Object>>();
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> line = lines.get(i);
-            if (pad && line.size() < header.size()) {
-                var padded = new ArrayList<>(line);
-                while (padded.size() < header.size()) {
-                    padded.add("");
-                }
-                line = padded;
-            }
-            if (line.size() != header.size()) {
-                return malformed(i, "*", "columns");
-            }
-            Map<String, @Nullable Object> row = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                row.put(header.get(c), line.get(c));
-            }
-            rows.add(row);
-        }
-        return parsed(rows, true);
-    }
-
-    private static IngestReport malformed(int row, String field, String rule) {
-        return new IngestReport(IndicatorsError.MALFORMED_FILE.code(), 0, 0, 0, 0, 0, List.of(new RowError(row, field, rule)));
+        return parsed(rows.rows(), true);
     }
 
     private IngestReport audited(IngestReport report) {
+        return audited(audit, report);
+    }
+
+    /** One audit row for a batch that was written (an import job writes one per chunk). */
+    static IngestReport audited(AuditTrail audit, IngestReport report) {
         if (report.accepted()) {
             audit.record(AuditAction.CREATE, "EncounterBatch", null, null,
                     "rows=%d created=%d corrected=%d unchanged=%d".formatted(report.rows(), report.created(),

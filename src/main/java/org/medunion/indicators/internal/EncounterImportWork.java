@@ -1,0 +1,83 @@
+package org.medunion.indicators.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.medunion.indicators.IngestReport;
+import org.medunion.indicators.IngestReport.RowError;
+
+/**
+ * The running figures of one encounter import job (decision 0267): which rows were refused and why, and what the chunks
+ * written so far counted. A row is processed once its chunk is written, or once every row before it is processed when
+ * it was refused by the checks; so rows done only grow, and at the end equal the file's rows.
+ */
+final class EncounterImportWork {
+
+    /** Records written per transaction. */
+    static final int CHUNK = 1_000;
+
+    private final int total;
+    private final List<RowError> rejected = new ArrayList<>();
+    private final Set<Integer> refused = new HashSet<>();
+    private int rowsDone;
+    private int created;
+    private int corrected;
+    private int unchanged;
+
+    EncounterImportWork(int total, List<RowError> parseErrors) {
+        this.total = total;
+        refuse(parseErrors);
+    }
+
+    /** Rows refused by the checks, with their reasons. */
+    void refuse(List<RowError> errors) {
+        rejected.addAll(errors);
+        errors.forEach(e -> refused.add(e.row()));
+    }
+
+    boolean refused(int row) {
+        return refused.contains(row);
+    }
+
+    /**
+     * A chunk's outcome. Accepted: its counts. Refused on the write's own check (its rows passed the file's checks, so
+     * only a change meanwhile, say the institution removed, does this): nothing of it was written, and each of its rows
+     * is rejected — with its own reason, or {@code batch} when another row of the chunk was the cause.
+     */
+    EncounterImportStore.Figures chunk(List<Integer> rows, IngestReport report) {
+        if (report.accepted()) {
+            created += report.created();
+            corrected += report.corrected();
+            unchanged += report.unchanged();
+        } else {
+            var own = new HashSet<Integer>();
+            report.rejected().forEach(e -> own.add(e.row()));
+            refuse(report.rejected());
+            refuse(rows.stream().filter(r -> !own.contains(r)).map(r -> new RowError(r, "*", "batch")).toList());
+        }
+        rowsDone = Math.max(rowsDone, rows.get(rows.size() - 1));
+        return figures();
+    }
+
+    /** The figures once every chunk is written: every row processed. */
+    EncounterImportStore.Figures end() {
+        rowsDone = total;
+        return figures();
+    }
+
+    /** The rejected rows by row number. */
+    List<RowError> rejected() {
+        var out = new ArrayList<>(rejected);
+        out.sort(Comparator.comparingInt(RowError::row));
+        return out;
+    }
+
+    private EncounterImportStore.Figures figures() {
+        int done = rowsDone;
+        int rejectedRows = (int) refused.stream().filter(r -> r <= done).count();
+        return new EncounterImportStore.Figures(rowsDone, created + corrected + unchanged, created, corrected, unchanged,
+                rejectedRows);
+    }
+}

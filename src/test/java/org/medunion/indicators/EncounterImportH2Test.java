@@ -1,0 +1,7 @@
+package org.medunion.indicators;
+
+import org.medunion.support.H2Test;
+
+@H2Test
+class EncounterImportH2Test extends EncounterImportContract {
+}

@@ -1,0 +1,7 @@
+package org.medunion.indicators;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class EncounterImportPostgresTest extends EncounterImportContract {
+}

@@ -1,0 +1,7 @@
+package org.medunion.indicators.internal;
+
+import org.medunion.support.PostgresTest;
+
+@PostgresTest
+class EncounterImportStartupPostgresTest extends EncounterImportStartupContract {
+}

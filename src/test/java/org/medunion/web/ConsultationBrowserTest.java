@@ -14,6 +14,8 @@ import org.medunion.registry.Profession;
 import org.medunion.support.Api;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -130,9 +132,27 @@ class ConsultationBrowserTest extends BrowserJourney {
     private void click(String button) {
         WebElement b = driver.findElement(By.id(button));
         b.click();
-        wait.until(ExpectedConditions.stalenessOf(b));
+        wait.until(d -> replaced(b));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consultation-status")));
         assertThat(driver.findElements(By.cssSelector(".feedback, .errors"))).as(driver.getPageSource()).isEmpty();
+    }
+
+    /**
+     * Whether the page swapped the element out. Chromium sometimes reports a node replaced in the middle of the
+     * check as "does not belong to the document" rather than as a stale element; both mean the page moved on.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private String status() {

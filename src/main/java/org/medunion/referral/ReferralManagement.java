@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.Slice;
 
 /**
@@ -37,7 +38,7 @@ public interface ReferralManagement {
 
     ReferralView complete(ReferralId id, CompleteReferral command);
 
-    ReferralView cancel(ReferralId id, String reason);
+    ReferralView cancel(ReferralId id, @Nullable String reason);
 
     /** Audited read. */
     ReferralView get(ReferralId id);
@@ -88,8 +89,8 @@ public interface ReferralManagement {
     void retireCriterion(UUID id);
 
     /** Suggested destinations, contract hospitals first (SH-15), zone and hospice routing (CN-3, CN-4). */
-    List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction, String department,
-                                                    UUID fromInstitutionId, DestinationType destinationType);
+    List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction, @Nullable String department,
+                                                    UUID fromInstitutionId, @Nullable DestinationType destinationType);
 
     /**
      * Deadline job: marks submitted referrals past their acceptance deadline as escalated to the referral desk,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
@@ -109,7 +110,7 @@ class ReferralService implements ReferralManagement {
     }
 
     @Override
-    public ReferralView cancel(ReferralId id, String reason) {
+    public ReferralView cancel(ReferralId id, @Nullable String reason) {
         return transitions.asCaller(id, ReferralAction.CANCEL,
                 (r, actor, now) -> transitions.cancel(r, reason, actor, now));
     }
@@ -207,8 +208,9 @@ class ReferralService implements ReferralManagement {
     // ---------------------------------------------------------------- routing
 
     @Override
-    public List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction, String department,
-                                                           UUID fromInstitutionId, DestinationType destinationType) {
+    public List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction,
+                                                           @Nullable String department, UUID fromInstitutionId,
+                                                           @Nullable DestinationType destinationType) {
         return routing.suggest(residentId, direction, fromInstitutionId, destinationType);
     }
 

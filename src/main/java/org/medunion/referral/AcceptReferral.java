@@ -24,13 +24,14 @@ public record AcceptReferral(@Nullable BookingKind bookingKind, @Nullable UUID r
                              @Nullable UUID teamId, @Nullable UUID practitionerId, @Nullable LocalDate plannedStart) {
 
     /** A booking acceptance (upward, bed or outpatient follow-up). */
-    public AcceptReferral(BookingKind bookingKind, @Nullable UUID resourceId, @Nullable UUID scheduleId, @Nullable LocalDate date,
+    public AcceptReferral(@Nullable BookingKind bookingKind, @Nullable UUID resourceId, @Nullable UUID scheduleId, @Nullable LocalDate date,
                           @Nullable String note) {
         this(bookingKind, resourceId, scheduleId, date, note, null, null, null);
     }
 
     /** Home-based care (FAMILY_BED, HOSPICE_HOME): who is responsible and from when; nothing is booked. */
-    public static AcceptReferral homeCare(UUID teamId, @Nullable UUID practitionerId, LocalDate plannedStart, String note) {
+    public static AcceptReferral homeCare(@Nullable UUID teamId, @Nullable UUID practitionerId, @Nullable LocalDate plannedStart,
+                                          @Nullable String note) {
         return new AcceptReferral(null, null, null, null, note, teamId, practitionerId, plannedStart);
     }
 

@@ -153,7 +153,7 @@ class ReferralService implements ReferralManagement {
     }
 
     @Override
-    public ReferralCount count(ReferralBox box, ReferralStatus status) {
+    public ReferralCount count(ReferralBox box, @Nullable ReferralStatus status) {
         return queries.count(box, status);
     }
 
@@ -173,19 +173,19 @@ class ReferralService implements ReferralManagement {
     }
 
     @Override
-    public ReferralStatistics statistics(UUID consortiumIdOrNull) {
+    public ReferralStatistics statistics(@Nullable UUID consortiumIdOrNull) {
         return queries.statistics(consortiumIdOrNull);
     }
 
     // ---------------------------------------------------------------- criteria
 
     @Override
-    public List<CriterionView> criteria(UUID consortiumId, ReferralDirection direction) {
+    public List<CriterionView> criteria(@Nullable UUID consortiumId, @Nullable ReferralDirection direction) {
         return criteria.criteria(consortiumId, direction);
     }
 
     @Override
-    public List<CriterionView> matchingCriteria(UUID consortiumId, ReferralDirection direction, String department,
+    public List<CriterionView> matchingCriteria(UUID consortiumId, ReferralDirection direction, @Nullable String department,
                                                 String diagnosisCode) {
         return criteria.matching(consortiumId, direction, department, diagnosisCode);
     }
@@ -209,7 +209,7 @@ class ReferralService implements ReferralManagement {
 
     @Override
     public List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction,
-                                                           @Nullable String department, UUID fromInstitutionId,
+                                                           @Nullable String department, @Nullable UUID fromInstitutionId,
                                                            @Nullable DestinationType destinationType) {
         return routing.suggest(residentId, direction, fromInstitutionId, destinationType);
     }

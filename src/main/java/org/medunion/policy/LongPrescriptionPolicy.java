@@ -1,6 +1,7 @@
 package org.medunion.policy;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CQ-5 — long prescription (长处方) for contracted chronic patients: "探索对部分慢性病签约患者提供不超过2个月
@@ -27,7 +28,7 @@ public final class LongPrescriptionPolicy {
      * CQ-5's {@code maxDays} where a jurisdiction covering the division applies the CQ pack, else RX-6's national
      * {@code maxDays} (12 weeks). Both read through the thresholds, so overrides apply.
      */
-    public static Limit maxDays(PolicyThresholds thresholds, String divisionCode) {
+    public static Limit maxDays(PolicyThresholds thresholds, @Nullable String divisionCode) {
         var cq = thresholds.threshold("CQ-5", "maxDays", divisionCode);
         if (cq.applies()) {
             return new Limit("CQ-5", Integer.parseInt(cq.value().strip()), thresholds.clause("CQ-5"));

@@ -2,6 +2,7 @@ package org.medunion.referral;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the receiving side accepts. What it must name depends on the referral (docs/decisions/0004):
@@ -18,16 +19,19 @@ import java.util.UUID;
  * <li>downward OUTPATIENT_FOLLOW_UP may book an outpatient slot (SLOT) or nothing.</li>
  * </ul>
  */
-public record AcceptReferral(BookingKind bookingKind, UUID resourceId, UUID scheduleId, LocalDate date, String note,
-                             UUID teamId, UUID practitionerId, LocalDate plannedStart) {
+public record AcceptReferral(@Nullable BookingKind bookingKind, @Nullable UUID resourceId, @Nullable UUID scheduleId,
+                             @Nullable LocalDate date, @Nullable String note,
+                             @Nullable UUID teamId, @Nullable UUID practitionerId, @Nullable LocalDate plannedStart) {
 
     /** A booking acceptance (upward, bed or outpatient follow-up). */
-    public AcceptReferral(BookingKind bookingKind, UUID resourceId, UUID scheduleId, LocalDate date, String note) {
+    public AcceptReferral(@Nullable BookingKind bookingKind, @Nullable UUID resourceId, @Nullable UUID scheduleId, @Nullable LocalDate date,
+                          @Nullable String note) {
         this(bookingKind, resourceId, scheduleId, date, note, null, null, null);
     }
 
     /** Home-based care (FAMILY_BED, HOSPICE_HOME): who is responsible and from when; nothing is booked. */
-    public static AcceptReferral homeCare(UUID teamId, UUID practitionerId, LocalDate plannedStart, String note) {
+    public static AcceptReferral homeCare(@Nullable UUID teamId, @Nullable UUID practitionerId, @Nullable LocalDate plannedStart,
+                                          @Nullable String note) {
         return new AcceptReferral(null, null, null, null, note, teamId, practitionerId, plannedStart);
     }
 

@@ -1,5 +1,7 @@
 package org.medunion.referral;
 
+import org.jspecify.annotations.Nullable;
+
 /** Closes the loop: the visit or discharge summary goes back to the referrer. */
-public record CompleteReferral(String summary) {
+public record CompleteReferral(@Nullable String summary) {
 }

@@ -3,6 +3,7 @@ package org.medunion.referral;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One follow-up task of a downward referral (随访任务) as the receiving family doctor's institution sees it:
@@ -11,6 +12,6 @@ import java.util.UUID;
  */
 public record FollowUpView(UUID taskId, ReferralId referralId, String referralNumber, ReferralStatus referralStatus,
                            UUID fromInstitutionId, UUID toInstitutionId, UUID residentId, String residentName,
-                           String residentIdNumber, String description, LocalDate dueDate, boolean overdue,
-                           boolean done, Instant doneAt, String doneBy, String doneNote) {
+                           @Nullable String residentIdNumber, String description, LocalDate dueDate, boolean overdue,
+                           boolean done, @Nullable Instant doneAt, String doneBy, String doneNote) {
 }

@@ -30,7 +30,7 @@ public interface MedicationStops {
     record Stop(@Nullable Reason reason, @Nullable String note) {
     }
 
-    record Recorded(ReferralId referralId, Reason reason, @Nullable String note, String stoppedBy, Instant stoppedAt) {
+    record Recorded(ReferralId referralId, Reason reason, @Nullable String note, String stoppedBy, @Nullable Instant stoppedAt) {
     }
 
     /**

@@ -2,10 +2,11 @@ package org.medunion.referral;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A referral was completed with the summary returned to the referrer (closed loop, I-3). */
 public record ReferralCompleted(UUID eventId, ReferralId referralId, String number, Instant occurredAt, ReferralDirection direction,
-                                UUID fromInstitutionId, UUID toInstitutionId)
+                                @Nullable UUID fromInstitutionId, @Nullable UUID toInstitutionId)
         implements
             ReferralEvent {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.shared.Slice;
 
 /**
@@ -37,7 +38,7 @@ public interface ReferralManagement {
 
     ReferralView complete(ReferralId id, CompleteReferral command);
 
-    ReferralView cancel(ReferralId id, String reason);
+    ReferralView cancel(ReferralId id, @Nullable String reason);
 
     /** Audited read. */
     ReferralView get(ReferralId id);
@@ -72,13 +73,13 @@ public interface ReferralManagement {
     /** A resident's referrals visible to the caller, newest first (audited). */
     List<ReferralView> ofResident(UUID residentId);
 
-    ReferralStatistics statistics(UUID consortiumIdOrNull);
+    ReferralStatistics statistics(@Nullable UUID consortiumIdOrNull);
 
     // criteria (转诊标准), maintained by the consortium office
-    List<CriterionView> criteria(UUID consortiumId, ReferralDirection directionOrNull);
+    List<CriterionView> criteria(@Nullable UUID consortiumId, @Nullable ReferralDirection directionOrNull);
 
     /** Active criteria that fit a department and diagnosis (what the referring doctor sees). */
-    List<CriterionView> matchingCriteria(UUID consortiumId, ReferralDirection direction, String department,
+    List<CriterionView> matchingCriteria(UUID consortiumId, ReferralDirection direction, @Nullable String department,
                                          String diagnosisCode);
 
     CriterionView defineCriterion(DefineCriterion command);
@@ -88,8 +89,8 @@ public interface ReferralManagement {
     void retireCriterion(UUID id);
 
     /** Suggested destinations, contract hospitals first (SH-15), zone and hospice routing (CN-3, CN-4). */
-    List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction, String department,
-                                                    UUID fromInstitutionId, DestinationType destinationType);
+    List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction, @Nullable String department,
+                                                    @Nullable UUID fromInstitutionId, @Nullable DestinationType destinationType);
 
     /**
      * Deadline job: marks submitted referrals past their acceptance deadline as escalated to the referral desk,
@@ -128,7 +129,7 @@ public interface ReferralManagement {
     List<FollowUpView> openFollowUps(int limit);
 
     /** How many referrals wait in the caller's box (status null: the box's default), overdue ones counted apart. */
-    ReferralCount count(ReferralBox box, ReferralStatus statusOrNull);
+    ReferralCount count(ReferralBox box, @Nullable ReferralStatus statusOrNull);
 
     /** How many open follow-up tasks the caller's list has ({@link #openFollowUps}), overdue ones counted apart. */
     ReferralCount countOpenFollowUps();

@@ -1,6 +1,7 @@
 package org.medunion.referral;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Aggregates for planners (no personal data): counts by status and direction (I-2), closed-loop rate (I-3),
@@ -8,6 +9,6 @@ import java.util.Map;
  * A rate whose denominator is zero is null ("no data").
  */
 public record ReferralStatistics(Map<ReferralStatus, Long> byStatus, Map<ReferralDirection, Long> completedByDirection,
-                                 Double downToUpRatio, Double closedLoopRate, Double responseMinutesMedian,
-                                 Double responseMinutesP90, Map<RejectionReason, Long> rejectionsByReason) {
+                                 @Nullable Double downToUpRatio, @Nullable Double closedLoopRate, @Nullable Double responseMinutesMedian,
+                                 @Nullable Double responseMinutesP90, Map<RejectionReason, Long> rejectionsByReason) {
 }

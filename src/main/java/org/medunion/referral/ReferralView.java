@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A referral as its two sides, the desk and integrators see it. The resident ID number is masked
@@ -17,16 +18,20 @@ import java.util.UUID;
  *                        without a booking (home-based care, outpatient follow-up without a slot)
  * @param homeCare        for accepted home-based care: the responsible team or practitioner and the start date
  */
-public record ReferralView(ReferralId id, String number, ReferralDirection direction, UUID fromInstitutionId,
-                           UUID fromPractitionerId, String fromUsername, UUID toInstitutionId, String toDepartment,
-                           boolean toDesk, UUID residentId, String residentIdNumber, String residentName,
-                           UUID consortiumId, UUID contractId, String reason, String diagnosisCode, String diagnosisText,
-                           Urgency urgency, String clinicalSummary, List<UUID> criteriaMet, String noCriteriaReason,
-                           ReferralStatus status, Instant submittedAt, Instant acceptanceDeadline, boolean escalated,
-                           boolean overdue, BookingKind bookingKind, UUID bookingId, Priority priority,
-                           DestinationType destinationType, String routingFinding, RejectionReason rejectionReason,
-                           String rejectionText, List<Attachment> attachments, CarePlan carePlan, Feedback feedback,
-                           HomeCare homeCare, long version, Instant createdAt, Instant updatedAt) {
+public record ReferralView(ReferralId id, String number, ReferralDirection direction, @Nullable UUID fromInstitutionId,
+                           @Nullable UUID fromPractitionerId, String fromUsername, @Nullable UUID toInstitutionId,
+                           @Nullable String toDepartment,
+                           boolean toDesk, UUID residentId, @Nullable String residentIdNumber, @Nullable String residentName,
+                           @Nullable UUID consortiumId, @Nullable UUID contractId, String reason, String diagnosisCode,
+                           String diagnosisText,
+                           Urgency urgency, @Nullable String clinicalSummary, List<UUID> criteriaMet, @Nullable String noCriteriaReason,
+                           ReferralStatus status, @Nullable Instant submittedAt, @Nullable Instant acceptanceDeadline, boolean escalated,
+                           boolean overdue, @Nullable BookingKind bookingKind, @Nullable UUID bookingId, Priority priority,
+                           @Nullable DestinationType destinationType, @Nullable String routingFinding,
+                           @Nullable RejectionReason rejectionReason,
+                           @Nullable String rejectionText, List<Attachment> attachments, @Nullable CarePlan carePlan,
+                           @Nullable Feedback feedback,
+                           @Nullable HomeCare homeCare, long version, Instant createdAt, Instant updatedAt) {
 
     /**
      * RX-16: a downward referral its receiving institution has taken on (accepted, arrived, completed) with a medication
@@ -49,7 +54,7 @@ public record ReferralView(ReferralId id, String number, ReferralDirection direc
     }
 
     /** Downward referral: care plan, the family doctor's follow-up tasks, the extended prescription (延伸处方). */
-    public record CarePlan(String plan, List<FollowUpTask> tasks, List<Medication> medications) {
+    public record CarePlan(@Nullable String plan, List<FollowUpTask> tasks, List<Medication> medications) {
     }
 
     public record FollowUpTask(UUID id, String description, LocalDate dueDate, UUID assignedPractitionerId,
@@ -67,6 +72,6 @@ public record ReferralView(ReferralId id, String number, ReferralDirection direc
     }
 
     /** The closed loop: the receiving side's visit or discharge summary returned to the referrer (I-3). */
-    public record Feedback(String summary, String returnedBy, Instant returnedAt) {
+    public record Feedback(String summary, String returnedBy, @Nullable Instant returnedAt) {
     }
 }

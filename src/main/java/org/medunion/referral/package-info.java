@@ -6,4 +6,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Referral", allowedDependencies = {"shared", "identity", "audit", "registry",
         "residents", "scheduling", "policy",
         "web :: console"})
+@org.jspecify.annotations.NullMarked
 package org.medunion.referral;

@@ -112,8 +112,18 @@ public final class TextRules {
         return null;
     }
 
-    /** A list of at most {@code max} entries (null is empty). */
+    /** A list of at most {@code max} entries (null passes). */
     public static <T extends Collection<?>> T listSize(T values, String field, int max) {
+        return checkedSize(values, field, max);
+    }
+
+    /** A list that may be absent: at most {@code max} entries when given. */
+    public static <T extends Collection<?>> @Nullable T listSizeOrNull(@Nullable T values, String field, int max) {
+        return values == null ? null : checkedSize(values, field, max);
+    }
+
+    private static <T extends Collection<?>> T checkedSize(T values, String field, int max) {
+        // JSON may still bring null where a command's type says otherwise; it is not ours to refuse here
         if (values != null && values.size() > max) {
             throw new InvalidInputException(field, TOO_MANY, max);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ abstract class ReferralContract extends ReferralWorldTest {
         var out = new ArrayList<Arguments>();
         var seen = EnumSet.noneOf(ReferralAction.class);
         for (var s : REACHABLE) {
-            ReferralWorkflow.table().get(s).forEach((action, next) -> {
+            Objects.requireNonNull(ReferralWorkflow.table().get(s)).forEach((action, next) -> {
                 if (action.isManual() && seen.add(action)) {
                     out.add(Arguments.of(s, action, next));
                 }
@@ -318,8 +319,8 @@ abstract class ReferralContract extends ReferralWorldTest {
         assertThat(members.status()).as(members.body()).isEqualTo(200);
         var perMember = new java.util.HashMap<String, JsonNode>();
         members.json().forEach(v -> perMember.put(v.get("subject").asString(), v));
-        assertThat(perMember.get(w.hospital.toString()).get("denominator").asLong()).isEqualTo(2);
-        assertThat(perMember.get(w.primary.toString()).get("value").isNull()).isTrue();
+        assertThat(Objects.requireNonNull(perMember.get(w.hospital.toString())).get("denominator").asLong()).isEqualTo(2);
+        assertThat(Objects.requireNonNull(perMember.get(w.primary.toString())).get("value").isNull()).isTrue();
         var page = org.medunion.web.ConsoleSession.login(port, w.office)
                 .get("/console/indicators/members?indicator=I-3&level=CONSORTIUM&subject=" + w.consortium + "&period=" + month);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
@@ -375,13 +376,13 @@ abstract class ReferralContract extends ReferralWorldTest {
         assertThat(v.get("sourceRecords").asLong()).isEqualTo(5);
         var parts = new java.util.HashMap<String, JsonNode>();
         v.get("parts").forEach(p -> parts.put(p.get("key").asString(), p));
-        assertThat(parts.get("acceptMedian").get("value").decimalValue()).isEqualByComparingTo("2");
-        assertThat(parts.get("acceptP90").get("value").decimalValue()).isEqualByComparingTo("5");
+        assertThat(Objects.requireNonNull(parts.get("acceptMedian")).get("value").decimalValue()).isEqualByComparingTo("2");
+        assertThat(Objects.requireNonNull(parts.get("acceptP90")).get("value").decimalValue()).isEqualByComparingTo("5");
         // rejected: 1 of the 4 answered; all of it for want of capacity
-        assertThat(parts.get("rejected").get("value").decimalValue()).isEqualByComparingTo("0.25");
-        assertThat(parts.get("NO_CAPACITY").get("numerator").asLong()).isEqualTo(1);
+        assertThat(Objects.requireNonNull(parts.get("rejected")).get("value").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(Objects.requireNonNull(parts.get("NO_CAPACITY")).get("numerator").asLong()).isEqualTo(1);
         assertThat(parts.get("NO_CAPACITY").get("denominator").asLong()).isEqualTo(1);
-        assertThat(parts.get("NOT_INDICATED").get("numerator").asLong()).isZero();
+        assertThat(Objects.requireNonNull(parts.get("NOT_INDICATED")).get("numerator").asLong()).isZero();
         // the referring centre received none
         var centre = w.as(w.office).get("/api/indicators/values/I-13?level=INSTITUTION&subject=" + w.primary + "&period=" + month);
         assertThat(centre.json().get("value").isNull()).as(centre.body()).isTrue();

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.AccountManagement;
 import org.medunion.identity.AccountManagement.NewAccount;
 import org.medunion.identity.Role;
@@ -98,7 +99,7 @@ final class ReferralFixture {
         return Api.as(port, user);
     }
 
-    String upBody(String urgency, boolean submit, String extra) {
+    String upBody(String urgency, boolean submit, @Nullable String extra) {
         return """
                 {"direction":"UP","toInstitutionId":"%s","toDepartment":"心内科","residentId":"%s","residentIdNumber":"%s",
                  "residentName":"测试居民","consortiumId":"%s","reason":"血压控制不佳","diagnosisCode":"I10",

@@ -65,7 +65,8 @@ class PrescribeConsoleController {
         if (referral != null) {
             // RX-16: only the institution that took the referral on renews it; others see no pre-filled resident
             var r = referrals.get(new ReferralId(referral)); // 404 outside the caller's scope
-            if (!r.renewableMedicationList() || !r.toInstitutionId().equals(support.me().scope().referenceId())) {
+            if (!r.renewableMedicationList() || r.toInstitutionId() == null
+                    || !r.toInstitutionId().equals(support.me().scope().referenceId())) {
                 throw new ForbiddenException("pharmacy.notRenewable", r.number());
             }
             forms.fromReferral(model, r);

@@ -2,6 +2,7 @@ package org.medunion.referral.internal;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.DestinationType;
@@ -18,13 +19,14 @@ import org.medunion.shared.InvalidInputException;
  *
  * @param bookingKind what to book, or null when nothing is booked
  */
-record AcceptancePlan(BookingKind bookingKind, UUID teamId, UUID practitionerId, LocalDate plannedStart) {
+record AcceptancePlan(@Nullable BookingKind bookingKind, @Nullable UUID teamId, @Nullable UUID practitionerId,
+                      @Nullable LocalDate plannedStart) {
 
     boolean books() {
         return bookingKind != null;
     }
 
-    static AcceptancePlan of(ReferralDirection direction, DestinationType destination, AcceptReferral c, Directory directory,
+    static AcceptancePlan of(ReferralDirection direction, @Nullable DestinationType destination, AcceptReferral c, Directory directory,
                              UUID receiver, LocalDate today) {
         if (direction != ReferralDirection.DOWN || destination == null) {
             noHomeCare(c, direction.name());

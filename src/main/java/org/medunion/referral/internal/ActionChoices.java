@@ -1,6 +1,7 @@
 package org.medunion.referral.internal;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
@@ -32,7 +33,7 @@ class ActionChoices {
         Referral r = store.find(id.value()).filter(x -> access.canSee(user, x))
                 .orElseThrow(() -> new NotFoundException("Referral", id));
         Set<ReferralAction> out = EnumSet.noneOf(ReferralAction.class);
-        ReferralWorkflow.table().get(r.status()).keySet().stream()
+        ReferralWorkflow.table().getOrDefault(r.status(), Map.of()).keySet().stream()
                 .filter(ReferralAction::isManual)
                 .filter(a -> access.mayAct(user, r, a))
                 .forEach(out::add);

@@ -2,6 +2,7 @@ package org.medunion.referral.internal;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.BookingKind;
 import org.medunion.referral.ReferralError;
 import org.medunion.registry.InstitutionId;
@@ -30,10 +31,11 @@ class CapacityBooking {
         this.scheduling = scheduling;
     }
 
-    BookingView book(BookingKind kind, UUID slotId, UUID scheduleId, LocalDate date, UUID residentId,
-                     UUID receivingInstitution, UUID priorityFor, String actor) {
+    BookingView book(@Nullable BookingKind kind, @Nullable UUID slotId, @Nullable UUID scheduleId, @Nullable LocalDate date,
+                     UUID residentId,
+                     UUID receivingInstitution, @Nullable UUID priorityFor, String actor) {
         var command = slotId != null ? BookSlot.slot(new SlotId(slotId), new ResidentId(residentId))
-                : new BookSlot(null, new ScheduleId(scheduleId), date, new ResidentId(residentId));
+                : new BookSlot(null, new ScheduleId(ReferralInput.required(scheduleId, "scheduleId")), date, new ResidentId(residentId));
         BookingView booking = scheduling.bookForReferral(command, actor,
                 priorityFor == null ? null : new InstitutionId(priorityFor));
         if (!receivingInstitution.equals(booking.institutionId().value())) {
@@ -46,7 +48,10 @@ class CapacityBooking {
         return booking;
     }
 
-    static boolean fits(BookingKind kind, ScheduleKind slotKind) {
+    static boolean fits(@Nullable BookingKind kind, ScheduleKind slotKind) {
+        if (kind == null) {
+            return false;
+        }
         return switch (kind) {
             case SLOT -> slotKind.isOutpatient();
             case BED -> slotKind == ScheduleKind.INPATIENT_BED;

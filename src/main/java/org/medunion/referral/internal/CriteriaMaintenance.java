@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
 import org.medunion.identity.Role;
@@ -41,13 +42,12 @@ class CriteriaMaintenance {
         this.clock = clock;
     }
 
-    List<CriterionView> criteria(UUID consortiumId, ReferralDirection direction) {
+    List<CriterionView> criteria(@Nullable UUID consortiumId, @Nullable ReferralDirection direction) {
         users.require();
-        required(consortiumId, "consortiumId");
-        return criteria.list(consortiumId, direction);
+        return criteria.list(required(consortiumId, "consortiumId"), direction);
     }
 
-    List<CriterionView> matching(UUID consortiumId, ReferralDirection direction, String department, String diagnosisCode) {
+    List<CriterionView> matching(UUID consortiumId, ReferralDirection direction, @Nullable String department, String diagnosisCode) {
         users.require();
         required(consortiumId, "consortiumId");
         required(direction, "direction");
@@ -95,12 +95,12 @@ class CriteriaMaintenance {
         }
     }
 
-    private static String normalisedPrefix(String p) {
+    private static @Nullable String normalisedPrefix(@Nullable String p) {
         return p == null || p.isBlank() ? null : p.trim().toUpperCase();
     }
 
-    private static void mayMaintain(CurrentUser user, UUID consortium) {
-        boolean office = user.role() == Role.OFFICE && consortium.toString().equals(user.scope().reference());
+    private static void mayMaintain(CurrentUser user, @Nullable UUID consortium) {
+        boolean office = user.role() == Role.OFFICE && String.valueOf(consortium).equals(user.scope().reference());
         if (!office && !user.isAdmin()) {
             throw new ForbiddenException(ReferralError.WRONG_SIDE, "CRITERIA");
         }

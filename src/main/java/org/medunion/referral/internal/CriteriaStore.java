@@ -2,9 +2,11 @@ package org.medunion.referral.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.CriterionView;
 import org.medunion.referral.DefineCriterion;
 import org.medunion.referral.ReferralDirection;
@@ -32,7 +34,7 @@ class CriteriaStore {
         return jdbc.sql("select * from referral_criterion where id = ?").param(id).query(ROWS).optional();
     }
 
-    List<CriterionView> list(UUID consortiumId, ReferralDirection direction) {
+    List<CriterionView> list(UUID consortiumId, @Nullable ReferralDirection direction) {
         var params = new ArrayList<Object>();
         params.add(consortiumId);
         String sql = "select * from referral_criterion where consortium_id = ?";
@@ -43,23 +45,27 @@ class CriteriaStore {
         return jdbc.sql(sql + " order by direction, department, diagnosis_prefix, text").params(params).query(ROWS).list();
     }
 
-    CriterionView insert(DefineCriterion c, String prefix, String by, Instant now) {
+    CriterionView insert(DefineCriterion c, @Nullable String prefix, String by, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into referral_criterion (id, consortium_id, direction, department, diagnosis_prefix, text, active,
                                                 version, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, true, 0, ?, ?)""")
-                .params(id, c.consortiumId(), c.direction().name(), blank(c.department()), prefix, c.text().trim(), by,
-                        ReferralStore.ts(now))
+                .params(Arrays.asList(id, c.consortiumId(), ReferralInput.required(c.direction(), "direction").name(),
+                        blank(c.department()), prefix,
+                        ReferralInput.required(c.text(), "text").trim(), by,
+                        ReferralStore.ts(now)))
                 .update();
         return find(id).orElseThrow();
     }
 
-    CriterionView update(UUID id, long expectedVersion, DefineCriterion c, String prefix) {
+    CriterionView update(UUID id, long expectedVersion, DefineCriterion c, @Nullable String prefix) {
         int n = jdbc.sql("""
                 update referral_criterion set direction = ?, department = ?, diagnosis_prefix = ?, text = ?,
                        version = version + 1 where id = ? and version = ?""")
-                .params(c.direction().name(), blank(c.department()), prefix, c.text().trim(), id, expectedVersion).update();
+                .params(Arrays.asList(ReferralInput.required(c.direction(), "direction").name(), blank(c.department()), prefix,
+                        ReferralInput.required(c.text(), "text").trim(), id, expectedVersion))
+                .update();
         if (n != 1) {
             throw new ConflictException("common.staleVersion", "version");
         }
@@ -70,7 +76,7 @@ class CriteriaStore {
         jdbc.sql("update referral_criterion set active = false, version = version + 1 where id = ?").param(id).update();
     }
 
-    private static String blank(String s) {
+    private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -1,9 +1,10 @@
 package org.medunion.referral.internal;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** When the referral was submitted, by when the receiver must accept, and whether the desk was alerted. */
-record Deadline(Instant submittedAt, Instant acceptBy, boolean escalated, Instant escalatedAt) {
+record Deadline(@Nullable Instant submittedAt, @Nullable Instant acceptBy, boolean escalated, @Nullable Instant escalatedAt) {
 
     static final Deadline NONE = new Deadline(null, null, false, null);
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Scope;
 import org.medunion.referral.ReferralView;
 import org.medunion.registry.ConsortiumId;
@@ -50,7 +51,7 @@ class Directory {
         this.clock = clock;
     }
 
-    Optional<InstitutionView> institution(UUID id) {
+    Optional<InstitutionView> institution(@Nullable UUID id) {
         if (id == null) {
             return Optional.empty();
         }
@@ -75,14 +76,15 @@ class Directory {
     Set<UUID> institutionsIn(Scope scope) {
         var r = registry.getIfAvailable();
         var out = new HashSet<UUID>();
-        if (r != null) {
-            r.institutionsWithin(scope.reference()).forEach(i -> out.add(i.value()));
+        String division = scope.reference();
+        if (r != null && division != null) {
+            r.institutionsWithin(division).forEach(i -> out.add(i.value()));
         }
         return out;
     }
 
     /** Whether the institution has a care relationship with the resident (false as well for an unknown resident). */
-    boolean caresFor(UUID institution, UUID resident) {
+    boolean caresFor(@Nullable UUID institution, UUID resident) {
         var r = residents.getIfAvailable();
         return r != null && institution != null && resident != null
                 && r.relationship(new InstitutionId(institution), new ResidentId(resident)).isPresent();
@@ -101,7 +103,7 @@ class Directory {
     }
 
     /** Whether the consortium has both institutions as active members today. */
-    boolean hasMembers(ConsortiumView c, UUID a, UUID b) {
+    boolean hasMembers(ConsortiumView c, @Nullable UUID a, @Nullable UUID b) {
         LocalDate today = LocalDate.now(clock);
         return isMember(c, a, today) && (b == null || isMember(c, b, today));
     }
@@ -123,6 +125,7 @@ class Directory {
                 .toList());
     }
 
+    @Nullable
     String name(UUID id) {
         return institution(id).map(InstitutionView::name).orElse(null);
     }
@@ -136,7 +139,7 @@ class Directory {
     }
 
     /** The first active consortium both institutions belong to. */
-    Optional<UUID> commonConsortium(UUID a, UUID b) {
+    Optional<UUID> commonConsortium(@Nullable UUID a, @Nullable UUID b) {
         var r = registry.getIfAvailable();
         if (r == null || a == null || b == null) {
             return Optional.empty();
@@ -147,12 +150,12 @@ class Directory {
     }
 
     /** The first active consortium an institution belongs to. */
-    Optional<UUID> consortiumOf(UUID institution) {
+    Optional<UUID> consortiumOf(@Nullable UUID institution) {
         return commonConsortium(institution, institution);
     }
 
     /** Active members of a consortium with the lead first. */
-    List<UUID> members(UUID consortiumId) {
+    List<UUID> members(@Nullable UUID consortiumId) {
         var r = registry.getIfAvailable();
         if (r == null || consortiumId == null) {
             return List.of();
@@ -165,7 +168,7 @@ class Directory {
                 .orElse(List.of());
     }
 
-    private static boolean isMember(ConsortiumView c, UUID institution, LocalDate day) {
+    private static boolean isMember(ConsortiumView c, @Nullable UUID institution, LocalDate day) {
         return c.activeMembers(day).stream().anyMatch(m -> m.institutionId().value().equals(institution));
     }
 
@@ -178,7 +181,7 @@ class Directory {
         return r.activeContract(new ResidentId(residentId), day);
     }
 
-    static UUID id(InstitutionId id) {
+    static @Nullable UUID id(InstitutionId id) {
         return id == null ? null : id.value();
     }
 }

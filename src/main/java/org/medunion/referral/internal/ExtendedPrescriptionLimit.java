@@ -2,6 +2,7 @@ package org.medunion.referral.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.policy.LongPrescriptionPolicy;
 import org.medunion.policy.PolicyThresholds;
 import org.medunion.referral.CreateReferral;
@@ -27,13 +28,13 @@ class ExtendedPrescriptionLimit {
     }
 
     /** The ceiling for prescriptions sent from the institution. */
-    LongPrescriptionPolicy.Limit limit(UUID from) {
+    LongPrescriptionPolicy.Limit limit(@Nullable UUID from) {
         String division = directory.institution(from).map(InstitutionView::districtCode).orElse(null);
         return LongPrescriptionPolicy.maxDays(thresholds, division);
     }
 
     /** Each medication's days within 1 … the ceiling: else 400 naming the field, the days and the ceiling. */
-    void check(CreateReferral c, UUID from) {
+    void check(CreateReferral c, @Nullable UUID from) {
         if (c.medications() == null || c.medications().stream().allMatch(m -> m == null || m.days() == null)) {
             return;
         }

@@ -3,6 +3,7 @@ package org.medunion.referral.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -128,7 +129,7 @@ class FollowUpDesk {
         int n = store.jdbc().sql("""
                 update referral_follow_up_task set done = true, done_at = ?, done_by = ?, done_note = ?
                 where id = ? and referral_id = ? and done = false""")
-                .params(ReferralStore.ts(clock.instant()), user.username(), note, taskId, r.id()).update();
+                .params(Arrays.asList(ReferralStore.ts(clock.instant()), user.username(), note, taskId, r.id())).update();
         if (n != 1) {
             // a concurrent request marked it first
             throw new ConflictException(ReferralError.FOLLOW_UP_ALREADY_DONE, "taskId", "");

@@ -2,6 +2,7 @@ package org.medunion.referral.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +76,7 @@ class MedicationStopDesk implements MedicationStops {
         try {
             store.jdbc()
                     .sql("insert into referral_medication_stop (referral_id, reason, note, stopped_by, stopped_at) values (?, ?, ?, ?, ?)")
-                    .params(r.id().value(), reason.name(), note, actor, ReferralStore.ts(at)).update();
+                    .params(Arrays.asList(r.id().value(), reason.name(), note, actor, ReferralStore.ts(at))).update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException(ReferralError.MEDICATION_ALREADY_STOPPED, "id"); // a concurrent request was first
         }

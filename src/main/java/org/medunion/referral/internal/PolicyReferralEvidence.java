@@ -1,7 +1,7 @@
 package org.medunion.referral.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,17 +54,15 @@ class PolicyReferralEvidence implements ReferralEvidenceSource {
         jdbc.sql("""
                 select number, routing_finding, from_institution_id, to_institution_id, consortium_id, created_at
                 from referral_referral where routing_finding is not null and status not in ('CANCELLED', 'DRAFT')
-                order by created_at""").query((rs, n) -> {
-            Timestamp at = rs.getTimestamp(6);
-            var day = at == null ? null : at.toInstant().atZone(clock.getZone()).toLocalDate();
+                order by created_at""").query(rs -> {
+            LocalDate day = rs.getTimestamp(6).toInstant().atZone(clock.getZone()).toLocalDate();
             for (String rule : rs.getString(2).split(",")) {
                 if (!rule.isBlank()) {
                     warnings.add(new RoutingWarning(rule.strip(), rs.getString(1), rs.getObject(3, UUID.class),
                             rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), day));
                 }
             }
-            return null;
-        }).list();
+        });
         return new ReferralEvidence(bySender, contractedUp, withPriority, List.copyOf(zones.values()), hospices, criteria, warnings);
     }
 

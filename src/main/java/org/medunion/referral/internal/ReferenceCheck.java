@@ -1,6 +1,7 @@
 package org.medunion.referral.internal;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.ReferralError;
 import org.medunion.shared.InvalidInputException;
@@ -23,7 +24,7 @@ class ReferenceCheck {
         this.directory = directory;
     }
 
-    void create(CreateReferral c, UUID from) {
+    void create(CreateReferral c, @Nullable UUID from) {
         institution(from, "fromInstitutionId");
         if (c.toInstitutionId() != null) {
             institution(c.toInstitutionId(), "toInstitutionId");
@@ -52,14 +53,14 @@ class ReferenceCheck {
         }
     }
 
-    void institution(UUID id, String field) {
+    void institution(@Nullable UUID id, String field) {
         if (directory.institution(id).isEmpty()) {
             throw new InvalidInputException(field, ReferralError.NO_INSTITUTION, id);
         }
     }
 
     /** The practitioner exists and works at the institution. */
-    void practitionerOf(UUID practitioner, UUID institution, String field) {
+    void practitionerOf(UUID practitioner, @Nullable UUID institution, String field) {
         boolean works = directory.practitioner(practitioner)
                 .filter(p -> p.institutionId() != null && p.institutionId().value().equals(institution)).isPresent();
         if (!works) {

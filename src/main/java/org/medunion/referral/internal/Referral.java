@@ -3,6 +3,7 @@ package org.medunion.referral.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.ReferralAccepted;
 import org.medunion.referral.ReferralAction;
 import org.medunion.referral.ReferralCompleted;
@@ -112,7 +113,7 @@ final class Referral {
     }
 
     /** Accepted with what the receiver booked ({@link Booking#NONE} for home-based care). */
-    void accept(Booking booked, String note, String actor, Instant now) {
+    void accept(Booking booked, @Nullable String note, String actor, Instant now) {
         ReferralStatus next = check(ReferralAction.ACCEPT);
         booking = booked;
         move(ReferralAction.ACCEPT, next, actor, now, note, receiver.institutionId());
@@ -120,7 +121,7 @@ final class Referral {
                 receiver.institutionId(), booked.kind(), booked.id(), priority.any()));
     }
 
-    void reject(RejectionReason reason, String text, String actor, Instant now) {
+    void reject(RejectionReason reason, @Nullable String text, String actor, Instant now) {
         ReferralStatus next = check(ReferralAction.REJECT);
         rejection = new Rejection(reason, text == null || text.isBlank() ? null : text.trim());
         move(ReferralAction.REJECT, next, actor, now, reason.name() + (text == null ? "" : ": " + text.trim()),
@@ -159,7 +160,7 @@ final class Referral {
                 receiver.institutionId()));
     }
 
-    void cancel(String reason, String actor, Instant now) {
+    void cancel(@Nullable String reason, String actor, Instant now) {
         move(ReferralAction.CANCEL, check(ReferralAction.CANCEL), actor, now, reason, sender.institutionId());
     }
 
@@ -182,8 +183,8 @@ final class Referral {
         updatedAt = now;
     }
 
-    private void move(ReferralAction action, ReferralStatus next, String actor, Instant at, String reason,
-                      UUID institution) {
+    private void move(ReferralAction action, ReferralStatus next, String actor, Instant at, @Nullable String reason,
+                      @Nullable UUID institution) {
         changes.step(new TransitionView(action, status, next, actor, at, reason, institution));
         status = next;
         updatedAt = at;
@@ -278,14 +279,17 @@ final class Referral {
     }
 
     /** Shortcuts for the access rules, which ask these most. */
+    @Nullable
     UUID fromInstitutionId() {
         return sender.institutionId();
     }
 
+    @Nullable
     UUID toInstitutionId() {
         return receiver.institutionId();
     }
 
+    @Nullable
     UUID consortiumId() {
         return receiver.consortiumId();
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
@@ -108,7 +109,7 @@ class ReferralAccess {
                 && r.consortiumId().toString().equals(user.scope().reference());
     }
 
-    static UUID institutionOf(CurrentUser user) {
+    static @Nullable UUID institutionOf(CurrentUser user) {
         return user.scope().type() == ScopeType.INSTITUTION && user.scope().reference() != null
                 ? user.scope().referenceId() : null;
     }
@@ -118,7 +119,7 @@ class ReferralAccess {
     }
 
     /** May the user send referrals from this institution? */
-    boolean canSendFrom(CurrentUser user, UUID from) {
+    boolean canSendFrom(CurrentUser user, @Nullable UUID from) {
         if (unrestricted(user)) {
             return true;
         }
@@ -148,7 +149,7 @@ class ReferralAccess {
         };
     }
 
-    private boolean inside(CurrentUser user, UUID institution) {
+    private boolean inside(CurrentUser user, @Nullable UUID institution) {
         return institution != null && directory.institution(institution)
                 .filter(i -> user.scope().coversDivision(i.districtCode())).isPresent();
     }

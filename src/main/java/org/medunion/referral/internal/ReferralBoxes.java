@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
@@ -43,7 +44,7 @@ class ReferralBoxes {
     }
 
     /** Counts only (no resident data, so nothing to audit): what a workbench shows as "waiting for me". */
-    ReferralCount count(CurrentUser user, ReferralBox box, ReferralStatus status) {
+    ReferralCount count(CurrentUser user, ReferralBox box, @Nullable ReferralStatus status) {
         var q = query(user, box, status);
         var params = new ArrayList<Object>(List.of(ReferralStore.ts(clock.instant())));
         params.addAll(q.params().subList(0, q.params().size() - (box == ReferralBox.DESK ? 1 : 0)));
@@ -53,7 +54,7 @@ class ReferralBoxes {
                 .query((rs, i) -> new ReferralCount(rs.getLong("total"), rs.getLong("overdue"))).single();
     }
 
-    private BoxQuery query(CurrentUser user, ReferralBox box, ReferralStatus status) {
+    private BoxQuery query(CurrentUser user, ReferralBox box, @Nullable ReferralStatus status) {
         var where = new StringBuilder();
         var params = new ArrayList<Object>();
         String order = "created_at desc, number desc";

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -110,7 +111,7 @@ class ReferralCreation {
     }
 
     /** Checks, writes the draft by {@code actor} at {@code now}, and submits it when the command says so. */
-    Referral create(CreateReferral c, UUID from, String actor, Instant now) {
+    Referral create(CreateReferral c, @Nullable UUID from, String actor, Instant now) {
         Referral r = draft(c, from, actor, now);
         insertWithParts(r, c, actor);
         if (Boolean.TRUE.equals(c.submit())) {
@@ -120,7 +121,7 @@ class ReferralCreation {
     }
 
     /** Validates the command and builds the draft (nothing written yet). */
-    private Referral draft(CreateReferral c, UUID from, String username, Instant now) {
+    private Referral draft(CreateReferral c, @Nullable UUID from, String username, Instant now) {
         checkCommand(c, from);
         extendedLimit.check(c, from);
         references.create(c, from);
@@ -148,26 +149,26 @@ class ReferralCreation {
         String number = "RF-%d-%06d".formatted(today.getYear(), store.nextNumber());
         String idNumber = c.residentIdNumber() == null || c.residentIdNumber().isBlank() ? null
                 : ResidentIdNumber.parse(c.residentIdNumber(), "residentIdNumber").value();
-        return Referral.draft(number, c.direction(), new Sender(from, c.fromPractitionerId(), username),
+        return Referral.draft(number, required(c.direction(), "direction"), new Sender(from, c.fromPractitionerId(), username),
                 new Receiver(c.toInstitutionId(), trim(c.toDepartment()), toDesk, consortium, contractId,
                         c.destinationType(), findings.isEmpty() ? null : String.join(",", findings)),
                 new ReferredResident(c.residentId(), idNumber, trim(c.residentName())),
-                new Diagnosis(c.reason().trim(), c.diagnosisCode().trim().toUpperCase(), c.diagnosisText().trim(),
-                        trim(c.clinicalSummary())),
-                c.urgency(), Justification.of(met, trim(c.noCriteriaReason())),
+                new Diagnosis(required(c.reason(), "reason").trim(), required(c.diagnosisCode(), "diagnosisCode").trim()
+                        .toUpperCase(), required(c.diagnosisText(), "diagnosisText").trim(), trim(c.clinicalSummary())),
+                required(c.urgency(), "urgency"), Justification.of(met, trim(c.noCriteriaReason())),
                 new ReferralView.Priority(priority, priority, priority), now);
     }
 
     /** The fields of the command, in the order a form shows them; bad input is a 400 naming the field. */
-    private static void checkCommand(CreateReferral c, UUID from) {
+    private static void checkCommand(CreateReferral c, @Nullable UUID from) {
         required(c.direction(), "direction");
         required(c.residentId(), "residentId");
         if (c.residentIdNumber() != null && !c.residentIdNumber().isBlank()) {
             ResidentIdNumber.parse(c.residentIdNumber(), "residentIdNumber");
         }
         requiredText(c.reason(), "reason", 1000);
-        requiredText(c.diagnosisCode(), "diagnosisCode", 10);
-        if (!ICD10.matcher(c.diagnosisCode().trim().toUpperCase()).matches()) {
+        String diagnosisCode = requiredText(c.diagnosisCode(), "diagnosisCode", 10);
+        if (!ICD10.matcher(diagnosisCode.toUpperCase()).matches()) {
             throw new InvalidInputException("diagnosisCode", ReferralError.INVALID_ICD10, c.diagnosisCode());
         }
         requiredText(c.diagnosisText(), "diagnosisText", 200);
@@ -182,7 +183,7 @@ class ReferralCreation {
         if (c.toInstitutionId() == null && !Boolean.TRUE.equals(c.toDesk())) {
             throw new InvalidInputException("toInstitutionId", ReferralError.NO_RECEIVER);
         }
-        if (from.equals(c.toInstitutionId())) {
+        if (from != null && from.equals(c.toInstitutionId())) {
             throw new InvalidInputException("toInstitutionId", ReferralError.SAME_INSTITUTION);
         }
     }
@@ -222,10 +223,10 @@ class ReferralCreation {
 
     /** The lists of a new referral and their entries' texts, checked before any look-up: bad input is a 400 naming it. */
     private static void checkParts(CreateReferral c) {
-        TextRules.listSize(c.criteriaMet(), "criteriaMet", MAX_LIST);
-        TextRules.listSize(c.attachments(), "attachments", MAX_ATTACHMENTS);
-        TextRules.listSize(c.followUpTasks(), "followUpTasks", MAX_LIST);
-        TextRules.listSize(c.medications(), "medications", MAX_LIST);
+        TextRules.listSizeOrNull(c.criteriaMet(), "criteriaMet", MAX_LIST);
+        TextRules.listSizeOrNull(c.attachments(), "attachments", MAX_ATTACHMENTS);
+        TextRules.listSizeOrNull(c.followUpTasks(), "followUpTasks", MAX_LIST);
+        TextRules.listSizeOrNull(c.medications(), "medications", MAX_LIST);
         // entries are named by their JSON path (attachments[0].title), as the door's text guard names them
         var attachments = c.attachments() == null ? List.<CreateReferral.AttachmentInput>of() : c.attachments();
         for (int i = 0; i < attachments.size(); i++) {

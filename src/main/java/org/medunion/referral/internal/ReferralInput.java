@@ -1,6 +1,7 @@
 package org.medunion.referral.internal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.ReferralError;
 import org.medunion.shared.Inputs;
 import org.medunion.shared.TextRules;
@@ -11,25 +12,25 @@ final class ReferralInput {
     private ReferralInput() {
     }
 
-    static void required(Object value, String field) {
-        Inputs.required(value, field);
+    static <T> T required(@Nullable T value, String field) {
+        return Inputs.required(value, field);
     }
 
-    static void requiredText(String value, String field, int max) {
-        Inputs.requiredText(value, field, max, ReferralError.TEXT_TOO_LONG, TextRules.Kind.MULTILINE);
+    static String requiredText(@Nullable String value, String field, int max) {
+        return Inputs.requiredText(value, field, max, ReferralError.TEXT_TOO_LONG, TextRules.Kind.MULTILINE);
     }
 
     /** Length under the referral's own rule code; characters under the shared input-hygiene rules. */
-    static void optionalText(String value, String field, int max) {
-        Inputs.text(value, field, max, ReferralError.TEXT_TOO_LONG, TextRules.Kind.MULTILINE);
+    static @Nullable String optionalText(@Nullable String value, String field, int max) {
+        return Inputs.text(value, field, max, ReferralError.TEXT_TOO_LONG, TextRules.Kind.MULTILINE);
     }
 
-    static boolean notEmpty(List<?> l) {
+    static boolean notEmpty(@Nullable List<?> l) {
         return l != null && !l.isEmpty();
     }
 
     /** Trimmed, or null when blank. */
-    static String trim(String s) {
+    static @Nullable String trim(@Nullable String s) {
         return Inputs.stripped(s);
     }
 }

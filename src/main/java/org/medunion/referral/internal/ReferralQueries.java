@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -102,7 +103,7 @@ class ReferralQueries {
         return views.list(rows, user);
     }
 
-    ReferralCount count(ReferralBox box, ReferralStatus status) {
+    ReferralCount count(ReferralBox box, @Nullable ReferralStatus status) {
         CurrentUser user = users.require();
         required(box, "box");
         return boxes.count(user, box, status);
@@ -127,7 +128,7 @@ class ReferralQueries {
         return new Slice<>(views.list(rows, user), total);
     }
 
-    private static void filter(StringBuilder where, List<Object> params, String condition, Object value) {
+    private static void filter(StringBuilder where, List<Object> params, String condition, @Nullable Object value) {
         if (value != null) {
             where.append(" and ").append(condition);
             params.add(value);
@@ -147,7 +148,7 @@ class ReferralQueries {
     }
 
     /** Administrators and planners (their jurisdiction, issue 10) for any consortium; the office for its own. */
-    ReferralStatistics statistics(UUID consortiumIdOrNull) {
+    ReferralStatistics statistics(@Nullable UUID consortiumIdOrNull) {
         CurrentUser user = users.require();
         UUID consortium = consortiumIdOrNull;
         switch (user.role()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
@@ -109,7 +110,7 @@ class ReferralService implements ReferralManagement {
     }
 
     @Override
-    public ReferralView cancel(ReferralId id, String reason) {
+    public ReferralView cancel(ReferralId id, @Nullable String reason) {
         return transitions.asCaller(id, ReferralAction.CANCEL,
                 (r, actor, now) -> transitions.cancel(r, reason, actor, now));
     }
@@ -152,7 +153,7 @@ class ReferralService implements ReferralManagement {
     }
 
     @Override
-    public ReferralCount count(ReferralBox box, ReferralStatus status) {
+    public ReferralCount count(ReferralBox box, @Nullable ReferralStatus status) {
         return queries.count(box, status);
     }
 
@@ -172,19 +173,19 @@ class ReferralService implements ReferralManagement {
     }
 
     @Override
-    public ReferralStatistics statistics(UUID consortiumIdOrNull) {
+    public ReferralStatistics statistics(@Nullable UUID consortiumIdOrNull) {
         return queries.statistics(consortiumIdOrNull);
     }
 
     // ---------------------------------------------------------------- criteria
 
     @Override
-    public List<CriterionView> criteria(UUID consortiumId, ReferralDirection direction) {
+    public List<CriterionView> criteria(@Nullable UUID consortiumId, @Nullable ReferralDirection direction) {
         return criteria.criteria(consortiumId, direction);
     }
 
     @Override
-    public List<CriterionView> matchingCriteria(UUID consortiumId, ReferralDirection direction, String department,
+    public List<CriterionView> matchingCriteria(UUID consortiumId, ReferralDirection direction, @Nullable String department,
                                                 String diagnosisCode) {
         return criteria.matching(consortiumId, direction, department, diagnosisCode);
     }
@@ -207,8 +208,9 @@ class ReferralService implements ReferralManagement {
     // ---------------------------------------------------------------- routing
 
     @Override
-    public List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction, String department,
-                                                           UUID fromInstitutionId, DestinationType destinationType) {
+    public List<DestinationSuggestion> suggestDestinations(UUID residentId, ReferralDirection direction,
+                                                           @Nullable String department, @Nullable UUID fromInstitutionId,
+                                                           @Nullable DestinationType destinationType) {
         return routing.suggest(residentId, direction, fromInstitutionId, destinationType);
     }
 

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +53,7 @@ class ReferralStore {
                     instant(rs, "escalated_at")),
             new Booking(enumOf(BookingKind.class, rs.getString("booking_kind")), rs.getObject("booking_id", UUID.class)),
             new Rejection(enumOf(RejectionReason.class, rs.getString("rejection_reason")), rs.getString("rejection_text")),
-            rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
+            rs.getLong("version"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcClient jdbc;
 
@@ -63,20 +64,20 @@ class ReferralStore {
         this.events = events;
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+    private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String name) {
         return name == null ? null : Enum.valueOf(type, name);
     }
 
-    private static String nameOf(Enum<?> e) {
+    private static @Nullable String nameOf(@Nullable Enum<?> e) {
         return e == null ? null : e.name();
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    static Timestamp ts(Instant i) {
+    static @Nullable Timestamp ts(@Nullable Instant i) {
         return i == null ? null : Timestamp.from(i);
     }
 
@@ -97,7 +98,7 @@ class ReferralStore {
                           booking_id, priority_visit, priority_exam, priority_admission, destination_type, routing_finding,
                           rejection_reason, rejection_text, version, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.id(), r.number(), r.direction().name(), r.sender().institutionId(), r.sender().practitionerId(),
+                .params(Arrays.asList(r.id(), r.number(), r.direction().name(), r.sender().institutionId(), r.sender().practitionerId(),
                         r.sender().username(), to.institutionId(), to.department(), to.toDesk(), r.resident().id(),
                         r.resident().idNumber(), r.resident().name(), to.consortiumId(), to.contractId(),
                         r.diagnosis().reason(), r.diagnosis().code(), r.diagnosis().text(), r.urgency().name(),
@@ -106,7 +107,7 @@ class ReferralStore {
                         d.escalated(), ts(d.escalatedAt()), nameOf(r.booking().kind()), r.booking().id(),
                         r.priority().visit(), r.priority().exam(), r.priority().admission(), nameOf(to.destinationType()),
                         to.routingFinding(), nameOf(r.rejection().reason()), r.rejection().text(), r.version(),
-                        ts(r.createdAt()), ts(r.updatedAt()))
+                        ts(r.createdAt()), ts(r.updatedAt())))
                 .update();
         recordTransitions(r);
         r.saved(r.version());
@@ -132,10 +133,10 @@ class ReferralStore {
                   to_department = ?, to_desk = ?, routing_finding = ?, submitted_at = ?, acceptance_deadline = ?,
                   escalated = ?, escalated_at = ?, booking_kind = ?, booking_id = ?, rejection_reason = ?, rejection_text = ?
                 where id = ? and version = ?""")
-                .params(r.status().name(), ts(r.updatedAt()), to.institutionId(), to.department(), to.toDesk(),
+                .params(Arrays.asList(r.status().name(), ts(r.updatedAt()), to.institutionId(), to.department(), to.toDesk(),
                         to.routingFinding(), ts(d.submittedAt()), ts(d.acceptBy()), d.escalated(), ts(d.escalatedAt()),
                         nameOf(r.booking().kind()), r.booking().id(), nameOf(r.rejection().reason()), r.rejection().text(),
-                        r.id(), r.version())
+                        r.id(), r.version()))
                 .update();
         if (n != 1) {
             return false;
@@ -151,8 +152,8 @@ class ReferralStore {
             jdbc.sql("""
                     insert into referral_transition (id, referral_id, action, from_status, to_status, actor, at, reason, institution_id)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID(), r.id(), t.action().name(), nameOf(t.fromStatus()), t.toStatus().name(),
-                            t.actor(), ts(t.at()), t.reason(), t.institutionId())
+                    .params(Arrays.asList(UUID.randomUUID(), r.id(), t.action().name(), nameOf(t.fromStatus()), t.toStatus().name(),
+                            t.actor(), ts(t.at()), t.reason(), t.institutionId()))
                     .update();
         }
     }
@@ -213,9 +214,9 @@ class ReferralStore {
 
     // attachments, care plan, feedback
 
-    void addAttachment(UUID referralId, String kind, String title, String reference, Instant now) {
+    void addAttachment(UUID referralId, String kind, String title, @Nullable String reference, Instant now) {
         jdbc.sql("insert into referral_attachment (id, referral_id, kind, title, reference, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), referralId, kind, title, reference, ts(now)).update();
+                .params(Arrays.asList(UUID.randomUUID(), referralId, kind, title, reference, ts(now))).update();
     }
 
     List<ReferralView.Attachment> attachments(UUID referralId) {
@@ -227,21 +228,23 @@ class ReferralStore {
 
     void saveCarePlan(UUID referralId, String plan, String by, Instant now) {
         jdbc.sql("insert into referral_care_plan (id, referral_id, plan, created_by, created_at) values (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), referralId, plan, by, ts(now)).update();
+                .params(Arrays.asList(UUID.randomUUID(), referralId, plan, by, ts(now))).update();
     }
 
-    void addFollowUp(UUID referralId, String description, LocalDate due, UUID practitioner, UUID team) {
+    void addFollowUp(UUID referralId, String description, @Nullable LocalDate due, @Nullable UUID practitioner, @Nullable UUID team) {
         jdbc.sql("""
                 insert into referral_follow_up_task (id, referral_id, description, due_date, assigned_practitioner_id, assigned_team_id)
-                values (?, ?, ?, ?, ?, ?)""").params(UUID.randomUUID(), referralId, description, due, practitioner, team).update();
+                values (?, ?, ?, ?, ?, ?)""").params(Arrays.asList(UUID.randomUUID(), referralId, description, due, practitioner, team))
+                .update();
     }
 
-    void addMedication(UUID referralId, String drug, String dose, String frequency, Integer days, String note) {
+    void addMedication(UUID referralId, String drug, @Nullable String dose, @Nullable String frequency, @Nullable Integer days,
+                       @Nullable String note) {
         jdbc.sql("insert into referral_medication (id, referral_id, drug, dose, frequency, days, note) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), referralId, drug, dose, frequency, days, note).update();
+                .params(Arrays.asList(UUID.randomUUID(), referralId, drug, dose, frequency, days, note)).update();
     }
 
-    ReferralView.CarePlan carePlan(UUID referralId) {
+    ReferralView.@Nullable CarePlan carePlan(UUID referralId) {
         var plan = jdbc.sql("select plan from referral_care_plan where referral_id = ?").param(referralId)
                 .query(String.class).optional();
         var tasks = jdbc.sql("select * from referral_follow_up_task where referral_id = ? order by due_date, description")
@@ -262,22 +265,22 @@ class ReferralStore {
 
     void saveFeedback(UUID referralId, String summary, String by, Instant now) {
         jdbc.sql("insert into referral_feedback (id, referral_id, summary, returned_by, returned_at) values (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), referralId, summary, by, ts(now)).update();
+                .params(Arrays.asList(UUID.randomUUID(), referralId, summary, by, ts(now))).update();
     }
 
-    ReferralView.Feedback feedback(UUID referralId) {
+    ReferralView.@Nullable Feedback feedback(UUID referralId) {
         return jdbc.sql("select * from referral_feedback where referral_id = ?").param(referralId)
                 .query((rs, n) -> new ReferralView.Feedback(rs.getString("summary"), rs.getString("returned_by"),
                         instant(rs, "returned_at")))
                 .optional().orElse(null);
     }
 
-    void saveHomeCare(UUID referralId, UUID teamId, UUID practitionerId, LocalDate plannedStart) {
+    void saveHomeCare(UUID referralId, @Nullable UUID teamId, @Nullable UUID practitionerId, LocalDate plannedStart) {
         jdbc.sql("insert into referral_home_care (referral_id, team_id, practitioner_id, planned_start) values (?, ?, ?, ?)")
-                .params(referralId, teamId, practitionerId, plannedStart).update();
+                .params(Arrays.asList(referralId, teamId, practitionerId, plannedStart)).update();
     }
 
-    ReferralView.HomeCare homeCare(UUID referralId) {
+    ReferralView.@Nullable HomeCare homeCare(UUID referralId) {
         return jdbc.sql("select * from referral_home_care where referral_id = ?").param(referralId)
                 .query((rs, n) -> new ReferralView.HomeCare(rs.getObject("team_id", UUID.class),
                         rs.getObject("practitioner_id", UUID.class), rs.getObject("planned_start", LocalDate.class)))

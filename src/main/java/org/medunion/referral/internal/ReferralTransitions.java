@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -91,9 +92,9 @@ class ReferralTransitions {
      * Books what the destination needs (AcceptancePlan): a slot or bed at the receiving side, or for home-based
      * care nothing but the responsible team or practitioner and a planned start.
      */
-    void accept(Referral r, AcceptReferral c, String actor, Instant now) {
+    void accept(Referral r, @Nullable AcceptReferral given, String actor, Instant now) {
         r.check(ReferralAction.ACCEPT);
-        required(c, "body");
+        AcceptReferral c = required(given, "body");
         optionalText(c.note(), "note", 1000);
         if (r.toInstitutionId() == null) {
             throw new InvalidInputException("toInstitutionId", ReferralError.NO_RECEIVER);
@@ -111,35 +112,35 @@ class ReferralTransitions {
         store.save(r);
     }
 
-    void reject(Referral r, RejectReferral c, String actor, Instant now) {
+    void reject(Referral r, @Nullable RejectReferral given, String actor, Instant now) {
         r.check(ReferralAction.REJECT);
-        required(c, "reason");
-        required(c.reason(), "reason");
+        RejectReferral c = required(given, "reason");
+        RejectionReason reason = required(c.reason(), "reason");
         optionalText(c.text(), "text", 1000);
-        if (c.reason() == RejectionReason.OTHER && (c.text() == null || c.text().isBlank())) {
+        if (reason == RejectionReason.OTHER && (c.text() == null || c.text().isBlank())) {
             throw new InvalidInputException("text", "field.required");
         }
-        r.reject(c.reason(), c.text(), actor, now);
+        r.reject(reason, c.text(), actor, now);
         store.save(r);
     }
 
     /** To another institution, routed again (findings for the new one) and with a fresh deadline there. */
-    void redirect(Referral r, RedirectReferral c, String actor, Instant now) {
+    void redirect(Referral r, @Nullable RedirectReferral given, String actor, Instant now) {
         r.check(ReferralAction.REDIRECT);
-        required(c, "toInstitutionId");
-        required(c.toInstitutionId(), "toInstitutionId");
-        requiredText(c.reason(), "reason", 1000);
+        RedirectReferral c = required(given, "toInstitutionId");
+        UUID toInstitution = required(c.toInstitutionId(), "toInstitutionId");
+        String reason = requiredText(c.reason(), "reason", 1000);
         optionalText(c.toDepartment(), "toDepartment", 100);
-        if (c.toInstitutionId().equals(r.toInstitutionId()) || c.toInstitutionId().equals(r.fromInstitutionId())) {
+        if (toInstitution.equals(r.toInstitutionId()) || toInstitution.equals(r.fromInstitutionId())) {
             throw new InvalidInputException("toInstitutionId", ReferralError.SAME_INSTITUTION);
         }
-        references.institution(c.toInstitutionId(), "toInstitutionId");
+        references.institution(toInstitution, "toInstitutionId");
         var contract = directory.activeContract(r.residentId(), LocalDate.ofInstant(now, clock.getZone()));
-        var findings = routing.findings(r.direction(), r.fromInstitutionId(), c.toInstitutionId(),
+        var findings = routing.findings(r.direction(), r.fromInstitutionId(), toInstitution,
                 r.receiver().destinationType(), contract);
-        var to = r.receiver().redirectedTo(c.toInstitutionId(), trim(c.toDepartment()),
+        var to = r.receiver().redirectedTo(toInstitution, trim(c.toDepartment()),
                 findings.isEmpty() ? null : String.join(",", findings));
-        r.redirect(to, now.plus(settings.acceptanceDeadline(r.urgency())), c.reason().trim(), actor, now);
+        r.redirect(to, now.plus(settings.acceptanceDeadline(r.urgency())), reason, actor, now);
         store.save(r);
     }
 
@@ -149,16 +150,16 @@ class ReferralTransitions {
     }
 
     /** Completes with the receiving side's summary returned to the referrer (the closed loop, I-3). */
-    void complete(Referral r, CompleteReferral c, String actor, Instant now) {
+    void complete(Referral r, @Nullable CompleteReferral given, String actor, Instant now) {
         r.check(ReferralAction.COMPLETE);
-        required(c, "summary");
-        requiredText(c.summary(), "summary", 4000);
-        store.saveFeedback(r.id(), c.summary().trim(), actor, now);
+        CompleteReferral c = required(given, "summary");
+        String summary = requiredText(c.summary(), "summary", 4000);
+        store.saveFeedback(r.id(), summary, actor, now);
         r.complete(actor, now);
         store.save(r);
     }
 
-    void cancel(Referral r, String reason, String actor, Instant now) {
+    void cancel(Referral r, @Nullable String reason, String actor, Instant now) {
         optionalText(reason, "reason", 1000);
         r.cancel(trim(reason), actor, now);
         store.save(r);

@@ -2,6 +2,7 @@ package org.medunion.referral.internal;
 
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.referral.ReferralView;
 import org.medunion.shared.Masking;
@@ -20,7 +21,7 @@ class ReferralViews {
     }
 
     /** The view; {@code full} adds attachments, care plan, feedback and home care (single reads, not lists). */
-    ReferralView view(Referral r, CurrentUser user, boolean full) {
+    ReferralView view(Referral r, @Nullable CurrentUser user, boolean full) {
         boolean unmasked = user != null && user.role().seesFullIdentifiers();
         var from = r.sender();
         var to = r.receiver();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.DestinationSuggestion;
 import org.medunion.referral.DestinationType;
 import org.medunion.referral.ReferralDirection;
@@ -39,7 +40,8 @@ class RoutingPolicy {
     }
 
     /** Rule IDs the chosen destination departs from (warnings, recorded on the referral); empty when none. */
-    List<String> findings(ReferralDirection direction, UUID from, UUID to, DestinationType destination,
+    List<String> findings(@Nullable ReferralDirection direction, @Nullable UUID from, @Nullable UUID to,
+                          @Nullable DestinationType destination,
                           Optional<ContractView> contract) {
         List<String> findings = new ArrayList<>();
         if (to == null) {
@@ -64,8 +66,8 @@ class RoutingPolicy {
         return findings;
     }
 
-    List<DestinationSuggestion> suggest(ReferralDirection direction, UUID from, UUID consortiumId,
-                                        DestinationType destination, Optional<ContractView> contract) {
+    List<DestinationSuggestion> suggest(ReferralDirection direction, @Nullable UUID from, @Nullable UUID consortiumId,
+                                        @Nullable DestinationType destination, Optional<ContractView> contract) {
         Set<UUID> seen = new LinkedHashSet<>();
         List<DestinationSuggestion> out = new ArrayList<>();
         if (direction == ReferralDirection.UP) {
@@ -94,14 +96,14 @@ class RoutingPolicy {
         return out;
     }
 
-    private void add(List<DestinationSuggestion> out, Set<UUID> seen, UUID id, String basis, String rule) {
+    private void add(List<DestinationSuggestion> out, Set<UUID> seen, @Nullable UUID id, String basis, @Nullable String rule) {
         if (id != null && seen.add(id)) {
             out.add(new DestinationSuggestion(id, directory.name(id), basis, rule, out.size() + 1));
         }
     }
 
     /** CN-3: the backing hospital of the zone an institution (a nursing home) is mapped to. */
-    Optional<UUID> backingHospital(UUID institution) {
+    Optional<UUID> backingHospital(@Nullable UUID institution) {
         if (institution == null) {
             return Optional.empty();
         }
@@ -119,8 +121,8 @@ class RoutingPolicy {
                 .query(String.class).optional();
     }
 
-    boolean priorityApplies(ReferralDirection direction, UUID from, Optional<ContractView> contract, LocalDate day) {
+    boolean priorityApplies(@Nullable ReferralDirection direction, @Nullable UUID from, Optional<ContractView> contract, LocalDate day) {
         return direction == ReferralDirection.UP && contract.isPresent()
-                && from.equals(Directory.id(contract.get().primaryInstitutionId()));
+                && from != null && from.equals(Directory.id(contract.get().primaryInstitutionId()));
     }
 }

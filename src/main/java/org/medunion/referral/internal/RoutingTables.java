@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditAction;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.CurrentUser;
@@ -55,8 +56,8 @@ class RoutingTables {
     }
 
     /** Contract hospitals first (SH-15), zone and hospice routing (CN-3, CN-4); audited (it reads the contract). */
-    List<DestinationSuggestion> suggest(UUID residentId, ReferralDirection direction, UUID fromInstitutionId,
-                                        DestinationType destinationType) {
+    List<DestinationSuggestion> suggest(UUID residentId, ReferralDirection direction, @Nullable UUID fromInstitutionId,
+                                        @Nullable DestinationType destinationType) {
         CurrentUser user = users.require();
         required(residentId, "resident");
         required(direction, "direction");

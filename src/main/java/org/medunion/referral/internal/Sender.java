@@ -1,7 +1,8 @@
 package org.medunion.referral.internal;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Who sends the referral: the institution, optionally the practitioner, and the account that created it. */
-record Sender(UUID institutionId, UUID practitionerId, String username) {
+record Sender(@Nullable UUID institutionId, @Nullable UUID practitionerId, String username) {
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.ReferralDirection;
 import org.medunion.referral.ReferralStatistics;
 import org.medunion.referral.ReferralStatus;
@@ -23,7 +24,7 @@ final class StatisticsQuery {
         this.jdbc = jdbc;
     }
 
-    ReferralStatistics compute(UUID consortium) {
+    ReferralStatistics compute(@Nullable UUID consortium) {
         return consortium == null ? compute("1=1", List.of()) : compute("r.consortium_id = ?", List.of(consortium));
     }
 
@@ -58,7 +59,7 @@ final class StatisticsQuery {
     }
 
     /** Nearest-rank percentile; null for no data. */
-    static Double percentile(List<Double> sorted, double q) {
+    static @Nullable Double percentile(List<Double> sorted, double q) {
         if (sorted.isEmpty()) {
             return null;
         }

@@ -3,6 +3,7 @@ package org.medunion.referral.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Role;
 import org.medunion.identity.ScopeType;
 import org.medunion.referral.DefineCriterion;
@@ -86,7 +87,7 @@ class CriteriaConsoleController {
         return "redirect:/console/referrals/criteria?consortium=" + consortium + "&retired";
     }
 
-    private void page(UUID consortium, Model model, LinkedFormValues v, UUID editing) {
+    private void page(@Nullable UUID consortium, Model model, LinkedFormValues v, @Nullable UUID editing) {
         model.addAttribute("consortium", consortium);
         model.addAttribute("consortiumName", (consortium == null ? Optional.<ConsortiumView>empty()
                 : registry.consortiumEntry(new ConsortiumId(consortium))).map(ConsortiumView::name).orElse(""));
@@ -97,7 +98,7 @@ class CriteriaConsoleController {
     }
 
     /** The office maintains its own consortium's criteria; an administrator names one. Others: 403. */
-    private UUID consortium(UUID requested) {
+    private @Nullable UUID consortium(@Nullable UUID requested) {
         var me = support.me();
         if (me.role() == Role.OFFICE && me.scope().type() == ScopeType.CONSORTIUM && me.scope().reference() != null) {
             return me.scope().referenceId();

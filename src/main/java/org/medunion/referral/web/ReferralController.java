@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.referral.AcceptReferral;
 import org.medunion.referral.CompleteReferral;
 import org.medunion.referral.CreateReferral;
@@ -125,7 +126,7 @@ class ReferralController {
 
     @GetMapping("/statistics")
     @Operation(summary = "Aggregates for planners and the office: I-2, I-3, I-13 (no personal data)")
-    ReferralStatistics statistics(@RequestParam(required = false) UUID consortium) {
+    ReferralStatistics statistics(@RequestParam(required = false) @Nullable UUID consortium) {
         return referrals.statistics(consortium);
     }
 

@@ -36,6 +36,7 @@ import org.medunion.scheduling.SlotGroups;
 import org.medunion.scheduling.SlotId;
 import org.medunion.scheduling.SlotSearch;
 import org.medunion.scheduling.SlotView;
+import org.medunion.shared.Inputs;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.MedUnionException;
 import org.medunion.shared.web.ConsolePage;
@@ -92,7 +93,7 @@ class ReferralDetailController {
                Model model, HttpServletResponse response) {
         var rid = new ReferralId(id);
         var v = new LinkedFormValues(params);
-        ReferralAction a = FormValues.enumValue(ReferralAction.class, "action", action.toUpperCase());
+        ReferralAction a = Inputs.required(FormValues.enumValue(ReferralAction.class, "action", action.toUpperCase()), "action");
         try {
             switch (a) {
                 case SUBMIT -> referrals.submit(rid);
@@ -237,6 +238,6 @@ class ReferralDetailController {
     private boolean canExtend(ReferralView r) {
         var me = support.me();
         return r.renewableMedicationList() && (me.role() == Role.GP || me.role() == Role.SPECIALIST)
-                && r.toInstitutionId().equals(me.scope().referenceId());
+                && r.toInstitutionId() != null && r.toInstitutionId().equals(me.scope().referenceId());
     }
 }

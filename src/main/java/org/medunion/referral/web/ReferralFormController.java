@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.Role;
 import org.medunion.referral.CreateReferral;
 import org.medunion.referral.CriterionView;
@@ -111,7 +112,7 @@ class ReferralFormController {
 
     /** The active criteria that fit direction, destination's consortium, department and diagnosis. */
     @GetMapping("/console/referrals/new/criteria")
-    String criteria(@RequestParam MultiValueMap<String, String> params, Model model) {
+    String criteria(@RequestParam @Nullable MultiValueMap<String, String> params, Model model) {
         var v = new LinkedFormValues(params);
         model.addAttribute("v", v);
         model.addAttribute("criteria", fitting(v));
@@ -155,19 +156,19 @@ class ReferralFormController {
     }
 
     /** The consortium the criteria come from: the first active one the doctor's institution shares with the destination. */
-    private Optional<UUID> consortium(UUID destination) {
+    private Optional<UUID> consortium(@Nullable UUID destination) {
         var me = support.me();
         if (me.scope().reference() == null) {
             return Optional.empty();
         }
-        UUID mine = me.scope().referenceId();
+        UUID mine = me.scope().requiredReferenceId();
         LocalDate today = LocalDate.now(clock);
         return registry.activeConsortiaOf(new InstitutionId(mine)).stream()
                 .filter(c -> has(c, mine, today) && (destination == null || has(c, destination, today)))
                 .map(c -> c.id().value()).findFirst();
     }
 
-    private static boolean has(ConsortiumView c, UUID institution, LocalDate day) {
+    private static boolean has(ConsortiumView c, @Nullable UUID institution, LocalDate day) {
         return c.activeMembers(day).stream().anyMatch(m -> m.institutionId().value().equals(institution));
     }
 
@@ -223,7 +224,7 @@ class ReferralFormController {
                 "submit".equals(v.get("action")));
     }
 
-    static UUID uuid(String field, String value) {
+    static @Nullable UUID uuid(String field, @Nullable String value) {
         String s = FormValues.blankToNull(value);
         if (s == null) {
             return null;
@@ -235,7 +236,7 @@ class ReferralFormController {
         }
     }
 
-    static UUID uuidOrNull(String value) {
+    static @Nullable UUID uuidOrNull(@Nullable String value) {
         try {
             return uuid("id", value);
         } catch (InvalidInputException e) {

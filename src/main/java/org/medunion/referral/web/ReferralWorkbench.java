@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
 import org.medunion.referral.ReferralBox;
@@ -73,7 +74,7 @@ class ReferralWorkbench implements WorkbenchTodos, WorkbenchFigures {
         model.addAttribute("referralValues", byStatus.values().stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
 
-    private void box(List<WorkbenchTodo> todos, ReferralBox box, ReferralStatus status, String label) {
+    private void box(List<WorkbenchTodo> todos, ReferralBox box, @Nullable ReferralStatus status, String label) {
         ReferralCount c = referrals.count(box, status);
         String href = "/console/referrals?box=" + box + (status == null ? "" : "&status=" + status);
         add(todos, label, c, href);

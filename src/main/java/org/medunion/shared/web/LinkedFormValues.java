@@ -13,11 +13,11 @@ public final class LinkedFormValues {
 
     private final MultiValueMap<String, String> values;
 
-    public LinkedFormValues(MultiValueMap<String, String> values) {
+    public LinkedFormValues(@Nullable MultiValueMap<String, String> values) {
         this.values = values == null ? new LinkedMultiValueMap<>() : new LinkedMultiValueMap<>(values);
     }
 
-    public LinkedFormValues with(String name, String value) {
+    public LinkedFormValues with(String name, @Nullable String value) {
         if (value != null) {
             values.put(name, List.of(value));
         }

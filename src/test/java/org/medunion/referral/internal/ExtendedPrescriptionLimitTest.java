@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.medunion.policy.LongPrescriptionPolicy;
 import org.medunion.policy.PolicyThresholds;
@@ -20,7 +21,7 @@ class ExtendedPrescriptionLimitTest {
     static final PolicyThresholds THRESHOLDS = new PolicyThresholds() {
 
         @Override
-        public Threshold threshold(String ruleId, String parameter, String divisionCode) {
+        public Threshold threshold(String ruleId, String parameter, @Nullable String divisionCode) {
             String value = switch (ruleId + "." + parameter) {
                 case "CQ-5.maxDays" -> "60";
                 case "RX-6.maxDays" -> "84";

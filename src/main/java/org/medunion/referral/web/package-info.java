@@ -1,0 +1,3 @@
+/** The referral module's REST and console controllers. */
+@org.jspecify.annotations.NullMarked
+package org.medunion.referral.web;

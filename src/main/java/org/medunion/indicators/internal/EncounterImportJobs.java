@@ -3,7 +3,6 @@ package org.medunion.indicators.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -94,10 +93,7 @@ class EncounterImportJobs implements EncounterImports, SmartInitializingSingleto
         if (rows.rows().size() > MAX_ROWS) {
             throw new InvalidInputException("file", TextRules.TOO_MANY, MAX_ROWS);
         }
-        var parsed = EncounterTables.parse(rows.rows(), true);
-        var institutions = new LinkedHashSet<UUID>();
-        parsed.records().forEach(r -> institutions.add(r.institution().value()));
-        ingest.maySubmitAll(user, institutions);
+        ingest.maySubmitAll(user, EncounterTables.institutions(rows.rows()));
         if (store.waiting() >= QUEUE) {
             throw new ImportsBusyException();
         }

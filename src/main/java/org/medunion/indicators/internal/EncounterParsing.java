@@ -158,15 +158,18 @@ final class EncounterParsing {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(v).toInstant();
+                // chosen by the text, not by a first failed parse: an exception per local time cost ~40 µs a row
+                return hasOffset(v) ? OffsetDateTime.parse(v).toInstant() : LocalDateTime.parse(v).atZone(ZONE).toInstant();
             } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(v).atZone(ZONE).toInstant();
-                } catch (DateTimeParseException e2) {
-                    errors.add(new RowError(row, name(property), "format"));
-                    return null;
-                }
+                errors.add(new RowError(row, name(property), "format"));
+                return null;
             }
+        }
+
+        /** {@code Z} or a sign after the date part ({@code 2026-02-03T08:00+08:00}); the date's own dashes come before. */
+        private static boolean hasOffset(String v) {
+            int time = Math.max(v.indexOf('T'), v.indexOf('t'));
+            return time > 0 && (v.endsWith("Z") || v.endsWith("z") || v.indexOf('+', time) > 0 || v.indexOf('-', time) > 0);
         }
 
         @Nullable

@@ -1,9 +1,14 @@
 package org.medunion.indicators.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.indicators.EncounterImports;
 import org.medunion.indicators.EncounterRecord;
@@ -15,6 +20,8 @@ import org.medunion.indicators.IngestReport.RowError;
  * in the request and the import jobs (decision 0267), so both read a file the same way.
  */
 final class EncounterTables {
+
+    private static final String INSTITUTION = Objects.requireNonNull(EncounterParsing.COLUMNS.get("institutionId"));
 
     private EncounterTables() {
     }
@@ -67,6 +74,26 @@ final class EncounterTables {
 
     private static Rows malformed(int row, String field, String rule) {
         return new Rows(List.of(), new RowError(row, field, rule));
+    }
+
+    /**
+     * The institutions the rows name (each valid {@code institution_id} once), without parsing the rest: the request of an
+     * import job checks the caller's right to these, and the worker parses every row.
+     */
+    static Set<UUID> institutions(List<Map<String, @Nullable Object>> rows) {
+        var texts = new HashSet<String>();
+        var out = new LinkedHashSet<UUID>();
+        for (var row : rows) {
+            Object v = row.get(INSTITUTION);
+            if (v != null && texts.add(v.toString())) {
+                try {
+                    out.add(UUID.fromString(v.toString().strip()));
+                } catch (IllegalArgumentException e) {
+                    // a row error the worker reports with its row number
+                }
+            }
+        }
+        return out;
     }
 
     /** Each row parsed; {@code csv}: the keys are CSV column names, else JSON property names. */

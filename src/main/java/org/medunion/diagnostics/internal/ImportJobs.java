@@ -12,12 +12,11 @@ import org.medunion.diagnostics.ResultImport;
 import org.medunion.identity.ActingAs;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
+import org.medunion.shared.BackgroundImports;
 import org.medunion.shared.Csv;
 import org.medunion.shared.ImportJobRunner;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -30,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * file again counts them.
  */
 @Component
-class ImportJobs implements SmartInitializingSingleton, DisposableBean {
+class ImportJobs extends BackgroundImports {
 
     /** Reports written per transaction: a batch takes about 0.15 s on PostgreSQL. */
     static final int BATCH = 250;
@@ -42,18 +41,17 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     private final ReportImports imports;
     private final DiagnosticsAccess access;
     private final Clock clock;
-    private final ImportJobRunner runner;
 
     ImportJobs(ImportJobStore store, ResultTables tables, ReportImports imports, DiagnosticsAccess access,
                PlatformTransactionManager transactions, Clock clock) {
+        super(new ImportJobRunner("result", store.jobs(), new ImportJobRunner.Codes(DiagnosticsError.IMPORTS_BUSY.code(),
+                DiagnosticsError.IMPORT_FAILED.code(), DiagnosticsError.IMPORT_INTERRUPTED.code(), ImportJobStatus.INTERRUPTED.name()),
+                transactions, clock));
         this.store = store;
         this.tables = tables;
         this.imports = imports;
         this.access = access;
         this.clock = clock;
-        this.runner = new ImportJobRunner("result", store.jobs(), new ImportJobRunner.Codes(DiagnosticsError.IMPORTS_BUSY.code(),
-                DiagnosticsError.IMPORT_FAILED.code(), DiagnosticsError.IMPORT_INTERRUPTED.code(), ImportJobStatus.INTERRUPTED.name()),
-                transactions, clock);
     }
 
     /**
@@ -98,20 +96,5 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         ResultImport result = tables.write(job.performerInstitutionId(), user, plan, BATCH, runner::chunk,
                 t -> runner.inTransaction(() -> store.progress(id, t.rowsDone, t.created, t.existing, t.rejected.size())));
         runner.inTransaction(() -> store.done(id, result, clock.instant()));
-    }
-
-    /** Before the server takes requests: jobs left waiting or running by the last run were interrupted. */
-    @Override
-    public void afterSingletonsInstantiated() {
-        runner.sweep();
-    }
-
-    int markInterrupted() {
-        return runner.markInterrupted();
-    }
-
-    @Override
-    public void destroy() {
-        runner.shutdown();
     }
 }

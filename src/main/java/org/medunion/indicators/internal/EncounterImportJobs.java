@@ -16,13 +16,12 @@ import org.medunion.indicators.EncounterImportView;
 import org.medunion.indicators.EncounterImports;
 import org.medunion.indicators.EncounterRecord;
 import org.medunion.indicators.IndicatorsError;
+import org.medunion.shared.BackgroundImports;
 import org.medunion.shared.Csv;
 import org.medunion.shared.ImportJobRunner;
 import org.medunion.shared.InvalidInputException;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.TextRules;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stay, and uploading the file again finds them unchanged.
  */
 @Service
-class EncounterImportJobs implements EncounterImports, SmartInitializingSingleton, DisposableBean {
+class EncounterImportJobs extends BackgroundImports implements EncounterImports {
 
     /** Jobs listed for their submitter. */
     static final int RECENT = 20;
@@ -48,18 +47,17 @@ class EncounterImportJobs implements EncounterImports, SmartInitializingSingleto
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final Clock clock;
-    private final ImportJobRunner runner;
 
     EncounterImportJobs(EncounterImportStore store, EncounterIngest ingest, CurrentUsers users, AuditTrail audit,
                         PlatformTransactionManager transactions, Clock clock) {
+        super(new ImportJobRunner("encounter", store.jobs(), new ImportJobRunner.Codes(IndicatorsError.IMPORTS_BUSY.code(),
+                IndicatorsError.IMPORT_FAILED.code(), IndicatorsError.IMPORT_INTERRUPTED.code(), EncounterImportStatus.FAILED.name()),
+                transactions, clock));
         this.store = store;
         this.ingest = ingest;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
-        this.runner = new ImportJobRunner("encounter", store.jobs(), new ImportJobRunner.Codes(IndicatorsError.IMPORTS_BUSY.code(),
-                IndicatorsError.IMPORT_FAILED.code(), IndicatorsError.IMPORT_INTERRUPTED.code(), EncounterImportStatus.FAILED.name()),
-                transactions, clock);
     }
 
     @Override
@@ -135,21 +133,6 @@ class EncounterImportJobs implements EncounterImports, SmartInitializingSingleto
             var report = IndicatorsService.audited(audit, ingest.ingest(user, records, rows, List.of()));
             store.progress(id, work.chunk(rows, report));
         });
-    }
-
-    /** Before the server takes requests: jobs left waiting or running by the last run were interrupted. */
-    @Override
-    public void afterSingletonsInstantiated() {
-        runner.sweep();
-    }
-
-    int markInterrupted() {
-        return runner.markInterrupted();
-    }
-
-    @Override
-    public void destroy() {
-        runner.shutdown();
     }
 
     private static String clip(String name) {

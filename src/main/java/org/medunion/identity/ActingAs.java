@@ -29,4 +29,12 @@ public final class ActingAs {
             SecurityContextHolder.setContext(before);
         }
     }
+
+    /** The same for a step without a result (a background import job as its uploader, decision 0268). */
+    public static void run(CurrentUser user, Runnable step) {
+        run(user, () -> {
+            step.run();
+            return null;
+        });
+    }
 }

@@ -1,10 +1,12 @@
 package org.medunion.shared;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * RFC 4180 CSV: comma separated, double quotes around fields with commas, quotes or line breaks; blank lines skipped;
@@ -51,6 +53,22 @@ public final class Csv {
             }
         }
         return positions;
+    }
+
+    /**
+     * The table as UTF-8 CSV, every field quoted, as {@link #parse} reads it back: how an import job stores the file it
+     * was given, whatever format it came in.
+     */
+    public static byte[] write(List<List<String>> table) {
+        var out = new StringBuilder();
+        for (List<String> row : table) {
+            for (int c = 0; c < row.size(); c++) {
+                out.append(c == 0 ? "" : ",").append('"').append(Objects.requireNonNullElse(row.get(c), "").replace("\"", "\"\""))
+                        .append('"');
+            }
+            out.append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public static List<List<String>> parse(String text) {

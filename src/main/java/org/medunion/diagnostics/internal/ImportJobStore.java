@@ -1,6 +1,5 @@
 package org.medunion.diagnostics.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,19 +12,19 @@ import org.medunion.diagnostics.ImportJobId;
 import org.medunion.diagnostics.ImportJobStatus;
 import org.medunion.diagnostics.ImportJobView;
 import org.medunion.diagnostics.ResultImport;
+import org.medunion.shared.ImportJobTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Result import jobs (V11_80, decision 0238): the file while it waits and runs (cleared when the job ends: it holds ID
- * numbers), the figures as they grow, the rejected rows (ID numbers masked) as JSON once it has ended.
+ * numbers), the figures as they grow, the rejected rows (ID numbers masked) as JSON once it has ended. The columns every
+ * job table has alike, and the job's life cycle on them, are {@link ImportJobTable}'s (decision 0268).
  */
 @Component
 class ImportJobStore {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<ResultImport.Rejected>> REJECTED = new TypeReference<>() {
     };
     private static final String FIGURES = """
@@ -33,9 +32,16 @@ class ImportJobStore {
             rejected_count, error_code, submitted_at, started_at, finished_at""";
 
     private final JdbcClient jdbc;
+    private final ImportJobTable jobs;
 
     ImportJobStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.jobs = new ImportJobTable(jdbc, "diagnostics_import_job");
+    }
+
+    /** The job's life cycle (start, file, failed, interrupted, waiting), as the runner drives it. */
+    ImportJobTable jobs() {
+        return jobs;
     }
 
     void insert(UUID id, UUID performer, String by, String fileName, byte[] content, int rows, Instant at) {
@@ -43,18 +49,6 @@ class ImportJobStore {
                 insert into diagnostics_import_job (id, performer_institution_id, uploaded_by, file_name, status, content, rows_total,
                     submitted_at) values (?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
                 .params(id, performer, by, fileName, content, rows, Timestamp.from(at)).update();
-    }
-
-    /** QUEUED → RUNNING; false when the job was no longer waiting (interrupted meanwhile). */
-    boolean start(UUID id, Instant at) {
-        return jdbc.sql("update diagnostics_import_job set status = 'RUNNING', started_at = ? where id = ? and status = 'QUEUED'")
-                .params(Timestamp.from(at), id).update() == 1;
-    }
-
-    /** The stored file; empty once the job has ended (or for no job). */
-    Optional<byte[]> content(UUID id) {
-        return jdbc.sql("select content from diagnostics_import_job where id = ? and content is not null").param(id)
-                .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     void progress(UUID id, int rowsDone, int created, int existing, int rejected) {
@@ -70,35 +64,14 @@ class ImportJobStore {
                 update diagnostics_import_job set status = 'DONE', content = null, rows_done = rows_total, created_count = ?,
                     existing_count = ?, rejected_count = ?, rejected = ?, finished_at = ? where id = ?""")
                 .params(result.created(), result.existing(), result.rejected().size(),
-                        JSON.writeValueAsString(result.rejected()).getBytes(StandardCharsets.UTF_8), Timestamp.from(at), id)
+                        ImportJobTable.json(result.rejected()), Timestamp.from(at), id)
                 .update();
-    }
-
-    /** The job stopped by an error (its figures so far stay); the file is dropped. */
-    void failed(UUID id, String errorCode, Instant at) {
-        jdbc.sql("""
-                update diagnostics_import_job set status = 'FAILED', content = null, error_code = ?, finished_at = ?
-                 where id = ? and status in ('QUEUED', 'RUNNING')""")
-                .params(errorCode, Timestamp.from(at), id).update();
-    }
-
-    /** At start-up: every job still waiting or running was interrupted by the restart. */
-    int interruptAll(String errorCode, Instant at) {
-        return jdbc.sql("""
-                update diagnostics_import_job set status = 'INTERRUPTED', content = null, error_code = ?, finished_at = ?
-                 where status in ('QUEUED', 'RUNNING')""")
-                .params(errorCode, Timestamp.from(at)).update();
-    }
-
-    /** Jobs waiting for a worker. */
-    int waiting() {
-        return jdbc.sql("select count(*) from diagnostics_import_job where status = 'QUEUED'").query(Integer.class).single();
     }
 
     /** One job with its rejected rows. */
     Optional<ImportJobView> find(UUID id) {
         return jdbc.sql("select " + FIGURES + ", rejected from diagnostics_import_job where id = ?").param(id)
-                .query((rs, n) -> view(rs, rejected(rs.getBytes("rejected")))).optional();
+                .query((rs, n) -> view(rs, ImportJobTable.rejected(rs.getBytes("rejected"), REJECTED))).optional();
     }
 
     /** The newest jobs for a performing institution, or sent by a user (an administrator), without rejected rows. */
@@ -109,20 +82,11 @@ class ImportJobStore {
                 .param(performer == null ? uploadedBy : performer).query((rs, n) -> view(rs, List.of())).list();
     }
 
-    private static List<ResultImport.Rejected> rejected(byte @Nullable [] json) {
-        return json == null ? List.of() : JSON.readValue(new String(json, StandardCharsets.UTF_8), REJECTED);
-    }
-
     private static ImportJobView view(ResultSet rs, List<ResultImport.Rejected> rejected) throws SQLException {
         return new ImportJobView(new ImportJobId(rs.getObject("id", UUID.class)), rs.getObject("performer_institution_id", UUID.class),
                 rs.getString("uploaded_by"), rs.getString("file_name"), ImportJobStatus.valueOf(rs.getString("status")),
                 rs.getInt("rows_total"), rs.getInt("rows_done"), rs.getInt("created_count"), rs.getInt("existing_count"),
                 rs.getInt("rejected_count"), rejected, rs.getString("error_code"), rs.getTimestamp("submitted_at").toInstant(),
-                instant(rs, "started_at"), instant(rs, "finished_at"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+                ImportJobTable.instant(rs, "started_at"), ImportJobTable.instant(rs, "finished_at"));
     }
 }

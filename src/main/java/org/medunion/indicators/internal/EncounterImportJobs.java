@@ -4,42 +4,31 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.ActingAs;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.CurrentUsers;
+import org.medunion.indicators.EncounterImportStatus;
 import org.medunion.indicators.EncounterImportView;
 import org.medunion.indicators.EncounterImports;
 import org.medunion.indicators.EncounterRecord;
 import org.medunion.indicators.IndicatorsError;
+import org.medunion.shared.BackgroundImports;
 import org.medunion.shared.Csv;
+import org.medunion.shared.ImportJobRunner;
 import org.medunion.shared.InvalidInputException;
-import org.medunion.shared.MedUnionException;
 import org.medunion.shared.NotFoundException;
 import org.medunion.shared.TextRules;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Encounter import jobs (decision 0267, after the diagnostics module's result imports, 0238): the file's structure and
  * the submitter's right to every institution it names are checked in the request, the file is stored as a job and one
- * background worker ingests it as the submitter ({@link ActingAs}). The worker checks every row first, the same checks
+ * background worker ({@link ImportJobRunner}, decision 0268) ingests it as the submitter ({@link ActingAs}). The worker checks every row first, the same checks
  * as {@link EncounterIngest#ingest} over the whole file (a source record id twice in the file is a {@code duplicate}
  * wherever the chunks fall), then writes the rows that passed {@value EncounterImportWork#CHUNK} at a time through
  * {@link EncounterIngest#ingest}: each chunk is all or nothing, its facts, day rollups and the job's figures in one
@@ -47,35 +36,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stay, and uploading the file again finds them unchanged.
  */
 @Service
-class EncounterImportJobs implements EncounterImports, SmartInitializingSingleton, DisposableBean {
+class EncounterImportJobs extends BackgroundImports implements EncounterImports {
 
-    /** Jobs that may wait for the worker; one more upload is a 503 (nothing stored). */
-    static final int QUEUE = 20;
     /** Jobs listed for their submitter. */
     static final int RECENT = 20;
-
-    private static final Logger LOG = LoggerFactory.getLogger(EncounterImportJobs.class);
 
     private final EncounterImportStore store;
     private final EncounterIngest ingest;
     private final CurrentUsers users;
     private final AuditTrail audit;
-    private final TransactionTemplate tx;
     private final Clock clock;
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
-            r -> {
-                var t = new Thread(r, "encounter-import");
-                t.setDaemon(true);
-                return t;
-            });
 
     EncounterImportJobs(EncounterImportStore store, EncounterIngest ingest, CurrentUsers users, AuditTrail audit,
                         PlatformTransactionManager transactions, Clock clock) {
+        super(new ImportJobRunner("encounter", store.jobs(), new ImportJobRunner.Codes(IndicatorsError.IMPORTS_BUSY.code(),
+                IndicatorsError.IMPORT_FAILED.code(), IndicatorsError.IMPORT_INTERRUPTED.code(), EncounterImportStatus.FAILED.name()),
+                transactions, clock));
         this.store = store;
         this.ingest = ingest;
         this.users = users;
         this.audit = audit;
-        this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -94,19 +74,11 @@ class EncounterImportJobs implements EncounterImports, SmartInitializingSingleto
             throw new InvalidInputException("file", TextRules.TOO_MANY, MAX_ROWS);
         }
         ingest.maySubmitAll(user, EncounterTables.institutions(rows.rows()));
-        if (store.waiting() >= QUEUE) {
-            throw new ImportsBusyException();
-        }
+        runner.refuseWhenBusy();
         UUID id = UUID.randomUUID();
         String name = fileName == null || fileName.isBlank() ? "encounters.csv" : clip(fileName.strip());
-        store.insert(id, user, name, csv(table), rows.rows().size(), clock.instant());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-            @Override
-            public void afterCommit() {
-                submit(id, user);
-            }
-        });
+        store.insert(id, user, name, Csv.write(table), rows.rows().size(), clock.instant());
+        runner.startAfterCommit(id, step -> ActingAs.run(user, step), content -> process(id, user, content));
         return store.find(id).orElseThrow();
     }
 
@@ -124,33 +96,8 @@ class EncounterImportJobs implements EncounterImports, SmartInitializingSingleto
         return store.recent(users.require().username(), RECENT);
     }
 
-    private void submit(UUID id, CurrentUser user) {
-        try {
-            worker.execute(() -> run(id, user));
-        } catch (RejectedExecutionException e) {
-            tx.executeWithoutResult(s -> store.failed(id, IndicatorsError.IMPORTS_BUSY.code(), clock.instant()));
-        }
-    }
-
-    /** The worker: the job as its submitter; an error ends it FAILED (the chunks written before stay). */
-    void run(UUID id, CurrentUser user) {
-        try {
-            ActingAs.run(user, () -> {
-                process(id, user);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("encounter import job {} failed", id, e);
-            String code = e instanceof MedUnionException m ? m.code() : IndicatorsError.IMPORT_FAILED.code();
-            tx.executeWithoutResult(s -> store.failed(id, code, clock.instant()));
-        }
-    }
-
-    private void process(UUID id, CurrentUser user) {
-        if (!Boolean.TRUE.equals(tx.execute(s -> store.start(id, clock.instant())))) {
-            return;
-        }
-        byte[] content = store.content(id).orElseThrow();
+    /** The worker's part: every row checked over the whole file, then the rows that passed written chunk by chunk. */
+    private void process(UUID id, CurrentUser user, byte[] content) {
         var rows = EncounterTables.rows(Csv.parse(new String(content, StandardCharsets.UTF_8)), true);
         if (rows.malformed() != null) {
             throw new InvalidInputException("file", IndicatorsError.MALFORMED_FILE);
@@ -170,7 +117,7 @@ class EncounterImportJobs implements EncounterImports, SmartInitializingSingleto
             int to = Math.min(records.size(), from + EncounterImportWork.CHUNK);
             chunk(id, user, work, records.subList(from, to), numbers.subList(from, to));
         }
-        tx.executeWithoutResult(s -> store.done(id, work.end(), work.rejected(), clock.instant()));
+        runner.inTransaction(() -> store.done(id, work.end(), work.rejected(), clock.instant()));
     }
 
     /**
@@ -178,63 +125,13 @@ class EncounterImportJobs implements EncounterImports, SmartInitializingSingleto
      * another ingest recorded meanwhile fails the insert on the key: once more, then finding it there.
      */
     private void chunk(UUID id, CurrentUser user, EncounterImportWork work, List<EncounterRecord> records, List<Integer> rows) {
-        Runnable step = () -> tx.executeWithoutResult(s -> {
+        runner.chunk(() -> {
             var report = IndicatorsService.audited(audit, ingest.ingest(user, records, rows, List.of()));
             store.progress(id, work.chunk(rows, report));
         });
-        try {
-            step.run();
-        } catch (DataIntegrityViolationException e) {
-            step.run();
-        }
-    }
-
-    /** Before the server takes requests: jobs left waiting or running by the last run were interrupted. */
-    @Override
-    public void afterSingletonsInstantiated() {
-        int interrupted = markInterrupted();
-        if (interrupted > 0) {
-            LOG.warn("{} encounter import job(s) interrupted by the restart", interrupted);
-        }
-    }
-
-    int markInterrupted() {
-        return Objects.requireNonNullElse(tx.execute(s -> store.interruptAll(IndicatorsError.IMPORT_INTERRUPTED.code(),
-                clock.instant())), 0);
-    }
-
-    @Override
-    public void destroy() {
-        worker.shutdownNow();
     }
 
     private static String clip(String name) {
         return name.length() <= 255 ? name : name.substring(name.length() - 255);
-    }
-
-    /** The table as CSV, every field quoted, as {@link Csv#parse} reads it back. */
-    static byte[] csv(List<List<String>> table) {
-        var out = new StringBuilder();
-        for (List<String> row : table) {
-            for (int c = 0; c < row.size(); c++) {
-                out.append(c == 0 ? "" : ",").append('"').append(Objects.requireNonNullElse(row.get(c), "").replace("\"", "\"\""))
-                        .append('"');
-            }
-            out.append('\n');
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Too many jobs waiting: 503, try again later. */
-    static final class ImportsBusyException extends MedUnionException {
-
-        ImportsBusyException() {
-            super(IndicatorsError.IMPORTS_BUSY.code(), "file", QUEUE);
-        }
-
-        @Override
-        public int status() {
-            return 503;
-        }
     }
 }

@@ -33,9 +33,9 @@ abstract class ImportJobsStartupContract {
         for (UUID id : List.of(queued, running, done)) {
             store.insert(id, performer, "lab", "结果.csv", file, 2_500, before);
         }
-        assertThat(store.start(running, before)).isTrue();
+        assertThat(store.jobs().start(running, before)).isTrue();
         store.progress(running, 750, 700, 20, 30);
-        assertThat(store.start(done, before)).isTrue();
+        assertThat(store.jobs().start(done, before)).isTrue();
         store.done(done, new org.medunion.diagnostics.ResultImport(2_500, 2_500, 0, List.of()), before);
 
         assertThat(jobs.markInterrupted()).isGreaterThanOrEqualTo(2);
@@ -49,20 +49,21 @@ abstract class ImportJobsStartupContract {
         assertThat(r.rowsDone()).as("the figures so far stay").isEqualTo(750);
         assertThat(r.created()).isEqualTo(700);
         assertThat(r.finishedAt()).isAfter(before);
-        assertThat(store.content(running)).as("the file is dropped").isEmpty();
-        assertThat(store.content(queued)).isEmpty();
-        assertThat(store.content(done)).isEmpty();
+        assertThat(store.jobs().content(running)).as("the file is dropped").isEmpty();
+        assertThat(store.jobs().content(queued)).isEmpty();
+        assertThat(store.jobs().content(done)).isEmpty();
         assertThat(d.status()).isEqualTo(ImportJobStatus.DONE);
         assertThat(d.errorCode()).isNull();
         assertThat(d.finishedAt()).isEqualTo(before);
         // an interrupted job is not started again by a late worker
-        assertThat(store.start(queued, Instant.now())).isFalse();
+        assertThat(store.jobs().start(queued, Instant.now())).isFalse();
     }
 
     @Test
     void theStoredFileReadsBackAsTheTable_quotesCommasAndLineBreaksIncluded() {
         var table = List.of(List.of("report_number", "conclusion", "value"), List.of("R-1", "结论，\"待复查\"\n第二行", ""),
                 List.of("R-2", "", "6.1"));
-        assertThat(org.medunion.shared.Csv.parse(new String(ImportJobs.csv(table), StandardCharsets.UTF_8))).isEqualTo(table);
+        assertThat(org.medunion.shared.Csv.parse(new String(org.medunion.shared.Csv.write(table), StandardCharsets.UTF_8)))
+                .isEqualTo(table);
     }
 }

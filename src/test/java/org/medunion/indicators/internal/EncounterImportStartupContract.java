@@ -40,9 +40,9 @@ abstract class EncounterImportStartupContract {
         for (UUID id : List.of(queued, running, done)) {
             store.insert(id, user, "就诊.csv", file, 2_500, before);
         }
-        assertThat(store.start(running, before)).isTrue();
+        assertThat(store.jobs().start(running, before)).isTrue();
         store.progress(running, new EncounterImportStore.Figures(1_000, 990, 980, 5, 5, 10));
-        assertThat(store.start(done, before)).isTrue();
+        assertThat(store.jobs().start(done, before)).isTrue();
         store.done(done, new EncounterImportStore.Figures(2_500, 2_499, 2_499, 0, 0, 1), List.of(new RowError(7, "kind", "format")),
                 before);
 
@@ -58,16 +58,16 @@ abstract class EncounterImportStartupContract {
         assertThat(r.created()).isEqualTo(980);
         assertThat(r.percent()).isEqualTo(40);
         assertThat(r.finishedAt()).isAfter(before);
-        assertThat(store.content(running)).as("the file is dropped").isEmpty();
-        assertThat(store.content(queued)).isEmpty();
-        assertThat(store.content(done)).isEmpty();
+        assertThat(store.jobs().content(running)).as("the file is dropped").isEmpty();
+        assertThat(store.jobs().content(queued)).isEmpty();
+        assertThat(store.jobs().content(done)).isEmpty();
         assertThat(d.status()).isEqualTo(EncounterImportStatus.DONE);
         assertThat(d.errorCode()).isNull();
         assertThat(d.rejected()).containsExactly(new RowError(7, "kind", "format"));
         assertThat(d.scopeType()).isEqualTo("INSTITUTION");
         assertThat(d.scopeReference()).isEqualTo(user.scope().reference());
         // a job marked failed is not started again by a late worker
-        assertThat(store.start(queued, Instant.now())).isFalse();
+        assertThat(store.jobs().start(queued, Instant.now())).isFalse();
         assertThat(store.recent(user.username(), 10)).hasSize(3);
     }
 
@@ -75,6 +75,6 @@ abstract class EncounterImportStartupContract {
     void theStoredFileReadsBackAsTheTable_quotesCommasAndLineBreaksIncluded() {
         var table = List.of(List.of("source_record_id", "principal_diagnosis", "drg_group"), List.of("V-1", "J06.9，\"x\"\n2", ""),
                 List.of("V-2", "", "FM19"));
-        assertThat(Csv.parse(new String(EncounterImportJobs.csv(table), StandardCharsets.UTF_8))).isEqualTo(table);
+        assertThat(Csv.parse(new String(Csv.write(table), StandardCharsets.UTF_8))).isEqualTo(table);
     }
 }

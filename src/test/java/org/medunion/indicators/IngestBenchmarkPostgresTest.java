@@ -18,6 +18,7 @@ import org.medunion.support.PostgresTest;
 import org.medunion.support.RunningCity;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * P-5: CSV encounter ingest over HTTP (as an integrator would send it, files under the 1 MB request limit) against
@@ -84,7 +85,8 @@ class IngestBenchmarkPostgresTest extends RunningCity {
 
     /**
      * The same 80,000 rows as one file, an import job (decision 0267): from the upload to the job's end, as the
-     * submitter polls it.
+     * submitter polls it, after an untimed job of 10,000 other rows (January) so the server's code is compiled, as in a
+     * server that has run before.
      */
     @Test
     void importJobAgainstCopy() throws Exception {
@@ -92,10 +94,18 @@ class IngestBenchmarkPostgresTest extends RunningCity {
         String tag = Long.toString(System.nanoTime(), 36);
         String integrator = integrator(tag);
         Rows rows = rows(lead, tag, 1, FILES * ROWS);
-        assertThat(Api.as(port, integrator).get("/api/indicators/encounter-imports").status()).isEqualTo(200); // signed in
+        String warmUp = rows(lead, "W" + tag, 1, ROWS + 2_000).files()[0].replace("2026-02-", "2026-01-");
+        assertThat(job(integrator, warmUp).get("created").asInt()).isEqualTo(ROWS + 2_000);
         long t0 = System.nanoTime();
-        var r = Api.as(port, integrator).send("POST", "/api/indicators/encounter-imports", rows.files()[0],
-                Map.of("Content-Type", "text/csv"));
+        var done = job(integrator, rows.files()[0]);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(done.get("created").asInt()).as(done.toString()).isEqualTo(FILES * ROWS);
+        report("import job", FILES * ROWS, seconds, copySeconds(rows.copy()), lead);
+    }
+
+    /** Uploads the file as an import job and waits for its end: the job as its submitter reads it then. */
+    private JsonNode job(String integrator, String csv) throws Exception {
+        var r = Api.as(port, integrator).send("POST", "/api/indicators/encounter-imports", csv, Map.of("Content-Type", "text/csv"));
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         UUID job = UUID.fromString(r.json().get("id").asString());
         // the job row, not the API: polling over HTTP would meet the token rate limit
@@ -104,10 +114,7 @@ class IngestBenchmarkPostgresTest extends RunningCity {
             Thread.sleep(5);
             status = jdbc.sql("select status from indicators_import_job where id = ?").param(job).query(String.class).single();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        var view = Api.as(port, integrator).get("/api/indicators/encounter-imports/" + job);
-        assertThat(view.json().get("created").asInt()).as(view.body()).isEqualTo(FILES * ROWS);
-        report("import job", FILES * ROWS, seconds, copySeconds(rows.copy()), lead);
+        return Api.as(port, integrator).get("/api/indicators/encounter-imports/" + job).json();
     }
 
     /** The two references of the same run: COPY into a plain table with the facts' indexes, and into the facts table. */

@@ -139,6 +139,11 @@ abstract class PolicyContract {
         String reason = unique("quarterly review");
         var eval = planner().post("/api/policy/evaluate", "{\"reason\":\"" + reason + "\"}");
         assertThat(eval.status()).as(eval.body()).isEqualTo(200);
+        // a second evaluation sees every open finding again, the unchanged ones too (they are only touched, decision 0270)
+        var again = planner().post("/api/policy/evaluate", "{\"reason\":\"" + unique("second look") + "\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from policy_finding where resolved_at is null and last_seen < "
+                + "(select max(last_seen) from policy_finding)").query(Long.class).single()).isZero();
         assertThat(
                 jdbc.sql("select count(*) from audit_event where object_type = 'PolicyEvaluation' and actor = 'planner' and detail like ?")
                         .param(reason + "%").query(Long.class).single())

@@ -107,11 +107,29 @@ public final class DayRollups {
      * facts loses its row. Returns the day rows written.
      */
     public int refresh(Map<LocalDate, Map<UUID, Boolean>> days, Instant now) {
+        return refresh(days, List.of(), now);
+    }
+
+    /**
+     * As {@link #refresh(Map, Instant)} for {@code days}, and {@code added}'s sums of new facts added to their day rows
+     * (decision 0270): on PostgreSQL under one set of day locks, taken in day order; on H2 their days are rewritten from
+     * the facts like the others. An (institution, day) is in one of the two, not both.
+     */
+    int refresh(Map<LocalDate, Map<UUID, Boolean>> days, Collection<DayDeltas.Delta> added, Instant now) {
         var ordered = new TreeMap<>(days);
-        int written = postgres ? replaceDays(ordered, now) : rewriteDays(ordered, now);
+        var all = new TreeMap<LocalDate, Map<UUID, Boolean>>();
+        days.forEach((day, institutions) -> all.put(day, new LinkedHashMap<>(institutions))); // the caller's maps stay as they are
+        added.forEach(d -> all.computeIfAbsent(d.day, k -> new LinkedHashMap<>()).put(d.institution, d.primary));
+        int written;
+        if (postgres) {
+            lockDays(jdbc, all.keySet());
+            written = replaceDays(ordered, now) + DayDeltas.add(jdbc, added, now);
+        } else {
+            written = rewriteDays(all, now);
+        }
         var institutions = new LinkedHashSet<UUID>();
-        ordered.values().forEach(i -> institutions.addAll(i.keySet()));
-        months.recompute(ordered.keySet(), institutions);
+        all.values().forEach(i -> institutions.addAll(i.keySet()));
+        months.recompute(all.keySet(), institutions);
         return written;
     }
 
@@ -124,10 +142,9 @@ public final class DayRollups {
         return written;
     }
 
-    /** PostgreSQL: the days' locks, then the days touched by the same institutions in one delete and one insert. */
+    /** PostgreSQL, the days' locks held: the days touched by the same institutions in one delete and one insert. */
     private int replaceDays(TreeMap<LocalDate, Map<UUID, Boolean>> ordered, Instant now) {
         int written = 0;
-        lockDays(jdbc, ordered.keySet());
         // the days touched by the same institutions are written together: one file of an institution touches many days
         Map<Map<UUID, Boolean>, List<LocalDate>> byInstitutions = new LinkedHashMap<>();
         ordered.forEach((day, institutions) -> {

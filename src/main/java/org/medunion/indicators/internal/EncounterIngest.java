@@ -230,8 +230,9 @@ class EncounterIngest {
     private IngestReport write(List<Fact> facts, Map<UUID, Optional<InstitutionView>> institutions, Instant now) {
         Map<String, Existing> existing = existing(facts);
         var inserts = new ArrayList<Object[]>();
+        var inserted = new ArrayList<Fact>();
         var updates = new ArrayList<Object[]>();
-        Set<DayKey> days = new LinkedHashSet<>();
+        Set<DayKey> corrected = new LinkedHashSet<>();
         int unchanged = 0;
         for (Fact f : facts) {
             Existing old = existing.get(f.institution() + "|" + f.source());
@@ -240,7 +241,7 @@ class EncounterIngest {
                         f.day(), ts(f.admittedAt()), f.bedDays(), f.operations(), f.level4(), f.drgWeight(), f.drgGroup(),
                         f.diagnosis(),
                         f.resident(), 1, ts(now)});
-                days.add(new DayKey(f.institution(), f.day()));
+                inserted.add(f);
             } else if (old.fact().sameAs(f)) {
                 unchanged++;
             } else {
@@ -248,12 +249,18 @@ class EncounterIngest {
                         f.operations(), f.level4(), f.drgWeight(), f.drgGroup(), f.diagnosis(), f.resident(),
                         old.revision() + 1, ts(now),
                         old.id()});
-                days.add(new DayKey(f.institution(), old.fact().day()));
-                days.add(new DayKey(f.institution(), f.day()));
+                corrected.add(new DayKey(f.institution(), old.fact().day()));
+                corrected.add(new DayKey(f.institution(), f.day()));
             }
         }
+        Map<UUID, Boolean> primary = new HashMap<>();
+        institutions.forEach((id, v) -> primary.put(id, v.map(InstitutionView::isPrimary).orElse(false)));
+        Map<DayKey, DayDeltas.Delta> added = added(inserted, corrected, primary);
         if (!inserts.isEmpty() || !updates.isEmpty()) {
-            partitions.ensure(days.stream().map(DayKey::day).toList()); // PostgreSQL: the months' partitions exist
+            var months = new ArrayList<LocalDate>();
+            inserted.forEach(f -> months.add(f.day()));
+            corrected.forEach(d -> months.add(d.day()));
+            partitions.ensure(months); // PostgreSQL: the months' partitions exist
         }
         writer.insert(inserts);
         if (!updates.isEmpty()) {
@@ -263,24 +270,39 @@ class EncounterIngest {
                         revision = ?, received_at = ?
                     where id = ?""", updates);
         }
-        Map<UUID, Boolean> primary = new HashMap<>();
-        institutions.forEach((id, v) -> primary.put(id, v.map(InstitutionView::isPrimary).orElse(false)));
-        recompute(days, primary, now);
+        rollups.refresh(byDay(corrected, primary), added.values(), now);
         if (!inserts.isEmpty() || !updates.isEmpty()) {
             events.publishEvent(new EvidenceChanged("indicators")); // NN-9 is judged from these sums
         }
-        return new IngestReport(null, facts.size(), inserts.size(), updates.size(), unchanged, days.size(), List.of());
+        return new IngestReport(null, facts.size(), inserts.size(), updates.size(), unchanged, corrected.size() + added.size(),
+                List.of());
+    }
+
+    /**
+     * The sums the new facts add to their days (decision 0270); a day a correction also touches is rewritten from its
+     * facts instead, new ones included.
+     */
+    private static Map<DayKey, DayDeltas.Delta> added(List<Fact> inserted, Set<DayKey> corrected, Map<UUID, Boolean> primary) {
+        var out = new LinkedHashMap<DayKey, DayDeltas.Delta>();
+        for (Fact f : inserted) {
+            var key = new DayKey(f.institution(), f.day());
+            if (!corrected.contains(key)) {
+                var delta = out.computeIfAbsent(key, k -> new DayDeltas.Delta(k.institution(), k.day()));
+                delta.primary = primary.getOrDefault(f.institution(), false);
+                delta.add(f.kind(), f.bedDays(), f.operations(), f.level4(), f.drgWeight());
+            }
+        }
+        return out;
     }
 
     record DayKey(UUID institution, LocalDate day) {
     }
 
-    /** Rewrites the day rows of the given (institution, day) pairs from the facts, one aggregate per day. */
-    void recompute(Set<DayKey> days, Map<UUID, Boolean> primary, Instant now) {
+    private static TreeMap<LocalDate, Map<UUID, Boolean>> byDay(Set<DayKey> days, Map<UUID, Boolean> primary) {
         var byDay = new TreeMap<LocalDate, Map<UUID, Boolean>>();
         days.forEach(d -> byDay.computeIfAbsent(d.day(), k -> new LinkedHashMap<>())
                 .put(d.institution(), primary.getOrDefault(d.institution(), false)));
-        rollups.refresh(byDay, now);
+        return byDay;
     }
 
     private Map<String, Existing> existing(List<Fact> facts) {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.medunion.indicators.EncounterKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -114,6 +115,44 @@ abstract class DayRollupsContract {
         var withEarly = days();
         assertThat(rollups.recompute(FROM, TO, Set.of(CENTRE), Instant.now())).isEqualTo(3);
         assertThat(days()).isEqualTo(withEarly).hasSize(4);
+    }
+
+    /** What {@link #fact} stores, as the sums it adds to its day (decision 0270). */
+    private static DayDeltas.Delta delta(UUID institution, LocalDate day, String kind, int bedDays, @Nullable String weight) {
+        var d = new DayDeltas.Delta(institution, day);
+        d.primary = institution.equals(CENTRE);
+        d.add(EncounterKind.valueOf(kind), bedDays, 1, 0, weight == null ? null : new BigDecimal(weight));
+        return d;
+    }
+
+    /**
+     * The sums of new facts added to their day rows — a new row, then added to it, beside a day rewritten from its facts
+     * in the same refresh — give exactly the rows a full recompute gives.
+     */
+    @Test
+    void addedSumsGiveTheDayRowsOfAFullRecompute() {
+        var rollups = new DayRollups(jdbc());
+        LocalDate mar = LocalDate.of(2026, 3, 15);
+        LocalDate next = mar.plusDays(1);
+        fact(HOSPITAL, "A1", "OUTPATIENT", mar, 0, null);
+        rollups.refresh(Map.of(), List.of(delta(HOSPITAL, mar, "OUTPATIENT", 0, null)), Instant.now());
+        fact(HOSPITAL, "A2", "INPATIENT", mar, 4, "1.5000");
+        fact(HOSPITAL, "A3", "EMERGENCY", mar, 0, null);
+        var second = delta(HOSPITAL, mar, "INPATIENT", 4, "1.5000");
+        second.add(EncounterKind.EMERGENCY, 0, 1, 0, null);
+        fact(CENTRE, "A4", "INPATIENT", next, 2, "0.7500");
+        fact(HOSPITAL, "A5", "OUTPATIENT", next, 0, null);
+        assertThat(rollups.refresh(touched(next, HOSPITAL), List.of(second, delta(CENTRE, next, "INPATIENT", 2, "0.7500")),
+                Instant.now())).isEqualTo(3);
+        var kept = days();
+        assertThat(kept).hasSize(3);
+        assertThat(kept).anyMatch(r -> r.contains(HOSPITAL.toString()) && r.contains("local_day=" + mar) && r.contains("visits=2;")
+                && r.contains("discharges=1;") && r.contains("bed_days=4;") && r.contains("operations=3;")
+                && r.contains("drg_weight_sum=1.5;") && r.contains("drg_discharges=1;") && r.contains("source_records=3;"));
+        assertThat(kept).anyMatch(r -> r.contains(CENTRE.toString()) && r.contains("primary_care=true")
+                && r.contains("drg_weight_sum=0.75;"));
+        assertThat(rollups.recompute(FROM, TO, Set.of(CENTRE), Instant.now())).isEqualTo(3);
+        assertThat(days()).isEqualTo(kept);
     }
 
     @Test

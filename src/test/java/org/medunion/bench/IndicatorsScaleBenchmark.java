@@ -1,5 +1,6 @@
 package org.medunion.bench;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,9 +20,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.medunion.demo.internal.SyntheticEncounters;
 import org.medunion.demo.internal.SyntheticEncounters.Scale;
 import org.medunion.demo.internal.SyntheticEncounters.Site;
+import org.medunion.indicators.EncounterKind;
+import org.medunion.indicators.internal.DayDeltas;
 import org.medunion.indicators.internal.DayRollups;
 import org.medunion.indicators.internal.MonthRollups;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -213,8 +217,16 @@ public final class IndicatorsScaleBenchmark {
         jdbc.queryForList("select distinct institution_id from indicators_encounter where local_day = ?", UUID.class, NEW_DAY)
                 .forEach(i -> touched.put(i, primaryOf.getOrDefault(i, false)));
         var days = new TreeMap<LocalDate, Map<UUID, Boolean>>(Map.of(NEW_DAY, touched));
+        referenceTable(jdbc); // P-3 alone (-Dbench.only=p3) runs without P-4, which made it before
         var rollups = new DayRollups(jdbc);
+        // the day's facts as an ingest holds them in memory (read untimed): the delta path adds their sums (decision 0270)
+        var facts = jdbc.query("select institution_id, kind, bed_days, operations, level4_operations, drg_weight "
+                + "from indicators_encounter where local_day = ?",
+                (rs, n) -> new DayFact(rs.getObject(1, UUID.class),
+                        EncounterKind.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getBigDecimal(6)),
+                NEW_DAY);
         var module = new ArrayList<Double>();
+        var delta = new ArrayList<Double>();
         var fresh = new ArrayList<Double>();
         var reference = new ArrayList<Double>();
         var aggregateOnly = new ArrayList<Double>();
@@ -228,10 +240,28 @@ public final class IndicatorsScaleBenchmark {
             fresh.add(time(() -> inTransaction(c, () -> rollups.refresh(days, Instant.now()))));
             aggregateOnly.add(time(() -> jdbc.queryForObject("select count(*) from (" + handWritten("local_day = ?") + ") a",
                     Long.class, NEW_DAY)));
+            jdbc.update("delete from indicators_day where local_day = ?", NEW_DAY); // untimed, as above
+            delta.add(time(() -> inTransaction(c, () -> rollups.refresh(Map.of(), deltas(facts, primaryOf), Instant.now()))));
         }
         System.out.printf(Locale.ROOT, "P-3 a day of new encounters: %,d facts at %,d institutions%n", present, touched.size());
         print("P-3 refresh after a day, its rows present (replaced)", module, reference, aggregateOnly);
         print("P-3 refresh after a day, its rows absent (written)", fresh, reference, aggregateOnly);
+        print("P-3 the day's new facts' sums added (delta, rows absent)", delta, reference, aggregateOnly);
+    }
+
+    /** A fact of the new day as the ingest holds it before writing. */
+    private record DayFact(UUID institution, EncounterKind kind, int bedDays, int operations, int level4,
+                           @Nullable BigDecimal drgWeight) {
+    }
+
+    /** The sums per institution of the day, taken in memory as {@code EncounterIngest} takes them. */
+    private static List<DayDeltas.Delta> deltas(List<DayFact> facts, Map<UUID, Boolean> primaryOf) {
+        var out = new LinkedHashMap<UUID, DayDeltas.Delta>();
+        for (DayFact f : facts) {
+            out.computeIfAbsent(f.institution(), i -> new DayDeltas.Delta(i, NEW_DAY, primaryOf.getOrDefault(i, false)))
+                    .add(f.kind(), f.bedDays(), f.operations(), f.level4(), f.drgWeight());
+        }
+        return new ArrayList<>(out.values());
     }
 
     /** Runs {@code work} in one transaction on the benchmark's single connection and commits it. */

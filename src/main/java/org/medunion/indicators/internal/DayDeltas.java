@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so far for every request or import chunk (P-5). The sums are {@link DayRollups#SUMS}'s, taken in memory from the
  * facts being written; the caller holds the days' locks, so the day row it adds to is the one its facts' day had.
  */
-final class DayDeltas {
+public final class DayDeltas {
 
     /**
      * Upserts the deltas: a new row as they are, an existing row with each sum added. Parameters: the computation time,
@@ -46,12 +46,12 @@ final class DayDeltas {
     private DayDeltas() {
     }
 
-    /** What the new facts of one (institution, day) add to its row. */
-    static final class Delta {
+    /** What the new facts of one (institution, day) add to its row; public for the P-3 benchmark, like {@link DayRollups}. */
+    public static final class Delta {
 
         final UUID institution;
         final LocalDate day;
-        boolean primary;
+        final boolean primary;
         long visits;
         long discharges;
         long bedDays;
@@ -61,13 +61,14 @@ final class DayDeltas {
         long drgDischarges;
         long records;
 
-        Delta(UUID institution, LocalDate day) {
+        public Delta(UUID institution, LocalDate day, boolean primary) {
             this.institution = institution;
             this.day = day;
+            this.primary = primary;
         }
 
         /** One fact, counted as {@link DayRollups#SUMS} counts it. */
-        void add(EncounterKind kind, int bedDays, int operations, int level4, @Nullable BigDecimal drgWeight) {
+        public void add(EncounterKind kind, int bedDays, int operations, int level4, @Nullable BigDecimal drgWeight) {
             if (kind == EncounterKind.INPATIENT) {
                 discharges++;
             } else {

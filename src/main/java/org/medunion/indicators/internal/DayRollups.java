@@ -115,7 +115,7 @@ public final class DayRollups {
      * (decision 0270): on PostgreSQL under one set of day locks, taken in day order; on H2 their days are rewritten from
      * the facts like the others. An (institution, day) is in one of the two, not both.
      */
-    int refresh(Map<LocalDate, Map<UUID, Boolean>> days, Collection<DayDeltas.Delta> added, Instant now) {
+    public int refresh(Map<LocalDate, Map<UUID, Boolean>> days, Collection<DayDeltas.Delta> added, Instant now) {
         var ordered = new TreeMap<>(days);
         var all = new TreeMap<LocalDate, Map<UUID, Boolean>>();
         days.forEach((day, institutions) -> all.put(day, new LinkedHashMap<>(institutions))); // the caller's maps stay as they are

@@ -287,8 +287,8 @@ class EncounterIngest {
         for (Fact f : inserted) {
             var key = new DayKey(f.institution(), f.day());
             if (!corrected.contains(key)) {
-                var delta = out.computeIfAbsent(key, k -> new DayDeltas.Delta(k.institution(), k.day()));
-                delta.primary = primary.getOrDefault(f.institution(), false);
+                var delta = out.computeIfAbsent(key, k -> new DayDeltas.Delta(k.institution(), k.day(),
+                        primary.getOrDefault(k.institution(), false)));
                 delta.add(f.kind(), f.bedDays(), f.operations(), f.level4(), f.drgWeight());
             }
         }

@@ -119,8 +119,7 @@ abstract class DayRollupsContract {
 
     /** What {@link #fact} stores, as the sums it adds to its day (decision 0270). */
     private static DayDeltas.Delta delta(UUID institution, LocalDate day, String kind, int bedDays, @Nullable String weight) {
-        var d = new DayDeltas.Delta(institution, day);
-        d.primary = institution.equals(CENTRE);
+        var d = new DayDeltas.Delta(institution, day, institution.equals(CENTRE));
         d.add(EncounterKind.valueOf(kind), bedDays, 1, 0, weight == null ? null : new BigDecimal(weight));
         return d;
     }

@@ -88,7 +88,8 @@ abstract class EncounterImportContract extends RunningCity {
 
     /**
      * {@code rows} May visits at {@code lead}: row 2 resends E0 as it was, row 3 corrects E1's time, row 11 has an
-     * unknown kind, row 21 an impossible date, rows 31 and 1,500 repeat row 1's source record id.
+     * unknown kind, row 21 an impossible date, rows 31 and 10,500 repeat row 1's source record id (10,500 in the
+     * job's second chunk of 10,000 lines: the checks carry the sources seen from chunk to chunk, decision 0271).
      */
     static String file(UUID lead, int rows) {
         var out = new StringBuilder(HEADER);
@@ -96,7 +97,7 @@ abstract class EncounterImportContract extends RunningCity {
             String source = switch (i) {
                 case 2 -> "E0";
                 case 3 -> "E1";
-                case 31, 1_500 -> "J-1";
+                case 31, 10_500 -> "J-1";
                 default -> "J-" + i;
             };
             String kind = i == 11 ? "VISIT" : "OUTPATIENT";
@@ -116,12 +117,12 @@ abstract class EncounterImportContract extends RunningCity {
         assertThat(before.status()).as(before.body()).isEqualTo(200);
         assertThat(visitsInMay(lead)).isEqualByComparingTo("2");
 
-        var started = upload(g.leadUser(), file(lead, 2_400));
+        var started = upload(g.leadUser(), file(lead, 12_000));
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String job = started.json().get("id").asString();
         String location = PATH + "/" + job;
         assertThat(started.header("Location")).isEqualTo(location);
-        assertThat(started.json().get("rowsTotal").asInt()).isEqualTo(2_400);
+        assertThat(started.json().get("rowsTotal").asInt()).isEqualTo(12_000);
         assertThat(started.json().get("fileName").asString()).isEqualTo("visits.csv");
         assertThat(started.json().get("submittedBy").asString()).isEqualTo(g.leadUser());
         assertThat(started.json().get("scopeType").asString()).isEqualTo("INSTITUTION");
@@ -139,10 +140,10 @@ abstract class EncounterImportContract extends RunningCity {
         }
         JsonNode end = seen.get(seen.size() - 1);
         assertThat(end.get("status").asString()).as(end.toString()).isEqualTo("DONE");
-        assertThat(end.get("rowsDone").asInt()).isEqualTo(2_400);
+        assertThat(end.get("rowsDone").asInt()).isEqualTo(12_000);
         assertThat(end.get("percent").asInt()).isEqualTo(100);
-        assertThat(end.get("accepted").asInt()).isEqualTo(2_396);
-        assertThat(end.get("created").asInt()).isEqualTo(2_394);
+        assertThat(end.get("accepted").asInt()).isEqualTo(11_996);
+        assertThat(end.get("created").asInt()).isEqualTo(11_994);
         assertThat(end.get("corrected").asInt()).isEqualTo(1);
         assertThat(end.get("unchanged").asInt()).isEqualTo(1);
         assertThat(end.get("rejectedRows").asInt()).isEqualTo(4);
@@ -152,24 +153,24 @@ abstract class EncounterImportContract extends RunningCity {
         end.get("rejected").forEach(e -> reasons.add(e.get("row").asInt() + ":" + e.get("field").asString() + ":"
                 + e.get("rule").asString()));
         assertThat(reasons).containsExactly("11:kind:format", "21:occurred_at:format", "31:sourceRecordId:duplicate",
-                "1500:sourceRecordId:duplicate");
-        assertThat(facts(lead)).isEqualTo(2 + 2_394);
-        assertThat(visitsInMay(lead)).as("the values changed").isEqualByComparingTo("2396");
+                "10500:sourceRecordId:duplicate");
+        assertThat(facts(lead)).isEqualTo(2 + 11_994);
+        assertThat(visitsInMay(lead)).as("the values changed").isEqualByComparingTo("11996");
         assertThat(jdbc.sql("select count(*) from indicators_import_job where id = ? and content is null")
                 .param(UUID.fromString(job)).query(Long.class).single()).as("the file is dropped once done").isEqualTo(1);
 
         // the same file again: every row that went in is there unchanged, nothing is written twice
-        var again = upload(g.leadUser(), file(lead, 2_400));
+        var again = upload(g.leadUser(), file(lead, 12_000));
         assertThat(again.status()).as(again.body()).isEqualTo(202);
         List<JsonNode> second = poll(g.leadUser(), again.header("Location"));
         JsonNode repeat = second.get(second.size() - 1);
         assertThat(repeat.get("status").asString()).isEqualTo("DONE");
         assertThat(repeat.get("created").asInt()).isZero();
         assertThat(repeat.get("corrected").asInt()).isZero();
-        assertThat(repeat.get("unchanged").asInt()).isEqualTo(2_396);
+        assertThat(repeat.get("unchanged").asInt()).isEqualTo(11_996);
         assertThat(repeat.get("rejectedRows").asInt()).isEqualTo(4);
-        assertThat(facts(lead)).isEqualTo(2 + 2_394);
-        assertThat(visitsInMay(lead)).isEqualByComparingTo("2396");
+        assertThat(facts(lead)).isEqualTo(2 + 11_994);
+        assertThat(visitsInMay(lead)).isEqualByComparingTo("11996");
     }
 
     @Test

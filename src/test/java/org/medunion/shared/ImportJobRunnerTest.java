@@ -86,6 +86,47 @@ class ImportJobRunnerTest {
     }
 
     @Test
+    void oneFileAtATimeGoesInMemory_itsJobRunsWithoutAStoredFile_andTheHoldEndsWithTheJobOrARolledBackUpload()
+            throws Exception {
+        Boolean rolledBack = tx.execute(s -> {
+            boolean held = runner.holdInMemory();
+            s.setRollbackOnly();
+            return held;
+        });
+        assertThat(rolledBack).isTrue();
+        UUID id = UUID.randomUUID();
+        var release = new CountDownLatch(1);
+        var ran = new CompletableFuture<String>();
+        tx.executeWithoutResult(s -> {
+            assertThat(runner.holdInMemory()).as("the rolled-back upload's hold ended").isTrue();
+            jdbc.sql("insert into test_import_job (id, status) values (?, 'QUEUED')").param(id).update();
+            runner.startInMemoryAfterCommit(id, Runnable::run, () -> {
+                ran.complete(status(id));
+                awaitQuietly(release);
+            });
+        });
+        assertThat(ran.get(10, TimeUnit.SECONDS)).as("started without a stored file").isEqualTo("RUNNING");
+        Boolean second = tx.execute(s -> runner.holdInMemory());
+        assertThat(second).as("one file in memory at a time").isFalse();
+        release.countDown();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        boolean again = false;
+        while (!again && System.nanoTime() < until) {
+            again = Boolean.TRUE.equals(tx.execute(s -> runner.holdInMemory()));
+            Thread.sleep(10);
+        }
+        assertThat(again).as("the hold ends with the job").isTrue();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void anErrorEndsTheJobFailed_withItsCodeOrTheModulesCode_andDropsTheFile() throws Exception {
         UUID own = UUID.randomUUID();
         UUID other = UUID.randomUUID();

@@ -2,9 +2,12 @@ package org.medunion.indicators.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.medunion.audit.AuditTrail;
 import org.medunion.identity.ActingAs;
@@ -13,8 +16,9 @@ import org.medunion.identity.CurrentUsers;
 import org.medunion.indicators.EncounterImportStatus;
 import org.medunion.indicators.EncounterImportView;
 import org.medunion.indicators.EncounterImports;
-import org.medunion.indicators.EncounterRecord;
 import org.medunion.indicators.IndicatorsError;
+import org.medunion.indicators.IngestReport;
+import org.medunion.indicators.IngestReport.RowError;
 import org.medunion.shared.BackgroundImports;
 import org.medunion.shared.Csv;
 import org.medunion.shared.ImportJobRunner;
@@ -27,12 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Encounter import jobs (decision 0267, after the diagnostics module's result imports, 0238): the file's structure and
- * the submitter's right to every institution it names are checked in the request, the file is stored as a job and one
- * background worker ({@link ImportJobRunner}, decision 0268) ingests it as the submitter ({@link ActingAs}). The worker checks every row first, the same checks
- * as {@link EncounterIngest#ingest} over the whole file (a source record id twice in the file is a {@code duplicate}
- * wherever the chunks fall), then writes the rows that passed {@value EncounterImportWork#CHUNK} at a time through
- * {@link EncounterIngest#ingest}: each chunk is all or nothing, its facts, day rollups and the job's figures in one
- * transaction. A job found waiting or running at start-up was interrupted and is marked FAILED; the chunks written
+ * the submitter's right to every institution it names are checked in the request, the job is stored (its file with it,
+ * unless it goes to the worker in memory, decision 0271) and one background worker ({@link ImportJobRunner}, decision
+ * 0268) ingests it as the submitter ({@link ActingAs}). The worker takes {@value EncounterImportWork#CHUNK} lines at a
+ * time: parsed ahead on a second thread, checked as {@link EncounterIngest#ingest} checks a batch but over the whole
+ * file (a source record id twice in the file is a {@code duplicate} wherever the chunks fall), and the rows that passed
+ * written all or nothing: their facts, day rollups and the job's figures in one transaction. A job found waiting or running at start-up was interrupted and is marked FAILED; the chunks written
  * stay, and uploading the file again finds them unchanged.
  */
 @Service
@@ -46,6 +50,15 @@ class EncounterImportJobs extends BackgroundImports implements EncounterImports 
     private final CurrentUsers users;
     private final AuditTrail audit;
     private final Clock clock;
+    /**
+     * Parses and checks a job's next chunk while the worker writes the current one (decision 0271): one core works in
+     * Java while PostgreSQL takes the COPY on the other.
+     */
+    private final ExecutorService preparing = Executors.newSingleThreadExecutor(r -> {
+        var t = new Thread(r, "encounter-import-prepare");
+        t.setDaemon(true);
+        return t;
+    });
 
     EncounterImportJobs(EncounterImportStore store, EncounterIngest ingest, CurrentUsers users, AuditTrail audit,
                         PlatformTransactionManager transactions, Clock clock) {
@@ -63,22 +76,28 @@ class EncounterImportJobs extends BackgroundImports implements EncounterImports 
     @Transactional
     public EncounterImportView start(@Nullable String fileName, List<List<String>> table) {
         CurrentUser user = users.require();
-        var rows = EncounterTables.rows(table, true);
-        var malformed = rows.malformed();
+        var malformed = EncounterTables.malformed(table, true);
         if (malformed != null) {
             // a missing or unknown column names itself; a line with another number of fields is the file's problem
             String field = "*".equals(malformed.field()) ? "file" : malformed.field();
             throw new InvalidInputException(field, IndicatorsError.MALFORMED_FILE, malformed.row(), malformed.rule());
         }
-        if (rows.rows().size() > MAX_ROWS) {
+        int rows = table.size() - 1;
+        if (rows > MAX_ROWS) {
             throw new InvalidInputException("file", TextRules.TOO_MANY, MAX_ROWS);
         }
-        ingest.maySubmitAll(user, EncounterTables.institutions(rows.rows()));
+        ingest.maySubmitAll(user, EncounterTables.institutions(table));
         runner.refuseWhenBusy();
         UUID id = UUID.randomUUID();
         String name = fileName == null || fileName.isBlank() ? "encounters.csv" : clip(fileName.strip());
-        store.insert(id, user, name, Csv.write(table), rows.rows().size(), clock.instant());
-        runner.startAfterCommit(id, step -> ActingAs.run(user, step), content -> process(id, user, content));
+        ImportJobRunner.Uploader asUser = step -> ActingAs.run(user, step);
+        if (runner.holdInMemory()) {
+            store.insert(id, user, name, null, rows, clock.instant());
+            runner.startInMemoryAfterCommit(id, asUser, () -> process(id, user, table));
+        } else {
+            store.insert(id, user, name, Csv.write(table), rows, clock.instant());
+            runner.startAfterCommit(id, asUser, content -> process(id, user, Csv.parse(new String(content, StandardCharsets.UTF_8))));
+        }
         return store.find(id).orElseThrow();
     }
 
@@ -96,39 +115,80 @@ class EncounterImportJobs extends BackgroundImports implements EncounterImports 
         return store.recent(users.require().username(), RECENT);
     }
 
-    /** The worker's part: every row checked over the whole file, then the rows that passed written chunk by chunk. */
-    private void process(UUID id, CurrentUser user, byte[] content) {
-        var rows = EncounterTables.rows(Csv.parse(new String(content, StandardCharsets.UTF_8)), true);
-        if (rows.malformed() != null) {
+    /**
+     * The worker's part, a chunk of {@value EncounterImportWork#CHUNK} lines at a time: the chunk parsed (the next one
+     * is parsed on the parsing thread while this one is written), checked over the whole file so far (a source an
+     * earlier chunk named is a duplicate), and the rows that passed written in one transaction.
+     */
+    private void process(UUID id, CurrentUser user, List<List<String>> table) {
+        if (EncounterTables.malformed(table, true) != null) {
             throw new InvalidInputException("file", IndicatorsError.MALFORMED_FILE);
         }
-        var parsed = EncounterTables.parse(rows.rows(), true);
-        var work = new EncounterImportWork(rows.rows().size(), parsed.errors());
-        work.refuse(ingest.rejections(user, parsed.records(), parsed.numbers()));
-        List<EncounterRecord> records = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        for (int i = 0; i < parsed.records().size(); i++) {
-            if (!work.refused(parsed.numbers().get(i))) {
-                records.add(parsed.records().get(i));
-                numbers.add(parsed.numbers().get(i));
+        int lines = table.size();
+        var work = new EncounterImportWork(lines - 1, List.of());
+        var checks = new EncounterIngest.FileChecks(user);
+        try {
+            var next = prepare(table, 1, checks);
+            for (int from = 1; from < lines; from += EncounterImportWork.CHUNK) {
+                var chunk = join(next);
+                next = prepare(table, from + EncounterImportWork.CHUNK, checks);
+                work.refuse(chunk.parseErrors());
+                work.refuse(chunk.checked().errors());
+                chunk(id, user, work, chunk.checked(), Math.min(lines, from + EncounterImportWork.CHUNK) - 1);
+            }
+            runner.inTransaction(() -> store.done(id, work.end(), work.rejected(), clock.instant()));
+        } finally {
+            if (work.changedFacts()) { // also when the job failed after some chunks: what they wrote stays
+                runner.inTransaction(ingest::announce);
             }
         }
-        for (int from = 0; from < records.size(); from += EncounterImportWork.CHUNK) {
-            int to = Math.min(records.size(), from + EncounterImportWork.CHUNK);
-            chunk(id, user, work, records.subList(from, to), numbers.subList(from, to));
-        }
-        runner.inTransaction(() -> store.done(id, work.end(), work.rejected(), clock.instant()));
+    }
+
+    /** A chunk of lines parsed and checked: the rows that are no record, and the checks' outcome for the others. */
+    private record Prepared(List<RowError> parseErrors, EncounterIngest.Checked checked) {
     }
 
     /**
-     * One chunk in one transaction: its facts and rollups, the job's figures after it, its audit row. A source record id
-     * another ingest recorded meanwhile fails the insert on the key: once more, then finding it there.
+     * The chunk of lines from {@code from}, parsed and checked on the preparing thread while the worker writes the one
+     * before: the chunks are prepared one after the other, in file order, so the checks see the sources of every earlier
+     * chunk. None past the end.
      */
-    private void chunk(UUID id, CurrentUser user, EncounterImportWork work, List<EncounterRecord> records, List<Integer> rows) {
+    private CompletableFuture<Prepared> prepare(List<List<String>> table, int from, EncounterIngest.FileChecks checks) {
+        int to = Math.min(table.size(), from + EncounterImportWork.CHUNK);
+        if (from >= to) {
+            return CompletableFuture.completedFuture(new Prepared(List.of(), ingest.check(checks, List.of(), List.of())));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            var parsed = EncounterTables.parse(table, from, to);
+            return new Prepared(parsed.errors(), ingest.check(checks, parsed.records(), parsed.numbers()));
+        }, preparing);
+    }
+
+    /** The prepared chunk; a check's refusal (403 for an institution the submitter may not write) ends the job with it. */
+    private static Prepared join(CompletableFuture<Prepared> chunk) {
+        try {
+            return chunk.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * One chunk in one transaction: its facts and rollups, the job's figures after it (every row up to {@code lastRow}
+     * processed), its audit row. A source record id another ingest recorded meanwhile fails the insert on the key: once
+     * more, then finding it there.
+     */
+    private void chunk(UUID id, CurrentUser user, EncounterImportWork work, EncounterIngest.Checked checked, int lastRow) {
         runner.chunk(() -> {
-            var report = IndicatorsService.audited(audit, ingest.ingest(user, records, rows, List.of()));
-            store.progress(id, work.chunk(rows, report));
+            IngestReport report = checked.facts().isEmpty() ? null : IndicatorsService.audited(audit, ingest.write(user, checked));
+            store.progress(id, work.chunk(checked.rows(), lastRow, report));
         });
+    }
+
+    @Override
+    public void destroy() {
+        super.destroy();
+        preparing.shutdownNow();
     }
 
     private static String clip(String name) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.indicators.EncounterImportStatus;
 import org.medunion.indicators.EncounterImportView;
@@ -44,7 +45,7 @@ class EncounterImportStore {
         return jobs;
     }
 
-    void insert(UUID id, CurrentUser by, String fileName, byte[] content, int rows, Instant at) {
+    void insert(UUID id, CurrentUser by, String fileName, byte @Nullable [] content, int rows, Instant at) {
         jdbc.sql("""
                 insert into indicators_import_job (id, submitted_by, scope_type, scope_reference, file_name, status, content,
                     rows_total, submitted_at) values (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.medunion.indicators.IngestReport;
 import org.medunion.indicators.IngestReport.RowError;
 
@@ -16,9 +17,10 @@ import org.medunion.indicators.IngestReport.RowError;
 final class EncounterImportWork {
 
     /**
-     * Records written per transaction (decision 0269). Each chunk refreshes the day rows of every day it touches from all
-     * their facts, so small chunks re-read a month's facts many times: 80,000 rows of one month took 10.4 s in chunks of
-     * 1,000, 6.0 s in chunks of 10,000 and 8.5 s in chunks of 20,000 (P-5 benchmark, one run each).
+     * Lines of the file parsed, checked and written per transaction (decision 0269; lines, not records, since 0271).
+     * Each chunk refreshed the day rows of every day it touched from all their facts, so small chunks re-read a month's
+     * facts many times: 80,000 rows of one month took 10.4 s in chunks of 1,000, 6.0 s in chunks of 10,000 and 8.5 s in
+     * chunks of 20,000 (P-5 benchmark, one run each).
      */
     static final int CHUNK = 10_000;
 
@@ -46,23 +48,29 @@ final class EncounterImportWork {
     }
 
     /**
-     * A chunk's outcome. Accepted: its counts. Refused on the write's own check (its rows passed the file's checks, so
-     * only a change meanwhile, say the institution removed, does this): nothing of it was written, and each of its rows
-     * is rejected — with its own reason, or {@code batch} when another row of the chunk was the cause.
+     * A chunk's outcome, every row up to {@code lastRow} processed. Accepted: its counts. Refused on the write's own check
+     * (its rows passed the file's checks, so only a change meanwhile, say the institution removed, does this): nothing of
+     * it was written, and each of its {@code rows} is rejected — with its own reason, or {@code batch} when another row
+     * of the chunk was the cause. No report: none of the chunk's rows passed the checks, nothing was written.
      */
-    EncounterImportStore.Figures chunk(List<Integer> rows, IngestReport report) {
-        if (report.accepted()) {
+    EncounterImportStore.Figures chunk(List<Integer> rows, int lastRow, @Nullable IngestReport report) {
+        if (report != null && report.accepted()) {
             created += report.created();
             corrected += report.corrected();
             unchanged += report.unchanged();
-        } else {
+        } else if (report != null) {
             var own = new HashSet<Integer>();
             report.rejected().forEach(e -> own.add(e.row()));
             refuse(report.rejected());
             refuse(rows.stream().filter(r -> !own.contains(r)).map(r -> new RowError(r, "*", "batch")).toList());
         }
-        rowsDone = Math.max(rowsDone, rows.get(rows.size() - 1));
+        rowsDone = Math.max(rowsDone, lastRow);
         return figures();
+    }
+
+    /** Whether a chunk created or corrected facts: then the policy module is told once the job ends. */
+    boolean changedFacts() {
+        return created + corrected > 0;
     }
 
     /** The figures once every chunk is written: every row processed. */

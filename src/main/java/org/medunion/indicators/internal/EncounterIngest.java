@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.medunion.identity.CurrentUser;
 import org.medunion.identity.Role;
@@ -50,12 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class EncounterIngest {
 
-    private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
-    private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}[0-9A-Z.+]{0,8}");
-    /** A DRG group code: CHS-DRG's four characters (MDC letter, ADRG letter, two digits, e.g. FM19) or a local variant. */
-    private static final Pattern DRG_GROUP = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
-    private static final BigDecimal MAX_WEIGHT = new BigDecimal("100");
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final RegistryDirectory registry;
@@ -78,10 +71,10 @@ class EncounterIngest {
     }
 
     /** The facts of one record as stored. */
-    private record Fact(UUID institution, String source, EncounterKind kind, Instant occurredAt, LocalDate day,
-                        @Nullable Instant admittedAt, int bedDays, int operations, int level4,
-                        @Nullable BigDecimal drgWeight, @Nullable String drgGroup, @Nullable String diagnosis,
-                        @Nullable UUID resident) {
+    record Fact(UUID institution, String source, EncounterKind kind, Instant occurredAt, LocalDate day,
+                @Nullable Instant admittedAt, int bedDays, int operations, int level4,
+                @Nullable BigDecimal drgWeight, @Nullable String drgGroup, @Nullable String diagnosis,
+                @Nullable UUID resident) {
 
         boolean sameAs(Fact o) {
             return kind == o.kind && occurredAt.equals(o.occurredAt) && Objects.equals(admittedAt, o.admittedAt)
@@ -95,15 +88,31 @@ class EncounterIngest {
     private record Existing(UUID id, int revision, Fact fact) {
     }
 
-    /** The records that passed every check, and the reasons of the others. */
-    private record Checked(List<Fact> facts, List<RowError> errors, Map<UUID, Optional<InstitutionView>> institutions) {
+    /** The records that passed every check with their row numbers, and the reasons of the others. */
+    record Checked(List<Fact> facts, List<Integer> rows, List<RowError> errors,
+                   Map<UUID, Optional<InstitutionView>> institutions) {
+    }
+
+    /**
+     * An import job's checks carried from one chunk of its file to the next (decision 0271): the sources seen, so a
+     * source record id twice in the file is a {@code duplicate} wherever the chunks fall, and the institutions looked up.
+     */
+    static final class FileChecks {
+
+        private final CurrentUser caller;
+        private final Set<String> seen = new HashSet<>();
+        private final Map<UUID, Optional<InstitutionView>> institutions = new HashMap<>();
+
+        FileChecks(CurrentUser caller) {
+            this.caller = caller;
+        }
     }
 
     /** Row numbers start at {@code firstRow}; earlier parse errors (by row) are merged in before any write. */
     @Transactional
     IngestReport ingest(CurrentUser caller, List<EncounterRecord> records, List<Integer> rowNumbers, List<RowError> parseErrors) {
         Instant now = clock.instant();
-        Checked checked = check(caller, records, rowNumbers, now);
+        Checked checked = check(caller, records, rowNumbers, now, new HashSet<>(), new HashMap<>());
         var errors = new ArrayList<>(parseErrors);
         errors.addAll(checked.errors());
         int rows = records.size() + (int) parseErrors.stream().map(RowError::row).distinct().count();
@@ -111,15 +120,47 @@ class EncounterIngest {
             errors.sort(Comparator.comparingInt(RowError::row));
             return new IngestReport(IndicatorsError.ROWS_REJECTED.code(), rows, 0, 0, 0, 0, errors);
         }
-        return write(checked.facts(), checked.institutions(), now);
+        return write(checked.facts(), checked.institutions(), now, true);
     }
 
     /**
-     * The reasons each record would be refused by {@link #ingest} — the same checks, a duplicate source record id counted
-     * over all of them — without writing anything (an import job checks its whole file first, decision 0267).
+     * A chunk of an import job's file checked as {@link #ingest} checks a batch, over the whole file: a source an earlier
+     * chunk named is a duplicate here. Nothing is written; {@link #write(CurrentUser, Checked)} writes what passed.
      */
-    List<RowError> rejections(CurrentUser caller, List<EncounterRecord> records, List<Integer> rowNumbers) {
-        return check(caller, records, rowNumbers, clock.instant()).errors();
+    Checked check(FileChecks file, List<EncounterRecord> records, List<Integer> rowNumbers) {
+        return check(file.caller, records, rowNumbers, clock.instant(), file.seen, file.institutions);
+    }
+
+    /**
+     * Writes the facts {@link #check(FileChecks, List, List)} passed, all or nothing. The registry is asked once more for
+     * each of their institutions, as the checks may be minutes old: a right lost meanwhile refuses the chunk (403), an
+     * institution gone rejects its rows and nothing is written. The policy module is not told: the job {@link #announce}s
+     * once.
+     */
+    @Transactional
+    IngestReport write(CurrentUser caller, Checked checked) {
+        var institutions = new HashMap<UUID, Optional<InstitutionView>>();
+        var errors = new ArrayList<RowError>();
+        for (int i = 0; i < checked.facts().size(); i++) {
+            UUID inst = checked.facts().get(i).institution();
+            var view = institutions.computeIfAbsent(inst, id -> registry.institutionEntry(new InstitutionId(id)));
+            maySubmit(caller, inst, view.orElse(null));
+            if (view.isEmpty()) {
+                errors.add(new RowError(checked.rows().get(i), "institutionId", "unknown"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new IngestReport(IndicatorsError.ROWS_REJECTED.code(), checked.facts().size(), 0, 0, 0, 0, errors);
+        }
+        return write(checked.facts(), institutions, clock.instant(), false);
+    }
+
+    /**
+     * Tells the policy module that the encounter evidence changed (NN-9 is judged from the day sums), in the caller's
+     * transaction: an import job does so once, after its chunks, not after each (decision 0271).
+     */
+    void announce() {
+        events.publishEvent(new EvidenceChanged("indicators"));
     }
 
     /** 403 {@code INDICATORS-0002} unless the caller may submit encounters of every one of the institutions. */
@@ -129,11 +170,11 @@ class EncounterIngest {
         }
     }
 
-    private Checked check(CurrentUser caller, List<EncounterRecord> records, List<Integer> rowNumbers, Instant now) {
+    private Checked check(CurrentUser caller, List<EncounterRecord> records, List<Integer> rowNumbers, Instant now,
+                          Set<String> seen, Map<UUID, Optional<InstitutionView>> institutions) {
         var errors = new ArrayList<RowError>();
-        var institutions = new HashMap<UUID, Optional<InstitutionView>>();
-        var seen = new HashSet<String>();
         var facts = new ArrayList<Fact>();
+        var rows = new ArrayList<Integer>();
         for (int i = 0; i < records.size(); i++) {
             EncounterRecord r = records.get(i);
             int row = rowNumbers.get(i);
@@ -145,7 +186,7 @@ class EncounterIngest {
             if (view == null) {
                 errors.add(new RowError(row, "institutionId", "unknown"));
             }
-            if (!SOURCE_ID.matcher(r.sourceRecordId()).matches()) {
+            if (!EncounterRowRules.sourceId(r.sourceRecordId())) {
                 errors.add(new RowError(row, "sourceRecordId", "format"));
             } else if (!seen.add(inst + "|" + r.sourceRecordId())) {
                 errors.add(new RowError(row, "sourceRecordId", "duplicate"));
@@ -153,48 +194,13 @@ class EncounterIngest {
             if (r.occurredAt().isAfter(now)) {
                 errors.add(new RowError(row, "occurredAt", "range"));
             }
-            if (r.principalDiagnosis() != null && !ICD10.matcher(r.principalDiagnosis()).matches()) {
-                errors.add(new RowError(row, "principalDiagnosis", "format"));
-            }
-            checkKind(r, row, errors);
+            EncounterRowRules.check(r, row, errors);
             if (errors.size() == before) {
                 facts.add(fact(r));
+                rows.add(row);
             }
         }
-        return new Checked(facts, errors, institutions);
-    }
-
-    /** Admission, operations and the DRG weight and group belong to inpatient stays only. */
-    private static void checkKind(EncounterRecord r, int row, List<RowError> errors) {
-        if (r.kind() == EncounterKind.INPATIENT) {
-            if (r.admittedAt() == null) {
-                errors.add(new RowError(row, "admittedAt", "required"));
-            } else if (r.admittedAt().isAfter(r.occurredAt())) {
-                errors.add(new RowError(row, "admittedAt", "order"));
-            }
-            if (r.drgWeight() != null && (r.drgWeight().signum() <= 0 || r.drgWeight().compareTo(MAX_WEIGHT) > 0)) {
-                errors.add(new RowError(row, "drgWeight", "range"));
-            }
-            if (r.drgGroup() != null && !DRG_GROUP.matcher(r.drgGroup()).matches()) {
-                errors.add(new RowError(row, "drgGroup", "format"));
-            }
-            if (r.operationLevels().stream().anyMatch(l -> l < 1 || l > 4)) {
-                errors.add(new RowError(row, "operationLevels", "range"));
-            }
-        } else {
-            if (r.admittedAt() != null) {
-                errors.add(new RowError(row, "admittedAt", "notAllowed"));
-            }
-            if (r.drgWeight() != null) {
-                errors.add(new RowError(row, "drgWeight", "notAllowed"));
-            }
-            if (r.drgGroup() != null) {
-                errors.add(new RowError(row, "drgGroup", "notAllowed"));
-            }
-            if (!r.operationLevels().isEmpty()) {
-                errors.add(new RowError(row, "operationLevels", "notAllowed"));
-            }
-        }
+        return new Checked(facts, rows, errors, institutions);
     }
 
     /** The institution's own users, or the integrator of a jurisdiction covering it; else 403 for the whole batch. */
@@ -227,7 +233,7 @@ class EncounterIngest {
         return t.atZone(EncounterParsing.ZONE).toLocalDate();
     }
 
-    private IngestReport write(List<Fact> facts, Map<UUID, Optional<InstitutionView>> institutions, Instant now) {
+    private IngestReport write(List<Fact> facts, Map<UUID, Optional<InstitutionView>> institutions, Instant now, boolean announce) {
         Map<String, Existing> existing = existing(facts);
         var inserts = new ArrayList<Object[]>();
         var inserted = new ArrayList<Fact>();
@@ -271,8 +277,8 @@ class EncounterIngest {
                     where id = ?""", updates);
         }
         rollups.refresh(byDay(corrected, primary), added.values(), now);
-        if (!inserts.isEmpty() || !updates.isEmpty()) {
-            events.publishEvent(new EvidenceChanged("indicators")); // NN-9 is judged from these sums
+        if (announce && (!inserts.isEmpty() || !updates.isEmpty())) {
+            announce();
         }
         return new IngestReport(null, facts.size(), inserts.size(), updates.size(), unchanged, corrected.size() + added.size(),
                 List.of());

@@ -1,11 +1,11 @@
 package org.medunion.indicators.internal;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.medunion.indicators.EncounterKind;
@@ -38,6 +39,10 @@ final class EncounterParsing {
             "principalDiagnosis", "principal_diagnosis", "drgWeight", "drg_weight", "drgGroup", "drg_group",
             "operationLevels", "operation_levels")));
 
+    /** The CSV column names and the JSON property names, for the unknown-key check of every row. */
+    private static final Set<String> CSV_NAMES = Set.copyOf(COLUMNS.values());
+    private static final Set<String> JSON_NAMES = Set.copyOf(COLUMNS.keySet());
+
     private EncounterParsing() {
     }
 
@@ -49,7 +54,7 @@ final class EncounterParsing {
         var errors = new ArrayList<RowError>();
         var f = new Fields(row, raw, csvNames, errors);
         for (String key : raw.keySet()) {
-            if (!(csvNames ? COLUMNS.containsValue(key) : COLUMNS.containsKey(key))) {
+            if (!(csvNames ? CSV_NAMES : JSON_NAMES).contains(key)) {
                 errors.add(new RowError(row, key, "unknown"));
             }
         }
@@ -159,11 +164,51 @@ final class EncounterParsing {
             }
             try {
                 // chosen by the text, not by a first failed parse: an exception per local time cost ~40 µs a row
-                return hasOffset(v) ? OffsetDateTime.parse(v).toInstant() : LocalDateTime.parse(v).atZone(ZONE).toInstant();
-            } catch (DateTimeParseException e) {
+                if (hasOffset(v)) {
+                    return OffsetDateTime.parse(v).toInstant();
+                }
+                LocalDateTime local = plainLocal(v);
+                return (local != null ? local : LocalDateTime.parse(v)).atZone(ZONE).toInstant();
+            } catch (DateTimeException e) {
                 errors.add(new RowError(row, name(property), "format"));
                 return null;
             }
+        }
+
+        /**
+         * The usual shape of a local time, {@code 2026-02-03T08:00} or {@code 2026-02-03T08:00:15}, read digit by digit
+         * (the ISO parser took ~1 µs of the ~3 µs a row costs); null for any other shape, which the ISO parser reads.
+         * An impossible date or time is a {@link DateTimeException} either way.
+         */
+        private static @Nullable LocalDateTime plainLocal(String v) {
+            int n = v.length();
+            if (n != 16 && n != 19 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
+                    || n == 19 && v.charAt(16) != ':') {
+                return null;
+            }
+            int year = digits(v, 0, 4);
+            int month = digits(v, 5, 2);
+            int day = digits(v, 8, 2);
+            int hour = digits(v, 11, 2);
+            int minute = digits(v, 14, 2);
+            int second = n == 19 ? digits(v, 17, 2) : 0;
+            if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+                return null;
+            }
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        }
+
+        /** The decimal number of {@code length} ASCII digits at {@code from}, or -1. */
+        private static int digits(String v, int from, int length) {
+            int out = 0;
+            for (int i = from; i < from + length; i++) {
+                char c = v.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                out = out * 10 + (c - '0');
+            }
+            return out;
         }
 
         /** {@code Z} or a sign after the date part ({@code 2026-02-03T08:00+08:00}); the date's own dashes come before. */

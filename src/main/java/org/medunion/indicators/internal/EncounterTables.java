@@ -36,64 +36,90 @@ final class EncounterTables {
 
     /** {@code pad}: rows shorter than the header are padded with empty cells (a workbook leaves them out). */
     static Rows rows(List<List<String>> lines, boolean pad) {
-        if (lines.isEmpty()) {
-            return malformed(0, "header", "required");
+        RowError malformed = malformed(lines, pad);
+        if (malformed != null) {
+            return new Rows(List.of(), malformed);
         }
-        List<String> header = lines.get(0).stream().map(String::strip).toList();
+        return new Rows(rows(lines, 1, lines.size()), null);
+    }
+
+    /**
+     * The file's first structural problem, or null: a missing or unknown header, a line with another number of fields
+     * (after padding, with {@code pad}). Nothing is built, so an import job's request checks a large file in one pass.
+     */
+    static @Nullable RowError malformed(List<List<String>> lines, boolean pad) {
+        if (lines.isEmpty()) {
+            return new RowError(0, "header", "required");
+        }
+        List<String> header = header(lines);
         for (String h : header) {
             if (!EncounterParsing.COLUMNS.containsValue(h)) {
-                return malformed(0, h, "header");
+                return new RowError(0, h, "header");
             }
         }
         for (String required : EncounterImports.REQUIRED) {
             if (!header.contains(required)) {
-                return malformed(0, required, "header");
+                return new RowError(0, required, "header");
             }
         }
-        var rows = new ArrayList<Map<String, @Nullable Object>>();
         for (int i = 1; i < lines.size(); i++) {
+            int size = lines.get(i).size();
+            if (size > header.size() || size < header.size() && !pad) {
+                return new RowError(i, "*", "columns");
+            }
+        }
+        return null;
+    }
+
+    private static List<String> header(List<List<String>> lines) {
+        return lines.get(0).stream().map(String::strip).toList();
+    }
+
+    /** The data lines [from, to) of a well-formed file (see {@link #malformed}) by column, short lines padded. */
+    static List<Map<String, @Nullable Object>> rows(List<List<String>> lines, int from, int to) {
+        List<String> header = header(lines);
+        var rows = new ArrayList<Map<String, @Nullable Object>>(Math.max(0, to - from));
+        for (int i = from; i < to; i++) {
             List<String> line = lines.get(i);
-            if (pad && line.size() < header.size()) {
-                var padded = new ArrayList<>(line);
-                while (padded.size() < header.size()) {
-                    padded.add("");
-                }
-                line = padded;
-            }
-            if (line.size() != header.size()) {
-                return malformed(i, "*", "columns");
-            }
             Map<String, @Nullable Object> row = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
-                row.put(header.get(c), line.get(c));
+                row.put(header.get(c), c < line.size() ? line.get(c) : "");
             }
             rows.add(row);
         }
-        return new Rows(rows, null);
-    }
-
-    private static Rows malformed(int row, String field, String rule) {
-        return new Rows(List.of(), new RowError(row, field, rule));
+        return rows;
     }
 
     /**
-     * The institutions the rows name (each valid {@code institution_id} once), without parsing the rest: the request of an
-     * import job checks the caller's right to these, and the worker parses every row.
+     * The institutions a well-formed file's lines name (each valid {@code institution_id} once), read from that column
+     * alone: the request of an import job checks the caller's right to these, and the worker parses every row.
      */
-    static Set<UUID> institutions(List<Map<String, @Nullable Object>> rows) {
+    static Set<UUID> institutions(List<List<String>> lines) {
+        int column = header(lines).indexOf(INSTITUTION);
         var texts = new HashSet<String>();
         var out = new LinkedHashSet<UUID>();
-        for (var row : rows) {
-            Object v = row.get(INSTITUTION);
-            if (v != null && texts.add(v.toString())) {
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> line = lines.get(i);
+            if (column < line.size() && texts.add(line.get(column))) {
                 try {
-                    out.add(UUID.fromString(v.toString().strip()));
+                    out.add(UUID.fromString(line.get(column).strip()));
                 } catch (IllegalArgumentException e) {
                     // a row error the worker reports with its row number
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The data lines [from, to) of a well-formed file parsed, numbered as rows of the file (the first data line is row
+     * 1): an import job parses its file a chunk at a time.
+     */
+    static Parsed parse(List<List<String>> lines, int from, int to) {
+        var parsed = parse(rows(lines, from, to), true);
+        var numbers = parsed.numbers().stream().map(n -> n + from - 1).toList();
+        var errors = parsed.errors().stream().map(e -> new RowError(e.row() + from - 1, e.field(), e.rule())).toList();
+        return new Parsed(parsed.records(), numbers, errors);
     }
 
     /** Each row parsed; {@code csv}: the keys are CSV column names, else JSON property names. */

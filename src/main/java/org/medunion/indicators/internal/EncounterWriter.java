@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,10 +67,56 @@ final class EncounterWriter {
                 if (i > 0) {
                     out.append('\t');
                 }
-                out.append(row[i] == null ? "\\N" : row[i] instanceof BigDecimal d ? d.toPlainString() : row[i]);
+                append(out, row[i]);
             }
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * One value: times and dates digit by digit, as {@code toString} would write them but without building a string
+     * each (the COPY text of 80,000 rows took 100–190 ms before, P-5).
+     */
+    private static void append(StringBuilder out, @Nullable Object value) {
+        if (value == null) {
+            out.append("\\N");
+        } else if (value instanceof OffsetDateTime t && t.getOffset().equals(ZoneOffset.UTC)) {
+            appendDate(out, t.toLocalDate());
+            out.append('T');
+            pad(out, t.getHour());
+            out.append(':');
+            pad(out, t.getMinute());
+            out.append(':');
+            pad(out, t.getSecond());
+            if (t.getNano() > 0) {
+                String nanos = Integer.toString(1_000_000_000 + t.getNano());
+                out.append('.').append(nanos, 1, nanos.length());
+            }
+            out.append('Z');
+        } else if (value instanceof LocalDate d) {
+            appendDate(out, d);
+        } else if (value instanceof Integer n) {
+            out.append(n.intValue());
+        } else if (value instanceof BigDecimal d) {
+            out.append(d.toPlainString());
+        } else {
+            out.append(value);
+        }
+    }
+
+    private static void appendDate(StringBuilder out, LocalDate d) {
+        if (d.getYear() < 1000 || d.getYear() > 9999) {
+            out.append(d);
+            return;
+        }
+        out.append(d.getYear()).append('-');
+        pad(out, d.getMonthValue());
+        out.append('-');
+        pad(out, d.getDayOfMonth());
+    }
+
+    private static void pad(StringBuilder out, int twoDigits) {
+        out.append((char) ('0' + twoDigits / 10)).append((char) ('0' + twoDigits % 10));
     }
 }

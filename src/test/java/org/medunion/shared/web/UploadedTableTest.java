@@ -3,9 +3,12 @@ package org.medunion.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.medunion.shared.InvalidInputException;
 
@@ -31,5 +34,36 @@ class UploadedTableTest {
         assertThat(broken.field()).isEqualTo("file");
         assertThat(catchThrowableOfType(InvalidInputException.class,
                 () -> UploadedTable.read("a.csv", new byte[UploadedTable.MAX_BYTES + 1])).code()).isEqualTo("upload.tooLarge");
+    }
+
+    @Test
+    void theFirstSheetStreamsByAsExcelShowsIt_missingCellsEmpty_blankRowsLeftOut() throws Exception {
+        byte[] file;
+        try (var book = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = book.createSheet("就诊");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("编码");
+            header.createCell(1).setCellValue("数量");
+            header.createCell(2).setCellValue("日期");
+            var gap = sheet.createRow(1);
+            gap.createCell(0).setCellValue("A1");
+            gap.createCell(2).setCellValue("末列");
+            var blank = sheet.createRow(2);
+            blank.createCell(0).setCellValue(" ");
+            blank.createCell(1).setCellValue("");
+            var values = sheet.createRow(5);
+            values.createCell(0).setCellValue("A2");
+            values.createCell(1).setCellValue(1.5);
+            var date = values.createCell(2);
+            date.setCellValue(LocalDate.of(2026, 2, 3));
+            var style = book.createCellStyle();
+            style.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+            date.setCellStyle(style);
+            book.createSheet("other").createRow(0).createCell(0).setCellValue("not read");
+            book.write(out);
+            file = out.toByteArray();
+        }
+        assertThat(UploadedTable.read("visits.XLSX", file)).containsExactly(List.of("编码", "数量", "日期"),
+                List.of("A1", "", "末列"), List.of("A2", "1.5", "2026-02-03"));
     }
 }

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
@@ -164,12 +164,18 @@ class EncounterImportJobs extends BackgroundImports implements EncounterImports 
         }, preparing);
     }
 
-    /** The prepared chunk; a check's refusal (403 for an institution the submitter may not write) ends the job with it. */
+    /**
+     * The prepared chunk; a check's refusal (403 for an institution the submitter may not write) ends the job with it.
+     * Interruptible, unlike {@code join}: on shutdown the preparing thread drops a chunk it has not begun.
+     */
     private static Prepared join(CompletableFuture<Prepared> chunk) {
         try {
-            return chunk.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            return chunk.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("encounter import interrupted", e);
         }
     }
 

@@ -90,7 +90,11 @@ class EncounterIngest {
 
     /** The records that passed every check with their row numbers, and the reasons of the others. */
     record Checked(List<Fact> facts, List<Integer> rows, List<RowError> errors,
-                   Map<UUID, Optional<InstitutionView>> institutions) {
+                   Map<UUID, Optional<InstitutionView>> institutions, @Nullable NewRows ahead) {
+    }
+
+    /** The stored rows and COPY text of a chunk's facts as new records, built before the chunk is written. */
+    record NewRows(List<Object[]> rows, String copy) {
     }
 
     /**
@@ -120,7 +124,7 @@ class EncounterIngest {
             errors.sort(Comparator.comparingInt(RowError::row));
             return new IngestReport(IndicatorsError.ROWS_REJECTED.code(), rows, 0, 0, 0, 0, errors);
         }
-        return write(checked.facts(), checked.institutions(), now, true);
+        return write(checked.facts(), checked.institutions(), now, true, null);
     }
 
     /**
@@ -128,7 +132,12 @@ class EncounterIngest {
      * chunk named is a duplicate here. Nothing is written; {@link #write(CurrentUser, Checked)} writes what passed.
      */
     Checked check(FileChecks file, List<EncounterRecord> records, List<Integer> rowNumbers) {
-        return check(file.caller, records, rowNumbers, clock.instant(), file.seen, file.institutions);
+        var checked = check(file.caller, records, rowNumbers, clock.instant(), file.seen, file.institutions);
+        // the rows as new records, the usual case, built here (on the preparing thread) rather than in the write
+        Instant now = clock.instant();
+        var rows = checked.facts().stream().map(f -> newRow(f, now)).toList();
+        return new Checked(checked.facts(), checked.rows(), checked.errors(), checked.institutions(),
+                new NewRows(rows, writer.copies() ? EncounterWriter.copyText(rows) : ""));
     }
 
     /**
@@ -152,7 +161,7 @@ class EncounterIngest {
         if (!errors.isEmpty()) {
             return new IngestReport(IndicatorsError.ROWS_REJECTED.code(), checked.facts().size(), 0, 0, 0, 0, errors);
         }
-        return write(checked.facts(), institutions, clock.instant(), false);
+        return write(checked.facts(), institutions, clock.instant(), false, checked.ahead());
     }
 
     /**
@@ -200,7 +209,7 @@ class EncounterIngest {
                 rows.add(row);
             }
         }
-        return new Checked(facts, rows, errors, institutions);
+        return new Checked(facts, rows, errors, institutions, null);
     }
 
     /** The institution's own users, or the integrator of a jurisdiction covering it; else 403 for the whole batch. */
@@ -233,8 +242,11 @@ class EncounterIngest {
         return t.atZone(EncounterParsing.ZONE).toLocalDate();
     }
 
-    private IngestReport write(List<Fact> facts, Map<UUID, Optional<InstitutionView>> institutions, Instant now, boolean announce) {
+    /** {@code ahead}: the facts' rows as new records, used when none of them is stored yet. */
+    private IngestReport write(List<Fact> facts, Map<UUID, Optional<InstitutionView>> institutions, Instant now, boolean announce,
+                               @Nullable NewRows ahead) {
         Map<String, Existing> existing = existing(facts);
+        NewRows built = existing.isEmpty() ? ahead : null;
         var inserts = new ArrayList<Object[]>();
         var inserted = new ArrayList<Fact>();
         var updates = new ArrayList<Object[]>();
@@ -243,10 +255,9 @@ class EncounterIngest {
         for (Fact f : facts) {
             Existing old = existing.get(f.institution() + "|" + f.source());
             if (old == null) {
-                inserts.add(new Object[] {UUID.randomUUID(), f.institution(), f.source(), f.kind().name(), ts(f.occurredAt()),
-                        f.day(), ts(f.admittedAt()), f.bedDays(), f.operations(), f.level4(), f.drgWeight(), f.drgGroup(),
-                        f.diagnosis(),
-                        f.resident(), 1, ts(now)});
+                if (built == null) {
+                    inserts.add(newRow(f, now));
+                }
                 inserted.add(f);
             } else if (old.fact().sameAs(f)) {
                 unchanged++;
@@ -262,13 +273,17 @@ class EncounterIngest {
         Map<UUID, Boolean> primary = new HashMap<>();
         institutions.forEach((id, v) -> primary.put(id, v.map(InstitutionView::isPrimary).orElse(false)));
         Map<DayKey, DayDeltas.Delta> added = added(inserted, corrected, primary);
-        if (!inserts.isEmpty() || !updates.isEmpty()) {
+        if (!inserted.isEmpty() || !updates.isEmpty()) {
             var months = new ArrayList<LocalDate>();
             inserted.forEach(f -> months.add(f.day()));
             corrected.forEach(d -> months.add(d.day()));
             partitions.ensure(months); // PostgreSQL: the months' partitions exist
         }
-        writer.insert(inserts);
+        if (built != null) {
+            writer.insert(built.rows(), built.copy());
+        } else {
+            writer.insert(inserts, null);
+        }
         if (!updates.isEmpty()) {
             template.batchUpdate("""
                     update indicators_encounter set kind = ?, occurred_at = ?, local_day = ?, admitted_at = ?, bed_days = ?,
@@ -277,11 +292,18 @@ class EncounterIngest {
                     where id = ?""", updates);
         }
         rollups.refresh(byDay(corrected, primary), added.values(), now);
-        if (announce && (!inserts.isEmpty() || !updates.isEmpty())) {
+        if (announce && (!inserted.isEmpty() || !updates.isEmpty())) {
             announce();
         }
-        return new IngestReport(null, facts.size(), inserts.size(), updates.size(), unchanged, corrected.size() + added.size(),
+        return new IngestReport(null, facts.size(), inserted.size(), updates.size(), unchanged, corrected.size() + added.size(),
                 List.of());
+    }
+
+    /** The stored row of a new record: the values of {@link EncounterWriter#COLUMNS} in order. */
+    private static Object[] newRow(Fact f, Instant now) {
+        return new Object[] {UUID.randomUUID(), f.institution(), f.source(), f.kind().name(), ts(f.occurredAt()), f.day(),
+                ts(f.admittedAt()), f.bedDays(), f.operations(), f.level4(), f.drgWeight(), f.drgGroup(), f.diagnosis(),
+                f.resident(), 1, ts(now)};
     }
 
     /**

@@ -35,8 +35,16 @@ final class EncounterWriter {
         this.copy = copy;
     }
 
-    /** Each row holds the values of {@link #COLUMNS} in order (nulls allowed where the column is nullable). */
-    void insert(List<Object[]> rows) {
+    /** Whether the rows go by COPY, so a caller may build their {@link #copyText} ahead. */
+    boolean copies() {
+        return copy;
+    }
+
+    /**
+     * Each row holds the values of {@link #COLUMNS} in order (nulls allowed where the column is nullable); {@code text}
+     * is their {@link #copyText} when the caller built it ahead.
+     */
+    void insert(List<Object[]> rows, @Nullable String text) {
         if (rows.isEmpty()) {
             return;
         }
@@ -45,11 +53,11 @@ final class EncounterWriter {
                     + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
             return;
         }
-        String text = copyText(rows);
+        String copyText = text != null ? text : copyText(rows);
         jdbc.execute((ConnectionCallback<Long>) c -> {
             try {
                 return c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy indicators_encounter (" + COLUMNS
-                        + ") from stdin", new StringReader(text));
+                        + ") from stdin", new StringReader(copyText));
             } catch (IOException e) {
                 throw new SQLException("COPY of the new encounters failed", e);
             }

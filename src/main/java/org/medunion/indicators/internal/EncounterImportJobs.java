@@ -34,9 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the submitter's right to every institution it names are checked in the request, the job is stored (its file with it,
  * unless it goes to the worker in memory, decision 0271) and one background worker ({@link ImportJobRunner}, decision
  * 0268) ingests it as the submitter ({@link ActingAs}). The worker takes {@value EncounterImportWork#CHUNK} lines at a
- * time: parsed ahead on a second thread, checked as {@link EncounterIngest#ingest} checks a batch but over the whole
- * file (a source record id twice in the file is a {@code duplicate} wherever the chunks fall), and the rows that passed
- * written all or nothing: their facts, day rollups and the job's figures in one transaction. A job found waiting or running at start-up was interrupted and is marked FAILED; the chunks written
+ * time: prepared ahead on a second thread (parsed, checked as {@link EncounterIngest#ingest} checks a batch but over
+ * the whole file, so a source record id twice in the file is a {@code duplicate} wherever the chunks fall, and their
+ * rows built), then the rows that passed written all or nothing: their facts, day rollups and the job's figures in one
+ * transaction. A job found waiting or running at start-up was interrupted and is marked FAILED; the chunks written
  * stay, and uploading the file again finds them unchanged.
  */
 @Service
@@ -51,8 +52,8 @@ class EncounterImportJobs extends BackgroundImports implements EncounterImports 
     private final AuditTrail audit;
     private final Clock clock;
     /**
-     * Parses and checks a job's next chunk while the worker writes the current one (decision 0271): one core works in
-     * Java while PostgreSQL takes the COPY on the other.
+     * Parses and checks a job's next chunk and builds its rows while the worker writes the current one (decision 0271):
+     * one core works in Java while PostgreSQL takes the COPY on the other.
      */
     private final ExecutorService preparing = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "encounter-import-prepare");
@@ -116,8 +117,8 @@ class EncounterImportJobs extends BackgroundImports implements EncounterImports 
     }
 
     /**
-     * The worker's part, a chunk of {@value EncounterImportWork#CHUNK} lines at a time: the chunk parsed (the next one
-     * is parsed on the parsing thread while this one is written), checked over the whole file so far (a source an
+     * The worker's part, a chunk of {@value EncounterImportWork#CHUNK} lines at a time: the chunk prepared (the next one
+     * is prepared on the preparing thread while this one is written), checked over the whole file so far (a source an
      * earlier chunk named is a duplicate), and the rows that passed written in one transaction.
      */
     private void process(UUID id, CurrentUser user, List<List<String>> table) {

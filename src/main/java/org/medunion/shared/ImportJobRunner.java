@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * module stores the checked file as a job and hands it over here; the runner refuses an upload when {@value #QUEUE} jobs
  * wait (503, nothing stored), gives the job to its single daemon worker once the upload's transaction commits (never a
  * job the database does not hold yet), runs it as the uploader, ends it FAILED on an error with the error's code, marks
- * the jobs a restart interrupted before the server takes requests, and stops the worker on shutdown. What a job checks
+ * the jobs a restart interrupted before the server takes requests, and stops the worker on shutdown. One file at a time
+ * may go to the worker in memory instead of through the table ({@link #holdInMemory}, decision 0271). What a job checks
  * and writes, its table and its views stay with the module ({@link Work}).
  *
  * <p>Not a bean: each module makes its own runner, so each keeps its own worker, queue and codes, and a long import of

@@ -59,6 +59,10 @@ abstract class EncounterImportContract extends RunningCity {
                 .query(Long.class).single();
     }
 
+    String status(UUID job) {
+        return jdbc.sql("select status from indicators_import_job where id = ?").param(job).query(String.class).single();
+    }
+
     long jobs(String user) {
         return jdbc.sql("select count(*) from indicators_import_job where submitted_by = ?").param(user).query(Long.class).single();
     }
@@ -171,6 +175,39 @@ abstract class EncounterImportContract extends RunningCity {
         assertThat(repeat.get("rejectedRows").asInt()).isEqualTo(4);
         assertThat(facts(lead)).isEqualTo(2 + 11_994);
         assertThat(visitsInMay(lead)).isEqualByComparingTo("11996");
+    }
+
+    /**
+     * Decision 0271: one file at a time goes to the worker in memory; an upload while it is held stores its file, which
+     * the worker reads back when its turn comes. Both jobs end with every row written, and no file is left stored.
+     */
+    @Test
+    void aFileUploadedWhileAnotherIsHeldInMemoryIsStored_andBothAreWritten() throws Exception {
+        UUID lead = g.lead().value();
+        var big = new StringBuilder(HEADER);
+        for (int i = 1; i <= 12_000; i++) {
+            big.append("H-").append(i).append(',').append(lead).append(",OUTPATIENT,2026-05-")
+                    .append("%02dT10:%02d".formatted(1 + i % 28, i % 60)).append(",J06.9\n");
+        }
+        var first = upload(integrator, big.toString());
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        String firstBefore = status(UUID.fromString(first.json().get("id").asString()));
+        var second = upload(integrator, HEADER + "Q1," + lead + ",OUTPATIENT,2026-05-04T09:00,J06.9\nQ2," + lead
+                + ",OUTPATIENT,2026-05-05T09:00,J06.9\n");
+        assertThat(second.status()).as(second.body()).isEqualTo(202);
+        UUID waiting = UUID.fromString(second.json().get("id").asString());
+        var row = jdbc.sql("select status, content is not null from indicators_import_job where id = ?").param(waiting)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2)).single();
+        assertThat(firstBefore).as("12,000 rows take longer than one small upload").isIn("QUEUED", "RUNNING");
+        assertThat(row).as("uploaded while the first file is held: its own file is stored until its job ends")
+                .isIn("QUEUED true", "RUNNING true", "DONE false");
+        List<JsonNode> one = poll(integrator, first.header("Location"));
+        List<JsonNode> two = poll(integrator, second.header("Location"));
+        assertThat(one.get(one.size() - 1).get("created").asInt()).isEqualTo(12_000);
+        assertThat(two.get(two.size() - 1).get("created").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from indicators_import_job where submitted_by = ? and content is not null")
+                .param(integrator).query(Long.class).single()).isZero();
+        assertThat(facts(lead)).isEqualTo(12_002);
     }
 
     @Test

@@ -97,7 +97,7 @@ class EncounterImportJobs extends BackgroundImports implements EncounterImports 
             runner.startInMemoryAfterCommit(id, asUser, () -> process(id, user, table));
         } else {
             store.insert(id, user, name, Csv.write(table), rows, clock.instant());
-            runner.startAfterCommit(id, asUser, content -> process(id, user, Csv.parse(new String(content, StandardCharsets.UTF_8))));
+            runner.startAfterCommit(id, asUser, content -> process(id, user, stored(content)));
         }
         return store.find(id).orElseThrow();
     }
@@ -122,20 +122,18 @@ class EncounterImportJobs extends BackgroundImports implements EncounterImports 
      * earlier chunk named is a duplicate), and the rows that passed written in one transaction.
      */
     private void process(UUID id, CurrentUser user, List<List<String>> table) {
-        if (EncounterTables.malformed(table, true) != null) {
-            throw new InvalidInputException("file", IndicatorsError.MALFORMED_FILE);
-        }
         int lines = table.size();
-        var work = new EncounterImportWork(lines - 1, List.of());
+        var work = new EncounterImportWork(lines - 1);
         var checks = new EncounterIngest.FileChecks(user);
         try {
-            var next = prepare(table, 1, checks);
-            for (int from = 1; from < lines; from += EncounterImportWork.CHUNK) {
+            CompletableFuture<Prepared> next = lines > 1 ? prepare(table, 1, checks) : null;
+            for (int from = 1; next != null; from += EncounterImportWork.CHUNK) {
                 var chunk = join(next);
-                next = prepare(table, from + EncounterImportWork.CHUNK, checks);
+                int following = from + EncounterImportWork.CHUNK;
+                next = following < lines ? prepare(table, following, checks) : null;
                 work.refuse(chunk.parseErrors());
                 work.refuse(chunk.checked().errors());
-                chunk(id, user, work, chunk.checked(), Math.min(lines, from + EncounterImportWork.CHUNK) - 1);
+                chunk(id, user, work, chunk.checked(), Math.min(lines, following) - 1);
             }
             runner.inTransaction(() -> store.done(id, work.end(), work.rejected(), clock.instant()));
         } finally {
@@ -145,20 +143,26 @@ class EncounterImportJobs extends BackgroundImports implements EncounterImports 
         }
     }
 
+    /** A stored file read back: its structure was checked at the upload, and is checked again as it comes back. */
+    private static List<List<String>> stored(byte[] content) {
+        var table = Csv.parse(new String(content, StandardCharsets.UTF_8));
+        if (EncounterTables.malformed(table, true) != null) {
+            throw new InvalidInputException("file", IndicatorsError.MALFORMED_FILE);
+        }
+        return table;
+    }
+
     /** A chunk of lines parsed and checked: the rows that are no record, and the checks' outcome for the others. */
     private record Prepared(List<RowError> parseErrors, EncounterIngest.Checked checked) {
     }
 
     /**
-     * The chunk of lines from {@code from}, parsed and checked on the preparing thread while the worker writes the one
-     * before: the chunks are prepared one after the other, in file order, so the checks see the sources of every earlier
-     * chunk. None past the end.
+     * The chunk of lines from {@code from} (a line of the file), parsed and checked on the preparing thread while the
+     * worker writes the one before: the chunks are prepared one after the other, in file order, so the checks see the
+     * sources of every earlier chunk.
      */
     private CompletableFuture<Prepared> prepare(List<List<String>> table, int from, EncounterIngest.FileChecks checks) {
         int to = Math.min(table.size(), from + EncounterImportWork.CHUNK);
-        if (from >= to) {
-            return CompletableFuture.completedFuture(new Prepared(List.of(), ingest.check(checks, List.of(), List.of())));
-        }
         return CompletableFuture.supplyAsync(() -> {
             var parsed = EncounterTables.parse(table, from, to);
             return new Prepared(parsed.errors(), ingest.check(checks, parsed.records(), parsed.numbers()));

@@ -32,19 +32,14 @@ final class EncounterImportWork {
     private int corrected;
     private int unchanged;
 
-    EncounterImportWork(int total, List<RowError> parseErrors) {
+    EncounterImportWork(int total) {
         this.total = total;
-        refuse(parseErrors);
     }
 
     /** Rows refused by the checks, with their reasons. */
     void refuse(List<RowError> errors) {
         rejected.addAll(errors);
         errors.forEach(e -> refused.add(e.row()));
-    }
-
-    boolean refused(int row) {
-        return refused.contains(row);
     }
 
     /**

@@ -16,10 +16,9 @@ class EncounterImportWorkTest {
 
     @Test
     void rowsDoneGrowChunkByChunk_rejectedRowsCountWhenReached_aRefusedChunkRejectsAllItsRows() {
-        var work = new EncounterImportWork(10, List.of(new RowError(2, "kind", "format"), new RowError(2, "occurred_at", "format")));
+        var work = new EncounterImportWork(10);
+        work.refuse(List.of(new RowError(2, "kind", "format"), new RowError(2, "occurred_at", "format")));
         work.refuse(List.of(new RowError(8, "sourceRecordId", "duplicate")));
-        assertThat(work.refused(2)).isTrue();
-        assertThat(work.refused(3)).isFalse();
 
         var first = work.chunk(List.of(1, 3, 4), 4, new IngestReport(null, 3, 2, 1, 0, 2, List.of()));
         assertThat(first).isEqualTo(new EncounterImportStore.Figures(4, 3, 2, 1, 0, 1));

@@ -3,6 +3,8 @@ package org.medunion.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medunion.identity.AccountManagement.NewAccount;
@@ -76,7 +80,7 @@ public abstract class AuditTrailContract extends RunningCity {
         UUID victim = recordOne("original");
         recordOne("after");
         assertThat(audit.verifyChain().intact()).as(audit.verifyChain().toString()).isTrue();
-        long position = jdbc.sql("select chain_seq from audit_event where id = ?").param(victim).query(Long.class).single();
+        long position = jdbc.sql("select chain_seq from audit_seal where event_id = ?").param(victim).query(Long.class).single();
         tamper(victim, "forged");
         try {
             ChainVerification v = audit.verifyChain();
@@ -121,9 +125,51 @@ public abstract class AuditTrailContract extends RunningCity {
                 + "plain inserts %.0f rows/s%n", chained, plain);
         ChainVerification v = audit.verifyChain();
         assertThat(v.intact()).as(v.toString()).isTrue();
-        long max = jdbc.sql("select max(chain_seq) from audit_event").query(Long.class).single();
-        long inChain = jdbc.sql("select count(*) from audit_event where chain_seq is not null").query(Long.class).single();
+        long max = jdbc.sql("select max(chain_seq) from audit_seal").query(Long.class).single();
+        long inChain = jdbc.sql("select count(*) from audit_seal").query(Long.class).single();
         assertThat(inChain).isEqualTo(max);
+    }
+
+    @Test
+    void aCommittedRowIsSealedAfterItsCommitWithoutAnyoneVerifying() throws InterruptedException {
+        UUID id = recordOne("sealed by the sealer");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (position(id) == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(position(id)).as("chain position of a committed row, sealed in the background").isNotNull();
+        assertThat(jdbc.sql("select count(*) from audit_unsealed where event_id = ?").param(id).query(Long.class).single())
+                .isZero();
+    }
+
+    @Nullable
+    Long position(UUID id) {
+        return jdbc.sql("select chain_seq from audit_seal where event_id = ?").param(id).query(Long.class).optional().orElse(null);
+    }
+
+    @Test
+    void aRowSlippedIntoTheTrailBehindTheApplicationIsReportedAsUnsealed() {
+        recordOne("before the forged row");
+        assertThat(audit.verifyChain().intact()).isTrue();
+        UUID forged = UUID.randomUUID();
+        // the triggers allow inserts: a row added straight into the table is neither chained nor waiting for the sealer
+        jdbc.sql("insert into audit_event (id, occurred_at, actor, action, object_type, outcome) "
+                + "values (?, ?, 'forger', 'READ', 'AuditContract', 'SUCCESS')").params(forged, Timestamp.from(Instant.now())).update();
+        try {
+            ChainVerification v = audit.verifyChain();
+            assertThat(v.intact()).as(v.toString()).isFalse();
+            assertThat(v.reason()).isEqualTo("UNSEALED");
+            var r = Api.as(port, AUDITOR).get("/api/audit/verify");
+            assertThat(r.json().get("reason").asText()).as(r.body()).isEqualTo("UNSEALED");
+        } finally {
+            triggers(false);
+            try {
+                jdbc.sql("delete from audit_event where id = ?").param(forged).update();
+            } finally {
+                triggers(true);
+            }
+        }
+        assertThat(audit.verifyChain().intact()).isTrue();
     }
 
     double rowsPerSecond(Runnable twoRows) throws Exception {

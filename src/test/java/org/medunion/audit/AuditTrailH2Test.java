@@ -11,8 +11,11 @@ class AuditTrailH2Test extends AuditTrailContract {
         if (on) {
             jdbc.sql("create trigger audit_event_no_update before update on audit_event for each row "
                     + "call 'org.medunion.audit.internal.AppendOnlyTrigger'").update();
+            jdbc.sql("create trigger audit_event_no_delete before delete on audit_event for each row "
+                    + "call 'org.medunion.audit.internal.AppendOnlyTrigger'").update();
         } else {
             jdbc.sql("drop trigger audit_event_no_update").update();
+            jdbc.sql("drop trigger audit_event_no_delete").update();
         }
     }
 }

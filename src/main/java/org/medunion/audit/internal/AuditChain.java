@@ -3,6 +3,8 @@ package org.medunion.audit.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -30,6 +32,21 @@ final class AuditChain {
                @Nullable String objectType, @Nullable String objectId, @Nullable String residentRef,
                @Nullable String clientAddress, @Nullable String purpose, @Nullable String claimedPurpose,
                String outcome, @Nullable String detail, @Nullable String prevHash, @Nullable String rowHash) {
+
+        /** The same row at a chain position. */
+        Row at(long position) {
+            return new Row(position, id, occurredAt, actor, actorRole, action, objectType, objectId, residentRef, clientAddress,
+                    purpose, claimedPurpose, outcome, detail, prevHash, rowHash);
+        }
+    }
+
+    /** An {@code audit_event} row as the hash sees it, at a chain position with its stored links. */
+    static Row row(ResultSet rs, long seq, @Nullable String prevHash, @Nullable String rowHash) throws SQLException {
+        return new Row(seq, rs.getObject("id", UUID.class), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"), rs.getString("actor_role"), rs.getString("action"), rs.getString("object_type"),
+                rs.getString("object_id"), rs.getString("resident_ref"), rs.getString("client_address"),
+                rs.getString("purpose"), rs.getString("claimed_purpose"), rs.getString("outcome"), rs.getString("detail"),
+                prevHash, rowHash);
     }
 
     /** Length-prefixed fields (null distinct from empty), so no choice of separator can make two rows collide. */
@@ -48,32 +65,39 @@ final class AuditChain {
         }
     }
 
+    /**
+     * Walks the chain from position 1 to the head, then checks that every other row of the trail is waiting for
+     * the sealer or older than the chain, so a row removed or slipped in before it was sealed is noticed too.
+     */
     static ChainVerification verify(JdbcClient jdbc) {
-        // the head first: rows appended while we walk belong to a later check, not to a false "missing row"
-        long headSeq = jdbc.sql("select chain_seq from audit_chain_head where id = 1").query(Long.class).single();
-        String headHash = jdbc.sql("select last_hash from audit_chain_head where id = 1").query(String.class).single();
+        // the head first: rows sealed while we walk belong to a later check, not to a false "missing row"
+        var head = jdbc.sql("select chain_seq, last_hash from audit_chain_head where id = 1")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        long headSeq = (Long) head[0];
         long expectedSeq = 1;
         String prev = GENESIS;
         long checked = 0;
         while (true) {
-            List<Row> page = jdbc.sql("select * from audit_event where chain_seq >= ? and chain_seq <= ? order by chain_seq limit " + PAGE)
-                    .params(expectedSeq, headSeq).query((rs, n) -> new Row(rs.getLong("chain_seq"), rs.getObject("id", UUID.class),
-                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-                            rs.getString("actor_role"), rs.getString("action"), rs.getString("object_type"),
-                            rs.getString("object_id"), rs.getString("resident_ref"), rs.getString("client_address"),
-                            rs.getString("purpose"), rs.getString("claimed_purpose"), rs.getString("outcome"),
-                            rs.getString("detail"), rs.getString("prev_hash"), rs.getString("row_hash")))
+            // a left join: a sealed row deleted from the trail shows as a position without its row
+            List<Row> page = jdbc.sql("""
+                    select s.chain_seq as seal_seq, s.prev_hash as seal_prev, s.row_hash as seal_hash, s.event_id, e.*
+                    from audit_seal s left join audit_event e on e.id = s.event_id
+                    where s.chain_seq >= ? and s.chain_seq <= ? order by s.chain_seq limit""" + " " + PAGE)
+                    .params(expectedSeq, headSeq).query((rs, n) -> rs.getObject("id", UUID.class) == null
+                            ? new Row(rs.getLong("seal_seq"), rs.getObject("event_id", UUID.class), Instant.EPOCH, null, null,
+                                    "", null, null, null, null, null, null, "", null, null, null)
+                            : row(rs, rs.getLong("seal_seq"), rs.getString("seal_prev"), rs.getString("seal_hash")))
                     .list();
             for (Row r : page) {
-                if (r.seq() != expectedSeq) {
-                    return new ChainVerification(false, checked, expectedSeq, null, "GAP");
+                if (r.seq() != expectedSeq || r.rowHash() == null) {
+                    return new ChainVerification(false, checked, expectedSeq, null, "GAP", 0);
                 }
                 if (!prev.equals(r.prevHash())) {
-                    return new ChainVerification(false, checked, r.seq(), r.id(), "LINK_MISMATCH");
+                    return new ChainVerification(false, checked, r.seq(), r.id(), "LINK_MISMATCH", 0);
                 }
                 String expected = hash(r, prev);
                 if (!expected.equals(r.rowHash())) {
-                    return new ChainVerification(false, checked, r.seq(), r.id(), "HASH_MISMATCH");
+                    return new ChainVerification(false, checked, r.seq(), r.id(), "HASH_MISMATCH", 0);
                 }
                 prev = expected; // equal to the stored row hash, and known not to be null
                 expectedSeq++;
@@ -83,9 +107,27 @@ final class AuditChain {
                 break;
             }
         }
-        if (headSeq != checked || !headHash.equals(prev)) {
-            return new ChainVerification(false, checked, checked + 1, null, "HEAD_MISMATCH");
+        if (headSeq != checked || !head[1].equals(prev)) {
+            return new ChainVerification(false, checked, checked + 1, null, "HEAD_MISMATCH", 0);
         }
-        return new ChainVerification(true, checked, null, null, null);
+        return accounted(jdbc, checked);
+    }
+
+    /**
+     * One statement, so one snapshot: a writer inserts and queues its rows in one transaction and the sealer seals
+     * and takes them off the queue in one, so in any snapshot the trail holds exactly the sealed rows, the queued
+     * rows and the rows older than the chain.
+     */
+    private static ChainVerification accounted(JdbcClient jdbc, long checked) {
+        long[] counts = jdbc.sql("""
+                select (select count(*) from audit_event), (select chain_seq + outside_chain from audit_chain_head where id = 1),
+                       (select count(*) from audit_unsealed),
+                       (select count(*) from audit_unsealed q join audit_event e on e.id = q.event_id)""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+        long waiting = counts[2];
+        if (counts[0] != counts[1] + waiting || counts[3] != waiting) {
+            return new ChainVerification(false, checked, checked + 1, null, "UNSEALED", waiting);
+        }
+        return new ChainVerification(true, checked, null, null, null, waiting);
     }
 }

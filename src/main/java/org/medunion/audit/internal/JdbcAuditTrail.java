@@ -33,9 +33,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The trail over JDBC. Rows are collected during the caller's transaction and appended to the hash chain just
- * before it commits: the chain head is locked only from then to the commit, so concurrent writers queue for
- * milliseconds rather than for their whole transactions, and never while holding the head wait for another lock.
+ * The trail over JDBC. Rows are collected during the caller's transaction and inserted, with one batch, just before
+ * it commits, together with their places on the sealer's queue; {@link AuditSealer} chains them after the commit
+ * (decision 0272), so writers never wait for one another over the chain head.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -48,17 +48,20 @@ class JdbcAuditTrail implements AuditTrail {
 
     private static final String INSERT = """
             insert into audit_event (id, occurred_at, actor, actor_role, action, object_type, object_id, resident_ref,
-                                     client_address, purpose, claimed_purpose, outcome, detail, chain_seq, prev_hash, row_hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                     client_address, purpose, claimed_purpose, outcome, detail)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final CurrentUsers users;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final AuditSealer sealer;
 
-    JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, Clock clock, TransactionTemplate tx) {
+    JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, Clock clock, TransactionTemplate tx,
+                   AuditSealer sealer) {
         this.tx = tx;
+        this.sealer = sealer;
         this.jdbc = jdbc;
         this.batch = batch;
         this.users = users;
@@ -85,7 +88,7 @@ class JdbcAuditTrail implements AuditTrail {
             pending().add(row);
         } else {
             // reached through a default method of AuditTrail, past the proxy's @Transactional: a transaction of its
-            // own, so the chain append always runs in a real transaction that holds the head lock until commit
+            // own, so the rows are always written by a transaction synchronisation before a real commit
             tx.executeWithoutResult(s -> pending().add(row));
         }
     }
@@ -118,35 +121,33 @@ class JdbcAuditTrail implements AuditTrail {
         public void beforeCommit(boolean readOnly) {
             trail.append(rows);
         }
+
+        @Override
+        public void afterCommit() {
+            trail.sealer.wake();
+        }
     }
 
     private void append(List<AuditChain.Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        var head = jdbc.sql("select chain_seq, last_hash from audit_chain_head where id = 1 for update")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
-        long seq = (Long) head[0];
-        String prev = (String) head[1];
         var params = new ArrayList<Object[]>(rows.size());
+        var queued = new ArrayList<Object[]>(rows.size());
         for (AuditChain.Row r : rows) {
-            seq++;
-            var chained = new AuditChain.Row(seq, r.id(), r.occurredAt(), r.actor(), r.actorRole(), r.action(), r.objectType(),
-                    r.objectId(), r.residentRef(), r.clientAddress(), r.purpose(), r.claimedPurpose(), r.outcome(), r.detail(),
-                    prev, null);
-            String hash = AuditChain.hash(chained, prev);
             params.add(new Object[] {r.id(), Timestamp.from(r.occurredAt()), r.actor(), r.actorRole(), r.action(), r.objectType(),
-                    r.objectId(), r.residentRef(), r.clientAddress(), r.purpose(), r.claimedPurpose(), r.outcome(), r.detail(),
-                    seq, prev, hash});
-            prev = hash;
+                    r.objectId(), r.residentRef(), r.clientAddress(), r.purpose(), r.claimedPurpose(), r.outcome(), r.detail()});
+            queued.add(new Object[] {r.id()});
         }
         batch.batchUpdate(INSERT, params);
-        jdbc.sql("update audit_chain_head set chain_seq = ?, last_hash = ? where id = 1").params(seq, prev).update();
+        batch.batchUpdate("insert into audit_unsealed (event_id) values (?)", queued);
         rows.clear();
     }
 
     @Override
     public ChainVerification verifyChain() {
+        // what has committed so far is checked, not left waiting for the next pass
+        sealer.sealAll();
         return AuditChain.verify(jdbc);
     }
 
@@ -157,7 +158,7 @@ class JdbcAuditTrail implements AuditTrail {
         filter(q, where, params);
         params.add(Math.max(1, Math.min(q.limit(), 1000)));
         params.add(Math.max(0, q.offset()));
-        return jdbc.sql("select * from audit_event" + where + " order by occurred_at desc, chain_seq desc limit ? offset ?")
+        return jdbc.sql("select * from audit_event" + where + " order by occurred_at desc, id desc limit ? offset ?")
                 .params(params).query(ROWS).list();
     }
 

@@ -20,7 +20,7 @@ public final class AuditChainCheck {
             var ds = new DriverManagerDataSource(url, env("MEDUNION_DB_USER", "sa"), env("MEDUNION_DB_PASSWORD", ""));
             ChainVerification v = AuditChain.verify(JdbcClient.create(ds));
             if (v.intact()) {
-                System.out.println("audit chain intact: " + v.rowsChecked() + " rows");
+                System.out.println("audit chain intact: " + v.rowsChecked() + " rows, " + v.waiting() + " waiting for the sealer");
                 System.exit(0);
             }
             System.out.println("audit chain BROKEN at position " + v.brokenAt() + " (" + v.reason() + ")"

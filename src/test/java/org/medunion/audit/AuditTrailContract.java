@@ -197,6 +197,32 @@ public abstract class AuditTrailContract extends RunningCity {
     }
 
     @Test
+    void aQueuedRowReplacedByAnUnqueuedOneIsReportedAsUnsealed() {
+        assertThat(audit.verifyChain().intact()).isTrue();
+        // a queued row removed behind the triggers leaves its queue entry naming no row; a forged row put in its place
+        // without a queue entry keeps every total equal, so only counting the queue against its rows shows it
+        UUID removed = UUID.randomUUID();
+        UUID forged = UUID.randomUUID();
+        jdbc.sql("insert into audit_unsealed (event_id) values (?)").param(removed).update();
+        jdbc.sql("insert into audit_event (id, occurred_at, actor, action, object_type, outcome) "
+                + "values (?, ?, 'forger', 'READ', 'AuditContract', 'SUCCESS')").params(forged, Timestamp.from(Instant.now())).update();
+        try {
+            ChainVerification v = audit.verifyChain();
+            assertThat(v.intact()).as(v.toString()).isFalse();
+            assertThat(v.reason()).isEqualTo("UNSEALED");
+        } finally {
+            jdbc.sql("delete from audit_unsealed where event_id = ?").param(removed).update();
+            triggers(false);
+            try {
+                jdbc.sql("delete from audit_event where id = ?").param(forged).update();
+            } finally {
+                triggers(true);
+            }
+        }
+        assertThat(audit.verifyChain().intact()).isTrue();
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoRowAndNoGap() {
         String objectId = UUID.randomUUID().toString();
         try {

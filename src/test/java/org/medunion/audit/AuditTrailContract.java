@@ -151,10 +151,8 @@ public abstract class AuditTrailContract extends RunningCity {
     void aRowSlippedIntoTheTrailBehindTheApplicationIsReportedAsUnsealed() {
         recordOne("before the forged row");
         assertThat(audit.verifyChain().intact()).isTrue();
-        UUID forged = UUID.randomUUID();
         // the triggers allow inserts: a row added straight into the table is neither chained nor waiting for the sealer
-        jdbc.sql("insert into audit_event (id, occurred_at, actor, action, object_type, outcome) "
-                + "values (?, ?, 'forger', 'READ', 'AuditContract', 'SUCCESS')").params(forged, Timestamp.from(Instant.now())).update();
+        UUID forged = forgeUnqueuedRow();
         try {
             ChainVerification v = audit.verifyChain();
             assertThat(v.intact()).as(v.toString()).isFalse();
@@ -162,14 +160,25 @@ public abstract class AuditTrailContract extends RunningCity {
             var r = Api.as(port, AUDITOR).get("/api/audit/verify");
             assertThat(r.json().get("reason").asText()).as(r.body()).isEqualTo("UNSEALED");
         } finally {
-            triggers(false);
-            try {
-                jdbc.sql("delete from audit_event where id = ?").param(forged).update();
-            } finally {
-                triggers(true);
-            }
+            removeBehindTheTriggers(forged);
         }
         assertThat(audit.verifyChain().intact()).isTrue();
+    }
+
+    UUID forgeUnqueuedRow() {
+        UUID forged = UUID.randomUUID();
+        jdbc.sql("insert into audit_event (id, occurred_at, actor, action, object_type, outcome) "
+                + "values (?, ?, 'forger', 'READ', 'AuditContract', 'SUCCESS')").params(forged, Timestamp.from(Instant.now())).update();
+        return forged;
+    }
+
+    void removeBehindTheTriggers(UUID id) {
+        triggers(false);
+        try {
+            jdbc.sql("delete from audit_event where id = ?").param(id).update();
+        } finally {
+            triggers(true);
+        }
     }
 
     double rowsPerSecond(Runnable twoRows) throws Exception {
@@ -202,22 +211,15 @@ public abstract class AuditTrailContract extends RunningCity {
         // a queued row removed behind the triggers leaves its queue entry naming no row; a forged row put in its place
         // without a queue entry keeps every total equal, so only counting the queue against its rows shows it
         UUID removed = UUID.randomUUID();
-        UUID forged = UUID.randomUUID();
         jdbc.sql("insert into audit_unsealed (event_id) values (?)").param(removed).update();
-        jdbc.sql("insert into audit_event (id, occurred_at, actor, action, object_type, outcome) "
-                + "values (?, ?, 'forger', 'READ', 'AuditContract', 'SUCCESS')").params(forged, Timestamp.from(Instant.now())).update();
+        UUID forged = forgeUnqueuedRow();
         try {
             ChainVerification v = audit.verifyChain();
             assertThat(v.intact()).as(v.toString()).isFalse();
             assertThat(v.reason()).isEqualTo("UNSEALED");
         } finally {
             jdbc.sql("delete from audit_unsealed where event_id = ?").param(removed).update();
-            triggers(false);
-            try {
-                jdbc.sql("delete from audit_event where id = ?").param(forged).update();
-            } finally {
-                triggers(true);
-            }
+            removeBehindTheTriggers(forged);
         }
         assertThat(audit.verifyChain().intact()).isTrue();
     }

@@ -45,6 +45,9 @@ public abstract class AuditTrailContract extends RunningCity {
     /** PostgreSQL or H2 way of switching the append-only triggers off for the tamper test. */
     protected abstract void triggers(boolean on);
 
+    /** The same for the chain's positions ({@code audit_seal}). */
+    protected abstract void sealTriggers(boolean on);
+
     @BeforeEach
     void auditor() {
         accounts.ensureAccount(new NewAccount(AUDITOR, "demo", "审计测试", Role.AUDITOR, Scope.global()));
@@ -107,6 +110,35 @@ public abstract class AuditTrailContract extends RunningCity {
         } finally {
             triggers(true);
         }
+    }
+
+    @Test
+    void aPositionMissingFromAWindowOfTheWalkIsReportedAsAGap() {
+        // the walk reads the chain a window of 1,000 positions at a time: these rows reach into the second window
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 1001; i++) {
+                audit.record(AuditAction.READ, "AuditContract", null, null, "window " + i);
+            }
+        });
+        ChainVerification before = audit.verifyChain();
+        assertThat(before.intact()).as(before.toString()).isTrue();
+        assertThat(before.rowsChecked()).isGreaterThan(1000);
+        Object[] last = jdbc.sql("select chain_seq, event_id, prev_hash, row_hash from audit_seal where chain_seq = 1000")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)})
+                .single();
+        sealTriggers(false);
+        try {
+            jdbc.sql("delete from audit_seal where chain_seq = 1000").update();
+            ChainVerification v = audit.verifyChain();
+            assertThat(v.intact()).as(v.toString()).isFalse();
+            assertThat(v.reason()).isEqualTo("GAP");
+            assertThat(v.brokenAt()).isEqualTo(1000L);
+            assertThat(v.rowsChecked()).isEqualTo(999L);
+        } finally {
+            jdbc.sql("insert into audit_seal (chain_seq, event_id, prev_hash, row_hash) values (?, ?, ?, ?)").params(last).update();
+            sealTriggers(true);
+        }
+        assertThat(audit.verifyChain().intact()).isTrue();
     }
 
     @Test

@@ -18,4 +18,14 @@ class AuditTrailH2Test extends AuditTrailContract {
             jdbc.sql("drop trigger audit_event_no_delete").update();
         }
     }
+
+    @Override
+    protected void sealTriggers(boolean on) {
+        if (on) {
+            jdbc.sql("create trigger audit_seal_no_delete before delete on audit_seal for each row "
+                    + "call 'org.medunion.audit.internal.AppendOnlyTrigger'").update();
+        } else {
+            jdbc.sql("drop trigger audit_seal_no_delete").update();
+        }
+    }
 }

@@ -77,18 +77,12 @@ final class AuditChain {
         long expectedSeq = 1;
         String prev = GENESIS;
         long checked = 0;
-        while (true) {
-            // a left join: a sealed row deleted from the trail shows as a position without its row
-            List<Row> page = jdbc.sql("""
-                    select s.chain_seq as seal_seq, s.prev_hash as seal_prev, s.row_hash as seal_hash, s.event_id, e.*
-                    from audit_seal s left join audit_event e on e.id = s.event_id
-                    where s.chain_seq >= ? and s.chain_seq <= ? order by s.chain_seq limit""" + " " + PAGE)
-                    .params(expectedSeq, headSeq).query((rs, n) -> rs.getObject("id", UUID.class) == null
-                            ? new Row(rs.getLong("seal_seq"), rs.getObject("event_id", UUID.class), Instant.EPOCH, null, null,
-                                    "", null, null, null, null, null, null, "", null, null, null)
-                            : row(rs, rs.getLong("seal_seq"), rs.getString("seal_prev"), rs.getString("seal_hash")))
-                    .list();
-            for (Row r : page) {
+        // a window of positions per page, not "from here on, limit 1000": positions are dense, and on the open range
+        // PostgreSQL, its statistics lagging behind a fast-growing chain, joined every later position before sorting
+        // (625 ms a page at 220,000 rows: a verification outlasted a 60-s request); a window joins 1,000 rows at most
+        for (long from = 1; from <= headSeq; from += PAGE) {
+            long until = Math.min(from + PAGE, headSeq + 1);
+            for (Row r : window(jdbc, from, until)) {
                 if (r.seq() != expectedSeq || r.rowHash() == null) {
                     return new ChainVerification(false, checked, expectedSeq, null, "GAP", 0);
                 }
@@ -103,14 +97,28 @@ final class AuditChain {
                 expectedSeq++;
                 checked++;
             }
-            if (page.size() < PAGE) {
-                break;
+            if (expectedSeq != until) {
+                // the window ended before its last position: that position and the ones after it are missing
+                return new ChainVerification(false, checked, expectedSeq, null, "GAP", 0);
             }
         }
         if (headSeq != checked || !head[1].equals(prev)) {
             return new ChainVerification(false, checked, checked + 1, null, "HEAD_MISMATCH", 0);
         }
         return accounted(jdbc, checked);
+    }
+
+    /** Positions {@code from} to {@code until - 1} with their rows; a sealed row deleted from the trail comes without one. */
+    private static List<Row> window(JdbcClient jdbc, long from, long until) {
+        return jdbc.sql("""
+                select s.chain_seq as seal_seq, s.prev_hash as seal_prev, s.row_hash as seal_hash, s.event_id, e.*
+                from audit_seal s left join audit_event e on e.id = s.event_id
+                where s.chain_seq >= ? and s.chain_seq < ? order by s.chain_seq""")
+                .params(from, until).query((rs, n) -> rs.getObject("id", UUID.class) == null
+                        ? new Row(rs.getLong("seal_seq"), rs.getObject("event_id", UUID.class), Instant.EPOCH, null, null,
+                                "", null, null, null, null, null, null, "", null, null, null)
+                        : row(rs, rs.getLong("seal_seq"), rs.getString("seal_prev"), rs.getString("seal_hash")))
+                .list();
     }
 
     /**

@@ -102,7 +102,8 @@ final class AuditChain {
                 return new ChainVerification(false, checked, expectedSeq, null, "GAP", 0);
             }
         }
-        if (headSeq != checked || !head[1].equals(prev)) {
+        // every window came back whole, so all positions up to the head were checked: only the head's hash is left
+        if (!head[1].equals(prev)) {
             return new ChainVerification(false, checked, checked + 1, null, "HEAD_MISMATCH", 0);
         }
         return accounted(jdbc, checked);

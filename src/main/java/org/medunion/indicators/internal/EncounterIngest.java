@@ -245,6 +245,8 @@ class EncounterIngest {
     /** {@code ahead}: the facts' rows as new records, used when none of them is stored yet. */
     private IngestReport write(List<Fact> facts, Map<UUID, Optional<InstitutionView>> institutions, Instant now, boolean announce,
                                @Nullable NewRows ahead) {
+        // before the facts are read: the partitions are created outside this transaction, which must hold no lock on them
+        partitions.ensure(facts.stream().map(Fact::day).toList());
         Map<String, Existing> existing = existing(facts);
         NewRows built = existing.isEmpty() ? ahead : null;
         var inserts = new ArrayList<Object[]>();
@@ -273,12 +275,6 @@ class EncounterIngest {
         Map<UUID, Boolean> primary = new HashMap<>();
         institutions.forEach((id, v) -> primary.put(id, v.map(InstitutionView::isPrimary).orElse(false)));
         Map<DayKey, DayDeltas.Delta> added = added(inserted, corrected, primary);
-        if (!inserted.isEmpty() || !updates.isEmpty()) {
-            var months = new ArrayList<LocalDate>();
-            inserted.forEach(f -> months.add(f.day()));
-            corrected.forEach(d -> months.add(d.day()));
-            partitions.ensure(months); // PostgreSQL: the months' partitions exist
-        }
         if (built != null) {
             writer.insert(built.rows(), built.copy());
         } else {

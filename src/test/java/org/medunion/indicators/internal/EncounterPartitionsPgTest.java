@@ -3,14 +3,20 @@ package org.medunion.indicators.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +102,7 @@ class EncounterPartitionsPgTest {
     @Test
     void aLateRecordForAnOldMonthGetsItsPartition_andItsDayIsRefreshed() {
         assertThat(jdbc.queryForObject("select to_regclass('indicators_encounter_p2019_03') is null", Boolean.class)).isTrue();
-        var partitions = new EncounterPartitions(jdbc, dataSource, java.time.Clock.systemUTC());
+        var partitions = new EncounterPartitions(jdbc, dataSource, Clock.systemUTC());
         assertThat(partitions.ensure(List.of(LocalDate.of(2019, 3, 9)))).isEqualTo(1);
         assertThat(partitions.ensure(List.of(LocalDate.of(2019, 3, 20)))).isZero();
         fact(LEAD, "LATE1", "INPATIENT", "2019-03-09", 3, 0, "0.8000");
@@ -116,9 +122,49 @@ class EncounterPartitionsPgTest {
 
     @Test
     void theMonthsAheadExist() {
-        new EncounterPartitions(jdbc, dataSource, java.time.Clock.systemUTC()).createAhead();
-        var ahead = java.time.YearMonth.now(EncounterParsing.ZONE).plusMonths(EncounterPartitions.MONTHS_AHEAD);
+        new EncounterPartitions(jdbc, dataSource, Clock.systemUTC()).createAhead();
+        var ahead = YearMonth.now(EncounterParsing.ZONE).plusMonths(EncounterPartitions.MONTHS_AHEAD);
         assertThat(jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class,
                 String.format("indicators_encounter_p%d_%02d", ahead.getYear(), ahead.getMonthValue()))).isTrue();
+    }
+
+    /**
+     * Decision 0273: a reader that has read the facts and then reads the day rows (the policy module judging NN-9 while
+     * the demo city's encounters load) while a month's partitions are created. Created in one transaction, the day
+     * partition's lock was held while the fact partition waited for the reader, which then waited for it: "deadlock
+     * detected", one of the two failed. Each partition in a transaction of its own, both finish.
+     */
+    @Test
+    void aReaderOfTheFactsThenTheDays_whileAMonthsPartitionsAreCreated_bothFinish() throws Exception {
+        var month = LocalDate.of(2018, 6, 1);
+        var partitions = new EncounterPartitions(jdbc, dataSource, Clock.systemUTC());
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            count(reader, "indicators_encounter");
+            var creating = CompletableFuture.supplyAsync(() -> partitions.ensure(List.of(month)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!waitsForTheFacts() && !creating.isDone()) {
+                assertThat(System.nanoTime()).as("the creation waits for the reader's lock on the facts").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(count(reader, "indicators_day")).as("the reader reads the day rows").isNotNegative();
+            reader.commit();
+            assertThat(creating.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("select to_regclass('indicators_day_p2018_06') is not null", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("select to_regclass('indicators_encounter_p2018_06') is not null", Boolean.class)).isTrue();
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static boolean waitsForTheFacts() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from pg_locks where not granted
+                               and relation = to_regclass(current_schema() || '.indicators_encounter'))""", Boolean.class));
     }
 }

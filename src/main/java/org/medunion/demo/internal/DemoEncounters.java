@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import org.medunion.demo.DemoCityLoaded;
@@ -101,10 +102,19 @@ class DemoEncounters {
         }
     }
 
+    private static InstitutionView institution(Map<InstitutionId, InstitutionView> institutions, MembershipView m) {
+        return Objects.requireNonNull(institutions.get(m.institutionId()));
+    }
+
     private static void generate(ConsortiumView consortium, Map<InstitutionId, InstitutionView> institutions,
                                  LocalDate from, LocalDate to, int level4Every, Random random, List<EncounterRecord> out) {
+        // the lead and its first primary-care member by name: the same city on every start with the same seed, and a
+        // primary share (I-1) to show; the registry lists members in no fixed order
         List<MembershipView> members = consortium.members().stream().filter(m -> m.endDate() == null)
-                .sorted(Comparator.comparing((MembershipView m) -> m.role() != MembershipRole.LEAD))
+                .filter(m -> institutions.containsKey(m.institutionId()))
+                .sorted(Comparator.comparing((MembershipView m) -> m.role() != MembershipRole.LEAD)
+                        .thenComparing(m -> !institution(institutions, m).isPrimary())
+                        .thenComparing(m -> institution(institutions, m).name()))
                 .limit(MEMBERS_PER_CONSORTIUM).toList();
         String tag = consortium.id().value().toString().substring(0, 8);
         int operations = 0;

@@ -22,11 +22,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The monthly partitions of {@code indicators_encounter} and {@code indicators_day} on PostgreSQL (vendor/postgresql/V13_30,
- * V13_60, V13_81; decisions 0248, 0273): before a batch is written, the partitions of its months are made to exist (a late record for a month before the
- * oldest partition creates that month's); once a day, and at start-up, the current month and the next
- * {@value #MONTHS_AHEAD} are made to exist, so ordinary inserts never create one. Idempotent on every instance. On H2
- * (one unpartitioned table) it does nothing.
+ * The monthly partitions of {@code indicators_encounter} and {@code indicators_day} on PostgreSQL (vendor/postgresql
+ * V13_30, V13_60, V13_81; decisions 0248, 0273): before a batch is written, the partitions of its months are made to
+ * exist (a late record for a month before the oldest partition creates that month's); once a day, and at start-up, the
+ * current month and the next {@value #MONTHS_AHEAD} are made to exist, so ordinary inserts never create one. Idempotent
+ * on every instance. On H2 (one unpartitioned table) it does nothing.
  */
 @Component
 class EncounterPartitions {

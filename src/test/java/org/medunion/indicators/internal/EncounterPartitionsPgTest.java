@@ -155,6 +155,26 @@ class EncounterPartitionsPgTest {
         assertThat(jdbc.queryForObject("select to_regclass('indicators_encounter_p2018_06') is not null", Boolean.class)).isTrue();
     }
 
+    /**
+     * A reader that keeps its lock on the facts longer than the creation's lock_timeout (5 s, V13_81): the creation gives
+     * up its place in the lock queue, so later readers are not held behind it, and tries again; it succeeds once the
+     * reader is done.
+     */
+    @Test
+    void aReaderHoldingTheFactsLongerThanTheLockTimeout_theCreationTriesAgain() throws Exception {
+        var partitions = new EncounterPartitions(jdbc, dataSource, Clock.systemUTC());
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            count(reader, "indicators_encounter");
+            var creating = CompletableFuture.supplyAsync(() -> partitions.ensure(List.of(LocalDate.of(2017, 2, 14))));
+            Thread.sleep(6_000);
+            assertThat(creating).as("still trying while the reader holds the facts").isNotDone();
+            reader.commit();
+            assertThat(creating.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("select to_regclass('indicators_encounter_p2017_02') is not null", Boolean.class)).isTrue();
+    }
+
     private static long count(Connection c, String table) throws SQLException {
         try (var st = c.createStatement(); var rs = st.executeQuery("select count(*) from " + table)) {
             rs.next();

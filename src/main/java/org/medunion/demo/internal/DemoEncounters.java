@@ -119,10 +119,7 @@ class DemoEncounters {
         String tag = consortium.id().value().toString().substring(0, 8);
         int operations = 0;
         for (MembershipView m : members) {
-            InstitutionView inst = institutions.get(m.institutionId());
-            if (inst == null) {
-                continue;
-            }
+            InstitutionView inst = institution(institutions, m);
             boolean hospital = !inst.isPrimary();
             int seq = 0;
             for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
